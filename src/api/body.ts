@@ -1,0 +1,85 @@
+/**
+ * Request bodies in every form Daftra clients send: JSON (also when labelled text/plain), urlencoded and
+ * multipart forms with PHP-style keys (`Invoice[client_id]=1&InvoiceItem[0][item]=Pen`), expanded into
+ * the same nested object a JSON body would be.
+ */
+import type { FastifyInstance } from 'fastify';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import { DaftarError } from '../domain/errors.js';
+
+/** Nesting depth a bracketed form key may reach. */
+const FORM_DEPTH_MAX = 6;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Tree = Record<string, unknown>;
+
+function setPath(target: Tree, path: string[], value: unknown): void {
+  let node: Tree = target;
+  for (let index = 0; index < path.length - 1; index += 1) {
+    const key = path[index]!;
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = Object.create(null) as Tree;
+    node = node[key] as Tree;
+  }
+  const last = path[path.length - 1]!;
+  node[last] = value;
+}
+
+/** `a[b][0][c]` → ['a','b','0','c']; `a[]` appends. Returns null for keys it refuses. */
+function splitKey(key: string): string[] | null {
+  const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
+  if (!match) return [key];
+  const parts = [match[1]!, ...[...match[2]!.matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1]!)];
+  if (parts.length > FORM_DEPTH_MAX || parts.some((part) => FORBIDDEN_KEYS.has(part))) return null;
+  return parts;
+}
+
+/** Turns bracket arrays (`{"0":..,"1":..}`) into lists, recursively, into plain objects. */
+function normalize(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  const plain: Tree = {};
+  for (const key of keys) plain[key] = normalize((value as Tree)[key]);
+  if (keys.length > 0 && keys.every((key) => /^\d+$/.test(key))) return keys.sort((a, b) => Number(a) - Number(b)).map((key) => plain[key]);
+  return plain;
+}
+
+export function expandFormFields(fields: Record<string, unknown>): Tree {
+  const tree: Tree = Object.create(null) as Tree;
+  for (const [key, raw] of Object.entries(fields)) {
+    const path = splitKey(key);
+    if (!path) continue;
+    const values = Array.isArray(raw) ? raw : [raw];
+    if (path[path.length - 1] === '') {
+      values.forEach((value, index) => setPath(tree, [...path.slice(0, -1), String(index)], value));
+    } else {
+      setPath(tree, path, values[values.length - 1]);
+    }
+  }
+  return normalize(tree) as Tree;
+}
+
+export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: number): Promise<void> {
+  await app.register(formbody, { bodyLimit: bodyLimitBytes });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fieldSize: bodyLimitBytes, fields: 2_000, files: 0, fileSize: 0 },
+  });
+  // Some clients label JSON as text/plain or send no useful type: try JSON, else refuse clearly.
+  app.addContentTypeParser(['text/plain', 'application/x-json', 'text/json'], { parseAs: 'string', bodyLimit: bodyLimitBytes }, (_request, body, done) => {
+    const text = String(body).trim();
+    if (text === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value)));
+    } catch {
+      done(new DaftarError('DAFTAR_ERR_BAD_JSON'), undefined);
+    }
+  });
+  app.addHook('preValidation', async (request) => {
+    const type = String(request.headers['content-type'] ?? '');
+    if ((type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) && request.body && typeof request.body === 'object') {
+      request.body = expandFormFields(request.body as Record<string, unknown>);
+    }
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * The one place errors become replies: DaftarErrors keep their code and fields, framework and database
+ * errors a client can cause become 4xx, and anything else is a logged 500 with no details leaked.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DaftarError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
+import { failedReply } from './envelope.js';
+
+const FRAMEWORK_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'DAFTAR_ERR_BAD_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'DAFTAR_ERR_BAD_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'DAFTAR_ERR_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'DAFTAR_ERR_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'DAFTAR_ERR_BAD_BODY',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'DAFTAR_ERR_BAD_BODY',
+  FST_PARTS_LIMIT: 'DAFTAR_ERR_BODY_TOO_LARGE',
+  FST_FIELDS_LIMIT: 'DAFTAR_ERR_BODY_TOO_LARGE',
+  FST_FILES_LIMIT: 'DAFTAR_ERR_BAD_BODY',
+  FST_REQ_FILE_TOO_LARGE: 'DAFTAR_ERR_BODY_TOO_LARGE',
+};
+
+/** A unique-constraint violation from either engine (a race the domain checks did not see). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function toDaftarError(error: unknown): DaftarError | null {
+  if (error instanceof DaftarError) return error;
+  const fastifyError = error as FastifyError;
+  const mapped = fastifyError.code ? FRAMEWORK_CODES[fastifyError.code] : undefined;
+  if (mapped) return new DaftarError(mapped);
+  if (fastifyError instanceof SyntaxError || /JSON/.test(String(fastifyError.message)) && fastifyError.statusCode === 400) {
+    return new DaftarError('DAFTAR_ERR_BAD_JSON');
+  }
+  if (isUniqueViolation(error)) return new DaftarError('DAFTAR_ERR_CONFLICT', 'A record with the same unique value was written at the same time; retry the request');
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new DaftarError(status === 413 ? 'DAFTAR_ERR_BODY_TOO_LARGE' : status === 415 ? 'DAFTAR_ERR_MEDIA_TYPE' : 'DAFTAR_ERR_BAD_BODY', fastifyError.message);
+  }
+  return null;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const known = toDaftarError(error);
+    if (known) {
+      if (known.headers) void reply.headers(known.headers);
+      return reply.code(known.status).send(failedReply(known.status, known.message, known.code, known.validationErrors));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    const internal = ERROR_CODES.DAFTAR_ERR_INTERNAL;
+    return reply.code(500).send(failedReply(500, internal.message, 'DAFTAR_ERR_INTERNAL'));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.code(404).send(failedReply(404, 'Invalid Endpoint', 'DAFTAR_ERR_ENDPOINT'));
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Routes derived from the resource declarations: for each operation a resource exposes, the paths with
+ * and without `.json`, PUT and POST-to-id for edits. Handlers only translate HTTP to the engine.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../db/connection.js';
+import { notFound } from '../domain/errors.js';
+import { nowText } from '../domain/sites.js';
+import { listRecords } from '../engine/listing.js';
+import type { Context, ResourceSpec } from '../engine/resource.js';
+import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
+import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
+
+/** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const WRITE_ATTEMPTS_MAX = 3;
+
+export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
+  const caller = request.caller!;
+  return { db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText() };
+}
+
+export async function readWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
+  return work(contextOf(request, database));
+}
+
+/** Runs a write and everything it implies in one transaction: all or nothing. */
+export async function writeWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await database.db.transaction().execute((trx) => work(contextOf(request, database, trx)));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= WRITE_ATTEMPTS_MAX) throw error;
+    }
+  }
+}
+
+/** `12`, `12.json` → 12; anything else is not an id of ours (404, as Daftra answers). */
+export function parseId(raw: string, spec: { title: string }): number {
+  const match = /^(\d{1,15})(?:\.json)?$/.exec(raw);
+  if (!match) throw notFound(`${spec.title} not found`);
+  return Number(match[1]);
+}
+
+function listPaths(segment: string): string[] {
+  return [`/api2/${segment}`, `/api2/${segment}.json`];
+}
+
+export function registerResourceRoutes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[]): void {
+  for (const spec of specs) {
+    for (const segment of [spec.name, ...(spec.aliases ?? [])]) {
+      const one = `/api2/${segment}/:id`;
+      const ops = new Set(spec.operations);
+      if (ops.has('list')) {
+        for (const path of listPaths(segment)) {
+          app.get(path, async (request) => {
+            const result = await readWith(request, database, (context) =>
+              listRecords(context, spec, request.query as Record<string, unknown>, `/api2/${segment}`));
+            return listReply(result.data, result.pagination);
+          });
+        }
+      }
+      if (ops.has('create')) {
+        for (const path of listPaths(segment)) {
+          app.post(path, async (request, reply) => {
+            const id = await writeWith(request, database, (context) => createRecord(context, spec, request.body));
+            return reply.code(202).send(createdReply(id));
+          });
+        }
+      }
+      if (ops.has('get')) {
+        app.get(one, async (request) => {
+          const id = parseId((request.params as { id: string }).id, spec);
+          const record = await readWith(request, database, (context) => getOne(context, spec, id));
+          return oneReply(spec.model, record);
+        });
+      }
+      if (ops.has('edit')) {
+        const edit = async (request: FastifyRequest) => {
+          const id = parseId((request.params as { id: string }).id, spec);
+          await writeWith(request, database, (context) => editRecord(context, spec, id, request.body));
+          return doneReply();
+        };
+        app.put(one, edit);
+        app.post(one, edit);
+      }
+      if (ops.has('delete')) {
+        app.delete(one, async (request) => {
+          const id = parseId((request.params as { id: string }).id, spec);
+          await writeWith(request, database, (context) => deleteRecord(context, spec, id));
+          return doneReply(spec.deleteMessage);
+        });
+      }
+    }
+  }
+}

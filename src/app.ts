@@ -1,0 +1,81 @@
+/**
+ * Builds the HTTP application from a configuration and an open database. No side effects on import:
+ * tests and the server build it the same way.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { type Database, ping } from './db/connection.js';
+import { authenticate } from './api/auth.js';
+import { registerBodyParsers } from './api/body.js';
+import { renderDocsPage } from './api/docs-page.js';
+import { oneReply } from './api/envelope.js';
+import { registerErrorHandling } from './api/errors.js';
+import { TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
+import { buildOpenApi } from './api/openapi.js';
+import { registerResourceRoutes } from './api/routes.js';
+import { renderSite } from './api/site.js';
+import { RESOURCES } from './resources/index.js';
+import { VERSION } from './version.js';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Paths anyone may call without a credential. */
+const PUBLIC_PATHS = new Set(['/api2/openapi.json', '/docs', '/health', '/ready', ...TOKEN_PATHS]);
+
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
+  });
+  registerErrorHandling(app);
+  await registerBodyParsers(app, config.bodyLimitBytes);
+
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0]!.replace(/\/+$/, '') || '/';
+    if (!path.startsWith('/api2/') || PUBLIC_PATHS.has(path)) return;
+    request.caller = await authenticate(database, request);
+  });
+
+  const openapi = buildOpenApi(RESOURCES, [
+    { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
+    { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
+    { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
+    { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
+    { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
+    { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
+    { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
+  ], VERSION);
+  const docsPage = renderDocsPage(openapi);
+
+  app.get('/api2/openapi.json', async () => openapi);
+  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_request, reply) => {
+    try {
+      await ping(database);
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ result: 'failed', code: 503, message: 'Database unavailable' });
+    }
+  });
+  for (const path of ['/api2/site_info', '/api2/site_info.json']) {
+    app.get(path, async (request) => oneReply('Site', await renderSite(database, request.caller!)));
+  }
+  app.get('/api2/api_key_info.json', async (request) => ({
+    result: 'successful', code: 200, data: { key: request.caller!.credential, site_id: String(request.caller!.site.id) },
+  }));
+  registerTokenRoutes(app, database, config);
+  registerResourceRoutes(app, database, RESOURCES);
+  return app;
+}

@@ -1,0 +1,95 @@
+/**
+ * Every environment variable the server reads, parsed and checked in one place. Nothing else in the
+ * codebase reads process.env.
+ */
+import path from 'node:path';
+import { type DatabaseTarget, parseDatabaseUrl } from './db/connection.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** PostgreSQL connections per process. */
+  databasePoolSize: number;
+  dataDir: string;
+  /** Given to the default site on first start (and ensured on every start) when set. */
+  apiKey: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** Default site created on first start. */
+  siteSubdomain: string;
+  siteCurrency: string;
+  siteCountry: string;
+  siteBusinessName: string;
+  logLevel: string;
+  /** Largest request body, bytes. */
+  bodyLimitBytes: number;
+  /** Seconds an access token lives. */
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Requests per minute per credential and address; 0 turns the global limit off. */
+  rateLimitPerMinute: number;
+  /** Token-endpoint attempts per minute per account and per address. */
+  tokenRateLimitPerMinute: number;
+  /** Allowed browser origins for CORS: empty = CORS off, `*` = any. */
+  corsOrigins: string[];
+  /** Milliseconds a request may take before the server answers 503 and gives up on it. */
+  requestTimeoutMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number (got "${raw}")`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new Error(`${name} must be between ${min} and ${max} (got ${value})`);
+  return value;
+}
+
+function text(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? fallback : raw;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(text(env, 'DAFTAR_DATA_DIR', './data'));
+  const currency = text(env, 'DAFTAR_CURRENCY', 'SAR').toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`DAFTAR_CURRENCY must be a 3-letter ISO 4217 code (got "${currency}")`);
+  const country = text(env, 'DAFTAR_COUNTRY', 'SA').toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) throw new Error(`DAFTAR_COUNTRY must be a 2-letter ISO 3166 code (got "${country}")`);
+  const subdomain = text(env, 'DAFTAR_SUBDOMAIN', 'default').toLowerCase();
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(subdomain)) throw new Error('DAFTAR_SUBDOMAIN must be letters, digits and dashes');
+  const apiKey = optional(env, 'DAFTAR_API_KEY');
+  if (apiKey !== undefined && apiKey.length < 16) throw new Error('DAFTAR_API_KEY must be at least 16 characters');
+  const adminPassword = optional(env, 'DAFTAR_ADMIN_PASSWORD');
+  if (adminPassword !== undefined && adminPassword.length < 8) throw new Error('DAFTAR_ADMIN_PASSWORD must be at least 8 characters');
+  return {
+    port: integer(env, 'PORT', 8080, 0, 65_535),
+    host: text(env, 'HOST', '0.0.0.0'),
+    database: parseDatabaseUrl(optional(env, 'DATABASE_URL'), dataDir),
+    databasePoolSize: integer(env, 'DAFTAR_DB_POOL_SIZE', 10, 1, 200),
+    dataDir,
+    apiKey,
+    adminEmail: optional(env, 'DAFTAR_ADMIN_EMAIL')?.toLowerCase(),
+    adminPassword,
+    siteSubdomain: subdomain,
+    siteCurrency: currency,
+    siteCountry: country,
+    siteBusinessName: text(env, 'DAFTAR_BUSINESS_NAME', 'My Business'),
+    logLevel: text(env, 'LOG_LEVEL', 'info'),
+    bodyLimitBytes: integer(env, 'DAFTAR_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
+    accessTokenTtlSeconds: integer(env, 'DAFTAR_ACCESS_TOKEN_TTL', 86_400, 60, 31_536_000),
+    refreshTokenTtlSeconds: integer(env, 'DAFTAR_REFRESH_TOKEN_TTL', 30 * 86_400, 60, 31_536_000),
+    rateLimitPerMinute: integer(env, 'DAFTAR_RATE_LIMIT', 0, 0, 10_000_000),
+    tokenRateLimitPerMinute: integer(env, 'DAFTAR_TOKEN_RATE_LIMIT', 10, 1, 100_000),
+    corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+    requestTimeoutMs: integer(env, 'DAFTAR_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+  };
+}

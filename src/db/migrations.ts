@@ -1,0 +1,124 @@
+/**
+ * Versioned migrations, run on every start under Kysely's migration lock (safe with several processes).
+ *
+ * Split of duties (see docs/architecture.md): migrations create tables, keys and indexes and move data;
+ * the plain data columns a resource declares are then added by `syncDeclaredColumns`, additively, so a
+ * declaration and its table cannot drift. Changing a column's type or meaning still needs a migration.
+ */
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database, DialectName } from './connection.js';
+import { type ColumnType, type TableSpec, addColumn, createTable, existingColumns } from './ddl.js';
+import type { Fields, FieldKind } from '../engine/fields.js';
+
+const FOUNDATION_TABLES: TableSpec[] = [
+  {
+    name: 'sites',
+    global: true,
+    columns: ['subdomain text not null', 'business_name text', 'currency_code text not null', 'country_code text',
+      'allow_negative_stock bool not null', 'created text', 'modified text'],
+    unique: [['subdomain']],
+  },
+  {
+    name: 'users',
+    columns: ['email text not null', 'password_hash text not null', 'staff_id int not null', 'name text', 'created text'],
+    indexes: [['email']],
+  },
+  {
+    name: 'api_keys',
+    columns: ['key_hash text not null', 'key_prefix text not null', 'name text', 'created text', 'revoked bool not null'],
+    // Looked up across sites by hash before the site is known; keys are 256-bit random, so no clash.
+    lookups: [['key_hash']],
+  },
+  {
+    name: 'oauth_tokens',
+    columns: ['user_id int not null', 'access_hash text not null', 'refresh_hash text not null',
+      'access_expires_ms int not null', 'refresh_expires_ms int not null', 'revoked bool not null', 'created text'],
+    lookups: [['access_hash'], ['refresh_hash']],
+  },
+  { name: 'counters', columns: ['key text not null', 'value int not null'], unique: [['key']] },
+  { name: 'staff', columns: ['name text'] },
+  { name: 'clients', columns: ['client_number text', 'email text'], indexes: [['email']], unique: [['client_number']] },
+  { name: 'products', columns: ['product_code text'], indexes: [['product_code']] },
+  { name: 'taxes', columns: ['name text'] },
+  { name: 'stores', columns: ['name text'] },
+  { name: 'treasuries', columns: ['name text'] },
+  {
+    name: 'invoices',
+    columns: ['type int not null', 'no text', 'client_id int', 'date text'],
+    indexes: [['type', 'date'], ['client_id']],
+    unique: [['type', 'no']],
+  },
+  { name: 'invoice_items', columns: ['invoice_id int not null'], indexes: [['invoice_id']] },
+  { name: 'invoice_payments', columns: ['invoice_id int'], indexes: [['invoice_id']] },
+  { name: 'journal_cats', columns: ['name text', 'system_key text'], indexes: [['system_key']] },
+  { name: 'journal_accounts', columns: ['name text', 'code text', 'system_key text', 'entity_type text', 'entity_id int'], indexes: [['code'], ['system_key'], ['entity_type', 'entity_id']] },
+  {
+    name: 'journals',
+    columns: ['entity_type text', 'entity_id int', 'date text'],
+    indexes: [['entity_type', 'entity_id'], ['date']],
+  },
+  {
+    name: 'journal_transactions',
+    columns: ['journal_id int not null', 'journal_account_id int not null'],
+    indexes: [['journal_id'], ['journal_account_id']],
+  },
+  {
+    name: 'stock_transactions',
+    columns: ['product_id int not null', 'store_id int not null', 'date text', 'source_type int', 'order_id int'],
+    indexes: [['product_id', 'store_id'], ['source_type', 'order_id']],
+  },
+];
+
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '0001_foundation': {
+      async up(db) {
+        for (const table of FOUNDATION_TABLES) await createTable(db, dialect, table);
+      },
+    },
+  };
+}
+
+class InCodeMigrations implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.dialect);
+  }
+}
+
+const KIND_COLUMN: Record<FieldKind, ColumnType> = {
+  text: 'text', date: 'text', datetime: 'text', int: 'int', bool: 'bool', decimal: 'money', json: 'json',
+};
+
+export interface DeclaredTable { table: string; fields: Fields }
+
+/** Adds every declared, stored field that its table lacks. Returns the columns it added. */
+export async function syncDeclaredColumns(database: Database, tables: DeclaredTable[]): Promise<string[]> {
+  const added: string[] = [];
+  const merged = new Map<string, Map<string, FieldKind>>();
+  for (const { table, fields } of tables) {
+    const columns = merged.get(table) ?? new Map<string, FieldKind>();
+    for (const [name, field] of Object.entries(fields)) if (field.isStored) columns.set(name, field.kind);
+    merged.set(table, columns);
+  }
+  for (const [table, columns] of merged) {
+    const existing = await existingColumns(database.db, database.dialect, table);
+    if (existing.size === 0) throw new Error(`table ${table} is declared by a resource but no migration creates it`);
+    for (const [name, kind] of columns) {
+      if (existing.has(name)) continue;
+      await addColumn(database.db, database.dialect, table, name, KIND_COLUMN[kind]);
+      added.push(`${table}.${name}`);
+    }
+  }
+  return added;
+}
+
+export async function migrate(database: Database, tables: DeclaredTable[]): Promise<void> {
+  const migrator = new Migrator({ db: database.db, provider: new InCodeMigrations(database.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  await syncDeclaredColumns(database, tables);
+}

@@ -1,0 +1,183 @@
+/**
+ * Exact decimal arithmetic for every amount, price, quantity and rate.
+ *
+ * A `Dec` is a bigint holding the value times 10^6 (six decimal places). The same integer is what the
+ * database stores (INTEGER on SQLite, BIGINT on PostgreSQL), so SQL `SUM` is exact on both engines and
+ * no amount ever passes through binary floating point.
+ *
+ * Rounding policy (one for the whole codebase, see docs/accounting.md): half away from zero, applied
+ * where a value is computed — per line to the currency's minor unit, then documents sum rounded lines.
+ *
+ * @example
+ *   const line = roundTo(mul(parseDec('19.99')!, parseDec('3')!), 2);   // 59.97
+ *   const tax = roundTo(percentOf(line, parseDec('15')!), 2);            // 8.9955 -> 9.00
+ *   formatDec(line + tax)                                                // "68.97"
+ */
+export type Dec = bigint;
+
+export const SCALE_DIGITS = 6;
+export const SCALE: Dec = 1_000_000n;
+export const ZERO: Dec = 0n;
+export const ONE: Dec = SCALE;
+export const HUNDRED: Dec = 100n * SCALE;
+
+/** The largest absolute amount a client may send for one field: 999,999,999,999.999999. */
+export const AMOUNT_ABS_MAX: Dec = 1_000_000_000_000n * SCALE - 1n;
+
+const DECIMAL_TEXT = /^([+-])?(\d+)(?:\.(\d*))?$/;
+const DECIMAL_TEXT_LEADING_DOT = /^([+-])?()\.(\d+)$/;
+const EXPONENT_TEXT = /^([+-])?(\d+)(?:\.(\d*))?[eE]([+-]?\d+)$/;
+
+/** Divides with rounding half away from zero. `divisor` must not be zero. */
+export function divRound(numerator: bigint, divisor: bigint): bigint {
+  if (divisor === 0n) throw new RangeError('division by zero');
+  const negative = (numerator < 0n) !== (divisor < 0n);
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = divisor < 0n ? -divisor : divisor;
+  const quotient = n / d;
+  const remainder = n % d;
+  const rounded = remainder * 2n >= d ? quotient + 1n : quotient;
+  return negative ? -rounded : rounded;
+}
+
+function fromDigits(sign: string | undefined, whole: string, fraction: string, exponent: number): Dec {
+  // value = whole.fraction * 10^exponent, scaled by 10^6, rounded half away from zero.
+  const digits = BigInt((whole || '0') + fraction);
+  const shift = SCALE_DIGITS + exponent - fraction.length;
+  let scaled: bigint;
+  if (shift >= 0) scaled = digits * 10n ** BigInt(shift);
+  else scaled = divRound(digits, 10n ** BigInt(-shift));
+  return sign === '-' ? -scaled : scaled;
+}
+
+/**
+ * Parses a decimal from text or a JSON number. JSON numbers are read through their shortest decimal
+ * text (`String(19.99)` is "19.99"), which is exactly what the client wrote. Returns null when the
+ * input is not a finite decimal. More than six decimal places are rounded half away from zero.
+ */
+export function parseDec(input: string | number | bigint): Dec | null {
+  if (typeof input === 'bigint') return input * SCALE;
+  if (typeof input === 'number' && !Number.isFinite(input)) return null;
+  const text = (typeof input === 'number' ? String(input) : normalizeDigits(input)).trim();
+  if (text.length === 0 || text.length > 64) return null;
+  const plain = DECIMAL_TEXT.exec(text) ?? DECIMAL_TEXT_LEADING_DOT.exec(text);
+  if (plain) return fromDigits(plain[1], plain[2] ?? '', plain[3] ?? '', 0);
+  const exp = EXPONENT_TEXT.exec(text);
+  if (exp) {
+    const exponent = Number(exp[4]);
+    if (Math.abs(exponent) > 40) return exponent < 0 ? 0n : null;
+    return fromDigits(exp[1], exp[2] ?? '', exp[3] ?? '', exponent);
+  }
+  return null;
+}
+
+/** Arabic-Indic and Eastern Arabic-Indic digits, and the Arabic decimal separator, to ASCII. */
+export function normalizeDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9\u066B]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x066b) return '.';
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
+}
+
+export function dec(text: string): Dec {
+  const value = parseDec(text);
+  if (value === null) throw new RangeError(`not a decimal: ${text}`);
+  return value;
+}
+
+export function fromInt(n: number): Dec {
+  return BigInt(n) * SCALE;
+}
+
+/** a × b, rounded half away from zero to six places. */
+export function mul(a: Dec, b: Dec): Dec {
+  return divRound(a * b, SCALE);
+}
+
+/** a ÷ b, rounded half away from zero to six places. */
+export function div(a: Dec, b: Dec): Dec {
+  return divRound(a * SCALE, b);
+}
+
+/** `ratePercent` percent of `amount` (15% of 59.97 is 8.9955), six places. */
+export function percentOf(amount: Dec, ratePercent: Dec): Dec {
+  return divRound(amount * ratePercent, HUNDRED);
+}
+
+/** The tax inside a tax-inclusive gross amount: gross × rate / (100 + rate), six places. */
+export function includedTaxOf(gross: Dec, ratePercent: Dec): Dec {
+  return divRound(gross * ratePercent, HUNDRED + ratePercent);
+}
+
+/** Rounds to `places` decimals (0..6), half away from zero. */
+export function roundTo(value: Dec, places: number): Dec {
+  if (places >= SCALE_DIGITS) return value;
+  const unit = 10n ** BigInt(SCALE_DIGITS - places);
+  return divRound(value, unit) * unit;
+}
+
+export function sum(values: Iterable<Dec>): Dec {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}
+
+export function min(a: Dec, b: Dec): Dec {
+  return a < b ? a : b;
+}
+
+export function max(a: Dec, b: Dec): Dec {
+  return a > b ? a : b;
+}
+
+export function abs(a: Dec): Dec {
+  return a < 0n ? -a : a;
+}
+
+/** Shortest exact text: 68.97 -> "68.97", 100 -> "100", -0.5 -> "-0.5". */
+export function formatDec(value: Dec): string {
+  const negative = value < 0n;
+  const magnitude = negative ? -value : value;
+  const whole = magnitude / SCALE;
+  let fraction = (magnitude % SCALE).toString().padStart(SCALE_DIGITS, '0').replace(/0+$/, '');
+  const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
+  return negative ? `-${text}` : text;
+}
+
+/** Fixed number of places, for CSV and reports: formatFixed(dec('5'), 2) -> "5.00". */
+export function formatFixed(value: Dec, places: number): string {
+  const rounded = roundTo(value, places);
+  const negative = rounded < 0n;
+  const magnitude = negative ? -rounded : rounded;
+  const whole = magnitude / SCALE;
+  const fraction = (magnitude % SCALE).toString().padStart(SCALE_DIGITS, '0').slice(0, places);
+  const text = places > 0 ? `${whole}.${fraction}` : `${whole}`;
+  return negative && rounded !== 0n ? `-${text}` : text;
+}
+
+/** A stored value (number from SQLite, string from PostgreSQL's BIGINT) back into a Dec. */
+export function fromStored(value: unknown): Dec {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number') return BigInt(value);
+  if (typeof value === 'string' && value.length > 0) return BigInt(value);
+  return 0n;
+}
+
+/** A Dec as the integer the database stores: a number while it is safe, else a decimal string. */
+export function toStored(value: Dec): number | string {
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+    ? Number(value)
+    : value.toString();
+}
+
+const THREE_DECIMAL_CURRENCIES = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD']);
+const ZERO_DECIMAL_CURRENCIES = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF']);
+
+/** Minor-unit places of an ISO 4217 currency: SAR/EGP/AED 2, KWD/BHD/OMR 3, JPY 0. */
+export function currencyDecimals(code: string | null | undefined): number {
+  const upper = (code ?? '').toUpperCase();
+  if (THREE_DECIMAL_CURRENCIES.has(upper)) return 3;
+  if (ZERO_DECIMAL_CURRENCIES.has(upper)) return 0;
+  return 2;
+}

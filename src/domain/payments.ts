@@ -1,0 +1,68 @@
+/**
+ * An invoice's paid and unpaid sums and its payment_status, derived from its payments. Called in the
+ * same transaction as every write that can change them (payment create/edit/delete, invoice edit).
+ */
+import { type Dec, ZERO, fromStored, toStored } from './money.js';
+import { lockRow } from './locks.js';
+import type { Context } from '../engine/resource.js';
+
+export const PAYMENT_STATUS = { draft: -1, unpaid: 0, partial: 1, paid: 2, refunded: 3, overpaid: 4 } as const;
+
+/** Payment `status` values: only completed payments count toward what was paid. */
+export const PAYMENT_RECORD_STATUS = { failed: 0, completed: 1, pending: 2, notCompleted: 3 } as const;
+
+export interface PaymentState {
+  draft: boolean;
+  total: Dec;
+  paid: Dec;
+  /** Refunded through credit notes and refund receipts. */
+  refunded: Dec;
+}
+
+/**
+ * @example paymentStatusOf({ draft: false, total: 100, paid: 40, refunded: 0 }) → 1 (partial)
+ */
+export function paymentStatusOf(state: PaymentState): number {
+  if (state.draft) return PAYMENT_STATUS.draft;
+  if (state.refunded > ZERO && state.refunded >= state.total) return PAYMENT_STATUS.refunded;
+  if (state.paid > state.total) return PAYMENT_STATUS.overpaid;
+  if (state.paid === state.total) return PAYMENT_STATUS.paid;
+  if (state.paid > ZERO) return PAYMENT_STATUS.partial;
+  return PAYMENT_STATUS.unpaid;
+}
+
+/** What is still owed: total − paid − refunded, never below zero (an overpaid invoice owes nothing). */
+export function unpaidOf(state: PaymentState): Dec {
+  const unpaid = state.total - state.paid - state.refunded;
+  return unpaid > ZERO ? unpaid : ZERO;
+}
+
+/** Sum of an invoice's completed payments. */
+export async function completedPaymentsOf(context: Context, invoiceId: number): Promise<Dec> {
+  const row = await context.db.selectFrom('invoice_payments')
+    .select((eb) => eb.fn.sum<string | number | null>('amount').as('paid'))
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId)
+    .where('status', '=', PAYMENT_RECORD_STATUS.completed)
+    .executeTakeFirst();
+  return row?.paid === null || row?.paid === undefined ? ZERO : fromStored(row.paid);
+}
+
+/** Recomputes and stores summary_paid, summary_unpaid and payment_status of one invoice. */
+export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
+  await lockRow(context, 'invoices', invoiceId);
+  const invoice = await context.db.selectFrom('invoices')
+    .select(['draft', 'summary_total', 'summary_refund'])
+    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
+  if (!invoice) return;
+  const state: PaymentState = {
+    draft: Number(invoice['draft']) === 1,
+    total: fromStored(invoice['summary_total']),
+    paid: await completedPaymentsOf(context, invoiceId),
+    refunded: fromStored(invoice['summary_refund']),
+  };
+  await context.db.updateTable('invoices').set({
+    summary_paid: toStored(state.paid),
+    summary_unpaid: toStored(unpaidOf(state)),
+    payment_status: paymentStatusOf(state),
+  }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+}

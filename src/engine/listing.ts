@@ -1,0 +1,222 @@
+/**
+ * GET /api2/{resource}: page/limit pagination, sort/direction, and filters in both of the forms Daftra
+ * clients use — plain names (`client_id=5`, `date_from=2024-01-01`) and `filter[field][op]=value`.
+ * Unknown parameters are ignored, as Daftra does; a known filter with a malformed value is a 400.
+ */
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { type FieldErrors, validationError } from '../domain/errors.js';
+import { type Field, coerceField, id, toColumn } from './fields.js';
+import { rowToRecord } from './records.js';
+import type { Context, Rec, ResourceSpec } from './resource.js';
+import { renderRecords } from './service.js';
+
+export const LIST_LIMIT_DEFAULT = 20;
+/** Clients ask for 50, 100, 1000 and 2000 rows a page; beyond this a page is refused, not cut short. */
+export const LIST_LIMIT_MAX = 5_000;
+/** Values one `in` filter may list. */
+const IN_VALUES_MAX = 500;
+
+const RESERVED = new Set([
+  'page', 'limit', 'sort', 'direction', 'order', 'recursive', 'request_branch_id', 'load_custom_data',
+  'Default', 'Value', 'format', 'keywords', 'filter',
+]);
+
+const OPERATORS = {
+  equal: '=', eq: '=', ne: '<>', not_equal: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=', from: '>=', to: '<=',
+  like: 'like', in: 'in', is_null: 'is_null',
+} as const;
+type OperatorName = keyof typeof OPERATORS;
+
+export type Query = Record<string, unknown>;
+type Condition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+
+export interface ListResult {
+  data: Record<string, unknown>[];
+  pagination: { prev: string | null; next: string | null; page: number; page_count: number; total_results: number };
+}
+
+function firstText(value: unknown): string | undefined {
+  if (Array.isArray(value)) return firstText(value[0]);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseBoundedInt(query: Query, name: string, fallback: number, max: number, errors: FieldErrors): number {
+  const raw = firstText(query[name]);
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d{1,9}$/.test(raw.trim())) {
+    errors[name] = 'must be a positive whole number';
+    return fallback;
+  }
+  const value = Number(raw);
+  if (value < 1) errors[name] = 'must be at least 1';
+  else if (value > max) errors[name] = `must be at most ${max}`;
+  return value;
+}
+
+function filterValue(field: Field, raw: string, name: string, errors: FieldErrors): unknown {
+  const result = coerceField(field, raw);
+  if (!result.ok) {
+    errors[name] = result.problem;
+    return undefined;
+  }
+  return toColumn(field, result.value);
+}
+
+/** One `field op value` condition, with the value coerced like the field it filters. */
+function fieldCondition(
+  context: Context, column: string, field: Field, operator: OperatorName, raw: unknown, name: string, errors: FieldErrors,
+): Condition | null {
+  const op = OPERATORS[operator];
+  if (op === 'is_null') {
+    const wantNull = firstText(raw) !== '0';
+    return (eb) => (wantNull ? eb(column, 'is', null) : eb(column, 'is not', null));
+  }
+  if (op === 'in') {
+    const list = (Array.isArray(raw) ? raw : String(firstText(raw) ?? '').split(',')).map(String).filter((v) => v !== '');
+    if (list.length === 0) return null;
+    if (list.length > IN_VALUES_MAX) {
+      errors[name] = `must list at most ${IN_VALUES_MAX} values`;
+      return null;
+    }
+    const values = list.map((item) => filterValue(field, item, name, errors));
+    return (eb) => eb(column, 'in', values);
+  }
+  const text = firstText(raw);
+  if (text === undefined) return null;
+  if (op === 'like') {
+    const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const like = context.dialect === 'postgres' ? 'ilike' : 'like';
+    return (eb) => eb(eb.ref(column), like, pattern);
+  }
+  let value = filterValue(field, text, name, errors);
+  if (value === undefined) return null;
+  // A day bound on a date-time column covers the whole day.
+  if (field.kind === 'datetime' && /^\d{4}-\d{2}-\d{2}$/.test(text.trim())) {
+    value = `${String(value).slice(0, 10)} ${op === '<=' || op === '>' ? '23:59:59' : '00:00:00'}`;
+  }
+  if (value === null) return (eb) => eb(column, 'is', null);
+  return (eb) => eb(column, op, value);
+}
+
+function parseFilterKey(key: string): { field: string; operator?: string } | null {
+  const match = /^filter\[([^\]]+)\](?:\[([^\]]+)\])?$/.exec(key);
+  return match ? { field: match[1]!, operator: match[2] } : null;
+}
+
+/** Collects conditions from the query; a `filter` object (from a nested query parser) is flattened. */
+function buildConditions(context: Context, spec: ResourceSpec, query: Query, errors: FieldErrors): Condition[] {
+  const conditions: Condition[] = [];
+  const entries: Array<[string, unknown]> = Object.entries(query);
+  const nested = query['filter'];
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
+    for (const [field, value] of Object.entries(nested)) {
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [op, v] of Object.entries(value)) entries.push([`filter[${field}][${op}]`, v]);
+      } else entries.push([`filter[${field}]`, value]);
+    }
+  }
+  for (const [key, raw] of entries) {
+    const custom = spec.filters?.[key];
+    if (custom) {
+      const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
+      if (value === undefined || value === '') continue;
+      const condition = custom as unknown as (eb: ExpressionBuilder<any, any>, v: string | string[], c: Context) => Expression<SqlBool> | null;
+      conditions.push((eb) => condition(eb, value, context) ?? eb.lit(true).$castTo<SqlBool>());
+      continue;
+    }
+    if (key === 'keywords') {
+      const text = firstText(raw)?.trim();
+      const columns = spec.keywordColumns ?? [];
+      if (text && columns.length > 0) {
+        const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        const like = context.dialect === 'postgres' ? 'ilike' : 'like';
+        conditions.push((eb) => eb.or(columns.map((column) => eb(eb.ref(column), like, pattern))));
+      }
+      continue;
+    }
+    const filterKey = parseFilterKey(key);
+    if (filterKey) {
+      const field = filterKey.field === 'id' ? ID_FIELD : spec.fields[filterKey.field];
+      const operator = (filterKey.operator ?? 'equal') as OperatorName;
+      if (!field || !field.isStored || !(operator in OPERATORS)) continue;
+      if (spec.filters?.[filterKey.field] && operator === 'equal') {
+        const custom = spec.filters[filterKey.field]!;
+        const value = firstText(raw);
+        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context) ?? eb.lit(true).$castTo<SqlBool>());
+        continue;
+      }
+      const condition = fieldCondition(context, filterKey.field, field, operator, raw, key, errors);
+      if (condition) conditions.push(condition);
+      continue;
+    }
+    if (RESERVED.has(key)) continue;
+    const range = /^(.+)_(from|to)$/.exec(key);
+    if (range && spec.fields[range[1]!]?.isStored && !spec.fields[key]) {
+      const field = spec.fields[range[1]!]!;
+      const condition = fieldCondition(context, range[1]!, field, range[2] as OperatorName, raw, key, errors);
+      if (condition) conditions.push(condition);
+      continue;
+    }
+    const field = key === 'id' ? ID_FIELD : spec.fields[key];
+    if (!field || !field.isStored || field.kind === 'json') continue;
+    const condition = fieldCondition(context, key, field, Array.isArray(raw) ? 'in' : 'equal', raw, key, errors);
+    if (condition) conditions.push(condition);
+  }
+  return conditions;
+}
+
+const ID_FIELD: Field = id().range(0, Number.MAX_SAFE_INTEGER);
+
+function pageLink(basePath: string, query: Query, page: number): string {
+  const params = new URLSearchParams();
+  params.set('page', String(page));
+  for (const [key, value] of Object.entries(query)) {
+    if (key === 'page' || key === 'filter') continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item === 'string' || typeof item === 'number') params.append(key, String(item));
+    }
+  }
+  return `${basePath}/?${params.toString()}`;
+}
+
+function orderOf(spec: ResourceSpec, query: Query): Array<readonly [string, 'asc' | 'desc']> {
+  const sort = firstText(query['sort']);
+  const direction = firstText(query['direction'])?.toLowerCase() === 'desc' ? 'desc' : 'asc';
+  if (sort && (sort === 'id' || spec.fields[sort]?.isStored)) {
+    return sort === 'id' ? [['id', direction]] : [[sort, direction], ['id', direction]];
+  }
+  return [...(spec.defaultOrder ?? [['id', 'asc']])];
+}
+
+export async function listRecords(context: Context, spec: ResourceSpec, query: Query, basePath: string): Promise<ListResult> {
+  const errors: FieldErrors = {};
+  const page = parseBoundedInt(query, 'page', 1, 1_000_000_000, errors);
+  const limit = parseBoundedInt(query, 'limit', LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, errors);
+  const recursiveText = firstText(query['recursive']);
+  const recursive = recursiveText === '-1' ? -1 : recursiveText === '1' || recursiveText === '2' ? 1 : 0;
+  const conditions = buildConditions(context, spec, query, errors);
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+
+  let base = context.db.selectFrom(spec.table).where('site_id', '=', context.siteId);
+  if (spec.scope) base = base.where(spec.scope.column, 'in', [...spec.scope.values]);
+  for (const condition of conditions) base = base.where(condition);
+
+  const counted = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst();
+  const total = Number(counted?.['total'] ?? 0);
+  let rowsQuery = base.selectAll();
+  for (const [column, direction] of orderOf(spec, query)) rowsQuery = rowsQuery.orderBy(column, direction);
+  const rows = await rowsQuery.limit(limit).offset((page - 1) * limit).execute();
+  const records: Rec[] = rows.map((row) => rowToRecord(spec.fields, row));
+  const rendered = await renderRecords(context, spec, records, { kind: 'list', recursive });
+  const pageCount = Math.max(1, Math.ceil(total / limit));
+  return {
+    data: rendered.map((record) => ({ [spec.model]: record })),
+    pagination: {
+      prev: page > 1 ? pageLink(basePath, query, Math.min(page - 1, pageCount)) : null,
+      next: page < pageCount ? pageLink(basePath, query, page + 1) : null,
+      page,
+      page_count: pageCount,
+      total_results: total,
+    },
+  };
+}

@@ -1,0 +1,303 @@
+/**
+ * The five operations every resource gets: get, list (listing.ts), create, edit and delete. Every
+ * query here is scoped by the context's site: this is the one place tenancy is enforced for records.
+ * Callers run writes inside a transaction (api/routes.ts); everything here uses `context.db`.
+ */
+import { DaftarError, type FieldErrors, notFound, validationError } from '../domain/errors.js';
+import { isEmpty } from './fields.js';
+import {
+  applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
+} from './records.js';
+import { resourceNamed } from './registry.js';
+import type { ChildSpec, Context, Draft, Rec, ResourceSpec, ViewMode } from './resource.js';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function notFoundFor(spec: ResourceSpec): DaftarError {
+  return notFound(`${spec.title} not found`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+export async function loadRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec | null> {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  let query = context.db.selectFrom(spec.table).selectAll()
+    .where('site_id', '=', context.siteId).where('id', '=', id);
+  if (spec.scope) query = query.where(spec.scope.column, 'in', [...spec.scope.values]);
+  const row = await query.executeTakeFirst();
+  return row ? rowToRecord(spec.fields, row) : null;
+}
+
+export async function requireRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec> {
+  const record = await loadRecord(context, spec, id);
+  if (!record) throw notFoundFor(spec);
+  return record;
+}
+
+export async function loadChildren(context: Context, child: ChildSpec, parentIds: number[]): Promise<Map<number, Rec[]>> {
+  const byParent = new Map<number, Rec[]>();
+  if (parentIds.length === 0) return byParent;
+  const rows = await context.db.selectFrom(child.table).selectAll()
+    .where('site_id', '=', context.siteId).where(child.foreignKey, 'in', parentIds)
+    .orderBy('id').execute();
+  for (const row of rows) {
+    const record = rowToRecord(child.fields, row);
+    const parent = Number(row[child.foreignKey]);
+    const list = byParent.get(parent);
+    if (list) list.push(record); else byParent.set(parent, [record]);
+  }
+  return byParent;
+}
+
+/** Renders records with their children nested inside, then lets the resource add its relations. */
+export async function renderRecords(context: Context, spec: ResourceSpec, records: Rec[], mode: ViewMode): Promise<Json[]> {
+  const wire = records.map((record) => renderRecord(spec.fields, record));
+  const ids = records.map((record) => record.id!);
+  for (const child of spec.children ?? []) {
+    if (mode.kind === 'list' && mode.recursive < 1 && !child.inLists) continue;
+    const byParent = await loadChildren(context, child, ids);
+    wire.forEach((out, index) => {
+      out[child.key] = (byParent.get(ids[index]!) ?? []).map((row) => renderRecord(child.fields, row));
+    });
+  }
+  if (spec.hooks?.related && mode.recursive >= 0) await spec.hooks.related(context, records, wire, mode);
+  return wire;
+}
+
+export async function getOne(context: Context, spec: ResourceSpec, id: number): Promise<Json> {
+  const record = await requireRecord(context, spec, id);
+  const [wire] = await renderRecords(context, spec, [record], { kind: 'one', recursive: 1 });
+  return wire!;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Request bodies
+
+interface Unwrapped {
+  header: Json;
+  children: Record<string, unknown>;
+}
+
+/**
+ * Finds the model object and its children in any of the shapes clients send: `{"Invoice":{..},
+ * "InvoiceItem":[..]}` (siblings), children nested inside the model, another accepted model key, or a
+ * bare object of fields.
+ */
+export function unwrapBody(spec: ResourceSpec, body: unknown): Unwrapped {
+  if (!isObject(body)) throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body must be a JSON object with a "${spec.model}" key`);
+  const modelKey = [spec.model, ...(spec.inputModels ?? [])].find((key) => Object.hasOwn(body, key));
+  let header: unknown = modelKey ? body[modelKey] : body;
+  if (Array.isArray(header) && header.length === 1) header = header[0];
+  if (!isObject(header)) {
+    throw new DaftarError('DAFTAR_ERR_BAD_BODY', `"${modelKey ?? spec.model}" must be an object`, {
+      [modelKey ?? spec.model]: 'must be an object',
+    });
+  }
+  const children: Record<string, unknown> = {};
+  for (const child of spec.children ?? []) {
+    if (!child.writable) continue;
+    for (const key of [child.key, ...(child.inputKeys ?? [])]) {
+      if (Object.hasOwn(header, key)) children[child.key] = header[key];
+      else if (Object.hasOwn(body, key) && key !== modelKey) children[child.key] = body[key];
+      if (children[child.key] !== undefined) break;
+    }
+  }
+  return { header, children };
+}
+
+/** A list in any of its client shapes: an array, one object, or a PHP-style {"0":{..},"1":{..}}. */
+function asList(value: unknown): unknown[] | null {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length > 0 && keys.every((key) => /^\d+$/.test(key))) return keys.map((key) => value[key]);
+    return [value];
+  }
+  return null;
+}
+
+function coerceChildren(child: ChildSpec, raw: unknown, errors: FieldErrors): Rec[] {
+  const list = asList(raw);
+  if (list === null) {
+    errors[child.key] = 'must be a list of objects';
+    return [];
+  }
+  if (list.length > child.countMax) {
+    errors[child.key] = `must have at most ${child.countMax} entries`;
+    return [];
+  }
+  return list.map((item, index) => {
+    const prefix = `${child.key}.${index}.`;
+    if (!isObject(item)) {
+      errors[`${child.key}.${index}`] = 'must be an object';
+      return {};
+    }
+    const { values, errors: childErrors } = coerceRecord(child.fields, item, prefix);
+    Object.assign(errors, childErrors);
+    applyDefaults(child.fields, values);
+    return values;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reference checks: an id a client sends must name a record of the same site.
+
+async function recordExists(context: Context, resourceName: string, id: number): Promise<boolean> {
+  const target = resourceNamed(resourceName);
+  const row = await context.db.selectFrom(target.table).select('id')
+    .where('site_id', '=', context.siteId).where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+async function checkReferences(context: Context, fields: ResourceSpec['fields'], values: Rec, errors: FieldErrors, prefix = ''): Promise<void> {
+  for (const [name, field] of Object.entries(fields)) {
+    const target = field.options.ref;
+    const value = values[name];
+    if (!target || isEmpty(value) || value === 0 || errors[prefix + name]) continue;
+    if (!(await recordExists(context, target, value as number))) {
+      errors[prefix + name] = `does not exist (no ${resourceNamed(target).title.toLowerCase()} with id ${value})`;
+    }
+  }
+}
+
+async function checkDraft(context: Context, spec: ResourceSpec, draft: Draft, errors: FieldErrors): Promise<void> {
+  checkRequired(spec.fields, draft.header, errors);
+  await checkReferences(context, spec.fields, draft.header, errors);
+  for (const child of spec.children ?? []) {
+    const rows = draft.children[child.key];
+    if (!rows || !child.writable) continue;
+    for (const [index, row] of rows.entries()) {
+      const prefix = `${child.key}.${index}.`;
+      const fields = { ...child.fields };
+      delete fields[child.foreignKey];
+      checkRequired(fields, row, errors, prefix);
+      await checkReferences(context, fields, row, errors, prefix);
+    }
+  }
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+function stamp(spec: ResourceSpec, values: Rec, context: Context, creating: boolean): void {
+  if (spec.fields['modified']) values['modified'] = context.now;
+  if (creating && spec.fields['created']) values['created'] = context.now;
+  // Daftra's staff_id: who made the record (0 is the owner) unless the client names someone.
+  const staff = spec.fields['staff_id'];
+  if (creating && staff?.isWritable && (values['staff_id'] === undefined || values['staff_id'] === null)) values['staff_id'] = context.staffId;
+}
+
+async function insertRow(context: Context, table: string, row: Record<string, unknown>): Promise<number> {
+  const inserted = await context.db.insertInto(table).values({ ...row, site_id: context.siteId })
+    .returning('id').executeTakeFirstOrThrow();
+  return Number(inserted['id']);
+}
+
+async function insertChildren(context: Context, child: ChildSpec, parentId: number, rows: Rec[]): Promise<void> {
+  for (const row of rows) {
+    row[child.foreignKey] = parentId;
+    if (child.fields['created'] && !row['created']) row['created'] = context.now;
+    if (child.fields['modified']) row['modified'] = context.now;
+    row.id = await insertRow(context, child.table, recordToRow(child.fields, row));
+  }
+}
+
+async function deleteChildren(context: Context, child: ChildSpec, parentId: number): Promise<void> {
+  await context.db.deleteFrom(child.table)
+    .where('site_id', '=', context.siteId).where(child.foreignKey, '=', parentId).execute();
+}
+
+function checkScope(spec: ResourceSpec, values: Rec, errors: FieldErrors, creating: boolean, allowed?: readonly number[]): void {
+  if (!spec.scope) return;
+  const column = spec.scope.column;
+  if (values[column] === undefined || values[column] === null) {
+    if (creating) values[column] = spec.scope.createDefault;
+    else delete values[column];
+    return;
+  }
+  const permitted = allowed ?? spec.scope.values;
+  if (!permitted.includes(values[column] as number)) errors[column] = `must be one of: ${permitted.join(', ')}`;
+}
+
+export async function createRecord(context: Context, spec: ResourceSpec, body: unknown): Promise<number> {
+  const input = unwrapBody(spec, body);
+  const { values, errors } = coerceRecord(spec.fields, input.header);
+  const draft: Draft = { header: values, children: {} };
+  for (const child of spec.children ?? []) {
+    if (input.children[child.key] !== undefined) draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
+  }
+  checkScope(spec, values, errors, true, spec.scope?.createValues);
+  applyDefaults(spec.fields, values);
+  await checkDraft(context, spec, draft, errors);
+  await spec.hooks?.prepare?.(context, draft, null);
+  stamp(spec, values, context, true);
+  const id = await insertRow(context, spec.table, recordToRow(spec.fields, values));
+  values.id = id;
+  for (const child of spec.children ?? []) {
+    const rows = draft.children[child.key];
+    if (rows && child.writable) await insertChildren(context, child, id, rows);
+  }
+  await spec.hooks?.afterWrite?.(context, values, draft, null);
+  return id;
+}
+
+export async function editRecord(context: Context, spec: ResourceSpec, id: number, body: unknown): Promise<void> {
+  const existing = await requireRecord(context, spec, id);
+  const input = unwrapBody(spec, body);
+  const { values, errors } = coerceRecord(spec.fields, input.header);
+  checkScope(spec, values, errors, false);
+  const header: Rec = { ...existing, ...values, id };
+  const draft: Draft = { header, children: {} };
+  const kept = new Map<string, Rec[]>();
+  for (const child of spec.children ?? []) {
+    if (!child.writable) continue;
+    if (input.children[child.key] !== undefined) {
+      draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
+    } else {
+      const rows = (await loadChildren(context, child, [id])).get(id) ?? [];
+      kept.set(child.key, rows.map((row) => ({ ...row })));
+      draft.children[child.key] = rows;
+    }
+  }
+  await checkDraft(context, spec, draft, errors);
+  await spec.hooks?.prepare?.(context, draft, existing);
+  stamp(spec, header, context, false);
+  const row = recordToRow(spec.fields, header);
+  await context.db.updateTable(spec.table).set(row)
+    .where('site_id', '=', context.siteId).where('id', '=', id).execute();
+  for (const child of spec.children ?? []) {
+    if (!child.writable) continue;
+    const before = kept.get(child.key);
+    const rows = draft.children[child.key] ?? [];
+    if (!before) {
+      await deleteChildren(context, child, id);
+      await insertChildren(context, child, id, rows);
+      continue;
+    }
+    // Children the request did not carry stay; rewrite only rows whose derived values changed.
+    for (const [index, rowAfter] of rows.entries()) {
+      if (sameStoredValues(child.fields, before[index]!, rowAfter)) continue;
+      await context.db.updateTable(child.table).set(recordToRow(child.fields, rowAfter))
+        .where('site_id', '=', context.siteId).where('id', '=', rowAfter.id!).execute();
+    }
+  }
+  await spec.hooks?.afterWrite?.(context, header, draft, existing);
+}
+
+export async function deleteRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec> {
+  const existing = await requireRecord(context, spec, id);
+  await spec.hooks?.beforeDelete?.(context, existing);
+  for (const child of spec.children ?? []) {
+    if (child.writable) await deleteChildren(context, child, id);
+  }
+  await context.db.deleteFrom(spec.table).where('site_id', '=', context.siteId).where('id', '=', id).execute();
+  await spec.hooks?.afterDelete?.(context, existing);
+  return existing;
+}

@@ -1,0 +1,86 @@
+/**
+ * Field groups several Daftra models share, and small helpers resources use in their hooks.
+ */
+import type { ExpressionBuilder } from 'kysely';
+import { hasTransactions } from '../domain/errors.js';
+import { type Fields, datetime, id, text } from '../engine/fields.js';
+import type { Context, FilterFn } from '../engine/resource.js';
+
+export const timestamps = (): Fields => ({
+  created: datetime().readOnly().doc('Time of creation'),
+  modified: datetime().readOnly().doc('Last time this record was updated'),
+});
+
+export const staffField = () => id().doc('Staff user who created it; 0 is the site owner');
+
+/** Address and contact fields of clients, suppliers and payment payers. */
+export const contactFields = (): Fields => ({
+  address1: text(255),
+  address2: text(255),
+  city: text(100),
+  state: text(100),
+  postal_code: text(20),
+  phone1: text(50).doc('Phone number'),
+  phone2: text(50).doc('Mobile number'),
+  country_code: text(3).doc('ISO 3166 alpha-2 country code'),
+});
+
+/** The client snapshot copied onto sales documents. */
+export const CLIENT_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
+  ['client_business_name', 'business_name'],
+  ['client_first_name', 'first_name'],
+  ['client_last_name', 'last_name'],
+  ['client_email', 'email'],
+  ['client_address1', 'address1'],
+  ['client_address2', 'address2'],
+  ['client_postal_code', 'postal_code'],
+  ['client_city', 'city'],
+  ['client_state', 'state'],
+  ['client_country_code', 'country_code'],
+  ['client_active_secondary_address', 'active_secondary_address'],
+  ['client_secondary_name', 'secondary_name'],
+  ['client_secondary_address1', 'secondary_address1'],
+  ['client_secondary_address2', 'secondary_address2'],
+  ['client_secondary_city', 'secondary_city'],
+  ['client_secondary_state', 'secondary_state'],
+  ['client_secondary_postal_code', 'secondary_postal_code'],
+  ['client_secondary_country_code', 'secondary_country_code'],
+];
+
+/** Refuses a delete while any row of `table` names the record in `column`. */
+export async function refuseIfUsed(context: Context, checks: ReadonlyArray<readonly [string, string]>, recordId: number, message?: string): Promise<void> {
+  for (const [table, column] of checks) {
+    const row = await context.db.selectFrom(table).select('id')
+      .where('site_id', '=', context.siteId).where(column, '=', recordId).executeTakeFirst();
+    if (row) throw hasTransactions(message);
+  }
+}
+
+/** A list filter comparing a column to a day bound: `date_from` → date >= value. */
+export function dayBound(column: string, op: '>=' | '<='): FilterFn {
+  return (eb: ExpressionBuilder<any, any>, value) => {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text || !/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
+    return eb(column, op, text.slice(0, 10));
+  };
+}
+
+/** Today's date in the request's time, YYYY-MM-DD. */
+export function today(context: Context): string {
+  return context.now.slice(0, 10);
+}
+
+/** The site's primary row of a table with a primary flag (stores.primary, treasuries.is_primary). */
+export async function primaryId(context: Context, table: 'stores' | 'treasuries'): Promise<number | null> {
+  const flag = table === 'stores' ? 'primary' : 'is_primary';
+  const row = await context.db.selectFrom(table).select('id')
+    .where('site_id', '=', context.siteId).orderBy(flag, 'desc').orderBy('id').executeTakeFirst();
+  return row ? Number(row['id']) : null;
+}
+
+/** Keeps exactly one primary row: when `id` becomes primary, the others stop being so. */
+export async function makeSolePrimary(context: Context, table: 'stores' | 'treasuries', recordId: number): Promise<void> {
+  const flag = table === 'stores' ? 'primary' : 'is_primary';
+  await context.db.updateTable(table).set({ [flag]: 0 })
+    .where('site_id', '=', context.siteId).where('id', '<>', recordId).execute();
+}

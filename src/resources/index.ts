@@ -1,0 +1,31 @@
+/**
+ * Every resource the API serves. Adding one here is all it takes to get its routes, validation,
+ * storage columns and OpenAPI description.
+ */
+import { registerResources } from '../engine/registry.js';
+import type { ResourceSpec } from '../engine/resource.js';
+import { clients } from './clients.js';
+import { invoicePayments } from './invoice-payments.js';
+import { journalAccounts, journalCats, journals } from './journals.js';
+import { products } from './products.js';
+import { creditNotes, estimates, invoices, refundReceipts } from './sales-documents.js';
+import { staff } from './staff.js';
+import { stockTransactions } from './stock-transactions.js';
+import { stores } from './stores.js';
+import { taxes } from './taxes.js';
+import { treasuries } from './treasuries.js';
+
+export const RESOURCES: readonly ResourceSpec[] = [
+  invoices, estimates, creditNotes, refundReceipts, clients, invoicePayments, products, journals, journalAccounts,
+  journalCats, taxes, stockTransactions, stores, staff, treasuries,
+];
+
+registerResources(RESOURCES);
+
+/** Every table a declaration writes to, with its fields, for the column sync after migrations. */
+export function declaredTables(): Array<{ table: string; fields: ResourceSpec['fields'] }> {
+  return RESOURCES.flatMap((spec) => [
+    { table: spec.table, fields: spec.fields },
+    ...(spec.children ?? []).map((child) => ({ table: child.table, fields: child.fields })),
+  ]);
+}

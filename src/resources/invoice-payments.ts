@@ -1,0 +1,91 @@
+/**
+ * Invoice payments, exactly as Daftra's "Add New Invoice Payment" documents them: every field, every
+ * length limit; only completed payments (status 1) count toward the invoice's paid sum.
+ */
+import { fieldError } from '../domain/errors.js';
+import { ZERO } from '../domain/money.js';
+import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
+import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
+import type { Context, Rec } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { primaryId, timestamps } from './common.js';
+
+/** Fields of a payment, as a standalone InvoicePayment and as an invoice's embedded Payment. */
+export const paymentFields = () => ({
+  invoice_id: id().required().ref('invoices').doc('Invoice id (from GET /invoices)'),
+  payment_method: text(100).required().doc('Method of payment, a slug such as cash, bank_transfer, credit_card'),
+  amount: decimal().required().doc('Amount paid, greater than zero'),
+  transaction_id: text(100).doc('Visual identifier of the process'),
+  treasury_id: id().ref('treasuries').doc('Treasury the money went into; the primary treasury when left out'),
+  date: datetime().doc('Date of the payment; now when left out'),
+  email: text(255),
+  status: int().oneOf([0, 1, 2, 3]).default(PAYMENT_RECORD_STATUS.completed)
+    .doc('0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid'),
+  notes: longText(),
+  response_code: text(255).doc('Response code of the payment gateway'),
+  response_message: longText(),
+  currency_code: text(3).doc('ISO 4217; the invoice currency when left out'),
+  first_name: text(255),
+  last_name: text(255),
+  address1: text(255),
+  address2: text(255),
+  city: text(255),
+  state: text(100),
+  postal_code: text(10),
+  country_code: text(3),
+  phone1: text(50),
+  phone2: text(50),
+  transaction_type: text(255),
+  processed: bool(),
+  attachment: text(255).doc('Link to an attachment'),
+  staff_id: id().doc('Staff user who recorded it; 0 is the site owner'),
+  receipt_notes: longText(),
+  client_id: id().readOnly().doc("The invoice's client"),
+  ...timestamps(),
+});
+
+/** Fills what a payment may leave out, from its invoice and the site. */
+export async function completePayment(context: Context, payment: Rec, invoice: Rec, field = ''): Promise<void> {
+  if ((payment['amount'] as bigint | null) !== null && (payment['amount'] as bigint) <= ZERO) {
+    throw fieldError(`${field}amount`, 'must be greater than 0');
+  }
+  if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
+  if (!payment['currency_code']) payment['currency_code'] = invoice['currency_code'] ?? context.site.currency_code;
+  if (!payment['date']) payment['date'] = context.now;
+  if (payment['staff_id'] === undefined || payment['staff_id'] === null) payment['staff_id'] = context.staffId;
+  payment['client_id'] = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
+}
+
+async function invoiceOf(context: Context, invoiceId: number): Promise<Rec> {
+  const row = await context.db.selectFrom('invoices').selectAll()
+    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
+  if (!row) throw fieldError('invoice_id', `does not exist (no invoice with id ${invoiceId})`);
+  return row as Rec;
+}
+
+export const invoicePayments = defineResource({
+  name: 'invoice_payments',
+  model: 'InvoicePayment',
+  title: 'Payment',
+  deleteMessage: 'Payment has been deleted',
+  table: 'invoice_payments',
+  operations: ALL_OPERATIONS,
+  fields: paymentFields(),
+  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  keywordColumns: ['transaction_id', 'payment_method', 'notes', 'first_name', 'last_name', 'email'],
+  hooks: {
+    async prepare(context, draft) {
+      const invoice = await invoiceOf(context, draft.header['invoice_id'] as number);
+      await completePayment(context, draft.header, invoice);
+    },
+    async afterWrite(context, record, _draft, previous) {
+      await refreshInvoicePayments(context, record['invoice_id'] as number);
+      if (previous && previous['invoice_id'] !== record['invoice_id']) {
+        await refreshInvoicePayments(context, previous['invoice_id'] as number);
+      }
+    },
+    async afterDelete(context, record) {
+      await refreshInvoicePayments(context, record['invoice_id'] as number);
+    },
+  },
+});

@@ -1,0 +1,215 @@
+/**
+ * The chart of accounts (journal cats as the tree's folders, journal accounts as its leaves) and the
+ * journals themselves. Automatic journals are posted by documents (domain/books.ts) and are read-only
+ * here; manual journals must balance.
+ */
+import { DaftarError, validationError } from '../domain/errors.js';
+import { ZERO, formatDec, fromStored, sum } from '../domain/money.js';
+import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
+import type { Context, Rec } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { refuseIfUsed, staffField, timestamps, today } from './common.js';
+import { nextNumber, valueTaken } from '../domain/numbering.js';
+
+export const ACCOUNT_ENTITY_TYPES = [
+  'client', 'supplier', 'income_tax', 'outcome_tax', 'treasury', 'store', 'income_category', 'expense_category',
+  'asset', 'asset_deprecation', 'asset_deprecation_expense', 'staff_petty_cash',
+] as const;
+
+export const JOURNAL_ENTITY_TYPES = [
+  'invoice', 'refund_receipt', 'credit_note', 'purchase_order', 'purchase_refund', 'invoice_sales_cost', 'expense', 'income',
+  'invoice_payment', 'purchase_order_payment', 'stock_transaction', 'stock_transfer', 'treasury_transfer',
+  'treasury_transfer_from', 'treasury_transfer_to', 'asset', 'asset_deprecation', 'asset_operation', 'requisition',
+  'client_payment', 'manual',
+] as const;
+
+const accountTreeFields = () => ({
+  code: text(255),
+  name: text(255).required(),
+  type: text(1).oneOf(['0', '1']).required().doc('0 debit-natured (assets, expenses), 1 credit-natured (liabilities, equity, revenue)'),
+  staff_id: staffField(),
+  entity_type: text(50).oneOf(ACCOUNT_ENTITY_TYPES),
+  entity_id: id(),
+  parent_cat_ids: text(255).readOnly(),
+  disabled: bool().default(0),
+  total_debit: decimal().virtual(),
+  total_credit: decimal().virtual(),
+  ...timestamps(),
+});
+
+async function setParentPath(context: Context, record: Rec): Promise<void> {
+  const parentId = record['journal_cat_id'] as number | null;
+  if (!parentId) {
+    record['parent_cat_ids'] = '';
+    return;
+  }
+  const parent = await context.db.selectFrom('journal_cats').select(['id', 'parent_cat_ids'])
+    .where('site_id', '=', context.siteId).where('id', '=', parentId).executeTakeFirst();
+  const path = parent ? [String(parent['parent_cat_ids'] ?? ''), String(parentId)].filter(Boolean).join(',') : '';
+  record['parent_cat_ids'] = path;
+}
+
+/** Σ debit and credit posted to each account (and, for cats, to every account below them). */
+async function renderTotals(context: Context, records: Rec[], wire: Record<string, unknown>[], kind: 'account' | 'cat'): Promise<void> {
+  for (const [index, record] of records.entries()) {
+    let query = context.db.selectFrom('journal_transactions as t')
+      .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
+      .select((eb) => [eb.fn.sum<string | number | null>('t.debit').as('debit'), eb.fn.sum<string | number | null>('t.credit').as('credit')])
+      .where('t.site_id', '=', context.siteId);
+    if (kind === 'account') query = query.where('a.id', '=', record.id!);
+    else {
+      const id = String(record.id);
+      query = query.where((eb) => eb.or([
+        eb('a.journal_cat_id', '=', record.id!),
+        eb('a.parent_cat_ids', '=', id),
+        eb('a.parent_cat_ids', 'like', `${id},%`),
+        eb('a.parent_cat_ids', 'like', `%,${id}`),
+        eb('a.parent_cat_ids', 'like', `%,${id},%`),
+      ]));
+    }
+    const row = await query.executeTakeFirst();
+    wire[index]!['total_debit'] = formatDec(row?.debit == null ? ZERO : fromStored(row.debit));
+    wire[index]!['total_credit'] = formatDec(row?.credit == null ? ZERO : fromStored(row.credit));
+  }
+}
+
+export const journalCats = defineResource({
+  name: 'journal_cats',
+  model: 'JournalCat',
+  title: 'Journal cat',
+  table: 'journal_cats',
+  operations: ALL_OPERATIONS,
+  fields: {
+    journal_cat_id: id().ref('journal_cats').doc('Parent folder; empty at the top of the tree'),
+    ...accountTreeFields(),
+    color: text(255),
+  },
+  keywordColumns: ['name', 'code'],
+  hooks: {
+    async prepare(context, draft) {
+      if (draft.header['journal_cat_id'] && draft.header['journal_cat_id'] === draft.header.id) {
+        throw validationError({ journal_cat_id: 'cannot be the folder itself' });
+      }
+      await setParentPath(context, draft.header);
+    },
+    async beforeDelete(context, record) {
+      await refuseIfUsed(context, [['journal_cats', 'journal_cat_id'], ['journal_accounts', 'journal_cat_id']], record.id!,
+        "Can't delete item. Move or delete the accounts and folders inside it first.");
+    },
+    async related(context, records, wire) { await renderTotals(context, records, wire, 'cat'); },
+  },
+});
+
+export const journalAccounts = defineResource({
+  name: 'journal_accounts',
+  model: 'JournalAccount',
+  title: 'Journal account',
+  table: 'journal_accounts',
+  operations: ALL_OPERATIONS,
+  fields: {
+    journal_cat_id: id().required().ref('journal_cats').doc('Folder of the account in the chart'),
+    ...accountTreeFields(),
+  },
+  keywordColumns: ['name', 'code'],
+  hooks: {
+    async prepare(context, draft) { await setParentPath(context, draft.header); },
+    async beforeDelete(context, record) {
+      await refuseIfUsed(context, [['journal_transactions', 'journal_account_id']], record.id!);
+      const system = await context.db.selectFrom('journal_accounts').select('system_key')
+        .where('site_id', '=', context.siteId).where('id', '=', record.id!).executeTakeFirst();
+      if (system?.['system_key']) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. The books post to this account.");
+    },
+    async related(context, records, wire) { await renderTotals(context, records, wire, 'account'); },
+  },
+});
+
+export const journalTransactionFields = () => ({
+  journal_id: id(),
+  journal_account_id: id().required().ref('journal_accounts'),
+  debit: decimal().nonNegative().default(0n),
+  credit: decimal().nonNegative().default(0n),
+  currency_debit: decimal().nonNegative(),
+  currency_credit: decimal().nonNegative(),
+  currency_code: text(3),
+  currency_rate: decimal(),
+  subkey: text(50).oneOf(ACCOUNT_ENTITY_TYPES),
+  description: longText(),
+  alter_description: longText(),
+  cost_center_id: id(),
+  ...timestamps(),
+});
+
+export const journals = defineResource({
+  name: 'journals',
+  model: 'Journal',
+  title: 'Journal',
+  table: 'journals',
+  operations: ALL_OPERATIONS,
+  fields: {
+    number: text(255).doc('Generated when left out'),
+    staff_id: staffField(),
+    date: date().doc('Today when left out'),
+    name: text(255),
+    entity_type: text(50).oneOf(JOURNAL_ENTITY_TYPES).doc('Set by the books on automatic journals; manual journals need none'),
+    entity_id: id(),
+    is_automatic: bool().readOnly(),
+    description: longText().required(),
+    total_debit: decimal().readOnly(),
+    total_credit: decimal().readOnly(),
+    currency_code: text(3),
+    currency_debit: decimal().readOnly(),
+    currency_credit: decimal().readOnly(),
+    alter_description: longText(),
+    cost_center_id: id(),
+    ...timestamps(),
+  },
+  children: [{
+    key: 'JournalTransaction',
+    table: 'journal_transactions',
+    foreignKey: 'journal_id',
+    fields: journalTransactionFields(),
+    writable: true,
+    countMax: 1_000,
+  }],
+  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  keywordColumns: ['description', 'number', 'name'],
+  hooks: {
+    async prepare(context, draft, existing) {
+      if (existing && Number(existing['is_automatic']) === 1) {
+        throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Automatic journals are posted by their documents and cannot be edited');
+      }
+      const journal = draft.header;
+      const lines = draft.children['JournalTransaction'] ?? [];
+      const errors: Record<string, string> = {};
+      if (lines.length < 2) errors['JournalTransaction'] = 'a journal needs at least two transactions';
+      lines.forEach((line, index) => {
+        const debit = (line['debit'] as bigint | null) ?? ZERO;
+        const credit = (line['credit'] as bigint | null) ?? ZERO;
+        if ((debit > ZERO) === (credit > ZERO)) errors[`JournalTransaction.${index}.debit`] = 'exactly one of debit and credit must be greater than 0';
+        line['currency_code'] = line['currency_code'] || journal['currency_code'] || context.site.currency_code;
+      });
+      const debit = sum(lines.map((l) => (l['debit'] as bigint | null) ?? ZERO));
+      const credit = sum(lines.map((l) => (l['credit'] as bigint | null) ?? ZERO));
+      if (debit !== credit) errors['total_debit'] = `debits (${formatDec(debit)}) must equal credits (${formatDec(credit)})`;
+      if (Object.keys(errors).length > 0) throw validationError(errors);
+      journal['total_debit'] = debit;
+      journal['total_credit'] = credit;
+      journal['currency_debit'] = debit;
+      journal['currency_credit'] = credit;
+      journal['is_automatic'] = 0;
+      if (!journal['entity_type']) journal['entity_type'] = 'manual';
+      if (!journal['date']) journal['date'] = today(context);
+      if (!journal['currency_code']) journal['currency_code'] = context.site.currency_code;
+      if (journal['staff_id'] === undefined || journal['staff_id'] === null) journal['staff_id'] = context.staffId;
+      if (!journal['number']) {
+        journal['number'] = await nextNumber(context, 'journal', (candidate) => valueTaken(context, 'journals', 'number', candidate, existing?.id));
+      }
+    },
+    async beforeDelete(_context, record) {
+      if (Number(record['is_automatic']) === 1) {
+        throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Automatic journals are removed with their documents');
+      }
+    },
+  },
+});
+

@@ -1,0 +1,79 @@
+import { type Dec, ZERO } from '../domain/money.js';
+import { STOCK_SOURCE, appendMovement, hasMovements } from '../domain/stock.js';
+import { hasTransactions } from '../domain/errors.js';
+import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
+import type { Draft } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { primaryId, refuseIfUsed, staffField, timestamps } from './common.js';
+
+/** The stock level a write asked for, carried from prepare to afterWrite. */
+const requestedStock = new WeakMap<Draft, Dec>();
+
+export const products = defineResource({
+  name: 'products',
+  model: 'Product',
+  title: 'Product',
+  table: 'products',
+  operations: ALL_OPERATIONS,
+  fields: {
+    staff_id: staffField(),
+    name: text(255).required(),
+    description: longText(),
+    unit_price: decimal(),
+    tax1: id().ref('taxes').doc('Tax id (from GET /taxes)'),
+    tax2: id().ref('taxes').doc('Tax id (from GET /taxes)'),
+    supplier_id: id(),
+    brand: text(255),
+    category: text(255).doc('Category names, comma-separated'),
+    tags: longText(),
+    buy_price: decimal(),
+    product_code: text(255).doc('SKU: the usual lookup key (filter[product_code]=...)'),
+    track_stock: bool().default(0),
+    stock_balance: decimal().doc('On create: opening stock in the primary store; on edit: a new level, recorded as an adjustment'),
+    low_stock_thershold: decimal().doc('Spelled as Daftra spells it'),
+    barcode: text(255),
+    notes: text(255),
+    status: int().oneOf([0, 1, 2]).default(0).doc('0 active, 1 inactive, 2 suspended'),
+    follow_up_status: int(),
+    updated_price: bool(),
+    average_price: decimal().readOnly().doc('Moving average cost'),
+    type: int().oneOf([1, 2, 3]).default(1).doc('1 product, 2 service, 3 bundle'),
+    minimum_price: decimal(),
+    profit_margin: decimal(),
+    discount: decimal(),
+    discount_type: int().oneOf([1, 2]).doc('1 percent, 2 fixed amount'),
+    duration_minutes: int(),
+    availabe_online: bool().doc('Spelled as Daftra spells it'),
+    raw_store_id: id(),
+    branch_id: id(),
+    ...timestamps(),
+  },
+  keywordColumns: ['name', 'product_code', 'barcode', 'description'],
+  hooks: {
+    async prepare(_context, draft, existing) {
+      const wanted = draft.header['stock_balance'];
+      const current = (existing?.['stock_balance'] as Dec | null | undefined) ?? ZERO;
+      if (typeof wanted === 'bigint' && wanted !== current) requestedStock.set(draft, wanted);
+      draft.header['stock_balance'] = current;
+    },
+    async afterWrite(context, record, draft, previous) {
+      const wanted = requestedStock.get(draft);
+      if (wanted === undefined || Number(record['track_stock']) !== 1) return;
+      const current = (previous?.['stock_balance'] as Dec | null | undefined) ?? ZERO;
+      const storeId = (record['raw_store_id'] as number | null) || (await primaryId(context, 'stores'));
+      if (storeId === null) return;
+      await appendMovement(context, {
+        productId: record.id!,
+        storeId,
+        quantity: wanted - current,
+        price: (record['buy_price'] as Dec | null) ?? ZERO,
+        date: context.now.slice(0, 10),
+        field: 'stock_balance',
+      }, STOCK_SOURCE.manual);
+    },
+    async beforeDelete(context, record) {
+      if (await hasMovements(context, 'product_id', record.id!)) throw hasTransactions();
+      await refuseIfUsed(context, [['invoice_items', 'product_id']], record.id!);
+    },
+  },
+});

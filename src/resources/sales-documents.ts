@@ -1,0 +1,243 @@
+/**
+ * The sales document family sharing Daftra's invoice shape and the `invoices` table, told apart by
+ * `type`: invoices (0, 16 debit note, 19 advance payment), estimates (3), credit notes (5) and refund
+ * receipts (6). One factory declares each; the domain rules live in sales-rules.ts.
+ */
+import { type Fields, bool, date, decimal, id, int, json, longText, text } from '../engine/fields.js';
+import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { dayBound, staffField, timestamps } from './common.js';
+import { paymentFields } from './invoice-payments.js';
+import { salesHooks, type SalesKind } from './sales-rules.js';
+import type { ExpressionBuilder } from 'kysely';
+
+/** Lines one document may carry. */
+export const DOCUMENT_LINES_MAX = 1_000;
+
+export const invoiceItemFields = (): Fields => ({
+  invoice_id: id(),
+  item: text(255).doc('Line label; the product name when left out'),
+  description: longText(),
+  unit_price: decimal().doc("Unit price; the product's unit_price when left out"),
+  quantity: decimal().default(1n * 1_000_000n).doc('Quantity, decimals allowed'),
+  tax1: id().ref('taxes').doc('Tax id (from GET /taxes), not a percentage'),
+  tax2: id().ref('taxes').doc('Tax id (from GET /taxes), not a percentage'),
+  summary_tax1: decimal().readOnly(),
+  summary_tax2: decimal().readOnly(),
+  subtotal: decimal().readOnly().doc('quantity × unit_price, before discounts and taxes'),
+  product_id: id().ref('products'),
+  col_3: text(255),
+  col_4: text(255),
+  col_5: text(255),
+  discount: decimal().nonNegative(),
+  discount_type: int().oneOf([1, 2]).default(1).doc('1 percent, 2 fixed amount for the line'),
+  store_id: id().ref('stores').doc("Store the item leaves from; the document's store when left out"),
+  calculated_discount: decimal().readOnly().doc("Line discount plus the line's share of the document discount"),
+  item_subtotal: decimal().readOnly().doc('Line total after discounts, with exclusive taxes'),
+  tax1_percent: decimal().readOnly(),
+  tax2_percent: decimal().readOnly(),
+  ...timestamps(),
+});
+
+const documentFields = (): Fields => ({
+  staff_id: staffField(),
+  subscription_id: id().doc('For credit notes and refund receipts: the invoice they reverse'),
+  store_id: id().ref('stores').doc('The primary store when left out'),
+  type: int().doc('0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment'),
+  no: text(255).doc('Number; generated per document type when left out'),
+  po_number: text(255),
+  name: text(255),
+  client_id: id().required().ref('clients'),
+  is_offline: bool().default(0),
+  currency_code: text(10).doc('The site currency when left out'),
+  client_business_name: text(100),
+  client_first_name: text(255),
+  client_last_name: text(255),
+  client_email: text(255),
+  client_address1: text(255),
+  client_address2: text(255),
+  client_postal_code: text(20),
+  client_city: text(100),
+  client_state: text(100),
+  client_country_code: text(3),
+  client_bn1: text(255),
+  client_bn2: text(255),
+  date: date().doc('YYYY-MM-DD; today when left out'),
+  issue_date: date(),
+  due_after: int().range(0, 36_500).doc('Days until due'),
+  payment_status: int().readOnly().doc('-1 draft, 0 unpaid, 1 partially paid, 2 paid, 3 refunded, 4 overpaid'),
+  draft: bool().default(0),
+  discount: decimal().nonNegative().doc('Document discount in percent (0-100); exclusive with discount_amount'),
+  discount_amount: decimal().nonNegative().doc('Document discount as an amount; exclusive with discount'),
+  deposit: decimal().nonNegative(),
+  deposit_type: int().oneOf([0, 1, 2]),
+  summary_subtotal: decimal().readOnly(),
+  summary_discount: decimal().readOnly(),
+  summary_tax1: decimal().readOnly(),
+  summary_tax2: decimal().readOnly(),
+  summary_total: decimal().readOnly(),
+  summary_paid: decimal().readOnly(),
+  summary_unpaid: decimal().readOnly(),
+  summary_deposit: decimal().readOnly(),
+  summary_refund: decimal().readOnly(),
+  notes: longText(),
+  terms: longText(),
+  html_notes: longText(),
+  invoice_layout_id: id(),
+  estimate_id: id().doc('The estimate this invoice was made from'),
+  shipping_options: int().oneOf([1, 2, 3]),
+  shipping_amount: decimal().nonNegative(),
+  client_active_secondary_address: bool(),
+  client_secondary_name: text(255),
+  client_secondary_address1: text(255),
+  client_secondary_address2: text(255),
+  client_secondary_city: text(100),
+  client_secondary_state: text(100),
+  client_secondary_postal_code: text(50),
+  client_secondary_country_code: text(10),
+  follow_up_status: int(),
+  work_order_id: id(),
+  requisition_delivery_status: int().oneOf([1, 2, 3, 4, 5]),
+  pos_shift_id: id(),
+  source_type: int(),
+  source_id: id(),
+  order_source_id: id(),
+  language_id: id(),
+  sales_person_id: int(),
+  cost_center_id: id(),
+  terminal_id: id(),
+  unique_id: text(255),
+  branch_id: id(),
+  adjustment_label: text(255),
+  adjustment_value: decimal(),
+  item_discount_amount: decimal().readOnly(),
+  custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
+  ...timestamps(),
+});
+
+const itemsChild = (): ChildSpec => ({
+  key: 'InvoiceItem',
+  table: 'invoice_items',
+  foreignKey: 'invoice_id',
+  fields: invoiceItemFields(),
+  writable: true,
+  countMax: DOCUMENT_LINES_MAX,
+});
+
+const paymentsChild = (): ChildSpec => ({
+  key: 'InvoicePayment',
+  inputKeys: ['Payment'],
+  table: 'invoice_payments',
+  foreignKey: 'invoice_id',
+  fields: paymentFields(),
+  writable: true,
+  countMax: 100,
+});
+
+function paymentStatusFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
+  const text = Array.isArray(value) ? value[0]! : value;
+  if (!/^-?\d$/.test(text)) return null;
+  const code = Number(text);
+  if (code === -1) return eb('draft', '=', 1);
+  // -2 due: not fully paid; -3 overdue: not fully paid and past date + due_after.
+  if (code === -2 || code === -3) return eb.and([eb('draft', '=', 0), eb('payment_status', 'in', [0, 1])]);
+  return eb.and([eb('draft', '=', 0), eb('payment_status', '=', code)]);
+}
+
+function totalBound(op: '>=' | '<=') {
+  return (eb: ExpressionBuilder<any, any>, value: string | string[]) => {
+    const text = Array.isArray(value) ? value[0]! : value;
+    if (!/^\d+(\.\d+)?$/.test(text)) return null;
+    const [whole, fraction = ''] = text.split('.');
+    const scaled = BigInt(whole!) * 1_000_000n + BigInt((fraction + '000000').slice(0, 6));
+    return eb('summary_total', op, Number(scaled));
+  };
+}
+
+export interface SalesDocumentOptions {
+  name: string;
+  model: string;
+  title: string;
+  kind: SalesKind;
+  types: readonly number[];
+  createType: number;
+  /** Types a create may ask for beyond `types`. */
+  createTypes?: readonly number[];
+  /** Accept a payment list inside the document (invoices only). */
+  payments: boolean;
+  description: string;
+}
+
+export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
+  return defineResource({
+    name: options.name,
+    model: options.model,
+    title: options.title,
+    table: 'invoices',
+    operations: ALL_OPERATIONS,
+    scope: { column: 'type', values: options.types, createDefault: options.createType, createValues: options.createTypes },
+    fields: documentFields(),
+    children: options.payments ? [itemsChild(), paymentsChild()] : [itemsChild()],
+    defaultOrder: [['date', 'desc'], ['id', 'desc']],
+    keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
+    filters: {
+      payment_status: paymentStatusFilter,
+      date_from: dayBound('date', '>='),
+      date_to: dayBound('date', '<='),
+      summary_total_from: totalBound('>='),
+      summary_total_to: totalBound('<='),
+      no: (eb, value) => {
+        const text = Array.isArray(value) ? value[0]! : value;
+        return eb(eb.ref('no'), 'like', `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+      },
+    },
+    hooks: salesHooks(options.kind),
+    description: options.description,
+  });
+}
+
+export const invoices = salesDocument({
+  name: 'invoices',
+  model: 'Invoice',
+  title: 'Invoice',
+  kind: 'invoice',
+  types: [0, 16, 19],
+  createType: 0,
+  // Some clients make estimates with POST /invoices and type 3.
+  createTypes: [0, 16, 19, 3],
+  payments: true,
+  description: 'Sales invoices (types 0, 16 debit note and 19 advance payment). POST with type 3 makes an estimate.',
+});
+
+export const estimates = salesDocument({
+  name: 'estimates',
+  model: 'Estimate',
+  title: 'Estimate',
+  kind: 'estimate',
+  types: [3],
+  createType: 3,
+  payments: false,
+  description: 'Estimates (quotations): totals like invoices; no stock, no journal, no payments.',
+});
+
+export const creditNotes = salesDocument({
+  name: 'credit_notes',
+  model: 'CreditNote',
+  title: 'Credit note',
+  kind: 'credit_note',
+  types: [5],
+  createType: 5,
+  payments: false,
+  description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock.',
+});
+
+export const refundReceipts = salesDocument({
+  name: 'refund_receipts',
+  model: 'RefundReceipt',
+  title: 'Refund receipt',
+  kind: 'refund_receipt',
+  types: [6],
+  createType: 6,
+  payments: false,
+  description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id; stock returns.',
+});

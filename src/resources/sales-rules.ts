@@ -1,0 +1,243 @@
+/**
+ * What happens when a sales document is written: defaults, the client snapshot, server-computed totals,
+ * numbering, embedded payments, stock movements and the linked invoice's refund sum — all inside the
+ * request's transaction.
+ */
+import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
+import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, toStored } from '../domain/money.js';
+import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { refreshInvoicePayments } from '../domain/payments.js';
+import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { type LineInput, type TaxRate, computeTotals } from '../domain/totals.js';
+import { renderRecord, rowToRecord } from '../engine/records.js';
+import { resourceNamed } from '../engine/registry.js';
+import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
+import { CLIENT_SNAPSHOT, primaryId, today } from './common.js';
+import { completePayment } from './invoice-payments.js';
+
+export type SalesKind = 'invoice' | 'estimate' | 'credit_note' | 'refund_receipt';
+
+const NUMBERING_KEY: Record<number, string> = {
+  0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
+};
+
+/** Types whose documents reverse an invoice and take stock back in. */
+const REVERSING_TYPES = new Set([5, 6]);
+const INVOICE_TYPES = new Set([0, 16, 19]);
+
+async function loadById(context: Context, table: string, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
+  const unique = [...new Set(ids.filter((value) => Number.isInteger(value) && value > 0))];
+  if (unique.length === 0) return new Map();
+  const rows = await context.db.selectFrom(table).selectAll()
+    .where('site_id', '=', context.siteId).where('id', 'in', unique).execute();
+  return new Map(rows.map((row) => [Number(row['id']), row]));
+}
+
+async function fillClientSnapshot(context: Context, document: Rec, existing: Rec | null): Promise<void> {
+  const clientId = document['client_id'] as number;
+  const changedClient = !existing || existing['client_id'] !== clientId;
+  if (!changedClient) return;
+  const client = (await loadById(context, 'clients', [clientId])).get(clientId);
+  if (!client) return;
+  for (const [target, source] of CLIENT_SNAPSHOT) {
+    const current = document[target];
+    const sentByClient = existing ? current !== existing[target] : current !== undefined && current !== null && current !== '';
+    if (!sentByClient) document[target] = client[source] === undefined ? null : client[source];
+  }
+  document['client_bn1'] = document['client_bn1'] || client['bn1'] || null;
+  document['client_bn2'] = document['client_bn2'] || client['bn2'] || null;
+  if (!document['currency_code'] && client['default_currency_code']) document['currency_code'] = client['default_currency_code'];
+}
+
+function checkDiscounts(document: Rec, errors: FieldErrors): void {
+  const percent = (document['discount'] as Dec | null) ?? ZERO;
+  const amount = (document['discount_amount'] as Dec | null) ?? ZERO;
+  if (percent > HUNDRED) errors['discount'] = 'must be a percentage between 0 and 100';
+  if (percent > ZERO && amount > ZERO) errors['discount_amount'] = 'cannot be combined with discount (a percentage); send one of them';
+}
+
+function taxRate(row: Record<string, unknown> | undefined): TaxRate | null {
+  if (!row) return null;
+  return { id: Number(row['id']), name: String(row['name'] ?? ''), rate: fromStored(row['value']), included: Number(row['included']) === 1 };
+}
+
+/** Completes lines from their products and computes every line and document total. */
+async function computeDocument(context: Context, document: Rec, lines: Rec[], errors: FieldErrors): Promise<void> {
+  const products = await loadById(context, 'products', lines.map((line) => line['product_id'] as number));
+  const taxes = await loadById(context, 'taxes', lines.flatMap((line) => [line['tax1'] as number, line['tax2'] as number]));
+  lines.forEach((line, index) => {
+    const product = products.get(line['product_id'] as number);
+    if (product) {
+      if (!line['item']) line['item'] = product['name'];
+      if (line['unit_price'] === undefined || line['unit_price'] === null) line['unit_price'] = fromStored(product['unit_price']);
+    }
+    if (!line['item']) errors[`InvoiceItem.${index}.item`] = 'is required when the line names no product';
+    if (line['unit_price'] === undefined || line['unit_price'] === null) errors[`InvoiceItem.${index}.unit_price`] = 'is required';
+    if (line['quantity'] === null || line['quantity'] === undefined) errors[`InvoiceItem.${index}.quantity`] = 'is required';
+  });
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  const inputs: LineInput[] = lines.map((line) => ({
+    quantity: line['quantity'] as Dec,
+    unitPrice: line['unit_price'] as Dec,
+    discount: (line['discount'] as Dec | null) ?? ZERO,
+    discountType: line['discount_type'] === 2 ? 2 : 1,
+    tax1: taxRate(taxes.get(line['tax1'] as number)),
+    tax2: taxRate(taxes.get(line['tax2'] as number)),
+  }));
+  const totals = computeTotals({
+    lines: inputs,
+    discountPercent: (document['discount'] as Dec | null) ?? ZERO,
+    discountAmount: (document['discount_amount'] as Dec | null) ?? ZERO,
+    shipping: (document['shipping_amount'] as Dec | null) ?? ZERO,
+    adjustment: (document['adjustment_value'] as Dec | null) ?? ZERO,
+    places: currencyDecimals(document['currency_code'] as string),
+  });
+  totals.lines.forEach((line, index) => {
+    const target = lines[index]!;
+    target['subtotal'] = line.gross;
+    target['calculated_discount'] = line.lineDiscount + line.headerDiscountShare;
+    target['summary_tax1'] = line.tax1;
+    target['summary_tax2'] = line.tax2;
+    target['item_subtotal'] = line.total;
+    target['tax1_percent'] = inputs[index]!.tax1?.rate ?? null;
+    target['tax2_percent'] = inputs[index]!.tax2?.rate ?? null;
+    if (!target['store_id']) target['store_id'] = document['store_id'];
+  });
+  Object.assign(document, {
+    summary_subtotal: totals.subtotal,
+    summary_discount: totals.discount,
+    item_discount_amount: totals.lineDiscounts,
+    summary_tax1: totals.tax1,
+    summary_tax2: totals.tax2,
+    summary_total: totals.total,
+  });
+}
+
+async function assignNumber(context: Context, document: Rec, existing: Rec | null): Promise<void> {
+  const type = document['type'] as number;
+  const scope = { type };
+  const number = document['no'];
+  if (typeof number === 'string' && number.trim() !== '') {
+    if (await valueTaken(context, 'invoices', 'no', number, existing?.id, scope)) {
+      throw validationError({ no: `is already used by another document of this type (${number})` });
+    }
+    return;
+  }
+  document['no'] = await nextNumber(context, NUMBERING_KEY[type] ?? `document_${type}`, (candidate) =>
+    valueTaken(context, 'invoices', 'no', candidate, existing?.id, scope));
+}
+
+async function prepare(context: Context, draft: Draft, existing: Rec | null): Promise<void> {
+  const document = draft.header;
+  const errors: FieldErrors = {};
+  if (!document['store_id']) document['store_id'] = await primaryId(context, 'stores');
+  if (!document['date']) document['date'] = today(context);
+  if (!document['issue_date']) document['issue_date'] = document['date'];
+  if (document['staff_id'] === undefined || document['staff_id'] === null) document['staff_id'] = context.staffId;
+  await fillClientSnapshot(context, document, existing);
+  if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
+  checkDiscounts(document, errors);
+  const type = document['type'] as number;
+  if (REVERSING_TYPES.has(type) && document['subscription_id']) {
+    const invoice = (await loadById(context, 'invoices', [document['subscription_id'] as number])).get(document['subscription_id'] as number);
+    if (!invoice || !INVOICE_TYPES.has(Number(invoice['type']))) errors['subscription_id'] = 'must be the id of an invoice';
+    else if (Number(invoice['client_id']) !== document['client_id']) errors['client_id'] = 'must be the client of the invoice named by subscription_id';
+  }
+  const lines = draft.children['InvoiceItem'] ?? [];
+  if (lines.length === 0) errors['InvoiceItem'] = 'at least one item is required';
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  await computeDocument(context, document, lines, errors);
+  await assignNumber(context, document, existing);
+  if (existing === null) {
+    document['summary_paid'] = ZERO;
+    document['summary_refund'] = ZERO;
+  }
+  document['summary_unpaid'] = document['summary_total'];
+  document['payment_status'] = document['draft'] === 1 ? -1 : 0;
+  for (const [index, payment] of (draft.children['InvoicePayment'] ?? []).entries()) {
+    await completePayment(context, payment, document, `InvoicePayment.${index}.`);
+  }
+}
+
+function stockSourceOf(type: number): number | null {
+  if (INVOICE_TYPES.has(type)) return STOCK_SOURCE.invoice;
+  if (type === 5) return STOCK_SOURCE.creditNote;
+  if (type === 6) return STOCK_SOURCE.refundReceipt;
+  return null;
+}
+
+async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise<void> {
+  const type = document['type'] as number;
+  const source = stockSourceOf(type);
+  if (source === null) return;
+  const movements: Movement[] = [];
+  if (document['draft'] !== 1) {
+    const products = await loadById(context, 'products', lines.map((line) => line['product_id'] as number));
+    lines.forEach((line, index) => {
+      const product = products.get(line['product_id'] as number);
+      if (!product || Number(product['track_stock']) !== 1) return;
+      const quantity = line['quantity'] as Dec;
+      movements.push({
+        productId: Number(product['id']),
+        storeId: (line['store_id'] as number) || (document['store_id'] as number),
+        quantity: REVERSING_TYPES.has(type) ? quantity : -quantity,
+        price: line['unit_price'] as Dec,
+        date: document['date'] as string,
+        field: `InvoiceItem.${index}.quantity`,
+      });
+    });
+  }
+  await replaceMovements(context, source, document.id!, movements);
+}
+
+/** Σ totals of the credit notes and refund receipts issued against an invoice, kept on the invoice. */
+async function refreshRefunds(context: Context, invoiceId: number): Promise<void> {
+  const row = await context.db.selectFrom('invoices')
+    .select((eb) => eb.fn.sum<string | number | null>('summary_total').as('refunded'))
+    .where('site_id', '=', context.siteId).where('subscription_id', '=', invoiceId)
+    .where('type', 'in', [...REVERSING_TYPES]).where('draft', '=', 0).executeTakeFirst();
+  const refunded = row?.refunded === null || row?.refunded === undefined ? ZERO : fromStored(row.refunded);
+  await context.db.updateTable('invoices').set({ summary_refund: toStored(refunded) })
+    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  await refreshInvoicePayments(context, invoiceId);
+}
+
+async function afterWrite(context: Context, record: Rec, draft: Draft, previous: Rec | null): Promise<void> {
+  const type = record['type'] as number;
+  const lines = draft.children['InvoiceItem'] ?? [];
+  await moveStock(context, record, lines);
+  if (INVOICE_TYPES.has(type)) await refreshInvoicePayments(context, record.id!);
+  if (REVERSING_TYPES.has(type)) {
+    const linked = new Set([record['subscription_id'], previous?.['subscription_id']].filter((v): v is number => typeof v === 'number' && v > 0));
+    for (const invoiceId of linked) await refreshRefunds(context, invoiceId);
+  }
+}
+
+async function beforeDelete(context: Context, record: Rec): Promise<void> {
+  if (!INVOICE_TYPES.has(record['type'] as number)) return;
+  const reversal = await context.db.selectFrom('invoices').select('id')
+    .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!)
+    .where('type', 'in', [...REVERSING_TYPES]).executeTakeFirst();
+  if (reversal) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its credit notes and refund receipts first.");
+}
+
+async function afterDelete(context: Context, record: Rec): Promise<void> {
+  const source = stockSourceOf(record['type'] as number);
+  if (source !== null) await replaceMovements(context, source, record.id!, []);
+  const invoiceId = record['subscription_id'];
+  if (REVERSING_TYPES.has(record['type'] as number) && typeof invoiceId === 'number' && invoiceId > 0) await refreshRefunds(context, invoiceId);
+}
+
+/** Nests the client inside each document, as Daftra's default `recursive=0` does. */
+async function related(context: Context, records: Rec[], wire: Record<string, unknown>[]): Promise<void> {
+  const clientSpec = resourceNamed('clients');
+  const clients = await loadById(context, 'clients', records.map((record) => record['client_id'] as number));
+  records.forEach((record, index) => {
+    const row = clients.get(record['client_id'] as number);
+    wire[index]!['Client'] = row ? renderRecord(clientSpec.fields, rowToRecord(clientSpec.fields, row)) : null;
+  });
+}
+
+export function salesHooks(_kind: SalesKind): ResourceHooks {
+  return { prepare, afterWrite, beforeDelete, afterDelete, related };
+}

@@ -1,0 +1,36 @@
+import { bool, decimal, id, longText, text } from '../engine/fields.js';
+import { defineResource } from '../engine/resource.js';
+import { timestamps } from './common.js';
+
+/** Read-only over the API: the owner and staff created with the CLI. */
+export const staff = defineResource({
+  name: 'staff',
+  model: 'Staff',
+  title: 'Staff',
+  table: 'staff',
+  operations: ['list', 'get'],
+  fields: {
+    role_id: id().doc('0 is the site owner'),
+    name: text(255),
+    last_name: text(255),
+    email_address: text(255),
+    home_phone: text(50),
+    business_Phone: text(50),
+    mobile: text(50),
+    country_code: text(3),
+    address1: text(255),
+    address2: text(255),
+    city: text(100),
+    state: text(100),
+    postal_code: text(20),
+    notes: longText(),
+    active: bool().default(1),
+    hourly_rate: decimal(),
+    hourly_rate_currency_code: text(5),
+    default_store_id: id(),
+    default_treasury_id: id(),
+    language_code: text(10),
+    ...timestamps(),
+  },
+  keywordColumns: ['name', 'last_name', 'email_address'],
+});

@@ -1,0 +1,89 @@
+/**
+ * Stock transactions: the stock ledger itself. Clients add manual movements in or out (source_type 1);
+ * movements made by documents are listed with their source and change only with their document.
+ */
+import { DaftarError, validationError } from '../domain/errors.js';
+import { ZERO } from '../domain/money.js';
+import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, enforceNonNegative, refreshProductBalance } from '../domain/stock.js';
+import { lockRow } from '../domain/locks.js';
+import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
+import type { Context, Rec } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { primaryId, timestamps, today } from './common.js';
+
+async function settle(context: Context, record: Rec, previous: Rec | null): Promise<void> {
+  const products = new Set([record['product_id'] as number, previous?.['product_id'] as number].filter(Boolean));
+  for (const productId of products) {
+    await lockRow(context, 'products', productId);
+    await refreshProductBalance(context, productId);
+  }
+  const out = record['transaction_type'] === STOCK_DIRECTION.out;
+  await enforceNonNegative(context, [{
+    productId: record['product_id'] as number,
+    storeId: record['store_id'] as number,
+    quantity: out ? -(record['quantity'] as bigint) : (record['quantity'] as bigint),
+    price: ZERO,
+    date: record['date'] as string,
+    field: 'quantity',
+  }]);
+}
+
+function refuseDocumentMade(record: Rec): void {
+  if (record['source_type'] !== STOCK_SOURCE.manual) {
+    throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'This stock transaction was made by a document; change the document instead');
+  }
+}
+
+export const stockTransactions = defineResource({
+  name: 'stock_transactions',
+  model: 'StockTransaction',
+  title: 'Stock transaction',
+  table: 'stock_transactions',
+  operations: ALL_OPERATIONS,
+  fields: {
+    product_id: id().required().ref('products'),
+    store_id: id().ref('stores').doc('The primary store when left out'),
+    transaction_type: int().required().oneOf([1, 2]).doc('1 in, 2 out'),
+    transaction_category_id: id(),
+    source_type: int().readOnly().doc('1 manual, 2 invoice, 3 purchase invoice, 4 credit note, 5 transfer, 6 refund receipt, 7 purchase refund'),
+    date: date().doc('Today when left out'),
+    order_id: id().readOnly().doc('Id of the document that made it'),
+    ref_id: id(),
+    status: int().readOnly().doc('4 processed'),
+    received_date: date(),
+    quantity: decimal().required().doc('Always positive; transaction_type gives the direction'),
+    currency_code: text(10),
+    price: decimal().nonNegative(),
+    price_without_tax: decimal().nonNegative(),
+    added_by: id().readOnly(),
+    ignored: bool().readOnly(),
+    balance_to_date: decimal().readOnly(),
+    notes: longText(),
+    description: longText(),
+    discount: decimal(),
+    purchase_price: decimal(),
+    journal_account_id: id(),
+    ...timestamps(),
+  },
+  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  hooks: {
+    async prepare(context, draft, existing) {
+      if (existing) refuseDocumentMade(existing);
+      const record = draft.header;
+      if ((record['quantity'] as bigint) <= ZERO) throw validationError({ quantity: 'must be greater than 0' });
+      if (!record['store_id']) record['store_id'] = await primaryId(context, 'stores');
+      if (!record['date']) record['date'] = today(context);
+      if (!record['currency_code']) record['currency_code'] = context.site.currency_code;
+      record['source_type'] = STOCK_SOURCE.manual;
+      record['status'] = STOCK_STATUS_PROCESSED;
+      record['added_by'] = existing?.['added_by'] ?? context.staffId;
+      record['ignored'] = 0;
+    },
+    async afterWrite(context, record, _draft, previous) { await settle(context, record, previous); },
+    async beforeDelete(_context, record) { refuseDocumentMade(record); },
+    async afterDelete(context, record) {
+      await lockRow(context, 'products', record['product_id'] as number);
+      await refreshProductBalance(context, record['product_id'] as number);
+    },
+  },
+});

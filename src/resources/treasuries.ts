@@ -1,0 +1,47 @@
+import { DaftarError } from '../domain/errors.js';
+import { fromStored, formatDec } from '../domain/money.js';
+import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
+import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { makeSolePrimary, refuseIfUsed, staffField, timestamps } from './common.js';
+
+export const treasuries = defineResource({
+  name: 'treasuries',
+  model: 'Treasury',
+  title: 'Treasury',
+  table: 'treasuries',
+  operations: ALL_OPERATIONS,
+  fields: {
+    staff_id: staffField(),
+    name: text(255).required(),
+    type: int().oneOf([1, 3]).default(3).doc('1 bank account, 3 cash treasury'),
+    type_name: text(255),
+    type_account_number: text(255),
+    active: bool().default(1),
+    is_primary: bool().default(0).doc('Payments that name no treasury go to the primary one'),
+    description: longText(),
+    currency_code: text(3),
+    branch_id: id(),
+    balance: decimal().virtual().doc('Derived from the money that moved through this treasury'),
+    ...timestamps(),
+  },
+  keywordColumns: ['name', 'description'],
+  hooks: {
+    async afterWrite(context, record) {
+      if (record['is_primary'] === 1) await makeSolePrimary(context, 'treasuries', record.id!);
+    },
+    async beforeDelete(context, record) {
+      if (record['is_primary'] === 1) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary treasury cannot be deleted', { is_primary: 'the primary treasury cannot be deleted; make another treasury primary first' });
+      await refuseIfUsed(context, [['invoice_payments', 'treasury_id']], record.id!);
+    },
+    async related(context, records, wire) {
+      const ids = records.map((r) => r.id!);
+      const rows = await context.db.selectFrom('invoice_payments')
+        .select(['treasury_id', (eb) => eb.fn.sum<string | number>('amount').as('total')])
+        .where('site_id', '=', context.siteId).where('treasury_id', 'in', ids)
+        .where('status', '=', PAYMENT_RECORD_STATUS.completed).groupBy('treasury_id').execute();
+      const byTreasury = new Map(rows.map((row) => [Number(row['treasury_id']), fromStored(row['total'])]));
+      records.forEach((record, index) => { wire[index]!['balance'] = formatDec(byTreasury.get(record.id!) ?? 0n); });
+    },
+  },
+});

@@ -1,0 +1,136 @@
+// Exact money and document totals, without HTTP or a database.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundTo, currencyDecimals } from '../src/domain/money.js';
+import { allocate, computeTotals, type LineInput, type TaxRate } from '../src/domain/totals.js';
+
+const vat15: TaxRate = { id: 1, name: 'VAT', rate: dec('15'), included: false };
+const vat15In: TaxRate = { id: 2, name: 'VAT incl.', rate: dec('15'), included: true };
+const line = (quantity: string, price: string, extra: Partial<LineInput> = {}): LineInput => ({
+  quantity: dec(quantity), unitPrice: dec(price), discount: 0n, discountType: 1, tax1: null, tax2: null, ...extra,
+});
+const doc = (lines: LineInput[], extra: Partial<Parameters<typeof computeTotals>[0]> = {}) => computeTotals({
+  lines, discountPercent: 0n, discountAmount: 0n, shipping: 0n, adjustment: 0n, places: 2, ...extra,
+});
+
+describe('money', () => {
+  it('parses what clients send, exactly', () => {
+    assert.equal(parseDec('19.99'), 19_990_000n);
+    assert.equal(parseDec(19.99), 19_990_000n);
+    assert.equal(parseDec(0.1), 100_000n);
+    assert.equal(parseDec('-0.5'), -500_000n);
+    assert.equal(parseDec('.5'), 500_000n);
+    assert.equal(parseDec('1e3'), 1_000_000_000n);
+    assert.equal(parseDec('١٢٫٥'), 12_500_000n, 'Arabic-Indic digits and separator');
+    assert.equal(parseDec('0.0000005'), 1n, 'beyond six places rounds half away from zero');
+    assert.equal(parseDec('abc'), null);
+    assert.equal(parseDec(''), null);
+    assert.equal(parseDec(Number.NaN), null);
+    assert.equal(parseDec(Infinity), null);
+  });
+
+  it('0.1 + 0.2 is 0.3 and 19.99 × 3 + 15% is 68.97', () => {
+    assert.equal(formatDec(dec('0.1') + dec('0.2')), '0.3');
+    const net = roundTo(mul(dec('19.99'), dec('3')), 2);
+    const tax = roundTo(percentOf(net, dec('15')), 2);
+    assert.equal(formatDec(net + tax), '68.97');
+  });
+
+  it('rounds half away from zero', () => {
+    assert.equal(formatFixed(dec('2.345'), 2), '2.35');
+    assert.equal(formatFixed(dec('-2.345'), 2), '-2.35');
+    assert.equal(formatFixed(dec('2.344'), 2), '2.34');
+    assert.equal(divRound(5n, 2n), 3n);
+    assert.equal(divRound(-5n, 2n), -3n);
+    assert.equal(formatFixed(dec('1.0005'), 3), '1.001');
+  });
+
+  it('knows minor units of Gulf currencies', () => {
+    assert.equal(currencyDecimals('SAR'), 2);
+    assert.equal(currencyDecimals('KWD'), 3);
+    assert.equal(currencyDecimals('OMR'), 3);
+    assert.equal(currencyDecimals('JPY'), 0);
+  });
+
+  it('formats and parses back every value unchanged (property)', () => {
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), (value) => {
+      assert.equal(parseDec(formatDec(value)), value);
+    }));
+  });
+});
+
+describe('document totals', () => {
+  it('computes the exclusive-tax example', () => {
+    const totals = doc([line('3', '19.99', { tax1: vat15 })]);
+    assert.equal(formatDec(totals.subtotal), '59.97');
+    assert.equal(formatDec(totals.tax1), '9');
+    assert.equal(formatDec(totals.total), '68.97');
+  });
+
+  it('takes inclusive tax out of the price', () => {
+    const totals = doc([line('1', '115', { tax1: vat15In })]);
+    assert.equal(formatDec(totals.tax1), '15');
+    assert.equal(formatDec(totals.total), '115');
+    assert.equal(formatDec(totals.lines[0]!.revenue), '100');
+    assert.equal(formatDec(includedTaxOf(dec('115'), dec('15'))), '15');
+  });
+
+  it('applies line discounts (percent and fixed) and the header discount before tax', () => {
+    const totals = doc([
+      line('2', '50', { discount: dec('10'), discountType: 1, tax1: vat15 }),
+      line('1', '100', { discount: dec('5'), discountType: 2, tax1: vat15 }),
+    ], { discountAmount: dec('25') });
+    // gross 100 + 100; line discounts 10 + 5; nets 90 + 95 = 185; header 25 split 12.16/12.84
+    assert.equal(formatDec(totals.subtotal), '200');
+    assert.equal(formatDec(totals.discount), '40');
+    const base = 185n - 25n;
+    assert.equal(totals.total, dec(String(base)) + totals.tax1);
+    assert.equal(formatDec(totals.tax1), '24');
+    assert.equal(formatDec(totals.total), '184');
+  });
+
+  it('never discounts below zero and caps the header discount at the subtotal', () => {
+    const totals = doc([line('1', '10', { discount: dec('50'), discountType: 2 })], { discountAmount: dec('5') });
+    assert.equal(formatDec(totals.total), '0');
+    assert.equal(formatDec(totals.discount), '10');
+  });
+
+  it('adds shipping and rounds to the currency (KWD has three places)', () => {
+    const totals = doc([line('3', '1.3335', { tax1: vat15 })], { places: 3, shipping: dec('1.5') });
+    assert.equal(formatDec(totals.subtotal), '4.001');
+    assert.equal(formatDec(totals.tax1), '0.6');
+    assert.equal(formatDec(totals.total), '6.101');
+  });
+
+  it('allocation parts always add up to the whole (property)', () => {
+    fc.assert(fc.property(
+      fc.bigInt({ min: 0n, max: 10n ** 12n }),
+      fc.array(fc.bigInt({ min: 0n, max: 10n ** 12n }), { minLength: 1, maxLength: 20 }),
+      (cents, weights) => {
+        const amount = cents * 10_000n;
+        const parts = allocate(amount, weights, 2);
+        const total = parts.reduce((a, b) => a + b, 0n);
+        assert.equal(total, weights.every((w) => w === 0n) ? 0n : amount);
+        for (const part of parts) assert.equal(part % 10_000n, 0n, 'each part is whole cents');
+      },
+    ));
+  });
+
+  it('total = subtotal − discount + exclusive tax + shipping, for any document (property)', () => {
+    const money = fc.integer({ min: 0, max: 10_000_00 }).map((c) => BigInt(c) * 10_000n);
+    const quantity = fc.integer({ min: 1, max: 1000 }).map((q) => BigInt(q) * 1_000_000n);
+    const tax = fc.constantFrom(null, vat15, vat15In);
+    fc.assert(fc.property(
+      fc.array(fc.record({ quantity, unitPrice: money, discount: fc.integer({ min: 0, max: 100 }).map((p) => BigInt(p) * 1_000_000n), tax1: tax }), { minLength: 1, maxLength: 8 }),
+      money, money,
+      (lines, discountAmount, shipping) => {
+        const totals = doc(lines.map((l) => ({ ...l, discountType: 1 as const, tax2: null })), { discountAmount, shipping });
+        const exclusive = totals.lines.reduce((sum, l, i) => sum + (lines[i]!.tax1 && !lines[i]!.tax1!.included ? l.tax1 : 0n), 0n);
+        assert.equal(totals.total, totals.subtotal - totals.discount + exclusive + totals.shipping);
+        assert.ok(totals.total >= 0n);
+        assert.equal(totals.total % 10_000n, 0n, 'whole cents');
+      },
+    ));
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Test servers on real databases over real HTTP. `eachDatabase` declares the same suite for SQLite (a
+ * fresh file) and for PostgreSQL (a fresh database on the local server); when PostgreSQL cannot be
+ * reached its suite is reported as skipped, never silently passed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, before, after } from 'node:test';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.js';
+import { type Server, startServer } from '../../src/server.js';
+
+export const POSTGRES_ADMIN_URL = process.env['DAFTAR_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_KEY = 'test-key-0123456789abcdef';
+export const TEST_EMAIL = 'owner@example.com';
+export const TEST_PASSWORD = 'correct horse battery';
+
+export type Engine = 'sqlite' | 'postgres';
+
+async function postgresReachable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return `PostgreSQL not reachable at ${POSTGRES_ADMIN_URL}: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const postgresProblem = await postgresReachable();
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+  text: string;
+}
+
+export class TestServer {
+  constructor(readonly server: Server, readonly url: string, readonly apiKey: string, private readonly cleanup: () => Promise<void>) {}
+
+  get database() { return this.server.database; }
+
+  async request(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+    const init: RequestInit = { method, headers: { apikey: this.apiKey, ...headers } };
+    if (body !== undefined) {
+      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(this.url + urlPath, init);
+    const text = await response.text();
+    let parsed: unknown = text;
+    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    return { status: response.status, body: parsed, headers: response.headers, text };
+  }
+
+  get = (urlPath: string, headers?: Record<string, string>) => this.request('GET', urlPath, undefined, headers);
+  post = (urlPath: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', urlPath, body, headers);
+  put = (urlPath: string, body?: unknown, headers?: Record<string, string>) => this.request('PUT', urlPath, body, headers);
+  del = (urlPath: string, headers?: Record<string, string>) => this.request('DELETE', urlPath, undefined, headers);
+
+  /** Creates a record and returns its id, failing loudly when the create did not answer 202. */
+  async create(resource: string, body: unknown): Promise<string> {
+    const reply = await this.post(`/api2/${resource}.json`, body);
+    if (reply.status !== 202) throw new Error(`create ${resource} answered ${reply.status}: ${reply.text}`);
+    return reply.body.id as string;
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+    await this.cleanup();
+  }
+}
+
+let counter = 0;
+
+export async function startTestServer(engine: Engine, env: Record<string, string> = {}): Promise<TestServer> {
+  counter += 1;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-test-'));
+  let databaseUrl = `sqlite:${path.join(dataDir, 'test.sqlite')}`;
+  let dropDatabase = async () => {};
+  if (engine === 'postgres') {
+    const name = `daftar_test_${process.pid}_${counter}_${Date.now() % 100000}`;
+    const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    const url = new URL(POSTGRES_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+      await client.connect();
+      await client.query(`drop database if exists "${name}" with (force)`);
+      await client.end();
+    };
+  }
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: dataDir, DAFTAR_API_KEY: TEST_KEY,
+    DAFTAR_ADMIN_EMAIL: TEST_EMAIL, DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD, DAFTAR_DB_POOL_SIZE: '5', ...env,
+  });
+  const server = await startServer(config);
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return new TestServer(server, `http://127.0.0.1:${port}`, TEST_KEY, async () => {
+    await dropDatabase();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/** Declares `suite` once per engine; `server()` is the running server of that engine. */
+export function eachDatabase(title: string, suite: (server: () => TestServer, engine: Engine) => void, env: Record<string, string> = {}): void {
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const skip = engine === 'postgres' && postgresProblem ? postgresProblem : false;
+    describe(`${title} [${engine}]`, { skip }, () => {
+      let running: TestServer | undefined;
+      before(async () => { running = await startTestServer(engine, env); });
+      after(async () => { await running?.close(); });
+      suite(() => {
+        if (!running) throw new Error('test server did not start');
+        return running;
+      }, engine);
+    });
+  }
+}
