@@ -76,6 +76,7 @@ const ok = (value: FieldValue): Coerced => ({ ok: true, value });
 const bad = (problem: string): Coerced => ({ ok: false, problem });
 
 const INTEGER_TEXT = /^[+-]?\d{1,16}$/;
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const TRUE_WORDS = new Set(['1', 'true', 'yes', 'on']);
 const FALSE_WORDS = new Set(['0', 'false', 'no', 'off', '']);
 
@@ -127,7 +128,9 @@ function coerceDecimal(field: FieldOptions, raw: unknown): Coerced {
   if (typeof raw === 'string' && raw.trim() === '') return ok(null);
   if (typeof raw === 'boolean') raw = raw ? 1 : 0;
   if (typeof raw !== 'string' && typeof raw !== 'number') return bad(`must be a number, got ${describe(raw)}`);
-  const value = parseDec(typeof raw === 'string' ? raw.replace(/,/g, '') : raw);
+  // Thousands separators ("1,234.50") are taken out; any other comma makes the value invalid.
+  const text = typeof raw === 'string' && THOUSANDS.test(raw.trim()) ? raw.trim().replace(/,/g, '') : raw;
+  const value = parseDec(text);
   if (value === null) return bad('must be a number');
   if (value > AMOUNT_ABS_MAX || value < -AMOUNT_ABS_MAX) return bad('must be less than 1000000000000 in size');
   if (field.nonNegative && value < 0n) return bad('must not be negative');

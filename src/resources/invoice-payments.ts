@@ -46,8 +46,8 @@ export const paymentFields = () => ({
 
 /** Fills what a payment may leave out, from its invoice and the site. */
 export async function completePayment(context: Context, payment: Rec, invoice: Rec, field = ''): Promise<void> {
-  if ((payment['amount'] as bigint | null) !== null && (payment['amount'] as bigint) <= ZERO) {
-    throw fieldError(`${field}amount`, 'must be greater than 0');
+  if ((payment['amount'] as bigint | null) !== null && (payment['amount'] as bigint) < ZERO) {
+    throw fieldError(`${field}amount`, 'must not be negative');
   }
   if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
   if (!payment['currency_code']) payment['currency_code'] = invoice['currency_code'] ?? context.site.currency_code;

@@ -46,7 +46,12 @@ export class TestServer {
   get database() { return this.server.database; }
 
   async request(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-    const init: RequestInit = { method, headers: { apikey: this.apiKey, ...headers } };
+    const merged: Record<string, string> = { apikey: this.apiKey };
+    for (const [name, value] of Object.entries(headers)) {
+      if (name.toLowerCase() === 'apikey') delete merged['apikey'];
+      merged[name] = value;
+    }
+    const init: RequestInit = { method, headers: merged };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';

@@ -1,0 +1,78 @@
+/**
+ * `daftar` command line: serve, migrate, create sites and API keys. Output meant for scripts is JSON
+ * on stdout; messages for people go to stderr.
+ */
+import { loadConfig } from './config.js';
+import { addApiKey, createSite, siteBySubdomain } from './domain/sites.js';
+import { openMigrated } from './server.js';
+
+const USAGE = `usage:
+  daftar serve                        start the server (same as npm start)
+  daftar migrate                      run database migrations and exit
+  daftar site create <subdomain> [--currency SAR] [--country SA] [--name "Business"] [--email owner@x] [--password ...]
+                                      create a site; prints {"site_id","subdomain","api_key","owner_email","owner_password"}
+  daftar key create <subdomain> [--name label]
+                                      create another API key for a site; prints {"site_id","api_key"}
+`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function run(args: string[]): Promise<number> {
+  const [command, sub, target] = args;
+  if (command === 'serve') {
+    await import('./main.js');
+    return -1;
+  }
+  const config = loadConfig();
+  if (command === 'migrate') {
+    const database = await openMigrated(config);
+    await database.close();
+    process.stderr.write('migrations are up to date\n');
+    return 0;
+  }
+  if (command === 'site' && sub === 'create' && target) {
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(target)) throw new Error('a subdomain is letters, digits and dashes');
+    const database = await openMigrated(config);
+    try {
+      const site = await createSite(database.db, {
+        subdomain: target,
+        businessName: option(args, 'name') ?? target,
+        currency: (option(args, 'currency') ?? config.siteCurrency).toUpperCase(),
+        country: (option(args, 'country') ?? config.siteCountry).toUpperCase(),
+        ownerEmail: option(args, 'email'),
+        ownerPassword: option(args, 'password'),
+      });
+      process.stdout.write(`${JSON.stringify({
+        site_id: site.siteId, subdomain: site.subdomain, api_key: site.apiKey, owner_email: site.ownerEmail,
+        owner_password: site.generatedPassword ?? null,
+      })}\n`);
+      return 0;
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'key' && sub === 'create' && target) {
+    const database = await openMigrated(config);
+    try {
+      const site = await siteBySubdomain(database.db, target);
+      if (!site) throw new Error(`no site with subdomain "${target}"`);
+      const key = await addApiKey(database.db, site.id, undefined, option(args, 'name') ?? 'CLI key');
+      process.stdout.write(`${JSON.stringify({ site_id: site.id, api_key: key })}\n`);
+      return 0;
+    } finally {
+      await database.close();
+    }
+  }
+  process.stderr.write(USAGE);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+run(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exit(code);
+}, (error: unknown) => {
+  process.stderr.write(`daftar: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
