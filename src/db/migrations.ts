@@ -69,11 +69,39 @@ const FOUNDATION_TABLES: TableSpec[] = [
   },
 ];
 
+/** The tables of the remaining endpoint groups (issue 3); their data columns come from declarations. */
+const ENDPOINT_GROUP_TABLES: TableSpec[] = [
+  { name: 'suppliers', columns: ['supplier_number text', 'email text'], indexes: [['email']], unique: [['supplier_number']] },
+  { name: 'work_orders', columns: ['number text', 'client_id int'], indexes: [['client_id']], unique: [['number']] },
+  { name: 'appointments', columns: ['item_type int not null', 'item_id int', 'date text'], indexes: [['item_type', 'item_id'], ['date']] },
+  { name: 'notes', columns: ['item_type int', 'item_id int', 'date text'], indexes: [['item_type', 'item_id']] },
+  { name: 'time_trackings', columns: ['staff_id int', 'date text'], indexes: [['date']] },
+  { name: 'client_payments', columns: ['client_id int', 'date text'], indexes: [['client_id'], ['date']] },
+  { name: 'client_payment_allocations', columns: ['client_payment_id int not null', 'invoice_payment_id int'], indexes: [['client_payment_id']] },
+  { name: 'product_categories', columns: ['name text'], indexes: [['name']] },
+  { name: 'expenses', columns: ['is_income bool not null', 'date text'], indexes: [['is_income', 'date']] },
+  {
+    name: 'purchase_orders',
+    columns: ['type int not null', 'no text', 'supplier_id int', 'date text'],
+    indexes: [['type', 'date'], ['supplier_id']],
+    unique: [['type', 'no']],
+  },
+  { name: 'purchase_order_items', columns: ['purchase_order_id int not null'], indexes: [['purchase_order_id']] },
+  { name: 'client_attendance_logs', columns: ['client_id int', 'time text'], indexes: [['client_id']] },
+  { name: 'follow_up_actions', columns: ['item_type int not null'], indexes: [['item_type']] },
+  { name: 'follow_up_statuses', columns: ['item_type int not null'], indexes: [['item_type']] },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
       async up(db) {
         for (const table of FOUNDATION_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    '0002_endpoint_groups': {
+      async up(db) {
+        for (const table of ENDPOINT_GROUP_TABLES) await createTable(db, dialect, table);
       },
     },
   };
