@@ -9,6 +9,8 @@ import { bool, datetime, decimal, id, int, longText, text } from '../engine/fiel
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps } from './common.js';
+import { removeJournal } from '../domain/books.js';
+import { postPayment } from './sales-postings.js';
 
 /** Fields of a payment, as a standalone InvoicePayment and as an invoice's embedded Payment. */
 export const paymentFields = () => ({
@@ -79,12 +81,14 @@ export const invoicePayments = defineResource({
       await completePayment(context, draft.header, invoice);
     },
     async afterWrite(context, record, _draft, previous) {
+      await postPayment(context, record);
       await refreshInvoicePayments(context, record['invoice_id'] as number);
       if (previous && previous['invoice_id'] !== record['invoice_id']) {
         await refreshInvoicePayments(context, previous['invoice_id'] as number);
       }
     },
     async afterDelete(context, record) {
+      await removeJournal(context, 'invoice_payment', record.id!);
       await refreshInvoicePayments(context, record['invoice_id'] as number);
     },
   },

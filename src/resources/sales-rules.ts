@@ -14,6 +14,7 @@ import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { CLIENT_SNAPSHOT, primaryId, today } from './common.js';
 import { completePayment } from './invoice-payments.js';
+import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 
 export type SalesKind = 'invoice' | 'estimate' | 'credit_note' | 'refund_receipt';
 
@@ -154,7 +155,10 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   }
   document['summary_unpaid'] = document['summary_total'];
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
-  for (const [index, payment] of (draft.children['InvoicePayment'] ?? []).entries()) {
+  const payments = draft.children['InvoicePayment'] ?? [];
+  // Payments sent with an edit replace the stored ones: their journals go first.
+  if (existing && payments.some((payment) => payment.id === undefined)) await removePaymentJournalsOf(context, existing.id!);
+  for (const [index, payment] of payments.entries()) {
     await completePayment(context, payment, document, `InvoicePayment.${index}.`);
   }
 }
@@ -206,7 +210,11 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
   const type = record['type'] as number;
   const lines = draft.children['InvoiceItem'] ?? [];
   await moveStock(context, record, lines);
-  if (INVOICE_TYPES.has(type)) await refreshInvoicePayments(context, record.id!);
+  await postSalesDocument(context, record, lines);
+  if (INVOICE_TYPES.has(type)) {
+    for (const payment of draft.children['InvoicePayment'] ?? []) await postPayment(context, payment);
+    await refreshInvoicePayments(context, record.id!);
+  }
   if (REVERSING_TYPES.has(type)) {
     const linked = new Set([record['subscription_id'], previous?.['subscription_id']].filter((v): v is number => typeof v === 'number' && v > 0));
     for (const invoiceId of linked) await refreshRefunds(context, invoiceId);
@@ -214,11 +222,13 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
 }
 
 async function beforeDelete(context: Context, record: Rec): Promise<void> {
+  await removeSalesJournals(context, record);
   if (!INVOICE_TYPES.has(record['type'] as number)) return;
   const reversal = await context.db.selectFrom('invoices').select('id')
     .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!)
     .where('type', 'in', [...REVERSING_TYPES]).executeTakeFirst();
   if (reversal) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its credit notes and refund receipts first.");
+  await removePaymentJournalsOf(context, record.id!);
 }
 
 async function afterDelete(context: Context, record: Rec): Promise<void> {
