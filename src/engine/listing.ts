@@ -98,6 +98,9 @@ function fieldCondition(
   return (eb) => eb(column, op, value);
 }
 
+/** A condition that holds for every row: what a filter whose value it cannot use stands for. */
+const always = (eb: ExpressionBuilder<any, any>) => eb.lit(true).$castTo<SqlBool>();
+
 function parseFilterKey(key: string): { field: string; operator?: string } | null {
   const match = /^filter\[([^\]]+)\](?:\[([^\]]+)\])?$/.exec(key);
   return match ? { field: match[1]!, operator: match[2] } : null;
@@ -120,8 +123,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
     if (custom) {
       const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
       if (value === undefined || value === '') continue;
-      const condition = custom as unknown as (eb: ExpressionBuilder<any, any>, v: string | string[], c: Context) => Expression<SqlBool> | null;
-      conditions.push((eb) => condition(eb, value, context) ?? eb.lit(true).$castTo<SqlBool>());
+      conditions.push((eb) => custom(eb, value, context) ?? always(eb));
       continue;
     }
     if (key === 'keywords') {
@@ -142,7 +144,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       if (spec.filters?.[filterKey.field] && operator === 'equal') {
         const custom = spec.filters[filterKey.field]!;
         const value = firstText(raw);
-        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context) ?? eb.lit(true).$castTo<SqlBool>());
+        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context) ?? always(eb));
         continue;
       }
       const condition = fieldCondition(context, filterKey.field, field, operator, raw, key, errors);
