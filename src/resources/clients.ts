@@ -1,7 +1,7 @@
 import { fieldError } from '../domain/errors.js';
 import { nextNumber, valueTaken } from '../domain/numbering.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
-import { defineResource, ALL_OPERATIONS } from '../engine/resource.js';
+import { type Rec, defineResource, ALL_OPERATIONS } from '../engine/resource.js';
 import { contactFields, refuseIfUsed, staffField, timestamps } from './common.js';
 
 /** The party fields clients and suppliers share (Daftra's ClientBase / SupplierBase). */
@@ -33,6 +33,13 @@ export const partyFields = () => ({
   branch_id: int(),
 });
 
+/** A party needs a business name, or first and last names (which then make its business name). */
+export function requireName(party: Rec): void {
+  const named = [party['business_name'], party['first_name'], party['last_name']].some((v) => typeof v === 'string' && v.trim() !== '');
+  if (!named) throw fieldError('business_name', 'is required (or first_name and last_name)');
+  if (!party['business_name']) party['business_name'] = [party['first_name'], party['last_name']].filter(Boolean).join(' ');
+}
+
 export const clients = defineResource({
   name: 'clients',
   model: 'Client',
@@ -59,11 +66,7 @@ export const clients = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const client = draft.header;
-      const name = [client['business_name'], client['first_name'], client['last_name']].some((v) => typeof v === 'string' && v.trim() !== '');
-      if (!name) throw fieldError('business_name', 'is required (or first_name and last_name)');
-      if (!client['business_name']) {
-        client['business_name'] = [client['first_name'], client['last_name']].filter(Boolean).join(' ');
-      }
+      requireName(client);
       const number = client['client_number'];
       if (typeof number === 'string' && number !== '') {
         if (await valueTaken(context, 'clients', 'client_number', number, existing?.id)) {

@@ -4,6 +4,7 @@
  */
 import { registerResources } from '../engine/registry.js';
 import type { ResourceSpec } from '../engine/resource.js';
+import { clientAppointments, estimateAppointments, invoiceAppointments, workOrderAppointments } from './appointments.js';
 import { clients } from './clients.js';
 import { invoicePayments } from './invoice-payments.js';
 import { journalAccounts, journalCats, journals } from './journals.js';
@@ -12,12 +13,15 @@ import { creditNotes, estimates, invoices, refundReceipts } from './sales-docume
 import { staff } from './staff.js';
 import { stockTransactions } from './stock-transactions.js';
 import { stores } from './stores.js';
+import { suppliers } from './suppliers.js';
 import { taxes } from './taxes.js';
 import { treasuries } from './treasuries.js';
+import { workOrders } from './work-orders.js';
 
 export const RESOURCES: readonly ResourceSpec[] = [
-  invoices, estimates, creditNotes, refundReceipts, clients, invoicePayments, products, journals, journalAccounts,
-  journalCats, taxes, stockTransactions, stores, staff, treasuries,
+  invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
+  invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, products, journals,
+  journalAccounts, journalCats, taxes, stockTransactions, stores, staff, treasuries,
 ];
 
 registerResources(RESOURCES);

@@ -1,0 +1,64 @@
+/**
+ * Client, invoice, estimate and work-order appointments: one shape (Daftra's AppointmentBase), one
+ * table, each resource bound to its item type. `item_id` must name an item of that type in the site.
+ */
+import { validationError } from '../domain/errors.js';
+import { bool, datetime, id, int, longText } from '../engine/fields.js';
+import type { ResourceSpec } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { staffField, timestamps } from './common.js';
+
+interface ItemKind { code: number; table: string; types?: number[]; label: string }
+
+const KINDS = {
+  client: { code: 1, table: 'clients', label: 'client' },
+  invoice: { code: 2, table: 'invoices', types: [0, 16, 19], label: 'invoice' },
+  estimate: { code: 3, table: 'invoices', types: [3], label: 'estimate' },
+  work_order: { code: 8, table: 'work_orders', label: 'work order' },
+} satisfies Record<string, ItemKind>;
+
+function appointmentResource(name: string, model: string, title: string, kind: ItemKind): ResourceSpec {
+  return defineResource({
+    name,
+    model,
+    title,
+    table: 'appointments',
+    operations: ALL_OPERATIONS,
+    scope: { column: 'item_type', values: [kind.code], createDefault: kind.code },
+    fields: {
+      item_id: id().required().doc(`Id of the ${kind.label}`),
+      item_type: int().readOnly().doc('1 client, 2 invoice, 3 estimate, 8 work order'),
+      staff_id: staffField(),
+      date: datetime().required(),
+      end_date: datetime(),
+      body: longText(),
+      action_id: id().doc('Follow-up action'),
+      status: int().oneOf([0, 1, 2]).default(0).doc('0 scheduled, 1 done, 2 dismissed'),
+      recurring: bool().default(0),
+      partner_type: int(),
+      partner_id: id(),
+      share_with_partner: bool().default(0),
+      ...timestamps(),
+    },
+    defaultOrder: [['date', 'desc'], ['id', 'desc']],
+    keywordColumns: ['body'],
+    hooks: {
+      async prepare(context, draft) {
+        const appointment = draft.header;
+        let query = context.db.selectFrom(kind.table).select('id')
+          .where('site_id', '=', context.siteId).where('id', '=', appointment['item_id'] as number);
+        if (kind.types) query = query.where('type', 'in', kind.types);
+        if (!(await query.executeTakeFirst())) throw validationError({ item_id: `does not exist (no ${kind.label} with id ${appointment['item_id']})` });
+        if (appointment['end_date'] && (appointment['end_date'] as string) < (appointment['date'] as string)) {
+          throw validationError({ end_date: 'must not be before date' });
+        }
+        appointment['item_type'] = kind.code;
+      },
+    },
+  });
+}
+
+export const clientAppointments = appointmentResource('client_appointments', 'ClientAppointment', 'Client appointment', KINDS.client);
+export const invoiceAppointments = appointmentResource('invoice_appointments', 'InvoiceAppointment', 'Invoice appointment', KINDS.invoice);
+export const estimateAppointments = appointmentResource('estimate_appointments', 'EstimateAppointment', 'Estimate appointment', KINDS.estimate);
+export const workOrderAppointments = appointmentResource('work_order_appointments', 'WorkOrderAppointment', 'Work order appointment', KINDS.work_order);

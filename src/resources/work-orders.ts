@@ -1,0 +1,46 @@
+import { fieldError } from '../domain/errors.js';
+import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { date, decimal, id, int, longText, text } from '../engine/fields.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { refuseIfUsed, staffField, timestamps } from './common.js';
+
+export const workOrders = defineResource({
+  name: 'work_orders',
+  model: 'WorkOrder',
+  title: 'Work order',
+  table: 'work_orders',
+  operations: ALL_OPERATIONS,
+  fields: {
+    client_id: id().ref('clients'),
+    number: text(255).doc('Generated when left out'),
+    title: text(255).required(),
+    start_date: date().required(),
+    description: longText(),
+    delivery_date: date(),
+    budget: decimal().nonNegative(),
+    budget_currency: text(3),
+    status: int().oneOf([1, 2, 3, 4]).default(1).doc('1 open, 2 closed, 3 cancelled, 4 draft'),
+    follow_up_status_id: id(),
+    staff_id: staffField(),
+    ...timestamps(),
+  },
+  keywordColumns: ['title', 'number', 'description'],
+  hooks: {
+    async prepare(context, draft, existing) {
+      const order = draft.header;
+      if (order['delivery_date'] && (order['delivery_date'] as string) < (order['start_date'] as string)) {
+        throw fieldError('delivery_date', 'must not be before start_date');
+      }
+      const taken = (candidate: string) => valueTaken(context, 'work_orders', 'number', candidate, existing?.id);
+      if (typeof order['number'] === 'string' && order['number'] !== '') {
+        if (await taken(order['number'])) throw fieldError('number', 'is already used by another work order');
+      } else {
+        order['number'] = await nextNumber(context, 'work_order', taken);
+      }
+      if (!order['budget_currency']) order['budget_currency'] = context.site.currency_code;
+    },
+    async beforeDelete(context, record) {
+      await refuseIfUsed(context, [['invoices', 'work_order_id']], record.id!);
+    },
+  },
+});

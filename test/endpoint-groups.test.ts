@@ -1,0 +1,151 @@
+// Every endpoint group beyond the foundation slice, through every operation it has, with at least one
+// invalid request each, on SQLite and PostgreSQL.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { type TestServer, eachDatabase } from './support/harness.js';
+
+interface Walk {
+  resource: string;
+  model: string;
+  create: (s: TestServer) => Promise<Record<string, unknown>>;
+  edit: Record<string, unknown>;
+  invalid: (s: TestServer) => Promise<[Record<string, unknown>, string]>;
+}
+
+/** Create (202), get, list, edit (PUT), get again, an invalid create (400 naming the field), delete, 404. */
+async function walk(s: TestServer, group: Walk): Promise<void> {
+  const body = { [group.model]: await group.create(s) };
+  const id = await s.create(group.resource, body);
+  const got = await s.get(`/api2/${group.resource}/${id}.json`);
+  assert.equal(got.status, 200, `${group.resource} get: ${got.text}`);
+  assert.equal(got.body.data[group.model].id, id);
+  const listed = await s.get(`/api2/${group.resource}.json?limit=500`);
+  assert.ok(listed.body.data.some((row: any) => row[group.model].id === id), `${group.resource} lists it`);
+  const edited = await s.put(`/api2/${group.resource}/${id}.json`, { [group.model]: group.edit });
+  assert.equal(edited.status, 200, `${group.resource} edit: ${edited.text}`);
+  const after = (await s.get(`/api2/${group.resource}/${id}`)).body.data[group.model];
+  for (const [field, value] of Object.entries(group.edit)) assert.equal(after[field], String(value), `${group.resource}.${field} edited`);
+  const [invalidBody, field] = await group.invalid(s);
+  const invalid = await s.post(`/api2/${group.resource}.json`, { [group.model]: invalidBody });
+  assert.equal(invalid.status, 400, `${group.resource} invalid: ${invalid.text}`);
+  assert.ok(invalid.body.validation_errors?.[field], `${group.resource} names ${field}: ${invalid.text}`);
+  assert.equal((await s.del(`/api2/${group.resource}/${id}`)).status, 200, `${group.resource} delete`);
+  assert.equal((await s.get(`/api2/${group.resource}/${id}`)).status, 404);
+}
+
+const clientOf = (s: TestServer) => s.create('clients', { Client: { business_name: `C ${Math.random()}` } });
+
+eachDatabase('endpoint groups', (server) => {
+  it('suppliers: auto numbers, lookups, delete rules', async () => {
+    const s = server();
+    await walk(s, {
+      resource: 'suppliers', model: 'Supplier',
+      create: async () => ({ business_name: 'Paper Mill', email: 'sales@mill.example', bn1: '٣٠٠١٢٣٤٥٦٧٠٠٠٠٣' }),
+      edit: { city: 'Jeddah' },
+      invalid: async () => [{ email: 'no name' }, 'business_name'],
+    });
+    const id = await s.create('suppliers', { Supplier: { first_name: 'Omar', last_name: 'Saleh' } });
+    const supplier = (await s.get(`/api2/suppliers/${id}`)).body.data.Supplier;
+    assert.equal(supplier.business_name, 'Omar Saleh');
+    assert.match(supplier.supplier_number, /^\d{6}$/);
+    const dup = await s.post('/api2/suppliers.json', { Supplier: { business_name: 'Dup', supplier_number: supplier.supplier_number } });
+    assert.ok(dup.body.validation_errors.supplier_number);
+    assert.equal((await s.get('/api2/suppliers.json?keywords=omar')).body.pagination.total_results, 1);
+    assert.equal((await s.get(`/api2/suppliers.json?filter[supplier_number]=${supplier.supplier_number}`)).body.data[0].Supplier.id, id);
+  });
+
+  it('work orders: numbers, status enum, client reference', async () => {
+    const s = server();
+    await walk(s, {
+      resource: 'work_orders', model: 'WorkOrder',
+      create: async (t) => ({ title: 'Fit-out', start_date: '2024-03-01', client_id: await clientOf(t), budget: '1500.50' }),
+      edit: { status: 2, budget: '1600' },
+      invalid: async () => [{ title: 'x', start_date: '2024-03-01', status: 9 }, 'status'],
+    });
+    const missing = await s.post('/api2/work_orders.json', { WorkOrder: { start_date: '2024-01-01' } });
+    assert.equal(missing.body.validation_errors.title, 'is required');
+    const late = await s.post('/api2/work_orders.json', { WorkOrder: { title: 'x', start_date: '2024-05-01', delivery_date: '2024-04-01' } });
+    assert.ok(late.body.validation_errors.delivery_date);
+    const numbered = (await s.get(`/api2/work_orders/${await s.create('work_orders', { WorkOrder: { title: 'n', start_date: '2024-01-01' } })}`)).body.data.WorkOrder;
+    assert.match(numbered.number, /^\d{6}$/);
+  });
+
+  it('appointments of each item type bind to an item of that type', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const invoice = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    const estimate = await s.create('estimates', { Estimate: { client_id: client }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    const workOrder = await s.create('work_orders', { WorkOrder: { title: 'w', start_date: '2024-01-01' } });
+    const kinds: Array<[string, string, string]> = [
+      ['client_appointments', 'ClientAppointment', client],
+      ['invoice_appointments', 'InvoiceAppointment', invoice],
+      ['estimate_appointments', 'EstimateAppointment', estimate],
+      ['work_order_appointments', 'WorkOrderAppointment', workOrder],
+    ];
+    for (const [resource, model, itemId] of kinds) {
+      await walk(s, {
+        resource, model,
+        create: async () => ({ item_id: itemId, date: '2024-06-01 10:00:00', body: 'Call back', recurring: '1' }),
+        edit: { status: 1 },
+        invalid: async () => [{ item_id: 987654, date: '2024-06-01 10:00:00' }, 'item_id'],
+      });
+    }
+    // An invoice id is not an estimate: each kind checks its own item type.
+    const wrongType = await s.post('/api2/estimate_appointments.json', { EstimateAppointment: { item_id: invoice, date: '2024-06-01' } });
+    assert.equal(wrongType.status, 400);
+    const mine = await s.create('client_appointments', { ClientAppointment: { item_id: client, date: '2024-06-02' } });
+    assert.equal((await s.get(`/api2/invoice_appointments/${mine}`)).status, 404, 'each kind sees only its own');
+  });
+
+  it('estimates, credit notes and refund receipts walk like invoices', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const invoice = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'x', unit_price: 100 }] });
+    for (const [resource, model] of [['estimates', 'Estimate'], ['credit_notes', 'CreditNote'], ['refund_receipts', 'RefundReceipt']] as const) {
+      const links = resource === 'estimates' ? {} : { subscription_id: invoice };
+      const id = await s.create(resource, { [model]: { client_id: client, ...links }, InvoiceItem: [{ item: 'x', unit_price: 10 }] });
+      const got = (await s.get(`/api2/${resource}/${id}.json`)).body.data[model];
+      assert.equal(got.summary_total, '10');
+      assert.equal(got.InvoiceItem.length, 1, 'lines under InvoiceItem');
+      assert.equal((await s.get(`/api2/invoices/${id}`)).status, 404, 'not an invoice');
+      assert.equal((await s.put(`/api2/${resource}/${id}`, { [model]: { notes: 'n' } })).status, 200);
+      const invalid = await s.post(`/api2/${resource}.json`, { [model]: { client_id: client }, InvoiceItem: [{ item: 'x', unit_price: 'ten' }] });
+      assert.ok(invalid.body.validation_errors['InvoiceItem.0.unit_price'], resource);
+      assert.equal((await s.del(`/api2/${resource}/${id}`)).status, 200);
+    }
+    const viaInvoices = await s.create('invoices', { Invoice: { client_id: client, type: 3 }, InvoiceItem: [{ item: 'x', unit_price: 5 }] });
+    assert.equal((await s.get(`/api2/estimates/${viaInvoices}`)).body.data.Estimate.type, '3', 'POST /invoices with type 3 makes an estimate');
+    const wrongLink = await s.post('/api2/credit_notes.json', { CreditNote: { client_id: await clientOf(s), subscription_id: invoice }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    assert.ok(wrongLink.body.validation_errors.client_id, 'a credit note is for the invoice client');
+  });
+
+  it('journal accounts and cats form the chart, stock transactions move stock by hand', async () => {
+    const s = server();
+    const cats = (await s.get('/api2/journal_cats.json?limit=100')).body.data.map((r: any) => r.JournalCat);
+    const assets = cats.find((c: any) => c.name === 'Assets');
+    await walk(s, {
+      resource: 'journal_cats', model: 'JournalCat',
+      create: async () => ({ name: 'Prepaid', type: '0', journal_cat_id: assets.id }),
+      edit: { color: '#00aa00' },
+      invalid: async () => [{ name: 'x', type: '7' }, 'type'],
+    });
+    await walk(s, {
+      resource: 'journal_accounts', model: 'JournalAccount',
+      create: async () => ({ name: 'Petty cash', type: '0', journal_cat_id: assets.id, code: '1115' }),
+      edit: { name: 'Petty cash box' },
+      invalid: async () => [{ name: 'x', type: '0', journal_cat_id: 999999 }, 'journal_cat_id'],
+    });
+    const product = await s.create('products', { Product: { name: 'Box', track_stock: 1 } });
+    await walk(s, {
+      resource: 'stock_transactions', model: 'StockTransaction',
+      create: async () => ({ product_id: product, transaction_type: 1, quantity: '12.5', price: 3 }),
+      edit: { quantity: '10' },
+      invalid: async () => [{ product_id: product, transaction_type: 3, quantity: 1 }, 'transaction_type'],
+    });
+    await s.create('stock_transactions', { StockTransaction: { product_id: product, transaction_type: 1, quantity: 5 } });
+    assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '5');
+    const out = await s.post('/api2/stock_transactions.json', { StockTransaction: { product_id: product, transaction_type: 2, quantity: 6 } });
+    assert.equal(out.status, 400, 'cannot take out more than there is');
+    assert.ok(out.body.validation_errors.quantity);
+  });
+});
