@@ -148,4 +148,42 @@ eachDatabase('endpoint groups', (server) => {
     assert.equal(out.status, 400, 'cannot take out more than there is');
     assert.ok(out.body.validation_errors.quantity);
   });
+
+  it('expenses and incomes compute their taxes; time tracking prices hours; categories follow products', async () => {
+    const s = server();
+    const vat = await s.create('taxes', { Tax: { name: 'VAT', value: 15 } });
+    const vatIn = await s.create('taxes', { Tax: { name: 'VAT in', value: 15, included: 1 } });
+    for (const [resource, model] of [['expenses', 'Expense'], ['incomes', 'Income']] as const) {
+      await walk(s, {
+        resource, model,
+        create: async () => ({ amount: '200', vendor: 'Landlord', category: 'Rent', tax1_id: vat }),
+        edit: { note: 'March' },
+        invalid: async () => [{ amount: '-3' }, 'amount'],
+      });
+      const id = await s.create(resource, { [model]: { amount: '115', tax1_id: vatIn } });
+      const got = (await s.get(`/api2/${resource}/${id}`)).body.data[model];
+      assert.deepEqual([got.tax1_amount, got.tax1_included, got.tax1_name, got.currency_code], ['15', '1', 'VAT in', 'SAR']);
+      assert.equal(got.treasury_id, '1');
+    }
+    const expense = await s.create('expenses', { Expense: { amount: 1 } });
+    assert.equal((await s.get(`/api2/incomes/${expense}`)).status, 404, 'an expense is not an income');
+
+    await walk(s, {
+      resource: 'time_tracking', model: 'TimeTracking',
+      create: async () => ({ staff_id: 0, time: '1:30', notes: 'design' }),
+      edit: { time: '2:15' },
+      invalid: async () => [{ staff_id: 0, time: '90 minutes' }, 'time'],
+    });
+    const entry = await s.create('time_tracking', { TimeTracking: { staff_id: 0, time: '0:45' } });
+    const got = (await s.get(`/api2/time_tracking/${entry}`)).body.data.TimeTracking;
+    assert.deepEqual(got.time_formatted, { hours: '0', minutes: '45', seconds: '0', string: '0:45' });
+
+    await s.create('products', { Product: { name: 'Pencil', category: 'Stationery, Office' } });
+    const categories = (await s.get('/api2/product_categories.json')).body.data.map((r: any) => r.ProductCategory.name).sort();
+    assert.deepEqual(categories, ['Office', 'Stationery']);
+    const first = (await s.get('/api2/product_categories.json')).body.data[0].ProductCategory;
+    assert.equal((await s.get(`/api2/product_categories/${first.id}.json`)).body.data.ProductCategory.name, first.name);
+    assert.equal((await s.post('/api2/product_categories.json', { ProductCategory: { name: 'x' } })).status, 404, 'read-only');
+    assert.equal((await s.get('/api2/product_categories/999999')).body.message, 'Category not found');
+  });
 });

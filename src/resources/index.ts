@@ -6,14 +6,17 @@ import { registerResources } from '../engine/registry.js';
 import type { ResourceSpec } from '../engine/resource.js';
 import { clientAppointments, estimateAppointments, invoiceAppointments, workOrderAppointments } from './appointments.js';
 import { clients } from './clients.js';
+import { expenses, incomes } from './expenses.js';
 import { invoicePayments } from './invoice-payments.js';
 import { journalAccounts, journalCats, journals } from './journals.js';
+import { productCategories } from './product-categories.js';
 import { products } from './products.js';
 import { creditNotes, estimates, invoices, refundReceipts } from './sales-documents.js';
 import { staff } from './staff.js';
 import { stockTransactions } from './stock-transactions.js';
 import { stores } from './stores.js';
 import { suppliers } from './suppliers.js';
+import { timeTracking } from './time-tracking.js';
 import { taxes } from './taxes.js';
 import { treasuries } from './treasuries.js';
 import { workOrders } from './work-orders.js';
@@ -21,7 +24,8 @@ import { workOrders } from './work-orders.js';
 export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
   invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, products, journals,
-  journalAccounts, journalCats, taxes, stockTransactions, stores, staff, treasuries,
+  journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
+  staff, treasuries,
 ];
 
 registerResources(RESOURCES);

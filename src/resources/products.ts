@@ -5,6 +5,7 @@ import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Draft } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, refuseIfUsed, staffField, timestamps } from './common.js';
+import { syncCategories } from './product-categories.js';
 
 /** The stock level a write asked for, carried from prepare to afterWrite. */
 const requestedStock = new WeakMap<Draft, Dec>();
@@ -57,6 +58,7 @@ export const products = defineResource({
       draft.header['stock_balance'] = current;
     },
     async afterWrite(context, record, draft, previous) {
+      await syncCategories(context, record['category']);
       const wanted = requestedStock.get(draft);
       if (wanted === undefined || Number(record['track_stock']) !== 1) return;
       const current = (previous?.['stock_balance'] as Dec | null | undefined) ?? ZERO;
