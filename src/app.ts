@@ -11,6 +11,7 @@ import { registerBodyParsers } from './api/body.js';
 import { renderDocsPage } from './api/docs-page.js';
 import { oneReply } from './api/envelope.js';
 import { registerErrorHandling } from './api/errors.js';
+import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { buildOpenApi } from './api/openapi.js';
 import { registerResourceRoutes } from './api/routes.js';
@@ -55,6 +56,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
     { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
     { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
+    ...EXTRA_ROUTES,
   ], VERSION);
   const docsPage = renderDocsPage(openapi);
 
@@ -76,6 +78,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     result: 'successful', code: 200, data: { key: request.caller!.credential, site_id: String(request.caller!.site.id) },
   }));
   registerTokenRoutes(app, database, config);
+  registerExtraRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
   return app;
 }

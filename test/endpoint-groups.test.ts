@@ -186,4 +186,65 @@ eachDatabase('endpoint groups', (server) => {
     assert.equal((await s.post('/api2/product_categories.json', { ProductCategory: { name: 'x' } })).status, 404, 'read-only');
     assert.equal((await s.get('/api2/product_categories/999999')).body.message, 'Category not found');
   });
+
+  it('notes are created on an item by type name or code, then listed, edited and deleted', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const product = await s.create('products', { Product: { name: 'Noted' } });
+    const byName = await s.post(`/api2/notes/client/${client}.json`, { Note: { body: '<p>Called, will pay Monday</p>' } });
+    assert.equal(byName.status, 202, byName.text);
+    const byCode = await s.post(`/api2/notes/7/${product}`, { Note: { body: 'reorder soon' } });
+    assert.equal(byCode.status, 202, byCode.text);
+    const note = (await s.get(`/api2/notes/${byName.body.id}.json`)).body.data.Note;
+    assert.deepEqual([note.item_type, note.item_id, note.body], ['1', client, '<p>Called, will pay Monday</p>']);
+    assert.equal((await s.get(`/api2/notes.json?item_type=7`)).body.data[0].Note.id, byCode.body.id);
+    assert.equal((await s.put(`/api2/notes/${byName.body.id}`, { Note: { body: 'paid' } })).status, 200);
+    assert.equal((await s.get(`/api2/notes/${byName.body.id}`)).body.data.Note.body, 'paid');
+    const missing = await s.post('/api2/notes/client/999999', { Note: { body: 'x' } });
+    assert.equal(missing.status, 400);
+    assert.ok(missing.body.validation_errors.item_id);
+    assert.equal((await s.post(`/api2/notes/spaceship/${client}`, { Note: { body: 'x' } })).body.message, 'Invalid Endpoint');
+    assert.equal((await s.del(`/api2/notes/${byName.body.id}`)).status, 200);
+    assert.equal((await s.get(`/api2/notes/${byName.body.id}`)).status, 404);
+  });
+
+  it('follow-up actions and statuses come seeded, listed by type, read and deleted by id', async () => {
+    const s = server();
+    for (const [resource, model] of [['follow_up_actions', 'FollowUpAction'], ['follow_up_statuses', 'FollowUpStatus']] as const) {
+      const list = await s.get(`/api2/${resource}/client.json`);
+      assert.equal(list.status, 200, list.text);
+      assert.ok(list.body.data.length >= 4, `${resource} seeded`);
+      assert.ok(list.body.data.every((row: any) => row[model].item_type === '1'));
+      const byCode = await s.get(`/api2/${resource}/8`);
+      assert.equal(byCode.body.data[model].id, '8', 'a numeric segment is a GET single by id');
+      const byTypeName = await s.get(`/api2/${resource}/work_order`);
+      assert.ok(byTypeName.body.data.every((row: any) => row[model].item_type === '8'));
+      const id = list.body.data[0][model].id;
+      assert.equal((await s.get(`/api2/${resource}/${id}.json`)).body.data[model].id, id);
+      assert.equal((await s.del(`/api2/${resource}/${id}`)).status, 200);
+      assert.equal((await s.get(`/api2/${resource}/${id}`)).status, 404);
+      assert.equal((await s.get(`/api2/${resource}/nonsense`)).status, 404);
+    }
+  });
+
+  it('client attendance log stores visits; general listing maps ids to titles', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const visit = await s.post('/api2/client-attendance-log/store', { ClientAttendance: { client_id: client, time: '2024-05-01 09:30:00' } });
+    assert.equal(visit.status, 202, visit.text);
+    const bad = await s.post('/api2/client-attendance-log/store', { ClientAttendance: { time: 'yesterday' } });
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.validation_errors.time);
+    const product = await s.create('products', { Product: { name: 'Listed' } });
+    const products = await s.get('/api2/listing/Product');
+    assert.equal(products.body.data[product], 'Listed');
+    for (const model of ['Timezone', 'dateFormats', 'languageCodes', 'Branch', 'Role', 'InvoiceLayout', 'GroupPrice', 'TimeActivity']) {
+      const reply = await s.get(`/api2/listing/${model}`);
+      assert.equal(reply.status, 200, model);
+      assert.equal(typeof reply.body.data, 'object');
+    }
+    const unknown = await s.get('/api2/listing/Spaceship');
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.body.message, 'Invalid Endpoint');
+  });
 });

@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.js';
 import { digest, hashPassword, newApiKey, randomSecret, verifyPassword } from './secrets.js';
 import type { SiteRow } from '../engine/resource.js';
 import { seedChartOfAccounts } from './chart.js';
+import { seedFollowUps } from './follow-up-defaults.js';
 
 export interface NewSite {
   subdomain: string;
@@ -67,6 +68,7 @@ export async function createSite(db: Db, site: NewSite): Promise<CreatedSite> {
       site_id: siteId, name: 'Main Treasury', type: 3, active: 1, is_primary: 1, staff_id: 0, created: now, modified: now,
     }).execute();
     await seedChartOfAccounts(trx, siteId, now);
+    await seedFollowUps(trx, siteId, now);
     const apiKey = await addApiKey(trx, siteId, site.apiKey ?? newApiKey(), 'Default key');
     return { siteId, subdomain: site.subdomain, apiKey, ownerEmail, generatedPassword };
   });

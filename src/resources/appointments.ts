@@ -7,17 +7,9 @@ import { bool, datetime, id, int, longText } from '../engine/fields.js';
 import type { ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { staffField, timestamps } from './common.js';
+import { ITEM_TYPES, type ItemType } from './item-types.js';
 
-interface ItemKind { code: number; table: string; types?: number[]; label: string }
-
-const KINDS = {
-  client: { code: 1, table: 'clients', label: 'client' },
-  invoice: { code: 2, table: 'invoices', types: [0, 16, 19], label: 'invoice' },
-  estimate: { code: 3, table: 'invoices', types: [3], label: 'estimate' },
-  work_order: { code: 8, table: 'work_orders', label: 'work order' },
-} satisfies Record<string, ItemKind>;
-
-function appointmentResource(name: string, model: string, title: string, kind: ItemKind): ResourceSpec {
+function appointmentResource(name: string, model: string, title: string, kind: ItemType): ResourceSpec {
   return defineResource({
     name,
     model,
@@ -45,7 +37,7 @@ function appointmentResource(name: string, model: string, title: string, kind: I
     hooks: {
       async prepare(context, draft) {
         const appointment = draft.header;
-        let query = context.db.selectFrom(kind.table).select('id')
+        let query = context.db.selectFrom(kind.table!).select('id')
           .where('site_id', '=', context.siteId).where('id', '=', appointment['item_id'] as number);
         if (kind.types) query = query.where('type', 'in', kind.types);
         if (!(await query.executeTakeFirst())) throw validationError({ item_id: `does not exist (no ${kind.label} with id ${appointment['item_id']})` });
@@ -58,7 +50,7 @@ function appointmentResource(name: string, model: string, title: string, kind: I
   });
 }
 
-export const clientAppointments = appointmentResource('client_appointments', 'ClientAppointment', 'Client appointment', KINDS.client);
-export const invoiceAppointments = appointmentResource('invoice_appointments', 'InvoiceAppointment', 'Invoice appointment', KINDS.invoice);
-export const estimateAppointments = appointmentResource('estimate_appointments', 'EstimateAppointment', 'Estimate appointment', KINDS.estimate);
-export const workOrderAppointments = appointmentResource('work_order_appointments', 'WorkOrderAppointment', 'Work order appointment', KINDS.work_order);
+export const clientAppointments = appointmentResource('client_appointments', 'ClientAppointment', 'Client appointment', ITEM_TYPES['client']!);
+export const invoiceAppointments = appointmentResource('invoice_appointments', 'InvoiceAppointment', 'Invoice appointment', ITEM_TYPES['invoice']!);
+export const estimateAppointments = appointmentResource('estimate_appointments', 'EstimateAppointment', 'Estimate appointment', ITEM_TYPES['estimate']!);
+export const workOrderAppointments = appointmentResource('work_order_appointments', 'WorkOrderAppointment', 'Work order appointment', ITEM_TYPES['work_order']!);

@@ -5,10 +5,13 @@
 import { registerResources } from '../engine/registry.js';
 import type { ResourceSpec } from '../engine/resource.js';
 import { clientAppointments, estimateAppointments, invoiceAppointments, workOrderAppointments } from './appointments.js';
+import { clientAttendance } from './client-attendance.js';
 import { clients } from './clients.js';
 import { expenses, incomes } from './expenses.js';
+import { followUpActions, followUpStatuses } from './follow-ups.js';
 import { invoicePayments } from './invoice-payments.js';
 import { journalAccounts, journalCats, journals } from './journals.js';
+import { notes } from './notes.js';
 import { productCategories } from './product-categories.js';
 import { products } from './products.js';
 import { creditNotes, estimates, invoices, refundReceipts } from './sales-documents.js';
@@ -25,7 +28,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
   invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, products, journals,
   journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
-  staff, treasuries,
+  staff, treasuries, notes, followUpActions, followUpStatuses, clientAttendance,
 ];
 
 registerResources(RESOURCES);

@@ -1,0 +1,38 @@
+/**
+ * Follow-up actions and statuses per item type. Every new site gets a default set
+ * (domain/follow-up-defaults.ts), so the read and delete endpoints have data; Daftra's API has no create.
+ */
+import { notFound } from '../domain/errors.js';
+import { id, int, text } from '../engine/fields.js';
+import { listRecords, type ListResult } from '../engine/listing.js';
+import type { Context, ResourceSpec } from '../engine/resource.js';
+import { defineResource } from '../engine/resource.js';
+import { timestamps } from './common.js';
+import { itemTypeOf } from './item-types.js';
+
+const followUpFields = () => ({
+  item_type: int().readOnly().doc('1 client, 2 invoice, 3 estimate, 8 work order'),
+  name: text(255),
+  color: text(20),
+  display_order: int(),
+  staff_id: id(),
+  ...timestamps(),
+});
+
+/** GET single is served by the follow-up route (the segment is a type name or an id). */
+export const followUpActions = defineResource({
+  name: 'follow_up_actions', model: 'FollowUpAction', title: 'Follow up action', table: 'follow_up_actions',
+  operations: ['delete'], fields: followUpFields(), defaultOrder: [['display_order', 'asc'], ['id', 'asc']],
+});
+
+export const followUpStatuses = defineResource({
+  name: 'follow_up_statuses', model: 'FollowUpStatus', title: 'Follow up status', table: 'follow_up_statuses',
+  operations: ['delete'], fields: followUpFields(), defaultOrder: [['display_order', 'asc'], ['id', 'asc']],
+});
+
+/** GET /follow_up_actions/{type}: the list for an item type (by name or code). */
+export async function listFollowUps(context: Context, spec: ResourceSpec, typeSegment: string, query: Record<string, unknown>): Promise<ListResult> {
+  const type = itemTypeOf(typeSegment);
+  if (!type) throw notFound('Invalid Endpoint');
+  return listRecords(context, spec, { ...query, item_type: String(type.code) }, `/api2/${spec.name}/${typeSegment}`);
+}
