@@ -247,4 +247,36 @@ eachDatabase('endpoint groups', (server) => {
     assert.equal(unknown.status, 404);
     assert.equal(unknown.body.message, 'Invalid Endpoint');
   });
+
+  it('purchase invoices bring stock in, purchase refunds take it out, under every accepted key and path', async () => {
+    const s = server();
+    const supplier = await s.create('suppliers', { Supplier: { business_name: 'Wholesale Co', city: 'Riyadh' } });
+    const vat = await s.create('taxes', { Tax: { name: 'VAT', value: 15 } });
+    const product = await s.create('products', { Product: { name: 'Crate', buy_price: '4.5', track_stock: 1 } });
+    await walk(s, {
+      resource: 'purchase_invoices', model: 'PurchaseOrder',
+      create: async () => ({ supplier_id: supplier, PurchaseOrderItem: [{ product_id: product, quantity: 10, tax1: vat }] }),
+      edit: { notes: 'received' },
+      invalid: async () => [{ supplier_id: 999999, PurchaseOrderItem: [{ item: 'x', unit_price: 1 }] }, 'supplier_id'],
+    });
+    assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '0', 'deleted purchase took its stock back');
+    const purchase = await s.create('purchase_invoices', { PurchaseInvoice: { supplier_id: supplier }, PurchaseInvoiceItem: { product_id: product, quantity: 10, tax1: vat } });
+    const got = (await s.get(`/api2/purchase_orders/${purchase}.json`)).body.data.PurchaseOrder;
+    assert.deepEqual([got.summary_subtotal, got.summary_tax1, got.summary_total], ['45', '6.75', '51.75'], 'unit cost from buy_price');
+    assert.equal(got.supplier_business_name, 'Wholesale Co');
+    assert.equal(got.Supplier.id, supplier);
+    assert.equal(got.PurchaseOrderItem.length, 1);
+    assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '10');
+    const refund = await s.create('purchase_refunds', { PurchaseRefund: { supplier_id: supplier, subscription_id: purchase }, PurchaseOrderItem: [{ product_id: product, quantity: 4 }] });
+    assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '6');
+    assert.equal((await s.put(`/api2/purchase_refunds/${refund}`, { PurchaseRefund: { notes: 'damaged' } })).status, 200);
+    assert.equal((await s.del(`/api2/purchase_invoices/${purchase}`)).status, 400, 'refunded purchases are kept');
+    const tooMany = await s.post('/api2/purchase_refunds.json', { PurchaseRefund: { supplier_id: supplier }, PurchaseOrderItem: [{ product_id: product, quantity: 7 }] });
+    assert.ok(tooMany.body.validation_errors['PurchaseOrderItem.0.quantity'], 'cannot return more than is in stock');
+    const draft = await s.create('purchase_invoices', { PurchaseOrder: { supplier_id: supplier, draft: 1 }, PurchaseOrderItem: [{ product_id: product, quantity: 100 }] });
+    assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '6', 'a draft moves nothing');
+    assert.equal((await s.get(`/api2/purchase_invoices/${draft}`)).body.data.PurchaseOrder.payment_status, '-1');
+    assert.equal((await s.get(`/api2/purchase_invoices.json?supplier_id=${supplier}`)).body.pagination.total_results, 2);
+    assert.equal((await s.get(`/api2/purchase_refunds/${purchase}`)).status, 404, 'a purchase invoice is not a refund');
+  });
 });

@@ -14,6 +14,7 @@ import { journalAccounts, journalCats, journals } from './journals.js';
 import { notes } from './notes.js';
 import { productCategories } from './product-categories.js';
 import { products } from './products.js';
+import { purchaseInvoices, purchaseRefunds } from './purchase-documents.js';
 import { creditNotes, estimates, invoices, refundReceipts } from './sales-documents.js';
 import { staff } from './staff.js';
 import { stockTransactions } from './stock-transactions.js';
@@ -28,7 +29,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
   invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, products, journals,
   journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
-  staff, treasuries, notes, followUpActions, followUpStatuses, clientAttendance,
+  staff, treasuries, purchaseInvoices, purchaseRefunds, notes, followUpActions, followUpStatuses, clientAttendance,
 ];
 
 registerResources(RESOURCES);

@@ -50,7 +50,7 @@ async function fillClientSnapshot(context: Context, document: Rec, existing: Rec
   if (!document['currency_code'] && client['default_currency_code']) document['currency_code'] = client['default_currency_code'];
 }
 
-function checkDiscounts(document: Rec, errors: FieldErrors): void {
+export function checkDiscounts(document: Rec, errors: FieldErrors): void {
   const percent = (document['discount'] as Dec | null) ?? ZERO;
   const amount = (document['discount_amount'] as Dec | null) ?? ZERO;
   if (percent > HUNDRED) errors['discount'] = 'must be a percentage between 0 and 100';
@@ -63,18 +63,18 @@ function taxRate(row: Record<string, unknown> | undefined): TaxRate | null {
 }
 
 /** Completes lines from their products and computes every line and document total. */
-async function computeDocument(context: Context, document: Rec, lines: Rec[], errors: FieldErrors): Promise<void> {
+export async function computeDocument(context: Context, document: Rec, lines: Rec[], errors: FieldErrors, lineKey = 'InvoiceItem', priceColumn = 'unit_price'): Promise<void> {
   const products = await loadById(context, 'products', lines.map((line) => line['product_id'] as number));
   const taxes = await loadById(context, 'taxes', lines.flatMap((line) => [line['tax1'] as number, line['tax2'] as number]));
   lines.forEach((line, index) => {
     const product = products.get(line['product_id'] as number);
     if (product) {
       if (!line['item']) line['item'] = product['name'];
-      if (line['unit_price'] === undefined || line['unit_price'] === null) line['unit_price'] = fromStored(product['unit_price']);
+      if ((line['unit_price'] === undefined || line['unit_price'] === null) && product[priceColumn] !== null) line['unit_price'] = fromStored(product[priceColumn]);
     }
-    if (!line['item']) errors[`InvoiceItem.${index}.item`] = 'is required when the line names no product';
-    if (line['unit_price'] === undefined || line['unit_price'] === null) errors[`InvoiceItem.${index}.unit_price`] = 'is required';
-    if (line['quantity'] === null || line['quantity'] === undefined) errors[`InvoiceItem.${index}.quantity`] = 'is required';
+    if (!line['item']) errors[`${lineKey}.${index}.item`] = 'is required when the line names no product';
+    if (line['unit_price'] === undefined || line['unit_price'] === null) errors[`${lineKey}.${index}.unit_price`] = 'is required';
+    if (line['quantity'] === null || line['quantity'] === undefined) errors[`${lineKey}.${index}.quantity`] = 'is required';
   });
   if (Object.keys(errors).length > 0) throw validationError(errors);
   const inputs: LineInput[] = lines.map((line) => ({
@@ -114,18 +114,16 @@ async function computeDocument(context: Context, document: Rec, lines: Rec[], er
   });
 }
 
-async function assignNumber(context: Context, document: Rec, existing: Rec | null): Promise<void> {
-  const type = document['type'] as number;
-  const scope = { type };
+/** Keeps a number set by hand (unique within its type) or draws the next one of the type's sequence. */
+export async function assignNumber(context: Context, table: string, sequence: string, document: Rec, existing: Rec | null): Promise<void> {
+  const scope = { type: document['type'] as number };
   const number = document['no'];
+  const taken = (candidate: string) => valueTaken(context, table, 'no', candidate, existing?.id, scope);
   if (typeof number === 'string' && number.trim() !== '') {
-    if (await valueTaken(context, 'invoices', 'no', number, existing?.id, scope)) {
-      throw validationError({ no: `is already used by another document of this type (${number})` });
-    }
+    if (await taken(number)) throw validationError({ no: `is already used by another document of this type (${number})` });
     return;
   }
-  document['no'] = await nextNumber(context, NUMBERING_KEY[type] ?? `document_${type}`, (candidate) =>
-    valueTaken(context, 'invoices', 'no', candidate, existing?.id, scope));
+  document['no'] = await nextNumber(context, sequence, taken);
 }
 
 async function prepare(context: Context, draft: Draft, existing: Rec | null): Promise<void> {
@@ -148,7 +146,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (lines.length === 0) errors['InvoiceItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors);
-  await assignNumber(context, document, existing);
+  await assignNumber(context, 'invoices', NUMBERING_KEY[type] ?? `document_${type}`, document, existing);
   if (existing === null) {
     document['summary_paid'] = ZERO;
     document['summary_refund'] = ZERO;

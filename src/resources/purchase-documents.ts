@@ -1,0 +1,183 @@
+/**
+ * Purchase invoices (Daftra's `PurchaseOrder`, also written as `PurchaseInvoice`, also at the path
+ * `purchase_orders`) and purchase refunds, sharing the `purchase_orders` table by `type`. Totals are
+ * computed exactly as for sales; a non-draft purchase brings stock in, a refund takes it out.
+ */
+import { validationError, DaftarError, type FieldErrors } from '../domain/errors.js';
+import { type Dec, ZERO } from '../domain/money.js';
+import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { type Fields, bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
+import { renderRecord, rowToRecord } from '../engine/records.js';
+import { resourceNamed } from '../engine/registry.js';
+import type { Context, Draft, Rec, ResourceSpec } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { dayBound, primaryId, staffField, timestamps, today } from './common.js';
+import { DOCUMENT_LINES_MAX, invoiceItemFields } from './sales-documents.js';
+import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
+
+const PURCHASE_TYPE = 0;
+const REFUND_TYPE = 1;
+
+function purchaseItemFields(): Fields {
+  const { invoice_id: _unused, ...line } = invoiceItemFields();
+  return {
+    purchase_order_id: id(),
+    org_name: text(255).doc('Name of the item at the supplier'),
+    ...line,
+    unit_price: decimal().doc("Unit cost; the product's buy_price when left out"),
+  };
+}
+
+const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
+  ['supplier_business_name', 'business_name'], ['supplier_first_name', 'first_name'], ['supplier_last_name', 'last_name'],
+  ['supplier_email', 'email'], ['supplier_address1', 'address1'], ['supplier_address2', 'address2'], ['supplier_city', 'city'],
+  ['supplier_state', 'state'], ['supplier_postal_code', 'postal_code'], ['supplier_country_code', 'country_code'],
+];
+
+const headerFields = (): Fields => ({
+  staff_id: staffField(),
+  subscription_id: id().doc('For refunds: the purchase invoice refunded'),
+  type: int().readOnly().doc('0 purchase invoice, 1 purchase refund'),
+  no: text(255).doc('Number; generated per type when left out'),
+  po_number: text(255),
+  supplier_id: id().required().ref('suppliers'),
+  is_offline: bool().default(0),
+  currency_code: text(10).doc('The site currency when left out'),
+  ...Object.fromEntries(SUPPLIER_SNAPSHOT.map(([name]) => [name, text(name.endsWith('country_code') ? 3 : 255)])),
+  date: date().doc('Today when left out'),
+  draft: bool().default(0).doc('A draft moves no stock'),
+  is_received: bool().default(1),
+  received_date: date(),
+  store_id: id().ref('stores').doc('The primary store when left out'),
+  discount: decimal().nonNegative(),
+  discount_amount: decimal().nonNegative(),
+  shipping_amount: decimal().nonNegative(),
+  adjustment_value: decimal(),
+  notes: longText(),
+  payment_status: int().readOnly(),
+  summary_subtotal: decimal().readOnly(),
+  summary_discount: decimal().readOnly(),
+  summary_tax1: decimal().readOnly(),
+  summary_tax2: decimal().readOnly(),
+  summary_total: decimal().readOnly(),
+  summary_paid: decimal().readOnly(),
+  summary_unpaid: decimal().readOnly(),
+  item_discount_amount: decimal().readOnly(),
+  work_order_id: id(),
+  branch_id: id(),
+  ...timestamps(),
+});
+
+async function fillSupplierSnapshot(context: Context, document: Rec, existing: Rec | null): Promise<void> {
+  if (existing && existing['supplier_id'] === document['supplier_id']) return;
+  const supplier = await context.db.selectFrom('suppliers').selectAll()
+    .where('site_id', '=', context.siteId).where('id', '=', document['supplier_id'] as number).executeTakeFirst();
+  if (!supplier) return;
+  for (const [target, source] of SUPPLIER_SNAPSHOT) {
+    const sent = existing ? document[target] !== existing[target] : document[target] !== undefined && document[target] !== null && document[target] !== '';
+    if (!sent) document[target] = supplier[source] ?? null;
+  }
+}
+
+async function prepare(context: Context, draft: Draft, existing: Rec | null): Promise<void> {
+  const document = draft.header;
+  const errors: FieldErrors = {};
+  const type = document['type'] as number;
+  if (!document['store_id']) document['store_id'] = await primaryId(context, 'stores');
+  if (!document['date']) document['date'] = today(context);
+  if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
+  await fillSupplierSnapshot(context, document, existing);
+  checkDiscounts(document, errors);
+  if (type === REFUND_TYPE && document['subscription_id']) {
+    const original = await context.db.selectFrom('purchase_orders').select(['type', 'supplier_id'])
+      .where('site_id', '=', context.siteId).where('id', '=', document['subscription_id'] as number).executeTakeFirst();
+    if (!original || Number(original['type']) !== PURCHASE_TYPE) errors['subscription_id'] = 'must be the id of a purchase invoice';
+    else if (Number(original['supplier_id']) !== document['supplier_id']) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
+  }
+  const lines = draft.children['PurchaseOrderItem'] ?? [];
+  if (lines.length === 0) errors['PurchaseOrderItem'] = 'at least one item is required';
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  await computeDocument(context, document, lines, errors, 'PurchaseOrderItem', 'buy_price');
+  await assignNumber(context, 'purchase_orders', type === REFUND_TYPE ? 'purchase_refund' : 'purchase_invoice', document, existing);
+  if (existing === null) document['summary_paid'] = ZERO;
+  document['summary_unpaid'] = (document['summary_total'] as Dec) - ((document['summary_paid'] as Dec | null) ?? ZERO);
+  document['payment_status'] = document['draft'] === 1 ? -1 : 0;
+}
+
+async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise<void> {
+  const refund = document['type'] === REFUND_TYPE;
+  const source = refund ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase;
+  const movements: Movement[] = [];
+  if (document['draft'] !== 1) {
+    for (const [index, line] of lines.entries()) {
+      if (!line['product_id']) continue;
+      const product = await context.db.selectFrom('products').select('track_stock')
+        .where('site_id', '=', context.siteId).where('id', '=', line['product_id'] as number).executeTakeFirst();
+      if (Number(product?.['track_stock'] ?? 0) !== 1) continue;
+      const quantity = line['quantity'] as Dec;
+      movements.push({
+        productId: line['product_id'] as number,
+        storeId: (line['store_id'] as number) || (document['store_id'] as number),
+        quantity: refund ? -quantity : quantity,
+        price: line['unit_price'] as Dec,
+        date: document['date'] as string,
+        field: `PurchaseOrderItem.${index}.quantity`,
+      });
+    }
+  }
+  await replaceMovements(context, source, document.id!, movements);
+}
+
+function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string }): ResourceSpec {
+  return defineResource({
+    name: options.name,
+    aliases: options.aliases,
+    model: options.model,
+    inputModels: options.inputModels,
+    title: options.title,
+    table: 'purchase_orders',
+    operations: ALL_OPERATIONS,
+    scope: { column: 'type', values: [options.type], createDefault: options.type },
+    fields: headerFields(),
+    children: [{
+      key: 'PurchaseOrderItem', inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem'], table: 'purchase_order_items',
+      foreignKey: 'purchase_order_id', fields: purchaseItemFields(), writable: true, countMax: DOCUMENT_LINES_MAX,
+    }],
+    defaultOrder: [['date', 'desc'], ['id', 'desc']],
+    keywordColumns: ['no', 'po_number', 'supplier_business_name', 'supplier_email', 'notes'],
+    filters: { date_from: dayBound('date', '>='), date_to: dayBound('date', '<='), from_date: dayBound('date', '>='), to_date: dayBound('date', '<=') },
+    description: options.description,
+    hooks: {
+      prepare,
+      async afterWrite(context, record, draft) { await moveStock(context, record, draft.children['PurchaseOrderItem'] ?? []); },
+      async beforeDelete(context, record) {
+        if (record['type'] !== PURCHASE_TYPE) return;
+        const refund = await context.db.selectFrom('purchase_orders').select('id')
+          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!).where('type', '=', REFUND_TYPE).executeTakeFirst();
+        if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds first.");
+      },
+      async afterDelete(context, record) {
+        await replaceMovements(context, record['type'] === REFUND_TYPE ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, record.id!, []);
+      },
+      async related(context, records, wire) {
+        const supplierSpec = resourceNamed('suppliers');
+        for (const [index, record] of records.entries()) {
+          const row = await context.db.selectFrom('suppliers').selectAll()
+            .where('site_id', '=', context.siteId).where('id', '=', record['supplier_id'] as number).executeTakeFirst();
+          wire[index]!['Supplier'] = row ? renderRecord(supplierSpec.fields, rowToRecord(supplierSpec.fields, row)) : null;
+        }
+      },
+    },
+  });
+}
+
+export const purchaseInvoices = purchaseDocument({
+  name: 'purchase_invoices', aliases: ['purchase_orders'], model: 'PurchaseOrder', inputModels: ['PurchaseInvoice'],
+  title: 'Purchase invoice', type: PURCHASE_TYPE,
+  description: 'Purchase invoices from suppliers; non-draft ones bring stock in.',
+});
+
+export const purchaseRefunds = purchaseDocument({
+  name: 'purchase_refunds', model: 'PurchaseRefund', title: 'Purchase refund', type: REFUND_TYPE,
+  description: 'Goods returned to a supplier (subscription_id: the purchase invoice); stock goes out.',
+});
