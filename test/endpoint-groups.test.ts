@@ -279,4 +279,36 @@ eachDatabase('endpoint groups', (server) => {
     assert.equal((await s.get(`/api2/purchase_invoices.json?supplier_id=${supplier}`)).body.pagination.total_results, 2);
     assert.equal((await s.get(`/api2/purchase_refunds/${purchase}`)).status, 404, 'a purchase invoice is not a refund');
   });
+
+  it('client payments: on account, or allocated to the client invoices which then change status', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    await walk(s, {
+      resource: 'client_payments', model: 'ClientPayment',
+      create: async () => ({ client_id: client, payment_method: 'cash', amount: '50' }),
+      edit: { notes: 'deposit' },
+      invalid: async () => [{ client_id: client, amount: 5 }, 'payment_method'],
+    });
+    const first = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'a', unit_price: 100 }] });
+    const second = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'b', unit_price: 30 }] });
+    const payment = await s.create('client_payments', {
+      ClientPayment: { client_id: client, payment_method: 'bank_transfer', amount: '150', transaction_id: 'TRX-9' },
+      InvoicePayment: [{ invoice_id: first, amount: '100' }, { invoice_id: second, amount: '10' }],
+    });
+    const status = async (id: string) => (await s.get(`/api2/invoices/${id}`)).body.data.Invoice;
+    assert.deepEqual([(await status(first)).payment_status, (await status(second)).payment_status], ['2', '1']);
+    assert.equal((await status(second)).InvoicePayment[0].transaction_id, 'TRX-9');
+    const onAccount = await s.get(`/api2/journals.json?entity_type=client_payment&entity_id=${payment}`);
+    assert.equal(onAccount.body.data[0].Journal.total_debit, '40', 'the unallocated 40 stays on account');
+    await s.put(`/api2/client_payments/${payment}`, { InvoicePayment: [{ invoice_id: second, amount: '30' }] });
+    assert.deepEqual([(await status(first)).payment_status, (await status(second)).payment_status], ['0', '2'], 'allocations replaced');
+    const other = await clientOf(s);
+    const foreign = await s.post('/api2/client_payments.json', { ClientPayment: { client_id: other, payment_method: 'cash', amount: 10 }, InvoicePayment: [{ invoice_id: first, amount: 10 }] });
+    assert.ok(foreign.body.validation_errors['InvoicePayment.0.invoice_id'], "only the client's own invoices");
+    const over = await s.post('/api2/client_payments.json', { ClientPayment: { client_id: client, payment_method: 'cash', amount: 10 }, InvoicePayment: [{ invoice_id: first, amount: 20 }] });
+    assert.ok(over.body.validation_errors.amount, 'allocations cannot exceed the payment');
+    await s.del(`/api2/client_payments/${payment}`);
+    assert.deepEqual([(await status(first)).payment_status, (await status(second)).payment_status], ['0', '0'], 'delete takes the allocations back');
+    assert.equal((await s.get(`/api2/journals.json?entity_type=client_payment&entity_id=${payment}`)).body.pagination.total_results, 0);
+  });
 });

@@ -6,6 +6,7 @@ import { registerResources } from '../engine/registry.js';
 import type { ResourceSpec } from '../engine/resource.js';
 import { clientAppointments, estimateAppointments, invoiceAppointments, workOrderAppointments } from './appointments.js';
 import { clientAttendance } from './client-attendance.js';
+import { clientPayments } from './client-payments.js';
 import { clients } from './clients.js';
 import { expenses, incomes } from './expenses.js';
 import { followUpActions, followUpStatuses } from './follow-ups.js';
@@ -27,7 +28,7 @@ import { workOrders } from './work-orders.js';
 
 export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
-  invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, products, journals,
+  invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, clientPayments, products, journals,
   journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
   staff, treasuries, purchaseInvoices, purchaseRefunds, notes, followUpActions, followUpStatuses, clientAttendance,
 ];

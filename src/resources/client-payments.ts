@@ -1,0 +1,121 @@
+/**
+ * Client payments: money received from a client on account. It may be allocated to the client's
+ * invoices (`InvoicePayment: [{invoice_id, amount}]`, beside or inside `ClientPayment`); each
+ * allocation is an invoice payment, so the invoices' paid sums and payment status follow. What is not
+ * allocated stays on the client's account (its own journal: Dr treasury, Cr client).
+ */
+import { removeJournal, replaceJournal } from '../domain/books.js';
+import { type FieldErrors, validationError } from '../domain/errors.js';
+import { type Dec, ZERO, formatDec, sum } from '../domain/money.js';
+import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
+import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
+import type { Context, Rec } from '../engine/resource.js';
+import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { primaryId, staffField, timestamps } from './common.js';
+import { paymentFields } from './invoice-payments.js';
+import { clientAccount, postPayment, treasuryAccount } from './sales-postings.js';
+
+/** Invoices whose allocations a write or delete removes, kept from before to after it. */
+const touchedInvoices = new WeakMap<Rec, number[]>();
+
+async function allocationsOf(context: Context, clientPaymentId: number): Promise<Array<{ id: number; invoiceId: number }>> {
+  const rows = await context.db.selectFrom('invoice_payments').select(['id', 'invoice_id'])
+    .where('site_id', '=', context.siteId).where('client_payment_id', '=', clientPaymentId).execute();
+  return rows.map((row) => ({ id: Number(row['id']), invoiceId: Number(row['invoice_id']) }));
+}
+
+async function forgetAllocations(context: Context, record: Rec): Promise<void> {
+  const previous = await allocationsOf(context, record.id!);
+  for (const allocation of previous) await removeJournal(context, 'invoice_payment', allocation.id);
+  touchedInvoices.set(record, previous.map((a) => a.invoiceId));
+}
+
+async function postOnAccount(context: Context, payment: Rec, allocated: Dec): Promise<void> {
+  const remainder = (payment['amount'] as Dec) - allocated;
+  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || remainder <= ZERO) {
+    await removeJournal(context, 'client_payment', payment.id!);
+    return;
+  }
+  await replaceJournal(context, {
+    entityType: 'client_payment', entityId: payment.id!, date: String(payment['date']).slice(0, 10),
+    currencyCode: String(payment['currency_code']), description: `client payment #${payment.id} on account`,
+    lines: [
+      { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: remainder, credit: ZERO, subkey: 'treasury' },
+      { accountId: await clientAccount(context, payment['client_id'] as number), debit: ZERO, credit: remainder, subkey: 'client' },
+    ],
+  });
+}
+
+export const clientPayments = defineResource({
+  name: 'client_payments',
+  model: 'ClientPayment',
+  title: 'Client payment',
+  table: 'client_payments',
+  operations: ALL_OPERATIONS,
+  fields: {
+    client_id: id().required().ref('clients'),
+    status: int().oneOf([0, 1, 2, 3]).default(PAYMENT_RECORD_STATUS.completed).doc('0 failed, 1 completed, 2 pending, 3 not completed'),
+    payment_method: text(100).required(),
+    amount: decimal().required(),
+    currency_code: text(3),
+    transaction_id: text(100),
+    treasury_id: id().ref('treasuries').doc('The primary treasury when left out'),
+    date: datetime().doc('Now when left out'),
+    staff_id: staffField(),
+    notes: longText(),
+    receipt_notes: longText(),
+    ...timestamps(),
+  },
+  children: [{
+    key: 'InvoicePayment',
+    table: 'invoice_payments',
+    foreignKey: 'client_payment_id',
+    fields: { ...paymentFields(), payment_method: text(100), client_payment_id: id().readOnly() },
+    writable: true,
+    countMax: 500,
+  }],
+  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  keywordColumns: ['transaction_id', 'payment_method', 'notes'],
+  hooks: {
+    async prepare(context, draft, existing) {
+      const payment = draft.header;
+      const errors: FieldErrors = {};
+      if ((payment['amount'] as Dec) < ZERO) errors['amount'] = 'must not be negative';
+      if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
+      if (!payment['currency_code']) payment['currency_code'] = context.site.currency_code;
+      if (!payment['date']) payment['date'] = context.now;
+      const allocations = draft.children['InvoicePayment'] ?? [];
+      for (const [index, allocation] of allocations.entries()) {
+        const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type'])
+          .where('site_id', '=', context.siteId).where('id', '=', allocation['invoice_id'] as number).executeTakeFirst();
+        if (!invoice || ![0, 16, 19].includes(Number(invoice['type'])) || Number(invoice['client_id']) !== payment['client_id']) {
+          errors[`InvoicePayment.${index}.invoice_id`] = "must be one of this client's invoices";
+        }
+        if (((allocation['amount'] as Dec | null) ?? ZERO) < ZERO) errors[`InvoicePayment.${index}.amount`] = 'must not be negative';
+        Object.assign(allocation, {
+          payment_method: payment['payment_method'], treasury_id: payment['treasury_id'], date: payment['date'],
+          status: payment['status'], currency_code: payment['currency_code'], client_id: payment['client_id'],
+          staff_id: payment['staff_id'] ?? context.staffId, transaction_id: allocation['transaction_id'] ?? payment['transaction_id'],
+        });
+      }
+      const allocated = sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO));
+      if (allocated > (payment['amount'] as Dec)) errors['amount'] = `must cover the allocations (${formatDec(allocated)})`;
+      if (Object.keys(errors).length > 0) throw validationError(errors);
+      if (existing && allocations.some((a) => a.id === undefined)) await forgetAllocations(context, draft.header);
+    },
+    async afterWrite(context, record, draft) {
+      const allocations = draft.children['InvoicePayment'] ?? [];
+      for (const allocation of allocations) await postPayment(context, allocation);
+      const invoices = new Set([...(touchedInvoices.get(record) ?? []), ...allocations.map((a) => a['invoice_id'] as number)]);
+      for (const invoiceId of invoices) await refreshInvoicePayments(context, invoiceId);
+      await postOnAccount(context, record, sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO)));
+    },
+    async beforeDelete(context, record) {
+      await forgetAllocations(context, record);
+      await removeJournal(context, 'client_payment', record.id!);
+    },
+    async afterDelete(context, record) {
+      for (const invoiceId of new Set(touchedInvoices.get(record) ?? [])) await refreshInvoicePayments(context, invoiceId);
+    },
+  },
+});
