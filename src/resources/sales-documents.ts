@@ -165,6 +165,8 @@ export interface SalesDocumentOptions {
   createTypes?: readonly number[];
   /** Accept a payment list inside the document (invoices only). */
   payments: boolean;
+  /** More model keys accepted on writes. */
+  inputModels?: string[];
   description: string;
 }
 
@@ -172,6 +174,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
   return defineResource({
     name: options.name,
     model: options.model,
+    inputModels: options.inputModels,
     title: options.title,
     table: 'invoices',
     operations: ALL_OPERATIONS,
@@ -225,6 +228,8 @@ export const creditNotes = salesDocument({
   model: 'CreditNote',
   title: 'Credit note',
   kind: 'credit_note',
+  // One integrator first wrote credit notes under the Invoice key.
+  inputModels: ['Invoice'],
   types: [5],
   createType: 5,
   payments: false,
