@@ -113,6 +113,12 @@ eachDatabase('endpoint groups', (server) => {
       assert.ok(invalid.body.validation_errors['InvoiceItem.0.unit_price'], resource);
       assert.equal((await s.del(`/api2/${resource}/${id}`)).status, 200);
     }
+    const estimate = await s.create('estimates', { Estimate: { client_id: client }, InvoiceItem: [{ item: 'Quoted', unit_price: '12.5', quantity: 2 }] });
+    const converted = await s.create('invoices', { Invoice: { client_id: client, estimate_id: estimate } });
+    const fromEstimate = (await s.get(`/api2/invoices/${converted}`)).body.data.Invoice;
+    assert.deepEqual([fromEstimate.estimate_id, fromEstimate.summary_total, fromEstimate.InvoiceItem[0].item], [estimate, '25', 'Quoted'], 'an estimate converts into an invoice');
+    const notAnEstimate = await s.post('/api2/invoices.json', { Invoice: { client_id: client, estimate_id: invoice } });
+    assert.ok(notAnEstimate.body.validation_errors.estimate_id);
     const viaInvoices = await s.create('invoices', { Invoice: { client_id: client, type: 3 }, InvoiceItem: [{ item: 'x', unit_price: 5 }] });
     assert.equal((await s.get(`/api2/estimates/${viaInvoices}`)).body.data.Estimate.type, '3', 'POST /invoices with type 3 makes an estimate');
     const wrongLink = await s.post('/api2/credit_notes.json', { CreditNote: { client_id: await clientOf(s), subscription_id: invoice }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });

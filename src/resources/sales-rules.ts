@@ -126,6 +126,30 @@ export async function assignNumber(context: Context, table: string, sequence: st
   document['no'] = await nextNumber(context, sequence, taken);
 }
 
+/**
+ * Converting an estimate: an invoice that names `estimate_id` and carries no items takes the
+ * estimate's lines (and keeps the link in estimate_id).
+ */
+async function linesOfEstimate(context: Context, document: Rec, errors: FieldErrors): Promise<Rec[]> {
+  const estimateId = document['estimate_id'] as number;
+  const estimate = (await loadById(context, 'invoices', [estimateId])).get(estimateId);
+  if (!estimate || Number(estimate['type']) !== 3) {
+    errors['estimate_id'] = `does not exist (no estimate with id ${estimateId})`;
+    return [];
+  }
+  if (Number(estimate['client_id']) !== document['client_id']) {
+    errors['estimate_id'] = 'must be an estimate of the same client';
+    return [];
+  }
+  const rows = await context.db.selectFrom('invoice_items').selectAll()
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', estimateId).orderBy('id').execute();
+  const itemFields = resourceNamed('estimates').children![0]!.fields;
+  return rows.map((row) => {
+    const { id: _id, invoice_id: _invoice, created: _created, modified: _modified, ...line } = rowToRecord(itemFields, row);
+    return line;
+  });
+}
+
 async function prepare(context: Context, draft: Draft, existing: Rec | null): Promise<void> {
   const document = draft.header;
   const errors: FieldErrors = {};
@@ -142,8 +166,11 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
     if (!invoice || !INVOICE_TYPES.has(Number(invoice['type']))) errors['subscription_id'] = 'must be the id of an invoice';
     else if (Number(invoice['client_id']) !== document['client_id']) errors['client_id'] = 'must be the client of the invoice named by subscription_id';
   }
+  if (INVOICE_TYPES.has(type) && document['estimate_id'] && (draft.children['InvoiceItem'] ?? []).length === 0) {
+    draft.children['InvoiceItem'] = await linesOfEstimate(context, document, errors);
+  }
   const lines = draft.children['InvoiceItem'] ?? [];
-  if (lines.length === 0) errors['InvoiceItem'] = 'at least one item is required';
+  if (lines.length === 0 && !errors['estimate_id']) errors['InvoiceItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors);
   await assignNumber(context, 'invoices', NUMBERING_KEY[type] ?? `document_${type}`, document, existing);
