@@ -12,7 +12,7 @@ import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { dayBound, primaryId, staffField, timestamps, today } from './common.js';
-import { DOCUMENT_LINES_MAX, invoiceItemFields } from './sales-documents.js';
+import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-documents.js';
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
 
 const PURCHASE_TYPE = 0;
@@ -55,14 +55,7 @@ const headerFields = (): Fields => ({
   adjustment_value: decimal(),
   notes: longText(),
   payment_status: int().readOnly(),
-  summary_subtotal: decimal().readOnly(),
-  summary_discount: decimal().readOnly(),
-  summary_tax1: decimal().readOnly(),
-  summary_tax2: decimal().readOnly(),
-  summary_total: decimal().readOnly(),
-  summary_paid: decimal().readOnly(),
-  summary_unpaid: decimal().readOnly(),
-  item_discount_amount: decimal().readOnly(),
+  ...summaryFields(),
   work_order_id: id(),
   branch_id: id(),
   ...timestamps(),

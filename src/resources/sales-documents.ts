@@ -39,6 +39,18 @@ export const invoiceItemFields = (): Fields => ({
   ...timestamps(),
 });
 
+/** The totals a document's server computes (computeDocument in sales-rules.ts) and its paid sums. */
+export const summaryFields = (): Fields => ({
+  summary_subtotal: decimal().readOnly(),
+  summary_discount: decimal().readOnly(),
+  summary_tax1: decimal().readOnly(),
+  summary_tax2: decimal().readOnly(),
+  summary_total: decimal().readOnly(),
+  summary_paid: decimal().readOnly(),
+  summary_unpaid: decimal().readOnly(),
+  item_discount_amount: decimal().readOnly(),
+});
+
 const documentFields = (): Fields => ({
   staff_id: staffField(),
   subscription_id: id().doc('For credit notes and refund receipts: the invoice they reverse'),
@@ -71,13 +83,7 @@ const documentFields = (): Fields => ({
   discount_amount: decimal().nonNegative().doc('Document discount as an amount; exclusive with discount'),
   deposit: decimal().nonNegative(),
   deposit_type: int().oneOf([0, 1, 2]),
-  summary_subtotal: decimal().readOnly(),
-  summary_discount: decimal().readOnly(),
-  summary_tax1: decimal().readOnly(),
-  summary_tax2: decimal().readOnly(),
-  summary_total: decimal().readOnly(),
-  summary_paid: decimal().readOnly(),
-  summary_unpaid: decimal().readOnly(),
+  ...summaryFields(),
   summary_deposit: decimal().readOnly(),
   summary_refund: decimal().readOnly(),
   notes: longText(),
@@ -110,7 +116,6 @@ const documentFields = (): Fields => ({
   branch_id: id(),
   adjustment_label: text(255),
   adjustment_value: decimal(),
-  item_discount_amount: decimal().readOnly(),
   custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
   ...timestamps(),
 });
