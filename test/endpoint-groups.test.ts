@@ -51,6 +51,10 @@ eachDatabase('endpoint groups', (server) => {
     const dup = await s.post('/api2/suppliers.json', { Supplier: { business_name: 'Dup', supplier_number: supplier.supplier_number } });
     assert.ok(dup.body.validation_errors.supplier_number);
     assert.equal((await s.get('/api2/suppliers.json?keywords=omar')).body.pagination.total_results, 1);
+    const vat = await s.create('clients', { Client: { business_name: 'Digits', bn1: '٣٠٠٩٩٩٨٨٨٧٧٧٠٠٠٣' } });
+    assert.deepEqual((await s.get('/api2/clients.json?keywords=300999888777')).body.data.map((r: any) => r.Client.id), [vat], 'ASCII finds Arabic-Indic');
+    const ascii = await s.create('clients', { Client: { business_name: 'Ascii', bn1: '311111111100003' } });
+    assert.deepEqual((await s.get(`/api2/clients.json?keywords=${encodeURIComponent('٣١١١١١١١١١')}`)).body.data.map((r: any) => r.Client.id), [ascii], 'and back');
     assert.equal((await s.get(`/api2/suppliers.json?filter[supplier_number]=${supplier.supplier_number}`)).body.data[0].Supplier.id, id);
   });
 

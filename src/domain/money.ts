@@ -80,6 +80,11 @@ export function normalizeDigits(text: string): string {
   });
 }
 
+/** ASCII digits to Arabic-Indic ones (VAT numbers are often written so on Gulf documents). */
+export function arabicIndicDigits(text: string): string {
+  return text.replace(/[0-9]/g, (digit) => String.fromCharCode(0x0660 + Number(digit)));
+}
+
 export function dec(text: string): Dec {
   const value = parseDec(text);
   if (value === null) throw new RangeError(`not a decimal: ${text}`);

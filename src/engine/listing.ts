@@ -6,6 +6,7 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Field, coerceField, id, toColumn } from './fields.js';
+import { arabicIndicDigits, normalizeDigits } from '../domain/money.js';
 import { rowToRecord } from './records.js';
 import type { Context, Rec, ResourceSpec } from './resource.js';
 import { renderRecords } from './service.js';
@@ -130,9 +131,11 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       const text = firstText(raw)?.trim();
       const columns = spec.keywordColumns ?? [];
       if (text && columns.length > 0) {
-        const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+        // A number matches whether it was written with ASCII or Arabic-Indic digits.
+        const variants = [...new Set([text, normalizeDigits(text), arabicIndicDigits(normalizeDigits(text))])];
+        const patterns = variants.map((variant) => `%${variant.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
         const like = context.dialect === 'postgres' ? 'ilike' : 'like';
-        conditions.push((eb) => eb.or(columns.map((column) => eb(eb.ref(column), like, pattern))));
+        conditions.push((eb) => eb.or(columns.flatMap((column) => patterns.map((pattern) => eb(eb.ref(column), like, pattern)))));
       }
       continue;
     }
