@@ -84,14 +84,18 @@ eachDatabase('foundation', (server) => {
 
   it('serves every operation of the slice resources', async () => {
     const s = server();
-    const bodies: Record<string, [string, Record<string, unknown>, Record<string, unknown>]> = {
-      taxes: ['Tax', { name: 'VAT', value: 15 }, { description: 'KSA VAT' }],
-      stores: ['Store', { name: 'Jeddah' }, { shipping_address: 'Port road' }],
-      treasuries: ['Treasury', { name: 'Bank', type: 1 }, { description: 'Main bank' }],
-      products: ['Product', { name: 'Widget', unit_price: '5' }, { barcode: '123' }],
-      clients: ['Client', { first_name: 'Sara', last_name: 'Ali' }, { phone1: '0500000000' }],
+    type Case = [string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>, string];
+    const bodies: Record<string, Case> = {
+      taxes: ['Tax', { name: 'VAT', value: 15 }, { description: 'KSA VAT' }, { name: 'Too much', value: 150 }, 'value'],
+      stores: ['Store', { name: 'Jeddah' }, { shipping_address: 'Port road' }, { shipping_address: 'no name' }, 'name'],
+      treasuries: ['Treasury', { name: 'Bank', type: 1 }, { description: 'Main bank' }, { name: 'Odd', type: 2 }, 'type'],
+      products: ['Product', { name: 'Widget', unit_price: '5' }, { barcode: '123' }, { name: 'x', tax1: 99999 }, 'tax1'],
+      clients: ['Client', { first_name: 'Sara', last_name: 'Ali' }, { phone1: '0500000000' }, { email: 'nobody' }, 'business_name'],
     };
-    for (const [resource, [model, createBody, editBody]] of Object.entries(bodies)) {
+    for (const [resource, [model, createBody, editBody, invalidBody, invalidField]] of Object.entries(bodies)) {
+      const invalid = await s.post(`/api2/${resource}.json`, { [model]: invalidBody });
+      assert.equal(invalid.status, 400, `${resource} invalid`);
+      assert.ok(invalid.body.validation_errors[invalidField], `${resource} names ${invalidField}: ${invalid.text}`);
       const id = await s.create(resource, { [model]: createBody });
       const got = await s.get(`/api2/${resource}/${id}.json`);
       assert.equal(got.status, 200, `${resource} get`);
