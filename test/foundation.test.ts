@@ -362,6 +362,11 @@ eachDatabase('foundation', (server) => {
     assert.match(page2.body.pagination.next, /^\/api2\/invoices\/\?page=3/);
     assert.match(page2.body.pagination.prev, /page=1/);
     assert.deepEqual(page2.body.data.map((r: any) => r.Invoice.date), ['2024-01-04', '2024-01-03', '2024-01-02'], 'newest first');
+    for (const resource of ['treasuries', 'invoices', 'purchase_invoices', 'journal_accounts', 'time_tracking', 'clients']) {
+      const empty = await s.get(`/api2/${resource}.json?filter[id]=999999999`);
+      assert.equal(empty.status, 200, `${resource} empty page: ${empty.text}`);
+      assert.deepEqual(empty.body.data, []);
+    }
     const beyond = await s.get(`/api2/invoices.json?client_id=${client}&limit=3&page=9`);
     assert.equal(beyond.status, 200);
     assert.deepEqual(beyond.body.data, []);

@@ -56,6 +56,8 @@ export async function loadChildren(context: Context, child: ChildSpec, parentIds
 
 /** Renders records with their children nested inside, then lets the resource add its relations. */
 export async function renderRecords(context: Context, spec: ResourceSpec, records: Rec[], mode: ViewMode): Promise<Json[]> {
+  // An empty page has nothing to relate; hooks may then assume at least one id (`IN ()` is no SQL).
+  if (records.length === 0) return [];
   const wire = records.map((record) => renderRecord(spec.fields, record));
   const ids = records.map((record) => record.id!);
   for (const child of spec.children ?? []) {
