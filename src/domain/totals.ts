@@ -20,7 +20,7 @@
  *
  * @example 19.99 × 3 with a 15% exclusive tax: net 59.97, tax 8.9955 → 9.00, total 68.97.
  */
-import { type Dec, HUNDRED, ZERO, divRound, includedTaxOf, min, mul, percentOf, roundTo, sum } from './money.js';
+import { type Dec, ZERO, divRound, includedTaxOf, min, mul, percentOf, roundTo, sum } from './money.js';
 
 export interface TaxRate {
   id: number;
@@ -161,5 +161,3 @@ export function computeTotals(input: DocumentInput): DocumentTotals {
   };
 }
 
-/** The percent `rate` of a header discount as Daftra stores it: 0..100. */
-export const DISCOUNT_PERCENT_MAX = HUNDRED;

@@ -154,11 +154,14 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
       },
       async related(context, records, wire) {
         const supplierSpec = resourceNamed('suppliers');
-        for (const [index, record] of records.entries()) {
-          const row = await context.db.selectFrom('suppliers').selectAll()
-            .where('site_id', '=', context.siteId).where('id', '=', record['supplier_id'] as number).executeTakeFirst();
+        const ids = [...new Set(records.map((record) => record['supplier_id'] as number))];
+        const rows = await context.db.selectFrom('suppliers').selectAll()
+          .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+        const byId = new Map(rows.map((row) => [Number(row['id']), row]));
+        records.forEach((record, index) => {
+          const row = byId.get(record['supplier_id'] as number);
           wire[index]!['Supplier'] = row ? renderRecord(supplierSpec.fields, rowToRecord(supplierSpec.fields, row)) : null;
-        }
+        });
       },
     },
   });

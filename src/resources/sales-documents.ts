@@ -8,7 +8,7 @@ import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
-import { salesHooks, type SalesKind } from './sales-rules.js';
+import { salesHooks } from './sales-rules.js';
 import type { ExpressionBuilder } from 'kysely';
 
 /** Lines one document may carry. */
@@ -163,7 +163,6 @@ export interface SalesDocumentOptions {
   name: string;
   model: string;
   title: string;
-  kind: SalesKind;
   types: readonly number[];
   createType: number;
   /** Types a create may ask for beyond `types`. */
@@ -199,7 +198,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
         return eb(eb.ref('no'), 'like', `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
       },
     },
-    hooks: salesHooks(options.kind),
+    hooks: salesHooks(),
     description: options.description,
   });
 }
@@ -208,7 +207,6 @@ export const invoices = salesDocument({
   name: 'invoices',
   model: 'Invoice',
   title: 'Invoice',
-  kind: 'invoice',
   types: [0, 16, 19],
   createType: 0,
   // Some clients make estimates with POST /invoices and type 3.
@@ -221,7 +219,6 @@ export const estimates = salesDocument({
   name: 'estimates',
   model: 'Estimate',
   title: 'Estimate',
-  kind: 'estimate',
   types: [3],
   createType: 3,
   payments: false,
@@ -232,7 +229,6 @@ export const creditNotes = salesDocument({
   name: 'credit_notes',
   model: 'CreditNote',
   title: 'Credit note',
-  kind: 'credit_note',
   // One integrator first wrote credit notes under the Invoice key.
   inputModels: ['Invoice'],
   types: [5],
@@ -245,7 +241,6 @@ export const refundReceipts = salesDocument({
   name: 'refund_receipts',
   model: 'RefundReceipt',
   title: 'Refund receipt',
-  kind: 'refund_receipt',
   types: [6],
   createType: 6,
   payments: false,

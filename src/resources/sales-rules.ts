@@ -16,8 +16,6 @@ import { CLIENT_SNAPSHOT, primaryId, today } from './common.js';
 import { completePayment } from './invoice-payments.js';
 import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 
-export type SalesKind = 'invoice' | 'estimate' | 'credit_note' | 'refund_receipt';
-
 const NUMBERING_KEY: Record<number, string> = {
   0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
 };
@@ -273,6 +271,6 @@ async function related(context: Context, records: Rec[], wire: Record<string, un
   });
 }
 
-export function salesHooks(_kind: SalesKind): ResourceHooks {
+export function salesHooks(): ResourceHooks {
   return { prepare, afterWrite, beforeDelete, afterDelete, related };
 }

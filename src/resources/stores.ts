@@ -1,9 +1,8 @@
-import { DaftarError } from '../domain/errors.js';
+import { DaftarError, hasTransactions } from '../domain/errors.js';
 import { hasMovements } from '../domain/stock.js';
 import { bool, id, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { makeSolePrimary, refuseIfUsed, timestamps } from './common.js';
-import { hasTransactions } from '../domain/errors.js';
 
 export const stores = defineResource({
   name: 'stores',
