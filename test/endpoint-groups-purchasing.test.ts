@@ -194,7 +194,8 @@ eachDatabase('purchasing groups', (server) => {
       assert.equal((await s.del(`/api2/${resource}/${id}`)).status, 200);
       assert.equal((await s.get(`/api2/${resource}/${id}`)).status, 404);
     }
-    const expense = await s.create('expenses', { Expense: { amount: 3, currency_code: 'KWD', tax1_id: vat } });
+    await rejected(s.post('/api2/expenses.json', { Expense: { amount: 3, currency_code: 'KWD', tax1_id: vat } }), 'currency_rate');
+    const expense = await s.create('expenses', { Expense: { amount: 3, currency_code: 'KWD', currency_rate: '12.2', tax1_id: vat } });
     assert.equal((await s.get(`/api2/expenses/${expense}`)).body.data.Expense.tax1_amount, '0.45', 'KWD keeps three decimals');
     assert.ok(!(await s.get('/api2/incomes.json?limit=500')).body.data.some((r: any) => r.Income.id === expense), 'incomes list no expenses');
   });

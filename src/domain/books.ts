@@ -6,7 +6,8 @@
  * Accounts: system accounts are found by `system_key` (chart.ts); accounts per client, treasury and
  * tax are opened on first use under the folder whose `entity_type` matches (Daftra's subkeys).
  */
-import { type Dec, ZERO, formatDec, sum, toStored } from './money.js';
+import { type Dec, ONE, ZERO, abs, currencyDecimals, div, formatDec, mul, roundTo, sum, toStored } from './money.js';
+import { DEFAULT_ACCOUNTS } from './chart.js';
 import type { Context } from '../engine/resource.js';
 
 export interface PostingLine {
@@ -15,6 +16,8 @@ export interface PostingLine {
   credit: Dec;
   subkey?: string;
   description?: string;
+  /** Amounts already in the site currency (stock at cost); otherwise in the document's currency. */
+  site?: boolean;
 }
 
 export interface Posting {
@@ -23,14 +26,32 @@ export interface Posting {
   date: string;
   description: string;
   currencyCode: string;
+  /** Site-currency units per one unit of the document currency; 1 when they are the same. */
+  rate?: Dec;
   lines: PostingLine[];
 }
 
+/** An account the posting rules use, by `system_key`; one missing from an older chart is opened. */
 export async function systemAccount(context: Context, key: string): Promise<number> {
   const row = await context.db.selectFrom('journal_accounts').select('id')
     .where('site_id', '=', context.siteId).where('system_key', '=', key).executeTakeFirst();
-  if (!row) throw new Error(`chart of accounts of site ${context.siteId} has no ${key} account`);
-  return Number(row['id']);
+  if (row) return Number(row['id']);
+  const seed = DEFAULT_ACCOUNTS.find((account) => account.key === key);
+  const folder = seed && await context.db.selectFrom('journal_cats').select(['id', 'parent_cat_ids'])
+    .where('site_id', '=', context.siteId).where('system_key', '=', seed.cat).executeTakeFirst();
+  if (!seed || !folder) throw new Error(`chart of accounts of site ${context.siteId} has no ${key} account`);
+  const inserted = await context.db.insertInto('journal_accounts').values({
+    site_id: context.siteId, code: seed.code, name: seed.name, type: seed.type, journal_cat_id: folder['id'],
+    parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
+    system_key: key, disabled: 0, staff_id: 0, created: context.now, modified: context.now,
+  }).returning('id').executeTakeFirstOrThrow();
+  return Number(inserted['id']);
+}
+
+/** A record's name for an account title: the named columns joined, or `#id`. */
+export async function recordName(context: Context, table: string, id: number, columns: string[]): Promise<string> {
+  const row = await context.db.selectFrom(table).select(columns).where('site_id', '=', context.siteId).where('id', '=', id).executeTakeFirst();
+  return columns.map((c) => row?.[c]).filter(Boolean).join(' ') || `#${id}`;
 }
 
 /** The account of one client, treasury, tax, supplier or store, opened under its folder on first use. */
@@ -60,7 +81,7 @@ function compact(lines: PostingLine[]): PostingLine[] {
       lines.push({ ...line, debit: line.credit < ZERO ? -line.credit : ZERO, credit: line.debit < ZERO ? -line.debit : ZERO });
       continue;
     }
-    const key = `${line.accountId}:${line.debit > ZERO ? 'd' : 'c'}:${line.subkey ?? ''}`;
+    const key = `${line.accountId}:${line.debit > ZERO ? 'd' : 'c'}:${line.subkey ?? ''}:${line.site ? 's' : ''}`;
     const found = merged.get(key);
     if (found) {
       found.debit += line.debit;
@@ -80,29 +101,60 @@ export async function removeJournal(context: Context, entityType: string, entity
   await context.db.deleteFrom('journals').where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
 }
 
+interface ConvertedLine extends PostingLine {
+  currencyDebit: Dec;
+  currencyCredit: Dec;
+}
+
+/**
+ * Lines in the site currency: document-currency amounts × rate, each rounded to the site's minor unit.
+ * What per-line rounding leaves over (at most a minor unit a line) goes to the rounding account; any
+ * larger difference is a bug in a posting rule and throws.
+ */
+async function toSiteCurrency(context: Context, posting: Posting, lines: PostingLine[]): Promise<ConvertedLine[]> {
+  const rate = posting.rate ?? ONE;
+  const places = currencyDecimals(context.site.currency_code);
+  const converted: ConvertedLine[] = lines.map((line) => (line.site
+    ? { ...line, currencyDebit: rate === ONE ? line.debit : div(line.debit, rate), currencyCredit: rate === ONE ? line.credit : div(line.credit, rate) }
+    : { ...line, debit: roundTo(mul(line.debit, rate), places), credit: roundTo(mul(line.credit, rate), places), currencyDebit: line.debit, currencyCredit: line.credit }));
+  const exact = lines.every((line) => !line.site) && rate === ONE;
+  const residual = sum(converted.map((l) => l.debit)) - sum(converted.map((l) => l.credit));
+  const tolerance = exact ? ZERO : BigInt(posting.lines.length) * 10n ** BigInt(6 - places);
+  if (abs(residual) > tolerance) {
+    throw new Error(`unbalanced ${posting.entityType} ${posting.entityId} journal: debit − credit = ${formatDec(residual)}`);
+  }
+  if (residual !== ZERO) {
+    converted.push({
+      accountId: await systemAccount(context, 'currency_differences'), debit: residual < ZERO ? -residual : ZERO, credit: residual > ZERO ? residual : ZERO,
+      currencyDebit: ZERO, currencyCredit: ZERO, site: true, description: 'rounding of the currency conversion',
+    });
+  }
+  return converted;
+}
+
 /** Replaces the automatic journal of a document; no lines means the document posts nothing. */
 export async function replaceJournal(context: Context, posting: Posting): Promise<void> {
   await removeJournal(context, posting.entityType, posting.entityId);
-  const lines = compact([...posting.lines]);
+  const lines = await toSiteCurrency(context, posting, compact([...posting.lines]));
   if (lines.length === 0) return;
   const debit = sum(lines.map((l) => l.debit));
   const credit = sum(lines.map((l) => l.credit));
   if (debit !== credit) {
     throw new Error(`unbalanced ${posting.entityType} ${posting.entityId} journal: debit ${formatDec(debit)} ≠ credit ${formatDec(credit)}`);
   }
+  const rate = toStored(posting.rate ?? ONE);
   const journal = await context.db.insertInto('journals').values({
     site_id: context.siteId, number: `${posting.entityType}-${posting.entityId}`, staff_id: context.staffId, date: posting.date,
     entity_type: posting.entityType, entity_id: posting.entityId, is_automatic: 1, description: posting.description,
-    total_debit: toStored(debit), total_credit: toStored(credit), currency_debit: toStored(debit), currency_credit: toStored(credit),
+    total_debit: toStored(debit), total_credit: toStored(credit),
+    currency_debit: toStored(sum(lines.map((l) => l.currencyDebit))), currency_credit: toStored(sum(lines.map((l) => l.currencyCredit))),
     currency_code: posting.currencyCode, created: context.now, modified: context.now,
   }).returning('id').executeTakeFirstOrThrow();
   const journalId = Number(journal['id']);
-  for (const line of lines) {
-    await context.db.insertInto('journal_transactions').values({
-      site_id: context.siteId, journal_id: journalId, journal_account_id: line.accountId,
-      debit: toStored(line.debit), credit: toStored(line.credit), currency_debit: toStored(line.debit), currency_credit: toStored(line.credit),
-      currency_code: posting.currencyCode, currency_rate: toStored(1_000_000n), subkey: line.subkey ?? null,
-      description: line.description ?? posting.description, created: context.now, modified: context.now,
-    }).execute();
-  }
+  await context.db.insertInto('journal_transactions').values(lines.map((line) => ({
+    site_id: context.siteId, journal_id: journalId, journal_account_id: line.accountId,
+    debit: toStored(line.debit), credit: toStored(line.credit), currency_debit: toStored(line.currencyDebit), currency_credit: toStored(line.currencyCredit),
+    currency_code: posting.currencyCode, currency_rate: rate, subkey: line.subkey ?? null,
+    description: line.description ?? posting.description, created: context.now, modified: context.now,
+  }))).execute();
 }

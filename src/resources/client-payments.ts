@@ -6,14 +6,14 @@
  */
 import { removeJournal, replaceJournal } from '../domain/books.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ZERO, formatDec, sum } from '../domain/money.js';
+import { type Dec, ONE, ZERO, formatDec, fromStored, sum } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { primaryId, staffField, timestamps } from './common.js';
+import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
-import { clientAccount, postPayment, treasuryAccount } from './sales-postings.js';
+import { clientAccount, postPayment, rateOf, treasuryAccount } from './sales-postings.js';
 
 /** Invoices whose allocations a write or delete removes, kept from before to after it. */
 const touchedInvoices = new WeakMap<Rec, number[]>();
@@ -37,7 +37,7 @@ async function postOnAccount(context: Context, payment: Rec, allocated: Dec): Pr
     return;
   }
   await replaceJournal(context, {
-    entityType: 'client_payment', entityId: payment.id!, date: String(payment['date']).slice(0, 10),
+    entityType: 'client_payment', entityId: payment.id!, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
     currencyCode: String(payment['currency_code']), description: `client payment #${payment.id} on account`,
     lines: [
       { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: remainder, credit: ZERO, subkey: 'treasury' },
@@ -58,6 +58,7 @@ export const clientPayments = defineResource({
     payment_method: text(100).required(),
     amount: decimal().required(),
     currency_code: text(3),
+    currency_rate: currencyRateField(),
     transaction_id: text(100),
     treasury_id: id().ref('treasuries').doc('The primary treasury when left out'),
     date: datetime().doc('Now when left out'),
@@ -84,9 +85,10 @@ export const clientPayments = defineResource({
       if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
       if (!payment['currency_code']) payment['currency_code'] = context.site.currency_code;
       if (!payment['date']) payment['date'] = context.now;
+      settleCurrencyRate(context, payment, errors);
       const allocations = draft.children['InvoicePayment'] ?? [];
       for (const [index, allocation] of allocations.entries()) {
-        const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type'])
+        const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type', 'currency_rate'])
           .where('site_id', '=', context.siteId).where('id', '=', allocation['invoice_id'] as number).executeTakeFirst();
         if (!invoice || ![0, 16, 19].includes(Number(invoice['type'])) || Number(invoice['client_id']) !== payment['client_id']) {
           errors[`InvoicePayment.${index}.invoice_id`] = "must be one of this client's invoices";
@@ -96,6 +98,7 @@ export const clientPayments = defineResource({
           payment_method: payment['payment_method'], treasury_id: payment['treasury_id'], date: payment['date'],
           status: payment['status'], currency_code: payment['currency_code'], client_id: payment['client_id'],
           staff_id: payment['staff_id'] ?? context.staffId, transaction_id: allocation['transaction_id'] ?? payment['transaction_id'],
+          currency_rate: invoice && invoice['currency_rate'] !== null ? fromStored(invoice['currency_rate']) : ONE,
         });
       }
       const allocated = sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO));

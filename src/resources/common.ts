@@ -2,14 +2,36 @@
  * Field groups several Daftra models share, and small helpers resources use in their hooks.
  */
 import type { ExpressionBuilder } from 'kysely';
-import { hasTransactions } from '../domain/errors.js';
-import { type Fields, datetime, id, text } from '../engine/fields.js';
-import type { Context, FilterFn } from '../engine/resource.js';
+import { type FieldErrors, hasTransactions } from '../domain/errors.js';
+import { ONE, ZERO } from '../domain/money.js';
+import { type Fields, datetime, decimal, id, text } from '../engine/fields.js';
+import type { Context, FilterFn, Rec } from '../engine/resource.js';
 
 export const timestamps = (): Fields => ({
   created: datetime().readOnly().doc('Time of creation'),
   modified: datetime().readOnly().doc('Last time this record was updated'),
 });
+
+/** Exchange rate of a document in another currency than the site's (an extension of Daftra's fields). */
+export const currencyRateField = () => decimal()
+  .doc("Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate.");
+
+/**
+ * Settles a document's exchange rate: 1 in the site currency; otherwise the rate sent, which a
+ * foreign-currency document must carry (its books cannot be posted without it).
+ */
+export function settleCurrencyRate(context: Context, record: Rec, errors: FieldErrors): void {
+  const site = context.site.currency_code.toUpperCase();
+  const code = String(record['currency_code'] ?? site).toUpperCase();
+  if (code === site) {
+    record['currency_rate'] = ONE;
+    return;
+  }
+  const rate = record['currency_rate'];
+  if (typeof rate !== 'bigint' || rate <= ZERO) {
+    errors['currency_rate'] = `is required and must be greater than 0 when currency_code (${code}) is not the site currency (${site}): how many ${site} one ${code} is worth`;
+  }
+}
 
 export const staffField = () => id().doc('Staff user who created it; 0 is the site owner');
 

@@ -3,7 +3,7 @@
  * length limit; only completed payments (status 1) count toward the invoice's paid sum.
  */
 import { fieldError } from '../domain/errors.js';
-import { ZERO } from '../domain/money.js';
+import { ONE, ZERO, fromStored } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -27,6 +27,7 @@ export const paymentFields = () => ({
   response_code: text(255).doc('Response code of the payment gateway'),
   response_message: longText(),
   currency_code: text(3).doc('ISO 4217; the invoice currency when left out'),
+  currency_rate: decimal().readOnly().doc("The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency)"),
   first_name: text(255),
   last_name: text(255),
   address1: text(255),
@@ -54,6 +55,8 @@ export async function completePayment(context: Context, payment: Rec, invoice: R
   if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
   if (!payment['currency_code']) payment['currency_code'] = invoice['currency_code'] ?? context.site.currency_code;
   if (!payment['date']) payment['date'] = context.now;
+  const rate = invoice['currency_rate'];
+  payment['currency_rate'] = typeof rate === 'bigint' ? rate : rate === null || rate === undefined ? ONE : fromStored(rate);
   if (payment['staff_id'] === undefined || payment['staff_id'] === null) payment['staff_id'] = context.staffId;
   payment['client_id'] = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
 }

@@ -1,4 +1,5 @@
-import { type Dec, ZERO } from '../domain/money.js';
+import { type Dec, ZERO, currencyDecimals, mul, roundTo } from '../domain/money.js';
+import { postStockTransaction } from '../domain/inventory.js';
 import { STOCK_SOURCE, appendMovement, hasMovements } from '../domain/stock.js';
 import { hasTransactions } from '../domain/errors.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
@@ -64,14 +65,20 @@ export const products = defineResource({
       const current = (previous?.['stock_balance'] as Dec | null | undefined) ?? ZERO;
       const storeId = (record['raw_store_id'] as number | null) || (await primaryId(context, 'stores'));
       if (storeId === null) return;
-      await appendMovement(context, {
+      const quantity = wanted - current;
+      const buyPrice = (record['buy_price'] as Dec | null) ?? ZERO;
+      const movementId = await appendMovement(context, {
         productId: record.id!,
         storeId,
-        quantity: wanted - current,
-        price: (record['buy_price'] as Dec | null) ?? ZERO,
+        quantity,
+        price: buyPrice,
+        // Stock set on a product comes in at its buy price; stock taken off leaves at moving average.
+        ...(quantity > ZERO && buyPrice > ZERO ? { costValue: roundTo(mul(quantity, buyPrice), currencyDecimals(context.site.currency_code)) } : {}),
         date: context.now.slice(0, 10),
         field: 'stock_balance',
       }, STOCK_SOURCE.manual);
+      // Opening stock of a new product is owner's equity; later changes are inventory adjustments.
+      if (movementId !== null) await postStockTransaction(context, movementId, context.now.slice(0, 10), previous ? 'stock_adjustments' : 'opening_balance');
     },
     async beforeDelete(context, record) {
       if (await hasMovements(context, 'product_id', record.id!)) throw hasTransactions();

@@ -4,16 +4,19 @@
  * computed exactly as for sales; a non-draft purchase brings stock in, a refund takes it out.
  */
 import { validationError, DaftarError, type FieldErrors } from '../domain/errors.js';
-import { type Dec, ZERO } from '../domain/money.js';
+import { removeJournal, replaceJournal, systemAccount, type PostingLine } from '../domain/books.js';
+import { inventoryLines, movementValues } from '../domain/inventory.js';
+import { type Dec, ZERO, abs, currencyDecimals, mul, roundTo } from '../domain/money.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
 import { type Fields, bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { dayBound, primaryId, staffField, timestamps, today } from './common.js';
+import { currencyRateField, dayBound, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
 import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-documents.js';
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
+import { rateOf, supplierAccount, taxAccount } from './sales-postings.js';
 
 const PURCHASE_TYPE = 0;
 const REFUND_TYPE = 1;
@@ -43,6 +46,7 @@ const headerFields = (): Fields => ({
   supplier_id: id().required().ref('suppliers'),
   is_offline: bool().default(0),
   currency_code: text(10).doc('The site currency when left out'),
+  currency_rate: currencyRateField(),
   ...Object.fromEntries(SUPPLIER_SNAPSHOT.map(([name]) => [name, text(name.endsWith('country_code') ? 3 : 255)])),
   date: date().doc('Today when left out'),
   draft: bool().default(0).doc('A draft moves no stock'),
@@ -80,6 +84,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (!document['date']) document['date'] = today(context);
   if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
   await fillSupplierSnapshot(context, document, existing);
+  settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
   if (type === REFUND_TYPE && document['subscription_id']) {
     const original = await context.db.selectFrom('purchase_orders').select(['type', 'supplier_id'])
@@ -97,18 +102,31 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
 }
 
-async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise<void> {
+/** A line's amount before tax, after every discount, in the document's currency. */
+const netOf = (line: Rec): Dec => ((line['item_subtotal'] as Dec | null) ?? ZERO) - ((line['summary_tax1'] as Dec | null) ?? ZERO) - ((line['summary_tax2'] as Dec | null) ?? ZERO);
+
+/** Indexes of the lines whose product's stock is tracked. */
+async function stockLines(context: Context, lines: Rec[]): Promise<Set<number>> {
+  const ids = [...new Set(lines.map((line) => line['product_id'] as number).filter(Boolean))];
+  if (ids.length === 0) return new Set();
+  const rows = await context.db.selectFrom('products').select(['id', 'track_stock'])
+    .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  const tracked = new Set(rows.filter((row) => Number(row['track_stock']) === 1).map((row) => Number(row['id'])));
+  return new Set(lines.flatMap((line, index) => (tracked.has(line['product_id'] as number) ? [index] : [])));
+}
+
+async function moveStock(context: Context, document: Rec, lines: Rec[], stocked: Set<number>): Promise<void> {
   const refund = document['type'] === REFUND_TYPE;
   const source = refund ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase;
   const movements: Movement[] = [];
+  const places = currencyDecimals(context.site.currency_code);
   if (document['draft'] !== 1) {
     for (const [index, line] of lines.entries()) {
-      if (!line['product_id']) continue;
-      const product = await context.db.selectFrom('products').select('track_stock')
-        .where('site_id', '=', context.siteId).where('id', '=', line['product_id'] as number).executeTakeFirst();
-      if (Number(product?.['track_stock'] ?? 0) !== 1) continue;
+      if (!stocked.has(index)) continue;
       const quantity = line['quantity'] as Dec;
       movements.push({
+        // Received goods come in at what they cost: the line before tax, in the site currency.
+        costValue: roundTo(mul(netOf(line), rateOf(document)), places),
         productId: line['product_id'] as number,
         storeId: (line['store_id'] as number) || (document['store_id'] as number),
         quantity: refund ? -quantity : quantity,
@@ -119,6 +137,55 @@ async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise
     }
   }
   await replaceMovements(context, source, document.id!, movements);
+}
+
+/**
+ * Purchase invoice: Dr inventory (stock lines at cost), Dr purchases (other lines, shipping, less
+ * discounts), Dr input tax, Cr supplier. A purchase refund reverses it, its goods leaving at moving
+ * average: the difference from their refund price is a purchase cost (or saving).
+ */
+async function postPurchase(context: Context, document: Rec, lines: Rec[], stocked: Set<number>): Promise<void> {
+  const refund = document['type'] === REFUND_TYPE;
+  const entityType = refund ? 'purchase_refund' : 'purchase_order';
+  if (document['draft'] === 1) {
+    await removeJournal(context, entityType, document.id!);
+    return;
+  }
+  const rate = rateOf(document);
+  const places = currencyDecimals(context.site.currency_code);
+  const purchases = await systemAccount(context, 'purchases');
+  const total = (document['summary_total'] as Dec | null) ?? ZERO;
+  const debits: PostingLine[] = [];
+  let taxes = ZERO;
+  let stockNet = ZERO;
+  let stockNetInSite = ZERO;
+  for (const [index, line] of lines.entries()) {
+    for (const slot of [1, 2] as const) {
+      const tax = (line[`summary_tax${slot}`] as Dec | null) ?? ZERO;
+      if (!line[`tax${slot}`] || tax === ZERO) continue;
+      debits.push({ accountId: await taxAccount(context, line[`tax${slot}`] as number, 'input'), debit: tax, credit: ZERO, subkey: 'outcome_tax' });
+      taxes += tax;
+    }
+    if (stocked.has(index)) {
+      stockNet += netOf(line);
+      stockNetInSite += roundTo(mul(netOf(line), rate), places);
+    }
+  }
+  debits.push({ accountId: purchases, debit: total - taxes - stockNet, credit: ZERO });
+  const values = await movementValues(context, { sourceType: refund ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, orderId: document.id! });
+  const inventory = await inventoryLines(context, values, null);
+  const inventoryValue = abs(inventory.reduce((acc, line) => acc + line.debit, ZERO));
+  // Receipts: zero (goods come in at their price). Refunds: refund price − moving-average cost of the goods sent back.
+  debits.push({ accountId: purchases, debit: stockNetInSite - inventoryValue, credit: ZERO, site: true });
+  const supplier = { accountId: await supplierAccount(context, document['supplier_id'] as number), debit: ZERO, credit: total, subkey: 'supplier' };
+  const flip = (line: PostingLine): PostingLine => ({ ...line, debit: line.credit, credit: line.debit });
+  await replaceJournal(context, {
+    entityType, entityId: document.id!, date: String(document['date']), rate,
+    currencyCode: String(document['currency_code'] ?? context.site.currency_code),
+    description: `${refund ? 'purchase refund' : 'purchase invoice'} #${document['no']}`,
+    // Inventory lines are signed already: stock in debits, stock out credits.
+    lines: refund ? [...debits.map(flip), flip(supplier), ...inventory] : [...debits, supplier, ...inventory],
+  });
 }
 
 function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string }): ResourceSpec {
@@ -142,7 +209,12 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
     description: options.description,
     hooks: {
       prepare,
-      async afterWrite(context, record, draft) { await moveStock(context, record, draft.children['PurchaseOrderItem'] ?? []); },
+      async afterWrite(context, record, draft) {
+        const lines = draft.children['PurchaseOrderItem'] ?? [];
+        const stocked = await stockLines(context, lines);
+        await moveStock(context, record, lines, stocked);
+        await postPurchase(context, record, lines, stocked);
+      },
       async beforeDelete(context, record) {
         if (record['type'] !== PURCHASE_TYPE) return;
         const refund = await context.db.selectFrom('purchase_orders').select('id')
@@ -150,6 +222,7 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
         if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds first.");
       },
       async afterDelete(context, record) {
+        await removeJournal(context, record['type'] === REFUND_TYPE ? 'purchase_refund' : 'purchase_order', record.id!);
         await replaceMovements(context, record['type'] === REFUND_TYPE ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, record.id!, []);
       },
       async related(context, records, wire) {

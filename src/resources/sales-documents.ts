@@ -6,7 +6,7 @@
 import { type Fields, bool, date, decimal, id, int, json, longText, text } from '../engine/fields.js';
 import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { dayBound, staffField, timestamps } from './common.js';
+import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
 import { salesHooks } from './sales-rules.js';
 import type { ExpressionBuilder } from 'kysely';
@@ -62,6 +62,7 @@ const documentFields = (): Fields => ({
   client_id: id().required().ref('clients'),
   is_offline: bool().default(0),
   currency_code: text(10).doc('The site currency when left out'),
+  currency_rate: currencyRateField(),
   client_business_name: text(100),
   client_first_name: text(255),
   client_last_name: text(255),

@@ -1,35 +1,50 @@
 /**
  * Posting rules of sales documents and their payments (see docs/accounting.md for the tables):
  *   invoice         Dr client receivable (total)     Cr sales (revenue + shipping + adjustment), Cr output tax per tax
- *   sales cost      Dr cost of goods sold            Cr inventory of the store (quantity × unit cost)
+ *   sales cost      Dr cost of goods sold            Cr inventory of the store (the movements' values at cost)
  *   credit note     Dr sales returns, Dr output tax  Cr client receivable
  *   refund receipt  Dr sales returns, Dr output tax  Cr the primary treasury (money paid back)
+ *   return cost     Dr inventory of the store        Cr cost of goods sold (goods back at moving average)
  *   payment         Dr treasury                      Cr client receivable      (completed payments only)
- * Drafts and estimates post nothing.
+ * Drafts and estimates post nothing. Amounts in another currency post at the document's currency_rate.
  */
-import { type Posting, type PostingLine, entityAccount, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
-import { type Dec, ZERO, fromStored, mul, roundTo, currencyDecimals } from '../domain/money.js';
+import { type Posting, type PostingLine, entityAccount, recordName, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
+import { inventoryLines, movementValues } from '../domain/inventory.js';
+import { type Dec, ONE, ZERO } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
+import { STOCK_SOURCE } from '../domain/stock.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { primaryId } from './common.js';
 
 const ENTITY_OF_TYPE: Record<number, string> = { 0: 'invoice', 16: 'invoice', 19: 'invoice', 5: 'credit_note', 6: 'refund_receipt' };
-
-async function nameOf(context: Context, table: string, id: number, columns: string[]): Promise<string> {
-  const row = await context.db.selectFrom(table).select(columns).where('site_id', '=', context.siteId).where('id', '=', id).executeTakeFirst();
-  return columns.map((c) => row?.[c]).filter(Boolean).join(' ') || `#${id}`;
-}
+/** The journal of the cost of the goods a sales document moved. */
+const COST_ENTITY: Record<string, string> = { invoice: 'invoice_sales_cost', credit_note: 'credit_note_sales_cost', refund_receipt: 'refund_receipt_sales_cost' };
+const STOCK_SOURCE_OF: Record<string, number> = { invoice: STOCK_SOURCE.invoice, credit_note: STOCK_SOURCE.creditNote, refund_receipt: STOCK_SOURCE.refundReceipt };
 
 export async function clientAccount(context: Context, clientId: number): Promise<number> {
-  return entityAccount(context, 'client', clientId, await nameOf(context, 'clients', clientId, ['business_name']));
+  return entityAccount(context, 'client', clientId, await recordName(context, 'clients', clientId, ['business_name']));
+}
+
+export async function supplierAccount(context: Context, supplierId: number): Promise<number> {
+  return entityAccount(context, 'supplier', supplierId, await recordName(context, 'suppliers', supplierId, ['business_name']));
 }
 
 export async function treasuryAccount(context: Context, treasuryId: number): Promise<number> {
-  return entityAccount(context, 'treasury', treasuryId, await nameOf(context, 'treasuries', treasuryId, ['name']));
+  return entityAccount(context, 'treasury', treasuryId, await recordName(context, 'treasuries', treasuryId, ['name']));
 }
 
-async function taxAccount(context: Context, taxId: number): Promise<number> {
-  return entityAccount(context, 'income_tax', taxId, `Output ${await nameOf(context, 'taxes', taxId, ['name'])}`);
+/** Output tax (collected on sales and incomes) and input tax (paid on purchases and expenses), per tax. */
+export async function taxAccount(context: Context, taxId: number, side: 'output' | 'input' = 'output'): Promise<number> {
+  const name = await recordName(context, 'taxes', taxId, ['name']);
+  return side === 'output'
+    ? entityAccount(context, 'income_tax', taxId, `Output ${name}`)
+    : entityAccount(context, 'outcome_tax', taxId, `Input ${name}`);
+}
+
+/** The document's exchange rate (site currency per unit of its currency). */
+export function rateOf(document: Rec): Dec {
+  const rate = document['currency_rate'];
+  return typeof rate === 'bigint' && rate > ZERO ? rate : ONE;
 }
 
 /** The journal of a sales document, and its cost-of-sales journal. */
@@ -41,12 +56,12 @@ export async function postSalesDocument(context: Context, document: Rec, lines: 
   const draft = document['draft'] === 1;
   const currencyCode = String(document['currency_code'] ?? context.site.currency_code);
   const base: Omit<Posting, 'lines'> = {
-    entityType, entityId: id, date: String(document['date']), currencyCode,
+    entityType, entityId: id, date: String(document['date']), currencyCode, rate: rateOf(document),
     description: `${entityType.replace('_', ' ')} #${document['no']}`,
   };
   if (draft) {
     await removeJournal(context, entityType, id);
-    if (entityType === 'invoice') await removeJournal(context, 'invoice_sales_cost', id);
+    await removeJournal(context, COST_ENTITY[entityType]!, id);
     return;
   }
   const reversing = entityType !== 'invoice';
@@ -71,29 +86,19 @@ export async function postSalesDocument(context: Context, document: Rec, lines: 
     ? [...revenueLines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })), { ...counter, debit: counter.credit, credit: counter.debit }]
     : [counter, ...revenueLines];
   await replaceJournal(context, { ...base, lines: postingLines });
-  if (entityType === 'invoice') await postSalesCost(context, document, lines);
+  await postSalesCost(context, document, entityType);
 }
 
-/** Cost of the tracked products sold, at the product's average cost (buy price until one is known). */
-async function postSalesCost(context: Context, document: Rec, lines: Rec[]): Promise<void> {
-  const places = currencyDecimals(String(document['currency_code'] ?? context.site.currency_code));
-  const cost: PostingLine[] = [];
-  const cogs = await systemAccount(context, 'cost_of_sales');
-  for (const line of lines) {
-    if (!line['product_id']) continue;
-    const product = await context.db.selectFrom('products').select(['track_stock', 'average_price', 'buy_price'])
-      .where('site_id', '=', context.siteId).where('id', '=', line['product_id'] as number).executeTakeFirst();
-    if (!product || Number(product['track_stock']) !== 1) continue;
-    const unitCost = product['average_price'] !== null ? fromStored(product['average_price']) : fromStored(product['buy_price']);
-    const amount = roundTo(mul(line['quantity'] as Dec, unitCost), places);
-    if (amount === ZERO) continue;
-    const storeId = (line['store_id'] as number) || (document['store_id'] as number);
-    const inventory = await entityAccount(context, 'store', storeId, `Inventory ${await nameOf(context, 'stores', storeId, ['name'])}`);
-    cost.push({ accountId: cogs, debit: amount, credit: ZERO }, { accountId: inventory, debit: ZERO, credit: amount, subkey: 'store' });
-  }
+/**
+ * Cost of the goods a document moved, at the values its stock movements carry (moving average):
+ * a sale credits inventory and debits cost of goods sold; a return does the reverse.
+ */
+async function postSalesCost(context: Context, document: Rec, entityType: string): Promise<void> {
+  const values = await movementValues(context, { sourceType: STOCK_SOURCE_OF[entityType]!, orderId: document.id! });
   await replaceJournal(context, {
-    entityType: 'invoice_sales_cost', entityId: document.id!, date: String(document['date']),
-    currencyCode: String(document['currency_code'] ?? context.site.currency_code), description: `cost of sales, invoice #${document['no']}`, lines: cost,
+    entityType: COST_ENTITY[entityType]!, entityId: document.id!, date: String(document['date']), currencyCode: context.site.currency_code,
+    description: `cost of sales, ${entityType.replace('_', ' ')} #${document['no']}`,
+    lines: await inventoryLines(context, values, await systemAccount(context, 'cost_of_sales')),
   });
 }
 
@@ -101,7 +106,7 @@ export async function removeSalesJournals(context: Context, document: Rec): Prom
   const entityType = ENTITY_OF_TYPE[document['type'] as number];
   if (!entityType) return;
   await removeJournal(context, entityType, document.id!);
-  if (entityType === 'invoice') await removeJournal(context, 'invoice_sales_cost', document.id!);
+  await removeJournal(context, COST_ENTITY[entityType]!, document.id!);
 }
 
 /** Journal of one invoice payment: completed ones move money from the client into the treasury. */
@@ -113,7 +118,7 @@ export async function postPayment(context: Context, payment: Rec): Promise<void>
   }
   const amount = payment['amount'] as Dec;
   await replaceJournal(context, {
-    entityType: 'invoice_payment', entityId: id, date: String(payment['date']).slice(0, 10),
+    entityType: 'invoice_payment', entityId: id, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
     currencyCode: String(payment['currency_code'] ?? context.site.currency_code), description: `payment #${id} (${payment['payment_method']})`,
     lines: [
       { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: amount, credit: ZERO, subkey: 'treasury' },

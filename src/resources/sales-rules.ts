@@ -12,7 +12,7 @@ import { type LineInput, type TaxRate, computeTotals } from '../domain/totals.js
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
-import { CLIENT_SNAPSHOT, primaryId, today } from './common.js';
+import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
 import { completePayment } from './invoice-payments.js';
 import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 
@@ -157,6 +157,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (document['staff_id'] === undefined || document['staff_id'] === null) document['staff_id'] = context.staffId;
   await fillClientSnapshot(context, document, existing);
   if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
+  settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
   const type = document['type'] as number;
   if (REVERSING_TYPES.has(type) && document['subscription_id']) {

@@ -2,22 +2,33 @@
  * Stock transactions: the stock ledger itself. Clients add manual movements in or out (source_type 1);
  * movements made by documents are listed with their source and change only with their document.
  */
+import { removeJournal } from '../domain/books.js';
 import { DaftarError, validationError } from '../domain/errors.js';
-import { ZERO } from '../domain/money.js';
-import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, enforceNonNegative, refreshProductBalance } from '../domain/stock.js';
+import { postStockTransaction } from '../domain/inventory.js';
+import { type Dec, ZERO, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
+import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, enforceNonNegative, refreshProductBalance } from '../domain/stock.js';
 import { lockRow } from '../domain/locks.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps, today } from './common.js';
 
+/**
+ * Values a manual movement at cost (stock in at its price when it names one, else at moving average;
+ * stock out at moving average), refreshes the balances, applies the negative-stock rule and posts
+ * it: Dr inventory / Cr inventory adjustments for stock in, the reverse for stock out.
+ */
 async function settle(context: Context, record: Rec, previous: Rec | null): Promise<void> {
-  const products = new Set([record['product_id'] as number, previous?.['product_id'] as number].filter(Boolean));
-  for (const productId of products) {
-    await lockRow(context, 'products', productId);
-    await refreshProductBalance(context, productId);
-  }
+  const products = [...new Set([record['product_id'] as number, previous?.['product_id'] as number].filter(Boolean))].sort((a, b) => a - b);
+  for (const productId of products) await lockRow(context, 'products', productId);
   const out = record['transaction_type'] === STOCK_DIRECTION.out;
+  const quantity = record['quantity'] as Dec;
+  const price = (record['price'] as Dec | null) ?? ZERO;
+  const unitCost = !out && price > ZERO ? price : await averageCost(context, record['product_id'] as number, record['store_id'] as number, record.id!);
+  await context.db.updateTable('stock_transactions')
+    .set({ purchase_price: toStored(unitCost), cost_value: toStored(roundTo(mul(quantity, unitCost), currencyDecimals(context.site.currency_code))) })
+    .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
+  for (const productId of products) await refreshProductBalance(context, productId);
   await enforceNonNegative(context, [{
     productId: record['product_id'] as number,
     storeId: record['store_id'] as number,
@@ -26,6 +37,7 @@ async function settle(context: Context, record: Rec, previous: Rec | null): Prom
     date: record['date'] as string,
     field: 'quantity',
   }]);
+  await postStockTransaction(context, record.id!, String(record['date']), 'stock_adjustments');
 }
 
 function refuseDocumentMade(record: Rec): void {
@@ -61,7 +73,8 @@ export const stockTransactions = defineResource({
     notes: longText(),
     description: longText(),
     discount: decimal(),
-    purchase_price: decimal(),
+    purchase_price: decimal().readOnly().doc('Unit cost in the site currency: the price of stock in, else the moving average'),
+    cost_value: decimal().readOnly().doc('Value at cost in the site currency (quantity × purchase_price); an extension of Daftra'),
     journal_account_id: id(),
     ...timestamps(),
   },
@@ -82,6 +95,7 @@ export const stockTransactions = defineResource({
     async afterWrite(context, record, _draft, previous) { await settle(context, record, previous); },
     async beforeDelete(_context, record) { refuseDocumentMade(record); },
     async afterDelete(context, record) {
+      await removeJournal(context, 'stock_transaction', record.id!);
       await lockRow(context, 'products', record['product_id'] as number);
       await refreshProductBalance(context, record['product_id'] as number);
     },
