@@ -14,6 +14,7 @@ import { registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { buildOpenApi } from './api/openapi.js';
+import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
 import { renderSite } from './api/site.js';
 import { RESOURCES } from './resources/index.js';
@@ -57,6 +58,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
     { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
     ...EXTRA_ROUTES,
+    ...REPORT_ROUTES,
   ], VERSION);
   const docsPage = renderDocsPage(openapi);
 
@@ -79,6 +81,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   }));
   registerTokenRoutes(app, database, config);
   registerExtraRoutes(app, database);
+  registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
   return app;
 }

@@ -11,6 +11,9 @@ const USAGE = `usage:
   daftar migrate                      run database migrations and exit
   daftar site create <subdomain> [--currency SAR] [--country SA] [--name "Business"] [--email owner@x] [--password ...]
                                       create a site; prints {"site_id","subdomain","api_key","owner_email","owner_password"}
+  daftar site set <subdomain> allow_negative_stock=0|1
+                                      change a site setting: 0 (default) refuses a sale or stock out that would
+                                      take a product below zero in its store (400), 1 allows negative stock
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","api_key"}
 `;
@@ -49,6 +52,25 @@ async function run(args: string[]): Promise<number> {
         site_id: site.siteId, subdomain: site.subdomain, api_key: site.apiKey, owner_email: site.ownerEmail,
         owner_password: site.generatedPassword ?? null,
       })}\n`);
+      return 0;
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'site' && sub === 'set' && target) {
+    const settings = args.slice(3).map((pair) => pair.split('='));
+    const known = new Set(['allow_negative_stock']);
+    for (const [name, value] of settings) {
+      if (!name || !known.has(name) || !['0', '1'].includes(value ?? '')) throw new Error(`unknown setting "${name}=${value}"; settings: allow_negative_stock=0|1`);
+    }
+    if (settings.length === 0) throw new Error('name a setting: allow_negative_stock=0|1');
+    const database = await openMigrated(config);
+    try {
+      const site = await siteBySubdomain(database.db, target);
+      if (!site) throw new Error(`no site with subdomain "${target}"`);
+      await database.db.updateTable('sites').set(Object.fromEntries(settings.map(([name, value]) => [name!, Number(value)])))
+        .where('id', '=', site.id).execute();
+      process.stdout.write(`${JSON.stringify({ site_id: site.id, ...Object.fromEntries(settings.map(([name, value]) => [name!, Number(value)])) })}\n`);
       return 0;
     } finally {
       await database.close();

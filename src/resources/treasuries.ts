@@ -1,6 +1,5 @@
 import { DaftarError } from '../domain/errors.js';
 import { fromStored, formatDec } from '../domain/money.js';
-import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { makeSolePrimary, refuseIfUsed, staffField, timestamps } from './common.js';
@@ -22,7 +21,7 @@ export const treasuries = defineResource({
     description: longText(),
     currency_code: text(3),
     branch_id: id(),
-    balance: decimal().virtual().doc('Derived from the money that moved through this treasury'),
+    balance: decimal().virtual().doc("Derived from the books: debits − credits posted to the treasury's account, in the site currency"),
     ...timestamps(),
   },
   keywordColumns: ['name', 'description'],
@@ -32,15 +31,17 @@ export const treasuries = defineResource({
     },
     async beforeDelete(context, record) {
       if (record['is_primary'] === 1) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary treasury cannot be deleted', { is_primary: 'the primary treasury cannot be deleted; make another treasury primary first' });
-      await refuseIfUsed(context, [['invoice_payments', 'treasury_id']], record.id!);
+      await refuseIfUsed(context, [['invoice_payments', 'treasury_id'], ['client_payments', 'treasury_id'], ['expenses', 'treasury_id']], record.id!);
     },
+    /** Balance: debits − credits posted to the treasury's account (payments in, expenses and refunds out). */
     async related(context, records, wire) {
       const ids = records.map((r) => r.id!);
-      const rows = await context.db.selectFrom('invoice_payments')
-        .select(['treasury_id', (eb) => eb.fn.sum<string | number>('amount').as('total')])
-        .where('site_id', '=', context.siteId).where('treasury_id', 'in', ids)
-        .where('status', '=', PAYMENT_RECORD_STATUS.completed).groupBy('treasury_id').execute();
-      const byTreasury = new Map(rows.map((row) => [Number(row['treasury_id']), fromStored(row['total'])]));
+      const rows = await context.db.selectFrom('journal_accounts as a')
+        .innerJoin('journal_transactions as t', (join) => join.onRef('t.journal_account_id', '=', 'a.id').on('t.site_id', '=', context.siteId))
+        .select(['a.entity_id', (eb) => eb.fn.sum<string | number>('t.debit').as('debit'), (eb) => eb.fn.sum<string | number>('t.credit').as('credit')])
+        .where('a.site_id', '=', context.siteId).where('a.entity_type', '=', 'treasury').where('a.entity_id', 'in', ids)
+        .groupBy('a.entity_id').execute();
+      const byTreasury = new Map(rows.map((row) => [Number(row['entity_id']), fromStored(row['debit']) - fromStored(row['credit'])]));
       records.forEach((record, index) => { wire[index]!['balance'] = formatDec(byTreasury.get(record.id!) ?? 0n); });
     },
   },

@@ -41,6 +41,9 @@ export interface Reply {
 }
 
 export class TestServer {
+  /** The environment the server was configured from (DATABASE_URL, DAFTAR_DATA_DIR, ...), for the CLI. */
+  env: Record<string, string> = {};
+
   constructor(readonly server: Server, readonly url: string, readonly apiKey: string, private readonly cleanup: () => Promise<void>) {}
 
   get database() { return this.server.database; }
@@ -104,18 +107,21 @@ export async function startTestServer(engine: Engine, env: Record<string, string
       await client.end();
     };
   }
-  const config = loadConfig({
+  const settings = {
     DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: dataDir, DAFTAR_API_KEY: TEST_KEY,
     DAFTAR_ADMIN_EMAIL: TEST_EMAIL, DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD, DAFTAR_DB_POOL_SIZE: '5', ...env,
-  });
+  };
+  const config = loadConfig(settings);
   const server = await startServer(config);
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return new TestServer(server, `http://127.0.0.1:${port}`, TEST_KEY, async () => {
+  const running = new TestServer(server, `http://127.0.0.1:${port}`, TEST_KEY, async () => {
     await dropDatabase();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
+  running.env = settings;
+  return running;
 }
 
 /** Declares `suite` once per engine; `server()` is the running server of that engine. */

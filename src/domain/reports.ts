@@ -1,0 +1,467 @@
+/**
+ * Financial and stock reports, all derived from the books (journal transactions) and the stock ledger,
+ * in the site currency. Every report takes a date range (`date_from`, `date_to`; the balance sheet and
+ * the aged reports are "as of" `date_to`), and they agree with each other by construction: they read
+ * the same postings, and the balance sheet places the profit to date in equity.
+ *
+ * A report is a list of flat rows (what the CSV form prints) plus totals and, for some, extra figures.
+ */
+import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, roundTo } from './money.js';
+import { validationError } from './errors.js';
+import { STOCK_DIRECTION } from './stock.js';
+import type { Context } from '../engine/resource.js';
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+interface ReportHead {
+  name: string;
+  title: string;
+  currency_code: string;
+  date_from: string | null;
+  date_to: string;
+  columns: string[];
+}
+
+export interface Report extends ReportHead {
+  rows: Row[];
+  totals: Row;
+  [extra: string]: unknown;
+}
+
+export interface ReportQuery {
+  date_from: string | null;
+  date_to: string;
+  params: Record<string, unknown>;
+}
+
+/** The five kinds of account, by the root folder of the chart each account sits under. */
+type AccountClass = 'assets' | 'liabilities' | 'equity' | 'revenue' | 'expenses';
+const CLASSES: AccountClass[] = ['assets', 'liabilities', 'equity', 'revenue', 'expenses'];
+/** Classes whose balance is naturally a debit. */
+const DEBIT_NATURED = new Set<AccountClass>(['assets', 'expenses']);
+
+interface Account {
+  id: number;
+  code: string;
+  name: string;
+  class: AccountClass;
+  entityType: string | null;
+  entityId: number | null;
+}
+
+const money = (value: Dec): string => formatDec(value);
+
+function validDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
+/** Reads and checks the date range of a report request (400 naming the parameter when invalid). */
+export function reportQuery(context: Context, params: Record<string, unknown>): ReportQuery {
+  const errors: Record<string, string> = {};
+  const read = (name: string): string | null => {
+    const raw = params[name];
+    if (raw === undefined || raw === '') return null;
+    if (typeof raw !== 'string' || !validDate(raw)) {
+      errors[name] = 'must be a date written YYYY-MM-DD';
+      return null;
+    }
+    return raw;
+  };
+  const from = read('date_from');
+  const to = read('date_to') ?? context.now.slice(0, 10);
+  if (from && to && from > to) errors['date_from'] = 'must not be after date_to';
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  return { date_from: from, date_to: to, params };
+}
+
+function dayAfter(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+}
+
+function idParam(params: Record<string, unknown>, name: string, required: boolean): number | null {
+  const raw = params[name];
+  if (raw === undefined || raw === '') {
+    if (required) throw validationError({ [name]: 'is required' });
+    return null;
+  }
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) throw validationError({ [name]: 'must be an id (a positive whole number)' });
+  return Number(raw);
+}
+
+async function chart(context: Context): Promise<Map<number, Account>> {
+  const cats = await context.db.selectFrom('journal_cats').select(['id', 'system_key', 'type', 'journal_cat_id'])
+    .where('site_id', '=', context.siteId).execute();
+  const catById = new Map(cats.map((cat) => [Number(cat['id']), cat]));
+  const classOfCat = (catId: number): AccountClass => {
+    let cat = catById.get(catId);
+    for (let depth = 0; cat && cat['journal_cat_id'] !== null && depth < 50; depth += 1) {
+      const parent = catById.get(Number(cat['journal_cat_id']));
+      if (!parent) break;
+      cat = parent;
+    }
+    const key = String(cat?.['system_key'] ?? '');
+    if ((CLASSES as string[]).includes(key)) return key as AccountClass;
+    return String(cat?.['type'] ?? '0') === '0' ? 'assets' : 'liabilities';
+  };
+  const accounts = await context.db.selectFrom('journal_accounts')
+    .select(['id', 'code', 'name', 'journal_cat_id', 'entity_type', 'entity_id'])
+    .where('site_id', '=', context.siteId).execute();
+  return new Map(accounts.map((row) => [Number(row['id']), {
+    id: Number(row['id']), code: String(row['code'] ?? ''), name: String(row['name'] ?? ''),
+    class: classOfCat(Number(row['journal_cat_id'])),
+    entityType: row['entity_type'] === null ? null : String(row['entity_type']),
+    entityId: row['entity_id'] === null ? null : Number(row['entity_id']),
+  }]));
+}
+
+/** Σ debit and Σ credit per account over journals dated in [from, to] (either end open). */
+async function totalsByAccount(context: Context, from: string | null, to: string | null): Promise<Map<number, { debit: Dec; credit: Dec }>> {
+  let query = context.db.selectFrom('journal_transactions as t')
+    .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
+    .select(['t.journal_account_id', (eb) => eb.fn.sum<string | number>('t.debit').as('debit'), (eb) => eb.fn.sum<string | number>('t.credit').as('credit')])
+    .where('t.site_id', '=', context.siteId);
+  if (from) query = query.where('j.date', '>=', from);
+  if (to) query = query.where('j.date', '<', dayAfter(to));
+  const rows = await query.groupBy('t.journal_account_id').execute();
+  return new Map(rows.map((row) => [Number(row['journal_account_id']), { debit: fromStored(row['debit']), credit: fromStored(row['credit']) }]));
+}
+
+function base(context: Context, name: string, title: string, query: ReportQuery, columns: string[]): ReportHead {
+  return { name, title, currency_code: context.site.currency_code, date_from: query.date_from, date_to: query.date_to, columns };
+}
+
+function sortedAccounts(accounts: Map<number, Account>, ids: Iterable<number>): Account[] {
+  return [...new Set(ids)].map((id) => accounts.get(id)).filter((a): a is Account => a !== undefined)
+    .sort((a, b) => (a.code === b.code ? a.id - b.id : a.code < b.code ? -1 : 1));
+}
+
+const debitSide = (net: Dec) => (net > ZERO ? net : ZERO);
+const creditSide = (net: Dec) => (net < ZERO ? -net : ZERO);
+
+export async function trialBalance(context: Context, query: ReportQuery): Promise<Report> {
+  const accounts = await chart(context);
+  const opening = query.date_from ? await totalsByAccount(context, null, dayBefore(query.date_from)) : new Map<number, { debit: Dec; credit: Dec }>();
+  const period = await totalsByAccount(context, query.date_from, query.date_to);
+  const totals = { opening_debit: ZERO, opening_credit: ZERO, debit: ZERO, credit: ZERO, closing_debit: ZERO, closing_credit: ZERO };
+  const rows: Row[] = [];
+  for (const account of sortedAccounts(accounts, [...opening.keys(), ...period.keys()])) {
+    const open = opening.get(account.id) ?? { debit: ZERO, credit: ZERO };
+    const moved = period.get(account.id) ?? { debit: ZERO, credit: ZERO };
+    const openNet = open.debit - open.credit;
+    const closeNet = openNet + moved.debit - moved.credit;
+    const row = {
+      opening_debit: debitSide(openNet), opening_credit: creditSide(openNet), debit: moved.debit, credit: moved.credit,
+      closing_debit: debitSide(closeNet), closing_credit: creditSide(closeNet),
+    };
+    for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += row[key];
+    rows.push({
+      journal_account_id: String(account.id), code: account.code, name: account.name, class: account.class,
+      ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, money(v)])),
+    });
+  }
+  return {
+    ...base(context, 'trial_balance', 'Trial balance', query,
+      ['journal_account_id', 'code', 'name', 'class', 'opening_debit', 'opening_credit', 'debit', 'credit', 'closing_debit', 'closing_credit']),
+    rows,
+    totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
+    balanced: totals.debit === totals.credit && totals.closing_debit === totals.closing_credit,
+  };
+}
+
+function dayBefore(date: string): string {
+  const previous = new Date(`${date}T00:00:00Z`);
+  previous.setUTCDate(previous.getUTCDate() - 1);
+  return previous.toISOString().slice(0, 10);
+}
+
+/** Revenue − expenses over a range, with the per-account lines. */
+async function profitLines(context: Context, from: string | null, to: string): Promise<{ rows: Row[]; revenue: Dec; expenses: Dec }> {
+  const accounts = await chart(context);
+  const period = await totalsByAccount(context, from, to);
+  let revenue = ZERO;
+  let expenses = ZERO;
+  const rows: Row[] = [];
+  for (const account of sortedAccounts(accounts, period.keys())) {
+    if (account.class !== 'revenue' && account.class !== 'expenses') continue;
+    const moved = period.get(account.id)!;
+    const amount = account.class === 'revenue' ? moved.credit - moved.debit : moved.debit - moved.credit;
+    if (account.class === 'revenue') revenue += amount;
+    else expenses += amount;
+    rows.push({ section: account.class, journal_account_id: String(account.id), code: account.code, name: account.name, amount: money(amount) });
+  }
+  return { rows, revenue, expenses };
+}
+
+export async function profitAndLoss(context: Context, query: ReportQuery): Promise<Report> {
+  const { rows, revenue, expenses } = await profitLines(context, query.date_from, query.date_to);
+  return {
+    ...base(context, 'profit_and_loss', 'Profit and loss', query, ['section', 'journal_account_id', 'code', 'name', 'amount']),
+    rows,
+    totals: { revenue: money(revenue), expenses: money(expenses), net_profit: money(revenue - expenses) },
+  };
+}
+
+/**
+ * Balance sheet as of date_to: assets = liabilities + equity, where equity includes the profit to
+ * date (revenue − expenses of every journal up to date_to), shown as its own line.
+ */
+export async function balanceSheet(context: Context, query: ReportQuery): Promise<Report> {
+  const accounts = await chart(context);
+  const cumulative = await totalsByAccount(context, null, query.date_to);
+  const sums: Record<AccountClass, Dec> = { assets: ZERO, liabilities: ZERO, equity: ZERO, revenue: ZERO, expenses: ZERO };
+  const rows: Row[] = [];
+  for (const account of sortedAccounts(accounts, cumulative.keys())) {
+    const moved = cumulative.get(account.id)!;
+    const balance = DEBIT_NATURED.has(account.class) ? moved.debit - moved.credit : moved.credit - moved.debit;
+    sums[account.class] += balance;
+    if (account.class === 'revenue' || account.class === 'expenses' || balance === ZERO) continue;
+    rows.push({ section: account.class, journal_account_id: String(account.id), code: account.code, name: account.name, balance: money(balance) });
+  }
+  const earnings = sums.revenue - sums.expenses;
+  rows.push({ section: 'equity', journal_account_id: null, code: null, name: 'Profit and loss to date', balance: money(earnings) });
+  const equity = sums.equity + earnings;
+  return {
+    ...base(context, 'balance_sheet', 'Balance sheet', { ...query, date_from: null }, ['section', 'journal_account_id', 'code', 'name', 'balance']),
+    rows,
+    totals: {
+      assets: money(sums.assets), liabilities: money(sums.liabilities), equity: money(equity),
+      liabilities_and_equity: money(sums.liabilities + equity), profit_to_date: money(earnings),
+    },
+    balanced: sums.assets === sums.liabilities + equity,
+  };
+}
+
+/** Lines posted to one account in the range, with the opening balance and a running balance. */
+async function ledgerOf(context: Context, accountId: number | null, query: ReportQuery): Promise<{ rows: Row[]; opening: Dec; debit: Dec; credit: Dec }> {
+  if (accountId === null) return { rows: [], opening: ZERO, debit: ZERO, credit: ZERO };
+  let opening = ZERO;
+  if (query.date_from) {
+    const before = (await totalsByAccount(context, null, dayBefore(query.date_from))).get(accountId);
+    opening = before ? before.debit - before.credit : ZERO;
+  }
+  let lines = context.db.selectFrom('journal_transactions as t')
+    .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
+    .select(['j.id as journal_id', 'j.date', 'j.number', 'j.entity_type', 'j.entity_id', 't.description', 't.debit', 't.credit', 't.currency_code', 't.currency_debit', 't.currency_credit'])
+    .where('t.site_id', '=', context.siteId).where('t.journal_account_id', '=', accountId)
+    .where('j.date', '<', dayAfter(query.date_to));
+  if (query.date_from) lines = lines.where('j.date', '>=', query.date_from);
+  const found = await lines.orderBy('j.date').orderBy('j.id').orderBy('t.id').execute();
+  let balance = opening;
+  let debit = ZERO;
+  let credit = ZERO;
+  const rows = found.map((line) => {
+    const d = fromStored(line['debit']);
+    const c = fromStored(line['credit']);
+    balance += d - c;
+    debit += d;
+    credit += c;
+    return {
+      date: String(line['date']).slice(0, 10), journal_id: String(line['journal_id']), number: line['number'] === null ? null : String(line['number']),
+      entity_type: line['entity_type'] === null ? null : String(line['entity_type']), entity_id: line['entity_id'] === null ? null : String(line['entity_id']),
+      description: line['description'] === null ? null : String(line['description']), debit: money(d), credit: money(c), balance: money(balance),
+      currency_code: line['currency_code'] === null ? null : String(line['currency_code']),
+      currency_debit: money(fromStored(line['currency_debit'])), currency_credit: money(fromStored(line['currency_credit'])),
+    };
+  });
+  return { rows, opening, debit, credit };
+}
+
+const LEDGER_COLUMNS = ['date', 'journal_id', 'number', 'entity_type', 'entity_id', 'description', 'debit', 'credit', 'balance', 'currency_code', 'currency_debit', 'currency_credit'];
+
+export async function generalLedger(context: Context, query: ReportQuery): Promise<Report> {
+  const accountId = idParam(query.params, 'journal_account_id', true)!;
+  const account = (await chart(context)).get(accountId);
+  if (!account) throw validationError({ journal_account_id: `does not exist (no journal account with id ${accountId})` });
+  const ledger = await ledgerOf(context, accountId, query);
+  return {
+    ...base(context, 'general_ledger', `General ledger: ${account.code} ${account.name}`, query, LEDGER_COLUMNS),
+    journal_account_id: String(accountId),
+    rows: ledger.rows,
+    totals: { opening_balance: money(ledger.opening), debit: money(ledger.debit), credit: money(ledger.credit), closing_balance: money(ledger.opening + ledger.debit - ledger.credit) },
+  };
+}
+
+async function partyAccountId(context: Context, entityType: 'client' | 'supplier', id: number): Promise<number | null> {
+  const row = await context.db.selectFrom('journal_accounts').select('id')
+    .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).where('entity_id', '=', id).executeTakeFirst();
+  return row ? Number(row['id']) : null;
+}
+
+/** A client's account: what was invoiced, paid and credited, with the balance owed after each line. */
+export async function clientStatement(context: Context, query: ReportQuery): Promise<Report> {
+  const clientId = idParam(query.params, 'client_id', true)!;
+  const client = await context.db.selectFrom('clients').select(['business_name', 'first_name', 'last_name'])
+    .where('site_id', '=', context.siteId).where('id', '=', clientId).executeTakeFirst();
+  if (!client) throw validationError({ client_id: `does not exist (no client with id ${clientId})` });
+  const ledger = await ledgerOf(context, await partyAccountId(context, 'client', clientId), query);
+  const name = String(client['business_name'] || [client['first_name'], client['last_name']].filter(Boolean).join(' '));
+  return {
+    ...base(context, 'client_statement', `Statement of account: ${name}`, query, LEDGER_COLUMNS),
+    client_id: String(clientId),
+    rows: ledger.rows,
+    totals: { opening_balance: money(ledger.opening), debit: money(ledger.debit), credit: money(ledger.credit), closing_balance: money(ledger.opening + ledger.debit - ledger.credit) },
+  };
+}
+
+const AGE_BUCKETS = ['current', 'days_1_30', 'days_31_60', 'days_61_90', 'days_over_90'] as const;
+type Bucket = (typeof AGE_BUCKETS)[number];
+
+function bucketOf(daysOverdue: number): Bucket {
+  if (daysOverdue <= 0) return 'current';
+  if (daysOverdue <= 30) return 'days_1_30';
+  if (daysOverdue <= 60) return 'days_31_60';
+  if (daysOverdue <= 90) return 'days_61_90';
+  return 'days_over_90';
+}
+
+/**
+ * Open items of party accounts as of a date: the amounts that raise the balance (invoices for
+ * clients, purchase invoices for suppliers) are settled oldest first by the amounts that lower it;
+ * what stays open is aged by days past its due date. Each party's total is its account balance.
+ */
+async function aged(context: Context, query: ReportQuery, entityType: 'client' | 'supplier'): Promise<Report> {
+  const accounts = [...(await chart(context)).values()].filter((account) => account.entityType === entityType);
+  const ids = accounts.map((account) => account.id);
+  const lines = ids.length === 0 ? [] : await context.db.selectFrom('journal_transactions as t')
+    .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
+    .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit'])
+    .where('t.site_id', '=', context.siteId).where('t.journal_account_id', 'in', ids).where('j.date', '<', dayAfter(query.date_to))
+    .orderBy('j.date').orderBy('t.id').execute();
+  const dueAfter = new Map<number, number>();
+  if (entityType === 'client') {
+    const invoiceIds = [...new Set(lines.filter((l) => l['entity_type'] === 'invoice').map((l) => Number(l['entity_id'])))];
+    for (let start = 0; start < invoiceIds.length; start += 500) {
+      const rows = await context.db.selectFrom('invoices').select(['id', 'due_after'])
+        .where('site_id', '=', context.siteId).where('id', 'in', invoiceIds.slice(start, start + 500)).execute();
+      for (const row of rows) dueAfter.set(Number(row['id']), Number(row['due_after'] ?? 0));
+    }
+  }
+  const sign = entityType === 'client' ? 1n : -1n;
+  const byAccount = new Map<number, Array<{ date: string; due: string; amount: Dec }>>();
+  const settled = new Map<number, Dec>();
+  for (const line of lines) {
+    const accountId = Number(line['journal_account_id']);
+    const raise = sign * (fromStored(line['debit']) - fromStored(line['credit']));
+    if (raise > ZERO) {
+      const date = String(line['date']).slice(0, 10);
+      const days = line['entity_type'] === 'invoice' ? dueAfter.get(Number(line['entity_id'])) ?? 0 : 0;
+      const due = new Date(`${date}T00:00:00Z`);
+      due.setUTCDate(due.getUTCDate() + days);
+      const items = byAccount.get(accountId) ?? [];
+      items.push({ date, due: due.toISOString().slice(0, 10), amount: raise });
+      byAccount.set(accountId, items);
+    } else settled.set(accountId, (settled.get(accountId) ?? ZERO) - raise);
+  }
+  const grand: Record<Bucket | 'total', Dec> = { current: ZERO, days_1_30: ZERO, days_31_60: ZERO, days_61_90: ZERO, days_over_90: ZERO, total: ZERO };
+  const rows: Row[] = [];
+  for (const account of accounts.sort((a, b) => (a.entityId ?? 0) - (b.entityId ?? 0))) {
+    const buckets: Record<Bucket, Dec> = { current: ZERO, days_1_30: ZERO, days_31_60: ZERO, days_61_90: ZERO, days_over_90: ZERO };
+    let credit = settled.get(account.id) ?? ZERO;
+    for (const item of byAccount.get(account.id) ?? []) {
+      const applied = credit >= item.amount ? item.amount : credit;
+      credit -= applied;
+      const open = item.amount - applied;
+      if (open > ZERO) buckets[bucketOf(daysBetween(item.due, query.date_to))] += open;
+    }
+    // More paid than owed: a credit in the party's favour, shown as a negative current amount.
+    buckets.current -= credit;
+    const total = AGE_BUCKETS.reduce((acc, bucket) => acc + buckets[bucket], ZERO);
+    if (total === ZERO && AGE_BUCKETS.every((bucket) => buckets[bucket] === ZERO)) continue;
+    for (const bucket of AGE_BUCKETS) grand[bucket] += buckets[bucket];
+    grand.total += total;
+    rows.push({
+      [`${entityType}_id`]: String(account.entityId), name: account.name,
+      ...Object.fromEntries(AGE_BUCKETS.map((bucket) => [bucket, money(buckets[bucket])])), total: money(total),
+    });
+  }
+  const name = entityType === 'client' ? 'aged_receivables' : 'aged_payables';
+  return {
+    ...base(context, name, entityType === 'client' ? 'Aged receivables' : 'Aged payables', { ...query, date_from: null },
+      [`${entityType}_id`, 'name', ...AGE_BUCKETS, 'total']),
+    rows,
+    totals: Object.fromEntries(Object.entries(grand).map(([k, v]) => [k, money(v)])),
+  };
+}
+
+export const agedReceivables = (context: Context, query: ReportQuery) => aged(context, query, 'client');
+export const agedPayables = (context: Context, query: ReportQuery) => aged(context, query, 'supplier');
+
+/** Quantity, value at cost and average cost of each product in each store, as of date_to. */
+export async function stockValuation(context: Context, query: ReportQuery): Promise<Report> {
+  const storeId = idParam(query.params, 'store_id', false);
+  let movements = context.db.selectFrom('stock_transactions')
+    .select((eb) => [
+      'product_id', 'store_id',
+      eb.fn.sum<string | number>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end()).as('quantity'),
+      eb.fn.sum<string | number>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('cost_value'))).else(eb.ref('cost_value')).end()).as('value'),
+    ])
+    .where('site_id', '=', context.siteId).where('date', '<', dayAfter(query.date_to));
+  if (storeId !== null) movements = movements.where('store_id', '=', storeId);
+  const found = await movements.groupBy(['product_id', 'store_id']).execute();
+  const productIds = [...new Set(found.map((row) => Number(row['product_id'])))];
+  const names = new Map<number, { name: string; code: string | null }>();
+  for (let start = 0; start < productIds.length; start += 500) {
+    const rows = await context.db.selectFrom('products').select(['id', 'name', 'product_code'])
+      .where('site_id', '=', context.siteId).where('id', 'in', productIds.slice(start, start + 500)).execute();
+    for (const row of rows) names.set(Number(row['id']), { name: String(row['name'] ?? ''), code: row['product_code'] === null ? null : String(row['product_code']) });
+  }
+  const stores = new Map((await context.db.selectFrom('stores').select(['id', 'name']).where('site_id', '=', context.siteId).execute())
+    .map((row) => [Number(row['id']), String(row['name'] ?? '')]));
+  const places = currencyDecimals(context.site.currency_code);
+  const byStore = new Map<number, Dec>();
+  let totalValue = ZERO;
+  const rows: Row[] = found
+    .map((row) => ({ productId: Number(row['product_id']), storeId: Number(row['store_id']), quantity: fromStored(row['quantity']), value: fromStored(row['value']) }))
+    .filter((row) => row.quantity !== ZERO || row.value !== ZERO)
+    .sort((a, b) => a.storeId - b.storeId || a.productId - b.productId)
+    .map((row) => {
+      byStore.set(row.storeId, (byStore.get(row.storeId) ?? ZERO) + row.value);
+      totalValue += row.value;
+      return {
+        store_id: String(row.storeId), store_name: stores.get(row.storeId) ?? null, product_id: String(row.productId),
+        product_code: names.get(row.productId)?.code ?? null, product_name: names.get(row.productId)?.name ?? null,
+        quantity: money(row.quantity), average_cost: row.quantity > ZERO ? money(roundTo(div(row.value, row.quantity), Math.max(places, 2))) : null,
+        value: money(row.value),
+      };
+    });
+  return {
+    ...base(context, 'stock_valuation', 'Stock levels and valuation', { ...query, date_from: null },
+      ['store_id', 'store_name', 'product_id', 'product_code', 'product_name', 'quantity', 'average_cost', 'value']),
+    rows,
+    stores: [...byStore].map(([id, value]) => ({ store_id: String(id), store_name: stores.get(id) ?? null, value: money(value) })),
+    totals: { value: money(totalValue) },
+  };
+}
+
+export const REPORTS: Record<string, { run: (context: Context, query: ReportQuery) => Promise<Report>; summary: string }> = {
+  trial_balance: { run: trialBalance, summary: 'Trial balance: opening, movements and closing per account (date_from, date_to)' },
+  profit_and_loss: { run: profitAndLoss, summary: 'Profit and loss: revenue and expenses per account (date_from, date_to)' },
+  balance_sheet: { run: balanceSheet, summary: 'Balance sheet as of date_to, with the profit to date in equity' },
+  general_ledger: { run: generalLedger, summary: 'General ledger of one account (journal_account_id, date_from, date_to)' },
+  client_statement: { run: clientStatement, summary: 'Statement of a client account (client_id, date_from, date_to)' },
+  aged_receivables: { run: agedReceivables, summary: 'What clients owe as of date_to, by days past due' },
+  aged_payables: { run: agedPayables, summary: 'What is owed to suppliers as of date_to, by days past due' },
+  stock_valuation: { run: stockValuation, summary: 'Stock levels and value at cost per product and store as of date_to (store_id)' },
+};
+
+/** A report as CSV: the header row, then its rows (cells that a spreadsheet would run as formulas are quoted safe). */
+export function reportCsv(report: Report): string {
+  const cell = (value: Cell | undefined): string => {
+    if (value === null || value === undefined) return '';
+    let text = String(value);
+    if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [report.columns.map(cell).join(',')];
+  for (const row of report.rows) lines.push(report.columns.map((column) => cell(row[column])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
