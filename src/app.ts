@@ -7,12 +7,15 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import { type Database, ping } from './db/connection.js';
 import { authenticate } from './api/auth.js';
+import { registerCors } from './api/cors.js';
+import { registerIdempotency } from './api/idempotency.js';
+import { limited } from './api/limits.js';
 import { registerBodyParsers } from './api/body.js';
 import { renderDocsPage } from './api/docs-page.js';
 import { oneReply } from './api/envelope.js';
 import { registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
-import { TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
+import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { buildOpenApi } from './api/openapi.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
@@ -27,7 +30,7 @@ export interface AppOptions {
 }
 
 /** Paths anyone may call without a credential. */
-const PUBLIC_PATHS = new Set(['/api2/openapi.json', '/docs', '/health', '/ready', ...TOKEN_PATHS]);
+const PUBLIC_PATHS = new Set(['/api2/openapi.json', '/docs', '/health', '/ready', ...TOKEN_PATHS, ...REVOKE_PATHS]);
 
 export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -42,12 +45,18 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
   registerErrorHandling(app);
   await registerBodyParsers(app, config.bodyLimitBytes);
+  registerCors(app, config.corsOrigins);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!.replace(/\/+$/, '') || '/';
     if (!path.startsWith('/api2/') || PUBLIC_PATHS.has(path)) return;
     request.caller = await authenticate(database, request);
+    if (config.rateLimitPerMinute > 0) {
+      const limit = config.rateLimitPerMinute;
+      if (await limited(database, reply, [[`api:${request.caller.credential}`, limit], [`addr:${request.ip}`, limit]], 'requests')) return reply;
+    }
   });
+  registerIdempotency(app, database, config.requestTimeoutMs);
 
   const openapi = buildOpenApi(RESOURCES, [
     { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },

@@ -85,7 +85,7 @@ export function loadConfig(env: Env = process.env): Config {
     siteBusinessName: text(env, 'DAFTAR_BUSINESS_NAME', 'My Business'),
     logLevel: text(env, 'LOG_LEVEL', 'info'),
     bodyLimitBytes: integer(env, 'DAFTAR_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
-    accessTokenTtlSeconds: integer(env, 'DAFTAR_ACCESS_TOKEN_TTL', 86_400, 60, 31_536_000),
+    accessTokenTtlSeconds: integer(env, 'DAFTAR_ACCESS_TOKEN_TTL', 86_400, 1, 31_536_000),
     refreshTokenTtlSeconds: integer(env, 'DAFTAR_REFRESH_TOKEN_TTL', 30 * 86_400, 60, 31_536_000),
     rateLimitPerMinute: integer(env, 'DAFTAR_RATE_LIMIT', 0, 0, 10_000_000),
     tokenRateLimitPerMinute: integer(env, 'DAFTAR_TOKEN_RATE_LIMIT', 10, 1, 100_000),

@@ -3,12 +3,12 @@
  * start, listen, and shut down gracefully on SIGTERM/SIGINT (in-flight requests finish).
  */
 import { loadConfig } from './config.js';
-import { startServer } from './server.js';
+import { loggerOptions, startServer } from './server.js';
 
 async function main(): Promise<void> {
   const startedMs = Date.now();
   const config = loadConfig();
-  const server = await startServer(config, { level: config.logLevel, redact: ['req.headers.apikey', 'req.headers.authorization'] });
+  const server = await startServer(config, loggerOptions(config.logLevel));
   await server.app.listen({ port: config.port, host: config.host });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

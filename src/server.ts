@@ -45,3 +45,12 @@ export async function startServer(config: Config, logger: boolean | object = fal
     },
   };
 }
+
+/** Logger settings of the server: JSON lines, request ids, and no credential in any line. */
+export function loggerOptions(level: string, stream?: { write(line: string): void }): Record<string, unknown> {
+  return {
+    level,
+    redact: { paths: ['req.headers.apikey', 'req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+    ...(stream ? { stream } : {}),
+  };
+}

@@ -2,14 +2,20 @@
  * The token endpoint of Daftra's password grant (and refresh), at every path clients call, with JSON,
  * urlencoded or multipart bodies. Daftra publishes its client id and secret, so they protect nothing and
  * any value is accepted; the password is what counts.
+ *
+ * Password attempts are limited per account and per address (DAFTAR_TOKEN_RATE_LIMIT a minute, 429
+ * with Retry-After beyond). Tokens expire (DAFTAR_ACCESS_TOKEN_TTL, DAFTAR_REFRESH_TOKEN_TTL) and can be
+ * revoked at `/api2/oauth/revoke` (RFC 7009: `token=<access or refresh token>`; always 200).
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { digest, randomSecret, verifyPassword } from '../domain/secrets.js';
 import { nowText } from '../domain/sites.js';
+import { limited } from './limits.js';
 
 export const TOKEN_PATHS = ['/v2/oauth/token', '/api2/oauth/token', '/oauth/token', '/api2/v2/oauth/token'];
+export const REVOKE_PATHS = ['/v2/oauth/revoke', '/api2/oauth/revoke', '/oauth/revoke'];
 
 function oauthError(reply: FastifyReply, status: number, error: string, description: string, fields?: Record<string, string>) {
   return reply.code(status).send({
@@ -36,7 +42,7 @@ function text(body: Record<string, unknown>, name: string): string | undefined {
 }
 
 export function registerTokenRoutes(app: FastifyInstance, database: Database, config: Config): void {
-  const handler = async (request: { body: unknown; hostname: string }, reply: FastifyReply) => {
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
     const grant = text(body, 'grant_type');
     if (grant === 'password') {
@@ -47,6 +53,8 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
           ...(username ? {} : { username: 'is required' }), ...(password ? {} : { password: 'is required' }),
         });
       }
+      const limit = config.tokenRateLimitPerMinute;
+      if (await limited(database, reply, [[`token:addr:${request.ip}`, limit], [`token:acct:${username}`, limit]], 'sign-in attempts')) return reply;
       const users = await database.db.selectFrom('users as u').innerJoin('sites as s', 's.id', 'u.site_id')
         .select(['u.id', 'u.site_id', 'u.password_hash', 's.subdomain']).where('u.email', '=', username).limit(50).execute();
       const hostSub = request.hostname.split('.')[0];
@@ -77,4 +85,15 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
     });
   };
   for (const path of TOKEN_PATHS) app.post(path, handler);
+  // RFC 7009: whoever holds a token may revoke it (and its pair); unknown tokens are not an error.
+  const revoke = async (request: FastifyRequest, reply: FastifyReply) => {
+    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const token = text(body, 'token');
+    if (!token) return oauthError(reply, 400, 'invalid_request', 'token is required', { token: 'is required' });
+    const hash = digest(token);
+    await database.db.updateTable('oauth_tokens').set({ revoked: 1 })
+      .where((eb) => eb.or([eb('access_hash', '=', hash), eb('refresh_hash', '=', hash)])).execute();
+    return reply.code(200).send({ result: 'successful', code: 200 });
+  };
+  for (const path of REVOKE_PATHS) app.post(path, revoke);
 }

@@ -10,6 +10,7 @@ import { listRecords } from '../engine/listing.js';
 import type { Context, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
 import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
+import { markCommitted } from './idempotency.js';
 
 /** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -24,11 +25,47 @@ export async function readWith<T>(request: FastifyRequest, database: Database, w
   return work(contextOf(request, database));
 }
 
-/** Runs a write and everything it implies in one transaction: all or nothing. */
+const SECRET_KEY = /pass|secret|token|apikey|api_key/i;
+const AUDIT_CHANGES_MAX = 65_536;
+
+function redacted(value: unknown, depth = 0): unknown {
+  if (depth > 20) return '…';
+  if (Array.isArray(value)) return value.map((v) => redacted(v, depth + 1));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redacted(v, depth + 1)]));
+  }
+  return value;
+}
+
+/** The audit row of a write, in the write's transaction. */
+async function audit(context: Context, request: FastifyRequest, result: unknown): Promise<void> {
+  const path = request.url.split('?')[0]!;
+  const segment = /^\/api2\/([^/.?]+)/.exec(path)?.[1] ?? null;
+  const idInPath = /\/(\d{1,15})(?:\.json)?$/.exec(path)?.[1];
+  const recordId = typeof result === 'number' ? result : idInPath ? Number(idInPath) : null;
+  const changes = JSON.stringify(redacted(request.body ?? null)) ?? 'null';
+  await context.db.insertInto('audit_logs').values({
+    site_id: context.siteId, created: context.now, credential: request.caller!.credential, staff_id: context.staffId,
+    method: request.method, route: path.slice(0, 255), resource: segment, record_id: recordId,
+    status: request.method === 'POST' && typeof result === 'number' ? 202 : 200, request_id: String(request.id),
+    changes: changes.length > AUDIT_CHANGES_MAX ? `${changes.slice(0, AUDIT_CHANGES_MAX)}…` : changes,
+  }).execute();
+}
+
+/**
+ * Runs a write and everything it implies in one transaction: all or nothing — with its audit row and
+ * its idempotency key's `committed` mark.
+ */
 export async function writeWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await database.db.transaction().execute((trx) => work(contextOf(request, database, trx)));
+      return await database.db.transaction().execute(async (trx) => {
+        const context = contextOf(request, database, trx);
+        const result = await work(context);
+        await audit(context, request, result);
+        await markCommitted(trx, request);
+        return result;
+      });
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (!code || !RETRYABLE.has(code) || attempt >= WRITE_ATTEMPTS_MAX) throw error;

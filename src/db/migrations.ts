@@ -92,6 +92,30 @@ const ENDPOINT_GROUP_TABLES: TableSpec[] = [
   { name: 'follow_up_statuses', columns: ['item_type int not null'], indexes: [['item_type']] },
 ];
 
+/** Idempotency keys, rate-limit windows and the audit log (issue 6). */
+const RELIABILITY_TABLES: TableSpec[] = [
+  {
+    name: 'idempotency_keys',
+    columns: ['key text not null', 'fingerprint text not null', 'state text not null', 'status int', 'body text',
+      'content_type text', 'created_ms int not null'],
+    unique: [['key']],
+    indexes: [['created_ms']],
+  },
+  {
+    name: 'rate_limits',
+    global: true,
+    columns: ['bucket text not null', 'window_start int not null', 'hits int not null'],
+    unique: [['bucket', 'window_start']],
+    indexes: [['window_start']],
+  },
+  {
+    name: 'audit_logs',
+    columns: ['created text not null', 'credential text', 'staff_id int', 'method text', 'route text', 'resource text',
+      'record_id int', 'status int', 'request_id text', 'changes text'],
+    indexes: [['created'], ['resource', 'record_id']],
+  },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -102,6 +126,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0002_endpoint_groups': {
       async up(db) {
         for (const table of ENDPOINT_GROUP_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    '0003_reliability': {
+      async up(db) {
+        for (const table of RELIABILITY_TABLES) await createTable(db, dialect, table);
       },
     },
   };

@@ -5,6 +5,7 @@
 import { registerResources } from '../engine/registry.js';
 import type { ResourceSpec } from '../engine/resource.js';
 import { clientAppointments, estimateAppointments, invoiceAppointments, workOrderAppointments } from './appointments.js';
+import { auditLogs } from './audit-logs.js';
 import { clientAttendance } from './client-attendance.js';
 import { clientPayments } from './client-payments.js';
 import { clients } from './clients.js';
@@ -31,6 +32,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, clientPayments, products, journals,
   journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
   staff, treasuries, purchaseInvoices, purchaseRefunds, notes, followUpActions, followUpStatuses, clientAttendance,
+  auditLogs,
 ];
 
 registerResources(RESOURCES);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, before, after } from 'node:test';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
-import { type Server, startServer } from '../../src/server.js';
+import { type Server, loggerOptions, startServer } from '../../src/server.js';
 
 export const POSTGRES_ADMIN_URL = process.env['DAFTAR_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_KEY = 'test-key-0123456789abcdef';
@@ -86,7 +86,7 @@ export class TestServer {
 
 let counter = 0;
 
-export async function startTestServer(engine: Engine, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(engine: Engine, env: Record<string, string> = {}, logStream?: { write(line: string): void }): Promise<TestServer> {
   counter += 1;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-test-'));
   let databaseUrl = `sqlite:${path.join(dataDir, 'test.sqlite')}`;
@@ -112,7 +112,7 @@ export async function startTestServer(engine: Engine, env: Record<string, string
     DAFTAR_ADMIN_EMAIL: TEST_EMAIL, DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD, DAFTAR_DB_POOL_SIZE: '5', ...env,
   };
   const config = loadConfig(settings);
-  const server = await startServer(config);
+  const server = await startServer(config, logStream ? loggerOptions('info', logStream) : false);
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
