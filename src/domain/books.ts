@@ -31,21 +31,40 @@ export interface Posting {
   lines: PostingLine[];
 }
 
+/**
+ * Account ids found during one request's transaction, so a document with many lines looks each account
+ * up once. Keyed by the context object, which lives exactly as long as its transaction (a rolled-back
+ * account can never be served from here to another request).
+ */
+const accountCache = new WeakMap<Context, Map<string, number>>();
+
+async function cachedAccount(context: Context, key: string, find: () => Promise<number>): Promise<number> {
+  let cache = accountCache.get(context);
+  if (!cache) accountCache.set(context, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const id = await find();
+  cache.set(key, id);
+  return id;
+}
+
 /** An account the posting rules use, by `system_key`; one missing from an older chart is opened. */
 export async function systemAccount(context: Context, key: string): Promise<number> {
-  const row = await context.db.selectFrom('journal_accounts').select('id')
-    .where('site_id', '=', context.siteId).where('system_key', '=', key).executeTakeFirst();
-  if (row) return Number(row['id']);
-  const seed = DEFAULT_ACCOUNTS.find((account) => account.key === key);
-  const folder = seed && await context.db.selectFrom('journal_cats').select(['id', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId).where('system_key', '=', seed.cat).executeTakeFirst();
-  if (!seed || !folder) throw new Error(`chart of accounts of site ${context.siteId} has no ${key} account`);
-  const inserted = await context.db.insertInto('journal_accounts').values({
-    site_id: context.siteId, code: seed.code, name: seed.name, type: seed.type, journal_cat_id: folder['id'],
-    parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
-    system_key: key, disabled: 0, staff_id: 0, created: context.now, modified: context.now,
-  }).returning('id').executeTakeFirstOrThrow();
-  return Number(inserted['id']);
+  return cachedAccount(context, `system:${key}`, async () => {
+    const row = await context.db.selectFrom('journal_accounts').select('id')
+      .where('site_id', '=', context.siteId).where('system_key', '=', key).executeTakeFirst();
+    if (row) return Number(row['id']);
+    const seed = DEFAULT_ACCOUNTS.find((account) => account.key === key);
+    const folder = seed && await context.db.selectFrom('journal_cats').select(['id', 'parent_cat_ids'])
+      .where('site_id', '=', context.siteId).where('system_key', '=', seed.cat).executeTakeFirst();
+    if (!seed || !folder) throw new Error(`chart of accounts of site ${context.siteId} has no ${key} account`);
+    const inserted = await context.db.insertInto('journal_accounts').values({
+      site_id: context.siteId, code: seed.code, name: seed.name, type: seed.type, journal_cat_id: folder['id'],
+      parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
+      system_key: key, disabled: 0, staff_id: 0, created: context.now, modified: context.now,
+    }).returning('id').executeTakeFirstOrThrow();
+    return Number(inserted['id']);
+  });
 }
 
 /** A record's name for an account title: the named columns joined, or `#id`. */
@@ -54,8 +73,15 @@ export async function recordName(context: Context, table: string, id: number, co
   return columns.map((c) => row?.[c]).filter(Boolean).join(' ') || `#${id}`;
 }
 
-/** The account of one client, treasury, tax, supplier or store, opened under its folder on first use. */
-export async function entityAccount(context: Context, entityType: string, entityId: number, name: string): Promise<number> {
+/**
+ * The account of one client, treasury, tax, supplier or store, opened under its folder on first use
+ * (named by `name`, asked only then).
+ */
+export async function entityAccount(context: Context, entityType: string, entityId: number, name: () => Promise<string>): Promise<number> {
+  return cachedAccount(context, `${entityType}:${entityId}`, () => openEntityAccount(context, entityType, entityId, name));
+}
+
+async function openEntityAccount(context: Context, entityType: string, entityId: number, name: () => Promise<string>): Promise<number> {
   const existing = await context.db.selectFrom('journal_accounts').select('id')
     .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).where('entity_id', '=', entityId)
     .executeTakeFirst();
@@ -64,7 +90,7 @@ export async function entityAccount(context: Context, entityType: string, entity
     .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).orderBy('id').executeTakeFirst();
   if (!folder) throw new Error(`chart of accounts of site ${context.siteId} has no folder for ${entityType}`);
   const inserted = await context.db.insertInto('journal_accounts').values({
-    site_id: context.siteId, journal_cat_id: folder['id'], code: `${folder['code']}-${entityId}`, name,
+    site_id: context.siteId, journal_cat_id: folder['id'], code: `${folder['code']}-${entityId}`, name: await name(),
     type: folder['type'], entity_type: entityType, entity_id: entityId, disabled: 0, staff_id: 0,
     parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
     created: context.now, modified: context.now,

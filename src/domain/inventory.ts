@@ -9,7 +9,7 @@ import { STOCK_DIRECTION } from './stock.js';
 import type { Context } from '../engine/resource.js';
 
 export async function inventoryAccount(context: Context, storeId: number): Promise<number> {
-  return entityAccount(context, 'store', storeId, `Inventory ${await recordName(context, 'stores', storeId, ['name'])}`);
+  return entityAccount(context, 'store', storeId, async () => `Inventory ${await recordName(context, 'stores', storeId, ['name'])}`);
 }
 
 /** Signed value at cost per store (+ into stock, − out of it) of a document's or one row's movements. */

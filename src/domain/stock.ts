@@ -13,7 +13,6 @@
  */
 import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
 import { validationError } from './errors.js';
-import { lockRow } from './locks.js';
 import type { Context } from '../engine/resource.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
@@ -70,13 +69,7 @@ export async function stockValueOf(context: Context, productId: number, storeId?
 export async function averageCost(context: Context, productId: number, storeId: number, exceptId?: number): Promise<Dec> {
   const { quantity, value } = await stockValueOf(context, productId, storeId, exceptId);
   if (quantity > ZERO && value >= ZERO) return div(value, quantity);
-  const last = await context.db.selectFrom('stock_transactions').select('purchase_price')
-    .where('site_id', '=', context.siteId).where('product_id', '=', productId).where('store_id', '=', storeId)
-    .where('transaction_type', '=', STOCK_DIRECTION.in).where('id', '<>', exceptId ?? 0).orderBy('id', 'desc').limit(1).executeTakeFirst();
-  if (last && last['purchase_price'] !== null) return fromStored(last['purchase_price']);
-  const product = await context.db.selectFrom('products').select('buy_price')
-    .where('site_id', '=', context.siteId).where('id', '=', productId).executeTakeFirst();
-  return fromStored(product?.['buy_price'] ?? 0);
+  return fallbackCost(context, productId, storeId, exceptId);
 }
 
 export async function refreshProductBalance(context: Context, productId: number): Promise<void> {
@@ -93,31 +86,111 @@ export async function tracksStock(context: Context, productId: number): Promise<
   return Number(row?.['track_stock'] ?? 0) === 1;
 }
 
-async function insertMovement(context: Context, movement: Movement, sourceType: number, orderId: number | null): Promise<number | null> {
-  if (movement.quantity === ZERO) return null;
-  const quantity = movement.quantity > ZERO ? movement.quantity : -movement.quantity;
-  const received = movement.quantity > ZERO && movement.costValue !== undefined;
-  const unitCost = received ? div(movement.costValue!, quantity) : await averageCost(context, movement.productId, movement.storeId);
-  const costValue = received ? movement.costValue! : roundTo(mul(quantity, unitCost), currencyDecimals(context.site.currency_code));
-  const row = await context.db.insertInto('stock_transactions').values({
-    site_id: context.siteId,
-    product_id: movement.productId,
-    store_id: movement.storeId,
-    transaction_type: movement.quantity > ZERO ? STOCK_DIRECTION.in : STOCK_DIRECTION.out,
-    quantity: toStored(quantity),
-    price: toStored(movement.price),
-    purchase_price: toStored(unitCost),
-    cost_value: toStored(costValue),
-    currency_code: context.site.currency_code,
-    date: movement.date,
-    status: STOCK_STATUS_PROCESSED,
-    source_type: sourceType,
-    order_id: orderId,
-    added_by: context.staffId,
-    created: context.now,
-    modified: context.now,
-  }).returning('id').executeTakeFirstOrThrow();
-  return Number(row['id']);
+interface Position { quantity: Dec; value: Dec }
+
+const positionKey = (productId: number, storeId: number) => `${productId}:${storeId}`;
+
+/** Quantity and value of each (product, store) of the given products, in one grouped query. */
+async function positionsOf(context: Context, productIds: number[]): Promise<Map<string, Position>> {
+  const positions = new Map<string, Position>();
+  if (productIds.length === 0) return positions;
+  const rows = await context.db.selectFrom('stock_transactions')
+    .select((eb) => [
+      'product_id', 'store_id',
+      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end()).as('quantity'),
+      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('cost_value'))).else(eb.ref('cost_value')).end()).as('value'),
+    ])
+    .where('site_id', '=', context.siteId).where('product_id', 'in', productIds)
+    .groupBy(['product_id', 'store_id']).execute();
+  for (const row of rows) {
+    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), { quantity: fromStored(row.quantity ?? 0), value: fromStored(row.value ?? 0) });
+  }
+  return positions;
+}
+
+/** Locks the products a write moves (PostgreSQL), always in id order so two writes cannot deadlock. */
+async function lockProducts(context: Context, productIds: number[]): Promise<void> {
+  if (context.dialect !== 'postgres' || productIds.length === 0) return;
+  await context.db.selectFrom('products').select('id').where('site_id', '=', context.siteId)
+    .where('id', 'in', productIds).orderBy('id').forUpdate().execute();
+}
+
+/**
+ * Inserts movements in order, each valued at cost against the running positions (so two lines of one
+ * product in one document see each other), then writes each product's balance and average and applies
+ * the negative-stock rule. Reads the positions once; returns the inserted ids in order.
+ */
+async function applyMovements(context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[]): Promise<number[]> {
+  const positions = await positionsOf(context, productIds);
+  const places = currencyDecimals(context.site.currency_code);
+  const rows: Record<string, unknown>[] = [];
+  for (const movement of movements) {
+    if (movement.quantity === ZERO) continue;
+    const key = positionKey(movement.productId, movement.storeId);
+    const position = positions.get(key) ?? { quantity: ZERO, value: ZERO };
+    const quantity = movement.quantity > ZERO ? movement.quantity : -movement.quantity;
+    const received = movement.quantity > ZERO && movement.costValue !== undefined;
+    const unitCost = received
+      ? div(movement.costValue!, quantity)
+      : position.quantity > ZERO && position.value >= ZERO ? div(position.value, position.quantity) : await fallbackCost(context, movement.productId, movement.storeId);
+    const costValue = received ? movement.costValue! : roundTo(mul(quantity, unitCost), places);
+    positions.set(key, movement.quantity > ZERO
+      ? { quantity: position.quantity + quantity, value: position.value + costValue }
+      : { quantity: position.quantity - quantity, value: position.value - costValue });
+    rows.push({
+      site_id: context.siteId, product_id: movement.productId, store_id: movement.storeId,
+      transaction_type: movement.quantity > ZERO ? STOCK_DIRECTION.in : STOCK_DIRECTION.out,
+      quantity: toStored(quantity), price: toStored(movement.price), purchase_price: toStored(unitCost), cost_value: toStored(costValue),
+      currency_code: context.site.currency_code, date: movement.date, status: STOCK_STATUS_PROCESSED, source_type: sourceType,
+      order_id: orderId, added_by: context.staffId, created: context.now, modified: context.now,
+    });
+  }
+  const ids = rows.length === 0 ? [] : (await context.db.insertInto('stock_transactions').values(rows).returning('id').execute()).map((row) => Number(row['id']));
+  for (const productId of productIds) {
+    let quantity = ZERO;
+    let value = ZERO;
+    for (const [key, position] of positions) {
+      if (!key.startsWith(`${productId}:`)) continue;
+      quantity += position.quantity;
+      value += position.value;
+    }
+    await context.db.updateTable('products')
+      .set({ stock_balance: toStored(quantity), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity)) } : {}) })
+      .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
+  }
+  refuseNegative(context, movements, (productId, storeId) => positions.get(positionKey(productId, storeId))?.quantity ?? ZERO);
+  return ids;
+}
+
+/** Cost of goods leaving a store with nothing (or less than nothing) on hand: the last receipt's, else the buy price. */
+async function fallbackCost(context: Context, productId: number, storeId: number, exceptId = 0): Promise<Dec> {
+  const last = await context.db.selectFrom('stock_transactions').select('purchase_price')
+    .where('site_id', '=', context.siteId).where('product_id', '=', productId).where('store_id', '=', storeId)
+    .where('transaction_type', '=', STOCK_DIRECTION.in).where('id', '<>', exceptId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  if (last && last['purchase_price'] !== null) return fromStored(last['purchase_price']);
+  const product = await context.db.selectFrom('products').select('buy_price')
+    .where('site_id', '=', context.siteId).where('id', '=', productId).executeTakeFirst();
+  return fromStored(product?.['buy_price'] ?? 0);
+}
+
+/** The 400 for movements that leave a product below zero in a store, unless the site allows it. */
+function refuseNegative(context: Context, movements: Movement[], balanceOf: (productId: number, storeId: number) => Dec): void {
+  if (Number(context.site.allow_negative_stock) === 1) return;
+  const errors: Record<string, string> = {};
+  const checked = new Set<string>();
+  for (const movement of movements) {
+    const key = positionKey(movement.productId, movement.storeId);
+    if (movement.quantity >= ZERO || checked.has(key)) continue;
+    checked.add(key);
+    const balance = balanceOf(movement.productId, movement.storeId);
+    if (balance < ZERO) {
+      const available = balance - movements
+        .filter((m) => m.productId === movement.productId && m.storeId === movement.storeId)
+        .reduce((total, m) => total + m.quantity, ZERO);
+      errors[movement.field] = `not enough stock of product ${movement.productId} in store ${movement.storeId} (available ${formatDec(available)})`;
+    }
+  }
+  if (Object.keys(errors).length > 0) throw validationError(errors);
 }
 
 /**
@@ -125,11 +198,9 @@ async function insertMovement(context: Context, movement: Movement, sourceType: 
  * returns its id, or null when it moved nothing.
  */
 export async function appendMovement(context: Context, movement: Movement, sourceType: number): Promise<number | null> {
-  await lockRow(context, 'products', movement.productId);
-  const id = await insertMovement(context, movement, sourceType, null);
-  await refreshProductBalance(context, movement.productId);
-  await enforceNonNegative(context, [movement]);
-  return id;
+  await lockProducts(context, [movement.productId]);
+  const [id] = await applyMovements(context, sourceType, null, [movement], [movement.productId]);
+  return id ?? null;
 }
 
 /**
@@ -141,33 +212,24 @@ export async function replaceMovements(context: Context, sourceType: number, ord
     .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   const products = new Set<number>(previous.map((row) => Number(row['product_id'])));
   for (const movement of movements) products.add(movement.productId);
-  for (const productId of [...products].sort((a, b) => a - b)) await lockRow(context, 'products', productId);
+  if (products.size === 0) return;
+  const productIds = [...products].sort((a, b) => a - b);
+  await lockProducts(context, productIds);
   if (previous.length > 0) {
     await context.db.deleteFrom('stock_transactions')
       .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   }
-  for (const movement of movements) await insertMovement(context, movement, sourceType, orderId);
-  for (const productId of products) await refreshProductBalance(context, productId);
-  await enforceNonNegative(context, movements);
+  await applyMovements(context, sourceType, orderId, movements, productIds);
 }
 
+/** The negative-stock rule for movements already written (manual stock transactions), reading balances. */
 export async function enforceNonNegative(context: Context, movements: Movement[]): Promise<void> {
   if (Number(context.site.allow_negative_stock) === 1) return;
-  const errors: Record<string, string> = {};
-  const checked = new Set<string>();
+  const balances = new Map<string, Dec>();
   for (const movement of movements) {
-    const key = `${movement.productId}:${movement.storeId}`;
-    if (movement.quantity >= ZERO || checked.has(key)) continue;
-    checked.add(key);
-    const balance = await stockOf(context, movement.productId, movement.storeId);
-    if (balance < ZERO) {
-      const available = balance - movements
-        .filter((m) => m.productId === movement.productId && m.storeId === movement.storeId)
-        .reduce((total, m) => total + m.quantity, ZERO);
-      errors[movement.field] = `not enough stock of product ${movement.productId} in store ${movement.storeId} (available ${formatDec(available)})`;
-    }
+    if (movement.quantity < ZERO) balances.set(positionKey(movement.productId, movement.storeId), await stockOf(context, movement.productId, movement.storeId));
   }
-  if (Object.keys(errors).length > 0) throw validationError(errors);
+  refuseNegative(context, movements, (productId, storeId) => balances.get(positionKey(productId, storeId)) ?? ZERO);
 }
 
 /** Refuses to delete a product or store that has stock movements. */

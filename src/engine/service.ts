@@ -150,27 +150,39 @@ function coerceChildren(child: ChildSpec, raw: unknown, errors: FieldErrors): Re
 // ---------------------------------------------------------------------------------------------------
 // Reference checks: an id a client sends must name a record of the same site.
 
-async function recordExists(context: Context, resourceName: string, id: number): Promise<boolean> {
-  const target = resourceNamed(resourceName);
-  const row = await context.db.selectFrom(target.table).select('id')
-    .where('site_id', '=', context.siteId).where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}
+interface Reference { target: string; id: number; field: string }
 
-async function checkReferences(context: Context, fields: ResourceSpec['fields'], values: Rec, errors: FieldErrors, prefix = ''): Promise<void> {
+/** The references of a set of values, to be checked together. */
+function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: FieldErrors, prefix = ''): Reference[] {
+  const found: Reference[] = [];
   for (const [name, field] of Object.entries(fields)) {
     const target = field.options.ref;
     const value = values[name];
     if (!target || isEmpty(value) || value === 0 || errors[prefix + name]) continue;
-    if (!(await recordExists(context, target, value as number))) {
-      errors[prefix + name] = `does not exist (no ${resourceNamed(target).title.toLowerCase()} with id ${value})`;
+    found.push({ target, id: value as number, field: prefix + name });
+  }
+  return found;
+}
+
+/** Checks every reference with one query per target table; names each missing one. */
+async function checkReferences(context: Context, references: Reference[], errors: FieldErrors): Promise<void> {
+  const byTarget = new Map<string, Reference[]>();
+  for (const reference of references) byTarget.set(reference.target, [...(byTarget.get(reference.target) ?? []), reference]);
+  for (const [targetName, wanted] of byTarget) {
+    const target = resourceNamed(targetName);
+    const ids = [...new Set(wanted.map((reference) => reference.id))];
+    const rows = await context.db.selectFrom(target.table).select('id')
+      .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+    const existing = new Set(rows.map((row) => Number(row['id'])));
+    for (const reference of wanted) {
+      if (!existing.has(reference.id)) errors[reference.field] = `does not exist (no ${target.title.toLowerCase()} with id ${reference.id})`;
     }
   }
 }
 
 async function checkDraft(context: Context, spec: ResourceSpec, draft: Draft, errors: FieldErrors): Promise<void> {
   checkRequired(spec.fields, draft.header, errors);
-  await checkReferences(context, spec.fields, draft.header, errors);
+  const references = referencesOf(spec.fields, draft.header, errors);
   for (const child of spec.children ?? []) {
     const rows = draft.children[child.key];
     if (!rows || !child.writable) continue;
@@ -179,9 +191,10 @@ async function checkDraft(context: Context, spec: ResourceSpec, draft: Draft, er
       const fields = { ...child.fields };
       delete fields[child.foreignKey];
       checkRequired(fields, row, errors, prefix);
-      await checkReferences(context, fields, row, errors, prefix);
+      references.push(...referencesOf(fields, row, errors, prefix));
     }
   }
+  await checkReferences(context, references, errors);
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
 

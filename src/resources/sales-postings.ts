@@ -22,23 +22,21 @@ const COST_ENTITY: Record<string, string> = { invoice: 'invoice_sales_cost', cre
 const STOCK_SOURCE_OF: Record<string, number> = { invoice: STOCK_SOURCE.invoice, credit_note: STOCK_SOURCE.creditNote, refund_receipt: STOCK_SOURCE.refundReceipt };
 
 export async function clientAccount(context: Context, clientId: number): Promise<number> {
-  return entityAccount(context, 'client', clientId, await recordName(context, 'clients', clientId, ['business_name']));
+  return entityAccount(context, 'client', clientId, () => recordName(context, 'clients', clientId, ['business_name']));
 }
 
 export async function supplierAccount(context: Context, supplierId: number): Promise<number> {
-  return entityAccount(context, 'supplier', supplierId, await recordName(context, 'suppliers', supplierId, ['business_name']));
+  return entityAccount(context, 'supplier', supplierId, () => recordName(context, 'suppliers', supplierId, ['business_name']));
 }
 
 export async function treasuryAccount(context: Context, treasuryId: number): Promise<number> {
-  return entityAccount(context, 'treasury', treasuryId, await recordName(context, 'treasuries', treasuryId, ['name']));
+  return entityAccount(context, 'treasury', treasuryId, () => recordName(context, 'treasuries', treasuryId, ['name']));
 }
 
 /** Output tax (collected on sales and incomes) and input tax (paid on purchases and expenses), per tax. */
 export async function taxAccount(context: Context, taxId: number, side: 'output' | 'input' = 'output'): Promise<number> {
-  const name = await recordName(context, 'taxes', taxId, ['name']);
-  return side === 'output'
-    ? entityAccount(context, 'income_tax', taxId, `Output ${name}`)
-    : entityAccount(context, 'outcome_tax', taxId, `Input ${name}`);
+  const name = async () => `${side === 'output' ? 'Output' : 'Input'} ${await recordName(context, 'taxes', taxId, ['name'])}`;
+  return entityAccount(context, side === 'output' ? 'income_tax' : 'outcome_tax', taxId, name);
 }
 
 /** The document's exchange rate (site currency per unit of its currency). */
