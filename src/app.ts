@@ -12,7 +12,7 @@ import { registerIdempotency } from './api/idempotency.js';
 import { limited } from './api/limits.js';
 import { registerBodyParsers } from './api/body.js';
 import { renderDocsPage } from './api/docs-page.js';
-import { oneReply } from './api/envelope.js';
+import { failedReply, oneReply } from './api/envelope.js';
 import { registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
@@ -40,12 +40,23 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
     requestIdHeader: 'x-request-id',
+    // Requests that arrive while shutting down get our own 503 (below), in Daftra's envelope.
+    return503OnClosing: false,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
   });
   registerErrorHandling(app);
   await registerBodyParsers(app, config.bodyLimitBytes);
   registerCors(app, config.corsOrigins);
+
+  // Graceful shutdown: requests already running finish; new ones are turned away whole, to be retried.
+  let closing = false;
+  app.addHook('preClose', async () => { closing = true; });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    return reply.code(503).header('connection', 'close').header('retry-after', '1')
+      .send(failedReply(503, 'The server is shutting down; retry the request', 'DAFTAR_ERR_UNAVAILABLE'));
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0]!.replace(/\/+$/, '') || '/';
