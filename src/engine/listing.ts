@@ -28,6 +28,11 @@ const OPERATORS = {
 } as const;
 type OperatorName = keyof typeof OPERATORS;
 
+/** `record[key]` only when it is the record's own: query keys such as `constructor` must not reach Object.prototype. */
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export type Query = Record<string, unknown>;
 type Condition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
@@ -120,7 +125,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
     }
   }
   for (const [key, raw] of entries) {
-    const custom = spec.filters?.[key];
+    const custom = own(spec.filters, key);
     if (custom) {
       const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
       if (value === undefined || value === '') continue;
@@ -141,11 +146,11 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
     }
     const filterKey = parseFilterKey(key);
     if (filterKey) {
-      const field = filterKey.field === 'id' ? ID_FIELD : spec.fields[filterKey.field];
+      const field = filterKey.field === 'id' ? ID_FIELD : own(spec.fields, filterKey.field);
       const operator = (filterKey.operator ?? 'equal') as OperatorName;
-      if (!field || !field.isStored || !(operator in OPERATORS)) continue;
-      if (spec.filters?.[filterKey.field] && operator === 'equal') {
-        const custom = spec.filters[filterKey.field]!;
+      if (!field || !field.isStored || !Object.hasOwn(OPERATORS, operator)) continue;
+      const custom = own(spec.filters, filterKey.field);
+      if (custom && operator === 'equal') {
         const value = firstText(raw);
         if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context) ?? always(eb));
         continue;
@@ -156,13 +161,14 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
     }
     if (RESERVED.has(key)) continue;
     const range = /^(.+)_(from|to)$/.exec(key);
-    if (range && spec.fields[range[1]!]?.isStored && !spec.fields[key]) {
-      const field = spec.fields[range[1]!]!;
+    const rangeField = range ? own(spec.fields, range[1]!) : undefined;
+    if (range && rangeField?.isStored && !own(spec.fields, key)) {
+      const field = rangeField;
       const condition = fieldCondition(context, range[1]!, field, range[2] as OperatorName, raw, key, errors);
       if (condition) conditions.push(condition);
       continue;
     }
-    const field = key === 'id' ? ID_FIELD : spec.fields[key];
+    const field = key === 'id' ? ID_FIELD : own(spec.fields, key);
     if (!field || !field.isStored || field.kind === 'json') continue;
     const condition = fieldCondition(context, key, field, Array.isArray(raw) ? 'in' : 'equal', raw, key, errors);
     if (condition) conditions.push(condition);
@@ -187,7 +193,7 @@ function pageLink(basePath: string, query: Query, page: number): string {
 function orderOf(spec: ResourceSpec, query: Query): Array<readonly [string, 'asc' | 'desc']> {
   const sort = firstText(query['sort']);
   const direction = firstText(query['direction'])?.toLowerCase() === 'desc' ? 'desc' : 'asc';
-  if (sort && (sort === 'id' || spec.fields[sort]?.isStored)) {
+  if (sort && (sort === 'id' || own(spec.fields, sort)?.isStored)) {
     return sort === 'id' ? [['id', direction]] : [[sort, direction], ['id', direction]];
   }
   return [...(spec.defaultOrder ?? [['id', 'asc']])];

@@ -20,5 +20,7 @@ export const ITEM_TYPES: Record<string, ItemType> = {
 export function itemTypeOf(segment: string): ItemType | undefined {
   const text = segment.replace(/\.json$/, '').toLowerCase().replace(/-/g, '_');
   if (/^\d+$/.test(text)) return Object.values(ITEM_TYPES).find((type) => type.code === Number(text));
-  return ITEM_TYPES[text] ?? ITEM_TYPES[text.replace(/s$/, '')] ?? (text === 'purchase_invoice' ? ITEM_TYPES['purchase_order'] : undefined);
+  // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
+  const named = (key: string) => (Object.hasOwn(ITEM_TYPES, key) ? ITEM_TYPES[key] : undefined);
+  return named(text) ?? named(text.replace(/s$/, '')) ?? (text === 'purchase_invoice' ? ITEM_TYPES['purchase_order'] : undefined);
 }

@@ -28,18 +28,21 @@ const FROM_TABLE: Record<string, { table: string; title: string }> = {
 /** The longest map served; pickers for larger sets page through the resource itself. */
 const LISTING_MAX = 5_000;
 
+/** Own keys only: a model such as `constructor` or `__proto__` must not find Object.prototype. */
+const known = (key: string) => Object.hasOwn(FIXED, key) || Object.hasOwn(FROM_TABLE, key);
+
 function keyOf(model: string): string {
   const text = model.replace(/\.json$/, '').toLowerCase().replace(/[_-]/g, '');
-  if (FIXED[text] || FROM_TABLE[text]) return text;
+  if (known(text)) return text;
   const singular = text.replace(/(ies)$/, 'y').replace(/s$/, '');
-  return singular === 'timezone' || FIXED[singular] || FROM_TABLE[singular] ? singular : text;
+  return singular === 'timezone' || known(singular) ? singular : text;
 }
 
 export async function generalListing(context: Context, model: string): Promise<Record<string, string>> {
   const key = keyOf(model);
   if (key === 'groupprice' || key === 'timeactivity') return {};
-  if (FIXED[key]) return FIXED[key]!;
-  const source = FROM_TABLE[key];
+  if (Object.hasOwn(FIXED, key)) return FIXED[key]!;
+  const source = Object.hasOwn(FROM_TABLE, key) ? FROM_TABLE[key] : undefined;
   if (!source) throw notFound('Invalid Endpoint');
   const rows = await context.db.selectFrom(source.table).select(['id', source.title])
     .where('site_id', '=', context.siteId).orderBy('id').limit(LISTING_MAX).execute();
