@@ -92,7 +92,9 @@ function fieldCondition(
   if (op === 'like') {
     const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const like = context.dialect === 'postgres' ? 'ilike' : 'like';
-    return (eb) => eb(eb.ref(column), like, pattern);
+    // PostgreSQL has no LIKE on numbers: compare the number's text, as SQLite does on its own.
+    const textual = field.kind === 'text' || field.kind === 'date' || field.kind === 'datetime';
+    return (eb) => eb(textual ? eb.ref(column) : eb.cast(eb.ref(column), 'text'), like, pattern);
   }
   let value = filterValue(field, text, name, errors);
   if (value === undefined) return null;
