@@ -106,6 +106,12 @@ function fieldCondition(
   return (eb) => eb(column, op, value);
 }
 
+/** No stored text holds a NUL (fields refuse it), and PostgreSQL cannot even compare with one. */
+const NUL_PROBLEM = 'must not contain NUL characters';
+function hasNul(raw: unknown): boolean {
+  return (Array.isArray(raw) ? raw : [raw]).some((value) => typeof value === 'string' && value.includes('\u0000'));
+}
+
 /** A condition that holds for every row: what a filter whose value it cannot use stands for. */
 const always = (eb: ExpressionBuilder<any, any>) => eb.lit(true).$castTo<SqlBool>();
 
@@ -128,6 +134,11 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
   }
   for (const [key, raw] of entries) {
     const custom = own(spec.filters, key);
+    // Values that reach SQL as text without a field's coercion (which refuses NUL) are checked here.
+    if ((custom || key === 'keywords') && hasNul(raw)) {
+      errors[key] = NUL_PROBLEM;
+      continue;
+    }
     if (custom) {
       const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
       if (value === undefined || value === '') continue;
@@ -152,6 +163,12 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       const operator = (filterKey.operator ?? 'equal') as OperatorName;
       if (!field || !field.isStored || !Object.hasOwn(OPERATORS, operator)) continue;
       const custom = own(spec.filters, filterKey.field);
+      if ((custom && operator === 'equal') || operator === 'like') {
+        if (hasNul(raw)) {
+          errors[key] = NUL_PROBLEM;
+          continue;
+        }
+      }
       if (custom && operator === 'equal') {
         const value = firstText(raw);
         if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context) ?? always(eb));
