@@ -60,7 +60,24 @@ export function expandFormFields(fields: Record<string, unknown>): Tree {
   return normalize(tree) as Tree;
 }
 
+/**
+ * @fastify/multipart reads the raw request itself, so Fastify's bodyLimit never applies to it (a form
+ * of 2,000 fields of bodyLimit bytes each would be read into memory) and a type without a boundary
+ * fails inside busboy as a plain Error. Both are settled from the headers, before any byte is read.
+ */
+function checkMultipartHeaders(method: string, headers: Record<string, string | string[] | undefined>, bodyLimitBytes: number): void {
+  const type = String(headers['content-type'] ?? '');
+  if (!/^\s*multipart\/form-data/i.test(type) || method === 'GET' || method === 'HEAD') return;
+  const lengthText = headers['content-length'];
+  const chunked = headers['transfer-encoding'] !== undefined;
+  if (!chunked && (lengthText === undefined || Number(lengthText) === 0)) return;
+  if (!/;\s*boundary=/i.test(type)) throw new DaftarError('DAFTAR_ERR_BAD_BODY', 'A multipart/form-data body needs a boundary in its Content-Type');
+  if (chunked) throw new DaftarError('DAFTAR_ERR_BAD_BODY', 'A multipart/form-data body needs a Content-Length');
+  if (Number(lengthText) > bodyLimitBytes) throw new DaftarError('DAFTAR_ERR_BODY_TOO_LARGE');
+}
+
 export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: number): Promise<void> {
+  app.addHook('onRequest', async (request) => checkMultipartHeaders(request.method, request.headers, bodyLimitBytes));
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
