@@ -44,6 +44,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     return503OnClosing: false,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
+    // Node enforces requestTimeout only when the server is created with it, and checks it every
+    // connectionsCheckingInterval (30 s by default): a stalled upload is cut off near the set time.
+    http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.requestTimeoutMs / 4))) },
   });
   registerErrorHandling(app);
   await registerBodyParsers(app, config.bodyLimitBytes);
