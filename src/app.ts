@@ -13,7 +13,7 @@ import { limited } from './api/limits.js';
 import { registerBodyParsers } from './api/body.js';
 import { renderDocsPage } from './api/docs-page.js';
 import { failedReply, oneReply } from './api/envelope.js';
-import { registerErrorHandling } from './api/errors.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { buildOpenApi } from './api/openapi.js';
@@ -47,6 +47,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     // Node enforces requestTimeout only when the server is created with it, and checks it every
     // connectionsCheckingInterval (30 s by default): a stalled upload is cut off near the set time.
     http: { requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(config.requestTimeoutMs / 4))) },
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   registerErrorHandling(app);
   await registerBodyParsers(app, config.bodyLimitBytes);

@@ -2,7 +2,9 @@
  * The one place errors become replies: DaftarErrors keep their code and fields, framework and database
  * errors a client can cause become 4xx, and anything else is a logged 500 with no details leaked.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DaftarError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
 import { failedReply } from './envelope.js';
 
@@ -55,4 +57,32 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send(failedReply(404, 'Invalid Endpoint', 'DAFTAR_ERR_ENDPOINT'));
   });
+}
+
+/**
+ * Errors the router raises before any route or error handler runs (Fastify's `frameworkErrors`): an
+ * undecodable URL, an over-long path parameter. Same envelope as every other 4xx.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'DAFTAR_ERR_URL_TOO_LONG' : 'DAFTAR_ERR_BAD_URL';
+  const { status, message } = ERROR_CODES[code];
+  void reply.code(status).send(failedReply(status, message, code));
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (Fastify's `clientErrorHandler`):
+ * headers over the size limit, a request that did not arrive within the request timeout, malformed
+ * HTTP. Answered in the failed envelope, then the connection is closed.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'DAFTAR_ERR_TIMEOUT'
+    : error.code === 'HPE_HEADER_OVERFLOW' ? 'DAFTAR_ERR_HEADERS_TOO_LARGE' : 'DAFTAR_ERR_BAD_BODY';
+  const { status, message } = ERROR_CODES[code];
+  const body = JSON.stringify(failedReply(status, code === 'DAFTAR_ERR_BAD_BODY' ? 'Malformed HTTP request' : message, code));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
