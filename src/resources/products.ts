@@ -46,7 +46,7 @@ export const products = defineResource({
     discount_type: int().oneOf([1, 2]).doc('1 percent, 2 fixed amount'),
     duration_minutes: int(),
     availabe_online: bool().doc('Spelled as Daftra spells it'),
-    raw_store_id: id(),
+    raw_store_id: id().ref('stores').doc('Store of the opening stock; the primary store when left out'),
     branch_id: id(),
     ...timestamps(),
   },
