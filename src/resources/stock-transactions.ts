@@ -75,7 +75,7 @@ export const stockTransactions = defineResource({
     discount: decimal(),
     purchase_price: decimal().readOnly().doc('Unit cost in the site currency: the price of stock in, else the moving average'),
     cost_value: decimal().readOnly().doc('Value at cost in the site currency (quantity × purchase_price); an extension of Daftra'),
-    journal_account_id: id(),
+    journal_account_id: id().ref('journal_accounts'),
     ...timestamps(),
   },
   defaultOrder: [['date', 'desc'], ['id', 'desc']],
