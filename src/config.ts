@@ -3,7 +3,7 @@
  * codebase reads process.env.
  */
 import path from 'node:path';
-import { type DatabaseTarget, parseDatabaseUrl } from './db/connection.js';
+import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
 
 export interface Config {
   port: number;
@@ -35,6 +35,8 @@ export interface Config {
   corsOrigins: string[];
   /** Milliseconds a request may take before the server answers 503 and gives up on it. */
   requestTimeoutMs: number;
+  /** SQLite's synchronous level: FULL survives power loss, NORMAL only process crashes (docs/operations.md). */
+  sqliteSynchronous: SqliteSynchronous;
 }
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +58,14 @@ function text(env: Env, name: string, fallback: string): string {
 function optional(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw === '' ? undefined : raw;
+}
+
+function sqliteSynchronous(env: Env): SqliteSynchronous {
+  const value = text(env, 'DAFTAR_SQLITE_SYNCHRONOUS', 'FULL').toUpperCase();
+  if (!(SQLITE_SYNCHRONOUS_LEVELS as readonly string[]).includes(value)) {
+    throw new Error(`DAFTAR_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_LEVELS.join(', ')} (got "${value}")`);
+  }
+  return value as SqliteSynchronous;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -91,5 +101,6 @@ export function loadConfig(env: Env = process.env): Config {
     tokenRateLimitPerMinute: integer(env, 'DAFTAR_TOKEN_RATE_LIMIT', 10, 1, 100_000),
     corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
     requestTimeoutMs: integer(env, 'DAFTAR_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    sqliteSynchronous: sqliteSynchronous(env),
   };
 }

@@ -11,7 +11,7 @@ import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
 
 export async function openMigrated(config: Config): Promise<Database> {
-  const database = openDatabase(config.database, { poolSize: config.databasePoolSize });
+  const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous });
   try {
     await migrate(database, declaredTables());
   } catch (error) {

@@ -26,14 +26,27 @@ export interface SqliteTarget { kind: 'sqlite'; file: string }
 export interface PostgresTarget { kind: 'postgres'; url: string }
 export type DatabaseTarget = SqliteTarget | PostgresTarget;
 
+/**
+ * SQLite's `synchronous` levels we allow (with WAL): FULL syncs the WAL on every commit, so a committed
+ * write survives a power cut; NORMAL syncs only at checkpoints, so it survives a crash of the process
+ * but the last commits may be lost (never corrupted) when the machine loses power.
+ */
+export const SQLITE_SYNCHRONOUS_LEVELS = ['FULL', 'NORMAL'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_LEVELS)[number];
+
+export interface OpenOptions {
+  poolSize?: number;
+  sqliteSynchronous?: SqliteSynchronous;
+}
+
 /** Prepared statements kept per connection; Kysely would otherwise re-prepare every query. */
 const STATEMENT_CACHE_MAX = 2_000;
 
-function openSqlite(target: SqliteTarget): Database {
+function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous): Database {
   if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const raw = new SqliteDatabase(target.file);
   raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
+  raw.pragma(`synchronous = ${synchronous}`);
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const prepare = raw.prepare.bind(raw);
@@ -81,8 +94,8 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
   throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got ${url.split(':')[0]}:...)`);
 }
 
-export function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Database {
-  return target.kind === 'sqlite' ? openSqlite(target) : openPostgres(target, options.poolSize ?? 10);
+export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Database {
+  return target.kind === 'sqlite' ? openSqlite(target, options.sqliteSynchronous ?? 'FULL') : openPostgres(target, options.poolSize ?? 10);
 }
 
 /** Succeeds when the database answers a trivial query. */
