@@ -3,7 +3,8 @@
  * and without `.json`, PUT and POST-to-id for edits. Handlers only translate HTTP to the engine.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Database } from '../db/connection.js';
+import { sql } from 'kysely';
+import type { Database, Db } from '../db/connection.js';
 import { notFound } from '../domain/errors.js';
 import { nowText } from '../domain/sites.js';
 import { listRecords } from '../engine/listing.js';
@@ -53,19 +54,40 @@ async function audit(context: Context, request: FastifyRequest, result: unknown)
 }
 
 /**
+ * SQLite: a write transaction that begins deferred reads first and asks for the write lock later, when
+ * SQLite refuses at once (SQLITE_BUSY, no waiting) if another process holds it. BEGIN IMMEDIATE takes
+ * the write lock up front, so a second process queues on busy_timeout instead of failing.
+ */
+async function sqliteImmediate<T>(database: Database, work: (db: Db) => Promise<T>): Promise<T> {
+  return database.db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const result = await work(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}
+
+/**
  * Runs a write and everything it implies in one transaction: all or nothing — with its audit row and
  * its idempotency key's `committed` mark.
  */
 export async function writeWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
+  const all = async (trx: Db) => {
+    const context = contextOf(request, database, trx);
+    const result = await work(context);
+    await audit(context, request, result);
+    await markCommitted(trx, request);
+    return result;
+  };
+  if (database.dialect === 'sqlite') return sqliteImmediate(database, all);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await database.db.transaction().execute(async (trx) => {
-        const context = contextOf(request, database, trx);
-        const result = await work(context);
-        await audit(context, request, result);
-        await markCommitted(trx, request);
-        return result;
-      });
+      return await database.db.transaction().execute(all);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (!code || !RETRYABLE.has(code) || attempt >= WRITE_ATTEMPTS_MAX) throw error;
