@@ -75,5 +75,11 @@ export async function existingColumns(db: Db, dialect: DialectName, table: strin
 
 export async function addColumn(db: Db, dialect: DialectName, table: string, column: string, type: ColumnType): Promise<void> {
   const ifMissing = dialect === 'postgres' ? 'if not exists ' : '';
-  await sql.raw(`alter table "${table}" add column ${ifMissing}"${column}" ${TYPE_SQL[dialect][type]}`).execute(db);
+  try {
+    await sql.raw(`alter table "${table}" add column ${ifMissing}"${column}" ${TYPE_SQL[dialect][type]}`).execute(db);
+  } catch (error) {
+    // SQLite has no ADD COLUMN IF NOT EXISTS: another process starting at the same moment added it first.
+    if (dialect === 'sqlite' && /duplicate column name/i.test(error instanceof Error ? error.message : '')) return;
+    throw error;
+  }
 }
