@@ -10,10 +10,23 @@ import { migrate } from './db/migrations.js';
 import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
 
+const SQLITE_MIGRATE_ATTEMPTS = 5;
+
 export async function openMigrated(config: Config): Promise<Database> {
   const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous });
   try {
-    await migrate(database, declaredTables());
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await migrate(database, declaredTables());
+        break;
+      } catch (error) {
+        // Kysely's migration lock is a no-op on SQLite: when two processes start on one file at once,
+        // the one that loses the race fails on what the other created (or on its lock). Run it again:
+        // each migration is one transaction, and a finished one is skipped.
+        if (database.dialect !== 'sqlite' || attempt >= SQLITE_MIGRATE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+      }
+    }
   } catch (error) {
     await database.close();
     throw error;
