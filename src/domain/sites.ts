@@ -113,6 +113,14 @@ export interface DefaultSiteOptions {
   adminPassword: string | undefined;
 }
 
+async function siteAppears(db: Db, polls: number): Promise<boolean> {
+  for (let poll = 1; ; poll += 1) {
+    if (await db.selectFrom('sites').select('id').executeTakeFirst()) return true;
+    if (poll >= polls) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /**
  * On first start, creates the default site. On later starts, makes sure a configured API key and owner
  * password (DAFTAR_API_KEY, DAFTAR_ADMIN_*) work for it. Returns the new site when one was created.
@@ -127,7 +135,9 @@ export async function ensureDefaultSite(db: Db, options: DefaultSiteOptions): Pr
       });
     } catch (error) {
       // Another process started at the same moment and created it: fall through to the checks below.
-      if (!(await db.selectFrom('sites').select('id').executeTakeFirst())) throw error;
+      // On SQLite its transaction may still hold the lock (SQLITE_BUSY here): wait for its commit.
+      const polls = (error as { code?: string }).code === 'SQLITE_BUSY' ? 50 : 1;
+      if (!(await siteAppears(db, polls))) throw error;
     }
   }
   const siteId = Number((await db.selectFrom('sites').select('id').orderBy('id').executeTakeFirstOrThrow())['id']);
