@@ -31,7 +31,8 @@ async function postgresReachable(): Promise<string | null> {
   }
 }
 
-const postgresProblem = await postgresReachable();
+/** Why PostgreSQL suites are skipped, or null when PostgreSQL answers. */
+export const postgresProblem = await postgresReachable();
 
 export interface Reply {
   status: number;
@@ -40,13 +41,9 @@ export interface Reply {
   text: string;
 }
 
-export class TestServer {
-  /** The environment the server was configured from (DATABASE_URL, DAFTAR_DATA_DIR, ...), for the CLI. */
-  env: Record<string, string> = {};
-
-  constructor(readonly server: Server, readonly url: string, readonly apiKey: string, private readonly cleanup: () => Promise<void>) {}
-
-  get database() { return this.server.database; }
+/** Calls a Daftar server over HTTP with an API key. */
+export class ApiClient {
+  constructor(readonly url: string, readonly apiKey: string) {}
 
   async request(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const merged: Record<string, string> = { apikey: this.apiKey };
@@ -77,6 +74,18 @@ export class TestServer {
     if (reply.status !== 202) throw new Error(`create ${resource} answered ${reply.status}: ${reply.text}`);
     return reply.body.id as string;
   }
+}
+
+/** A server running in this process on a fresh database, and a client of it. */
+export class TestServer extends ApiClient {
+  /** The environment the server was configured from (DATABASE_URL, DAFTAR_DATA_DIR, ...), for the CLI. */
+  env: Record<string, string> = {};
+
+  constructor(readonly server: Server, url: string, apiKey: string, private readonly cleanup: () => Promise<void>) {
+    super(url, apiKey);
+  }
+
+  get database() { return this.server.database; }
 
   async close(): Promise<void> {
     await this.server.close();
@@ -86,7 +95,15 @@ export class TestServer {
 
 let counter = 0;
 
-export async function startTestServer(engine: Engine, env: Record<string, string> = {}, logStream?: { write(line: string): void }): Promise<TestServer> {
+export interface TestDatabase {
+  url: string;
+  dataDir: string;
+  /** Drops the database and removes the data directory. */
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database of the engine: a SQLite file in a new directory, or a new PostgreSQL database. */
+export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   counter += 1;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-test-'));
   let databaseUrl = `sqlite:${path.join(dataDir, 'test.sqlite')}`;
@@ -107,6 +124,18 @@ export async function startTestServer(engine: Engine, env: Record<string, string
       await client.end();
     };
   }
+  return {
+    url: databaseUrl,
+    dataDir,
+    async drop() {
+      await dropDatabase();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startTestServer(engine: Engine, env: Record<string, string> = {}, logStream?: { write(line: string): void }): Promise<TestServer> {
+  const { url: databaseUrl, dataDir, drop } = await freshDatabase(engine);
   const settings = {
     DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: dataDir, DAFTAR_API_KEY: TEST_KEY,
     DAFTAR_ADMIN_EMAIL: TEST_EMAIL, DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD, DAFTAR_DB_POOL_SIZE: '5', ...env,
@@ -116,10 +145,7 @@ export async function startTestServer(engine: Engine, env: Record<string, string
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const running = new TestServer(server, `http://127.0.0.1:${port}`, TEST_KEY, async () => {
-    await dropDatabase();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const running = new TestServer(server, `http://127.0.0.1:${port}`, TEST_KEY, drop);
   running.env = settings;
   return running;
 }

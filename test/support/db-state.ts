@@ -1,0 +1,97 @@
+/**
+ * Looking at a test database directly: a fingerprint of every table (to prove a refused request wrote
+ * nothing) and the invariants the books must keep whatever happened (to prove nothing is half-written).
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Database } from '../../src/db/connection.js';
+
+/** Every table of the database (tenant tables, sites, counters, migrations). */
+export async function tableNames(database: Database): Promise<string[]> {
+  if (database.dialect === 'sqlite') {
+    const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(database.db);
+    return rows.map((row) => row.name);
+  }
+  const { rows } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(database.db);
+  return rows.map((row) => row.name);
+}
+
+/** table → "rows:hash of every row": equal fingerprints mean no row was added, removed or changed. */
+export async function fingerprint(database: Database, tables?: string[]): Promise<Map<string, string>> {
+  const names = tables ?? await tableNames(database);
+  const result = new Map<string, string>();
+  if (database.dialect === 'sqlite') {
+    for (const name of names) {
+      const { rows } = await sql.raw<Record<string, unknown>>(`select * from "${name}" order by rowid`).execute(database.db);
+      const hash = createHash('sha1').update(JSON.stringify(rows, (_key, value) => (typeof value === 'bigint' ? String(value) : value))).digest('hex');
+      result.set(name, `${rows.length}:${hash}`);
+    }
+    return result;
+  }
+  const parts = names.map((name) => `select '${name}' as t, count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`);
+  const { rows } = await sql.raw<{ t: string; n: number; h: string }>(parts.join(' union all ')).execute(database.db);
+  for (const row of rows) result.set(row.t, `${row.n}:${row.h}`);
+  return result;
+}
+
+/** The tables whose fingerprint differs. */
+export function changedTables(before: Map<string, string>, after: Map<string, string>): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((name) => before.get(name) !== after.get(name)).sort();
+}
+
+export async function rowCount(database: Database, table: string): Promise<number> {
+  const { rows } = await sql.raw<{ n: number | string }>(`select count(*) as n from "${table}"`).execute(database.db);
+  return Number(rows[0]!.n);
+}
+
+/**
+ * What must hold after any sequence of requests, crashes included: every journal balances and has
+ * lines, every sales and purchase document has a line, every product's stock_balance is the sum of its
+ * movements, and every invoice's paid sum is the sum of its completed payments. Returns the problems.
+ */
+export async function bookProblems(database: Database): Promise<string[]> {
+  const db = database.db;
+  const problems: string[] = [];
+  const journals = await sql<{ id: number; td: string; tc: string; d: string; c: string; n: string }>`
+    select j.id, coalesce(j.total_debit, 0) as td, coalesce(j.total_credit, 0) as tc,
+      coalesce(sum(t.debit), 0) as d, coalesce(sum(t.credit), 0) as c, count(t.id) as n
+    from journals j left join journal_transactions t on t.journal_id = j.id and t.site_id = j.site_id
+    group by j.id, j.total_debit, j.total_credit`.execute(db);
+  for (const j of journals.rows) {
+    if (Number(j.n) < 2) problems.push(`journal ${j.id} has ${j.n} transactions`);
+    if (String(j.d) !== String(j.c)) problems.push(`journal ${j.id} does not balance: debit ${j.d} credit ${j.c}`);
+    if (String(j.d) !== String(j.td) || String(j.c) !== String(j.tc)) problems.push(`journal ${j.id} totals ${j.td}/${j.tc} differ from its lines ${j.d}/${j.c}`);
+  }
+  const bare = await sql<{ id: number }>`
+    select i.id from invoices i
+    where not exists (select 1 from invoice_items t where t.invoice_id = i.id and t.site_id = i.site_id)`.execute(db);
+  for (const row of bare.rows) problems.push(`invoice ${row.id} has no lines`);
+  const barePurchases = await sql<{ id: number }>`
+    select p.id from purchase_orders p
+    where not exists (select 1 from purchase_order_items t where t.purchase_order_id = p.id and t.site_id = p.site_id)`.execute(db);
+  for (const row of barePurchases.rows) problems.push(`purchase order ${row.id} has no lines`);
+  const orphanLines = await sql<{ id: number }>`
+    select t.id from invoice_items t
+    where not exists (select 1 from invoices i where i.id = t.invoice_id and i.site_id = t.site_id)`.execute(db);
+  for (const row of orphanLines.rows) problems.push(`invoice item ${row.id} belongs to no invoice`);
+  const stock = await sql<{ id: number; balance: string; moved: string }>`
+    select p.id, coalesce(p.stock_balance, 0) as balance,
+      coalesce((select sum(case when s.transaction_type = 2 then -s.quantity else s.quantity end)
+                from stock_transactions s where s.product_id = p.id and s.site_id = p.site_id), 0) as moved
+    from products p`.execute(db);
+  for (const row of stock.rows) {
+    if (String(row.balance) !== String(row.moved)) problems.push(`product ${row.id} stock_balance ${row.balance} ≠ Σ movements ${row.moved}`);
+  }
+  const paid = await sql<{ id: number; paid: string; sum: string }>`
+    select i.id, coalesce(i.summary_paid, 0) as paid,
+      coalesce((select sum(p.amount) from invoice_payments p
+                where p.invoice_id = i.id and p.site_id = i.site_id and p.status = 1), 0) as sum
+    from invoices i where i.type in (0, 16, 19)`.execute(db);
+  for (const row of paid.rows) {
+    if (String(row.paid) !== String(row.sum)) problems.push(`invoice ${row.id} summary_paid ${row.paid} ≠ Σ completed payments ${row.sum}`);
+  }
+  return problems;
+}
