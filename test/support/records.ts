@@ -83,6 +83,7 @@ export const SEEDS: Array<[string, Seed]> = [
   ['follow_up_actions', (s) => firstId(s, '/api2/follow_up_actions/client', 'FollowUpAction')],
   ['follow_up_statuses', (s) => firstId(s, '/api2/follow_up_statuses/client', 'FollowUpStatus')],
   ['client_attendance_log', (s, ids) => posted(s, '/api2/client-attendance-log/store', { ClientAttendance: { client_id: ids['clients'], notes: 'Visit' } })],
+  ['audit_logs', (s) => firstId(s, '/api2/audit_logs.json?limit=1', 'AuditLog')],
 ];
 
 /** Resources of the registry that have no seed here. */
