@@ -278,11 +278,28 @@ eachDatabase('tenant isolation', (server) => {
       t.skip('no /api2/reports routes on this server yet');
       return;
     }
-    const texts = [`Client one`, `Product one`, `Supplier one`, `SKU-one`];
+    const texts = ['Client one', 'Product one', 'Supplier one', 'SKU-one', 'Store one', 'Bank one', 'Account one', 'Folder one', 'VAT one'];
+    const accountsOfTwo = await idsOf(s, { table: 'journal_accounts' }, siteTwo);
+    const queries = ['', `client_id=${one['clients']}`, `supplier_id=${one['suppliers']}`, `journal_account_id=${one['journal_accounts']}`,
+      `product_id=${one['products']}&store_id=${one['stores']}`, `treasury_id=${one['treasuries']}`, 'date_from=2000-01-01&date_to=2100-01-01'];
+    let answered = 0;
     for (const path of reports) {
-      const reply = await other.get(path);
-      assert.ok(reply.status < 500, `${path}: ${reply.status}`);
-      for (const text of texts) assert.ok(!reply.text.includes(text), `${path} shows "${text}" of site 1`);
+      for (const query of queries) {
+        for (const url of [`${path}?${query}`, `${path.replace(/\.json$/, '.csv')}?${query}`]) {
+          const reply = await other.get(url);
+          assert.ok(reply.status < 500, `${url}: ${reply.status} ${reply.text.slice(0, 200)}`);
+          if (reply.status !== 200) {
+            assert.equal(reply.body.result, 'failed', url);
+            continue;
+          }
+          answered += 1;
+          for (const text of texts) assert.ok(!reply.text.includes(text), `${url} shows "${text}" of site 1`);
+          for (const match of reply.text.matchAll(/"journal_account_id":"(\d+)"/g)) {
+            assert.ok(accountsOfTwo.has(match[1]!), `${url} shows journal account ${match[1]} of another site`);
+          }
+        }
+      }
     }
+    assert.ok(answered > reports.length, `reports answered ${answered} times`);
   });
 });
