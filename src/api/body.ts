@@ -10,6 +10,8 @@ import { DaftarError } from '../domain/errors.js';
 
 /** Nesting depth a bracketed form key may reach. */
 const FORM_DEPTH_MAX = 6;
+/** Nesting depth any body may reach (Daftra's bodies nest 3 or 4 levels; json fields a few more). */
+const BODY_DEPTH_MAX = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Tree = Record<string, unknown>;
@@ -98,5 +100,26 @@ export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: 
     if ((type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) && request.body && typeof request.body === 'object') {
       request.body = expandFormFields(request.body as Record<string, unknown>);
     }
+    if (nestedDeeperThan(request.body, BODY_DEPTH_MAX)) {
+      throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body is nested more than ${BODY_DEPTH_MAX} levels deep`);
+    }
   });
+}
+
+/**
+ * Whether a parsed body nests objects and lists deeper than `max`. Measured without recursion: code
+ * after parsing (JSON.stringify of a json field, idempotency fingerprints) recurses, and a body nested
+ * thousands of levels deep — a few kilobytes of `[` — would overflow its stack: a 500.
+ */
+function nestedDeeperThan(body: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[body, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
