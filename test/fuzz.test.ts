@@ -269,15 +269,20 @@ function requestFor(op: Operation, ids: Ids): fc.Arbitrary<HostileRequest> {
       { apikey: '', authorization: 'Bearer' }, { apikey: '', authorization: 'Basic Zm9vOmJhcg==' },
     ) },
   );
+  const idempotency = fc.oneof(
+    { weight: 3, arbitrary: fc.constant<Record<string, string>>({}) },
+    { weight: 1, arbitrary: fc.uuid().map((key): Record<string, string> => ({ 'idempotency-key': key })) },
+    { weight: 1, arbitrary: fc.constantFrom('', ' ', 'a'.repeat(256), 'two words', '\tkey', 'fixed-key-1', '__proto__').map((key): Record<string, string> => ({ 'idempotency-key': key })) },
+  );
   const withBody = op.method !== 'GET' && op.method !== 'DELETE';
   const body = withBody ? bodyFor(op) : fc.oneof(
     { weight: 4, arbitrary: fc.constant<BodyChoice>({ contentType: null, body: undefined, label: 'no body' }) },
     { weight: 1, arbitrary: op.method === 'DELETE' ? bodyFor(op) : fc.constant<BodyChoice>({ contentType: null, body: undefined, label: 'no body' }) },
   );
-  return fc.record({ segments, query: queryFor(op), body, auth }).map(({ segments: values, query, body: chosen, auth: headers }) => {
+  return fc.record({ segments, query: queryFor(op), body, auth, idempotency }).map(({ segments: values, query, body: chosen, auth: headers, idempotency: key }) => {
     let index = 0;
     const path = op.path.replace(/\{\w+\}/g, () => values[index++] as string);
-    return { method: op.method, url: path + query, body: chosen, headers };
+    return { method: op.method, url: path + query, body: chosen, headers: { ...headers, ...key } };
   });
 }
 
@@ -373,8 +378,9 @@ eachDatabase('hostile input', (server) => {
   });
 
   it('refuses the requests that once were 500s (regressions the fuzzer found)', async () => {
-    const plain = (method: string, url: string, contentType: string | null = null, body?: string): HostileRequest =>
-      ({ method, url, headers: {}, body: { contentType, body, label: 'regression' } });
+    const plain = (method: string, url: string, contentType: string | null = null, body?: string, headers: Record<string, string> = {}): HostileRequest =>
+      ({ method, url, headers, body: { contentType, body, label: 'regression' } });
+    const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
     const cases: Array<[HostileRequest, number]> = [
       [plain('GET', '/api2/invoices.json?constructor=1'), 200],
       [plain('GET', '/api2/invoices.json?__proto__=1&toString=2'), 200],
@@ -393,6 +399,9 @@ eachDatabase('hostile input', (server) => {
       [plain('GET', '/api2/clients/%zz'), 400],
       [plain('PUT', '/api2/clients/%ED%A0%80', 'application/json', '{}'), 400],
       [plain('GET', `/api2/clients/${'9'.repeat(300)}`), 414],
+      [plain('PUT', `/api2/products/${ids['products']}`, 'application/json', `{"Product":{"name":${deep(5_000)}}}`, { 'idempotency-key': 'deep-1' }), 400],
+      [plain('POST', '/api2/invoices.json', 'application/json', `{"Invoice":{"client_id":${ids['clients']},"custom_fields":${deep(20_000)}},"InvoiceItem":[{"item":"x","unit_price":1}]}`), 400],
+      [plain('POST', '/api2/clients.json', 'text/plain', `{"Client":{"business_name":"deep","notes":${deep(100)}}}`), 400],
     ];
     for (const [request, status] of cases) {
       assert.equal(await probe(request), status, describeRequest(request));
