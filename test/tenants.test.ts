@@ -228,6 +228,22 @@ eachDatabase('tenant isolation', (server) => {
     assert.equal(sameClient.status, 202, `a client number of site 1 is free in site 2: ${sameClient.text}`);
   });
 
+  it('keeps Idempotency-Keys per site: the same key in the other site is a new request', async () => {
+    const s = server();
+    const key = 'shared-idempotency-key-1';
+    const body = { Client: { business_name: 'Same body' } };
+    const first = await s.post('/api2/clients.json', body, { 'idempotency-key': key });
+    assert.equal(first.status, 202, first.text);
+    const again = await s.post('/api2/clients.json', body, { 'idempotency-key': key });
+    assert.equal(again.body.id, first.body.id, 'replayed within the site');
+    const elsewhere = await other.post('/api2/clients.json', body, { 'idempotency-key': key });
+    assert.equal(elsewhere.status, 202, elsewhere.text);
+    assert.equal(elsewhere.headers.get('idempotent-replayed'), null, 'not a replay of the other site’s reply');
+    assert.notEqual(elsewhere.body.id, first.body.id);
+    assert.equal((await other.get(`/api2/clients/${elsewhere.body.id}`)).status, 200, 'a client of site 2');
+    assert.equal((await other.get(`/api2/clients/${first.body.id}`)).status, 404);
+  });
+
   it('shows only its own site on the extra routes', async () => {
     const s = server();
     const listings: Array<[string, string]> = [
