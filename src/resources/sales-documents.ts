@@ -156,9 +156,14 @@ function totalBound(op: '>=' | '<=') {
     if (!/^\d+(\.\d+)?$/.test(text)) return null;
     const [whole, fraction = ''] = text.split('.');
     const scaled = BigInt(whole!) * 1_000_000n + BigInt((fraction + '000000').slice(0, 6));
-    return eb('summary_total', op, Number(scaled));
+    // Beyond any stored total a bound means "all" (to) or "none" (from); PostgreSQL cannot even read
+    // a number past bigint (summary_total_to=99…9 was a 500).
+    return eb('summary_total', op, Number(scaled > TOTAL_BOUND_MAX ? TOTAL_BOUND_MAX : scaled));
   };
 }
+
+/** Larger than any stored amount (bigint millionths), and exact as a double. */
+const TOTAL_BOUND_MAX = 2n ** 62n;
 
 export interface SalesDocumentOptions {
   name: string;
