@@ -31,6 +31,8 @@ interface Operation {
   bodyKeys: string[];
   /** Field names a body may carry, over all its keys. */
   fieldNames: string[];
+  /** Query parameters it documents, and the fields of its resource (list filters take field names). */
+  queryNames: string[];
 }
 
 function propertiesOf(schema: any): string[] {
@@ -54,9 +56,18 @@ function operationsOf(openapi: any): Operation[] {
       const bodyKeys = Object.keys(schema?.properties ?? {});
       const fieldNames = [...new Set(bodyKeys.flatMap((key) => propertiesOf(schema.properties[key])))];
       const segment = /^\/api2\/([^/{.]+)/.exec(path)?.[1] ?? '';
-      operations.push({ method: method.toUpperCase() as Operation['method'], path, segment, bodyKeys, fieldNames });
+      const queryNames = (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => String(p.name));
+      operations.push({ method: method.toUpperCase() as Operation['method'], path, segment, bodyKeys, fieldNames, queryNames });
     }
   }
+  // A list filters by the fields its resource's create and edit bodies name.
+  const fieldsOfSegment = new Map<string, Set<string>>();
+  for (const op of operations) {
+    const known = fieldsOfSegment.get(op.segment) ?? new Set<string>();
+    for (const name of op.fieldNames) known.add(name);
+    fieldsOfSegment.set(op.segment, known);
+  }
+  for (const op of operations) op.queryNames = [...new Set([...op.queryNames, ...(fieldsOfSegment.get(op.segment) ?? [])])];
   return operations;
 }
 
@@ -234,17 +245,17 @@ const modelSegment = fc.oneof(
 );
 
 function queryFor(op: Operation): fc.Arbitrary<string> {
-  const fieldKeys = ['id', 'client_id', 'product_id', 'invoice_id', 'date', 'no', 'name', 'amount', 'summary_total', 'type', 'status', 'payment_status', 'custom_fields', 'store_id'];
+  const fieldKeys = [...new Set(['id', 'client_id', 'date', 'no', 'name', 'amount', 'summary_total', 'custom_fields', ...op.queryNames])];
   const key = fc.oneof(
     fc.constantFrom('page', 'limit', 'sort', 'direction', 'keywords', 'recursive', 'date_from', 'date_to', 'summary_total_from', 'summary_total_to', 'payment_status', 'Default', 'Value'),
     fc.constantFrom(...fieldKeys),
+    fc.tuple(fc.constantFrom(...fieldKeys), fc.constantFrom('_from', '_to')).map(([field, bound]) => `${field}${bound}`),
     fc.tuple(fc.constantFrom(...fieldKeys, '__proto__', 'constructor'), fc.constantFrom('', '[equal]', '[gte]', '[lt]', '[like]', '[in]', '[in][]', '[is_null]', '[nope]', '[__proto__]'))
       .map(([field, op]) => `filter[${field}]${op}`),
     fc.constantFrom('__proto__', 'constructor', '__proto__[x]', 'filter', 'filter[]', 'a[b][c]', ''),
   );
   // Query values stay short enough that most requests get past Node's 16 KB header limit.
   const value = fc.oneof(hostileString.map((v) => v.slice(0, 300)), fc.integer().map(String));
-  void op;
   return fc.array(fc.tuple(key, value), { maxLength: 4 }).map((pairs) => {
     if (pairs.length === 0) return '';
     // URLSearchParams turns lone surrogates into U+FFFD, which is still odd enough.
