@@ -42,6 +42,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     requestIdHeader: 'x-request-id',
     // Requests that arrive while shutting down get our own 503 (below), in Daftra's envelope.
     return503OnClosing: false,
+    trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     // Node enforces requestTimeout only when the server is created with it, and checks it every

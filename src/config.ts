@@ -35,6 +35,8 @@ export interface Config {
   corsOrigins: string[];
   /** Milliseconds a request may take before the server answers 503 and gives up on it. */
   requestTimeoutMs: number;
+  /** Fastify's trustProxy: false, true (any proxy) or the proxies' addresses/CIDRs (X-Forwarded-For is believed from them). */
+  trustProxy: boolean | string[];
   /** SQLite's synchronous level: FULL survives power loss, NORMAL only process crashes (docs/operations.md). */
   sqliteSynchronous: SqliteSynchronous;
 }
@@ -66,6 +68,12 @@ function sqliteSynchronous(env: Env): SqliteSynchronous {
     throw new Error(`DAFTAR_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_LEVELS.join(', ')} (got "${value}")`);
   }
   return value as SqliteSynchronous;
+}
+
+function trustProxy(raw: string): boolean | string[] {
+  if (raw === '' || /^(0|false|no)$/i.test(raw)) return false;
+  if (/^(1|true|yes)$/i.test(raw)) return true;
+  return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -102,5 +110,6 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
     requestTimeoutMs: integer(env, 'DAFTAR_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     sqliteSynchronous: sqliteSynchronous(env),
+    trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
   };
 }

@@ -143,6 +143,18 @@ eachDatabase('limits and tokens', (server) => {
   });
 }, { DAFTAR_TOKEN_RATE_LIMIT: '3', DAFTAR_ACCESS_TOKEN_TTL: '1', DAFTAR_RATE_LIMIT: '6' });
 
+eachDatabase('behind a proxy', (server) => {
+  it('limits by the client address the trusted proxy forwards', async () => {
+    const s = server();
+    await freshWindow();
+    const attempt = (user: string, address: string) => s.post('/api2/oauth/token',
+      { grant_type: 'password', username: `${user}@example.com`, password: 'wrong password' }, { apikey: '', 'x-forwarded-for': address });
+    for (const user of ['a', 'b']) assert.equal((await attempt(user, '203.0.113.9')).status, 400);
+    assert.equal((await attempt('c', '203.0.113.9')).status, 429, 'the third attempt from one client address');
+    assert.equal((await attempt('d', '203.0.113.10')).status, 400, 'another client behind the same proxy is not limited');
+  });
+}, { DAFTAR_TRUST_PROXY: '127.0.0.1', DAFTAR_TOKEN_RATE_LIMIT: '2' });
+
 eachDatabase('cors', (server) => {
   it('answers preflights and marks replies for allowed origins only', async () => {
     const s = server();
