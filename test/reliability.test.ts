@@ -59,6 +59,19 @@ eachDatabase('idempotency and audit', (server) => {
     const replayed = await s.del(`/api2/invoices/${id}`, { 'idempotency-key': 'delete-1' });
     assert.equal(replayed.status, 200, 'a retried delete answers as the first did, not 404');
     assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
+    // A key left by a process that died: before its write committed (taken over and run) or after (409, never twice).
+    const fingerprintOf = async (key: string) => (await s.database.db.selectFrom('idempotency_keys').select('fingerprint').where('key', '=', key).executeTakeFirstOrThrow())['fingerprint'];
+    const print = await fingerprintOf('order-1003');
+    const hourAgo = Date.now() - 3_600_000;
+    await s.database.db.insertInto('idempotency_keys').values([
+      { site_id: 1, key: 'died-running', fingerprint: print, state: 'running', created_ms: hourAgo },
+      { site_id: 1, key: 'died-committed', fingerprint: print, state: 'committed', created_ms: hourAgo },
+    ]).execute();
+    const takenOver = await s.post('/api2/invoices.json', invoiceBody(client), { 'idempotency-key': 'died-running' });
+    assert.equal(takenOver.status, 202, `a claim that never wrote is taken over: ${takenOver.text}`);
+    const lost = await s.post('/api2/invoices.json', invoiceBody(client), { 'idempotency-key': 'died-committed' });
+    assert.equal(lost.status, 409, 'a write that committed is not run again');
+    assert.equal(lost.body.result, 'failed');
     const badKey = await s.post('/api2/invoices.json', invoiceBody(client), { 'idempotency-key': 'has spaces in it' });
     assert.equal(badKey.status, 400);
     assert.ok(badKey.body.validation_errors['Idempotency-Key']);

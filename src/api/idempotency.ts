@@ -91,11 +91,14 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
         return reply.code(Number(existing['status'])).header('idempotent-replayed', 'true')
           .type(String(existing['content_type'] ?? 'application/json; charset=utf-8')).send(existing['body'] ?? '');
       }
-      if (existing['state'] === 'committed') {
+      // Running, or written and about to store its reply ('committed'): wait for it. A claim older than
+      // the longest request belongs to a process that died: before writing (running: take the key
+      // over) or after (committed: never write twice; say so).
+      const stale = Number(existing['created_ms']) < Date.now() - requestTimeoutMs - 5_000;
+      if (stale && existing['state'] === 'committed') {
         return reply.code(409).send(failedReply(409, 'The first request with this Idempotency-Key was written, but its reply was lost when the server stopped; look the record up instead of retrying', 'DAFTAR_ERR_CONFLICT'));
       }
-      // Running. A claim older than the longest request belongs to a process that died before writing.
-      if (Number(existing['created_ms']) < Date.now() - requestTimeoutMs - 5_000) {
+      if (stale) {
         await db.deleteFrom('idempotency_keys').where('site_id', '=', siteId).where('id', '=', existing['id']).where('state', '=', 'running').execute();
         continue;
       }
