@@ -39,6 +39,18 @@ async function checkBooks(s: TestServer): Promise<void> {
     const total = moves.reduce((acc, m) => acc + (Number(m['transaction_type']) === 2 ? -fromStored(m['quantity']) : fromStored(m['quantity'])), 0n);
     assert.equal(fromStored(product['stock_balance']), total, `product ${product['id']} stock = Σ movements`);
   }
+  const ledger = await db.selectFrom('stock_transactions').select(['site_id', 'product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value']).execute();
+  const expected = new Map<string, { quantity: bigint; value: bigint }>();
+  for (const move of ledger) {
+    const key = `${move['site_id']}:${move['product_id']}:${move['store_id']}`;
+    const sign = Number(move['transaction_type']) === 2 ? -1n : 1n;
+    const position = expected.get(key) ?? { quantity: 0n, value: 0n };
+    expected.set(key, { quantity: position.quantity + sign * fromStored(move['quantity']), value: position.value + sign * fromStored(move['cost_value']) });
+  }
+  const stored = await db.selectFrom('stock_positions').select(['site_id', 'product_id', 'store_id', 'quantity', 'value']).execute();
+  const positions = new Map(stored.map((row) => [`${row['site_id']}:${row['product_id']}:${row['store_id']}`, { quantity: fromStored(row['quantity']), value: fromStored(row['value']) }]));
+  for (const [key, position] of expected) assert.deepEqual(positions.get(key) ?? { quantity: 0n, value: 0n }, position, `stock position ${key} = Σ its movements`);
+  for (const [key, position] of positions) if (!expected.has(key)) assert.deepEqual(position, { quantity: 0n, value: 0n }, `position ${key} without movements is empty`);
 }
 
 eachDatabase('books', (server) => {

@@ -5,7 +5,7 @@
  * the plain data columns a resource declares are then added by `syncDeclaredColumns`, additively, so a
  * declaration and its table cannot drift. Changing a column's type or meaning still needs a migration.
  */
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database, DialectName } from './connection.js';
 import { type ColumnType, type TableSpec, addColumn, createTable, existingColumns } from './ddl.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
@@ -116,6 +116,16 @@ const RELIABILITY_TABLES: TableSpec[] = [
   },
 ];
 
+/**
+ * Stock positions: quantity and value at cost per product and store, kept by the stock ledger in the
+ * transaction of every movement, so a sale reads one row instead of summing the product's history.
+ */
+const STOCK_POSITIONS: TableSpec = {
+  name: 'stock_positions',
+  columns: ['product_id int not null', 'store_id int not null', 'quantity money not null', 'value money not null'],
+  unique: [['product_id', 'store_id']],
+};
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -131,6 +141,20 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0003_reliability': {
       async up(db) {
         for (const table of RELIABILITY_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    '0004_stock_positions': {
+      async up(db) {
+        await createTable(db, dialect, STOCK_POSITIONS);
+        // A database from before positions: fill them from its ledger (a new one has no movements yet).
+        const columns = await existingColumns(db, dialect, 'stock_transactions');
+        if (!columns.has('quantity') || !columns.has('transaction_type')) return;
+        if (!columns.has('cost_value')) await addColumn(db, dialect, 'stock_transactions', 'cost_value', 'money');
+        await sql`insert into stock_positions (site_id, product_id, store_id, quantity, value)
+          select site_id, product_id, store_id,
+            sum(case when transaction_type = 2 then -quantity else quantity end),
+            sum(case when transaction_type = 2 then -coalesce(cost_value, 0) else coalesce(cost_value, 0) end)
+          from stock_transactions group by site_id, product_id, store_id`.execute(db);
       },
     },
   };

@@ -72,11 +72,22 @@ export async function averageCost(context: Context, productId: number, storeId: 
   return fallbackCost(context, productId, storeId, exceptId);
 }
 
+/**
+ * Recomputes a product's positions from its whole ledger (after a manual stock transaction is written or
+ * deleted), then its balance and average. Documents use the incremental path (applyMovements).
+ */
 export async function refreshProductBalance(context: Context, productId: number): Promise<void> {
-  const { quantity, value } = await stockValueOf(context, productId);
-  const average = quantity > ZERO && value >= ZERO ? toStored(div(value, quantity)) : undefined;
-  await context.db.updateTable('products').set({ stock_balance: toStored(quantity), ...(average === undefined ? {} : { average_price: average }) })
-    .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
+  const rows = await context.db.selectFrom('stock_transactions')
+    .select((eb) => [
+      'store_id',
+      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end()).as('quantity'),
+      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('cost_value'))).else(eb.ref('cost_value')).end()).as('value'),
+    ])
+    .where('site_id', '=', context.siteId).where('product_id', '=', productId).groupBy('store_id').execute();
+  const positions = new Map<string, Position>();
+  for (const row of rows) positions.set(positionKey(productId, Number(row['store_id'])), { quantity: fromStored(row.quantity ?? 0), value: fromStored(row.value ?? 0) });
+  await context.db.deleteFrom('stock_positions').where('site_id', '=', context.siteId).where('product_id', '=', productId).execute();
+  await writePositions(context, positions, [productId]);
 }
 
 /** Whether a product's stock is tracked (services and untracked products move nothing). */
@@ -90,22 +101,39 @@ interface Position { quantity: Dec; value: Dec }
 
 const positionKey = (productId: number, storeId: number) => `${productId}:${storeId}`;
 
-/** Quantity and value of each (product, store) of the given products, in one grouped query. */
+/** The stored positions (quantity and value per store) of the given products: one indexed read. */
 async function positionsOf(context: Context, productIds: number[]): Promise<Map<string, Position>> {
   const positions = new Map<string, Position>();
   if (productIds.length === 0) return positions;
-  const rows = await context.db.selectFrom('stock_transactions')
-    .select((eb) => [
-      'product_id', 'store_id',
-      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end()).as('quantity'),
-      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('cost_value'))).else(eb.ref('cost_value')).end()).as('value'),
-    ])
-    .where('site_id', '=', context.siteId).where('product_id', 'in', productIds)
-    .groupBy(['product_id', 'store_id']).execute();
+  const rows = await context.db.selectFrom('stock_positions').select(['product_id', 'store_id', 'quantity', 'value'])
+    .where('site_id', '=', context.siteId).where('product_id', 'in', productIds).execute();
   for (const row of rows) {
-    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), { quantity: fromStored(row.quantity ?? 0), value: fromStored(row.value ?? 0) });
+    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), { quantity: fromStored(row['quantity']), value: fromStored(row['value']) });
   }
   return positions;
+}
+
+/** Stores the positions of the given products, and each product's balance and moving average. */
+async function writePositions(context: Context, positions: Map<string, Position>, productIds: number[]): Promise<void> {
+  if (positions.size > 0) {
+    await context.db.insertInto('stock_positions').values([...positions].map(([key, position]) => {
+      const [productId, storeId] = key.split(':').map(Number);
+      return { site_id: context.siteId, product_id: productId, store_id: storeId, quantity: toStored(position.quantity), value: toStored(position.value) };
+    })).onConflict((conflict) => conflict.columns(['site_id', 'product_id', 'store_id'])
+      .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') }))).execute();
+  }
+  for (const productId of productIds) {
+    let quantity = ZERO;
+    let value = ZERO;
+    for (const [key, position] of positions) {
+      if (!key.startsWith(`${productId}:`)) continue;
+      quantity += position.quantity;
+      value += position.value;
+    }
+    await context.db.updateTable('products')
+      .set({ stock_balance: toStored(quantity), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity)) } : {}) })
+      .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
+  }
 }
 
 /** Locks the products a write moves (PostgreSQL), always in id order so two writes cannot deadlock. */
@@ -120,8 +148,14 @@ async function lockProducts(context: Context, productIds: number[]): Promise<voi
  * product in one document see each other), then writes each product's balance and average and applies
  * the negative-stock rule. Reads the positions once; returns the inserted ids in order.
  */
-async function applyMovements(context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[]): Promise<number[]> {
+async function applyMovements(context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = []): Promise<number[]> {
   const positions = await positionsOf(context, productIds);
+  for (const row of removed) {
+    const key = positionKey(Number(row['product_id']), Number(row['store_id']));
+    const position = positions.get(key) ?? { quantity: ZERO, value: ZERO };
+    const sign = Number(row['transaction_type']) === STOCK_DIRECTION.out ? -1n : 1n;
+    positions.set(key, { quantity: position.quantity - sign * fromStored(row['quantity']), value: position.value - sign * fromStored(row['cost_value']) });
+  }
   const places = currencyDecimals(context.site.currency_code);
   const rows: Record<string, unknown>[] = [];
   for (const movement of movements) {
@@ -146,18 +180,7 @@ async function applyMovements(context: Context, sourceType: number, orderId: num
     });
   }
   const ids = rows.length === 0 ? [] : (await context.db.insertInto('stock_transactions').values(rows).returning('id').execute()).map((row) => Number(row['id']));
-  for (const productId of productIds) {
-    let quantity = ZERO;
-    let value = ZERO;
-    for (const [key, position] of positions) {
-      if (!key.startsWith(`${productId}:`)) continue;
-      quantity += position.quantity;
-      value += position.value;
-    }
-    await context.db.updateTable('products')
-      .set({ stock_balance: toStored(quantity), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity)) } : {}) })
-      .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
-  }
+  await writePositions(context, positions, productIds);
   refuseNegative(context, movements, (productId, storeId) => positions.get(positionKey(productId, storeId))?.quantity ?? ZERO);
   return ids;
 }
@@ -208,7 +231,7 @@ export async function appendMovement(context: Context, movement: Movement, sourc
  * enforces the site's negative-stock rule for the stores the new movements take from.
  */
 export async function replaceMovements(context: Context, sourceType: number, orderId: number, movements: Movement[]): Promise<void> {
-  const previous = await context.db.selectFrom('stock_transactions').select('product_id')
+  const previous = await context.db.selectFrom('stock_transactions').select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
     .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   const products = new Set<number>(previous.map((row) => Number(row['product_id'])));
   for (const movement of movements) products.add(movement.productId);
@@ -219,7 +242,7 @@ export async function replaceMovements(context: Context, sourceType: number, ord
     await context.db.deleteFrom('stock_transactions')
       .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   }
-  await applyMovements(context, sourceType, orderId, movements, productIds);
+  await applyMovements(context, sourceType, orderId, movements, productIds, previous);
 }
 
 /** The negative-stock rule for movements already written (manual stock transactions), reading balances. */
