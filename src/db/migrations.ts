@@ -7,7 +7,11 @@
  */
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database, DialectName } from './connection.js';
-import { type ColumnType, type TableSpec, addColumn, createTable, existingColumns } from './ddl.js';
+import { sql } from 'kysely';
+import {
+  type ColumnType, LIST_COUNT_TABLES, type TableSpec, addColumn, createListCounts, createTable, existingColumns,
+} from './ddl.js';
+import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 
 const FOUNDATION_TABLES: TableSpec[] = [
@@ -102,6 +106,27 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0002_endpoint_groups': {
       async up(db) {
         for (const table of ENDPOINT_GROUP_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    // Measured with `npm run bench` (docs/performance.md): lists of a million invoices, stock sums.
+    '0005_performance': {
+      async up(db) {
+        // Invoices in list order (date, id), with type for the scope, read from the index alone;
+        // the same per client for the usual filter (client_id with a date range).
+        await sql.raw('create index "invoices_site_id_date_id_type" on "invoices" ("site_id", "date", "id", "type")').execute(db);
+        await sql.raw('create index "invoices_site_id_client_id_date_id_type" on "invoices" ("site_id", "client_id", "date", "id", "type")').execute(db);
+        // A product's stock is Σ of its movements (domain/stock.ts): sum them from the index alone. The
+        // two columns are declared by the stock-transactions resource; on a new database they do not
+        // exist yet when migrations run, so they are added here with the declared types.
+        const stockColumns = await existingColumns(db, dialect, 'stock_transactions');
+        if (!stockColumns.has('transaction_type')) await addColumn(db, dialect, 'stock_transactions', 'transaction_type', 'int');
+        if (!stockColumns.has('quantity')) await addColumn(db, dialect, 'stock_transactions', 'quantity', 'money');
+        await sql.raw(`create index "stock_transactions_site_id_product_id_store_id_quantity"
+          on "stock_transactions" ("site_id", "product_id", "store_id", "transaction_type", "quantity")`).execute(db);
+        await sql.raw('drop index if exists "stock_transactions_site_id_product_id_store_id"').execute(db);
+        // Row counts for total_results and deep pages (db/list-counts.ts).
+        for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
+        for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
       },
     },
   };
