@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/connection.js';
+import { type Database, openDatabase, refreshStatistics } from './db/connection.js';
 import { migrate } from './db/migrations.js';
 import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
@@ -14,6 +14,7 @@ export async function openMigrated(config: Config): Promise<Database> {
   const database = openDatabase(config.database, { poolSize: config.databasePoolSize });
   try {
     await migrate(database, declaredTables());
+    refreshStatistics(database);
   } catch (error) {
     await database.close();
     throw error;
