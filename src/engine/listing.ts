@@ -8,6 +8,7 @@ import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Field, coerceField, id, toColumn } from './fields.js';
 import { arabicIndicDigits, normalizeDigits } from '../domain/money.js';
 import { countedTable, countedTotal, dayAtOffset } from '../db/list-counts.js';
+import { runShape } from '../db/shapes.js';
 import { rowToRecord } from './records.js';
 import type { Context, Rec, ResourceSpec } from './resource.js';
 import { renderRecords } from './service.js';
@@ -254,8 +255,8 @@ export async function listRecords(context: Context, spec: ResourceSpec, query: Q
   const { ids, total } = await pageIds(context, spec, conditions, orderOf(spec, query), limit, (page - 1) * limit);
   const records: Rec[] = [];
   if (ids.length > 0) {
-    const rows = await context.db.selectFrom(spec.table).selectAll()
-      .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+    const { rows } = await runShape(context.db, context.dialect, `rows:${spec.table}:${ids.length}`, [context.siteId, ...ids],
+      () => context.db.selectFrom(spec.table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', ids));
     const byId = new Map(rows.map((row) => [Number(row['id']), row]));
     for (const id of ids) {
       const row = byId.get(id);

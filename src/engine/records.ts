@@ -52,12 +52,27 @@ export function storedFieldNames(fields: Fields): string[] {
   return Object.keys(fields).filter((name) => fields[name]!.isStored);
 }
 
+/**
+ * The names and fields of a declaration, listed once: reading and rendering walk these arrays for
+ * every row instead of the declaration's keys and getters (rows are read far more often than
+ * declarations change, which they never do at run time).
+ */
+interface FieldPlan { all: Array<[string, Field]>; stored: Array<[string, Field]> }
+const plans = new WeakMap<Fields, FieldPlan>();
+
+function planOf(fields: Fields): FieldPlan {
+  let plan = plans.get(fields);
+  if (!plan) {
+    const all = Object.keys(fields).map((name): [string, Field] => [name, fields[name]!]);
+    plan = { all, stored: all.filter(([, field]) => field.isStored) };
+    plans.set(fields, plan);
+  }
+  return plan;
+}
+
 export function rowToRecord(fields: Fields, row: Record<string, unknown>): Rec {
   const record: Rec = { id: Number(row['id']) };
-  for (const name of Object.keys(fields)) {
-    const field = fields[name]!;
-    if (field.isStored) record[name] = fromColumn(field, row[name]);
-  }
+  for (const [name, field] of planOf(fields).stored) record[name] = fromColumn(field, row[name]);
   return record;
 }
 
@@ -74,9 +89,7 @@ export function recordToRow(fields: Fields, record: Rec): Record<string, unknown
 /** The wire form: `id` then every declared field, values as Daftra renders them. */
 export function renderRecord(fields: Fields, record: Rec): Record<string, unknown> {
   const out: Record<string, unknown> = { id: record.id === undefined ? null : String(record.id) };
-  for (const name of Object.keys(fields)) {
-    out[name] = toWire(fields[name] as Field, record[name]);
-  }
+  for (const [name, field] of planOf(fields).all) out[name] = toWire(field, record[name]);
   return out;
 }
 
