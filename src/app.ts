@@ -8,12 +8,10 @@ import type { Config } from './config.js';
 import { type Database, ping } from './db/connection.js';
 import { authenticate } from './api/auth.js';
 import { registerBodyParsers } from './api/body.js';
-import { renderDocsPage } from './api/docs-page.js';
 import { oneReply } from './api/envelope.js';
 import { registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
-import { buildOpenApi } from './api/openapi.js';
 import { registerResourceRoutes } from './api/routes.js';
 import { renderSite } from './api/site.js';
 import { RESOURCES } from './resources/index.js';
@@ -48,20 +46,26 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     request.caller = await authenticate(database, request);
   });
 
-  const openapi = buildOpenApi(RESOURCES, [
-    { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
-    { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
-    { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
-    { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
-    { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
-    { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
-    { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
-    ...EXTRA_ROUTES,
-  ], VERSION);
-  const docsPage = renderDocsPage(openapi);
+  // The OpenAPI document and the docs page are built on first request: building them (and loading
+  // TypeBox) was a sixth of the server's start (docs/performance.md).
+  let reference: Promise<{ openapi: Record<string, unknown>; docsPage: string }> | undefined;
+  const referenceDocs = () => (reference ??= (async () => {
+    const [{ buildOpenApi }, { renderDocsPage }] = await Promise.all([import('./api/openapi.js'), import('./api/docs-page.js')]);
+    const openapi = buildOpenApi(RESOURCES, [
+      { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
+      { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
+      { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
+      { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
+      { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
+      { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
+      { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
+      ...EXTRA_ROUTES,
+    ], VERSION);
+    return { openapi, docsPage: renderDocsPage(openapi) };
+  })());
 
-  app.get('/api2/openapi.json', async () => openapi);
-  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
+  app.get('/api2/openapi.json', async () => (await referenceDocs()).openapi);
+  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send((await referenceDocs()).docsPage));
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
     try {
