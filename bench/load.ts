@@ -118,6 +118,8 @@ function run(w: Workload, seconds: number): Promise<autocannon.Result> {
 
 export async function drive(w: Workload): Promise<LoadResult> {
   if (w.warmup > 0) await run({ ...w, seed: (w.seed ?? 42) + 1 }, w.warmup);
+  // Tells the parent the measured part starts (it samples the server's CPU time from here).
+  process.stdout.write('MEASURE\n');
   const result = await run(w, w.duration);
   const ok = result['2xx'];
   return {

@@ -113,3 +113,21 @@ export function peakRssMb(pid: number): number | null {
     return null;
   }
 }
+
+/** CPU time (user + system) a live process has used, in microseconds, or null where /proc is missing. */
+export function cpuMicros(pid: number): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), counted from the state field (3): indexes 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+const CLOCK_TICKS = (() => {
+  const result = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  const value = Number(result.stdout?.trim());
+  return Number.isFinite(value) && value > 0 ? value : 100;
+})();

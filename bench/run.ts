@@ -19,7 +19,7 @@ import pg from 'pg';
 import { BENCH_KEY, CLIENT_COUNT, PRODUCT_COUNT, ensureSqliteDataset, loadPostgres } from './generate.js';
 import type { LoadResult, Workload } from './load.js';
 import {
-  HAS_TASKSET, LOAD_CPU, type Proc, ROOT, SERVER_CPU, freePort, peakRssMb, pinned, start, stop, stopAll, tail, waitFor200,
+  HAS_TASKSET, LOAD_CPU, type Proc, ROOT, SERVER_CPU, cpuMicros, freePort, peakRssMb, pinned, start, stop, stopAll, tail, waitFor200,
 } from './procs.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ function parseOptions(argv: string[]): Options {
     quick,
     invoices: Number(value('invoices') ?? (quick ? 100_000 : 1_000_000)),
     duration: Number(value('duration') ?? (quick ? 3 : 10)),
-    warmup: Number(value('warmup') ?? (quick ? 1 : 2)),
+    warmup: Number(value('warmup') ?? (quick ? 0.5 : 2)),
     connections: Number(value('connections') ?? 10),
     postgres: !argv.includes('--no-postgres'),
     baselines: !argv.includes('--no-baselines'),
@@ -67,7 +67,7 @@ const wanted = (part: string) => options.only === null || options.only.has(part)
 
 type Figure = number | string | boolean | null;
 const results: Record<string, Figure> = {};
-interface Row { name: string; result: LoadResult; connections: number }
+interface Row { name: string; result: Measured; connections: number }
 const rows: Row[] = [];
 const notes: string[] = [];
 
@@ -83,28 +83,51 @@ const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** pl
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-bench-'));
 const API_HEADERS = { apikey: BENCH_KEY };
 
-/** Runs one workload in a load-generator process pinned to the other core; returns its result. */
-function load(workload: Workload): Promise<LoadResult> {
+/** What a load run measured, plus the CPU time the server processes spent per answered request. */
+interface Measured extends LoadResult { cpuUsPerRequest: number | null }
+
+/**
+ * Runs one workload in a load-generator process pinned to the other core. `servers` are sampled for
+ * CPU time over the measured part: CPU per request does not depend on what else the machine runs.
+ */
+function load(workload: Workload, servers: Proc[]): Promise<Measured> {
   const [command, argv] = pinned(LOAD_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'load.js'), JSON.stringify(workload)]);
+  const cpu = () => servers.reduce<number | null>((total, proc) => {
+    const used = cpuMicros(proc.pid);
+    return total === null || used === null ? null : total + used;
+  }, 0);
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (chunk) => { out += chunk; });
+    let cpuAtStart: number | null = null;
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (cpuAtStart === null && out.includes('MEASURE\n')) cpuAtStart = cpu();
+    });
     child.stderr.on('data', (chunk) => { err += chunk; });
     child.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`load generator failed (${code}): ${err}`));
-      else resolve(JSON.parse(out) as LoadResult);
+      if (code !== 0) {
+        reject(new Error(`load generator failed (${code}): ${err}`));
+        return;
+      }
+      const cpuAtEnd = cpu();
+      const result = JSON.parse(out.slice(out.indexOf('MEASURE\n') + 'MEASURE\n'.length)) as LoadResult;
+      const used = cpuAtStart !== null && cpuAtEnd !== null ? cpuAtEnd - cpuAtStart : null;
+      resolve({ ...result, cpuUsPerRequest: used !== null && result.requests > 0 ? used / result.requests : null });
     });
   });
 }
 
 /** Several load generators at once (two servers): requests and rates add up, latencies are the worst. */
-async function loadSplit(workloads: Workload[]): Promise<LoadResult> {
-  const parts = await Promise.all(workloads.map(load));
+async function loadSplit(workloads: Workload[], servers: Proc[]): Promise<Measured> {
+  const parts = await Promise.all(workloads.map((workload, index) => load(workload, [servers[index]!])));
   const sum = (key: keyof LoadResult) => parts.reduce((total, part) => total + part[key], 0);
   const worst = (key: keyof LoadResult) => Math.max(...parts.map((part) => part[key]));
+  const cpuTotal = parts.every((part) => part.cpuUsPerRequest !== null)
+    ? parts.reduce((total, part) => total + part.cpuUsPerRequest! * part.requests, 0) : null;
   return {
+    cpuUsPerRequest: cpuTotal === null ? null : cpuTotal / Math.max(1, sum('requests')),
     rps: sum('rps'), requests: sum('requests'), non2xx: sum('non2xx'), errors: sum('errors'), timeouts: sum('timeouts'),
     p50: worst('p50'), p90: worst('p90'), p99: worst('p99'), max: worst('max'),
     mean: parts.reduce((total, part) => total + part.mean * part.requests, 0) / Math.max(1, sum('requests')),
@@ -112,10 +135,10 @@ async function loadSplit(workloads: Workload[]): Promise<LoadResult> {
   };
 }
 
-function record(name: string, result: LoadResult, connections: number): LoadResult {
+function record(name: string, result: Measured, connections: number): Measured {
   rows.push({ name, result, connections });
   const problems = result.non2xx + result.errors + result.timeouts;
-  say(`  ${name.padEnd(34)} ${round(result.rps, 0).toString().padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${problems ? `  (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)` : ''}`);
+  say(`  ${name.padEnd(34)} ${round(result.rps, 0).toString().padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ${result.cpuUsPerRequest === null ? '' : `${round(result.cpuUsPerRequest, 0)} µs CPU/req`}${problems ? `  (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)` : ''}`);
   if (problems) notes.push(`${name}: ${result.non2xx} non-2xx replies, ${result.errors} errors, ${result.timeouts} timeouts`);
   return result;
 }
@@ -200,17 +223,19 @@ async function checkDataset(url: string, invoiceId: number): Promise<string[]> {
 }
 
 /** The workloads on one Daftar server (or two, splitting the connections), prefixed for the results. */
-async function daftarWorkloads(prefix: string, urls: string[], invoices: number): Promise<Record<string, LoadResult>> {
-  const out: Record<string, LoadResult> = {};
+async function daftarWorkloads(prefix: string, servers: Daftar[], invoices: number, skip: ReadonlySet<string> = new Set()): Promise<Record<string, Measured>> {
+  const out: Record<string, Measured> = {};
+  const urls = servers.map((server) => server.url);
+  const procs = servers.map((server) => server.proc);
   const deepPage = Math.max(2, Math.floor((invoices * 0.75) / 50));
   const filteredFrom = '2025-01-01';
   const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
   const runOne = async (name: string, workload: Omit<Workload, 'url' | 'connections'>, connections: number) => {
-    if (!wanted(name)) return;
+    if (!wanted(name) || skip.has(name)) return;
     const perServer = Math.max(1, Math.round(connections / urls.length));
     const result = urls.length === 1
-      ? await load({ ...workload, url: urls[0]!, connections })
-      : await loadSplit(urls.map((url, index) => ({ ...workload, url, connections: perServer, seed: 42 + index * 1000 })));
+      ? await load({ ...workload, url: urls[0]!, connections }, procs)
+      : await loadSplit(urls.map((url, index) => ({ ...workload, url, connections: perServer, seed: 42 + index * 1000 })), procs);
     out[name] = record(`${prefix}${name}`, result, connections);
   };
   await runOne('get_invoice', { ...base, kind: 'get_invoice', maxId: invoices }, options.connections);
@@ -235,8 +260,9 @@ async function runHello(): Promise<void> {
     await waitFor200(proc, `http://127.0.0.1:${port}/`, {}, started);
     const result = record('hello (node:http)', await load({
       url: `http://127.0.0.1:${port}`, kind: 'fixed', path: '/', connections: options.connections, duration: options.duration, warmup: options.warmup,
-    }), options.connections);
+    }, [proc]), options.connections);
     results['hello_rps'] = round(result.rps, 0);
+    results['hello_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
   } finally {
     await stop(proc);
   }
@@ -281,16 +307,20 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
       fs.writeFileSync(exports.openapi, JSON.stringify((await api(server.url, 'GET', '/api2/openapi.json')).body));
     }
 
-    const measured = await daftarWorkloads('', [server.url], options.invoices);
-    if (measured['get_invoice']) results['get_invoice_rps'] = round(measured['get_invoice'].rps, 0);
-    if (measured['create_invoice']) results['create_invoice_rps'] = round(measured['create_invoice'].rps, 0);
-    if (measured['create_payment']) results['create_payment_rps'] = round(measured['create_payment'].rps, 0);
+    const measured = await daftarWorkloads('', [server], options.invoices);
+    for (const name of ['get_invoice', 'create_invoice', 'create_payment'] as const) {
+      const result = measured[name];
+      if (!result) continue;
+      results[`${name}_rps`] = round(result.rps, 0);
+      results[`${name}_cpu_us`] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
+    }
     for (const name of ['list_page1', 'list_deep', 'list_filtered'] as const) {
       const result = measured[name];
       if (!result) continue;
       results[`${name}_p99_ms`] = result.p99;
       results[`${name}_p50_ms`] = result.p50;
       results[`${name}_rps`] = round(result.rps, 0);
+      results[`${name}_cpu_us`] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
     }
     const rss = peakRssMb(server.proc.pid);
     if (rss !== null) results['rss_mb_peak'] = round(rss, 1);
@@ -315,8 +345,8 @@ async function runJsonServer(exports: Exports): Promise<void> {
     const url = `http://127.0.0.1:${port}`;
     await waitFor200(proc, `${url}/invoices/1`, {}, started);
     const common = { url, duration: options.duration, warmup: options.warmup, connections: options.connections, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
-    const get = record('json-server GET /invoices/:id', await load({ ...common, kind: 'json_server_get', maxId: JSON_SERVER_INVOICES }), options.connections);
-    const post = record('json-server POST /invoices', await load({ ...common, kind: 'json_server_post' }), options.connections);
+    const get = record('json-server GET /invoices/:id', await load({ ...common, kind: 'json_server_get', maxId: JSON_SERVER_INVOICES }, [proc]), options.connections);
+    const post = record('json-server POST /invoices', await load({ ...common, kind: 'json_server_post' }, [proc]), options.connections);
     results['json_server_get_rps'] = round(get.rps, 0);
     results['json_server_post_rps'] = round(post.rps, 1);
   } finally {
@@ -335,7 +365,7 @@ async function runPrism(exports: Exports): Promise<void> {
     await waitFor200(proc, `${url}/api2/invoices/1.json`, API_HEADERS, started);
     const get = record('Prism mock GET /api2/invoices/{id}', await load({
       url, kind: 'prism_get', maxId: options.invoices, headers: API_HEADERS, duration: options.duration, warmup: options.warmup, connections: options.connections,
-    }), options.connections);
+    }, [proc]), options.connections);
     results['prism_get_rps'] = round(get.rps, 0);
   } finally {
     await stop(proc);
@@ -391,20 +421,22 @@ async function runPostgres(sqliteFile: string): Promise<void> {
   say('PostgreSQL, one server process (CPU 0):');
   const one = await startDaftar('daftar-pg-1', databaseUrl);
   results['pg_startup_ms'] = round(one.startupMs, 0);
-  let single: Record<string, LoadResult>;
+  let single: Record<string, Measured>;
   try {
-    single = await daftarWorkloads('pg ', [one.url], options.invoices);
+    single = await daftarWorkloads('pg ', [one], options.invoices);
     const rss = peakRssMb(one.proc.pid);
     if (rss !== null) results['pg_rss_mb_peak'] = round(rss, 1);
   } finally {
     await stop(one.proc);
   }
-  say('PostgreSQL, two server processes on one database (both on CPU 0), load split between them:');
+  // Lists are one client at a time: split between two servers they say nothing more (quick mode skips them).
+  const listsSkipped = options.quick ? new Set(['list_page1', 'list_deep', 'list_filtered']) : new Set<string>();
+  say(`PostgreSQL, two server processes on one database (both on CPU 0), load split between them${options.quick ? ' (quick: lists skipped)' : ''}:`);
   const a = await startDaftar('daftar-pg-a', databaseUrl);
   const b = await startDaftar('daftar-pg-b', databaseUrl);
-  let double: Record<string, LoadResult>;
+  let double: Record<string, Measured>;
   try {
-    double = await daftarWorkloads('pg x2 ', [a.url, b.url], options.invoices);
+    double = await daftarWorkloads('pg x2 ', [a, b], options.invoices, listsSkipped);
   } finally {
     await stop(a.proc);
     await stop(b.proc);
@@ -449,6 +481,9 @@ function summarize(): Target[] {
   results['get_invoice_vs_json_server'] = ratio(results['get_invoice_rps'], results['json_server_get_rps']);
   results['create_invoice_vs_json_server'] = ratio(results['create_invoice_rps'], results['json_server_post_rps']);
   results['get_invoice_vs_prism'] = ratio(results['get_invoice_rps'], results['prism_get_rps']);
+  // The same ratios from server CPU time per request: what they would be on a core of its own.
+  results['get_invoice_vs_hello_cpu'] = ratio(results['hello_cpu_us'], results['get_invoice_cpu_us']);
+  results['create_invoice_vs_hello_cpu'] = ratio(results['hello_cpu_us'], results['create_invoice_cpu_us']);
   return [
     { key: 'get_invoice_vs_hello', label: 'GET invoice / hello', ok: (v) => v >= 0.4, text: '≥ 0.40' },
     { key: 'create_invoice_vs_hello', label: 'POST invoice / hello', ok: (v) => v >= 0.12, text: '≥ 0.12' },
@@ -465,10 +500,11 @@ function summarize(): Target[] {
 
 function table(targets: Target[]): string {
   const lines: string[] = [];
-  lines.push('| workload | conns | req/s | p50 ms | p99 ms | non-2xx/errors |', '|---|--:|--:|--:|--:|--:|');
+  lines.push('| workload | conns | req/s | p50 ms | p99 ms | server CPU µs/req | non-2xx/errors |', '|---|--:|--:|--:|--:|--:|--:|');
   for (const row of rows) {
     const r = row.result;
-    lines.push(`| ${row.name} | ${row.connections} | ${round(r.rps, r.rps < 100 ? 1 : 0)} | ${r.p50} | ${r.p99} | ${r.non2xx + r.errors + r.timeouts} |`);
+    const cpu = r.cpuUsPerRequest === null ? '—' : round(r.cpuUsPerRequest, 0);
+    lines.push(`| ${row.name} | ${row.connections} | ${round(r.rps, r.rps < 100 ? 1 : 0)} | ${r.p50} | ${r.p99} | ${cpu} | ${r.non2xx + r.errors + r.timeouts} |`);
   }
   lines.push('', '| target | value | goal | met |', '|---|--:|---|---|');
   const big = options.invoices >= 1_000_000;
@@ -527,7 +563,7 @@ async function main(): Promise<void> {
   const printed = table(targets);
   process.stdout.write(`\n${printed}\n`);
   if (notes.length > 0) process.stdout.write(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
-  const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key === 'total_s');
+  const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key.endsWith('_cpu') || key === 'total_s');
   process.stdout.write(`\n${extra.map(([key, value]) => `${key}: ${value}`).join('\n')}\n`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify({ ...results, workloads: rows.map((row) => ({ name: row.name, connections: row.connections, ...row.result })), notes }, null, 2)}\n`);
