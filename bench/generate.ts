@@ -422,7 +422,9 @@ async function loadTable(client: pg.Client, source: SqliteDatabase.Database, tab
   for (const key of keys) await client.query(`alter table "${table}" add constraint "${key.conname}" ${key.definition}`);
   for (const index of indexes) await client.query(index.indexdef);
   await client.query(`select setval(pg_get_serial_sequence('"${table}"', 'id'), greatest((select max(id) from "${table}"), 1))`);
-  await client.query(`analyze "${table}"`);
+  // VACUUM as autovacuum would on a live database: without the visibility map and hint bits set, an
+  // index-only scan (a product's stock sum) fetches every row from the heap: 289 ms instead of 0.2 ms.
+  await client.query(`vacuum (analyze) "${table}"`);
   if (count > 100_000) {
     log(`  postgres: ${table} ${count.toLocaleString('en')} rows (copy ${((copied - started) / 1000).toFixed(1)} s, keys, indexes and statistics ${((performance.now() - copied) / 1000).toFixed(1)} s)`);
   }
