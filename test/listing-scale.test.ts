@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { listTuning } from '../src/engine/listing.js';
+import { runShape } from '../src/db/shapes.js';
 import { type TestServer, eachDatabase } from './support/harness.js';
 
 /** What the list must show, computed straight from the table. */
@@ -69,6 +70,17 @@ eachDatabase('lists at scale', (server) => {
     const filtered = await s.get(`/api2/invoices.json?client_id=${client}&date_from=2024-01-06&limit=2`);
     const matching = (await s.database.db.selectFrom('invoices').select('id').where('type', 'in', [0, 16, 19]).where('date', '>=', '2024-01-06').execute()).length;
     assert.equal(filtered.body.pagination.total_results, matching);
+  });
+
+  it('reuses a compiled query shape only with values in the order its builder takes them', async () => {
+    const s = server();
+    const db = s.database.db;
+    const build = () => db.selectFrom('invoices').select('id').where('site_id', '=', 1).where('id', '=', 7);
+    await assert.rejects(runShape(db, s.database.dialect, 'test:swapped', [7, 1], build), /not in the builder's order/);
+    const { rows } = await runShape(db, s.database.dialect, 'test:ordered', [1, 7], build);
+    assert.ok(rows.length <= 1);
+    const again = await runShape(db, s.database.dialect, 'test:ordered', [1, 999_999], build);
+    assert.deepEqual(again.rows, [], 'the kept shape runs with the new values');
   });
 
   it('keeps the counts equal to the rows of every site, scope and day', async () => {

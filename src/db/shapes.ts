@@ -6,7 +6,8 @@
  *
  * A shape is named by a key that must determine the SQL; the values are passed in the order the
  * builder puts them. The first run of each shape builds with the real values and checks that order,
- * so a wrong order fails loudly (in tests) instead of reading the wrong rows.
+ * so a wrong order fails loudly (in tests) instead of reading the wrong rows; a shape is kept only
+ * from a run whose values are all different, so the check cannot pass by coincidence.
  */
 import type { CompiledQuery, Compilable, QueryResult } from 'kysely';
 import type { Db, DialectName } from './connection.js';
@@ -25,8 +26,11 @@ export async function runShape<R = Record<string, unknown>>(
     if (built.length !== values.length || built.some((value, index) => value !== values[index])) {
       throw new Error(`query shape ${key}: values ${JSON.stringify(values)} are not in the builder's order ${JSON.stringify(built)}`);
     }
-    if (compiled.size >= SHAPES_MAX) compiled.clear();
-    compiled.set(key, query);
+    // Values that repeat (site 1, record 1) cannot prove the order: run this one, keep a later one.
+    if (new Set(values).size === values.length) {
+      if (compiled.size >= SHAPES_MAX) compiled.clear();
+      compiled.set(key, query);
+    }
     return db.executeQuery<R>(query);
   }
   return db.executeQuery<R>({ ...query, parameters: values } as CompiledQuery<R>);
