@@ -11,12 +11,10 @@ import { registerCors } from './api/cors.js';
 import { registerIdempotency } from './api/idempotency.js';
 import { limited } from './api/limits.js';
 import { registerBodyParsers } from './api/body.js';
-import { renderDocsPage } from './api/docs-page.js';
 import { failedReply, oneReply } from './api/envelope.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
-import { buildOpenApi } from './api/openapi.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
 import { renderSite } from './api/site.js';
@@ -75,21 +73,27 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
   registerIdempotency(app, database, config.requestTimeoutMs);
 
-  const openapi = buildOpenApi(RESOURCES, [
-    { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
-    { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
-    { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
-    { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
-    { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
-    { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
-    { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
-    ...EXTRA_ROUTES,
-    ...REPORT_ROUTES,
-  ], VERSION);
-  const docsPage = renderDocsPage(openapi);
+  // The OpenAPI document and the docs page are built on first request: building them (and loading
+  // TypeBox) was a sixth of the server's start (docs/performance.md).
+  let reference: Promise<{ openapi: Record<string, unknown>; docsPage: string }> | undefined;
+  const referenceDocs = () => (reference ??= (async () => {
+    const [{ buildOpenApi }, { renderDocsPage }] = await Promise.all([import('./api/openapi.js'), import('./api/docs-page.js')]);
+    const openapi = buildOpenApi(RESOURCES, [
+      { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
+      { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
+      { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
+      { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
+      { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
+      { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
+      { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
+      ...EXTRA_ROUTES,
+      ...REPORT_ROUTES,
+    ], VERSION);
+    return { openapi, docsPage: renderDocsPage(openapi) };
+  })());
 
-  app.get('/api2/openapi.json', async () => openapi);
-  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
+  app.get('/api2/openapi.json', async () => (await referenceDocs()).openapi);
+  app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send((await referenceDocs()).docsPage));
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
     try {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { type Database, openDatabase } from './db/connection.js';
+import { type Database, openDatabase, refreshStatistics } from './db/connection.js';
 import { migrate } from './db/migrations.js';
 import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
@@ -27,6 +27,7 @@ export async function openMigrated(config: Config): Promise<Database> {
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
       }
     }
+    refreshStatistics(database);
   } catch (error) {
     await database.close();
     throw error;

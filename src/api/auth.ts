@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.js';
 import { DaftarError } from '../domain/errors.js';
 import { digest } from '../domain/secrets.js';
+import { runShape } from '../db/shapes.js';
 import { normalizeSite } from '../domain/sites.js';
 import type { SiteRow } from '../engine/resource.js';
 
@@ -29,9 +30,11 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
 }
 
 async function byApiKey(database: Database, key: string): Promise<Caller | null> {
-  const row = await database.db.selectFrom('api_keys as k').innerJoin('sites as s', 's.id', 'k.site_id')
+  const hash = digest(key);
+  const { rows: [row] } = await runShape(database.db, database.dialect, 'caller-by-key', [hash, 0], () => database.db
+    .selectFrom('api_keys as k').innerJoin('sites as s', 's.id', 'k.site_id')
     .selectAll('s').select(['k.id as key_id'])
-    .where('k.key_hash', '=', digest(key)).where('k.revoked', '=', 0).executeTakeFirst();
+    .where('k.key_hash', '=', hash).where('k.revoked', '=', 0));
   if (!row) return null;
   return { site: normalizeSite(row), staffId: 0, credential: `key:${row['key_id']}` };
 }

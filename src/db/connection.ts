@@ -16,6 +16,8 @@ export type Db = Kysely<any>;
 
 export interface Database {
   readonly db: Db;
+  /** The better-sqlite3 handle (SQLite only), for engine-specific upkeep such as statistics. */
+  readonly sqlite?: SqliteDatabase.Database;
   readonly dialect: DialectName;
   /** Where it lives, without credentials, for logs. */
   readonly description: string;
@@ -42,6 +44,47 @@ export interface OpenOptions {
 /** Prepared statements kept per connection; Kysely would otherwise re-prepare every query. */
 const STATEMENT_CACHE_MAX = 2_000;
 
+/** What Kysely's SQLite driver needs of a statement. */
+interface KyselyStatement {
+  readonly reader: boolean;
+  all(parameters: ReadonlyArray<unknown>): unknown[];
+  run(parameters: ReadonlyArray<unknown>): { changes: number | bigint; lastInsertRowid: number | bigint };
+  iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown>;
+}
+
+/**
+ * A function that turns a raw row (array) into the object better-sqlite3 would have made: an object
+ * literal with the statement's column names, so V8 builds every row with one fixed shape. Same keys,
+ * same order, same last-one-wins for repeated names. Measured: a 78-column invoice row in 13 µs
+ * instead of 25 µs; 5 invoice lines in 20 µs instead of 45 µs.
+ */
+function rowMaker(columns: string[]): (row: unknown[]) => Record<string, unknown> {
+  const fields = columns.map((name, index) => `${JSON.stringify(name)}: row[${index}]`);
+  return new Function('row', `return { ${fields.join(', ')} };`) as (row: unknown[]) => Record<string, unknown>;
+}
+
+function kyselyStatement(raw: SqliteDatabase.Database, source: string): KyselyStatement {
+  const statement = raw.prepare(source);
+  if (!statement.reader) {
+    return {
+      reader: false,
+      all: (parameters) => statement.all(parameters),
+      run: (parameters) => statement.run(parameters),
+      iterate: (parameters) => statement.iterate(parameters),
+    };
+  }
+  statement.raw(true);
+  const make = rowMaker(statement.columns().map((column) => column.name));
+  return {
+    reader: true,
+    all: (parameters) => (statement.all(parameters) as unknown[][]).map(make),
+    run: (parameters) => statement.run(parameters),
+    *iterate(parameters) {
+      for (const row of statement.iterate(parameters) as IterableIterator<unknown[]>) yield make(row);
+    },
+  };
+}
+
 function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous): Database {
   if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const raw = new SqliteDatabase(target.file);
@@ -49,23 +92,31 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous): Datab
   raw.pragma(`synchronous = ${synchronous}`);
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const prepare = raw.prepare.bind(raw);
-  const cache = new Map<string, ReturnType<typeof prepare>>();
-  raw.prepare = ((source: string) => {
-    let statement = cache.get(source);
-    if (!statement) {
-      if (cache.size >= STATEMENT_CACHE_MAX) cache.clear();
-      statement = prepare(source);
-      cache.set(source, statement);
-    }
-    return statement;
-  }) as typeof raw.prepare;
-  const db = new Kysely({ dialect: new SqliteDialect({ database: raw }) });
+  const cache = new Map<string, KyselyStatement>();
+  const database = {
+    prepare(source: string): KyselyStatement {
+      let statement = cache.get(source);
+      if (!statement) {
+        if (cache.size >= STATEMENT_CACHE_MAX) cache.clear();
+        statement = kyselyStatement(raw, source);
+        cache.set(source, statement);
+      }
+      return statement;
+    },
+    close() {
+      raw.close();
+    },
+  };
+  const db = new Kysely({ dialect: new SqliteDialect({ database }) });
   return {
     db,
+    sqlite: raw,
     dialect: 'sqlite',
     description: `sqlite:${target.file}`,
-    close: async () => { await db.destroy(); },
+    close: async () => {
+      try { raw.pragma('optimize'); } catch { /* closing anyway */ }
+      await db.destroy();
+    },
   };
 }
 
@@ -96,6 +147,19 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Database {
   return target.kind === 'sqlite' ? openSqlite(target, options.sqliteSynchronous ?? 'FULL') : openPostgres(target, options.poolSize ?? 10);
+}
+
+/**
+ * Gives SQLite's query planner statistics (sqlite_stat1) for tables and indexes that have none or
+ * changed much, as SQLite recommends for long-lived connections. Without them it guesses that
+ * `site_id = ?` is selective, and answers `site_id = ? AND id IN (…)` by scanning every row of the
+ * site instead of looking the ids up (measured: 15 ms instead of 0.1 ms at 100,000 invoices).
+ * `analysis_limit` bounds the work to a sample per index (tens of milliseconds on a large file).
+ */
+export function refreshStatistics(database: Database): void {
+  if (!database.sqlite) return;
+  database.sqlite.pragma('analysis_limit = 1000');
+  database.sqlite.pragma('optimize = 0x10002');
 }
 
 /** Succeeds when the database answers a trivial query. */

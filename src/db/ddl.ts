@@ -83,3 +83,91 @@ export async function addColumn(db: Db, dialect: DialectName, table: string, col
     throw error;
   }
 }
+
+/**
+ * A table whose rows are counted per site and scope value, in total and per day, by triggers: what
+ * lists use for `total_results` and to find a deep page without stepping over every row before it
+ * (db/list-counts.ts). The scope column must be NOT NULL; `day` is the first 10 characters of a date
+ * or date-time column ('' when it is null).
+ */
+export interface CountedTable {
+  table: string;
+  /** The column resources scope rows by (invoices: `type`); null counts every row under scope 0. */
+  scope: string | null;
+  day: string;
+}
+
+export const LIST_COUNT_TABLES: TableSpec[] = [
+  { name: 'list_counts', columns: ['tbl text not null', 'scope int not null', 'n int not null'], unique: [['tbl', 'scope']] },
+  { name: 'list_day_counts', columns: ['tbl text not null', 'scope int not null', 'day text not null', 'n int not null'], unique: [['tbl', 'scope', 'day']] },
+];
+
+function countSql(counted: CountedTable, row: 'new' | 'old') {
+  const table = `'${counted.table}'`;
+  const scope = counted.scope ? `${row}."${counted.scope}"` : '0';
+  const day = `coalesce(substr(${row}."${counted.day}", 1, 10), '')`;
+  return {
+    add: [
+      `insert into list_counts (site_id, tbl, scope, n) values (${row}.site_id, ${table}, ${scope}, 1)
+         on conflict (site_id, tbl, scope) do update set n = list_counts.n + 1`,
+      `insert into list_day_counts (site_id, tbl, scope, day, n) values (${row}.site_id, ${table}, ${scope}, ${day}, 1)
+         on conflict (site_id, tbl, scope, day) do update set n = list_day_counts.n + 1`,
+    ],
+    remove: [
+      `update list_counts set n = n - 1 where site_id = ${row}.site_id and tbl = ${table} and scope = ${scope}`,
+      `update list_day_counts set n = n - 1 where site_id = ${row}.site_id and tbl = ${table} and scope = ${scope} and day = ${day}`,
+    ],
+    changed: (dialect: DialectName) => {
+      const differ = dialect === 'sqlite' ? 'is not' : 'is distinct from';
+      const scopeOld = counted.scope ? `old."${counted.scope}"` : '0';
+      const scopeNew = counted.scope ? `new."${counted.scope}"` : '0';
+      const dayOf = (r: string) => `coalesce(substr(${r}."${counted.day}", 1, 10), '')`;
+      return `old.site_id ${differ} new.site_id or ${scopeOld} ${differ} ${scopeNew} or ${dayOf('old')} ${differ} ${dayOf('new')}`;
+    },
+  };
+}
+
+/** Creates the count triggers of a table and counts the rows it already has. */
+export async function createListCounts(db: Db, dialect: DialectName, counted: CountedTable): Promise<void> {
+  const { table } = counted;
+  const fresh = countSql(counted, 'new');
+  const gone = countSql(counted, 'old');
+  const watched = ['site_id', counted.scope, counted.day].filter(Boolean).map((c) => `"${c}"`).join(', ');
+  if (dialect === 'sqlite') {
+    await sql.raw(`create trigger "${table}_count_insert" after insert on "${table}" begin ${fresh.add.join('; ')}; end`).execute(db);
+    await sql.raw(`create trigger "${table}_count_delete" after delete on "${table}" begin ${gone.remove.join('; ')}; end`).execute(db);
+    await sql.raw(`create trigger "${table}_count_update" after update of ${watched} on "${table}" when ${fresh.changed(dialect)}
+      begin ${gone.remove.join('; ')}; ${fresh.add.join('; ')}; end`).execute(db);
+  } else {
+    const fn = `daftar_count_${table}`;
+    await sql.raw(`create or replace function "${fn}"() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') then ${gone.remove.join('; ')}; end if;
+        if tg_op in ('UPDATE', 'INSERT') then ${fresh.add.join('; ')}; end if;
+        return null;
+      end $$`).execute(db);
+    await sql.raw(`create trigger "${table}_count_insert" after insert on "${table}" for each row execute function "${fn}"()`).execute(db);
+    await sql.raw(`create trigger "${table}_count_delete" after delete on "${table}" for each row execute function "${fn}"()`).execute(db);
+    await sql.raw(`create trigger "${table}_count_update" after update of ${watched} on "${table}" for each row
+      when (${fresh.changed(dialect)}) execute function "${fn}"()`).execute(db);
+  }
+  await rebuildListCounts(db, counted);
+}
+
+/** Statements that recount a table from scratch (after a migration, or a bulk load made with the triggers off). */
+export function rebuildListCountsSql(counted: CountedTable): string[] {
+  const scope = counted.scope ? `"${counted.scope}"` : '0';
+  const day = `coalesce(substr("${counted.day}", 1, 10), '')`;
+  return [
+    `delete from list_counts where tbl = '${counted.table}'`,
+    `delete from list_day_counts where tbl = '${counted.table}'`,
+    `insert into list_counts (site_id, tbl, scope, n)
+      select site_id, '${counted.table}', ${scope}, count(*) from "${counted.table}" group by site_id, ${scope}`,
+    `insert into list_day_counts (site_id, tbl, scope, day, n)
+      select site_id, '${counted.table}', ${scope}, ${day}, count(*) from "${counted.table}" group by site_id, ${scope}, ${day}`,
+  ];
+}
+
+export async function rebuildListCounts(db: Db, counted: CountedTable): Promise<void> {
+  for (const statement of rebuildListCountsSql(counted)) await sql.raw(statement).execute(db);
+}

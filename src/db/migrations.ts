@@ -5,9 +5,13 @@
  * the plain data columns a resource declares are then added by `syncDeclaredColumns`, additively, so a
  * declaration and its table cannot drift. Changing a column's type or meaning still needs a migration.
  */
-import { type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database, DialectName } from './connection.js';
-import { type ColumnType, type TableSpec, addColumn, createTable, existingColumns } from './ddl.js';
+import { sql } from 'kysely';
+import {
+  type ColumnType, LIST_COUNT_TABLES, type TableSpec, addColumn, createListCounts, createTable, existingColumns,
+} from './ddl.js';
+import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 
 const FOUNDATION_TABLES: TableSpec[] = [
@@ -155,6 +159,27 @@ function migrations(dialect: DialectName): Record<string, Migration> {
             sum(case when transaction_type = 2 then -quantity else quantity end),
             sum(case when transaction_type = 2 then -coalesce(cost_value, 0) else coalesce(cost_value, 0) end)
           from stock_transactions group by site_id, product_id, store_id`.execute(db);
+      },
+    },
+    // Measured with `npm run bench` (docs/performance.md): lists of a million invoices, stock sums.
+    '0005_performance': {
+      async up(db) {
+        // Invoices in list order (date, id), with type for the scope, read from the index alone;
+        // the same per client for the usual filter (client_id with a date range).
+        await sql.raw('create index "invoices_site_id_date_id_type" on "invoices" ("site_id", "date", "id", "type")').execute(db);
+        await sql.raw('create index "invoices_site_id_client_id_date_id_type" on "invoices" ("site_id", "client_id", "date", "id", "type")').execute(db);
+        // A product's stock is Σ of its movements (domain/stock.ts): sum them from the index alone. The
+        // two columns are declared by the stock-transactions resource; on a new database they do not
+        // exist yet when migrations run, so they are added here with the declared types.
+        const stockColumns = await existingColumns(db, dialect, 'stock_transactions');
+        if (!stockColumns.has('transaction_type')) await addColumn(db, dialect, 'stock_transactions', 'transaction_type', 'int');
+        if (!stockColumns.has('quantity')) await addColumn(db, dialect, 'stock_transactions', 'quantity', 'money');
+        await sql.raw(`create index "stock_transactions_site_id_product_id_store_id_quantity"
+          on "stock_transactions" ("site_id", "product_id", "store_id", "transaction_type", "quantity")`).execute(db);
+        await sql.raw('drop index if exists "stock_transactions_site_id_product_id_store_id"').execute(db);
+        // Row counts for total_results and deep pages (db/list-counts.ts).
+        for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
+        for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
       },
     },
   };

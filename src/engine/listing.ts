@@ -7,6 +7,8 @@ import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Field, coerceField, id, toColumn } from './fields.js';
 import { arabicIndicDigits, normalizeDigits } from '../domain/money.js';
+import { countedTable, countedTotal, dayAtOffset } from '../db/list-counts.js';
+import { runShape } from '../db/shapes.js';
 import { rowToRecord } from './records.js';
 import type { Context, Rec, ResourceSpec } from './resource.js';
 import { renderRecords } from './service.js';
@@ -218,6 +220,54 @@ function orderOf(spec: ResourceSpec, query: Query): Array<readonly [string, 'asc
   return [...(spec.defaultOrder ?? [['id', 'asc']])];
 }
 
+/** Offsets below `seekFromOffset` are stepped over in the index; deeper pages start from their day (list-counts.ts). Tests lower it. */
+export const listTuning = { seekFromOffset: 1_000 };
+
+/**
+ * The ids of one page, in order, and the total, from the narrowest reads that give them:
+ * - the page's ids first (an index-only scan over the list order), then the full rows by id, so a
+ *   deep page or a sort never drags whole rows through the scan;
+ * - for an unfiltered list of a counted table in date order, the total and a deep page's starting
+ *   day come from the trigger-kept counts (db/list-counts.ts) instead of counting and skipping rows.
+ */
+async function pageIds(
+  context: Context, spec: ResourceSpec, conditions: Condition[], order: Array<readonly [string, 'asc' | 'desc']>, limit: number, offset: number,
+): Promise<{ ids: number[]; total: number }> {
+  let base = context.db.selectFrom(spec.table).where('site_id', '=', context.siteId);
+  if (spec.scope) base = base.where(spec.scope.column, 'in', [...spec.scope.values]);
+  for (const condition of conditions) base = base.where(condition);
+  const ordered = (query: typeof base) => {
+    let rows = query.select('id');
+    for (const [column, direction] of order) rows = rows.orderBy(column, direction);
+    return rows;
+  };
+  const readIds = async (query: ReturnType<typeof ordered>) => (await query.execute()).map((row) => Number(row['id']));
+
+  const counted = countedTable(spec.table);
+  const scopes = spec.scope ? spec.scope.values : null;
+  const byCounts = conditions.length === 0 && counted !== undefined && (spec.scope?.column ?? null) === counted.scope;
+  if (byCounts) {
+    const total = await countedTotal(context.db, context.siteId, spec.table, scopes);
+    if (offset >= total) return { ids: [], total };
+    const direction = order[0]![1];
+    const inDayOrder = order.length === 2 && order[0]![0] === counted.day && order[1]![0] === 'id' && order[1]![1] === direction;
+    if (offset >= listTuning.seekFromOffset && inDayOrder) {
+      const start = await dayAtOffset(context.db, context.siteId, spec.table, scopes, offset, direction);
+      if (start) {
+        // Rows before the start day in this order are exactly `offset - within`: skip them by key.
+        const bound = direction === 'desc' ? '<=' : '>=';
+        const ids = await readIds(ordered(base.where(counted.day, bound, start.day)).limit(limit).offset(start.within));
+        return { ids, total };
+      }
+    }
+    return { ids: await readIds(ordered(base).limit(limit).offset(offset)), total };
+  }
+  const counts = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst();
+  const total = Number(counts?.['total'] ?? 0);
+  if (offset >= total) return { ids: [], total };
+  return { ids: await readIds(ordered(base).limit(limit).offset(offset)), total };
+}
+
 export async function listRecords(context: Context, spec: ResourceSpec, query: Query, basePath: string): Promise<ListResult> {
   const errors: FieldErrors = {};
   const page = parseBoundedInt(query, 'page', 1, 1_000_000_000, errors);
@@ -227,16 +277,17 @@ export async function listRecords(context: Context, spec: ResourceSpec, query: Q
   const conditions = buildConditions(context, spec, query, errors);
   if (Object.keys(errors).length > 0) throw validationError(errors);
 
-  let base = context.db.selectFrom(spec.table).where('site_id', '=', context.siteId);
-  if (spec.scope) base = base.where(spec.scope.column, 'in', [...spec.scope.values]);
-  for (const condition of conditions) base = base.where(condition);
-
-  const counted = await base.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst();
-  const total = Number(counted?.['total'] ?? 0);
-  let rowsQuery = base.selectAll();
-  for (const [column, direction] of orderOf(spec, query)) rowsQuery = rowsQuery.orderBy(column, direction);
-  const rows = await rowsQuery.limit(limit).offset((page - 1) * limit).execute();
-  const records: Rec[] = rows.map((row) => rowToRecord(spec.fields, row));
+  const { ids, total } = await pageIds(context, spec, conditions, orderOf(spec, query), limit, (page - 1) * limit);
+  const records: Rec[] = [];
+  if (ids.length > 0) {
+    const { rows } = await runShape(context.db, context.dialect, `rows:${spec.table}:${ids.length}`, [context.siteId, ...ids],
+      () => context.db.selectFrom(spec.table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', ids));
+    const byId = new Map(rows.map((row) => [Number(row['id']), row]));
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row) records.push(rowToRecord(spec.fields, row));
+    }
+  }
   const rendered = await renderRecords(context, spec, records, { kind: 'list', recursive });
   const pageCount = Math.max(1, Math.ceil(total / limit));
   return {

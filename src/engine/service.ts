@@ -9,6 +9,7 @@ import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
 import { resourceNamed } from './registry.js';
+import { runShape } from '../db/shapes.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, ViewMode } from './resource.js';
 
 type Json = Record<string, unknown>;
@@ -26,11 +27,15 @@ function notFoundFor(spec: ResourceSpec): DaftarError {
 
 export async function loadRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  let query = context.db.selectFrom(spec.table).selectAll()
-    .where('site_id', '=', context.siteId).where('id', '=', id);
-  if (spec.scope) query = query.where(spec.scope.column, 'in', [...spec.scope.values]);
-  const row = await query.executeTakeFirst();
-  return row ? rowToRecord(spec.fields, row) : null;
+  const scope = spec.scope ? [...spec.scope.values] : [];
+  const { rows } = await runShape(context.db, context.dialect, `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}`,
+    [context.siteId, id, ...scope], () => {
+      let query = context.db.selectFrom(spec.table).selectAll()
+        .where('site_id', '=', context.siteId).where('id', '=', id);
+      if (spec.scope) query = query.where(spec.scope.column, 'in', scope);
+      return query;
+    });
+  return rows[0] ? rowToRecord(spec.fields, rows[0]) : null;
 }
 
 export async function requireRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec> {
@@ -42,9 +47,9 @@ export async function requireRecord(context: Context, spec: ResourceSpec, id: nu
 export async function loadChildren(context: Context, child: ChildSpec, parentIds: number[]): Promise<Map<number, Rec[]>> {
   const byParent = new Map<number, Rec[]>();
   if (parentIds.length === 0) return byParent;
-  const rows = await context.db.selectFrom(child.table).selectAll()
-    .where('site_id', '=', context.siteId).where(child.foreignKey, 'in', parentIds)
-    .orderBy('id').execute();
+  const { rows } = await runShape(context.db, context.dialect, `children:${child.table}:${child.foreignKey}:${parentIds.length}`,
+    [context.siteId, ...parentIds], () => context.db.selectFrom(child.table).selectAll()
+      .where('site_id', '=', context.siteId).where(child.foreignKey, 'in', parentIds).orderBy('id'));
   for (const row of rows) {
     const record = rowToRecord(child.fields, row);
     const parent = Number(row[child.foreignKey]);

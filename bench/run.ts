@@ -1,0 +1,596 @@
+/**
+ * `npm run bench [-- options]`: the built server under load on a generated site, against baselines
+ * started by the same run, on the same core. See docs/performance.md for what each figure means.
+ *
+ *   --quick            100,000 invoices, 3 s per workload (under two minutes once the data set is cached)
+ *   --invoices N       data set size (default 1,000,000; 100,000 with --quick)
+ *   --duration S       seconds measured per workload; --warmup S seconds before each, not counted
+ *   --no-postgres      skip the PostgreSQL part; --no-baselines skip json-server and Prism
+ *   --only a,b         run only these parts: hello, startup, get_invoice, list_page1, list_deep,
+ *                      list_filtered, create_invoice, create_payment, json_server, prism, postgres
+ *   --profile          run Daftar servers under `node --cpu-prof` (profiles in bench/.profiles/)
+ *   --out FILE         where to write the JSON results (default bench/results/latest.json)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { BENCH_KEY, CLIENT_COUNT, PRODUCT_COUNT, ensureSqliteDataset, loadPostgres } from './generate.js';
+import type { LoadResult, Workload } from './load.js';
+import {
+  HAS_TASKSET, LOAD_CPU, type Proc, ROOT, SERVER_CPU, cpuMicros, freePort, peakRssMb, pinned, start, stop, stopAll, tail, waitFor200,
+} from './procs.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Options
+
+interface Options {
+  quick: boolean;
+  invoices: number;
+  duration: number;
+  warmup: number;
+  connections: number;
+  postgres: boolean;
+  baselines: boolean;
+  only: Set<string> | null;
+  profile: boolean;
+  out: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string) => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  const only = value('only');
+  return {
+    quick,
+    invoices: Number(value('invoices') ?? (quick ? 100_000 : 1_000_000)),
+    duration: Number(value('duration') ?? (quick ? 3 : 10)),
+    warmup: Number(value('warmup') ?? (quick ? 0.5 : 2)),
+    connections: Number(value('connections') ?? 10),
+    postgres: !argv.includes('--no-postgres'),
+    baselines: !argv.includes('--no-baselines'),
+    only: only ? new Set(only.split(',')) : null,
+    profile: argv.includes('--profile'),
+    out: path.resolve(value('out') ?? path.join(ROOT, 'bench', 'results', 'latest.json')),
+  };
+}
+
+const options = parseOptions(process.argv.slice(2));
+const wanted = (part: string) => options.only === null || options.only.has(part);
+
+// ---------------------------------------------------------------------------------------------------
+// Reporting
+
+type Figure = number | string | boolean | null;
+const results: Record<string, Figure> = {};
+interface Row { name: string; result: Measured; connections: number }
+const rows: Row[] = [];
+const notes: string[] = [];
+
+function say(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+
+// ---------------------------------------------------------------------------------------------------
+// Load
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-bench-'));
+const API_HEADERS = { apikey: BENCH_KEY };
+
+/** What a load run measured, plus the CPU time the server processes spent per answered request. */
+interface Measured extends LoadResult { cpuUsPerRequest: number | null }
+
+/**
+ * Runs one workload in a load-generator process pinned to the other core. `servers` are sampled for
+ * CPU time over the measured part: CPU per request does not depend on what else the machine runs.
+ */
+function load(workload: Workload, servers: Proc[]): Promise<Measured> {
+  const [command, argv] = pinned(LOAD_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'load.js'), JSON.stringify(workload)]);
+  const cpu = () => servers.reduce<number | null>((total, proc) => {
+    const used = cpuMicros(proc.pid);
+    return total === null || used === null ? null : total + used;
+  }, 0);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let cpuAtStart: number | null = null;
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (cpuAtStart === null && out.includes('MEASURE\n')) cpuAtStart = cpu();
+    });
+    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.on('exit', (code) => {
+      if (code !== 0) {
+        reject(new Error(`load generator failed (${code}): ${err}`));
+        return;
+      }
+      const cpuAtEnd = cpu();
+      const result = JSON.parse(out.slice(out.indexOf('MEASURE\n') + 'MEASURE\n'.length)) as LoadResult;
+      const used = cpuAtStart !== null && cpuAtEnd !== null ? cpuAtEnd - cpuAtStart : null;
+      resolve({ ...result, cpuUsPerRequest: used !== null && result.requests > 0 ? used / result.requests : null });
+    });
+  });
+}
+
+/** Several load generators at once (two servers): requests and rates add up, latencies are the worst. */
+async function loadSplit(workloads: Workload[], servers: Proc[]): Promise<Measured> {
+  const parts = await Promise.all(workloads.map((workload, index) => load(workload, [servers[index]!])));
+  const sum = (key: keyof LoadResult) => parts.reduce((total, part) => total + part[key], 0);
+  const worst = (key: keyof LoadResult) => Math.max(...parts.map((part) => part[key]));
+  const cpuTotal = parts.every((part) => part.cpuUsPerRequest !== null)
+    ? parts.reduce((total, part) => total + part.cpuUsPerRequest! * part.requests, 0) : null;
+  return {
+    cpuUsPerRequest: cpuTotal === null ? null : cpuTotal / Math.max(1, sum('requests')),
+    rps: sum('rps'), requests: sum('requests'), non2xx: sum('non2xx'), errors: sum('errors'), timeouts: sum('timeouts'),
+    p50: worst('p50'), p90: worst('p90'), p99: worst('p99'), max: worst('max'),
+    mean: parts.reduce((total, part) => total + part.mean * part.requests, 0) / Math.max(1, sum('requests')),
+    seconds: worst('seconds'),
+  };
+}
+
+function record(name: string, result: Measured, connections: number): Measured {
+  rows.push({ name, result, connections });
+  const problems = result.non2xx + result.errors + result.timeouts;
+  say(`  ${name.padEnd(34)} ${round(result.rps, 0).toString().padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ${result.cpuUsPerRequest === null ? '' : `${round(result.cpuUsPerRequest, 0)} µs CPU/req`}${problems ? `  (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)` : ''}`);
+  if (problems) notes.push(`${name}: ${result.non2xx} non-2xx replies, ${result.errors} errors, ${result.timeouts} timeouts`);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Servers
+
+function daftarArgs(label: string): string[] {
+  const args = [process.execPath];
+  if (options.profile) {
+    const dir = path.join(ROOT, 'bench', '.profiles');
+    fs.mkdirSync(dir, { recursive: true });
+    args.push('--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`);
+  }
+  args.push(path.join(ROOT, 'dist', 'src', 'main.js'));
+  return args;
+}
+
+interface Daftar { proc: Proc; url: string; startupMs: number }
+
+async function startDaftar(label: string, databaseUrl: string, cpu = SERVER_CPU): Promise<Daftar> {
+  const port = await freePort();
+  const env = {
+    PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: tmp, DAFTAR_API_KEY: BENCH_KEY,
+    LOG_LEVEL: 'warn', NODE_ENV: 'production',
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const proc = start(label, cpu, daftarArgs(label), env, tmp);
+  const startupMs = await waitFor200(proc, `${url}/api2/site_info.json`, API_HEADERS, started);
+  return { proc, url, startupMs };
+}
+
+async function api(url: string, method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(url + urlPath, {
+    method, headers: { ...API_HEADERS, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
+/**
+ * The generated rows must be what the API writes: recreate one generated invoice (same client, lines,
+ * date and payments) through the API and compare every field of the two replies but ids, numbers and
+ * timestamps. Returns the fields that differ.
+ */
+async function checkDataset(url: string, invoiceId: number): Promise<string[]> {
+  const original = (await api(url, 'GET', `/api2/invoices/${invoiceId}.json`)).body.data.Invoice;
+  const created = await api(url, 'POST', '/api2/invoices.json', {
+    Invoice: { client_id: original.client_id, date: original.date },
+    InvoiceItem: original.InvoiceItem.map((line: any) => ({ product_id: line.product_id, quantity: line.quantity, tax1: line.tax1 })),
+  });
+  if (created.status !== 202) return [`create answered ${created.status}: ${JSON.stringify(created.body)}`];
+  for (const payment of original.InvoicePayment) {
+    await api(url, 'POST', '/api2/invoice_payments.json', { InvoicePayment: { invoice_id: created.body.id, payment_method: payment.payment_method, amount: payment.amount, date: payment.date } });
+  }
+  const copy = (await api(url, 'GET', `/api2/invoices/${created.body.id}.json`)).body.data.Invoice;
+  const ignored = new Set(['id', 'no', 'created', 'modified', 'invoice_id']);
+  const differ: string[] = [];
+  const compare = (prefix: string, a: Record<string, unknown>, b: Record<string, unknown>) => {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (ignored.has(key) || ['InvoiceItem', 'InvoicePayment', 'Client'].includes(key)) continue;
+      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) differ.push(`${prefix}${key}: ${JSON.stringify(a[key])} ≠ ${JSON.stringify(b[key])}`);
+    }
+  };
+  compare('', original, copy);
+  original.InvoiceItem.forEach((line: any, index: number) => compare(`InvoiceItem.${index}.`, line, copy.InvoiceItem[index] ?? {}));
+  original.InvoicePayment.forEach((line: any, index: number) => compare(`InvoicePayment.${index}.`, line, copy.InvoicePayment[index] ?? {}));
+  const journal = async (id: string) => {
+    const found = (await api(url, 'GET', `/api2/journals.json?entity_type=invoice&entity_id=${id}`)).body.data[0]?.Journal;
+    if (!found) return 'none';
+    const full = (await api(url, 'GET', `/api2/journals/${found.id}.json`)).body.data.Journal;
+    return JSON.stringify([found.total_debit, full.JournalTransaction.map((t: any) => [t.journal_account_id, t.debit, t.credit, t.subkey])]);
+  };
+  const [a, b] = [await journal(String(invoiceId)), await journal(String(created.body.id))];
+  if (a !== b) differ.push(`journal: ${a} ≠ ${b}`);
+  return differ;
+}
+
+/** The workloads on one Daftar server (or two, splitting the connections), prefixed for the results. */
+async function daftarWorkloads(prefix: string, servers: Daftar[], invoices: number, skip: ReadonlySet<string> = new Set()): Promise<Record<string, Measured>> {
+  const out: Record<string, Measured> = {};
+  const urls = servers.map((server) => server.url);
+  const procs = servers.map((server) => server.proc);
+  const deepPage = Math.max(2, Math.floor((invoices * 0.75) / 50));
+  const filteredFrom = '2025-01-01';
+  const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+  const runOne = async (name: string, workload: Omit<Workload, 'url' | 'connections'>, connections: number) => {
+    if (!wanted(name) || skip.has(name)) return;
+    const perServer = Math.max(1, Math.round(connections / urls.length));
+    const result = urls.length === 1
+      ? await load({ ...workload, url: urls[0]!, connections }, procs)
+      : await loadSplit(urls.map((url, index) => ({ ...workload, url, connections: perServer, seed: 42 + index * 1000 })), procs);
+    out[name] = record(`${prefix}${name}`, result, connections);
+  };
+  await runOne('get_invoice', { ...base, kind: 'get_invoice', maxId: invoices }, options.connections);
+  // Lists: one client at a time, so p99 is the time a request takes, not time queued behind others.
+  await runOne('list_page1', { ...base, kind: 'fixed', path: '/api2/invoices.json?limit=50' }, 1);
+  await runOne('list_deep', { ...base, kind: 'fixed', path: `/api2/invoices.json?limit=50&page=${deepPage}` }, 1);
+  await runOne('list_filtered', { ...base, kind: 'list_filtered', path: `/api2/invoices.json?limit=50&date_from=${filteredFrom}`, maxId: CLIENT_COUNT }, 1);
+  await runOne('create_invoice', { ...base, kind: 'create_invoice' }, options.connections);
+  await runOne('create_payment', { ...base, kind: 'create_payment', maxId: invoices }, options.connections);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parts of the run
+
+async function runHello(): Promise<void> {
+  if (!wanted('hello')) return;
+  const port = await freePort();
+  const started = performance.now();
+  const proc = start('hello', SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'hello.js')], { PORT: String(port) }, tmp);
+  try {
+    await waitFor200(proc, `http://127.0.0.1:${port}/`, {}, started);
+    const result = record('hello (node:http)', await load({
+      url: `http://127.0.0.1:${port}`, kind: 'fixed', path: '/', connections: options.connections, duration: options.duration, warmup: options.warmup,
+    }, [proc]), options.connections);
+    results['hello_rps'] = round(result.rps, 0);
+    results['hello_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
+  } finally {
+    await stop(proc);
+  }
+}
+
+interface Exports { jsonServerData: string; openapi: string }
+
+async function runSqlite(databaseFile: string): Promise<Exports | null> {
+  const url = `sqlite:${databaseFile}`;
+  // Startup: spawn to first 200, on the big data set; the median of three starts.
+  const startups: number[] = [];
+  for (let i = 0; i < 3 && wanted('startup'); i += 1) {
+    const server = await startDaftar(`daftar-sqlite-startup-${i}`, url);
+    startups.push(server.startupMs);
+    await stop(server.proc);
+  }
+  if (startups.length > 0) {
+    startups.sort((a, b) => a - b);
+    results['startup_ms'] = round(startups[1]!, 0);
+    say(`  startup (spawn → first 200), 3 starts: ${startups.map((ms) => round(ms, 0)).join(', ')} ms`);
+  }
+  const parts = ['get_invoice', 'list_page1', 'list_deep', 'list_filtered', 'create_invoice', 'create_payment', 'json_server', 'prism'];
+  if (!parts.some(wanted)) return null;
+  const server = await startDaftar('daftar-sqlite', url);
+  try {
+    // A generated invoice that was paid, so the check covers payments and their journal too.
+    const differ = await checkDataset(server.url, 2);
+    results['dataset_matches_api'] = differ.length === 0;
+    say(differ.length === 0 ? '  data set check: a generated invoice recreated through the API matches it field for field'
+      : `  data set check FAILED:\n    ${differ.join('\n    ')}`);
+    if (differ.length > 0) notes.push(`data set check: ${differ.length} fields differ from what the API writes`);
+
+    // Baseline inputs from this server: the same invoices for json-server, our OpenAPI for Prism.
+    const exports: Exports = { jsonServerData: path.join(tmp, 'json-server-db.json'), openapi: path.join(tmp, 'openapi.json') };
+    if (options.baselines && (wanted('json_server') || wanted('prism'))) {
+      const invoices: unknown[] = [];
+      for (let id = 1; id <= JSON_SERVER_INVOICES; id += 1) {
+        const invoice = (await api(server.url, 'GET', `/api2/invoices/${id}.json`)).body.data.Invoice;
+        invoices.push({ ...invoice, id: Number(invoice.id) });
+      }
+      fs.writeFileSync(exports.jsonServerData, JSON.stringify({ invoices }));
+      fs.writeFileSync(exports.openapi, JSON.stringify((await api(server.url, 'GET', '/api2/openapi.json')).body));
+    }
+
+    const measured = await daftarWorkloads('', [server], options.invoices);
+    for (const name of ['get_invoice', 'create_invoice', 'create_payment'] as const) {
+      const result = measured[name];
+      if (!result) continue;
+      results[`${name}_rps`] = round(result.rps, 0);
+      results[`${name}_cpu_us`] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
+    }
+    for (const name of ['list_page1', 'list_deep', 'list_filtered'] as const) {
+      const result = measured[name];
+      if (!result) continue;
+      results[`${name}_p99_ms`] = result.p99;
+      results[`${name}_p50_ms`] = result.p50;
+      results[`${name}_rps`] = round(result.rps, 0);
+      results[`${name}_cpu_us`] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
+    }
+    const rss = peakRssMb(server.proc.pid);
+    if (rss !== null) results['rss_mb_peak'] = round(rss, 1);
+    return exports;
+  } finally {
+    await stop(server.proc);
+  }
+}
+
+/** json-server keeps its whole database in one JSON file that it rewrites on every write. */
+const JSON_SERVER_INVOICES = 1_000;
+
+async function runJsonServer(exports: Exports): Promise<void> {
+  if (!options.baselines || !wanted('json_server')) return;
+  const port = await freePort();
+  const started = performance.now();
+  const data = path.join(tmp, 'json-server-work.json');
+  fs.copyFileSync(exports.jsonServerData, data);
+  const proc = start('json-server', SERVER_CPU, [process.execPath, path.join(ROOT, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js'),
+    '--port', String(port), '--host', '127.0.0.1', '--quiet', data], {}, tmp);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor200(proc, `${url}/invoices/1`, {}, started);
+    const common = { url, duration: options.duration, warmup: options.warmup, connections: options.connections, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+    const get = record('json-server GET /invoices/:id', await load({ ...common, kind: 'json_server_get', maxId: JSON_SERVER_INVOICES }, [proc]), options.connections);
+    const post = record('json-server POST /invoices', await load({ ...common, kind: 'json_server_post' }, [proc]), options.connections);
+    results['json_server_get_rps'] = round(get.rps, 0);
+    results['json_server_post_rps'] = round(post.rps, 1);
+  } finally {
+    await stop(proc);
+  }
+}
+
+async function runPrism(exports: Exports): Promise<void> {
+  if (!options.baselines || !wanted('prism')) return;
+  const port = await freePort();
+  const started = performance.now();
+  const proc = start('prism', SERVER_CPU, [process.execPath, path.join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
+    'mock', exports.openapi, '-p', String(port), '-h', '127.0.0.1', '-v', 'error'], {}, tmp);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor200(proc, `${url}/api2/invoices/1.json`, API_HEADERS, started);
+    const get = record('Prism mock GET /api2/invoices/{id}', await load({
+      url, kind: 'prism_get', maxId: options.invoices, headers: API_HEADERS, duration: options.duration, warmup: options.warmup, connections: options.connections,
+    }, [proc]), options.connections);
+    results['prism_get_rps'] = round(get.rps, 0);
+  } finally {
+    await stop(proc);
+  }
+}
+
+const POSTGRES_ADMIN_URL = process.env['DAFTAR_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function postgresProblem(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let postgresDatabase: string | null = null;
+
+async function runPostgres(sqliteFile: string): Promise<void> {
+  if (!options.postgres || !wanted('postgres')) return;
+  const problem = await postgresProblem();
+  if (problem) {
+    say(`PostgreSQL skipped: not reachable at ${POSTGRES_ADMIN_URL} (${problem})`);
+    results['pg_skipped'] = problem;
+    return;
+  }
+  postgresDatabase = `daftar_bench_${process.pid}`;
+  await admin(`create database "${postgresDatabase}"`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${postgresDatabase}`;
+  const databaseUrl = url.toString();
+  say(`PostgreSQL: loading the same data set into ${postgresDatabase} ...`);
+  const loaded = await loadPostgres(databaseUrl, sqliteFile, say);
+  results['pg_load_s'] = round(loaded.seconds, 1);
+  results['pg_db_mb'] = round(loaded.bytes / 1_048_576, 0);
+  say(`  loaded in ${round(loaded.seconds, 1)} s (${round(loaded.bytes / 1_048_576, 0)} MB)`);
+
+  say('PostgreSQL, one server process (CPU 0):');
+  const one = await startDaftar('daftar-pg-1', databaseUrl);
+  results['pg_startup_ms'] = round(one.startupMs, 0);
+  let single: Record<string, Measured>;
+  try {
+    single = await daftarWorkloads('pg ', [one], options.invoices);
+    const rss = peakRssMb(one.proc.pid);
+    if (rss !== null) results['pg_rss_mb_peak'] = round(rss, 1);
+  } finally {
+    await stop(one.proc);
+  }
+  // Lists are one client at a time: split between two servers they say nothing more (quick mode skips them).
+  const listsSkipped = options.quick ? new Set(['list_page1', 'list_deep', 'list_filtered']) : new Set<string>();
+  say(`PostgreSQL, two server processes on one database (both on CPU 0), load split between them${options.quick ? ' (quick: lists skipped)' : ''}:`);
+  const a = await startDaftar('daftar-pg-a', databaseUrl);
+  const b = await startDaftar('daftar-pg-b', databaseUrl);
+  let double: Record<string, Measured>;
+  try {
+    double = await daftarWorkloads('pg x2 ', [a, b], options.invoices, listsSkipped);
+  } finally {
+    await stop(a.proc);
+    await stop(b.proc);
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const dup = await client.query<{ n: string }>('select count(*) - count(distinct no) as n from invoices where site_id = 1 and type = 0');
+    results['pg_x2_duplicate_numbers'] = Number(dup.rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+  for (const [name, result] of Object.entries(single)) {
+    const key = name.startsWith('list') ? `pg_${name}_p99_ms` : `pg_${name}_rps`;
+    results[key] = name.startsWith('list') ? result.p99 : round(result.rps, 0);
+    const two = double[name];
+    if (!two) continue;
+    results[name.startsWith('list') ? `pg_x2_${name}_p99_ms` : `pg_x2_${name}_rps`] = name.startsWith('list') ? two.p99 : round(two.rps, 0);
+    results[`pg_x2_vs_x1_${name}`] = round(two.rps / result.rps, 2);
+  }
+}
+
+async function dropPostgres(): Promise<void> {
+  if (!postgresDatabase) return;
+  const name = postgresDatabase;
+  postgresDatabase = null;
+  await admin(`drop database if exists "${name}" with (force)`).catch((error: unknown) => say(`could not drop ${name}: ${String(error)}`));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Summary
+
+interface Target { key: string; label: string; ok: (value: number) => boolean; text: string; bigOnly?: boolean }
+
+function ratio(a: Figure | undefined, b: Figure | undefined): number | null {
+  return typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 3) : null;
+}
+
+function summarize(): Target[] {
+  results['get_invoice_vs_hello'] = ratio(results['get_invoice_rps'], results['hello_rps']);
+  results['create_invoice_vs_hello'] = ratio(results['create_invoice_rps'], results['hello_rps']);
+  results['get_invoice_vs_json_server'] = ratio(results['get_invoice_rps'], results['json_server_get_rps']);
+  results['create_invoice_vs_json_server'] = ratio(results['create_invoice_rps'], results['json_server_post_rps']);
+  results['get_invoice_vs_prism'] = ratio(results['get_invoice_rps'], results['prism_get_rps']);
+  // The same ratios from server CPU time per request: what they would be on a core of its own.
+  results['get_invoice_vs_hello_cpu'] = ratio(results['hello_cpu_us'], results['get_invoice_cpu_us']);
+  results['create_invoice_vs_hello_cpu'] = ratio(results['hello_cpu_us'], results['create_invoice_cpu_us']);
+  return [
+    { key: 'get_invoice_vs_hello', label: 'GET invoice / hello', ok: (v) => v >= 0.4, text: '≥ 0.40' },
+    { key: 'create_invoice_vs_hello', label: 'POST invoice / hello', ok: (v) => v >= 0.12, text: '≥ 0.12' },
+    { key: 'get_invoice_vs_json_server', label: 'GET invoice / json-server GET', ok: (v) => v >= 3, text: '≥ 3×' },
+    { key: 'create_invoice_vs_json_server', label: 'POST invoice / json-server POST', ok: (v) => v >= 30, text: '≥ 30×' },
+    { key: 'get_invoice_vs_prism', label: 'GET invoice / Prism GET', ok: (v) => v >= 5, text: '≥ 5×' },
+    { key: 'list_page1_p99_ms', label: 'list page 1 p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
+    { key: 'list_deep_p99_ms', label: 'list deep page p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
+    { key: 'list_filtered_p99_ms', label: 'list filtered p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
+    { key: 'rss_mb_peak', label: 'peak RSS (MB)', ok: (v) => v <= 250, text: '≤ 250 MB' },
+    { key: 'startup_ms', label: 'startup (ms)', ok: (v) => v <= 1500, text: '≤ 1.5 s' },
+  ];
+}
+
+function table(targets: Target[]): string {
+  const lines: string[] = [];
+  lines.push('| workload | conns | req/s | p50 ms | p99 ms | server CPU µs/req | non-2xx/errors |', '|---|--:|--:|--:|--:|--:|--:|');
+  for (const row of rows) {
+    const r = row.result;
+    const cpu = r.cpuUsPerRequest === null ? '—' : round(r.cpuUsPerRequest, 0);
+    lines.push(`| ${row.name} | ${row.connections} | ${round(r.rps, r.rps < 100 ? 1 : 0)} | ${r.p50} | ${r.p99} | ${cpu} | ${r.non2xx + r.errors + r.timeouts} |`);
+  }
+  lines.push('', '| target | value | goal | met |', '|---|--:|---|---|');
+  const big = options.invoices >= 1_000_000;
+  for (const target of targets) {
+    const value = results[target.key];
+    const met = typeof value !== 'number' ? 'not measured'
+      : target.bigOnly && !big ? `${target.ok(value) ? 'pass' : 'FAIL'} (at ${options.invoices.toLocaleString('en')}, goal is for 1M)`
+        : target.ok(value) ? 'pass' : 'FAIL';
+    lines.push(`| ${target.label} | ${value ?? '—'} | ${target.text} | ${met} |`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  results['mode'] = options.quick ? 'quick' : 'full';
+  results['dataset_invoices'] = options.invoices;
+  results['duration_s'] = options.duration;
+  results['connections'] = options.connections;
+  results['pinned'] = HAS_TASKSET;
+  results['cpus'] = os.cpus().length;
+  results['node'] = process.version;
+  results['date'] = new Date().toISOString();
+  say(`Daftar benchmark (${options.quick ? 'quick' : 'full'}): ${options.invoices.toLocaleString('en')} invoices, ${options.duration} s per workload after ${options.warmup} s warm-up, `
+    + `${HAS_TASKSET ? `servers on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'taskset missing: nothing pinned'}`);
+  if (!HAS_TASKSET) notes.push('taskset not found: server and load generator were not pinned to separate cores');
+
+  const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), options.invoices, say);
+  results['dataset_generate_s'] = Number.isFinite(dataset.seconds) ? round(dataset.seconds, 1) : null;
+  results['dataset_cached'] = dataset.cached;
+  results['dataset_sqlite_mb'] = round(dataset.bytes / 1_048_576, 0);
+  for (const [table, count] of Object.entries(dataset.rows)) results[`dataset_${table}`] = count;
+  say(`data set: ${path.relative(ROOT, dataset.file)}, ${round(dataset.bytes / 1_048_576, 0)} MB, generated in ${round(dataset.seconds, 1)} s${dataset.cached ? ' (cached from an earlier run)' : ''}`);
+  const work = path.join(tmp, 'work.sqlite');
+  fs.copyFileSync(dataset.file, work);
+
+  await runHello();
+  say('SQLite, one server process (CPU 0):');
+  const exports = await runSqlite(work);
+  fs.rmSync(work, { force: true });
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(work + suffix, { force: true });
+  if (exports) {
+    await runJsonServer(exports);
+    await runPrism(exports);
+  }
+  try {
+    await runPostgres(dataset.file);
+  } finally {
+    await dropPostgres();
+  }
+
+  const targets = summarize();
+  results['total_s'] = round((performance.now() - began) / 1000, 0);
+  const printed = table(targets);
+  process.stdout.write(`\n${printed}\n`);
+  if (notes.length > 0) process.stdout.write(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+  const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key.endsWith('_cpu') || key === 'total_s');
+  process.stdout.write(`\n${extra.map(([key, value]) => `${key}: ${value}`).join('\n')}\n`);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, `${JSON.stringify({ ...results, workloads: rows.map((row) => ({ name: row.name, connections: row.connections, ...row.result })), notes }, null, 2)}\n`);
+  say(`\nwrote ${path.relative(ROOT, options.out)} (${results['total_s']} s in all)`);
+}
+
+let interrupted = false;
+async function cleanUp(): Promise<void> {
+  await stopAll();
+  await dropPostgres();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  say('interrupted: stopping servers');
+  void cleanUp().then(() => process.exit(130));
+});
+
+main().then(
+  () => cleanUp(),
+  async (error: unknown) => {
+    say(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+    say(`logs were in ${tmp}:`);
+    for (const file of fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((f) => f.endsWith('.log')) : []) say(`--- ${file}\n${tail(path.join(tmp, file), 15)}`);
+    await cleanUp();
+    process.exitCode = 1;
+  },
+);
