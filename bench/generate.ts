@@ -22,7 +22,7 @@ import { rebuildListCountsSql } from '../src/db/ddl.js';
 import { COUNTED_TABLES } from '../src/db/list-counts.js';
 
 /** Bump when the generated rows change, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const BENCH_KEY = 'bench-key-0123456789abcdef';
 export const CLIENT_COUNT = 10_000;
 export const PRODUCT_COUNT = 1_000;
@@ -129,19 +129,19 @@ const PRODUCT_COLUMNS = ['id', 'site_id', 'product_code', 'staff_id', 'name', 'u
   'status', 'type', 'created', 'modified'] as const;
 const INVOICE_COLUMNS = ['id', 'site_id', 'type', 'no', 'client_id', 'date', 'staff_id', 'store_id', 'is_offline', 'currency_code',
   'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'client_address1', 'client_postal_code', 'client_city',
-  'client_country_code', 'client_bn1', 'issue_date', 'payment_status', 'draft', 'summary_subtotal', 'summary_discount', 'summary_tax1',
+  'client_country_code', 'client_bn1', 'issue_date', 'payment_status', 'draft', 'currency_rate', 'summary_subtotal', 'summary_discount', 'summary_tax1',
   'summary_tax2', 'summary_total', 'summary_paid', 'summary_unpaid', 'item_discount_amount', 'summary_refund', 'client_active_secondary_address',
   'created', 'modified'] as const;
 const ITEM_COLUMNS = ['id', 'site_id', 'invoice_id', 'item', 'unit_price', 'quantity', 'tax1', 'summary_tax1', 'summary_tax2', 'subtotal',
   'product_id', 'discount_type', 'store_id', 'calculated_discount', 'item_subtotal', 'tax1_percent', 'created', 'modified'] as const;
-const PAYMENT_COLUMNS = ['id', 'site_id', 'invoice_id', 'payment_method', 'amount', 'treasury_id', 'date', 'status', 'currency_code',
+const PAYMENT_COLUMNS = ['id', 'site_id', 'invoice_id', 'payment_method', 'amount', 'treasury_id', 'date', 'status', 'currency_code', 'currency_rate',
   'staff_id', 'client_id', 'created', 'modified'] as const;
 const JOURNAL_COLUMNS = ['id', 'site_id', 'entity_type', 'entity_id', 'date', 'number', 'staff_id', 'is_automatic', 'description',
   'total_debit', 'total_credit', 'currency_code', 'currency_debit', 'currency_credit', 'created', 'modified'] as const;
 const LINE_COLUMNS = ['id', 'site_id', 'journal_id', 'journal_account_id', 'debit', 'credit', 'currency_debit', 'currency_credit',
   'currency_code', 'currency_rate', 'subkey', 'description', 'created', 'modified'] as const;
 const STOCK_COLUMNS = ['id', 'site_id', 'product_id', 'store_id', 'date', 'source_type', 'order_id', 'transaction_type', 'status',
-  'quantity', 'price', 'added_by', 'created', 'modified'] as const;
+  'quantity', 'price', 'purchase_price', 'cost_value', 'currency_code', 'added_by', 'created', 'modified'] as const;
 const ACCOUNT_COLUMNS = ['id', 'site_id', 'name', 'code', 'entity_type', 'entity_id', 'journal_cat_id', 'type', 'staff_id', 'parent_cat_ids',
   'disabled', 'created', 'modified'] as const;
 
@@ -207,7 +207,9 @@ function fill(db: SqliteDatabase.Database, invoiceCount: number): Record<string,
     const price = 100 + Math.floor(random() * 49_900); // cents: 1.00 .. 500.00
     products.push({ name: `${pick(PRODUCT_WORDS)} ${id}`, price, buy: Math.round(price * 0.6), sold: 0 });
     stockId += 1;
-    out.add('stock_transactions', STOCK_COLUMNS, [stockId, siteId, id, storeId, '2022-12-31', 1, null, 1, 4, units(OPENING_UNITS), cents(Math.round(price * 0.6)), 0, stamp, stamp]);
+    const buy = Math.round(price * 0.6);
+    out.add('stock_transactions', STOCK_COLUMNS, [stockId, siteId, id, storeId, '2022-12-31', 1, null, 1, 4, units(OPENING_UNITS), cents(buy),
+      cents(buy), cents(OPENING_UNITS * buy), 'SAR', 0, stamp, stamp]);
   }
 
   // Invoices: dated in id order over three years, 5 lines of distinct products, 15% VAT.
@@ -251,7 +253,9 @@ function fill(db: SqliteDatabase.Database, invoiceCount: number): Record<string,
       items.push([itemId, siteId, id, product.name, cents(product.price), units(quantity), taxId, cents(lineTax), 0, cents(gross),
         productId, 1, storeId, 0, cents(gross + lineTax), units(VAT_PERCENT), created, created]);
       stockId += 1;
-      out.add('stock_transactions', STOCK_COLUMNS, [stockId, siteId, productId, storeId, date, 2, id, 2, 4, units(quantity), cents(product.price), 0, created, created]);
+      // Every receipt was at the buy price, so the moving average is the buy price.
+      out.add('stock_transactions', STOCK_COLUMNS, [stockId, siteId, productId, storeId, date, 2, id, 2, 4, units(quantity), cents(product.price),
+        cents(product.buy), cents(quantity * product.buy), 'SAR', 0, created, created]);
     }
     const total = subtotal + tax;
     // 60% paid in full, 15% in part, the rest open.
@@ -259,7 +263,7 @@ function fill(db: SqliteDatabase.Database, invoiceCount: number): Record<string,
     const paid = roll < 0.6 ? total : roll < 0.75 ? Math.round(total * 0.4) : 0;
     const status = paid === 0 ? 0 : paid === total ? 2 : 1;
     out.add('invoices', INVOICE_COLUMNS, [id, siteId, 0, no, clientId, date, 0, storeId, 0, 'SAR', client.name, client.first, client.last,
-      client.email, client.address, client.postal, client.city, 'SA', client.bn1, date, status, 0, cents(subtotal), 0, cents(tax), 0,
+      client.email, client.address, client.postal, client.city, 'SA', client.bn1, date, status, 0, units(1), cents(subtotal), 0, cents(tax), 0,
       cents(total), cents(paid), cents(total - paid), 0, 0, 0, created, created]);
     for (const item of items) out.add('invoice_items', ITEM_COLUMNS, item);
     journal('invoice', id, date, `invoice #${no}`, cents(total), created, [
@@ -270,7 +274,7 @@ function fill(db: SqliteDatabase.Database, invoiceCount: number): Record<string,
       paymentId += 1;
       const method = pick(METHODS);
       const when = `${date} 16:${pad2(Math.floor(random() * 60))}:00`;
-      out.add('invoice_payments', PAYMENT_COLUMNS, [paymentId, siteId, id, method, cents(paid), treasuryId, when, 1, 'SAR', 0, clientId, when, when]);
+      out.add('invoice_payments', PAYMENT_COLUMNS, [paymentId, siteId, id, method, cents(paid), treasuryId, when, 1, 'SAR', units(1), 0, clientId, when, when]);
       journal('invoice_payment', paymentId, date, `payment #${paymentId} (${method})`, cents(paid), when, [
         [treasuryAccount, cents(paid), 0, 'treasury'], [client.account, 0, cents(paid), 'client']]);
     }
@@ -282,6 +286,12 @@ function fill(db: SqliteDatabase.Database, invoiceCount: number): Record<string,
     out.add('products', PRODUCT_COLUMNS, [id, siteId, `P-${String(id).padStart(4, '0')}`, 0, product.name, cents(product.price), taxId,
       cents(product.buy), 1, units(OPENING_UNITS - product.sold), 0, 1, stamp, stamp]);
   }
+
+  // Stock positions (stock.ts keeps them with every movement): the Σ of each product's movements.
+  db.exec(`insert into stock_positions (site_id, product_id, store_id, quantity, value)
+    select site_id, product_id, store_id, sum(case when transaction_type = 2 then -quantity else quantity end),
+      sum(case when transaction_type = 2 then -cost_value else cost_value end)
+    from stock_transactions group by site_id, product_id, store_id`);
 
   // Numbering continues after the generated numbers (numbering.ts bumps these rows).
   const counter = db.prepare('insert into counters (site_id, key, value) values (1, ?, ?) on conflict (site_id, key) do update set value = excluded.value');
