@@ -39,7 +39,7 @@ const cents = (c: number) => toStored(BigInt(c) * 10_000n) as number;
 const units = (u: number) => toStored(BigInt(u) * 1_000_000n) as number;
 
 /** Small deterministic PRNG (mulberry32), so every generated file is the same. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

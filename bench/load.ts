@@ -5,6 +5,7 @@
  * Requests that vary (ids, bodies) are built here by `setupRequest`, from a seeded PRNG.
  */
 import autocannon from 'autocannon';
+import { prng } from './generate.js';
 
 export type Kind =
   | 'fixed'
@@ -46,17 +47,6 @@ export interface LoadResult {
   max: number;
   mean: number;
   seconds: number;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** The create body the benchmark sends: 5 lines of distinct products, quantity 1–5, 15% VAT (tax 1). */
