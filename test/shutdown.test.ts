@@ -3,24 +3,13 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { it } from 'node:test';
 import Sqlite from 'better-sqlite3';
+import { freePort } from './support/processes.js';
 
 const KEY = 'shutdown-test-key-0123456789';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function started(child: ChildProcess): Promise<void> {
   await new Promise<void>((resolve, reject) => {
