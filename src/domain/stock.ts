@@ -90,13 +90,6 @@ export async function refreshProductBalance(context: Context, productId: number)
   await writePositions(context, positions, [productId]);
 }
 
-/** Whether a product's stock is tracked (services and untracked products move nothing). */
-export async function tracksStock(context: Context, productId: number): Promise<boolean> {
-  const row = await context.db.selectFrom('products').select('track_stock')
-    .where('site_id', '=', context.siteId).where('id', '=', productId).executeTakeFirst();
-  return Number(row?.['track_stock'] ?? 0) === 1;
-}
-
 interface Position { quantity: Dec; value: Dec }
 
 const positionKey = (productId: number, storeId: number) => `${productId}:${storeId}`;
