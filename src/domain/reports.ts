@@ -8,7 +8,7 @@
  */
 import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, roundTo } from './money.js';
 import { validationError } from './errors.js';
-import { STOCK_DIRECTION } from './stock.js';
+import { signedSum } from './stock.js';
 import type { Context } from '../engine/resource.js';
 
 export type Cell = string | number | null;
@@ -275,6 +275,10 @@ async function ledgerOf(context: Context, accountId: number | null, query: Repor
   return { rows, opening, debit, credit };
 }
 
+function ledgerTotals(ledger: { opening: Dec; debit: Dec; credit: Dec }): Row {
+  return { opening_balance: money(ledger.opening), debit: money(ledger.debit), credit: money(ledger.credit), closing_balance: money(ledger.opening + ledger.debit - ledger.credit) };
+}
+
 const LEDGER_COLUMNS = ['date', 'journal_id', 'number', 'entity_type', 'entity_id', 'description', 'debit', 'credit', 'balance', 'currency_code', 'currency_debit', 'currency_credit'];
 
 export async function generalLedger(context: Context, query: ReportQuery): Promise<Report> {
@@ -286,7 +290,7 @@ export async function generalLedger(context: Context, query: ReportQuery): Promi
     ...base(context, 'general_ledger', `General ledger: ${account.code} ${account.name}`, query, LEDGER_COLUMNS),
     journal_account_id: String(accountId),
     rows: ledger.rows,
-    totals: { opening_balance: money(ledger.opening), debit: money(ledger.debit), credit: money(ledger.credit), closing_balance: money(ledger.opening + ledger.debit - ledger.credit) },
+    totals: ledgerTotals(ledger),
   };
 }
 
@@ -308,7 +312,7 @@ export async function clientStatement(context: Context, query: ReportQuery): Pro
     ...base(context, 'client_statement', `Statement of account: ${name}`, query, LEDGER_COLUMNS),
     client_id: String(clientId),
     rows: ledger.rows,
-    totals: { opening_balance: money(ledger.opening), debit: money(ledger.debit), credit: money(ledger.credit), closing_balance: money(ledger.opening + ledger.debit - ledger.credit) },
+    totals: ledgerTotals(ledger),
   };
 }
 
@@ -401,8 +405,8 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
   let movements = context.db.selectFrom('stock_transactions')
     .select((eb) => [
       'product_id', 'store_id',
-      eb.fn.sum<string | number>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end()).as('quantity'),
-      eb.fn.sum<string | number>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('cost_value'))).else(eb.ref('cost_value')).end()).as('value'),
+      signedSum(eb, 'quantity').as('quantity'),
+      signedSum(eb, 'cost_value').as('value'),
     ])
     .where('site_id', '=', context.siteId).where('date', '<', dayAfter(query.date_to));
   if (storeId !== null) movements = movements.where('store_id', '=', storeId);

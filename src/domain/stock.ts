@@ -13,6 +13,7 @@
  */
 import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
 import { validationError } from './errors.js';
+import type { ExpressionBuilder } from 'kysely';
 import type { Context } from '../engine/resource.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
@@ -36,12 +37,15 @@ export interface Movement {
   field: string;
 }
 
+/** Σ of a movement column, stock out counted negative: quantity on hand, or value at cost. */
+export function signedSum(eb: ExpressionBuilder<any, 'stock_transactions'>, column: 'quantity' | 'cost_value') {
+  return eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref(column))).else(eb.ref(column)).end());
+}
+
 /** Σ signed movements of a product, optionally in one store. */
 export async function stockOf(context: Context, productId: number, storeId?: number): Promise<Dec> {
   let query = context.db.selectFrom('stock_transactions')
-    .select((eb) => eb.fn.sum<string | number | null>(
-      eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end(),
-    ).as('balance'))
+    .select((eb) => signedSum(eb, 'quantity').as('balance'))
     .where('site_id', '=', context.siteId).where('product_id', '=', productId);
   if (storeId !== undefined) query = query.where('store_id', '=', storeId);
   const row = await query.executeTakeFirst();
@@ -52,8 +56,8 @@ export async function stockOf(context: Context, productId: number, storeId?: num
 export async function stockValueOf(context: Context, productId: number, storeId?: number, exceptId?: number): Promise<{ quantity: Dec; value: Dec }> {
   let query = context.db.selectFrom('stock_transactions')
     .select((eb) => [
-      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end()).as('quantity'),
-      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('cost_value'))).else(eb.ref('cost_value')).end()).as('value'),
+      signedSum(eb, 'quantity').as('quantity'),
+      signedSum(eb, 'cost_value').as('value'),
     ])
     .where('site_id', '=', context.siteId).where('product_id', '=', productId);
   if (storeId !== undefined) query = query.where('store_id', '=', storeId);
@@ -80,8 +84,8 @@ export async function refreshProductBalance(context: Context, productId: number)
   const rows = await context.db.selectFrom('stock_transactions')
     .select((eb) => [
       'store_id',
-      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('quantity'))).else(eb.ref('quantity')).end()).as('quantity'),
-      eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref('cost_value'))).else(eb.ref('cost_value')).end()).as('value'),
+      signedSum(eb, 'quantity').as('quantity'),
+      signedSum(eb, 'cost_value').as('value'),
     ])
     .where('site_id', '=', context.siteId).where('product_id', '=', productId).groupBy('store_id').execute();
   const positions = new Map<string, Position>();

@@ -6,7 +6,7 @@
  */
 import { removeJournal, replaceJournal } from '../domain/books.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ONE, ZERO, formatDec, fromStored, sum } from '../domain/money.js';
+import { type Dec, ONE, ZERO, formatDec, sum } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -98,7 +98,7 @@ export const clientPayments = defineResource({
           payment_method: payment['payment_method'], treasury_id: payment['treasury_id'], date: payment['date'],
           status: payment['status'], currency_code: payment['currency_code'], client_id: payment['client_id'],
           staff_id: payment['staff_id'] ?? context.staffId, transaction_id: allocation['transaction_id'] ?? payment['transaction_id'],
-          currency_rate: invoice && invoice['currency_rate'] !== null ? fromStored(invoice['currency_rate']) : ONE,
+          currency_rate: invoice ? rateOf(invoice) : ONE,
         });
       }
       const allocated = sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO));

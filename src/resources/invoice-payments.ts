@@ -3,14 +3,14 @@
  * length limit; only completed payments (status 1) count toward the invoice's paid sum.
  */
 import { fieldError } from '../domain/errors.js';
-import { ONE, ZERO, fromStored } from '../domain/money.js';
+import { ZERO } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps } from './common.js';
 import { removeJournal } from '../domain/books.js';
-import { postPayment } from './sales-postings.js';
+import { postPayment, rateOf } from './sales-postings.js';
 
 /** Fields of a payment, as a standalone InvoicePayment and as an invoice's embedded Payment. */
 export const paymentFields = () => ({
@@ -55,8 +55,7 @@ export async function completePayment(context: Context, payment: Rec, invoice: R
   if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
   if (!payment['currency_code']) payment['currency_code'] = invoice['currency_code'] ?? context.site.currency_code;
   if (!payment['date']) payment['date'] = context.now;
-  const rate = invoice['currency_rate'];
-  payment['currency_rate'] = typeof rate === 'bigint' ? rate : rate === null || rate === undefined ? ONE : fromStored(rate);
+  payment['currency_rate'] = rateOf(invoice);
   if (payment['staff_id'] === undefined || payment['staff_id'] === null) payment['staff_id'] = context.staffId;
   payment['client_id'] = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
 }

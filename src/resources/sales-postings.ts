@@ -10,7 +10,7 @@
  */
 import { type Posting, type PostingLine, entityAccount, recordName, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
 import { inventoryLines, movementValues } from '../domain/inventory.js';
-import { type Dec, ONE, ZERO } from '../domain/money.js';
+import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
 import { STOCK_SOURCE } from '../domain/stock.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -39,10 +39,11 @@ export async function taxAccount(context: Context, taxId: number, side: 'output'
   return entityAccount(context, side === 'output' ? 'income_tax' : 'outcome_tax', taxId, name);
 }
 
-/** The document's exchange rate (site currency per unit of its currency). */
-export function rateOf(document: Rec): Dec {
-  const rate = document['currency_rate'];
-  return typeof rate === 'bigint' && rate > ZERO ? rate : ONE;
+/** The exchange rate of a document (a record, or a row as stored): site currency per unit of its currency; 1 when none. */
+export function rateOf(document: Record<string, unknown>): Dec {
+  const raw = document['currency_rate'];
+  const rate = typeof raw === 'bigint' ? raw : raw === null || raw === undefined ? ZERO : fromStored(raw);
+  return rate > ZERO ? rate : ONE;
 }
 
 /** The journal of a sales document, and its cost-of-sales journal. */
