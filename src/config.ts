@@ -3,7 +3,7 @@
  * codebase reads process.env.
  */
 import path from 'node:path';
-import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
+import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, SQLITE_WRITE_BATCH_DEFAULT, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
 
 export interface Config {
   port: number;
@@ -39,6 +39,8 @@ export interface Config {
   trustProxy: boolean | string[];
   /** SQLite's synchronous level: FULL survives power loss, NORMAL only process crashes (docs/operations.md). */
   sqliteSynchronous: SqliteSynchronous;
+  /** The most writes that share one SQLite commit (group commit); 1 commits each alone. */
+  sqliteWriteBatch: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
     requestTimeoutMs: integer(env, 'DAFTAR_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     sqliteSynchronous: sqliteSynchronous(env),
+    sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
   };
 }

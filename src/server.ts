@@ -13,7 +13,7 @@ import { declaredTables } from './resources/index.js';
 const SQLITE_MIGRATE_ATTEMPTS = 5;
 
 export async function openMigrated(config: Config): Promise<Database> {
-  const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous });
+  const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous, sqliteWriteBatch: config.sqliteWriteBatch });
   try {
     for (let attempt = 1; ; attempt += 1) {
       try {

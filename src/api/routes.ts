@@ -3,7 +3,6 @@
  * and without `.json`, PUT and POST-to-id for edits. Handlers only translate HTTP to the engine.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import type { Database, Db } from '../db/connection.js';
 import { notFound } from '../domain/errors.js';
 import { nowText } from '../domain/sites.js';
@@ -12,10 +11,6 @@ import type { Context, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
 import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
-
-/** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
-const RETRYABLE = new Set(['40001', '40P01']);
-const WRITE_ATTEMPTS_MAX = 3;
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
@@ -54,25 +49,6 @@ async function audit(context: Context, request: FastifyRequest, result: unknown)
 }
 
 /**
- * SQLite: a write transaction that begins deferred reads first and asks for the write lock later, when
- * SQLite refuses at once (SQLITE_BUSY, no waiting) if another process holds it. BEGIN IMMEDIATE takes
- * the write lock up front, so a second process queues on busy_timeout instead of failing.
- */
-async function sqliteImmediate<T>(database: Database, work: (db: Db) => Promise<T>): Promise<T> {
-  return database.db.connection().execute(async (connection) => {
-    await sql`begin immediate`.execute(connection);
-    try {
-      const result = await work(connection);
-      await sql`commit`.execute(connection);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(connection);
-      throw error;
-    }
-  });
-}
-
-/**
  * Runs a write and everything it implies in one transaction: all or nothing — with its audit row and
  * its idempotency key's `committed` mark.
  */
@@ -84,15 +60,7 @@ export async function writeWith<T>(request: FastifyRequest, database: Database, 
     await markCommitted(trx, request);
     return result;
   };
-  if (database.dialect === 'sqlite') return sqliteImmediate(database, all);
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await database.db.transaction().execute(all);
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (!code || !RETRYABLE.has(code) || attempt >= WRITE_ATTEMPTS_MAX) throw error;
-    }
-  }
+  return database.write(all);
 }
 
 /** `12`, `12.json` → 12; anything else is not an id of ours (404, as Daftra answers). */

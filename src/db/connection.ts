@@ -7,6 +7,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { GroupCommit, type WriteWork } from './group-commit.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -21,6 +22,14 @@ export interface Database {
   readonly dialect: DialectName;
   /** Where it lives, without credentials, for logs. */
   readonly description: string;
+  /**
+   * Runs `work` in a write transaction: all of it or nothing. SQLite: writes waiting together share one
+   * commit (group-commit.ts), each in its own savepoint. PostgreSQL: one transaction per write, retried
+   * on a serialization failure or deadlock.
+   */
+  write<T>(work: WriteWork<T>): Promise<T>;
+  /** SQLite only: how the writes were grouped into commits. */
+  readonly groupCommit?: GroupCommit;
   close(): Promise<void>;
 }
 
@@ -39,7 +48,12 @@ export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_LEVELS)[number];
 export interface OpenOptions {
   poolSize?: number;
   sqliteSynchronous?: SqliteSynchronous;
+  /** The most writes that share one SQLite commit; 1 commits each write alone. */
+  sqliteWriteBatch?: number;
 }
+
+/** SQLite writes in one group commit unless configured otherwise (DAFTAR_SQLITE_WRITE_BATCH). */
+export const SQLITE_WRITE_BATCH_DEFAULT = 32;
 
 /** Prepared statements kept per connection; Kysely would otherwise re-prepare every query. */
 const STATEMENT_CACHE_MAX = 2_000;
@@ -85,7 +99,7 @@ function kyselyStatement(raw: SqliteDatabase.Database, source: string): KyselySt
   };
 }
 
-function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous): Database {
+function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeBatch: number): Database {
   if (target.file !== ':memory:') fs.mkdirSync(path.dirname(target.file), { recursive: true });
   const raw = new SqliteDatabase(target.file);
   raw.pragma('journal_mode = WAL');
@@ -108,17 +122,24 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous): Datab
     },
   };
   const db = new Kysely({ dialect: new SqliteDialect({ database }) });
+  const groupCommit = new GroupCommit(db, () => raw.inTransaction, writeBatch);
   return {
     db,
     sqlite: raw,
     dialect: 'sqlite',
     description: `sqlite:${target.file}`,
+    write: (work) => groupCommit.run(work),
+    groupCommit,
     close: async () => {
       try { raw.pragma('optimize'); } catch { /* closing anyway */ }
       await db.destroy();
     },
   };
 }
+
+/** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const WRITE_ATTEMPTS_MAX = 3;
 
 function openPostgres(target: PostgresTarget, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: target.url, max: poolSize });
@@ -131,6 +152,16 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
     db,
     dialect: 'postgres',
     description: safe.toString(),
+    write: async (work) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await db.transaction().execute(work);
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (!code || !RETRYABLE.has(code) || attempt >= WRITE_ATTEMPTS_MAX) throw error;
+        }
+      }
+    },
     close: async () => { await db.destroy(); },
   };
 }
@@ -146,7 +177,9 @@ export function parseDatabaseUrl(url: string | undefined, dataDir: string): Data
 }
 
 export function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Database {
-  return target.kind === 'sqlite' ? openSqlite(target, options.sqliteSynchronous ?? 'FULL') : openPostgres(target, options.poolSize ?? 10);
+  return target.kind === 'sqlite'
+    ? openSqlite(target, options.sqliteSynchronous ?? 'FULL', options.sqliteWriteBatch ?? SQLITE_WRITE_BATCH_DEFAULT)
+    : openPostgres(target, options.poolSize ?? 10);
 }
 
 /**
