@@ -317,6 +317,13 @@ eachDatabase('foundation', (server) => {
     assert.equal(wrong.status, 401);
     assert.deepEqual(wrong.body, { result: 'failed', code: 401, message: 'Unauthorized', error_code: 'DAFTAR_ERR_AUTH_INVALID' });
     assert.equal((await s.get('/api2/clients.json', { APIKEY: s.apiKey })).status, 200);
+    // The router ignores doubled and trailing slashes; the key check must not (this was a 500 once).
+    for (const path of ['//api2/clients.json', '/api2//clients.json', '//api2//clients/1.json', '/api2/clients.json/', '///api2/clients']) {
+      const anonymous = await s.get(path, { apikey: '' });
+      assert.equal(anonymous.status, 401, `${path} without a key: ${anonymous.text}`);
+      assert.equal(anonymous.body.error_code, 'DAFTAR_ERR_AUTH_MISSING');
+    }
+    assert.equal((await s.get('//api2//clients.json')).status, 200, 'with a key, the doubled slashes still route');
     for (const path of ['/v2/oauth/token', '/api2/oauth/token', '/oauth/token', '/api2/v2/oauth/token']) {
       const token = await s.request('POST', path, { grant_type: 'password', client_id: '1', client_secret: 'published', username: TEST_EMAIL, password: TEST_PASSWORD }, { apikey: '' });
       assert.equal(token.status, 200, `${path}: ${token.text}`);

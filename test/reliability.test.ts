@@ -201,14 +201,17 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${issued.access_token}` });
       await s.post('/api2/clients.json', { Client: { business_name: 'Logged' } }, { 'idempotency-key': 'log-key-123456' });
       await s.get('/api2/site_info', { apikey: 'wrong-key-that-is-long-enough' });
-      assert.ok(lines.length >= 6, 'requests were logged');
       const text = lines.join('');
       for (const secret of [s.apiKey, TEST_PASSWORD, issued.access_token, issued.refresh_token, 'wrong-key-that-is-long-enough', 'log-key-123456']) {
         assert.ok(!text.includes(secret), `no log line holds ${secret.slice(0, 6)}…`);
       }
       const parsed = lines.map((line) => JSON.parse(line));
       assert.ok(parsed.every((entry) => typeof entry.level === 'number' && typeof entry.time === 'number'));
-      assert.ok(parsed.some((entry) => typeof entry.reqId === 'string' && entry.reqId.length >= 8), 'lines carry request ids');
+      const requests = parsed.filter((entry) => entry.msg === 'request');
+      assert.deepEqual(requests.map((entry) => `${entry.method} ${entry.url.split('?')[0]} ${entry.statusCode}`), [
+        'POST /api2/oauth/token 200', 'GET /api2/site_info 200', 'POST /api2/clients.json 202', 'GET /api2/site_info 401',
+      ], 'one line per request, with its method, path and status');
+      assert.ok(requests.every((entry) => typeof entry.reqId === 'string' && entry.reqId.length >= 8 && typeof entry.responseTime === 'number'), 'lines carry request ids and times');
     } finally {
       await s.close();
     }

@@ -79,7 +79,15 @@ function checkMultipartHeaders(method: string, headers: Record<string, string | 
 }
 
 export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: number): Promise<void> {
-  app.addHook('onRequest', async (request) => checkMultipartHeaders(request.method, request.headers, bodyLimitBytes));
+  // Callback hooks, not async ones: these run on every request, and a promise each is measurable.
+  app.addHook('onRequest', (request, _reply, done) => {
+    try {
+      checkMultipartHeaders(request.method, request.headers, bodyLimitBytes);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
+  });
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
@@ -95,14 +103,16 @@ export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: 
       done(new DaftarError('DAFTAR_ERR_BAD_JSON'), undefined);
     }
   });
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.body === undefined || request.body === null) return done();
     const type = String(request.headers['content-type'] ?? '');
-    if ((type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) && request.body && typeof request.body === 'object') {
+    if ((type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) && typeof request.body === 'object') {
       request.body = expandFormFields(request.body as Record<string, unknown>);
     }
     if (nestedDeeperThan(request.body, BODY_DEPTH_MAX)) {
-      throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body is nested more than ${BODY_DEPTH_MAX} levels deep`);
+      return done(new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body is nested more than ${BODY_DEPTH_MAX} levels deep`));
     }
+    done();
   });
 }
 

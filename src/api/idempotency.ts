@@ -56,8 +56,8 @@ export async function markCommitted(db: Db, request: FastifyRequest): Promise<vo
 export function registerIdempotency(app: FastifyInstance, database: Database, requestTimeoutMs: number): void {
   const db = database.db;
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!METHODS.has(request.method) || !request.caller) return;
+  const claim = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.caller) return;
     const header = request.headers['idempotency-key'];
     if (header === undefined) return;
     const key = Array.isArray(header) ? header[0] : header;
@@ -107,9 +107,9 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
       }
       await sleep(POLL_MS);
     }
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const settle = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;
@@ -120,5 +120,17 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
       await db.deleteFrom('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id).where('state', '=', 'running').execute();
     }
     return payload;
+  };
+
+  // On the write routes only (the hooks are added to each route as it is declared): reads skip them.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((method) => METHODS.has(method))) return;
+    route.preHandler = [...asList(route.preHandler), claim];
+    route.onSend = [...asList(route.onSend), settle];
   });
+}
+
+function asList<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
