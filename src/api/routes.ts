@@ -11,6 +11,7 @@ import type { Context, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
 import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
+import { insertRows } from '../db/insert.js';
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
@@ -40,12 +41,12 @@ async function audit(context: Context, request: FastifyRequest, result: unknown)
   const idInPath = /\/(\d{1,15})(?:\.json)?$/.exec(path)?.[1];
   const recordId = typeof result === 'number' ? result : idInPath ? Number(idInPath) : null;
   const changes = JSON.stringify(redacted(request.body ?? null)) ?? 'null';
-  await context.db.insertInto('audit_logs').values({
+  await insertRows(context.db, context.dialect, 'audit_logs', [{
     site_id: context.siteId, created: context.now, credential: request.caller!.credential, staff_id: context.staffId,
     method: request.method, route: path.slice(0, 255), resource: segment, record_id: recordId,
     status: request.method === 'POST' && typeof result === 'number' ? 202 : 200, request_id: String(request.id),
     changes: changes.length > AUDIT_CHANGES_MAX ? `${changes.slice(0, AUDIT_CHANGES_MAX)}…` : changes,
-  }).execute();
+  }]);
 }
 
 /**

@@ -9,6 +9,7 @@
 import { type Dec, ONE, ZERO, abs, currencyDecimals, div, formatDec, mul, roundTo, sum, toStored } from './money.js';
 import { DEFAULT_ACCOUNTS } from './chart.js';
 import type { Context } from '../engine/resource.js';
+import { insertReturningId, insertRows } from '../db/insert.js';
 
 export interface PostingLine {
   accountId: number;
@@ -169,18 +170,17 @@ export async function replaceJournal(context: Context, posting: Posting): Promis
     throw new Error(`unbalanced ${posting.entityType} ${posting.entityId} journal: debit ${formatDec(debit)} ≠ credit ${formatDec(credit)}`);
   }
   const rate = toStored(posting.rate ?? ONE);
-  const journal = await context.db.insertInto('journals').values({
+  const journalId = await insertReturningId(context.db, context.dialect, 'journals', {
     site_id: context.siteId, number: `${posting.entityType}-${posting.entityId}`, staff_id: context.staffId, date: posting.date,
     entity_type: posting.entityType, entity_id: posting.entityId, is_automatic: 1, description: posting.description,
     total_debit: toStored(debit), total_credit: toStored(credit),
     currency_debit: toStored(sum(lines.map((l) => l.currencyDebit))), currency_credit: toStored(sum(lines.map((l) => l.currencyCredit))),
     currency_code: posting.currencyCode, created: context.now, modified: context.now,
-  }).returning('id').executeTakeFirstOrThrow();
-  const journalId = Number(journal['id']);
-  await context.db.insertInto('journal_transactions').values(lines.map((line) => ({
+  });
+  await insertRows(context.db, context.dialect, 'journal_transactions', lines.map((line) => ({
     site_id: context.siteId, journal_id: journalId, journal_account_id: line.accountId,
     debit: toStored(line.debit), credit: toStored(line.credit), currency_debit: toStored(line.currencyDebit), currency_credit: toStored(line.currencyCredit),
     currency_code: posting.currencyCode, currency_rate: rate, subkey: line.subkey ?? null,
     description: line.description ?? posting.description, created: context.now, modified: context.now,
-  }))).execute();
+  })));
 }

@@ -15,6 +15,7 @@ import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, mul, roun
 import { validationError } from './errors.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Context } from '../engine/resource.js';
+import { insertRows } from '../db/insert.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
 /** Daftra's stock-transaction `source_type` values. */
@@ -176,7 +177,7 @@ async function applyMovements(context: Context, sourceType: number, orderId: num
       order_id: orderId, added_by: context.staffId, created: context.now, modified: context.now,
     });
   }
-  const ids = rows.length === 0 ? [] : (await context.db.insertInto('stock_transactions').values(rows).returning('id').execute()).map((row) => Number(row['id']));
+  const ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) => Number(row['id']));
   await writePositions(context, positions, productIds);
   refuseNegative(context, movements, (productId, storeId) => positions.get(positionKey(productId, storeId))?.quantity ?? ZERO);
   return ids;

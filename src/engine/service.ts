@@ -9,6 +9,7 @@ import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
 import { resourceNamed } from './registry.js';
+import { insertReturningId } from '../db/insert.js';
 import { runShape } from '../db/shapes.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, ViewMode } from './resource.js';
 
@@ -215,9 +216,7 @@ function stamp(spec: ResourceSpec, values: Rec, context: Context, creating: bool
 }
 
 async function insertRow(context: Context, table: string, row: Record<string, unknown>): Promise<number> {
-  const inserted = await context.db.insertInto(table).values({ ...row, site_id: context.siteId })
-    .returning('id').executeTakeFirstOrThrow();
-  return Number(inserted['id']);
+  return insertReturningId(context.db, context.dialect, table, { ...row, site_id: context.siteId });
 }
 
 async function insertChildren(context: Context, child: ChildSpec, parentId: number, rows: Rec[]): Promise<void> {
