@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase } from './support/harness.js';
+import { openDatabase, parseDatabaseUrl } from '../src/db/connection.js';
+import { digest } from '../src/domain/secrets.js';
+import { addApiKey } from '../src/domain/sites.js';
 
 /** The body of the seed page's "Add New Invoice Payment" example, as printed there. */
 const SEED_PAYMENT_EXAMPLE = {
@@ -308,6 +311,31 @@ eachDatabase('foundation', (server) => {
     const before = (await s.get('/api2/invoices.json')).body.pagination.total_results;
     await s.post('/api2/invoices.json', { Invoice: { client_id: 1 }, InvoiceItem: [{ item: 'ok', unit_price: 1 }, { item: 'bad', unit_price: 'x' }] });
     assert.equal((await s.get('/api2/invoices.json')).body.pagination.total_results, before, 'nothing half-written');
+  });
+
+  it('refuses a revoked key on the very next request, whoever revoked it (keys are cached on SQLite)', async () => {
+    const s = server();
+    const key = await addApiKey(s.database.db, 1, 'second-key-0123456789abcdef', 'second');
+    const asSecond = { apikey: key };
+    const setRevoked = (db: typeof s.database.db, revoked: number) =>
+      db.updateTable('api_keys').set({ revoked }).where('key_hash', '=', digest(key)).execute();
+    assert.equal((await s.get('/api2/clients.json', asSecond)).status, 200);
+    assert.equal((await s.get('/api2/clients.json', asSecond)).status, 200);
+    // Another connection, as `daftar` CLI or a second server process would do it.
+    const other = openDatabase(parseDatabaseUrl(s.env['DATABASE_URL'], s.env['DAFTAR_DATA_DIR']!));
+    try {
+      await setRevoked(other.db, 1);
+    } finally {
+      await other.close();
+    }
+    assert.equal((await s.get('/api2/clients.json', asSecond)).status, 401, 'revoked from another connection');
+    // The server's own connection.
+    await setRevoked(s.database.db, 0);
+    assert.equal((await s.get('/api2/clients.json', asSecond)).status, 200);
+    assert.equal((await s.get('/api2/clients.json', asSecond)).status, 200);
+    await setRevoked(s.database.db, 1);
+    assert.equal((await s.get('/api2/clients.json', asSecond)).status, 401, 'revoked from this connection');
+    assert.equal((await s.get('/api2/clients.json')).status, 200, 'the other key is not affected');
   });
 
   it('authenticates with API keys and bearer tokens', async () => {

@@ -2,6 +2,7 @@
  * Who is calling: an `apikey` header (any capitalisation; Node lower-cases names) or an
  * `Authorization: Bearer` access token. Both resolve to a site; every query after this is scoped to it.
  */
+import type SqliteDatabase from 'better-sqlite3';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.js';
 import { DaftarError } from '../domain/errors.js';
@@ -29,14 +30,74 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
+const CACHED_CALLERS_MAX = 10_000;
+
+/**
+ * SQLite: the callers of API keys kept in memory for as long as the database has not changed at all.
+ * `data_version` moves when another connection commits (the CLI revoking a key or changing a site
+ * setting, another server process) and `total_changes()` when this connection writes anything; either
+ * empties the cache, so the next request reads its key again. A key check was a tenth of a GET of an
+ * invoice. (PostgreSQL has no cheap "has anything changed" to ask, so it reads the key every time.)
+ */
+class CallerCache {
+  private stamp = '';
+  private readonly callers = new Map<string, Caller>();
+  private readonly version: SqliteDatabase.Statement;
+
+  constructor(raw: SqliteDatabase.Database) {
+    this.version = raw.prepare(`select data_version || ':' || total_changes() from pragma_data_version`).pluck();
+  }
+
+  current(): string {
+    return this.version.get() as string;
+  }
+
+  /** The cached caller of `key`, if nothing changed since it was read. */
+  get(key: string): Caller | undefined {
+    const stamp = this.current();
+    if (stamp !== this.stamp) {
+      this.callers.clear();
+      this.stamp = stamp;
+      return undefined;
+    }
+    return this.callers.get(key);
+  }
+
+  /** Keeps `caller` if nothing changed while it was being read (since `stamp`). */
+  set(key: string, caller: Caller, stamp: string): void {
+    if (stamp !== this.stamp || this.current() !== stamp) return;
+    if (this.callers.size >= CACHED_CALLERS_MAX) this.callers.clear();
+    this.callers.set(key, caller);
+  }
+}
+
+const callerCaches = new WeakMap<Database, CallerCache>();
+
+function cacheOf(database: Database): CallerCache | undefined {
+  if (!database.sqlite) return undefined;
+  let cache = callerCaches.get(database);
+  if (!cache) callerCaches.set(database, (cache = new CallerCache(database.sqlite)));
+  return cache;
+}
+
 async function byApiKey(database: Database, key: string): Promise<Caller | null> {
+  const cache = cacheOf(database);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const stamp = cache?.current();
+  const caller = await readApiKey(database, key);
+  if (caller && cache && stamp !== undefined) cache.set(key, caller, stamp);
+  return caller;
+}
+
+async function readApiKey(database: Database, key: string): Promise<Caller | null> {
   const hash = digest(key);
   const { rows: [row] } = await runShape(database.db, database.dialect, 'caller-by-key', [hash, 0], () => database.db
     .selectFrom('api_keys as k').innerJoin('sites as s', 's.id', 'k.site_id')
     .selectAll('s').select(['k.id as key_id'])
     .where('k.key_hash', '=', hash).where('k.revoked', '=', 0));
   if (!row) return null;
-  return { site: normalizeSite(row), staffId: 0, credential: `key:${row['key_id']}` };
+  return Object.freeze({ site: Object.freeze(normalizeSite(row)), staffId: 0, credential: `key:${row['key_id']}` });
 }
 
 async function byAccessToken(database: Database, token: string, nowMs: number): Promise<Caller | null> {
