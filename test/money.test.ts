@@ -53,6 +53,24 @@ describe('money', () => {
     assert.equal(currencyDecimals('JPY'), 0);
   });
 
+  it('formats amounts inside ±2^53 millionths digit for digit like the exact BigInt way (property)', () => {
+    const reference = (value: bigint) => {
+      const magnitude = value < 0n ? -value : value;
+      const fraction = (magnitude % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
+      return `${value < 0n ? '-' : ''}${magnitude / 1_000_000n}${fraction ? `.${fraction}` : ''}`;
+    };
+    const safe = BigInt(Number.MAX_SAFE_INTEGER);
+    for (const edge of [0n, 1n, -1n, 999_999n, 1_000_000n, -1_000_001n, safe, -safe, safe + 1n, -safe - 1n, safe - 999_999n]) {
+      assert.equal(formatDec(edge), reference(edge), String(edge));
+    }
+    fc.assert(fc.property(fc.bigInt({ min: -safe - 10n, max: safe + 10n }), (value) => {
+      assert.equal(formatDec(value), reference(value));
+    }), { numRuns: 2000 });
+    fc.assert(fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (cents) => {
+      assert.equal(formatDec(BigInt(cents) * 10_000n), reference(BigInt(cents) * 10_000n));
+    }));
+  });
+
   it('formats and parses back every value unchanged (property)', () => {
     fc.assert(fc.property(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), (value) => {
       assert.equal(parseDec(formatDec(value)), value);

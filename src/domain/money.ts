@@ -140,13 +140,35 @@ export function abs(a: Dec): Dec {
   return a < 0n ? -a : a;
 }
 
+const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Shortest exact text: 68.97 -> "68.97", 100 -> "100", -0.5 -> "-0.5". */
 export function formatDec(value: Dec): string {
+  // Every amount a response renders goes through here. Inside ±2^53 millionths (±9 billion) the same
+  // digits come from integer arithmetic on a double, which is exact there (% and the division of a
+  // multiple of 10^6 are exact on integers below 2^53), without a BigInt division per amount.
+  if (value <= SAFE_MAX && value >= -SAFE_MAX) return formatMillionths(Number(value));
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
   const whole = magnitude / SCALE;
-  let fraction = (magnitude % SCALE).toString().padStart(SCALE_DIGITS, '0').replace(/0+$/, '');
+  const fraction = (magnitude % SCALE).toString().padStart(SCALE_DIGITS, '0').replace(/0+$/, '');
   const text = fraction.length > 0 ? `${whole}.${fraction}` : `${whole}`;
+  return negative ? `-${text}` : text;
+}
+
+function formatMillionths(value: number): string {
+  const negative = value < 0;
+  const magnitude = negative ? -value : value;
+  const fraction = magnitude % 1_000_000;
+  const whole = (magnitude - fraction) / 1_000_000;
+  let text = String(whole);
+  if (fraction !== 0) {
+    let digits = String(fraction).padStart(SCALE_DIGITS, '0');
+    let end = digits.length;
+    while (digits.charCodeAt(end - 1) === 48) end -= 1;
+    digits = digits.slice(0, end);
+    text = `${text}.${digits}`;
+  }
   return negative ? `-${text}` : text;
 }
 
