@@ -12,6 +12,7 @@ import { type LineInput, type TaxRate, computeTotals } from '../domain/totals.js
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
+import { runShape } from '../db/shapes.js';
 import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
 import { completePayment } from './invoice-payments.js';
 import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
@@ -27,8 +28,8 @@ const INVOICE_TYPES = new Set([0, 16, 19]);
 async function loadById(context: Context, table: string, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
   const unique = [...new Set(ids.filter((value) => Number.isInteger(value) && value > 0))];
   if (unique.length === 0) return new Map();
-  const rows = await context.db.selectFrom(table).selectAll()
-    .where('site_id', '=', context.siteId).where('id', 'in', unique).execute();
+  const { rows } = await runShape(context.db, context.dialect, `by-id:${table}:${unique.length}`, [context.siteId, ...unique],
+    () => context.db.selectFrom(table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', unique));
   return new Map(rows.map((row) => [Number(row['id']), row]));
 }
 
