@@ -5,9 +5,9 @@
  *   --quick            100,000 invoices, 3 s per workload (under two minutes once the data set is cached)
  *   --invoices N       data set size (default 1,000,000; 100,000 with --quick)
  *   --duration S       seconds measured per workload; --warmup S seconds before each, not counted
- *   --no-postgres      skip the PostgreSQL part; --no-baselines skip json-server and Prism
+ *   --no-postgres      skip the PostgreSQL part; --no-baselines skip json-server, Prism and the naive server
  *   --only a,b         run only these parts: hello, startup, get_invoice, list_page1, list_deep,
- *                      list_filtered, create_invoice, create_payment, json_server, prism, postgres
+ *                      list_filtered, create_invoice, create_payment, json_server, prism, naive, postgres
  *   --profile          run Daftar servers under `node --cpu-prof` (profiles in bench/.profiles/)
  *   --out FILE         where to write the JSON results (default bench/results/latest.json)
  */
@@ -354,6 +354,32 @@ async function runJsonServer(exports: Exports): Promise<void> {
   }
 }
 
+/** Fastify's own ceiling and a naive Fastify + SQLite handler (bench/naive.ts), on the same data set. */
+async function runNaive(databaseFile: string): Promise<void> {
+  if (!options.baselines || !wanted('naive')) return;
+  const port = await freePort();
+  const started = performance.now();
+  const writeFile = path.join(tmp, 'naive-writes.sqlite');
+  const proc = start('naive', SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'naive.js')],
+    { PORT: String(port), DATA_FILE: databaseFile, WRITE_FILE: writeFile }, tmp);
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor200(proc, `${url}/invoices/1`, {}, started);
+    const common = { url, duration: options.duration, warmup: options.warmup, connections: options.connections, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+    const hello = record('naive: Fastify hello', await load({ ...common, kind: 'fixed', path: '/hello' }, [proc]), options.connections);
+    const get = record('naive: Fastify + SQLite GET', await load({ ...common, kind: 'json_server_get', maxId: options.invoices }, [proc]), options.connections);
+    const post = record('naive: Fastify + SQLite POST', await load({ ...common, kind: 'json_server_post' }, [proc]), options.connections);
+    results['fastify_hello_rps'] = round(hello.rps, 0);
+    results['naive_get_rps'] = round(get.rps, 0);
+    results['naive_post_rps'] = round(post.rps, 0);
+    for (const [key, result] of [['fastify_hello_cpu_us', hello], ['naive_get_cpu_us', get], ['naive_post_cpu_us', post]] as const) {
+      results[key] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
+    }
+  } finally {
+    await stop(proc);
+  }
+}
+
 async function runPrism(exports: Exports): Promise<void> {
   if (!options.baselines || !wanted('prism')) return;
   const port = await freePort();
@@ -482,6 +508,13 @@ function summarize(): Target[] {
   results['create_invoice_vs_json_server'] = ratio(results['create_invoice_rps'], results['json_server_post_rps']);
   results['get_invoice_vs_prism'] = ratio(results['get_invoice_rps'], results['prism_get_rps']);
   // The same ratios from server CPU time per request: what they would be on a core of its own.
+  // What a framework and a database cost before any of the work: the naive server's own ratios (the
+  // issue quotes 0.28 and 0.13 for them) and Daftar against it.
+  results['fastify_hello_vs_hello'] = ratio(results['fastify_hello_rps'], results['hello_rps']);
+  results['naive_get_vs_hello'] = ratio(results['naive_get_rps'], results['hello_rps']);
+  results['naive_post_vs_hello'] = ratio(results['naive_post_rps'], results['hello_rps']);
+  results['get_invoice_vs_naive'] = ratio(results['get_invoice_rps'], results['naive_get_rps']);
+  results['create_invoice_vs_naive'] = ratio(results['create_invoice_rps'], results['naive_post_rps']);
   results['get_invoice_vs_hello_cpu'] = ratio(results['hello_cpu_us'], results['get_invoice_cpu_us']);
   results['create_invoice_vs_hello_cpu'] = ratio(results['hello_cpu_us'], results['create_invoice_cpu_us']);
   return [
@@ -546,6 +579,7 @@ async function main(): Promise<void> {
   await runHello();
   say('SQLite, one server process (CPU 0):');
   const exports = await runSqlite(work);
+  await runNaive(work);
   fs.rmSync(work, { force: true });
   for (const suffix of ['-wal', '-shm']) fs.rmSync(work + suffix, { force: true });
   if (exports) {
@@ -563,7 +597,8 @@ async function main(): Promise<void> {
   const printed = table(targets);
   process.stdout.write(`\n${printed}\n`);
   if (notes.length > 0) process.stdout.write(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
-  const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key.endsWith('_cpu') || key === 'total_s');
+  const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key.endsWith('_cpu')
+    || key.includes('naive') || key.startsWith('fastify_') || key === 'total_s');
   process.stdout.write(`\n${extra.map(([key, value]) => `${key}: ${value}`).join('\n')}\n`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify({ ...results, workloads: rows.map((row) => ({ name: row.name, connections: row.connections, ...row.result })), notes }, null, 2)}\n`);
