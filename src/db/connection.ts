@@ -8,6 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { GroupCommit, type WriteWork } from './group-commit.js';
+import { registerDirectReader } from './shapes.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -123,6 +124,12 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
   };
   const db = new Kysely({ dialect: new SqliteDialect({ database }) });
   const groupCommit = new GroupCommit(db, () => raw.inTransaction, writeBatch);
+  // Reads outside any transaction go straight to SQLite (shapes.ts); inside one they queue behind it.
+  registerDirectReader(db, (sqlText, parameters) => {
+    if (raw.inTransaction) return undefined;
+    const statement = database.prepare(sqlText);
+    return statement.reader ? statement.all(parameters) as Array<Record<string, unknown>> : undefined;
+  });
   return {
     db,
     sqlite: raw,

@@ -12,6 +12,26 @@
 import type { CompiledQuery, Compilable, QueryResult } from 'kysely';
 import type { Db, DialectName } from './connection.js';
 
+/**
+ * SQLite: runs a read on the connection at once, without Kysely's connection queue and promise chain
+ * (about as long as the read itself for a point select), when nothing holds the connection in a
+ * transaction; answers undefined otherwise (the read then queues behind the transaction through
+ * Kysely, and never sees a write that is not committed).
+ */
+export type DirectReader = (sqlText: string, parameters: readonly unknown[]) => Array<Record<string, unknown>> | undefined;
+const directReaders = new WeakMap<Db, DirectReader>();
+
+/** Registers the direct reader of a database's root Kysely instance (not of its transactions). */
+export function registerDirectReader(db: Db, reader: DirectReader): void {
+  directReaders.set(db, reader);
+}
+
+function run<R>(db: Db, query: CompiledQuery, parameters: readonly unknown[]): Promise<QueryResult<R>> {
+  const direct = directReaders.get(db)?.(query.sql, parameters);
+  if (direct) return Promise.resolve({ rows: direct as R[] });
+  return db.executeQuery<R>(parameters === query.parameters ? query as CompiledQuery<R> : { ...query, parameters } as CompiledQuery<R>);
+}
+
 const SHAPES_MAX = 1_000;
 const compiled = new Map<string, CompiledQuery>();
 
@@ -31,7 +51,7 @@ export async function runShape<R = Record<string, unknown>>(
       if (compiled.size >= SHAPES_MAX) compiled.clear();
       compiled.set(key, query);
     }
-    return db.executeQuery<R>(query);
+    return run<R>(db, query, query.parameters);
   }
-  return db.executeQuery<R>({ ...query, parameters: values } as CompiledQuery<R>);
+  return run<R>(db, query, values);
 }
