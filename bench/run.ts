@@ -333,69 +333,70 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
 /** json-server keeps its whole database in one JSON file that it rewrites on every write. */
 const JSON_SERVER_INVOICES = 1_000;
 
-async function runJsonServer(exports: Exports): Promise<void> {
-  if (!options.baselines || !wanted('json_server')) return;
+/** The load settings every baseline shares: its URL, this run's durations and connections, the data set's sizes. */
+type BaselineLoad = Pick<Workload, 'url' | 'duration' | 'warmup' | 'connections' | 'clients' | 'products'>;
+
+/** Starts a baseline server on the server core, waits for the first 200 of `probe`, measures it, stops it. */
+async function withBaseline(
+  name: string, command: (port: number) => { args: string[]; env?: Record<string, string> }, probe: string, headers: Record<string, string>,
+  measure: (common: BaselineLoad, run: (label: string, workload: Workload) => Promise<Measured>) => Promise<void>,
+): Promise<void> {
   const port = await freePort();
   const started = performance.now();
-  const data = path.join(tmp, 'json-server-work.json');
-  fs.copyFileSync(exports.jsonServerData, data);
-  const proc = start('json-server', SERVER_CPU, [process.execPath, path.join(ROOT, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js'),
-    '--port', String(port), '--host', '127.0.0.1', '--quiet', data], {}, tmp);
+  const { args, env = {} } = command(port);
+  const proc = start(name, SERVER_CPU, args, env, tmp);
   try {
     const url = `http://127.0.0.1:${port}`;
-    await waitFor200(proc, `${url}/invoices/1`, {}, started);
+    await waitFor200(proc, `${url}${probe}`, headers, started);
     const common = { url, duration: options.duration, warmup: options.warmup, connections: options.connections, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
-    const get = record('json-server GET /invoices/:id', await load({ ...common, kind: 'json_server_get', maxId: JSON_SERVER_INVOICES }, [proc]), options.connections);
-    const post = record('json-server POST /invoices', await load({ ...common, kind: 'json_server_post' }, [proc]), options.connections);
-    results['json_server_get_rps'] = round(get.rps, 0);
-    results['json_server_post_rps'] = round(post.rps, 1);
+    await measure(common, async (label, workload) => record(label, await load(workload, [proc]), options.connections));
   } finally {
     await stop(proc);
   }
+}
+
+async function runJsonServer(exports: Exports): Promise<void> {
+  if (!options.baselines || !wanted('json_server')) return;
+  const data = path.join(tmp, 'json-server-work.json');
+  fs.copyFileSync(exports.jsonServerData, data);
+  await withBaseline('json-server', (port) => ({
+    args: [process.execPath, path.join(ROOT, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js'), '--port', String(port), '--host', '127.0.0.1', '--quiet', data],
+  }), '/invoices/1', {}, async (common, run) => {
+    const get = await run('json-server GET /invoices/:id', { ...common, kind: 'json_server_get', maxId: JSON_SERVER_INVOICES });
+    const post = await run('json-server POST /invoices', { ...common, kind: 'json_server_post' });
+    results['json_server_get_rps'] = round(get.rps, 0);
+    results['json_server_post_rps'] = round(post.rps, 1);
+  });
 }
 
 /** Fastify's own ceiling and a naive Fastify + SQLite handler (bench/naive.ts), on the same data set. */
 async function runNaive(databaseFile: string): Promise<void> {
   if (!options.baselines || !wanted('naive')) return;
-  const port = await freePort();
-  const started = performance.now();
-  const writeFile = path.join(tmp, 'naive-writes.sqlite');
-  const proc = start('naive', SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'naive.js')],
-    { PORT: String(port), DATA_FILE: databaseFile, WRITE_FILE: writeFile }, tmp);
-  try {
-    const url = `http://127.0.0.1:${port}`;
-    await waitFor200(proc, `${url}/invoices/1`, {}, started);
-    const common = { url, duration: options.duration, warmup: options.warmup, connections: options.connections, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
-    const hello = record('naive: Fastify hello', await load({ ...common, kind: 'fixed', path: '/hello' }, [proc]), options.connections);
-    const get = record('naive: Fastify + SQLite GET', await load({ ...common, kind: 'json_server_get', maxId: options.invoices }, [proc]), options.connections);
-    const post = record('naive: Fastify + SQLite POST', await load({ ...common, kind: 'json_server_post' }, [proc]), options.connections);
-    results['fastify_hello_rps'] = round(hello.rps, 0);
-    results['naive_get_rps'] = round(get.rps, 0);
-    results['naive_post_rps'] = round(post.rps, 0);
-    for (const [key, result] of [['fastify_hello_cpu_us', hello], ['naive_get_cpu_us', get], ['naive_post_cpu_us', post]] as const) {
-      results[key] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
+  await withBaseline('naive', (port) => ({
+    args: [process.execPath, path.join(ROOT, 'dist', 'bench', 'naive.js')],
+    env: { PORT: String(port), DATA_FILE: databaseFile, WRITE_FILE: path.join(tmp, 'naive-writes.sqlite') },
+  }), '/invoices/1', {}, async (common, run) => {
+    const measured = {
+      fastify_hello: await run('naive: Fastify hello', { ...common, kind: 'fixed', path: '/hello' }),
+      naive_get: await run('naive: Fastify + SQLite GET', { ...common, kind: 'json_server_get', maxId: options.invoices }),
+      naive_post: await run('naive: Fastify + SQLite POST', { ...common, kind: 'json_server_post' }),
+    };
+    for (const [name, result] of Object.entries(measured)) {
+      results[`${name}_rps`] = round(result.rps, 0);
+      results[`${name}_cpu_us`] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
     }
-  } finally {
-    await stop(proc);
-  }
+  });
 }
 
 async function runPrism(exports: Exports): Promise<void> {
   if (!options.baselines || !wanted('prism')) return;
-  const port = await freePort();
-  const started = performance.now();
-  const proc = start('prism', SERVER_CPU, [process.execPath, path.join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
-    'mock', exports.openapi, '-p', String(port), '-h', '127.0.0.1', '-v', 'error'], {}, tmp);
-  try {
-    const url = `http://127.0.0.1:${port}`;
-    await waitFor200(proc, `${url}/api2/invoices/1.json`, API_HEADERS, started);
-    const get = record('Prism mock GET /api2/invoices/{id}', await load({
-      url, kind: 'prism_get', maxId: options.invoices, headers: API_HEADERS, duration: options.duration, warmup: options.warmup, connections: options.connections,
-    }, [proc]), options.connections);
+  await withBaseline('prism', (port) => ({
+    args: [process.execPath, path.join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
+      'mock', exports.openapi, '-p', String(port), '-h', '127.0.0.1', '-v', 'error'],
+  }), '/api2/invoices/1.json', API_HEADERS, async (common, run) => {
+    const get = await run('Prism mock GET /api2/invoices/{id}', { ...common, kind: 'prism_get', maxId: options.invoices, headers: API_HEADERS });
     results['prism_get_rps'] = round(get.rps, 0);
-  } finally {
-    await stop(proc);
-  }
+  });
 }
 
 const POSTGRES_ADMIN_URL = process.env['DAFTAR_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
