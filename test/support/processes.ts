@@ -3,27 +3,15 @@
  * middle of writes, and several processes on one database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Database, openDatabase, parseDatabaseUrl } from '../../src/db/connection.js';
+import { freePort } from './ports.js';
 import { ApiClient, TEST_EMAIL, TEST_KEY, TEST_PASSWORD, type TestDatabase } from './harness.js';
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/main.js');
 
-/** A port nobody listens on now (the OS hands out a free one, which is then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export class ServerProcess extends ApiClient {
   private exited: Promise<number | null>;
