@@ -18,6 +18,7 @@ const CONFIGURATION = {
   layout: 'modern',
   withDefaultFonts: false,
   hideClientButton: true,
+  showDeveloperTools: 'never',
   telemetry: false,
   agent: { disabled: true },
   mcp: { disabled: true },

@@ -12,7 +12,8 @@ URL and key. Every operation below can be tried from this page with your own key
 
 1. Start the server (\`npm ci && npm start\`). On first start it prints the default site's **API key**
    and owner login.
-2. Press **Authorize** (or open any operation and fill in the \`apikey\` header) with that key.
+2. Put that key in the \`apikey\` value under **Authentication** (beside this text): every
+   **Test Request** sends it.
 3. Try \`GET /api2/site_info.json\`: it answers your site, its currency and its settings.
 4. Create a client, a product and an invoice:
 
