@@ -19,6 +19,12 @@ const USAGE = `usage:
                                       take a product below zero in its store (400), 1 allows negative stock
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","api_key"}
+
+For people and scripts (each with --help; --json for scripts; see docs/cli.md):
+  daftar <resource> list|get|create|edit|delete   every resource: invoices, clients, products, credit-notes, ...
+  daftar reports <report> [--from D] [--to D] [--csv]   trial-balance, profit-and-loss, balance-sheet, ...
+  daftar demo [--site demo] [--seed 42] [--months 12]  a year of a small Saudi shop's business
+They call a running server when DAFTAR_URL and DAFTAR_API_KEY are set, the local database otherwise.
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -28,6 +34,8 @@ function option(args: string[], name: string): string | undefined {
 
 async function run(args: string[]): Promise<number> {
   const [command, sub, target] = args;
+  const people = await import('./cli/people.js');
+  if (people.answers(command)) return people.runPeopleCommand(args);
   if (command === 'serve') {
     await import('./main.js');
     return -1;
@@ -119,7 +127,8 @@ async function run(args: string[]): Promise<number> {
 }
 
 run(process.argv.slice(2)).then((code) => {
-  if (code >= 0) process.exit(code);
+  // Exit only once stdout is flushed: a pipe takes a large --json output in several writes.
+  if (code >= 0) process.stdout.write('', () => process.exit(code));
 }, (error: unknown) => {
   process.stderr.write(`daftar: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
