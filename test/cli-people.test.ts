@@ -89,4 +89,23 @@ eachDatabase('daftar CLI for people', (server, engine) => {
     assert.equal((await daftar(['clients', 'delete', created.id], remote)).code, 0);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('backs up and restores the database while the server runs', async () => {
+    const env = server().env;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-restore-'));
+    const file = path.join(dir, engine === 'sqlite' ? 'copy.sqlite' : 'copy.dump');
+    try {
+      const before = await server().create('clients', { Client: { business_name: 'In the backup' } });
+      assert.equal(json(await daftar(['backup', file], env)).backup, file);
+      const after = await server().create('clients', { Client: { business_name: 'Not in the backup' } });
+      const restored = json(await daftar(['restore', file], env));
+      assert.equal(restored.restore, file);
+      assert.equal((await server().get(`/api2/clients/${before}.json`)).status, 200, 'what was backed up is back');
+      assert.equal((await server().get(`/api2/clients/${after}.json`)).status, 404, 'what came after is gone');
+      fs.writeFileSync(path.join(dir, 'not-a-backup'), 'hello');
+      if (engine === 'sqlite') assert.equal((await daftar(['restore', path.join(dir, 'not-a-backup')], env)).code, 2, 'a file that is no database is refused');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -61,4 +61,6 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
 }
 
 /** A mistake in how the command was called: exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
