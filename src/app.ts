@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { type Database, ping } from './db/connection.js';
 import { authenticate } from './api/auth.js';
 import { registerCors } from './api/cors.js';
+import { DOCS_SCRIPT_PATH, docsScript, renderDocsPage } from './api/docs-page.js';
 import { registerIdempotency } from './api/idempotency.js';
 import { limited } from './api/limits.js';
 import { registerBodyParsers } from './api/body.js';
@@ -28,7 +29,7 @@ export interface AppOptions {
 }
 
 /** Paths anyone may call without a credential. */
-const PUBLIC_PATHS = new Set(['/api2/openapi.json', '/docs', '/health', '/ready', ...TOKEN_PATHS, ...REVOKE_PATHS]);
+const PUBLIC_PATHS = new Set(['/api2/openapi.json', '/docs', DOCS_SCRIPT_PATH, '/health', '/ready', ...TOKEN_PATHS, ...REVOKE_PATHS]);
 
 export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -89,9 +90,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   // TypeBox) was a sixth of the server's start (docs/performance.md).
   let reference: Promise<{ openapi: Record<string, unknown>; docsPage: string }> | undefined;
   const referenceDocs = () => (reference ??= (async () => {
-    const [{ buildOpenApi }, { renderDocsPage }] = await Promise.all([import('./api/openapi.js'), import('./api/docs-page.js')]);
+    const { buildOpenApi } = await import('./api/openapi.js');
     const openapi = buildOpenApi(RESOURCES, [
-      { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
       { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
       { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
       { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
@@ -101,11 +101,14 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       ...EXTRA_ROUTES,
       ...REPORT_ROUTES,
     ], VERSION);
-    return { openapi, docsPage: renderDocsPage(openapi) };
+    return { openapi, docsPage: renderDocsPage() };
   })());
 
   app.get('/api2/openapi.json', async () => (await referenceDocs()).openapi);
   app.get('/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send((await referenceDocs()).docsPage));
+  app.get(DOCS_SCRIPT_PATH, async (_request, reply) => {
+    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(await docsScript());
+  });
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_request, reply) => {
     try {

@@ -2,7 +2,6 @@
  * `daftar` command line: serve, migrate, create sites and API keys. Output meant for scripts is JSON
  * on stdout; messages for people go to stderr.
  */
-import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { addApiKey, createSite, siteBySubdomain } from './domain/sites.js';
 import { openMigrated } from './server.js';
@@ -10,8 +9,10 @@ import { openMigrated } from './server.js';
 const USAGE = `usage:
   daftar serve                        start the server (same as npm start)
   daftar migrate                      run database migrations and exit
-  daftar backup <file>                a consistent online copy of the SQLite database (the server may keep
-                                      running); for PostgreSQL it prints the pg_dump command to use
+  daftar backup <file>                a consistent online copy of the database while the server runs
+                                      (SQLite: the online backup API, integrity-checked; PostgreSQL: pg_dump)
+  daftar restore <file>               put a backup back (SQLite: checked, then copied in one transaction;
+                                      PostgreSQL: pg_restore --clean --single-transaction)
   daftar site create <subdomain> [--currency SAR] [--country SA] [--name "Business"] [--email owner@x] [--password ...]
                                       create a site; prints {"site_id","subdomain","api_key","owner_email","owner_password"}
   daftar site set <subdomain> allow_negative_stock=0|1
@@ -19,6 +20,12 @@ const USAGE = `usage:
                                       take a product below zero in its store (400), 1 allows negative stock
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","api_key"}
+
+For people and scripts (each with --help; --json for scripts; see docs/cli.md):
+  daftar <resource> list|get|create|edit|delete   every resource: invoices, clients, products, credit-notes, ...
+  daftar reports <report> [--from D] [--to D] [--csv]   trial-balance, profit-and-loss, balance-sheet, ...
+  daftar demo [--site demo] [--seed 42] [--months 12]  a year of a small Saudi shop's business
+They call a running server when DAFTAR_URL and DAFTAR_API_KEY are set, the local database otherwise.
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -28,6 +35,8 @@ function option(args: string[], name: string): string | undefined {
 
 async function run(args: string[]): Promise<number> {
   const [command, sub, target] = args;
+  const people = await import('./cli/people.js');
+  if (people.answers(command)) return people.runPeopleCommand(args);
   if (command === 'serve') {
     await import('./main.js');
     return -1;
@@ -39,28 +48,11 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write('migrations are up to date\n');
     return 0;
   }
-  if (command === 'backup' && sub) {
-    if (config.database.kind !== 'sqlite') {
-      process.stderr.write(`PostgreSQL: use pg_dump, which takes a consistent snapshot while the server runs:\n  pg_dump --format=custom --file=${sub} "$DATABASE_URL"\nrestore with pg_restore --clean --dbname="$DATABASE_URL" ${sub} (see docs/operations.md)\n`);
-      return 2;
-    }
-    if (existsSync(sub)) throw new Error(`${sub} exists; name a new file`);
-    const { default: Sqlite } = await import('better-sqlite3');
-    const source = new Sqlite(config.database.file, { readonly: true, fileMustExist: true });
-    try {
-      const started = Date.now();
-      // SQLite's online backup API: pages are copied in steps while other connections keep writing;
-      // the copy is one consistent state of the database.
-      await source.backup(sub);
-      const check = new Sqlite(sub, { readonly: true });
-      const integrity = check.pragma('integrity_check', { simple: true });
-      check.close();
-      if (integrity !== 'ok') throw new Error(`the backup failed its integrity check: ${String(integrity)}`);
-      process.stdout.write(`${JSON.stringify({ backup: sub, bytes: statSync(sub).size, ms: Date.now() - started, integrity_check: 'ok' })}\n`);
-      return 0;
-    } finally {
-      source.close();
-    }
+  if ((command === 'backup' || command === 'restore') && sub) {
+    const { backup, restore } = await import('./cli/backup.js');
+    const result = await (command === 'backup' ? backup(config, sub) : restore(config, sub));
+    process.stdout.write(`${JSON.stringify({ [command]: result.file, bytes: result.bytes, ms: result.ms, ...(result.integrity_check ? { integrity_check: result.integrity_check } : {}) })}\n`);
+    return 0;
   }
   if (command === 'site' && sub === 'create' && target) {
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(target)) throw new Error('a subdomain is letters, digits and dashes');
@@ -119,8 +111,10 @@ async function run(args: string[]): Promise<number> {
 }
 
 run(process.argv.slice(2)).then((code) => {
-  if (code >= 0) process.exit(code);
+  // Exit only once stdout is flushed: a pipe takes a large --json output in several writes.
+  if (code >= 0) process.stdout.write('', () => process.exit(code));
 }, (error: unknown) => {
   process.stderr.write(`daftar: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  // A mistake in how the command was called exits 2, like a usage error (docs/cli.md).
+  process.exit(error instanceof Error && error.name === 'UsageError' ? 2 : 1);
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, SQLITE_WRITE_BATCH_DEFAULT, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
 
 export interface Config {
+  /** DAFTAR_DEMO=1: months of demo data for a "demo" site made on first start (0: none). */
+  demoMonths: number;
   port: number;
   host: string;
   database: DatabaseTarget;
@@ -114,5 +116,6 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: sqliteSynchronous(env),
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
+    demoMonths: text(env, 'DAFTAR_DEMO', '0') === '0' ? 0 : integer(env, 'DAFTAR_DEMO_MONTHS', 12, 1, 60),
   };
 }

@@ -27,6 +27,11 @@ async function main(): Promise<void> {
   }
   lines.push(`Docs: ${base}/docs   OpenAPI: ${base}/api2/openapi.json`);
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (config.demoMonths > 0) {
+    process.stdout.write(`DAFTAR_DEMO=1: filling the demo site with ${config.demoMonths} months of business…\n`);
+    const { demoOnFirstStart } = await import('./cli/demo-site.js');
+    process.stdout.write(`${(await demoOnFirstStart(server.database.db, `http://127.0.0.1:${port}`, config.demoMonths)).join('\n')}\n`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

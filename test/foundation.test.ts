@@ -469,12 +469,14 @@ eachDatabase('foundation', (server) => {
     const s = server();
     const spec = (await s.get('/api2/openapi.json', { apikey: '' })).body;
     assert.equal(spec.openapi, '3.1.0');
-    for (const path of ['/api2/invoices', '/api2/invoices.json', '/api2/invoices/{id}', '/api2/invoice_payments/{id}', '/api2/site_info.json', '/v2/oauth/token']) {
+    for (const path of ['/api2/invoices.json', '/api2/invoices/{id}', '/api2/invoice_payments/{id}', '/api2/site_info.json', '/v2/oauth/token']) {
       assert.ok(spec.paths[path], path);
     }
-    assert.ok(spec.paths['/api2/invoices/{id}'].put && spec.paths['/api2/invoices/{id}'].post && spec.paths['/api2/invoices/{id}'].delete);
+    assert.equal(spec.paths['/api2/invoices'], undefined, 'each operation is listed once');
+    assert.deepEqual(spec.paths['/api2/invoices.json']['x-daftar-also'], ['/api2/invoices']);
+    assert.ok(spec.paths['/api2/invoices/{id}'].put && spec.paths['/api2/invoices/{id}'].delete);
     assert.equal(spec.paths['/api2/staff/{id}'].put, undefined, 'read-only resources have no edit');
-    const payment = spec.paths['/api2/invoice_payments'].post.requestBody.content['application/json'].schema.properties.InvoicePayment;
+    const payment = spec.paths['/api2/invoice_payments.json'].post.requestBody.content['application/json'].schema.properties.InvoicePayment;
     assert.equal(payment.properties.payment_method.maxLength, 100);
     const docs = await s.get('/docs', { apikey: '' });
     assert.equal(docs.status, 200);

@@ -48,7 +48,13 @@ function propertiesOf(schema: any): string[] {
 
 function operationsOf(openapi: any): Operation[] {
   const operations: Operation[] = [];
+  // The document lists each operation once; the spellings the server also answers (`x-daftar-also`:
+  // without `.json`, aliases) and POST-to-id edits are fuzzed as well.
+  const routes: Array<[string, any]> = [];
   for (const [path, item] of Object.entries<any>(openapi.paths)) {
+    for (const form of [path, ...(item['x-daftar-also'] ?? [])]) routes.push([form, item.put && !item.post ? { ...item, post: item.put } : item]);
+  }
+  for (const [path, item] of routes) {
     for (const method of ['get', 'post', 'put', 'delete'] as const) {
       const op = item[method];
       if (!op) continue;

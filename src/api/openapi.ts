@@ -2,10 +2,12 @@
  * OpenAPI 3.1 generated from the resource declarations: every route the server has, with request
  * schemas (lenient, as the server accepts) and reply schemas (strict: values rendered as strings).
  */
+import { readFileSync } from 'node:fs';
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { Field } from '../engine/fields.js';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '../engine/listing.js';
 import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
+import { GUIDE } from './guide.js';
 import { TOKEN_PATHS } from './oauth.js';
 
 const nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
@@ -113,8 +115,7 @@ function operationsFor(spec: ResourceSpec): Record<string, Record<string, unknow
       requestBody: { required: true, content: { 'application/json': { schema: requestBody(spec) } } },
       responses: { 200: { description: 'Edited', content: { 'application/json': { schema: { $ref: '#/components/schemas/Done' } } } }, ...errors },
     });
-    item['put'] = edit('edit');
-    item['post'] = edit('post_edit');
+    item['put'] = { ...edit('edit'), description: 'POST to the same path edits too (as curl and some Daftra clients send).' };
   }
   if (ops.has('delete')) {
     item['delete'] = {
@@ -122,12 +123,16 @@ function operationsFor(spec: ResourceSpec): Record<string, Record<string, unknow
       responses: { 200: { description: 'Deleted', content: { 'application/json': { schema: { $ref: '#/components/schemas/Done' } } } }, ...errors },
     };
   }
-  for (const segment of [spec.name, ...(spec.aliases ?? [])]) {
-    if (Object.keys(collection).length > 0) {
-      paths[`/api2/${segment}`] = collection;
-      paths[`/api2/${segment}.json`] = collection;
-    }
-    if (Object.keys(item).length > 0) paths[`/api2/${segment}/{id}`] = item;
+  // One path per operation: Daftra's documented `.json` form for the collection and `{id}` for one
+  // record (the id may carry `.json`); the other spellings the server also answers are listed under
+  // `x-daftar-also` so the reference shows each operation once and tools can still find every route.
+  const also = (forms: string[]) => (forms.length > 0 ? { 'x-daftar-also': forms } : {});
+  const aliases = spec.aliases ?? [];
+  if (Object.keys(collection).length > 0) {
+    paths[`/api2/${spec.name}.json`] = { ...collection, ...also([`/api2/${spec.name}`, ...aliases.flatMap((a) => [`/api2/${a}`, `/api2/${a}.json`])]) };
+  }
+  if (Object.keys(item).length > 0) {
+    paths[`/api2/${spec.name}/{id}`] = { ...item, ...also(aliases.map((a) => `/api2/${a}/{id}`)) };
   }
   return paths;
 }
@@ -167,9 +172,10 @@ export function buildOpenApi(specs: readonly ResourceSpec[], extras: ExtraRoute[
         token_type: { const: 'Bearer' }, expires_in: { type: 'integer' }, access_token: { type: 'string' }, refresh_token: { type: 'string' } } } } } }, 400: failed },
     } };
   }
+  embedExamples(paths, recordedExamples());
   return {
     openapi: '3.1.0',
-    info: { title: 'Daftar API (Daftra-compatible)', version, description: 'Every route of this server. Values of records are rendered as strings, as Daftra does.' },
+    info: { title: 'Daftar API (Daftra-compatible)', version, description: GUIDE },
     servers: [{ url: '/' }],
     security: [{ apikey: [] }, { bearer: [] }],
     paths,
@@ -181,4 +187,31 @@ export function buildOpenApi(specs: readonly ResourceSpec[], extras: ExtraRoute[
       },
     },
   };
+}
+
+interface Example { status: number; request?: unknown; reply: unknown }
+
+/** The examples recorded from a real run (`npm run docs:examples`), keyed by `METHOD /path`. */
+function recordedExamples(): Record<string, Example> {
+  try {
+    return JSON.parse(readFileSync(new URL('../../../src/api/openapi-examples.json', import.meta.url), 'utf8')) as Record<string, Example>;
+  } catch {
+    return {};
+  }
+}
+
+/** Puts each recorded request into its operation's JSON body and each reply under its status. */
+function embedExamples(paths: Record<string, Record<string, unknown>>, examples: Record<string, Example>): void {
+  for (const [key, example] of Object.entries(examples)) {
+    const [method, path] = key.split(' ') as [string, string];
+    const operation = paths[path]?.[method.toLowerCase()] as Record<string, any> | undefined;
+    if (!operation) continue;
+    const body = operation['requestBody']?.content?.['application/json'];
+    if (body && example.request !== undefined) body.example = example.request;
+    const responses = (operation['responses'] ??= {}) as Record<string, any>;
+    const status = String(example.status);
+    const response = (responses[status] ??= { description: 'OK' });
+    response.content ??= { 'application/json': {} };
+    (response.content['application/json'] ??= {}).example = example.reply;
+  }
 }

@@ -1,0 +1,3716 @@
+// Generated from Daftar's resource declarations by `npm run client:generate` (src/api/client-types.ts). Do not edit.
+/* eslint-disable */
+
+export interface InvoiceInvoiceItem {
+  id: string;
+  invoice_id: string | null;
+  /** Line label; the product name when left out; at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Unit price; the product's unit_price when left out */
+  unit_price: string | null;
+  /** Quantity, decimals allowed */
+  quantity: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  /** quantity × unit_price, before discounts and taxes */
+  subtotal: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  col_3: string | null;
+  /** at most 255 characters */
+  col_4: string | null;
+  /** at most 255 characters */
+  col_5: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type: string | null;
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id: string | null;
+  /** Line discount plus the line's share of the document discount */
+  calculated_discount: string | null;
+  /** Line total after discounts, with exclusive taxes */
+  item_subtotal: string | null;
+  tax1_percent: string | null;
+  tax2_percent: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface InvoiceInvoiceItemInput {
+  /** Line label; the product name when left out; at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Unit price; the product's unit_price when left out */
+  unit_price?: string | number;
+  /** Quantity, decimals allowed */
+  quantity?: string | number;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2?: number | string;
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 255 characters */
+  col_3?: string;
+  /** at most 255 characters */
+  col_4?: string;
+  /** at most 255 characters */
+  col_5?: string;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type?: 1 | '1' | 2 | '2';
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id?: number | string;
+}
+
+export interface InvoiceInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** The invoice's client */
+  client_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface InvoiceInvoicePaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+}
+
+export interface Invoice {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id: string | null;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type: string | null;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no: string | null;
+  /** at most 255 characters */
+  po_number: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** an id of clients */
+  client_id: string | null;
+  is_offline: string | null;
+  /** The site currency when left out; at most 10 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 100 characters */
+  client_business_name: string | null;
+  /** at most 255 characters */
+  client_first_name: string | null;
+  /** at most 255 characters */
+  client_last_name: string | null;
+  /** at most 255 characters */
+  client_email: string | null;
+  /** at most 255 characters */
+  client_address1: string | null;
+  /** at most 255 characters */
+  client_address2: string | null;
+  /** at most 20 characters */
+  client_postal_code: string | null;
+  /** at most 100 characters */
+  client_city: string | null;
+  /** at most 100 characters */
+  client_state: string | null;
+  /** at most 3 characters */
+  client_country_code: string | null;
+  /** at most 255 characters */
+  client_bn1: string | null;
+  /** at most 255 characters */
+  client_bn2: string | null;
+  /** YYYY-MM-DD; today when left out */
+  date: string | null;
+  issue_date: string | null;
+  /** Days until due */
+  due_after: string | null;
+  /** -1 draft, 0 unpaid, 1 partially paid, 2 paid, 3 refunded, 4 overpaid */
+  payment_status: string | null;
+  draft: string | null;
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount: string | null;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount: string | null;
+  deposit: string | null;
+  deposit_type: string | null;
+  summary_subtotal: string | null;
+  summary_discount: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  summary_total: string | null;
+  summary_paid: string | null;
+  summary_unpaid: string | null;
+  item_discount_amount: string | null;
+  summary_deposit: string | null;
+  summary_refund: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** at most 80000 characters */
+  terms: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  invoice_layout_id: string | null;
+  /** The estimate this invoice was made from */
+  estimate_id: string | null;
+  shipping_options: string | null;
+  shipping_amount: string | null;
+  client_active_secondary_address: string | null;
+  /** at most 255 characters */
+  client_secondary_name: string | null;
+  /** at most 255 characters */
+  client_secondary_address1: string | null;
+  /** at most 255 characters */
+  client_secondary_address2: string | null;
+  /** at most 100 characters */
+  client_secondary_city: string | null;
+  /** at most 100 characters */
+  client_secondary_state: string | null;
+  /** at most 50 characters */
+  client_secondary_postal_code: string | null;
+  /** at most 10 characters */
+  client_secondary_country_code: string | null;
+  follow_up_status: string | null;
+  work_order_id: string | null;
+  requisition_delivery_status: string | null;
+  pos_shift_id: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  order_source_id: string | null;
+  language_id: string | null;
+  sales_person_id: string | null;
+  cost_center_id: string | null;
+  terminal_id: string | null;
+  /** at most 255 characters */
+  unique_id: string | null;
+  branch_id: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
+  adjustment_value: string | null;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields: unknown;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  InvoiceItem?: InvoiceInvoiceItem[];
+  InvoicePayment?: InvoiceInvoicePayment[];
+}
+
+export interface InvoiceInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id?: number | string;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type?: number | string;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no?: string;
+  /** at most 255 characters */
+  po_number?: string;
+  /** at most 255 characters */
+  name?: string;
+  /** an id of clients */
+  client_id: number | string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** The site currency when left out; at most 10 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 100 characters */
+  client_business_name?: string;
+  /** at most 255 characters */
+  client_first_name?: string;
+  /** at most 255 characters */
+  client_last_name?: string;
+  /** at most 255 characters */
+  client_email?: string;
+  /** at most 255 characters */
+  client_address1?: string;
+  /** at most 255 characters */
+  client_address2?: string;
+  /** at most 20 characters */
+  client_postal_code?: string;
+  /** at most 100 characters */
+  client_city?: string;
+  /** at most 100 characters */
+  client_state?: string;
+  /** at most 3 characters */
+  client_country_code?: string;
+  /** at most 255 characters */
+  client_bn1?: string;
+  /** at most 255 characters */
+  client_bn2?: string;
+  /** YYYY-MM-DD; today when left out */
+  date?: string;
+  issue_date?: string;
+  /** Days until due */
+  due_after?: number | string;
+  draft?: 0 | 1 | boolean | '0' | '1';
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount?: string | number;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount?: string | number;
+  deposit?: string | number;
+  deposit_type?: 0 | '0' | 1 | '1' | 2 | '2';
+  /** at most 80000 characters */
+  notes?: string;
+  /** at most 80000 characters */
+  terms?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  invoice_layout_id?: number | string;
+  /** The estimate this invoice was made from */
+  estimate_id?: number | string;
+  shipping_options?: 1 | '1' | 2 | '2' | 3 | '3';
+  shipping_amount?: string | number;
+  client_active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  client_secondary_name?: string;
+  /** at most 255 characters */
+  client_secondary_address1?: string;
+  /** at most 255 characters */
+  client_secondary_address2?: string;
+  /** at most 100 characters */
+  client_secondary_city?: string;
+  /** at most 100 characters */
+  client_secondary_state?: string;
+  /** at most 50 characters */
+  client_secondary_postal_code?: string;
+  /** at most 10 characters */
+  client_secondary_country_code?: string;
+  follow_up_status?: number | string;
+  work_order_id?: number | string;
+  requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
+  pos_shift_id?: number | string;
+  source_type?: number | string;
+  source_id?: number | string;
+  order_source_id?: number | string;
+  language_id?: number | string;
+  sales_person_id?: number | string;
+  cost_center_id?: number | string;
+  terminal_id?: number | string;
+  /** at most 255 characters */
+  unique_id?: string;
+  branch_id?: number | string;
+  /** at most 255 characters */
+  adjustment_label?: string;
+  adjustment_value?: string | number;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields?: unknown;
+}
+
+export interface InvoiceBody {
+  Invoice: InvoiceInput;
+  InvoiceItem?: InvoiceInvoiceItemInput[];
+  InvoicePayment?: InvoiceInvoicePaymentInput[];
+}
+
+export type InvoiceFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface EstimateInvoiceItem {
+  id: string;
+  invoice_id: string | null;
+  /** Line label; the product name when left out; at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Unit price; the product's unit_price when left out */
+  unit_price: string | null;
+  /** Quantity, decimals allowed */
+  quantity: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  /** quantity × unit_price, before discounts and taxes */
+  subtotal: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  col_3: string | null;
+  /** at most 255 characters */
+  col_4: string | null;
+  /** at most 255 characters */
+  col_5: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type: string | null;
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id: string | null;
+  /** Line discount plus the line's share of the document discount */
+  calculated_discount: string | null;
+  /** Line total after discounts, with exclusive taxes */
+  item_subtotal: string | null;
+  tax1_percent: string | null;
+  tax2_percent: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface EstimateInvoiceItemInput {
+  /** Line label; the product name when left out; at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Unit price; the product's unit_price when left out */
+  unit_price?: string | number;
+  /** Quantity, decimals allowed */
+  quantity?: string | number;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2?: number | string;
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 255 characters */
+  col_3?: string;
+  /** at most 255 characters */
+  col_4?: string;
+  /** at most 255 characters */
+  col_5?: string;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type?: 1 | '1' | 2 | '2';
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id?: number | string;
+}
+
+export interface Estimate {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id: string | null;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type: string | null;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no: string | null;
+  /** at most 255 characters */
+  po_number: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** an id of clients */
+  client_id: string | null;
+  is_offline: string | null;
+  /** The site currency when left out; at most 10 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 100 characters */
+  client_business_name: string | null;
+  /** at most 255 characters */
+  client_first_name: string | null;
+  /** at most 255 characters */
+  client_last_name: string | null;
+  /** at most 255 characters */
+  client_email: string | null;
+  /** at most 255 characters */
+  client_address1: string | null;
+  /** at most 255 characters */
+  client_address2: string | null;
+  /** at most 20 characters */
+  client_postal_code: string | null;
+  /** at most 100 characters */
+  client_city: string | null;
+  /** at most 100 characters */
+  client_state: string | null;
+  /** at most 3 characters */
+  client_country_code: string | null;
+  /** at most 255 characters */
+  client_bn1: string | null;
+  /** at most 255 characters */
+  client_bn2: string | null;
+  /** YYYY-MM-DD; today when left out */
+  date: string | null;
+  issue_date: string | null;
+  /** Days until due */
+  due_after: string | null;
+  /** -1 draft, 0 unpaid, 1 partially paid, 2 paid, 3 refunded, 4 overpaid */
+  payment_status: string | null;
+  draft: string | null;
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount: string | null;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount: string | null;
+  deposit: string | null;
+  deposit_type: string | null;
+  summary_subtotal: string | null;
+  summary_discount: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  summary_total: string | null;
+  summary_paid: string | null;
+  summary_unpaid: string | null;
+  item_discount_amount: string | null;
+  summary_deposit: string | null;
+  summary_refund: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** at most 80000 characters */
+  terms: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  invoice_layout_id: string | null;
+  /** The estimate this invoice was made from */
+  estimate_id: string | null;
+  shipping_options: string | null;
+  shipping_amount: string | null;
+  client_active_secondary_address: string | null;
+  /** at most 255 characters */
+  client_secondary_name: string | null;
+  /** at most 255 characters */
+  client_secondary_address1: string | null;
+  /** at most 255 characters */
+  client_secondary_address2: string | null;
+  /** at most 100 characters */
+  client_secondary_city: string | null;
+  /** at most 100 characters */
+  client_secondary_state: string | null;
+  /** at most 50 characters */
+  client_secondary_postal_code: string | null;
+  /** at most 10 characters */
+  client_secondary_country_code: string | null;
+  follow_up_status: string | null;
+  work_order_id: string | null;
+  requisition_delivery_status: string | null;
+  pos_shift_id: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  order_source_id: string | null;
+  language_id: string | null;
+  sales_person_id: string | null;
+  cost_center_id: string | null;
+  terminal_id: string | null;
+  /** at most 255 characters */
+  unique_id: string | null;
+  branch_id: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
+  adjustment_value: string | null;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields: unknown;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  InvoiceItem?: EstimateInvoiceItem[];
+}
+
+export interface EstimateInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id?: number | string;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type?: number | string;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no?: string;
+  /** at most 255 characters */
+  po_number?: string;
+  /** at most 255 characters */
+  name?: string;
+  /** an id of clients */
+  client_id: number | string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** The site currency when left out; at most 10 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 100 characters */
+  client_business_name?: string;
+  /** at most 255 characters */
+  client_first_name?: string;
+  /** at most 255 characters */
+  client_last_name?: string;
+  /** at most 255 characters */
+  client_email?: string;
+  /** at most 255 characters */
+  client_address1?: string;
+  /** at most 255 characters */
+  client_address2?: string;
+  /** at most 20 characters */
+  client_postal_code?: string;
+  /** at most 100 characters */
+  client_city?: string;
+  /** at most 100 characters */
+  client_state?: string;
+  /** at most 3 characters */
+  client_country_code?: string;
+  /** at most 255 characters */
+  client_bn1?: string;
+  /** at most 255 characters */
+  client_bn2?: string;
+  /** YYYY-MM-DD; today when left out */
+  date?: string;
+  issue_date?: string;
+  /** Days until due */
+  due_after?: number | string;
+  draft?: 0 | 1 | boolean | '0' | '1';
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount?: string | number;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount?: string | number;
+  deposit?: string | number;
+  deposit_type?: 0 | '0' | 1 | '1' | 2 | '2';
+  /** at most 80000 characters */
+  notes?: string;
+  /** at most 80000 characters */
+  terms?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  invoice_layout_id?: number | string;
+  /** The estimate this invoice was made from */
+  estimate_id?: number | string;
+  shipping_options?: 1 | '1' | 2 | '2' | 3 | '3';
+  shipping_amount?: string | number;
+  client_active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  client_secondary_name?: string;
+  /** at most 255 characters */
+  client_secondary_address1?: string;
+  /** at most 255 characters */
+  client_secondary_address2?: string;
+  /** at most 100 characters */
+  client_secondary_city?: string;
+  /** at most 100 characters */
+  client_secondary_state?: string;
+  /** at most 50 characters */
+  client_secondary_postal_code?: string;
+  /** at most 10 characters */
+  client_secondary_country_code?: string;
+  follow_up_status?: number | string;
+  work_order_id?: number | string;
+  requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
+  pos_shift_id?: number | string;
+  source_type?: number | string;
+  source_id?: number | string;
+  order_source_id?: number | string;
+  language_id?: number | string;
+  sales_person_id?: number | string;
+  cost_center_id?: number | string;
+  terminal_id?: number | string;
+  /** at most 255 characters */
+  unique_id?: string;
+  branch_id?: number | string;
+  /** at most 255 characters */
+  adjustment_label?: string;
+  adjustment_value?: string | number;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields?: unknown;
+}
+
+export interface EstimateBody {
+  Estimate: EstimateInput;
+  InvoiceItem?: EstimateInvoiceItemInput[];
+}
+
+export type EstimateFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface CreditNoteInvoiceItem {
+  id: string;
+  invoice_id: string | null;
+  /** Line label; the product name when left out; at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Unit price; the product's unit_price when left out */
+  unit_price: string | null;
+  /** Quantity, decimals allowed */
+  quantity: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  /** quantity × unit_price, before discounts and taxes */
+  subtotal: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  col_3: string | null;
+  /** at most 255 characters */
+  col_4: string | null;
+  /** at most 255 characters */
+  col_5: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type: string | null;
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id: string | null;
+  /** Line discount plus the line's share of the document discount */
+  calculated_discount: string | null;
+  /** Line total after discounts, with exclusive taxes */
+  item_subtotal: string | null;
+  tax1_percent: string | null;
+  tax2_percent: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface CreditNoteInvoiceItemInput {
+  /** Line label; the product name when left out; at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Unit price; the product's unit_price when left out */
+  unit_price?: string | number;
+  /** Quantity, decimals allowed */
+  quantity?: string | number;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2?: number | string;
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 255 characters */
+  col_3?: string;
+  /** at most 255 characters */
+  col_4?: string;
+  /** at most 255 characters */
+  col_5?: string;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type?: 1 | '1' | 2 | '2';
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id?: number | string;
+}
+
+export interface CreditNote {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id: string | null;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type: string | null;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no: string | null;
+  /** at most 255 characters */
+  po_number: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** an id of clients */
+  client_id: string | null;
+  is_offline: string | null;
+  /** The site currency when left out; at most 10 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 100 characters */
+  client_business_name: string | null;
+  /** at most 255 characters */
+  client_first_name: string | null;
+  /** at most 255 characters */
+  client_last_name: string | null;
+  /** at most 255 characters */
+  client_email: string | null;
+  /** at most 255 characters */
+  client_address1: string | null;
+  /** at most 255 characters */
+  client_address2: string | null;
+  /** at most 20 characters */
+  client_postal_code: string | null;
+  /** at most 100 characters */
+  client_city: string | null;
+  /** at most 100 characters */
+  client_state: string | null;
+  /** at most 3 characters */
+  client_country_code: string | null;
+  /** at most 255 characters */
+  client_bn1: string | null;
+  /** at most 255 characters */
+  client_bn2: string | null;
+  /** YYYY-MM-DD; today when left out */
+  date: string | null;
+  issue_date: string | null;
+  /** Days until due */
+  due_after: string | null;
+  /** -1 draft, 0 unpaid, 1 partially paid, 2 paid, 3 refunded, 4 overpaid */
+  payment_status: string | null;
+  draft: string | null;
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount: string | null;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount: string | null;
+  deposit: string | null;
+  deposit_type: string | null;
+  summary_subtotal: string | null;
+  summary_discount: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  summary_total: string | null;
+  summary_paid: string | null;
+  summary_unpaid: string | null;
+  item_discount_amount: string | null;
+  summary_deposit: string | null;
+  summary_refund: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** at most 80000 characters */
+  terms: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  invoice_layout_id: string | null;
+  /** The estimate this invoice was made from */
+  estimate_id: string | null;
+  shipping_options: string | null;
+  shipping_amount: string | null;
+  client_active_secondary_address: string | null;
+  /** at most 255 characters */
+  client_secondary_name: string | null;
+  /** at most 255 characters */
+  client_secondary_address1: string | null;
+  /** at most 255 characters */
+  client_secondary_address2: string | null;
+  /** at most 100 characters */
+  client_secondary_city: string | null;
+  /** at most 100 characters */
+  client_secondary_state: string | null;
+  /** at most 50 characters */
+  client_secondary_postal_code: string | null;
+  /** at most 10 characters */
+  client_secondary_country_code: string | null;
+  follow_up_status: string | null;
+  work_order_id: string | null;
+  requisition_delivery_status: string | null;
+  pos_shift_id: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  order_source_id: string | null;
+  language_id: string | null;
+  sales_person_id: string | null;
+  cost_center_id: string | null;
+  terminal_id: string | null;
+  /** at most 255 characters */
+  unique_id: string | null;
+  branch_id: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
+  adjustment_value: string | null;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields: unknown;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  InvoiceItem?: CreditNoteInvoiceItem[];
+}
+
+export interface CreditNoteInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id?: number | string;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type?: number | string;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no?: string;
+  /** at most 255 characters */
+  po_number?: string;
+  /** at most 255 characters */
+  name?: string;
+  /** an id of clients */
+  client_id: number | string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** The site currency when left out; at most 10 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 100 characters */
+  client_business_name?: string;
+  /** at most 255 characters */
+  client_first_name?: string;
+  /** at most 255 characters */
+  client_last_name?: string;
+  /** at most 255 characters */
+  client_email?: string;
+  /** at most 255 characters */
+  client_address1?: string;
+  /** at most 255 characters */
+  client_address2?: string;
+  /** at most 20 characters */
+  client_postal_code?: string;
+  /** at most 100 characters */
+  client_city?: string;
+  /** at most 100 characters */
+  client_state?: string;
+  /** at most 3 characters */
+  client_country_code?: string;
+  /** at most 255 characters */
+  client_bn1?: string;
+  /** at most 255 characters */
+  client_bn2?: string;
+  /** YYYY-MM-DD; today when left out */
+  date?: string;
+  issue_date?: string;
+  /** Days until due */
+  due_after?: number | string;
+  draft?: 0 | 1 | boolean | '0' | '1';
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount?: string | number;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount?: string | number;
+  deposit?: string | number;
+  deposit_type?: 0 | '0' | 1 | '1' | 2 | '2';
+  /** at most 80000 characters */
+  notes?: string;
+  /** at most 80000 characters */
+  terms?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  invoice_layout_id?: number | string;
+  /** The estimate this invoice was made from */
+  estimate_id?: number | string;
+  shipping_options?: 1 | '1' | 2 | '2' | 3 | '3';
+  shipping_amount?: string | number;
+  client_active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  client_secondary_name?: string;
+  /** at most 255 characters */
+  client_secondary_address1?: string;
+  /** at most 255 characters */
+  client_secondary_address2?: string;
+  /** at most 100 characters */
+  client_secondary_city?: string;
+  /** at most 100 characters */
+  client_secondary_state?: string;
+  /** at most 50 characters */
+  client_secondary_postal_code?: string;
+  /** at most 10 characters */
+  client_secondary_country_code?: string;
+  follow_up_status?: number | string;
+  work_order_id?: number | string;
+  requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
+  pos_shift_id?: number | string;
+  source_type?: number | string;
+  source_id?: number | string;
+  order_source_id?: number | string;
+  language_id?: number | string;
+  sales_person_id?: number | string;
+  cost_center_id?: number | string;
+  terminal_id?: number | string;
+  /** at most 255 characters */
+  unique_id?: string;
+  branch_id?: number | string;
+  /** at most 255 characters */
+  adjustment_label?: string;
+  adjustment_value?: string | number;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields?: unknown;
+}
+
+export interface CreditNoteBody {
+  CreditNote: CreditNoteInput;
+  InvoiceItem?: CreditNoteInvoiceItemInput[];
+}
+
+export type CreditNoteFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface RefundReceiptInvoiceItem {
+  id: string;
+  invoice_id: string | null;
+  /** Line label; the product name when left out; at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Unit price; the product's unit_price when left out */
+  unit_price: string | null;
+  /** Quantity, decimals allowed */
+  quantity: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  /** quantity × unit_price, before discounts and taxes */
+  subtotal: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  col_3: string | null;
+  /** at most 255 characters */
+  col_4: string | null;
+  /** at most 255 characters */
+  col_5: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type: string | null;
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id: string | null;
+  /** Line discount plus the line's share of the document discount */
+  calculated_discount: string | null;
+  /** Line total after discounts, with exclusive taxes */
+  item_subtotal: string | null;
+  tax1_percent: string | null;
+  tax2_percent: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface RefundReceiptInvoiceItemInput {
+  /** Line label; the product name when left out; at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Unit price; the product's unit_price when left out */
+  unit_price?: string | number;
+  /** Quantity, decimals allowed */
+  quantity?: string | number;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2?: number | string;
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 255 characters */
+  col_3?: string;
+  /** at most 255 characters */
+  col_4?: string;
+  /** at most 255 characters */
+  col_5?: string;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type?: 1 | '1' | 2 | '2';
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id?: number | string;
+}
+
+export interface RefundReceipt {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id: string | null;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type: string | null;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no: string | null;
+  /** at most 255 characters */
+  po_number: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** an id of clients */
+  client_id: string | null;
+  is_offline: string | null;
+  /** The site currency when left out; at most 10 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 100 characters */
+  client_business_name: string | null;
+  /** at most 255 characters */
+  client_first_name: string | null;
+  /** at most 255 characters */
+  client_last_name: string | null;
+  /** at most 255 characters */
+  client_email: string | null;
+  /** at most 255 characters */
+  client_address1: string | null;
+  /** at most 255 characters */
+  client_address2: string | null;
+  /** at most 20 characters */
+  client_postal_code: string | null;
+  /** at most 100 characters */
+  client_city: string | null;
+  /** at most 100 characters */
+  client_state: string | null;
+  /** at most 3 characters */
+  client_country_code: string | null;
+  /** at most 255 characters */
+  client_bn1: string | null;
+  /** at most 255 characters */
+  client_bn2: string | null;
+  /** YYYY-MM-DD; today when left out */
+  date: string | null;
+  issue_date: string | null;
+  /** Days until due */
+  due_after: string | null;
+  /** -1 draft, 0 unpaid, 1 partially paid, 2 paid, 3 refunded, 4 overpaid */
+  payment_status: string | null;
+  draft: string | null;
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount: string | null;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount: string | null;
+  deposit: string | null;
+  deposit_type: string | null;
+  summary_subtotal: string | null;
+  summary_discount: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  summary_total: string | null;
+  summary_paid: string | null;
+  summary_unpaid: string | null;
+  item_discount_amount: string | null;
+  summary_deposit: string | null;
+  summary_refund: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** at most 80000 characters */
+  terms: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  invoice_layout_id: string | null;
+  /** The estimate this invoice was made from */
+  estimate_id: string | null;
+  shipping_options: string | null;
+  shipping_amount: string | null;
+  client_active_secondary_address: string | null;
+  /** at most 255 characters */
+  client_secondary_name: string | null;
+  /** at most 255 characters */
+  client_secondary_address1: string | null;
+  /** at most 255 characters */
+  client_secondary_address2: string | null;
+  /** at most 100 characters */
+  client_secondary_city: string | null;
+  /** at most 100 characters */
+  client_secondary_state: string | null;
+  /** at most 50 characters */
+  client_secondary_postal_code: string | null;
+  /** at most 10 characters */
+  client_secondary_country_code: string | null;
+  follow_up_status: string | null;
+  work_order_id: string | null;
+  requisition_delivery_status: string | null;
+  pos_shift_id: string | null;
+  source_type: string | null;
+  source_id: string | null;
+  order_source_id: string | null;
+  language_id: string | null;
+  sales_person_id: string | null;
+  cost_center_id: string | null;
+  terminal_id: string | null;
+  /** at most 255 characters */
+  unique_id: string | null;
+  branch_id: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
+  adjustment_value: string | null;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields: unknown;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  InvoiceItem?: RefundReceiptInvoiceItem[];
+}
+
+export interface RefundReceiptInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** For credit notes and refund receipts: the invoice they reverse */
+  subscription_id?: number | string;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  /** 0 invoice, 3 estimate, 5 credit note, 6 refund receipt, 16 debit note, 19 advance payment */
+  type?: number | string;
+  /** Number; generated per document type when left out; at most 255 characters */
+  no?: string;
+  /** at most 255 characters */
+  po_number?: string;
+  /** at most 255 characters */
+  name?: string;
+  /** an id of clients */
+  client_id: number | string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** The site currency when left out; at most 10 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 100 characters */
+  client_business_name?: string;
+  /** at most 255 characters */
+  client_first_name?: string;
+  /** at most 255 characters */
+  client_last_name?: string;
+  /** at most 255 characters */
+  client_email?: string;
+  /** at most 255 characters */
+  client_address1?: string;
+  /** at most 255 characters */
+  client_address2?: string;
+  /** at most 20 characters */
+  client_postal_code?: string;
+  /** at most 100 characters */
+  client_city?: string;
+  /** at most 100 characters */
+  client_state?: string;
+  /** at most 3 characters */
+  client_country_code?: string;
+  /** at most 255 characters */
+  client_bn1?: string;
+  /** at most 255 characters */
+  client_bn2?: string;
+  /** YYYY-MM-DD; today when left out */
+  date?: string;
+  issue_date?: string;
+  /** Days until due */
+  due_after?: number | string;
+  draft?: 0 | 1 | boolean | '0' | '1';
+  /** Document discount in percent (0-100); exclusive with discount_amount */
+  discount?: string | number;
+  /** Document discount as an amount; exclusive with discount */
+  discount_amount?: string | number;
+  deposit?: string | number;
+  deposit_type?: 0 | '0' | 1 | '1' | 2 | '2';
+  /** at most 80000 characters */
+  notes?: string;
+  /** at most 80000 characters */
+  terms?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  invoice_layout_id?: number | string;
+  /** The estimate this invoice was made from */
+  estimate_id?: number | string;
+  shipping_options?: 1 | '1' | 2 | '2' | 3 | '3';
+  shipping_amount?: string | number;
+  client_active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  client_secondary_name?: string;
+  /** at most 255 characters */
+  client_secondary_address1?: string;
+  /** at most 255 characters */
+  client_secondary_address2?: string;
+  /** at most 100 characters */
+  client_secondary_city?: string;
+  /** at most 100 characters */
+  client_secondary_state?: string;
+  /** at most 50 characters */
+  client_secondary_postal_code?: string;
+  /** at most 10 characters */
+  client_secondary_country_code?: string;
+  follow_up_status?: number | string;
+  work_order_id?: number | string;
+  requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
+  pos_shift_id?: number | string;
+  source_type?: number | string;
+  source_id?: number | string;
+  order_source_id?: number | string;
+  language_id?: number | string;
+  sales_person_id?: number | string;
+  cost_center_id?: number | string;
+  terminal_id?: number | string;
+  /** at most 255 characters */
+  unique_id?: string;
+  branch_id?: number | string;
+  /** at most 255 characters */
+  adjustment_label?: string;
+  adjustment_value?: string | number;
+  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  custom_fields?: unknown;
+}
+
+export interface RefundReceiptBody {
+  RefundReceipt: RefundReceiptInput;
+  InvoiceItem?: RefundReceiptInvoiceItemInput[];
+}
+
+export type RefundReceiptFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Client {
+  id: string;
+  /** Generated when left out; clients may set their own (an external id); at most 255 characters */
+  client_number: string | null;
+  is_offline: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 100 characters */
+  business_name: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 100 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 20 characters */
+  postal_code: string | null;
+  /** Phone number; at most 50 characters */
+  phone1: string | null;
+  /** Mobile number; at most 50 characters */
+  phone2: string | null;
+  /** ISO 3166 alpha-2 country code; at most 3 characters */
+  country_code: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  active_secondary_address: string | null;
+  /** at most 255 characters */
+  secondary_name: string | null;
+  /** at most 255 characters */
+  secondary_address1: string | null;
+  /** at most 255 characters */
+  secondary_address2: string | null;
+  /** at most 100 characters */
+  secondary_city: string | null;
+  /** at most 100 characters */
+  secondary_state: string | null;
+  /** at most 50 characters */
+  secondary_postal_code: string | null;
+  /** at most 10 characters */
+  secondary_country_code: string | null;
+  /** at most 5 characters */
+  default_currency_code: string | null;
+  follow_up_status: string | null;
+  /** at most 255 characters */
+  category: string | null;
+  /** Tax registration number (VAT number); Arabic-Indic digits are kept as sent; at most 255 characters */
+  bn1: string | null;
+  /** at most 255 characters */
+  bn1_label: string | null;
+  /** Commercial registration number; at most 255 characters */
+  bn2: string | null;
+  /** at most 255 characters */
+  bn2_label: string | null;
+  starting_balance: string | null;
+  branch_id: string | null;
+  group_price_id: string | null;
+  timezone: string | null;
+  /** 2 Individual, 3 Business */
+  type: string | null;
+  birth_date: string | null;
+  /** 0 not selected, 1 male, 2 female */
+  gender: string | null;
+  /** at most 255 characters */
+  map_location: string | null;
+  credit_limit: string | null;
+  credit_period: string | null;
+  /** at most 30 characters */
+  last_login: string | null;
+  suspend: string | null;
+  /** at most 64 characters */
+  last_ip: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ClientInput {
+  /** Generated when left out; clients may set their own (an external id); at most 255 characters */
+  client_number?: string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 100 characters */
+  business_name?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 100 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 20 characters */
+  postal_code?: string;
+  /** Phone number; at most 50 characters */
+  phone1?: string;
+  /** Mobile number; at most 50 characters */
+  phone2?: string;
+  /** ISO 3166 alpha-2 country code; at most 3 characters */
+  country_code?: string;
+  /** at most 80000 characters */
+  notes?: string;
+  active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  secondary_name?: string;
+  /** at most 255 characters */
+  secondary_address1?: string;
+  /** at most 255 characters */
+  secondary_address2?: string;
+  /** at most 100 characters */
+  secondary_city?: string;
+  /** at most 100 characters */
+  secondary_state?: string;
+  /** at most 50 characters */
+  secondary_postal_code?: string;
+  /** at most 10 characters */
+  secondary_country_code?: string;
+  /** at most 5 characters */
+  default_currency_code?: string;
+  follow_up_status?: number | string;
+  /** at most 255 characters */
+  category?: string;
+  /** Tax registration number (VAT number); Arabic-Indic digits are kept as sent; at most 255 characters */
+  bn1?: string;
+  /** at most 255 characters */
+  bn1_label?: string;
+  /** Commercial registration number; at most 255 characters */
+  bn2?: string;
+  /** at most 255 characters */
+  bn2_label?: string;
+  starting_balance?: string | number;
+  branch_id?: number | string;
+  group_price_id?: number | string;
+  timezone?: number | string;
+  /** 2 Individual, 3 Business */
+  type?: 2 | '2' | 3 | '3';
+  birth_date?: string;
+  /** 0 not selected, 1 male, 2 female */
+  gender?: 0 | '0' | 1 | '1' | 2 | '2';
+  /** at most 255 characters */
+  map_location?: string;
+  credit_limit?: string | number;
+  credit_period?: number | string;
+}
+
+export interface ClientBody {
+  Client: ClientInput;
+}
+
+export type ClientFilters = Partial<Record<"client_number" | "is_offline" | "staff_id" | "business_name" | "first_name" | "last_name" | "email" | "address1" | "address2" | "city" | "state" | "postal_code" | "phone1" | "phone2" | "country_code" | "notes" | "active_secondary_address" | "secondary_name" | "secondary_address1" | "secondary_address2" | "secondary_city" | "secondary_state" | "secondary_postal_code" | "secondary_country_code" | "default_currency_code" | "follow_up_status" | "category" | "bn1" | "bn1_label" | "bn2" | "bn2_label" | "starting_balance" | "branch_id" | "group_price_id" | "timezone" | "type" | "birth_date" | "gender" | "map_location" | "credit_limit" | "credit_period" | "last_login" | "suspend" | "last_ip" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Supplier {
+  id: string;
+  /** Generated when left out; at most 255 characters */
+  supplier_number: string | null;
+  is_offline: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 100 characters */
+  business_name: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 100 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 20 characters */
+  postal_code: string | null;
+  /** Phone number; at most 50 characters */
+  phone1: string | null;
+  /** Mobile number; at most 50 characters */
+  phone2: string | null;
+  /** ISO 3166 alpha-2 country code; at most 3 characters */
+  country_code: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  active_secondary_address: string | null;
+  /** at most 255 characters */
+  secondary_name: string | null;
+  /** at most 255 characters */
+  secondary_address1: string | null;
+  /** at most 255 characters */
+  secondary_address2: string | null;
+  /** at most 100 characters */
+  secondary_city: string | null;
+  /** at most 100 characters */
+  secondary_state: string | null;
+  /** at most 50 characters */
+  secondary_postal_code: string | null;
+  /** at most 10 characters */
+  secondary_country_code: string | null;
+  /** at most 5 characters */
+  default_currency_code: string | null;
+  follow_up_status: string | null;
+  /** at most 255 characters */
+  category: string | null;
+  /** Tax registration number (VAT number); Arabic-Indic digits are kept as sent; at most 255 characters */
+  bn1: string | null;
+  /** at most 255 characters */
+  bn1_label: string | null;
+  /** Commercial registration number; at most 255 characters */
+  bn2: string | null;
+  /** at most 255 characters */
+  bn2_label: string | null;
+  starting_balance: string | null;
+  branch_id: string | null;
+  /** at most 10 characters */
+  language_code: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface SupplierInput {
+  /** Generated when left out; at most 255 characters */
+  supplier_number?: string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 100 characters */
+  business_name?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 100 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 20 characters */
+  postal_code?: string;
+  /** Phone number; at most 50 characters */
+  phone1?: string;
+  /** Mobile number; at most 50 characters */
+  phone2?: string;
+  /** ISO 3166 alpha-2 country code; at most 3 characters */
+  country_code?: string;
+  /** at most 80000 characters */
+  notes?: string;
+  active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  secondary_name?: string;
+  /** at most 255 characters */
+  secondary_address1?: string;
+  /** at most 255 characters */
+  secondary_address2?: string;
+  /** at most 100 characters */
+  secondary_city?: string;
+  /** at most 100 characters */
+  secondary_state?: string;
+  /** at most 50 characters */
+  secondary_postal_code?: string;
+  /** at most 10 characters */
+  secondary_country_code?: string;
+  /** at most 5 characters */
+  default_currency_code?: string;
+  follow_up_status?: number | string;
+  /** at most 255 characters */
+  category?: string;
+  /** Tax registration number (VAT number); Arabic-Indic digits are kept as sent; at most 255 characters */
+  bn1?: string;
+  /** at most 255 characters */
+  bn1_label?: string;
+  /** Commercial registration number; at most 255 characters */
+  bn2?: string;
+  /** at most 255 characters */
+  bn2_label?: string;
+  starting_balance?: string | number;
+  branch_id?: number | string;
+  /** at most 10 characters */
+  language_code?: string;
+}
+
+export interface SupplierBody {
+  Supplier: SupplierInput;
+}
+
+export type SupplierFilters = Partial<Record<"supplier_number" | "is_offline" | "staff_id" | "business_name" | "first_name" | "last_name" | "email" | "address1" | "address2" | "city" | "state" | "postal_code" | "phone1" | "phone2" | "country_code" | "notes" | "active_secondary_address" | "secondary_name" | "secondary_address1" | "secondary_address2" | "secondary_city" | "secondary_state" | "secondary_postal_code" | "secondary_country_code" | "default_currency_code" | "follow_up_status" | "category" | "bn1" | "bn1_label" | "bn2" | "bn2_label" | "starting_balance" | "branch_id" | "language_code" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface WorkOrder {
+  id: string;
+  /** an id of clients */
+  client_id: string | null;
+  /** Generated when left out; at most 255 characters */
+  number: string | null;
+  /** at most 255 characters */
+  title: string | null;
+  start_date: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  delivery_date: string | null;
+  budget: string | null;
+  /** at most 3 characters */
+  budget_currency: string | null;
+  /** 1 open, 2 closed, 3 cancelled, 4 draft */
+  status: string | null;
+  follow_up_status_id: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface WorkOrderInput {
+  /** an id of clients */
+  client_id?: number | string;
+  /** Generated when left out; at most 255 characters */
+  number?: string;
+  /** at most 255 characters */
+  title: string;
+  start_date: string;
+  /** at most 80000 characters */
+  description?: string;
+  delivery_date?: string;
+  budget?: string | number;
+  /** at most 3 characters */
+  budget_currency?: string;
+  /** 1 open, 2 closed, 3 cancelled, 4 draft */
+  status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4';
+  follow_up_status_id?: number | string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+}
+
+export interface WorkOrderBody {
+  WorkOrder: WorkOrderInput;
+}
+
+export type WorkOrderFilters = Partial<Record<"client_id" | "number" | "title" | "start_date" | "description" | "delivery_date" | "budget" | "budget_currency" | "status" | "follow_up_status_id" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface ClientAppointment {
+  id: string;
+  /** Id of the client */
+  item_id: string | null;
+  /** 1 client, 2 invoice, 3 estimate, 8 work order */
+  item_type: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  date: string | null;
+  end_date: string | null;
+  /** at most 80000 characters */
+  body: string | null;
+  /** Follow-up action */
+  action_id: string | null;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status: string | null;
+  recurring: string | null;
+  partner_type: string | null;
+  partner_id: string | null;
+  share_with_partner: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ClientAppointmentInput {
+  /** Id of the client */
+  item_id: number | string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  date: string;
+  end_date?: string;
+  /** at most 80000 characters */
+  body?: string;
+  /** Follow-up action */
+  action_id?: number | string;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status?: 0 | '0' | 1 | '1' | 2 | '2';
+  recurring?: 0 | 1 | boolean | '0' | '1';
+  partner_type?: number | string;
+  partner_id?: number | string;
+  share_with_partner?: 0 | 1 | boolean | '0' | '1';
+}
+
+export interface ClientAppointmentBody {
+  ClientAppointment: ClientAppointmentInput;
+}
+
+export type ClientAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface InvoiceAppointment {
+  id: string;
+  /** Id of the invoice */
+  item_id: string | null;
+  /** 1 client, 2 invoice, 3 estimate, 8 work order */
+  item_type: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  date: string | null;
+  end_date: string | null;
+  /** at most 80000 characters */
+  body: string | null;
+  /** Follow-up action */
+  action_id: string | null;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status: string | null;
+  recurring: string | null;
+  partner_type: string | null;
+  partner_id: string | null;
+  share_with_partner: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface InvoiceAppointmentInput {
+  /** Id of the invoice */
+  item_id: number | string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  date: string;
+  end_date?: string;
+  /** at most 80000 characters */
+  body?: string;
+  /** Follow-up action */
+  action_id?: number | string;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status?: 0 | '0' | 1 | '1' | 2 | '2';
+  recurring?: 0 | 1 | boolean | '0' | '1';
+  partner_type?: number | string;
+  partner_id?: number | string;
+  share_with_partner?: 0 | 1 | boolean | '0' | '1';
+}
+
+export interface InvoiceAppointmentBody {
+  InvoiceAppointment: InvoiceAppointmentInput;
+}
+
+export type InvoiceAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface EstimateAppointment {
+  id: string;
+  /** Id of the estimate */
+  item_id: string | null;
+  /** 1 client, 2 invoice, 3 estimate, 8 work order */
+  item_type: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  date: string | null;
+  end_date: string | null;
+  /** at most 80000 characters */
+  body: string | null;
+  /** Follow-up action */
+  action_id: string | null;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status: string | null;
+  recurring: string | null;
+  partner_type: string | null;
+  partner_id: string | null;
+  share_with_partner: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface EstimateAppointmentInput {
+  /** Id of the estimate */
+  item_id: number | string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  date: string;
+  end_date?: string;
+  /** at most 80000 characters */
+  body?: string;
+  /** Follow-up action */
+  action_id?: number | string;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status?: 0 | '0' | 1 | '1' | 2 | '2';
+  recurring?: 0 | 1 | boolean | '0' | '1';
+  partner_type?: number | string;
+  partner_id?: number | string;
+  share_with_partner?: 0 | 1 | boolean | '0' | '1';
+}
+
+export interface EstimateAppointmentBody {
+  EstimateAppointment: EstimateAppointmentInput;
+}
+
+export type EstimateAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface WorkOrderAppointment {
+  id: string;
+  /** Id of the work order */
+  item_id: string | null;
+  /** 1 client, 2 invoice, 3 estimate, 8 work order */
+  item_type: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  date: string | null;
+  end_date: string | null;
+  /** at most 80000 characters */
+  body: string | null;
+  /** Follow-up action */
+  action_id: string | null;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status: string | null;
+  recurring: string | null;
+  partner_type: string | null;
+  partner_id: string | null;
+  share_with_partner: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface WorkOrderAppointmentInput {
+  /** Id of the work order */
+  item_id: number | string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  date: string;
+  end_date?: string;
+  /** at most 80000 characters */
+  body?: string;
+  /** Follow-up action */
+  action_id?: number | string;
+  /** 0 scheduled, 1 done, 2 dismissed */
+  status?: 0 | '0' | 1 | '1' | 2 | '2';
+  recurring?: 0 | 1 | boolean | '0' | '1';
+  partner_type?: number | string;
+  partner_id?: number | string;
+  share_with_partner?: 0 | 1 | boolean | '0' | '1';
+}
+
+export interface WorkOrderAppointmentBody {
+  WorkOrderAppointment: WorkOrderAppointmentInput;
+}
+
+export type WorkOrderAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface InvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** The invoice's client */
+  client_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface InvoicePaymentInput {
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: number | string;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+}
+
+export interface InvoicePaymentBody {
+  InvoicePayment: InvoicePaymentInput;
+}
+
+export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "client_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface ClientPaymentInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** The invoice's client */
+  client_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  client_payment_id: string | null;
+}
+
+export interface ClientPaymentInvoicePaymentInput {
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: number | string;
+  /** at most 100 characters */
+  payment_method?: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+}
+
+export interface ClientPayment {
+  id: string;
+  /** an id of clients */
+  client_id: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed */
+  status: string | null;
+  /** at most 100 characters */
+  payment_method: string | null;
+  amount: string | null;
+  /** at most 3 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 100 characters */
+  transaction_id: string | null;
+  /** The primary treasury when left out; an id of treasuries */
+  treasury_id: string | null;
+  /** Now when left out */
+  date: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  InvoicePayment?: ClientPaymentInvoicePayment[];
+}
+
+export interface ClientPaymentInput {
+  /** an id of clients */
+  client_id: number | string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 100 characters */
+  payment_method: string;
+  amount: string | number;
+  /** at most 3 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 100 characters */
+  transaction_id?: string;
+  /** The primary treasury when left out; an id of treasuries */
+  treasury_id?: number | string;
+  /** Now when left out */
+  date?: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  notes?: string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+}
+
+export interface ClientPaymentBody {
+  ClientPayment: ClientPaymentInput;
+  InvoicePayment?: ClientPaymentInvoicePaymentInput[];
+}
+
+export type ClientPaymentFilters = Partial<Record<"client_id" | "status" | "payment_method" | "amount" | "currency_code" | "currency_rate" | "transaction_id" | "treasury_id" | "date" | "staff_id" | "notes" | "receipt_notes" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Product {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  unit_price: string | null;
+  /** Tax id (from GET /taxes); an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes); an id of taxes */
+  tax2: string | null;
+  supplier_id: string | null;
+  /** at most 255 characters */
+  brand: string | null;
+  /** Category names, comma-separated; at most 255 characters */
+  category: string | null;
+  /** at most 80000 characters */
+  tags: string | null;
+  buy_price: string | null;
+  /** SKU: the usual lookup key (filter[product_code]=...); at most 255 characters */
+  product_code: string | null;
+  track_stock: string | null;
+  /** On create: opening stock in the primary store; on edit: a new level, recorded as an adjustment */
+  stock_balance: string | null;
+  /** Spelled as Daftra spells it */
+  low_stock_thershold: string | null;
+  /** at most 255 characters */
+  barcode: string | null;
+  /** at most 255 characters */
+  notes: string | null;
+  /** 0 active, 1 inactive, 2 suspended */
+  status: string | null;
+  follow_up_status: string | null;
+  updated_price: string | null;
+  /** Moving average cost */
+  average_price: string | null;
+  /** 1 product, 2 service, 3 bundle */
+  type: string | null;
+  minimum_price: string | null;
+  profit_margin: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount */
+  discount_type: string | null;
+  duration_minutes: string | null;
+  /** Spelled as Daftra spells it */
+  availabe_online: string | null;
+  /** Store of the opening stock; the primary store when left out; an id of stores */
+  raw_store_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ProductInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  description?: string;
+  unit_price?: string | number;
+  /** Tax id (from GET /taxes); an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes); an id of taxes */
+  tax2?: number | string;
+  supplier_id?: number | string;
+  /** at most 255 characters */
+  brand?: string;
+  /** Category names, comma-separated; at most 255 characters */
+  category?: string;
+  /** at most 80000 characters */
+  tags?: string;
+  buy_price?: string | number;
+  /** SKU: the usual lookup key (filter[product_code]=...); at most 255 characters */
+  product_code?: string;
+  track_stock?: 0 | 1 | boolean | '0' | '1';
+  /** On create: opening stock in the primary store; on edit: a new level, recorded as an adjustment */
+  stock_balance?: string | number;
+  /** Spelled as Daftra spells it */
+  low_stock_thershold?: string | number;
+  /** at most 255 characters */
+  barcode?: string;
+  /** at most 255 characters */
+  notes?: string;
+  /** 0 active, 1 inactive, 2 suspended */
+  status?: 0 | '0' | 1 | '1' | 2 | '2';
+  follow_up_status?: number | string;
+  updated_price?: 0 | 1 | boolean | '0' | '1';
+  /** 1 product, 2 service, 3 bundle */
+  type?: 1 | '1' | 2 | '2' | 3 | '3';
+  minimum_price?: string | number;
+  profit_margin?: string | number;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount */
+  discount_type?: 1 | '1' | 2 | '2';
+  duration_minutes?: number | string;
+  /** Spelled as Daftra spells it */
+  availabe_online?: 0 | 1 | boolean | '0' | '1';
+  /** Store of the opening stock; the primary store when left out; an id of stores */
+  raw_store_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface ProductBody {
+  Product: ProductInput;
+}
+
+export type ProductFilters = Partial<Record<"staff_id" | "name" | "description" | "unit_price" | "tax1" | "tax2" | "supplier_id" | "brand" | "category" | "tags" | "buy_price" | "product_code" | "track_stock" | "stock_balance" | "low_stock_thershold" | "barcode" | "notes" | "status" | "follow_up_status" | "updated_price" | "average_price" | "type" | "minimum_price" | "profit_margin" | "discount" | "discount_type" | "duration_minutes" | "availabe_online" | "raw_store_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface JournalJournalTransaction {
+  id: string;
+  journal_id: string | null;
+  /** an id of journal_accounts */
+  journal_account_id: string | null;
+  debit: string | null;
+  credit: string | null;
+  currency_debit: string | null;
+  currency_credit: string | null;
+  /** at most 3 characters */
+  currency_code: string | null;
+  currency_rate: string | null;
+  /** at most 50 characters */
+  subkey: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** at most 80000 characters */
+  alter_description: string | null;
+  cost_center_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface JournalJournalTransactionInput {
+  /** an id of journal_accounts */
+  journal_account_id: number | string;
+  debit?: string | number;
+  credit?: string | number;
+  currency_debit?: string | number;
+  currency_credit?: string | number;
+  /** at most 3 characters */
+  currency_code?: string;
+  currency_rate?: string | number;
+  /** at most 50 characters */
+  subkey?: "client" | "supplier" | "income_tax" | "outcome_tax" | "treasury" | "store" | "income_category" | "expense_category" | "asset" | "asset_deprecation" | "asset_deprecation_expense" | "staff_petty_cash";
+  /** at most 80000 characters */
+  description?: string;
+  /** at most 80000 characters */
+  alter_description?: string;
+  cost_center_id?: number | string;
+}
+
+export interface Journal {
+  id: string;
+  /** Generated when left out; at most 255 characters */
+  number: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** Set by the books on automatic journals; manual journals need none; at most 50 characters */
+  entity_type: string | null;
+  entity_id: string | null;
+  is_automatic: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  total_debit: string | null;
+  total_credit: string | null;
+  /** at most 3 characters */
+  currency_code: string | null;
+  currency_debit: string | null;
+  currency_credit: string | null;
+  /** at most 80000 characters */
+  alter_description: string | null;
+  cost_center_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  JournalTransaction?: JournalJournalTransaction[];
+}
+
+export interface JournalInput {
+  /** Generated when left out; at most 255 characters */
+  number?: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** Today when left out */
+  date?: string;
+  /** at most 255 characters */
+  name?: string;
+  /** Set by the books on automatic journals; manual journals need none; at most 50 characters */
+  entity_type?: "invoice" | "refund_receipt" | "credit_note" | "purchase_order" | "purchase_refund" | "invoice_sales_cost" | "credit_note_sales_cost" | "refund_receipt_sales_cost" | "expense" | "income" | "invoice_payment" | "purchase_order_payment" | "stock_transaction" | "stock_transfer" | "treasury_transfer" | "treasury_transfer_from" | "treasury_transfer_to" | "asset" | "asset_deprecation" | "asset_operation" | "requisition" | "client_payment" | "manual";
+  entity_id?: number | string;
+  /** at most 80000 characters */
+  description: string;
+  /** at most 3 characters */
+  currency_code?: string;
+  /** at most 80000 characters */
+  alter_description?: string;
+  cost_center_id?: number | string;
+}
+
+export interface JournalBody {
+  Journal: JournalInput;
+  JournalTransaction?: JournalJournalTransactionInput[];
+}
+
+export type JournalFilters = Partial<Record<"number" | "staff_id" | "date" | "name" | "entity_type" | "entity_id" | "is_automatic" | "description" | "total_debit" | "total_credit" | "currency_code" | "currency_debit" | "currency_credit" | "alter_description" | "cost_center_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface JournalAccount {
+  id: string;
+  /** Folder of the account in the chart; an id of journal_cats */
+  journal_cat_id: string | null;
+  /** at most 255 characters */
+  code: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** 0 debit-natured (assets, expenses), 1 credit-natured (liabilities, equity, revenue); at most 1 characters */
+  type: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 50 characters */
+  entity_type: string | null;
+  entity_id: string | null;
+  /** at most 255 characters */
+  parent_cat_ids: string | null;
+  disabled: string | null;
+  total_debit: string | null;
+  total_credit: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface JournalAccountInput {
+  /** Folder of the account in the chart; an id of journal_cats */
+  journal_cat_id: number | string;
+  /** at most 255 characters */
+  code?: string;
+  /** at most 255 characters */
+  name: string;
+  /** 0 debit-natured (assets, expenses), 1 credit-natured (liabilities, equity, revenue); at most 1 characters */
+  type: "0" | "1";
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 50 characters */
+  entity_type?: "client" | "supplier" | "income_tax" | "outcome_tax" | "treasury" | "store" | "income_category" | "expense_category" | "asset" | "asset_deprecation" | "asset_deprecation_expense" | "staff_petty_cash";
+  entity_id?: number | string;
+  disabled?: 0 | 1 | boolean | '0' | '1';
+}
+
+export interface JournalAccountBody {
+  JournalAccount: JournalAccountInput;
+}
+
+export type JournalAccountFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface JournalCat {
+  id: string;
+  /** Parent folder; empty at the top of the tree; an id of journal_cats */
+  journal_cat_id: string | null;
+  /** at most 255 characters */
+  code: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** 0 debit-natured (assets, expenses), 1 credit-natured (liabilities, equity, revenue); at most 1 characters */
+  type: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 50 characters */
+  entity_type: string | null;
+  entity_id: string | null;
+  /** at most 255 characters */
+  parent_cat_ids: string | null;
+  disabled: string | null;
+  total_debit: string | null;
+  total_credit: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  /** at most 255 characters */
+  color: string | null;
+}
+
+export interface JournalCatInput {
+  /** Parent folder; empty at the top of the tree; an id of journal_cats */
+  journal_cat_id?: number | string;
+  /** at most 255 characters */
+  code?: string;
+  /** at most 255 characters */
+  name: string;
+  /** 0 debit-natured (assets, expenses), 1 credit-natured (liabilities, equity, revenue); at most 1 characters */
+  type: "0" | "1";
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 50 characters */
+  entity_type?: "client" | "supplier" | "income_tax" | "outcome_tax" | "treasury" | "store" | "income_category" | "expense_category" | "asset" | "asset_deprecation" | "asset_deprecation_expense" | "staff_petty_cash";
+  entity_id?: number | string;
+  disabled?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  color?: string;
+}
+
+export interface JournalCatBody {
+  JournalCat: JournalCatInput;
+}
+
+export type JournalCatFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "created" | "modified" | "color", string | number | Array<string | number>>>;
+
+export interface TimeTracking {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  project_id: string | null;
+  activity_id: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** Duration as H:MM, e.g. 1:30; at most 8 characters */
+  time: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** an id of work_orders */
+  work_order_id: string | null;
+  /** Hours × the staff hourly rate, where one is set */
+  cost: string | null;
+  /** at most 5 characters */
+  currency: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface TimeTrackingInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: number | string;
+  project_id?: number | string;
+  activity_id?: number | string;
+  /** Today when left out */
+  date?: string;
+  /** Duration as H:MM, e.g. 1:30; at most 8 characters */
+  time: string;
+  /** at most 80000 characters */
+  notes?: string;
+  /** an id of work_orders */
+  work_order_id?: number | string;
+}
+
+export interface TimeTrackingBody {
+  TimeTracking: TimeTrackingInput;
+}
+
+export type TimeTrackingFilters = Partial<Record<"staff_id" | "project_id" | "activity_id" | "date" | "time" | "notes" | "work_order_id" | "cost" | "currency" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Expense {
+  id: string;
+  /** Amount, taxes as the tax records say (inclusive or on top) */
+  amount: string | null;
+  /** The site currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  vendor: string | null;
+  /** Category name; at most 255 characters */
+  category: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** at most 255 characters */
+  file: string | null;
+  /** at most 80000 characters */
+  note: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** an id of clients */
+  client_id: string | null;
+  /** an id of suppliers */
+  supplier_id: string | null;
+  /** The primary treasury when left out; an id of treasuries */
+  treasury_id: string | null;
+  /** an id of taxes */
+  tax1_id: string | null;
+  /** at most 255 characters */
+  tax1_name: string | null;
+  /** Rate in percent */
+  tax1_value: string | null;
+  tax1_amount: string | null;
+  tax1_included: string | null;
+  /** an id of taxes */
+  tax2_id: string | null;
+  /** at most 255 characters */
+  tax2_name: string | null;
+  /** Rate in percent */
+  tax2_value: string | null;
+  tax2_amount: string | null;
+  tax2_included: string | null;
+  is_income: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ExpenseInput {
+  /** Amount, taxes as the tax records say (inclusive or on top) */
+  amount: string | number;
+  /** The site currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 255 characters */
+  vendor?: string;
+  /** Category name; at most 255 characters */
+  category?: string;
+  /** Today when left out */
+  date?: string;
+  /** at most 255 characters */
+  file?: string;
+  /** at most 80000 characters */
+  note?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** an id of clients */
+  client_id?: number | string;
+  /** an id of suppliers */
+  supplier_id?: number | string;
+  /** The primary treasury when left out; an id of treasuries */
+  treasury_id?: number | string;
+  /** an id of taxes */
+  tax1_id?: number | string;
+  /** an id of taxes */
+  tax2_id?: number | string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface ExpenseBody {
+  Expense: ExpenseInput;
+}
+
+export type ExpenseFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Income {
+  id: string;
+  /** Amount, taxes as the tax records say (inclusive or on top) */
+  amount: string | null;
+  /** The site currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  vendor: string | null;
+  /** Category name; at most 255 characters */
+  category: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** at most 255 characters */
+  file: string | null;
+  /** at most 80000 characters */
+  note: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** an id of clients */
+  client_id: string | null;
+  /** an id of suppliers */
+  supplier_id: string | null;
+  /** The primary treasury when left out; an id of treasuries */
+  treasury_id: string | null;
+  /** an id of taxes */
+  tax1_id: string | null;
+  /** at most 255 characters */
+  tax1_name: string | null;
+  /** Rate in percent */
+  tax1_value: string | null;
+  tax1_amount: string | null;
+  tax1_included: string | null;
+  /** an id of taxes */
+  tax2_id: string | null;
+  /** at most 255 characters */
+  tax2_name: string | null;
+  /** Rate in percent */
+  tax2_value: string | null;
+  tax2_amount: string | null;
+  tax2_included: string | null;
+  is_income: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface IncomeInput {
+  /** Amount, taxes as the tax records say (inclusive or on top) */
+  amount: string | number;
+  /** The site currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 255 characters */
+  vendor?: string;
+  /** Category name; at most 255 characters */
+  category?: string;
+  /** Today when left out */
+  date?: string;
+  /** at most 255 characters */
+  file?: string;
+  /** at most 80000 characters */
+  note?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** an id of clients */
+  client_id?: number | string;
+  /** an id of suppliers */
+  supplier_id?: number | string;
+  /** The primary treasury when left out; an id of treasuries */
+  treasury_id?: number | string;
+  /** an id of taxes */
+  tax1_id?: number | string;
+  /** an id of taxes */
+  tax2_id?: number | string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface IncomeBody {
+  Income: IncomeInput;
+}
+
+export type IncomeFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface ProductCategory {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  parent_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ProductCategoryInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  description?: string;
+  parent_id?: number | string;
+}
+
+export interface ProductCategoryBody {
+  ProductCategory: ProductCategoryInput;
+}
+
+export type ProductCategoryFilters = Partial<Record<"name" | "description" | "parent_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Tax {
+  id: string;
+  tax_id: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** Rate in percent: 15 for 15% */
+  value: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** 0: prices exclude the tax; 1: prices include it */
+  included: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface TaxInput {
+  /** at most 255 characters */
+  name: string;
+  /** Rate in percent: 15 for 15% */
+  value: string | number;
+  /** at most 80000 characters */
+  description?: string;
+  /** 0: prices exclude the tax; 1: prices include it */
+  included?: 0 | 1 | boolean | '0' | '1';
+  branch_id?: number | string;
+}
+
+export interface TaxBody {
+  Tax: TaxInput;
+}
+
+export type TaxFilters = Partial<Record<"tax_id" | "name" | "value" | "description" | "included" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface StockTransaction {
+  id: string;
+  /** an id of products */
+  product_id: string | null;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  /** 1 in, 2 out */
+  transaction_type: string | null;
+  transaction_category_id: string | null;
+  /** 1 manual, 2 invoice, 3 purchase invoice, 4 credit note, 5 transfer, 6 refund receipt, 7 purchase refund */
+  source_type: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** Id of the document that made it */
+  order_id: string | null;
+  ref_id: string | null;
+  /** 4 processed */
+  status: string | null;
+  received_date: string | null;
+  /** Always positive; transaction_type gives the direction */
+  quantity: string | null;
+  /** at most 10 characters */
+  currency_code: string | null;
+  price: string | null;
+  price_without_tax: string | null;
+  added_by: string | null;
+  ignored: string | null;
+  balance_to_date: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  discount: string | null;
+  /** Unit cost in the site currency: the price of stock in, else the moving average */
+  purchase_price: string | null;
+  /** Value at cost in the site currency (quantity × purchase_price); an extension of Daftra */
+  cost_value: string | null;
+  /** an id of journal_accounts */
+  journal_account_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface StockTransactionInput {
+  /** an id of products */
+  product_id: number | string;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  /** 1 in, 2 out */
+  transaction_type: 1 | '1' | 2 | '2';
+  transaction_category_id?: number | string;
+  /** Today when left out */
+  date?: string;
+  ref_id?: number | string;
+  received_date?: string;
+  /** Always positive; transaction_type gives the direction */
+  quantity: string | number;
+  /** at most 10 characters */
+  currency_code?: string;
+  price?: string | number;
+  price_without_tax?: string | number;
+  /** at most 80000 characters */
+  notes?: string;
+  /** at most 80000 characters */
+  description?: string;
+  discount?: string | number;
+  /** an id of journal_accounts */
+  journal_account_id?: number | string;
+}
+
+export interface StockTransactionBody {
+  StockTransaction: StockTransactionInput;
+}
+
+export type StockTransactionFilters = Partial<Record<"product_id" | "store_id" | "transaction_type" | "transaction_category_id" | "source_type" | "date" | "order_id" | "ref_id" | "status" | "received_date" | "quantity" | "currency_code" | "price" | "price_without_tax" | "added_by" | "ignored" | "balance_to_date" | "notes" | "description" | "discount" | "purchase_price" | "cost_value" | "journal_account_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Store {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  shipping_address: string | null;
+  /** The store documents use when they name none; exactly one is primary */
+  primary: string | null;
+  active: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface StoreInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  shipping_address?: string;
+  /** The store documents use when they name none; exactly one is primary */
+  primary?: 0 | 1 | boolean | '0' | '1';
+  active?: 0 | 1 | boolean | '0' | '1';
+  branch_id?: number | string;
+}
+
+export interface StoreBody {
+  Store: StoreInput;
+}
+
+export type StoreFilters = Partial<Record<"name" | "shipping_address" | "primary" | "active" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Staff {
+  id: string;
+  /** 0 is the site owner */
+  role_id: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  email_address: string | null;
+  /** at most 50 characters */
+  home_phone: string | null;
+  /** at most 50 characters */
+  business_Phone: string | null;
+  /** at most 50 characters */
+  mobile: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 100 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 20 characters */
+  postal_code: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  active: string | null;
+  hourly_rate: string | null;
+  /** at most 5 characters */
+  hourly_rate_currency_code: string | null;
+  default_store_id: string | null;
+  default_treasury_id: string | null;
+  /** at most 10 characters */
+  language_code: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface StaffInput {
+  /** 0 is the site owner */
+  role_id?: number | string;
+  /** at most 255 characters */
+  name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  email_address?: string;
+  /** at most 50 characters */
+  home_phone?: string;
+  /** at most 50 characters */
+  business_Phone?: string;
+  /** at most 50 characters */
+  mobile?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 100 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 20 characters */
+  postal_code?: string;
+  /** at most 80000 characters */
+  notes?: string;
+  active?: 0 | 1 | boolean | '0' | '1';
+  hourly_rate?: string | number;
+  /** at most 5 characters */
+  hourly_rate_currency_code?: string;
+  default_store_id?: number | string;
+  default_treasury_id?: number | string;
+  /** at most 10 characters */
+  language_code?: string;
+}
+
+export interface StaffBody {
+  Staff: StaffInput;
+}
+
+export type StaffFilters = Partial<Record<"role_id" | "name" | "last_name" | "email_address" | "home_phone" | "business_Phone" | "mobile" | "country_code" | "address1" | "address2" | "city" | "state" | "postal_code" | "notes" | "active" | "hourly_rate" | "hourly_rate_currency_code" | "default_store_id" | "default_treasury_id" | "language_code" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Treasury {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** 1 bank account, 3 cash treasury */
+  type: string | null;
+  /** at most 255 characters */
+  type_name: string | null;
+  /** at most 255 characters */
+  type_account_number: string | null;
+  active: string | null;
+  /** Payments that name no treasury go to the primary one */
+  is_primary: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** at most 3 characters */
+  currency_code: string | null;
+  branch_id: string | null;
+  /** Derived from the books: debits − credits posted to the treasury's account, in the site currency */
+  balance: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface TreasuryInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** at most 255 characters */
+  name: string;
+  /** 1 bank account, 3 cash treasury */
+  type?: 1 | '1' | 3 | '3';
+  /** at most 255 characters */
+  type_name?: string;
+  /** at most 255 characters */
+  type_account_number?: string;
+  active?: 0 | 1 | boolean | '0' | '1';
+  /** Payments that name no treasury go to the primary one */
+  is_primary?: 0 | 1 | boolean | '0' | '1';
+  /** at most 80000 characters */
+  description?: string;
+  /** at most 3 characters */
+  currency_code?: string;
+  branch_id?: number | string;
+}
+
+export interface TreasuryBody {
+  Treasury: TreasuryInput;
+}
+
+export type TreasuryFilters = Partial<Record<"staff_id" | "name" | "type" | "type_name" | "type_account_number" | "active" | "is_primary" | "description" | "currency_code" | "branch_id" | "balance" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface PurchaseOrderPurchaseOrderItem {
+  id: string;
+  purchase_order_id: string | null;
+  /** Name of the item at the supplier; at most 255 characters */
+  org_name: string | null;
+  /** Line label; the product name when left out; at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Unit cost; the product's buy_price when left out */
+  unit_price: string | null;
+  /** Quantity, decimals allowed */
+  quantity: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  /** quantity × unit_price, before discounts and taxes */
+  subtotal: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  col_3: string | null;
+  /** at most 255 characters */
+  col_4: string | null;
+  /** at most 255 characters */
+  col_5: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type: string | null;
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id: string | null;
+  /** Line discount plus the line's share of the document discount */
+  calculated_discount: string | null;
+  /** Line total after discounts, with exclusive taxes */
+  item_subtotal: string | null;
+  tax1_percent: string | null;
+  tax2_percent: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface PurchaseOrderPurchaseOrderItemInput {
+  /** Name of the item at the supplier; at most 255 characters */
+  org_name?: string;
+  /** Line label; the product name when left out; at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Unit cost; the product's buy_price when left out */
+  unit_price?: string | number;
+  /** Quantity, decimals allowed */
+  quantity?: string | number;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2?: number | string;
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 255 characters */
+  col_3?: string;
+  /** at most 255 characters */
+  col_4?: string;
+  /** at most 255 characters */
+  col_5?: string;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type?: 1 | '1' | 2 | '2';
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id?: number | string;
+}
+
+export interface PurchaseOrder {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** For refunds: the purchase invoice refunded */
+  subscription_id: string | null;
+  /** 0 purchase invoice, 1 purchase refund */
+  type: string | null;
+  /** Number; generated per type when left out; at most 255 characters */
+  no: string | null;
+  /** at most 255 characters */
+  po_number: string | null;
+  /** an id of suppliers */
+  supplier_id: string | null;
+  is_offline: string | null;
+  /** The site currency when left out; at most 10 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  supplier_business_name: string | null;
+  /** at most 255 characters */
+  supplier_first_name: string | null;
+  /** at most 255 characters */
+  supplier_last_name: string | null;
+  /** at most 255 characters */
+  supplier_email: string | null;
+  /** at most 255 characters */
+  supplier_address1: string | null;
+  /** at most 255 characters */
+  supplier_address2: string | null;
+  /** at most 255 characters */
+  supplier_city: string | null;
+  /** at most 255 characters */
+  supplier_state: string | null;
+  /** at most 255 characters */
+  supplier_postal_code: string | null;
+  /** at most 3 characters */
+  supplier_country_code: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** A draft moves no stock */
+  draft: string | null;
+  is_received: string | null;
+  received_date: string | null;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  discount: string | null;
+  discount_amount: string | null;
+  shipping_amount: string | null;
+  adjustment_value: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  payment_status: string | null;
+  summary_subtotal: string | null;
+  summary_discount: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  summary_total: string | null;
+  summary_paid: string | null;
+  summary_unpaid: string | null;
+  item_discount_amount: string | null;
+  work_order_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  PurchaseOrderItem?: PurchaseOrderPurchaseOrderItem[];
+}
+
+export interface PurchaseOrderInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** For refunds: the purchase invoice refunded */
+  subscription_id?: number | string;
+  /** Number; generated per type when left out; at most 255 characters */
+  no?: string;
+  /** at most 255 characters */
+  po_number?: string;
+  /** an id of suppliers */
+  supplier_id: number | string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** The site currency when left out; at most 10 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 255 characters */
+  supplier_business_name?: string;
+  /** at most 255 characters */
+  supplier_first_name?: string;
+  /** at most 255 characters */
+  supplier_last_name?: string;
+  /** at most 255 characters */
+  supplier_email?: string;
+  /** at most 255 characters */
+  supplier_address1?: string;
+  /** at most 255 characters */
+  supplier_address2?: string;
+  /** at most 255 characters */
+  supplier_city?: string;
+  /** at most 255 characters */
+  supplier_state?: string;
+  /** at most 255 characters */
+  supplier_postal_code?: string;
+  /** at most 3 characters */
+  supplier_country_code?: string;
+  /** Today when left out */
+  date?: string;
+  /** A draft moves no stock */
+  draft?: 0 | 1 | boolean | '0' | '1';
+  is_received?: 0 | 1 | boolean | '0' | '1';
+  received_date?: string;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  discount?: string | number;
+  discount_amount?: string | number;
+  shipping_amount?: string | number;
+  adjustment_value?: string | number;
+  /** at most 80000 characters */
+  notes?: string;
+  work_order_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface PurchaseOrderBody {
+  PurchaseOrder: PurchaseOrderInput;
+  PurchaseOrderItem?: PurchaseOrderPurchaseOrderItemInput[];
+}
+
+export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface PurchaseRefundPurchaseOrderItem {
+  id: string;
+  purchase_order_id: string | null;
+  /** Name of the item at the supplier; at most 255 characters */
+  org_name: string | null;
+  /** Line label; the product name when left out; at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Unit cost; the product's buy_price when left out */
+  unit_price: string | null;
+  /** Quantity, decimals allowed */
+  quantity: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  /** quantity × unit_price, before discounts and taxes */
+  subtotal: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  col_3: string | null;
+  /** at most 255 characters */
+  col_4: string | null;
+  /** at most 255 characters */
+  col_5: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type: string | null;
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id: string | null;
+  /** Line discount plus the line's share of the document discount */
+  calculated_discount: string | null;
+  /** Line total after discounts, with exclusive taxes */
+  item_subtotal: string | null;
+  tax1_percent: string | null;
+  tax2_percent: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface PurchaseRefundPurchaseOrderItemInput {
+  /** Name of the item at the supplier; at most 255 characters */
+  org_name?: string;
+  /** Line label; the product name when left out; at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Unit cost; the product's buy_price when left out */
+  unit_price?: string | number;
+  /** Quantity, decimals allowed */
+  quantity?: string | number;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2?: number | string;
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 255 characters */
+  col_3?: string;
+  /** at most 255 characters */
+  col_4?: string;
+  /** at most 255 characters */
+  col_5?: string;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type?: 1 | '1' | 2 | '2';
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id?: number | string;
+}
+
+export interface PurchaseRefund {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** For refunds: the purchase invoice refunded */
+  subscription_id: string | null;
+  /** 0 purchase invoice, 1 purchase refund */
+  type: string | null;
+  /** Number; generated per type when left out; at most 255 characters */
+  no: string | null;
+  /** at most 255 characters */
+  po_number: string | null;
+  /** an id of suppliers */
+  supplier_id: string | null;
+  is_offline: string | null;
+  /** The site currency when left out; at most 10 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  supplier_business_name: string | null;
+  /** at most 255 characters */
+  supplier_first_name: string | null;
+  /** at most 255 characters */
+  supplier_last_name: string | null;
+  /** at most 255 characters */
+  supplier_email: string | null;
+  /** at most 255 characters */
+  supplier_address1: string | null;
+  /** at most 255 characters */
+  supplier_address2: string | null;
+  /** at most 255 characters */
+  supplier_city: string | null;
+  /** at most 255 characters */
+  supplier_state: string | null;
+  /** at most 255 characters */
+  supplier_postal_code: string | null;
+  /** at most 3 characters */
+  supplier_country_code: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** A draft moves no stock */
+  draft: string | null;
+  is_received: string | null;
+  received_date: string | null;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  discount: string | null;
+  discount_amount: string | null;
+  shipping_amount: string | null;
+  adjustment_value: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  payment_status: string | null;
+  summary_subtotal: string | null;
+  summary_discount: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  summary_total: string | null;
+  summary_paid: string | null;
+  summary_unpaid: string | null;
+  item_discount_amount: string | null;
+  work_order_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  PurchaseOrderItem?: PurchaseRefundPurchaseOrderItem[];
+}
+
+export interface PurchaseRefundInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** For refunds: the purchase invoice refunded */
+  subscription_id?: number | string;
+  /** Number; generated per type when left out; at most 255 characters */
+  no?: string;
+  /** at most 255 characters */
+  po_number?: string;
+  /** an id of suppliers */
+  supplier_id: number | string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** The site currency when left out; at most 10 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 255 characters */
+  supplier_business_name?: string;
+  /** at most 255 characters */
+  supplier_first_name?: string;
+  /** at most 255 characters */
+  supplier_last_name?: string;
+  /** at most 255 characters */
+  supplier_email?: string;
+  /** at most 255 characters */
+  supplier_address1?: string;
+  /** at most 255 characters */
+  supplier_address2?: string;
+  /** at most 255 characters */
+  supplier_city?: string;
+  /** at most 255 characters */
+  supplier_state?: string;
+  /** at most 255 characters */
+  supplier_postal_code?: string;
+  /** at most 3 characters */
+  supplier_country_code?: string;
+  /** Today when left out */
+  date?: string;
+  /** A draft moves no stock */
+  draft?: 0 | 1 | boolean | '0' | '1';
+  is_received?: 0 | 1 | boolean | '0' | '1';
+  received_date?: string;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  discount?: string | number;
+  discount_amount?: string | number;
+  shipping_amount?: string | number;
+  adjustment_value?: string | number;
+  /** at most 80000 characters */
+  notes?: string;
+  work_order_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface PurchaseRefundBody {
+  PurchaseRefund: PurchaseRefundInput;
+  PurchaseOrderItem?: PurchaseRefundPurchaseOrderItemInput[];
+}
+
+export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Note {
+  id: string;
+  /** 1 client, 2 invoice, 3 estimate, 4 purchase order, 5 staff, 6 supplier, 7 product, 8 work order */
+  item_type: string | null;
+  item_id: string | null;
+  /** Now when left out */
+  date: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** HTML allowed; at most 80000 characters */
+  body: string | null;
+  action_id: string | null;
+  status_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface NoteInput {
+  /** Now when left out */
+  date?: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** HTML allowed; at most 80000 characters */
+  body?: string;
+  action_id?: number | string;
+  status_id?: number | string;
+}
+
+export interface NoteBody {
+  Note: NoteInput;
+}
+
+export type NoteFilters = Partial<Record<"item_type" | "item_id" | "date" | "staff_id" | "body" | "action_id" | "status_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface FollowUpAction {
+  id: string;
+  /** 1 client, 2 invoice, 3 estimate, 8 work order */
+  item_type: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 20 characters */
+  color: string | null;
+  display_order: string | null;
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface FollowUpActionInput {
+  /** at most 255 characters */
+  name?: string;
+  /** at most 20 characters */
+  color?: string;
+  display_order?: number | string;
+  staff_id?: number | string;
+}
+
+export interface FollowUpActionBody {
+  FollowUpAction: FollowUpActionInput;
+}
+
+export type FollowUpActionFilters = Partial<Record<"item_type" | "name" | "color" | "display_order" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface FollowUpStatus {
+  id: string;
+  /** 1 client, 2 invoice, 3 estimate, 8 work order */
+  item_type: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 20 characters */
+  color: string | null;
+  display_order: string | null;
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface FollowUpStatusInput {
+  /** at most 255 characters */
+  name?: string;
+  /** at most 20 characters */
+  color?: string;
+  display_order?: number | string;
+  staff_id?: number | string;
+}
+
+export interface FollowUpStatusBody {
+  FollowUpStatus: FollowUpStatusInput;
+}
+
+export type FollowUpStatusFilters = Partial<Record<"item_type" | "name" | "color" | "display_order" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface AuditLog {
+  id: string;
+  /** When the write was committed (server time) */
+  created: string | null;
+  /** Which credential wrote: key:<api key id> or token:<token id>; at most 100 characters */
+  credential: string | null;
+  /** 0 is the site owner */
+  staff_id: string | null;
+  /** at most 10 characters */
+  method: string | null;
+  /** The path called, e.g. /api2/invoices/12.json; at most 255 characters */
+  route: string | null;
+  /** First path segment after /api2/, e.g. invoices; at most 100 characters */
+  resource: string | null;
+  /** The record created, edited or deleted, when the route names one */
+  record_id: string | null;
+  /** HTTP status of the reply */
+  status: string | null;
+  /** The X-Request-Id of the request, also in the server log; at most 100 characters */
+  request_id: string | null;
+  /** What the client sent (JSON; passwords and secrets redacted; cut at 64 KiB); at most 80000 characters */
+  changes: string | null;
+}
+
+export interface AuditLogInput {
+}
+
+export interface AuditLogBody {
+  AuditLog: AuditLogInput;
+}
+
+export type AuditLogFilters = Partial<Record<"date_from" | "date_to" | "created" | "credential" | "staff_id" | "method" | "route" | "resource" | "record_id" | "status" | "request_id" | "changes", string | number | Array<string | number>>>;
+
+/** Every resource: its path under /api2, model key, record, body, filters and operations. */
+export interface Resources {
+  invoices: { path: "invoices"; model: "Invoice"; record: Invoice; body: InvoiceBody; filters: InvoiceFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  estimates: { path: "estimates"; model: "Estimate"; record: Estimate; body: EstimateBody; filters: EstimateFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  creditNotes: { path: "credit_notes"; model: "CreditNote"; record: CreditNote; body: CreditNoteBody; filters: CreditNoteFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  refundReceipts: { path: "refund_receipts"; model: "RefundReceipt"; record: RefundReceipt; body: RefundReceiptBody; filters: RefundReceiptFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  clients: { path: "clients"; model: "Client"; record: Client; body: ClientBody; filters: ClientFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  suppliers: { path: "suppliers"; model: "Supplier"; record: Supplier; body: SupplierBody; filters: SupplierFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  workOrders: { path: "work_orders"; model: "WorkOrder"; record: WorkOrder; body: WorkOrderBody; filters: WorkOrderFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  clientAppointments: { path: "client_appointments"; model: "ClientAppointment"; record: ClientAppointment; body: ClientAppointmentBody; filters: ClientAppointmentFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  invoiceAppointments: { path: "invoice_appointments"; model: "InvoiceAppointment"; record: InvoiceAppointment; body: InvoiceAppointmentBody; filters: InvoiceAppointmentFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  estimateAppointments: { path: "estimate_appointments"; model: "EstimateAppointment"; record: EstimateAppointment; body: EstimateAppointmentBody; filters: EstimateAppointmentFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  workOrderAppointments: { path: "work_order_appointments"; model: "WorkOrderAppointment"; record: WorkOrderAppointment; body: WorkOrderAppointmentBody; filters: WorkOrderAppointmentFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  invoicePayments: { path: "invoice_payments"; model: "InvoicePayment"; record: InvoicePayment; body: InvoicePaymentBody; filters: InvoicePaymentFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  clientPayments: { path: "client_payments"; model: "ClientPayment"; record: ClientPayment; body: ClientPaymentBody; filters: ClientPaymentFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  products: { path: "products"; model: "Product"; record: Product; body: ProductBody; filters: ProductFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  journals: { path: "journals"; model: "Journal"; record: Journal; body: JournalBody; filters: JournalFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  journalAccounts: { path: "journal_accounts"; model: "JournalAccount"; record: JournalAccount; body: JournalAccountBody; filters: JournalAccountFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  journalCats: { path: "journal_cats"; model: "JournalCat"; record: JournalCat; body: JournalCatBody; filters: JournalCatFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  timeTracking: { path: "time_tracking"; model: "TimeTracking"; record: TimeTracking; body: TimeTrackingBody; filters: TimeTrackingFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  expenses: { path: "expenses"; model: "Expense"; record: Expense; body: ExpenseBody; filters: ExpenseFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  incomes: { path: "incomes"; model: "Income"; record: Income; body: IncomeBody; filters: IncomeFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  productCategories: { path: "product_categories"; model: "ProductCategory"; record: ProductCategory; body: ProductCategoryBody; filters: ProductCategoryFilters; operations: "list" | "get" };
+  taxes: { path: "taxes"; model: "Tax"; record: Tax; body: TaxBody; filters: TaxFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  stockTransactions: { path: "stock_transactions"; model: "StockTransaction"; record: StockTransaction; body: StockTransactionBody; filters: StockTransactionFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  stores: { path: "stores"; model: "Store"; record: Store; body: StoreBody; filters: StoreFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  staff: { path: "staff"; model: "Staff"; record: Staff; body: StaffBody; filters: StaffFilters; operations: "list" | "get" };
+  treasuries: { path: "treasuries"; model: "Treasury"; record: Treasury; body: TreasuryBody; filters: TreasuryFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  purchaseInvoices: { path: "purchase_invoices"; model: "PurchaseOrder"; record: PurchaseOrder; body: PurchaseOrderBody; filters: PurchaseOrderFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  purchaseRefunds: { path: "purchase_refunds"; model: "PurchaseRefund"; record: PurchaseRefund; body: PurchaseRefundBody; filters: PurchaseRefundFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  notes: { path: "notes"; model: "Note"; record: Note; body: NoteBody; filters: NoteFilters; operations: "list" | "get" | "edit" | "delete" };
+  followUpActions: { path: "follow_up_actions"; model: "FollowUpAction"; record: FollowUpAction; body: FollowUpActionBody; filters: FollowUpActionFilters; operations: "delete" };
+  followUpStatuses: { path: "follow_up_statuses"; model: "FollowUpStatus"; record: FollowUpStatus; body: FollowUpStatusBody; filters: FollowUpStatusFilters; operations: "delete" };
+  auditLogs: { path: "audit_logs"; model: "AuditLog"; record: AuditLog; body: AuditLogBody; filters: AuditLogFilters; operations: "list" | "get" };
+}
+
+/** The same, at run time. */
+export const RESOURCES = {
+  invoices: { path: "invoices", model: "Invoice", operations: ["list", "get", "create", "edit", "delete"] },
+  estimates: { path: "estimates", model: "Estimate", operations: ["list", "get", "create", "edit", "delete"] },
+  creditNotes: { path: "credit_notes", model: "CreditNote", operations: ["list", "get", "create", "edit", "delete"] },
+  refundReceipts: { path: "refund_receipts", model: "RefundReceipt", operations: ["list", "get", "create", "edit", "delete"] },
+  clients: { path: "clients", model: "Client", operations: ["list", "get", "create", "edit", "delete"] },
+  suppliers: { path: "suppliers", model: "Supplier", operations: ["list", "get", "create", "edit", "delete"] },
+  workOrders: { path: "work_orders", model: "WorkOrder", operations: ["list", "get", "create", "edit", "delete"] },
+  clientAppointments: { path: "client_appointments", model: "ClientAppointment", operations: ["list", "get", "create", "edit", "delete"] },
+  invoiceAppointments: { path: "invoice_appointments", model: "InvoiceAppointment", operations: ["list", "get", "create", "edit", "delete"] },
+  estimateAppointments: { path: "estimate_appointments", model: "EstimateAppointment", operations: ["list", "get", "create", "edit", "delete"] },
+  workOrderAppointments: { path: "work_order_appointments", model: "WorkOrderAppointment", operations: ["list", "get", "create", "edit", "delete"] },
+  invoicePayments: { path: "invoice_payments", model: "InvoicePayment", operations: ["list", "get", "create", "edit", "delete"] },
+  clientPayments: { path: "client_payments", model: "ClientPayment", operations: ["list", "get", "create", "edit", "delete"] },
+  products: { path: "products", model: "Product", operations: ["list", "get", "create", "edit", "delete"] },
+  journals: { path: "journals", model: "Journal", operations: ["list", "get", "create", "edit", "delete"] },
+  journalAccounts: { path: "journal_accounts", model: "JournalAccount", operations: ["list", "get", "create", "edit", "delete"] },
+  journalCats: { path: "journal_cats", model: "JournalCat", operations: ["list", "get", "create", "edit", "delete"] },
+  timeTracking: { path: "time_tracking", model: "TimeTracking", operations: ["list", "get", "create", "edit", "delete"] },
+  expenses: { path: "expenses", model: "Expense", operations: ["list", "get", "create", "edit", "delete"] },
+  incomes: { path: "incomes", model: "Income", operations: ["list", "get", "create", "edit", "delete"] },
+  productCategories: { path: "product_categories", model: "ProductCategory", operations: ["list", "get"] },
+  taxes: { path: "taxes", model: "Tax", operations: ["list", "get", "create", "edit", "delete"] },
+  stockTransactions: { path: "stock_transactions", model: "StockTransaction", operations: ["list", "get", "create", "edit", "delete"] },
+  stores: { path: "stores", model: "Store", operations: ["list", "get", "create", "edit", "delete"] },
+  staff: { path: "staff", model: "Staff", operations: ["list", "get"] },
+  treasuries: { path: "treasuries", model: "Treasury", operations: ["list", "get", "create", "edit", "delete"] },
+  purchaseInvoices: { path: "purchase_invoices", model: "PurchaseOrder", operations: ["list", "get", "create", "edit", "delete"] },
+  purchaseRefunds: { path: "purchase_refunds", model: "PurchaseRefund", operations: ["list", "get", "create", "edit", "delete"] },
+  notes: { path: "notes", model: "Note", operations: ["list", "get", "edit", "delete"] },
+  followUpActions: { path: "follow_up_actions", model: "FollowUpAction", operations: ["delete"] },
+  followUpStatuses: { path: "follow_up_statuses", model: "FollowUpStatus", operations: ["delete"] },
+  auditLogs: { path: "audit_logs", model: "AuditLog", operations: ["list", "get"] },
+} as const;

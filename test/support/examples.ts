@@ -1,0 +1,135 @@
+/**
+ * Request and reply examples for the OpenAPI document, recorded from a real run of the server: every
+ * seeded resource is created, read, listed, edited and deleted over HTTP, along with the reports, the
+ * site, the listing and the token endpoint. `npm run docs:examples` writes them to
+ * src/api/openapi-examples.json; test/openapi.test.ts records them again and fails when the committed
+ * file differs, so the examples cannot go stale.
+ */
+import { TOKEN_PATHS } from '../../src/api/oauth.js';
+import { RESOURCES } from '../../src/resources/index.js';
+import { type Reply, TEST_EMAIL, TEST_PASSWORD, TestServer } from './harness.js';
+import { type Ids, SEEDS, populate } from './records.js';
+
+export interface Example { status: number; request?: unknown; reply: unknown }
+export type Examples = Record<string, Example>;
+
+/** The public form of a recorded value: the test server's address and random secrets made stable. */
+export function publicForm(value: unknown, url: string): unknown {
+  if (typeof value === 'string') {
+    return value.split(url).join('http://localhost:8080')
+      .replace(/dft_[A-Za-z0-9_-]+/g, 'dft_0123456789abcdef0123456789abcdef');
+  }
+  if (Array.isArray(value)) return value.map((item) => publicForm(item, url));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => {
+      if ((key === 'access_token' || key === 'refresh_token') && typeof item === 'string') return [key, `${key.split('_')[0]}-token-example`];
+      return [key, publicForm(item, url)];
+    }));
+  }
+  return value;
+}
+
+/** What may differ between two honest recordings: today's date and time, and opaque random runs. */
+export function comparable(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value
+      .replace(/\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?/g, '<date>')
+      .replace(/[A-Za-z0-9+/=_%-]{32,}/g, '<opaque>');
+  }
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, comparable(item)]));
+  return value;
+}
+
+interface Template { key: string; pattern: RegExp; methods: Set<string> }
+
+/** Each concrete path the server answers, mapped to the one OpenAPI path that documents it. */
+function templatesOf(openapi: { paths: Record<string, Record<string, unknown>> }): Template[] {
+  const templates: Template[] = [];
+  const toPattern = (path: string) => new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+?')}(\\.json)?$`);
+  for (const [path, item] of Object.entries(openapi.paths)) {
+    const methods = new Set(['get', 'post', 'put', 'delete'].filter((m) => item[m]).map((m) => m.toUpperCase()));
+    for (const form of [path, ...((item['x-daftar-also'] as string[] | undefined) ?? [])]) templates.push({ key: path, pattern: toPattern(form), methods });
+  }
+  // Literal paths before templated ones: /api2/notes/client/1 is a note, not /api2/notes/{id}.
+  return templates.sort((a, b) => (a.key.split('{').length - b.key.split('{').length) || b.key.length - a.key.length);
+}
+
+class Recorder extends TestServer {
+  readonly examples: Examples = {};
+  private templates: Template[] = [];
+
+  constructor(base: TestServer) {
+    super(base.server, base.url, base.apiKey, async () => {});
+  }
+
+  async load(): Promise<void> {
+    const openapi = (await super.request('GET', '/api2/openapi.json', undefined, { apikey: '' })).body;
+    this.templates = templatesOf(openapi);
+  }
+
+  override async request(method: string, urlPath: string, body?: unknown, headers?: Record<string, string>): Promise<Reply> {
+    const reply = await super.request(method, urlPath, body, headers);
+    const path = urlPath.split('?')[0]!;
+    if (path === '/api2/openapi.json') return reply;
+    // POST to a record's path is an edit, documented under PUT.
+    const template = this.templates.find((t) => t.pattern.test(path) && (t.methods.has(method) || (method === 'POST' && t.methods.has('PUT') && !t.methods.has('POST'))));
+    const verb = template && !template.methods.has(method) ? 'PUT' : method;
+    const key = template ? `${verb} ${template.key}` : undefined;
+    if (key && reply.status < 300 && !this.examples[key] && typeof reply.body === 'object') {
+      this.examples[key] = {
+        status: reply.status,
+        ...(body !== undefined ? { request: publicForm(typeof body === 'string' ? JSON.parse(body) : body, this.url) } : {}),
+        reply: publicForm(reply.body, this.url),
+      };
+    }
+    return reply;
+  }
+}
+
+/** The model key and its fields of a seed's create body, for an edit example. */
+function editBodyOf(examples: Examples, name: string): unknown {
+  const created = examples[`POST /api2/${name}.json`]?.request as Record<string, unknown> | undefined;
+  const spec = RESOURCES.find((r) => r.name === name);
+  if (!created || !spec) return undefined;
+  const header = created[spec.model] ?? Object.values(created)[0];
+  return header ? { [spec.model]: header } : undefined;
+}
+
+export async function recordExamples(server: TestServer): Promise<Examples> {
+  const s = new Recorder(server);
+  await s.load();
+  for (const tokenPath of TOKEN_PATHS) {
+    await s.post(tokenPath, { grant_type: 'password', client_id: '1', client_secret: 'x', username: TEST_EMAIL, password: TEST_PASSWORD }, { apikey: '' });
+  }
+  await s.get('/api2/site_info.json');
+  await s.get('/health', { apikey: '' });
+  await s.get('/ready', { apikey: '' });
+  await s.get('/api2/api_key_info.json');
+  const ids: Ids = await populate(s, 'A');
+  for (const spec of RESOURCES) {
+    const id = ids[spec.name];
+    if (spec.operations.includes('get') && id) await s.get(`/api2/${spec.name}/${id}.json`);
+    if (spec.operations.includes('list')) await s.get(`/api2/${spec.name}.json?limit=2`);
+  }
+  for (const [path] of [['/api2/follow_up_actions/client'], ['/api2/follow_up_statuses/client'], ['/api2/listing/Product']]) await s.get(path!);
+  const openapi = (await s.get('/api2/openapi.json', { apikey: '' })).body as { paths: Record<string, unknown> };
+  for (const path of Object.keys(openapi.paths).filter((p) => p.startsWith('/api2/reports/') && !p.includes('{'))) {
+    await s.get(`${path}?client_id=${ids['clients']}&journal_account_id=${ids['journal_accounts']}`);
+  }
+  for (const spec of RESOURCES) {
+    const id = ids[spec.name];
+    const body = editBodyOf(s.examples, spec.name);
+    if (spec.operations.includes('edit') && id && body) await s.put(`/api2/${spec.name}/${id}.json`, body);
+  }
+  await s.put(`/api2/notes/${ids['notes']}.json`, { Note: { body: 'An edited note' } });
+  const product = await s.create('products', { Product: { name: 'A product never sold', unit_price: '1' } });
+  await s.del(`/api2/products/${product}.json`);
+  // Deletes of a second set, dependents first, so each answers its success reply.
+  const more = await populate(s, 'B');
+  for (const [name] of [...SEEDS].reverse()) {
+    const spec = RESOURCES.find((r) => r.name === name);
+    if (spec?.operations.includes('delete') && more[name]) await s.del(`/api2/${name}/${more[name]}.json`);
+  }
+  return Object.fromEntries(Object.entries(s.examples).sort(([a], [b]) => a.localeCompare(b)));
+}
