@@ -4,6 +4,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundTo, currencyDecimals } from '../src/domain/money.js';
 import { allocate, computeTotals, type LineInput, type TaxRate } from '../src/domain/totals.js';
+import { report } from './support/books.js';
+import { eachDatabase } from './support/harness.js';
 
 const vat15: TaxRate = { id: 1, name: 'VAT', rate: dec('15'), included: false };
 const vat15In: TaxRate = { id: 2, name: 'VAT incl.', rate: dec('15'), included: true };
@@ -150,5 +152,93 @@ describe('document totals', () => {
         assert.equal(totals.total % 10_000n, 0n, 'whole cents');
       },
     ));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The documented range on both engines, through the real server (docs/accounting.md, "Range").
+
+const MILLIONTHS = 1_000_000n;
+/** 2^53 millionths: where a double stops holding every integer (about 9.007 billion). */
+const DOUBLE_EXACT = 2n ** 53n;
+const RANGE_MAX = 10n ** 18n - 1n;
+
+/** Values of interest: either side of 2^53 millionths, of 2^31 and 2^32 units, and of the range's end. */
+const EDGES = [0n, 1n, DOUBLE_EXACT, 2n ** 31n * MILLIONTHS, 2n ** 32n * MILLIONTHS, 12_345_678_901_234_567n, RANGE_MAX];
+const nearEdge = fc.tuple(fc.constantFrom(...EDGES), fc.bigInt({ min: -5_000n, max: 5_000n }), fc.boolean())
+  .map(([edge, offset, negative]) => {
+    let value = edge + offset;
+    if (value > RANGE_MAX) value = RANGE_MAX - (value - RANGE_MAX);
+    if (value < 0n) value = -value;
+    return negative ? -value : value;
+  });
+
+eachDatabase('exact money across the documented range', (server) => {
+  it('reads back an amount past 2^53 millionths unchanged (12345678901.234567)', async () => {
+    const s = server();
+    const product = await s.create('products', { Product: { name: 'Big', unit_price: '12345678901.234567', buy_price: '999999999999.999999' } });
+    const row = (await s.get(`/api2/products/${product}`)).body.data.Product;
+    assert.equal(row.unit_price, '12345678901.234567');
+    assert.equal(row.buy_price, '999999999999.999999');
+    const list = (await s.get(`/api2/products.json?limit=5`)).body.data.map((r: any) => r.Product.unit_price);
+    assert.ok(list.includes('12345678901.234567'), `listed exactly: ${JSON.stringify(list)}`);
+  });
+
+  it('posts invoices at the top of the range and sums them exactly in every report', async () => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Rial Trading' } });
+    const top = '999999999999.99';
+    for (let n = 0; n < 10; n += 1) {
+      await s.create('invoices', { Invoice: { client_id: client, date: '2026-03-01' }, InvoiceItem: [{ item: 'Land', unit_price: top, quantity: 1 }] });
+    }
+    const expected = formatDec(10n * dec(top));
+    const trial = await report(s, 'trial_balance', 'date_to=2026-12-31');
+    assert.equal(trial.totals.debit, expected, JSON.stringify(trial.totals));
+    assert.equal(trial.balanced, true);
+    const profit = await report(s, 'profit_and_loss', 'date_to=2026-12-31');
+    assert.equal(profit.totals.revenue, expected);
+    const sheet = await report(s, 'balance_sheet', 'date_to=2026-12-31');
+    assert.equal(sheet.totals.assets, expected);
+    assert.equal(sheet.balanced, true);
+    const aged = await report(s, 'aged_receivables', 'date_to=2026-12-31');
+    assert.equal(aged.totals.total, expected);
+  });
+
+  it('refuses a computed total beyond the range with a 400 naming the field, and writes nothing', async () => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Too Big' } });
+    const before = (await s.get('/api2/invoices.json')).body.pagination.total_results;
+    const line = await s.post('/api2/invoices.json', { Invoice: { client_id: client, date: '2026-03-02' }, InvoiceItem: [{ item: 'x', quantity: 1000, unit_price: '10000000000' }] });
+    assert.equal(line.status, 400, line.text);
+    assert.ok(line.body.validation_errors['InvoiceItem.0.unit_price'], JSON.stringify(line.body));
+    const sum = await s.post('/api2/invoices.json', { Invoice: { client_id: client, date: '2026-03-02' }, InvoiceItem: [
+      { item: 'a', quantity: 1, unit_price: '600000000000' }, { item: 'b', quantity: 1, unit_price: '600000000000' }] });
+    assert.equal(sum.status, 400, sum.text);
+    assert.ok(sum.body.validation_errors['summary_subtotal'], JSON.stringify(sum.body));
+    assert.equal((await s.get('/api2/invoices.json')).body.pagination.total_results, before, 'nothing written');
+  });
+
+  it('keeps every amount near every boundary exact, or refuses it naming the field (property)', async () => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Edges' } });
+    await fc.assert(fc.asyncProperty(nearEdge, fc.constantFrom(1n, 3n, 1_000n), async (price, units) => {
+      const priceText = formatDec(price);
+      const reply = await s.post('/api2/products.json', { Product: { name: 'p', unit_price: priceText } });
+      assert.equal(reply.status, 202, reply.text);
+      assert.equal((await s.get(`/api2/products/${reply.body.id}`)).body.data.Product.unit_price, priceText);
+      const gross = roundTo(mul(price, units * MILLIONTHS), 2);
+      const invoice = await s.post('/api2/invoices.json', { Invoice: { client_id: client, date: '2026-04-01' }, InvoiceItem: [{ item: 'p', quantity: String(units), unit_price: priceText }] });
+      if (gross > RANGE_MAX || gross < -RANGE_MAX) {
+        assert.equal(invoice.status, 400, invoice.text);
+        assert.ok(invoice.body.validation_errors['InvoiceItem.0.unit_price'], invoice.text);
+        return;
+      }
+      assert.equal(invoice.status, 202, invoice.text);
+      const stored = (await s.get(`/api2/invoices/${invoice.body.id}`)).body.data.Invoice;
+      assert.equal(stored.summary_total, formatDec(gross));
+      assert.equal(stored.InvoiceItem[0].unit_price, priceText);
+    }), { numRuns: 25 });
+    const trial = await report(s, 'trial_balance', 'date_to=2026-12-31');
+    assert.equal(trial.balanced, true, JSON.stringify(trial.totals));
   });
 });

@@ -2,8 +2,14 @@
  * Exact decimal arithmetic for every amount, price, quantity and rate.
  *
  * A `Dec` is a bigint holding the value times 10^6 (six decimal places). The same integer is what the
- * database stores (INTEGER on SQLite, BIGINT on PostgreSQL), so SQL `SUM` is exact on both engines and
- * no amount ever passes through binary floating point.
+ * database stores (INTEGER on SQLite, BIGINT on PostgreSQL: 64 bits, at most 9.22 × 10^18 millionths),
+ * and no amount ever passes through binary floating point.
+ *
+ * The range (docs/accounting.md): every value the server stores, whether a client sent it or the
+ * server computed it (a line's quantity × unit_price, a document total, a journal line, a stock
+ * position), is less than 10^12 in size, so it fits 64 bits with room to spare. A value beyond that is
+ * a 400 naming the field (`checkRange`), never a silent change or a database error. Sums over many
+ * rows (reports, balances) are not bounded: they are added up as bigint (`db/exact-sum.ts`).
  *
  * Rounding policy (one for the whole codebase, see docs/accounting.md): half away from zero, applied
  * where a value is computed — per line to the currency's minor unit, then documents sum rounded lines.
@@ -13,6 +19,8 @@
  *   const tax = roundTo(percentOf(line, parseDec('15')!), 2);            // 8.9955 -> 9.00
  *   formatDec(line + tax)                                                // "68.97"
  */
+import { fieldError } from './errors.js';
+
 export type Dec = bigint;
 
 export const SCALE_DIGITS = 6;
@@ -21,8 +29,20 @@ export const ZERO: Dec = 0n;
 export const ONE: Dec = SCALE;
 export const HUNDRED: Dec = 100n * SCALE;
 
-/** The largest absolute amount a client may send for one field: 999,999,999,999.999999. */
+/** The largest absolute value one stored field holds: 999,999,999,999.999999. */
 export const AMOUNT_ABS_MAX: Dec = 1_000_000_000_000n * SCALE - 1n;
+/** Why a value beyond AMOUNT_ABS_MAX is refused (the same words for input and computed values). */
+export const OUT_OF_RANGE = 'must be less than 1000000000000 in size';
+
+export function inRange(value: Dec): boolean {
+  return value <= AMOUNT_ABS_MAX && value >= -AMOUNT_ABS_MAX;
+}
+
+/** Throws a 400 naming `field` when `value` is beyond the range; `what` says how it was computed. */
+export function checkRange(value: Dec, field: string, what?: string): Dec {
+  if (!inRange(value)) throw fieldError(field, what ? `${what} is ${formatDec(value)}, which ${OUT_OF_RANGE}` : OUT_OF_RANGE);
+  return value;
+}
 
 const DECIMAL_TEXT = /^([+-])?(\d+)(?:\.(\d*))?$/;
 const DECIMAL_TEXT_LEADING_DOT = /^([+-])?()\.(\d+)$/;
@@ -183,19 +203,27 @@ export function formatFixed(value: Dec, places: number): string {
   return negative && rounded !== 0n ? `-${text}` : text;
 }
 
-/** A stored value (number from SQLite, string from PostgreSQL's BIGINT) back into a Dec. */
+/**
+ * A stored value back into a Dec: a number from SQLite (a bigint past 2^53, see db/connection.ts), a
+ * string from PostgreSQL's BIGINT or NUMERIC (a SUM). A non-integer number can only be a REAL that an
+ * older version let SQLite store in place of an integer; it is read to the nearest millionth.
+ */
 export function fromStored(value: unknown): Dec {
   if (typeof value === 'bigint') return value;
-  if (typeof value === 'number') return BigInt(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : BigInt(Math.round(value));
   if (typeof value === 'string' && value.length > 0) return BigInt(value);
   return 0n;
 }
 
-/** A Dec as the integer the database stores: a number while it is safe, else a decimal string. */
-export function toStored(value: Dec): number | string {
-  return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-    ? Number(value)
-    : value.toString();
+/**
+ * A Dec as the integer the database stores: a number while a double holds it exactly, else a bigint
+ * (both drivers bind it as a 64-bit integer). Beyond the range it is a 400 naming `field`: the last
+ * guard before a value would be stored changed (SQLite turns an integer past 64 bits into a REAL) or
+ * refused by the database (PostgreSQL's "bigint out of range").
+ */
+export function toStored(value: Dec, field = 'amount'): number | bigint {
+  checkRange(value, field);
+  return value <= SAFE_MAX && value >= -SAFE_MAX ? Number(value) : value;
 }
 
 const THREE_DECIMAL_CURRENCIES = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD']);
