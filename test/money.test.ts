@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundTo, currencyDecimals } from '../src/domain/money.js';
 import { allocate, computeTotals, type LineInput, type TaxRate } from '../src/domain/totals.js';
-import { report } from './support/books.js';
+import { checkReportsAgree, report } from './support/books.js';
 import { eachDatabase } from './support/harness.js';
 
 const vat15: TaxRate = { id: 1, name: 'VAT', rate: dec('15'), included: false };
@@ -161,10 +161,10 @@ describe('document totals', () => {
 const MILLIONTHS = 1_000_000n;
 /** 2^53 millionths: where a double stops holding every integer (about 9.007 billion). */
 const DOUBLE_EXACT = 2n ** 53n;
-const RANGE_MAX = 10n ** 18n - 1n;
+const RANGE_MAX = 9n * 10n ** 18n - 1n;
 
 /** Values of interest: either side of 2^53 millionths, of 2^31 and 2^32 units, and of the range's end. */
-const EDGES = [0n, 1n, DOUBLE_EXACT, 2n ** 31n * MILLIONTHS, 2n ** 32n * MILLIONTHS, 12_345_678_901_234_567n, RANGE_MAX];
+const EDGES = [0n, 1n, DOUBLE_EXACT, 2n ** 31n * MILLIONTHS, 2n ** 32n * MILLIONTHS, 12_345_678_901_234_567n, 10n ** 18n, RANGE_MAX];
 const nearEdge = fc.tuple(fc.constantFrom(...EDGES), fc.bigInt({ min: -5_000n, max: 5_000n }), fc.boolean())
   .map(([edge, offset, negative]) => {
     let value = edge + offset;
@@ -176,10 +176,13 @@ const nearEdge = fc.tuple(fc.constantFrom(...EDGES), fc.bigInt({ min: -5_000n, m
 eachDatabase('exact money across the documented range', (server) => {
   it('reads back an amount past 2^53 millionths unchanged (12345678901.234567)', async () => {
     const s = server();
-    const product = await s.create('products', { Product: { name: 'Big', unit_price: '12345678901.234567', buy_price: '999999999999.999999' } });
+    const product = await s.create('products', { Product: { name: 'Big', unit_price: '12345678901.234567', buy_price: '8999999999999.999999' } });
     const row = (await s.get(`/api2/products/${product}`)).body.data.Product;
     assert.equal(row.unit_price, '12345678901.234567');
-    assert.equal(row.buy_price, '999999999999.999999');
+    assert.equal(row.buy_price, '8999999999999.999999');
+    const beyond = await s.post('/api2/products.json', { Product: { name: 'Too big', unit_price: '9000000000000' } });
+    assert.equal(beyond.status, 400, beyond.text);
+    assert.match(beyond.body.validation_errors['unit_price'], /less than 9000000000000/);
     const list = (await s.get(`/api2/products.json?limit=5`)).body.data.map((r: any) => r.Product.unit_price);
     assert.ok(list.includes('12345678901.234567'), `listed exactly: ${JSON.stringify(list)}`);
   });
@@ -187,7 +190,7 @@ eachDatabase('exact money across the documented range', (server) => {
   it('posts invoices at the top of the range and sums them exactly in every report', async () => {
     const s = server();
     const client = await s.create('clients', { Client: { business_name: 'Rial Trading' } });
-    const top = '999999999999.99';
+    const top = '8999999999999.99';
     for (let n = 0; n < 10; n += 1) {
       await s.create('invoices', { Invoice: { client_id: client, date: '2026-03-01' }, InvoiceItem: [{ item: 'Land', unit_price: top, quantity: 1 }] });
     }
@@ -212,7 +215,7 @@ eachDatabase('exact money across the documented range', (server) => {
     assert.equal(line.status, 400, line.text);
     assert.ok(line.body.validation_errors['InvoiceItem.0.unit_price'], JSON.stringify(line.body));
     const sum = await s.post('/api2/invoices.json', { Invoice: { client_id: client, date: '2026-03-02' }, InvoiceItem: [
-      { item: 'a', quantity: 1, unit_price: '600000000000' }, { item: 'b', quantity: 1, unit_price: '600000000000' }] });
+      { item: 'a', quantity: 1, unit_price: '5000000000000' }, { item: 'b', quantity: 1, unit_price: '5000000000000' }] });
     assert.equal(sum.status, 400, sum.text);
     assert.ok(sum.body.validation_errors['summary_subtotal'], JSON.stringify(sum.body));
     assert.equal((await s.get('/api2/invoices.json')).body.pagination.total_results, before, 'nothing written');
@@ -234,11 +237,28 @@ eachDatabase('exact money across the documented range', (server) => {
         return;
       }
       assert.equal(invoice.status, 202, invoice.text);
-      const stored = (await s.get(`/api2/invoices/${invoice.body.id}`)).body.data.Invoice;
+      let stored = (await s.get(`/api2/invoices/${invoice.body.id}`)).body.data.Invoice;
       assert.equal(stored.summary_total, formatDec(gross));
       assert.equal(stored.InvoiceItem[0].unit_price, priceText);
+      if (gross > 0n) {
+        await s.create('invoice_payments', { InvoicePayment: { invoice_id: invoice.body.id, payment_method: 'cash', amount: stored.summary_total, date: '2026-04-02 10:00:00' } });
+        stored = (await s.get(`/api2/invoices/${invoice.body.id}`)).body.data.Invoice;
+        assert.deepEqual([stored.summary_paid, stored.summary_unpaid, stored.payment_status], [formatDec(gross), '0', '2']);
+      }
     }), { numRuns: 25 });
-    const trial = await report(s, 'trial_balance', 'date_to=2026-12-31');
-    assert.equal(trial.balanced, true, JSON.stringify(trial.totals));
+    // Stock at the edges: the quantity, and its value at the buy price (a 400 on stock_balance beyond the range).
+    await fc.assert(fc.asyncProperty(nearEdge, fc.constantFrom('0.5', '1', '1000'), async (quantity, buyPrice) => {
+      const units = quantity < 0n ? -quantity : quantity;
+      const value = roundTo(mul(units, dec(buyPrice)), 2);
+      const reply = await s.post('/api2/products.json', { Product: { name: 's', track_stock: 1, buy_price: buyPrice, stock_balance: formatDec(units) } });
+      if (value > RANGE_MAX) {
+        assert.equal(reply.status, 400, reply.text);
+        assert.ok(reply.body.validation_errors['stock_balance'], reply.text);
+        return;
+      }
+      assert.equal(reply.status, 202, reply.text);
+      assert.equal((await s.get(`/api2/products/${reply.body.id}`)).body.data.Product.stock_balance, formatDec(units));
+    }), { numRuns: 15 });
+    await checkReportsAgree(s, '2026-12-31');
   });
 });

@@ -6,8 +6,9 @@
  * Accounts: system accounts are found by `system_key` (chart.ts); accounts per client, treasury and
  * tax are opened on first use under the folder whose `entity_type` matches (Daftra's subkeys).
  */
-import { type Dec, ONE, ZERO, abs, currencyDecimals, div, formatDec, mul, roundTo, sum, toStored } from './money.js';
+import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDec, inRange, mul, roundTo, sum, toStored } from './money.js';
 import { DEFAULT_ACCOUNTS } from './chart.js';
+import { fieldError } from './errors.js';
 import type { Context } from '../engine/resource.js';
 import { insertReturningId, insertRows } from '../db/insert.js';
 
@@ -144,6 +145,12 @@ async function toSiteCurrency(context: Context, posting: Posting, lines: Posting
   const converted: ConvertedLine[] = lines.map((line) => (line.site
     ? { ...line, currencyDebit: rate === ONE ? line.debit : div(line.debit, rate), currencyCredit: rate === ONE ? line.credit : div(line.credit, rate) }
     : { ...line, debit: roundTo(mul(line.debit, rate), places), credit: roundTo(mul(line.credit, rate), places), currencyDebit: line.debit, currencyCredit: line.credit }));
+  if (rate !== ONE) {
+    for (const line of converted) {
+      const beyond = [line.debit, line.credit].find((amount) => !inRange(amount));
+      if (beyond !== undefined) throw fieldError('currency_rate', `an amount of this document × currency_rate is ${formatDec(beyond)}, which ${OUT_OF_RANGE}`);
+    }
+  }
   const exact = lines.every((line) => !line.site) && rate === ONE;
   const residual = sum(converted.map((l) => l.debit)) - sum(converted.map((l) => l.credit));
   const tolerance = exact ? ZERO : BigInt(posting.lines.length) * 10n ** BigInt(6 - places);
@@ -173,7 +180,7 @@ export async function replaceJournal(context: Context, posting: Posting): Promis
   const journalId = await insertReturningId(context.db, context.dialect, 'journals', {
     site_id: context.siteId, number: `${posting.entityType}-${posting.entityId}`, staff_id: context.staffId, date: posting.date,
     entity_type: posting.entityType, entity_id: posting.entityId, is_automatic: 1, description: posting.description,
-    total_debit: toStored(debit), total_credit: toStored(credit),
+    total_debit: toStored(debit, 'total_debit'), total_credit: toStored(credit, 'total_credit'),
     currency_debit: toStored(sum(lines.map((l) => l.currencyDebit))), currency_credit: toStored(sum(lines.map((l) => l.currencyCredit))),
     currency_code: posting.currencyCode, created: context.now, modified: context.now,
   });

@@ -7,9 +7,10 @@
  *
  * The range (docs/accounting.md): every value the server stores, whether a client sent it or the
  * server computed it (a line's quantity × unit_price, a document total, a journal line, a stock
- * position), is less than 10^12 in size, so it fits 64 bits with room to spare. A value beyond that is
- * a 400 naming the field (`checkRange`), never a silent change or a database error. Sums over many
- * rows (reports, balances) are not bounded: they are added up as bigint (`db/exact-sum.ts`).
+ * position), is less than 9 × 10^12 in size: 9 × 10^18 millionths, the round figure below 2^63, so
+ * it is a 64-bit integer on both engines. A value beyond that is a 400 naming the field
+ * (`checkRange`), never a silent change or a database error. Sums over many rows (reports, balances)
+ * are not bounded: they are added up exactly (`db/exact-sum.ts`).
  *
  * Rounding policy (one for the whole codebase, see docs/accounting.md): half away from zero, applied
  * where a value is computed — per line to the currency's minor unit, then documents sum rounded lines.
@@ -29,10 +30,10 @@ export const ZERO: Dec = 0n;
 export const ONE: Dec = SCALE;
 export const HUNDRED: Dec = 100n * SCALE;
 
-/** The largest absolute value one stored field holds: 999,999,999,999.999999. */
-export const AMOUNT_ABS_MAX: Dec = 1_000_000_000_000n * SCALE - 1n;
+/** The largest absolute value one stored field holds: 8,999,999,999,999.999999 (2^63 millionths is 9,223,372,036,854.775807). */
+export const AMOUNT_ABS_MAX: Dec = 9_000_000_000_000n * SCALE - 1n;
 /** Why a value beyond AMOUNT_ABS_MAX is refused (the same words for input and computed values). */
-export const OUT_OF_RANGE = 'must be less than 1000000000000 in size';
+export const OUT_OF_RANGE = 'must be less than 9000000000000 in size';
 
 export function inRange(value: Dec): boolean {
   return value <= AMOUNT_ABS_MAX && value >= -AMOUNT_ABS_MAX;

@@ -11,7 +11,7 @@
  * therefore Σ in-values − Σ out-values, and each document's journal posts exactly its movements'
  * values, so the inventory accounts always equal the stock valuation.
  */
-import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
+import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
 import { validationError } from './errors.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Context } from '../engine/resource.js';
@@ -127,7 +127,7 @@ async function writePositions(context: Context, positions: Map<string, Position>
       value += position.value;
     }
     await context.db.updateTable('products')
-      .set({ stock_balance: toStored(quantity), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity)) } : {}) })
+      .set({ stock_balance: toStored(quantity, 'stock_balance'), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity), 'average_price') } : {}) })
       .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
   }
 }
@@ -163,10 +163,14 @@ async function applyMovements(context: Context, sourceType: number, orderId: num
     const unitCost = received
       ? div(movement.costValue!, quantity)
       : position.quantity > ZERO && position.value >= ZERO ? div(position.value, position.quantity) : await fallbackCost(context, movement.productId, movement.storeId);
-    const costValue = received ? movement.costValue! : roundTo(mul(quantity, unitCost), places);
-    positions.set(key, movement.quantity > ZERO
+    const costValue = checkRange(received ? movement.costValue! : roundTo(mul(quantity, unitCost), places), movement.field, 'quantity × unit cost');
+    const next = movement.quantity > ZERO
       ? { quantity: position.quantity + quantity, value: position.value + costValue }
-      : { quantity: position.quantity - quantity, value: position.value - costValue });
+      : { quantity: position.quantity - quantity, value: position.value - costValue };
+    // Positions are running sums: each movement is in range, their sum must be too (money.ts).
+    checkRange(next.quantity, movement.field, `the stock of product ${movement.productId} in store ${movement.storeId} after this movement`);
+    checkRange(next.value, movement.field, `the value at cost of product ${movement.productId} in store ${movement.storeId} after this movement`);
+    positions.set(key, next);
     rows.push({
       site_id: context.siteId, product_id: movement.productId, store_id: movement.storeId,
       transaction_type: movement.quantity > ZERO ? STOCK_DIRECTION.in : STOCK_DIRECTION.out,

@@ -173,7 +173,7 @@ const DOCUMENT_SUMS: Array<[keyof DocumentTotals, string]> = [
  * total are named by the line's `unit_price` (what the client controls), each document sum by its
  * summary field. Empty when everything can be stored exactly.
  *
- * @example 1000 × 10,000,000,000 → { "InvoiceItem.0.unit_price": "quantity × unit_price is 10000000000000, which must be less than 1000000000000 in size" }
+ * @example 1000 × 10,000,000,000 → { "InvoiceItem.0.unit_price": "quantity × unit_price is 10000000000000, which must be less than 9000000000000 in size" }
  */
 export function rangeErrors(totals: DocumentTotals, lineKey: string): FieldErrors {
   const errors: FieldErrors = {};
