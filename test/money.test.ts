@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundTo, currencyDecimals } from '../src/domain/money.js';
-import { allocate, computeTotals, type LineInput, type TaxRate } from '../src/domain/totals.js';
+import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundAmount, roundTo, currencyDecimals, toStored } from '../src/domain/money.js';
+import { allocate, computeTotals, rangeErrors, type LineInput, type TaxRate } from '../src/domain/totals.js';
 import { checkReportsAgree, report } from './support/books.js';
 import { eachDatabase } from './support/harness.js';
 
@@ -53,6 +53,19 @@ describe('money', () => {
     assert.equal(currencyDecimals('KWD'), 3);
     assert.equal(currencyDecimals('OMR'), 3);
     assert.equal(currencyDecimals('JPY'), 0);
+    assert.equal(currencyDecimals('sar'), 2);
+    // ISO 4217 as published: IRR and IDR have two places in the standard, VND none, CLF four.
+    assert.deepEqual(['BHD', 'JOD', 'IQD', 'TND', 'LYD'].map(currencyDecimals), [3, 3, 3, 3, 3]);
+    assert.deepEqual(['KRW', 'VND', 'XAF', 'PYG', 'RWF'].map(currencyDecimals), [0, 0, 0, 0, 0]);
+    assert.deepEqual(['IRR', 'IDR', 'EGP', 'USD', 'EUR', 'CLF'].map(currencyDecimals), [2, 2, 2, 2, 2, 4]);
+  });
+
+  it('rounds an amount to its currency, half away from zero', () => {
+    assert.equal(formatDec(roundAmount(dec('10.005'), 'SAR')), '10.01');
+    assert.equal(formatDec(roundAmount(dec('-10.005'), 'SAR')), '-10.01');
+    assert.equal(formatDec(roundAmount(dec('1.0005'), 'KWD')), '1.001');
+    assert.equal(formatDec(roundAmount(dec('100.5'), 'JPY')), '101');
+    assert.equal(formatDec(roundAmount(dec('100.4999'), 'VND')), '100');
   });
 
   it('formats amounts inside ±2^53 millionths digit for digit like the exact BigInt way (property)', () => {
@@ -121,6 +134,20 @@ describe('document totals', () => {
     assert.equal(formatDec(totals.subtotal), '4.001');
     assert.equal(formatDec(totals.tax1), '0.6');
     assert.equal(formatDec(totals.total), '6.101');
+  });
+
+  it('names the line or the summary field whose computed value leaves the range', () => {
+    const big = doc([line('1000', '10000000000')]);
+    assert.deepEqual(Object.keys(rangeErrors(big, 'InvoiceItem')), ['InvoiceItem.0.unit_price']);
+    assert.match(rangeErrors(big, 'InvoiceItem')['InvoiceItem.0.unit_price']!, /quantity × unit_price is 10000000000000, which must be less than 9000000000000/);
+    const taxed = doc([line('1', '8000000000000', { tax1: vat15 })]);
+    assert.deepEqual(Object.keys(rangeErrors(taxed, 'PurchaseOrderItem')), ['PurchaseOrderItem.0.unit_price'], 'the tax takes the line past the range');
+    const summed = doc([line('1', '5000000000000'), line('1', '5000000000000')]);
+    assert.deepEqual(Object.keys(rangeErrors(summed, 'InvoiceItem')), ['summary_subtotal', 'summary_total']);
+    assert.deepEqual(rangeErrors(doc([line('1', '8999999999999.99')]), 'InvoiceItem'), {});
+    assert.throws(() => toStored(9n * 10n ** 18n, 'summary_paid'), (error: any) => error.status === 400 && 'summary_paid' in error.validationErrors);
+    assert.equal(toStored(2n ** 53n), 2n ** 53n, 'past 2^53 a bigint is bound');
+    assert.equal(toStored(2n ** 53n - 1n), 2 ** 53 - 1);
   });
 
   it('allocation parts always add up to the whole (property)', () => {
@@ -259,6 +286,50 @@ eachDatabase('exact money across the documented range', (server) => {
       assert.equal(reply.status, 202, reply.text);
       assert.equal((await s.get(`/api2/products/${reply.body.id}`)).body.data.Product.stock_balance, formatDec(units));
     }), { numRuns: 15 });
+    await checkReportsAgree(s, '2026-12-31');
+  });
+});
+
+eachDatabase('amounts at the currency\'s minor unit', (server) => {
+  it('rounds every posted amount half away from zero to its currency, and the books stay whole minor units', async () => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Fractions' } });
+    const invoice = await s.create('invoices', {
+      Invoice: { client_id: client, date: '2026-05-01', shipping_amount: '1.005', adjustment_value: '-0.125' },
+      InvoiceItem: [{ item: 'x', quantity: 3, unit_price: '0.3333' }],
+    });
+    const stored = (await s.get(`/api2/invoices/${invoice}`)).body.data.Invoice;
+    assert.deepEqual([stored.shipping_amount, stored.adjustment_value, stored.summary_total], ['1.01', '-0.13', '1.88'], '1 + 1.01 − 0.13');
+    const payment = await s.create('invoice_payments', { InvoicePayment: { invoice_id: invoice, payment_method: 'cash', amount: '1.875' } });
+    assert.equal((await s.get(`/api2/invoice_payments/${payment}`)).body.data.InvoicePayment.amount, '1.88');
+    assert.equal((await s.get(`/api2/invoices/${invoice}`)).body.data.Invoice.payment_status, '2', '1.875 rounds to 1.88: paid in full');
+    const expense = await s.create('expenses', { Expense: { amount: '11.555', date: '2026-05-02', category: 'Rent' } });
+    assert.equal((await s.get(`/api2/expenses/${expense}`)).body.data.Expense.amount, '11.56');
+    const accounts = (await s.get('/api2/journal_accounts.json?limit=2')).body.data.map((r: any) => r.JournalAccount.id);
+    const manual = await s.post('/api2/journals.json', { Journal: { date: '2026-05-03', description: 'fine' }, JournalTransaction: [
+      { journal_account_id: accounts[0], debit: '5.005' }, { journal_account_id: accounts[1], credit: '5.005' }] });
+    assert.equal(manual.status, 202, manual.text);
+    const lines = (await s.get(`/api2/journals/${manual.body.id}`)).body.data.Journal.JournalTransaction;
+    assert.deepEqual(lines.map((l: any) => [l.debit, l.credit]), [['5.01', '0'], ['0', '5.01']]);
+    const unbalanced = await s.post('/api2/journals.json', { Journal: { date: '2026-05-03', description: 'halves' }, JournalTransaction: [
+      { journal_account_id: accounts[0], debit: '0.005' }, { journal_account_id: accounts[0], debit: '0.005' }, { journal_account_id: accounts[1], credit: '0.01' }] });
+    assert.equal(unbalanced.status, 400, 'rounded lines 0.01 + 0.01 do not balance 0.01');
+    assert.ok(unbalanced.body.validation_errors['total_debit'], unbalanced.text);
+    // A document in a currency of three places, and one of none.
+    const kwd = await s.create('invoices', { Invoice: { client_id: client, currency_code: 'KWD', currency_rate: '12.2', date: '2026-05-04' }, InvoiceItem: [{ item: 'k', quantity: 1, unit_price: '1.0005' }] });
+    assert.equal((await s.get(`/api2/invoices/${kwd}`)).body.data.Invoice.summary_total, '1.001');
+    const kwdPayment = await s.create('invoice_payments', { InvoicePayment: { invoice_id: kwd, payment_method: 'cash', amount: '0.0004' } });
+    assert.equal((await s.get(`/api2/invoice_payments/${kwdPayment}`)).body.data.InvoicePayment.amount, '0');
+    const jpy = await s.create('invoices', { Invoice: { client_id: client, currency_code: 'JPY', currency_rate: '0.025', date: '2026-05-04' }, InvoiceItem: [{ item: 'j', quantity: 1, unit_price: '100.5' }] });
+    assert.equal((await s.get(`/api2/invoices/${jpy}`)).body.data.Invoice.summary_total, '101');
+    // Every line of the books is a whole number of halalas (the site currency, SAR).
+    const journals = (await s.get('/api2/journals.json?limit=100')).body.data.map((r: any) => r.Journal.id);
+    for (const id of journals) {
+      for (const line of (await s.get(`/api2/journals/${id}`)).body.data.Journal.JournalTransaction) {
+        assert.equal(dec(line.debit) % 10_000n, 0n, `journal ${id} debit ${line.debit}`);
+        assert.equal(dec(line.credit) % 10_000n, 0n, `journal ${id} credit ${line.credit}`);
+      }
+    }
     await checkReportsAgree(s, '2026-12-31');
   });
 });

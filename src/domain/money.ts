@@ -227,13 +227,28 @@ export function toStored(value: Dec, field = 'amount'): number | bigint {
   return value <= SAFE_MAX && value >= -SAFE_MAX ? Number(value) : value;
 }
 
-const THREE_DECIMAL_CURRENCIES = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD']);
-const ZERO_DECIMAL_CURRENCIES = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF']);
+// ISO 4217 minor units (the list as published by SIX, the maintenance agency): 2 unless listed here.
+// IRR and IDR are 2 in the standard, though their subunits are not used in practice (docs/compatibility.md).
+const MINOR_UNITS: Record<string, number> = {
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0,
+  VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  CLF: 4, UYW: 4,
+};
 
-/** Minor-unit places of an ISO 4217 currency: SAR/EGP/AED 2, KWD/BHD/OMR 3, JPY 0. */
+/** Minor-unit places of an ISO 4217 currency: SAR/EGP/AED/USD 2, KWD/BHD/OMR/JOD 3, JPY/KRW/VND 0. */
 export function currencyDecimals(code: string | null | undefined): number {
-  const upper = (code ?? '').toUpperCase();
-  if (THREE_DECIMAL_CURRENCIES.has(upper)) return 3;
-  if (ZERO_DECIMAL_CURRENCIES.has(upper)) return 0;
-  return 2;
+  return MINOR_UNITS[(code ?? '').toUpperCase()] ?? 2;
+}
+
+/**
+ * An amount of money in `currency` at its minor unit, half away from zero: the one rounding of every
+ * amount that is posted (payments, expenses, journal lines, a document's shipping and adjustment), so
+ * what is stored is what the books hold, to the last minor unit. Prices, quantities and rates keep six
+ * places; the amounts computed from them are rounded where they are computed (totals.ts).
+ *
+ * @example roundAmount(dec('10.005'), 'SAR') → 10.01; roundAmount(dec('1.0005'), 'KWD') → 1.001; roundAmount(dec('100.5'), 'JPY') → 101
+ */
+export function roundAmount(value: Dec, currency: string | null | undefined): Dec {
+  return roundTo(value, currencyDecimals(currency));
 }

@@ -4,7 +4,7 @@
  * here; manual journals must balance.
  */
 import { DaftarError, validationError } from '../domain/errors.js';
-import { ZERO, formatDec, sum } from '../domain/money.js';
+import { ZERO, formatDec, roundAmount, sum } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -190,6 +190,10 @@ export const journals = defineResource({
         const credit = (line['credit'] as bigint | null) ?? ZERO;
         if ((debit > ZERO) === (credit > ZERO)) errors[`JournalTransaction.${index}.debit`] = 'exactly one of debit and credit must be greater than 0';
         line['currency_code'] = line['currency_code'] || journal['currency_code'] || context.site.currency_code;
+        // debit and credit are in the site currency: rounded to its minor unit before the balance check.
+        for (const side of ['debit', 'credit'] as const) {
+          if (line[side] !== null && line[side] !== undefined) line[side] = roundAmount(line[side] as bigint, context.site.currency_code);
+        }
       });
       const debit = sum(lines.map((l) => (l['debit'] as bigint | null) ?? ZERO));
       const credit = sum(lines.map((l) => (l['credit'] as bigint | null) ?? ZERO));

@@ -4,7 +4,7 @@
  * request's transaction.
  */
 import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, toStored } from '../domain/money.js';
+import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, roundTo, toStored } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { nextNumber, valueTaken } from '../domain/numbering.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
@@ -85,16 +85,21 @@ export async function computeDocument(context: Context, document: Rec, lines: Re
     tax1: taxRate(taxes.get(line['tax1'] as number)),
     tax2: taxRate(taxes.get(line['tax2'] as number)),
   }));
+  const places = currencyDecimals(document['currency_code'] as string);
   const totals = computeTotals({
     lines: inputs,
     discountPercent: (document['discount'] as Dec | null) ?? ZERO,
     discountAmount: (document['discount_amount'] as Dec | null) ?? ZERO,
     shipping: (document['shipping_amount'] as Dec | null) ?? ZERO,
     adjustment: (document['adjustment_value'] as Dec | null) ?? ZERO,
-    places: currencyDecimals(document['currency_code'] as string),
+    places,
   });
   const beyond = rangeErrors(totals, lineKey);
   if (Object.keys(beyond).length > 0) throw validationError(beyond);
+  // Amounts of the header are stored as the totals used them: at the currency's minor unit.
+  document['shipping_amount'] = document['shipping_amount'] === null || document['shipping_amount'] === undefined ? document['shipping_amount'] : totals.shipping;
+  document['adjustment_value'] = document['adjustment_value'] === null || document['adjustment_value'] === undefined ? document['adjustment_value'] : totals.adjustment;
+  if (typeof document['discount_amount'] === 'bigint') document['discount_amount'] = roundTo(document['discount_amount'], places);
   totals.lines.forEach((line, index) => {
     const target = lines[index]!;
     target['subtotal'] = line.gross;
