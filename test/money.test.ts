@@ -1,11 +1,14 @@
 // Exact money and document totals, without HTTP or a database.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundAmount, roundTo, currencyDecimals, toStored } from '../src/domain/money.js';
+import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundAmount, roundTo, currencyDecimals, fromStored, toStored } from '../src/domain/money.js';
 import { allocate, computeTotals, rangeErrors, type LineInput, type TaxRate } from '../src/domain/totals.js';
 import { checkReportsAgree, report } from './support/books.js';
-import { eachDatabase } from './support/harness.js';
+import { type Engine, eachDatabase, freshDatabase, postgresProblem } from './support/harness.js';
+import { openDatabase, parseDatabaseUrl } from '../src/db/connection.js';
+import { exactSums, readSum } from '../src/db/exact-sum.js';
+import { sql } from 'kysely';
 
 const vat15: TaxRate = { id: 1, name: 'VAT', rate: dec('15'), included: false };
 const vat15In: TaxRate = { id: 2, name: 'VAT incl.', rate: dec('15'), included: true };
@@ -333,3 +336,39 @@ eachDatabase('amounts at the currency\'s minor unit', (server) => {
     await checkReportsAgree(s, '2026-12-31');
   });
 });
+
+for (const engine of ['sqlite', 'postgres'] as Engine[]) {
+  describe(`the database layer reads and sums 64-bit integers exactly [${engine}]`, { skip: engine === 'postgres' && postgresProblem ? postgresProblem : false }, () => {
+    let drop = async () => {};
+    let database: ReturnType<typeof openDatabase>;
+    before(async () => {
+      const fresh = await freshDatabase(engine);
+      drop = fresh.drop;
+      database = openDatabase(parseDatabaseUrl(fresh.url, fresh.dataDir));
+      const type = engine === 'sqlite' ? 'integer' : 'bigint';
+      await sql.raw(`create table amounts (id ${type} primary key, grp ${type}, v ${type})`).execute(database.db);
+    });
+    after(async () => { await database.close(); await drop(); });
+
+    const near = [2n ** 53n + 1n, -(2n ** 53n) - 3n, RANGE_MAX, -RANGE_MAX, RANGE_MAX - 1n, 12_345_678_901_234_567n, 7n];
+    it('binds and reads back every value unchanged, ids staying numbers', async () => {
+      await database.write((db) => db.insertInto('amounts').values(near.map((v, i) => ({ id: i + 1, grp: i % 2, v: toStored(v) }))).execute());
+      const rows = await database.db.selectFrom('amounts').selectAll().orderBy('id').execute();
+      assert.deepEqual(rows.map((r) => fromStored(r['v'])), near);
+      assert.ok(rows.every((r) => typeof r['id'] === 'number' || typeof r['id'] === 'string'), 'ids are not bigints');
+      assert.equal(typeof rows[6]!['v'] === 'bigint', false, 'a small amount stays a plain number');
+      const inWrite = await database.write((db) => db.selectFrom('amounts').select('v').where('id', '=', 1).executeTakeFirst());
+      assert.equal(fromStored(inWrite?.['v']), near[0], 'inside a write too');
+    });
+
+    it('sums past 2^63 exactly, in a read and inside a write', async () => {
+      await database.write((db) => db.insertInto('amounts').values([8, 9, 10].map((id) => ({ id, grp: 2, v: toStored(RANGE_MAX) }))).execute());
+      const query = (db: typeof database.db) => exactSums(database.dialect, (sums) => db.selectFrom('amounts')
+        .select((eb) => ['grp', ...sums(eb.ref('v'), 'total')]).groupBy('grp').orderBy('grp').execute());
+      const expected = [0, 1, 2].map((grp) => near.filter((_, i) => i % 2 === grp).reduce((a, b) => a + b, 0n) + (grp === 2 ? 3n * RANGE_MAX : 0n));
+      assert.deepEqual((await query(database.db)).map((row) => readSum(row, 'total')), expected);
+      assert.deepEqual((await database.write((db) => query(db))).map((row) => readSum(row, 'total')), expected);
+      assert.equal(readSum(undefined, 'total'), 0n);
+    });
+  });
+}
