@@ -153,6 +153,28 @@ describe('document totals', () => {
     assert.equal(toStored(2n ** 53n - 1n), 2 ** 53 - 1);
   });
 
+  it('a document without range errors holds every figure inside the range, exactly (property)', () => {
+    const top = 9n * 10n ** 18n - 1n;
+    const near = fc.oneof(fc.bigInt({ min: 0n, max: top }), fc.bigInt({ min: top - 10n ** 12n, max: top }), fc.bigInt({ min: 0n, max: 10n ** 13n }));
+    const quantity = fc.constantFrom(1n, 2n, 7n, 1000n).map((q) => q * 1_000_000n);
+    fc.assert(fc.property(
+      fc.array(fc.record({ quantity, unitPrice: near, tax1: fc.constantFrom(null, vat15, vat15In) }), { minLength: 1, maxLength: 4 }),
+      near, fc.integer({ min: 0, max: 100 }),
+      (lines, shipping, percent) => {
+        const totals = doc(lines.map((l) => ({ ...l, discount: 0n, discountType: 1 as const, tax2: null })), { shipping, discountPercent: BigInt(percent) * 1_000_000n });
+        const errors = rangeErrors(totals, 'InvoiceItem');
+        const figures = [totals.subtotal, totals.discount, totals.lineDiscounts, totals.tax1, totals.tax2, totals.total,
+          ...totals.lines.flatMap((l) => [l.gross, l.lineDiscount, l.headerDiscountShare, l.tax1, l.tax2, l.total, l.revenue])];
+        if (Object.keys(errors).length === 0) {
+          for (const figure of figures) assert.ok(figure <= top && figure >= -top, String(figure));
+        } else {
+          assert.ok(figures.some((figure) => figure > top || figure < -top), `refused only what leaves the range: ${JSON.stringify(errors)}`);
+        }
+        assert.equal(totals.total, totals.subtotal - totals.discount + totals.taxAdded + totals.shipping);
+      },
+    ), { numRuns: 300 });
+  });
+
   it('allocation parts always add up to the whole (property)', () => {
     fc.assert(fc.property(
       fc.bigInt({ min: 0n, max: 10n ** 12n }),
