@@ -270,6 +270,17 @@ eachDatabase('exact money across the documented range', (server) => {
       { item: 'a', quantity: 1, unit_price: '5000000000000' }, { item: 'b', quantity: 1, unit_price: '5000000000000' }] });
     assert.equal(sum.status, 400, sum.text);
     assert.ok(sum.body.validation_errors['summary_subtotal'], JSON.stringify(sum.body));
+    // In range on the document, beyond it in the books: two lines of 8 trillion less one of 8 trillion
+    // post 16 trillion of revenue.
+    const mixed = await s.post('/api2/invoices.json', { Invoice: { client_id: client, date: '2026-03-02' }, InvoiceItem: [
+      { item: 'a', quantity: 1, unit_price: '8000000000000' }, { item: 'b', quantity: 1, unit_price: '-8000000000000' }, { item: 'c', quantity: 1, unit_price: '8000000000000' }] });
+    assert.equal(mixed.status, 400, mixed.text);
+    assert.match(mixed.body.validation_errors['InvoiceItem'], /journal of this invoice would post 16000000000000 on one side/);
+    // A foreign-currency document in range whose amounts pass the range in the site currency.
+    const converted = await s.post('/api2/invoices.json', { Invoice: { client_id: client, date: '2026-03-02', currency_code: 'USD', currency_rate: '3.75' },
+      InvoiceItem: [{ item: 'a', quantity: 1, unit_price: '5000000000000' }] });
+    assert.equal(converted.status, 400, converted.text);
+    assert.ok(converted.body.validation_errors['currency_rate'], converted.text);
     assert.equal((await s.get('/api2/invoices.json')).body.pagination.total_results, before, 'nothing written');
   });
 

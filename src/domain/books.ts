@@ -166,6 +166,23 @@ async function toSiteCurrency(context: Context, posting: Posting, lines: Posting
   return converted;
 }
 
+/**
+ * The request field a journal beyond the range is refused under: the lines of a document (whose sums
+ * are in range, but whose lines of one sign can add up past it on one account), else the amount.
+ */
+const FIELD_OF_ENTITY: Record<string, string> = {
+  invoice: 'InvoiceItem', credit_note: 'InvoiceItem', refund_receipt: 'InvoiceItem',
+  invoice_sales_cost: 'InvoiceItem', credit_note_sales_cost: 'InvoiceItem', refund_receipt_sales_cost: 'InvoiceItem',
+  purchase_order: 'PurchaseOrderItem', purchase_refund: 'PurchaseOrderItem', stock_transaction: 'quantity',
+};
+
+function checkJournalRange(posting: Posting, lines: ConvertedLine[], debit: Dec): void {
+  const largest = lines.reduce((acc, line) => [line.debit, line.credit, line.currencyDebit, line.currencyCredit].reduce((a, v) => (abs(v) > a ? abs(v) : a), acc), abs(debit));
+  if (inRange(largest)) return;
+  const what = posting.entityType.replace(/_/g, ' ');
+  throw fieldError(FIELD_OF_ENTITY[posting.entityType] ?? 'amount', `the journal of this ${what} would post ${formatDec(largest)} on one side, which ${OUT_OF_RANGE}`);
+}
+
 /** Replaces the automatic journal of a document; no lines means the document posts nothing. */
 export async function replaceJournal(context: Context, posting: Posting): Promise<void> {
   await removeJournal(context, posting.entityType, posting.entityId);
@@ -176,6 +193,7 @@ export async function replaceJournal(context: Context, posting: Posting): Promis
   if (debit !== credit) {
     throw new Error(`unbalanced ${posting.entityType} ${posting.entityId} journal: debit ${formatDec(debit)} ≠ credit ${formatDec(credit)}`);
   }
+  checkJournalRange(posting, lines, debit);
   const rate = toStored(posting.rate ?? ONE);
   const journalId = await insertReturningId(context.db, context.dialect, 'journals', {
     site_id: context.siteId, number: `${posting.entityType}-${posting.entityId}`, staff_id: context.staffId, date: posting.date,
