@@ -332,10 +332,11 @@ eachDatabase('amounts at the currency\'s minor unit', (server) => {
     const client = await s.create('clients', { Client: { business_name: 'Fractions' } });
     const invoice = await s.create('invoices', {
       Invoice: { client_id: client, date: '2026-05-01', shipping_amount: '1.005', adjustment_value: '-0.125' },
-      InvoiceItem: [{ item: 'x', quantity: 3, unit_price: '0.3333' }],
+      InvoiceItem: [{ item: 'x', quantity: 3, unit_price: '0.3333' }, { item: 'y', quantity: 1, unit_price: '2', discount: '1.995', discount_type: 2 }],
     });
     const stored = (await s.get(`/api2/invoices/${invoice}`)).body.data.Invoice;
-    assert.deepEqual([stored.shipping_amount, stored.adjustment_value, stored.summary_total], ['1.01', '-0.13', '1.88'], '1 + 1.01 − 0.13');
+    assert.deepEqual([stored.shipping_amount, stored.adjustment_value, stored.summary_total], ['1.01', '-0.13', '1.88'], '1 + 0 + 1.01 − 0.13');
+    assert.deepEqual([stored.InvoiceItem[0].unit_price, stored.InvoiceItem[1].discount], ['0.3333', '2'], 'a price keeps its places, a fixed discount is an amount');
     const payment = await s.create('invoice_payments', { InvoicePayment: { invoice_id: invoice, payment_method: 'cash', amount: '1.875' } });
     assert.equal((await s.get(`/api2/invoice_payments/${payment}`)).body.data.InvoicePayment.amount, '1.88');
     assert.equal((await s.get(`/api2/invoices/${invoice}`)).body.data.Invoice.payment_status, '2', '1.875 rounds to 1.88: paid in full');

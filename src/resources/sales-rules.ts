@@ -102,6 +102,7 @@ export async function computeDocument(context: Context, document: Rec, lines: Re
   if (typeof document['discount_amount'] === 'bigint') document['discount_amount'] = roundTo(document['discount_amount'], places);
   totals.lines.forEach((line, index) => {
     const target = lines[index]!;
+    if (target['discount_type'] === 2 && typeof target['discount'] === 'bigint') target['discount'] = roundTo(target['discount'], places);
     target['subtotal'] = line.gross;
     target['calculated_discount'] = line.lineDiscount + line.headerDiscountShare;
     target['summary_tax1'] = line.tax1;
