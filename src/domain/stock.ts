@@ -114,7 +114,7 @@ async function writePositions(context: Context, positions: Map<string, Position>
   if (positions.size > 0) {
     await context.db.insertInto('stock_positions').values([...positions].map(([key, position]) => {
       const [productId, storeId] = key.split(':').map(Number);
-      return { site_id: context.siteId, product_id: productId, store_id: storeId, quantity: toStored(position.quantity), value: toStored(position.value) };
+      return { site_id: context.siteId, product_id: productId, store_id: storeId, quantity: toStored(position.quantity, 'quantity'), value: toStored(position.value, 'quantity') };
     })).onConflict((conflict) => conflict.columns(['site_id', 'product_id', 'store_id'])
       .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') }))).execute();
   }
