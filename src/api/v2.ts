@@ -1,0 +1,210 @@
+/**
+ * Daftra's v2 entity API, derived from the same declarations as /api2 (api/v2-entities.ts):
+ *
+ *   GET    /v2/api/entity/{entity}/list[/{level}]   Laravel paginator (api/v2-paginator.ts)
+ *   GET    /v2/api/entity/{entity}/{id}[/{level}]   the record alone
+ *   POST   /v2/api/entity/{entity}                  200 {"message": "...", "id": N}
+ *   PUT    /v2/api/entity/{entity}/{id}             200 {"message": "...", "id": N}  (POST to it too)
+ *   DELETE /v2/api/entity/{entity}/{id}             200 {"message": "...", "id": N}
+ *
+ * Same credentials as api2 (the app's onRequest hook), same engine calls and the same write path
+ * (routes.ts `writeWith`: one transaction with audit row and idempotency mark), v2's reply shapes and
+ * v2's errors: {"message":"Unauthenticated."}, {"error":"Entity Not exists"}, {"message":"Record not
+ * found"}, 422 {"message":"Entity not saved","errors":{"field":["..."]}}. See docs/v2-api.md.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../db/connection.js';
+import { DaftarError, type FieldErrors, notFound, validationError } from '../domain/errors.js';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, listRecords } from '../engine/listing.js';
+import type { Operation, ResourceSpec } from '../engine/resource.js';
+import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
+import { toDaftarError } from './errors.js';
+import type { ExtraRoute } from './openapi.js';
+import { readWith, writeWith } from './routes.js';
+import { type V2Entity, childKey, v2Entities } from './v2-entities.js';
+import { paginate } from './v2-paginator.js';
+import { renderV2, v2Json } from './v2-records.js';
+
+export const V2_PREFIX = '/v2/api/entity';
+
+type Params = Record<string, string>;
+type Json = Record<string, unknown>;
+
+/** Thrown for an entity name no declaration serves; rendered as Daftra does. */
+class UnknownEntity extends Error {}
+
+function send(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(v2Json(body));
+}
+
+function entityOf(entities: Map<string, V2Entity>, params: Params, operation: Operation): V2Entity {
+  const entity = entities.get(params['entity'] ?? '');
+  if (!entity) throw new UnknownEntity();
+  if (!entity.operations.has(operation)) throw new DaftarError('DAFTAR_ERR_METHOD', `The ${entity.name} entity does not support ${operation}`);
+  return entity;
+}
+
+function recordId(raw: string | undefined): number {
+  const match = /^(\d{1,15})$/.exec(raw ?? '');
+  if (!match || Number(match[1]) === 0) throw notFound('Record not found');
+  return Number(match[1]);
+}
+
+/** `list/1`, `list/-1`, `list/2`; anything else (the docs' `list/format` placeholder) is level 1. */
+function levelOf(raw: string | undefined, fallback: number): number {
+  return raw !== undefined && /^-?\d{1,2}$/.test(raw) ? Number(raw) : fallback;
+}
+
+function queryText(request: FastifyRequest): string {
+  const at = request.url.indexOf('?');
+  return at === -1 ? '' : request.url.slice(at + 1);
+}
+
+function absolutePath(request: FastifyRequest): string {
+  const path = request.url.split('?')[0]!.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  return `${request.protocol}://${request.host}${path}`;
+}
+
+/** A positive whole number from the query, or a field error. */
+function pageNumber(query: Json, name: string, fallback: number, max: number, errors: FieldErrors): number {
+  const raw = Array.isArray(query[name]) ? (query[name] as unknown[])[0] : query[name];
+  if (raw === undefined || raw === '') return fallback;
+  const text = String(raw).trim();
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
+    errors[name] = 'must be a positive whole number';
+    return fallback;
+  }
+  if (Number(text) > max) errors[name] = `must be at most ${max}`;
+  return Number(text);
+}
+
+/**
+ * The api2 list query for a v2 request: `filter[..]`, `keywords`, `sort`/`direction` pass through;
+ * `per_page` (or `limit`, which v2 clients also send) becomes the page size; plain field names are
+ * not filters on v2 (`type=sales`, sent by a real client, must not fail or filter).
+ */
+function listQuery(query: Json, level: number): { query: Json; page: number; perPage: number } {
+  const errors: FieldErrors = {};
+  const page = pageNumber(query, 'page', 1, 1_000_000_000, errors);
+  const sizeName = query['per_page'] !== undefined ? 'per_page' : 'limit';
+  const perPage = pageNumber(query, sizeName, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, errors);
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  const passed: Json = { page: String(page), limit: String(perPage), recursive: level >= 2 ? '1' : '0' };
+  for (const [key, value] of Object.entries(query)) {
+    if (key === 'filter' || key.startsWith('filter[') || key === 'keywords' || key === 'sort' || key === 'direction') passed[key] = value;
+  }
+  return { query: passed, page, perPage };
+}
+
+/** A v2 body: a flat object of fields, lines under their snake-case key (`invoice_item`) or api2's. */
+function engineBody(spec: ResourceSpec, body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const out: Json = { ...(body as Json) };
+  for (const child of spec.children ?? []) {
+    const key = childKey(child);
+    if (Object.hasOwn(out, key) && !Object.hasOwn(out, child.key)) {
+      out[child.key] = out[key];
+      delete out[key];
+    }
+  }
+  return out;
+}
+
+const title = (entity: V2Entity) => entity.spec.title;
+
+async function list(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
+  const params = request.params as Params;
+  const entity = entityOf(entities, params, 'list');
+  const level = levelOf(params['level'], 1);
+  const { query, page, perPage } = listQuery(request.query as Json, level);
+  const data = await readWith(request, database, async (context) => {
+    const result = await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`);
+    const wire = result.data.map((row) => row[entity.spec.model] as Json);
+    return { rows: await renderV2(context, entity.spec, wire, { kind: 'list', level }), total: result.pagination.total_results };
+  });
+  const page_ = paginate({ path: absolutePath(request), query: new URLSearchParams(queryText(request)), page, perPage, total: data.total }, data.rows);
+  return send(reply, 200, page_);
+}
+
+async function one(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
+  const params = request.params as Params;
+  const entity = entityOf(entities, params, 'get');
+  const id = recordId(params['id']);
+  const record = await readWith(request, database, async (context) => {
+    const wire = await getOne(context, entity.spec, id);
+    return (await renderV2(context, entity.spec, [wire], { kind: 'one', level: levelOf(params['level'], 1) }))[0]!;
+  });
+  return send(reply, 200, record);
+}
+
+export function registerV2Routes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[]): void {
+  const entities = v2Entities(specs);
+  void app.register(async (v2) => {
+    v2.setErrorHandler((error, request, reply) => renderV2Error(error, request, reply));
+    v2.setNotFoundHandler((_request, reply) => send(reply, 404, { message: 'Not Found' }));
+
+    v2.get('/:entity/list', (request, reply) => list(entities, database, request, reply));
+    v2.get('/:entity/list/:level', (request, reply) => list(entities, database, request, reply));
+    v2.get('/:entity/:id', (request, reply) => one(entities, database, request, reply));
+    v2.get('/:entity/:id/:level', (request, reply) => one(entities, database, request, reply));
+
+    v2.post('/:entity', async (request, reply) => {
+      const entity = entityOf(entities, request.params as Params, 'create');
+      const id = await writeWith(request, database, (context) => createRecord(context, entity.spec, engineBody(entity.spec, request.body)));
+      return send(reply, 200, { message: `${title(entity)} added successfully`, id });
+    });
+    const edit = async (request: FastifyRequest, reply: FastifyReply) => {
+      const params = request.params as Params;
+      const entity = entityOf(entities, params, 'edit');
+      const id = recordId(params['id']);
+      await writeWith(request, database, (context) => editRecord(context, entity.spec, id, engineBody(entity.spec, request.body)));
+      return send(reply, 200, { message: `${title(entity)} updated successfully`, id });
+    };
+    v2.put('/:entity/:id', edit);
+    v2.post('/:entity/:id', edit);
+    v2.delete('/:entity/:id', async (request, reply) => {
+      const params = request.params as Params;
+      const entity = entityOf(entities, params, 'delete');
+      const id = recordId(params['id']);
+      await writeWith(request, database, (context) => deleteRecord(context, entity.spec, id));
+      return send(reply, 200, { message: `${title(entity)} deleted successfully`, id });
+    });
+  }, { prefix: V2_PREFIX });
+}
+
+/**
+ * Errors in v2's shapes. Daftra documents 401 {"message":"Unauthenticated."}, 422 {"message":"Entity
+ * not saved","errors":{..}} and, for an edit of a missing record, 400 {"message":"Record not found"};
+ * the rest keeps api2's status with v2's {"message": ...} body (docs/compatibility.md).
+ */
+export function renderV2Error(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof UnknownEntity) return send(reply, 404, { error: 'Entity Not exists' });
+  const known = toDaftarError(error);
+  if (!known) {
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply.header('retry-after', '1'), 503, { message: 'Service Unavailable' });
+  }
+  if (known.headers) void reply.headers(known.headers);
+  switch (known.code) {
+    case 'DAFTAR_ERR_AUTH_MISSING':
+    case 'DAFTAR_ERR_AUTH_INVALID':
+      return send(reply, 401, { message: 'Unauthenticated.' });
+    case 'DAFTAR_ERR_NOT_FOUND':
+      return send(reply, request.method === 'PUT' || request.method === 'POST' ? 400 : 404, { message: 'Record not found' });
+    case 'DAFTAR_ERR_VALIDATION': {
+      const errors = Object.fromEntries(Object.entries(known.validationErrors ?? {}).map(([field, problem]) => [field, [`${field} ${problem}`]]));
+      const message = request.method === 'GET' ? known.message : 'Entity not saved';
+      return send(reply, 422, { message, errors });
+    }
+    default:
+      return send(reply, known.status, { message: known.message });
+  }
+}
+
+export const V2_ROUTES: ExtraRoute[] = [
+  { method: 'GET', path: `${V2_PREFIX}/{entity}/list/{level}`, summary: 'v2: list records of an entity (Laravel paginator; filter[field][op], per_page, page)', tag: 'v2' },
+  { method: 'GET', path: `${V2_PREFIX}/{entity}/{id}/{level}`, summary: 'v2: one record, flat, with the records it names from level 1', tag: 'v2' },
+  { method: 'POST', path: `${V2_PREFIX}/{entity}`, summary: 'v2: create a record from a flat object of fields; 200 {"message","id"}', tag: 'v2' },
+  { method: 'PUT', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: edit the fields sent; 200 {"message","id"}', tag: 'v2' },
+  { method: 'DELETE', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: delete a record; 200 {"message","id"}', tag: 'v2' },
+];
