@@ -91,9 +91,17 @@ function listQuery(query: Json, level: number): { query: Json; page: number; per
   if (Object.keys(errors).length > 0) throw validationError(errors);
   const passed: Json = { page: String(page), limit: String(perPage), recursive: level >= 2 ? '1' : '0' };
   for (const [key, value] of Object.entries(query)) {
-    if (key === 'filter' || key.startsWith('filter[') || key === 'keywords' || key === 'sort' || key === 'direction') passed[key] = value;
+    // PHP clients send a list as filter[f][in][]=a&... or, through http_build_query, filter[f][in][0]=a&...
+    const listed = /^(filter\[[^\]]+\]\[in\])\[\d{0,9}\]$/.exec(key);
+    if (listed) passed[listed[1]!] = [...asList(passed[listed[1]!]), ...asList(value)];
+    else if (key === 'filter' || key.startsWith('filter[') || key === 'keywords' || key === 'sort' || key === 'direction') passed[key] = value;
   }
   return { query: passed, page, perPage };
+}
+
+function asList(value: unknown): unknown[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }
 
 /** A v2 body: a flat object of fields, lines under their snake-case key (`invoice_item`) or api2's. */
