@@ -209,10 +209,23 @@ export function renderV2Error(error: unknown, request: FastifyRequest, reply: Fa
   }
 }
 
+const message = (description: string, extra: Record<string, unknown> = {}) => ({
+  description, content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' }, ...extra } } } },
+});
+const V2_ERRORS = {
+  401: message('{"message":"Unauthenticated."}'),
+  404: message('{"error":"Entity Not exists"} for an unknown entity; {"message":"Record not found"}', { error: { type: 'string' } }),
+  422: message('{"message":"Entity not saved","errors":{"field":["..."]}}', { errors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } }),
+};
+const written = { 200: message('{"message":"...","id":N}', { id: { type: 'integer' } }), ...V2_ERRORS };
+
+/** The v2 routes for OpenAPI; `{entity}` is a resource's v2 name (docs/v2-api.md). */
 export const V2_ROUTES: ExtraRoute[] = [
-  { method: 'GET', path: `${V2_PREFIX}/{entity}/list/{level}`, summary: 'v2: list records of an entity (Laravel paginator; filter[field][op], per_page, page)', tag: 'v2' },
-  { method: 'GET', path: `${V2_PREFIX}/{entity}/{id}/{level}`, summary: 'v2: one record, flat, with the records it names from level 1', tag: 'v2' },
-  { method: 'POST', path: `${V2_PREFIX}/{entity}`, summary: 'v2: create a record from a flat object of fields; 200 {"message","id"}', tag: 'v2' },
-  { method: 'PUT', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: edit the fields sent; 200 {"message","id"}', tag: 'v2' },
-  { method: 'DELETE', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: delete a record; 200 {"message","id"}', tag: 'v2' },
+  { method: 'GET', path: `${V2_PREFIX}/{entity}/list/{level}`, summary: 'v2: list records of an entity (Laravel paginator; filter[field][op], per_page, page)', tag: 'v2',
+    responses: { 200: { description: 'current_page, data, first_page_url, from, last_page, last_page_url, links, next_page_url, path, per_page, prev_page_url, to, total' }, ...V2_ERRORS } },
+  { method: 'GET', path: `${V2_PREFIX}/{entity}/{id}/{level}`, summary: 'v2: one record, flat, with the records it names from level 1', tag: 'v2',
+    responses: { 200: { description: 'The record' }, ...V2_ERRORS } },
+  { method: 'POST', path: `${V2_PREFIX}/{entity}`, summary: 'v2: create a record from a flat object of fields', tag: 'v2', responses: written },
+  { method: 'PUT', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: edit the fields sent', tag: 'v2', responses: written },
+  { method: 'DELETE', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: delete a record', tag: 'v2', responses: written },
 ];
