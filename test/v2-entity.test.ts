@@ -3,10 +3,12 @@
 // and the same data: what one surface writes, the other reads, within the caller's site only.
 import assert from 'node:assert/strict';
 import { before, it } from 'node:test';
+import { sql } from 'kysely';
+import { migrate } from '../src/db/migrations.js';
 import { createSite } from '../src/domain/sites.js';
 import { pageWindow } from '../src/api/v2-paginator.js';
 import { v2Entities } from '../src/api/v2-entities.js';
-import { RESOURCES } from '../src/resources/index.js';
+import { RESOURCES, declaredTables } from '../src/resources/index.js';
 import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase } from './support/harness.js';
 import { withKey } from './support/records.js';
 
@@ -40,6 +42,7 @@ it('gives every declared resource a v2 entity name, and the three v2 resources t
     assert.ok(entities.has(name), `entity ${name}`);
   }
   assert.ok(entities.get('follow_up_status')!.operations.has('list'), 'follow_up_status/list/1 is documented');
+  assert.deepEqual([...entities.get('invoice_item')!.operations], ['list', 'get'], 'lines are read-only entities');
 });
 
 it('windows page links as Laravel does (three on each side, "..." between)', () => {
@@ -301,6 +304,12 @@ eachDatabase('v2 entity API', (server) => {
     const bare = (await s.get(`${V2}/invoice/${invoice.body.id}/0`)).body;
     assert.equal(bare.invoice_item, undefined);
     assert.equal(bare.client, undefined);
+    // Lines are read-only entities of their own.
+    const lines = (await s.get(`${V2}/invoice_item/list?filter[invoice_id]=${invoice.body.id}`)).body;
+    assert.equal(lines.total, 1);
+    assert.equal(lines.data[0].product_id, productIds[0]);
+    assert.equal((await s.get(`${V2}/invoice_item/${lines.data[0].id}`)).body.invoice_id, invoice.body.id);
+    assert.equal((await s.del(`${V2}/invoice_item/${lines.data[0].id}`)).status, 405);
     // A POS sync checks an order's payments through v2 (filter[invoice_id]).
     const payments = (await s.get(`${V2}/invoice_payment/list?filter[invoice_id]=${invoice.body.id}`)).body;
     assert.equal(payments.total, 1);
@@ -382,9 +391,26 @@ eachDatabase('v2 entity API', (server) => {
     assert.deepEqual(otherClients.data.map((row: any) => row.business_name), ['Other Client']);
     assert.equal((await other.get(`${V2}/product/list/1`)).body.total, 0);
     assert.deepEqual((await other.get(`${V2}/branch/list`)).body.data.map((row: any) => row.name), ['Main Branch']);
+    assert.equal((await other.get(`${V2}/invoice_item/list`)).body.total, 0, 'lines too');
     // A reference to another site's record is refused, and a level-1 relation never shows one.
     const linked = await other.post(`${V2}/invoice`, { client_id: clientId, invoice_item: [{ item: 'x', unit_price: '1' }] });
     assert.equal(linked.status, 422, linked.text);
     assert.ok(Array.isArray(linked.body.errors.client_id));
+  });
+
+  // Last: it takes the database back to before migration 0013_v2.
+  it('gives sites made before 0013_v2 their main branch and payment methods when the migration runs', async () => {
+    const s = server();
+    const older = await createSite(s.database.db, { subdomain: 'v2-older', businessName: 'Older Co', currency: 'SAR', country: 'SA' });
+    for (const table of ['branches', 'site_payment_gateways', 'shipping_options']) await sql.raw(`drop table "${table}"`).execute(s.database.db);
+    await s.database.db.deleteFrom('kysely_migration').where('name', '=', '0013_v2').execute();
+    await migrate(s.database, declaredTables());
+    for (const client of [s, withKey(s, older.apiKey)]) {
+      const branches = (await client.get(`${V2}/branch/list`)).body;
+      assert.deepEqual(branches.data.map((row: any) => row.name), ['Main Branch'], JSON.stringify(branches).slice(0, 300));
+      const gateways = (await client.get(`${V2}/site_payment_gateway/list?per_page=100`)).body;
+      assert.deepEqual(gateways.data.map((row: any) => row.payment_gateway), ['cash', 'bank_transfer', 'credit_card', 'cheque']);
+      assert.equal((await client.post(`${V2}/shipping_option`, { name: 'After migration', fees: 3 })).status, 200, 'the declared columns are back');
+    }
   });
 });

@@ -44,7 +44,22 @@ export function entityNamesOf(spec: ResourceSpec): readonly string[] {
   return ENTITY_NAMES[spec.name] ?? [snakeCase(spec.model)];
 }
 
-/** Every entity name to its resource; two resources claiming one name is a declaration error. */
+/**
+ * A resource's lines as a read-only entity of their own (`invoice_item/list?filter[invoice_id]=…`, in
+ * Daftra's entity list): the child's table and fields, scoped by site like every read.
+ */
+function linesEntity(parent: ResourceSpec, child: ChildSpec): ResourceSpec {
+  return {
+    name: `${parent.name}.${child.key}`, model: child.key, title: `${parent.title} line`, table: child.table,
+    fields: child.fields, operations: ['list', 'get'], defaultOrder: [['id', 'asc']],
+  };
+}
+
+/**
+ * Every entity name to its resource; two resources claiming one name is a declaration error. Lines
+ * (children) get the names no resource has, first parent first: `invoice_item` (every sales
+ * document's lines), `purchase_order_item`, `journal_transaction`.
+ */
 export function v2Entities(specs: readonly ResourceSpec[]): Map<string, V2Entity> {
   const entities = new Map<string, V2Entity>();
   for (const spec of specs) {
@@ -54,6 +69,16 @@ export function v2Entities(specs: readonly ResourceSpec[]): Map<string, V2Entity
       const taken = entities.get(name);
       if (taken) throw new Error(`v2 entity ${name} is claimed by ${taken.spec.name} and ${spec.name}`);
       entities.set(name, { name, spec, operations });
+    }
+  }
+  const tables = new Set(specs.map((spec) => spec.table));
+  for (const spec of specs) {
+    for (const child of spec.children ?? []) {
+      const name = childKey(child);
+      if (entities.has(name) || tables.has(child.table)) continue;
+      const lines = linesEntity(spec, child);
+      entities.set(name, { name, spec: lines, operations: new Set(lines.operations) });
+      tables.add(child.table);
     }
   }
   return entities;
