@@ -317,6 +317,16 @@ eachDatabase('v2 entity API', (server) => {
     assert.equal(payments.data[0].payment_method, 'cash');
   });
 
+  it('suggests {id, name, avatar} for a search box (client/filter-auto-suggest)', async () => {
+    const s = server();
+    const reply = await s.get(`${V2}/client/filter-auto-suggest?filter[business_name][like]=paging`);
+    assert.equal(reply.status, 200, reply.text);
+    assert.deepEqual(reply.body, [{ id: clientId, name: 'Paging Client', avatar: null }]);
+    assert.deepEqual((await s.get(`${V2}/client/filter-auto-suggest?filter[id]=${clientId}`)).body.map((row: any) => row.id), [clientId]);
+    assert.equal((await s.get(`${V2}/product/filter-auto-suggest?filter[name][like]=pg-`)).body.length, 20, 'at most 20');
+    assert.deepEqual((await s.get(`${V2}/nothing/filter-auto-suggest`)).body, { error: 'Entity Not exists' });
+  });
+
   it('serves branch, site_payment_gateway (seeded, list and create), shipping_option and follow_up_status/list/1', async () => {
     const s = server();
     const branches = (await s.get(`${V2}/branch/list`)).body;

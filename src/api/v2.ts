@@ -6,6 +6,7 @@
  *   POST   /v2/api/entity/{entity}                  200 {"message": "...", "id": N}
  *   PUT    /v2/api/entity/{entity}/{id}             200 {"message": "...", "id": N}  (POST to it too)
  *   DELETE /v2/api/entity/{entity}/{id}             200 {"message": "...", "id": N}
+ *   GET    /v2/api/entity/{entity}/filter-auto-suggest   [{"id", "name", "avatar"}] (a search box)
  *
  * Same credentials as api2 (the app's onRequest hook), same engine calls and the same write path
  * (routes.ts `writeWith`: one transaction with audit row and idempotency mark), v2's reply shapes and
@@ -145,6 +146,26 @@ async function one(entities: Map<string, V2Entity>, database: Database, request:
   return send(reply, 200, record);
 }
 
+/** The name a suggestion shows: the first of these fields the entity declares. */
+const NAME_FIELDS = ['business_name', 'name', 'label', 'title', 'item', 'no', 'code'];
+const SUGGESTIONS_MAX = 20;
+
+/**
+ * `GET {entity}/filter-auto-suggest?filter[business_name][like]=ac`: a bare list of `{id, name,
+ * avatar}` for a search box (a POS sync's client picker reads `id` and `name`), at most 20.
+ */
+async function suggest(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
+  const entity = entityOf(entities, request.params as Params, 'list');
+  const { query } = listQuery({ ...(request.query as Json), per_page: String(SUGGESTIONS_MAX), page: '1' }, 0);
+  const nameField = NAME_FIELDS.find((name) => entity.spec.fields[name]);
+  const rows = await readWith(request, database, async (context) => (await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`)).data);
+  return send(reply, 200, rows.map((row) => {
+    const record = row[entity.spec.model] as Json;
+    const photo = entity.spec.fields['photo'] ? record['photo'] ?? null : null;
+    return { id: Number(record['id']), name: nameField ? record[nameField] ?? null : null, avatar: photo };
+  }));
+}
+
 export function registerV2Routes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[]): void {
   const entities = v2Entities(specs);
   void app.register(async (v2) => {
@@ -153,6 +174,7 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
 
     v2.get('/:entity/list', (request, reply) => list(entities, database, request, reply));
     v2.get('/:entity/list/:level', (request, reply) => list(entities, database, request, reply));
+    v2.get('/:entity/filter-auto-suggest', (request, reply) => suggest(entities, database, request, reply));
     v2.get('/:entity/:id', (request, reply) => one(entities, database, request, reply));
     v2.get('/:entity/:id/:level', (request, reply) => one(entities, database, request, reply));
 
@@ -225,6 +247,8 @@ export const V2_ROUTES: ExtraRoute[] = [
     responses: { 200: { description: 'current_page, data, first_page_url, from, last_page, last_page_url, links, next_page_url, path, per_page, prev_page_url, to, total' }, ...V2_ERRORS } },
   { method: 'GET', path: `${V2_PREFIX}/{entity}/{id}/{level}`, summary: 'v2: one record, flat, with the records it names from level 1', tag: 'v2',
     responses: { 200: { description: 'The record' }, ...V2_ERRORS } },
+  { method: 'GET', path: `${V2_PREFIX}/{entity}/filter-auto-suggest`, summary: 'v2: at most 20 {id, name, avatar} matching the filters, for a search box', tag: 'v2',
+    responses: { 200: { description: '[{"id":1,"name":"Acme","avatar":null}]' }, ...V2_ERRORS } },
   { method: 'POST', path: `${V2_PREFIX}/{entity}`, summary: 'v2: create a record from a flat object of fields', tag: 'v2', responses: written },
   { method: 'PUT', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: edit the fields sent', tag: 'v2', responses: written },
   { method: 'DELETE', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: delete a record', tag: 'v2', responses: written },
