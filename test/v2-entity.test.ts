@@ -272,6 +272,13 @@ eachDatabase('v2 entity API', (server) => {
       assertSameRecord(api2, row, `invoice ${id} in the list`);
     }
     assert.ok((await s.get(`${V2}/invoice/${viaV2.body.id}`)).text.includes('"unit_price":999999999.123456'));
+    // Lines sent in a v2 edit replace the invoice's lines; totals follow, on both surfaces.
+    const edited = await s.put(`${V2}/invoice/${viaApi2}`, { invoice_item: [{ item: 'Only line', unit_price: '40', quantity: 2 }] });
+    assert.equal(edited.status, 200, edited.text);
+    const api2After = (await s.get(`/api2/invoices/${viaApi2}.json`)).body.data.Invoice;
+    assert.deepEqual(api2After.InvoiceItem.map((line: any) => line.item), ['Only line']);
+    assert.equal(api2After.summary_subtotal, '80');
+    assertSameRecord(api2After, (await s.get(`${V2}/invoice/${viaApi2}`)).body, 'invoice after a v2 edit');
     // A client made over api2 reads back over v2, and an edit over v2 shows over api2.
     const api2Client = await s.create('clients', { Client: { business_name: 'Api2 Co', email: 'api2@example.com', credit_limit: '1500.75' } });
     assertSameRecord((await s.get(`/api2/clients/${api2Client}`)).body.data.Client, (await s.get(`${V2}/client/${api2Client}`)).body, 'client');
@@ -402,7 +409,14 @@ eachDatabase('v2 entity API', (server) => {
     assert.equal((await other.get(`${V2}/product/list/1`)).body.total, 0);
     assert.deepEqual((await other.get(`${V2}/branch/list`)).body.data.map((row: any) => row.name), ['Main Branch']);
     assert.equal((await other.get(`${V2}/invoice_item/list`)).body.total, 0, 'lines too');
-    // A reference to another site's record is refused, and a level-1 relation never shows one.
+    // A level-1 relation never shows another site's record, even if a row named one.
+    const invoice = await other.post(`${V2}/invoice`, { client_id: theirs.body.id, invoice_item: [{ item: 'x', unit_price: '1' }] });
+    assert.equal(invoice.status, 200, invoice.text);
+    await s.database.db.updateTable('invoices').set({ client_id: clientId }).where('id', '=', invoice.body.id).execute();
+    const nested = (await other.get(`${V2}/invoice/${invoice.body.id}/1`)).body;
+    assert.equal(nested.client_id, clientId);
+    assert.equal(nested.client, null, JSON.stringify(nested.client));
+    // A reference to another site's record is refused.
     const linked = await other.post(`${V2}/invoice`, { client_id: clientId, invoice_item: [{ item: 'x', unit_price: '1' }] });
     assert.equal(linked.status, 422, linked.text);
     assert.ok(Array.isArray(linked.body.errors.client_id));

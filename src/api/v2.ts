@@ -131,8 +131,8 @@ async function list(entities: Map<string, V2Entity>, database: Database, request
     const wire = result.data.map((row) => row[entity.spec.model] as Json);
     return { rows: await renderV2(context, entity.spec, wire, { kind: 'list', level }), total: result.pagination.total_results };
   });
-  const page_ = paginate({ path: absolutePath(request), query: new URLSearchParams(queryText(request)), page, perPage, total: data.total }, data.rows);
-  return send(reply, 200, page_);
+  const paginator = paginate({ path: absolutePath(request), query: new URLSearchParams(queryText(request)), page, perPage, total: data.total }, data.rows);
+  return send(reply, 200, paginator);
 }
 
 async function one(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
