@@ -380,6 +380,10 @@ eachDatabase('v2 entity API', (server) => {
     assert.equal(second.text, first.text);
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
     assert.equal((await s.get(`${V2}/tax/list?filter[name]=Idempotent%20VAT`)).body.total, 1);
+    const reused = await s.post(`${V2}/tax`, { name: 'Another VAT', value: 5 }, headers);
+    assert.equal(reused.status, 422, reused.text);
+    assert.deepEqual(Object.keys(reused.body), ['message', 'errors'], 'in v2 shape');
+    assert.ok(Array.isArray(reused.body.errors['Idempotency-Key']), reused.text);
     const audit = (await s.get(`/api2/audit_logs.json?filter[record_id]=${first.body.id}&filter[resource]=tax`)).body.data.map((row: any) => row.AuditLog);
     assert.equal(audit.length, 1, JSON.stringify(audit));
     assert.equal(audit[0].method, 'POST');

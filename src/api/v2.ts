@@ -171,6 +171,14 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
   void app.register(async (v2) => {
     v2.setErrorHandler((error, request, reply) => renderV2Error(error, request, reply));
     v2.setNotFoundHandler((_request, reply) => send(reply, 404, { message: 'Not Found' }));
+    // Refusals answered before a v2 handler runs (an Idempotency-Key reused or malformed, a rate
+    // limit) are written in api2's failed envelope; a v2 client gets v2's shape.
+    v2.addHook('onSend', async (_request, reply, payload) => {
+      if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"result":"failed"')) return payload;
+      const failed = JSON.parse(payload) as { message: string; validation_errors?: FieldErrors };
+      const errors = failed.validation_errors ? { errors: Object.fromEntries(Object.entries(failed.validation_errors).map(([field, problem]) => [field, [`${field} ${problem}`]])) } : {};
+      return v2Json({ message: failed.message, ...errors });
+    });
 
     v2.get('/:entity/list', (request, reply) => list(entities, database, request, reply));
     v2.get('/:entity/list/:level', (request, reply) => list(entities, database, request, reply));
