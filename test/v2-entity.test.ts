@@ -308,6 +308,10 @@ eachDatabase('v2 entity API', (server) => {
     const single = (await s.get(`${V2}/invoice/${invoice.body.id}`)).body;
     assert.equal(single.invoice_item.length, 1, 'a single record carries its lines at level 1');
     assert.equal(single.client.id, clientId);
+    assert.equal(single.staff, null, 'staff_id 0 (the owner) names no staff row');
+    const mainBranch = (await s.get(`${V2}/branch/list/0`)).body.data[0];
+    const tax = await s.post(`${V2}/tax`, { name: 'Branch VAT', value: 15, branch_id: mainBranch.id });
+    assert.deepEqual((await s.get(`${V2}/tax/${tax.body.id}/1`)).body.branch, mainBranch, 'branch_id nests the branch, as Daftra does');
     const bare = (await s.get(`${V2}/invoice/${invoice.body.id}/0`)).body;
     assert.equal(bare.invoice_item, undefined);
     assert.equal(bare.client, undefined);

@@ -54,13 +54,21 @@ function relationKey(name: string): string | null {
   return name.endsWith('_id') && name.length > 3 ? name.slice(0, -3) : null;
 }
 
+/**
+ * Fields Daftra's level-1 records nest although our declarations do not check them as references:
+ * `branch_id` and `staff_id` name a branch and a staff member on almost every record (staff_id 0,
+ * the owner, names no staff row and nests null).
+ */
+const IMPLIED_REFERENCES: Readonly<Record<string, string>> = { branch_id: 'branches', staff_id: 'staff' };
+
 /** Nests the records each `ref()` field names (one query per target resource, within the site). */
 async function nestReferences(context: Context, spec: ResourceSpec, records: Json[]): Promise<void> {
   const byTarget = new Map<string, Array<[string, string]>>();
   for (const [name, field] of Object.entries(spec.fields)) {
     const key = relationKey(name);
-    if (!field.options.ref || !key || Object.hasOwn(spec.fields, key)) continue;
-    byTarget.set(field.options.ref, [...(byTarget.get(field.options.ref) ?? []), [name, key]]);
+    const target = field.options.ref ?? (field.isStored ? IMPLIED_REFERENCES[name] : undefined);
+    if (!target || !key || Object.hasOwn(spec.fields, key)) continue;
+    byTarget.set(target, [...(byTarget.get(target) ?? []), [name, key]]);
   }
   for (const [targetName, pairs] of byTarget) {
     const target = resourceNamed(targetName);
