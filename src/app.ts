@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { Config } from './config.js';
 import { type Database, ping } from './db/connection.js';
-import { authenticate } from './api/auth.js';
+import { authenticate, requiresCredential } from './api/auth.js';
 import { registerCors } from './api/cors.js';
 import { registerIdempotency } from './api/idempotency.js';
 import { limited } from './api/limits.js';
@@ -27,7 +27,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
-/** Paths anyone may call without a credential. */
+/** Routes anyone may call without a credential; every other route needs one (api/auth.ts). */
 const PUBLIC_PATHS = new Set(['/api2/openapi.json', '/docs', '/health', '/ready', ...TOKEN_PATHS, ...REVOKE_PATHS]);
 
 export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
@@ -62,7 +62,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
 
   // Graceful shutdown: requests already running finish; new ones are turned away whole, to be retried.
-  // Then the caller: every /api2 path but the public ones needs a key or a token.
+  // Then the caller: every route but the public ones needs a key or a token.
   let closing = false;
   app.addHook('preClose', async () => { closing = true; });
   app.addHook('onRequest', async (request, reply) => {
@@ -70,13 +70,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       return reply.code(503).header('connection', 'close').header('retry-after', '1')
         .send(failedReply(503, 'The server is shutting down; retry the request', 'DAFTAR_ERR_UNAVAILABLE'));
     }
-    const url = request.url;
-    const query = url.indexOf('?');
-    let path = query === -1 ? url : url.slice(0, query);
-    // The router ignores doubled and trailing slashes; so must the check, or `//api2/…` would skip it.
-    if (path.includes('//')) path = path.replace(/\/{2,}/g, '/');
-    if (path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
-    if (!path.startsWith('/api2/') || PUBLIC_PATHS.has(path)) return;
+    if (!requiresCredential(request, PUBLIC_PATHS)) return;
     request.caller = await authenticate(database, request);
     if (config.rateLimitPerMinute > 0) {
       const limit = config.rateLimitPerMinute;
