@@ -72,3 +72,37 @@ async function deadlockCount(s: TestServer): Promise<number> {
   const { rows } = await sql<{ n: string }>`select deadlocks as n from pg_stat_database where datname = current_database()`.execute(s.database.db);
   return Number(rows[0]!.n);
 }
+
+eachDatabase('numbering past numbers set by hand', (server) => {
+  it('gives the next automatic invoice the first free number after 1,000 taken ones, quickly and without a 5xx', async (t) => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Numbering Co' } });
+    const first = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'First', unit_price: 1 }] });
+    const firstNo = (await s.get(`/api2/invoices/${first}.json`)).body.data.Invoice.no as string;
+    assert.match(firstNo, /^\d{6}$/);
+    // 1,000 invoices numbered by hand, just ahead of the counter (written directly: the HTTP path is not what is tested).
+    const template = await s.database.db.selectFrom('invoices').selectAll().where('id', '=', Number(first)).executeTakeFirstOrThrow();
+    const { id: _id, ...row } = template;
+    const base = Number(firstNo);
+    for (let start = 1; start <= 1_000; start += 100) {
+      await s.database.db.insertInto('invoices').values(Array.from({ length: 100 }, (_, index) => ({
+        ...row, no: String(base + start + index).padStart(6, '0'),
+      }))).execute();
+    }
+    // One more by hand over the API, a gap, and one past it: the counter fills the gap, then skips on.
+    const manual = await s.post('/api2/invoices.json', { Invoice: { client_id: client, no: String(base + 1_002).padStart(6, '0') }, InvoiceItem: [{ item: 'Manual', unit_price: 1 }] });
+    assert.equal(manual.status, 202, manual.text);
+    const started = Date.now();
+    const next = await s.post('/api2/invoices.json', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'Next', unit_price: 1 }] });
+    const ms = Date.now() - started;
+    t.diagnostic(`the create after 1,000 taken numbers took ${ms} ms`);
+    assert.equal(next.status, 202, next.text);
+    assert.equal((await s.get(`/api2/invoices/${next.body.id}.json`)).body.data.Invoice.no, String(base + 1_001).padStart(6, '0'), 'the first free number');
+    const after = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'After', unit_price: 1 }] });
+    assert.equal((await s.get(`/api2/invoices/${after}.json`)).body.data.Invoice.no, String(base + 1_003).padStart(6, '0'), 'skips the hand-set 1002 too');
+    // Numbers are per type: an estimate still starts at its own counter.
+    const estimate = await s.create('estimates', { Estimate: { client_id: client }, InvoiceItem: [{ item: 'Quote', unit_price: 1 }] });
+    assert.match((await s.get(`/api2/estimates/${estimate}.json`)).body.data.Estimate.no, /^0000\d\d$/);
+    assert.ok(ms < 5_000, `bounded work (${ms} ms)`);
+  });
+});

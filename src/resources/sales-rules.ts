@@ -5,7 +5,7 @@
  */
 import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
 import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, toStored } from '../domain/money.js';
-import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { lockInvoices } from '../domain/locks.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
@@ -123,7 +123,7 @@ export async function assignNumber(context: Context, table: string, sequence: st
     if (await taken(number)) throw validationError({ no: `is already used by another document of this type (${number})` });
     return;
   }
-  document['no'] = await nextNumber(context, sequence, taken);
+  document['no'] = await nextNumber(context, sequence, (candidates) => takenAmong(context, table, 'no', candidates, existing?.id, scope));
 }
 
 /**
