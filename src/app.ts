@@ -13,6 +13,7 @@ import { limited } from './api/limits.js';
 import { registerBodyParsers } from './api/body.js';
 import { failedReply, oneReply } from './api/envelope.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './api/errors.js';
+import { CREDENTIAL_ROUTES, registerCredentialRoutes } from './api/credentials.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
       { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
       ...EXTRA_ROUTES,
+      ...CREDENTIAL_ROUTES,
       ...REPORT_ROUTES,
     ], VERSION);
     return { openapi, docsPage: renderDocsPage(openapi) };
@@ -117,6 +119,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   }));
   registerTokenRoutes(app, database, config);
   registerExtraRoutes(app, database);
+  registerCredentialRoutes(app, database);
   registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
   return app;

@@ -12,7 +12,9 @@
  *   written, the write's transaction rolled back);
  * - the write's own transaction marks the key `committed`, so if the process dies between the commit
  *   and storing the reply, a retry is told so (409) instead of writing twice;
- * - keys are kept 24 hours per site.
+ * - keys are kept 24 hours per site;
+ * - a route whose reply holds a secret (creating an API key) does not take part (`config.idempotency`
+ *   false): its reply is never stored.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -126,6 +128,8 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((method) => METHODS.has(method))) return;
+    // A route whose reply holds a secret (a new API key) opts out: the reply would be kept in clear.
+    if ((route.config as { idempotency?: boolean } | undefined)?.idempotency === false) return;
     route.preHandler = [...asList(route.preHandler), claim];
     route.onSend = [...asList(route.onSend), settle];
   });
