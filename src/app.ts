@@ -28,6 +28,32 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** Query parameters whose values are secrets: a key sent there is refused, and must not be logged either. */
+const SECRET_PARAMETER = /^(api[-_]?key|access[-_]?token|refresh[-_]?token|token|password|client[-_]?secret|key)$/i;
+
+/** The URL for the access log, with the values of secret query parameters replaced. */
+export function loggableUrl(url: string): string {
+  const query = url.indexOf('?');
+  if (query === -1) return url;
+  const parts = url.slice(query + 1).split('&').map((part) => {
+    const equals = part.indexOf('=');
+    const rawName = equals === -1 ? part : part.slice(0, equals);
+    let name = rawName;
+    try { name = decodeURIComponent(rawName.replace(/\+/g, ' ')); } catch { /* keep it raw */ }
+    return equals !== -1 && SECRET_PARAMETER.test(name.trim()) ? `${rawName}=[redacted]` : part;
+  });
+  return `${url.slice(0, query)}?${parts.join('&')}`;
+}
+
+/** The most of a client's X-Request-Id that is kept (logs, audit log); control characters are dropped. */
+export const REQUEST_ID_MAX = 128;
+
+function requestIdOf(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  const visible = typeof value === 'string' ? value.replace(/[^\x20-\x7e]/g, '').trim().slice(0, REQUEST_ID_MAX) : '';
+  return visible || randomUUID();
+}
+
 /** Routes anyone may call without a credential; every other route needs one (api/auth.ts). */
 const PUBLIC_PATHS = new Set(['/api2/openapi.json', '/docs', '/health', '/ready', ...TOKEN_PATHS, ...REVOKE_PATHS]);
 
@@ -39,11 +65,12 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     requestTimeout: config.requestTimeoutMs,
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
-    requestIdHeader: 'x-request-id',
+    // The client's X-Request-Id when it sends one (bounded, visible ASCII), else a UUID.
+    requestIdHeader: false,
     // Requests that arrive while shutting down get our own 503 (below), in Daftra's envelope.
     return503OnClosing: false,
     trustProxy: config.trustProxy,
-    genReqId: () => randomUUID(),
+    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     // Node enforces requestTimeout only when the server is created with it, and checks it every
     // connectionsCheckingInterval (30 s by default): a stalled upload is cut off near the set time.
@@ -58,7 +85,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   // One access-log line per request, written when the reply is sent (Fastify's own request logging
   // writes two lines, each serializing the request: a fifth of a cheap request's time).
   app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+    request.log.info({ method: request.method, url: loggableUrl(request.url), statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
     done();
   });
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { sql } from 'kysely';
-import { type TestServer, TEST_KEY, eachDatabase, startTestServer } from './support/harness.js';
+import { type TestServer, eachDatabase, postgresProblem, startTestServer } from './support/harness.js';
 
 const anonymous = { apikey: '' };
 
@@ -106,3 +106,36 @@ eachDatabase('numbering past numbers set by hand', (server) => {
     assert.ok(ms < 5_000, `bounded work (${ms} ms)`);
   });
 });
+
+for (const engine of ['sqlite', 'postgres'] as const) {
+  it(`keeps credentials sent in the query string out of the access log, and bounds client request ids [${engine}]`, { skip: engine === 'postgres' ? postgresProblem ?? false : false }, async () => {
+    const lines: string[] = [];
+    const s = await startTestServer(engine, {}, { write: (line: string) => { lines.push(line); } });
+    try {
+      const secret = 'dft_querystringsecret0123456789';
+      const refused = await s.get(`/api2/invoices.json?page=1&apikey=${secret}&access_token=tok-${secret}&API_KEY=${secret}`, anonymous);
+      assert.equal(refused.status, 401, 'a key in the query string is not a credential');
+      const text = lines.join('');
+      assert.ok(!text.includes(secret), 'no log line holds the key');
+      const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request' && entry.url.startsWith('/api2/invoices.json'));
+      assert.ok(logged, 'the request is logged');
+      assert.match(logged.url, /page=1/, 'the rest of the query stays for the operator');
+      assert.match(logged.url, /apikey=\[redacted\]/);
+
+      const longId = 'r'.repeat(5_000);
+      const created = await s.post('/api2/clients.json', { Client: { business_name: 'Long Id' } }, { 'x-request-id': longId });
+      assert.equal(created.status, 202);
+      const kept = await s.post('/api2/clients.json', { Client: { business_name: 'Short Id' } }, { 'x-request-id': 'order-77-retry-2' });
+      assert.equal(kept.status, 202);
+      const rows = await s.database.db.selectFrom('audit_logs').select(['record_id', 'request_id']).where('resource', '=', 'clients').execute();
+      const idOf = (record: string) => String(rows.find((row) => Number(row['record_id']) === Number(record))?.['request_id']);
+      assert.ok(idOf(created.body.id).length <= 128, `the audit log keeps at most 128 characters (kept ${idOf(created.body.id).length})`);
+      assert.equal(idOf(kept.body.id), 'order-77-retry-2', 'a normal request id is kept as sent');
+      const withControl = await s.post('/api2/clients.json', { Client: { business_name: 'Control Id' } }, { 'x-request-id': 'ab\tcd' });
+      assert.equal(withControl.status, 202);
+      assert.ok(lines.map((line) => JSON.parse(line)).every((entry) => entry.reqId === undefined || String(entry.reqId).length <= 128), 'log lines carry bounded ids');
+    } finally {
+      await s.close();
+    }
+  });
+}
