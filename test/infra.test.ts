@@ -139,3 +139,23 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     }
   });
 }
+
+eachDatabase('a spent retry budget', (server, engine) => {
+  it('answers 503 with Retry-After, not 500, when a write keeps losing to concurrent ones', async () => {
+    const s = server();
+    let attempts = 0;
+    const failing = async (db: Parameters<Parameters<typeof s.database.write>[0]>[0]) => {
+      attempts += 1;
+      // A real deadlock error from PostgreSQL each time; SQLite's equivalent is "database is busy".
+      if (engine === 'postgres') await sql`do $$ begin raise exception 'simulated' using errcode = '40P01'; end $$`.execute(db);
+      throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    };
+    const error = await s.database.write(failing).then(() => null, (caught: unknown) => caught);
+    assert.ok(error, 'the write failed');
+    if (engine === 'postgres') assert.equal(attempts, 3, 'a deadlock is retried twice before giving up');
+    const { toDaftarError } = await import('../src/api/errors.js');
+    const mapped = toDaftarError(error);
+    assert.equal(mapped?.status, 503, `mapped to ${mapped?.status}: ${String(error)}`);
+    assert.equal(mapped?.headers?.['retry-after'], '1');
+  });
+});
