@@ -148,8 +148,13 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
 /** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const WRITE_ATTEMPTS_MAX = 3;
-/** How long a request waits for a connection (a free pool slot, or a new connection) before its 503. */
+/** How long opening one connection to PostgreSQL may take before the request gets its 503. */
 const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a free pool slot before its 503. Waiting in line under load is normal
+ * back-pressure, so this is as long as a request may take (DAFTAR_REQUEST_TIMEOUT_MS's default).
+ */
+const ACQUIRE_TIMEOUT_MS = 30_000;
 
 /**
  * A pool whose clients can lose their connection at any moment without taking the process down.
@@ -161,7 +166,13 @@ const CONNECT_TIMEOUT_MS = 5_000;
  * one for the next request. A failure to connect at all is a DatabaseUnavailable.
  */
 function resilientPool(url: string, poolSize: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  // The pool's connectionTimeoutMillis bounds the wait for a slot; each client's bounds its own connect.
+  class BoundedClient extends pg.Client {
+    constructor(config: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS, Client: BoundedClient as unknown as new () => pg.ClientBase });
   // A broken idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => {});
   pool.on('connect', (client) => { client.on('error', () => {}); });
