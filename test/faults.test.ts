@@ -23,12 +23,18 @@ const OPENING_STOCK = 1_000_000;
 const cents = (text: string) => Math.round(Number(text) * 100);
 const money = (value: number) => (value / 100).toFixed(2);
 
-interface Acked { invoices: Array<{ id: string; totalCents: number; paidCents: number }>; payments: Array<{ id: string; invoiceId: string }>; credits: string[] }
+interface Acked {
+  invoices: Array<{ id: string; totalCents: number; paidCents: number }>;
+  payments: Array<{ id: string; invoiceId: string }>;
+  credits: string[];
+  /** Notes of the creates sent with an Idempotency-Key (and retried with it): each may exist at most once. */
+  keyedNotes: string[];
+}
 
 interface LoadResult { statuses: Map<number, number>; problems: string[]; lost: number }
 
 /** Writes until `stop()` says so (or the request budget is spent); records what was acknowledged. */
-function startLoad(server: ServerProcess, clientId: string, productId: string, acked: Acked, serverMayDie: boolean) {
+function startLoad(server: ServerProcess, clientId: string, productId: string, acked: Acked, serverMayDie: boolean, phase: string) {
   let stopped = false;
   const result: LoadResult = { statuses: new Map(), problems: [], lost: 0 };
   const note = (status: number) => result.statuses.set(status, (result.statuses.get(status) ?? 0) + 1);
@@ -59,14 +65,24 @@ function startLoad(server: ServerProcess, clientId: string, productId: string, a
         const totalCents = quantity * PRICE_CENTS + serviceCents;
         const paidCents = pick % 2 === 0 ? 500 : 0;
         const body: Record<string, unknown> = {
-          Invoice: { client_id: clientId, notes: `fault ${seed}/${n}` },
+          Invoice: { client_id: clientId, notes: `fault ${phase} ${seed}/${n}` },
           InvoiceItem: [{ product_id: productId, quantity }, { item: 'Service', unit_price: money(serviceCents) }],
         };
         if (paidCents > 0) body['Payment'] = [{ payment_method: 'cash', amount: money(paidCents) }];
-        const reply = await server.post('/api2/invoices.json', body);
+        // Half the creates carry an Idempotency-Key and retry a 503 with it, as a careful client does.
+        const keyed = n % 2 === 0;
+        const headers: Record<string, string> = keyed ? { 'idempotency-key': `fault-${phase}-${seed}-${n}` } : {};
+        let reply = await server.post('/api2/invoices.json', body, headers);
+        for (let retry = 1; keyed && reply.status === 503 && retry <= 5 && !stopped; retry += 1) {
+          note(reply.status);
+          check(reply);
+          await sleep(50 * retry);
+          reply = await server.post('/api2/invoices.json', body, headers);
+        }
         note(reply.status);
+        if (keyed) acked.keyedNotes.push(`fault ${phase} ${seed}/${n}`);
         if (reply.status === 202) acked.invoices.push({ id: reply.body.id, totalCents, paidCents });
-        else check(reply);
+        else if (reply.status !== 409) check(reply);
       } catch (error) {
         // The connection to the server broke: acceptable only when we are killing the server.
         result.lost += 1;
@@ -143,10 +159,10 @@ describe('fault injection [postgres]', { skip }, () => {
     server = await ServerProcess.start(database, { DAFTAR_DB_POOL_SIZE: '4' });
     const clientId = await server.create('clients', { Client: { business_name: 'Fault Client' } });
     const productId = await server.create('products', { Product: { name: 'Fault Widget', unit_price: money(PRICE_CENTS), buy_price: '4', track_stock: 1, stock_balance: OPENING_STOCK } });
-    const acked: Acked = { invoices: [], payments: [], credits: [] };
+    const acked: Acked = { invoices: [], payments: [], credits: [], keyedNotes: [] };
 
     // 1. Terminations under load: the process stays up, answers each caught request 503 + Retry-After.
-    const load = startLoad(server, clientId, productId, acked, false);
+    const load = startLoad(server, clientId, productId, acked, false, 'terminations');
     let terminated = 0;
     await waitFor('writes flowing', async () => acked.invoices.length >= 10);
     for (let round = 1; round <= TERMINATIONS; round += 1) {
@@ -184,7 +200,7 @@ describe('fault injection [postgres]', { skip }, () => {
     await waitFor('/ready is 200 once the database is back', async () => (await status(`${server!.url}/ready`)) === 200);
 
     // 3. SIGKILL under load (with one more termination on the way), then a restart on the same data.
-    const killLoad = startLoad(server, clientId, productId, acked, true);
+    const killLoad = startLoad(server, clientId, productId, acked, true, 'kill');
     const count = acked.invoices.length;
     await waitFor('writes flowing again', async () => acked.invoices.length >= count + 10);
     terminated += await terminateBackends(admin);
@@ -226,6 +242,10 @@ describe('fault injection [postgres]', { skip }, () => {
       const opening = BigInt(OPENING_STOCK) * 1_000_000n;
       // The opening balance is itself a movement (manual, source 1); the rest are invoices and credit notes.
       assert.equal(BigInt(row.balance), opening - BigInt(row.sold ?? 0) + BigInt(row.returned ?? 0), 'stock position = opening − sold + returned');
+      const { rows: twice } = await sql<{ notes: string; n: string }>`
+        select notes, count(*) as n from invoices where notes like 'fault %' group by notes having count(*) > 1`.execute(direct.db);
+      const keyed = new Set(acked.keyedNotes);
+      assert.deepEqual(twice.filter((row) => keyed.has(row.notes)), [], 'a create retried with its Idempotency-Key is written once');
       const positions = await sql<{ q: string | null }>`select sum(quantity) as q from stock_positions where product_id = ${Number(productId)}`.execute(direct.db);
       assert.equal(String(positions.rows[0]!.q), String(row.balance), 'Σ store positions = the product balance');
     } finally {

@@ -116,10 +116,17 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
     if (!claim) return payload;
     request.idempotency = undefined;
     const where = db.updateTable('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id);
-    if (reply.statusCode >= 200 && reply.statusCode < 300 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
-      await where.set({ state: 'done', status: reply.statusCode, body: payload.toString(), content_type: String(reply.getHeader('content-type') ?? '') }).execute();
-    } else {
-      await db.deleteFrom('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id).where('state', '=', 'running').execute();
+    // If the database fails here (it dropped the connection a moment ago), the reply still goes out as
+    // it is: a committed write stays a 2xx (a retry is then told 409, its reply was lost), and a key
+    // that could not be released is taken over once stale.
+    try {
+      if (reply.statusCode >= 200 && reply.statusCode < 300 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+        await where.set({ state: 'done', status: reply.statusCode, body: payload.toString(), content_type: String(reply.getHeader('content-type') ?? '') }).execute();
+      } else {
+        await db.deleteFrom('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id).where('state', '=', 'running').execute();
+      }
+    } catch (error) {
+      request.log.warn({ err: error }, 'idempotency key not settled');
     }
     return payload;
   };
