@@ -53,6 +53,11 @@ eachDatabase('API keys for the owner', (server) => {
     assert.equal((await s.get(`/api2/api_keys/${created.body.id}`)).body.data.ApiKey.revoked, '1');
     assert.equal((await s.del(`/api2/api_keys/${created.body.id}`)).status, 200, 'revoking twice is not an error');
     assert.equal((await s.del('/api2/api_keys/999999')).status, 404);
+    const own = (await s.get('/api2/api_key_info.json')).body.data.key as string;
+    const self = await s.del(`/api2/api_keys/${own.replace('key:', '')}`);
+    assert.equal(self.status, 400, 'a key cannot revoke itself');
+    assert.ok(self.body.validation_errors.id);
+    assert.equal((await s.get('/api2/site_info')).status, 200, 'and keeps working');
     assert.equal((await s.post('/api2/api_keys', { ApiKey: { name: 'x'.repeat(101) } })).body.validation_errors?.name !== undefined, true);
     assert.equal((await s.get('/api2/api_keys', { apikey: '' })).status, 401);
   });

@@ -67,6 +67,10 @@ export function registerCredentialRoutes(app: FastifyInstance, database: Databas
   app.delete('/api2/api_keys/:id', async (request) => {
     const siteId = requireOwner(request);
     const id = parseId((request.params as { id: string }).id, { title: 'API key' });
+    // Revoking the key a request is made with would lock its caller out mid-conversation: refused.
+    if (request.caller!.credential === `key:${id}`) {
+      throw fieldError('id', 'is the API key making this request: revoke it with another key, a token of the owner, or `daftar key revoke`');
+    }
     const outcome = await writeWith(request, database, async (context) => {
       const result = await revokeApiKey(context.db, siteId, id);
       if (result === 'missing') throw notFound('API key not found');
