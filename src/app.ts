@@ -94,6 +94,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   let closing = false;
   app.addHook('preClose', async () => { closing = true; });
   app.addHook('onRequest', async (request, reply) => {
+    // Every reply names its request id, for the client to quote (it is in the log line and audit row).
+    void reply.header('x-request-id', request.id);
     if (closing) {
       return reply.code(503).header('connection', 'close').header('retry-after', '1')
         .send(failedReply(503, 'The server is shutting down; retry the request', 'DAFTAR_ERR_UNAVAILABLE'));

@@ -131,6 +131,9 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const idOf = (record: string) => String(rows.find((row) => Number(row['record_id']) === Number(record))?.['request_id']);
       assert.ok(idOf(created.body.id).length <= 128, `the audit log keeps at most 128 characters (kept ${idOf(created.body.id).length})`);
       assert.equal(idOf(kept.body.id), 'order-77-retry-2', 'a normal request id is kept as sent');
+      assert.equal(kept.headers.get('x-request-id'), 'order-77-retry-2', 'and returned');
+      assert.equal(created.headers.get('x-request-id'), 'r'.repeat(128), 'a long one returned as kept');
+      assert.match(refused.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/, 'a generated one when none was sent');
       const withControl = await s.post('/api2/clients.json', { Client: { business_name: 'Control Id' } }, { 'x-request-id': 'ab\tcd' });
       assert.equal(withControl.status, 202);
       assert.ok(lines.map((line) => JSON.parse(line)).every((entry) => entry.reqId === undefined || String(entry.reqId).length <= 128), 'log lines carry bounded ids');
