@@ -3,7 +3,7 @@
  * on stdout; messages for people go to stderr.
  */
 import { loadConfig } from './config.js';
-import { addApiKey, createSite, siteBySubdomain } from './domain/sites.js';
+import { createApiKey, createSite, listApiKeys, revokeApiKey, siteBySubdomain } from './domain/sites.js';
 import { openMigrated } from './server.js';
 
 const USAGE = `usage:
@@ -19,7 +19,11 @@ const USAGE = `usage:
                                       change a site setting: 0 (default) refuses a sale or stock out that would
                                       take a product below zero in its store (400), 1 allows negative stock
   daftar key create <subdomain> [--name label]
-                                      create another API key for a site; prints {"site_id","api_key"}
+                                      create another API key for a site; prints {"site_id","id","api_key"}
+                                      (the only time the key is shown: only its hash is kept)
+  daftar key list <subdomain>         the site's API keys, one JSON line each: {"id","name","key_prefix",
+                                      "created","revoked"} (never the key or its hash)
+  daftar key revoke <subdomain> <id>  revoke an API key: it stops working at once, in every server process
 
 For people and scripts (each with --help; --json for scripts; see docs/cli.md):
   daftar <resource> list|get|create|edit|delete   every resource: invoices, clients, products, credit-notes, ...
@@ -94,13 +98,25 @@ async function run(args: string[]): Promise<number> {
       await database.close();
     }
   }
-  if (command === 'key' && sub === 'create' && target) {
+  if (command === 'key' && (sub === 'create' || sub === 'list' || sub === 'revoke') && target) {
     const database = await openMigrated(config);
     try {
       const site = await siteBySubdomain(database.db, target);
       if (!site) throw new Error(`no site with subdomain "${target}"`);
-      const key = await addApiKey(database.db, site.id, undefined, option(args, 'name') ?? 'CLI key');
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, api_key: key })}\n`);
+      if (sub === 'create') {
+        const created = await createApiKey(database.db, site.id, option(args, 'name') ?? 'CLI key');
+        process.stdout.write(`${JSON.stringify({ site_id: site.id, id: created.id, api_key: created.key })}\n`);
+        return 0;
+      }
+      if (sub === 'list') {
+        for (const key of await listApiKeys(database.db, site.id)) process.stdout.write(`${JSON.stringify(key)}\n`);
+        return 0;
+      }
+      const id = Number(args[3]);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new Error('name the id of the key to revoke (see daftar key list)');
+      const outcome = await revokeApiKey(database.db, site.id, id);
+      if (outcome === 'missing') throw new Error(`site "${target}" has no API key ${id}`);
+      process.stdout.write(`${JSON.stringify({ site_id: site.id, id, revoked: true, already: outcome === 'already' })}\n`);
       return 0;
     } finally {
       await database.close();

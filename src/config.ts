@@ -29,6 +29,8 @@ export interface Config {
   /** Seconds an access token lives. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Absolute lifetime of a sign-in: refresh tokens rotated from it stop working this long after the password was given. */
+  refreshFamilyTtlSeconds: number;
   /** Requests per minute per credential and address; 0 turns the global limit off. */
   rateLimitPerMinute: number;
   /** Token-endpoint attempts per minute per account and per address. */
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'DAFTAR_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
     accessTokenTtlSeconds: integer(env, 'DAFTAR_ACCESS_TOKEN_TTL', 86_400, 1, 31_536_000),
     refreshTokenTtlSeconds: integer(env, 'DAFTAR_REFRESH_TOKEN_TTL', 30 * 86_400, 60, 31_536_000),
+    refreshFamilyTtlSeconds: integer(env, 'DAFTAR_REFRESH_FAMILY_TTL', 90 * 86_400, 60, 31_536_000),
     rateLimitPerMinute: integer(env, 'DAFTAR_RATE_LIMIT', 0, 0, 10_000_000),
     tokenRateLimitPerMinute: integer(env, 'DAFTAR_TOKEN_RATE_LIMIT', 10, 1, 100_000),
     corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),

@@ -109,6 +109,17 @@ async function byAccessToken(database: Database, token: string, nowMs: number): 
   return { site: normalizeSite(row), staffId: Number(row['user_staff_id']), credential: `token:${row['token_id']}` };
 }
 
+/**
+ * Whether the request needs a credential: every route does, but the public ones (named by the routes
+ * they were registered as). Decided on the route the router matched, not on the URL as sent, so every
+ * spelling the router accepts (`/%61pi2/…`, `//api2//…`, a trailing slash) is checked the same; a
+ * request that matches no route gets the 404, which reads nothing.
+ */
+export function requiresCredential(request: FastifyRequest, publicRoutes: ReadonlySet<string>): boolean {
+  const route = request.routeOptions.url;
+  return route !== undefined && !publicRoutes.has(route);
+}
+
 export async function authenticate(database: Database, request: FastifyRequest): Promise<Caller> {
   const authorization = headerValue(request, 'authorization');
   const bearer = authorization && /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];

@@ -199,6 +199,16 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
       },
     },
+    // Refresh-token families (api/oauth.ts): every token rotated from one sign-in shares `family` and
+    // its absolute end `family_expires_ms`; a replayed refresh token revokes the whole family.
+    '0008_credentials': {
+      async up(db) {
+        await addColumn(db, dialect, 'oauth_tokens', 'family', 'text');
+        await addColumn(db, dialect, 'oauth_tokens', 'family_expires_ms', 'int');
+        await sql`update oauth_tokens set family = 'sign-in-' || id, family_expires_ms = refresh_expires_ms where family is null`.execute(db);
+        await sql.raw('create index "oauth_tokens_site_id_family" on "oauth_tokens" ("site_id", "family")').execute(db);
+      },
+    },
     '0013_v2': {
       async up(db) {
         for (const table of V2_TABLES) await createTable(db, dialect, table);

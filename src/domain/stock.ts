@@ -17,6 +17,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Context } from '../engine/resource.js';
 import { insertRows } from '../db/insert.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
+import { lockRows } from './locks.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
 /** Daftra's stock-transaction `source_type` values. */
@@ -132,11 +133,9 @@ async function writePositions(context: Context, positions: Map<string, Position>
   }
 }
 
-/** Locks the products a write moves (PostgreSQL), always in id order so two writes cannot deadlock. */
+/** Locks the products a write moves (PostgreSQL), in id order, last in the global order (locks.ts). */
 async function lockProducts(context: Context, productIds: number[]): Promise<void> {
-  if (context.dialect !== 'postgres' || productIds.length === 0) return;
-  await context.db.selectFrom('products').select('id').where('site_id', '=', context.siteId)
-    .where('id', 'in', productIds).orderBy('id').forUpdate().execute();
+  await lockRows(context, 'products', productIds);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { removeJournal, replaceJournal } from '../domain/books.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Dec, ONE, ZERO, formatDec, roundAmount, sum } from '../domain/money.js';
+import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -80,6 +81,9 @@ export const clientPayments = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const payment = draft.header;
+      // Every invoice the payment is or was allocated to, by id, before anything else (locks.ts).
+      const previous = existing ? (await allocationsOf(context, existing.id!)).map((a) => a.invoiceId) : [];
+      await lockInvoices(context, [...(draft.children['InvoicePayment'] ?? []).map((a) => a['invoice_id']), ...previous]);
       const errors: FieldErrors = {};
       if ((payment['amount'] as Dec) < ZERO) errors['amount'] = 'must not be negative';
       if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
@@ -116,6 +120,7 @@ export const clientPayments = defineResource({
       await postOnAccount(context, record, sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO)));
     },
     async beforeDelete(context, record) {
+      await lockInvoices(context, (await allocationsOf(context, record.id!)).map((a) => a.invoiceId));
       await forgetAllocations(context, record);
       await removeJournal(context, 'client_payment', record.id!);
     },

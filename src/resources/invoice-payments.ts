@@ -4,6 +4,7 @@
  */
 import { fieldError } from '../domain/errors.js';
 import { type Dec, ZERO, roundAmount } from '../domain/money.js';
+import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -79,7 +80,9 @@ export const invoicePayments = defineResource({
   defaultOrder: [['date', 'desc'], ['id', 'desc']],
   keywordColumns: ['transaction_id', 'payment_method', 'notes', 'first_name', 'last_name', 'email'],
   hooks: {
-    async prepare(context, draft) {
+    async prepare(context, draft, existing) {
+      // The invoice before the payment (locks.ts): an invoice edit that replaces its payments locks the same way.
+      await lockInvoices(context, [draft.header['invoice_id'], existing?.['invoice_id']]);
       const invoice = await invoiceOf(context, draft.header['invoice_id'] as number);
       await completePayment(context, draft.header, invoice);
     },
@@ -89,6 +92,9 @@ export const invoicePayments = defineResource({
       if (previous && previous['invoice_id'] !== record['invoice_id']) {
         await refreshInvoicePayments(context, previous['invoice_id'] as number);
       }
+    },
+    async beforeDelete(context, record) {
+      await lockInvoices(context, [record['invoice_id']]);
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'invoice_payment', record.id!);

@@ -6,7 +6,8 @@
 import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
 import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, roundTo, toStored } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
-import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { lockInvoices } from '../domain/locks.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
 import { type LineInput, type TaxRate, computeTotals, rangeErrors } from '../domain/totals.js';
@@ -131,7 +132,7 @@ export async function assignNumber(context: Context, table: string, sequence: st
     if (await taken(number)) throw validationError({ no: `is already used by another document of this type (${number})` });
     return;
   }
-  document['no'] = await nextNumber(context, sequence, taken);
+  document['no'] = await nextNumber(context, sequence, (candidates) => takenAmong(context, table, 'no', candidates, existing?.id, scope));
 }
 
 /**
@@ -158,8 +159,18 @@ async function linesOfEstimate(context: Context, document: Rec, errors: FieldErr
   });
 }
 
+/** The invoices whose sums a write of `document` recomputes: itself when it is an invoice, else the one it reverses. */
+function invoicesRecomputed(document: Rec, existing: Rec | null): unknown[] {
+  const type = document['type'] as number;
+  if (INVOICE_TYPES.has(type)) return [existing?.id ?? document.id];
+  if (REVERSING_TYPES.has(type)) return [document['subscription_id'], existing?.['subscription_id']];
+  return [];
+}
+
 async function prepare(context: Context, draft: Draft, existing: Rec | null): Promise<void> {
   const document = draft.header;
+  // Invoices first, by id, before any other row (locks.ts): then stock, payments and refunds.
+  await lockInvoices(context, invoicesRecomputed(document, existing));
   const errors: FieldErrors = {};
   if (!document['store_id']) document['store_id'] = await primaryId(context, 'stores');
   if (!document['date']) document['date'] = today(context);
@@ -256,6 +267,7 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
 }
 
 async function beforeDelete(context: Context, record: Rec): Promise<void> {
+  await lockInvoices(context, invoicesRecomputed(record, record));
   await removeSalesJournals(context, record);
   if (!INVOICE_TYPES.has(record['type'] as number)) return;
   const reversal = await context.db.selectFrom('invoices').select('id')

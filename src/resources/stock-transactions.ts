@@ -7,7 +7,7 @@ import { DaftarError, validationError } from '../domain/errors.js';
 import { postStockTransaction } from '../domain/inventory.js';
 import { type Dec, ZERO, checkRange, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, enforceNonNegative, refreshProductBalance } from '../domain/stock.js';
-import { lockRow } from '../domain/locks.js';
+import { lockRow, lockRows } from '../domain/locks.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
@@ -20,7 +20,7 @@ import { primaryId, timestamps, today } from './common.js';
  */
 async function settle(context: Context, record: Rec, previous: Rec | null): Promise<void> {
   const products = [...new Set([record['product_id'] as number, previous?.['product_id'] as number].filter(Boolean))].sort((a, b) => a - b);
-  for (const productId of products) await lockRow(context, 'products', productId);
+  await lockRows(context, 'products', products);
   const out = record['transaction_type'] === STOCK_DIRECTION.out;
   const quantity = record['quantity'] as Dec;
   const price = (record['price'] as Dec | null) ?? ZERO;
