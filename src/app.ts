@@ -20,6 +20,8 @@ import { registerResourceRoutes } from './api/routes.js';
 import { renderSite } from './api/site.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
+import { WEBHOOK_RESOURCES } from './resources/webhook-endpoints.js';
+import { WEBHOOK_ROUTES, registerWebhookRoutes } from './webhooks/routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -90,7 +92,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   let reference: Promise<{ openapi: Record<string, unknown>; docsPage: string }> | undefined;
   const referenceDocs = () => (reference ??= (async () => {
     const [{ buildOpenApi }, { renderDocsPage }] = await Promise.all([import('./api/openapi.js'), import('./api/docs-page.js')]);
-    const openapi = buildOpenApi(RESOURCES, [
+    const openapi = buildOpenApi([...RESOURCES, ...WEBHOOK_RESOURCES], [
       { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
       { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
       { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
@@ -100,6 +102,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
       ...EXTRA_ROUTES,
       ...REPORT_ROUTES,
+      ...WEBHOOK_ROUTES,
     ], VERSION);
     return { openapi, docsPage: renderDocsPage(openapi) };
   })());
@@ -125,5 +128,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerExtraRoutes(app, database);
   registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
+  registerWebhookRoutes(app, database, config.webhooks);
   return app;
 }

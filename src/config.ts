@@ -3,6 +3,7 @@
  * codebase reads process.env.
  */
 import path from 'node:path';
+import { type WebhookConfig, webhookConfig } from './webhooks/config.js';
 import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, SQLITE_WRITE_BATCH_DEFAULT, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** The most writes that share one SQLite commit (group commit); 1 commits each alone. */
   sqliteWriteBatch: number;
+  /** Webhook delivery: SSRF policy, worker, retry schedule (webhooks/config.ts, docs/webhooks.md). */
+  webhooks: WebhookConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -114,5 +117,6 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: sqliteSynchronous(env),
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
+    webhooks: webhookConfig(env),
   };
 }

@@ -130,6 +130,38 @@ const STOCK_POSITIONS: TableSpec = {
   unique: [['product_id', 'store_id']],
 };
 
+/**
+ * Webhooks (issue 19, docs/webhooks.md): endpoints, the transactional outbox of events (written in the
+ * transaction of the change), one delivery row per event and endpoint, and marks of events sent once
+ * per record (invoice.overdue). Every column is created here: these resources are not in the
+ * registry's column sync.
+ */
+const WEBHOOK_TABLES: TableSpec[] = [
+  {
+    name: 'webhook_endpoints',
+    columns: ['url text not null', 'events json not null', 'description text', 'active bool not null', 'secret text',
+      'previous_secret text', 'previous_secret_expires_ms int', 'disabled_reason text', 'failing_since_ms int',
+      'created text', 'modified text'],
+    indexes: [['active']],
+  },
+  {
+    name: 'webhook_events',
+    columns: ['event_id text not null', 'type text not null', 'resource text', 'record_id int', 'payload text not null',
+      'created text', 'created_ms int not null'],
+    unique: [['event_id']],
+  },
+  {
+    name: 'webhook_deliveries',
+    columns: ['webhook_event_id int not null', 'endpoint_id int not null', 'record_key text not null', 'state text not null',
+      'attempts int not null', 'next_attempt_ms int not null', 'give_up_ms int not null', 'last_attempt_ms int',
+      'last_status int', 'last_response text', 'last_error text', 'delivered_ms int'],
+    indexes: [['webhook_event_id'], ['endpoint_id', 'record_key', 'state', 'id']],
+    // The workers look for due deliveries of every site at once.
+    lookups: [['state', 'next_attempt_ms']],
+  },
+  { name: 'webhook_marks', columns: ['mark text not null', 'created_ms int not null'], unique: [['mark']] },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -180,6 +212,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         // Row counts for total_results and deep pages (db/list-counts.ts).
         for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
+      },
+    },
+    '0012_webhooks': {
+      async up(db) {
+        for (const table of WEBHOOK_TABLES) await createTable(db, dialect, table);
       },
     },
   };

@@ -51,7 +51,7 @@ export async function completedPaymentsOf(context: Context, invoiceId: number): 
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
   await lockRow(context, 'invoices', invoiceId);
   const invoice = await context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund'])
+    .select(['draft', 'summary_total', 'summary_refund', 'payment_status'])
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
   if (!invoice) return;
   const state: PaymentState = {
@@ -60,9 +60,11 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     paid: await completedPaymentsOf(context, invoiceId),
     refunded: fromStored(invoice['summary_refund']),
   };
+  const status = paymentStatusOf(state);
   await context.db.updateTable('invoices').set({
     summary_paid: toStored(state.paid),
     summary_unpaid: toStored(unpaidOf(state)),
-    payment_status: paymentStatusOf(state),
+    payment_status: status,
   }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  if (status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
 }
