@@ -58,7 +58,7 @@ export async function writeWith<T>(request: FastifyRequest, database: Database, 
   let events = 0;
   const all = async (trx: Db) => {
     // Webhooks: the outbox collects what the write changes and writes its events in this transaction.
-    const outbox = await Outbox.open(trx, request.caller!.site.id);
+    const outbox = await Outbox.open(trx, database.dialect, request.caller!.site.id);
     const context: Context = { ...contextOf(request, database, trx), changes: outbox };
     const result = await work(context);
     events = await outbox.flush(context);

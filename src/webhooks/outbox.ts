@@ -10,7 +10,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db, DialectName } from '../db/connection.js';
+import { sql } from 'kysely';
 import { insertReturningId, insertRows } from '../db/insert.js';
+import { runShape } from '../db/shapes.js';
 import { DaftarError } from '../domain/errors.js';
 import type { ChangeLog } from '../engine/changes.js';
 import { resourceNamed } from '../engine/registry.js';
@@ -32,9 +34,10 @@ interface PendingEvent {
 const EVENTS_PER_WRITE_MAX = 10_000;
 
 /** The active endpoints of a site and what they subscribe to. */
-export async function subscribersOf(db: Db, siteId: number): Promise<Subscriber[]> {
-  const rows = await db.selectFrom('webhook_endpoints').select(['id', 'events'])
-    .where('site_id', '=', siteId).where('active', '=', 1).execute();
+export async function subscribersOf(db: Db, dialect: DialectName, siteId: number): Promise<Subscriber[]> {
+  // Every write asks this: a compiled shape (db/shapes.ts), one indexed read.
+  const { rows } = await runShape(db, dialect, 'webhook:subscribers', [siteId], () => db.selectFrom('webhook_endpoints')
+    .select(['id', 'events']).where('site_id', '=', siteId).where('active', '=', sql<number>`1`));
   return rows.map((row) => ({ id: Number(row['id']), events: parseEvents(row['events']) }));
 }
 
@@ -66,8 +69,8 @@ export class Outbox implements ChangeLog {
 
   constructor(private readonly subscribers: readonly Subscriber[]) {}
 
-  static async open(db: Db, siteId: number): Promise<Outbox> {
-    return new Outbox(await subscribersOf(db, siteId));
+  static async open(db: Db, dialect: DialectName, siteId: number): Promise<Outbox> {
+    return new Outbox(await subscribersOf(db, dialect, siteId));
   }
 
   wants(type: string): boolean {

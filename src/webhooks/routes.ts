@@ -108,7 +108,7 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
       const existing = await context.db.selectFrom('webhook_deliveries').select('endpoint_id')
         .where('site_id', '=', context.siteId).where('webhook_event_id', '=', id).execute();
       const had = new Set(existing.map((row) => Number(row['endpoint_id'])));
-      const fresh = (await subscribersOf(context.db, context.siteId)).filter((s) => !had.has(s.id) && subscribes(s.events, String(event['type'])));
+      const fresh = (await subscribersOf(context.db, context.dialect, context.siteId)).filter((s) => !had.has(s.id) && subscribes(s.events, String(event['type'])));
       const table = resourceNamed(String(event['resource'])).table;
       await insertRows(context.db, context.dialect, 'webhook_deliveries', fresh.map((subscriber) => ({
         site_id: context.siteId, webhook_event_id: id, endpoint_id: subscriber.id, record_key: `${table}:${event['record_id']}`,

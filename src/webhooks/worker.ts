@@ -137,7 +137,17 @@ export class DeliveryWorker {
     return claimed.length;
   }
 
+  /** A read outside any transaction: an idle worker never takes the write lock (SQLite) to find nothing. */
+  private async anythingDue(nowMs: number): Promise<boolean> {
+    const row = await this.database.db.selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_endpoints as e', (join) => join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'))
+      .select('d.id').where('d.state', '=', 'pending').where('d.next_attempt_ms', '<=', nowMs).where('e.active', '=', 1)
+      .limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   private async claim(limit: number): Promise<Claimed[]> {
+    if (!await this.anythingDue(Date.now())) return [];
     return this.database.write(async (db) => {
       const nowMs = Date.now();
       let due = db.selectFrom('webhook_deliveries as d')
