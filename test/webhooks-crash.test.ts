@@ -2,6 +2,9 @@
 // SIGKILL while deliveries are under way loses no event, and two workers on one database send every
 // attempt of every event exactly once. Both engines.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, parseDatabaseUrl } from '../src/db/connection.js';
@@ -15,6 +18,7 @@ const FAST = {
   DAFTAR_WEBHOOK_RETRY_MAX_MS: '150', DAFTAR_WEBHOOK_TIMEOUT_MS: '1000',
 };
 const WRITES = 30;
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/cli.js');
 
 async function committedEventIds(database: TestDatabase): Promise<string[]> {
   const direct = openDirect(database);
@@ -62,6 +66,35 @@ for (const engine of ['sqlite', 'postgres'] as const satisfies readonly Engine[]
       assert.equal(names.size, WRITES, 'every client\'s event arrived');
       assert.equal(await server.stop(), 0);
       server = undefined;
+    });
+  });
+
+  describe(`daftar worker [${engine}]`, { skip }, () => {
+    it('delivers for servers that do not, and stops cleanly on SIGTERM', async () => {
+      const database = await freshDatabase(engine);
+      const receiver = await Receiver.start();
+      const server = await ServerProcess.start(database, { ...FAST, DAFTAR_WEBHOOK_WORKER: '0' });
+      const worker = spawn(process.execPath, [CLI, 'worker'], {
+        env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: database.url, DAFTAR_DATA_DIR: database.dataDir, ...FAST },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      worker.stderr.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+      const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+      try {
+        const registered = await server.post('/api2/webhook_endpoints.json', { WebhookEndpoint: { url: receiver.url, events: ['client.created'] } });
+        assert.equal(registered.status, 202, registered.text);
+        const id = await server.create('clients', { Client: { business_name: 'For the worker' } });
+        await receiver.until(() => receiver.accepted.some((r) => r.event.data['Client'].id === id), 15_000, `the worker's delivery (worker said: ${output})`);
+        assert.match(output, /delivering webhook events/);
+        worker.kill('SIGTERM');
+        assert.equal(await exited, 0, output);
+      } finally {
+        worker.kill('SIGKILL');
+        await server.crash();
+        await receiver.close();
+        await database.drop();
+      }
     });
   });
 

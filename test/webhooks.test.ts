@@ -3,7 +3,9 @@
 // on one database) are in webhooks-crash.test.ts.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createSite } from '../src/domain/sites.js';
 import { AddressRefused, isPrivateAddress, resolveTarget } from '../src/webhooks/address.js';
@@ -52,6 +54,20 @@ describe('webhook signatures', () => {
     assert.equal(header.split(',').filter((part) => part.startsWith('v1=')).length, 2);
     assert.equal(verifySignature(body, header, 'whsec_new', { nowS }), true);
     assert.equal(verifySignature(body, header, 'whsec_old', { nowS }), true);
+  });
+  it('the Node snippet in docs/webhooks.md verifies a delivery the same way', async () => {
+    const docs = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/webhooks.md'), 'utf8');
+    const snippet = /```js\n([\s\S]*?)```/.exec(docs)?.[1];
+    assert.ok(snippet, 'docs/webhooks.md has a js block');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-docs-')), 'verify.mjs');
+    fs.writeFileSync(file, snippet);
+    const documented = (await import(pathToFileURL(file).href)).verifySignature as (raw: Buffer | string, header: string, secret: string) => boolean;
+    const now = Math.floor(Date.now() / 1000);
+    const header = signatureHeader(body, ['whsec_new', 'whsec_old'], now);
+    assert.equal(documented(Buffer.from(body), header, 'whsec_old'), true);
+    assert.equal(documented(body, header, 'whsec_new'), true);
+    assert.equal(documented(body.replace('evt_1', 'evt_2'), header, 'whsec_new'), false, 'tampered body');
+    assert.equal(documented(body, signatureHeader(body, ['whsec_new'], now - 600), 'whsec_new'), false, 'old timestamp');
   });
   it('backs off exponentially with jitter, the first retry within 30 s by default', () => {
     const config = { retryBaseMs: 15_000, retryMaxMs: 6 * 3_600_000 };
@@ -293,6 +309,20 @@ eachDatabase('webhooks', (server) => {
     } finally {
       await narrow.close();
     }
+  });
+
+  it('prunes old events whose deliveries have all finished, and keeps the pending ones', async () => {
+    const s = server();
+    const pendingEvents = async () => Number((await s.database.db.selectFrom('webhook_events as v')
+      .where((eb) => eb.exists(eb.selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.webhook_event_id', '=', 'v.id').where('d.state', '=', 'pending')))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = await eventCount(s);
+    assert.ok(total > 10);
+    assert.equal(await s.server.worker!.prune(Date.now() - 60_000), 0, 'nothing is old yet');
+    const pending = await pendingEvents();
+    const deleted = await s.server.worker!.prune(Date.now() + 31 * 24 * 3_600_000);
+    assert.equal(deleted, total - pending);
+    assert.equal(await eventCount(s), pending);
   });
 }, FAST_WEBHOOKS);
 

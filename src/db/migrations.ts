@@ -149,6 +149,8 @@ const WEBHOOK_TABLES: TableSpec[] = [
     columns: ['event_id text not null', 'type text not null', 'resource text', 'record_id int', 'payload text not null',
       'created text', 'created_ms int not null'],
     unique: [['event_id']],
+    // Pruning finds old events of every site.
+    lookups: [['created_ms']],
   },
   {
     name: 'webhook_deliveries',

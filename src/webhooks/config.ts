@@ -24,8 +24,10 @@ export interface WebhookConfig {
   disableAfterMs: number;
   /** How long a rolled secret's predecessor still signs deliveries. */
   secretGraceMs: number;
-  /** How often the overdue-invoice sweep runs. */
+  /** How often the daily upkeep runs: the overdue-invoice sweep and pruning old events. */
   overdueSweepMs: number;
+  /** Events whose deliveries are all finished are deleted this long after they were made. */
+  keepMs: number;
 }
 
 function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -62,5 +64,6 @@ export function webhookConfig(env: Env): WebhookConfig {
     disableAfterMs: whole(env, 'DAFTAR_WEBHOOK_DISABLE_AFTER_MS', 5 * DAY_MS, 1, 365 * DAY_MS),
     secretGraceMs: whole(env, 'DAFTAR_WEBHOOK_SECRET_GRACE_MS', DAY_MS, 0, 30 * DAY_MS),
     overdueSweepMs: whole(env, 'DAFTAR_WEBHOOK_OVERDUE_SWEEP_MS', DAY_MS, 1_000, 30 * DAY_MS),
+    keepMs: whole(env, 'DAFTAR_WEBHOOK_KEEP_MS', 30 * DAY_MS, 1_000, 3_650 * DAY_MS),
   };
 }

@@ -42,6 +42,9 @@ interface Claimed {
 /** Text columns of a delivery are kept short: they are for people reading the event list. */
 const ERROR_KEPT_CHARS = 500;
 const OVERDUE_BATCH_MAX = 200;
+const PRUNE_BATCH_MAX = 500;
+/** When the first upkeep runs after start. */
+const UPKEEP_FIRST_MS = 60_000;
 
 /** @example retryDelayMs(1, {retryBaseMs: 15000, retryMaxMs: 21600000}, 0.5) → 15000 (jitter 0.5 is none) */
 export function retryDelayMs(attempts: number, config: Pick<WebhookConfig, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random()): number {
@@ -75,15 +78,51 @@ export class DeliveryWorker {
     this.stopped = false;
     this.unsubscribe = onEventsQueued(() => this.ring());
     this.loopDone = this.loop();
-    this.sweepTimer = setInterval(() => { void this.sweepOverdue().catch((error: unknown) => this.log('error', 'overdue sweep failed', { err: String(error) })); }, this.config.overdueSweepMs);
+    // The first upkeep soon after start (a server restarted daily would otherwise never run it), then daily.
+    const upkeep = () => {
+      void this.upkeep().catch((error: unknown) => this.log('error', 'webhook upkeep failed', { err: String(error) }));
+      this.sweepTimer = setTimeout(upkeep, this.config.overdueSweepMs);
+      this.sweepTimer.unref();
+    };
+    this.sweepTimer = setTimeout(upkeep, Math.min(this.config.overdueSweepMs, UPKEEP_FIRST_MS));
     this.sweepTimer.unref();
+  }
+
+  /** The overdue sweep and the pruning of old events. */
+  async upkeep(): Promise<void> {
+    await this.sweepOverdue();
+    await this.prune();
+  }
+
+  /**
+   * Deletes events older than `keepMs` whose deliveries have all finished (delivered or failed), and
+   * those deliveries. Pending ones stay, whatever their age. Returns the events deleted.
+   */
+  async prune(nowMs = Date.now()): Promise<number> {
+    const cutoff = nowMs - this.config.keepMs;
+    let deleted = 0;
+    for (;;) {
+      const old = await this.database.db.selectFrom('webhook_events as v').select(['v.site_id', 'v.id'])
+        .where('v.created_ms', '<', cutoff)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_deliveries as d').select('d.id')
+          .whereRef('d.site_id', '=', 'v.site_id').whereRef('d.webhook_event_id', '=', 'v.id').where('d.state', '=', 'pending'))))
+        .orderBy('v.created_ms').limit(PRUNE_BATCH_MAX).execute();
+      if (old.length === 0) return deleted;
+      await this.database.write(async (db) => {
+        for (const row of old) {
+          await db.deleteFrom('webhook_deliveries').where('site_id', '=', row['site_id']).where('webhook_event_id', '=', row['id']).execute();
+          await db.deleteFrom('webhook_events').where('site_id', '=', row['site_id']).where('id', '=', row['id']).execute();
+        }
+      });
+      deleted += old.length;
+    }
   }
 
   /** Stops taking deliveries and waits for those under way (each ends within the timeout). */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    clearInterval(this.sweepTimer);
+    clearTimeout(this.sweepTimer);
     this.unsubscribe?.();
     this.ring();
     await this.loopDone;
