@@ -51,7 +51,7 @@ export async function completedPaymentsOf(context: Context, invoiceId: number): 
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
   await lockRow(context, 'invoices', invoiceId);
   const invoice = await context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund', 'payment_status'])
+    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'payment_status'])
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
   if (!invoice) return;
   const state: PaymentState = {
@@ -66,5 +66,7 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     summary_unpaid: toStored(unpaidOf(state)),
     payment_status: status,
   }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  // Webhooks: a payment changes its invoice too (engine/changes.ts).
+  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived('invoice.updated', 'invoices', invoiceId);
   if (status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
 }

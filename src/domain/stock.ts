@@ -139,6 +139,8 @@ async function writePositions(context: Context, positions: Map<string, Position>
       value += position.value;
     }
     if (context.changes?.wants('product.stock_low')) await noteLowStock(context, productId, quantity);
+    // Webhooks: a movement changes the product's stock_balance (engine/changes.ts).
+    context.changes?.derived('product.updated', 'products', productId);
     await context.db.updateTable('products')
       .set({ stock_balance: toStored(quantity), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity)) } : {}) })
       .where('site_id', '=', context.siteId).where('id', '=', productId).execute();

@@ -104,7 +104,13 @@ export class Outbox implements ChangeLog {
   /** Writes the events of this write and their deliveries, in its transaction. Returns how many. */
   async flush(context: Context): Promise<number> {
     let written = 0;
+    // Per record: created first, deleted last, as a reader of the events would expect; otherwise in
+    // the order reported (the sort is stable).
+    this.pending.sort((a, b) => rank(a.type) - rank(b.type));
     for (const event of this.pending) {
+      // A record created in this write is announced as created, whatever else touched it (an
+      // invoice's payments are posted before the create reports it).
+      if (event.type.endsWith('.updated') && this.seen.has(`${event.type.replace(/updated$/, 'created')}:${event.spec.table}:${event.id}`)) continue;
       const data = event.data ?? await render(context, event.spec, event.id);
       if (!data) continue;
       await writeEvent(context.db, context.dialect, context, event, data, this.subscribers.filter((s) => subscribes(s.events, event.type)));
@@ -113,6 +119,10 @@ export class Outbox implements ChangeLog {
     this.pending.length = 0;
     return written;
   }
+}
+
+function rank(type: string): number {
+  return type.endsWith('.created') ? 0 : type.endsWith('.deleted') ? 2 : 1;
 }
 
 /** The record in Daftra's envelope, as a GET of it answers (`{"Invoice": {...}}`); null if it is gone. */

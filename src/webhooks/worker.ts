@@ -245,17 +245,18 @@ export class DeliveryWorker {
     const nowMs = Date.now();
     const outcome = { last_status: attempt.status, last_response: attempt.response, last_error: attempt.error?.slice(0, ERROR_KEPT_CHARS) ?? null };
     await this.database.write(async (db) => {
-      const mine = (query: any) => query.where('site_id', '=', delivery.siteId).where('id', '=', delivery.id).where('state', '=', 'pending').where('attempts', '=', delivery.attempt);
+      // Only while the row is still at this attempt: a worker whose lease ran out must not overwrite a later one.
+      const update = (values: Record<string, unknown>) => db.updateTable('webhook_deliveries').set(values)
+        .where('site_id', '=', delivery.siteId).where('id', '=', delivery.id).where('state', '=', 'pending').where('attempts', '=', delivery.attempt);
       if (attempt.ok) {
-        await mine(db.updateTable('webhook_deliveries').set({ ...outcome, state: 'delivered', delivered_ms: nowMs })).execute();
+        await update({ ...outcome, state: 'delivered', delivered_ms: nowMs }).execute();
         await db.updateTable('webhook_endpoints').set({ failing_since_ms: null })
           .where('site_id', '=', delivery.siteId).where('id', '=', delivery.endpointId).where('failing_since_ms', 'is not', null).execute();
         return;
       }
       const next = nowMs + retryDelayMs(delivery.attempt, this.config);
       const final = next > delivery.giveUpMs;
-      const { numUpdatedRows } = await mine(db.updateTable('webhook_deliveries')
-        .set({ ...outcome, state: final ? 'failed' : 'pending', next_attempt_ms: final ? nowMs : next })).executeTakeFirst();
+      const { numUpdatedRows } = await update({ ...outcome, state: final ? 'failed' : 'pending', next_attempt_ms: final ? nowMs : next }).executeTakeFirst();
       if (BigInt(numUpdatedRows) > 0n) await this.noteFailure(db, delivery, nowMs, outcome.last_error ?? 'failed');
     });
     if (!attempt.ok) this.log('warn', 'webhook delivery failed', { delivery: delivery.id, event: delivery.eventId, attempt: delivery.attempt, error: attempt.error });
