@@ -110,6 +110,14 @@ describe('webhook addresses (SSRF)', () => {
       assert.equal(reply.status, 400, reply.text);
       assert.match(reply.body.validation_errors.url, /loopback, private or link-local/);
       assert.equal((await s.get('/api2/webhook_endpoints.json')).body.data.length, 0);
+      // A public address literal needs no DNS; this server's worker is off, so nothing is ever sent there.
+      for (let n = 0; n < 20; n += 1) {
+        const reply = await s.post('/api2/webhook_endpoints.json', { WebhookEndpoint: { url: `http://8.8.8.8/hook/${n}`, events: ['invoice.paid'] } });
+        assert.equal(reply.status, 202, reply.text);
+      }
+      const over = await s.post('/api2/webhook_endpoints.json', { WebhookEndpoint: { url: 'http://8.8.8.8/hook/20', events: ['invoice.paid'] } });
+      assert.equal(over.status, 400);
+      assert.match(over.body.validation_errors.url, /at most 20/);
     } finally {
       await s.close();
     }
@@ -162,6 +170,11 @@ eachDatabase('webhooks', (server) => {
     const none = await s.post('/api2/webhook_endpoints.json', { WebhookEndpoint: { url: receiver.url, events: [] } });
     assert.equal(none.status, 400);
     assert.ok(none.body.validation_errors.events);
+    const missing = await s.post('/api2/webhook_endpoints.json', { WebhookEndpoint: { events: ['*'] } });
+    assert.equal(missing.status, 400);
+    assert.ok(missing.body.validation_errors.url);
+    assert.equal((await s.post('/api2/webhook_endpoints.json', 'not json', { 'content-type': 'application/json' })).status, 400);
+    assert.equal((await s.post('/api2/webhook_endpoints/999999/roll_secret', {})).status, 404);
   });
 
   it('delivers signed events carrying the record as a GET returns it', async () => {
@@ -250,6 +263,9 @@ eachDatabase('webhooks', (server) => {
     assert.equal(reply.status, 200, reply.text);
     await receiver.until(() => receiver.accepted.filter((r) => r.event.id === event.event_id).length === before + 1);
     assert.equal((await s.post('/api2/webhook_events/999999/retry', {})).status, 404);
+    const filtered = await s.get('/api2/webhook_events.json?type=client.created&limit=100');
+    assert.ok(filtered.body.data.length > 0);
+    assert.deepEqual([...new Set(filtered.body.data.map((row: any) => row.WebhookEvent.type))], ['client.created']);
   });
 
   it('signs with both secrets during a roll\'s grace period', async () => {

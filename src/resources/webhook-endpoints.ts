@@ -14,6 +14,8 @@ import { timestamps } from './common.js';
 
 /** The most event types one endpoint may list. */
 export const ENDPOINT_EVENTS_MAX = 200;
+/** The most endpoints one site may have: each write renders its records once per subscribed event. */
+export const ENDPOINTS_PER_SITE_MAX = 20;
 
 /** `events` as a client sends it (a list, or one comma-separated string) to a list of known patterns. */
 function settleEvents(record: Rec): void {
@@ -44,10 +46,14 @@ export const webhookEndpoints = defineResource({
   },
   defaultOrder: [['id', 'asc']],
   hooks: {
-    async prepare(_context, draft) {
+    async prepare(context, draft, existing) {
       const problem = urlProblem(String(draft.header['url'] ?? ''));
       if (problem) throw fieldError('url', problem);
       settleEvents(draft.header);
+      if (existing) return;
+      const row = await context.db.selectFrom('webhook_endpoints').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('site_id', '=', context.siteId).executeTakeFirstOrThrow();
+      if (Number(row.n) >= ENDPOINTS_PER_SITE_MAX) throw fieldError('url', `cannot be added: a site has at most ${ENDPOINTS_PER_SITE_MAX} webhook endpoints`);
     },
     async afterDelete(context, record) {
       await context.db.deleteFrom('webhook_deliveries').where('site_id', '=', context.siteId)
