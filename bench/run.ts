@@ -7,7 +7,8 @@
  *   --duration S       seconds measured per workload; --warmup S seconds before each, not counted
  *   --no-postgres      skip the PostgreSQL part; --no-baselines skip json-server, Prism and the naive server
  *   --only a,b         run only these parts: hello, startup, get_invoice, list_page1, list_deep,
- *                      list_filtered, create_invoice, create_payment, json_server, prism, naive, postgres
+ *                      list_filtered, create_invoice, create_payment, create_invoice_webhooks, json_server, prism,
+ *                      naive, postgres
  *   --profile          run Daftar servers under `node --cpu-prof` (profiles in bench/.profiles/)
  *   --out FILE         where to write the JSON results (default bench/results/latest.json)
  */
@@ -159,11 +160,11 @@ function daftarArgs(label: string): string[] {
 
 interface Daftar { proc: Proc; url: string; startupMs: number }
 
-async function startDaftar(label: string, databaseUrl: string, cpu = SERVER_CPU): Promise<Daftar> {
+async function startDaftar(label: string, databaseUrl: string, cpu = SERVER_CPU, extraEnv: Record<string, string> = {}): Promise<Daftar> {
   const port = await freePort();
   const env = {
     PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: tmp, DAFTAR_API_KEY: BENCH_KEY,
-    LOG_LEVEL: 'warn', NODE_ENV: 'production',
+    LOG_LEVEL: 'warn', NODE_ENV: 'production', ...extraEnv,
   };
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -265,6 +266,30 @@ async function runHello(): Promise<void> {
     results['hello_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
   } finally {
     await stop(proc);
+  }
+}
+
+/**
+ * The cost of webhook events on a create (docs/webhooks.md): create_invoice again, on a server whose
+ * site has an endpoint subscribed to every event. The delivery worker is off, so what is measured is
+ * writing the outbox (rendering the invoice as a GET would, one event row, one delivery row) in the
+ * create's transaction; the difference in CPU per request from create_invoice is the figure.
+ */
+async function runWebhookCost(databaseFile: string): Promise<void> {
+  if (!wanted('create_invoice_webhooks')) return;
+  const server = await startDaftar('daftar-sqlite-webhooks', `sqlite:${databaseFile}`, SERVER_CPU, { DAFTAR_WEBHOOK_WORKER: '0', DAFTAR_WEBHOOK_ALLOW_PRIVATE: '1' });
+  try {
+    // Nothing listens there, and nothing is sent: the worker is off.
+    const registered = await api(server.url, 'POST', '/api2/webhook_endpoints.json', { WebhookEndpoint: { url: 'http://127.0.0.1:9/bench', events: ['*'] } });
+    if (registered.status !== 202) throw new Error(`registering the webhook endpoint answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+    const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+    const result = record('create_invoice with webhook events', await load({ ...base, kind: 'create_invoice', url: server.url, connections: options.connections }, [server.proc]), options.connections);
+    results['create_invoice_webhooks_rps'] = round(result.rps, 0);
+    results['create_invoice_webhooks_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
+    const plain = results['create_invoice_cpu_us'];
+    if (typeof plain === 'number' && result.cpuUsPerRequest !== null) results['webhook_event_cpu_us_per_create'] = round(result.cpuUsPerRequest - plain, 0);
+  } finally {
+    await stop(server.proc);
   }
 }
 
@@ -584,6 +609,7 @@ async function main(): Promise<void> {
   await runHello();
   say('SQLite, one server process (CPU 0):');
   const exports = await runSqlite(work);
+  await runWebhookCost(work);
   await runNaive(work);
   fs.rmSync(work, { force: true });
   for (const suffix of ['-wal', '-shm']) fs.rmSync(work + suffix, { force: true });
@@ -603,7 +629,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${printed}\n`);
   if (notes.length > 0) process.stdout.write(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key.endsWith('_cpu')
-    || key.includes('naive') || key.startsWith('fastify_') || key === 'total_s');
+    || key.includes('naive') || key.startsWith('fastify_') || key.includes('webhook') || key === 'total_s');
   process.stdout.write(`\n${extra.map(([key, value]) => `${key}: ${value}`).join('\n')}\n`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify({ ...results, workloads: rows.map((row) => ({ name: row.name, connections: row.connections, ...row.result })), notes }, null, 2)}\n`);

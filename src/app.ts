@@ -23,6 +23,8 @@ import { renderSite } from './api/site.js';
 import { V2_ROUTES, registerV2Routes } from './api/v2.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
+import { WEBHOOK_RESOURCES } from './resources/webhook-endpoints.js';
+import { WEBHOOK_ROUTES, registerWebhookRoutes } from './webhooks/routes.js';
 
 export interface AppOptions {
   config: Config;
@@ -116,7 +118,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   let reference: Promise<{ openapi: Record<string, unknown>; docsPage: string }> | undefined;
   const referenceDocs = () => (reference ??= (async () => {
     const { buildOpenApi } = await import('./api/openapi.js');
-    const openapi = buildOpenApi(RESOURCES, [
+    const openapi = buildOpenApi([...RESOURCES, ...WEBHOOK_RESOURCES], [
       { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
       { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
       { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
@@ -127,6 +129,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       ...CREDENTIAL_ROUTES,
       ...REPORT_ROUTES,
       ...V2_ROUTES,
+      ...WEBHOOK_ROUTES,
     ], VERSION);
     return { openapi, docsPage: renderDocsPage() };
   })());
@@ -157,5 +160,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
   registerV2Routes(app, database, RESOURCES);
+  registerWebhookRoutes(app, database, config.webhooks);
   return app;
 }

@@ -9,6 +9,8 @@ import { openMigrated } from './server.js';
 const USAGE = `usage:
   daftar serve                        start the server (same as npm start)
   daftar migrate                      run database migrations and exit
+  daftar worker                       deliver webhook events (docs/webhooks.md); run several on PostgreSQL,
+                                      and DAFTAR_WEBHOOK_WORKER=0 on the servers if they should not deliver
   daftar backup <file>                a consistent online copy of the database while the server runs
                                       (SQLite: the online backup API, integrity-checked; PostgreSQL: pg_dump)
   daftar restore <file>               put a backup back (SQLite: checked, then copied in one transaction;
@@ -37,6 +39,24 @@ function option(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+/** Runs the webhook delivery worker until SIGTERM or SIGINT, then lets deliveries under way finish. */
+async function runWorker(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const database = await openMigrated(config);
+  const { DeliveryWorker } = await import('./webhooks/worker.js');
+  const worker = new DeliveryWorker(database, config.webhooks, (level, message, details) => {
+    process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...details })}\n`);
+  });
+  worker.start();
+  process.stderr.write(`daftar worker: delivering webhook events from ${database.description}\n`);
+  const stop = async () => {
+    await worker.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
 async function run(args: string[]): Promise<number> {
   const [command, sub, target] = args;
   const people = await import('./cli/people.js');
@@ -51,6 +71,10 @@ async function run(args: string[]): Promise<number> {
     await database.close();
     process.stderr.write('migrations are up to date\n');
     return 0;
+  }
+  if (command === 'worker') {
+    await runWorker(config);
+    return -1;
   }
   if ((command === 'backup' || command === 'restore') && sub) {
     const { backup, restore } = await import('./cli/backup.js');

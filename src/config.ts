@@ -3,6 +3,7 @@
  * codebase reads process.env.
  */
 import path from 'node:path';
+import { type WebhookConfig, webhookConfig } from './webhooks/config.js';
 import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, SQLITE_WRITE_BATCH_DEFAULT, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** The most writes that share one SQLite commit (group commit); 1 commits each alone. */
   sqliteWriteBatch: number;
+  /** Webhook delivery: SSRF policy, worker, retry schedule (webhooks/config.ts, docs/webhooks.md). */
+  webhooks: WebhookConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -120,5 +123,6 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
     demoMonths: text(env, 'DAFTAR_DEMO', '0') === '0' ? 0 : integer(env, 'DAFTAR_DEMO_MONTHS', 12, 1, 60),
+    webhooks: webhookConfig(env),
   };
 }

@@ -9,6 +9,7 @@ import { type Database, openDatabase, refreshStatistics } from './db/connection.
 import { migrate } from './db/migrations.js';
 import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
+import { DeliveryWorker } from './webhooks/worker.js';
 
 const SQLITE_MIGRATE_ATTEMPTS = 5;
 
@@ -39,6 +40,8 @@ export interface Server {
   app: FastifyInstance;
   database: Database;
   createdSite: CreatedSite | undefined;
+  /** The webhook delivery worker of this process, unless DAFTAR_WEBHOOK_WORKER=0. */
+  worker: DeliveryWorker | undefined;
   close(): Promise<void>;
 }
 
@@ -49,11 +52,18 @@ export async function startServer(config: Config, logger: boolean | object = fal
     country: config.siteCountry, apiKey: config.apiKey, adminEmail: config.adminEmail, adminPassword: config.adminPassword,
   });
   const app = await buildApp({ config, database, logger });
+  let worker: DeliveryWorker | undefined;
+  if (config.webhooks.workerInServer) {
+    worker = new DeliveryWorker(database, config.webhooks, (level, message, details) => app.log[level](details ?? {}, message));
+    worker.start();
+  }
   return {
     app,
     database,
     createdSite,
+    worker,
     async close() {
+      await worker?.stop();
       await app.close();
       await database.close();
     },

@@ -12,6 +12,7 @@ import { createRecord, deleteRecord, editRecord, getOne } from '../engine/servic
 import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
 import { insertRows } from '../db/insert.js';
+import { Outbox, eventsQueued } from '../webhooks/outbox.js';
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
@@ -55,14 +56,20 @@ async function audit(context: Context, request: FastifyRequest, result: unknown)
  * its idempotency key's `committed` mark.
  */
 export async function writeWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
+  let events = 0;
   const all = async (trx: Db) => {
-    const context = contextOf(request, database, trx);
+    // Webhooks: the outbox collects what the write changes and writes its events in this transaction.
+    const outbox = await Outbox.open(trx, database.dialect, request.caller!.site.id);
+    const context: Context = { ...contextOf(request, database, trx), changes: outbox };
     const result = await work(context);
+    events = await outbox.flush(context);
     await audit(context, request, result);
     await markCommitted(trx, request);
     return result;
   };
-  return database.write(all);
+  const result = await database.write(all);
+  if (events > 0) eventsQueued();
+  return result;
 }
 
 /** `12`, `12.json` → 12; anything else is not an id of ours (404, as Daftra answers). */

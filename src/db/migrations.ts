@@ -147,6 +147,40 @@ const V2_TABLES: TableSpec[] = [
   { name: 'shipping_options', columns: ['name text'] },
 ];
 
+/**
+ * Webhooks (issue 19, docs/webhooks.md): endpoints, the transactional outbox of events (written in the
+ * transaction of the change), one delivery row per event and endpoint, and marks of events sent once
+ * per record (invoice.overdue). Every column is created here: these resources are not in the
+ * registry's column sync.
+ */
+const WEBHOOK_TABLES: TableSpec[] = [
+  {
+    name: 'webhook_endpoints',
+    columns: ['url text not null', 'events json not null', 'description text', 'active bool not null', 'secret text',
+      'previous_secret text', 'previous_secret_expires_ms int', 'disabled_reason text', 'failing_since_ms int',
+      'created text', 'modified text'],
+    indexes: [['active']],
+  },
+  {
+    name: 'webhook_events',
+    columns: ['event_id text not null', 'type text not null', 'resource text', 'record_id int', 'payload text not null',
+      'created text', 'created_ms int not null'],
+    unique: [['event_id']],
+    // Pruning finds old events of every site.
+    lookups: [['created_ms']],
+  },
+  {
+    name: 'webhook_deliveries',
+    columns: ['webhook_event_id int not null', 'endpoint_id int not null', 'record_key text not null', 'state text not null',
+      'attempts int not null', 'next_attempt_ms int not null', 'give_up_ms int not null', 'last_attempt_ms int',
+      'last_status int', 'last_response text', 'last_error text', 'delivered_ms int'],
+    indexes: [['webhook_event_id'], ['endpoint_id', 'record_key', 'state', 'id']],
+    // The workers look for due deliveries of every site at once.
+    lookups: [['state', 'next_attempt_ms']],
+  },
+  { name: 'webhook_marks', columns: ['mark text not null', 'created_ms int not null'], unique: [['mark']] },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -215,6 +249,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         // Sites made before branches existed get their main branch and payment methods now.
         const sites = await db.selectFrom('sites').select('id').execute();
         for (const site of sites) await seedBranchAndGateways(db, Number(site['id']), nowText());
+      },
+    },
+    '0012_webhooks': {
+      async up(db) {
+        for (const table of WEBHOOK_TABLES) await createTable(db, dialect, table);
       },
     },
   };

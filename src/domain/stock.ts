@@ -110,6 +110,16 @@ async function positionsOf(context: Context, productIds: number[]): Promise<Map<
   return positions;
 }
 
+/** Reports a product whose balance falls below its low-stock threshold with this write (webhooks). */
+async function noteLowStock(context: Context, productId: number, balance: Dec): Promise<void> {
+  const row = await context.db.selectFrom('products').select(['stock_balance', 'low_stock_thershold'])
+    .where('site_id', '=', context.siteId).where('id', '=', productId).executeTakeFirst();
+  if (!row || row['low_stock_thershold'] === null || row['low_stock_thershold'] === undefined) return;
+  const threshold = fromStored(row['low_stock_thershold']);
+  const before = row['stock_balance'] === null ? ZERO : fromStored(row['stock_balance']);
+  if (balance < threshold && before >= threshold) context.changes!.derived('product.stock_low', 'products', productId);
+}
+
 /** Stores the positions of the given products, and each product's balance and moving average. */
 async function writePositions(context: Context, positions: Map<string, Position>, productIds: number[]): Promise<void> {
   if (positions.size > 0) {
@@ -127,6 +137,9 @@ async function writePositions(context: Context, positions: Map<string, Position>
       quantity += position.quantity;
       value += position.value;
     }
+    if (context.changes?.wants('product.stock_low')) await noteLowStock(context, productId, quantity);
+    // Webhooks: a movement changes the product's stock_balance (engine/changes.ts).
+    context.changes?.derived('product.updated', 'products', productId);
     await context.db.updateTable('products')
       .set({ stock_balance: toStored(quantity, 'stock_balance'), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity), 'average_price') } : {}) })
       .where('site_id', '=', context.siteId).where('id', '=', productId).execute();

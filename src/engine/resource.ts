@@ -5,6 +5,7 @@
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db, DialectName } from '../db/connection.js';
+import type { ChangeLog } from './changes.js';
 import type { Fields } from './fields.js';
 
 export type Operation = 'list' | 'get' | 'create' | 'edit' | 'delete';
@@ -34,6 +35,8 @@ export interface Context {
   readonly staffId: number;
   /** Local wall-clock time of the request, `YYYY-MM-DD HH:MM:SS`. */
   readonly now: string;
+  /** Writes only: where the engine reports what it changed (webhook events, engine/changes.ts). */
+  readonly changes?: ChangeLog;
 }
 
 export interface ChildSpec {

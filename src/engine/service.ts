@@ -264,6 +264,7 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
     if (rows && child.writable) await insertChildren(context, child, id, rows);
   }
   await spec.hooks?.afterWrite?.(context, values, draft, null);
+  context.changes?.changed(spec, 'created', id);
   return id;
 }
 
@@ -308,11 +309,13 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
     }
   }
   await spec.hooks?.afterWrite?.(context, header, draft, existing);
+  context.changes?.changed(spec, 'updated', id);
 }
 
 export async function deleteRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec> {
   const existing = await requireRecord(context, spec, id);
   await spec.hooks?.beforeDelete?.(context, existing);
+  await context.changes?.deleting(context, spec, id);
   for (const child of spec.children ?? []) {
     if (child.writable) await deleteChildren(context, child, id);
   }
