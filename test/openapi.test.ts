@@ -54,4 +54,4 @@ eachDatabase('OpenAPI and the reference', (server, engine) => {
     assert.equal(script.status, 200);
     assert.ok(script.text.length > 100_000, 'the reference script is served whole');
   });
-});
+}, { DAFTAR_WEBHOOK_ALLOW_PRIVATE: '1', DAFTAR_WEBHOOK_WORKER: '0' });
