@@ -14,6 +14,7 @@ import { registerBodyParsers } from './api/body.js';
 import { failedReply, oneReply } from './api/envelope.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
+import { EINVOICE_ROUTES, registerEInvoiceRoutes } from './api/einvoice-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
       { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
       ...EXTRA_ROUTES,
+      ...EINVOICE_ROUTES,
       ...REPORT_ROUTES,
     ], VERSION);
     return { openapi, docsPage: renderDocsPage(openapi) };
@@ -123,6 +125,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   }));
   registerTokenRoutes(app, database, config);
   registerExtraRoutes(app, database);
+  registerEInvoiceRoutes(app, database);
   registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
   return app;

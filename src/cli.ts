@@ -6,6 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { addApiKey, createSite, siteBySubdomain } from './domain/sites.js';
 import { openMigrated } from './server.js';
+import { ZATCA_USAGE, runZatcaCommand } from './zatca/cli.js';
 
 const USAGE = `usage:
   daftar serve                        start the server (same as npm start)
@@ -19,7 +20,7 @@ const USAGE = `usage:
                                       take a product below zero in its store (400), 1 allows negative stock
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","api_key"}
-`;
+${ZATCA_USAGE}`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -102,6 +103,7 @@ async function run(args: string[]): Promise<number> {
       await database.close();
     }
   }
+  if (command === 'zatca') return runZatcaCommand(args.slice(1), config);
   if (command === 'key' && sub === 'create' && target) {
     const database = await openMigrated(config);
     try {

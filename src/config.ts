@@ -41,6 +41,12 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** The most writes that share one SQLite commit (group commit); 1 commits each alone. */
   sqliteWriteBatch: number;
+  /** DAFTAR_SECRET_KEY: seals ZATCA private keys and CSID secrets (src/zatca/vault.ts); unset: a key file in dataDir. */
+  secretKey: string | undefined;
+  /** DAFTAR_ZATCA_BASE_URL: replaces the Fatoora host of every environment (a local test server). */
+  zatcaBaseUrl: string | undefined;
+  /** Milliseconds between passes of the ZATCA outbox; 0 turns the background sender off. */
+  zatcaSendIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -114,5 +120,8 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: sqliteSynchronous(env),
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
+    secretKey: optional(env, 'DAFTAR_SECRET_KEY'),
+    zatcaBaseUrl: optional(env, 'DAFTAR_ZATCA_BASE_URL'),
+    zatcaSendIntervalMs: integer(env, 'DAFTAR_ZATCA_SEND_INTERVAL_MS', 30_000, 0, 86_400_000),
   };
 }

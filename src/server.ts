@@ -9,10 +9,13 @@ import { type Database, openDatabase, refreshStatistics } from './db/connection.
 import { migrate } from './db/migrations.js';
 import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
+import { configureZatca } from './zatca/settings.js';
+import { startSender } from './zatca/outbox.js';
 
 const SQLITE_MIGRATE_ATTEMPTS = 5;
 
 export async function openMigrated(config: Config): Promise<Database> {
+  configureZatca(config);
   const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous, sqliteWriteBatch: config.sqliteWriteBatch });
   try {
     for (let attempt = 1; ; attempt += 1) {
@@ -49,11 +52,15 @@ export async function startServer(config: Config, logger: boolean | object = fal
     country: config.siteCountry, apiKey: config.apiKey, adminEmail: config.adminEmail, adminPassword: config.adminPassword,
   });
   const app = await buildApp({ config, database, logger });
+  const stopSender = config.zatcaSendIntervalMs > 0
+    ? startSender(database, config.zatcaSendIntervalMs, (message) => app.log.warn(message))
+    : async () => {};
   return {
     app,
     database,
     createdSite,
     async close() {
+      await stopSender();
       await app.close();
       await database.close();
     },

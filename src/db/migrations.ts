@@ -130,6 +130,34 @@ const STOCK_POSITIONS: TableSpec = {
   unique: [['product_id', 'store_id']],
 };
 
+/**
+ * ZATCA phase 2 (docs/zatca.md): the e-invoicing units (EGS) of a site with their sealed key, certificate
+ * and chain head (ICV counter and last hash), and one signed e-invoice per tax document, which is also
+ * the outbox of what is still to be reported or cleared.
+ */
+const ZATCA_TABLES: TableSpec[] = [
+  {
+    name: 'zatca_units',
+    columns: ['name text not null', 'environment text not null', 'private_key text not null', 'csr text', 'certificate text',
+      'certificate_source text not null', 'csid_token text', 'csid_secret text', 'compliance_request_id text',
+      'icv int not null', 'last_hash text not null', 'active bool not null', 'created text', 'modified text'],
+    unique: [['name']],
+  },
+  {
+    name: 'zatca_documents',
+    columns: ['invoice_id int not null', 'unit_id int not null', 'icv int not null', 'uuid text not null', 'hash text not null',
+      'previous_hash text not null', 'xml text not null', 'qr text not null', 'standard bool not null', 'content_digest text not null',
+      'status text not null', 'attempts int not null', 'next_attempt_ms int not null', 'lease_until_ms int not null',
+      'response text', 'cleared_xml text', 'created text', 'sent text'],
+    unique: [['invoice_id'], ['unit_id', 'icv']],
+    // The sender looks across sites for what is due.
+    lookups: [['status', 'next_attempt_ms']],
+  },
+];
+
+/** Seller settings the e-invoice needs; issue 16 (migration 0010_documents) adds them too: whichever runs first. */
+const SELLER_COLUMNS = ['vat_number', 'cr_number', 'address1', 'address2', 'city', 'state', 'postal_code', 'building_number', 'district'];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -180,6 +208,13 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         // Row counts for total_results and deep pages (db/list-counts.ts).
         for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
+      },
+    },
+    '0011_zatca': {
+      async up(db) {
+        for (const table of ZATCA_TABLES) await createTable(db, dialect, table);
+        const siteColumns = await existingColumns(db, dialect, 'sites');
+        for (const column of SELLER_COLUMNS) if (!siteColumns.has(column)) await addColumn(db, dialect, 'sites', column, 'text');
       },
     },
   };

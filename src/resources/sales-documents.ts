@@ -118,6 +118,7 @@ const documentFields = (): Fields => ({
   adjustment_label: text(255),
   adjustment_value: decimal(),
   custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
+  einvoice_status: text(20).readOnly().doc('ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none'),
   ...timestamps(),
 });
 
