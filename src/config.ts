@@ -41,6 +41,8 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** The most writes that share one SQLite commit (group commit); 1 commits each alone. */
   sqliteWriteBatch: number;
+  /** Base of the links printed on and returned with documents (`https://books.example.com`); the request's host when unset. */
+  publicUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -76,6 +78,16 @@ function trustProxy(raw: string): boolean | string[] {
   if (raw === '' || /^(0|false|no)$/i.test(raw)) return false;
   if (/^(1|true|yes)$/i.test(raw)) return true;
   return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = optional(env, 'DAFTAR_PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new Error(`DAFTAR_PUBLIC_URL must be an absolute http(s) URL (got "${raw}")`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DAFTAR_PUBLIC_URL must be an http(s) URL (got "${raw}")`);
+  if (url.search || url.hash) throw new Error('DAFTAR_PUBLIC_URL must have no query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -114,5 +126,6 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: sqliteSynchronous(env),
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
+    publicUrl: publicUrl(env),
   };
 }

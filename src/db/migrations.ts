@@ -13,6 +13,7 @@ import {
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
+import { randomSecret } from '../domain/secrets.js';
 
 const FOUNDATION_TABLES: TableSpec[] = [
   {
@@ -130,6 +131,23 @@ const STOCK_POSITIONS: TableSpec = {
   unique: [['product_id', 'store_id']],
 };
 
+/**
+ * The seller's settings a tax document prints (domain/site-settings.ts), the secret behind the public
+ * links of its documents, and a rotation counter per document whose link the owner has rotated
+ * (domain/document-links.ts): a document without a row is at rotation 0.
+ */
+export const SITE_DOCUMENT_COLUMNS: ReadonlyArray<readonly [string, ColumnType]> = [
+  ['vat_number', 'text'], ['cr_number', 'text'], ['address1', 'text'], ['address2', 'text'], ['city', 'text'],
+  ['state', 'text'], ['postal_code', 'text'], ['building_number', 'text'], ['district', 'text'],
+  ['logo', 'text'], ['logo_mime', 'text'], ['document_language', 'text'], ['document_hash_secret', 'text'],
+];
+
+const DOCUMENT_LINKS: TableSpec = {
+  name: 'document_links',
+  columns: ['doc_table text not null', 'document_id int not null', 'rotation int not null'],
+  unique: [['doc_table', 'document_id']],
+};
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -180,6 +198,18 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         // Row counts for total_results and deep pages (db/list-counts.ts).
         for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
+      },
+    },
+    '0010_documents': {
+      async up(db) {
+        const columns = await existingColumns(db, dialect, 'sites');
+        for (const [column, type] of SITE_DOCUMENT_COLUMNS) if (!columns.has(column)) await addColumn(db, dialect, 'sites', column, type);
+        await createTable(db, dialect, DOCUMENT_LINKS);
+        // Each existing site gets its own secret (new sites get one in createSite).
+        const sites = await db.selectFrom('sites').select('id').execute();
+        for (const site of sites) {
+          await db.updateTable('sites').set({ document_hash_secret: randomSecret(32) }).where('id', '=', site['id']).execute();
+        }
       },
     },
   };
