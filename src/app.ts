@@ -18,7 +18,7 @@ import { EINVOICE_ROUTES, registerEInvoiceRoutes } from './api/einvoice-routes.j
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
-import { renderSite } from './api/site.js';
+import { baseUrlOf, renderSite, updateSite } from './api/site.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
 
@@ -94,6 +94,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     const openapi = buildOpenApi(RESOURCES, [
       { method: 'GET', path: '/api2/site_info', summary: 'GET Site Info', tag: 'Site' },
       { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
+      { method: 'PUT', path: '/api2/site_info', summary: 'Change the seller settings (owner only): bn1 VAT number, bn2 CR number, address, building_number, district, logo, document_language', tag: 'Site' },
+      { method: 'GET', path: '/api2/site_info/logo', summary: "The site's logo image", tag: 'Site' },
       { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
       { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
       { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
@@ -118,8 +120,17 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     }
   });
   for (const path of ['/api2/site_info', '/api2/site_info.json']) {
-    app.get(path, async (request) => oneReply('Site', await renderSite(database, request.caller!)));
+    app.get(path, async (request) => oneReply('Site', await renderSite(database, request.caller!, baseUrlOf(request, config.publicUrl))));
+    app.put(path, async (request) => {
+      await updateSite(database, request.caller!, request.body);
+      return { code: 200, result: 'successful' };
+    });
   }
+  app.get('/api2/site_info/logo', async (request, reply) => {
+    const site = request.caller!.site;
+    if (!site['logo']) return reply.code(404).send(failedReply(404, 'The site has no logo', 'DAFTAR_ERR_NOT_FOUND'));
+    return reply.type(String(site['logo_mime'])).header('cache-control', 'private, max-age=60').send(Buffer.from(String(site['logo']), 'base64'));
+  });
   app.get('/api2/api_key_info.json', async (request) => ({
     result: 'successful', code: 200, data: { key: request.caller!.credential, site_id: String(request.caller!.site.id) },
   }));

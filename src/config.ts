@@ -41,6 +41,8 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** The most writes that share one SQLite commit (group commit); 1 commits each alone. */
   sqliteWriteBatch: number;
+  /** Base of the links printed on and returned with documents (`https://books.example.com`); the request's host when unset. */
+  publicUrl: string | undefined;
   /** DAFTAR_SECRET_KEY: seals ZATCA private keys and CSID secrets (src/zatca/vault.ts); unset: a key file in dataDir. */
   secretKey: string | undefined;
   /** DAFTAR_ZATCA_BASE_URL: replaces the Fatoora host of every environment (a local test server). */
@@ -84,6 +86,16 @@ function trustProxy(raw: string): boolean | string[] {
   return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = optional(env, 'DAFTAR_PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new Error(`DAFTAR_PUBLIC_URL must be an absolute http(s) URL (got "${raw}")`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DAFTAR_PUBLIC_URL must be an http(s) URL (got "${raw}")`);
+  if (url.search || url.hash) throw new Error('DAFTAR_PUBLIC_URL must have no query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(text(env, 'DAFTAR_DATA_DIR', './data'));
   const currency = text(env, 'DAFTAR_CURRENCY', 'SAR').toUpperCase();
@@ -120,6 +132,7 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteSynchronous: sqliteSynchronous(env),
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
+    publicUrl: publicUrl(env),
     secretKey: optional(env, 'DAFTAR_SECRET_KEY'),
     zatcaBaseUrl: optional(env, 'DAFTAR_ZATCA_BASE_URL'),
     zatcaSendIntervalMs: integer(env, 'DAFTAR_ZATCA_SEND_INTERVAL_MS', 30_000, 0, 86_400_000),

@@ -10,10 +10,12 @@ import path from 'node:path';
 import { describe, it, before } from 'node:test';
 import { FIRST_PREVIOUS_HASH, hexDigestBase64, invoiceHash } from '../src/zatca/hash.js';
 import { buildCsr, certificateFacts, generateEgsKeyPair, selfSignedCertificate } from '../src/zatca/certificate.js';
-import { decodeTlv } from '../src/zatca/tlv.js';
+import { decodeTlv as decodeTlvFields } from '../src/domain/zatca-qr.js';
 import { parseSecretKey, seal, unseal } from '../src/zatca/vault.js';
 import { eachDatabase } from './support/harness.js';
 import { BUYER_VAT, SELLER, SHARED_ZATCA, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite, textOf, validateWithXsd, xmllintMissing } from './support/zatca.js';
+
+const decodeTlv = (bytes: Buffer) => new Map(decodeTlvFields(bytes));
 
 const samplesMissing = fs.existsSync(SHARED_ZATCA) ? false : `ZATCA reference data not found at ${SHARED_ZATCA}`;
 

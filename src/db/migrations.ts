@@ -13,6 +13,7 @@ import {
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
+import { randomSecret } from '../domain/secrets.js';
 
 const FOUNDATION_TABLES: TableSpec[] = [
   {
@@ -131,6 +132,23 @@ const STOCK_POSITIONS: TableSpec = {
 };
 
 /**
+ * The seller's settings a tax document prints (domain/site-settings.ts), the secret behind the public
+ * links of its documents, and a rotation counter per document whose link the owner has rotated
+ * (domain/document-links.ts): a document without a row is at rotation 0.
+ */
+export const SITE_DOCUMENT_COLUMNS: ReadonlyArray<readonly [string, ColumnType]> = [
+  ['vat_number', 'text'], ['cr_number', 'text'], ['address1', 'text'], ['address2', 'text'], ['city', 'text'],
+  ['state', 'text'], ['postal_code', 'text'], ['building_number', 'text'], ['district', 'text'],
+  ['logo', 'text'], ['logo_mime', 'text'], ['document_language', 'text'], ['document_hash_secret', 'text'],
+];
+
+const DOCUMENT_LINKS: TableSpec = {
+  name: 'document_links',
+  columns: ['doc_table text not null', 'document_id int not null', 'rotation int not null'],
+  unique: [['doc_table', 'document_id']],
+};
+
+/**
  * ZATCA phase 2 (docs/zatca.md): the e-invoicing units (EGS) of a site with their sealed key, certificate
  * and chain head (ICV counter and last hash), and one signed e-invoice per tax document, which is also
  * the outbox of what is still to be reported or cleared.
@@ -154,9 +172,6 @@ const ZATCA_TABLES: TableSpec[] = [
     lookups: [['status', 'next_attempt_ms']],
   },
 ];
-
-/** Seller settings the e-invoice needs; issue 16 (migration 0010_documents) adds them too: whichever runs first. */
-const SELLER_COLUMNS = ['vat_number', 'cr_number', 'address1', 'address2', 'city', 'state', 'postal_code', 'building_number', 'district'];
 
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
@@ -210,11 +225,21 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
       },
     },
+    '0010_documents': {
+      async up(db) {
+        const columns = await existingColumns(db, dialect, 'sites');
+        for (const [column, type] of SITE_DOCUMENT_COLUMNS) if (!columns.has(column)) await addColumn(db, dialect, 'sites', column, type);
+        await createTable(db, dialect, DOCUMENT_LINKS);
+        // Each existing site gets its own secret (new sites get one in createSite).
+        const sites = await db.selectFrom('sites').select('id').execute();
+        for (const site of sites) {
+          await db.updateTable('sites').set({ document_hash_secret: randomSecret(32) }).where('id', '=', site['id']).execute();
+        }
+      },
+    },
     '0011_zatca': {
       async up(db) {
         for (const table of ZATCA_TABLES) await createTable(db, dialect, table);
-        const siteColumns = await existingColumns(db, dialect, 'sites');
-        for (const column of SELLER_COLUMNS) if (!siteColumns.has(column)) await addColumn(db, dialect, 'sites', column, 'text');
       },
     },
   };

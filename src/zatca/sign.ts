@@ -15,7 +15,7 @@ import { formatFixed } from '../domain/money.js';
 import { type CertificateFacts } from './certificate.js';
 import { hexDigestBase64, invoiceHash } from './hash.js';
 import type { EInvoice } from './model.js';
-import { encodeTlv } from './tlv.js';
+import { encodeTlv } from '../domain/zatca-qr.js';
 import { escapeXml } from './ubl.js';
 
 export interface SignedInvoice {
