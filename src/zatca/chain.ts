@@ -132,3 +132,15 @@ export async function signedXmlOf(context: Pick<Context, 'db' | 'siteId'>, invoi
   return context.db.selectFrom('zatca_documents').select(['xml', 'cleared_xml', 'status', 'uuid', 'hash', 'icv', 'qr'])
     .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).executeTakeFirst();
 }
+
+/**
+ * The phase-2 QR (base64 TLV, tags 1–9) of a document's signed e-invoice, for the PDF and the print view
+ * of a phase-2 site; null when the document has none (print the phase-1 QR then).
+ *
+ * @example await phase2QrFor(context, 12) → 'AQ…' (decode with decodeTlv from domain/zatca-qr.ts)
+ */
+export async function phase2QrFor(context: Pick<Context, 'db' | 'siteId'>, invoiceId: number): Promise<string | null> {
+  const row = await context.db.selectFrom('zatca_documents').select('qr').where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId).executeTakeFirst();
+  return row ? String(row['qr']) : null;
+}
