@@ -5,17 +5,23 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
-import { installCsid } from '../src/zatca/onboarding.js';
+import { unitStatus } from '../src/zatca/onboarding.js';
+import { onboard } from '../src/zatca/compliance.js';
+import { type CsrSubject, csrPublicKey, generateEgsKeyPair, issueCertificate } from '../src/zatca/certificate.js';
 import { sendDue, LEASE_MS } from '../src/zatca/outbox.js';
 import { phase2QrFor } from '../src/zatca/chain.js';
 import { parseSecretKey } from '../src/zatca/vault.js';
-import { requestComplianceCsid } from '../src/zatca/fatoora.js';
 import { eachDatabase } from './support/harness.js';
 import { SECRET_HEX, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite } from './support/zatca.js';
 
 const CSID_SECRET = 'Dehvg1fc7ibh4Lf2f2sC/H0W8bNEYZ6lYa5rJ0yx3zA=';
 
 interface Seen { path: string; uuid: string; status: number }
+
+const CA: CsrSubject = {
+  commonName: 'Fake ZATCA CA', serialNumber: '1-fake|2-fake|3-fake', organizationIdentifier: '300000000000003', organizationUnit: 'CA',
+  organizationName: 'Fake ZATCA', country: 'SA', invoiceType: '1100', location: 'Riyadh', industry: 'Tax',
+};
 
 /** A local stand-in for Fatoora: checks the request, then answers as ZATCA documents it. */
 class FakeFatoora {
@@ -27,6 +33,15 @@ class FakeFatoora {
   reject = new Set<string>();
   token = '';
   accepted = new Set<string>();
+  complianceToken = '';
+  complianceChecks: Array<{ uuid: string; icv: string; pih: string; flags: string; status: number }> = [];
+  private ca = generateEgsKeyPair();
+  private publicKey: Buffer | null = null;
+
+  /** A certificate "ZATCA" issues for the CSR's key, as its binarySecurityToken (base64 of the base64 DER). */
+  private issue(publicKey: Buffer): string {
+    return Buffer.from(issueCertificate(CA, publicKey, CA, this.ca.privateKeyPem)).toString('base64');
+  }
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -49,9 +64,31 @@ class FakeFatoora {
     this.check(h['accept-language'] === 'en', `Accept-Language ${h['accept-language']}`);
     if (path === '/compliance') {
       this.check(h['otp'] === '123345', 'OTP header');
+      this.check(!h['authorization'], 'no credentials before the compliance CSID');
+      const csr = Buffer.from(JSON.parse(raw).csr, 'base64').toString();
+      this.check(csr.startsWith('-----BEGIN CERTIFICATE REQUEST-----'), 'csr is base64 of the PEM');
+      this.publicKey = csrPublicKey(csr);
+      this.complianceToken = this.issue(this.publicKey);
+      return reply(200, { requestID: 1234567890123, dispositionMessage: 'ISSUED', binarySecurityToken: this.complianceToken, secret: 'compliance-secret', errors: null });
+    }
+    const complianceAuth = `Basic ${Buffer.from(`${this.complianceToken}:compliance-secret`).toString('base64')}`;
+    if (path === '/compliance/invoices' || path === '/production/csids') {
+      if (h['authorization'] !== complianceAuth) return reply(401, { status: 401, error: 'Unauthorized' });
       const body = JSON.parse(raw);
-      this.check(Buffer.from(body.csr, 'base64').toString().startsWith('-----BEGIN CERTIFICATE REQUEST-----'), 'csr is base64 of the PEM');
-      return reply(200, { requestID: 1234567890123, dispositionMessage: 'ISSUED', binarySecurityToken: 'VE9LRU4=', secret: 'secret', errors: null });
+      if (path === '/production/csids') {
+        this.check(body.compliance_request_id === '1234567890123', `compliance_request_id ${body.compliance_request_id}`);
+        this.check(this.complianceChecks.length === 6, `production CSID asked after ${this.complianceChecks.length} compliance checks`);
+        this.token = this.issue(this.publicKey!);
+        return reply(200, { requestID: 30368, tokenType: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-x509-token-profile-1.0#X509v3', dispositionMessage: 'ISSUED', binarySecurityToken: this.token, secret: CSID_SECRET, errors: null });
+      }
+      const xml = Buffer.from(body.invoice, 'base64').toString('utf8');
+      this.check(independentHash(xml) === body.invoiceHash, 'compliance invoiceHash');
+      const flags = /name="(\d{7})"/.exec(xml)![1]!;
+      const pih = /<cbc:ID>PIH<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]!;
+      const icv = /<cbc:ID>ICV<\/cbc:ID><cbc:UUID>(\d+)</.exec(xml)![1]!;
+      this.complianceChecks.push({ uuid: body.uuid, icv, pih, flags, status: 200 });
+      const pass = { infoMessages: [], warningMessages: [], errorMessages: [], status: 'PASS' };
+      return reply(200, flags.startsWith('01') ? { validationResults: pass, clearanceStatus: 'CLEARED', clearedInvoice: body.invoice } : { validationResults: pass, reportingStatus: 'REPORTED' });
     }
     const expected = `Basic ${Buffer.from(`${this.token}:${CSID_SECRET}`).toString('base64')}`;
     if (h['authorization'] !== expected) return reply(401, { timestamp: Date.now(), status: 401, error: 'Unauthorized', message: '' });
@@ -91,19 +128,26 @@ eachDatabase('ZATCA outbox and Fatoora client (local server)', (server) => {
   before(async () => {
     baseUrl = await fatoora.start();
     const db = server().database.db;
-    site = await setupSaudiSite(server(), db);
-    const unit = await db.selectFrom('zatca_units').select('certificate').where('site_id', '=', site.siteId).where('active', '=', 1).executeTakeFirstOrThrow();
-    // The unit's own certificate stands in for the production CSID ZATCA would return (as its binarySecurityToken).
-    fatoora.token = Buffer.from(String(unit['certificate'])).toString('base64');
-    await installCsid(db, site.siteId, { certificate: fatoora.token, secret: CSID_SECRET, kind: 'production' }, parseSecretKey(SECRET_HEX));
+    site = await setupSaudiSite(server(), db, { selfSigned: false });
   });
   after(() => new Promise<void>((resolve) => fatoora.server.close(() => resolve())));
 
-  it('asks for a compliance CSID with the OTP header and the base64 CSR', async () => {
-    const reply = await requestComplianceCsid(baseUrl, '123345', '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n');
-    assert.equal(reply.status, 200);
-    assert.equal(reply.body?.['binarySecurityToken'], 'VE9LRU4=');
+  it('onboards: compliance CSID with the OTP, six chained compliance checks, the production CSID installed', async () => {
+    const db = server().database.db;
+    assert.equal((await unitStatus(db, site.siteId))['certificate'], 'none');
+    const result = await onboard(db, site.siteId, { otp: '123345', baseUrl, invoiceType: '1100' }, parseSecretKey(SECRET_HEX));
     assert.deepEqual(fatoora.problems, []);
+    assert.equal(result.checks.length, 6);
+    assert.ok(result.checks.every((check) => check.status === 200));
+    assert.deepEqual(fatoora.complianceChecks.map((check) => check.flags), ['0100000', '0100000', '0100000', '0200000', '0200000', '0200000']);
+    assert.deepEqual(fatoora.complianceChecks.map((check) => check.icv), ['1', '2', '3', '4', '5', '6']);
+    const status = await unitStatus(db, site.siteId);
+    assert.equal(status['certificate'], 'production');
+    assert.equal(status['zatca_issued'], true);
+    assert.equal(status['icv'], 0, "compliance checks are not part of the site's chain");
+    const unit = await db.selectFrom('zatca_units').select(['certificate', 'csid_secret']).where('site_id', '=', site.siteId).where('active', '=', 1).executeTakeFirstOrThrow();
+    assert.equal(Buffer.from(String(unit['certificate'])).toString('base64'), fatoora.token, 'the production CSID is installed');
+    assert.ok(!String(unit['csid_secret']).includes(CSID_SECRET), 'the secret is sealed');
   });
 
   it('clears standard and reports simplified documents once each, and keeps the cleared XML', async () => {

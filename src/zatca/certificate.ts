@@ -137,10 +137,11 @@ export function buildCsr(subject: CsrSubject, privateKeyPem: string, environment
 /** Days a self-signed development certificate is valid. */
 const SELF_SIGNED_DAYS = 365 * 5;
 
-/** A self-signed X.509 v3 certificate with the CSR's subject and extensions, base64 DER (no PEM armour). */
-export function selfSignedCertificate(subject: CsrSubject, privateKeyPem: string, now = new Date()): string {
-  const privateKey = createPrivateKey(privateKeyPem);
-  const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+/**
+ * An X.509 v3 certificate for `publicKeyDer` (SPKI) with the CSR's subject and extensions, signed by
+ * `issuerKeyPem` under `issuer`'s name; base64 DER, no PEM armour. Self-signed: the same key and subject.
+ */
+export function issueCertificate(subject: CsrSubject, publicKeyDer: Uint8Array, issuer: CsrSubject, issuerKeyPem: string, now = new Date()): string {
   const serial = randomBytes(16);
   serial[0] = serial[0]! & 0x7f | 0x01;
   const notAfter = new Date(now.getTime() + SELF_SIGNED_DAYS * 86_400_000);
@@ -149,14 +150,27 @@ export function selfSignedCertificate(subject: CsrSubject, privateKeyPem: string
       new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Integer({ value: 2 })] }),
       new asn1js.Integer({ valueHex: serial }),
       signatureAlgorithm(),
-      subjectName(subject),
+      subjectName(issuer),
       new asn1js.Sequence({ value: [new asn1js.UTCTime({ valueDate: now }), new asn1js.UTCTime({ valueDate: notAfter })] }),
       subjectName(subject),
-      fromDer(spki) as asn1js.Sequence,
+      fromDer(publicKeyDer) as asn1js.Sequence,
       new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 3 }, value: [new asn1js.Sequence({ value: zatcaExtensions(subject, 'sandbox') })] }),
     ],
   });
-  return signed(tbs, privateKey).toString('base64');
+  return signed(tbs, createPrivateKey(issuerKeyPem)).toString('base64');
+}
+
+/** A self-signed certificate of the unit's own key (development: never ZATCA-issued). */
+export function selfSignedCertificate(subject: CsrSubject, privateKeyPem: string, now = new Date()): string {
+  const spki = createPublicKey(createPrivateKey(privateKeyPem)).export({ type: 'spki', format: 'der' });
+  return issueCertificate(subject, spki, subject, privateKeyPem, now);
+}
+
+/** The public key (SPKI DER) a PEM CSR carries. */
+export function csrPublicKey(csrPem: string): Buffer {
+  const der = Buffer.from(csrPem.replace(/-----(BEGIN|END) CERTIFICATE REQUEST-----/g, '').replace(/\s+/g, ''), 'base64');
+  const info = (fromDer(der) as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
+  return Buffer.from(info.valueBlock.value[2]!.toBER(false));
 }
 
 /** What the XAdES properties and the QR need from the unit's certificate. */

@@ -9,12 +9,18 @@ import { openMigrated } from '../server.js';
 import type { ZatcaEnvironment } from './certificate.js';
 import { ENVIRONMENTS, installCsid, keygen, unitStatus } from './onboarding.js';
 import { sendDue } from './outbox.js';
-import { secretKey } from './settings.js';
+import { baseUrlOverride, secretKey } from './settings.js';
+import { onboard } from './compliance.js';
+import { FATOORA_BASE_URLS } from './fatoora.js';
 
 export const ZATCA_USAGE = `  daftar zatca keygen --site <subdomain> [--self-signed] [--env sandbox|simulation|production] [--replace]
                       [--branch name] [--industry name] [--invoice-type 1100]
                                       make the e-invoicing unit's key pair and the onboarding CSR (printed);
                                       --self-signed also installs a development certificate (NOT ZATCA-issued)
+  daftar zatca onboard --site <subdomain> --otp <otp> [--invoice-type 1100]
+                                      with the OTP of the Fatoora portal: compliance CSID, compliance checks
+                                      (one signed sample per document type), production CSID, installed
+                                      (UNTESTED against ZATCA's hosts: docs/zatca.md)
   daftar zatca install-csid --site <subdomain> --token <binarySecurityToken or file> --secret <secret>
                       [--production] [--request-id id]
                                       store the CSID ZATCA returned (compliance, or --production)
@@ -53,6 +59,16 @@ export async function runZatcaCommand(args: string[], config: Config): Promise<n
         branch: option(args, 'branch'), industry: option(args, 'industry'), invoiceType: option(args, 'invoice-type'),
       }, secretKey());
       process.stdout.write(`${JSON.stringify({ site_id: site.id, unit_id: result.unitId, self_signed: result.selfSigned, common_name: result.commonName, serial_number: result.serialNumber, csr: result.csr })}\n`);
+      return 0;
+    }
+    if (command === 'onboard') {
+      const otp = option(args, 'otp');
+      if (!otp || !/^\d{4,10}$/.test(otp)) throw new Error('give the OTP from the Fatoora portal: --otp 123456');
+      const unit = await database.db.selectFrom('zatca_units').select('environment').where('site_id', '=', site.id).where('active', '=', 1).executeTakeFirst();
+      if (!unit) throw new Error('the site has no e-invoicing unit: run daftar zatca keygen first');
+      const baseUrl = baseUrlOverride() ?? FATOORA_BASE_URLS[String(unit['environment']) as ZatcaEnvironment];
+      const result = await onboard(database.db, site.id, { otp, baseUrl, invoiceType: option(args, 'invoice-type') ?? '1100' }, secretKey());
+      process.stdout.write(`${JSON.stringify({ site_id: site.id, compliance_request_id: result.complianceRequestId, checks: result.checks, production_csid: result.production })}\n`);
       return 0;
     }
     if (command === 'install-csid') {
