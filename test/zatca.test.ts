@@ -272,3 +272,38 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     assert.equal((await server().get('/api2/invoices/999999/einvoice.xml')).status, 404);
   });
 }, ZATCA_ENV);
+
+eachDatabase('daftar zatca on the command line', (server) => {
+  const cli = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ['dist/src/cli.js', ...args], { env: { ...process.env, ...server().env }, encoding: 'utf8' });
+    return { status: run.status, stdout: run.stdout, stderr: run.stderr, json: run.status === 0 ? JSON.parse(run.stdout) : null };
+  };
+
+  it('refuses keygen until the VAT number is set, then onboards a self-signed unit that signs at once', async () => {
+    const early = cli('zatca', 'keygen', '--site', 'default', '--self-signed');
+    assert.notEqual(early.status, 0);
+    assert.match(early.stderr, /VAT number/);
+    const settings = Object.entries(SELLER).filter(([name]) => name !== 'business_name' && name !== 'address2').map(([name, value]) => `${name}=${value}`);
+    assert.equal(cli('site', 'set', 'default', ...settings, `business_name=${SELLER.business_name}`).status, 0);
+    const made = cli('zatca', 'keygen', '--site', 'default', '--self-signed', '--industry', 'Retail');
+    assert.equal(made.status, 0, made.stderr);
+    assert.match(made.json.csr, /^-----BEGIN CERTIFICATE REQUEST-----/);
+    assert.match(made.json.serial_number, /^1-Daftar\|2-\d+\.\d+\.\d+\|3-[0-9a-f-]{36}$/);
+    assert.ok(!made.stdout.includes('PRIVATE KEY'), 'the private key is never printed');
+    assert.notEqual(cli('zatca', 'keygen', '--site', 'default').status, 0, 'a second unit needs --replace');
+    const status = cli('zatca', 'status', '--site', 'default');
+    assert.equal(status.json.certificate, 'self-signed');
+    assert.equal(status.json.zatca_issued, false);
+    assert.match(status.json.note, /NOT issued by ZATCA/);
+    const client = await server().create('clients', { Client: { first_name: 'Walk-in', type: 2 } });
+    const tax = await server().create('taxes', { Tax: { name: 'VAT', value: 15 } });
+    const id = await server().create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'Tea', unit_price: '4', quantity: 5, tax1: tax }] });
+    const xml = await server().get(`/api2/invoices/${id}/einvoice.xml`);
+    assert.equal(xml.status, 200);
+    assert.equal(digestOfReference(xml.text), independentHash(xml.text));
+    assert.equal(cli('zatca', 'status', '--site', 'default').json.icv, 1);
+    const bad = cli('zatca', 'install-csid', '--site', 'default', '--token', fs.readFileSync(path.join(SHARED_ZATCA, 'Certificates/cert.pem'), 'utf8'), '--secret', 'x');
+    assert.notEqual(bad.status, 0);
+    assert.match(bad.stderr, /public key/, "a certificate of another key is refused");
+  });
+}, ZATCA_ENV);
