@@ -235,8 +235,11 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     });
     assert.equal(changed.status, 400, changed.text);
     assert.match(changed.text, /credit or debit note/);
+    // The seller moved since: the old e-invoice keeps the old address, and an edit of the terms is still no change.
+    await server().database.db.updateTable('sites').set({ district: 'Al-Olaya' }).where('id', '=', site.siteId).execute();
     const harmless = await server().put(`/api2/invoices/${standardId}.json`, { Invoice: { terms: 'Net 30' } });
     assert.equal(harmless.status, 200, harmless.text);
+    await server().database.db.updateTable('sites').set({ district: SELLER.district }).where('id', '=', site.siteId).execute();
     const [after] = await chainRows();
     assert.equal(after!.hash, first!.hash);
     const deleted = await server().del(`/api2/invoices/${standardId}.json`);
@@ -304,6 +307,12 @@ eachDatabase('daftar zatca on the command line', (server) => {
     assert.equal(cli('zatca', 'status', '--site', 'default').json.icv, 1);
     const bad = cli('zatca', 'install-csid', '--site', 'default', '--token', fs.readFileSync(path.join(SHARED_ZATCA, 'Certificates/cert.pem'), 'utf8'), '--secret', 'x');
     assert.notEqual(bad.status, 0);
-    assert.match(bad.stderr, /public key/, "a certificate of another key is refused");
+    assert.match(bad.stderr, /self-signed certificate.*--replace/, 'a unit with a self-signed chain takes no CSID');
+    assert.equal(cli('zatca', 'keygen', '--site', 'default', '--replace').status, 0);
+    const otherKey = cli('zatca', 'install-csid', '--site', 'default', '--token', fs.readFileSync(path.join(SHARED_ZATCA, 'Certificates/cert.pem'), 'utf8'), '--secret', 'x');
+    assert.match(otherKey.stderr, /public key/, 'a certificate of another key is refused');
+    const unsigned = await server().create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'Tea', unit_price: '4', quantity: 1, tax1: tax }] });
+    assert.equal((await server().get(`/api2/invoices/${unsigned}/einvoice.xml`)).status, 404, 'a unit without a production CSID signs nothing');
+    assert.equal(cli('zatca', 'status', '--site', 'default').json.icv, 0, 'the new unit starts its own chain');
   });
 }, ZATCA_ENV);

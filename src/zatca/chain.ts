@@ -13,12 +13,12 @@
  *  5. build the XML with ICV and PIH, sign it, store it (unique per unit and ICV, and per document),
  *     move the unit's head to its hash, and set the document's einvoice_status.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { type KeyObject, createHash, createPrivateKey, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { DaftarError, validationError } from '../domain/errors.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { certificateFacts, type CertificateFacts } from './certificate.js';
-import { type SourceDocument, TYPE_CODES, toEInvoice } from './document.js';
+import { type SourceDocument, TYPE_CODES, buyerOf, toEInvoice } from './document.js';
 import type { EInvoice } from './model.js';
 import { checkRules } from './rules.js';
 import { signInvoice } from './sign.js';
@@ -30,7 +30,7 @@ type Row = Record<string, unknown>;
 
 /** einvoice_status values (docs/zatca.md). */
 export const EINVOICE_STATUS = {
-  /** Signed with a self-signed (development) or compliance-only certificate: never sent to ZATCA. */
+  /** Signed with a self-signed (development) certificate: never sent to ZATCA. */
   signed: 'signed',
   /** Signed, waiting in the outbox to be reported (simplified) or cleared (standard). */
   pending: 'pending',
@@ -40,9 +40,14 @@ export const EINVOICE_STATUS = {
   rejected: 'rejected',
 } as const;
 
+/**
+ * The unit that signs the site's documents: the active one, once it has a self-signed (development)
+ * certificate or a production CSID. Between keygen and the production CSID (a compliance CSID only
+ * serves the compliance checks) the site stays in phase 1: no e-invoice, nothing signed unsent.
+ */
 export async function activeUnit(context: Pick<Context, 'db' | 'siteId'>): Promise<Row | undefined> {
   return context.db.selectFrom('zatca_units').selectAll().where('site_id', '=', context.siteId).where('active', '=', 1)
-    .orderBy('id', 'desc').executeTakeFirst();
+    .where('certificate_source', 'in', ['self-signed', 'production']).orderBy('id', 'desc').executeTakeFirst();
 }
 
 async function loadSource(context: Context, invoiceId: number): Promise<SourceDocument> {
@@ -61,22 +66,40 @@ async function loadSource(context: Context, invoiceId: number): Promise<SourceDo
   };
 }
 
-/** What the e-invoice says, without its place in the chain: equal digests, equal e-invoices. */
-function contentDigest(invoice: EInvoice): string {
-  const content = { ...invoice, uuid: '', icv: 0, previousHash: '', issueTime: '' };
+/**
+ * What the document puts into its e-invoice, without its place in the chain and without what comes from
+ * elsewhere (the site's seller settings, the client's type): equal digests, an unchanged e-invoice.
+ */
+function contentDigest(invoice: EInvoice, header: Row): string {
+  const content = { ...invoice, uuid: '', icv: 0, previousHash: '', issueTime: '', seller: null, standard: null, buyer: buyerOf(header) };
   return createHash('sha256').update(JSON.stringify(content, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))).digest('base64');
 }
 
+/** Units whose parsed certificate and unsealed key stay in memory. */
+const KEYS_CACHED_MAX = 1_000;
 const facts = new Map<string, CertificateFacts>();
 function certificateOf(unit: Row): CertificateFacts {
-  const text = String(unit['certificate'] ?? '');
-  if (!text) throw new DaftarError('DAFTAR_ERR_UNAVAILABLE', 'The e-invoicing unit has no certificate yet: run daftar zatca install-csid (docs/zatca.md)');
+  const text = String(unit['certificate']);
   let found = facts.get(text);
   if (!found) {
     found = certificateFacts(text);
+    if (facts.size >= KEYS_CACHED_MAX) facts.clear();
     facts.set(text, found);
   }
   return found;
+}
+
+/** Unsealed keys by their sealed text: unsealing and parsing cost about a millisecond a document. */
+const keys = new Map<string, KeyObject>();
+function privateKeyOf(unit: Row): KeyObject {
+  const sealed = String(unit['private_key']);
+  let key = keys.get(sealed);
+  if (!key) {
+    key = createPrivateKey(unseal(sealed, secretKey()));
+    if (keys.size >= KEYS_CACHED_MAX) keys.clear();
+    keys.set(sealed, key);
+  }
+  return key;
 }
 
 const PROVISIONAL = { icv: 0, previousHash: '', uuid: '', issueTime: '' };
@@ -89,7 +112,7 @@ export async function issueEInvoice(context: Context, record: Rec, _previous: Re
   const invoiceId = record.id!;
   const source = await loadSource(context, invoiceId);
   const provisional = toEInvoice(source, PROVISIONAL);
-  const digest = contentDigest(provisional);
+  const digest = contentDigest(provisional, source.header);
   const issued = await context.db.selectFrom('zatca_documents').select(['content_digest']).where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId).executeTakeFirst();
   if (issued) {
@@ -106,8 +129,8 @@ export async function issueEInvoice(context: Context, record: Rec, _previous: Re
     icv: Number(head.icv), previousHash: head.last_hash, uuid: randomUUID(), issueTime: context.now.slice(11, 19),
   });
   const certificate = certificateOf(unit);
-  const signed = signInvoice(einvoice, buildUnsignedXml(einvoice), unseal(String(unit['private_key']), secretKey()), certificate);
-  // Only a production CSID may report and clear; self-signed and compliance-only units sign, never send.
+  const signed = signInvoice(einvoice, buildUnsignedXml(einvoice), privateKeyOf(unit), certificate);
+  // Only a production CSID reports and clears; a self-signed unit signs and never sends.
   const status = unit['certificate_source'] === 'production' ? EINVOICE_STATUS.pending : EINVOICE_STATUS.signed;
   await context.db.updateTable('zatca_units').set({ last_hash: signed.hash, modified: context.now })
     .where('site_id', '=', context.siteId).where('id', '=', Number(unit['id'])).execute();

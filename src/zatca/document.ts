@@ -54,7 +54,7 @@ export function sellerOf(site: Row): Party {
   };
 }
 
-function buyerOf(header: Row): Party {
+export function buyerOf(header: Row): Party {
   const name = text(header['client_business_name']) || [text(header['client_first_name']), text(header['client_last_name'])].filter(Boolean).join(' ');
   const second = text(header['client_bn2']);
   return {

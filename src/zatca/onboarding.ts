@@ -84,6 +84,9 @@ export interface CsidInput {
 export async function installCsid(db: Db, siteId: number, input: CsidInput, secret: Buffer): Promise<{ unitId: number; notAfter: string }> {
   const unit = await db.selectFrom('zatca_units').selectAll().where('site_id', '=', siteId).where('active', '=', 1).executeTakeFirst();
   if (!unit) throw new Error('the site has no e-invoicing unit: run daftar zatca keygen first');
+  if (unit['certificate_source'] === 'self-signed' && Number(unit['icv']) > 0) {
+    throw new Error(`this unit signed ${Number(unit['icv'])} documents with a self-signed certificate; ZATCA must see a chain of its own: start a new unit with daftar zatca keygen --replace`);
+  }
   const base64 = normalizeCertificate(input.certificate);
   const facts = certificateFacts(base64);
   const ours = createPublicKey(createPrivateKey(unseal(String(unit['private_key']), secret))).export({ type: 'spki', format: 'der' });

@@ -10,7 +10,7 @@
  *  5. the UBLExtensions go first in the document, the QR reference after PIH and cac:Signature after it:
  *     none of them is hashed, so the hash of step 1 stays the hash of the signed document.
  */
-import { createPrivateKey, sign } from 'node:crypto';
+import { type KeyObject, createPrivateKey, sign } from 'node:crypto';
 import { formatFixed } from '../domain/money.js';
 import { type CertificateFacts } from './certificate.js';
 import { hexDigestBase64, invoiceHash } from './hash.js';
@@ -87,11 +87,11 @@ const SIGNATURE_REFERENCE = '<cac:Signature><cbc:ID>urn:oasis:names:specificatio
   + '<cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod></cac:Signature>';
 
 /** ECDSA (DER, base64) over SHA-256 of the invoice hash's bytes. */
-export function signHash(hash: string, privateKeyPem: string): string {
-  return sign('sha256', Buffer.from(hash, 'base64'), createPrivateKey(privateKeyPem)).toString('base64');
+export function signHash(hash: string, privateKey: string | KeyObject): string {
+  return sign('sha256', Buffer.from(hash, 'base64'), typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey).toString('base64');
 }
 
-export function signInvoice(invoice: EInvoice, unsignedXml: string, privateKeyPem: string, certificate: CertificateFacts): SignedInvoice {
+export function signInvoice(invoice: EInvoice, unsignedXml: string, privateKeyPem: string | KeyObject, certificate: CertificateFacts): SignedInvoice {
   const hash = invoiceHash(unsignedXml);
   const signature = signHash(hash, privateKeyPem);
   const timestamp = `${invoice.issueDate}T${invoice.issueTime}`;
