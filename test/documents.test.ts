@@ -104,21 +104,21 @@ let fileCount = 0;
 function pdfText(pdf: Buffer, layout = false): string {
   const file = path.join(scratch, `doc-${(fileCount += 1)}.pdf`);
   fs.writeFileSync(file, pdf);
-  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 function pdfPages(pdf: Buffer): number {
   const file = path.join(scratch, `doc-${(fileCount += 1)}.pdf`);
   fs.writeFileSync(file, pdf);
-  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+  return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))![1]);
 }
 
 /** Page 1 of a PDF as PNG bytes (pdftoppm). */
 function pageOnePng(pdf: Buffer, dpi = 150): Buffer {
   const file = path.join(scratch, `doc-${(fileCount += 1)}.pdf`);
   fs.writeFileSync(file, pdf);
-  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, file]);
+  execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, file], { stdio: 'ignore' });
   return fs.readFileSync(`${file}.png`);
 }
 

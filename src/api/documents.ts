@@ -66,7 +66,10 @@ function send(reply: FastifyReply, rendered: { body: Buffer | string; number: st
   const file = rendered.number.replace(/[^A-Za-z0-9._-]/g, '_') || 'document';
   reply.header('cache-control', 'private, no-store');
   if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `inline; filename="${file}.pdf"`).send(rendered.body);
-  return reply.type('text/html; charset=utf-8').send(rendered.body);
+  // The page is ours and self-contained: no scripts, no requests, styles and images inline.
+  return reply.type('text/html; charset=utf-8')
+    .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+    .send(rendered.body);
 }
 
 /** GET /api2/{resource}/{id}.pdf|.html for a caller with credentials (called from the resource's GET route). */
