@@ -34,7 +34,8 @@ function label(value: unknown, lang: string): string {
   if (!l || typeof l !== 'object') return '';
   if (lang === 'ar') return `<span lang="ar">${escapeHtml(l.ar)}</span>`;
   if (lang === 'en') return `<span lang="en">${escapeHtml(l.en)}</span>`;
-  return `<span lang="en">${escapeHtml(l.en)}</span> <span class="ar" lang="ar" dir="rtl">${escapeHtml(l.ar)}</span>`;
+  // Each language isolated, so punctuation after the label (a colon) stays where it is written.
+  return `<bdi class="en" lang="en">${escapeHtml(l.en)}</bdi> <bdi class="ar" lang="ar" dir="rtl">${escapeHtml(l.ar)}</bdi>`;
 }
 
 const TOKEN = /\{\{(#each|#if|\/each|\/if|else|N|L)?\s*([^}]*?)\s*\}\}/g;
