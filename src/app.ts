@@ -18,6 +18,7 @@ import { EINVOICE_ROUTES, registerEInvoiceRoutes } from './api/einvoice-routes.j
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
+import { DOCUMENT_ROUTES, PUBLIC_DOCUMENT_ROUTES, RENDERED_DOCUMENTS, registerDocumentRoutes, serveOwnDocument } from './api/documents.js';
 import { baseUrlOf, renderSite, updateSite } from './api/site.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     if (path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
     if (!path.startsWith('/api2/') || PUBLIC_PATHS.has(path)) return;
     request.caller = await authenticate(database, request);
+    request.baseUrl = baseUrlOf(request, config.publicUrl);
     if (config.rateLimitPerMinute > 0) {
       const limit = config.rateLimitPerMinute;
       if (await limited(database, reply, [[`api:${request.caller.credential}`, limit], [`addr:${request.ip}`, limit]], 'requests')) return reply;
@@ -104,6 +106,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       ...EXTRA_ROUTES,
       ...EINVOICE_ROUTES,
       ...REPORT_ROUTES,
+      ...DOCUMENT_ROUTES,
+      ...PUBLIC_DOCUMENT_ROUTES,
     ], VERSION);
     return { openapi, docsPage: renderDocsPage(openapi) };
   })());
@@ -138,6 +142,10 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerExtraRoutes(app, database);
   registerEInvoiceRoutes(app, database);
   registerReportRoutes(app, database);
-  registerResourceRoutes(app, database, RESOURCES);
+  registerDocumentRoutes(app, database, config);
+  registerResourceRoutes(app, database, RESOURCES, {
+    specs: RENDERED_DOCUMENTS,
+    serve: (request, reply, spec, id, format) => serveOwnDocument(request, reply, database, config, spec, id, format),
+  });
   return app;
 }

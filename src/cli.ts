@@ -25,6 +25,12 @@ const USAGE = `usage:
                                                                   (an empty value clears one)
                                         logo=<file>               a PNG, JPEG or SVG file (logo= removes it)
                                         document_language=ar|en|bilingual
+  daftar invoice pdf <id> [--site S] [--lang ar|en|bilingual] [--html] > file.pdf
+                                      render a sales document (invoice, estimate, credit note, refund receipt)
+                                      of the invoices table; --site is the subdomain (DAFTAR_SUBDOMAIN when left out)
+  daftar invoice rotate-link <id> [--site S]
+                                      replace the document's public links (the old ones stop working);
+                                      prints {"invoice_html_url","invoice_pdf_url",...} (relative unless DAFTAR_PUBLIC_URL is set)
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","api_key"}
 ${ZATCA_USAGE}`;
@@ -130,6 +136,18 @@ async function run(args: string[]): Promise<number> {
       const shown = { ...columns, ...(typeof columns['logo'] === 'string' ? { logo: `${columns['logo_mime']}, ${Buffer.from(columns['logo'], 'base64').length} bytes` } : {}) };
       process.stdout.write(`${JSON.stringify({ site_id: site.id, ...shown })}\n`);
       return 0;
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'invoice' && (sub === 'pdf' || sub === 'rotate-link') && target) {
+    if (!/^\d{1,15}$/.test(target)) throw new Error('name the document by its id');
+    const database = await openMigrated(config);
+    try {
+      const { documentCommand } = await import('./documents/cli.js');
+      return await documentCommand(database, config, sub, Number(target), {
+        site: option(args, 'site') ?? config.siteSubdomain, lang: option(args, 'lang'), html: args.includes('--html'),
+      });
     } finally {
       await database.close();
     }

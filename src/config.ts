@@ -43,6 +43,8 @@ export interface Config {
   sqliteWriteBatch: number;
   /** Base of the links printed on and returned with documents (`https://books.example.com`); the request's host when unset. */
   publicUrl: string | undefined;
+  /** A folder of document layouts of one's own (<layout>/document.typ, document.html), looked up before the built-in ones. */
+  templatesDir: string | undefined;
   /** DAFTAR_SECRET_KEY: seals ZATCA private keys and CSID secrets (src/zatca/vault.ts); unset: a key file in dataDir. */
   secretKey: string | undefined;
   /** DAFTAR_ZATCA_BASE_URL: replaces the Fatoora host of every environment (a local test server). */
@@ -133,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
     publicUrl: publicUrl(env),
+    templatesDir: optional(env, 'DAFTAR_TEMPLATES_DIR') === undefined ? undefined : path.resolve(env['DAFTAR_TEMPLATES_DIR']!),
     secretKey: optional(env, 'DAFTAR_SECRET_KEY'),
     zatcaBaseUrl: optional(env, 'DAFTAR_ZATCA_BASE_URL'),
     zatcaSendIntervalMs: integer(env, 'DAFTAR_ZATCA_SEND_INTERVAL_MS', 30_000, 0, 86_400_000),

@@ -169,6 +169,11 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     assert.equal(qr.get(7)!.toString(), signature.toString('base64'));
     assert.ok(qr.get(8)!.equals(certificate.publicKey.export({ type: 'spki', format: 'der' })));
     assert.equal(qr.has(9), false, 'tag 9 is for simplified documents only');
+    // Issue 16's links and PDF print the phase-2 QR of a signed document.
+    const d64 = new URL(record.qr_code_url).searchParams.get('d64')!;
+    assert.equal(Buffer.from(d64, 'base64').toString('utf8'), /<cbc:ID>QR<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]);
+    const pdf = await server().get(`/api2/invoices/${standardId}.pdf`);
+    assert.equal(pdf.status, 200, pdf.text.slice(0, 300));
   });
 
   it('signs a simplified invoice with QR tag 9 (the certificate signature) and chains it to the previous hash', async () => {

@@ -11,6 +11,13 @@ import { checkSiteSettings, documentLanguageOf } from '../domain/site-settings.j
 import { nowText } from '../domain/sites.js';
 import type { Caller } from './auth.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Base of absolute links in replies, set with the caller (baseUrlOf). */
+    baseUrl?: string;
+  }
+}
+
 const nullable = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
 
 /** The base of absolute links: DAFTAR_PUBLIC_URL, else the scheme and host the request came to. */
@@ -60,6 +67,7 @@ export async function renderSite(database: Database, caller: Caller, baseUrl: st
     building_number: nullable(site['building_number']),
     district: nullable(site['district']),
     document_language: documentLanguageOf(site),
+    document_layout: nullable(site['document_layout']) ?? 'standard',
     // Daftar's own: 0 refuses to take a product's stock below zero in a store, 1 allows it.
     allow_negative_stock: String(site.allow_negative_stock ?? 0),
   };

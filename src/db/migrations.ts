@@ -139,7 +139,8 @@ const STOCK_POSITIONS: TableSpec = {
 export const SITE_DOCUMENT_COLUMNS: ReadonlyArray<readonly [string, ColumnType]> = [
   ['vat_number', 'text'], ['cr_number', 'text'], ['address1', 'text'], ['address2', 'text'], ['city', 'text'],
   ['state', 'text'], ['postal_code', 'text'], ['building_number', 'text'], ['district', 'text'],
-  ['logo', 'text'], ['logo_mime', 'text'], ['document_language', 'text'], ['document_hash_secret', 'text'],
+  ['logo', 'text'], ['logo_mime', 'text'], ['document_language', 'text'], ['document_layout', 'text'],
+  ['document_hash_secret', 'text'],
 ];
 
 const DOCUMENT_LINKS: TableSpec = {

@@ -29,8 +29,11 @@ export const SELLER_TEXT_SETTINGS = {
 
 export type SellerTextSetting = keyof typeof SELLER_TEXT_SETTINGS;
 
-/** Every setting a caller may set: the texts, `logo` (image bytes) and `document_language`. */
-export const SELLER_SETTING_NAMES: readonly string[] = [...Object.keys(SELLER_TEXT_SETTINGS), 'logo', 'document_language'];
+/** Every setting a caller may set: the texts, `logo` (image bytes), `document_language` and `document_layout`. */
+export const SELLER_SETTING_NAMES: readonly string[] = [...Object.keys(SELLER_TEXT_SETTINGS), 'logo', 'document_language', 'document_layout'];
+
+/** A layout is a folder name under templates/documents/ (or DAFTAR_TEMPLATES_DIR); an unknown one renders as standard. */
+export const LAYOUT_NAME = /^[a-z0-9][a-z0-9_-]{0,40}$/;
 
 /** A logo's largest size in bytes (decoded): it is embedded in every rendered document. */
 export const LOGO_BYTES_MAX = 512 * 1024;
@@ -104,6 +107,12 @@ export function checkSiteSettings(input: Record<string, unknown>, country: strin
       if (raw === null || raw === '') values[name] = null;
       else if (typeof raw === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(raw)) values[name] = raw;
       else errors[name] = `must be one of ${DOCUMENT_LANGUAGES.join(', ')}`;
+      continue;
+    }
+    if (name === 'document_layout') {
+      if (raw === null || raw === '') values[name] = null;
+      else if (typeof raw === 'string' && LAYOUT_NAME.test(raw)) values[name] = raw;
+      else errors[name] = 'must be a layout name: lower-case letters, digits, - and _';
       continue;
     }
     if (!(name in SELLER_TEXT_SETTINGS)) { errors[name] = `is not a site setting; settings: ${SELLER_SETTING_NAMES.join(', ')}`; continue; }

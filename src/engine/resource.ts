@@ -34,6 +34,8 @@ export interface Context {
   readonly staffId: number;
   /** Local wall-clock time of the request, `YYYY-MM-DD HH:MM:SS`. */
   readonly now: string;
+  /** Base of absolute links in replies (DAFTAR_PUBLIC_URL or the request's host); relative when unset. */
+  readonly baseUrl?: string;
 }
 
 export interface ChildSpec {
@@ -74,6 +76,8 @@ export interface ResourceHooks {
   afterDelete?(context: Context, record: Rec): Promise<void>;
   /** Nest related records inside each rendered record (they are wire objects by then). */
   related?(context: Context, records: Rec[], wire: Record<string, unknown>[], mode: ViewMode): Promise<void>;
+  /** Add computed output fields to each rendered record, in every view whatever `recursive` says. */
+  computed?(context: Context, records: Rec[], wire: Record<string, unknown>[]): Promise<void>;
 }
 
 export interface ViewMode {

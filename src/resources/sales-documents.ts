@@ -9,6 +9,8 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
 import { salesHooks } from './sales-rules.js';
+// Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
+import { addDocumentLinks } from '../documents/links.js';
 import type { ExpressionBuilder } from 'kysely';
 
 /** Lines one document may carry. */
@@ -205,7 +207,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
         return eb(eb.ref('no'), 'like', `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
       },
     },
-    hooks: salesHooks(),
+    hooks: { ...salesHooks(), computed: addDocumentLinks },
     description: options.description,
   });
 }

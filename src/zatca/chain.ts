@@ -167,3 +167,11 @@ export async function phase2QrFor(context: Pick<Context, 'db' | 'siteId'>, invoi
     .where('invoice_id', '=', invoiceId).executeTakeFirst();
   return row ? String(row['qr']) : null;
 }
+
+/** phase2QrFor for many documents at once (lists): invoice id → QR, for those that have one. */
+export async function phase2QrsFor(context: Pick<Context, 'db' | 'siteId'>, invoiceIds: number[]): Promise<Map<number, string>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await context.db.selectFrom('zatca_documents').select(['invoice_id', 'qr']).where('site_id', '=', context.siteId)
+    .where('invoice_id', 'in', invoiceIds).execute();
+  return new Map(rows.map((row) => [Number(row['invoice_id']), String(row['qr'])]));
+}
