@@ -207,6 +207,26 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     assert.equal(digestOfReference(xml), independentHash(xml));
   });
 
+  it('signs a debit note (383) and an invoice in USD with its VAT stated in SAR, XSD-valid', async () => {
+    const debit = await server().post('/api2/invoices.json', {
+      Invoice: { client_id: site.business, type: 16, subscription_id: standardId, notes: 'Price difference' },
+      InvoiceItem: [{ item: 'Price difference', unit_price: '50', quantity: 1, tax1: site.vat }],
+    });
+    assert.equal(debit.status, 202, debit.text);
+    const debitXml = (await einvoice('invoices', debit.body.id)).xml;
+    assert.match(debitXml, /name="0100000">383</);
+    assert.match(debitXml, /<cac:BillingReference>/);
+    if (!xmllintMissing) assert.ok(validateWithXsd(debitXml).ok, validateWithXsd(debitXml).output);
+    const usd = await invoice(site.business, [{ item: 'Consulting', unit_price: '1000', quantity: 1, tax1: site.vat }], { currency_code: 'USD', currency_rate: '3.75' });
+    assert.equal(usd.status, 202, usd.text);
+    const usdXml = (await einvoice('invoices', usd.body.id)).xml;
+    assert.equal(textOf(usdXml, 'cbc:DocumentCurrencyCode'), 'USD');
+    assert.equal(textOf(usdXml, 'cbc:TaxCurrencyCode'), 'SAR');
+    assert.match(usdXml, /<cac:TaxTotal><cbc:TaxAmount currencyID="SAR">562\.50<\/cbc:TaxAmount><\/cac:TaxTotal>/, '150 USD of VAT × 3.75');
+    assert.match(usdXml, /<cbc:TaxAmount currencyID="USD">150\.00<\/cbc:TaxAmount><cac:TaxSubtotal>/);
+    if (!xmllintMissing) assert.ok(validateWithXsd(usdXml).ok, validateWithXsd(usdXml).output);
+  });
+
   it('refuses documents that break ZATCA business rules, naming the field, and spends no ICV on them', async () => {
     const before = (await chainRows()).length;
     const noVat = await server().create('clients', { Client: { business_name: 'No VAT LLC', type: 3, address1: 'King Fahd', city: 'Jeddah' } });
