@@ -17,7 +17,7 @@ import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { EINVOICE_ROUTES, registerEInvoiceRoutes } from './api/einvoice-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
-import { registerResourceRoutes } from './api/routes.js';
+import { registerResourceRoutes, writeWith } from './api/routes.js';
 import { DOCUMENT_ROUTES, PUBLIC_DOCUMENT_ROUTES, RENDERED_DOCUMENTS, registerDocumentRoutes, serveOwnDocument } from './api/documents.js';
 import { baseUrlOf, renderSite, updateSite } from './api/site.js';
 import { RESOURCES } from './resources/index.js';
@@ -126,7 +126,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   for (const path of ['/api2/site_info', '/api2/site_info.json']) {
     app.get(path, async (request) => oneReply('Site', await renderSite(database, request.caller!, baseUrlOf(request, config.publicUrl))));
     app.put(path, async (request) => {
-      await updateSite(database, request.caller!, request.body);
+      await writeWith(request, database, (context) => updateSite(context.db, request.caller!, request.body));
       return { code: 200, result: 'successful' };
     });
   }

@@ -46,7 +46,7 @@ function siteSetValues(pairs: string[]): { flags: Record<string, number>; settin
     const value = split > 0 ? pair.slice(split + 1) : undefined;
     if (value === undefined) throw new Error(`"${pair}" is not name=value`);
     if (name === 'allow_negative_stock') {
-      if (!['0', '1'].includes(value)) throw new Error('allow_negative_stock is 0 or 1');
+      if (!['0', '1'].includes(value)) throw new Error(`unknown setting "${pair}"; allow_negative_stock is 0 or 1`);
       flags[name] = Number(value);
     } else if (name === 'logo') {
       settings[name] = value === '' ? null : readFileSync(value);

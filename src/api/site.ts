@@ -4,7 +4,7 @@
  * (`{"Site": {...}}`) lets the owner change those settings (domain/site-settings.ts).
  */
 import type { FastifyRequest } from 'fastify';
-import type { Database } from '../db/connection.js';
+import type { Database, Db } from '../db/connection.js';
 import { DaftarError, validationError } from '../domain/errors.js';
 import { currencyDecimals } from '../domain/money.js';
 import { checkSiteSettings, documentLanguageOf } from '../domain/site-settings.js';
@@ -76,8 +76,11 @@ export async function renderSite(database: Database, caller: Caller, baseUrl: st
 /** Accepted on PUT /api2/site_info under their site_info names as well as their column names. */
 const WIRE_ALIASES: Record<string, string> = { bn1: 'vat_number', bn2: 'cr_number', site_logo: 'logo', invoice_logo: 'logo' };
 
-/** Applies the owner's changes to the seller settings; every field is checked before anything is written. */
-export async function updateSite(database: Database, caller: Caller, body: unknown): Promise<void> {
+/**
+ * Applies the owner's changes to the seller settings, in the request's write transaction (`db`, from
+ * writeWith: with its audit row and idempotency mark); every field is checked before anything is written.
+ */
+export async function updateSite(db: Db, caller: Caller, body: unknown): Promise<void> {
   // Only the owner (an API key, or the owner's login) changes how the business presents itself.
   if (caller.staffId !== 0) throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Only the site owner may change site settings');
   const object = body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : null;
@@ -90,5 +93,5 @@ export async function updateSite(database: Database, caller: Caller, body: unkno
   }
   const { values, errors } = checkSiteSettings(input, caller.site.country_code);
   if (Object.keys(errors).length > 0) throw validationError(errors);
-  await database.write((trx) => trx.updateTable('sites').set({ ...values, modified: nowText() }).where('id', '=', caller.site.id).execute());
+  await db.updateTable('sites').set({ ...values, modified: nowText() }).where('id', '=', caller.site.id).execute();
 }
