@@ -12,6 +12,8 @@ import { FIRST_PREVIOUS_HASH, hexDigestBase64, invoiceHash } from '../src/zatca/
 import { buildCsr, certificateFacts, generateEgsKeyPair, selfSignedCertificate } from '../src/zatca/certificate.js';
 import { decodeTlv as decodeTlvFields } from '../src/domain/zatca-qr.js';
 import { parseSecretKey, seal, unseal } from '../src/zatca/vault.js';
+import { checkRules } from '../src/zatca/rules.js';
+import { toEInvoice } from '../src/zatca/document.js';
 import { eachDatabase } from './support/harness.js';
 import { BUYER_VAT, SELLER, SHARED_ZATCA, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite, textOf, validateWithXsd, xmllintMissing } from './support/zatca.js';
 
@@ -104,6 +106,56 @@ describe('ZATCA invoice hash, signature and certificates', { skip: samplesMissin
     assert.throws(() => unseal(sealed, parseSecretKey('22'.repeat(32))), /another DAFTAR_SECRET_KEY/);
     assert.throws(() => unseal(sealed.slice(0, -4) + 'AAAA', key));
     assert.throws(() => parseSecretKey('short'), /32 bytes/);
+  });
+});
+
+describe('ZATCA business rules on the e-invoice model', () => {
+  const M = 1_000_000;
+  const site = { ...SELLER, country_code: 'SA', currency_code: 'SAR' };
+  const header = { type: 0, no: 'INV-1', date: '2026-12-01', currency_code: 'SAR', summary_total: 230 * M + 57.5 * M, client_bn1: BUYER_VAT,
+    client_business_name: 'Buyer LLC', client_address1: 'Olaya', client_city: 'Riyadh', summary_tax2: 0 };
+  const lines = [
+    { item: 'A', quantity: 2 * M, unit_price: 100 * M, subtotal: 200 * M, calculated_discount: 0, summary_tax1: 30 * M, tax1: 1 },
+    { item: 'B', quantity: 1 * M, unit_price: 50 * M, subtotal: 50 * M, calculated_discount: 0, summary_tax1: 7.5 * M, tax1: 1 },
+  ];
+  const taxes = new Map([[1, { id: 1, name: 'VAT', value: 15 * M, included: 0 }]]);
+  const build = (overrides: { header?: Record<string, unknown>; lines?: Array<Record<string, unknown>>; client?: Record<string, unknown> } = {}) => {
+    const h = { ...header, ...overrides.header };
+    const l = overrides.lines ?? lines;
+    const einvoice = toEInvoice({ site, header: h, lines: l, taxes, client: overrides.client ?? { type: 3 }, originalNumber: '' }, { icv: 1, previousHash: FIRST_PREVIOUS_HASH, uuid: 'u', issueTime: '10:00:00' });
+    return { einvoice, errors: () => checkRules(einvoice, h, l) };
+  };
+
+  it('passes a consistent standard invoice', () => {
+    assert.deepEqual(build().errors(), {});
+  });
+
+  it('refuses totals that are not the sum of the lines, and VAT that is not the categories\' VAT', () => {
+    assert.match(build({ header: { summary_total: 290 * M } }).errors()['summary_total'] ?? '', /BR-CO-16/);
+    const tampered = build();
+    tampered.einvoice.totals.lineNet += 1_000_000n;
+    assert.match(tampered.errors()['summary_subtotal'] ?? '', /BR-CO-10/);
+    const categories = build();
+    categories.einvoice.subtotals[0]!.vat += 1_000_000n;
+    const problems = categories.errors();
+    assert.match(problems['summary_tax1'] ?? '', /BR-S-09|BR-CO-14/);
+  });
+
+  it('refuses line VAT that is not net × rate, a standard invoice without the buyer VAT, a note without its invoice', () => {
+    const wrongVat = build({ lines: [{ ...lines[0], summary_tax1: 31 * M }, lines[1]!], header: { summary_total: 288.5 * M } });
+    assert.match(wrongVat.errors()['InvoiceItem.0.tax1'] ?? '', /BR-KSA-50/);
+    assert.match(build({ header: { client_bn1: '' } }).errors()['client_bn1'] ?? '', /required/);
+    assert.match(build({ header: { client_bn1: '123' } }).errors()['client_bn1'] ?? '', /15-digit/);
+    assert.deepEqual(build({ header: { client_bn1: '' }, client: { type: 2 } }).errors(), {}, 'a simplified invoice needs no buyer VAT');
+    assert.match(build({ header: { type: 5 } }).errors()['subscription_id'] ?? '', /BR-KSA-56/);
+    assert.match(build({ header: { type: 16 } }).errors()['subscription_id'] ?? '', /BR-KSA-56/);
+  });
+
+  it('refuses a seller without a valid VAT number or national address', () => {
+    const bare = toEInvoice({ site: { business_name: 'X', country_code: 'SA', vat_number: '300', building_number: '12', postal_code: '1' }, header, lines, taxes, client: { type: 3 }, originalNumber: '' },
+      { icv: 1, previousHash: FIRST_PREVIOUS_HASH, uuid: 'u', issueTime: '10:00:00' });
+    const errors = checkRules(bare, header, lines);
+    for (const field of ['site.vat_number', 'site.building_number', 'site.postal_code', 'site.district', 'site.city', 'site.address1']) assert.ok(errors[field], field);
   });
 });
 
