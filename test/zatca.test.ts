@@ -375,6 +375,11 @@ eachDatabase('daftar zatca on the command line', (server) => {
     assert.equal(status.json.certificate, 'self-signed');
     assert.equal(status.json.zatca_issued, false);
     assert.match(status.json.note, /NOT issued by ZATCA/);
+    const shown = await server().get('/api2/einvoicing.json');
+    assert.equal(shown.status, 200, shown.text);
+    assert.equal(shown.body.data.EInvoicing.certificate, 'self-signed');
+    assert.equal(shown.body.data.EInvoicing.zatca_issued, false);
+    assert.ok(!/PRIVATE|v1:/.test(shown.text), 'no key material');
     const client = await server().create('clients', { Client: { first_name: 'Walk-in', type: 2 } });
     const tax = await server().create('taxes', { Tax: { name: 'VAT', value: 15 } });
     const id = await server().create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'Tea', unit_price: '4', quantity: 5, tax1: tax }] });
