@@ -14,7 +14,7 @@ import { decodeTlv as decodeTlvFields } from '../src/domain/zatca-qr.js';
 import { parseSecretKey, seal, unseal } from '../src/zatca/vault.js';
 import { checkRules } from '../src/zatca/rules.js';
 import { toEInvoice } from '../src/zatca/document.js';
-import { eachDatabase } from './support/harness.js';
+import { ApiClient, eachDatabase } from './support/harness.js';
 import { BUYER_VAT, SELLER, SHARED_ZATCA, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite, textOf, validateWithXsd, xmllintMissing } from './support/zatca.js';
 
 const decodeTlv = (bytes: Buffer) => new Map(decodeTlvFields(bytes));
@@ -387,6 +387,12 @@ eachDatabase('daftar zatca on the command line', (server) => {
     assert.equal(xml.status, 200);
     assert.equal(digestOfReference(xml.text), independentHash(xml.text));
     assert.equal(cli('zatca', 'status', '--site', 'default').json.icv, 1);
+    // Another site's key sees neither the e-invoice nor the unit.
+    const other = cli('site', 'create', 'other-shop', '--country', 'SA');
+    assert.equal(other.status, 0, other.stderr);
+    const stranger = new ApiClient(server().url, other.json.api_key);
+    assert.equal((await stranger.get(`/api2/invoices/${id}/einvoice.xml`)).status, 404);
+    assert.equal((await stranger.get('/api2/einvoicing.json')).body.data.EInvoicing.onboarded, false);
     const bad = cli('zatca', 'install-csid', '--site', 'default', '--token', fs.readFileSync(path.join(SHARED_ZATCA, 'Certificates/cert.pem'), 'utf8'), '--secret', 'x');
     assert.notEqual(bad.status, 0);
     assert.match(bad.stderr, /self-signed certificate.*--replace/, 'a unit with a self-signed chain takes no CSID');
