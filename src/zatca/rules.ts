@@ -38,7 +38,7 @@ function checkBuyer(invoice: EInvoice, errors: FieldErrors): void {
 function checkLines(invoice: EInvoice, lines: Record<string, unknown>[], errors: FieldErrors): void {
   lines.forEach((row, index) => {
     if (row['tax2'] !== null && row['tax2'] !== undefined && Number(row['tax2']) > 0) {
-      errors[`InvoiceItem.${index}.tax2`] = 'must be empty: a ZATCA e-invoice line carries one VAT category and rate (BR-KSA-…, BG-30)';
+      errors[`InvoiceItem.${index}.tax2`] = 'must be empty: a ZATCA e-invoice line carries one VAT category and rate (BG-30)';
     }
   });
   invoice.lines.forEach((line, index) => {
@@ -47,7 +47,7 @@ function checkLines(invoice: EInvoice, lines: Record<string, unknown>[], errors:
     }
     const expected = roundTo(mul(line.net, line.percent) / 100n, 2);
     if (abs(expected - line.vat) > HALALA) errors[`InvoiceItem.${index}.tax1`] = `line VAT ${line.vat} differs from net × rate (${expected}) (BR-KSA-50)`;
-    if (line.net < ZERO) errors[`InvoiceItem.${index}.unit_price`] = 'gives a negative line net; issue a credit note instead (BR-KSA-…)';
+    if (line.net < ZERO) errors[`InvoiceItem.${index}.unit_price`] = 'gives a negative line net; issue a credit note instead';
   });
 }
 
@@ -68,7 +68,7 @@ function checkTotals(invoice: EInvoice, errors: FieldErrors): void {
   if (t.taxInclusive + t.rounding !== t.payable) {
     errors['summary_total'] = `the document total ${t.payable} is not the lines' net + VAT + charges + rounding (${t.taxInclusive + t.rounding}) (BR-CO-16)`;
   }
-  if (t.payable < ZERO) errors['summary_total'] = 'must not be negative (BR-KSA-…); issue a credit note instead';
+  if (t.payable < ZERO) errors['summary_total'] = 'must not be negative; issue a credit note instead';
   if (invoice.currency !== 'SAR' && t.vat > ZERO && invoice.sarRate === ZERO) errors['currency_rate'] = 'is required to state the VAT in SAR (BR-KSA-68)';
 }
 
