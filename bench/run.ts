@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { BENCH_KEY, CLIENT_COUNT, PRODUCT_COUNT, ensureSqliteDataset, loadPostgres } from './generate.js';
 import type { LoadResult, Workload } from './load.js';
@@ -240,6 +240,8 @@ async function daftarWorkloads(prefix: string, servers: Daftar[], invoices: numb
     out[name] = record(`${prefix}${name}`, result, connections);
   };
   await runOne('get_invoice', { ...base, kind: 'get_invoice', maxId: invoices }, options.connections);
+  // The same invoices rendered: what `GET .pdf` costs next to `GET .json` (docs/documents.md).
+  await runOne('get_invoice_pdf', { ...base, kind: 'get_invoice_pdf', maxId: invoices }, options.connections);
   // Lists: one client at a time, so p99 is the time a request takes, not time queued behind others.
   await runOne('list_page1', { ...base, kind: 'fixed', path: '/api2/invoices.json?limit=50' }, 1);
   await runOne('list_deep', { ...base, kind: 'fixed', path: `/api2/invoices.json?limit=50&page=${deepPage}` }, 1);
@@ -293,6 +295,23 @@ async function runWebhookCost(databaseFile: string): Promise<void> {
   }
 }
 
+/** PDFs per second on one core: bench/pdf.ts renders a sample invoice in a loop, pinned like a server. */
+function runPdfRenders(): void {
+  if (!wanted('pdf')) return;
+  const [command, args] = pinned(SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'pdf.js'), String(options.duration), '10', 'bilingual']);
+  const child = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const measured = JSON.parse(line) as Record<string, number>;
+    results['pdf_per_s'] = measured['pdf_per_s']!;
+    results['pdf_ms_mean'] = measured['pdf_ms_mean']!;
+    results['pdf_ms_p99'] = measured['pdf_ms_p99']!;
+    say(`  PDF renders on one core (10-line bilingual invoice with QR): ${measured['pdf_per_s']} /s, mean ${measured['pdf_ms_mean']} ms, p99 ${measured['pdf_ms_p99']} ms`);
+  } catch {
+    notes.push(`pdf renders: no result (${child.stderr.trim().slice(0, 200)})`);
+  }
+}
+
 interface Exports { jsonServerData: string; openapi: string }
 
 async function runSqlite(databaseFile: string): Promise<Exports | null> {
@@ -309,7 +328,7 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
     results['startup_ms'] = round(startups[1]!, 0);
     say(`  startup (spawn → first 200), 3 starts: ${startups.map((ms) => round(ms, 0)).join(', ')} ms`);
   }
-  const parts = ['get_invoice', 'list_page1', 'list_deep', 'list_filtered', 'create_invoice', 'create_payment', 'json_server', 'prism'];
+  const parts = ['get_invoice', 'get_invoice_pdf', 'list_page1', 'list_deep', 'list_filtered', 'create_invoice', 'create_payment', 'json_server', 'prism'];
   if (!parts.some(wanted)) return null;
   const server = await startDaftar('daftar-sqlite', url);
   try {
@@ -333,7 +352,7 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
     }
 
     const measured = await daftarWorkloads('', [server], options.invoices);
-    for (const name of ['get_invoice', 'create_invoice', 'create_payment'] as const) {
+    for (const name of ['get_invoice', 'get_invoice_pdf', 'create_invoice', 'create_payment'] as const) {
       const result = measured[name];
       if (!result) continue;
       results[`${name}_rps`] = round(result.rps, 0);
@@ -544,6 +563,9 @@ function summarize(): Target[] {
     // The same ratios from server CPU time per request (fewer µs is faster, so hello over Daftar):
     // what they would be on a core of its own.
     ['get_invoice_vs_hello_cpu', 'hello_cpu_us', 'get_invoice_cpu_us'],
+    // A rendered invoice against its JSON: throughput, and server CPU per request (PDF over JSON).
+    ['get_pdf_vs_get_json', 'get_invoice_pdf_rps', 'get_invoice_rps'],
+    ['get_pdf_cpu_vs_get_json_cpu', 'get_invoice_pdf_cpu_us', 'get_invoice_cpu_us'],
     ['create_invoice_vs_hello_cpu', 'hello_cpu_us', 'create_invoice_cpu_us'],
   ];
   for (const [key, numerator, denominator] of ratios) results[key] = ratio(results[numerator], results[denominator]);
@@ -607,6 +629,7 @@ async function main(): Promise<void> {
   fs.copyFileSync(dataset.file, work);
 
   await runHello();
+  runPdfRenders();
   say('SQLite, one server process (CPU 0):');
   const exports = await runSqlite(work);
   await runWebhookCost(work);

@@ -16,10 +16,12 @@ import { failedReply, oneReply } from './api/envelope.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './api/errors.js';
 import { CREDENTIAL_ROUTES, registerCredentialRoutes } from './api/credentials.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
+import { EINVOICE_ROUTES, registerEInvoiceRoutes } from './api/einvoice-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
-import { registerResourceRoutes } from './api/routes.js';
-import { renderSite } from './api/site.js';
+import { registerResourceRoutes, writeWith } from './api/routes.js';
+import { DOCUMENT_ROUTES, PUBLIC_DOCUMENT_ROUTES, RENDERED_DOCUMENTS, registerDocumentRoutes, serveOwnDocument } from './api/documents.js';
+import { baseUrlOf, renderSite, updateSite } from './api/site.js';
 import { V2_ROUTES, registerV2Routes } from './api/v2.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
@@ -106,6 +108,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     }
     if (!requiresCredential(request, PUBLIC_PATHS)) return;
     request.caller = await authenticate(database, request);
+    request.baseUrl = baseUrlOf(request, config.publicUrl);
     if (config.rateLimitPerMinute > 0) {
       const limit = config.rateLimitPerMinute;
       if (await limited(database, reply, [[`api:${request.caller.credential}`, limit], [`addr:${request.ip}`, limit]], 'requests')) return reply;
@@ -120,6 +123,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     const { buildOpenApi } = await import('./api/openapi.js');
     const openapi = buildOpenApi([...RESOURCES, ...WEBHOOK_RESOURCES], [
       { method: 'GET', path: '/api2/site_info.json', summary: 'GET Site Info', tag: 'Site' },
+      { method: 'PUT', path: '/api2/site_info', summary: 'Change the seller settings (owner only): bn1 VAT number, bn2 CR number, address, building_number, district, logo, document_language', tag: 'Site' },
+      { method: 'GET', path: '/api2/site_info/logo', summary: "The site's logo image", tag: 'Site' },
       { method: 'GET', path: '/api2/api_key_info.json', summary: 'Which key is calling (connection test)', tag: 'Site' },
       { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
       { method: 'GET', path: '/docs', summary: 'Human-readable reference', tag: 'Meta' },
@@ -127,7 +132,10 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
       ...EXTRA_ROUTES,
       ...CREDENTIAL_ROUTES,
+      ...EINVOICE_ROUTES,
       ...REPORT_ROUTES,
+      ...DOCUMENT_ROUTES,
+      ...PUBLIC_DOCUMENT_ROUTES,
       ...V2_ROUTES,
       ...WEBHOOK_ROUTES,
     ], VERSION);
@@ -149,16 +157,30 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     }
   });
   for (const path of ['/api2/site_info', '/api2/site_info.json']) {
-    app.get(path, async (request) => oneReply('Site', await renderSite(database, request.caller!)));
+    app.get(path, async (request) => oneReply('Site', await renderSite(database, request.caller!, baseUrlOf(request, config.publicUrl))));
+    app.put(path, async (request) => {
+      await writeWith(request, database, (context) => updateSite(context.db, request.caller!, request.body));
+      return { code: 200, result: 'successful' };
+    });
   }
+  app.get('/api2/site_info/logo', async (request, reply) => {
+    const site = request.caller!.site;
+    if (!site['logo']) return reply.code(404).send(failedReply(404, 'The site has no logo', 'DAFTAR_ERR_NOT_FOUND'));
+    return reply.type(String(site['logo_mime'])).header('cache-control', 'private, max-age=60').send(Buffer.from(String(site['logo']), 'base64'));
+  });
   app.get('/api2/api_key_info.json', async (request) => ({
     result: 'successful', code: 200, data: { key: request.caller!.credential, site_id: String(request.caller!.site.id) },
   }));
   registerTokenRoutes(app, database, config);
   registerExtraRoutes(app, database);
   registerCredentialRoutes(app, database);
+  registerEInvoiceRoutes(app, database);
   registerReportRoutes(app, database);
-  registerResourceRoutes(app, database, RESOURCES);
+  registerDocumentRoutes(app, database, config);
+  registerResourceRoutes(app, database, RESOURCES, {
+    specs: RENDERED_DOCUMENTS,
+    serve: (request, reply, spec, id, format) => serveOwnDocument(request, reply, database, config, spec, id, format),
+  });
   registerV2Routes(app, database, RESOURCES);
   registerWebhookRoutes(app, database, config.webhooks);
   return app;

@@ -2,9 +2,12 @@
  * `daftar` command line: serve, migrate, create sites and API keys. Output meant for scripts is JSON
  * on stdout; messages for people go to stderr.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { createApiKey, createSite, listApiKeys, revokeApiKey, siteBySubdomain } from './domain/sites.js';
 import { openMigrated } from './server.js';
+import { SELLER_SETTING_NAMES, checkSiteSettings } from './domain/site-settings.js';
+import { ZATCA_USAGE, runZatcaCommand } from './zatca/cli.js';
 
 const USAGE = `usage:
   daftar serve                        start the server (same as npm start)
@@ -17,9 +20,21 @@ const USAGE = `usage:
                                       PostgreSQL: pg_restore --clean --single-transaction)
   daftar site create <subdomain> [--currency SAR] [--country SA] [--name "Business"] [--email owner@x] [--password ...]
                                       create a site; prints {"site_id","subdomain","api_key","owner_email","owner_password"}
-  daftar site set <subdomain> allow_negative_stock=0|1
-                                      change a site setting: 0 (default) refuses a sale or stock out that would
-                                      take a product below zero in its store (400), 1 allows negative stock
+  daftar site set <subdomain> name=value ...
+                                      change site settings:
+                                        allow_negative_stock=0|1  0 (default) refuses a sale or stock out that
+                                                                  would take a product below zero (400)
+                                        business_name, vat_number, cr_number, address1, address2, city, state,
+                                        postal_code, building_number, district   what tax documents print
+                                                                  (an empty value clears one)
+                                        logo=<file>               a PNG, JPEG or SVG file (logo= removes it)
+                                        document_language=ar|en|bilingual
+  daftar invoice pdf <id> [--site S] [--lang ar|en|bilingual] [--html] > file.pdf
+                                      render a sales document (invoice, estimate, credit note, refund receipt)
+                                      of the invoices table; --site is the subdomain (DAFTAR_SUBDOMAIN when left out)
+  daftar invoice rotate-link <id> [--site S]
+                                      replace the document's public links (the old ones stop working);
+                                      prints {"invoice_html_url","invoice_pdf_url",...} (relative unless DAFTAR_PUBLIC_URL is set)
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","id","api_key"}
                                       (the only time the key is shown: only its hash is kept)
@@ -32,7 +47,31 @@ For people and scripts (each with --help; --json for scripts; see docs/cli.md):
   daftar reports <report> [--from D] [--to D] [--csv]   trial-balance, profit-and-loss, balance-sheet, ...
   daftar demo [--site demo] [--seed 42] [--months 12]  a year of a small Saudi shop's business
 They call a running server when DAFTAR_URL and DAFTAR_API_KEY are set, the local database otherwise.
-`;
+${ZATCA_USAGE}`;
+
+/** `name=value` pairs of `site set`: the 0/1 flags, and the seller settings (logo=<file> reads the file). */
+function siteSetValues(pairs: string[]): { flags: Record<string, number>; settings: Record<string, unknown> } {
+  if (pairs.length === 0) throw new Error(`name a setting: allow_negative_stock=0|1 or ${SELLER_SETTING_NAMES.join(', ')}`);
+  const flags: Record<string, number> = {};
+  const settings: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const split = pair.indexOf('=');
+    const name = split > 0 ? pair.slice(0, split) : pair;
+    const value = split > 0 ? pair.slice(split + 1) : undefined;
+    if (value === undefined) throw new Error(`"${pair}" is not name=value`);
+    if (name === 'allow_negative_stock') {
+      if (!['0', '1'].includes(value)) throw new Error(`unknown setting "${pair}"; allow_negative_stock is 0 or 1`);
+      flags[name] = Number(value);
+    } else if (name === 'logo') {
+      settings[name] = value === '' ? null : readFileSync(value);
+    } else if (SELLER_SETTING_NAMES.includes(name)) {
+      settings[name] = value;
+    } else {
+      throw new Error(`unknown setting "${name}"; settings: allow_negative_stock, ${SELLER_SETTING_NAMES.join(', ')}`);
+    }
+  }
+  return { flags, settings };
+}
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -104,24 +143,37 @@ async function run(args: string[]): Promise<number> {
     }
   }
   if (command === 'site' && sub === 'set' && target) {
-    const settings = args.slice(3).map((pair) => pair.split('='));
-    const known = new Set(['allow_negative_stock']);
-    for (const [name, value] of settings) {
-      if (!name || !known.has(name) || !['0', '1'].includes(value ?? '')) throw new Error(`unknown setting "${name}=${value}"; settings: allow_negative_stock=0|1`);
-    }
-    if (settings.length === 0) throw new Error('name a setting: allow_negative_stock=0|1');
+    const values = siteSetValues(args.slice(3));
     const database = await openMigrated(config);
     try {
       const site = await siteBySubdomain(database.db, target);
       if (!site) throw new Error(`no site with subdomain "${target}"`);
-      await database.db.updateTable('sites').set(Object.fromEntries(settings.map(([name, value]) => [name!, Number(value)])))
-        .where('id', '=', site.id).execute();
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, ...Object.fromEntries(settings.map(([name, value]) => [name!, Number(value)])) })}\n`);
+      const { values: settings, errors } = checkSiteSettings(values.settings, site.country_code);
+      const problems = Object.entries(errors).map(([name, problem]) => `${name} ${problem}`);
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      const columns: Record<string, unknown> = { ...settings, ...values.flags };
+      await database.db.updateTable('sites').set(columns).where('id', '=', site.id).execute();
+      // The logo is shown by its type and size, not as a page of base64.
+      const shown = { ...columns, ...(typeof columns['logo'] === 'string' ? { logo: `${columns['logo_mime']}, ${Buffer.from(columns['logo'], 'base64').length} bytes` } : {}) };
+      process.stdout.write(`${JSON.stringify({ site_id: site.id, ...shown })}\n`);
       return 0;
     } finally {
       await database.close();
     }
   }
+  if (command === 'invoice' && (sub === 'pdf' || sub === 'rotate-link') && target) {
+    if (!/^\d{1,15}$/.test(target)) throw new Error('name the document by its id');
+    const database = await openMigrated(config);
+    try {
+      const { documentCommand } = await import('./documents/cli.js');
+      return await documentCommand(database, config, sub, Number(target), {
+        site: option(args, 'site') ?? config.siteSubdomain, lang: option(args, 'lang'), html: args.includes('--html'),
+      });
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'zatca') return runZatcaCommand(args.slice(1), config);
   if (command === 'key' && (sub === 'create' || sub === 'list' || sub === 'revoke') && target) {
     const database = await openMigrated(config);
     try {

@@ -48,6 +48,16 @@ export interface Config {
   sqliteWriteBatch: number;
   /** Webhook delivery: SSRF policy, worker, retry schedule (webhooks/config.ts, docs/webhooks.md). */
   webhooks: WebhookConfig;
+  /** Base of the links printed on and returned with documents (`https://books.example.com`); the request's host when unset. */
+  publicUrl: string | undefined;
+  /** A folder of document layouts of one's own (<layout>/document.typ, document.html), looked up before the built-in ones. */
+  templatesDir: string | undefined;
+  /** DAFTAR_SECRET_KEY: seals ZATCA private keys and CSID secrets (src/zatca/vault.ts); unset: a key file in dataDir. */
+  secretKey: string | undefined;
+  /** DAFTAR_ZATCA_BASE_URL: replaces the Fatoora host of every environment (a local test server). */
+  zatcaBaseUrl: string | undefined;
+  /** Milliseconds between passes of the ZATCA outbox; 0 turns the background sender off. */
+  zatcaSendIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -83,6 +93,16 @@ function trustProxy(raw: string): boolean | string[] {
   if (raw === '' || /^(0|false|no)$/i.test(raw)) return false;
   if (/^(1|true|yes)$/i.test(raw)) return true;
   return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = optional(env, 'DAFTAR_PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new Error(`DAFTAR_PUBLIC_URL must be an absolute http(s) URL (got "${raw}")`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DAFTAR_PUBLIC_URL must be an http(s) URL (got "${raw}")`);
+  if (url.search || url.hash) throw new Error('DAFTAR_PUBLIC_URL must have no query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -124,5 +144,10 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
     demoMonths: text(env, 'DAFTAR_DEMO', '0') === '0' ? 0 : integer(env, 'DAFTAR_DEMO_MONTHS', 12, 1, 60),
     webhooks: webhookConfig(env),
+    publicUrl: publicUrl(env),
+    templatesDir: optional(env, 'DAFTAR_TEMPLATES_DIR') === undefined ? undefined : path.resolve(env['DAFTAR_TEMPLATES_DIR']!),
+    secretKey: optional(env, 'DAFTAR_SECRET_KEY'),
+    zatcaBaseUrl: optional(env, 'DAFTAR_ZATCA_BASE_URL'),
+    zatcaSendIntervalMs: integer(env, 'DAFTAR_ZATCA_SEND_INTERVAL_MS', 30_000, 0, 86_400_000),
   };
 }

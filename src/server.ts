@@ -10,10 +10,13 @@ import { migrate } from './db/migrations.js';
 import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
 import { DeliveryWorker } from './webhooks/worker.js';
+import { configureZatca } from './zatca/settings.js';
+import { startSender } from './zatca/outbox.js';
 
 const SQLITE_MIGRATE_ATTEMPTS = 5;
 
 export async function openMigrated(config: Config): Promise<Database> {
+  configureZatca(config);
   const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous, sqliteWriteBatch: config.sqliteWriteBatch });
   try {
     for (let attempt = 1; ; attempt += 1) {
@@ -57,6 +60,9 @@ export async function startServer(config: Config, logger: boolean | object = fal
     worker = new DeliveryWorker(database, config.webhooks, (level, message, details) => app.log[level](details ?? {}, message));
     worker.start();
   }
+  const stopSender = config.zatcaSendIntervalMs > 0
+    ? startSender(database, config.zatcaSendIntervalMs, (message) => app.log.warn(message))
+    : async () => {};
   return {
     app,
     database,
@@ -64,6 +70,7 @@ export async function startServer(config: Config, logger: boolean | object = fal
     worker,
     async close() {
       await worker?.stop();
+      await stopSender();
       await app.close();
       await database.close();
     },

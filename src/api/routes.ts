@@ -2,7 +2,7 @@
  * Routes derived from the resource declarations: for each operation a resource exposes, the paths with
  * and without `.json`, PUT and POST-to-id for edits. Handlers only translate HTTP to the engine.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Db } from '../db/connection.js';
 import { notFound } from '../domain/errors.js';
 import { nowText } from '../domain/sites.js';
@@ -16,7 +16,10 @@ import { Outbox, eventsQueued } from '../webhooks/outbox.js';
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
-  return { db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText() };
+  return {
+    db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText(),
+    baseUrl: request.baseUrl,
+  };
 }
 
 export async function readWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
@@ -83,7 +86,13 @@ function listPaths(segment: string): string[] {
   return [`/api2/${segment}`, `/api2/${segment}.json`];
 }
 
-export function registerResourceRoutes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[]): void {
+/** Rendered forms of a record (`/api2/invoices/12.pdf`), served beside its JSON by api/documents.ts. */
+export interface RenderedForms {
+  specs: readonly ResourceSpec[];
+  serve(request: FastifyRequest, reply: FastifyReply, spec: ResourceSpec, id: number, format: 'pdf' | 'html'): Promise<FastifyReply>;
+}
+
+export function registerResourceRoutes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[], rendered?: RenderedForms): void {
   for (const spec of specs) {
     for (const segment of [spec.name, ...(spec.aliases ?? [])]) {
       const one = `/api2/${segment}/:id`;
@@ -106,8 +115,12 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
         }
       }
       if (ops.has('get')) {
-        app.get(one, async (request) => {
-          const id = parseId((request.params as { id: string }).id, spec);
+        const renders = rendered?.specs.includes(spec) ?? false;
+        app.get(one, async (request, reply) => {
+          const raw = (request.params as { id: string }).id;
+          const form = renders ? /^(\d{1,15})\.(pdf|html)$/.exec(raw) : null;
+          if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] as 'pdf' | 'html');
+          const id = parseId(raw, spec);
           const record = await readWith(request, database, (context) => getOne(context, spec, id));
           return oneReply(spec.model, record);
         });

@@ -15,6 +15,7 @@ import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 import { seedBranchAndGateways } from '../domain/branch-defaults.js';
 import { nowText } from '../domain/sites.js';
+import { randomSecret } from '../domain/secrets.js';
 
 const FOUNDATION_TABLES: TableSpec[] = [
   {
@@ -181,6 +182,49 @@ const WEBHOOK_TABLES: TableSpec[] = [
   { name: 'webhook_marks', columns: ['mark text not null', 'created_ms int not null'], unique: [['mark']] },
 ];
 
+/**
+ * The seller's settings a tax document prints (domain/site-settings.ts), the secret behind the public
+ * links of its documents, and a rotation counter per document whose link the owner has rotated
+ * (domain/document-links.ts): a document without a row is at rotation 0.
+ */
+export const SITE_DOCUMENT_COLUMNS: ReadonlyArray<readonly [string, ColumnType]> = [
+  ['vat_number', 'text'], ['cr_number', 'text'], ['address1', 'text'], ['address2', 'text'], ['city', 'text'],
+  ['state', 'text'], ['postal_code', 'text'], ['building_number', 'text'], ['district', 'text'],
+  ['logo', 'text'], ['logo_mime', 'text'], ['document_language', 'text'], ['document_layout', 'text'],
+  ['document_hash_secret', 'text'],
+];
+
+const DOCUMENT_LINKS: TableSpec = {
+  name: 'document_links',
+  columns: ['doc_table text not null', 'document_id int not null', 'rotation int not null'],
+  unique: [['doc_table', 'document_id']],
+};
+
+/**
+ * ZATCA phase 2 (docs/zatca.md): the e-invoicing units (EGS) of a site with their sealed key, certificate
+ * and chain head (ICV counter and last hash), and one signed e-invoice per tax document, which is also
+ * the outbox of what is still to be reported or cleared.
+ */
+const ZATCA_TABLES: TableSpec[] = [
+  {
+    name: 'zatca_units',
+    columns: ['name text not null', 'environment text not null', 'private_key text not null', 'csr text', 'certificate text',
+      'certificate_source text not null', 'csid_token text', 'csid_secret text', 'compliance_request_id text',
+      'icv int not null', 'last_hash text not null', 'active bool not null', 'created text', 'modified text'],
+    unique: [['name']],
+  },
+  {
+    name: 'zatca_documents',
+    columns: ['invoice_id int not null', 'unit_id int not null', 'icv int not null', 'uuid text not null', 'hash text not null',
+      'previous_hash text not null', 'xml text not null', 'qr text not null', 'standard bool not null', 'content_digest text not null',
+      'status text not null', 'attempts int not null', 'next_attempt_ms int not null', 'lease_until_ms int not null',
+      'response text', 'cleared_xml text', 'created text', 'sent text'],
+    unique: [['invoice_id'], ['unit_id', 'icv']],
+    // The sender looks across sites for what is due.
+    lookups: [['status', 'next_attempt_ms']],
+  },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -254,6 +298,23 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0012_webhooks': {
       async up(db) {
         for (const table of WEBHOOK_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    '0010_documents': {
+      async up(db) {
+        const columns = await existingColumns(db, dialect, 'sites');
+        for (const [column, type] of SITE_DOCUMENT_COLUMNS) if (!columns.has(column)) await addColumn(db, dialect, 'sites', column, type);
+        await createTable(db, dialect, DOCUMENT_LINKS);
+        // Each existing site gets its own secret (new sites get one in createSite).
+        const sites = await db.selectFrom('sites').select('id').execute();
+        for (const site of sites) {
+          await db.updateTable('sites').set({ document_hash_secret: randomSecret(32) }).where('id', '=', site['id']).execute();
+        }
+      },
+    },
+    '0011_zatca': {
+      async up(db) {
+        for (const table of ZATCA_TABLES) await createTable(db, dialect, table);
       },
     },
   };

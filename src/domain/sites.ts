@@ -121,6 +121,7 @@ export async function createSite(db: Db, site: NewSite): Promise<CreatedSite> {
     const inserted = await trx.insertInto('sites').values({
       subdomain: site.subdomain, business_name: site.businessName, currency_code: site.currency,
       country_code: site.country, allow_negative_stock: 0, created: now, modified: now,
+      document_hash_secret: randomSecret(32),
     }).returning('id').executeTakeFirstOrThrow();
     const siteId = Number(inserted['id']);
     await trx.insertInto('staff').values({

@@ -37,6 +37,8 @@ export interface Context {
   readonly now: string;
   /** Writes only: where the engine reports what it changed (webhook events, engine/changes.ts). */
   readonly changes?: ChangeLog;
+  /** Base of absolute links in replies (DAFTAR_PUBLIC_URL or the request's host); relative when unset. */
+  readonly baseUrl?: string;
 }
 
 export interface ChildSpec {
@@ -77,6 +79,8 @@ export interface ResourceHooks {
   afterDelete?(context: Context, record: Rec): Promise<void>;
   /** Nest related records inside each rendered record (they are wire objects by then). */
   related?(context: Context, records: Rec[], wire: Record<string, unknown>[], mode: ViewMode): Promise<void>;
+  /** Add computed output fields to each rendered record, in every view whatever `recursive` says. */
+  computed?(context: Context, records: Rec[], wire: Record<string, unknown>[]): Promise<void>;
 }
 
 export interface ViewMode {

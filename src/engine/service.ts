@@ -74,6 +74,7 @@ export async function renderRecords(context: Context, spec: ResourceSpec, record
     });
   }
   if (spec.hooks?.related && mode.recursive >= 0) await spec.hooks.related(context, records, wire, mode);
+  if (spec.hooks?.computed) await spec.hooks.computed(context, records, wire);
   return wire;
 }
 

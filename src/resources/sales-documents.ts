@@ -9,6 +9,8 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
 import { salesHooks } from './sales-rules.js';
+// Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
+import { addDocumentLinks } from '../documents/links.js';
 import type { ExpressionBuilder } from 'kysely';
 
 /** Lines one document may carry. */
@@ -118,6 +120,7 @@ const documentFields = (): Fields => ({
   adjustment_label: text(255),
   adjustment_value: decimal(),
   custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
+  einvoice_status: text(20).readOnly().doc('ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none'),
   ...timestamps(),
 });
 
@@ -204,7 +207,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
         return eb(eb.ref('no'), 'like', `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
       },
     },
-    hooks: salesHooks(),
+    hooks: { ...salesHooks(), computed: addDocumentLinks },
     description: options.description,
   });
 }

@@ -18,6 +18,7 @@ import { runShape } from '../db/shapes.js';
 import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
 import { completePayment } from './invoice-payments.js';
 import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
+import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
 
 const NUMBERING_KEY: Record<number, string> = {
   0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
@@ -264,10 +265,13 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
     const linked = new Set([record['subscription_id'], previous?.['subscription_id']].filter((v): v is number => typeof v === 'number' && v > 0));
     for (const invoiceId of linked) await refreshRefunds(context, invoiceId);
   }
+  // ZATCA phase 2 (src/zatca): sign and chain the e-invoice of a Saudi site's tax document, last, in this transaction.
+  await issueEInvoice(context, record, previous);
 }
 
 async function beforeDelete(context: Context, record: Rec): Promise<void> {
   await lockInvoices(context, invoicesRecomputed(record, record));
+  await refuseDeleteOfEInvoiced(context, record);
   await removeSalesJournals(context, record);
   if (!INVOICE_TYPES.has(record['type'] as number)) return;
   const reversal = await context.db.selectFrom('invoices').select('id')
