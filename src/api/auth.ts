@@ -117,8 +117,14 @@ async function byAccessToken(database: Database, token: string, nowMs: number): 
  */
 export function requiresCredential(request: FastifyRequest, publicRoutes: ReadonlySet<string>): boolean {
   const route = request.routeOptions.url;
+  // A route that answers without an API credential says so where it is registered (`PUBLIC_ROUTE`):
+  // public document links check their own hash, the console its own session.
+  if ((request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return false;
   return route !== undefined && !publicRoutes.has(route);
 }
+
+/** Route options of a route that answers without an API key or token (it proves the caller otherwise). */
+export const PUBLIC_ROUTE = { config: { public: true } } as const;
 
 export async function authenticate(database: Database, request: FastifyRequest): Promise<Caller> {
   const authorization = headerValue(request, 'authorization');

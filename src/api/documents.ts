@@ -6,6 +6,7 @@
  *   POST /api2/{resource}/{id}/rotate_link   the owner replaces a sales document's public links
  * The renderers (Typst, the QR encoder) are loaded on the first document, not at start.
  */
+import { PUBLIC_ROUTE } from './auth.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
@@ -126,13 +127,13 @@ export const PUBLIC_DOCUMENT_ROUTES: ExtraRoute[] = [
 ];
 
 export function registerDocumentRoutes(app: FastifyInstance, database: Database, config: Config): void {
-  app.get('/invoices/preview/:id', async (request, reply) => servePublic(request, reply, database, config, (request.params as { id: string }).id, 'html'));
-  app.get('/invoices/view/:file', async (request, reply) => {
+  app.get('/invoices/preview/:id', PUBLIC_ROUTE, async (request, reply) => servePublic(request, reply, database, config, (request.params as { id: string }).id, 'html'));
+  app.get('/invoices/view/:file', PUBLIC_ROUTE, async (request, reply) => {
     const file = (request.params as { file: string }).file;
     const match = /^(\d{1,15})\.pdf$/.exec(file);
     return servePublic(request, reply, database, config, match ? match[1]! : '', 'pdf');
   });
-  app.get('/qr', async (request, reply) => {
+  app.get('/qr', PUBLIC_ROUTE, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const text = qrTextOfD64(query['d64']);
     if (!text) throw fieldError('d64', 'must be base64 of the QR text (itself base64), as in qr_code_url');

@@ -156,6 +156,10 @@ export async function recordExamples(server: TestServer): Promise<Examples> {
     }
     await s.del(`/api2/webhook_endpoints/${endpointId}.json`);
   }
+  // The seller's details a tax document prints, and the e-invoicing status.
+  await s.put('/api2/site_info.json', { Site: { vat_number: '300000000000003', cr_number: '1010010000', address1: 'King Fahd Road', city: 'Riyadh', postal_code: '12211', building_number: '1234', district: 'Al Olaya' } });
+  await s.get('/api2/einvoicing.json');
+  for (const name of ['invoices', 'estimates', 'credit_notes', 'refund_receipts']) await s.post(`/api2/${name}/${ids[name]}/rotate_link`, {});
   // API keys: a second key made, read, listed and revoked.
   const key = await s.post('/api2/api_keys.json', { ApiKey: { name: 'Shop connector' } });
   const keyId = (key.body as { id?: string }).id;
