@@ -138,7 +138,7 @@ async function writePositions(context: Context, positions: Map<string, Position>
 async function lockProducts(context: Context, productIds: number[]): Promise<void> {
   if (context.dialect !== 'postgres' || productIds.length === 0) return;
   await context.db.selectFrom('products').select('id').where('site_id', '=', context.siteId)
-    .where('id', 'in', productIds).orderBy('id').forUpdate().execute();
+    .where('id', 'in', productIds).orderBy('id').forNoKeyUpdate().execute();
 }
 
 /**

@@ -71,7 +71,7 @@ export const clientPayments = defineResource({
     key: 'InvoicePayment',
     table: 'invoice_payments',
     foreignKey: 'client_payment_id',
-    fields: { ...paymentFields(), payment_method: text(100), client_payment_id: id().readOnly() },
+    fields: { ...paymentFields(), payment_method: text(100) },
     writable: true,
     countMax: 500,
   }],
@@ -104,7 +104,8 @@ export const clientPayments = defineResource({
       const allocated = sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO));
       if (allocated > (payment['amount'] as Dec)) errors['amount'] = `must cover the allocations (${formatDec(allocated)})`;
       if (Object.keys(errors).length > 0) throw validationError(errors);
-      if (existing && allocations.some((a) => a.id === undefined)) await forgetAllocations(context, draft.header);
+      // Allocations sent with an edit (an empty list too) replace the stored ones; kept ones carry their ids.
+      if (existing && allocations.every((a) => a.id === undefined)) await forgetAllocations(context, draft.header);
     },
     async afterWrite(context, record, draft) {
       const allocations = draft.children['InvoicePayment'] ?? [];

@@ -44,6 +44,7 @@ export const paymentFields = () => ({
   staff_id: id().doc('Staff user who recorded it; 0 is the site owner'),
   receipt_notes: longText(),
   client_id: id().readOnly().doc("The invoice's client"),
+  client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),
 });
 

@@ -39,7 +39,7 @@ const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
 
 const headerFields = (): Fields => ({
   staff_id: staffField(),
-  subscription_id: id().doc('For refunds: the purchase invoice refunded'),
+  subscription_id: id().ref('purchase_invoices').doc('For refunds: the purchase invoice refunded'),
   type: int().readOnly().doc('0 purchase invoice, 1 purchase refund'),
   no: text(255).doc('Number; generated per type when left out'),
   po_number: text(255),

@@ -138,6 +138,8 @@ const paymentsChild = (): ChildSpec => ({
   fields: paymentFields(),
   writable: true,
   countMax: 100,
+  // Allocations of client payments are listed with the invoice but belong to their client payment.
+  sharedWith: 'client_payment_id',
 });
 
 function paymentStatusFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
@@ -177,6 +179,8 @@ export interface SalesDocumentOptions {
   payments: boolean;
   /** More model keys accepted on writes. */
   inputModels?: string[];
+  /** Credit notes and refund receipts: subscription_id names the invoice they return (on invoices it is a subscription's id). */
+  reverses?: boolean;
   description: string;
 }
 
@@ -189,7 +193,9 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     table: 'invoices',
     operations: ALL_OPERATIONS,
     scope: { column: 'type', values: options.types, createDefault: options.createType, createValues: options.createTypes },
-    fields: documentFields(),
+    fields: options.reverses
+      ? { ...documentFields(), subscription_id: id().ref('invoices').doc('The invoice this document returns (from GET /invoices)') }
+      : documentFields(),
     children: options.payments ? [itemsChild(), paymentsChild()] : [itemsChild()],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
@@ -240,6 +246,7 @@ export const creditNotes = salesDocument({
   types: [5],
   createType: 5,
   payments: false,
+  reverses: true,
   description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock.',
 });
 
@@ -250,5 +257,6 @@ export const refundReceipts = salesDocument({
   types: [6],
   createType: 6,
   payments: false,
+  reverses: true,
   description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id; stock returns.',
 });

@@ -181,8 +181,9 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   document['summary_unpaid'] = document['summary_total'];
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
   const payments = draft.children['InvoicePayment'] ?? [];
-  // Payments sent with an edit replace the stored ones: their journals go first.
-  if (existing && payments.some((payment) => payment.id === undefined)) await removePaymentJournalsOf(context, existing.id!);
+  // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
+  // Kept payments carry their ids; allocations of client payments are never among them.
+  if (existing && payments.every((payment) => payment.id === undefined)) await removePaymentJournalsOf(context, existing.id!);
   for (const [index, payment] of payments.entries()) {
     await completePayment(context, payment, document, `InvoicePayment.${index}.`);
   }
@@ -247,6 +248,12 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
 }
 
 async function beforeDelete(context: Context, record: Rec): Promise<void> {
+  const allocation = await context.db.selectFrom('invoice_payments').select('client_payment_id')
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', record.id!).where('client_payment_id', 'is not', null).executeTakeFirst();
+  if (allocation) {
+    throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS',
+      `Can't delete item. Client payment #${allocation['client_payment_id']} is allocated to it; remove the allocation from the client payment first.`);
+  }
   await removeSalesJournals(context, record);
   if (!INVOICE_TYPES.has(record['type'] as number)) return;
   const reversal = await context.db.selectFrom('invoices').select('id')
