@@ -92,3 +92,107 @@ eachDatabase('a write racing the delete of the record it names', (server) => {
     });
   });
 });
+
+async function rejected(reply: Promise<Reply>, field: string, status = 400): Promise<Reply> {
+  const answer = await reply;
+  assert.equal(answer.status, status, `${field}: ${answer.text}`);
+  assert.equal(answer.body.result, 'failed');
+  if (status === 400 && field) assert.ok(answer.body.validation_errors?.[field], `names ${field}: ${answer.text}`);
+  return answer;
+}
+
+async function invoiceOf(s: TestServer, id: string): Promise<any> {
+  return (await s.get(`/api2/invoices/${id}`)).body.data.Invoice;
+}
+
+async function treasuryBalance(s: TestServer, id = '1'): Promise<string> {
+  return (await s.get(`/api2/treasuries/${id}`)).body.data.Treasury.balance;
+}
+
+eachDatabase('client payments keep what they received', (server) => {
+  it('an invoice edit with a new payment list, or an empty one, keeps the allocations of client payments', async () => {
+    const s = server();
+    const client = await clientOf(s, 'Allocated Client');
+    const treasuryBefore = Number(await treasuryBalance(s));
+    const invoice = await s.create('invoices', invoiceWith(client, [{ item: 'Job', unit_price: '200' }], {}));
+    const payment = await s.create('client_payments', { ClientPayment: { client_id: client, payment_method: 'cash', amount: '150' }, InvoicePayment: [{ invoice_id: invoice, amount: '150' }] });
+    assert.equal((await invoiceOf(s, invoice)).summary_paid, '150');
+    const edited = await s.put(`/api2/invoices/${invoice}`, { Invoice: { notes: 'x' }, Payment: [{ payment_method: 'cash', amount: '50' }] });
+    assert.equal(edited.status, 200, edited.text);
+    let got = await invoiceOf(s, invoice);
+    assert.equal(got.summary_paid, '200', 'the allocation of 150 stays beside the new payment of 50');
+    assert.deepEqual(got.InvoicePayment.map((p: any) => [p.amount, p.client_payment_id]).sort(), [['150', payment], ['50', null]]);
+    assert.equal(Number(await treasuryBalance(s)) - treasuryBefore, 200, 'the treasury holds both');
+    assert.equal((await s.put(`/api2/invoices/${invoice}`, { Invoice: { notes: 'y' }, Payment: [] })).status, 200);
+    got = await invoiceOf(s, invoice);
+    assert.equal(got.summary_paid, '150', 'an empty list removes only the invoice\'s own payments');
+    assert.equal(Number(await treasuryBalance(s)) - treasuryBefore, 150);
+    assert.deepEqual(await bookProblems(s.database), []);
+    assert.deepEqual(await orphanProblems(s.database), []);
+  });
+
+  it('an invoice with allocations cannot be deleted, and an allocation changes only through its client payment', async () => {
+    const s = server();
+    const client = await clientOf(s, 'Guarded Client');
+    const invoice = await s.create('invoices', invoiceWith(client));
+    const payment = await s.create('client_payments', { ClientPayment: { client_id: client, payment_method: 'cash', amount: '100' }, InvoicePayment: [{ invoice_id: invoice, amount: '60' }] });
+    const refused = await rejected(s.del(`/api2/invoices/${invoice}`), '');
+    assert.match(refused.body.message, new RegExp(`Client payment #${payment}`));
+    const allocation = (await invoiceOf(s, invoice)).InvoicePayment[0].id;
+    await rejected(s.put(`/api2/invoice_payments/${allocation}`, { InvoicePayment: { amount: '900' } }), '', 403);
+    await rejected(s.del(`/api2/invoice_payments/${allocation}`), '', 403);
+    assert.equal((await invoiceOf(s, invoice)).summary_paid, '60');
+    // Emptying the client payment's allocations frees the invoice and puts the money on account.
+    assert.equal((await s.put(`/api2/client_payments/${payment}`, { ClientPayment: { notes: 'on account' }, InvoicePayment: [] })).status, 200);
+    assert.equal((await invoiceOf(s, invoice)).summary_paid, '0');
+    assert.deepEqual(await bookProblems(s.database), []);
+    assert.deepEqual(await orphanProblems(s.database), []);
+    assert.equal((await s.del(`/api2/invoices/${invoice}`)).status, 200);
+  });
+});
+
+eachDatabase('payments go only to invoices that can be paid', (server) => {
+  it('refuses payments on estimates, credit notes, refund receipts and drafts, naming the field', async () => {
+    const s = server();
+    const client = await clientOf(s, 'Payer');
+    const invoice = await s.create('invoices', invoiceWith(client));
+    const estimate = await s.create('estimates', { Estimate: { client_id: client }, InvoiceItem: [{ item: 'Quote', unit_price: '10' }] });
+    const credit = await s.create('credit_notes', { CreditNote: { client_id: client, subscription_id: invoice }, InvoiceItem: [{ item: 'Back', unit_price: '10' }] });
+    const draft = await s.create('invoices', invoiceWith(client, undefined, { draft: 1 }));
+    const treasury = await treasuryBalance(s);
+    for (const target of [estimate, credit, draft]) {
+      await rejected(s.post('/api2/invoice_payments.json', { InvoicePayment: { invoice_id: target, payment_method: 'cash', amount: '5' } }), 'invoice_id');
+      await rejected(s.post('/api2/client_payments.json', { ClientPayment: { client_id: client, payment_method: 'cash', amount: '5' }, InvoicePayment: [{ invoice_id: target, amount: '5' }] }), 'InvoicePayment.0.invoice_id');
+    }
+    await rejected(s.post('/api2/invoices.json', { ...invoiceWith(client, undefined, { draft: 1 }), Payment: [{ payment_method: 'cash', amount: '5' }] }), 'InvoicePayment');
+    await rejected(s.post('/api2/invoices.json', { ...invoiceWith(client, undefined, { type: 3 }), Payment: [{ payment_method: 'cash', amount: '5' }] }), 'InvoicePayment');
+    await rejected(s.put(`/api2/invoices/${draft}`, { Invoice: { draft: 1 }, Payment: [{ payment_method: 'cash', amount: '5' }] }), 'InvoicePayment');
+    const paid = await s.create('invoices', { ...invoiceWith(client), Payment: [{ payment_method: 'cash', amount: '5' }] });
+    await rejected(s.put(`/api2/invoices/${paid}`, { Invoice: { draft: 1 } }), 'draft');
+    const payment = (await invoiceOf(s, paid)).InvoicePayment[0].id;
+    await rejected(s.put(`/api2/invoice_payments/${payment}`, { InvoicePayment: { invoice_id: estimate } }), 'invoice_id');
+    assert.equal(Number(await treasuryBalance(s)) - Number(treasury), 5, 'only the payment on the invoice reached the treasury');
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+});
+
+eachDatabase('allocations across currencies', (server) => {
+  it('converts through the site currency at the documents\' rates', async () => {
+    const s = server();
+    const client = await clientOf(s, 'Euro Client');
+    const treasury = await s.create('treasuries', { Treasury: { name: 'FX till', type: 1 } });
+    const invoice = await s.create('invoices', invoiceWith(client, [{ item: 'Export', unit_price: '100' }], { currency_code: 'EUR', currency_rate: '4' }));
+    const usd = { client_id: client, payment_method: 'bank_transfer', amount: '100', currency_code: 'USD', currency_rate: '3.75', treasury_id: treasury };
+    // 100 EUR at 4 is 400 SAR; 100 USD at 3.75 is 375 SAR: it cannot pay the invoice in full.
+    await rejected(s.post('/api2/client_payments.json', { ClientPayment: usd, InvoicePayment: [{ invoice_id: invoice, amount: '100' }] }), 'amount');
+    const payment = await s.create('client_payments', { ClientPayment: usd, InvoicePayment: [{ invoice_id: invoice, amount: '93.75' }] });
+    const got = await invoiceOf(s, invoice);
+    assert.deepEqual([got.summary_paid, got.summary_unpaid, got.payment_status], ['93.75', '6.25', '1']);
+    assert.equal(got.InvoicePayment[0].currency_code, 'EUR', 'an allocation is in its invoice\'s currency');
+    assert.equal(await treasuryBalance(s, treasury), '375', 'the treasury holds what was received: 100 USD at 3.75');
+    // Half of it: 46.88 EUR ≈ 50 USD; the other 50 USD stays on account, still 375 SAR in the treasury.
+    assert.equal((await s.put(`/api2/client_payments/${payment}`, { ClientPayment: { notes: 'half' }, InvoicePayment: [{ invoice_id: invoice, amount: '46.875' }] })).status, 200);
+    assert.equal(await treasuryBalance(s, treasury), '375');
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+});

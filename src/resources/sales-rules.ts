@@ -14,7 +14,7 @@ import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { runShape } from '../db/shapes.js';
 import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
-import { completePayment } from './invoice-payments.js';
+import { completePayment, unpayableReason } from './invoice-payments.js';
 import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 
 const NUMBERING_KEY: Record<number, string> = {
@@ -184,9 +184,24 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
   // Kept payments carry their ids; allocations of client payments are never among them.
   if (existing && payments.every((payment) => payment.id === undefined)) await removePaymentJournalsOf(context, existing.id!);
+  await refuseUnpayable(context, document, payments, existing);
   for (const [index, payment] of payments.entries()) {
     await completePayment(context, payment, document, `InvoicePayment.${index}.`);
   }
+}
+
+/**
+ * Only issued invoices take payments: payments sent with an estimate or a draft are refused
+ * (InvoicePayment), and an invoice with payments (its own or allocations) cannot become a draft.
+ */
+async function refuseUnpayable(context: Context, document: Rec, payments: Rec[], existing: Rec | null): Promise<void> {
+  const reason = unpayableReason(document);
+  if (!reason) return;
+  if (payments.some((payment) => payment.id === undefined)) throw validationError({ InvoicePayment: `cannot be sent: the document ${reason.replace(/^must be/, 'is not')}` });
+  if (!existing) return;
+  const allocation = await context.db.selectFrom('invoice_payments').select('id')
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', existing.id!).where('client_payment_id', 'is not', null).executeTakeFirst();
+  if (payments.length > 0 || allocation) throw validationError({ draft: 'cannot be 1 while the invoice has payments; delete its payments first' });
 }
 
 function stockSourceOf(type: number): number | null {
