@@ -196,3 +196,85 @@ eachDatabase('allocations across currencies', (server) => {
     assert.deepEqual(await bookProblems(s.database), []);
   });
 });
+
+eachDatabase('stock never goes below zero, whatever the direction of the write', (server) => {
+  let client: string;
+  let supplier: string;
+  let otherStore: string;
+  let count = 0;
+
+  /** A tracked product with 10 received by `receive` into the primary store and 8 of them sold. */
+  async function soldOut(s: TestServer, receive: (product: string) => Promise<string>): Promise<{ product: string; receipt: string }> {
+    count += 1;
+    const product = await s.create('products', { Product: { name: `Scarce ${count}`, unit_price: '10', buy_price: '4', track_stock: 1 } });
+    const receipt = await receive(product);
+    await s.create('invoices', invoiceWith(client, [{ product_id: product, quantity: 8 }]));
+    return { product, receipt };
+  }
+  const balanceOf = async (s: TestServer, product: string) => (await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance;
+
+  async function refusedKeepsStock(s: TestServer, product: string, reply: Promise<Reply>, field: string): Promise<void> {
+    const answer = await rejected(reply, field);
+    assert.match(answer.body.validation_errors[field], /not enough stock/);
+    assert.equal(await balanceOf(s, product), '2', 'nothing moved');
+  }
+
+  it('prepares a client, a supplier and a second store', async () => {
+    const s = server();
+    client = await clientOf(s, 'Stock Client');
+    supplier = await s.create('suppliers', { Supplier: { business_name: 'Stock Supplier' } });
+    otherStore = await s.create('stores', { Store: { name: 'Second store' } });
+  });
+
+  it('refuses to delete, reduce, draft or move a purchase invoice whose goods were sold', async () => {
+    const s = server();
+    const purchase = (product: string) => s.create('purchase_invoices', { PurchaseOrder: { supplier_id: supplier }, PurchaseOrderItem: [{ product_id: product, quantity: 10, unit_price: '4' }] });
+    const { product, receipt } = await soldOut(s, purchase);
+    await refusedKeepsStock(s, product, s.del(`/api2/purchase_invoices/${receipt}`), 'id');
+    await refusedKeepsStock(s, product, s.put(`/api2/purchase_invoices/${receipt}`, { PurchaseOrder: { notes: 'less' }, PurchaseOrderItem: [{ product_id: product, quantity: 5, unit_price: '4' }] }), 'PurchaseOrderItem.0.quantity');
+    await refusedKeepsStock(s, product, s.put(`/api2/purchase_invoices/${receipt}`, { PurchaseOrder: { draft: 1 } }), 'draft');
+    await refusedKeepsStock(s, product, s.put(`/api2/purchase_invoices/${receipt}`, { PurchaseOrder: { notes: 'moved' }, PurchaseOrderItem: [{ product_id: product, quantity: 10, unit_price: '4', store_id: otherStore }] }), 'PurchaseOrderItem');
+    const other = await s.create('products', { Product: { name: 'Other product', track_stock: 1 } });
+    await refusedKeepsStock(s, product, s.put(`/api2/purchase_invoices/${receipt}`, { PurchaseOrder: { notes: 'moved' }, PurchaseOrderItem: [{ product_id: other, quantity: 10, unit_price: '4' }] }), 'PurchaseOrderItem');
+    // Reducing by what is left is fine.
+    assert.equal((await s.put(`/api2/purchase_invoices/${receipt}`, { PurchaseOrder: { notes: 'ok' }, PurchaseOrderItem: [{ product_id: product, quantity: 8, unit_price: '4' }] })).status, 200);
+    assert.equal(await balanceOf(s, product), '0');
+  });
+
+  it('refuses to delete, reduce or move a manual stock-in whose goods were sold', async () => {
+    const s = server();
+    const stockIn = (product: string) => s.create('stock_transactions', { StockTransaction: { product_id: product, transaction_type: 1, quantity: 10, price: '4' } });
+    const { product, receipt } = await soldOut(s, stockIn);
+    await refusedKeepsStock(s, product, s.del(`/api2/stock_transactions/${receipt}`), 'id');
+    await refusedKeepsStock(s, product, s.put(`/api2/stock_transactions/${receipt}`, { StockTransaction: { quantity: 5 } }), 'quantity');
+    await refusedKeepsStock(s, product, s.put(`/api2/stock_transactions/${receipt}`, { StockTransaction: { store_id: otherStore } }), 'store_id');
+    const other = await s.create('products', { Product: { name: 'Other product 2', track_stock: 1 } });
+    await refusedKeepsStock(s, product, s.put(`/api2/stock_transactions/${receipt}`, { StockTransaction: { product_id: other } }), 'product_id');
+  });
+
+  it('refuses to delete, reduce or draft a credit note whose returned goods were sold again', async () => {
+    const s = server();
+    count += 1;
+    const product = await s.create('products', { Product: { name: `Returned ${count}`, unit_price: '10', buy_price: '4', track_stock: 1, stock_balance: 10 } });
+    const invoice = await s.create('invoices', invoiceWith(client, [{ product_id: product, quantity: 10 }]));
+    const credit = await s.create('credit_notes', { CreditNote: { client_id: client, subscription_id: invoice }, InvoiceItem: [{ product_id: product, quantity: 10 }] });
+    await s.create('invoices', invoiceWith(client, [{ product_id: product, quantity: 8 }]));
+    await refusedKeepsStock(s, product, s.del(`/api2/credit_notes/${credit}`), 'id');
+    await refusedKeepsStock(s, product, s.put(`/api2/credit_notes/${credit}`, { CreditNote: { notes: 'less' }, InvoiceItem: [{ product_id: product, quantity: 5 }] }), 'InvoiceItem.0.quantity');
+    await refusedKeepsStock(s, product, s.put(`/api2/credit_notes/${credit}`, { CreditNote: { draft: 1 } }), 'draft');
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+
+  it('lets a site that allows negative stock do all of it', async () => {
+    const s = server();
+    const purchase = (product: string) => s.create('purchase_invoices', { PurchaseOrder: { supplier_id: supplier }, PurchaseOrderItem: [{ product_id: product, quantity: 10, unit_price: '4' }] });
+    const { product, receipt } = await soldOut(s, purchase);
+    await s.database.db.updateTable('sites').set({ allow_negative_stock: 1 }).execute();
+    try {
+      assert.equal((await s.del(`/api2/purchase_invoices/${receipt}`)).status, 200);
+      assert.equal(await balanceOf(s, product), '-8');
+    } finally {
+      await s.database.db.updateTable('sites').set({ allow_negative_stock: 0 }).execute();
+    }
+  });
+});

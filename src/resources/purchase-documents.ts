@@ -136,7 +136,8 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
       });
     }
   }
-  await replaceMovements(context, source, document.id!, movements);
+  // Goods that leave the ledger without a line of their own (a draft, a line moved or removed) are named by the draft flag or the lines.
+  await replaceMovements(context, source, document.id!, movements, document['draft'] === 1 ? 'draft' : 'PurchaseOrderItem');
 }
 
 /**

@@ -232,7 +232,8 @@ async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise
       });
     });
   }
-  await replaceMovements(context, source, document.id!, movements);
+  // Returned goods that leave the ledger without a line of their own (a draft, a line moved or removed) are named by the draft flag or the lines.
+  await replaceMovements(context, source, document.id!, movements, document['draft'] === 1 ? 'draft' : 'InvoiceItem');
 }
 
 /** Σ totals of the credit notes and refund receipts issued against an invoice, kept on the invoice. */
