@@ -278,3 +278,40 @@ eachDatabase('stock never goes below zero, whatever the direction of the write',
     }
   });
 });
+
+eachDatabase('the accounts the posting rules need', (server) => {
+  async function catNamed(s: TestServer, name: string): Promise<any> {
+    const reply = await s.get(`/api2/journal_cats.json?limit=100&filter[name]=${encodeURIComponent(name)}`);
+    return reply.body.data[0].JournalCat;
+  }
+
+  it('refuses to delete or retype the folders and accounts the books post to, naming why', async () => {
+    const s = server();
+    const receivables = await catNamed(s, 'Accounts Receivable');
+    const refused = await rejected(s.del(`/api2/journal_cats/${receivables.id}`), '');
+    assert.match(refused.body.message, /books/);
+    const cash = await catNamed(s, 'Cash and Banks');
+    await rejected(s.put(`/api2/journal_cats/${cash.id}`, { JournalCat: { type: '1' } }), 'type');
+    await rejected(s.put(`/api2/journal_cats/${cash.id}`, { JournalCat: { entity_type: 'client' } }), 'entity_type');
+    assert.equal((await s.put(`/api2/journal_cats/${cash.id}`, { JournalCat: { name: 'Cash, Banks and Wallets' } })).status, 200, 'a rename is fine');
+    const sales = (await s.get('/api2/journal_accounts.json?limit=100&filter[name]=Sales')).body.data[0].JournalAccount;
+    await rejected(s.put(`/api2/journal_accounts/${sales.id}`, { JournalAccount: { type: '0' } }), 'type');
+    const client = await clientOf(s, 'Posting Client');
+    await s.create('invoices', { ...invoiceWith(client), Payment: [{ payment_method: 'cash', amount: '10' }] });
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+
+  it('opens a folder the rules need again when it is missing, instead of failing', async () => {
+    const s = server();
+    // A chart from before the folders were protected: the empty folders were deleted.
+    await s.database.db.deleteFrom('journal_cats').where('system_key', 'in', ['receivables', 'treasuries']).execute();
+    const treasury = await s.create('treasuries', { Treasury: { name: 'New till', type: 1 } });
+    const client = await clientOf(s, 'Client after the folder went');
+    const invoice = await s.post('/api2/invoices.json', { ...invoiceWith(client), Payment: [{ payment_method: 'cash', amount: '10', treasury_id: treasury }] });
+    assert.equal(invoice.status, 202, invoice.text);
+    const receivables = await catNamed(s, 'Accounts Receivable');
+    assert.equal(receivables.entity_type, 'client');
+    assert.equal(await treasuryBalance(s, treasury), '10');
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+});
