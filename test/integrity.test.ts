@@ -3,8 +3,12 @@
 // accounts the posting rules need, payments only on invoices, currencies of allocations, ids never
 // reused, searches with LIKE wildcards, and returns capped at what an invoice can still return.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { type Reply, type TestServer, eachDatabase } from './support/harness.js';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import Sqlite from 'better-sqlite3';
+import { loadConfig } from '../src/config.js';
+import { startServer } from '../src/server.js';
+import { type Reply, TestServer, eachDatabase, startTestServer } from './support/harness.js';
 import { bookProblems, orphanProblems } from './support/db-state.js';
 
 const ROUNDS = 20;
@@ -313,5 +317,92 @@ eachDatabase('the accounts the posting rules need', (server) => {
     assert.equal(receivables.entity_type, 'client');
     assert.equal(await treasuryBalance(s, treasury), '10');
     assert.deepEqual(await bookProblems(s.database), []);
+  });
+});
+
+eachDatabase('ids, searches and returns', (server) => {
+  it('never hands a deleted record\'s id to a new one, so its notes stay with it', async () => {
+    const s = server();
+    const gone = await clientOf(s, 'Soon gone');
+    assert.equal((await s.post(`/api2/notes/client/${gone}`, { Note: { body: 'about the old client' } })).status, 202);
+    assert.equal((await s.del(`/api2/clients/${gone}`)).status, 200);
+    const fresh = await clientOf(s, 'Newcomer');
+    assert.ok(Number(fresh) > Number(gone), `new id ${fresh} after deleted ${gone}`);
+    const notes = await s.get(`/api2/notes/client/${fresh}`);
+    assert.ok(!JSON.stringify(notes.body).includes('about the old client'), 'the old client\'s note is not the new one\'s');
+  });
+
+  it('matches _ and % in searches literally', async () => {
+    const s = server();
+    await s.create('clients', { Client: { business_name: 'under_score 100%' } });
+    await s.create('clients', { Client: { business_name: 'underXscore 1000' } });
+    const names = async (query: string) => (await s.get(`/api2/clients.json?limit=100&${query}`)).body.data.map((row: any) => row.Client.business_name);
+    assert.deepEqual(await names(`keywords=${encodeURIComponent('under_score')}`), ['under_score 100%']);
+    assert.deepEqual(await names(`keywords=${encodeURIComponent('100%')}`), ['under_score 100%']);
+    assert.deepEqual(await names(`filter[business_name][like]=${encodeURIComponent('r_s')}`), ['under_score 100%']);
+    const client = await clientOf(s, 'Numbered');
+    await s.create('invoices', invoiceWith(client, undefined, { no: 'INV_7' }));
+    await s.create('invoices', invoiceWith(client, undefined, { no: 'INVX7' }));
+    const numbers = (await s.get('/api2/invoices.json?no=INV_')).body.data.map((row: any) => row.Invoice.no);
+    assert.deepEqual(numbers, ['INV_7']);
+  });
+
+  it('caps credit notes and refund receipts at what their invoice can still return', async () => {
+    const s = server();
+    const client = await clientOf(s, 'Returning Client');
+    const invoice = await s.create('invoices', invoiceWith(client, [{ item: 'Goods', unit_price: '100' }]));
+    const credit = await s.create('credit_notes', { CreditNote: { client_id: client, subscription_id: invoice }, InvoiceItem: [{ item: 'Back', unit_price: '60' }] });
+    await rejected(s.post('/api2/refund_receipts.json', { RefundReceipt: { client_id: client, subscription_id: invoice }, InvoiceItem: [{ item: 'Cash back', unit_price: '50' }] }), 'summary_total');
+    assert.equal((await s.post('/api2/refund_receipts.json', { RefundReceipt: { client_id: client, subscription_id: invoice }, InvoiceItem: [{ item: 'Cash back', unit_price: '40' }] })).status, 202);
+    await rejected(s.put(`/api2/credit_notes/${credit}`, { CreditNote: { notes: 'more' }, InvoiceItem: [{ item: 'Back', unit_price: '61' }] }), 'summary_total');
+    assert.equal((await s.put(`/api2/credit_notes/${credit}`, { CreditNote: { notes: 'same' }, InvoiceItem: [{ item: 'Back', unit_price: '60' }] })).status, 200, 'an edit does not count itself twice');
+    const got = await invoiceOf(s, invoice);
+    assert.deepEqual([got.summary_refund, got.payment_status], ['100', '3']);
+  });
+});
+
+describe('migration 0007 on a SQLite database made before it', () => {
+  /** Turns a table back into what migrations before 0007 made: an id without AUTOINCREMENT. */
+  function downgrade(file: string, table: string): void {
+    const db = new Sqlite(file);
+    try {
+      const definition = (db.prepare("select sql from sqlite_master where type = 'table' and name = ?").get(table) as { sql: string }).sql;
+      const attached = db.prepare("select sql from sqlite_master where tbl_name = ? and type in ('index', 'trigger') and sql is not null").all(table) as Array<{ sql: string }>;
+      db.exec(definition.replace(`"${table}"`, `"${table}_old"`).replace(/ autoincrement/i, ''));
+      db.exec(`insert into "${table}_old" select * from "${table}"; drop table "${table}"; alter table "${table}_old" rename to "${table}"`);
+      for (const row of attached) db.exec(row.sql);
+      db.prepare("delete from kysely_migration where name = '0007_integrity'").run();
+    } finally {
+      db.close();
+    }
+  }
+
+  it('rebuilds every table with AUTOINCREMENT, keeping rows, indexes and the list counts', async () => {
+    const first = await startTestServer('sqlite');
+    const file = path.join(first.env['DAFTAR_DATA_DIR']!, 'test.sqlite');
+    const client = await clientOf(first, 'Before the upgrade');
+    await first.create('invoices', invoiceWith(client));
+    await first.server.close();
+    downgrade(file, 'clients');
+    downgrade(file, 'invoices');
+    const server = await startServer(loadConfig(first.env), false);
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.app.server.address();
+    const s = new TestServer(server, `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, first.apiKey, async () => {
+      await first.close().catch(() => {});
+    });
+    try {
+      const definitions = await s.database.db.selectFrom('sqlite_master').select(['name', 'sql'])
+        .where('type', '=', 'table').where('name', 'in', ['clients', 'invoices']).execute();
+      for (const row of definitions) assert.match(String(row['sql']), /autoincrement/i, `${row['name']} rebuilt`);
+      assert.equal((await s.get(`/api2/clients/${client}`)).body.data.Client.business_name, 'Before the upgrade');
+      await s.create('invoices', invoiceWith(client));
+      assert.equal((await s.get('/api2/invoices.json')).body.pagination.total_results, 2, 'the count triggers came back with the table');
+      const newest = await clientOf(s, 'Newest');
+      assert.equal((await s.del(`/api2/clients/${newest}`)).status, 200);
+      assert.ok(Number(await clientOf(s, 'After')) > Number(newest), 'the deleted id is not handed out again');
+    } finally {
+      await s.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
+import { contains } from '../engine/listing.js';
 import { salesHooks } from './sales-rules.js';
 import type { ExpressionBuilder } from 'kysely';
 
@@ -205,10 +206,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       date_to: dayBound('date', '<='),
       summary_total_from: totalBound('>='),
       summary_total_to: totalBound('<='),
-      no: (eb, value) => {
-        const text = Array.isArray(value) ? value[0]! : value;
-        return eb(eb.ref('no'), 'like', `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-      },
+      no: (eb, value, context) => contains(eb.ref('no'), Array.isArray(value) ? value[0]! : value, context.dialect),
     },
     hooks: salesHooks(),
     description: options.description,

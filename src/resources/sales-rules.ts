@@ -4,7 +4,8 @@
  * request's transaction.
  */
 import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, toStored } from '../domain/money.js';
+import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mul, roundTo, toStored } from '../domain/money.js';
+import { lockRow } from '../domain/locks.js';
 import { nextNumber, valueTaken } from '../domain/numbering.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
@@ -15,7 +16,7 @@ import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { runShape } from '../db/shapes.js';
 import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
 import { completePayment, unpayableReason } from './invoice-payments.js';
-import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
+import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 
 const NUMBERING_KEY: Record<number, string> = {
   0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
@@ -173,6 +174,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (lines.length === 0 && !errors['estimate_id']) errors['InvoiceItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors);
+  if (REVERSING_TYPES.has(type) && document['subscription_id'] && document['draft'] !== 1) await capReturn(context, document, existing);
   await assignNumber(context, 'invoices', NUMBERING_KEY[type] ?? `document_${type}`, document, existing);
   if (existing === null) {
     document['summary_paid'] = ZERO;
@@ -202,6 +204,38 @@ async function refuseUnpayable(context: Context, document: Rec, payments: Rec[],
   const allocation = await context.db.selectFrom('invoice_payments').select('id')
     .where('site_id', '=', context.siteId).where('invoice_id', '=', existing.id!).where('client_payment_id', 'is not', null).executeTakeFirst();
   if (payments.length > 0 || allocation) throw validationError({ draft: 'cannot be 1 while the invoice has payments; delete its payments first' });
+}
+
+/**
+ * Credit notes and refund receipts together return at most their invoice's total: a 400 names
+ * summary_total when this one would pass what the invoice can still return. The invoice is locked
+ * first, so two returns written at once cannot both take the last of it. Amounts compare in the
+ * invoice's currency, or in the site currency at each document's rate when the currencies differ.
+ */
+async function capReturn(context: Context, document: Rec, existing: Rec | null): Promise<void> {
+  const invoiceId = document['subscription_id'] as number;
+  await lockRow(context, 'invoices', invoiceId);
+  const invoice = (await loadById(context, 'invoices', [invoiceId])).get(invoiceId);
+  if (!invoice) return;
+  let others = context.db.selectFrom('invoices').select(['summary_total', 'currency_code', 'currency_rate'])
+    .where('site_id', '=', context.siteId).where('subscription_id', '=', invoiceId)
+    .where('type', 'in', [...REVERSING_TYPES]).where('draft', '=', 0);
+  if (existing) others = others.where('id', '<>', existing.id!);
+  const currency = String(invoice['currency_code'] ?? context.site.currency_code);
+  const sameCurrency = (row: Record<string, unknown>) => String(row['currency_code'] ?? context.site.currency_code) === currency;
+  const rows = await others.execute();
+  const inSite = !sameCurrency(document) || rows.some((row) => !sameCurrency(row));
+  const places = currencyDecimals(context.site.currency_code);
+  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? roundTo(mul(total, rateOf(row)), places) : total);
+  const total = valueOf(invoice, fromStored(invoice['summary_total']));
+  const returned = rows.reduce((acc, row) => acc + valueOf(row, fromStored(row['summary_total'])), ZERO);
+  const asked = valueOf(document, document['summary_total'] as Dec);
+  if (asked > total - returned) {
+    const unit = inSite ? context.site.currency_code : currency;
+    throw validationError({
+      summary_total: `must not be more than invoice #${invoice['no'] ?? invoiceId} can still return: ${formatDec(total - returned > ZERO ? total - returned : ZERO)} ${unit} of its ${formatDec(total)} (this one comes to ${formatDec(asked)})`,
+    });
+  }
 }
 
 function stockSourceOf(type: number): number | null {
