@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import Sqlite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
 import { type Reply, TestServer, eachDatabase, startTestServer } from './support/harness.js';
@@ -81,6 +82,35 @@ eachDatabase('a write racing the delete of the record it names', (server) => {
         s.del(`/api2/products/${product}`),
       ]);
     });
+  });
+
+  it('purchase refund and purchase invoice delete', async () => {
+    const s = server();
+    const supplier = await s.create('suppliers', { Supplier: { business_name: 'Racing Supplier' } });
+    await race(s, 'purchase refund', async () => {
+      const purchase = await s.create('purchase_invoices', { PurchaseOrder: { supplier_id: supplier }, PurchaseOrderItem: [{ item: 'Part', unit_price: '10' }] });
+      return Promise.all([
+        s.post('/api2/purchase_refunds.json', { PurchaseRefund: { supplier_id: supplier, subscription_id: purchase }, PurchaseOrderItem: [{ item: 'Part', unit_price: '10' }] }),
+        s.del(`/api2/purchase_invoices/${purchase}`),
+      ]);
+    });
+    const { rows } = await sql<{ id: number }>`select r.id from purchase_orders r where r.type = 1
+      and not exists (select 1 from purchase_orders p where p.id = r.subscription_id and p.site_id = r.site_id)`.execute(s.database.db);
+    assert.deepEqual(rows, [], 'no refund of a deleted purchase invoice');
+  });
+
+  it('manual stock transaction and product delete', async () => {
+    const s = server();
+    await race(s, 'stock transaction', async (index) => {
+      const product = await s.create('products', { Product: { name: `Moved ${index}`, track_stock: 1 } });
+      return Promise.all([
+        s.post('/api2/stock_transactions.json', { StockTransaction: { product_id: product, transaction_type: 1, quantity: 3, price: '2' } }),
+        s.del(`/api2/products/${product}`),
+      ]);
+    });
+    const { rows } = await sql<{ id: number }>`select s.id from stock_transactions s
+      where not exists (select 1 from products p where p.id = s.product_id and p.site_id = s.site_id)`.execute(s.database.db);
+    assert.deepEqual(rows, [], 'no movement of a deleted product');
   });
 
   it('invoice edit and invoice delete', async () => {
