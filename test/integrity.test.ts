@@ -284,6 +284,8 @@ eachDatabase('stock never goes below zero, whatever the direction of the write',
     await refusedKeepsStock(s, product, s.put(`/api2/stock_transactions/${receipt}`, { StockTransaction: { store_id: otherStore } }), 'store_id');
     const other = await s.create('products', { Product: { name: 'Other product 2', track_stock: 1 } });
     await refusedKeepsStock(s, product, s.put(`/api2/stock_transactions/${receipt}`, { StockTransaction: { product_id: other } }), 'product_id');
+    const out = await rejected(s.post('/api2/stock_transactions.json', { StockTransaction: { product_id: product, transaction_type: 2, quantity: 3 } }), 'quantity');
+    assert.match(out.body.validation_errors.quantity, /available 2\)/);
   });
 
   it('refuses to delete, reduce or draft a credit note whose returned goods were sold again', async () => {

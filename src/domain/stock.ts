@@ -259,13 +259,13 @@ export async function replaceMovements(context: Context, sourceType: number, ord
  * transactions), then applies the negative-stock rule to the (product, store) keys named in `checks`
  * (key → field), comparing each position with what it was before.
  */
-export async function refreshAndCheck(context: Context, productIds: number[], checks: Array<{ productId: number; storeId: number; field: string }>): Promise<void> {
+export async function refreshAndCheck(context: Context, productIds: number[], checks: Array<{ productId: number; storeId: number; field: string }>, movements: Movement[] = []): Promise<void> {
   const before = quantitiesOf(await positionsOf(context, productIds));
   for (const productId of productIds) await refreshProductBalance(context, productId);
   const after = quantitiesOf(await positionsOf(context, productIds));
   const named = new Map<string, string>();
   for (const check of [...checks].reverse()) named.set(positionKey(check.productId, check.storeId), check.field);
-  refuseNegative(context, named, before, after, []);
+  refuseNegative(context, named, before, after, movements);
 }
 
 /** Refuses to delete a product or store that has stock movements. */

@@ -34,7 +34,8 @@ async function settle(context: Context, record: Rec, previous: Rec | null): Prom
     const field = previous['product_id'] !== record['product_id'] ? 'product_id' : previous['store_id'] !== record['store_id'] ? 'store_id' : 'quantity';
     checks.push({ productId: previous['product_id'] as number, storeId: previous['store_id'] as number, field });
   }
-  await refreshAndCheck(context, products, checks);
+  const movement = { productId: checks[0]!.productId, storeId: checks[0]!.storeId, quantity: out ? -quantity : quantity, price, date: String(record['date']), field: 'quantity' };
+  await refreshAndCheck(context, products, checks, [movement]);
   await postStockTransaction(context, record.id!, String(record['date']), 'stock_adjustments');
 }
 
