@@ -9,7 +9,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database, DialectName } from './connection.js';
 import { sql } from 'kysely';
 import {
-  type ColumnType, LIST_COUNT_TABLES, type TableSpec, addColumn, createListCounts, createTable, existingColumns,
+  type ColumnType, LIST_COUNT_TABLES, type TableSpec, addColumn, createListCounts, createTable, existingColumns, rebuildWithAutoincrement,
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
@@ -275,6 +275,26 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         // Row counts for total_results and deep pages (db/list-counts.ts).
         for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
+      },
+    },
+    // Integrity (issue 12): ids never reused on SQLite, and indexes for the columns that name another
+    // record, which deletes now look up (engine/service.ts refuseIfReferenced).
+    '0007_integrity': {
+      async up(db) {
+        if (dialect === 'sqlite') {
+          const { rows } = await sql<{ name: string }>`
+            select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
+          for (const { name } of rows) await rebuildWithAutoincrement(db, name);
+        }
+        const referenced: Array<[string, string]> = [
+          ['invoices', 'subscription_id'], ['invoice_payments', 'client_payment_id'], ['invoice_items', 'product_id'],
+          ['purchase_orders', 'subscription_id'], ['purchase_order_items', 'product_id'],
+        ];
+        for (const [table, column] of referenced) {
+          // Declared columns are added after migrations; on a new database they do not exist yet.
+          if (!(await existingColumns(db, dialect, table)).has(column)) await addColumn(db, dialect, table, column, 'int');
+          await sql.raw(`create index if not exists "${table}_site_id_${column}" on "${table}" ("site_id", "${column}")`).execute(db);
+        }
       },
     },
     // Refresh-token families (api/oauth.ts): every token rotated from one sign-in shares `family` and

@@ -18,6 +18,11 @@
  *
  * A lock taken again later in the same transaction (refreshInvoicePayments re-locks its invoice) is
  * already held and waits for nothing.
+ *
+ * The lock is `FOR NO KEY UPDATE`: writers of a row's sums queue on it, while writes that only name the
+ * row (`FOR KEY SHARE`, engine/service.ts checkReferences) do not, so a write that names an invoice and
+ * then updates its paid sum cannot deadlock with another doing the same. Deletes take `FOR UPDATE`,
+ * which waits for both.
  */
 import type { Context } from '../engine/resource.js';
 
@@ -27,7 +32,7 @@ export async function lockRows(context: Context, table: string, ids: Iterable<un
   const wanted = [...new Set([...ids].filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id > 0))].sort((a, b) => a - b);
   if (wanted.length === 0) return;
   await context.db.selectFrom(table).select('id')
-    .where('site_id', '=', context.siteId).where('id', 'in', wanted).orderBy('id').forUpdate().execute();
+    .where('site_id', '=', context.siteId).where('id', 'in', wanted).orderBy('id').forNoKeyUpdate().execute();
 }
 
 /** Step 1 of the order: the invoices a write will recompute, by id. */

@@ -55,6 +55,12 @@ export interface ChildSpec {
   countMax: number;
   /** Also render in list rows; otherwise lists carry them only with recursive=1. */
   inLists?: boolean;
+  /**
+   * A column that, when set, marks a row as another record's (an invoice payment allocated from a
+   * client payment carries client_payment_id). Such rows are shown with this parent but belong to the
+   * other: an edit of the parent never replaces them, its delete never removes them (it is refused).
+   */
+  sharedWith?: string;
 }
 
 export type FilterFn = (
