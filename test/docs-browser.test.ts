@@ -41,7 +41,7 @@ describe('the reference in a browser', { skip: chromiumPath ? false : 'no Chromi
 
     await page.getByRole('button', { name: /Open Group - Site/ }).click();
     await page.locator('a, button').filter({ hasText: /GET Site Info/ }).first().click();
-    await page.getByRole('button', { name: /Test Request.*site_info/s }).click();
+    await page.getByRole('button', { name: /Test Request\s*\(get \/api2\/site_info\.json\)/ }).click();
     await page.locator('input[id^="scalar-client"]').first().fill(TEST_KEY);
     await page.getByRole('button', { name: /^Send/ }).first().click();
     await page.getByText('"successful"').first().waitFor({ timeout: 15_000 });

@@ -375,7 +375,10 @@ export async function syncDeclaredColumns(database: Database, tables: DeclaredTa
 }
 
 export async function migrate(database: Database, tables: DeclaredTable[]): Promise<void> {
-  const migrator = new Migrator({ db: database.db, provider: new InCodeMigrations(database.dialect) });
+  // Migrations are independent of one another's order past 0005 (each adds its own tables or columns),
+  // so one that a database has not run is run even when later ones have: a database that ran a
+  // development branch's migration before the ones merged beside it still upgrades.
+  const migrator = new Migrator({ db: database.db, provider: new InCodeMigrations(database.dialect), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

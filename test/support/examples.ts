@@ -128,8 +128,13 @@ export async function recordExamples(server: TestServer): Promise<Examples> {
     if (spec.operations.includes('edit') && id && body) await s.put(`/api2/${spec.name}/${id}.json`, body);
   }
   await s.put(`/api2/notes/${ids['notes']}.json`, { Note: { body: 'An edited note' } });
+  // Records nothing names, so their deletes answer success (a record another names cannot be deleted).
   const product = await s.create('products', { Product: { name: 'A product never sold', unit_price: '1' } });
   await s.del(`/api2/products/${product}.json`);
+  const unusedClient = await s.create('clients', { Client: { business_name: 'A client never invoiced' } });
+  await s.del(`/api2/clients/${unusedClient}.json`);
+  const unusedTax = await s.create('taxes', { Tax: { name: 'A tax never charged', value: 5 } });
+  await s.del(`/api2/taxes/${unusedTax}.json`);
   // Daftra's v2 entity API, on clients.
   const v2 = (await s.post('/v2/api/entity/client', { business_name: 'A v2 client', email: 'v2@example.com' })).body as { id?: number | string };
   if (v2?.id !== undefined) {

@@ -132,6 +132,8 @@ export interface InvoiceInvoicePayment {
   receipt_notes: string | null;
   /** The invoice's client */
   client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -816,7 +818,7 @@ export interface CreditNote {
   id: string;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
-  /** For credit notes and refund receipts: the invoice they reverse */
+  /** The invoice this document returns (from GET /invoices); an id of invoices */
   subscription_id: string | null;
   /** The primary store when left out; an id of stores */
   store_id: string | null;
@@ -940,7 +942,7 @@ export interface CreditNote {
 export interface CreditNoteInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
-  /** For credit notes and refund receipts: the invoice they reverse */
+  /** The invoice this document returns (from GET /invoices); an id of invoices */
   subscription_id?: number | string;
   /** The primary store when left out; an id of stores */
   store_id?: number | string;
@@ -1125,7 +1127,7 @@ export interface RefundReceipt {
   id: string;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
-  /** For credit notes and refund receipts: the invoice they reverse */
+  /** The invoice this document returns (from GET /invoices); an id of invoices */
   subscription_id: string | null;
   /** The primary store when left out; an id of stores */
   store_id: string | null;
@@ -1249,7 +1251,7 @@ export interface RefundReceipt {
 export interface RefundReceiptInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
-  /** For credit notes and refund receipts: the invoice they reverse */
+  /** The invoice this document returns (from GET /invoices); an id of invoices */
   subscription_id?: number | string;
   /** The primary store when left out; an id of stores */
   store_id?: number | string;
@@ -1983,6 +1985,8 @@ export interface InvoicePayment {
   receipt_notes: string | null;
   /** The invoice's client */
   client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -2049,7 +2053,7 @@ export interface InvoicePaymentBody {
   InvoicePayment: InvoicePaymentInput;
 }
 
-export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "client_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "client_id" | "client_payment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface ClientPaymentInvoicePayment {
   id: string;
@@ -2110,11 +2114,12 @@ export interface ClientPaymentInvoicePayment {
   receipt_notes: string | null;
   /** The invoice's client */
   client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
   modified: string | null;
-  client_payment_id: string | null;
 }
 
 export interface ClientPaymentInvoicePaymentInput {
@@ -3184,7 +3189,7 @@ export interface PurchaseOrder {
   id: string;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
-  /** For refunds: the purchase invoice refunded */
+  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
   subscription_id: string | null;
   /** 0 purchase invoice, 1 purchase refund */
   type: string | null;
@@ -3254,7 +3259,7 @@ export interface PurchaseOrder {
 export interface PurchaseOrderInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
-  /** For refunds: the purchase invoice refunded */
+  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
   subscription_id?: number | string;
   /** Number; generated per type when left out; at most 255 characters */
   no?: string;
@@ -3392,7 +3397,7 @@ export interface PurchaseRefund {
   id: string;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
-  /** For refunds: the purchase invoice refunded */
+  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
   subscription_id: string | null;
   /** 0 purchase invoice, 1 purchase refund */
   type: string | null;
@@ -3462,7 +3467,7 @@ export interface PurchaseRefund {
 export interface PurchaseRefundInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
-  /** For refunds: the purchase invoice refunded */
+  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
   subscription_id?: number | string;
   /** Number; generated per type when left out; at most 255 characters */
   no?: string;
