@@ -71,6 +71,11 @@ export function parseId(raw: string, spec: { title: string }): number {
   return Number(match[1]);
 }
 
+/** The ignored query keys as a header value: printable ASCII as sent, anything else percent-encoded. */
+function ignoredHeader(keys: string[]): string {
+  return keys.map((key) => (/^[\x21-\x7e]+$/.test(key) && !key.includes(',') ? key : encodeURIComponent(key))).join(', ').slice(0, 2000);
+}
+
 function listPaths(segment: string): string[] {
   return [`/api2/${segment}`, `/api2/${segment}.json`];
 }
@@ -82,9 +87,10 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
       const ops = new Set(spec.operations);
       if (ops.has('list')) {
         for (const path of listPaths(segment)) {
-          app.get(path, async (request) => {
+          app.get(path, async (request, reply) => {
             const result = await readWith(request, database, (context) =>
               listRecords(context, spec, request.query as Record<string, unknown>, `/api2/${segment}`));
+            if (result.ignored.length > 0) void reply.header('daftar-ignored-parameters', ignoredHeader(result.ignored));
             return listReply(result.data, result.pagination);
           });
         }

@@ -97,6 +97,9 @@ interface Unwrapped {
  * bare object of fields.
  */
 export function unwrapBody(spec: ResourceSpec, body: unknown): Unwrapped {
+  // No body (an empty one labelled JSON included) is an empty object: an edit changes nothing, a
+  // create names its missing fields.
+  if (body === undefined || body === null) body = {};
   if (!isObject(body)) throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body must be a JSON object with a "${spec.model}" key`);
   const modelKey = [spec.model, ...(spec.inputModels ?? [])].find((key) => Object.hasOwn(body, key));
   let header: unknown = modelKey ? body[modelKey] : body;

@@ -9,7 +9,8 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
 import { salesHooks } from './sales-rules.js';
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Context } from '../engine/resource.js';
 
 /** Lines one document may carry. */
 export const DOCUMENT_LINES_MAX = 1_000;
@@ -118,6 +119,10 @@ const documentFields = (): Fields => ({
   adjustment_label: text(255),
   adjustment_value: decimal(),
   custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
+  tags: text(1000).doc('Tags, comma-separated (ids or names); the `tags` list filter matches any of them'),
+  external_source: text(50).default('api').doc("Where the document was made: `api` unless the client names its source (e.g. `salla`)"),
+  shipping_option_id: id().doc('Shipping option (a carrier or method of the shop)'),
+  einvoice_status: int().readOnly().doc('E-invoicing state (ZATCA / ETA); set by the e-invoicing integration'),
   ...timestamps(),
 });
 
@@ -162,6 +167,50 @@ function totalBound(op: '>=' | '<=') {
   };
 }
 
+const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+const listOf = (value: string | string[]) => (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== '');
+
+/** Documents with a line whose label contains the text, or (digits) whose product is that id. */
+function itemFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
+  const wanted = listOf(value);
+  if (wanted.length === 0) return null;
+  const like = context.dialect === 'postgres' ? 'ilike' : 'like';
+  return eb.exists(eb.selectFrom('invoice_items as line').select('line.id')
+    .whereRef('line.invoice_id', '=', 'invoices.id').where('line.site_id', '=', context.siteId)
+    .where((inner) => inner.or(wanted.flatMap((text) => [
+      inner('line.item', like, likePattern(text)),
+      ...(/^\d{1,15}$/.test(text) ? [inner('line.product_id', '=', Number(text))] : []),
+    ]))));
+}
+
+/** Documents whose client is of the type (2 individual, 3 business). */
+function clientTypeFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
+  const types = listOf(value).filter((v) => /^\d{1,3}$/.test(v)).map(Number);
+  if (types.length === 0) return null;
+  return eb.exists(eb.selectFrom('clients as owner').select('owner.id')
+    .whereRef('owner.id', '=', 'invoices.client_id').where('owner.site_id', '=', context.siteId).where('owner.type', 'in', types));
+}
+
+/** The due date is the date plus due_after days (the date itself when due_after is empty). */
+function dueDateBound(op: '>=' | '<=') {
+  return (eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) => {
+    const day = listOf(value)[0];
+    if (!day || !/^\d{4}-\d{2}-\d{2}/.test(day)) return null;
+    const due = context.dialect === 'postgres'
+      ? sql<string>`to_char(cast(substr("date", 1, 10) as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
+      : sql<string>`date(substr("date", 1, 10), '+' || coalesce(due_after, 0) || ' days')`;
+    return eb(due, op, day.slice(0, 10));
+  };
+}
+
+/** Any of the tags: the stored list is comma-separated. */
+function tagsFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
+  const wanted = listOf(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  if (wanted.length === 0) return null;
+  const padded = sql<string>`',' || replace(coalesce(tags, ''), ', ', ',') || ','`;
+  return eb.or(wanted.map((tag) => eb(padded, 'like', `%,${tag.replace(/[%_\\]/g, (c) => `\\${c}`)},%`)));
+}
+
 /** Larger than any stored amount (bigint millionths), and exact as a double. */
 const TOTAL_BOUND_MAX = 2n ** 62n;
 
@@ -199,6 +248,11 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       date_to: dayBound('date', '<='),
       summary_total_from: totalBound('>='),
       summary_total_to: totalBound('<='),
+      item: itemFilter,
+      client_type: clientTypeFilter,
+      due_date_from: dueDateBound('>='),
+      due_date_to: dueDateBound('<='),
+      tags: tagsFilter,
       no: (eb, value) => {
         const text = Array.isArray(value) ? value[0]! : value;
         return eb(eb.ref('no'), 'like', `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);

@@ -1,0 +1,89 @@
+// Known breakages of real Daftra clients pointed at Daftar (issue 13 §2), one regression test each,
+// on SQLite and PostgreSQL.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { type TestServer, eachDatabase } from './support/harness.js';
+
+async function clientOf(s: TestServer, extra: Record<string, unknown> = {}): Promise<number> {
+  return Number(await s.create('clients', { Client: { business_name: `Client ${Math.random()}`, ...extra } }));
+}
+
+async function invoiceOf(s: TestServer, clientId: number, header: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Promise<string> {
+  return s.create('invoices', { Invoice: { client_id: clientId, ...header }, InvoiceItem: [{ item: 'Line', unit_price: '10' }], ...extra });
+}
+
+async function listed(s: TestServer, query: string): Promise<string[]> {
+  const reply = await s.get(`/api2/invoices.json?limit=5000&${query}`);
+  assert.equal(reply.status, 200, `${query}: ${reply.text}`);
+  return reply.body.data.map((row: any) => row.Invoice.id);
+}
+
+eachDatabase('known client breakages', (server) => {
+  it('an empty body labelled application/json is no body (DELETE, POST, PUT)', async () => {
+    const s = server();
+    const taxId = await s.create('taxes', { Tax: { name: 'Empty body', value: 5 } });
+    const empty = { 'content-type': 'application/json' };
+    const put = await s.request('PUT', `/api2/taxes/${taxId}.json`, '', empty);
+    assert.equal(put.status, 200, `PUT: ${put.text}`);
+    const post = await s.request('POST', '/api2/taxes.json', '', empty);
+    assert.equal(post.status, 400, post.text);
+    assert.notEqual(post.body.message, 'Invalid JSON body');
+    assert.ok(post.body.validation_errors?.name, `POST names the missing field: ${post.text}`);
+    const del = await s.request('DELETE', `/api2/taxes/${taxId}.json`, '', empty);
+    assert.equal(del.status, 200, `DELETE: ${del.text}`);
+    // Fetch sends no body at all for DELETE with the header set: also fine.
+    const malformed = await s.request('POST', '/api2/taxes.json', '{"Tax":', empty);
+    assert.equal(malformed.status, 400);
+    assert.equal(malformed.body.message, 'Invalid JSON body', 'a body that is there and broken is still refused');
+  });
+
+  it('array forms of filters, explicit filters naming no field are a 400, ignored keys are named in a header', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const a = await invoiceOf(s, client, { requisition_delivery_status: 4, staff_id: 91 });
+    const b = await invoiceOf(s, client, { requisition_delivery_status: 5, staff_id: 92 });
+    const c = await invoiceOf(s, client, { requisition_delivery_status: 1, staff_id: 93 });
+    assert.deepEqual((await listed(s, 'requisition_delivery_status[]=4&requisition_delivery_status[]=5')).sort(), [a, b].sort());
+    assert.deepEqual(await listed(s, 'staff_id[]=93'), [c]);
+    assert.deepEqual(await listed(s, `client_id[]=${client}&staff_id[]=91`), [a]);
+    const unknown = await s.get('/api2/invoices.json?filter[no_such_field]=1');
+    assert.equal(unknown.status, 400, unknown.text);
+    assert.ok(unknown.body.validation_errors?.['filter[no_such_field]'], unknown.text);
+    const badOperator = await s.get('/api2/invoices.json?filter[staff_id][around]=1');
+    assert.equal(badOperator.status, 400, badOperator.text);
+    const ignored = await s.get(`/api2/invoices.json?client_id=${client}&utm_source=shop&Default=.json&colour=red`);
+    assert.equal(ignored.status, 200);
+    assert.equal(ignored.headers.get('daftar-ignored-parameters'), 'utm_source, colour');
+    const none = await s.get(`/api2/invoices.json?client_id=${client}`);
+    assert.equal(none.headers.get('daftar-ignored-parameters'), null);
+  });
+
+  it('every documented invoice filter filters', async () => {
+    const s = server();
+    const business = await clientOf(s, { type: 3 });
+    const person = await clientOf(s, { type: 2 });
+    const one = await invoiceOf(s, business, { date: '2019-05-05', due_after: 7000, tags: 'vip,eid', external_source: 'salla', shipping_option_id: 61 }, {
+      InvoiceItem: [{ item: 'Widget-alpha', unit_price: '2' }],
+    });
+    const two = await invoiceOf(s, person, { date: '2019-05-05', due_after: 0, tags: 'wholesale', shipping_option_id: 62 }, {
+      InvoiceItem: [{ item: 'Gadget-beta', unit_price: '2' }],
+    });
+    const mine = (ids: string[]) => ids.filter((id) => id === one || id === two);
+    assert.deepEqual(mine(await listed(s, 'item=Widget-alpha')), [one]);
+    assert.deepEqual(mine(await listed(s, 'client_type=3')), [one]);
+    assert.deepEqual(mine(await listed(s, 'client_type=2')), [two]);
+    assert.deepEqual(mine(await listed(s, 'due_date_from=2030-01-01')), [one]);
+    assert.deepEqual(mine(await listed(s, 'due_date_to=2020-01-01')), [two]);
+    assert.deepEqual(mine(await listed(s, 'tags=vip')), [one]);
+    assert.deepEqual(mine(await listed(s, 'tags[]=wholesale&tags[]=nothing')), [two]);
+    assert.deepEqual(mine(await listed(s, 'external_source=salla')), [one]);
+    assert.deepEqual(mine(await listed(s, 'external_source[]=api')), [two]);
+    assert.deepEqual(mine(await listed(s, 'shipping_option_id=62')), [two]);
+    await s.database.db.updateTable('invoices').set({ einvoice_status: 3 }).where('id', '=', Number(one)).execute();
+    assert.deepEqual(mine(await listed(s, 'einvoice_status=3')), [one]);
+    const got = (await s.get(`/api2/invoices/${one}.json`)).body.data.Invoice;
+    assert.equal(got.tags, 'vip,eid');
+    assert.equal(got.external_source, 'salla');
+    assert.equal((await s.get(`/api2/invoices/${two}.json`)).body.data.Invoice.external_source, 'api', 'made through the API');
+  });
+});
