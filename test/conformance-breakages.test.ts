@@ -86,4 +86,46 @@ eachDatabase('known client breakages', (server) => {
     assert.equal(got.external_source, 'salla');
     assert.equal((await s.get(`/api2/invoices/${two}.json`)).body.data.Invoice.external_source, 'api', 'made through the API');
   });
+
+  it('InvoiceCustomField in its three shapes is stored and returned on every sales and purchase document, and filters lists', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const supplier = Number(await s.create('suppliers', { Supplier: { business_name: 'Custom supplier' } }));
+    const invoice = await invoiceOf(s, client);
+    const purchase = await s.create('purchase_invoices', { PurchaseOrder: { supplier_id: supplier }, PurchaseOrderItem: [{ item: 'Paper', unit_price: '2' }] });
+    const documents: Array<[string, string, (fields: Record<string, unknown>) => Record<string, unknown>]> = [
+      ['invoices', 'Invoice', (extra) => ({ Invoice: { client_id: client }, InvoiceItem: [{ item: 'L', unit_price: '1' }], ...extra })],
+      ['estimates', 'Estimate', (extra) => ({ Estimate: { client_id: client }, InvoiceItem: [{ item: 'L', unit_price: '1' }], ...extra })],
+      ['credit_notes', 'CreditNote', (extra) => ({ CreditNote: { client_id: client, subscription_id: Number(invoice) }, InvoiceItem: [{ item: 'L', unit_price: '1' }], ...extra })],
+      ['refund_receipts', 'RefundReceipt', (extra) => ({ RefundReceipt: { client_id: client, subscription_id: Number(invoice) }, InvoiceItem: [{ item: 'L', unit_price: '1' }], ...extra })],
+      ['purchase_invoices', 'PurchaseOrder', (extra) => ({ PurchaseOrder: { supplier_id: supplier }, PurchaseOrderItem: [{ item: 'P', unit_price: '1' }], ...extra })],
+      ['purchase_refunds', 'PurchaseRefund', (extra) => ({ PurchaseRefund: { supplier_id: supplier, subscription_id: Number(purchase) }, PurchaseOrderItem: [{ item: 'P', unit_price: '1' }], ...extra })],
+    ];
+    for (const [resource, model, body] of documents) {
+      const tag = `${resource}-${Math.random().toString(36).slice(2, 8)}`;
+      const list = await s.create(resource, body({ InvoiceCustomField: [{ label: 'order_id', value: `${tag}-1` }, { label: 'channel', value: 'salla' }] }));
+      const object = await s.create(resource, body({ InvoiceCustomField: { label: 'order_id', value: `${tag}-2` } }));
+      const map = await s.create(resource, body({ InvoiceCustomField: { order_id: `${tag}-3` } }));
+      const nestedBody = body({});
+      (nestedBody[model] as Record<string, unknown>)['InvoiceCustomField'] = [{ label: 'order_id', value: `${tag}-4` }];
+      const nested = await s.create(resource, nestedBody);
+      const read = async (id: string) => (await s.get(`/api2/${resource}/${id}.json`)).body.data[model];
+      assert.deepEqual((await read(list))['InvoiceCustomField'], [{ label: 'order_id', value: `${tag}-1` }, { label: 'channel', value: 'salla' }], `${resource} list shape`);
+      assert.deepEqual((await read(object))['InvoiceCustomField'], [{ label: 'order_id', value: `${tag}-2` }], `${resource} object shape`);
+      assert.deepEqual((await read(map))['InvoiceCustomField'], [{ label: 'order_id', value: `${tag}-3` }], `${resource} label → value shape`);
+      assert.deepEqual((await read(nested))['InvoiceCustomField'], [{ label: 'order_id', value: `${tag}-4` }], `${resource} nested in ${model}`);
+      const find = async (query: string) => (await s.get(`/api2/${resource}.json?limit=5000&${query}`)).body.data.map((row: any) => row[model].id);
+      assert.deepEqual(await find(`custom_field=${tag}-3`), [map], `${resource} custom_field`);
+      assert.deepEqual(await find(`custom_field=${tag}-1&custom_field_label=order_id`), [list]);
+      assert.deepEqual(await find(`custom_field=${tag}-1&custom_field_label=channel`), [], 'the value of another field does not match');
+      assert.ok((await find('custom_field_label=channel')).includes(list));
+      // An edit that sends new custom fields replaces them; one that sends none keeps them.
+      assert.equal((await s.put(`/api2/${resource}/${map}.json`, { [model]: { notes: 'kept' } })).status, 200);
+      assert.deepEqual((await read(map))['InvoiceCustomField'], [{ label: 'order_id', value: `${tag}-3` }]);
+      assert.equal((await s.put(`/api2/${resource}/${map}.json`, { [model]: {}, InvoiceCustomField: [{ label: 'order_id', value: `${tag}-5` }] })).status, 200);
+      assert.deepEqual(await find(`custom_field=${tag}-5`), [map]);
+    }
+    const purchaseRead = (await s.get(`/api2/purchase_invoices/${purchase}.json`)).body.data.PurchaseOrder;
+    assert.deepEqual(purchaseRead.PurchaseOrderCustomField, [], 'purchase documents also answer under their documented key');
+  });
 });

@@ -166,7 +166,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
     if (custom) {
       const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
       if (value === undefined || value === '') continue;
-      conditions.push((eb) => custom(eb, value, context) ?? always(eb));
+      conditions.push((eb) => custom(eb, value, context, query) ?? always(eb));
       continue;
     }
     if (key === 'keywords') {
@@ -198,7 +198,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
         // A named filter (`filter[item]=…`) written in the explicit form.
         const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
         if (operator !== 'equal') errors[key] = 'takes no operator';
-        else if (value !== undefined && value !== '') conditions.push((eb) => own(spec.filters, filterKey.field)!(eb, value, context) ?? always(eb));
+        else if (value !== undefined && value !== '') conditions.push((eb) => own(spec.filters, filterKey.field)!(eb, value, context, query) ?? always(eb));
         continue;
       }
       const custom = own(spec.filters, filterKey.field);
@@ -210,7 +210,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       }
       if (custom && operator === 'equal') {
         const value = firstText(raw);
-        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context) ?? always(eb));
+        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context, query) ?? always(eb));
         continue;
       }
       const condition = fieldCondition(context, filterKey.field, field, operator, raw, key, errors);

@@ -56,7 +56,23 @@ export type FilterFn = (
   eb: ExpressionBuilder<any, any>,
   value: string | string[],
   context: Context,
+  /** The whole query, for filters that combine parameters (custom_field with custom_field_label). */
+  query: Readonly<Record<string, unknown>>,
 ) => Expression<SqlBool> | null;
+
+/**
+ * A JSON value clients send under a key of its own, beside the model key or inside it
+ * (`InvoiceCustomField`): kept in a json field and rendered under its keys instead of the field.
+ */
+export interface WireObjectSpec {
+  field: string;
+  /** Keys accepted on writes; the first one present wins. */
+  keys: string[];
+  /** Keys it is rendered under. */
+  renderKeys: string[];
+  /** From any of the shapes clients send to the one stored. */
+  normalize?: (raw: unknown) => unknown;
+}
 
 export interface Draft {
   header: Rec;
@@ -107,6 +123,7 @@ export interface ResourceSpec {
     createValues?: readonly number[];
   };
   children?: ChildSpec[];
+  wireObjects?: WireObjectSpec[];
   /** Named list filters beyond plain field equality (`keywords`, `date_from`, ...). */
   filters?: Record<string, FilterFn>;
   /** Columns searched by `keywords`. */

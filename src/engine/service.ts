@@ -4,7 +4,7 @@
  * Callers run writes inside a transaction (api/routes.ts); everything here uses `context.db`.
  */
 import { DaftarError, type FieldErrors, notFound, validationError } from '../domain/errors.js';
-import { isEmpty } from './fields.js';
+import { coerceField, isEmpty } from './fields.js';
 import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
@@ -72,6 +72,13 @@ export async function renderRecords(context: Context, spec: ResourceSpec, record
     wire.forEach((out, index) => {
       out[child.key] = (byParent.get(ids[index]!) ?? []).map((row) => renderRecord(child.fields, row));
     });
+  }
+  for (const object of spec.wireObjects ?? []) {
+    for (const out of wire) {
+      const value = out[object.field] ?? [];
+      delete out[object.field];
+      for (const key of object.renderKeys) out[key] = value;
+    }
   }
   if (spec.hooks?.related && mode.recursive >= 0) await spec.hooks.related(context, records, wire, mode);
   return wire;
@@ -248,9 +255,24 @@ function checkScope(spec: ResourceSpec, values: Rec, errors: FieldErrors, creati
   if (!permitted.includes(values[column] as number)) errors[column] = `must be one of: ${permitted.join(', ')}`;
 }
 
+/** Takes the wire objects (`InvoiceCustomField`) out of the header or from beside it. */
+function takeWireObjects(spec: ResourceSpec, body: unknown, header: Json, values: Rec, errors: FieldErrors): void {
+  for (const object of spec.wireObjects ?? []) {
+    for (const key of object.keys) {
+      const raw = Object.hasOwn(header, key) ? header[key] : isObject(body) && Object.hasOwn(body, key) ? body[key] : undefined;
+      if (raw === undefined) continue;
+      const result = coerceField(spec.fields[object.field]!, object.normalize ? object.normalize(raw) : raw);
+      if (result.ok) values[object.field] = result.value;
+      else errors[key] = result.problem;
+      break;
+    }
+  }
+}
+
 export async function createRecord(context: Context, spec: ResourceSpec, body: unknown): Promise<number> {
   const input = unwrapBody(spec, body);
   const { values, errors } = coerceRecord(spec.fields, input.header);
+  takeWireObjects(spec, body, input.header, values, errors);
   const draft: Draft = { header: values, children: {} };
   for (const child of spec.children ?? []) {
     if (input.children[child.key] !== undefined) draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
@@ -274,6 +296,7 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
   const existing = await requireRecord(context, spec, id);
   const input = unwrapBody(spec, body);
   const { values, errors } = coerceRecord(spec.fields, input.header);
+  takeWireObjects(spec, body, input.header, values, errors);
   checkScope(spec, values, errors, false);
   const header: Rec = { ...existing, ...values, id };
   const draft: Draft = { header, children: {} };

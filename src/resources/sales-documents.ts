@@ -9,6 +9,7 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
 import { salesHooks } from './sales-rules.js';
+import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Context } from '../engine/resource.js';
 
@@ -118,7 +119,7 @@ const documentFields = (): Fields => ({
   branch_id: id(),
   adjustment_label: text(255),
   adjustment_value: decimal(),
-  custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
+  custom_fields: json().doc('InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object)'),
   tags: text(1000).doc('Tags, comma-separated (ids or names); the `tags` list filter matches any of them'),
   external_source: text(50).default('api').doc("Where the document was made: `api` unless the client names its source (e.g. `salla`)"),
   shipping_option_id: id().doc('Shipping option (a carrier or method of the shop)'),
@@ -240,6 +241,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     scope: { column: 'type', values: options.types, createDefault: options.createType, createValues: options.createTypes },
     fields: documentFields(),
     children: options.payments ? [itemsChild(), paymentsChild()] : [itemsChild()],
+    wireObjects: [customFieldObject(['InvoiceCustomField'])],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
     filters: {
@@ -249,6 +251,8 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       summary_total_from: totalBound('>='),
       summary_total_to: totalBound('<='),
       item: itemFilter,
+      custom_field: customFieldFilter('custom_fields'),
+      custom_field_label: customFieldLabelFilter('custom_fields'),
       client_type: clientTypeFilter,
       due_date_from: dueDateBound('>='),
       due_date_to: dueDateBound('<='),
