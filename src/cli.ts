@@ -4,7 +4,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { loadConfig } from './config.js';
-import { addApiKey, createSite, siteBySubdomain } from './domain/sites.js';
+import type { Database, Db } from './db/connection.js';
+import { fromStored, formatDec } from './domain/money.js';
+import { addApiKey, createSite, nowText, siteBySubdomain } from './domain/sites.js';
+import type { Context, SiteRow } from './engine/resource.js';
+import { createRecord, editRecord, getOne } from './engine/service.js';
+import { currencyRates } from './resources/currency-rates.js';
 import { openMigrated } from './server.js';
 
 const USAGE = `usage:
@@ -17,9 +22,39 @@ const USAGE = `usage:
   daftar site set <subdomain> allow_negative_stock=0|1
                                       change a site setting: 0 (default) refuses a sale or stock out that would
                                       take a product below zero in its store (400), 1 allows negative stock
+  daftar rate set <subdomain> <CODE> <rate> [--date YYYY-MM-DD]
+                                      set the site's exchange rate of a currency from a date (today when left
+                                      out): how many site-currency units one CODE is worth; documents in CODE
+                                      that send no currency_rate use it. Prints the CurrencyRate
+  daftar rate list <subdomain>        the site's exchange rates, newest first (JSON lines)
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","api_key"}
 `;
+
+/** `rate set` goes through the same declaration and checks as POST /api2/currency_rates (an existing day is edited). */
+async function rateCommand(database: Database, site: SiteRow, sub: 'set' | 'list', rest: string[]): Promise<number> {
+  const context = (db: Db): Context => ({ db, dialect: database.dialect, site, siteId: site.id, staffId: 0, now: nowText() });
+  if (sub === 'list') {
+    const rows = await database.db.selectFrom('currency_rates').select(['id', 'currency_code', 'date', 'rate'])
+      .where('site_id', '=', site.id).orderBy('date', 'desc').orderBy('id', 'desc').execute();
+    for (const row of rows) process.stdout.write(`${JSON.stringify({ id: String(row['id']), currency_code: row['currency_code'], date: row['date'], rate: formatDec(fromStored(row['rate'])) })}\n`);
+    return 0;
+  }
+  const [code, rate] = rest;
+  if (!code || !rate) throw new Error('usage: daftar rate set <subdomain> <CODE> <rate> [--date YYYY-MM-DD]');
+  const day = option(rest, 'date') ?? nowText().slice(0, 10);
+  const id = await database.write(async (db) => {
+    const existing = await db.selectFrom('currency_rates').select('id').where('site_id', '=', site.id)
+      .where('currency_code', '=', code.toUpperCase()).where('date', '=', day).executeTakeFirst();
+    const body = { CurrencyRate: { currency_code: code, rate, date: day } };
+    if (!existing) return createRecord(context(db), currencyRates, body);
+    await editRecord(context(db), currencyRates, Number(existing['id']), body);
+    return Number(existing['id']);
+  });
+  const record = await getOne(context(database.db), currencyRates, id);
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+  return 0;
+}
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -98,6 +133,16 @@ async function run(args: string[]): Promise<number> {
         .where('id', '=', site.id).execute();
       process.stdout.write(`${JSON.stringify({ site_id: site.id, ...Object.fromEntries(settings.map(([name, value]) => [name!, Number(value)])) })}\n`);
       return 0;
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'rate' && (sub === 'set' || sub === 'list') && target) {
+    const database = await openMigrated(config);
+    try {
+      const site = await siteBySubdomain(database.db, target);
+      if (!site) throw new Error(`no site with subdomain "${target}"`);
+      return await rateCommand(database, site, sub, args.slice(3));
     } finally {
       await database.close();
     }

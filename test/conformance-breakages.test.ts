@@ -1,8 +1,19 @@
 // Known breakages of real Daftra clients pointed at Daftar (issue 13 §2), one regression test each,
 // on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { it } from 'node:test';
+import { loadDaftraDocs } from './support/daftra-docs.js';
 import { type TestServer, eachDatabase } from './support/harness.js';
+
+const docs = loadDaftraDocs();
+
+/** The docs' Add New Invoice example, as published. */
+function docInvoiceExample(): unknown {
+  const operation = docs?.operations.find((op) => op.group === 'Invoices' && op.method === 'post' && op.path === '/invoices{format}');
+  assert.ok(operation?.example, 'the docs export carries the Add New Invoice example');
+  return operation.example;
+}
 
 async function clientOf(s: TestServer, extra: Record<string, unknown> = {}): Promise<number> {
   return Number(await s.create('clients', { Client: { business_name: `Client ${Math.random()}`, ...extra } }));
@@ -127,5 +138,60 @@ eachDatabase('known client breakages', (server) => {
     }
     const purchaseRead = (await s.get(`/api2/purchase_invoices/${purchase}.json`)).body.data.PurchaseOrder;
     assert.deepEqual(purchaseRead.PurchaseOrderCustomField, [], 'purchase documents also answer under their documented key');
+  });
+
+  it("foreign currencies: the docs' own Add New Invoice example (USD, no rate) succeeds on a site that knows a USD rate", async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const example = structuredClone(docInvoiceExample()) as any;
+    example.Invoice.client_id = client;
+    const unknownRate = await s.post('/api2/invoices.json', { ...example, Invoice: { ...example.Invoice, currency_code: 'JPY' } });
+    assert.equal(unknownRate.status, 400, 'a currency the site has no rate for is a 400');
+    assert.match(unknownRate.body.validation_errors.currency_rate, /no JPY rate/);
+    const site = await s.database.db.selectFrom('sites').select('subdomain').where('id', '=', 1).executeTakeFirstOrThrow();
+    const cli = (...args: string[]) => execFileSync(process.execPath, ['dist/src/cli.js', 'rate', ...args], { env: { ...process.env, ...s.env }, encoding: 'utf8' });
+    const set = JSON.parse(cli('set', String(site['subdomain']), 'USD', '3.70', '--date', '2018-01-01'));
+    assert.equal(set.rate, '3.7');
+    assert.equal(set.currency_code, 'USD');
+    assert.equal((await s.post('/api2/currency_rates.json', { CurrencyRate: { currency_code: 'usd', rate: '3.75', date: '2018-11-01' } })).status, 202);
+    await s.create('currency_rates', { CurrencyRate: { currency_code: 'USD', rate: '3.80', date: '2019-01-01' } });
+    const duplicate = await s.post('/api2/currency_rates.json', { CurrencyRate: { currency_code: 'USD', rate: '9', date: '2019-01-01' } });
+    assert.equal(duplicate.status, 400);
+    assert.ok(duplicate.body.validation_errors.date);
+    assert.equal(cli('list', String(site['subdomain'])).trim().split('\n').length, 3);
+    const created = await s.post('/api2/invoices.json', example);
+    assert.equal(created.status, 202, created.text);
+    const invoice = (await s.get(`/api2/invoices/${created.body.id}.json`)).body.data.Invoice;
+    assert.equal(invoice.currency_code, 'USD');
+    assert.equal(invoice.currency_rate, '3.75', 'the latest rate on or before 2018-11-07');
+    const sentRate = await s.create('invoices', { ...example, Invoice: { ...example.Invoice, no: 'FX-2', currency_rate: '3.6' } });
+    assert.equal((await s.get(`/api2/invoices/${sentRate}.json`)).body.data.Invoice.currency_rate, '3.6', 'a rate sent wins');
+    const early = await s.create('invoices', { ...example, Invoice: { ...example.Invoice, no: 'FX-3', date: '2017-06-01' } });
+    assert.equal((await s.get(`/api2/invoices/${early}.json`)).body.data.Invoice.currency_rate, '3.7', 'before every rate: the earliest');
+  });
+
+  it("product_id leniency: a shop's own product id with item and unit_price is a free-text line; a line without item takes its description", async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const product = await s.create('products', { Product: { name: 'Tracked', unit_price: '5', track_stock: 1, stock_balance: 3 } });
+    const id = await s.create('invoices', {
+      Invoice: { client_id: client },
+      InvoiceItem: [
+        { product_id: 987654, item: 'Woo hoodie', unit_price: '40', quantity: 2 },
+        { product_id: Number(product), quantity: 1 },
+        { description: 'Gift wrapping\nred paper', unit_price: '3' },
+      ],
+    });
+    const lines = (await s.get(`/api2/invoices/${id}.json`)).body.data.Invoice.InvoiceItem;
+    assert.equal(lines[0].product_id, null);
+    assert.equal(lines[0].external_product_id, '987654', 'the sent id is kept');
+    assert.equal(lines[0].item, 'Woo hoodie');
+    assert.equal(lines[1].product_id, product);
+    assert.equal(lines[2].item, 'Gift wrapping');
+    const moves = (await s.get('/api2/stock_transactions.json?limit=5000')).body.data.filter((row: any) => row.StockTransaction.product_id === '987654');
+    assert.equal(moves.length, 0, 'no stock movement for the free-text line');
+    const unknown = await s.post('/api2/invoices.json', { Invoice: { client_id: client }, InvoiceItem: [{ product_id: 987654, quantity: 1 }] });
+    assert.equal(unknown.status, 400, 'an unknown product with no item and price of its own is still a 400');
+    assert.ok(unknown.body.validation_errors['InvoiceItem.0.product_id']);
   });
 });

@@ -182,6 +182,12 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
       },
     },
+    // Issue 13 (conformance to the docs): site exchange rates by date.
+    '0009_conformance': {
+      async up(db) {
+        await createTable(db, dialect, { name: 'currency_rates', columns: ['currency_code text not null', 'date text not null'], indexes: [['currency_code', 'date']] });
+      },
+    },
   };
 }
 

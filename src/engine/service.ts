@@ -4,7 +4,7 @@
  * Callers run writes inside a transaction (api/routes.ts); everything here uses `context.db`.
  */
 import { DaftarError, type FieldErrors, notFound, validationError } from '../domain/errors.js';
-import { coerceField, isEmpty } from './fields.js';
+import { type FieldOptions, coerceField, isEmpty } from './fields.js';
 import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
@@ -166,7 +166,7 @@ function coerceChildren(child: ChildSpec, raw: unknown, errors: FieldErrors): Re
 // ---------------------------------------------------------------------------------------------------
 // Reference checks: an id a client sends must name a record of the same site.
 
-interface Reference { target: string; id: number; field: string }
+interface Reference { target: string; id: number; field: string; row: Rec; name: string; orphan?: FieldOptions['orphan'] }
 
 /** The references of a set of values, to be checked together. */
 function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: FieldErrors, prefix = ''): Reference[] {
@@ -174,8 +174,9 @@ function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: Field
   for (const [name, field] of Object.entries(fields)) {
     const target = field.options.ref;
     const value = values[name];
-    if (!target || isEmpty(value) || value === 0 || errors[prefix + name]) continue;
-    found.push({ target, id: value as number, field: prefix + name });
+    // Ids are positive: 0 (and a negative id, which sample data sends) names nothing, as if left out.
+    if (!target || isEmpty(value) || (typeof value === 'number' && value <= 0) || errors[prefix + name]) continue;
+    found.push({ target, id: value as number, field: prefix + name, row: values, name, orphan: field.options.orphan });
   }
   return found;
 }
@@ -191,7 +192,13 @@ async function checkReferences(context: Context, references: Reference[], errors
       .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
     const existing = new Set(rows.map((row) => Number(row['id'])));
     for (const reference of wanted) {
-      if (!existing.has(reference.id)) errors[reference.field] = `does not exist (no ${target.title.toLowerCase()} with id ${reference.id})`;
+      if (existing.has(reference.id)) continue;
+      if (reference.orphan?.when(reference.row)) {
+        reference.row[reference.orphan.into] = String(reference.id);
+        reference.row[reference.name] = null;
+        continue;
+      }
+      errors[reference.field] = `does not exist (no ${target.title.toLowerCase()} with id ${reference.id})`;
     }
   }
 }

@@ -85,7 +85,7 @@ export const clientPayments = defineResource({
       if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
       if (!payment['currency_code']) payment['currency_code'] = context.site.currency_code;
       if (!payment['date']) payment['date'] = context.now;
-      settleCurrencyRate(context, payment, errors);
+      await settleCurrencyRate(context, payment, errors);
       const allocations = draft.children['InvoicePayment'] ?? [];
       for (const [index, allocation] of allocations.entries()) {
         const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type', 'currency_rate'])

@@ -100,7 +100,7 @@ function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income'
         if (!record['date']) record['date'] = today(context);
         if (!record['treasury_id']) record['treasury_id'] = await primaryId(context, 'treasuries');
         const errors: FieldErrors = {};
-        settleCurrencyRate(context, record, errors);
+        await settleCurrencyRate(context, record, errors);
         if (Object.keys(errors).length > 0) throw validationError(errors);
         await fillTaxes(context, record);
       },

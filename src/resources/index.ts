@@ -9,6 +9,7 @@ import { auditLogs } from './audit-logs.js';
 import { clientAttendance } from './client-attendance.js';
 import { clientPayments } from './client-payments.js';
 import { clients } from './clients.js';
+import { currencyRates } from './currency-rates.js';
 import { expenses, incomes } from './expenses.js';
 import { followUpActions, followUpStatuses } from './follow-ups.js';
 import { invoicePayments } from './invoice-payments.js';
@@ -32,7 +33,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, clientPayments, products, journals,
   journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
   staff, treasuries, purchaseInvoices, purchaseRefunds, notes, followUpActions, followUpStatuses, clientAttendance,
-  auditLogs,
+  auditLogs, currencyRates,
 ];
 
 registerResources(RESOURCES);

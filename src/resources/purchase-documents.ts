@@ -94,7 +94,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (!document['date']) document['date'] = today(context);
   if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
   await fillSupplierSnapshot(context, document, existing);
-  settleCurrencyRate(context, document, errors);
+  await settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
   if (type === REFUND_TYPE && document['subscription_id']) {
     const original = await context.db.selectFrom('purchase_orders').select(['type', 'supplier_id'])

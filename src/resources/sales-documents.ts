@@ -3,7 +3,7 @@
  * `type`: invoices (0, 16 debit note, 19 advance payment), estimates (3), credit notes (5) and refund
  * receipts (6). One factory declares each; the domain rules live in sales-rules.ts.
  */
-import { type Fields, bool, date, decimal, id, int, json, longText, text } from '../engine/fields.js';
+import { type Fields, bool, date, decimal, id, int, isEmpty, json, longText, text } from '../engine/fields.js';
 import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
@@ -27,7 +27,10 @@ export const invoiceItemFields = (): Fields => ({
   summary_tax1: decimal().readOnly(),
   summary_tax2: decimal().readOnly(),
   subtotal: decimal().readOnly().doc('quantity × unit_price, before discounts and taxes'),
-  product_id: id().ref('products'),
+  // The WooCommerce plugin sends the shop's own product id with the line's item and unit_price: such a
+  // line, whose id names no product here, is kept as a free-text line (no stock moves).
+  product_id: id().ref('products').orphanInto('external_product_id', (line) => !isEmpty(line['item']) && !isEmpty(line['unit_price'])),
+  external_product_id: text(64).readOnly().doc('A product_id that named no product of the site, kept as sent (the line is free text)'),
   col_3: text(255),
   col_4: text(255),
   col_5: text(255),

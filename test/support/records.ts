@@ -84,6 +84,10 @@ export const SEEDS: Array<[string, Seed]> = [
   ['follow_up_statuses', (s) => firstId(s, '/api2/follow_up_statuses/client', 'FollowUpStatus')],
   ['client_attendance_log', (s, ids) => posted(s, '/api2/client-attendance-log/store', { ClientAttendance: { client_id: ids['clients'], notes: 'Visit' } })],
   ['audit_logs', (s) => firstId(s, '/api2/audit_logs.json?limit=1', 'AuditLog')],
+  // A day of its own per tag: one rate per currency and day.
+  ['currency_rates', (s, _ids, tag) => s.create('currency_rates', {
+    CurrencyRate: { currency_code: 'USD', rate: '3.75', date: `2020-01-${String(1 + ([...tag].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 28)).padStart(2, '0')}` },
+  })],
 ];
 
 /** Resources of the registry that have no seed here. */
