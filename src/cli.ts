@@ -19,9 +19,12 @@ const USAGE = `usage:
                                       running); for PostgreSQL it prints the pg_dump command to use
   daftar site create <subdomain> [--currency SAR] [--country SA] [--name "Business"] [--email owner@x] [--password ...]
                                       create a site; prints {"site_id","subdomain","api_key","owner_email","owner_password"}
-  daftar site set <subdomain> allow_negative_stock=0|1
-                                      change a site setting: 0 (default) refuses a sale or stock out that would
-                                      take a product below zero in its store (400), 1 allows negative stock
+  daftar site set <subdomain> allow_negative_stock=0|1 model_key_aliases=0|1
+                                      change a site setting: allow_negative_stock 0 (default) refuses a sale or
+                                      stock out that would take a product below zero in its store (400), 1 allows
+                                      negative stock; model_key_aliases 1 (default) also answers credit notes and
+                                      refund receipts under Invoice and purchase documents under PurchaseInvoice,
+                                      0 the documented key only
   daftar rate set <subdomain> <CODE> <rate> [--date YYYY-MM-DD]
                                       set the site's exchange rate of a currency from a date (today when left
                                       out): how many site-currency units one CODE is worth; documents in CODE
@@ -120,11 +123,11 @@ async function run(args: string[]): Promise<number> {
   }
   if (command === 'site' && sub === 'set' && target) {
     const settings = args.slice(3).map((pair) => pair.split('='));
-    const known = new Set(['allow_negative_stock']);
+    const known = new Set(['allow_negative_stock', 'model_key_aliases']);
     for (const [name, value] of settings) {
-      if (!name || !known.has(name) || !['0', '1'].includes(value ?? '')) throw new Error(`unknown setting "${name}=${value}"; settings: allow_negative_stock=0|1`);
+      if (!name || !known.has(name) || !['0', '1'].includes(value ?? '')) throw new Error(`unknown setting "${name}=${value}"; settings: allow_negative_stock=0|1, model_key_aliases=0|1`);
     }
-    if (settings.length === 0) throw new Error('name a setting: allow_negative_stock=0|1');
+    if (settings.length === 0) throw new Error('name a setting: allow_negative_stock=0|1, model_key_aliases=0|1');
     const database = await openMigrated(config);
     try {
       const site = await siteBySubdomain(database.db, target);

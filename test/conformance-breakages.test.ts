@@ -194,4 +194,41 @@ eachDatabase('known client breakages', (server) => {
     assert.equal(unknown.status, 400, 'an unknown product with no item and price of its own is still a 400');
     assert.ok(unknown.body.validation_errors['InvoiceItem.0.product_id']);
   });
+
+  it('model keys clients read differently: credit notes and refund receipts also as Invoice, purchase documents also as PurchaseInvoice', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const invoice = await invoiceOf(s, client);
+    const credit = await s.create('credit_notes', { CreditNote: { client_id: client, subscription_id: Number(invoice) }, InvoiceItem: [{ item: 'Back', unit_price: '1' }] });
+    const refund = await s.create('refund_receipts', { Invoice: { client_id: client, subscription_id: Number(invoice) }, InvoiceItem: [{ item: 'Cash back', unit_price: '1' }] });
+    const supplier = Number(await s.create('suppliers', { Supplier: { business_name: 'Keys supplier' } }));
+    const purchase = await s.create('purchase_invoices', { PurchaseInvoice: { supplier_id: supplier }, PurchaseInvoiceItem: [{ item: 'Ink', unit_price: '3' }] });
+    const purchaseRefund = await s.create('purchase_refunds', { PurchaseRefund: { supplier_id: supplier, subscription_id: Number(purchase) }, PurchaseOrderItem: [{ item: 'Ink', unit_price: '3' }] });
+    const cases: Array<[string, string, string, string]> = [
+      ['credit_notes', credit, 'CreditNote', 'Invoice'], ['refund_receipts', refund, 'RefundReceipt', 'Invoice'],
+      ['purchase_invoices', purchase, 'PurchaseOrder', 'PurchaseInvoice'], ['purchase_refunds', purchaseRefund, 'PurchaseRefund', 'PurchaseInvoice'],
+    ];
+    for (const [resource, id, model, alias] of cases) {
+      const one = (await s.get(`/api2/${resource}/${id}.json`)).body.data;
+      assert.equal(one[model].id, id, `${resource} under ${model}`);
+      assert.deepEqual(one[alias], one[model], `${resource} also under ${alias}`);
+      const rows = (await s.get(`/api2/${resource}.json?limit=5000`)).body.data;
+      const row = rows.find((r: any) => r[model].id === id);
+      assert.deepEqual(row[alias], row[model], `${resource} list rows also under ${alias}`);
+    }
+    assert.equal((await s.get(`/api2/refund_receipts/${refund}.json`)).body.data.RefundReceipt.InvoiceItem[0].item, 'Cash back', 'an Invoice body makes a refund receipt');
+    assert.equal((await s.get(`/api2/invoices/${invoice}.json`)).body.data.CreditNote, undefined, 'invoices keep their one key');
+    // A site can answer with the documented key alone.
+    const site = await s.database.db.selectFrom('sites').select('subdomain').where('id', '=', 1).executeTakeFirstOrThrow();
+    const cli = (setting: string) => execFileSync(process.execPath, ['dist/src/cli.js', 'site', 'set', String(site['subdomain']), setting], { env: { ...process.env, ...s.env }, encoding: 'utf8' });
+    cli('model_key_aliases=0');
+    try {
+      const one = (await s.get(`/api2/credit_notes/${credit}.json`)).body.data;
+      assert.deepEqual(Object.keys(one), ['CreditNote']);
+      assert.equal((await s.get('/api2/site_info.json')).body.data.Site.model_key_aliases, '0');
+    } finally {
+      cli('model_key_aliases=1');
+    }
+    assert.deepEqual(Object.keys((await s.get(`/api2/credit_notes/${credit}.json`)).body.data), ['CreditNote', 'Invoice']);
+  });
 });

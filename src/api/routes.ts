@@ -6,10 +6,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database, Db } from '../db/connection.js';
 import { notFound } from '../domain/errors.js';
 import { nowText } from '../domain/sites.js';
-import { listRecords } from '../engine/listing.js';
+import { listRecords, modelKeys } from '../engine/listing.js';
 import type { Context, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
-import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
+import { createdReply, doneReply, listReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
 import { insertRows } from '../db/insert.js';
 
@@ -106,8 +106,8 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
       if (ops.has('get')) {
         app.get(one, async (request) => {
           const id = parseId((request.params as { id: string }).id, spec);
-          const record = await readWith(request, database, (context) => getOne(context, spec, id));
-          return oneReply(spec.model, record);
+          const data = await readWith(request, database, async (context) => modelKeys(context, spec, await getOne(context, spec, id)));
+          return { code: 200, result: 'successful', data };
         });
       }
       if (ops.has('edit')) {

@@ -186,6 +186,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0009_conformance': {
       async up(db) {
         await createTable(db, dialect, { name: 'currency_rates', columns: ['currency_code text not null', 'date text not null'], indexes: [['currency_code', 'date']] });
+        // Site setting: replies also carry alias model keys (credit notes as Invoice); null means 1.
+        await addColumn(db, dialect, 'sites', 'model_key_aliases', 'bool');
       },
     },
   };

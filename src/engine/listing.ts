@@ -308,6 +308,14 @@ async function pageIds(
   return { ids: await readIds(ordered(base).limit(limit).offset(offset)), total };
 }
 
+/** `{Model: record}`, plus the alias keys the site answers with (the same object: no copy is made). */
+export function modelKeys(context: Context, spec: ResourceSpec, record: Record<string, unknown>): Record<string, unknown> {
+  const wrapped: Record<string, unknown> = { [spec.model]: record };
+  if (Number(context.site.model_key_aliases ?? 1) === 0) return wrapped;
+  for (const alias of spec.aliasModels ?? []) wrapped[alias] = record;
+  return wrapped;
+}
+
 export async function listRecords(context: Context, spec: ResourceSpec, query: Query, basePath: string): Promise<ListResult> {
   const errors: FieldErrors = {};
   const page = parseBoundedInt(query, 'page', 1, 1_000_000_000, errors);
@@ -333,7 +341,7 @@ export async function listRecords(context: Context, spec: ResourceSpec, query: Q
   const pageCount = Math.max(1, Math.ceil(total / limit));
   return {
     ignored,
-    data: rendered.map((record) => ({ [spec.model]: record })),
+    data: rendered.map((record) => modelKeys(context, spec, record)),
     pagination: {
       prev: page > 1 ? pageLink(basePath, query, Math.min(page - 1, pageCount)) : null,
       next: page < pageCount ? pageLink(basePath, query, page + 1) : null,

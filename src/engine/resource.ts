@@ -21,6 +21,8 @@ export interface SiteRow {
   country_code: string;
   /** 1: selling more than is in stock is allowed; 0: refused with a 400. */
   allow_negative_stock: number;
+  /** 0: replies carry the documented model key only; 1 or null (default): also the alias keys. */
+  model_key_aliases?: number | null;
   [column: string]: unknown;
 }
 
@@ -107,6 +109,11 @@ export interface ResourceSpec {
   model: string;
   /** More model keys accepted on writes (e.g. `PurchaseInvoice`). */
   inputModels?: string[];
+  /**
+   * More model keys replies carry the same record under (credit notes also as `Invoice`), for clients
+   * that read them so; a site with `model_key_aliases` 0 gets the documented key alone.
+   */
+  aliasModels?: string[];
   /** Singular human name used in messages: "Invoice not found". */
   title: string;
   /** Added as `message` to a successful delete's reply (invoice payments: "Payment has been deleted"). */

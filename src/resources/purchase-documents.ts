@@ -199,11 +199,14 @@ async function postPurchase(context: Context, document: Rec, lines: Rec[], stock
 }
 
 function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string }): ResourceSpec {
+  // A bank-sync proxy reads purchase documents as data.PurchaseInvoice.
+  const aliasModels = options.model === 'PurchaseInvoice' ? [] : ['PurchaseInvoice'];
   return defineResource({
     name: options.name,
     aliases: options.aliases,
     model: options.model,
     inputModels: options.inputModels,
+    aliasModels,
     title: options.title,
     table: 'purchase_orders',
     operations: ALL_OPERATIONS,

@@ -230,6 +230,8 @@ export interface SalesDocumentOptions {
   payments: boolean;
   /** More model keys accepted on writes. */
   inputModels?: string[];
+  /** More model keys replies carry. */
+  aliasModels?: string[];
   description: string;
 }
 
@@ -238,6 +240,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     name: options.name,
     model: options.model,
     inputModels: options.inputModels,
+    aliasModels: options.aliasModels,
     title: options.title,
     table: 'invoices',
     operations: ALL_OPERATIONS,
@@ -296,8 +299,9 @@ export const creditNotes = salesDocument({
   name: 'credit_notes',
   model: 'CreditNote',
   title: 'Credit note',
-  // One integrator first wrote credit notes under the Invoice key.
+  // One integrator first wrote credit notes under the Invoice key; a POS sync reads them as data.Invoice.
   inputModels: ['Invoice'],
+  aliasModels: ['Invoice'],
   types: [5],
   createType: 5,
   payments: false,
@@ -308,6 +312,8 @@ export const refundReceipts = salesDocument({
   name: 'refund_receipts',
   model: 'RefundReceipt',
   title: 'Refund receipt',
+  inputModels: ['Invoice'],
+  aliasModels: ['Invoice'],
   types: [6],
   createType: 6,
   payments: false,
