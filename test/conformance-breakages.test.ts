@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { it } from 'node:test';
 import { loadDaftraDocs } from './support/daftra-docs.js';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase } from './support/harness.js';
 
 const docs = loadDaftraDocs();
 
@@ -231,4 +231,107 @@ eachDatabase('known client breakages', (server) => {
     }
     assert.deepEqual(Object.keys((await s.get(`/api2/credit_notes/${credit}.json`)).body.data), ['CreditNote', 'Invoice']);
   });
+
+  it('Bulk Add writes each invoice on its own, with a result per element; one bad element loses none of the others', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const example = structuredClone(docs!.operations.find((op) => op.path === '/invoices/add_bulk.json')!.example) as any[];
+    assert.ok(Array.isArray(example) && example.length === 2, 'the docs carry a Bulk Add example of two invoices');
+    for (const element of example) { element.Invoice.client_id = client; element.Invoice.currency_code = 'SAR'; }
+    const bad = { Invoice: { client_id: client }, InvoiceItem: [{ item: 'No price' }] };
+    const defaulted = { Invoice: {}, InvoiceItem: [{ item: 'From the query', unit_price: '4' }] };
+    const reply = await s.post(`/api2/invoices/add_bulk.json?client_id=${client}&terminal_id=POS-7&send=1`, [example[0], bad, example[1], defaulted]);
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(reply.body.length, 4, 'one result per element, in order');
+    const [first, failed, third, fourth] = reply.body;
+    for (const ok of [first, third, fourth]) {
+      assert.equal(ok.result, 'successful');
+      assert.equal(ok.code, 202);
+      assert.match(ok.invoice_number, /\d/);
+      assert.equal((await s.get(`/api2/invoices/${ok.id}.json`)).status, 200, 'written');
+    }
+    assert.equal(failed.result, 'failed');
+    assert.equal(failed.code, 400);
+    assert.ok(failed.validation_errors['InvoiceItem.0.unit_price'], JSON.stringify(failed));
+    const made = (await s.get(`/api2/invoices/${fourth.id}.json`)).body.data.Invoice;
+    assert.equal(made.client_id, String(client), 'client_id from the query');
+    assert.equal(made.terminal_id, 'POS-7', 'terminal_id from the query, a string');
+    const notArray = await s.post('/api2/invoices/add_bulk.json', { Invoice: { client_id: client } });
+    assert.equal(notArray.status, 400);
+    const tooMany = await s.post('/api2/invoices/add_bulk.json', Array.from({ length: 201 }, () => bad));
+    assert.equal(tooMany.status, 400, 'a named maximum of elements');
+  });
+
+  it('General Listing answers data.Listing; client appointments take FollowUpReminder', async () => {
+    const s = server();
+    const product = await s.create('products', { Product: { name: 'Listed here' } });
+    const listing = (await s.get('/api2/listing/Product.json')).body.data;
+    assert.equal(listing.Listing[product], 'Listed here');
+    const client = await clientOf(s);
+    const id = await s.create('client_appointments', { FollowUpReminder: { item_id: client, date: '2024-05-06 09:30:00', body: 'Call back' } });
+    const got = (await s.get(`/api2/client_appointments/${id}.json`)).body.data.ClientAppointment;
+    assert.equal(got.body, 'Call back');
+    assert.equal(got.date, '2024-05-06 09:30:00');
+    assert.equal((await s.put(`/api2/client_appointments/${id}.json`, { FollowUpReminder: { body: 'Called' } })).status, 200);
+    assert.equal((await s.get(`/api2/client_appointments/${id}.json`)).body.data.ClientAppointment.body, 'Called');
+  });
+
+  it('documented fields that were dropped or overwritten are kept', async () => {
+    const s = server();
+    const client = await clientOf(s);
+    const invoice = await s.create('invoices', {
+      Invoice: { client_id: client, terminal_id: 'TILL-3', client_currency_code: 'USD', date_format: 'd/m/Y' },
+      InvoiceItem: [{ item: 'Batch', unit_price: '2', quantity: 2, lot: ['L-77'], expiry_date: ['2027-03-01'], serials: ['S1', 'S2'] }],
+      Deposit: { amount: 5 }, Document: [{ file: 'receipt.pdf' }],
+    });
+    const got = (await s.get(`/api2/invoices/${invoice}.json`)).body.data.Invoice;
+    assert.equal(got.terminal_id, 'TILL-3', 'terminal_id is a string');
+    assert.equal(got.client_currency_code, 'USD');
+    assert.deepEqual([got.InvoiceItem[0].lot, got.InvoiceItem[0].expiry_date, got.InvoiceItem[0].serials], [['L-77'], ['2027-03-01'], ['S1', 'S2']]);
+    assert.deepEqual(got.Deposit, { amount: 5 });
+    assert.deepEqual(got.Document, [{ file: 'receipt.pdf' }]);
+    const supplier = Number(await s.create('suppliers', { Supplier: { business_name: 'Secondary' } }));
+    const purchase = await s.create('purchase_invoices', {
+      PurchaseOrder: { supplier_id: supplier, received_date: '2024-03-04 15:16:17', Supplier_secondary_name: 'Warehouse 2', Supplier_secondary_city: 'Dammam' },
+      PurchaseOrderItem: [{ item: 'Box', unit_price: '1' }],
+    });
+    const bought = (await s.get(`/api2/purchase_invoices/${purchase}.json`)).body.data.PurchaseOrder;
+    assert.equal(bought.received_date, '2024-03-04 15:16:17', 'a date-time is not cut to a date');
+    assert.equal(bought.Supplier_secondary_name, 'Warehouse 2');
+    assert.equal(bought.Supplier_secondary_city, 'Dammam');
+    const tax = await s.create('taxes', { Tax: { name: 'VAT import', value: 15 } });
+    const expense = await s.create('expenses', { Expense: { amount: '115', tax1_id: tax, tax1_amount: '14.99', expense_number: 'EXP-2024-9', attachments: ['https://files.example/bill.pdf'] } });
+    const spent = (await s.get(`/api2/expenses/${expense}.json`)).body.data.Expense;
+    assert.equal(spent.tax1_amount, '14.99', "an importer's tax amount is kept");
+    assert.equal(spent.expense_number, 'EXP-2024-9');
+    assert.deepEqual(spent.attachments, ['https://files.example/bill.pdf']);
+    const computed = await s.create('expenses', { Expense: { amount: '115', tax1_id: tax } });
+    assert.equal((await s.get(`/api2/expenses/${computed}.json`)).body.data.Expense.tax1_amount, '17.25', 'computed when left out');
+    const payment = await s.create('client_payments', { ClientPayment: { client_id: client, payment_method: 'cash', amount: '1', first_name: 'Sara', city: 'Riyadh', processed: 1 } });
+    const paid = (await s.get(`/api2/client_payments/${payment}.json`)).body.data.ClientPayment;
+    assert.deepEqual([paid.first_name, paid.city, paid.processed], ['Sara', 'Riyadh', '1']);
+    for (const key of ['email', 'last_name', 'address1', 'address2', 'state', 'postal_code', 'country_code', 'phone1', 'phone2', 'transaction_type', 'attachment', 'response_code', 'response_message', 'invoice_id']) {
+      assert.ok(Object.hasOwn(paid, key), `client payment answers ${key}`);
+    }
+    const journalRows = (await s.get('/api2/journals.json?limit=5')).body.data;
+    assert.ok(journalRows.length > 0 && Array.isArray(journalRows[0].Journal.JournalTransaction) && journalRows[0].Journal.JournalTransaction.length >= 2, 'journal lists carry their transactions');
+    const site = (await s.get('/api2/site_info.json')).body.data.Site;
+    assert.ok(Object.hasOwn(site, 'is_super_admin'));
+  });
 });
+
+eachDatabase('known client breakages: sign-in and browsers', (server) => {
+  it('the token reply names site_id and subdomain; a preflight from an origin not allowed is a plain CORS refusal', async () => {
+    const s = server();
+    const reply = await s.post('/v2/oauth/token', { grant_type: 'password', client_id: '1', client_secret: 'x', username: TEST_EMAIL, password: TEST_PASSWORD });
+    assert.equal(reply.status, 200, reply.text);
+    const site = (await s.get('/api2/site_info.json')).body.data.Site;
+    assert.equal(String(reply.body.site_id), site.id);
+    assert.equal(reply.body.subdomain, site.subdomain);
+    const refused = await s.request('OPTIONS', '/api2/invoices.json', undefined, { apikey: '', origin: 'https://evil.example', 'access-control-request-method': 'POST' });
+    assert.equal(refused.status, 204, 'not 401');
+    assert.equal(refused.headers.get('access-control-allow-origin'), null);
+    const allowed = await s.request('OPTIONS', '/api2/invoices.json', undefined, { apikey: '', origin: 'https://shop.example', 'access-control-request-method': 'POST' });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
+  });
+}, { DAFTAR_CORS_ORIGINS: 'https://shop.example' });

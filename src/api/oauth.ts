@@ -33,7 +33,12 @@ async function issueTokens(database: Database, config: Config, siteId: number, u
     access_expires_ms: now + config.accessTokenTtlSeconds * 1000, refresh_expires_ms: now + config.refreshTokenTtlSeconds * 1000,
     revoked: 0, created: nowText(),
   }).execute();
-  return { token_type: 'Bearer', expires_in: config.accessTokenTtlSeconds, access_token: access, refresh_token: refresh };
+  const site = await database.db.selectFrom('sites').select(['subdomain']).where('id', '=', siteId).executeTakeFirst();
+  // Daftra's token reply names the site the token is for; clients keep both to build URLs.
+  return {
+    token_type: 'Bearer', expires_in: config.accessTokenTtlSeconds, access_token: access, refresh_token: refresh,
+    site_id: siteId, subdomain: site ? String(site['subdomain']) : null,
+  };
 }
 
 function text(body: Record<string, unknown>, name: string): string | undefined {

@@ -35,6 +35,7 @@ export async function renderSite(database: Database, caller: Caller): Promise<Re
     currencyFormat: `%s ${site.currency_code}`,
     numberFormat: [places, '.', ','],
     SITE_HASH: null,
+    is_super_admin: '0',
     // Daftar's own: 0 refuses to take a product's stock below zero in a store, 1 allows it.
     allow_negative_stock: String(site.allow_negative_stock ?? 0),
     // Daftar's own: 1 (default) also answers credit notes and refund receipts under Invoice and

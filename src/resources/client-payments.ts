@@ -8,7 +8,7 @@ import { removeJournal, replaceJournal } from '../domain/books.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Dec, ONE, ZERO, formatDec, sum } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
-import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
+import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
@@ -58,6 +58,23 @@ export const clientPayments = defineResource({
     payment_method: text(100).required(),
     amount: decimal().required(),
     currency_code: text(3),
+    invoice_id: id().readOnly().doc('The invoice when the payment pays exactly one (see InvoicePayment for allocations)'),
+    email: text(255),
+    first_name: text(255),
+    last_name: text(255),
+    address1: text(255),
+    address2: text(255),
+    city: text(255),
+    state: text(100),
+    postal_code: text(20),
+    country_code: text(3),
+    phone1: text(50),
+    phone2: text(50),
+    transaction_type: text(255),
+    processed: bool(),
+    attachment: text(255).doc('Link to an attachment'),
+    response_code: text(255),
+    response_message: longText(),
     currency_rate: currencyRateField(),
     transaction_id: text(100),
     treasury_id: id().ref('treasuries').doc('The primary treasury when left out'),

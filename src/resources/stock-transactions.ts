@@ -8,7 +8,7 @@ import { postStockTransaction } from '../domain/inventory.js';
 import { type Dec, ZERO, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, enforceNonNegative, refreshProductBalance } from '../domain/stock.js';
 import { lockRow } from '../domain/locks.js';
-import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
+import { bool, date, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps, today } from './common.js';
@@ -76,6 +76,10 @@ export const stockTransactions = defineResource({
     purchase_price: decimal().readOnly().doc('Unit cost in the site currency: the price of stock in, else the moving average'),
     cost_value: decimal().readOnly().doc('Value at cost in the site currency (quantity × purchase_price); an extension of Daftra'),
     journal_account_id: id().ref('journal_accounts'),
+    stock_transfer_id: id().doc('The transfer this movement belongs to'),
+    fetch_from_raw: bool(),
+    ignored_date: datetime().readOnly(),
+    purchase_order_ids: text(1000).readOnly().doc('Purchase invoices whose stock this movement used'),
     ...timestamps(),
   },
   defaultOrder: [['date', 'desc'], ['id', 'desc']],

@@ -28,6 +28,8 @@ export interface DocField {
   /** Allowed values when the docs give a usable list (`'1 => Percentage'` is read as 1). */
   values: Array<string | number> | undefined;
   readOnly: boolean;
+  /** Sent, never answered (passwords). */
+  writeOnly: boolean;
 }
 
 export interface DocOperation {
@@ -58,8 +60,10 @@ function enumValues(raw: unknown): Array<string | number> | undefined {
   for (const item of raw) {
     if (typeof item === 'number') { values.push(item); continue; }
     if (typeof item !== 'string') return undefined;
-    const arrow = /^\s*'?([^'=]*?)'?\s*=>/.exec(item);
-    const key = arrow ? arrow[1]!.trim() : item.trim();
+    const arrow = /^\s*'?([^'=]*?)'?\s*=>\s*'?([^']*)'?\s*$/.exec(item);
+    // `'1 => Percentage'` is 1; `'CLIENT => 1'` (a name for a number) is 1.
+    const left = arrow ? arrow[1]!.trim() : item.trim();
+    const key = arrow && !/^-?\d+$/.test(left) && /^-?\d+$/.test(arrow[2]!.trim()) ? arrow[2]!.trim() : left;
     if (key === '' || key === 'null' || /\s/.test(key) || key.includes('/')) {
       if (arrow) continue;
       return undefined;
@@ -121,6 +125,7 @@ class Flattener {
         maxLength: typeof field['maxLength'] === 'number' ? field['maxLength'] : undefined,
         values: enumValues(field['enum']),
         readOnly: field['readOnly'] === true,
+        writeOnly: field['writeOnly'] === true,
       });
     }
   }
