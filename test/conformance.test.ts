@@ -223,10 +223,13 @@ const MISSING = Symbol('missing');
 /** The value at a documented path of a reply; `[]` steps into the first element. */
 function readAt(root: unknown, fieldPath: string): unknown {
   let node: any = root;
-  for (const part of segments(fieldPath)) {
+  const parts = segments(fieldPath);
+  for (const [index, part] of parts.entries()) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part.key)) return MISSING;
     node = node[part.key];
-    if (part.list) {
+    // A documented single object that is a list here (the docs' `Payment: {…}`): its first element.
+    const inner = !part.list && Array.isArray(node) && index < parts.length - 1;
+    if (part.list || inner) {
       if (!Array.isArray(node) || node.length === 0) return MISSING;
       node = node[0];
     }
@@ -284,11 +287,11 @@ function errorNames(reply: { body: any }): string[] {
 }
 
 /** Whether a validation error key names the documented field (`InvoiceItem.0.tax1` ~ `InvoiceItem[].tax1`). */
-function names(errorKey: string, field: DocField, models: Set<string>): boolean {
-  const key = errorKey.replace(/\.\d+(\.|$)/g, '[]$1');
-  const documented = field.path.replace(/^\[\]\./, '');
-  if (key === documented) return true;
-  const [top, ...rest] = documented.split('.');
+function names(errorKey: string, field: DocField, models: Set<string>, children: Record<string, string> = {}): boolean {
+  // Compared without list markers, a request child key read as the reply's (`Payment` is `InvoicePayment`).
+  const key = errorKey.replace(/\.\d+(\.|$)/g, '$1');
+  const [top, ...rest] = field.path.replace(/^\[\]\./, '').replace(/\[\]/g, '').split('.');
+  if ([top, ...rest].join('.') === key || [children[top!] ?? top, ...rest].join('.') === key) return true;
   return models.has(top!) && rest.join('.') === key;
 }
 
@@ -319,7 +322,7 @@ async function writeAll(
     const reply = await s.request(method, url, body);
     if (reply.status === 202 || reply.status === 200) return { id: method === 'POST' ? String(reply.body.id) : null, sent, refused, failure: null };
     const named = errorNames(reply);
-    const culprits = [...sent.keys()].filter((fieldPath) => named.some((key) => names(key, fields.find((f) => f.path === fieldPath)!, models)));
+    const culprits = [...sent.keys()].filter((fieldPath) => named.some((key) => names(key, fields.find((f) => f.path === fieldPath)!, models, fixture.children)));
     if (culprits.length === 0) return { id: null, sent, refused, failure: `${reply.status} ${reply.text.slice(0, 200)}` };
     for (const culprit of culprits) {
       refused.set(culprit, `refused: ${JSON.stringify(reply.body.validation_errors)}`.slice(0, 200));
@@ -433,7 +436,7 @@ async function checkValidated(s: TestServer, c: Context, group: string, create: 
         const body = fixture.base(c);
         apply(body);
         const reply = await s.post(url, body);
-        ok = reply.status === 400 && reply.body?.result === 'failed' && errorNames(reply).some((key) => names(key, field, models));
+        ok = reply.status === 400 && reply.body?.result === 'failed' && errorNames(reply).some((key) => names(key, field, models, fixture.children));
         why = `answered ${reply.status} ${reply.status === 400 ? JSON.stringify(reply.body.validation_errors ?? reply.body.message).slice(0, 160) : ''}`;
       }
       out.push({ group, operation: `POST ${create.path}`, category: 'validated', field: `${field.path} (${rule})`, ok, why });
