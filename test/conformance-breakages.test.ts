@@ -317,6 +317,11 @@ eachDatabase('known client breakages', (server) => {
     assert.ok(journalRows.length > 0 && Array.isArray(journalRows[0].Journal.JournalTransaction) && journalRows[0].Journal.JournalTransaction.length >= 2, 'journal lists carry their transactions');
     const site = (await s.get('/api2/site_info.json')).body.data.Site;
     assert.ok(Object.hasOwn(site, 'is_super_admin'));
+    const product = await s.create('products', { Product: { name: 'Categorised', category: 'Pens, Office' } });
+    const categories = (await s.get(`/api2/products/${product}.json`)).body.data.Product.ProductCategory.map((c: any) => c.name);
+    assert.deepEqual(categories, ['Pens', 'Office'], 'products nest their ProductCategory records');
+    const listedProduct = (await s.get('/api2/products.json?limit=5000')).body.data.find((row: any) => row.Product.id === product);
+    assert.equal(listedProduct.Product.ProductCategory.length, 2, 'in lists too');
   });
 });
 
