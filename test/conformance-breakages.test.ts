@@ -317,6 +317,9 @@ eachDatabase('known client breakages', (server) => {
     assert.ok(journalRows.length > 0 && Array.isArray(journalRows[0].Journal.JournalTransaction) && journalRows[0].Journal.JournalTransaction.length >= 2, 'journal lists carry their transactions');
     const site = (await s.get('/api2/site_info.json')).body.data.Site;
     assert.ok(Object.hasOwn(site, 'is_super_admin'));
+    const stocked = await s.create('products', { Product: { name: 'Timed stock', track_stock: 1 } });
+    const movement = await s.create('stock_transactions', { StockTransaction: { product_id: stocked, transaction_type: 1, quantity: 2, date: '2024-06-07 08:09:10' } });
+    assert.equal((await s.get(`/api2/stock_transactions/${movement}.json`)).body.data.StockTransaction.date, '2024-06-07 08:09:10', 'a movement keeps its time');
     const product = await s.create('products', { Product: { name: 'Categorised', category: 'Pens, Office' } });
     const categories = (await s.get(`/api2/products/${product}.json`)).body.data.Product.ProductCategory.map((c: any) => c.name);
     assert.deepEqual(categories, ['Pens', 'Office'], 'products nest their ProductCategory records');

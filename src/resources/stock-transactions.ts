@@ -34,10 +34,11 @@ async function settle(context: Context, record: Rec, previous: Rec | null): Prom
     storeId: record['store_id'] as number,
     quantity: out ? -(record['quantity'] as bigint) : (record['quantity'] as bigint),
     price: ZERO,
-    date: record['date'] as string,
+    date: String(record['date']).slice(0, 10),
     field: 'quantity',
   }]);
-  await postStockTransaction(context, record.id!, String(record['date']), 'stock_adjustments');
+  // The books are kept by day: the journal takes the movement's day, the movement keeps its time.
+  await postStockTransaction(context, record.id!, String(record['date']).slice(0, 10), 'stock_adjustments');
 }
 
 function refuseDocumentMade(record: Rec): void {
@@ -58,7 +59,7 @@ export const stockTransactions = defineResource({
     transaction_type: int().required().oneOf([1, 2]).doc('1 in, 2 out'),
     transaction_category_id: id(),
     source_type: int().readOnly().doc('1 manual, 2 invoice, 3 purchase invoice, 4 credit note, 5 transfer, 6 refund receipt, 7 purchase refund'),
-    date: date().doc('Today when left out'),
+    date: datetime().doc('YYYY-MM-DD HH:MM:SS (a date alone is midnight); today when left out'),
     order_id: id().readOnly().doc('Id of the document that made it'),
     ref_id: id(),
     status: int().readOnly().doc('4 processed'),
@@ -89,7 +90,7 @@ export const stockTransactions = defineResource({
       const record = draft.header;
       if ((record['quantity'] as bigint) <= ZERO) throw validationError({ quantity: 'must be greater than 0' });
       if (!record['store_id']) record['store_id'] = await primaryId(context, 'stores');
-      if (!record['date']) record['date'] = today(context);
+      if (!record['date']) record['date'] = context.now;
       if (!record['currency_code']) record['currency_code'] = context.site.currency_code;
       record['source_type'] = STOCK_SOURCE.manual;
       record['status'] = STOCK_STATUS_PROCESSED;
