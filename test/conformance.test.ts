@@ -299,7 +299,8 @@ function requestModels(operation: DocOperation, fixture: Fixture): Set<string> {
   const models = new Set<string>([fixture.model]);
   for (const field of operation.request) {
     const [top, ...rest] = field.path.replace(/^\[\]\./, '').split('.');
-    if (rest.length > 0 && !top!.endsWith('[]')) models.add(top!);
+    // An object of fields is a model key, unless it is a child written as one object (`Payment: {…}`).
+    if (rest.length > 0 && !top!.endsWith('[]') && !Object.hasOwn(fixture.children ?? {}, top!)) models.add(top!);
   }
   return models;
 }
