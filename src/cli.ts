@@ -4,7 +4,12 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadConfig } from './config.js';
-import { createApiKey, createSite, listApiKeys, revokeApiKey, siteBySubdomain } from './domain/sites.js';
+import type { Database, Db } from './db/connection.js';
+import { fromStored, formatDec } from './domain/money.js';
+import { addApiKey, createApiKey, createSite, listApiKeys, nowText, revokeApiKey, siteBySubdomain } from './domain/sites.js';
+import type { Context, SiteRow } from './engine/resource.js';
+import { createRecord, editRecord, getOne } from './engine/service.js';
+import { currencyRates } from './resources/currency-rates.js';
 import { openMigrated } from './server.js';
 import { SELLER_SETTING_NAMES, checkSiteSettings } from './domain/site-settings.js';
 import { ZATCA_USAGE, runZatcaCommand } from './zatca/cli.js';
@@ -24,6 +29,8 @@ const USAGE = `usage:
                                       change site settings:
                                         allow_negative_stock=0|1  0 (default) refuses a sale or stock out that
                                                                   would take a product below zero (400)
+                                        model_key_aliases=0|1     1 (default) also answers credit notes and refund
+                                                                  receipts under Invoice, purchases under PurchaseInvoice
                                         business_name, vat_number, cr_number, address1, address2, city, state,
                                         postal_code, building_number, district   what tax documents print
                                                                   (an empty value clears one)
@@ -35,6 +42,11 @@ const USAGE = `usage:
   daftar invoice rotate-link <id> [--site S]
                                       replace the document's public links (the old ones stop working);
                                       prints {"invoice_html_url","invoice_pdf_url",...} (relative unless DAFTAR_PUBLIC_URL is set)
+  daftar rate set <subdomain> <CODE> <rate> [--date YYYY-MM-DD]
+                                      set the site's exchange rate of a currency from a date (today when left
+                                      out): how many site-currency units one CODE is worth; documents in CODE
+                                      that send no currency_rate use it. Prints the CurrencyRate
+  daftar rate list <subdomain>        the site's exchange rates, newest first (JSON lines)
   daftar key create <subdomain> [--name label]
                                       create another API key for a site; prints {"site_id","id","api_key"}
                                       (the only time the key is shown: only its hash is kept)
@@ -59,18 +71,43 @@ function siteSetValues(pairs: string[]): { flags: Record<string, number>; settin
     const name = split > 0 ? pair.slice(0, split) : pair;
     const value = split > 0 ? pair.slice(split + 1) : undefined;
     if (value === undefined) throw new Error(`"${pair}" is not name=value`);
-    if (name === 'allow_negative_stock') {
-      if (!['0', '1'].includes(value)) throw new Error(`unknown setting "${pair}"; allow_negative_stock is 0 or 1`);
+    if (name === 'allow_negative_stock' || name === 'model_key_aliases') {
+      if (!['0', '1'].includes(value)) throw new Error(`unknown setting "${pair}"; ${name} is 0 or 1`);
       flags[name] = Number(value);
     } else if (name === 'logo') {
       settings[name] = value === '' ? null : readFileSync(value);
     } else if (SELLER_SETTING_NAMES.includes(name)) {
       settings[name] = value;
     } else {
-      throw new Error(`unknown setting "${name}"; settings: allow_negative_stock, ${SELLER_SETTING_NAMES.join(', ')}`);
+      throw new Error(`unknown setting "${name}"; settings: allow_negative_stock, model_key_aliases, ${SELLER_SETTING_NAMES.join(', ')}`);
     }
   }
   return { flags, settings };
+}
+
+/** `rate set` goes through the same declaration and checks as POST /api2/currency_rates (an existing day is edited). */
+async function rateCommand(database: Database, site: SiteRow, sub: 'set' | 'list', rest: string[]): Promise<number> {
+  const context = (db: Db): Context => ({ db, dialect: database.dialect, site, siteId: site.id, staffId: 0, now: nowText() });
+  if (sub === 'list') {
+    const rows = await database.db.selectFrom('currency_rates').select(['id', 'currency_code', 'date', 'rate'])
+      .where('site_id', '=', site.id).orderBy('date', 'desc').orderBy('id', 'desc').execute();
+    for (const row of rows) process.stdout.write(`${JSON.stringify({ id: String(row['id']), currency_code: row['currency_code'], date: row['date'], rate: formatDec(fromStored(row['rate'])) })}\n`);
+    return 0;
+  }
+  const [code, rate] = rest;
+  if (!code || !rate) throw new Error('usage: daftar rate set <subdomain> <CODE> <rate> [--date YYYY-MM-DD]');
+  const day = option(rest, 'date') ?? nowText().slice(0, 10);
+  const id = await database.write(async (db) => {
+    const existing = await db.selectFrom('currency_rates').select('id').where('site_id', '=', site.id)
+      .where('currency_code', '=', code.toUpperCase()).where('date', '=', day).executeTakeFirst();
+    const body = { CurrencyRate: { currency_code: code, rate, date: day } };
+    if (!existing) return createRecord(context(db), currencyRates, body);
+    await editRecord(context(db), currencyRates, Number(existing['id']), body);
+    return Number(existing['id']);
+  });
+  const record = await getOne(context(database.db), currencyRates, id);
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+  return 0;
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -169,6 +206,16 @@ async function run(args: string[]): Promise<number> {
       return await documentCommand(database, config, sub, Number(target), {
         site: option(args, 'site') ?? config.siteSubdomain, lang: option(args, 'lang'), html: args.includes('--html'),
       });
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'rate' && (sub === 'set' || sub === 'list') && target) {
+    const database = await openMigrated(config);
+    try {
+      const site = await siteBySubdomain(database.db, target);
+      if (!site) throw new Error(`no site with subdomain "${target}"`);
+      return await rateCommand(database, site, sub, args.slice(3));
     } finally {
       await database.close();
     }

@@ -247,11 +247,11 @@ eachDatabase('endpoint groups', (server) => {
     assert.ok(bad.body.validation_errors.time);
     const product = await s.create('products', { Product: { name: 'Listed' } });
     const products = await s.get('/api2/listing/Product');
-    assert.equal(products.body.data[product], 'Listed');
+    assert.equal(products.body.data.Listing[product], 'Listed', 'data.Listing, as the docs show');
     for (const model of ['Timezone', 'dateFormats', 'languageCodes', 'Branch', 'Role', 'InvoiceLayout', 'GroupPrice', 'TimeActivity']) {
       const reply = await s.get(`/api2/listing/${model}`);
       assert.equal(reply.status, 200, model);
-      assert.equal(typeof reply.body.data, 'object');
+      assert.equal(typeof reply.body.data.Listing, 'object');
     }
     const unknown = await s.get('/api2/listing/Spaceship');
     assert.equal(unknown.status, 404);

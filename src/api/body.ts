@@ -93,6 +93,15 @@ export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: 
     attachFieldsToBody: 'keyValues',
     limits: { fieldSize: bodyLimitBytes, fields: 2_000, files: 0, fileSize: 0 },
   });
+  // An empty body labelled application/json is no body (clients send the header on every DELETE, and
+  // on POST/PUT with nothing to say); a body that is there and broken is still refused.
+  const jsonParser = app.getDefaultJsonParser('remove', 'remove');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    return jsonParser(request, text, done);
+  });
   // Some clients label JSON as text/plain or send no useful type: try JSON, else refuse clearly.
   app.addContentTypeParser(['text/plain', 'application/x-json', 'text/json'], { parseAs: 'string', bodyLimit: bodyLimitBytes }, (_request, body, done) => {
     const text = String(body).trim();

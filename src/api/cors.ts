@@ -1,7 +1,8 @@
 /**
  * CORS for browser clients, off unless DAFTAR_CORS_ORIGINS lists origins (`*` for any). An allowed
  * origin gets Access-Control-Allow-Origin on every reply and its preflight (OPTIONS) answered 204
- * before authentication; any other origin gets no CORS headers, so browsers refuse the reply.
+ * before authentication; any other origin gets no CORS headers, so browsers refuse the reply, and its
+ * preflight a plain refusal (204 without them), not the 401 of a request without a key.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -10,12 +11,15 @@ const ALLOWED_HEADERS = 'apikey, authorization, content-type, idempotency-key, x
 const EXPOSED_HEADERS = 'retry-after, idempotent-replayed, x-request-id, content-disposition';
 
 export function registerCors(app: FastifyInstance, origins: string[]): void {
-  if (origins.length === 0) return;
   const any = origins.includes('*');
   const allowed = new Set(origins.map((origin) => origin.replace(/\/+$/, '').toLowerCase()));
   app.addHook('onRequest', async (request, reply) => {
     const origin = request.headers.origin;
-    if (typeof origin !== 'string' || !(any || allowed.has(origin.toLowerCase()))) return;
+    const preflight = request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+    if (typeof origin !== 'string' || !(any || allowed.has(origin.toLowerCase()))) {
+      if (preflight) return reply.code(204).header('vary', 'Origin').send();
+      return;
+    }
     reply.header('access-control-allow-origin', any ? '*' : origin);
     if (!any) reply.header('vary', 'Origin');
     reply.header('access-control-expose-headers', EXPOSED_HEADERS);

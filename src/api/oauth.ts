@@ -40,7 +40,12 @@ async function issueTokens(db: Db, config: Config, siteId: number, userId: numbe
     refresh_expires_ms: Math.min(now + config.refreshTokenTtlSeconds * 1000, family.expiresMs),
     family: family.id, family_expires_ms: family.expiresMs, revoked: 0, created: nowText(),
   }).execute();
-  return { token_type: 'Bearer', expires_in: config.accessTokenTtlSeconds, access_token: access, refresh_token: refresh };
+  const site = await db.selectFrom('sites').select(['subdomain']).where('id', '=', siteId).executeTakeFirst();
+  // Daftra's token reply names the site the token is for; clients keep both to build URLs.
+  return {
+    token_type: 'Bearer', expires_in: config.accessTokenTtlSeconds, access_token: access, refresh_token: refresh,
+    site_id: siteId, subdomain: site ? String(site['subdomain']) : null,
+  };
 }
 
 /** Revokes every token of a sign-in (a replayed refresh token, or a refresh token revoked by its holder). */

@@ -6,10 +6,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Db } from '../db/connection.js';
 import { notFound } from '../domain/errors.js';
 import { nowText } from '../domain/sites.js';
-import { listRecords } from '../engine/listing.js';
+import { listRecords, modelKeys } from '../engine/listing.js';
 import type { Context, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
-import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
+import { createdReply, doneReply, listReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
 import { insertRows } from '../db/insert.js';
 import { Outbox, eventsQueued } from '../webhooks/outbox.js';
@@ -82,6 +82,11 @@ export function parseId(raw: string, spec: { title: string }): number {
   return Number(match[1]);
 }
 
+/** The ignored query keys as a header value: printable ASCII as sent, anything else percent-encoded. */
+function ignoredHeader(keys: string[]): string {
+  return keys.map((key) => (/^[\x21-\x7e]+$/.test(key) && !key.includes(',') ? key : encodeURIComponent(key))).join(', ').slice(0, 2000);
+}
+
 function listPaths(segment: string): string[] {
   return [`/api2/${segment}`, `/api2/${segment}.json`];
 }
@@ -99,9 +104,10 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
       const ops = new Set(spec.operations);
       if (ops.has('list')) {
         for (const path of listPaths(segment)) {
-          app.get(path, async (request) => {
+          app.get(path, async (request, reply) => {
             const result = await readWith(request, database, (context) =>
               listRecords(context, spec, request.query as Record<string, unknown>, `/api2/${segment}`));
+            if (result.ignored.length > 0) void reply.header('daftar-ignored-parameters', ignoredHeader(result.ignored));
             return listReply(result.data, result.pagination);
           });
         }
@@ -121,8 +127,8 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
           const form = renders ? /^(\d{1,15})\.(pdf|html)$/.exec(raw) : null;
           if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] as 'pdf' | 'html');
           const id = parseId(raw, spec);
-          const record = await readWith(request, database, (context) => getOne(context, spec, id));
-          return oneReply(spec.model, record);
+          const data = await readWith(request, database, async (context) => modelKeys(context, spec, await getOne(context, spec, id)));
+          return { code: 200, result: 'successful', data };
         });
       }
       if (ops.has('edit')) {

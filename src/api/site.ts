@@ -68,8 +68,12 @@ export async function renderSite(database: Database, caller: Caller, baseUrl: st
     district: nullable(site['district']),
     document_language: documentLanguageOf(site),
     document_layout: nullable(site['document_layout']) ?? 'standard',
+    is_super_admin: '0',
     // Daftar's own: 0 refuses to take a product's stock below zero in a store, 1 allows it.
     allow_negative_stock: String(site.allow_negative_stock ?? 0),
+    // Daftar's own: 1 (default) also answers credit notes and refund receipts under Invoice and
+    // purchase documents under PurchaseInvoice; 0 the documented model key only.
+    model_key_aliases: String(site['model_key_aliases'] ?? 1),
   };
 }
 

@@ -337,6 +337,18 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         for (const table of ZATCA_TABLES) await createTable(db, dialect, table);
       },
     },
+    // Issue 13 (conformance to the docs): site exchange rates by date.
+    '0009_conformance': {
+      async up(db) {
+        await createTable(db, dialect, { name: 'currency_rates', columns: ['currency_code text not null', 'date text not null'], indexes: [['currency_code', 'date']] });
+        // Site setting: replies also carry alias model keys (credit notes as Invoice); null means 1.
+        await addColumn(db, dialect, 'sites', 'model_key_aliases', 'bool');
+        // Invoice.terminal_id is a string in the docs (POS terminals are named); it was a number.
+        if (dialect === 'postgres' && (await existingColumns(db, dialect, 'invoices')).has('terminal_id')) {
+          await sql`alter table invoices alter column terminal_id type text using terminal_id::text`.execute(db);
+        }
+      },
+    },
   };
 }
 

@@ -26,6 +26,11 @@ export interface FieldOptions {
   virtual?: boolean;
   /** Name of the resource whose record an id here must name (checked within the site). */
   ref?: string;
+  /**
+   * For a `ref` field: when the id names no record but `when(row)` holds, the row is kept without the
+   * reference, the sent id moved to the field `into` (a shop's own product id on a free-text line).
+   */
+  orphan?: { into: string; when: (row: Record<string, unknown>) => boolean };
   /** Value used on create when the request leaves the field out. */
   defaultValue?: string | number | bigint | (() => string | number | bigint);
   /** Decimals may not be negative. */
@@ -43,6 +48,7 @@ export class Field {
   readOnly(): Field { return this.with({ readOnly: true }); }
   virtual(): Field { return this.with({ virtual: true, readOnly: true }); }
   ref(resource: string): Field { return this.with({ ref: resource }); }
+  orphanInto(into: string, when: (row: Record<string, unknown>) => boolean): Field { return this.with({ orphan: { into, when } }); }
   oneOf(values: readonly (number | string)[]): Field { return this.with({ values }); }
   range(minimum: number, maximum: number): Field { return this.with({ minimum, maximum }); }
   nonNegative(): Field { return this.with({ nonNegative: true }); }

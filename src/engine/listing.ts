@@ -1,7 +1,11 @@
 /**
  * GET /api2/{resource}: page/limit pagination, sort/direction, and filters in both of the forms Daftra
  * clients use — plain names (`client_id=5`, `date_from=2024-01-01`) and `filter[field][op]=value`.
- * Unknown parameters are ignored, as Daftra does; a known filter with a malformed value is a 400.
+ * Every filter also takes the array form clients build from lists (`staff_id[]=1&staff_id[]=2`).
+ * Plain parameters that are no filter are ignored, as Daftra does, and named in the reply's
+ * `Daftar-Ignored-Parameters` header; an explicit `filter[x]` that names no filterable field, or an
+ * unknown operator, is a 400 (a filter that cannot be applied must not return everything); a known
+ * filter with a malformed value is a 400.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type FieldErrors, validationError } from '../domain/errors.js';
@@ -40,6 +44,8 @@ type Condition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
 
 export interface ListResult {
   data: Record<string, unknown>[];
+  /** Query parameters that are no filter of this resource, in the order sent. */
+  ignored: string[];
   pagination: { prev: string | null; next: string | null; page: number; page_count: number; total_results: number };
 }
 
@@ -134,10 +140,26 @@ function parseFilterKey(key: string): { field: string; operator?: string } | nul
   return match ? { field: match[1]!, operator: match[2] } : null;
 }
 
+/** `x[]` (the array form PHP and JS clients build) is the filter `x` with a list of values. */
+function arrayForms(query: Query): Array<[string, unknown]> {
+  const merged = new Map<string, unknown>();
+  for (const [key, raw] of Object.entries(query)) {
+    if (!key.endsWith('[]') || key.length <= 2) {
+      merged.set(key, raw);
+      continue;
+    }
+    const name = key.slice(0, -2);
+    const values = Array.isArray(raw) ? raw : [raw];
+    const before = merged.get(name);
+    merged.set(name, before === undefined ? values : [...(Array.isArray(before) ? before : [before]), ...values]);
+  }
+  return [...merged.entries()];
+}
+
 /** Collects conditions from the query; a `filter` object (from a nested query parser) is flattened. */
-function buildConditions(context: Context, spec: ResourceSpec, query: Query, errors: FieldErrors): Condition[] {
+function buildConditions(context: Context, spec: ResourceSpec, query: Query, errors: FieldErrors, ignored: string[]): Condition[] {
   const conditions: Condition[] = [];
-  const entries: Array<[string, unknown]> = Object.entries(query);
+  const entries: Array<[string, unknown]> = arrayForms(query);
   const nested = query['filter'];
   if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
     for (const [field, value] of Object.entries(nested)) {
@@ -156,7 +178,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
     if (custom) {
       const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
       if (value === undefined || value === '') continue;
-      conditions.push((eb) => custom(eb, value, context) ?? always(eb));
+      conditions.push((eb) => custom(eb, value, context, query) ?? always(eb));
       continue;
     }
     if (key === 'keywords') {
@@ -173,7 +195,22 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
     if (filterKey) {
       const field = filterKey.field === 'id' ? ID_FIELD : own(spec.fields, filterKey.field);
       const operator = (filterKey.operator ?? 'equal') as OperatorName;
-      if (!field || !field.isStored || !Object.hasOwn(OPERATORS, operator)) continue;
+      if (!field || !field.isStored || field.kind === 'json') {
+        if (!own(spec.filters, filterKey.field)) {
+          errors[key] = `names no filterable field of ${spec.title.toLowerCase()}s`;
+          continue;
+        }
+      } else if (!Object.hasOwn(OPERATORS, operator)) {
+        errors[key] = `has an unknown operator: use one of ${Object.keys(OPERATORS).join(', ')}`;
+        continue;
+      }
+      if (!field || !field.isStored || field.kind === 'json') {
+        // A named filter (`filter[item]=…`) written in the explicit form.
+        const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
+        if (operator !== 'equal') errors[key] = 'takes no operator';
+        else if (value !== undefined && value !== '') conditions.push((eb) => own(spec.filters, filterKey.field)!(eb, value, context, query) ?? always(eb));
+        continue;
+      }
       const custom = own(spec.filters, filterKey.field);
       if ((custom && operator === 'equal') || operator === 'like') {
         if (hasNul(raw)) {
@@ -183,7 +220,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       }
       if (custom && operator === 'equal') {
         const value = firstText(raw);
-        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context) ?? always(eb));
+        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context, query) ?? always(eb));
         continue;
       }
       const condition = fieldCondition(context, filterKey.field, field, operator, raw, key, errors);
@@ -200,7 +237,10 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       continue;
     }
     const field = key === 'id' ? ID_FIELD : own(spec.fields, key);
-    if (!field || !field.isStored || field.kind === 'json') continue;
+    if (!field || !field.isStored || field.kind === 'json') {
+      if (key !== 'filter') ignored.push(key);
+      continue;
+    }
     const condition = fieldCondition(context, key, field, Array.isArray(raw) ? 'in' : 'equal', raw, key, errors);
     if (condition) conditions.push(condition);
   }
@@ -278,13 +318,22 @@ async function pageIds(
   return { ids: await readIds(ordered(base).limit(limit).offset(offset)), total };
 }
 
+/** `{Model: record}`, plus the alias keys the site answers with (the same object: no copy is made). */
+export function modelKeys(context: Context, spec: ResourceSpec, record: Record<string, unknown>): Record<string, unknown> {
+  const wrapped: Record<string, unknown> = { [spec.model]: record };
+  if (Number(context.site.model_key_aliases ?? 1) === 0) return wrapped;
+  for (const alias of spec.aliasModels ?? []) wrapped[alias] = record;
+  return wrapped;
+}
+
 export async function listRecords(context: Context, spec: ResourceSpec, query: Query, basePath: string): Promise<ListResult> {
   const errors: FieldErrors = {};
   const page = parseBoundedInt(query, 'page', 1, 1_000_000_000, errors);
   const limit = parseBoundedInt(query, 'limit', LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, errors);
   const recursiveText = firstText(query['recursive']);
   const recursive = recursiveText === '-1' ? -1 : recursiveText === '1' || recursiveText === '2' ? 1 : 0;
-  const conditions = buildConditions(context, spec, query, errors);
+  const ignored: string[] = [];
+  const conditions = buildConditions(context, spec, query, errors, ignored);
   if (Object.keys(errors).length > 0) throw validationError(errors);
 
   const { ids, total } = await pageIds(context, spec, conditions, orderOf(spec, query), limit, (page - 1) * limit);
@@ -301,7 +350,8 @@ export async function listRecords(context: Context, spec: ResourceSpec, query: Q
   const rendered = await renderRecords(context, spec, records, { kind: 'list', recursive });
   const pageCount = Math.max(1, Math.ceil(total / limit));
   return {
-    data: rendered.map((record) => ({ [spec.model]: record })),
+    ignored,
+    data: rendered.map((record) => modelKeys(context, spec, record)),
     pagination: {
       prev: page > 1 ? pageLink(basePath, query, Math.min(page - 1, pageCount)) : null,
       next: page < pageCount ? pageLink(basePath, query, page + 1) : null,

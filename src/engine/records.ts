@@ -44,7 +44,7 @@ export function checkRequired(fields: Fields, values: Rec, errors: FieldErrors, 
   for (const [name, field] of Object.entries(fields)) {
     if (!field.options.required || errors[prefix + name]) continue;
     const value = values[name];
-    const missingRef = field.options.ref !== undefined && value === 0;
+    const missingRef = field.options.ref !== undefined && typeof value === 'number' && value <= 0;
     if (isEmpty(value) || missingRef) errors[prefix + name] = 'is required';
   }
 }

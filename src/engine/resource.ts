@@ -22,6 +22,8 @@ export interface SiteRow {
   country_code: string;
   /** 1: selling more than is in stock is allowed; 0: refused with a 400. */
   allow_negative_stock: number;
+  /** 0: replies carry the documented model key only; 1 or null (default): also the alias keys. */
+  model_key_aliases?: number | null;
   [column: string]: unknown;
 }
 
@@ -67,7 +69,23 @@ export type FilterFn = (
   eb: ExpressionBuilder<any, any>,
   value: string | string[],
   context: Context,
+  /** The whole query, for filters that combine parameters (custom_field with custom_field_label). */
+  query: Readonly<Record<string, unknown>>,
 ) => Expression<SqlBool> | null;
+
+/**
+ * A JSON value clients send under a key of its own, beside the model key or inside it
+ * (`InvoiceCustomField`): kept in a json field and rendered under its keys instead of the field.
+ */
+export interface WireObjectSpec {
+  field: string;
+  /** Keys accepted on writes; the first one present wins. */
+  keys: string[];
+  /** Keys it is rendered under. */
+  renderKeys: string[];
+  /** From any of the shapes clients send to the one stored. */
+  normalize?: (raw: unknown) => unknown;
+}
 
 export interface Draft {
   header: Rec;
@@ -104,6 +122,11 @@ export interface ResourceSpec {
   model: string;
   /** More model keys accepted on writes (e.g. `PurchaseInvoice`). */
   inputModels?: string[];
+  /**
+   * More model keys replies carry the same record under (credit notes also as `Invoice`), for clients
+   * that read them so; a site with `model_key_aliases` 0 gets the documented key alone.
+   */
+  aliasModels?: string[];
   /** Singular human name used in messages: "Invoice not found". */
   title: string;
   /** Added as `message` to a successful delete's reply (invoice payments: "Payment has been deleted"). */
@@ -120,6 +143,7 @@ export interface ResourceSpec {
     createValues?: readonly number[];
   };
   children?: ChildSpec[];
+  wireObjects?: WireObjectSpec[];
   /** Named list filters beyond plain field equality (`keywords`, `date_from`, ...). */
   filters?: Record<string, FilterFn>;
   /** Columns searched by `keywords`. */

@@ -4,7 +4,7 @@
  * Callers run writes inside a transaction (api/routes.ts); everything here uses `context.db`.
  */
 import { DaftarError, type FieldErrors, notFound, validationError } from '../domain/errors.js';
-import { isEmpty } from './fields.js';
+import { type FieldOptions, coerceField, isEmpty } from './fields.js';
 import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
@@ -94,6 +94,13 @@ export async function renderRecords(context: Context, spec: ResourceSpec, record
       out[child.key] = (byParent.get(ids[index]!) ?? []).map((row) => renderRecord(child.fields, row));
     });
   }
+  for (const object of spec.wireObjects ?? []) {
+    for (const out of wire) {
+      const value = out[object.field] ?? [];
+      delete out[object.field];
+      for (const key of object.renderKeys) out[key] = value;
+    }
+  }
   if (spec.hooks?.related && mode.recursive >= 0) await spec.hooks.related(context, records, wire, mode);
   if (spec.hooks?.computed) await spec.hooks.computed(context, records, wire);
   return wire;
@@ -119,6 +126,9 @@ interface Unwrapped {
  * bare object of fields.
  */
 export function unwrapBody(spec: ResourceSpec, body: unknown): Unwrapped {
+  // No body (an empty one labelled JSON included) is an empty object: an edit changes nothing, a
+  // create names its missing fields.
+  if (body === undefined || body === null) body = {};
   if (!isObject(body)) throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body must be a JSON object with a "${spec.model}" key`);
   const modelKey = [spec.model, ...(spec.inputModels ?? [])].find((key) => Object.hasOwn(body, key));
   let header: unknown = modelKey ? body[modelKey] : body;
@@ -178,7 +188,7 @@ function coerceChildren(child: ChildSpec, raw: unknown, errors: FieldErrors): Re
 // ---------------------------------------------------------------------------------------------------
 // Reference checks: an id a client sends must name a record of the same site.
 
-interface Reference { target: string; id: number; field: string }
+interface Reference { target: string; id: number; field: string; row: Rec; name: string; orphan?: FieldOptions['orphan'] }
 
 /** The references of a set of values, to be checked together. */
 function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: FieldErrors, prefix = ''): Reference[] {
@@ -186,8 +196,9 @@ function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: Field
   for (const [name, field] of Object.entries(fields)) {
     const target = field.options.ref;
     const value = values[name];
-    if (!target || isEmpty(value) || value === 0 || errors[prefix + name]) continue;
-    found.push({ target, id: value as number, field: prefix + name });
+    // Ids are positive: 0 (and a negative id, which sample data sends) names nothing, as if left out.
+    if (!target || isEmpty(value) || (typeof value === 'number' && value <= 0) || errors[prefix + name]) continue;
+    found.push({ target, id: value as number, field: prefix + name, row: values, name, orphan: field.options.orphan });
   }
   return found;
 }
@@ -218,7 +229,13 @@ async function checkReferences(context: Context, references: Reference[], errors
     const existing = new Set(rows.map((row) => Number(row['id'])));
     for (const reference of wanted) {
       const target = resourceNamed(reference.target);
-      if (!existing.has(reference.id)) errors[reference.field] = `does not exist (no ${target.title.toLowerCase()} with id ${reference.id})`;
+      if (existing.has(reference.id)) continue;
+      if (reference.orphan?.when(reference.row)) {
+        reference.row[reference.orphan.into] = String(reference.id);
+        reference.row[reference.name] = null;
+        continue;
+      }
+      errors[reference.field] = `does not exist (no ${target.title.toLowerCase()} with id ${reference.id})`;
     }
   }
 }
@@ -285,9 +302,24 @@ function checkScope(spec: ResourceSpec, values: Rec, errors: FieldErrors, creati
   if (!permitted.includes(values[column] as number)) errors[column] = `must be one of: ${permitted.join(', ')}`;
 }
 
+/** Takes the wire objects (`InvoiceCustomField`) out of the header or from beside it. */
+function takeWireObjects(spec: ResourceSpec, body: unknown, header: Json, values: Rec, errors: FieldErrors): void {
+  for (const object of spec.wireObjects ?? []) {
+    for (const key of object.keys) {
+      const raw = Object.hasOwn(header, key) ? header[key] : isObject(body) && Object.hasOwn(body, key) ? body[key] : undefined;
+      if (raw === undefined) continue;
+      const result = coerceField(spec.fields[object.field]!, object.normalize ? object.normalize(raw) : raw);
+      if (result.ok) values[object.field] = result.value;
+      else errors[key] = result.problem;
+      break;
+    }
+  }
+}
+
 export async function createRecord(context: Context, spec: ResourceSpec, body: unknown): Promise<number> {
   const input = unwrapBody(spec, body);
   const { values, errors } = coerceRecord(spec.fields, input.header);
+  takeWireObjects(spec, body, input.header, values, errors);
   const draft: Draft = { header: values, children: {} };
   for (const child of spec.children ?? []) {
     if (input.children[child.key] !== undefined) draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
@@ -312,6 +344,7 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
   const existing = await requireRecord(context, spec, id, 'noKeyUpdate');
   const input = unwrapBody(spec, body);
   const { values, errors } = coerceRecord(spec.fields, input.header);
+  takeWireObjects(spec, body, input.header, values, errors);
   checkScope(spec, values, errors, false);
   const header: Rec = { ...existing, ...values, id };
   const draft: Draft = { header, children: {} };

@@ -13,6 +13,8 @@ function appointmentResource(name: string, model: string, title: string, kind: I
   return defineResource({
     name,
     model,
+    // The docs' Add New Client Appointment body is {"FollowUpReminder": {...}}.
+    inputModels: ['FollowUpReminder'],
     title,
     table: 'appointments',
     operations: ALL_OPERATIONS,
@@ -30,6 +32,9 @@ function appointmentResource(name: string, model: string, title: string, kind: I
       partner_type: int(),
       partner_id: id(),
       share_with_partner: bool().default(0),
+      post_id: id().doc('The note (post) the appointment came from'),
+      status_date: datetime().doc('When the status last changed'),
+      recurring_appointment_id: id().readOnly().doc('The first appointment of a recurring series'),
       ...timestamps(),
     },
     defaultOrder: [['date', 'desc'], ['id', 'desc']],

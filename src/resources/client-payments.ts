@@ -9,7 +9,7 @@ import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Dec, ONE, ZERO, currencyDecimals, div, formatDec, mul, roundAmount, roundTo, sum } from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
-import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
+import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
@@ -98,6 +98,23 @@ export const clientPayments = defineResource({
     payment_method: text(100).required(),
     amount: decimal().required(),
     currency_code: text(3),
+    invoice_id: id().readOnly().doc('The invoice when the payment pays exactly one (see InvoicePayment for allocations)'),
+    email: text(255),
+    first_name: text(255),
+    last_name: text(255),
+    address1: text(255),
+    address2: text(255),
+    city: text(255),
+    state: text(100),
+    postal_code: text(20),
+    country_code: text(3),
+    phone1: text(50),
+    phone2: text(50),
+    transaction_type: text(255),
+    processed: bool(),
+    attachment: text(255).doc('Link to an attachment'),
+    response_code: text(255),
+    response_message: longText(),
     currency_rate: currencyRateField(),
     transaction_id: text(100),
     treasury_id: id().ref('treasuries').doc('The primary treasury when left out'),
@@ -129,7 +146,7 @@ export const clientPayments = defineResource({
       if (!payment['currency_code']) payment['currency_code'] = context.site.currency_code;
       if (payment['amount'] !== null && payment['amount'] !== undefined) payment['amount'] = roundAmount(payment['amount'] as Dec, payment['currency_code'] as string);
       if (!payment['date']) payment['date'] = context.now;
-      settleCurrencyRate(context, payment, errors);
+      await settleCurrencyRate(context, payment, errors);
       const allocations = draft.children['InvoicePayment'] ?? [];
       for (const [index, allocation] of allocations.entries()) {
         const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type', 'draft', 'currency_code', 'currency_rate'])

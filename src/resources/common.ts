@@ -3,7 +3,7 @@
  */
 import type { ExpressionBuilder } from 'kysely';
 import { type FieldErrors, hasTransactions } from '../domain/errors.js';
-import { ONE, ZERO } from '../domain/money.js';
+import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
 import { type Fields, datetime, decimal, id, text } from '../engine/fields.js';
 import type { Context, FilterFn, Rec } from '../engine/resource.js';
 
@@ -14,13 +14,14 @@ export const timestamps = (): Fields => ({
 
 /** Exchange rate of a document in another currency than the site's (an extension of Daftra's fields). */
 export const currencyRateField = () => decimal()
-  .doc("Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate.");
+  .doc("Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate.");
 
 /**
- * Settles a document's exchange rate: 1 in the site currency; otherwise the rate sent, which a
- * foreign-currency document must carry (its books cannot be posted without it).
+ * Settles a document's exchange rate: 1 in the site currency; otherwise the rate sent, or the site's
+ * rate for the currency (currency-rates.ts) on the document's date — the latest on or before it, else
+ * the earliest after it. Only a currency the site has no rate for is an error.
  */
-export function settleCurrencyRate(context: Context, record: Rec, errors: FieldErrors): void {
+export async function settleCurrencyRate(context: Context, record: Rec, errors: FieldErrors): Promise<void> {
   const site = context.site.currency_code.toUpperCase();
   const code = String(record['currency_code'] ?? site).toUpperCase();
   if (code === site) {
@@ -28,9 +29,25 @@ export function settleCurrencyRate(context: Context, record: Rec, errors: FieldE
     return;
   }
   const rate = record['currency_rate'];
-  if (typeof rate !== 'bigint' || rate <= ZERO) {
-    errors['currency_rate'] = `is required and must be greater than 0 when currency_code (${code}) is not the site currency (${site}): how many ${site} one ${code} is worth`;
+  if (typeof rate === 'bigint' && rate > ZERO) return;
+  if (typeof rate === 'bigint') {
+    errors['currency_rate'] = 'must be greater than 0';
+    return;
   }
+  const known = await siteRate(context, code, String(record['date'] ?? today(context)).slice(0, 10));
+  if (known !== null) {
+    record['currency_rate'] = known;
+    return;
+  }
+  errors['currency_rate'] = `is required when currency_code (${code}) is not the site currency (${site}) and the site has no ${code} rate: send how many ${site} one ${code} is worth, or add a rate (POST /api2/currency_rates, or daftar rate set)`;
+}
+
+/** The site's rate of a currency for a day: the latest on or before it, else the earliest after it. */
+export async function siteRate(context: Context, code: string, day: string): Promise<Dec | null> {
+  const base = () => context.db.selectFrom('currency_rates').select('rate').where('site_id', '=', context.siteId).where('currency_code', '=', code);
+  const before = await base().where('date', '<=', day).orderBy('date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = before ?? await base().where('date', '>', day).orderBy('date', 'asc').orderBy('id', 'asc').limit(1).executeTakeFirst();
+  return row ? fromStored(row['rate']) : null;
 }
 
 export const staffField = () => id().doc('Staff user who created it; 0 is the site owner');

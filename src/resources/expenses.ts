@@ -9,7 +9,7 @@
 import { type PostingLine, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Dec, ZERO, currencyDecimals, fromStored, includedTaxOf, percentOf, roundTo } from '../domain/money.js';
-import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
+import { bool, date, decimal, id, json, longText, text } from '../engine/fields.js';
 import type { Context, Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
@@ -42,11 +42,11 @@ const taxSlot = (slot: 1 | 2) => ({
   [`tax${slot}_id`]: id().ref('taxes'),
   [`tax${slot}_name`]: text(255).readOnly(),
   [`tax${slot}_value`]: decimal().readOnly().doc('Rate in percent'),
-  [`tax${slot}_amount`]: decimal().readOnly(),
+  [`tax${slot}_amount`]: decimal().nonNegative().doc('The tax paid; computed from the tax record when left out (an importer may send the exact amount)'),
   [`tax${slot}_included`]: bool().readOnly(),
 });
 
-async function fillTaxes(context: Context, record: Rec): Promise<void> {
+async function fillTaxes(context: Context, record: Rec, existing: Rec | null): Promise<void> {
   const places = currencyDecimals(record['currency_code'] as string);
   const amount = roundTo(record['amount'] as Dec, places);
   record['amount'] = amount;
@@ -59,6 +59,14 @@ async function fillTaxes(context: Context, record: Rec): Promise<void> {
     record[`tax${slot}_name`] = tax ? tax['name'] : null;
     record[`tax${slot}_value`] = rate;
     record[`tax${slot}_included`] = included;
+    const sentAmount = record[`tax${slot}_amount`] as Dec | null | undefined;
+    // An amount the request sent (on an edit: one that differs from the stored one) is kept, as an
+    // importer knows the tax actually paid; otherwise it is computed from the tax record.
+    const sent = sentAmount !== null && sentAmount !== undefined && (!existing || sentAmount !== existing[`tax${slot}_amount`]);
+    if (sent && rate !== null) {
+      if (sentAmount > amount) throw validationError({ [`tax${slot}_amount`]: 'must not be more than amount' });
+      continue;
+    }
     record[`tax${slot}_amount`] = rate === null ? null : roundTo(included === 1 ? includedTaxOf(amount, rate) : percentOf(amount, rate), places);
   }
 }
@@ -79,6 +87,8 @@ function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income'
       category: text(255).doc('Category name'),
       date: date().doc('Today when left out'),
       file: text(255),
+      attachments: json().doc('Attachments (links or file names), as sent'),
+      expense_number: text(50).doc('Number of the expense or income, as the client numbers it'),
       note: longText(),
       description: longText(),
       client_id: id().ref('clients'),
@@ -94,16 +104,16 @@ function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income'
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['vendor', 'category', 'note', 'description'],
     hooks: {
-      async prepare(context, draft) {
+      async prepare(context, draft, existing) {
         const record = draft.header;
         if ((record['amount'] as Dec) <= ZERO) throw validationError({ amount: 'must be greater than 0' });
         if (!record['currency_code']) record['currency_code'] = context.site.currency_code;
         if (!record['date']) record['date'] = today(context);
         if (!record['treasury_id']) record['treasury_id'] = await primaryId(context, 'treasuries');
         const errors: FieldErrors = {};
-        settleCurrencyRate(context, record, errors);
+        await settleCurrencyRate(context, record, errors);
         if (Object.keys(errors).length > 0) throw validationError(errors);
-        await fillTaxes(context, record);
+        await fillTaxes(context, record, existing);
       },
       async afterWrite(context, record) { await post(context, record); },
       async afterDelete(context, record) { await removeJournal(context, record['is_income'] === 1 ? 'income' : 'expense', record.id!); },

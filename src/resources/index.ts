@@ -10,6 +10,7 @@ import { branches } from './branches.js';
 import { clientAttendance } from './client-attendance.js';
 import { clientPayments } from './client-payments.js';
 import { clients } from './clients.js';
+import { currencyRates } from './currency-rates.js';
 import { expenses, incomes } from './expenses.js';
 import { followUpActions, followUpStatuses } from './follow-ups.js';
 import { invoicePayments } from './invoice-payments.js';
@@ -35,7 +36,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, clientPayments, products, journals,
   journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
   staff, treasuries, purchaseInvoices, purchaseRefunds, notes, followUpActions, followUpStatuses, clientAttendance,
-  auditLogs,
+  auditLogs, currencyRates,
   // Served by Daftra's v2 API (api/v2.ts) and, as every resource, by api2.
   branches, sitePaymentGateways, shippingOptions,
 ];

@@ -19,7 +19,9 @@ export const paymentFields = () => ({
   payment_method: text(100).required().doc('Method of payment, a slug such as cash, bank_transfer, credit_card'),
   amount: decimal().required().doc('Amount paid, greater than zero'),
   transaction_id: text(100).doc('Visual identifier of the process'),
-  treasury_id: id().ref('treasuries').doc('Treasury the money went into; the primary treasury when left out'),
+  // The docs' own examples send negative ids here (generated sample data): an id of 0 or less names
+  // nothing and counts as left out.
+  treasury_id: int().ref('treasuries').doc('Treasury the money went into; the primary treasury when left out (or 0 or less)'),
   date: datetime().doc('Date of the payment; now when left out'),
   email: text(255),
   status: int().oneOf([0, 1, 2, 3]).default(PAYMENT_RECORD_STATUS.completed)
@@ -42,7 +44,7 @@ export const paymentFields = () => ({
   transaction_type: text(255),
   processed: bool(),
   attachment: text(255).doc('Link to an attachment'),
-  staff_id: id().doc('Staff user who recorded it; 0 is the site owner'),
+  staff_id: int().doc('Staff user who recorded it; 0 is the site owner; the caller when left out (or negative)'),
   receipt_notes: longText(),
   client_id: id().readOnly().doc("The invoice's client"),
   client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
@@ -69,7 +71,7 @@ export async function completePayment(context: Context, payment: Rec, invoice: R
   if ((payment['amount'] as bigint | null) !== null && (payment['amount'] as bigint) < ZERO) {
     throw fieldError(`${field}amount`, 'must not be negative');
   }
-  if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
+  if (!payment['treasury_id'] || (payment['treasury_id'] as number) < 0) payment['treasury_id'] = await primaryId(context, 'treasuries');
   // The amount counts toward the invoice's paid sum, so it is in the invoice's currency and posts at
   // its rate, whatever currency_code says (Daftra's own example sends "str"); money in another
   // currency is a client payment allocated to the invoice, converted at both rates.
@@ -77,7 +79,7 @@ export async function completePayment(context: Context, payment: Rec, invoice: R
   if (payment['amount'] !== null && payment['amount'] !== undefined) payment['amount'] = roundAmount(payment['amount'] as Dec, payment['currency_code'] as string);
   if (!payment['date']) payment['date'] = context.now;
   payment['currency_rate'] = rateOf(invoice);
-  if (payment['staff_id'] === undefined || payment['staff_id'] === null) payment['staff_id'] = context.staffId;
+  if (payment['staff_id'] === undefined || payment['staff_id'] === null || (payment['staff_id'] as number) < 0) payment['staff_id'] = context.staffId;
   payment['client_id'] = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
 }
 

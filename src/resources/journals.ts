@@ -208,6 +208,8 @@ export const journals = defineResource({
     fields: journalTransactionFields(),
     writable: true,
     countMax: 1_000,
+    // The docs' list shows each journal with its transactions.
+    inLists: true,
   }],
   defaultOrder: [['date', 'desc'], ['id', 'desc']],
   keywordColumns: ['description', 'number', 'name'],

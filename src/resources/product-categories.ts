@@ -2,7 +2,7 @@
  * Product categories: read-only over the API, as in Daftra. A category named in a product's
  * `category` text (comma-separated) exists as a record: it is created when a product names it.
  */
-import { id, longText, text } from '../engine/fields.js';
+import { id, int, longText, text } from '../engine/fields.js';
 import type { Context } from '../engine/resource.js';
 import { defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
@@ -17,6 +17,9 @@ export const productCategories = defineResource({
     name: text(255).required(),
     description: longText(),
     parent_id: id(),
+    category_type: int().doc('Kind of category (1 products)'),
+    image: text(255),
+    image_full_path: text(1000),
     ...timestamps(),
   },
   keywordColumns: ['name'],

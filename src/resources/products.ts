@@ -6,7 +6,8 @@ import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Draft } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, refuseIfUsed, staffField, timestamps } from './common.js';
-import { syncCategories } from './product-categories.js';
+import { categoryNames, productCategories, syncCategories } from './product-categories.js';
+import { renderRecord, rowToRecord } from '../engine/records.js';
 
 /** The stock level a write asked for, carried from prepare to afterWrite. */
 const requestedStock = new WeakMap<Draft, Dec>();
@@ -79,6 +80,19 @@ export const products = defineResource({
       }, STOCK_SOURCE.manual);
       // Opening stock of a new product is owner's equity; later changes are inventory adjustments.
       if (movementId !== null) await postStockTransaction(context, movementId, context.now.slice(0, 10), previous ? 'stock_adjustments' : 'opening_balance');
+    },
+    // ProductCategory[]: the category records the product's category text names, as the docs nest them.
+    async related(context, records, wire) {
+      const names = [...new Set(records.flatMap((record) => categoryNames(record['category'])))];
+      const byName = new Map<string, Record<string, unknown>>();
+      if (names.length > 0) {
+        const rows = await context.db.selectFrom('product_categories').selectAll()
+          .where('site_id', '=', context.siteId).where('name', 'in', names).execute();
+        for (const row of rows) byName.set(String(row['name']), renderRecord(productCategories.fields, rowToRecord(productCategories.fields, row)));
+      }
+      records.forEach((record, index) => {
+        wire[index]!['ProductCategory'] = categoryNames(record['category']).flatMap((name) => byName.get(name) ?? []);
+      });
     },
     async beforeDelete(context, record) {
       if (await hasMovements(context, 'product_id', record.id!)) throw hasTransactions();

@@ -8,7 +8,8 @@ import { removeJournal, replaceJournal, systemAccount, type PostingLine } from '
 import { inventoryLines, movementValues } from '../domain/inventory.js';
 import { type Dec, ZERO, abs, currencyDecimals, mul, roundTo } from '../domain/money.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
-import { type Fields, bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
+import { type Fields, bool, date, datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
+import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceSpec } from '../engine/resource.js';
@@ -51,7 +52,16 @@ const headerFields = (): Fields => ({
   date: date().doc('Today when left out'),
   draft: bool().default(0).doc('A draft moves no stock'),
   is_received: bool().default(1),
-  received_date: date(),
+  received_date: datetime().doc('When the goods arrived, YYYY-MM-DD HH:MM:SS (a date alone is midnight)'),
+  Supplier_active_secondary_address: bool(),
+  Supplier_secondary_name: text(255),
+  Supplier_secondary_address1: text(255),
+  Supplier_secondary_address2: text(255),
+  Supplier_secondary_city: text(255),
+  Supplier_secondary_state: text(255),
+  Supplier_secondary_postal_code: text(255),
+  Supplier_secondary_country_code: text(255),
+  custom_fields: json().doc('PurchaseOrderCustomField (also taken as InvoiceCustomField): a list of {label, value}'),
   store_id: id().ref('stores').doc('The primary store when left out'),
   discount: decimal().nonNegative(),
   discount_amount: decimal().nonNegative(),
@@ -84,7 +94,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (!document['date']) document['date'] = today(context);
   if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
   await fillSupplierSnapshot(context, document, existing);
-  settleCurrencyRate(context, document, errors);
+  await settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
   if (type === REFUND_TYPE && document['subscription_id']) {
     const original = await context.db.selectFrom('purchase_orders').select(['type', 'supplier_id'])
@@ -190,11 +200,14 @@ async function postPurchase(context: Context, document: Rec, lines: Rec[], stock
 }
 
 function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string }): ResourceSpec {
+  // A bank-sync proxy reads purchase documents as data.PurchaseInvoice.
+  const aliasModels = options.model === 'PurchaseInvoice' ? [] : ['PurchaseInvoice'];
   return defineResource({
     name: options.name,
     aliases: options.aliases,
     model: options.model,
     inputModels: options.inputModels,
+    aliasModels,
     title: options.title,
     table: 'purchase_orders',
     operations: ALL_OPERATIONS,
@@ -206,7 +219,11 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
     }],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'supplier_business_name', 'supplier_email', 'notes'],
-    filters: { date_from: dayBound('date', '>='), date_to: dayBound('date', '<='), from_date: dayBound('date', '>='), to_date: dayBound('date', '<=') },
+    wireObjects: [customFieldObject(['PurchaseOrderCustomField', 'InvoiceCustomField'], ['PurchaseOrderCustomField', 'PurchaseInvoiceCustomField', 'InvoiceCustomField'])],
+    filters: {
+      date_from: dayBound('date', '>='), date_to: dayBound('date', '<='), from_date: dayBound('date', '>='), to_date: dayBound('date', '<='),
+      custom_field: customFieldFilter('custom_fields'), custom_field_label: customFieldLabelFilter('custom_fields'),
+    },
     description: options.description,
     hooks: {
       prepare,

@@ -3,7 +3,7 @@
  * `type`: invoices (0, 16 debit note, 19 advance payment), estimates (3), credit notes (5) and refund
  * receipts (6). One factory declares each; the domain rules live in sales-rules.ts.
  */
-import { type Fields, bool, date, decimal, id, int, json, longText, text } from '../engine/fields.js';
+import { type Fields, bool, date, decimal, id, int, isEmpty, json, longText, text } from '../engine/fields.js';
 import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
@@ -12,7 +12,9 @@ import { contains } from '../engine/listing.js';
 import { salesHooks } from './sales-rules.js';
 // Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
 import { addDocumentLinks } from '../documents/links.js';
-import type { ExpressionBuilder } from 'kysely';
+import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Context } from '../engine/resource.js';
 
 /** Lines one document may carry. */
 export const DOCUMENT_LINES_MAX = 1_000;
@@ -28,7 +30,10 @@ export const invoiceItemFields = (): Fields => ({
   summary_tax1: decimal().readOnly(),
   summary_tax2: decimal().readOnly(),
   subtotal: decimal().readOnly().doc('quantity × unit_price, before discounts and taxes'),
-  product_id: id().ref('products'),
+  // The WooCommerce plugin sends the shop's own product id with the line's item and unit_price: such a
+  // line, whose id names no product here, is kept as a free-text line (no stock moves).
+  product_id: id().ref('products').orphanInto('external_product_id', (line) => !isEmpty(line['item']) && !isEmpty(line['unit_price'])),
+  external_product_id: text(64).readOnly().doc('A product_id that named no product of the site, kept as sent (the line is free text)'),
   col_3: text(255),
   col_4: text(255),
   col_5: text(255),
@@ -39,6 +44,9 @@ export const invoiceItemFields = (): Fields => ({
   item_subtotal: decimal().readOnly().doc('Line total after discounts, with exclusive taxes'),
   tax1_percent: decimal().readOnly(),
   tax2_percent: decimal().readOnly(),
+  lot: json().doc('Lot numbers of the quantity sold, as sent (a list)'),
+  expiry_date: json().doc('Expiry dates of the lots, as sent (a list)'),
+  serials: json().doc('Serial numbers sold, as sent (a list)'),
   ...timestamps(),
 });
 
@@ -115,12 +123,21 @@ const documentFields = (): Fields => ({
   language_id: id(),
   sales_person_id: int(),
   cost_center_id: id(),
-  terminal_id: id(),
+  terminal_id: text(64).doc('POS terminal id, as the POS names it (the docs type it as a string)'),
   unique_id: text(255),
   branch_id: id(),
   adjustment_label: text(255),
   adjustment_value: decimal(),
-  custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
+  custom_fields: json().doc('InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object)'),
+  client_currency_code: text(10).doc("The client's currency, as sent"),
+  date_format: text(50).doc('Date format of the printed document, as sent'),
+  deposit_details: json().doc('Deposit: as sent'),
+  reminders: json().doc('InvoiceReminder: as sent'),
+  documents: json().doc('Document: attachments, as sent'),
+  document_titles: json().doc('DocumentTitle: as sent'),
+  tags: text(1000).doc('Tags, comma-separated (ids or names); the `tags` list filter matches any of them'),
+  external_source: text(50).default('api').doc("Where the document was made: `api` unless the client names its source (e.g. `salla`)"),
+  shipping_option_id: id().doc('Shipping option (a carrier or method of the shop)'),
   einvoice_status: text(20).readOnly().doc('ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none'),
   ...timestamps(),
 });
@@ -168,6 +185,50 @@ function totalBound(op: '>=' | '<=') {
   };
 }
 
+const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+const listOf = (value: string | string[]) => (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== '');
+
+/** Documents with a line whose label contains the text, or (digits) whose product is that id. */
+function itemFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
+  const wanted = listOf(value);
+  if (wanted.length === 0) return null;
+  const like = context.dialect === 'postgres' ? 'ilike' : 'like';
+  return eb.exists(eb.selectFrom('invoice_items as line').select('line.id')
+    .whereRef('line.invoice_id', '=', 'invoices.id').where('line.site_id', '=', context.siteId)
+    .where((inner) => inner.or(wanted.flatMap((text) => [
+      inner('line.item', like, likePattern(text)),
+      ...(/^\d{1,15}$/.test(text) ? [inner('line.product_id', '=', Number(text))] : []),
+    ]))));
+}
+
+/** Documents whose client is of the type (2 individual, 3 business). */
+function clientTypeFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
+  const types = listOf(value).filter((v) => /^\d{1,3}$/.test(v)).map(Number);
+  if (types.length === 0) return null;
+  return eb.exists(eb.selectFrom('clients as owner').select('owner.id')
+    .whereRef('owner.id', '=', 'invoices.client_id').where('owner.site_id', '=', context.siteId).where('owner.type', 'in', types));
+}
+
+/** The due date is the date plus due_after days (the date itself when due_after is empty). */
+function dueDateBound(op: '>=' | '<=') {
+  return (eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) => {
+    const day = listOf(value)[0];
+    if (!day || !/^\d{4}-\d{2}-\d{2}/.test(day)) return null;
+    const due = context.dialect === 'postgres'
+      ? sql<string>`to_char(cast(substr("date", 1, 10) as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
+      : sql<string>`date(substr("date", 1, 10), '+' || coalesce(due_after, 0) || ' days')`;
+    return eb(due, op, day.slice(0, 10));
+  };
+}
+
+/** Any of the tags: the stored list is comma-separated. */
+function tagsFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
+  const wanted = listOf(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  if (wanted.length === 0) return null;
+  const padded = sql<string>`',' || replace(coalesce(tags, ''), ', ', ',') || ','`;
+  return eb.or(wanted.map((tag) => eb(padded, 'like', `%,${tag.replace(/[%_\\]/g, (c) => `\\${c}`)},%`)));
+}
+
 /** Larger than any stored amount (bigint millionths), and exact as a double. */
 const TOTAL_BOUND_MAX = 2n ** 62n;
 
@@ -185,6 +246,8 @@ export interface SalesDocumentOptions {
   inputModels?: string[];
   /** Credit notes and refund receipts: subscription_id names the invoice they return (on invoices it is a subscription's id). */
   reverses?: boolean;
+  /** More model keys replies carry. */
+  aliasModels?: string[];
   description: string;
 }
 
@@ -193,6 +256,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     name: options.name,
     model: options.model,
     inputModels: options.inputModels,
+    aliasModels: options.aliasModels,
     title: options.title,
     table: 'invoices',
     operations: ALL_OPERATIONS,
@@ -201,6 +265,14 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       ? { ...documentFields(), subscription_id: id().ref('invoices').doc('The invoice this document returns (from GET /invoices)') }
       : documentFields(),
     children: options.payments ? [itemsChild(), paymentsChild()] : [itemsChild()],
+    wireObjects: [
+      customFieldObject(['InvoiceCustomField']),
+      // Documented as objects with no fields: kept and answered as sent.
+      { field: 'deposit_details', keys: ['Deposit'], renderKeys: ['Deposit'] },
+      { field: 'reminders', keys: ['InvoiceReminder'], renderKeys: ['InvoiceReminder'] },
+      { field: 'documents', keys: ['Document'], renderKeys: ['Document'] },
+      { field: 'document_titles', keys: ['DocumentTitle'], renderKeys: ['DocumentTitle'] },
+    ],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
     filters: {
@@ -209,6 +281,13 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       date_to: dayBound('date', '<='),
       summary_total_from: totalBound('>='),
       summary_total_to: totalBound('<='),
+      item: itemFilter,
+      custom_field: customFieldFilter('custom_fields'),
+      custom_field_label: customFieldLabelFilter('custom_fields'),
+      client_type: clientTypeFilter,
+      due_date_from: dueDateBound('>='),
+      due_date_to: dueDateBound('<='),
+      tags: tagsFilter,
       no: (eb, value, context) => contains(eb.ref('no'), Array.isArray(value) ? value[0]! : value, context.dialect),
     },
     hooks: { ...salesHooks(), computed: addDocumentLinks },
@@ -242,8 +321,9 @@ export const creditNotes = salesDocument({
   name: 'credit_notes',
   model: 'CreditNote',
   title: 'Credit note',
-  // One integrator first wrote credit notes under the Invoice key.
+  // One integrator first wrote credit notes under the Invoice key; a POS sync reads them as data.Invoice.
   inputModels: ['Invoice'],
+  aliasModels: ['Invoice'],
   types: [5],
   createType: 5,
   payments: false,
@@ -255,6 +335,8 @@ export const refundReceipts = salesDocument({
   name: 'refund_receipts',
   model: 'RefundReceipt',
   title: 'Refund receipt',
+  inputModels: ['Invoice'],
+  aliasModels: ['Invoice'],
   types: [6],
   createType: 6,
   payments: false,

@@ -74,6 +74,10 @@ export async function computeDocument(context: Context, document: Rec, lines: Re
       if (!line['item']) line['item'] = product['name'];
       if ((line['unit_price'] === undefined || line['unit_price'] === null) && product[priceColumn] !== null) line['unit_price'] = fromStored(product[priceColumn]);
     }
+    // A line with neither item nor product takes its label from its description.
+    if (!line['item'] && typeof line['description'] === 'string' && line['description'].trim() !== '') {
+      line['item'] = line['description'].trim().split('\n')[0]!.slice(0, 255);
+    }
     if (!line['item']) errors[`${lineKey}.${index}.item`] = 'is required when the line names no product';
     if (line['unit_price'] === undefined || line['unit_price'] === null) errors[`${lineKey}.${index}.unit_price`] = 'is required';
     if (line['quantity'] === null || line['quantity'] === undefined) errors[`${lineKey}.${index}.quantity`] = 'is required';
@@ -179,7 +183,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (document['staff_id'] === undefined || document['staff_id'] === null) document['staff_id'] = context.staffId;
   await fillClientSnapshot(context, document, existing);
   if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
-  settleCurrencyRate(context, document, errors);
+  await settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
   const type = document['type'] as number;
   if (REVERSING_TYPES.has(type) && document['subscription_id']) {

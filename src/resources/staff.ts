@@ -1,4 +1,4 @@
-import { bool, decimal, id, longText, text } from '../engine/fields.js';
+import { bool, datetime, decimal, id, longText, text } from '../engine/fields.js';
 import { defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
 
@@ -30,6 +30,12 @@ export const staff = defineResource({
     default_store_id: id(),
     default_treasury_id: id(),
     language_code: text(10),
+    fax: text(50),
+    added_by: id().readOnly(),
+    deleted: bool().readOnly().default(0),
+    follow_up_status: id(),
+    last_login: datetime().readOnly(),
+    maximum_general_discount: decimal().doc('Largest document discount this staff member may give, percent'),
     ...timestamps(),
   },
   keywordColumns: ['name', 'last_name', 'email_address'],

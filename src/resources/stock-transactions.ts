@@ -8,7 +8,7 @@ import { postStockTransaction } from '../domain/inventory.js';
 import { type Dec, ZERO, checkRange, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, refreshAndCheck } from '../domain/stock.js';
 import { lockRow, lockRows } from '../domain/locks.js';
-import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
+import { bool, date, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps, today } from './common.js';
@@ -34,9 +34,10 @@ async function settle(context: Context, record: Rec, previous: Rec | null): Prom
     const field = previous['product_id'] !== record['product_id'] ? 'product_id' : previous['store_id'] !== record['store_id'] ? 'store_id' : 'quantity';
     checks.push({ productId: previous['product_id'] as number, storeId: previous['store_id'] as number, field });
   }
-  const movement = { productId: checks[0]!.productId, storeId: checks[0]!.storeId, quantity: out ? -quantity : quantity, price, date: String(record['date']), field: 'quantity' };
+  const movement = { productId: checks[0]!.productId, storeId: checks[0]!.storeId, quantity: out ? -quantity : quantity, price, date: String(record['date']).slice(0, 10), field: 'quantity' };
   await refreshAndCheck(context, products, checks, [movement]);
-  await postStockTransaction(context, record.id!, String(record['date']), 'stock_adjustments');
+  // The books are kept by day: the journal takes the movement's day, the movement keeps its time.
+  await postStockTransaction(context, record.id!, String(record['date']).slice(0, 10), 'stock_adjustments');
 }
 
 function refuseDocumentMade(record: Rec): void {
@@ -57,7 +58,7 @@ export const stockTransactions = defineResource({
     transaction_type: int().required().oneOf([1, 2]).doc('1 in, 2 out'),
     transaction_category_id: id(),
     source_type: int().readOnly().doc('1 manual, 2 invoice, 3 purchase invoice, 4 credit note, 5 transfer, 6 refund receipt, 7 purchase refund'),
-    date: date().doc('Today when left out'),
+    date: datetime().doc('YYYY-MM-DD HH:MM:SS (a date alone is midnight); today when left out'),
     order_id: id().readOnly().doc('Id of the document that made it'),
     ref_id: id(),
     status: int().readOnly().doc('4 processed'),
@@ -75,6 +76,10 @@ export const stockTransactions = defineResource({
     purchase_price: decimal().readOnly().doc('Unit cost in the site currency: the price of stock in, else the moving average'),
     cost_value: decimal().readOnly().doc('Value at cost in the site currency (quantity × purchase_price); an extension of Daftra'),
     journal_account_id: id().ref('journal_accounts'),
+    stock_transfer_id: id().doc('The transfer this movement belongs to'),
+    fetch_from_raw: bool(),
+    ignored_date: datetime().readOnly(),
+    purchase_order_ids: text(1000).readOnly().doc('Purchase invoices whose stock this movement used'),
     ...timestamps(),
   },
   defaultOrder: [['date', 'desc'], ['id', 'desc']],
@@ -84,7 +89,7 @@ export const stockTransactions = defineResource({
       const record = draft.header;
       if ((record['quantity'] as bigint) <= ZERO) throw validationError({ quantity: 'must be greater than 0' });
       if (!record['store_id']) record['store_id'] = await primaryId(context, 'stores');
-      if (!record['date']) record['date'] = today(context);
+      if (!record['date']) record['date'] = context.now;
       if (!record['currency_code']) record['currency_code'] = context.site.currency_code;
       record['source_type'] = STOCK_SOURCE.manual;
       record['status'] = STOCK_STATUS_PROCESSED;

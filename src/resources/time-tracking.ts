@@ -23,6 +23,7 @@ export const timeTracking = defineResource({
   operations: ALL_OPERATIONS,
   fields: {
     staff_id: staffField().required(),
+    user_id: id().doc('The user who logged the time, as sent'),
     project_id: id(),
     activity_id: id(),
     date: date().doc('Today when left out'),

@@ -21,6 +21,7 @@ export const workOrders = defineResource({
     budget_currency: text(3),
     status: int().oneOf([1, 2, 3, 4]).default(1).doc('1 open, 2 closed, 3 cancelled, 4 draft'),
     follow_up_status_id: id(),
+    delivery_appointment_id: id().doc('The appointment the work is delivered at'),
     staff_id: staffField(),
     ...timestamps(),
   },

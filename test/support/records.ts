@@ -89,6 +89,10 @@ export const SEEDS: Array<[string, Seed]> = [
     SitePaymentGateway: { payment_gateway: `wallet-${tag}`, label: `Wallet ${tag}`, treasury_id: ids['treasuries'] },
   })],
   ['shipping_options', (s, ids, tag) => s.create('shipping_options', { ShippingOption: { name: `Courier ${tag}`, fees: '12.5', tax_id: ids['taxes'] } })],
+  // A day of its own per tag: one rate per currency and day.
+  ['currency_rates', (s, _ids, tag) => s.create('currency_rates', {
+    CurrencyRate: { currency_code: 'USD', rate: '3.75', date: `2020-01-${String(1 + ([...tag].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 28)).padStart(2, '0')}` },
+  })],
 ];
 
 /** Resources of the registry that have no seed here. */
