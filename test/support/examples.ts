@@ -161,6 +161,11 @@ export async function recordExamples(server: TestServer): Promise<Examples> {
     }
     await s.del(`/api2/webhook_endpoints/${endpointId}.json`);
   }
+  // Bulk Add: one good invoice and one that names no client, each with its own result.
+  await s.post('/api2/invoices/add_bulk.json', [
+    { Invoice: { client_id: ids['clients'] }, InvoiceItem: [{ item: 'Bulk line', unit_price: '10', quantity: 2 }] },
+    { Invoice: { client_id: 999999 }, InvoiceItem: [{ item: 'Bulk line', unit_price: '10' }] },
+  ]);
   // The seller's details a tax document prints, and the e-invoicing status.
   await s.put('/api2/site_info.json', { Site: { vat_number: '300000000000003', cr_number: '1010010000', address1: 'King Fahd Road', city: 'Riyadh', postal_code: '12211', building_number: '1234', district: 'Al Olaya' } });
   await s.get('/api2/einvoicing.json');

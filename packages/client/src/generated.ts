@@ -22,6 +22,8 @@ export interface InvoiceInvoiceItem {
   subtotal: string | null;
   /** an id of products */
   product_id: string | null;
+  /** A product_id that named no product of the site, kept as sent (the line is free text); at most 64 characters */
+  external_product_id: string | null;
   /** at most 255 characters */
   col_3: string | null;
   /** at most 255 characters */
@@ -39,6 +41,12 @@ export interface InvoiceInvoiceItem {
   item_subtotal: string | null;
   tax1_percent: string | null;
   tax2_percent: string | null;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -71,6 +79,12 @@ export interface InvoiceInvoiceItemInput {
   discount_type?: 1 | '1' | 2 | '2';
   /** Store the item leaves from; the document's store when left out; an id of stores */
   store_id?: number | string;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot?: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date?: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials?: unknown;
 }
 
 export interface InvoiceInvoicePayment {
@@ -83,7 +97,7 @@ export interface InvoiceInvoicePayment {
   amount: string | null;
   /** Visual identifier of the process; at most 100 characters */
   transaction_id: string | null;
-  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
   treasury_id: string | null;
   /** Date of the payment; now when left out */
   date: string | null;
@@ -126,7 +140,7 @@ export interface InvoiceInvoicePayment {
   processed: string | null;
   /** Link to an attachment; at most 255 characters */
   attachment: string | null;
-  /** Staff user who recorded it; 0 is the site owner */
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
@@ -147,7 +161,7 @@ export interface InvoiceInvoicePaymentInput {
   amount: string | number;
   /** Visual identifier of the process; at most 100 characters */
   transaction_id?: string;
-  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
   treasury_id?: number | string;
   /** Date of the payment; now when left out */
   date?: string;
@@ -188,7 +202,7 @@ export interface InvoiceInvoicePaymentInput {
   processed?: 0 | 1 | boolean | '0' | '1';
   /** Link to an attachment; at most 255 characters */
   attachment?: string;
-  /** Staff user who recorded it; 0 is the site owner */
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
@@ -215,7 +229,7 @@ export interface Invoice {
   is_offline: string | null;
   /** The site currency when left out; at most 10 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 100 characters */
   client_business_name: string | null;
@@ -301,6 +315,7 @@ export interface Invoice {
   language_id: string | null;
   sales_person_id: string | null;
   cost_center_id: string | null;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
   terminal_id: string | null;
   /** at most 255 characters */
   unique_id: string | null;
@@ -308,8 +323,26 @@ export interface Invoice {
   /** at most 255 characters */
   adjustment_label: string | null;
   adjustment_value: string | null;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code: string | null;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format: string | null;
+  /** Deposit: as sent */
+  deposit_details: unknown;
+  /** InvoiceReminder: as sent */
+  reminders: unknown;
+  /** Document: attachments, as sent */
+  documents: unknown;
+  /** DocumentTitle: as sent */
+  document_titles: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags: string | null;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source: string | null;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id: string | null;
   /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
   einvoice_status: string | null;
   /** Time of creation */
@@ -340,7 +373,7 @@ export interface InvoiceInput {
   is_offline?: 0 | 1 | boolean | '0' | '1';
   /** The site currency when left out; at most 10 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 100 characters */
   client_business_name?: string;
@@ -414,15 +447,34 @@ export interface InvoiceInput {
   language_id?: number | string;
   sales_person_id?: number | string;
   cost_center_id?: number | string;
-  terminal_id?: number | string;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
+  terminal_id?: string;
   /** at most 255 characters */
   unique_id?: string;
   branch_id?: number | string;
   /** at most 255 characters */
   adjustment_label?: string;
   adjustment_value?: string | number;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields?: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code?: string;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format?: string;
+  /** Deposit: as sent */
+  deposit_details?: unknown;
+  /** InvoiceReminder: as sent */
+  reminders?: unknown;
+  /** Document: attachments, as sent */
+  documents?: unknown;
+  /** DocumentTitle: as sent */
+  document_titles?: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags?: string;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source?: string;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id?: number | string;
 }
 
 export interface InvoiceBody {
@@ -431,7 +483,7 @@ export interface InvoiceBody {
   InvoicePayment?: InvoiceInvoicePaymentInput[];
 }
 
-export type InvoiceFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoiceFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface EstimateInvoiceItem {
   id: string;
@@ -454,6 +506,8 @@ export interface EstimateInvoiceItem {
   subtotal: string | null;
   /** an id of products */
   product_id: string | null;
+  /** A product_id that named no product of the site, kept as sent (the line is free text); at most 64 characters */
+  external_product_id: string | null;
   /** at most 255 characters */
   col_3: string | null;
   /** at most 255 characters */
@@ -471,6 +525,12 @@ export interface EstimateInvoiceItem {
   item_subtotal: string | null;
   tax1_percent: string | null;
   tax2_percent: string | null;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -503,6 +563,12 @@ export interface EstimateInvoiceItemInput {
   discount_type?: 1 | '1' | 2 | '2';
   /** Store the item leaves from; the document's store when left out; an id of stores */
   store_id?: number | string;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot?: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date?: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials?: unknown;
 }
 
 export interface Estimate {
@@ -526,7 +592,7 @@ export interface Estimate {
   is_offline: string | null;
   /** The site currency when left out; at most 10 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 100 characters */
   client_business_name: string | null;
@@ -612,6 +678,7 @@ export interface Estimate {
   language_id: string | null;
   sales_person_id: string | null;
   cost_center_id: string | null;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
   terminal_id: string | null;
   /** at most 255 characters */
   unique_id: string | null;
@@ -619,8 +686,26 @@ export interface Estimate {
   /** at most 255 characters */
   adjustment_label: string | null;
   adjustment_value: string | null;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code: string | null;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format: string | null;
+  /** Deposit: as sent */
+  deposit_details: unknown;
+  /** InvoiceReminder: as sent */
+  reminders: unknown;
+  /** Document: attachments, as sent */
+  documents: unknown;
+  /** DocumentTitle: as sent */
+  document_titles: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags: string | null;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source: string | null;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id: string | null;
   /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
   einvoice_status: string | null;
   /** Time of creation */
@@ -650,7 +735,7 @@ export interface EstimateInput {
   is_offline?: 0 | 1 | boolean | '0' | '1';
   /** The site currency when left out; at most 10 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 100 characters */
   client_business_name?: string;
@@ -724,15 +809,34 @@ export interface EstimateInput {
   language_id?: number | string;
   sales_person_id?: number | string;
   cost_center_id?: number | string;
-  terminal_id?: number | string;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
+  terminal_id?: string;
   /** at most 255 characters */
   unique_id?: string;
   branch_id?: number | string;
   /** at most 255 characters */
   adjustment_label?: string;
   adjustment_value?: string | number;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields?: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code?: string;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format?: string;
+  /** Deposit: as sent */
+  deposit_details?: unknown;
+  /** InvoiceReminder: as sent */
+  reminders?: unknown;
+  /** Document: attachments, as sent */
+  documents?: unknown;
+  /** DocumentTitle: as sent */
+  document_titles?: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags?: string;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source?: string;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id?: number | string;
 }
 
 export interface EstimateBody {
@@ -740,7 +844,7 @@ export interface EstimateBody {
   InvoiceItem?: EstimateInvoiceItemInput[];
 }
 
-export type EstimateFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type EstimateFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface CreditNoteInvoiceItem {
   id: string;
@@ -763,6 +867,8 @@ export interface CreditNoteInvoiceItem {
   subtotal: string | null;
   /** an id of products */
   product_id: string | null;
+  /** A product_id that named no product of the site, kept as sent (the line is free text); at most 64 characters */
+  external_product_id: string | null;
   /** at most 255 characters */
   col_3: string | null;
   /** at most 255 characters */
@@ -780,6 +886,12 @@ export interface CreditNoteInvoiceItem {
   item_subtotal: string | null;
   tax1_percent: string | null;
   tax2_percent: string | null;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -812,6 +924,12 @@ export interface CreditNoteInvoiceItemInput {
   discount_type?: 1 | '1' | 2 | '2';
   /** Store the item leaves from; the document's store when left out; an id of stores */
   store_id?: number | string;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot?: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date?: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials?: unknown;
 }
 
 export interface CreditNote {
@@ -835,7 +953,7 @@ export interface CreditNote {
   is_offline: string | null;
   /** The site currency when left out; at most 10 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 100 characters */
   client_business_name: string | null;
@@ -921,6 +1039,7 @@ export interface CreditNote {
   language_id: string | null;
   sales_person_id: string | null;
   cost_center_id: string | null;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
   terminal_id: string | null;
   /** at most 255 characters */
   unique_id: string | null;
@@ -928,8 +1047,26 @@ export interface CreditNote {
   /** at most 255 characters */
   adjustment_label: string | null;
   adjustment_value: string | null;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code: string | null;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format: string | null;
+  /** Deposit: as sent */
+  deposit_details: unknown;
+  /** InvoiceReminder: as sent */
+  reminders: unknown;
+  /** Document: attachments, as sent */
+  documents: unknown;
+  /** DocumentTitle: as sent */
+  document_titles: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags: string | null;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source: string | null;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id: string | null;
   /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
   einvoice_status: string | null;
   /** Time of creation */
@@ -959,7 +1096,7 @@ export interface CreditNoteInput {
   is_offline?: 0 | 1 | boolean | '0' | '1';
   /** The site currency when left out; at most 10 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 100 characters */
   client_business_name?: string;
@@ -1033,15 +1170,34 @@ export interface CreditNoteInput {
   language_id?: number | string;
   sales_person_id?: number | string;
   cost_center_id?: number | string;
-  terminal_id?: number | string;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
+  terminal_id?: string;
   /** at most 255 characters */
   unique_id?: string;
   branch_id?: number | string;
   /** at most 255 characters */
   adjustment_label?: string;
   adjustment_value?: string | number;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields?: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code?: string;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format?: string;
+  /** Deposit: as sent */
+  deposit_details?: unknown;
+  /** InvoiceReminder: as sent */
+  reminders?: unknown;
+  /** Document: attachments, as sent */
+  documents?: unknown;
+  /** DocumentTitle: as sent */
+  document_titles?: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags?: string;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source?: string;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id?: number | string;
 }
 
 export interface CreditNoteBody {
@@ -1049,7 +1205,7 @@ export interface CreditNoteBody {
   InvoiceItem?: CreditNoteInvoiceItemInput[];
 }
 
-export type CreditNoteFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type CreditNoteFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface RefundReceiptInvoiceItem {
   id: string;
@@ -1072,6 +1228,8 @@ export interface RefundReceiptInvoiceItem {
   subtotal: string | null;
   /** an id of products */
   product_id: string | null;
+  /** A product_id that named no product of the site, kept as sent (the line is free text); at most 64 characters */
+  external_product_id: string | null;
   /** at most 255 characters */
   col_3: string | null;
   /** at most 255 characters */
@@ -1089,6 +1247,12 @@ export interface RefundReceiptInvoiceItem {
   item_subtotal: string | null;
   tax1_percent: string | null;
   tax2_percent: string | null;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -1121,6 +1285,12 @@ export interface RefundReceiptInvoiceItemInput {
   discount_type?: 1 | '1' | 2 | '2';
   /** Store the item leaves from; the document's store when left out; an id of stores */
   store_id?: number | string;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot?: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date?: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials?: unknown;
 }
 
 export interface RefundReceipt {
@@ -1144,7 +1314,7 @@ export interface RefundReceipt {
   is_offline: string | null;
   /** The site currency when left out; at most 10 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 100 characters */
   client_business_name: string | null;
@@ -1230,6 +1400,7 @@ export interface RefundReceipt {
   language_id: string | null;
   sales_person_id: string | null;
   cost_center_id: string | null;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
   terminal_id: string | null;
   /** at most 255 characters */
   unique_id: string | null;
@@ -1237,8 +1408,26 @@ export interface RefundReceipt {
   /** at most 255 characters */
   adjustment_label: string | null;
   adjustment_value: string | null;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code: string | null;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format: string | null;
+  /** Deposit: as sent */
+  deposit_details: unknown;
+  /** InvoiceReminder: as sent */
+  reminders: unknown;
+  /** Document: attachments, as sent */
+  documents: unknown;
+  /** DocumentTitle: as sent */
+  document_titles: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags: string | null;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source: string | null;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id: string | null;
   /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
   einvoice_status: string | null;
   /** Time of creation */
@@ -1268,7 +1457,7 @@ export interface RefundReceiptInput {
   is_offline?: 0 | 1 | boolean | '0' | '1';
   /** The site currency when left out; at most 10 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 100 characters */
   client_business_name?: string;
@@ -1342,15 +1531,34 @@ export interface RefundReceiptInput {
   language_id?: number | string;
   sales_person_id?: number | string;
   cost_center_id?: number | string;
-  terminal_id?: number | string;
+  /** POS terminal id, as the POS names it (the docs type it as a string); at most 64 characters */
+  terminal_id?: string;
   /** at most 255 characters */
   unique_id?: string;
   branch_id?: number | string;
   /** at most 255 characters */
   adjustment_label?: string;
   adjustment_value?: string | number;
-  /** InvoiceCustomField as sent: an object or a list of {label, value} */
+  /** InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object) */
   custom_fields?: unknown;
+  /** The client's currency, as sent; at most 10 characters */
+  client_currency_code?: string;
+  /** Date format of the printed document, as sent; at most 50 characters */
+  date_format?: string;
+  /** Deposit: as sent */
+  deposit_details?: unknown;
+  /** InvoiceReminder: as sent */
+  reminders?: unknown;
+  /** Document: attachments, as sent */
+  documents?: unknown;
+  /** DocumentTitle: as sent */
+  document_titles?: unknown;
+  /** Tags, comma-separated (ids or names); the `tags` list filter matches any of them; at most 1000 characters */
+  tags?: string;
+  /** Where the document was made: `api` unless the client names its source (e.g. `salla`); at most 50 characters */
+  external_source?: string;
+  /** Shipping option (a carrier or method of the shop) */
+  shipping_option_id?: number | string;
 }
 
 export interface RefundReceiptBody {
@@ -1358,7 +1566,7 @@ export interface RefundReceiptBody {
   InvoiceItem?: RefundReceiptInvoiceItemInput[];
 }
 
-export type RefundReceiptFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type RefundReceiptFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Client {
   id: string;
@@ -1687,6 +1895,8 @@ export interface WorkOrder {
   /** 1 open, 2 closed, 3 cancelled, 4 draft */
   status: string | null;
   follow_up_status_id: string | null;
+  /** The appointment the work is delivered at */
+  delivery_appointment_id: string | null;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
   /** Time of creation */
@@ -1712,6 +1922,8 @@ export interface WorkOrderInput {
   /** 1 open, 2 closed, 3 cancelled, 4 draft */
   status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4';
   follow_up_status_id?: number | string;
+  /** The appointment the work is delivered at */
+  delivery_appointment_id?: number | string;
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
 }
@@ -1720,7 +1932,7 @@ export interface WorkOrderBody {
   WorkOrder: WorkOrderInput;
 }
 
-export type WorkOrderFilters = Partial<Record<"client_id" | "number" | "title" | "start_date" | "description" | "delivery_date" | "budget" | "budget_currency" | "status" | "follow_up_status_id" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type WorkOrderFilters = Partial<Record<"client_id" | "number" | "title" | "start_date" | "description" | "delivery_date" | "budget" | "budget_currency" | "status" | "follow_up_status_id" | "delivery_appointment_id" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface ClientAppointment {
   id: string;
@@ -1742,6 +1954,12 @@ export interface ClientAppointment {
   partner_type: string | null;
   partner_id: string | null;
   share_with_partner: string | null;
+  /** The note (post) the appointment came from */
+  post_id: string | null;
+  /** When the status last changed */
+  status_date: string | null;
+  /** The first appointment of a recurring series */
+  recurring_appointment_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -1765,13 +1983,17 @@ export interface ClientAppointmentInput {
   partner_type?: number | string;
   partner_id?: number | string;
   share_with_partner?: 0 | 1 | boolean | '0' | '1';
+  /** The note (post) the appointment came from */
+  post_id?: number | string;
+  /** When the status last changed */
+  status_date?: string;
 }
 
 export interface ClientAppointmentBody {
   ClientAppointment: ClientAppointmentInput;
 }
 
-export type ClientAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+export type ClientAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "post_id" | "status_date" | "recurring_appointment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface InvoiceAppointment {
   id: string;
@@ -1793,6 +2015,12 @@ export interface InvoiceAppointment {
   partner_type: string | null;
   partner_id: string | null;
   share_with_partner: string | null;
+  /** The note (post) the appointment came from */
+  post_id: string | null;
+  /** When the status last changed */
+  status_date: string | null;
+  /** The first appointment of a recurring series */
+  recurring_appointment_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -1816,13 +2044,17 @@ export interface InvoiceAppointmentInput {
   partner_type?: number | string;
   partner_id?: number | string;
   share_with_partner?: 0 | 1 | boolean | '0' | '1';
+  /** The note (post) the appointment came from */
+  post_id?: number | string;
+  /** When the status last changed */
+  status_date?: string;
 }
 
 export interface InvoiceAppointmentBody {
   InvoiceAppointment: InvoiceAppointmentInput;
 }
 
-export type InvoiceAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoiceAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "post_id" | "status_date" | "recurring_appointment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface EstimateAppointment {
   id: string;
@@ -1844,6 +2076,12 @@ export interface EstimateAppointment {
   partner_type: string | null;
   partner_id: string | null;
   share_with_partner: string | null;
+  /** The note (post) the appointment came from */
+  post_id: string | null;
+  /** When the status last changed */
+  status_date: string | null;
+  /** The first appointment of a recurring series */
+  recurring_appointment_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -1867,13 +2105,17 @@ export interface EstimateAppointmentInput {
   partner_type?: number | string;
   partner_id?: number | string;
   share_with_partner?: 0 | 1 | boolean | '0' | '1';
+  /** The note (post) the appointment came from */
+  post_id?: number | string;
+  /** When the status last changed */
+  status_date?: string;
 }
 
 export interface EstimateAppointmentBody {
   EstimateAppointment: EstimateAppointmentInput;
 }
 
-export type EstimateAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+export type EstimateAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "post_id" | "status_date" | "recurring_appointment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface WorkOrderAppointment {
   id: string;
@@ -1895,6 +2137,12 @@ export interface WorkOrderAppointment {
   partner_type: string | null;
   partner_id: string | null;
   share_with_partner: string | null;
+  /** The note (post) the appointment came from */
+  post_id: string | null;
+  /** When the status last changed */
+  status_date: string | null;
+  /** The first appointment of a recurring series */
+  recurring_appointment_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -1918,13 +2166,17 @@ export interface WorkOrderAppointmentInput {
   partner_type?: number | string;
   partner_id?: number | string;
   share_with_partner?: 0 | 1 | boolean | '0' | '1';
+  /** The note (post) the appointment came from */
+  post_id?: number | string;
+  /** When the status last changed */
+  status_date?: string;
 }
 
 export interface WorkOrderAppointmentBody {
   WorkOrderAppointment: WorkOrderAppointmentInput;
 }
 
-export type WorkOrderAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "created" | "modified", string | number | Array<string | number>>>;
+export type WorkOrderAppointmentFilters = Partial<Record<"item_id" | "item_type" | "staff_id" | "date" | "end_date" | "body" | "action_id" | "status" | "recurring" | "partner_type" | "partner_id" | "share_with_partner" | "post_id" | "status_date" | "recurring_appointment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface InvoicePayment {
   id: string;
@@ -1936,7 +2188,7 @@ export interface InvoicePayment {
   amount: string | null;
   /** Visual identifier of the process; at most 100 characters */
   transaction_id: string | null;
-  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
   treasury_id: string | null;
   /** Date of the payment; now when left out */
   date: string | null;
@@ -1979,7 +2231,7 @@ export interface InvoicePayment {
   processed: string | null;
   /** Link to an attachment; at most 255 characters */
   attachment: string | null;
-  /** Staff user who recorded it; 0 is the site owner */
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
@@ -2002,7 +2254,7 @@ export interface InvoicePaymentInput {
   amount: string | number;
   /** Visual identifier of the process; at most 100 characters */
   transaction_id?: string;
-  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
   treasury_id?: number | string;
   /** Date of the payment; now when left out */
   date?: string;
@@ -2043,7 +2295,7 @@ export interface InvoicePaymentInput {
   processed?: 0 | 1 | boolean | '0' | '1';
   /** Link to an attachment; at most 255 characters */
   attachment?: string;
-  /** Staff user who recorded it; 0 is the site owner */
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
@@ -2065,7 +2317,7 @@ export interface ClientPaymentInvoicePayment {
   amount: string | null;
   /** Visual identifier of the process; at most 100 characters */
   transaction_id: string | null;
-  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
   treasury_id: string | null;
   /** Date of the payment; now when left out */
   date: string | null;
@@ -2108,7 +2360,7 @@ export interface ClientPaymentInvoicePayment {
   processed: string | null;
   /** Link to an attachment; at most 255 characters */
   attachment: string | null;
-  /** Staff user who recorded it; 0 is the site owner */
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
@@ -2131,7 +2383,7 @@ export interface ClientPaymentInvoicePaymentInput {
   amount: string | number;
   /** Visual identifier of the process; at most 100 characters */
   transaction_id?: string;
-  /** Treasury the money went into; the primary treasury when left out; an id of treasuries */
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
   treasury_id?: number | string;
   /** Date of the payment; now when left out */
   date?: string;
@@ -2172,7 +2424,7 @@ export interface ClientPaymentInvoicePaymentInput {
   processed?: 0 | 1 | boolean | '0' | '1';
   /** Link to an attachment; at most 255 characters */
   attachment?: string;
-  /** Staff user who recorded it; 0 is the site owner */
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
@@ -2189,7 +2441,40 @@ export interface ClientPayment {
   amount: string | null;
   /** at most 3 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** The invoice when the payment pays exactly one (see InvoicePayment for allocations) */
+  invoice_id: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 20 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 100 characters */
   transaction_id: string | null;
@@ -2220,7 +2505,38 @@ export interface ClientPaymentInput {
   amount: string | number;
   /** at most 3 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** at most 255 characters */
+  email?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 20 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 100 characters */
   transaction_id?: string;
@@ -2241,7 +2557,7 @@ export interface ClientPaymentBody {
   InvoicePayment?: ClientPaymentInvoicePaymentInput[];
 }
 
-export type ClientPaymentFilters = Partial<Record<"client_id" | "status" | "payment_method" | "amount" | "currency_code" | "currency_rate" | "transaction_id" | "treasury_id" | "date" | "staff_id" | "notes" | "receipt_notes" | "created" | "modified", string | number | Array<string | number>>>;
+export type ClientPaymentFilters = Partial<Record<"client_id" | "status" | "payment_method" | "amount" | "currency_code" | "invoice_id" | "email" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "response_code" | "response_message" | "currency_rate" | "transaction_id" | "treasury_id" | "date" | "staff_id" | "notes" | "receipt_notes" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Product {
   id: string;
@@ -2566,6 +2882,8 @@ export interface TimeTracking {
   id: string;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
+  /** The user who logged the time, as sent */
+  user_id: string | null;
   project_id: string | null;
   activity_id: string | null;
   /** Today when left out */
@@ -2589,6 +2907,8 @@ export interface TimeTracking {
 export interface TimeTrackingInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id: number | string;
+  /** The user who logged the time, as sent */
+  user_id?: number | string;
   project_id?: number | string;
   activity_id?: number | string;
   /** Today when left out */
@@ -2605,7 +2925,7 @@ export interface TimeTrackingBody {
   TimeTracking: TimeTrackingInput;
 }
 
-export type TimeTrackingFilters = Partial<Record<"staff_id" | "project_id" | "activity_id" | "date" | "time" | "notes" | "work_order_id" | "cost" | "currency" | "created" | "modified", string | number | Array<string | number>>>;
+export type TimeTrackingFilters = Partial<Record<"staff_id" | "user_id" | "project_id" | "activity_id" | "date" | "time" | "notes" | "work_order_id" | "cost" | "currency" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Expense {
   id: string;
@@ -2613,7 +2933,7 @@ export interface Expense {
   amount: string | null;
   /** The site currency when left out; at most 3 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 255 characters */
   vendor: string | null;
@@ -2623,6 +2943,10 @@ export interface Expense {
   date: string | null;
   /** at most 255 characters */
   file: string | null;
+  /** Attachments (links or file names), as sent */
+  attachments: unknown;
+  /** Number of the expense or income, as the client numbers it; at most 50 characters */
+  expense_number: string | null;
   /** at most 80000 characters */
   note: string | null;
   /** at most 80000 characters */
@@ -2639,6 +2963,7 @@ export interface Expense {
   tax1_name: string | null;
   /** Rate in percent */
   tax1_value: string | null;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
   tax1_amount: string | null;
   tax1_included: string | null;
   /** an id of taxes */
@@ -2647,6 +2972,7 @@ export interface Expense {
   tax2_name: string | null;
   /** Rate in percent */
   tax2_value: string | null;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
   tax2_amount: string | null;
   tax2_included: string | null;
   is_income: string | null;
@@ -2664,7 +2990,7 @@ export interface ExpenseInput {
   amount: string | number;
   /** The site currency when left out; at most 3 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 255 characters */
   vendor?: string;
@@ -2674,6 +3000,10 @@ export interface ExpenseInput {
   date?: string;
   /** at most 255 characters */
   file?: string;
+  /** Attachments (links or file names), as sent */
+  attachments?: unknown;
+  /** Number of the expense or income, as the client numbers it; at most 50 characters */
+  expense_number?: string;
   /** at most 80000 characters */
   note?: string;
   /** at most 80000 characters */
@@ -2686,8 +3016,12 @@ export interface ExpenseInput {
   treasury_id?: number | string;
   /** an id of taxes */
   tax1_id?: number | string;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
+  tax1_amount?: string | number;
   /** an id of taxes */
   tax2_id?: number | string;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
+  tax2_amount?: string | number;
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
   branch_id?: number | string;
@@ -2697,7 +3031,7 @@ export interface ExpenseBody {
   Expense: ExpenseInput;
 }
 
-export type ExpenseFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type ExpenseFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "attachments" | "expense_number" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Income {
   id: string;
@@ -2705,7 +3039,7 @@ export interface Income {
   amount: string | null;
   /** The site currency when left out; at most 3 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 255 characters */
   vendor: string | null;
@@ -2715,6 +3049,10 @@ export interface Income {
   date: string | null;
   /** at most 255 characters */
   file: string | null;
+  /** Attachments (links or file names), as sent */
+  attachments: unknown;
+  /** Number of the expense or income, as the client numbers it; at most 50 characters */
+  expense_number: string | null;
   /** at most 80000 characters */
   note: string | null;
   /** at most 80000 characters */
@@ -2731,6 +3069,7 @@ export interface Income {
   tax1_name: string | null;
   /** Rate in percent */
   tax1_value: string | null;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
   tax1_amount: string | null;
   tax1_included: string | null;
   /** an id of taxes */
@@ -2739,6 +3078,7 @@ export interface Income {
   tax2_name: string | null;
   /** Rate in percent */
   tax2_value: string | null;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
   tax2_amount: string | null;
   tax2_included: string | null;
   is_income: string | null;
@@ -2756,7 +3096,7 @@ export interface IncomeInput {
   amount: string | number;
   /** The site currency when left out; at most 3 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 255 characters */
   vendor?: string;
@@ -2766,6 +3106,10 @@ export interface IncomeInput {
   date?: string;
   /** at most 255 characters */
   file?: string;
+  /** Attachments (links or file names), as sent */
+  attachments?: unknown;
+  /** Number of the expense or income, as the client numbers it; at most 50 characters */
+  expense_number?: string;
   /** at most 80000 characters */
   note?: string;
   /** at most 80000 characters */
@@ -2778,8 +3122,12 @@ export interface IncomeInput {
   treasury_id?: number | string;
   /** an id of taxes */
   tax1_id?: number | string;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
+  tax1_amount?: string | number;
   /** an id of taxes */
   tax2_id?: number | string;
+  /** The tax paid; computed from the tax record when left out (an importer may send the exact amount) */
+  tax2_amount?: string | number;
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
   branch_id?: number | string;
@@ -2789,7 +3137,7 @@ export interface IncomeBody {
   Income: IncomeInput;
 }
 
-export type IncomeFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type IncomeFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "attachments" | "expense_number" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface ProductCategory {
   id: string;
@@ -2798,6 +3146,12 @@ export interface ProductCategory {
   /** at most 80000 characters */
   description: string | null;
   parent_id: string | null;
+  /** Kind of category (1 products) */
+  category_type: string | null;
+  /** at most 255 characters */
+  image: string | null;
+  /** at most 1000 characters */
+  image_full_path: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -2810,13 +3164,19 @@ export interface ProductCategoryInput {
   /** at most 80000 characters */
   description?: string;
   parent_id?: number | string;
+  /** Kind of category (1 products) */
+  category_type?: number | string;
+  /** at most 255 characters */
+  image?: string;
+  /** at most 1000 characters */
+  image_full_path?: string;
 }
 
 export interface ProductCategoryBody {
   ProductCategory: ProductCategoryInput;
 }
 
-export type ProductCategoryFilters = Partial<Record<"name" | "description" | "parent_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type ProductCategoryFilters = Partial<Record<"name" | "description" | "parent_id" | "category_type" | "image" | "image_full_path" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Tax {
   id: string;
@@ -2865,7 +3225,7 @@ export interface StockTransaction {
   transaction_category_id: string | null;
   /** 1 manual, 2 invoice, 3 purchase invoice, 4 credit note, 5 transfer, 6 refund receipt, 7 purchase refund */
   source_type: string | null;
-  /** Today when left out */
+  /** YYYY-MM-DD HH:MM:SS (a date alone is midnight); today when left out */
   date: string | null;
   /** Id of the document that made it */
   order_id: string | null;
@@ -2893,6 +3253,12 @@ export interface StockTransaction {
   cost_value: string | null;
   /** an id of journal_accounts */
   journal_account_id: string | null;
+  /** The transfer this movement belongs to */
+  stock_transfer_id: string | null;
+  fetch_from_raw: string | null;
+  ignored_date: string | null;
+  /** Purchase invoices whose stock this movement used; at most 1000 characters */
+  purchase_order_ids: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -2907,7 +3273,7 @@ export interface StockTransactionInput {
   /** 1 in, 2 out */
   transaction_type: 1 | '1' | 2 | '2';
   transaction_category_id?: number | string;
-  /** Today when left out */
+  /** YYYY-MM-DD HH:MM:SS (a date alone is midnight); today when left out */
   date?: string;
   ref_id?: number | string;
   received_date?: string;
@@ -2924,13 +3290,16 @@ export interface StockTransactionInput {
   discount?: string | number;
   /** an id of journal_accounts */
   journal_account_id?: number | string;
+  /** The transfer this movement belongs to */
+  stock_transfer_id?: number | string;
+  fetch_from_raw?: 0 | 1 | boolean | '0' | '1';
 }
 
 export interface StockTransactionBody {
   StockTransaction: StockTransactionInput;
 }
 
-export type StockTransactionFilters = Partial<Record<"product_id" | "store_id" | "transaction_type" | "transaction_category_id" | "source_type" | "date" | "order_id" | "ref_id" | "status" | "received_date" | "quantity" | "currency_code" | "price" | "price_without_tax" | "added_by" | "ignored" | "balance_to_date" | "notes" | "description" | "discount" | "purchase_price" | "cost_value" | "journal_account_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type StockTransactionFilters = Partial<Record<"product_id" | "store_id" | "transaction_type" | "transaction_category_id" | "source_type" | "date" | "order_id" | "ref_id" | "status" | "received_date" | "quantity" | "currency_code" | "price" | "price_without_tax" | "added_by" | "ignored" | "balance_to_date" | "notes" | "description" | "discount" | "purchase_price" | "cost_value" | "journal_account_id" | "stock_transfer_id" | "fetch_from_raw" | "ignored_date" | "purchase_order_ids" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Store {
   id: string;
@@ -3003,6 +3372,14 @@ export interface Staff {
   default_treasury_id: string | null;
   /** at most 10 characters */
   language_code: string | null;
+  /** at most 50 characters */
+  fax: string | null;
+  added_by: string | null;
+  deleted: string | null;
+  follow_up_status: string | null;
+  last_login: string | null;
+  /** Largest document discount this staff member may give, percent */
+  maximum_general_discount: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -3046,13 +3423,18 @@ export interface StaffInput {
   default_treasury_id?: number | string;
   /** at most 10 characters */
   language_code?: string;
+  /** at most 50 characters */
+  fax?: string;
+  follow_up_status?: number | string;
+  /** Largest document discount this staff member may give, percent */
+  maximum_general_discount?: string | number;
 }
 
 export interface StaffBody {
   Staff: StaffInput;
 }
 
-export type StaffFilters = Partial<Record<"role_id" | "name" | "last_name" | "email_address" | "home_phone" | "business_Phone" | "mobile" | "country_code" | "address1" | "address2" | "city" | "state" | "postal_code" | "notes" | "active" | "hourly_rate" | "hourly_rate_currency_code" | "default_store_id" | "default_treasury_id" | "language_code" | "created" | "modified", string | number | Array<string | number>>>;
+export type StaffFilters = Partial<Record<"role_id" | "name" | "last_name" | "email_address" | "home_phone" | "business_Phone" | "mobile" | "country_code" | "address1" | "address2" | "city" | "state" | "postal_code" | "notes" | "active" | "hourly_rate" | "hourly_rate_currency_code" | "default_store_id" | "default_treasury_id" | "language_code" | "fax" | "added_by" | "deleted" | "follow_up_status" | "last_login" | "maximum_general_discount" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Treasury {
   id: string;
@@ -3132,6 +3514,8 @@ export interface PurchaseOrderPurchaseOrderItem {
   subtotal: string | null;
   /** an id of products */
   product_id: string | null;
+  /** A product_id that named no product of the site, kept as sent (the line is free text); at most 64 characters */
+  external_product_id: string | null;
   /** at most 255 characters */
   col_3: string | null;
   /** at most 255 characters */
@@ -3149,6 +3533,12 @@ export interface PurchaseOrderPurchaseOrderItem {
   item_subtotal: string | null;
   tax1_percent: string | null;
   tax2_percent: string | null;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -3183,6 +3573,12 @@ export interface PurchaseOrderPurchaseOrderItemInput {
   discount_type?: 1 | '1' | 2 | '2';
   /** Store the item leaves from; the document's store when left out; an id of stores */
   store_id?: number | string;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot?: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date?: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials?: unknown;
 }
 
 export interface PurchaseOrder {
@@ -3202,7 +3598,7 @@ export interface PurchaseOrder {
   is_offline: string | null;
   /** The site currency when left out; at most 10 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 255 characters */
   supplier_business_name: string | null;
@@ -3229,7 +3625,25 @@ export interface PurchaseOrder {
   /** A draft moves no stock */
   draft: string | null;
   is_received: string | null;
+  /** When the goods arrived, YYYY-MM-DD HH:MM:SS (a date alone is midnight) */
   received_date: string | null;
+  Supplier_active_secondary_address: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_name: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_address1: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_address2: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_city: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_state: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_postal_code: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_country_code: string | null;
+  /** PurchaseOrderCustomField (also taken as InvoiceCustomField): a list of {label, value} */
+  custom_fields: unknown;
   /** The primary store when left out; an id of stores */
   store_id: string | null;
   discount: string | null;
@@ -3270,7 +3684,7 @@ export interface PurchaseOrderInput {
   is_offline?: 0 | 1 | boolean | '0' | '1';
   /** The site currency when left out; at most 10 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 255 characters */
   supplier_business_name?: string;
@@ -3297,7 +3711,25 @@ export interface PurchaseOrderInput {
   /** A draft moves no stock */
   draft?: 0 | 1 | boolean | '0' | '1';
   is_received?: 0 | 1 | boolean | '0' | '1';
+  /** When the goods arrived, YYYY-MM-DD HH:MM:SS (a date alone is midnight) */
   received_date?: string;
+  Supplier_active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  Supplier_secondary_name?: string;
+  /** at most 255 characters */
+  Supplier_secondary_address1?: string;
+  /** at most 255 characters */
+  Supplier_secondary_address2?: string;
+  /** at most 255 characters */
+  Supplier_secondary_city?: string;
+  /** at most 255 characters */
+  Supplier_secondary_state?: string;
+  /** at most 255 characters */
+  Supplier_secondary_postal_code?: string;
+  /** at most 255 characters */
+  Supplier_secondary_country_code?: string;
+  /** PurchaseOrderCustomField (also taken as InvoiceCustomField): a list of {label, value} */
+  custom_fields?: unknown;
   /** The primary store when left out; an id of stores */
   store_id?: number | string;
   discount?: string | number;
@@ -3315,7 +3747,7 @@ export interface PurchaseOrderBody {
   PurchaseOrderItem?: PurchaseOrderPurchaseOrderItemInput[];
 }
 
-export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface PurchaseRefundPurchaseOrderItem {
   id: string;
@@ -3340,6 +3772,8 @@ export interface PurchaseRefundPurchaseOrderItem {
   subtotal: string | null;
   /** an id of products */
   product_id: string | null;
+  /** A product_id that named no product of the site, kept as sent (the line is free text); at most 64 characters */
+  external_product_id: string | null;
   /** at most 255 characters */
   col_3: string | null;
   /** at most 255 characters */
@@ -3357,6 +3791,12 @@ export interface PurchaseRefundPurchaseOrderItem {
   item_subtotal: string | null;
   tax1_percent: string | null;
   tax2_percent: string | null;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -3391,6 +3831,12 @@ export interface PurchaseRefundPurchaseOrderItemInput {
   discount_type?: 1 | '1' | 2 | '2';
   /** Store the item leaves from; the document's store when left out; an id of stores */
   store_id?: number | string;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot?: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date?: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials?: unknown;
 }
 
 export interface PurchaseRefund {
@@ -3410,7 +3856,7 @@ export interface PurchaseRefund {
   is_offline: string | null;
   /** The site currency when left out; at most 10 characters */
   currency_code: string | null;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate: string | null;
   /** at most 255 characters */
   supplier_business_name: string | null;
@@ -3437,7 +3883,25 @@ export interface PurchaseRefund {
   /** A draft moves no stock */
   draft: string | null;
   is_received: string | null;
+  /** When the goods arrived, YYYY-MM-DD HH:MM:SS (a date alone is midnight) */
   received_date: string | null;
+  Supplier_active_secondary_address: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_name: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_address1: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_address2: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_city: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_state: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_postal_code: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_country_code: string | null;
+  /** PurchaseOrderCustomField (also taken as InvoiceCustomField): a list of {label, value} */
+  custom_fields: unknown;
   /** The primary store when left out; an id of stores */
   store_id: string | null;
   discount: string | null;
@@ -3478,7 +3942,7 @@ export interface PurchaseRefundInput {
   is_offline?: 0 | 1 | boolean | '0' | '1';
   /** The site currency when left out; at most 10 characters */
   currency_code?: string;
-  /** Site-currency units per one unit of currency_code; required when currency_code is not the site currency, 1 otherwise. The books post at this rate. */
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
   currency_rate?: string | number;
   /** at most 255 characters */
   supplier_business_name?: string;
@@ -3505,7 +3969,25 @@ export interface PurchaseRefundInput {
   /** A draft moves no stock */
   draft?: 0 | 1 | boolean | '0' | '1';
   is_received?: 0 | 1 | boolean | '0' | '1';
+  /** When the goods arrived, YYYY-MM-DD HH:MM:SS (a date alone is midnight) */
   received_date?: string;
+  Supplier_active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  Supplier_secondary_name?: string;
+  /** at most 255 characters */
+  Supplier_secondary_address1?: string;
+  /** at most 255 characters */
+  Supplier_secondary_address2?: string;
+  /** at most 255 characters */
+  Supplier_secondary_city?: string;
+  /** at most 255 characters */
+  Supplier_secondary_state?: string;
+  /** at most 255 characters */
+  Supplier_secondary_postal_code?: string;
+  /** at most 255 characters */
+  Supplier_secondary_country_code?: string;
+  /** PurchaseOrderCustomField (also taken as InvoiceCustomField): a list of {label, value} */
+  custom_fields?: unknown;
   /** The primary store when left out; an id of stores */
   store_id?: number | string;
   discount?: string | number;
@@ -3523,7 +4005,7 @@ export interface PurchaseRefundBody {
   PurchaseOrderItem?: PurchaseRefundPurchaseOrderItemInput[];
 }
 
-export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Note {
   id: string;
@@ -3655,6 +4137,39 @@ export interface AuditLogBody {
 }
 
 export type AuditLogFilters = Partial<Record<"date_from" | "date_to" | "created" | "credential" | "staff_id" | "method" | "route" | "resource" | "record_id" | "status" | "request_id" | "changes", string | number | Array<string | number>>>;
+
+export interface CurrencyRate {
+  id: string;
+  /** ISO 4217 code of the foreign currency, e.g. USD; at most 3 characters */
+  currency_code: string | null;
+  /** From this day on (until a later rate); today when left out */
+  date: string | null;
+  /** Site-currency units per one unit of currency_code: 3.75 for USD on a SAR site */
+  rate: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface CurrencyRateInput {
+  /** ISO 4217 code of the foreign currency, e.g. USD; at most 3 characters */
+  currency_code: string;
+  /** From this day on (until a later rate); today when left out */
+  date?: string;
+  /** Site-currency units per one unit of currency_code: 3.75 for USD on a SAR site */
+  rate: string | number;
+  /** at most 80000 characters */
+  notes?: string;
+}
+
+export interface CurrencyRateBody {
+  CurrencyRate: CurrencyRateInput;
+}
+
+export type CurrencyRateFilters = Partial<Record<"currency_code" | "date" | "rate" | "notes" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Branch {
   id: string;
@@ -3877,6 +4392,7 @@ export interface Resources {
   followUpActions: { path: "follow_up_actions"; model: "FollowUpAction"; record: FollowUpAction; body: FollowUpActionBody; filters: FollowUpActionFilters; operations: "delete" };
   followUpStatuses: { path: "follow_up_statuses"; model: "FollowUpStatus"; record: FollowUpStatus; body: FollowUpStatusBody; filters: FollowUpStatusFilters; operations: "delete" };
   auditLogs: { path: "audit_logs"; model: "AuditLog"; record: AuditLog; body: AuditLogBody; filters: AuditLogFilters; operations: "list" | "get" };
+  currencyRates: { path: "currency_rates"; model: "CurrencyRate"; record: CurrencyRate; body: CurrencyRateBody; filters: CurrencyRateFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   branches: { path: "branches"; model: "Branch"; record: Branch; body: BranchBody; filters: BranchFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   sitePaymentGateways: { path: "site_payment_gateways"; model: "SitePaymentGateway"; record: SitePaymentGateway; body: SitePaymentGatewayBody; filters: SitePaymentGatewayFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   shippingOptions: { path: "shipping_options"; model: "ShippingOption"; record: ShippingOption; body: ShippingOptionBody; filters: ShippingOptionFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
@@ -3916,6 +4432,7 @@ export const RESOURCES = {
   followUpActions: { path: "follow_up_actions", model: "FollowUpAction", operations: ["delete"] },
   followUpStatuses: { path: "follow_up_statuses", model: "FollowUpStatus", operations: ["delete"] },
   auditLogs: { path: "audit_logs", model: "AuditLog", operations: ["list", "get"] },
+  currencyRates: { path: "currency_rates", model: "CurrencyRate", operations: ["list", "get", "create", "edit", "delete"] },
   branches: { path: "branches", model: "Branch", operations: ["list", "get", "create", "edit", "delete"] },
   sitePaymentGateways: { path: "site_payment_gateways", model: "SitePaymentGateway", operations: ["list", "get", "create", "edit", "delete"] },
   shippingOptions: { path: "shipping_options", model: "ShippingOption", operations: ["list", "get", "create", "edit", "delete"] },
