@@ -19,6 +19,7 @@ import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
 import { renderSite } from './api/site.js';
+import { registerConsole } from './console/routes.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
 
@@ -128,5 +129,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerExtraRoutes(app, database);
   registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
+  registerConsole(app);
   return app;
 }
