@@ -19,6 +19,7 @@ import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
 import { renderSite } from './api/site.js';
+import { V2_ROUTES, registerV2Routes } from './api/v2.js';
 import { registerConsole } from './console/routes.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
@@ -78,7 +79,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     // The router ignores doubled and trailing slashes; so must the check, or `//api2/…` would skip it.
     if (path.includes('//')) path = path.replace(/\/{2,}/g, '/');
     if (path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
-    if (!path.startsWith('/api2/') || PUBLIC_PATHS.has(path)) return;
+    if (!(path.startsWith('/api2/') || path.startsWith('/v2/api/')) || PUBLIC_PATHS.has(path)) return;
     request.caller = await authenticate(database, request);
     if (config.rateLimitPerMinute > 0) {
       const limit = config.rateLimitPerMinute;
@@ -101,6 +102,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
       ...EXTRA_ROUTES,
       ...REPORT_ROUTES,
+      ...V2_ROUTES,
     ], VERSION);
     return { openapi, docsPage: renderDocsPage() };
   })());
@@ -129,6 +131,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerExtraRoutes(app, database);
   registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
+  registerV2Routes(app, database, RESOURCES);
   registerConsole(app);
   return app;
 }

@@ -329,6 +329,18 @@ function describeRequest(request: HostileRequest): string {
 function checkEnvelope(request: HostileRequest, outcome: Outcome): void {
   const where = `${describeRequest(request)}\n→ ${outcome.status} ${outcome.text.slice(0, 400)}`;
   assert.ok(outcome.status < 500, `5xx: ${where}`);
+  if (request.url.startsWith('/v2/')) {
+    // Daftra's v2 shapes: {"message": ...} (422 adds "errors"), or {"error":"Entity Not exists"}.
+    if (outcome.status >= 400) {
+      const body = outcome.json;
+      assert.ok(body && typeof body === 'object' && !Array.isArray(body), `a 4xx body must be a JSON object: ${where}`);
+      assert.ok(typeof body.message === 'string' || typeof body.error === 'string', `message or error: ${where}`);
+      if (outcome.status === 422 && body.errors !== undefined) {
+        for (const value of Object.values(body.errors)) assert.ok(Array.isArray(value), `errors values are lists: ${where}`);
+      }
+    }
+    return;
+  }
   if (outcome.status >= 400) {
     const body = outcome.json;
     assert.ok(body && typeof body === 'object' && !Array.isArray(body), `a 4xx body must be a JSON object: ${where}`);

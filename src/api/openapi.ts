@@ -5,10 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { type TSchema, Type } from '@sinclair/typebox';
 import type { Field } from '../engine/fields.js';
+import { AMOUNT_ABS_MAX, SCALE } from '../domain/money.js';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '../engine/listing.js';
 import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { GUIDE } from './guide.js';
 import { TOKEN_PATHS } from './oauth.js';
+
+const AMOUNT_LIMIT = Number((AMOUNT_ABS_MAX + 1n) / SCALE);
 
 const nullable = (schema: TSchema) => Type.Union([schema, Type.Null()]);
 
@@ -21,7 +24,10 @@ function requestSchema(field: Field): TSchema {
     case 'int': return o.values
       ? Type.Union([...o.values.map((v) => Type.Literal(Number(v))), ...o.values.map((v) => Type.Literal(String(v)))], doc)
       : Type.Union([Type.Integer({ minimum: o.minimum, maximum: o.maximum }), Type.String({ pattern: '^-?\\d+$' })], doc);
-    case 'decimal': return Type.Union([Type.Number(), Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' })], doc);
+    // The range of every stored value (docs/accounting.md): less than 9 × 10^12 in size, six decimals.
+    case 'decimal': return Type.Union([
+      Type.Number({ exclusiveMinimum: -AMOUNT_LIMIT, exclusiveMaximum: AMOUNT_LIMIT }), Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' }),
+    ], doc);
     case 'bool': return Type.Union([Type.Boolean(), Type.Literal(0), Type.Literal(1), Type.Literal('0'), Type.Literal('1')], doc);
     case 'date': return Type.String({ format: 'date', ...doc });
     case 'datetime': return Type.String({ examples: ['2024-01-31 14:15:22'], ...doc });

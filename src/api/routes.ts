@@ -37,14 +37,15 @@ function redacted(value: unknown, depth = 0): unknown {
 /** The audit row of a write, in the write's transaction. */
 async function audit(context: Context, request: FastifyRequest, result: unknown): Promise<void> {
   const path = request.url.split('?')[0]!;
-  const segment = /^\/api2\/([^/.?]+)/.exec(path)?.[1] ?? null;
+  // The api2 segment (`invoices`) or the v2 entity (`invoice`).
+  const segment = /^\/(?:api2|v2\/api\/entity)\/([^/.?]+)/.exec(path)?.[1] ?? null;
   const idInPath = /\/(\d{1,15})(?:\.json)?$/.exec(path)?.[1];
   const recordId = typeof result === 'number' ? result : idInPath ? Number(idInPath) : null;
   const changes = JSON.stringify(redacted(request.body ?? null)) ?? 'null';
   await insertRows(context.db, context.dialect, 'audit_logs', [{
     site_id: context.siteId, created: context.now, credential: request.caller!.credential, staff_id: context.staffId,
     method: request.method, route: path.slice(0, 255), resource: segment, record_id: recordId,
-    status: request.method === 'POST' && typeof result === 'number' ? 202 : 200, request_id: String(request.id),
+    status: request.method === 'POST' && typeof result === 'number' && !path.startsWith('/v2/') ? 202 : 200, request_id: String(request.id),
     changes: changes.length > AUDIT_CHANGES_MAX ? `${changes.slice(0, AUDIT_CHANGES_MAX)}…` : changes,
   }]);
 }

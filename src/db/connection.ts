@@ -78,6 +78,36 @@ function rowMaker(columns: string[]): (row: unknown[]) => Record<string, unknown
   return new Function('row', `return { ${fields.join(', ')} };`) as (row: unknown[]) => Record<string, unknown>;
 }
 
+/**
+ * Integers past ±2^53 (money past about 9.007 billion, in millionths) do not fit a double, so
+ * better-sqlite3 would hand them back rounded. Reads stay on plain numbers, which is cheap, and a
+ * result that holds any integer past that line is read again with `safeIntegers` (every integer as a
+ * BigInt), then the small ones turned back into numbers, so ids and counts stay numbers and only the
+ * large amounts come back as bigint (what `fromStored` takes). Statements that write (RETURNING) are
+ * never run twice: they read with `safeIntegers` from the start.
+ */
+const DOUBLE_EXACT_MAX = Number.MAX_SAFE_INTEGER;
+const BIGINT_SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+function holdsInexactInteger(rows: unknown[][]): boolean {
+  for (const row of rows) {
+    for (let index = 0; index < row.length; index += 1) {
+      const value = row[index];
+      if (typeof value === 'number' && (value > DOUBLE_EXACT_MAX || value < -DOUBLE_EXACT_MAX)) return true;
+    }
+  }
+  return false;
+}
+
+/** A row read with safeIntegers: BigInts that a double holds exactly become numbers again. */
+function narrowIntegers(row: unknown[]): unknown[] {
+  for (let index = 0; index < row.length; index += 1) {
+    const value = row[index];
+    if (typeof value === 'bigint' && value <= BIGINT_SAFE_MAX && value >= -BIGINT_SAFE_MAX) row[index] = Number(value);
+  }
+  return row;
+}
+
 function kyselyStatement(raw: SqliteDatabase.Database, source: string): KyselyStatement {
   const statement = raw.prepare(source);
   if (!statement.reader) {
@@ -90,12 +120,29 @@ function kyselyStatement(raw: SqliteDatabase.Database, source: string): KyselySt
   }
   statement.raw(true);
   const make = rowMaker(statement.columns().map((column) => column.name));
+  if (!statement.readonly) {
+    statement.safeIntegers(true);
+    return {
+      reader: true,
+      all: (parameters) => (statement.all(parameters) as unknown[][]).map((row) => make(narrowIntegers(row))),
+      run: (parameters) => statement.run(parameters),
+      *iterate(parameters) {
+        for (const row of statement.iterate(parameters) as IterableIterator<unknown[]>) yield make(narrowIntegers(row));
+      },
+    };
+  }
+  let exactTwin: SqliteDatabase.Statement | undefined;
+  const exact = () => (exactTwin ??= raw.prepare(source).raw(true).safeIntegers(true));
   return {
     reader: true,
-    all: (parameters) => (statement.all(parameters) as unknown[][]).map(make),
+    all: (parameters) => {
+      let rows = statement.all(parameters) as unknown[][];
+      if (holdsInexactInteger(rows)) rows = (exact().all(parameters) as unknown[][]).map(narrowIntegers);
+      return rows.map(make);
+    },
     run: (parameters) => statement.run(parameters),
     *iterate(parameters) {
-      for (const row of statement.iterate(parameters) as IterableIterator<unknown[]>) yield make(row);
+      for (const row of exact().iterate(parameters) as IterableIterator<unknown[]>) yield make(narrowIntegers(row));
     },
   };
 }

@@ -13,6 +13,8 @@ import {
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
+import { seedBranchAndGateways } from '../domain/branch-defaults.js';
+import { nowText } from '../domain/sites.js';
 
 const FOUNDATION_TABLES: TableSpec[] = [
   {
@@ -130,6 +132,21 @@ const STOCK_POSITIONS: TableSpec = {
   unique: [['product_id', 'store_id']],
 };
 
+/**
+ * Branches, payment methods and shipping options (issue 13, Daftra's v2 entities). The columns the
+ * seed below writes are created here; the other declared columns come from the declarations.
+ */
+const V2_TABLES: TableSpec[] = [
+  { name: 'branches', columns: ['name text', 'status int', 'created text', 'modified text'] },
+  {
+    name: 'site_payment_gateways',
+    columns: ['payment_gateway text not null', 'label text', 'default bool', 'active bool', 'manually_added bool',
+      'disable_for_client bool', 'created text', 'modified text'],
+    unique: [['payment_gateway']],
+  },
+  { name: 'shipping_options', columns: ['name text'] },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -180,6 +197,14 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         // Row counts for total_results and deep pages (db/list-counts.ts).
         for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
+      },
+    },
+    '0013_v2': {
+      async up(db) {
+        for (const table of V2_TABLES) await createTable(db, dialect, table);
+        // Sites made before branches existed get their main branch and payment methods now.
+        const sites = await db.selectFrom('sites').select('id').execute();
+        for (const site of sites) await seedBranchAndGateways(db, Number(site['id']), nowText());
       },
     },
   };

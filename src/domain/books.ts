@@ -6,8 +6,9 @@
  * Accounts: system accounts are found by `system_key` (chart.ts); accounts per client, treasury and
  * tax are opened on first use under the folder whose `entity_type` matches (Daftra's subkeys).
  */
-import { type Dec, ONE, ZERO, abs, currencyDecimals, div, formatDec, mul, roundTo, sum, toStored } from './money.js';
+import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDec, inRange, mul, roundTo, sum, toStored } from './money.js';
 import { DEFAULT_ACCOUNTS } from './chart.js';
+import { fieldError } from './errors.js';
 import type { Context } from '../engine/resource.js';
 import { insertReturningId, insertRows } from '../db/insert.js';
 
@@ -144,6 +145,12 @@ async function toSiteCurrency(context: Context, posting: Posting, lines: Posting
   const converted: ConvertedLine[] = lines.map((line) => (line.site
     ? { ...line, currencyDebit: rate === ONE ? line.debit : div(line.debit, rate), currencyCredit: rate === ONE ? line.credit : div(line.credit, rate) }
     : { ...line, debit: roundTo(mul(line.debit, rate), places), credit: roundTo(mul(line.credit, rate), places), currencyDebit: line.debit, currencyCredit: line.credit }));
+  if (rate !== ONE) {
+    for (const line of converted) {
+      const beyond = [line.debit, line.credit].find((amount) => !inRange(amount));
+      if (beyond !== undefined) throw fieldError('currency_rate', `an amount of this document × currency_rate is ${formatDec(beyond)}, which ${OUT_OF_RANGE}`);
+    }
+  }
   const exact = lines.every((line) => !line.site) && rate === ONE;
   const residual = sum(converted.map((l) => l.debit)) - sum(converted.map((l) => l.credit));
   const tolerance = exact ? ZERO : BigInt(posting.lines.length) * 10n ** BigInt(6 - places);
@@ -159,6 +166,23 @@ async function toSiteCurrency(context: Context, posting: Posting, lines: Posting
   return converted;
 }
 
+/**
+ * The request field a journal beyond the range is refused under: the lines of a document (whose sums
+ * are in range, but whose lines of one sign can add up past it on one account), else the amount.
+ */
+const FIELD_OF_ENTITY: Record<string, string> = {
+  invoice: 'InvoiceItem', credit_note: 'InvoiceItem', refund_receipt: 'InvoiceItem',
+  invoice_sales_cost: 'InvoiceItem', credit_note_sales_cost: 'InvoiceItem', refund_receipt_sales_cost: 'InvoiceItem',
+  purchase_order: 'PurchaseOrderItem', purchase_refund: 'PurchaseOrderItem', stock_transaction: 'quantity',
+};
+
+function checkJournalRange(posting: Posting, lines: ConvertedLine[], debit: Dec): void {
+  const largest = lines.reduce((acc, line) => [line.debit, line.credit, line.currencyDebit, line.currencyCredit].reduce((a, v) => (abs(v) > a ? abs(v) : a), acc), abs(debit));
+  if (inRange(largest)) return;
+  const what = posting.entityType.replace(/_/g, ' ');
+  throw fieldError(FIELD_OF_ENTITY[posting.entityType] ?? 'amount', `the journal of this ${what} would post ${formatDec(largest)} on one side, which ${OUT_OF_RANGE}`);
+}
+
 /** Replaces the automatic journal of a document; no lines means the document posts nothing. */
 export async function replaceJournal(context: Context, posting: Posting): Promise<void> {
   await removeJournal(context, posting.entityType, posting.entityId);
@@ -169,11 +193,12 @@ export async function replaceJournal(context: Context, posting: Posting): Promis
   if (debit !== credit) {
     throw new Error(`unbalanced ${posting.entityType} ${posting.entityId} journal: debit ${formatDec(debit)} ≠ credit ${formatDec(credit)}`);
   }
+  checkJournalRange(posting, lines, debit);
   const rate = toStored(posting.rate ?? ONE);
   const journalId = await insertReturningId(context.db, context.dialect, 'journals', {
     site_id: context.siteId, number: `${posting.entityType}-${posting.entityId}`, staff_id: context.staffId, date: posting.date,
     entity_type: posting.entityType, entity_id: posting.entityId, is_automatic: 1, description: posting.description,
-    total_debit: toStored(debit), total_credit: toStored(credit),
+    total_debit: toStored(debit, 'total_debit'), total_credit: toStored(credit, 'total_credit'),
     currency_debit: toStored(sum(lines.map((l) => l.currencyDebit))), currency_credit: toStored(sum(lines.map((l) => l.currencyCredit))),
     currency_code: posting.currencyCode, created: context.now, modified: context.now,
   });

@@ -2,8 +2,15 @@
  * Exact decimal arithmetic for every amount, price, quantity and rate.
  *
  * A `Dec` is a bigint holding the value times 10^6 (six decimal places). The same integer is what the
- * database stores (INTEGER on SQLite, BIGINT on PostgreSQL), so SQL `SUM` is exact on both engines and
- * no amount ever passes through binary floating point.
+ * database stores (INTEGER on SQLite, BIGINT on PostgreSQL: 64 bits, at most 9.22 × 10^18 millionths),
+ * and no amount ever passes through binary floating point.
+ *
+ * The range (docs/accounting.md): every value the server stores, whether a client sent it or the
+ * server computed it (a line's quantity × unit_price, a document total, a journal line, a stock
+ * position), is less than 9 × 10^12 in size: 9 × 10^18 millionths, the round figure below 2^63, so
+ * it is a 64-bit integer on both engines. A value beyond that is a 400 naming the field
+ * (`checkRange`), never a silent change or a database error. Sums over many rows (reports, balances)
+ * are not bounded: they are added up exactly (`db/exact-sum.ts`).
  *
  * Rounding policy (one for the whole codebase, see docs/accounting.md): half away from zero, applied
  * where a value is computed — per line to the currency's minor unit, then documents sum rounded lines.
@@ -13,6 +20,8 @@
  *   const tax = roundTo(percentOf(line, parseDec('15')!), 2);            // 8.9955 -> 9.00
  *   formatDec(line + tax)                                                // "68.97"
  */
+import { fieldError } from './errors.js';
+
 export type Dec = bigint;
 
 export const SCALE_DIGITS = 6;
@@ -21,8 +30,20 @@ export const ZERO: Dec = 0n;
 export const ONE: Dec = SCALE;
 export const HUNDRED: Dec = 100n * SCALE;
 
-/** The largest absolute amount a client may send for one field: 999,999,999,999.999999. */
-export const AMOUNT_ABS_MAX: Dec = 1_000_000_000_000n * SCALE - 1n;
+/** The largest absolute value one stored field holds: 8,999,999,999,999.999999 (2^63 millionths is 9,223,372,036,854.775807). */
+export const AMOUNT_ABS_MAX: Dec = 9_000_000_000_000n * SCALE - 1n;
+/** Why a value beyond AMOUNT_ABS_MAX is refused (the same words for input and computed values). */
+export const OUT_OF_RANGE = 'must be less than 9000000000000 in size';
+
+export function inRange(value: Dec): boolean {
+  return value <= AMOUNT_ABS_MAX && value >= -AMOUNT_ABS_MAX;
+}
+
+/** Throws a 400 naming `field` when `value` is beyond the range; `what` says how it was computed. */
+export function checkRange(value: Dec, field: string, what?: string): Dec {
+  if (!inRange(value)) throw fieldError(field, what ? `${what} is ${formatDec(value)}, which ${OUT_OF_RANGE}` : OUT_OF_RANGE);
+  return value;
+}
 
 const DECIMAL_TEXT = /^([+-])?(\d+)(?:\.(\d*))?$/;
 const DECIMAL_TEXT_LEADING_DOT = /^([+-])?()\.(\d+)$/;
@@ -183,28 +204,51 @@ export function formatFixed(value: Dec, places: number): string {
   return negative && rounded !== 0n ? `-${text}` : text;
 }
 
-/** A stored value (number from SQLite, string from PostgreSQL's BIGINT) back into a Dec. */
+/**
+ * A stored value back into a Dec: a number from SQLite (a bigint past 2^53, see db/connection.ts), a
+ * string from PostgreSQL's BIGINT or NUMERIC (a SUM). A non-integer number can only be a REAL that an
+ * older version let SQLite store in place of an integer; it is read to the nearest millionth.
+ */
 export function fromStored(value: unknown): Dec {
   if (typeof value === 'bigint') return value;
-  if (typeof value === 'number') return BigInt(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : BigInt(Math.round(value));
   if (typeof value === 'string' && value.length > 0) return BigInt(value);
   return 0n;
 }
 
-/** A Dec as the integer the database stores: a number while it is safe, else a decimal string. */
-export function toStored(value: Dec): number | string {
-  return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-    ? Number(value)
-    : value.toString();
+/**
+ * A Dec as the integer the database stores: a number while a double holds it exactly, else a bigint
+ * (both drivers bind it as a 64-bit integer). Beyond the range it is a 400 naming `field`: the last
+ * guard before a value would be stored changed (SQLite turns an integer past 64 bits into a REAL) or
+ * refused by the database (PostgreSQL's "bigint out of range").
+ */
+export function toStored(value: Dec, field = 'amount'): number | bigint {
+  checkRange(value, field);
+  return value <= SAFE_MAX && value >= -SAFE_MAX ? Number(value) : value;
 }
 
-const THREE_DECIMAL_CURRENCIES = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD']);
-const ZERO_DECIMAL_CURRENCIES = new Set(['JPY', 'KRW', 'VND', 'CLP', 'ISK', 'UGX', 'XAF', 'XOF']);
+// ISO 4217 minor units (the list as published by SIX, the maintenance agency): 2 unless listed here.
+// IRR and IDR are 2 in the standard, though their subunits are not used in practice (docs/compatibility.md).
+const MINOR_UNITS: Record<string, number> = {
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0,
+  VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  CLF: 4, UYW: 4,
+};
 
-/** Minor-unit places of an ISO 4217 currency: SAR/EGP/AED 2, KWD/BHD/OMR 3, JPY 0. */
+/** Minor-unit places of an ISO 4217 currency: SAR/EGP/AED/USD 2, KWD/BHD/OMR/JOD 3, JPY/KRW/VND 0. */
 export function currencyDecimals(code: string | null | undefined): number {
-  const upper = (code ?? '').toUpperCase();
-  if (THREE_DECIMAL_CURRENCIES.has(upper)) return 3;
-  if (ZERO_DECIMAL_CURRENCIES.has(upper)) return 0;
-  return 2;
+  return MINOR_UNITS[(code ?? '').toUpperCase()] ?? 2;
+}
+
+/**
+ * An amount of money in `currency` at its minor unit, half away from zero: the one rounding of every
+ * amount that is posted (payments, expenses, journal lines, a document's shipping and adjustment), so
+ * what is stored is what the books hold, to the last minor unit. Prices, quantities and rates keep six
+ * places; the amounts computed from them are rounded where they are computed (totals.ts).
+ *
+ * @example roundAmount(dec('10.005'), 'SAR') → 10.01; roundAmount(dec('1.0005'), 'KWD') → 1.001; roundAmount(dec('100.5'), 'JPY') → 101
+ */
+export function roundAmount(value: Dec, currency: string | null | undefined): Dec {
+  return roundTo(value, currencyDecimals(currency));
 }

@@ -3,6 +3,7 @@
  * same transaction as every write that can change them (payment create/edit/delete, invoice edit).
  */
 import { type Dec, ZERO, fromStored, toStored } from './money.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRow } from './locks.js';
 import type { Context } from '../engine/resource.js';
 
@@ -39,12 +40,12 @@ export function unpaidOf(state: PaymentState): Dec {
 
 /** Sum of an invoice's completed payments. */
 export async function completedPaymentsOf(context: Context, invoiceId: number): Promise<Dec> {
-  const row = await context.db.selectFrom('invoice_payments')
-    .select((eb) => eb.fn.sum<string | number | null>('amount').as('paid'))
+  const row = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoice_payments')
+    .select((eb) => sums(eb.ref('amount'), 'paid'))
     .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId)
     .where('status', '=', PAYMENT_RECORD_STATUS.completed)
-    .executeTakeFirst();
-  return row?.paid === null || row?.paid === undefined ? ZERO : fromStored(row.paid);
+    .executeTakeFirst());
+  return readSum(row, 'paid');
 }
 
 /** Recomputes and stores summary_paid, summary_unpaid and payment_status of one invoice. */

@@ -8,7 +8,8 @@
  */
 import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, roundTo } from './money.js';
 import { validationError } from './errors.js';
-import { signedSum } from './stock.js';
+import { signedAmount } from './stock.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
 import type { Context } from '../engine/resource.js';
 
 export type Cell = string | number | null;
@@ -125,14 +126,16 @@ async function chart(context: Context): Promise<Map<number, Account>> {
 
 /** Σ debit and Σ credit per account over journals dated in [from, to] (either end open). */
 async function totalsByAccount(context: Context, from: string | null, to: string | null): Promise<Map<number, { debit: Dec; credit: Dec }>> {
-  let query = context.db.selectFrom('journal_transactions as t')
-    .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
-    .select(['t.journal_account_id', (eb) => eb.fn.sum<string | number>('t.debit').as('debit'), (eb) => eb.fn.sum<string | number>('t.credit').as('credit')])
-    .where('t.site_id', '=', context.siteId);
-  if (from) query = query.where('j.date', '>=', from);
-  if (to) query = query.where('j.date', '<', dayAfter(to));
-  const rows = await query.groupBy('t.journal_account_id').execute();
-  return new Map(rows.map((row) => [Number(row['journal_account_id']), { debit: fromStored(row['debit']), credit: fromStored(row['credit']) }]));
+  const rows = await exactSums(context.dialect, (sums) => {
+    let query = context.db.selectFrom('journal_transactions as t')
+      .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
+      .select((eb) => ['t.journal_account_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+      .where('t.site_id', '=', context.siteId);
+    if (from) query = query.where('j.date', '>=', from);
+    if (to) query = query.where('j.date', '<', dayAfter(to));
+    return query.groupBy('t.journal_account_id').execute();
+  });
+  return new Map(rows.map((row) => [Number(row['journal_account_id']), { debit: readSum(row, 'debit'), credit: readSum(row, 'credit') }]));
 }
 
 function base(context: Context, name: string, title: string, query: ReportQuery, columns: string[]): ReportHead {
@@ -402,15 +405,17 @@ export const agedPayables = (context: Context, query: ReportQuery) => aged(conte
 /** Quantity, value at cost and average cost of each product in each store, as of date_to. */
 export async function stockValuation(context: Context, query: ReportQuery): Promise<Report> {
   const storeId = idParam(query.params, 'store_id', false);
-  let movements = context.db.selectFrom('stock_transactions')
-    .select((eb) => [
-      'product_id', 'store_id',
-      signedSum(eb, 'quantity').as('quantity'),
-      signedSum(eb, 'cost_value').as('value'),
-    ])
-    .where('site_id', '=', context.siteId).where('date', '<', dayAfter(query.date_to));
-  if (storeId !== null) movements = movements.where('store_id', '=', storeId);
-  const found = await movements.groupBy(['product_id', 'store_id']).execute();
+  const found = await exactSums(context.dialect, (sums) => {
+    let movements = context.db.selectFrom('stock_transactions')
+      .select((eb) => [
+        'product_id', 'store_id',
+        ...sums(signedAmount(eb, 'quantity'), 'quantity'),
+        ...sums(signedAmount(eb, 'cost_value'), 'value'),
+      ])
+      .where('site_id', '=', context.siteId).where('date', '<', dayAfter(query.date_to));
+    if (storeId !== null) movements = movements.where('store_id', '=', storeId);
+    return movements.groupBy(['product_id', 'store_id']).execute();
+  });
   const productIds = [...new Set(found.map((row) => Number(row['product_id'])))];
   const names = new Map<number, { name: string; code: string | null }>();
   for (let start = 0; start < productIds.length; start += 500) {
@@ -424,7 +429,7 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
   const byStore = new Map<number, Dec>();
   let totalValue = ZERO;
   const rows: Row[] = found
-    .map((row) => ({ productId: Number(row['product_id']), storeId: Number(row['store_id']), quantity: fromStored(row['quantity']), value: fromStored(row['value']) }))
+    .map((row) => ({ productId: Number(row['product_id']), storeId: Number(row['store_id']), quantity: readSum(row, 'quantity'), value: readSum(row, 'value') }))
     .filter((row) => row.quantity !== ZERO || row.value !== ZERO)
     .sort((a, b) => a.storeId - b.storeId || a.productId - b.productId)
     .map((row) => {

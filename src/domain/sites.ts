@@ -1,12 +1,14 @@
 /**
  * Sites (tenants) and their credentials. A new site starts with what documents need: an owner login
- * and staff record, a primary store, a primary treasury, and (see books.ts) its chart of accounts.
+ * and staff record, a primary store, a primary treasury, a main branch, its payment methods, and (see
+ * books.ts) its chart of accounts.
  */
 import type { Db } from '../db/connection.js';
 import { digest, hashPassword, newApiKey, randomSecret, verifyPassword } from './secrets.js';
 import type { SiteRow } from '../engine/resource.js';
 import { seedChartOfAccounts } from './chart.js';
 import { seedFollowUps } from './follow-up-defaults.js';
+import { seedBranchAndGateways } from './branch-defaults.js';
 
 export interface NewSite {
   subdomain: string;
@@ -69,6 +71,7 @@ export async function createSite(db: Db, site: NewSite): Promise<CreatedSite> {
     }).execute();
     await seedChartOfAccounts(trx, siteId, now);
     await seedFollowUps(trx, siteId, now);
+    await seedBranchAndGateways(trx, siteId, now);
     const apiKey = await addApiKey(trx, siteId, site.apiKey ?? newApiKey(), 'Default key');
     return { siteId, subdomain: site.subdomain, apiKey, ownerEmail, generatedPassword };
   });

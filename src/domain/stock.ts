@@ -11,11 +11,12 @@
  * therefore Σ in-values − Σ out-values, and each document's journal posts exactly its movements'
  * values, so the inventory accounts always equal the stock valuation.
  */
-import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
+import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
 import { validationError } from './errors.js';
 import type { ExpressionBuilder } from 'kysely';
 import type { Context } from '../engine/resource.js';
 import { insertRows } from '../db/insert.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
 /** Daftra's stock-transaction `source_type` values. */
@@ -38,33 +39,34 @@ export interface Movement {
   field: string;
 }
 
-/** Σ of a movement column, stock out counted negative: quantity on hand, or value at cost. */
-export function signedSum(eb: ExpressionBuilder<any, 'stock_transactions'>, column: 'quantity' | 'cost_value') {
-  return eb.fn.sum<string | number | null>(eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref(column))).else(eb.ref(column)).end());
+/** A movement column with stock out counted negative, to be summed (db/exact-sum.ts): quantity on hand, or value at cost. */
+export function signedAmount(eb: ExpressionBuilder<any, 'stock_transactions'>, column: 'quantity' | 'cost_value') {
+  return eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref(column))).else(eb.ref(column)).end();
 }
 
 /** Σ signed movements of a product, optionally in one store. */
 export async function stockOf(context: Context, productId: number, storeId?: number): Promise<Dec> {
-  let query = context.db.selectFrom('stock_transactions')
-    .select((eb) => signedSum(eb, 'quantity').as('balance'))
-    .where('site_id', '=', context.siteId).where('product_id', '=', productId);
-  if (storeId !== undefined) query = query.where('store_id', '=', storeId);
-  const row = await query.executeTakeFirst();
-  return row?.balance === null || row?.balance === undefined ? ZERO : fromStored(row.balance);
+  const row = await exactSums(context.dialect, (sums) => {
+    let query = context.db.selectFrom('stock_transactions')
+      .select((eb) => sums(signedAmount(eb, 'quantity'), 'balance'))
+      .where('site_id', '=', context.siteId).where('product_id', '=', productId);
+    if (storeId !== undefined) query = query.where('store_id', '=', storeId);
+    return query.executeTakeFirst();
+  });
+  return readSum(row, 'balance');
 }
 
 /** Quantity and value at cost of a product's movements (in one store, or in all). */
 export async function stockValueOf(context: Context, productId: number, storeId?: number, exceptId?: number): Promise<{ quantity: Dec; value: Dec }> {
-  let query = context.db.selectFrom('stock_transactions')
-    .select((eb) => [
-      signedSum(eb, 'quantity').as('quantity'),
-      signedSum(eb, 'cost_value').as('value'),
-    ])
-    .where('site_id', '=', context.siteId).where('product_id', '=', productId);
-  if (storeId !== undefined) query = query.where('store_id', '=', storeId);
-  if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
-  const row = await query.executeTakeFirst();
-  return { quantity: fromStored(row?.quantity ?? 0), value: fromStored(row?.value ?? 0) };
+  const row = await exactSums(context.dialect, (sums) => {
+    let query = context.db.selectFrom('stock_transactions')
+      .select((eb) => [...sums(signedAmount(eb, 'quantity'), 'quantity'), ...sums(signedAmount(eb, 'cost_value'), 'value')])
+      .where('site_id', '=', context.siteId).where('product_id', '=', productId);
+    if (storeId !== undefined) query = query.where('store_id', '=', storeId);
+    if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
+    return query.executeTakeFirst();
+  });
+  return { quantity: readSum(row, 'quantity'), value: readSum(row, 'value') };
 }
 
 /**
@@ -82,15 +84,11 @@ export async function averageCost(context: Context, productId: number, storeId: 
  * deleted), then its balance and average. Documents use the incremental path (applyMovements).
  */
 export async function refreshProductBalance(context: Context, productId: number): Promise<void> {
-  const rows = await context.db.selectFrom('stock_transactions')
-    .select((eb) => [
-      'store_id',
-      signedSum(eb, 'quantity').as('quantity'),
-      signedSum(eb, 'cost_value').as('value'),
-    ])
-    .where('site_id', '=', context.siteId).where('product_id', '=', productId).groupBy('store_id').execute();
+  const rows = await exactSums(context.dialect, (sums) => context.db.selectFrom('stock_transactions')
+    .select((eb) => ['store_id', ...sums(signedAmount(eb, 'quantity'), 'quantity'), ...sums(signedAmount(eb, 'cost_value'), 'value')])
+    .where('site_id', '=', context.siteId).where('product_id', '=', productId).groupBy('store_id').execute());
   const positions = new Map<string, Position>();
-  for (const row of rows) positions.set(positionKey(productId, Number(row['store_id'])), { quantity: fromStored(row.quantity ?? 0), value: fromStored(row.value ?? 0) });
+  for (const row of rows) positions.set(positionKey(productId, Number(row['store_id'])), { quantity: readSum(row, 'quantity'), value: readSum(row, 'value') });
   await context.db.deleteFrom('stock_positions').where('site_id', '=', context.siteId).where('product_id', '=', productId).execute();
   await writePositions(context, positions, [productId]);
 }
@@ -116,7 +114,7 @@ async function writePositions(context: Context, positions: Map<string, Position>
   if (positions.size > 0) {
     await context.db.insertInto('stock_positions').values([...positions].map(([key, position]) => {
       const [productId, storeId] = key.split(':').map(Number);
-      return { site_id: context.siteId, product_id: productId, store_id: storeId, quantity: toStored(position.quantity), value: toStored(position.value) };
+      return { site_id: context.siteId, product_id: productId, store_id: storeId, quantity: toStored(position.quantity, 'quantity'), value: toStored(position.value, 'quantity') };
     })).onConflict((conflict) => conflict.columns(['site_id', 'product_id', 'store_id'])
       .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') }))).execute();
   }
@@ -129,7 +127,7 @@ async function writePositions(context: Context, positions: Map<string, Position>
       value += position.value;
     }
     await context.db.updateTable('products')
-      .set({ stock_balance: toStored(quantity), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity)) } : {}) })
+      .set({ stock_balance: toStored(quantity, 'stock_balance'), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity), 'average_price') } : {}) })
       .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
   }
 }
@@ -165,10 +163,14 @@ async function applyMovements(context: Context, sourceType: number, orderId: num
     const unitCost = received
       ? div(movement.costValue!, quantity)
       : position.quantity > ZERO && position.value >= ZERO ? div(position.value, position.quantity) : await fallbackCost(context, movement.productId, movement.storeId);
-    const costValue = received ? movement.costValue! : roundTo(mul(quantity, unitCost), places);
-    positions.set(key, movement.quantity > ZERO
+    const costValue = checkRange(received ? movement.costValue! : roundTo(mul(quantity, unitCost), places), movement.field, 'quantity × unit cost');
+    const next = movement.quantity > ZERO
       ? { quantity: position.quantity + quantity, value: position.value + costValue }
-      : { quantity: position.quantity - quantity, value: position.value - costValue });
+      : { quantity: position.quantity - quantity, value: position.value - costValue };
+    // Positions are running sums: each movement is in range, their sum must be too (money.ts).
+    checkRange(next.quantity, movement.field, `the stock of product ${movement.productId} in store ${movement.storeId} after this movement`);
+    checkRange(next.value, movement.field, `the value at cost of product ${movement.productId} in store ${movement.storeId} after this movement`);
+    positions.set(key, next);
     rows.push({
       site_id: context.siteId, product_id: movement.productId, store_id: movement.storeId,
       transaction_type: movement.quantity > ZERO ? STOCK_DIRECTION.in : STOCK_DIRECTION.out,

@@ -20,7 +20,8 @@
  *
  * @example 19.99 × 3 with a 15% exclusive tax: net 59.97, tax 8.9955 → 9.00, total 68.97.
  */
-import { type Dec, ZERO, divRound, includedTaxOf, min, mul, percentOf, roundTo, sum } from './money.js';
+import { type Dec, OUT_OF_RANGE, ZERO, divRound, formatDec, inRange, includedTaxOf, min, mul, percentOf, roundTo, sum } from './money.js';
+import type { FieldErrors } from './errors.js';
 
 export interface TaxRate {
   id: number;
@@ -161,3 +162,32 @@ export function computeTotals(input: DocumentInput): DocumentTotals {
   };
 }
 
+
+const DOCUMENT_SUMS: Array<[keyof DocumentTotals, string]> = [
+  ['subtotal', 'summary_subtotal'], ['discount', 'summary_discount'], ['tax1', 'summary_tax1'], ['tax2', 'summary_tax2'],
+  ['total', 'summary_total'],
+];
+
+/**
+ * What of a document's computed totals falls beyond the range (money.ts): each line's gross, taxes and
+ * total are named by the line's `unit_price` (what the client controls), each document sum by its
+ * summary field. Empty when everything can be stored exactly.
+ *
+ * @example 1000 × 10,000,000,000 → { "InvoiceItem.0.unit_price": "quantity × unit_price is 10000000000000, which must be less than 9000000000000 in size" }
+ */
+export function rangeErrors(totals: DocumentTotals, lineKey: string): FieldErrors {
+  const errors: FieldErrors = {};
+  totals.lines.forEach((line, index) => {
+    const field = `${lineKey}.${index}.unit_price`;
+    if (!inRange(line.gross)) errors[field] = `quantity × unit_price is ${formatDec(line.gross)}, which ${OUT_OF_RANGE}`;
+    else if (!inRange(line.tax1) || !inRange(line.tax2) || !inRange(line.total)) {
+      errors[field] = `the line with its taxes is ${formatDec(line.total)}, which ${OUT_OF_RANGE}`;
+    }
+  });
+  if (Object.keys(errors).length > 0) return errors;
+  for (const [key, field] of DOCUMENT_SUMS) {
+    const value = totals[key] as Dec;
+    if (!inRange(value)) errors[field] = `the lines add up to ${formatDec(value)}, which ${OUT_OF_RANGE}`;
+  }
+  return errors;
+}

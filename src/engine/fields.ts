@@ -6,7 +6,7 @@
  * (bigint scaled by 10^6), json as a parsed value. On the wire every stored value is rendered as a JSON
  * string (as Daftra's CakePHP/MySQL backend does), nulls stay null; see docs/compatibility.md.
  */
-import { type Dec, AMOUNT_ABS_MAX, formatDec, fromStored, parseDec, toStored } from '../domain/money.js';
+import { type Dec, OUT_OF_RANGE, formatDec, fromStored, inRange, parseDec, toStored } from '../domain/money.js';
 
 export type FieldKind = 'text' | 'int' | 'decimal' | 'bool' | 'date' | 'datetime' | 'json';
 
@@ -132,7 +132,7 @@ function coerceDecimal(field: FieldOptions, raw: unknown): Coerced {
   const text = typeof raw === 'string' && THOUSANDS.test(raw.trim()) ? raw.trim().replace(/,/g, '') : raw;
   const value = parseDec(text);
   if (value === null) return bad('must be a number');
-  if (value > AMOUNT_ABS_MAX || value < -AMOUNT_ABS_MAX) return bad('must be less than 1000000000000 in size');
+  if (!inRange(value)) return bad(OUT_OF_RANGE);
   if (field.nonNegative && value < 0n) return bad('must not be negative');
   return ok(value);
 }
@@ -220,11 +220,11 @@ export function isEmpty(value: unknown): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Storage and rendering.
 
-/** In-memory value to the value bound in SQL. */
-export function toColumn(field: Field, value: unknown): unknown {
+/** In-memory value to the value bound in SQL; `name` is the field a value beyond the range is refused under. */
+export function toColumn(field: Field, value: unknown, name?: string): unknown {
   if (value === null || value === undefined) return null;
   switch (field.kind) {
-    case 'decimal': return toStored(value as Dec);
+    case 'decimal': return toStored(value as Dec, name);
     case 'json': return JSON.stringify(value);
     default: return value;
   }

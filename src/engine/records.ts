@@ -141,7 +141,7 @@ export function recordToRow(fields: Fields, record: Rec): Record<string, unknown
   const row: Record<string, unknown> = {};
   for (const name of Object.keys(fields)) {
     const field = fields[name]!;
-    if (field.isStored && record[name] !== undefined) row[name] = toColumn(field, record[name]);
+    if (field.isStored && record[name] !== undefined) row[name] = toColumn(field, record[name], name);
   }
   return row;
 }

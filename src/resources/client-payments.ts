@@ -6,7 +6,7 @@
  */
 import { removeJournal, replaceJournal } from '../domain/books.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ONE, ZERO, formatDec, sum } from '../domain/money.js';
+import { type Dec, ONE, ZERO, formatDec, roundAmount, sum } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -84,6 +84,7 @@ export const clientPayments = defineResource({
       if ((payment['amount'] as Dec) < ZERO) errors['amount'] = 'must not be negative';
       if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
       if (!payment['currency_code']) payment['currency_code'] = context.site.currency_code;
+      if (payment['amount'] !== null && payment['amount'] !== undefined) payment['amount'] = roundAmount(payment['amount'] as Dec, payment['currency_code'] as string);
       if (!payment['date']) payment['date'] = context.now;
       settleCurrencyRate(context, payment, errors);
       const allocations = draft.children['InvoicePayment'] ?? [];
@@ -94,6 +95,7 @@ export const clientPayments = defineResource({
           errors[`InvoicePayment.${index}.invoice_id`] = "must be one of this client's invoices";
         }
         if (((allocation['amount'] as Dec | null) ?? ZERO) < ZERO) errors[`InvoicePayment.${index}.amount`] = 'must not be negative';
+        if (allocation['amount'] !== null && allocation['amount'] !== undefined) allocation['amount'] = roundAmount(allocation['amount'] as Dec, payment['currency_code'] as string);
         Object.assign(allocation, {
           payment_method: payment['payment_method'], treasury_id: payment['treasury_id'], date: payment['date'],
           status: payment['status'], currency_code: payment['currency_code'], client_id: payment['client_id'],

@@ -48,7 +48,8 @@ const taxSlot = (slot: 1 | 2) => ({
 
 async function fillTaxes(context: Context, record: Rec): Promise<void> {
   const places = currencyDecimals(record['currency_code'] as string);
-  const amount = record['amount'] as Dec;
+  const amount = roundTo(record['amount'] as Dec, places);
+  record['amount'] = amount;
   for (const slot of [1, 2] as const) {
     const taxId = record[`tax${slot}_id`] as number | null;
     const tax = taxId ? await context.db.selectFrom('taxes').select(['name', 'value', 'included'])

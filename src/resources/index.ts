@@ -6,6 +6,7 @@ import { registerResources } from '../engine/registry.js';
 import type { ResourceSpec } from '../engine/resource.js';
 import { clientAppointments, estimateAppointments, invoiceAppointments, workOrderAppointments } from './appointments.js';
 import { auditLogs } from './audit-logs.js';
+import { branches } from './branches.js';
 import { clientAttendance } from './client-attendance.js';
 import { clientPayments } from './client-payments.js';
 import { clients } from './clients.js';
@@ -14,10 +15,12 @@ import { followUpActions, followUpStatuses } from './follow-ups.js';
 import { invoicePayments } from './invoice-payments.js';
 import { journalAccounts, journalCats, journals } from './journals.js';
 import { notes } from './notes.js';
+import { sitePaymentGateways } from './payment-gateways.js';
 import { productCategories } from './product-categories.js';
 import { products } from './products.js';
 import { purchaseInvoices, purchaseRefunds } from './purchase-documents.js';
 import { creditNotes, estimates, invoices, refundReceipts } from './sales-documents.js';
+import { shippingOptions } from './shipping-options.js';
 import { staff } from './staff.js';
 import { stockTransactions } from './stock-transactions.js';
 import { stores } from './stores.js';
@@ -33,6 +36,8 @@ export const RESOURCES: readonly ResourceSpec[] = [
   journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
   staff, treasuries, purchaseInvoices, purchaseRefunds, notes, followUpActions, followUpStatuses, clientAttendance,
   auditLogs,
+  // Served by Daftra's v2 API (api/v2.ts) and, as every resource, by api2.
+  branches, sitePaymentGateways, shippingOptions,
 ];
 
 registerResources(RESOURCES);

@@ -3,7 +3,7 @@
  * length limit; only completed payments (status 1) count toward the invoice's paid sum.
  */
 import { fieldError } from '../domain/errors.js';
-import { ZERO } from '../domain/money.js';
+import { type Dec, ZERO, roundAmount } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -54,6 +54,7 @@ export async function completePayment(context: Context, payment: Rec, invoice: R
   }
   if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
   if (!payment['currency_code']) payment['currency_code'] = invoice['currency_code'] ?? context.site.currency_code;
+  if (payment['amount'] !== null && payment['amount'] !== undefined) payment['amount'] = roundAmount(payment['amount'] as Dec, payment['currency_code'] as string);
   if (!payment['date']) payment['date'] = context.now;
   payment['currency_rate'] = rateOf(invoice);
   if (payment['staff_id'] === undefined || payment['staff_id'] === null) payment['staff_id'] = context.staffId;

@@ -4,7 +4,8 @@
  * here; manual journals must balance.
  */
 import { DaftarError, validationError } from '../domain/errors.js';
-import { ZERO, formatDec, fromStored, sum } from '../domain/money.js';
+import { ZERO, formatDec, roundAmount, sum } from '../domain/money.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
 import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
@@ -52,24 +53,26 @@ async function setParentPath(context: Context, record: Rec): Promise<void> {
 /** Σ debit and credit posted to each account (and, for cats, to every account below them). */
 async function renderTotals(context: Context, records: Rec[], wire: Record<string, unknown>[], kind: 'account' | 'cat'): Promise<void> {
   for (const [index, record] of records.entries()) {
-    let query = context.db.selectFrom('journal_transactions as t')
-      .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
-      .select((eb) => [eb.fn.sum<string | number | null>('t.debit').as('debit'), eb.fn.sum<string | number | null>('t.credit').as('credit')])
-      .where('t.site_id', '=', context.siteId);
-    if (kind === 'account') query = query.where('a.id', '=', record.id!);
-    else {
-      const id = String(record.id);
-      query = query.where((eb) => eb.or([
-        eb('a.journal_cat_id', '=', record.id!),
-        eb('a.parent_cat_ids', '=', id),
-        eb('a.parent_cat_ids', 'like', `${id},%`),
-        eb('a.parent_cat_ids', 'like', `%,${id}`),
-        eb('a.parent_cat_ids', 'like', `%,${id},%`),
-      ]));
-    }
-    const row = await query.executeTakeFirst();
-    wire[index]!['total_debit'] = formatDec(row?.debit == null ? ZERO : fromStored(row.debit));
-    wire[index]!['total_credit'] = formatDec(row?.credit == null ? ZERO : fromStored(row.credit));
+    const row = await exactSums(context.dialect, (sums) => {
+      let query = context.db.selectFrom('journal_transactions as t')
+        .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
+        .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+        .where('t.site_id', '=', context.siteId);
+      if (kind === 'account') query = query.where('a.id', '=', record.id!);
+      else {
+        const id = String(record.id);
+        query = query.where((eb) => eb.or([
+          eb('a.journal_cat_id', '=', record.id!),
+          eb('a.parent_cat_ids', '=', id),
+          eb('a.parent_cat_ids', 'like', `${id},%`),
+          eb('a.parent_cat_ids', 'like', `%,${id}`),
+          eb('a.parent_cat_ids', 'like', `%,${id},%`),
+        ]));
+      }
+      return query.executeTakeFirst();
+    });
+    wire[index]!['total_debit'] = formatDec(readSum(row, 'debit'));
+    wire[index]!['total_credit'] = formatDec(readSum(row, 'credit'));
   }
 }
 
@@ -187,6 +190,10 @@ export const journals = defineResource({
         const credit = (line['credit'] as bigint | null) ?? ZERO;
         if ((debit > ZERO) === (credit > ZERO)) errors[`JournalTransaction.${index}.debit`] = 'exactly one of debit and credit must be greater than 0';
         line['currency_code'] = line['currency_code'] || journal['currency_code'] || context.site.currency_code;
+        // debit and credit are in the site currency: rounded to its minor unit before the balance check.
+        for (const side of ['debit', 'credit'] as const) {
+          if (line[side] !== null && line[side] !== undefined) line[side] = roundAmount(line[side] as bigint, context.site.currency_code);
+        }
       });
       const debit = sum(lines.map((l) => (l['debit'] as bigint | null) ?? ZERO));
       const credit = sum(lines.map((l) => (l['credit'] as bigint | null) ?? ZERO));

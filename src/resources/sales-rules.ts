@@ -4,11 +4,12 @@
  * request's transaction.
  */
 import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, toStored } from '../domain/money.js';
+import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, roundTo, toStored } from '../domain/money.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
 import { nextNumber, valueTaken } from '../domain/numbering.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
-import { type LineInput, type TaxRate, computeTotals } from '../domain/totals.js';
+import { type LineInput, type TaxRate, computeTotals, rangeErrors } from '../domain/totals.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
@@ -84,16 +85,24 @@ export async function computeDocument(context: Context, document: Rec, lines: Re
     tax1: taxRate(taxes.get(line['tax1'] as number)),
     tax2: taxRate(taxes.get(line['tax2'] as number)),
   }));
+  const places = currencyDecimals(document['currency_code'] as string);
   const totals = computeTotals({
     lines: inputs,
     discountPercent: (document['discount'] as Dec | null) ?? ZERO,
     discountAmount: (document['discount_amount'] as Dec | null) ?? ZERO,
     shipping: (document['shipping_amount'] as Dec | null) ?? ZERO,
     adjustment: (document['adjustment_value'] as Dec | null) ?? ZERO,
-    places: currencyDecimals(document['currency_code'] as string),
+    places,
   });
+  const beyond = rangeErrors(totals, lineKey);
+  if (Object.keys(beyond).length > 0) throw validationError(beyond);
+  // Amounts of the header are stored as the totals used them: at the currency's minor unit.
+  document['shipping_amount'] = document['shipping_amount'] === null || document['shipping_amount'] === undefined ? document['shipping_amount'] : totals.shipping;
+  document['adjustment_value'] = document['adjustment_value'] === null || document['adjustment_value'] === undefined ? document['adjustment_value'] : totals.adjustment;
+  if (typeof document['discount_amount'] === 'bigint') document['discount_amount'] = roundTo(document['discount_amount'], places);
   totals.lines.forEach((line, index) => {
     const target = lines[index]!;
+    if (target['discount_type'] === 2 && typeof target['discount'] === 'bigint') target['discount'] = roundTo(target['discount'], places);
     target['subtotal'] = line.gross;
     target['calculated_discount'] = line.lineDiscount + line.headerDiscountShare;
     target['summary_tax1'] = line.tax1;
@@ -221,11 +230,11 @@ async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise
 
 /** Σ totals of the credit notes and refund receipts issued against an invoice, kept on the invoice. */
 async function refreshRefunds(context: Context, invoiceId: number): Promise<void> {
-  const row = await context.db.selectFrom('invoices')
-    .select((eb) => eb.fn.sum<string | number | null>('summary_total').as('refunded'))
+  const row = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoices')
+    .select((eb) => sums(eb.ref('summary_total'), 'refunded'))
     .where('site_id', '=', context.siteId).where('subscription_id', '=', invoiceId)
-    .where('type', 'in', [...REVERSING_TYPES]).where('draft', '=', 0).executeTakeFirst();
-  const refunded = row?.refunded === null || row?.refunded === undefined ? ZERO : fromStored(row.refunded);
+    .where('type', 'in', [...REVERSING_TYPES]).where('draft', '=', 0).executeTakeFirst());
+  const refunded = readSum(row, 'refunded');
   await context.db.updateTable('invoices').set({ summary_refund: toStored(refunded) })
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
   await refreshInvoicePayments(context, invoiceId);

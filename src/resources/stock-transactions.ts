@@ -5,7 +5,7 @@
 import { removeJournal } from '../domain/books.js';
 import { DaftarError, validationError } from '../domain/errors.js';
 import { postStockTransaction } from '../domain/inventory.js';
-import { type Dec, ZERO, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
+import { type Dec, ZERO, checkRange, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, enforceNonNegative, refreshProductBalance } from '../domain/stock.js';
 import { lockRow } from '../domain/locks.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
@@ -26,7 +26,7 @@ async function settle(context: Context, record: Rec, previous: Rec | null): Prom
   const price = (record['price'] as Dec | null) ?? ZERO;
   const unitCost = !out && price > ZERO ? price : await averageCost(context, record['product_id'] as number, record['store_id'] as number, record.id!);
   await context.db.updateTable('stock_transactions')
-    .set({ purchase_price: toStored(unitCost), cost_value: toStored(roundTo(mul(quantity, unitCost), currencyDecimals(context.site.currency_code))) })
+    .set({ purchase_price: toStored(unitCost), cost_value: toStored(checkRange(roundTo(mul(quantity, unitCost), currencyDecimals(context.site.currency_code)), 'quantity', 'quantity × unit cost')) })
     .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
   for (const productId of products) await refreshProductBalance(context, productId);
   await enforceNonNegative(context, [{

@@ -1,5 +1,6 @@
 import { DaftarError } from '../domain/errors.js';
-import { fromStored, formatDec } from '../domain/money.js';
+import { formatDec } from '../domain/money.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { makeSolePrimary, refuseIfUsed, staffField, timestamps } from './common.js';
@@ -36,12 +37,12 @@ export const treasuries = defineResource({
     /** Balance: debits − credits posted to the treasury's account (payments in, expenses and refunds out). */
     async related(context, records, wire) {
       const ids = records.map((r) => r.id!);
-      const rows = await context.db.selectFrom('journal_accounts as a')
+      const rows = await exactSums(context.dialect, (sums) => context.db.selectFrom('journal_accounts as a')
         .innerJoin('journal_transactions as t', (join) => join.onRef('t.journal_account_id', '=', 'a.id').on('t.site_id', '=', context.siteId))
-        .select(['a.entity_id', (eb) => eb.fn.sum<string | number>('t.debit').as('debit'), (eb) => eb.fn.sum<string | number>('t.credit').as('credit')])
+        .select((eb) => ['a.entity_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
         .where('a.site_id', '=', context.siteId).where('a.entity_type', '=', 'treasury').where('a.entity_id', 'in', ids)
-        .groupBy('a.entity_id').execute();
-      const byTreasury = new Map(rows.map((row) => [Number(row['entity_id']), fromStored(row['debit']) - fromStored(row['credit'])]));
+        .groupBy('a.entity_id').execute());
+      const byTreasury = new Map(rows.map((row) => [Number(row['entity_id']), readSum(row, 'debit') - readSum(row, 'credit')]));
       records.forEach((record, index) => { wire[index]!['balance'] = formatDec(byTreasury.get(record.id!) ?? 0n); });
     },
   },

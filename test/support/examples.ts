@@ -125,6 +125,15 @@ export async function recordExamples(server: TestServer): Promise<Examples> {
   await s.put(`/api2/notes/${ids['notes']}.json`, { Note: { body: 'An edited note' } });
   const product = await s.create('products', { Product: { name: 'A product never sold', unit_price: '1' } });
   await s.del(`/api2/products/${product}.json`);
+  // Daftra's v2 entity API, on clients.
+  const v2 = (await s.post('/v2/api/entity/client', { business_name: 'A v2 client', email: 'v2@example.com' })).body as { id?: number | string };
+  if (v2?.id !== undefined) {
+    await s.get('/v2/api/entity/client/list/1?per_page=2');
+    await s.get(`/v2/api/entity/client/${v2.id}/1`);
+    await s.get('/v2/api/entity/client/filter-auto-suggest?filter[business_name][like]=v2');
+    await s.put(`/v2/api/entity/client/${v2.id}`, { business_name: 'A v2 client, renamed' });
+    await s.del(`/v2/api/entity/client/${v2.id}`);
+  }
   // Deletes of a second set, dependents first, so each answers its success reply.
   const more = await populate(s, 'B');
   for (const [name] of [...SEEDS].reverse()) {

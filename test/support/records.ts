@@ -84,6 +84,11 @@ export const SEEDS: Array<[string, Seed]> = [
   ['follow_up_statuses', (s) => firstId(s, '/api2/follow_up_statuses/client', 'FollowUpStatus')],
   ['client_attendance_log', (s, ids) => posted(s, '/api2/client-attendance-log/store', { ClientAttendance: { client_id: ids['clients'], notes: 'Visit' } })],
   ['audit_logs', (s) => firstId(s, '/api2/audit_logs.json?limit=1', 'AuditLog')],
+  ['branches', (s, _ids, tag) => s.create('branches', { Branch: { name: `Branch ${tag}`, city: 'Riyadh' } })],
+  ['site_payment_gateways', (s, ids, tag) => s.create('site_payment_gateways', {
+    SitePaymentGateway: { payment_gateway: `wallet-${tag}`, label: `Wallet ${tag}`, treasury_id: ids['treasuries'] },
+  })],
+  ['shipping_options', (s, ids, tag) => s.create('shipping_options', { ShippingOption: { name: `Courier ${tag}`, fees: '12.5', tax_id: ids['taxes'] } })],
 ];
 
 /** Resources of the registry that have no seed here. */

@@ -3643,6 +3643,193 @@ export interface AuditLogBody {
 
 export type AuditLogFilters = Partial<Record<"date_from" | "date_to" | "created" | "credential" | "staff_id" | "method" | "route" | "resource" | "record_id" | "status" | "request_id" | "changes", string | number | Array<string | number>>>;
 
+export interface Branch {
+  id: string;
+  /** at most 50 characters */
+  code: string | null;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 100 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 20 characters */
+  postal_code: string | null;
+  /** Phone number; at most 50 characters */
+  phone1: string | null;
+  /** Mobile number; at most 50 characters */
+  phone2: string | null;
+  /** ISO 3166 alpha-2 country code; at most 3 characters */
+  country_code: string | null;
+  /** at most 255 characters */
+  working_hours: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** an id of staff */
+  admin_staff_id: string | null;
+  staff_id: string | null;
+  smtp_account_id: string | null;
+  /** 1 active, 0 inactive */
+  status: string | null;
+  /** at most 255 characters */
+  map_location: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface BranchInput {
+  /** at most 50 characters */
+  code?: string;
+  /** at most 255 characters */
+  name: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 100 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 20 characters */
+  postal_code?: string;
+  /** Phone number; at most 50 characters */
+  phone1?: string;
+  /** Mobile number; at most 50 characters */
+  phone2?: string;
+  /** ISO 3166 alpha-2 country code; at most 3 characters */
+  country_code?: string;
+  /** at most 255 characters */
+  working_hours?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** an id of staff */
+  admin_staff_id?: number | string;
+  staff_id?: number | string;
+  smtp_account_id?: number | string;
+  /** 1 active, 0 inactive */
+  status?: 0 | '0' | 1 | '1';
+  /** at most 255 characters */
+  map_location?: string;
+}
+
+export interface BranchBody {
+  Branch: BranchInput;
+}
+
+export type BranchFilters = Partial<Record<"code" | "name" | "address1" | "address2" | "city" | "state" | "postal_code" | "phone1" | "phone2" | "country_code" | "working_hours" | "description" | "admin_staff_id" | "staff_id" | "smtp_account_id" | "status" | "map_location" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface SitePaymentGateway {
+  id: string;
+  /** Slug payments carry as payment_method: cash, bank_transfer, ...; unique per site; at most 100 characters */
+  payment_gateway: string | null;
+  /** Name shown to people; at most 255 characters */
+  label: string | null;
+  /** at most 255 characters */
+  username: string | null;
+  /** at most 255 characters */
+  option1: string | null;
+  /** at most 255 characters */
+  option2: string | null;
+  /** at most 255 characters */
+  option3: string | null;
+  /** The method forms preselect; at most one is default */
+  default: string | null;
+  active: string | null;
+  /** 1: added by the site (or a client program); 0: built in */
+  manually_added: string | null;
+  /** 1: not offered to clients paying online */
+  disable_for_client: string | null;
+  /** at most 80000 characters */
+  settings: string | null;
+  /** Treasury payments of this method go into; an id of treasuries */
+  treasury_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface SitePaymentGatewayInput {
+  /** Slug payments carry as payment_method: cash, bank_transfer, ...; unique per site; at most 100 characters */
+  payment_gateway: string;
+  /** Name shown to people; at most 255 characters */
+  label: string;
+  /** at most 255 characters */
+  username?: string;
+  /** at most 255 characters */
+  option1?: string;
+  /** at most 255 characters */
+  option2?: string;
+  /** at most 255 characters */
+  option3?: string;
+  /** The method forms preselect; at most one is default */
+  default?: 0 | 1 | boolean | '0' | '1';
+  active?: 0 | 1 | boolean | '0' | '1';
+  /** 1: added by the site (or a client program); 0: built in */
+  manually_added?: 0 | 1 | boolean | '0' | '1';
+  /** 1: not offered to clients paying online */
+  disable_for_client?: 0 | 1 | boolean | '0' | '1';
+  /** at most 80000 characters */
+  settings?: string;
+  /** Treasury payments of this method go into; an id of treasuries */
+  treasury_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface SitePaymentGatewayBody {
+  SitePaymentGateway: SitePaymentGatewayInput;
+}
+
+export type SitePaymentGatewayFilters = Partial<Record<"payment_gateway" | "label" | "username" | "option1" | "option2" | "option3" | "default" | "active" | "manually_added" | "disable_for_client" | "settings" | "treasury_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface ShippingOption {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** Shipping fee in the site currency */
+  fees: string | null;
+  /** Tax charged on the fee; an id of taxes */
+  tax_id: string | null;
+  /** 1 active, 0 inactive */
+  status: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  display_order: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ShippingOptionInput {
+  /** at most 255 characters */
+  name: string;
+  /** Shipping fee in the site currency */
+  fees?: string | number;
+  /** Tax charged on the fee; an id of taxes */
+  tax_id?: number | string;
+  /** 1 active, 0 inactive */
+  status?: 0 | '0' | 1 | '1';
+  /** at most 80000 characters */
+  description?: string;
+  display_order?: number | string;
+  branch_id?: number | string;
+}
+
+export interface ShippingOptionBody {
+  ShippingOption: ShippingOptionInput;
+}
+
+export type ShippingOptionFilters = Partial<Record<"name" | "fees" | "tax_id" | "status" | "description" | "display_order" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
 /** Every resource: its path under /api2, model key, record, body, filters and operations. */
 export interface Resources {
   invoices: { path: "invoices"; model: "Invoice"; record: Invoice; body: InvoiceBody; filters: InvoiceFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
@@ -3677,6 +3864,9 @@ export interface Resources {
   followUpActions: { path: "follow_up_actions"; model: "FollowUpAction"; record: FollowUpAction; body: FollowUpActionBody; filters: FollowUpActionFilters; operations: "delete" };
   followUpStatuses: { path: "follow_up_statuses"; model: "FollowUpStatus"; record: FollowUpStatus; body: FollowUpStatusBody; filters: FollowUpStatusFilters; operations: "delete" };
   auditLogs: { path: "audit_logs"; model: "AuditLog"; record: AuditLog; body: AuditLogBody; filters: AuditLogFilters; operations: "list" | "get" };
+  branches: { path: "branches"; model: "Branch"; record: Branch; body: BranchBody; filters: BranchFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  sitePaymentGateways: { path: "site_payment_gateways"; model: "SitePaymentGateway"; record: SitePaymentGateway; body: SitePaymentGatewayBody; filters: SitePaymentGatewayFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  shippingOptions: { path: "shipping_options"; model: "ShippingOption"; record: ShippingOption; body: ShippingOptionBody; filters: ShippingOptionFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
 }
 
 /** The same, at run time. */
@@ -3713,4 +3903,7 @@ export const RESOURCES = {
   followUpActions: { path: "follow_up_actions", model: "FollowUpAction", operations: ["delete"] },
   followUpStatuses: { path: "follow_up_statuses", model: "FollowUpStatus", operations: ["delete"] },
   auditLogs: { path: "audit_logs", model: "AuditLog", operations: ["list", "get"] },
+  branches: { path: "branches", model: "Branch", operations: ["list", "get", "create", "edit", "delete"] },
+  sitePaymentGateways: { path: "site_payment_gateways", model: "SitePaymentGateway", operations: ["list", "get", "create", "edit", "delete"] },
+  shippingOptions: { path: "shipping_options", model: "ShippingOption", operations: ["list", "get", "create", "edit", "delete"] },
 } as const;
