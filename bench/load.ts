@@ -10,6 +10,7 @@ import { prng } from './generate.js';
 export type Kind =
   | 'fixed'
   | 'get_invoice'
+  | 'get_invoice_pdf'
   | 'create_invoice'
   | 'create_payment'
   | 'list_filtered'
@@ -68,6 +69,8 @@ function requestFor(w: Workload): autocannon.Request {
       return { method: 'GET', path: w.path! };
     case 'get_invoice':
       return { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api2/invoices/${id()}.json` }) };
+    case 'get_invoice_pdf':
+      return { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api2/invoices/${id()}.pdf` }) };
     case 'prism_get':
       return { method: 'GET', setupRequest: (r) => ({ ...r, path: `/api2/invoices/${id()}.json` }) };
     case 'json_server_get':

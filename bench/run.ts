@@ -7,14 +7,15 @@
  *   --duration S       seconds measured per workload; --warmup S seconds before each, not counted
  *   --no-postgres      skip the PostgreSQL part; --no-baselines skip json-server, Prism and the naive server
  *   --only a,b         run only these parts: hello, startup, get_invoice, list_page1, list_deep,
- *                      list_filtered, create_invoice, create_payment, json_server, prism, naive, postgres
+ *                      list_filtered, create_invoice, create_payment, create_invoice_webhooks, json_server, prism,
+ *                      naive, postgres
  *   --profile          run Daftar servers under `node --cpu-prof` (profiles in bench/.profiles/)
  *   --out FILE         where to write the JSON results (default bench/results/latest.json)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { BENCH_KEY, CLIENT_COUNT, PRODUCT_COUNT, ensureSqliteDataset, loadPostgres } from './generate.js';
 import type { LoadResult, Workload } from './load.js';
@@ -159,11 +160,11 @@ function daftarArgs(label: string): string[] {
 
 interface Daftar { proc: Proc; url: string; startupMs: number }
 
-async function startDaftar(label: string, databaseUrl: string, cpu = SERVER_CPU): Promise<Daftar> {
+async function startDaftar(label: string, databaseUrl: string, cpu = SERVER_CPU, extraEnv: Record<string, string> = {}): Promise<Daftar> {
   const port = await freePort();
   const env = {
     PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: tmp, DAFTAR_API_KEY: BENCH_KEY,
-    LOG_LEVEL: 'warn', NODE_ENV: 'production',
+    LOG_LEVEL: 'warn', NODE_ENV: 'production', ...extraEnv,
   };
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -239,6 +240,8 @@ async function daftarWorkloads(prefix: string, servers: Daftar[], invoices: numb
     out[name] = record(`${prefix}${name}`, result, connections);
   };
   await runOne('get_invoice', { ...base, kind: 'get_invoice', maxId: invoices }, options.connections);
+  // The same invoices rendered: what `GET .pdf` costs next to `GET .json` (docs/documents.md).
+  await runOne('get_invoice_pdf', { ...base, kind: 'get_invoice_pdf', maxId: invoices }, options.connections);
   // Lists: one client at a time, so p99 is the time a request takes, not time queued behind others.
   await runOne('list_page1', { ...base, kind: 'fixed', path: '/api2/invoices.json?limit=50' }, 1);
   await runOne('list_deep', { ...base, kind: 'fixed', path: `/api2/invoices.json?limit=50&page=${deepPage}` }, 1);
@@ -268,6 +271,47 @@ async function runHello(): Promise<void> {
   }
 }
 
+/**
+ * The cost of webhook events on a create (docs/webhooks.md): create_invoice again, on a server whose
+ * site has an endpoint subscribed to every event. The delivery worker is off, so what is measured is
+ * writing the outbox (rendering the invoice as a GET would, one event row, one delivery row) in the
+ * create's transaction; the difference in CPU per request from create_invoice is the figure.
+ */
+async function runWebhookCost(databaseFile: string): Promise<void> {
+  if (!wanted('create_invoice_webhooks')) return;
+  const server = await startDaftar('daftar-sqlite-webhooks', `sqlite:${databaseFile}`, SERVER_CPU, { DAFTAR_WEBHOOK_WORKER: '0', DAFTAR_WEBHOOK_ALLOW_PRIVATE: '1' });
+  try {
+    // Nothing listens there, and nothing is sent: the worker is off.
+    const registered = await api(server.url, 'POST', '/api2/webhook_endpoints.json', { WebhookEndpoint: { url: 'http://127.0.0.1:9/bench', events: ['*'] } });
+    if (registered.status !== 202) throw new Error(`registering the webhook endpoint answered ${registered.status}: ${JSON.stringify(registered.body)}`);
+    const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+    const result = record('create_invoice with webhook events', await load({ ...base, kind: 'create_invoice', url: server.url, connections: options.connections }, [server.proc]), options.connections);
+    results['create_invoice_webhooks_rps'] = round(result.rps, 0);
+    results['create_invoice_webhooks_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
+    const plain = results['create_invoice_cpu_us'];
+    if (typeof plain === 'number' && result.cpuUsPerRequest !== null) results['webhook_event_cpu_us_per_create'] = round(result.cpuUsPerRequest - plain, 0);
+  } finally {
+    await stop(server.proc);
+  }
+}
+
+/** PDFs per second on one core: bench/pdf.ts renders a sample invoice in a loop, pinned like a server. */
+function runPdfRenders(): void {
+  if (!wanted('pdf')) return;
+  const [command, args] = pinned(SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'pdf.js'), String(options.duration), '10', 'bilingual']);
+  const child = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  try {
+    const measured = JSON.parse(line) as Record<string, number>;
+    results['pdf_per_s'] = measured['pdf_per_s']!;
+    results['pdf_ms_mean'] = measured['pdf_ms_mean']!;
+    results['pdf_ms_p99'] = measured['pdf_ms_p99']!;
+    say(`  PDF renders on one core (10-line bilingual invoice with QR): ${measured['pdf_per_s']} /s, mean ${measured['pdf_ms_mean']} ms, p99 ${measured['pdf_ms_p99']} ms`);
+  } catch {
+    notes.push(`pdf renders: no result (${child.stderr.trim().slice(0, 200)})`);
+  }
+}
+
 interface Exports { jsonServerData: string; openapi: string }
 
 async function runSqlite(databaseFile: string): Promise<Exports | null> {
@@ -284,7 +328,7 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
     results['startup_ms'] = round(startups[1]!, 0);
     say(`  startup (spawn → first 200), 3 starts: ${startups.map((ms) => round(ms, 0)).join(', ')} ms`);
   }
-  const parts = ['get_invoice', 'list_page1', 'list_deep', 'list_filtered', 'create_invoice', 'create_payment', 'json_server', 'prism'];
+  const parts = ['get_invoice', 'get_invoice_pdf', 'list_page1', 'list_deep', 'list_filtered', 'create_invoice', 'create_payment', 'json_server', 'prism'];
   if (!parts.some(wanted)) return null;
   const server = await startDaftar('daftar-sqlite', url);
   try {
@@ -308,7 +352,7 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
     }
 
     const measured = await daftarWorkloads('', [server], options.invoices);
-    for (const name of ['get_invoice', 'create_invoice', 'create_payment'] as const) {
+    for (const name of ['get_invoice', 'get_invoice_pdf', 'create_invoice', 'create_payment'] as const) {
       const result = measured[name];
       if (!result) continue;
       results[`${name}_rps`] = round(result.rps, 0);
@@ -519,6 +563,9 @@ function summarize(): Target[] {
     // The same ratios from server CPU time per request (fewer µs is faster, so hello over Daftar):
     // what they would be on a core of its own.
     ['get_invoice_vs_hello_cpu', 'hello_cpu_us', 'get_invoice_cpu_us'],
+    // A rendered invoice against its JSON: throughput, and server CPU per request (PDF over JSON).
+    ['get_pdf_vs_get_json', 'get_invoice_pdf_rps', 'get_invoice_rps'],
+    ['get_pdf_cpu_vs_get_json_cpu', 'get_invoice_pdf_cpu_us', 'get_invoice_cpu_us'],
     ['create_invoice_vs_hello_cpu', 'hello_cpu_us', 'create_invoice_cpu_us'],
   ];
   for (const [key, numerator, denominator] of ratios) results[key] = ratio(results[numerator], results[denominator]);
@@ -582,8 +629,10 @@ async function main(): Promise<void> {
   fs.copyFileSync(dataset.file, work);
 
   await runHello();
+  runPdfRenders();
   say('SQLite, one server process (CPU 0):');
   const exports = await runSqlite(work);
+  await runWebhookCost(work);
   await runNaive(work);
   fs.rmSync(work, { force: true });
   for (const suffix of ['-wal', '-shm']) fs.rmSync(work + suffix, { force: true });
@@ -603,7 +652,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${printed}\n`);
   if (notes.length > 0) process.stdout.write(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key.endsWith('_cpu')
-    || key.includes('naive') || key.startsWith('fastify_') || key === 'total_s');
+    || key.includes('naive') || key.startsWith('fastify_') || key.includes('webhook') || key === 'total_s');
   process.stdout.write(`\n${extra.map(([key, value]) => `${key}: ${value}`).join('\n')}\n`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify({ ...results, workloads: rows.map((row) => ({ name: row.name, connections: row.connections, ...row.result })), notes }, null, 2)}\n`);

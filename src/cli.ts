@@ -2,35 +2,98 @@
  * `daftar` command line: serve, migrate, create sites and API keys. Output meant for scripts is JSON
  * on stdout; messages for people go to stderr.
  */
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadConfig } from './config.js';
-import { addApiKey, createSite, siteBySubdomain } from './domain/sites.js';
+import { createApiKey, createSite, listApiKeys, revokeApiKey, siteBySubdomain } from './domain/sites.js';
 import { openMigrated } from './server.js';
+import { SELLER_SETTING_NAMES, checkSiteSettings } from './domain/site-settings.js';
+import { ZATCA_USAGE, runZatcaCommand } from './zatca/cli.js';
 
 const USAGE = `usage:
   daftar serve                        start the server (same as npm start)
   daftar migrate                      run database migrations and exit
+  daftar worker                       deliver webhook events (docs/webhooks.md); run several on PostgreSQL,
+                                      and DAFTAR_WEBHOOK_WORKER=0 on the servers if they should not deliver
   daftar backup <file>                a consistent online copy of the database while the server runs
                                       (SQLite: the online backup API, integrity-checked; PostgreSQL: pg_dump)
   daftar restore <file>               put a backup back (SQLite: checked, then copied in one transaction;
                                       PostgreSQL: pg_restore --clean --single-transaction)
   daftar site create <subdomain> [--currency SAR] [--country SA] [--name "Business"] [--email owner@x] [--password ...]
                                       create a site; prints {"site_id","subdomain","api_key","owner_email","owner_password"}
-  daftar site set <subdomain> allow_negative_stock=0|1
-                                      change a site setting: 0 (default) refuses a sale or stock out that would
-                                      take a product below zero in its store (400), 1 allows negative stock
+  daftar site set <subdomain> name=value ...
+                                      change site settings:
+                                        allow_negative_stock=0|1  0 (default) refuses a sale or stock out that
+                                                                  would take a product below zero (400)
+                                        business_name, vat_number, cr_number, address1, address2, city, state,
+                                        postal_code, building_number, district   what tax documents print
+                                                                  (an empty value clears one)
+                                        logo=<file>               a PNG, JPEG or SVG file (logo= removes it)
+                                        document_language=ar|en|bilingual
+  daftar invoice pdf <id> [--site S] [--lang ar|en|bilingual] [--html] > file.pdf
+                                      render a sales document (invoice, estimate, credit note, refund receipt)
+                                      of the invoices table; --site is the subdomain (DAFTAR_SUBDOMAIN when left out)
+  daftar invoice rotate-link <id> [--site S]
+                                      replace the document's public links (the old ones stop working);
+                                      prints {"invoice_html_url","invoice_pdf_url",...} (relative unless DAFTAR_PUBLIC_URL is set)
   daftar key create <subdomain> [--name label]
-                                      create another API key for a site; prints {"site_id","api_key"}
+                                      create another API key for a site; prints {"site_id","id","api_key"}
+                                      (the only time the key is shown: only its hash is kept)
+  daftar key list <subdomain>         the site's API keys, one JSON line each: {"id","name","key_prefix",
+                                      "created","revoked"} (never the key or its hash)
+  daftar key revoke <subdomain> <id>  revoke an API key: it stops working at once, in every server process
 
 For people and scripts (each with --help; --json for scripts; see docs/cli.md):
   daftar <resource> list|get|create|edit|delete   every resource: invoices, clients, products, credit-notes, ...
   daftar reports <report> [--from D] [--to D] [--csv]   trial-balance, profit-and-loss, balance-sheet, ...
   daftar demo [--site demo] [--seed 42] [--months 12]  a year of a small Saudi shop's business
 They call a running server when DAFTAR_URL and DAFTAR_API_KEY are set, the local database otherwise.
-`;
+${ZATCA_USAGE}`;
+
+/** `name=value` pairs of `site set`: the 0/1 flags, and the seller settings (logo=<file> reads the file). */
+function siteSetValues(pairs: string[]): { flags: Record<string, number>; settings: Record<string, unknown> } {
+  if (pairs.length === 0) throw new Error(`name a setting: allow_negative_stock=0|1 or ${SELLER_SETTING_NAMES.join(', ')}`);
+  const flags: Record<string, number> = {};
+  const settings: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const split = pair.indexOf('=');
+    const name = split > 0 ? pair.slice(0, split) : pair;
+    const value = split > 0 ? pair.slice(split + 1) : undefined;
+    if (value === undefined) throw new Error(`"${pair}" is not name=value`);
+    if (name === 'allow_negative_stock') {
+      if (!['0', '1'].includes(value)) throw new Error(`unknown setting "${pair}"; allow_negative_stock is 0 or 1`);
+      flags[name] = Number(value);
+    } else if (name === 'logo') {
+      settings[name] = value === '' ? null : readFileSync(value);
+    } else if (SELLER_SETTING_NAMES.includes(name)) {
+      settings[name] = value;
+    } else {
+      throw new Error(`unknown setting "${name}"; settings: allow_negative_stock, ${SELLER_SETTING_NAMES.join(', ')}`);
+    }
+  }
+  return { flags, settings };
+}
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** Runs the webhook delivery worker until SIGTERM or SIGINT, then lets deliveries under way finish. */
+async function runWorker(config: ReturnType<typeof loadConfig>): Promise<void> {
+  const database = await openMigrated(config);
+  const { DeliveryWorker } = await import('./webhooks/worker.js');
+  const worker = new DeliveryWorker(database, config.webhooks, (level, message, details) => {
+    process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...details })}\n`);
+  });
+  worker.start();
+  process.stderr.write(`daftar worker: delivering webhook events from ${database.description}\n`);
+  const stop = async () => {
+    await worker.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
 }
 
 async function run(args: string[]): Promise<number> {
@@ -47,6 +110,10 @@ async function run(args: string[]): Promise<number> {
     await database.close();
     process.stderr.write('migrations are up to date\n');
     return 0;
+  }
+  if (command === 'worker') {
+    await runWorker(config);
+    return -1;
   }
   if ((command === 'backup' || command === 'restore') && sub) {
     const { backup, restore } = await import('./cli/backup.js');
@@ -76,31 +143,56 @@ async function run(args: string[]): Promise<number> {
     }
   }
   if (command === 'site' && sub === 'set' && target) {
-    const settings = args.slice(3).map((pair) => pair.split('='));
-    const known = new Set(['allow_negative_stock']);
-    for (const [name, value] of settings) {
-      if (!name || !known.has(name) || !['0', '1'].includes(value ?? '')) throw new Error(`unknown setting "${name}=${value}"; settings: allow_negative_stock=0|1`);
-    }
-    if (settings.length === 0) throw new Error('name a setting: allow_negative_stock=0|1');
+    const values = siteSetValues(args.slice(3));
     const database = await openMigrated(config);
     try {
       const site = await siteBySubdomain(database.db, target);
       if (!site) throw new Error(`no site with subdomain "${target}"`);
-      await database.db.updateTable('sites').set(Object.fromEntries(settings.map(([name, value]) => [name!, Number(value)])))
-        .where('id', '=', site.id).execute();
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, ...Object.fromEntries(settings.map(([name, value]) => [name!, Number(value)])) })}\n`);
+      const { values: settings, errors } = checkSiteSettings(values.settings, site.country_code);
+      const problems = Object.entries(errors).map(([name, problem]) => `${name} ${problem}`);
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      const columns: Record<string, unknown> = { ...settings, ...values.flags };
+      await database.db.updateTable('sites').set(columns).where('id', '=', site.id).execute();
+      // The logo is shown by its type and size, not as a page of base64.
+      const shown = { ...columns, ...(typeof columns['logo'] === 'string' ? { logo: `${columns['logo_mime']}, ${Buffer.from(columns['logo'], 'base64').length} bytes` } : {}) };
+      process.stdout.write(`${JSON.stringify({ site_id: site.id, ...shown })}\n`);
       return 0;
     } finally {
       await database.close();
     }
   }
-  if (command === 'key' && sub === 'create' && target) {
+  if (command === 'invoice' && (sub === 'pdf' || sub === 'rotate-link') && target) {
+    if (!/^\d{1,15}$/.test(target)) throw new Error('name the document by its id');
+    const database = await openMigrated(config);
+    try {
+      const { documentCommand } = await import('./documents/cli.js');
+      return await documentCommand(database, config, sub, Number(target), {
+        site: option(args, 'site') ?? config.siteSubdomain, lang: option(args, 'lang'), html: args.includes('--html'),
+      });
+    } finally {
+      await database.close();
+    }
+  }
+  if (command === 'zatca') return runZatcaCommand(args.slice(1), config);
+  if (command === 'key' && (sub === 'create' || sub === 'list' || sub === 'revoke') && target) {
     const database = await openMigrated(config);
     try {
       const site = await siteBySubdomain(database.db, target);
       if (!site) throw new Error(`no site with subdomain "${target}"`);
-      const key = await addApiKey(database.db, site.id, undefined, option(args, 'name') ?? 'CLI key');
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, api_key: key })}\n`);
+      if (sub === 'create') {
+        const created = await createApiKey(database.db, site.id, option(args, 'name') ?? 'CLI key');
+        process.stdout.write(`${JSON.stringify({ site_id: site.id, id: created.id, api_key: created.key })}\n`);
+        return 0;
+      }
+      if (sub === 'list') {
+        for (const key of await listApiKeys(database.db, site.id)) process.stdout.write(`${JSON.stringify(key)}\n`);
+        return 0;
+      }
+      const id = Number(args[3]);
+      if (!Number.isSafeInteger(id) || id <= 0) throw new Error('name the id of the key to revoke (see daftar key list)');
+      const outcome = await revokeApiKey(database.db, site.id, id);
+      if (outcome === 'missing') throw new Error(`site "${target}" has no API key ${id}`);
+      process.stdout.write(`${JSON.stringify({ site_id: site.id, id, revoked: true, already: outcome === 'already' })}\n`);
       return 0;
     } finally {
       await database.close();

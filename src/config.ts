@@ -3,6 +3,7 @@
  * codebase reads process.env.
  */
 import path from 'node:path';
+import { type WebhookConfig, webhookConfig } from './webhooks/config.js';
 import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, SQLITE_WRITE_BATCH_DEFAULT, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
 
 export interface Config {
@@ -29,6 +30,8 @@ export interface Config {
   /** Seconds an access token lives. */
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** Absolute lifetime of a sign-in: refresh tokens rotated from it stop working this long after the password was given. */
+  refreshFamilyTtlSeconds: number;
   /** Requests per minute per credential and address; 0 turns the global limit off. */
   rateLimitPerMinute: number;
   /** Token-endpoint attempts per minute per account and per address. */
@@ -43,6 +46,18 @@ export interface Config {
   sqliteSynchronous: SqliteSynchronous;
   /** The most writes that share one SQLite commit (group commit); 1 commits each alone. */
   sqliteWriteBatch: number;
+  /** Webhook delivery: SSRF policy, worker, retry schedule (webhooks/config.ts, docs/webhooks.md). */
+  webhooks: WebhookConfig;
+  /** Base of the links printed on and returned with documents (`https://books.example.com`); the request's host when unset. */
+  publicUrl: string | undefined;
+  /** A folder of document layouts of one's own (<layout>/document.typ, document.html), looked up before the built-in ones. */
+  templatesDir: string | undefined;
+  /** DAFTAR_SECRET_KEY: seals ZATCA private keys and CSID secrets (src/zatca/vault.ts); unset: a key file in dataDir. */
+  secretKey: string | undefined;
+  /** DAFTAR_ZATCA_BASE_URL: replaces the Fatoora host of every environment (a local test server). */
+  zatcaBaseUrl: string | undefined;
+  /** Milliseconds between passes of the ZATCA outbox; 0 turns the background sender off. */
+  zatcaSendIntervalMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -80,6 +95,16 @@ function trustProxy(raw: string): boolean | string[] {
   return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = optional(env, 'DAFTAR_PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new Error(`DAFTAR_PUBLIC_URL must be an absolute http(s) URL (got "${raw}")`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DAFTAR_PUBLIC_URL must be an http(s) URL (got "${raw}")`);
+  if (url.search || url.hash) throw new Error('DAFTAR_PUBLIC_URL must have no query or fragment');
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(text(env, 'DAFTAR_DATA_DIR', './data'));
   const currency = text(env, 'DAFTAR_CURRENCY', 'SAR').toUpperCase();
@@ -109,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'DAFTAR_BODY_LIMIT_BYTES', 1_048_576, 1_024, 100 * 1_048_576),
     accessTokenTtlSeconds: integer(env, 'DAFTAR_ACCESS_TOKEN_TTL', 86_400, 1, 31_536_000),
     refreshTokenTtlSeconds: integer(env, 'DAFTAR_REFRESH_TOKEN_TTL', 30 * 86_400, 60, 31_536_000),
+    refreshFamilyTtlSeconds: integer(env, 'DAFTAR_REFRESH_FAMILY_TTL', 90 * 86_400, 60, 31_536_000),
     rateLimitPerMinute: integer(env, 'DAFTAR_RATE_LIMIT', 0, 0, 10_000_000),
     tokenRateLimitPerMinute: integer(env, 'DAFTAR_TOKEN_RATE_LIMIT', 10, 1, 100_000),
     corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
@@ -117,5 +143,11 @@ export function loadConfig(env: Env = process.env): Config {
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
     trustProxy: trustProxy(text(env, 'DAFTAR_TRUST_PROXY', '')),
     demoMonths: text(env, 'DAFTAR_DEMO', '0') === '0' ? 0 : integer(env, 'DAFTAR_DEMO_MONTHS', 12, 1, 60),
+    webhooks: webhookConfig(env),
+    publicUrl: publicUrl(env),
+    templatesDir: optional(env, 'DAFTAR_TEMPLATES_DIR') === undefined ? undefined : path.resolve(env['DAFTAR_TEMPLATES_DIR']!),
+    secretKey: optional(env, 'DAFTAR_SECRET_KEY'),
+    zatcaBaseUrl: optional(env, 'DAFTAR_ZATCA_BASE_URL'),
+    zatcaSendIntervalMs: integer(env, 'DAFTAR_ZATCA_SEND_INTERVAL_MS', 30_000, 0, 86_400_000),
   };
 }

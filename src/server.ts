@@ -9,10 +9,14 @@ import { type Database, openDatabase, refreshStatistics } from './db/connection.
 import { migrate } from './db/migrations.js';
 import { type CreatedSite, ensureDefaultSite } from './domain/sites.js';
 import { declaredTables } from './resources/index.js';
+import { DeliveryWorker } from './webhooks/worker.js';
+import { configureZatca } from './zatca/settings.js';
+import { startSender } from './zatca/outbox.js';
 
 const SQLITE_MIGRATE_ATTEMPTS = 5;
 
 export async function openMigrated(config: Config): Promise<Database> {
+  configureZatca(config);
   const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous, sqliteWriteBatch: config.sqliteWriteBatch });
   try {
     for (let attempt = 1; ; attempt += 1) {
@@ -39,6 +43,8 @@ export interface Server {
   app: FastifyInstance;
   database: Database;
   createdSite: CreatedSite | undefined;
+  /** The webhook delivery worker of this process, unless DAFTAR_WEBHOOK_WORKER=0. */
+  worker: DeliveryWorker | undefined;
   close(): Promise<void>;
 }
 
@@ -49,11 +55,22 @@ export async function startServer(config: Config, logger: boolean | object = fal
     country: config.siteCountry, apiKey: config.apiKey, adminEmail: config.adminEmail, adminPassword: config.adminPassword,
   });
   const app = await buildApp({ config, database, logger });
+  let worker: DeliveryWorker | undefined;
+  if (config.webhooks.workerInServer) {
+    worker = new DeliveryWorker(database, config.webhooks, (level, message, details) => app.log[level](details ?? {}, message));
+    worker.start();
+  }
+  const stopSender = config.zatcaSendIntervalMs > 0
+    ? startSender(database, config.zatcaSendIntervalMs, (message) => app.log.warn(message))
+    : async () => {};
   return {
     app,
     database,
     createdSite,
+    worker,
     async close() {
+      await worker?.stop();
+      await stopSender();
       await app.close();
       await database.close();
     },

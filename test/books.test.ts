@@ -140,12 +140,21 @@ eachDatabase('books', (server) => {
     }));
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 3, maxLength: 8 }), async (steps) => {
       const invoices: string[] = [];
+      const drafts = new Set<string>();
       const payments: string[] = [];
       for (const action of steps) {
         if (action.kind === 'invoice') {
-          invoices.push(await s.create('invoices', { Invoice: { client_id: client, draft: action.draft ? 1 : 0, discount: action.discount }, InvoiceItem: toItems(action.lines) }));
+          const id = await s.create('invoices', { Invoice: { client_id: client, draft: action.draft ? 1 : 0, discount: action.discount }, InvoiceItem: toItems(action.lines) });
+          invoices.push(id);
+          if (action.draft) drafts.add(id);
         } else if (action.kind === 'pay' && invoices.length > 0) {
-          const reply = await s.post('/api2/invoice_payments.json', { InvoicePayment: { invoice_id: invoices[action.pick % invoices.length], payment_method: 'cash', amount: action.amount, status: action.status } });
+          const invoiceId = invoices[action.pick % invoices.length]!;
+          const reply = await s.post('/api2/invoice_payments.json', { InvoicePayment: { invoice_id: invoiceId, payment_method: 'cash', amount: action.amount, status: action.status } });
+          if (drafts.has(invoiceId)) {
+            assert.equal(reply.status, 400, `a draft takes no payments: ${reply.text}`);
+            assert.ok(reply.body.validation_errors.invoice_id);
+            continue;
+          }
           assert.equal(reply.status, 202, reply.text);
           payments.push(reply.body.id);
         } else if (action.kind === 'edit' && invoices.length > 0) {
@@ -166,7 +175,11 @@ eachDatabase('books', (server) => {
           const invoiceId = invoices[action.pick % invoices.length];
           const invoice = (await s.get(`/api2/invoices/${invoiceId}`)).body.data.Invoice;
           if (invoice.draft === '1') continue;
-          const reply = await s.post('/api2/credit_notes.json', { CreditNote: { client_id: client, subscription_id: invoiceId }, InvoiceItem: [{ product_id: product, quantity: action.quantity }] });
+          // A credit note returns at most what its invoice can still return (summary_total − summary_refund).
+          const each = Math.floor(Math.round((Number(invoice.summary_total) - Number(invoice.summary_refund ?? 0)) * 100) / action.quantity);
+          if (each < 1) continue;
+          const reply = await s.post('/api2/credit_notes.json', { CreditNote: { client_id: client, subscription_id: invoiceId },
+            InvoiceItem: [{ product_id: product, quantity: action.quantity, unit_price: (each / 100).toFixed(2) }] });
           assert.equal(reply.status, 202, reply.text);
           // An invoice with a credit note can no longer be deleted: keep it out of the deletable ones.
           invoices.splice(invoices.indexOf(invoiceId!), 1);

@@ -8,7 +8,7 @@ import net from 'node:net';
 import { it } from 'node:test';
 import fc from 'fast-check';
 import { type TestServer, eachDatabase } from './support/harness.js';
-import { bookProblems, changedTables, fingerprint, tableNames } from './support/db-state.js';
+import { bookProblems, changedTables, fingerprint, orphanProblems, tableNames } from './support/db-state.js';
 import { type Ids, missingSeeds, populate } from './support/records.js';
 
 const LONG_RUNS = Number(process.env['DAFTAR_FUZZ_RUNS'] ?? '');
@@ -457,6 +457,7 @@ eachDatabase('hostile input', (server) => {
 
   it('keeps the books whole after the fuzzing', async () => {
     assert.deepEqual(await bookProblems(server().database), []);
+    assert.deepEqual(await orphanProblems(server().database), [], 'no row names a deleted record');
   });
 
   it('refuses a body over the limit with 413 in the failed envelope, and keeps serving', async () => {

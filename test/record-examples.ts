@@ -11,7 +11,8 @@ import { recordExamples } from './support/examples.js';
 
 export const EXAMPLES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/api/openapi-examples.json');
 
-const server = await startTestServer('sqlite');
+export const RECORDING_ENV = { DAFTAR_WEBHOOK_ALLOW_PRIVATE: '1', DAFTAR_WEBHOOK_WORKER: '0' };
+const server = await startTestServer('sqlite', RECORDING_ENV);
 try {
   const examples = await recordExamples(server);
   fs.writeFileSync(EXAMPLES_FILE, `${JSON.stringify(examples, null, 1)}\n`);

@@ -109,6 +109,30 @@ async function byAccessToken(database: Database, token: string, nowMs: number): 
   return { site: normalizeSite(row), staffId: Number(row['user_staff_id']), credential: `token:${row['token_id']}` };
 }
 
+/**
+ * Whether the request needs a credential: every route does, but the public ones (named by the routes
+ * they were registered as). Decided on the route the router matched, not on the URL as sent, so every
+ * spelling the router accepts (`/%61pi2/…`, `//api2//…`, a trailing slash) is checked the same; a
+ * request that matches no route gets the 404, which reads nothing.
+ */
+export function requiresCredential(request: FastifyRequest, publicRoutes: ReadonlySet<string>): boolean {
+  const route = request.routeOptions.url;
+  // A route that answers without an API credential says so where it is registered (`PUBLIC_ROUTE`):
+  // public document links check their own hash, the console its own session.
+  if ((request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return false;
+  return route !== undefined && !publicRoutes.has(route);
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers without an API key or token: it proves its caller otherwise (a hash, a session). */
+    public?: boolean;
+  }
+}
+
+/** Route options of a route that answers without an API key or token (it proves the caller otherwise). */
+export const PUBLIC_ROUTE: { config: { public: boolean } } = { config: { public: true } };
+
 export async function authenticate(database: Database, request: FastifyRequest): Promise<Caller> {
   const authorization = headerValue(request, 'authorization');
   const bearer = authorization && /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];

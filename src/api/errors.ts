@@ -1,12 +1,23 @@
 /**
  * The one place errors become replies: DaftarErrors keep their code and fields, framework and database
- * errors a client can cause become 4xx, and anything else is a logged 500 with no details leaked.
+ * errors a client can cause become 4xx, faults of the database (a dropped connection, no connection, a
+ * retry budget spent) a 503 with Retry-After, and anything else is a logged 500 with no details leaked.
  */
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DaftarError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
+import { isDatabaseFault } from '../db/faults.js';
 import { failedReply } from './envelope.js';
+
+/** Seconds a client is asked to wait before retrying after a fault of the database. */
+export const RETRY_AFTER_SECONDS = 1;
+
+/** The 503 of a database fault: the request did nothing, and may be sent again (docs/operations.md). */
+export function unavailable(): DaftarError {
+  return new DaftarError('DAFTAR_ERR_UNAVAILABLE', 'The database is unavailable or busy; nothing was written, retry the request',
+    undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+}
 
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'DAFTAR_ERR_BAD_JSON',
@@ -35,6 +46,7 @@ export function toDaftarError(error: unknown): DaftarError | null {
   if (fastifyError instanceof SyntaxError || /JSON/.test(String(fastifyError.message)) && fastifyError.statusCode === 400) {
     return new DaftarError('DAFTAR_ERR_BAD_JSON');
   }
+  if (isDatabaseFault(error)) return unavailable();
   if (isUniqueViolation(error)) return new DaftarError('DAFTAR_ERR_CONFLICT', 'A record with the same unique value was written at the same time; retry the request');
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -46,6 +58,9 @@ export function toDaftarError(error: unknown): DaftarError | null {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const known = toDaftarError(error);
+    if (known?.code === 'DAFTAR_ERR_UNAVAILABLE' && !(error instanceof DaftarError)) {
+      request.log.warn({ err: error }, 'database fault: answered 503');
+    }
     if (known) {
       if (known.headers) void reply.headers(known.headers);
       return reply.code(known.status).send(failedReply(known.status, known.message, known.code, known.validationErrors));

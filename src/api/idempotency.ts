@@ -12,7 +12,9 @@
  *   written, the write's transaction rolled back);
  * - the write's own transaction marks the key `committed`, so if the process dies between the commit
  *   and storing the reply, a retry is told so (409) instead of writing twice;
- * - keys are kept 24 hours per site.
+ * - keys are kept 24 hours per site;
+ * - a route whose reply holds a secret (creating an API key) does not take part (`config.idempotency`
+ *   false): its reply is never stored.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -114,10 +116,17 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
     if (!claim) return payload;
     request.idempotency = undefined;
     const where = db.updateTable('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id);
-    if (reply.statusCode >= 200 && reply.statusCode < 300 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
-      await where.set({ state: 'done', status: reply.statusCode, body: payload.toString(), content_type: String(reply.getHeader('content-type') ?? '') }).execute();
-    } else {
-      await db.deleteFrom('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id).where('state', '=', 'running').execute();
+    // If the database fails here (it dropped the connection a moment ago), the reply still goes out as
+    // it is: a committed write stays a 2xx (a retry is then told 409, its reply was lost), and a key
+    // that could not be released is taken over once stale.
+    try {
+      if (reply.statusCode >= 200 && reply.statusCode < 300 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
+        await where.set({ state: 'done', status: reply.statusCode, body: payload.toString(), content_type: String(reply.getHeader('content-type') ?? '') }).execute();
+      } else {
+        await db.deleteFrom('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id).where('state', '=', 'running').execute();
+      }
+    } catch (error) {
+      request.log.warn({ err: error }, 'idempotency key not settled');
     }
     return payload;
   };
@@ -126,6 +135,8 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((method) => METHODS.has(method))) return;
+    // A route whose reply holds a secret (a new API key) opts out: the reply would be kept in clear.
+    if ((route.config as { idempotency?: boolean } | undefined)?.idempotency === false) return;
     route.preHandler = [...asList(route.preHandler), claim];
     route.onSend = [...asList(route.onSend), settle];
   });

@@ -24,6 +24,15 @@ export async function hit(database: Database, bucket: string, limit: number, now
   return { allowed: hits <= limit, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - nowMs) / 1000)) };
 }
 
+/** The hits counted on `bucket` in this window, without counting one (for limits on failures only). */
+export async function hitsSoFar(database: Database, bucket: string, nowMs = Date.now()): Promise<LimitResult & { hits: number }> {
+  const windowStart = Math.floor(nowMs / WINDOW_MS) * WINDOW_MS;
+  const row = await database.db.selectFrom('rate_limits').select('hits')
+    .where('bucket', '=', bucket.slice(0, 300)).where('window_start', '=', windowStart).executeTakeFirst();
+  const hits = row ? Number(row['hits']) : 0;
+  return { hits, allowed: true, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - nowMs) / 1000)) };
+}
+
 /** Checks every bucket (all are counted); the first one over its limit answers 429 with Retry-After. */
 export async function limited(database: Database, reply: FastifyReply, buckets: Array<[string, number]>, what: string): Promise<boolean> {
   let retryAfter = 0;

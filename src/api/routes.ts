@@ -2,7 +2,7 @@
  * Routes derived from the resource declarations: for each operation a resource exposes, the paths with
  * and without `.json`, PUT and POST-to-id for edits. Handlers only translate HTTP to the engine.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Db } from '../db/connection.js';
 import { notFound } from '../domain/errors.js';
 import { nowText } from '../domain/sites.js';
@@ -12,10 +12,14 @@ import { createRecord, deleteRecord, editRecord, getOne } from '../engine/servic
 import { createdReply, doneReply, listReply, oneReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
 import { insertRows } from '../db/insert.js';
+import { Outbox, eventsQueued } from '../webhooks/outbox.js';
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
-  return { db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText() };
+  return {
+    db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText(),
+    baseUrl: request.baseUrl,
+  };
 }
 
 export async function readWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
@@ -55,14 +59,20 @@ async function audit(context: Context, request: FastifyRequest, result: unknown)
  * its idempotency key's `committed` mark.
  */
 export async function writeWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
+  let events = 0;
   const all = async (trx: Db) => {
-    const context = contextOf(request, database, trx);
+    // Webhooks: the outbox collects what the write changes and writes its events in this transaction.
+    const outbox = await Outbox.open(trx, database.dialect, request.caller!.site.id);
+    const context: Context = { ...contextOf(request, database, trx), changes: outbox };
     const result = await work(context);
+    events = await outbox.flush(context);
     await audit(context, request, result);
     await markCommitted(trx, request);
     return result;
   };
-  return database.write(all);
+  const result = await database.write(all);
+  if (events > 0) eventsQueued();
+  return result;
 }
 
 /** `12`, `12.json` → 12; anything else is not an id of ours (404, as Daftra answers). */
@@ -76,7 +86,13 @@ function listPaths(segment: string): string[] {
   return [`/api2/${segment}`, `/api2/${segment}.json`];
 }
 
-export function registerResourceRoutes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[]): void {
+/** Rendered forms of a record (`/api2/invoices/12.pdf`), served beside its JSON by api/documents.ts. */
+export interface RenderedForms {
+  specs: readonly ResourceSpec[];
+  serve(request: FastifyRequest, reply: FastifyReply, spec: ResourceSpec, id: number, format: 'pdf' | 'html'): Promise<FastifyReply>;
+}
+
+export function registerResourceRoutes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[], rendered?: RenderedForms): void {
   for (const spec of specs) {
     for (const segment of [spec.name, ...(spec.aliases ?? [])]) {
       const one = `/api2/${segment}/:id`;
@@ -99,8 +115,12 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
         }
       }
       if (ops.has('get')) {
-        app.get(one, async (request) => {
-          const id = parseId((request.params as { id: string }).id, spec);
+        const renders = rendered?.specs.includes(spec) ?? false;
+        app.get(one, async (request, reply) => {
+          const raw = (request.params as { id: string }).id;
+          const form = renders ? /^(\d{1,15})\.(pdf|html)$/.exec(raw) : null;
+          if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] as 'pdf' | 'html');
+          const id = parseId(raw, spec);
           const record = await readWith(request, database, (context) => getOne(context, spec, id));
           return oneReply(spec.model, record);
         });

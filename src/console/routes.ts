@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Daftar, DaftarAuthenticationError, DaftarError, DaftarNotFoundError } from '../../packages/client/src/index.js';
+import { PUBLIC_ROUTE } from '../api/auth.js';
 import { injectFetch } from '../api/inject-fetch.js';
 import { REVOKE_PATHS, TOKEN_PATHS } from '../api/oauth.js';
 import { computeTotals } from '../domain/totals.js';
@@ -66,9 +67,9 @@ export function registerConsole(app: FastifyInstance): void {
     };
 
   // Browsers ask for it on every console page; there is none.
-  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+  app.get('/favicon.ico', PUBLIC_ROUTE, async (_request, reply) => reply.code(204).send());
   for (const name of Object.keys(STATIC)) {
-    app.get(`/app/static/${name}`, async (_request, reply) => {
+    app.get(`/app/static/${name}`, PUBLIC_ROUTE, async (_request, reply) => {
       const entry = STATIC[name]!;
       if (!entry[1]) entry[1] = readFileSync(new URL(name, STATIC_DIR), 'utf8');
       return reply.type(entry[0]).header('cache-control', 'public, max-age=300').send(entry[1]);
@@ -88,11 +89,11 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
 <button type="submit">${t(view, 'sign_in')}</button>
 </form>`), status);
   };
-  app.get('/app/login', async (request, reply) => {
+  app.get('/app/login', PUBLIC_ROUTE, async (request, reply) => {
     const query = request.query as Form;
     return loginPage(request, reply, query['expired'] ? 'session_expired' : query['out'] ? 'signed_out' : undefined);
   });
-  app.post('/app/login', async (request, reply) => {
+  app.post('/app/login', PUBLIC_ROUTE, async (request, reply) => {
     const form = (request.body ?? {}) as Form;
     if (!loginCsrfValid(request, form['_csrf'])) return loginPage(request, reply, 'sign_in_failed', 403);
     const tokens = await app.inject({
@@ -105,12 +106,12 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     startSession(request, reply, body.access_token, body.expires_in);
     return reply.redirect('/app', 303);
   });
-  app.post('/app/logout', signedIn(async ({ session }, request, reply) => {
+  app.post('/app/logout', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
     await app.inject({ method: 'POST', url: REVOKE_PATHS[0]!, payload: { token: session } });
     endSession(request, reply);
     return reply.redirect('/app/login?out=1', 303);
   }));
-  app.post('/app/lang', async (request, reply) => {
+  app.post('/app/lang', PUBLIC_ROUTE, async (request, reply) => {
     const form = (request.body ?? {}) as Form;
     const session = sessionOf(request);
     // Signed in, the switch needs the session's CSRF token; on the sign-in page there is no session to abuse.
@@ -121,7 +122,7 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
   });
 
   // ---- Dashboard ------------------------------------------------------------------------------
-  app.get('/app', signedIn(async ({ view, daftar }, _request, reply) => {
+  app.get('/app', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, _request, reply) => {
     const site = await daftar.siteInfo();
     const currency = String(site['currency_code'] ?? '');
     const today = new Date();
@@ -161,7 +162,7 @@ ${stat('sales', revenueOf(pnl[10]!))}${stat('collected', collectedBefore)}${stat
   }));
 
   // ---- Invoices -------------------------------------------------------------------------------
-  app.get('/app/invoices', signedIn(async ({ view, daftar }, request, reply) => {
+  app.get('/app/invoices', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
     const query = request.query as Form;
     const page = Math.max(1, Number(one(query['page'])) || 1);
     const filters: Record<string, string | number> = { limit: 25 };
@@ -191,9 +192,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
 </nav>`));
   }));
 
-  app.get('/app/invoices/new', signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}))));
+  app.get('/app/invoices/new', PUBLIC_ROUTE, signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}))));
 
-  app.post('/app/invoices/preview', signedIn(async ({ daftar }, request, reply) => {
+  app.post('/app/invoices/preview', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
     const form = (request.body ?? {}) as Form;
     const taxes = (await daftar.taxes.list({ limit: 100 }).page(1)).data;
     const site = await daftar.siteInfo();
@@ -212,7 +213,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     });
   }));
 
-  app.post('/app/invoices', signedIn(async (page, request, reply) => {
+  app.post('/app/invoices', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
     const form = (request.body ?? {}) as Form;
     const lines = linesOf(form).filter((line) => line.product_id || line.item);
     try {
@@ -230,14 +231,14 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     }
   }));
 
-  app.get('/app/invoices/:id', signedIn(async ({ view, daftar }, request, reply) => {
+  app.get('/app/invoices/:id', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
     const { id } = request.params as { id: string };
     const query = request.query as Form;
     const [invoice, site, treasuries] = await Promise.all([daftar.invoices.get(id), daftar.siteInfo(), daftar.treasuries.list({ limit: 50 }).page(1)]);
     return send(reply, invoicePage(view, invoice, String(site['currency_code'] ?? ''), treasuries.data, {}, one(query['saved']) ? t(view, 'saved') : one(query['credit']) ? t(view, 'credit_note_made', { number: one(query['credit']) }) : undefined));
   }));
 
-  app.post('/app/invoices/:id/payments', signedIn(async ({ view, daftar }, request, reply) => {
+  app.post('/app/invoices/:id/payments', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
     const { id } = request.params as { id: string };
     const form = (request.body ?? {}) as Form;
     try {
@@ -250,7 +251,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     }
   }));
 
-  app.post('/app/invoices/:id/credit-note', signedIn(async ({ daftar }, request, reply) => {
+  app.post('/app/invoices/:id/credit-note', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
     const { id } = request.params as { id: string };
     const invoice = await daftar.invoices.get(id);
     const items = ((invoice['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
@@ -262,7 +263,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     return reply.redirect(`/app/invoices/${id}?credit=${encodeURIComponent(String(credit['no'] ?? creditId))}`, 303);
   }));
 
-  app.get('/app/invoices/:id/pdf', signedIn(async ({ session }, request, reply) => {
+  app.get('/app/invoices/:id/pdf', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
     const { id } = request.params as { id: string };
     const { lang } = languageOf(request);
     const pdf = await app.inject({ method: 'GET', url: `/api2/invoices/${encodeURIComponent(id)}.pdf?lang=${lang}`, headers: { authorization: `Bearer ${session}` } });
@@ -271,8 +272,8 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   // ---- Clients and products -------------------------------------------------------------------
-  app.get('/app/clients', signedIn(async (page, request, reply) => send(reply, await clientsPage(page, request.query as Form, {}))));
-  app.post('/app/clients', signedIn(async (page, request, reply) => {
+  app.get('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await clientsPage(page, request.query as Form, {}))));
+  app.post('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
     const form = (request.body ?? {}) as Form;
     try {
       await page.daftar.clients.create({ Client: { business_name: one(form['business_name']), email: one(form['email']) || undefined, phone1: one(form['phone1']) || undefined, bn1: one(form['bn1']) || undefined, city: one(form['city']) || undefined } } as never);
@@ -282,8 +283,8 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
       throw error;
     }
   }));
-  app.get('/app/products', signedIn(async (page, request, reply) => send(reply, await productsPage(page, request.query as Form, {}))));
-  app.post('/app/products', signedIn(async (page, request, reply) => {
+  app.get('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await productsPage(page, request.query as Form, {}))));
+  app.post('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
     const form = (request.body ?? {}) as Form;
     try {
       await page.daftar.products.create({ Product: {
@@ -299,7 +300,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   // ---- Reports --------------------------------------------------------------------------------
-  app.get('/app/reports/:name', signedIn(async ({ view, daftar }, request, reply) => {
+  app.get('/app/reports/:name', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
     const { name } = request.params as { name: string };
     if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
     const query = request.query as Form;
@@ -323,7 +324,7 @@ ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" val
 ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th scope="row">${k.replace(/_/g, ' ')}</th><td colspan="${Math.max(1, columns.length - 1)}">${cellOf(k, v)}</td></tr>`)}</tfoot>` : ''}
 </table>`));
   }));
-  app.get('/app/reports/:name/csv', signedIn(async ({ daftar }, request, reply) => {
+  app.get('/app/reports/:name/csv', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
     const { name } = request.params as { name: string };
     if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
     const query = request.query as Form;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { DatabaseUnavailable, RetriesExhausted } from './faults.js';
 import { GroupCommit, type WriteWork } from './group-commit.js';
 import { registerDirectReader } from './shapes.js';
 
@@ -194,11 +195,49 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
 /** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
 const WRITE_ATTEMPTS_MAX = 3;
+/** How long opening one connection to PostgreSQL may take before the request gets its 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * How long a request waits for a free pool slot before its 503. Waiting in line under load is normal
+ * back-pressure, so this is as long as a request may take (DAFTAR_REQUEST_TIMEOUT_MS's default).
+ */
+const ACQUIRE_TIMEOUT_MS = 30_000;
 
-function openPostgres(target: PostgresTarget, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: target.url, max: poolSize });
+/**
+ * A pool whose clients can lose their connection at any moment without taking the process down.
+ * node-postgres emits 'error' on a client whose socket closed; pg-pool listens only while the client
+ * is idle, so a connection dropped while a request holds it (pg_terminate_backend, a restart or
+ * failover, a pooler restart) was an unhandled 'error' event, and the process exited. Every client
+ * gets a listener of its own for its whole life: the request's query fails with the connection error
+ * (→ 503, errors.ts), and the pool discards the dead client when it is released and opens a fresh
+ * one for the next request. A failure to connect at all is a DatabaseUnavailable.
+ */
+function resilientPool(url: string, poolSize: number): pg.Pool {
+  // The pool's connectionTimeoutMillis bounds the wait for a slot; each client's bounds its own connect.
+  class BoundedClient extends pg.Client {
+    constructor(config: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    }
+  }
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS, Client: BoundedClient as unknown as new () => pg.ClientBase });
   // A broken idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => {});
+  pool.on('connect', (client) => { client.on('error', () => {}); });
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  Object.assign(pool, {
+    connect: async () => {
+      try {
+        return await connect();
+      } catch (error) {
+        throw new DatabaseUnavailable(error);
+      }
+    },
+  });
+  return pool;
+}
+
+function openPostgres(target: PostgresTarget, poolSize: number): Database {
+  const pool = resilientPool(target.url, poolSize);
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(target.url);
   safe.password = '';
@@ -212,7 +251,11 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
           return await db.transaction().execute(work);
         } catch (error) {
           const code = (error as { code?: string }).code;
-          if (!code || !RETRYABLE.has(code) || attempt >= WRITE_ATTEMPTS_MAX) throw error;
+          if (!code || !RETRYABLE.has(code)) throw error;
+          // A budget spent is the database's fault, not the client's: 503 with Retry-After.
+          if (attempt >= WRITE_ATTEMPTS_MAX) throw new RetriesExhausted(attempt, error);
+          // A short random pause, so the transactions that collided do not collide again at once.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
         }
       }
     },

@@ -9,12 +9,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database, DialectName } from './connection.js';
 import { sql } from 'kysely';
 import {
-  type ColumnType, LIST_COUNT_TABLES, type TableSpec, addColumn, createListCounts, createTable, existingColumns,
+  type ColumnType, LIST_COUNT_TABLES, type TableSpec, addColumn, createListCounts, createTable, existingColumns, rebuildWithAutoincrement,
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 import { seedBranchAndGateways } from '../domain/branch-defaults.js';
 import { nowText } from '../domain/sites.js';
+import { randomSecret } from '../domain/secrets.js';
 
 const FOUNDATION_TABLES: TableSpec[] = [
   {
@@ -147,6 +148,83 @@ const V2_TABLES: TableSpec[] = [
   { name: 'shipping_options', columns: ['name text'] },
 ];
 
+/**
+ * Webhooks (issue 19, docs/webhooks.md): endpoints, the transactional outbox of events (written in the
+ * transaction of the change), one delivery row per event and endpoint, and marks of events sent once
+ * per record (invoice.overdue). Every column is created here: these resources are not in the
+ * registry's column sync.
+ */
+const WEBHOOK_TABLES: TableSpec[] = [
+  {
+    name: 'webhook_endpoints',
+    columns: ['url text not null', 'events json not null', 'description text', 'active bool not null', 'secret text',
+      'previous_secret text', 'previous_secret_expires_ms int', 'disabled_reason text', 'failing_since_ms int',
+      'created text', 'modified text'],
+    indexes: [['active']],
+  },
+  {
+    name: 'webhook_events',
+    columns: ['event_id text not null', 'type text not null', 'resource text', 'record_id int', 'payload text not null',
+      'created text', 'created_ms int not null'],
+    unique: [['event_id']],
+    // Pruning finds old events of every site.
+    lookups: [['created_ms']],
+  },
+  {
+    name: 'webhook_deliveries',
+    columns: ['webhook_event_id int not null', 'endpoint_id int not null', 'record_key text not null', 'state text not null',
+      'attempts int not null', 'next_attempt_ms int not null', 'give_up_ms int not null', 'last_attempt_ms int',
+      'last_status int', 'last_response text', 'last_error text', 'delivered_ms int'],
+    indexes: [['webhook_event_id'], ['endpoint_id', 'record_key', 'state', 'id']],
+    // The workers look for due deliveries of every site at once.
+    lookups: [['state', 'next_attempt_ms']],
+  },
+  { name: 'webhook_marks', columns: ['mark text not null', 'created_ms int not null'], unique: [['mark']] },
+];
+
+/**
+ * The seller's settings a tax document prints (domain/site-settings.ts), the secret behind the public
+ * links of its documents, and a rotation counter per document whose link the owner has rotated
+ * (domain/document-links.ts): a document without a row is at rotation 0.
+ */
+export const SITE_DOCUMENT_COLUMNS: ReadonlyArray<readonly [string, ColumnType]> = [
+  ['vat_number', 'text'], ['cr_number', 'text'], ['address1', 'text'], ['address2', 'text'], ['city', 'text'],
+  ['state', 'text'], ['postal_code', 'text'], ['building_number', 'text'], ['district', 'text'],
+  ['logo', 'text'], ['logo_mime', 'text'], ['document_language', 'text'], ['document_layout', 'text'],
+  ['document_hash_secret', 'text'],
+];
+
+const DOCUMENT_LINKS: TableSpec = {
+  name: 'document_links',
+  columns: ['doc_table text not null', 'document_id int not null', 'rotation int not null'],
+  unique: [['doc_table', 'document_id']],
+};
+
+/**
+ * ZATCA phase 2 (docs/zatca.md): the e-invoicing units (EGS) of a site with their sealed key, certificate
+ * and chain head (ICV counter and last hash), and one signed e-invoice per tax document, which is also
+ * the outbox of what is still to be reported or cleared.
+ */
+const ZATCA_TABLES: TableSpec[] = [
+  {
+    name: 'zatca_units',
+    columns: ['name text not null', 'environment text not null', 'private_key text not null', 'csr text', 'certificate text',
+      'certificate_source text not null', 'csid_token text', 'csid_secret text', 'compliance_request_id text',
+      'icv int not null', 'last_hash text not null', 'active bool not null', 'created text', 'modified text'],
+    unique: [['name']],
+  },
+  {
+    name: 'zatca_documents',
+    columns: ['invoice_id int not null', 'unit_id int not null', 'icv int not null', 'uuid text not null', 'hash text not null',
+      'previous_hash text not null', 'xml text not null', 'qr text not null', 'standard bool not null', 'content_digest text not null',
+      'status text not null', 'attempts int not null', 'next_attempt_ms int not null', 'lease_until_ms int not null',
+      'response text', 'cleared_xml text', 'created text', 'sent text'],
+    unique: [['invoice_id'], ['unit_id', 'icv']],
+    // The sender looks across sites for what is due.
+    lookups: [['status', 'next_attempt_ms']],
+  },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -199,12 +277,64 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         for (const counted of COUNTED_TABLES) await createListCounts(db, dialect, counted);
       },
     },
+    // Integrity (issue 12): ids never reused on SQLite, and indexes for the columns that name another
+    // record, which deletes now look up (engine/service.ts refuseIfReferenced).
+    '0007_integrity': {
+      async up(db) {
+        if (dialect === 'sqlite') {
+          const { rows } = await sql<{ name: string }>`
+            select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
+          for (const { name } of rows) await rebuildWithAutoincrement(db, name);
+        }
+        const referenced: Array<[string, string]> = [
+          ['invoices', 'subscription_id'], ['invoice_payments', 'client_payment_id'], ['invoice_items', 'product_id'],
+          ['purchase_orders', 'subscription_id'], ['purchase_order_items', 'product_id'],
+        ];
+        for (const [table, column] of referenced) {
+          // Declared columns are added after migrations; on a new database they do not exist yet.
+          if (!(await existingColumns(db, dialect, table)).has(column)) await addColumn(db, dialect, table, column, 'int');
+          await sql.raw(`create index if not exists "${table}_site_id_${column}" on "${table}" ("site_id", "${column}")`).execute(db);
+        }
+      },
+    },
+    // Refresh-token families (api/oauth.ts): every token rotated from one sign-in shares `family` and
+    // its absolute end `family_expires_ms`; a replayed refresh token revokes the whole family.
+    '0008_credentials': {
+      async up(db) {
+        await addColumn(db, dialect, 'oauth_tokens', 'family', 'text');
+        await addColumn(db, dialect, 'oauth_tokens', 'family_expires_ms', 'int');
+        await sql`update oauth_tokens set family = 'sign-in-' || id, family_expires_ms = refresh_expires_ms where family is null`.execute(db);
+        await sql.raw('create index "oauth_tokens_site_id_family" on "oauth_tokens" ("site_id", "family")').execute(db);
+      },
+    },
     '0013_v2': {
       async up(db) {
         for (const table of V2_TABLES) await createTable(db, dialect, table);
         // Sites made before branches existed get their main branch and payment methods now.
         const sites = await db.selectFrom('sites').select('id').execute();
         for (const site of sites) await seedBranchAndGateways(db, Number(site['id']), nowText());
+      },
+    },
+    '0012_webhooks': {
+      async up(db) {
+        for (const table of WEBHOOK_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    '0010_documents': {
+      async up(db) {
+        const columns = await existingColumns(db, dialect, 'sites');
+        for (const [column, type] of SITE_DOCUMENT_COLUMNS) if (!columns.has(column)) await addColumn(db, dialect, 'sites', column, type);
+        await createTable(db, dialect, DOCUMENT_LINKS);
+        // Each existing site gets its own secret (new sites get one in createSite).
+        const sites = await db.selectFrom('sites').select('id').execute();
+        for (const site of sites) {
+          await db.updateTable('sites').set({ document_hash_secret: randomSecret(32) }).where('id', '=', site['id']).execute();
+        }
+      },
+    },
+    '0011_zatca': {
+      async up(db) {
+        for (const table of ZATCA_TABLES) await createTable(db, dialect, table);
       },
     },
   };

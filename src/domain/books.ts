@@ -7,7 +7,7 @@
  * tax are opened on first use under the folder whose `entity_type` matches (Daftra's subkeys).
  */
 import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDec, inRange, mul, roundTo, sum, toStored } from './money.js';
-import { DEFAULT_ACCOUNTS } from './chart.js';
+import { DEFAULT_ACCOUNTS, DEFAULT_CATS } from './chart.js';
 import { fieldError } from './errors.js';
 import type { Context } from '../engine/resource.js';
 import { insertReturningId, insertRows } from '../db/insert.js';
@@ -57,9 +57,8 @@ export async function systemAccount(context: Context, key: string): Promise<numb
       .where('site_id', '=', context.siteId).where('system_key', '=', key).executeTakeFirst();
     if (row) return Number(row['id']);
     const seed = DEFAULT_ACCOUNTS.find((account) => account.key === key);
-    const folder = seed && await context.db.selectFrom('journal_cats').select(['id', 'parent_cat_ids'])
-      .where('site_id', '=', context.siteId).where('system_key', '=', seed.cat).executeTakeFirst();
-    if (!seed || !folder) throw new Error(`chart of accounts of site ${context.siteId} has no ${key} account`);
+    if (!seed) throw new Error(`no posting rule uses a system account named ${key}`);
+    const folder = await systemCat(context, seed.cat);
     const inserted = await context.db.insertInto('journal_accounts').values({
       site_id: context.siteId, code: seed.code, name: seed.name, type: seed.type, journal_cat_id: folder['id'],
       parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
@@ -67,6 +66,29 @@ export async function systemAccount(context: Context, key: string): Promise<numb
     }).returning('id').executeTakeFirstOrThrow();
     return Number(inserted['id']);
   });
+}
+
+type CatRow = { id: unknown; type: unknown; code: unknown; parent_cat_ids: unknown };
+
+/**
+ * A folder of the default chart by `system_key`. The folders the rules post under cannot be deleted
+ * (journals.ts), but a chart from before that, or one edited in the database, may lack one: it is
+ * opened again, with its parents, as the default chart has it, so a posting never fails for it.
+ */
+async function systemCat(context: Context, key: string): Promise<CatRow> {
+  const found = await context.db.selectFrom('journal_cats').select(['id', 'type', 'code', 'parent_cat_ids'])
+    .where('site_id', '=', context.siteId).where('system_key', '=', key).orderBy('id').executeTakeFirst();
+  if (found) return found as CatRow;
+  const seed = DEFAULT_CATS.find((cat) => cat.key === key);
+  if (!seed) throw new Error(`the default chart has no folder named ${key}`);
+  const parent = seed.parent ? await systemCat(context, seed.parent) : null;
+  const path = parent ? [String(parent.parent_cat_ids ?? ''), String(parent.id)].filter(Boolean).join(',') : '';
+  const id = await insertReturningId(context.db, context.dialect, 'journal_cats', {
+    site_id: context.siteId, code: seed.code, name: seed.name, type: seed.type, journal_cat_id: parent ? Number(parent.id) : null,
+    parent_cat_ids: path, entity_type: seed.entityType ?? null, system_key: seed.key, disabled: 0, staff_id: 0,
+    created: context.now, modified: context.now,
+  });
+  return { id, type: seed.type, code: seed.code, parent_cat_ids: path };
 }
 
 /** A record's name for an account title: the named columns joined, or `#id`. */
@@ -88,9 +110,13 @@ async function openEntityAccount(context: Context, entityType: string, entityId:
     .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).where('entity_id', '=', entityId)
     .executeTakeFirst();
   if (existing) return Number(existing['id']);
-  const folder = await context.db.selectFrom('journal_cats').select(['id', 'type', 'code', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).orderBy('id').executeTakeFirst();
-  if (!folder) throw new Error(`chart of accounts of site ${context.siteId} has no folder for ${entityType}`);
+  let folder: CatRow | undefined = await context.db.selectFrom('journal_cats').select(['id', 'type', 'code', 'parent_cat_ids'])
+    .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).orderBy('id').executeTakeFirst() as CatRow | undefined;
+  if (!folder) {
+    const seed = DEFAULT_CATS.find((cat) => cat.entityType === entityType);
+    if (!seed) throw new Error(`no folder of the default chart holds ${entityType} accounts`);
+    folder = await systemCat(context, seed.key);
+  }
   const inserted = await context.db.insertInto('journal_accounts').values({
     site_id: context.siteId, journal_cat_id: folder['id'], code: `${folder['code']}-${entityId}`, name: await name(),
     type: folder['type'], entity_type: entityType, entity_id: entityId, disabled: 0, staff_id: 0,

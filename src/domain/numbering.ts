@@ -2,14 +2,26 @@
  * Document numbers (`no`, `client_number`, `number`): a counter row per site and sequence, bumped with
  * an upsert inside the document's transaction. On PostgreSQL the upsert takes a row lock, so concurrent
  * creations in several processes get distinct numbers; on SQLite writes are serialized anyway.
+ *
+ * A client may set numbers by hand, ahead of the counter. The counter then skips the numbers taken: it
+ * looks at the next WINDOW candidates in one query, takes the first free one and moves the counter to
+ * it, so a block of 1,000 hand-set numbers costs five queries, not a thousand (and not a 500).
  */
 import { sql } from 'kysely';
+import { DaftarError } from './errors.js';
 import type { Context } from '../engine/resource.js';
 
 /** Digits of a generated number: 000001. */
 export const NUMBER_WIDTH = 6;
-/** How many taken numbers a generator skips before giving up (they were set by hand). */
-const SKIP_MAX = 1_000;
+/** Candidates looked at per query. */
+const WINDOW = 200;
+/** Queries per request before giving up: 50 × 200 = 10,000 taken numbers in a row. */
+const WINDOWS_MAX = 50;
+
+/** Which of `candidates` are already used (a set of the used ones). */
+export type TakenAmong = (candidates: string[]) => Promise<Set<string>>;
+
+const format = (value: number) => String(value).padStart(NUMBER_WIDTH, '0');
 
 async function bump(context: Context, key: string): Promise<number> {
   const { rows } = await sql<{ value: number | string }>`
@@ -19,24 +31,48 @@ async function bump(context: Context, key: string): Promise<number> {
   return Number(rows[0]!.value);
 }
 
+/** Moves the counter to `value` (never back), inside the same transaction that holds its row lock. */
+async function advance(context: Context, key: string, value: number): Promise<void> {
+  await context.db.updateTable('counters').set({ value })
+    .where('site_id', '=', context.siteId).where('key', '=', key).where('value', '<', value).execute();
+}
+
 /**
- * The next free number of a sequence. `isTaken` says whether a candidate is already used (a client may
- * set numbers by hand, so the counter can run into them).
+ * The next free number of a sequence. `takenAmong` says which candidates are already used. Bounded:
+ * after 10,000 taken numbers in a row the counter is left past them and the client is told to retry
+ * (409), which then goes on from there.
  */
-export async function nextNumber(context: Context, key: string, isTaken: (candidate: string) => Promise<boolean>): Promise<string> {
-  for (let attempt = 0; attempt < SKIP_MAX; attempt += 1) {
-    const candidate = String(await bump(context, key)).padStart(NUMBER_WIDTH, '0');
-    if (!(await isTaken(candidate))) return candidate;
+export async function nextNumber(context: Context, key: string, takenAmong: TakenAmong): Promise<string> {
+  const first = await bump(context, key);
+  for (let window = 0; window < WINDOWS_MAX; window += 1) {
+    const start = first + window * WINDOW;
+    const candidates = Array.from({ length: WINDOW }, (_, index) => format(start + index));
+    const taken = await takenAmong(candidates);
+    const index = candidates.findIndex((candidate) => !taken.has(candidate));
+    if (index >= 0) {
+      if (start + index !== first) await advance(context, key, start + index);
+      return candidates[index]!;
+    }
   }
-  throw new Error(`numbering ${key}: ${SKIP_MAX} numbers in a row are taken`);
+  await advance(context, key, first + WINDOWS_MAX * WINDOW - 1);
+  throw new DaftarError('DAFTAR_ERR_CONFLICT', `The next ${WINDOWS_MAX * WINDOW} numbers of this sequence are all taken; retry the request, or send the number yourself`);
 }
 
 /** Whether `column = value` is used by another row of `table` in the site (optionally within a scope). */
 export async function valueTaken(
   context: Context, table: string, column: string, value: string, exceptId: number | undefined, scope?: Record<string, unknown>,
 ): Promise<boolean> {
-  let query = context.db.selectFrom(table).select('id').where('site_id', '=', context.siteId).where(column, '=', value);
+  return (await takenAmong(context, table, column, [value], exceptId, scope)).has(value);
+}
+
+/** Which of `values` of `column` are used by another row of `table` in the site (optionally within a scope). */
+export async function takenAmong(
+  context: Context, table: string, column: string, values: string[], exceptId: number | undefined, scope?: Record<string, unknown>,
+): Promise<Set<string>> {
+  if (values.length === 0) return new Set();
+  let query = context.db.selectFrom(table).select(column).where('site_id', '=', context.siteId).where(column, 'in', values);
   for (const [key, scoped] of Object.entries(scope ?? {})) query = query.where(key, '=', scoped);
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
+  const rows = await query.execute();
+  return new Set(rows.map((row) => String(row[column])));
 }

@@ -52,7 +52,7 @@ export async function completedPaymentsOf(context: Context, invoiceId: number): 
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
   await lockRow(context, 'invoices', invoiceId);
   const invoice = await context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund'])
+    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'payment_status'])
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
   if (!invoice) return;
   const state: PaymentState = {
@@ -61,9 +61,13 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     paid: await completedPaymentsOf(context, invoiceId),
     refunded: fromStored(invoice['summary_refund']),
   };
+  const status = paymentStatusOf(state);
   await context.db.updateTable('invoices').set({
     summary_paid: toStored(state.paid),
     summary_unpaid: toStored(unpaidOf(state)),
-    payment_status: paymentStatusOf(state),
+    payment_status: status,
   }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  // Webhooks: a payment changes its invoice too (engine/changes.ts).
+  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived('invoice.updated', 'invoices', invoiceId);
+  if (status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
 }

@@ -41,9 +41,71 @@ export async function addApiKey(db: Db, siteId: number, key: string = newApiKey(
   return key;
 }
 
+/**
+ * Sets the owner's sign-in. Every token the owner holds stops working in the same transaction: a
+ * password is changed because it may be known to someone else, and their tokens must go with it.
+ */
 export async function setOwnerPassword(db: Db, siteId: number, email: string, password: string): Promise<void> {
-  await db.updateTable('users').set({ email: email.toLowerCase(), password_hash: await hashPassword(password) })
-    .where('site_id', '=', siteId).where('staff_id', '=', 0).execute();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ email: email.toLowerCase(), password_hash: passwordHash })
+      .where('site_id', '=', siteId).where('staff_id', '=', 0).execute();
+    const owners = await trx.selectFrom('users').select('id').where('site_id', '=', siteId).where('staff_id', '=', 0).execute();
+    for (const owner of owners) await revokeUserTokens(trx, siteId, Number(owner['id']));
+  });
+}
+
+/** Revokes every access and refresh token of one user. Returns how many were still live. */
+export async function revokeUserTokens(db: Db, siteId: number, userId: number): Promise<number> {
+  const result = await db.updateTable('oauth_tokens').set({ revoked: 1 })
+    .where('site_id', '=', siteId).where('user_id', '=', userId).where('revoked', '=', 0).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** An API key as it may be shown: never its hash, never the key itself (that is shown once, on create). */
+export interface ApiKeyInfo {
+  id: number;
+  name: string;
+  key_prefix: string;
+  created: string;
+  revoked: boolean;
+}
+
+function apiKeyInfo(row: Record<string, unknown>): ApiKeyInfo {
+  return {
+    id: Number(row['id']), name: String(row['name'] ?? ''), key_prefix: String(row['key_prefix'] ?? ''),
+    created: String(row['created'] ?? ''), revoked: Number(row['revoked']) === 1,
+  };
+}
+
+/** The site's API keys, live and revoked, oldest first. */
+export async function listApiKeys(db: Db, siteId: number): Promise<ApiKeyInfo[]> {
+  const rows = await db.selectFrom('api_keys').select(['id', 'name', 'key_prefix', 'created', 'revoked'])
+    .where('site_id', '=', siteId).orderBy('id').execute();
+  return rows.map(apiKeyInfo);
+}
+
+export async function apiKeyById(db: Db, siteId: number, id: number): Promise<ApiKeyInfo | undefined> {
+  const row = await db.selectFrom('api_keys').select(['id', 'name', 'key_prefix', 'created', 'revoked'])
+    .where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+  return row ? apiKeyInfo(row) : undefined;
+}
+
+/** Creates a key and returns it with its id: the only time the key itself is seen. */
+export async function createApiKey(db: Db, siteId: number, name: string): Promise<{ id: number; key: string }> {
+  const key = newApiKey();
+  await addApiKey(db, siteId, key, name);
+  const row = await db.selectFrom('api_keys').select('id').where('site_id', '=', siteId).where('key_hash', '=', digest(key)).executeTakeFirstOrThrow();
+  return { id: Number(row['id']), key };
+}
+
+/** Revokes one key of the site: `missing` when the site has no such key (another site's id is missing too). */
+export async function revokeApiKey(db: Db, siteId: number, id: number): Promise<'revoked' | 'already' | 'missing'> {
+  const key = await apiKeyById(db, siteId, id);
+  if (!key) return 'missing';
+  if (key.revoked) return 'already';
+  await db.updateTable('api_keys').set({ revoked: 1 }).where('site_id', '=', siteId).where('id', '=', id).execute();
+  return 'revoked';
 }
 
 /** Creates a site with everything a first document needs, in one transaction. */
@@ -59,6 +121,7 @@ export async function createSite(db: Db, site: NewSite): Promise<CreatedSite> {
     const inserted = await trx.insertInto('sites').values({
       subdomain: site.subdomain, business_name: site.businessName, currency_code: site.currency,
       country_code: site.country, allow_negative_stock: 0, created: now, modified: now,
+      document_hash_secret: randomSecret(32),
     }).returning('id').executeTakeFirstOrThrow();
     const siteId = Number(inserted['id']);
     await trx.insertInto('staff').values({

@@ -17,6 +17,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Context } from '../engine/resource.js';
 import { insertRows } from '../db/insert.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
+import { lockRows } from './locks.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
 /** Daftra's stock-transaction `source_type` values. */
@@ -109,6 +110,16 @@ async function positionsOf(context: Context, productIds: number[]): Promise<Map<
   return positions;
 }
 
+/** Reports a product whose balance falls below its low-stock threshold with this write (webhooks). */
+async function noteLowStock(context: Context, productId: number, balance: Dec): Promise<void> {
+  const row = await context.db.selectFrom('products').select(['stock_balance', 'low_stock_thershold'])
+    .where('site_id', '=', context.siteId).where('id', '=', productId).executeTakeFirst();
+  if (!row || row['low_stock_thershold'] === null || row['low_stock_thershold'] === undefined) return;
+  const threshold = fromStored(row['low_stock_thershold']);
+  const before = row['stock_balance'] === null ? ZERO : fromStored(row['stock_balance']);
+  if (balance < threshold && before >= threshold) context.changes!.derived('product.stock_low', 'products', productId);
+}
+
 /** Stores the positions of the given products, and each product's balance and moving average. */
 async function writePositions(context: Context, positions: Map<string, Position>, productIds: number[]): Promise<void> {
   if (positions.size > 0) {
@@ -126,17 +137,18 @@ async function writePositions(context: Context, positions: Map<string, Position>
       quantity += position.quantity;
       value += position.value;
     }
+    if (context.changes?.wants('product.stock_low')) await noteLowStock(context, productId, quantity);
+    // Webhooks: a movement changes the product's stock_balance (engine/changes.ts).
+    context.changes?.derived('product.updated', 'products', productId);
     await context.db.updateTable('products')
       .set({ stock_balance: toStored(quantity, 'stock_balance'), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity), 'average_price') } : {}) })
       .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
   }
 }
 
-/** Locks the products a write moves (PostgreSQL), always in id order so two writes cannot deadlock. */
+/** Locks the products a write moves (PostgreSQL), in id order, last in the global order (locks.ts). */
 async function lockProducts(context: Context, productIds: number[]): Promise<void> {
-  if (context.dialect !== 'postgres' || productIds.length === 0) return;
-  await context.db.selectFrom('products').select('id').where('site_id', '=', context.siteId)
-    .where('id', 'in', productIds).orderBy('id').forUpdate().execute();
+  await lockRows(context, 'products', productIds);
 }
 
 /**
@@ -144,8 +156,13 @@ async function lockProducts(context: Context, productIds: number[]): Promise<voi
  * product in one document see each other), then writes each product's balance and average and applies
  * the negative-stock rule. Reads the positions once; returns the inserted ids in order.
  */
-async function applyMovements(context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = []): Promise<number[]> {
+async function applyMovements(context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = [], removedField = 'id'): Promise<number[]> {
   const positions = await positionsOf(context, productIds);
+  const before = quantitiesOf(positions);
+  const checks = new Map<string, string>();
+  for (const row of removed) checks.set(positionKey(Number(row['product_id']), Number(row['store_id'])), removedField);
+  // A key with a new movement names that movement's line; the first line of a key wins.
+  for (const movement of [...movements].reverse()) checks.set(positionKey(movement.productId, movement.storeId), movement.field);
   for (const row of removed) {
     const key = positionKey(Number(row['product_id']), Number(row['store_id']));
     const position = positions.get(key) ?? { quantity: ZERO, value: ZERO };
@@ -181,8 +198,12 @@ async function applyMovements(context: Context, sourceType: number, orderId: num
   }
   const ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) => Number(row['id']));
   await writePositions(context, positions, productIds);
-  refuseNegative(context, movements, (productId, storeId) => positions.get(positionKey(productId, storeId))?.quantity ?? ZERO);
+  refuseNegative(context, checks, before, quantitiesOf(positions), movements);
   return ids;
+}
+
+function quantitiesOf(positions: Map<string, Position>): Map<string, Dec> {
+  return new Map([...positions].map(([key, position]) => [key, position.quantity]));
 }
 
 /** Cost of goods leaving a store with nothing (or less than nothing) on hand: the last receipt's, else the buy price. */
@@ -196,22 +217,24 @@ async function fallbackCost(context: Context, productId: number, storeId: number
   return fromStored(product?.['buy_price'] ?? 0);
 }
 
-/** The 400 for movements that leave a product below zero in a store, unless the site allows it. */
-function refuseNegative(context: Context, movements: Movement[], balanceOf: (productId: number, storeId: number) => Dec): void {
+/**
+ * The negative-stock rule, on the resulting position of every (product, store) a write touched,
+ * whatever the direction of its movements: a sale, and equally a receipt deleted, reduced, drafted
+ * or moved to another store or product after its goods were sold. A position refused is one that
+ * ends below zero and lower than it was (a position already below zero, from a time the site allowed
+ * it, may still rise). `checks` names the field for each key; `movements` are the write's new ones.
+ */
+function refuseNegative(context: Context, checks: Map<string, string>, before: Map<string, Dec>, after: Map<string, Dec>, movements: Movement[]): void {
   if (Number(context.site.allow_negative_stock) === 1) return;
   const errors: Record<string, string> = {};
-  const checked = new Set<string>();
-  for (const movement of movements) {
-    const key = positionKey(movement.productId, movement.storeId);
-    if (movement.quantity >= ZERO || checked.has(key)) continue;
-    checked.add(key);
-    const balance = balanceOf(movement.productId, movement.storeId);
-    if (balance < ZERO) {
-      const available = balance - movements
-        .filter((m) => m.productId === movement.productId && m.storeId === movement.storeId)
-        .reduce((total, m) => total + m.quantity, ZERO);
-      errors[movement.field] = `not enough stock of product ${movement.productId} in store ${movement.storeId} (available ${formatDec(available)})`;
-    }
+  for (const [key, field] of checks) {
+    const quantity = after.get(key) ?? ZERO;
+    if (quantity >= ZERO || quantity >= (before.get(key) ?? ZERO) || errors[field]) continue;
+    const [productId, storeId] = key.split(':');
+    const added = movements.filter((m) => positionKey(m.productId, m.storeId) === key).reduce((total, m) => total + m.quantity, ZERO);
+    errors[field] = added < ZERO
+      ? `not enough stock of product ${productId} in store ${storeId} (available ${formatDec(quantity - added)})`
+      : `not enough stock of product ${productId} in store ${storeId}: this would leave ${formatDec(quantity)} (its goods were already sold or moved)`;
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
@@ -230,7 +253,7 @@ export async function appendMovement(context: Context, movement: Movement, sourc
  * Replaces every movement a source (document) made with `movements`, then refreshes balances and
  * enforces the site's negative-stock rule for the stores the new movements take from.
  */
-export async function replaceMovements(context: Context, sourceType: number, orderId: number, movements: Movement[]): Promise<void> {
+export async function replaceMovements(context: Context, sourceType: number, orderId: number, movements: Movement[], removedField = 'id'): Promise<void> {
   const previous = await context.db.selectFrom('stock_transactions').select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
     .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   const products = new Set<number>(previous.map((row) => Number(row['product_id'])));
@@ -242,17 +265,21 @@ export async function replaceMovements(context: Context, sourceType: number, ord
     await context.db.deleteFrom('stock_transactions')
       .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   }
-  await applyMovements(context, sourceType, orderId, movements, productIds, previous);
+  await applyMovements(context, sourceType, orderId, movements, productIds, previous, removedField);
 }
 
-/** The negative-stock rule for movements already written (manual stock transactions), reading balances. */
-export async function enforceNonNegative(context: Context, movements: Movement[]): Promise<void> {
-  if (Number(context.site.allow_negative_stock) === 1) return;
-  const balances = new Map<string, Dec>();
-  for (const movement of movements) {
-    if (movement.quantity < ZERO) balances.set(positionKey(movement.productId, movement.storeId), await stockOf(context, movement.productId, movement.storeId));
-  }
-  refuseNegative(context, movements, (productId, storeId) => balances.get(positionKey(productId, storeId)) ?? ZERO);
+/**
+ * Recomputes the positions of products whose ledger rows were written directly (manual stock
+ * transactions), then applies the negative-stock rule to the (product, store) keys named in `checks`
+ * (key → field), comparing each position with what it was before.
+ */
+export async function refreshAndCheck(context: Context, productIds: number[], checks: Array<{ productId: number; storeId: number; field: string }>, movements: Movement[] = []): Promise<void> {
+  const before = quantitiesOf(await positionsOf(context, productIds));
+  for (const productId of productIds) await refreshProductBalance(context, productId);
+  const after = quantitiesOf(await positionsOf(context, productIds));
+  const named = new Map<string, string>();
+  for (const check of [...checks].reverse()) named.set(positionKey(check.productId, check.storeId), check.field);
+  refuseNegative(context, named, before, after, movements);
 }
 
 /** Refuses to delete a product or store that has stock movements. */

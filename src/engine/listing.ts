@@ -3,7 +3,7 @@
  * clients use — plain names (`client_id=5`, `date_from=2024-01-01`) and `filter[field][op]=value`.
  * Unknown parameters are ignored, as Daftra does; a known filter with a malformed value is a 400.
  */
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Field, coerceField, id, toColumn } from './fields.js';
 import { arabicIndicDigits, normalizeDigits } from '../domain/money.js';
@@ -70,6 +70,20 @@ function filterValue(field: Field, raw: string, name: string, errors: FieldError
   return toColumn(field, result.value);
 }
 
+/** `%text%` with LIKE's wildcards in the text escaped, for `contains` below. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * `expression` contains `text`, case-insensitively on PostgreSQL (ILIKE) and for ASCII on SQLite
+ * (LIKE). The ESCAPE clause is what makes `_` and `%` in a search match themselves on SQLite, which
+ * has no escape character by default (PostgreSQL's is the same backslash).
+ */
+export function contains(expression: Expression<unknown>, text: string, dialect: Context['dialect']): Expression<SqlBool> {
+  return sql<SqlBool>`${expression} ${sql.raw(dialect === 'postgres' ? 'ilike' : 'like')} ${containsPattern(text)} escape ${'\\'}`;
+}
+
 /** One `field op value` condition, with the value coerced like the field it filters. */
 function fieldCondition(
   context: Context, column: string, field: Field, operator: OperatorName, raw: unknown, name: string, errors: FieldErrors,
@@ -92,11 +106,9 @@ function fieldCondition(
   const text = firstText(raw);
   if (text === undefined) return null;
   if (op === 'like') {
-    const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    const like = context.dialect === 'postgres' ? 'ilike' : 'like';
     // PostgreSQL has no LIKE on numbers: compare the number's text, as SQLite does on its own.
     const textual = field.kind === 'text' || field.kind === 'date' || field.kind === 'datetime';
-    return (eb) => eb(textual ? eb.ref(column) : eb.cast(eb.ref(column), 'text'), like, pattern);
+    return (eb) => contains(textual ? eb.ref(column) : eb.cast(eb.ref(column), 'text'), text, context.dialect);
   }
   let value = filterValue(field, text, name, errors);
   if (value === undefined) return null;
@@ -153,9 +165,7 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       if (text && columns.length > 0) {
         // A number matches whether it was written with ASCII or Arabic-Indic digits.
         const variants = [...new Set([text, normalizeDigits(text), arabicIndicDigits(normalizeDigits(text))])];
-        const patterns = variants.map((variant) => `%${variant.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-        const like = context.dialect === 'postgres' ? 'ilike' : 'like';
-        conditions.push((eb) => eb.or(columns.flatMap((column) => patterns.map((pattern) => eb(eb.ref(column), like, pattern)))));
+        conditions.push((eb) => eb.or(columns.flatMap((column) => variants.map((variant) => contains(eb.ref(column), variant, context.dialect)))));
       }
       continue;
     }

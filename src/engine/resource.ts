@@ -5,6 +5,7 @@
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db, DialectName } from '../db/connection.js';
+import type { ChangeLog } from './changes.js';
 import type { Fields } from './fields.js';
 
 export type Operation = 'list' | 'get' | 'create' | 'edit' | 'delete';
@@ -34,6 +35,10 @@ export interface Context {
   readonly staffId: number;
   /** Local wall-clock time of the request, `YYYY-MM-DD HH:MM:SS`. */
   readonly now: string;
+  /** Writes only: where the engine reports what it changed (webhook events, engine/changes.ts). */
+  readonly changes?: ChangeLog;
+  /** Base of absolute links in replies (DAFTAR_PUBLIC_URL or the request's host); relative when unset. */
+  readonly baseUrl?: string;
 }
 
 export interface ChildSpec {
@@ -50,6 +55,12 @@ export interface ChildSpec {
   countMax: number;
   /** Also render in list rows; otherwise lists carry them only with recursive=1. */
   inLists?: boolean;
+  /**
+   * A column that, when set, marks a row as another record's (an invoice payment allocated from a
+   * client payment carries client_payment_id). Such rows are shown with this parent but belong to the
+   * other: an edit of the parent never replaces them, its delete never removes them (it is refused).
+   */
+  sharedWith?: string;
 }
 
 export type FilterFn = (
@@ -74,6 +85,8 @@ export interface ResourceHooks {
   afterDelete?(context: Context, record: Rec): Promise<void>;
   /** Nest related records inside each rendered record (they are wire objects by then). */
   related?(context: Context, records: Rec[], wire: Record<string, unknown>[], mode: ViewMode): Promise<void>;
+  /** Add computed output fields to each rendered record, in every view whatever `recursive` says. */
+  computed?(context: Context, records: Rec[], wire: Record<string, unknown>[]): Promise<void>;
 }
 
 export interface ViewMode {

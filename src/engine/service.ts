@@ -8,7 +8,7 @@ import { isEmpty } from './fields.js';
 import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
-import { resourceNamed } from './registry.js';
+import { allResources, resourceNamed } from './registry.js';
 import { insertReturningId } from '../db/insert.js';
 import { runShape } from '../db/shapes.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, ViewMode } from './resource.js';
@@ -26,31 +26,52 @@ function notFoundFor(spec: ResourceSpec): DaftarError {
 // ---------------------------------------------------------------------------------------------------
 // Reading
 
-export async function loadRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec | null> {
+/**
+ * How a write holds the record it loads until it commits (PostgreSQL; SQLite has one writer at a
+ * time). A delete takes `update`, which waits for every write holding the row as a reference
+ * (`key share`, checkReferences) and makes them wait; an edit takes `noKeyUpdate`, which serialises it
+ * with deletes and other edits of the row but not with writes that merely name it.
+ */
+export type RowLock = 'update' | 'noKeyUpdate';
+
+export async function loadRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Rec | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const scope = spec.scope ? [...spec.scope.values] : [];
-  const { rows } = await runShape(context.db, context.dialect, `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}`,
+  const locking = context.dialect === 'postgres' ? lock : undefined;
+  const { rows } = await runShape(context.db, context.dialect, `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}:${locking ?? ''}`,
     [context.siteId, id, ...scope], () => {
       let query = context.db.selectFrom(spec.table).selectAll()
         .where('site_id', '=', context.siteId).where('id', '=', id);
       if (spec.scope) query = query.where(spec.scope.column, 'in', scope);
+      if (locking === 'update') query = query.forUpdate();
+      if (locking === 'noKeyUpdate') query = query.forNoKeyUpdate();
       return query;
     });
   return rows[0] ? rowToRecord(spec.fields, rows[0]) : null;
 }
 
-export async function requireRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec> {
-  const record = await loadRecord(context, spec, id);
+export async function requireRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Rec> {
+  const record = await loadRecord(context, spec, id, lock);
   if (!record) throw notFoundFor(spec);
   return record;
 }
 
-export async function loadChildren(context: Context, child: ChildSpec, parentIds: number[]): Promise<Map<number, Rec[]>> {
+/**
+ * The children of each parent. `owned` leaves out rows that belong to another record (ChildSpec
+ * `sharedWith`: an invoice's payments allocated from a client payment): those are shown with the
+ * parent, never written or deleted through it.
+ */
+export async function loadChildren(context: Context, child: ChildSpec, parentIds: number[], owned = false): Promise<Map<number, Rec[]>> {
   const byParent = new Map<number, Rec[]>();
   if (parentIds.length === 0) return byParent;
-  const { rows } = await runShape(context.db, context.dialect, `children:${child.table}:${child.foreignKey}:${parentIds.length}`,
-    [context.siteId, ...parentIds], () => context.db.selectFrom(child.table).selectAll()
-      .where('site_id', '=', context.siteId).where(child.foreignKey, 'in', parentIds).orderBy('id'));
+  const shared = owned ? child.sharedWith : undefined;
+  const { rows } = await runShape(context.db, context.dialect, `children:${child.table}:${child.foreignKey}:${parentIds.length}:${shared ?? ''}`,
+    [context.siteId, ...parentIds], () => {
+      let query = context.db.selectFrom(child.table).selectAll()
+        .where('site_id', '=', context.siteId).where(child.foreignKey, 'in', parentIds);
+      if (shared) query = query.where(shared, 'is', null);
+      return query.orderBy('id');
+    });
   for (const row of rows) {
     const record = rowToRecord(child.fields, row);
     const parent = Number(row[child.foreignKey]);
@@ -74,6 +95,7 @@ export async function renderRecords(context: Context, spec: ResourceSpec, record
     });
   }
   if (spec.hooks?.related && mode.recursive >= 0) await spec.hooks.related(context, records, wire, mode);
+  if (spec.hooks?.computed) await spec.hooks.computed(context, records, wire);
   return wire;
 }
 
@@ -170,17 +192,32 @@ function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: Field
   return found;
 }
 
-/** Checks every reference with one query per target table; names each missing one. */
+/**
+ * Checks every reference with one query per target table; names each missing one. On PostgreSQL the
+ * referenced rows are held `FOR KEY SHARE` until the write commits, as a foreign key would hold them:
+ * a delete of one of them (which takes `FOR UPDATE`, deleteRecord) waits for this write, then sees
+ * what it wrote, and a write that comes after the delete finds the row gone. Shared locks never wait
+ * for each other nor for `FOR NO KEY UPDATE` (paid sums, stock), so writes naming one invoice or one
+ * product still run side by side. SQLite runs one write at a time: the check and the write it guards
+ * are never interleaved with a delete.
+ */
 async function checkReferences(context: Context, references: Reference[], errors: FieldErrors): Promise<void> {
   const byTarget = new Map<string, Reference[]>();
-  for (const reference of references) byTarget.set(reference.target, [...(byTarget.get(reference.target) ?? []), reference]);
-  for (const [targetName, wanted] of byTarget) {
-    const target = resourceNamed(targetName);
-    const ids = [...new Set(wanted.map((reference) => reference.id))];
-    const rows = await context.db.selectFrom(target.table).select('id')
-      .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  for (const reference of references) {
+    const table = resourceNamed(reference.target).table;
+    byTarget.set(table, [...(byTarget.get(table) ?? []), reference]);
+  }
+  // Tables and ids in one order, so two writes lock what they share in the same sequence.
+  for (const table of [...byTarget.keys()].sort()) {
+    const wanted = byTarget.get(table)!;
+    const ids = [...new Set(wanted.map((reference) => reference.id))].sort((a, b) => a - b);
+    let query = context.db.selectFrom(table).select('id')
+      .where('site_id', '=', context.siteId).where('id', 'in', ids).orderBy('id');
+    if (context.dialect === 'postgres') query = query.forKeyShare();
+    const rows = await query.execute();
     const existing = new Set(rows.map((row) => Number(row['id'])));
     for (const reference of wanted) {
+      const target = resourceNamed(reference.target);
       if (!existing.has(reference.id)) errors[reference.field] = `does not exist (no ${target.title.toLowerCase()} with id ${reference.id})`;
     }
   }
@@ -228,9 +265,12 @@ async function insertChildren(context: Context, child: ChildSpec, parentId: numb
   }
 }
 
+/** Deletes the children the parent owns (never rows that belong to another record, ChildSpec.sharedWith). */
 async function deleteChildren(context: Context, child: ChildSpec, parentId: number): Promise<void> {
-  await context.db.deleteFrom(child.table)
-    .where('site_id', '=', context.siteId).where(child.foreignKey, '=', parentId).execute();
+  let query = context.db.deleteFrom(child.table)
+    .where('site_id', '=', context.siteId).where(child.foreignKey, '=', parentId);
+  if (child.sharedWith) query = query.where(child.sharedWith, 'is', null);
+  await query.execute();
 }
 
 function checkScope(spec: ResourceSpec, values: Rec, errors: FieldErrors, creating: boolean, allowed?: readonly number[]): void {
@@ -264,11 +304,12 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
     if (rows && child.writable) await insertChildren(context, child, id, rows);
   }
   await spec.hooks?.afterWrite?.(context, values, draft, null);
+  context.changes?.changed(spec, 'created', id);
   return id;
 }
 
 export async function editRecord(context: Context, spec: ResourceSpec, id: number, body: unknown): Promise<void> {
-  const existing = await requireRecord(context, spec, id);
+  const existing = await requireRecord(context, spec, id, 'noKeyUpdate');
   const input = unwrapBody(spec, body);
   const { values, errors } = coerceRecord(spec.fields, input.header);
   checkScope(spec, values, errors, false);
@@ -280,7 +321,7 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
     if (input.children[child.key] !== undefined) {
       draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
     } else {
-      const rows = (await loadChildren(context, child, [id])).get(id) ?? [];
+      const rows = (await loadChildren(context, child, [id], true)).get(id) ?? [];
       kept.set(child.key, rows.map((row) => ({ ...row })));
       draft.children[child.key] = rows;
     }
@@ -308,15 +349,70 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
     }
   }
   await spec.hooks?.afterWrite?.(context, header, draft, existing);
+  context.changes?.changed(spec, 'updated', id);
 }
 
 export async function deleteRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec> {
-  const existing = await requireRecord(context, spec, id);
+  const existing = await requireRecord(context, spec, id, 'update');
   await spec.hooks?.beforeDelete?.(context, existing);
+  await refuseIfReferenced(context, spec, id);
+  await context.changes?.deleting(context, spec, id);
   for (const child of spec.children ?? []) {
     if (child.writable) await deleteChildren(context, child, id);
   }
   await context.db.deleteFrom(spec.table).where('site_id', '=', context.siteId).where('id', '=', id).execute();
   await spec.hooks?.afterDelete?.(context, existing);
   return existing;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Delete guards, derived from the ref() graph: a record another record names cannot be deleted.
+
+interface Referrer { table: string; column: string; title: string; unless?: string; scope?: ResourceSpec['scope'] }
+
+const referrersByTable = new Map<string, Referrer[]>();
+
+/**
+ * Every (table, column) whose field is declared `ref()` to a resource stored in `spec.table`, except
+ * the children the record owns (deleted with it). A child table shared with another owner
+ * (`sharedWith`) still guards its rows of that owner.
+ */
+function referrersOf(spec: ResourceSpec): Referrer[] {
+  const cached = referrersByTable.get(spec.name);
+  if (cached) return cached;
+  const found = new Map<string, Referrer>();
+  const add = (table: string, fields: ResourceSpec['fields'], title: string, scope?: ResourceSpec['scope']) => {
+    for (const [column, field] of Object.entries(fields)) {
+      const target = field.options.ref;
+      if (!target || resourceNamed(target).table !== spec.table) continue;
+      // A column may mean a reference only in some rows of a shared table (subscription_id of a credit note).
+      const key = `${table}.${column}.${scope?.values.join(',') ?? ''}`;
+      if (found.has(key)) continue;
+      const own = (spec.children ?? []).find((child) => child.writable && child.table === table && child.foreignKey === column);
+      if (own && !own.sharedWith) continue;
+      found.set(key, { table, column, title, unless: own?.sharedWith, scope });
+    }
+  };
+  for (const resource of allResources()) {
+    add(resource.table, resource.fields, resource.title, resource.scope);
+    for (const child of resource.children ?? []) add(child.table, child.fields, `${resource.title} ${child.key}`);
+  }
+  const referrers = [...found.values()];
+  referrersByTable.set(spec.name, referrers);
+  return referrers;
+}
+
+async function refuseIfReferenced(context: Context, spec: ResourceSpec, id: number): Promise<void> {
+  for (const referrer of referrersOf(spec)) {
+    let query = context.db.selectFrom(referrer.table).select('id')
+      .where('site_id', '=', context.siteId).where(referrer.column, '=', id);
+    if (referrer.table === spec.table) query = query.where('id', '<>', id);
+    if (referrer.unless) query = query.where(referrer.unless, 'is not', null);
+    if (referrer.scope) query = query.where(referrer.scope.column, 'in', [...referrer.scope.values]);
+    const row = await query.limit(1).executeTakeFirst();
+    if (row) {
+      throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS',
+        `Can't delete item. ${referrer.title} #${row['id']} names it in ${referrer.column}; change or delete that first.`);
+    }
+  }
 }

@@ -23,7 +23,7 @@ export const auditLogs = defineResource({
     resource: text(100).readOnly().doc('First path segment after /api2/, e.g. invoices'),
     record_id: id().readOnly().doc('The record created, edited or deleted, when the route names one'),
     status: int().readOnly().doc('HTTP status of the reply'),
-    request_id: text(100).readOnly().doc('The X-Request-Id of the request, also in the server log'),
+    request_id: text(128).readOnly().doc('The X-Request-Id of the request, also in the server log'),
     changes: longText().readOnly().doc('What the client sent (JSON; passwords and secrets redacted; cut at 64 KiB)'),
   },
   defaultOrder: [['id', 'desc']],

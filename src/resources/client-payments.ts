@@ -4,16 +4,17 @@
  * allocation is an invoice payment, so the invoices' paid sums and payment status follow. What is not
  * allocated stays on the client's account (its own journal: Dr treasury, Cr client).
  */
-import { removeJournal, replaceJournal } from '../domain/books.js';
+import { removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ONE, ZERO, formatDec, roundAmount, sum } from '../domain/money.js';
+import { type Dec, ONE, ZERO, currencyDecimals, div, formatDec, mul, roundAmount, roundTo, sum } from '../domain/money.js';
+import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
-import { paymentFields } from './invoice-payments.js';
-import { clientAccount, postPayment, rateOf, treasuryAccount } from './sales-postings.js';
+import { paymentFields, unpayableReason } from './invoice-payments.js';
+import { clientAccount, rateOf, treasuryAccount } from './sales-postings.js';
 
 /** Invoices whose allocations a write or delete removes, kept from before to after it. */
 const touchedInvoices = new WeakMap<Rec, number[]>();
@@ -28,6 +29,45 @@ async function forgetAllocations(context: Context, record: Rec): Promise<void> {
   const previous = await allocationsOf(context, record.id!);
   for (const allocation of previous) await removeJournal(context, 'invoice_payment', allocation.id);
   touchedInvoices.set(record, previous.map((a) => a.invoiceId));
+}
+
+/**
+ * What an allocation takes of its client payment, in the payment's currency. The allocation's amount
+ * is in its invoice's currency: the same currency is taken as it is; another converts through the site
+ * currency at both documents' rates (amount × invoice rate ÷ payment rate), rounded half away from
+ * zero to the payment currency's minor unit.
+ * @example 93.75 EUR at 4 from a USD payment at 3.75 → 375 SAR → 100 USD
+ */
+function shareOf(context: Context, allocation: Rec, payment: Rec): Dec {
+  const amount = (allocation['amount'] as Dec | null) ?? ZERO;
+  const paymentCurrency = String(payment['currency_code'] ?? context.site.currency_code).toUpperCase();
+  if (String(allocation['currency_code'] ?? context.site.currency_code).toUpperCase() === paymentCurrency) return amount;
+  return roundTo(div(mul(amount, rateOf(allocation)), rateOf(payment)), currencyDecimals(paymentCurrency));
+}
+
+/**
+ * Journal of one allocation, completed payments only: Dr the treasury with what the payment brought
+ * in for it (its share at the payment's rate), Cr the client with what it settles (its amount at the
+ * invoice's rate); a difference between the two rates goes to Rounding and Currency Differences.
+ */
+async function postAllocation(context: Context, allocation: Rec, payment: Rec): Promise<void> {
+  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed) {
+    await removeJournal(context, 'invoice_payment', allocation.id!);
+    return;
+  }
+  const places = currencyDecimals(context.site.currency_code);
+  const received = roundTo(mul(shareOf(context, allocation, payment), rateOf(payment)), places);
+  const settled = roundTo(mul((allocation['amount'] as Dec | null) ?? ZERO, rateOf(allocation)), places);
+  const difference = received - settled;
+  await replaceJournal(context, {
+    entityType: 'invoice_payment', entityId: allocation.id!, date: String(allocation['date']).slice(0, 10), rate: rateOf(allocation),
+    currencyCode: String(allocation['currency_code']), description: `payment #${allocation.id} (${allocation['payment_method']}) from client payment #${payment.id}`,
+    lines: [
+      { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: received, credit: ZERO, subkey: 'treasury', site: true },
+      { accountId: await clientAccount(context, payment['client_id'] as number), debit: ZERO, credit: settled, subkey: 'client', site: true },
+      { accountId: await systemAccount(context, 'currency_differences'), debit: difference < ZERO ? -difference : ZERO, credit: difference > ZERO ? difference : ZERO, site: true },
+    ],
+  });
 }
 
 async function postOnAccount(context: Context, payment: Rec, allocated: Dec): Promise<void> {
@@ -71,7 +111,7 @@ export const clientPayments = defineResource({
     key: 'InvoicePayment',
     table: 'invoice_payments',
     foreignKey: 'client_payment_id',
-    fields: { ...paymentFields(), payment_method: text(100), client_payment_id: id().readOnly() },
+    fields: { ...paymentFields(), payment_method: text(100) },
     writable: true,
     countMax: 500,
   }],
@@ -80,6 +120,9 @@ export const clientPayments = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const payment = draft.header;
+      // Every invoice the payment is or was allocated to, by id, before anything else (locks.ts).
+      const previous = existing ? (await allocationsOf(context, existing.id!)).map((a) => a.invoiceId) : [];
+      await lockInvoices(context, [...(draft.children['InvoicePayment'] ?? []).map((a) => a['invoice_id']), ...previous]);
       const errors: FieldErrors = {};
       if ((payment['amount'] as Dec) < ZERO) errors['amount'] = 'must not be negative';
       if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
@@ -89,33 +132,41 @@ export const clientPayments = defineResource({
       settleCurrencyRate(context, payment, errors);
       const allocations = draft.children['InvoicePayment'] ?? [];
       for (const [index, allocation] of allocations.entries()) {
-        const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type', 'currency_rate'])
+        const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type', 'draft', 'currency_code', 'currency_rate'])
           .where('site_id', '=', context.siteId).where('id', '=', allocation['invoice_id'] as number).executeTakeFirst();
-        if (!invoice || ![0, 16, 19].includes(Number(invoice['type'])) || Number(invoice['client_id']) !== payment['client_id']) {
-          errors[`InvoicePayment.${index}.invoice_id`] = "must be one of this client's invoices";
-        }
+        const unpayable = invoice ? unpayableReason(invoice) : null;
+        if (!invoice || Number(invoice['client_id']) !== payment['client_id']) errors[`InvoicePayment.${index}.invoice_id`] = "must be one of this client's invoices";
+        else if (unpayable) errors[`InvoicePayment.${index}.invoice_id`] = unpayable;
         if (((allocation['amount'] as Dec | null) ?? ZERO) < ZERO) errors[`InvoicePayment.${index}.amount`] = 'must not be negative';
         if (allocation['amount'] !== null && allocation['amount'] !== undefined) allocation['amount'] = roundAmount(allocation['amount'] as Dec, payment['currency_code'] as string);
         Object.assign(allocation, {
           payment_method: payment['payment_method'], treasury_id: payment['treasury_id'], date: payment['date'],
-          status: payment['status'], currency_code: payment['currency_code'], client_id: payment['client_id'],
+          status: payment['status'], client_id: payment['client_id'],
           staff_id: payment['staff_id'] ?? context.staffId, transaction_id: allocation['transaction_id'] ?? payment['transaction_id'],
+          // The amount settles the invoice, so it is in the invoice's currency, at the invoice's rate.
+          currency_code: invoice?.['currency_code'] ?? context.site.currency_code,
           currency_rate: invoice ? rateOf(invoice) : ONE,
         });
       }
-      const allocated = sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO));
-      if (allocated > (payment['amount'] as Dec)) errors['amount'] = `must cover the allocations (${formatDec(allocated)})`;
+      if (Object.keys(errors).length === 0) {
+        const allocated = sum(allocations.map((allocation) => shareOf(context, allocation, payment)));
+        if (allocated > (payment['amount'] as Dec)) {
+          errors['amount'] = `must cover the allocations (${formatDec(allocated)} ${payment['currency_code']} at the invoices' rates)`;
+        }
+      }
       if (Object.keys(errors).length > 0) throw validationError(errors);
-      if (existing && allocations.some((a) => a.id === undefined)) await forgetAllocations(context, draft.header);
+      // Allocations sent with an edit (an empty list too) replace the stored ones; kept ones carry their ids.
+      if (existing && allocations.every((a) => a.id === undefined)) await forgetAllocations(context, draft.header);
     },
     async afterWrite(context, record, draft) {
       const allocations = draft.children['InvoicePayment'] ?? [];
-      for (const allocation of allocations) await postPayment(context, allocation);
+      for (const allocation of allocations) await postAllocation(context, allocation, record);
       const invoices = new Set([...(touchedInvoices.get(record) ?? []), ...allocations.map((a) => a['invoice_id'] as number)]);
       for (const invoiceId of invoices) await refreshInvoicePayments(context, invoiceId);
-      await postOnAccount(context, record, sum(allocations.map((a) => (a['amount'] as Dec | null) ?? ZERO)));
+      await postOnAccount(context, record, sum(allocations.map((allocation) => shareOf(context, allocation, record))));
     },
     async beforeDelete(context, record) {
+      await lockInvoices(context, (await allocationsOf(context, record.id!)).map((a) => a.invoiceId));
       await forgetAllocations(context, record);
       await removeJournal(context, 'client_payment', record.id!);
     },

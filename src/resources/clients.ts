@@ -1,5 +1,5 @@
 import { fieldError } from '../domain/errors.js';
-import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { type Rec, defineResource, ALL_OPERATIONS } from '../engine/resource.js';
 import { contactFields, refuseIfUsed, staffField, timestamps } from './common.js';
@@ -73,7 +73,7 @@ export const clients = defineResource({
           throw fieldError('client_number', 'is already used by another client');
         }
       } else {
-        client['client_number'] = await nextNumber(context, 'client', (candidate) => valueTaken(context, 'clients', 'client_number', candidate, existing?.id));
+        client['client_number'] = await nextNumber(context, 'client', (candidates) => takenAmong(context, 'clients', 'client_number', candidates, existing?.id));
       }
     },
     async beforeDelete(context, record) {

@@ -2,8 +2,9 @@
  * Invoice payments, exactly as Daftra's "Add New Invoice Payment" documents them: every field, every
  * length limit; only completed payments (status 1) count toward the invoice's paid sum.
  */
-import { fieldError } from '../domain/errors.js';
+import { DaftarError, fieldError } from '../domain/errors.js';
 import { type Dec, ZERO, roundAmount } from '../domain/money.js';
+import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -44,8 +45,24 @@ export const paymentFields = () => ({
   staff_id: id().doc('Staff user who recorded it; 0 is the site owner'),
   receipt_notes: longText(),
   client_id: id().readOnly().doc("The invoice's client"),
+  client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),
 });
+
+/** Sales document types that can be paid: invoices, debit notes and advance payments. */
+export const PAYABLE_TYPES: ReadonlySet<number> = new Set([0, 16, 19]);
+const TYPE_NAMES: Record<number, string> = { 3: 'an estimate', 5: 'a credit note', 6: 'a refund receipt' };
+
+/**
+ * Why a sales document cannot take a payment, or null when it can: only issued invoices are paid
+ * (an estimate owes nothing yet, a credit note or refund receipt returns money, a draft is not issued).
+ */
+export function unpayableReason(document: Record<string, unknown>): string | null {
+  const type = Number(document['type']);
+  if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${TYPE_NAMES[type] ?? `a document of type ${type}`} takes no payments`;
+  if (Number(document['draft']) === 1) return 'is a draft invoice: issue it (draft 0) before paying it';
+  return null;
+}
 
 /** Fills what a payment may leave out, from its invoice and the site. */
 export async function completePayment(context: Context, payment: Rec, invoice: Rec, field = ''): Promise<void> {
@@ -53,12 +70,23 @@ export async function completePayment(context: Context, payment: Rec, invoice: R
     throw fieldError(`${field}amount`, 'must not be negative');
   }
   if (!payment['treasury_id']) payment['treasury_id'] = await primaryId(context, 'treasuries');
+  // The amount counts toward the invoice's paid sum, so it is in the invoice's currency and posts at
+  // its rate, whatever currency_code says (Daftra's own example sends "str"); money in another
+  // currency is a client payment allocated to the invoice, converted at both rates.
   if (!payment['currency_code']) payment['currency_code'] = invoice['currency_code'] ?? context.site.currency_code;
   if (payment['amount'] !== null && payment['amount'] !== undefined) payment['amount'] = roundAmount(payment['amount'] as Dec, payment['currency_code'] as string);
   if (!payment['date']) payment['date'] = context.now;
   payment['currency_rate'] = rateOf(invoice);
   if (payment['staff_id'] === undefined || payment['staff_id'] === null) payment['staff_id'] = context.staffId;
   payment['client_id'] = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
+}
+
+/** An allocation of a client payment is the client payment's: it changes and goes only through it. */
+function refuseAllocation(record: Rec): void {
+  if (record['client_payment_id']) {
+    throw new DaftarError('DAFTAR_ERR_FORBIDDEN',
+      `This payment is allocated from client payment #${record['client_payment_id']}; change its allocations through the client payment`);
+  }
 }
 
 async function invoiceOf(context: Context, invoiceId: number): Promise<Rec> {
@@ -79,8 +107,13 @@ export const invoicePayments = defineResource({
   defaultOrder: [['date', 'desc'], ['id', 'desc']],
   keywordColumns: ['transaction_id', 'payment_method', 'notes', 'first_name', 'last_name', 'email'],
   hooks: {
-    async prepare(context, draft) {
+    async prepare(context, draft, existing) {
+      if (existing) refuseAllocation(existing);
+      // The invoice before the payment (locks.ts): an invoice edit that replaces its payments locks the same way.
+      await lockInvoices(context, [draft.header['invoice_id'], existing?.['invoice_id']]);
       const invoice = await invoiceOf(context, draft.header['invoice_id'] as number);
+      const unpayable = unpayableReason(invoice);
+      if (unpayable) throw fieldError('invoice_id', unpayable);
       await completePayment(context, draft.header, invoice);
     },
     async afterWrite(context, record, _draft, previous) {
@@ -89,6 +122,10 @@ export const invoicePayments = defineResource({
       if (previous && previous['invoice_id'] !== record['invoice_id']) {
         await refreshInvoicePayments(context, previous['invoice_id'] as number);
       }
+    },
+    async beforeDelete(context, record) {
+      refuseAllocation(record);
+      await lockInvoices(context, [record['invoice_id']]);
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'invoice_payment', record.id!);

@@ -10,7 +10,7 @@ import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { refuseIfUsed, staffField, timestamps, today } from './common.js';
-import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 
 export const ACCOUNT_ENTITY_TYPES = [
   'client', 'supplier', 'income_tax', 'outcome_tax', 'treasury', 'store', 'income_category', 'expense_category',
@@ -37,6 +37,38 @@ const accountTreeFields = () => ({
   total_credit: decimal().virtual(),
   ...timestamps(),
 });
+
+/**
+ * The folders and accounts the posting rules use (a `system_key`, and on accounts an `entity_type`
+ * the books opened them for) keep what the rules rely on: their nature (`type`) and what they hold
+ * (`entity_type`, `entity_id`). A rename or a move is fine. Without this, retyping "Cash and Banks" or
+ * pointing it at clients sent every later posting to the wrong place or to a 500.
+ */
+async function refuseRuleChanges(context: Context, table: 'journal_cats' | 'journal_accounts', record: Rec, existing: Rec | null): Promise<void> {
+  if (!existing) return;
+  const stored = await context.db.selectFrom(table).select('system_key')
+    .where('site_id', '=', context.siteId).where('id', '=', existing.id!).executeTakeFirst();
+  const system = Boolean(stored?.['system_key']);
+  const opened = table === 'journal_accounts' && Boolean(existing['entity_type']);
+  if (!system && !opened) return;
+  const why = table === 'journal_cats' ? 'the books open accounts under this folder' : 'the books post to this account';
+  const errors: Record<string, string> = {};
+  const guarded = opened ? ['type', 'entity_type', 'entity_id'] : ['type', 'entity_type'];
+  for (const field of guarded) {
+    if ((record[field] ?? null) !== (existing[field] ?? null)) errors[field] = `cannot be changed: ${why} (${existing['name']})`;
+  }
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+}
+
+/** A folder the books open accounts under, or that holds their system accounts, stays. */
+async function refuseSystemDelete(context: Context, table: 'journal_cats' | 'journal_accounts', record: Rec): Promise<void> {
+  const stored = await context.db.selectFrom(table).select('system_key')
+    .where('site_id', '=', context.siteId).where('id', '=', record.id!).executeTakeFirst();
+  if (!stored?.['system_key']) return;
+  throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', table === 'journal_cats'
+    ? `Can't delete item. The books open accounts under this folder (${record['name']}); rename it instead.`
+    : "Can't delete item. The books post to this account.");
+}
 
 async function setParentPath(context: Context, record: Rec): Promise<void> {
   const parentId = record['journal_cat_id'] as number | null;
@@ -89,13 +121,15 @@ export const journalCats = defineResource({
   },
   keywordColumns: ['name', 'code'],
   hooks: {
-    async prepare(context, draft) {
+    async prepare(context, draft, existing) {
       if (draft.header['journal_cat_id'] && draft.header['journal_cat_id'] === draft.header.id) {
         throw validationError({ journal_cat_id: 'cannot be the folder itself' });
       }
+      await refuseRuleChanges(context, 'journal_cats', draft.header, existing);
       await setParentPath(context, draft.header);
     },
     async beforeDelete(context, record) {
+      await refuseSystemDelete(context, 'journal_cats', record);
       await refuseIfUsed(context, [['journal_cats', 'journal_cat_id'], ['journal_accounts', 'journal_cat_id']], record.id!,
         "Can't delete item. Move or delete the accounts and folders inside it first.");
     },
@@ -115,12 +149,13 @@ export const journalAccounts = defineResource({
   },
   keywordColumns: ['name', 'code'],
   hooks: {
-    async prepare(context, draft) { await setParentPath(context, draft.header); },
+    async prepare(context, draft, existing) {
+      await refuseRuleChanges(context, 'journal_accounts', draft.header, existing);
+      await setParentPath(context, draft.header);
+    },
     async beforeDelete(context, record) {
       await refuseIfUsed(context, [['journal_transactions', 'journal_account_id']], record.id!);
-      const system = await context.db.selectFrom('journal_accounts').select('system_key')
-        .where('site_id', '=', context.siteId).where('id', '=', record.id!).executeTakeFirst();
-      if (system?.['system_key']) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. The books post to this account.");
+      await refuseSystemDelete(context, 'journal_accounts', record);
     },
     async related(context, records, wire) { await renderTotals(context, records, wire, 'account'); },
   },
@@ -209,7 +244,7 @@ export const journals = defineResource({
       if (!journal['currency_code']) journal['currency_code'] = context.site.currency_code;
       if (journal['staff_id'] === undefined || journal['staff_id'] === null) journal['staff_id'] = context.staffId;
       if (!journal['number']) {
-        journal['number'] = await nextNumber(context, 'journal', (candidate) => valueTaken(context, 'journals', 'number', candidate, existing?.id));
+        journal['number'] = await nextNumber(context, 'journal', (candidates) => takenAmong(context, 'journals', 'number', candidates, existing?.id));
       }
     },
     async beforeDelete(_context, record) {

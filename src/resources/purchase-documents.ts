@@ -39,7 +39,7 @@ const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
 
 const headerFields = (): Fields => ({
   staff_id: staffField(),
-  subscription_id: id().doc('For refunds: the purchase invoice refunded'),
+  subscription_id: id().ref('purchase_invoices').doc('For refunds: the purchase invoice refunded'),
   type: int().readOnly().doc('0 purchase invoice, 1 purchase refund'),
   no: text(255).doc('Number; generated per type when left out'),
   po_number: text(255),
@@ -136,7 +136,8 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
       });
     }
   }
-  await replaceMovements(context, source, document.id!, movements);
+  // Goods that leave the ledger without a line of their own (a draft, a line moved or removed) are named by the draft flag or the lines.
+  await replaceMovements(context, source, document.id!, movements, document['draft'] === 1 ? 'draft' : 'PurchaseOrderItem');
 }
 
 /**

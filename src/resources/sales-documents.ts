@@ -8,7 +8,10 @@ import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { paymentFields } from './invoice-payments.js';
+import { contains } from '../engine/listing.js';
 import { salesHooks } from './sales-rules.js';
+// Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
+import { addDocumentLinks } from '../documents/links.js';
 import type { ExpressionBuilder } from 'kysely';
 
 /** Lines one document may carry. */
@@ -118,6 +121,7 @@ const documentFields = (): Fields => ({
   adjustment_label: text(255),
   adjustment_value: decimal(),
   custom_fields: json().doc('InvoiceCustomField as sent: an object or a list of {label, value}'),
+  einvoice_status: text(20).readOnly().doc('ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none'),
   ...timestamps(),
 });
 
@@ -138,6 +142,8 @@ const paymentsChild = (): ChildSpec => ({
   fields: paymentFields(),
   writable: true,
   countMax: 100,
+  // Allocations of client payments are listed with the invoice but belong to their client payment.
+  sharedWith: 'client_payment_id',
 });
 
 function paymentStatusFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
@@ -177,6 +183,8 @@ export interface SalesDocumentOptions {
   payments: boolean;
   /** More model keys accepted on writes. */
   inputModels?: string[];
+  /** Credit notes and refund receipts: subscription_id names the invoice they return (on invoices it is a subscription's id). */
+  reverses?: boolean;
   description: string;
 }
 
@@ -189,7 +197,9 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     table: 'invoices',
     operations: ALL_OPERATIONS,
     scope: { column: 'type', values: options.types, createDefault: options.createType, createValues: options.createTypes },
-    fields: documentFields(),
+    fields: options.reverses
+      ? { ...documentFields(), subscription_id: id().ref('invoices').doc('The invoice this document returns (from GET /invoices)') }
+      : documentFields(),
     children: options.payments ? [itemsChild(), paymentsChild()] : [itemsChild()],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
@@ -199,12 +209,9 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       date_to: dayBound('date', '<='),
       summary_total_from: totalBound('>='),
       summary_total_to: totalBound('<='),
-      no: (eb, value) => {
-        const text = Array.isArray(value) ? value[0]! : value;
-        return eb(eb.ref('no'), 'like', `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-      },
+      no: (eb, value, context) => contains(eb.ref('no'), Array.isArray(value) ? value[0]! : value, context.dialect),
     },
-    hooks: salesHooks(),
+    hooks: { ...salesHooks(), computed: addDocumentLinks },
     description: options.description,
   });
 }
@@ -240,6 +247,7 @@ export const creditNotes = salesDocument({
   types: [5],
   createType: 5,
   payments: false,
+  reverses: true,
   description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock.',
 });
 
@@ -250,5 +258,6 @@ export const refundReceipts = salesDocument({
   types: [6],
   createType: 6,
   payments: false,
+  reverses: true,
   description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id; stock returns.',
 });

@@ -126,9 +126,12 @@ export async function postPayment(context: Context, payment: Rec): Promise<void>
   });
 }
 
-/** Removes the journals of an invoice's payments (before they are deleted or replaced). */
+/**
+ * Removes the journals of an invoice's own payments (before they are deleted or replaced); payments
+ * allocated from a client payment are that payment's and keep theirs.
+ */
 export async function removePaymentJournalsOf(context: Context, invoiceId: number): Promise<void> {
   const payments = await context.db.selectFrom('invoice_payments').select('id')
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).execute();
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('client_payment_id', 'is', null).execute();
   for (const payment of payments) await removeJournal(context, 'invoice_payment', Number(payment['id']));
 }

@@ -4,9 +4,10 @@
  * request's transaction.
  */
 import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, roundTo, toStored } from '../domain/money.js';
+import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mul, roundTo, toStored } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
-import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { lockInvoices, lockRow } from '../domain/locks.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
 import { type LineInput, type TaxRate, computeTotals, rangeErrors } from '../domain/totals.js';
@@ -15,8 +16,9 @@ import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { runShape } from '../db/shapes.js';
 import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
-import { completePayment } from './invoice-payments.js';
-import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
+import { completePayment, unpayableReason } from './invoice-payments.js';
+import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
+import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
 
 const NUMBERING_KEY: Record<number, string> = {
   0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
@@ -131,7 +133,7 @@ export async function assignNumber(context: Context, table: string, sequence: st
     if (await taken(number)) throw validationError({ no: `is already used by another document of this type (${number})` });
     return;
   }
-  document['no'] = await nextNumber(context, sequence, taken);
+  document['no'] = await nextNumber(context, sequence, (candidates) => takenAmong(context, table, 'no', candidates, existing?.id, scope));
 }
 
 /**
@@ -158,8 +160,18 @@ async function linesOfEstimate(context: Context, document: Rec, errors: FieldErr
   });
 }
 
+/** The invoices whose sums a write of `document` recomputes: itself when it is an invoice, else the one it reverses. */
+function invoicesRecomputed(document: Rec, existing: Rec | null): unknown[] {
+  const type = document['type'] as number;
+  if (INVOICE_TYPES.has(type)) return [existing?.id ?? document.id];
+  if (REVERSING_TYPES.has(type)) return [document['subscription_id'], existing?.['subscription_id']];
+  return [];
+}
+
 async function prepare(context: Context, draft: Draft, existing: Rec | null): Promise<void> {
   const document = draft.header;
+  // Invoices first, by id, before any other row (locks.ts): then stock, payments and refunds.
+  await lockInvoices(context, invoicesRecomputed(document, existing));
   const errors: FieldErrors = {};
   if (!document['store_id']) document['store_id'] = await primaryId(context, 'stores');
   if (!document['date']) document['date'] = today(context);
@@ -182,6 +194,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (lines.length === 0 && !errors['estimate_id']) errors['InvoiceItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors);
+  if (REVERSING_TYPES.has(type) && document['subscription_id'] && document['draft'] !== 1) await capReturn(context, document, existing);
   await assignNumber(context, 'invoices', NUMBERING_KEY[type] ?? `document_${type}`, document, existing);
   if (existing === null) {
     document['summary_paid'] = ZERO;
@@ -190,10 +203,58 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   document['summary_unpaid'] = document['summary_total'];
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
   const payments = draft.children['InvoicePayment'] ?? [];
-  // Payments sent with an edit replace the stored ones: their journals go first.
-  if (existing && payments.some((payment) => payment.id === undefined)) await removePaymentJournalsOf(context, existing.id!);
+  // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
+  // Kept payments carry their ids; allocations of client payments are never among them.
+  if (existing && payments.every((payment) => payment.id === undefined)) await removePaymentJournalsOf(context, existing.id!);
+  await refuseUnpayable(context, document, payments, existing);
   for (const [index, payment] of payments.entries()) {
     await completePayment(context, payment, document, `InvoicePayment.${index}.`);
+  }
+}
+
+/**
+ * Only issued invoices take payments: payments sent with an estimate or a draft are refused
+ * (InvoicePayment), and an invoice with payments (its own or allocations) cannot become a draft.
+ */
+async function refuseUnpayable(context: Context, document: Rec, payments: Rec[], existing: Rec | null): Promise<void> {
+  const reason = unpayableReason(document);
+  if (!reason) return;
+  if (payments.some((payment) => payment.id === undefined)) throw validationError({ InvoicePayment: `cannot be sent: the document ${reason.replace(/^must be/, 'is not')}` });
+  if (!existing) return;
+  const allocation = await context.db.selectFrom('invoice_payments').select('id')
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', existing.id!).where('client_payment_id', 'is not', null).executeTakeFirst();
+  if (payments.length > 0 || allocation) throw validationError({ draft: 'cannot be 1 while the invoice has payments; delete its payments first' });
+}
+
+/**
+ * Credit notes and refund receipts together return at most their invoice's total: a 400 names
+ * summary_total when this one would pass what the invoice can still return. The invoice is locked
+ * first, so two returns written at once cannot both take the last of it. Amounts compare in the
+ * invoice's currency, or in the site currency at each document's rate when the currencies differ.
+ */
+async function capReturn(context: Context, document: Rec, existing: Rec | null): Promise<void> {
+  const invoiceId = document['subscription_id'] as number;
+  await lockRow(context, 'invoices', invoiceId);
+  const invoice = (await loadById(context, 'invoices', [invoiceId])).get(invoiceId);
+  if (!invoice) return;
+  let others = context.db.selectFrom('invoices').select(['summary_total', 'currency_code', 'currency_rate'])
+    .where('site_id', '=', context.siteId).where('subscription_id', '=', invoiceId)
+    .where('type', 'in', [...REVERSING_TYPES]).where('draft', '=', 0);
+  if (existing) others = others.where('id', '<>', existing.id!);
+  const currency = String(invoice['currency_code'] ?? context.site.currency_code);
+  const sameCurrency = (row: Record<string, unknown>) => String(row['currency_code'] ?? context.site.currency_code) === currency;
+  const rows = await others.execute();
+  const inSite = !sameCurrency(document) || rows.some((row) => !sameCurrency(row));
+  const places = currencyDecimals(context.site.currency_code);
+  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? roundTo(mul(total, rateOf(row)), places) : total);
+  const total = valueOf(invoice, fromStored(invoice['summary_total']));
+  const returned = rows.reduce((acc, row) => acc + valueOf(row, fromStored(row['summary_total'])), ZERO);
+  const asked = valueOf(document, document['summary_total'] as Dec);
+  if (asked > total - returned) {
+    const unit = inSite ? context.site.currency_code : currency;
+    throw validationError({
+      summary_total: `must not be more than invoice #${invoice['no'] ?? invoiceId} can still return: ${formatDec(total - returned > ZERO ? total - returned : ZERO)} ${unit} of its ${formatDec(total)} (this one comes to ${formatDec(asked)})`,
+    });
   }
 }
 
@@ -225,7 +286,8 @@ async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise
       });
     });
   }
-  await replaceMovements(context, source, document.id!, movements);
+  // Returned goods that leave the ledger without a line of their own (a draft, a line moved or removed) are named by the draft flag or the lines.
+  await replaceMovements(context, source, document.id!, movements, document['draft'] === 1 ? 'draft' : 'InvoiceItem');
 }
 
 /** Σ totals of the credit notes and refund receipts issued against an invoice, kept on the invoice. */
@@ -253,9 +315,19 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
     const linked = new Set([record['subscription_id'], previous?.['subscription_id']].filter((v): v is number => typeof v === 'number' && v > 0));
     for (const invoiceId of linked) await refreshRefunds(context, invoiceId);
   }
+  // ZATCA phase 2 (src/zatca): sign and chain the e-invoice of a Saudi site's tax document, last, in this transaction.
+  await issueEInvoice(context, record, previous);
 }
 
 async function beforeDelete(context: Context, record: Rec): Promise<void> {
+  await lockInvoices(context, invoicesRecomputed(record, record));
+  await refuseDeleteOfEInvoiced(context, record);
+  const allocation = await context.db.selectFrom('invoice_payments').select('client_payment_id')
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', record.id!).where('client_payment_id', 'is not', null).executeTakeFirst();
+  if (allocation) {
+    throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS',
+      `Can't delete item. Client payment #${allocation['client_payment_id']} is allocated to it; remove the allocation from the client payment first.`);
+  }
   await removeSalesJournals(context, record);
   if (!INVOICE_TYPES.has(record['type'] as number)) return;
   const reversal = await context.db.selectFrom('invoices').select('id')

@@ -6,8 +6,8 @@ import { removeJournal } from '../domain/books.js';
 import { DaftarError, validationError } from '../domain/errors.js';
 import { postStockTransaction } from '../domain/inventory.js';
 import { type Dec, ZERO, checkRange, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
-import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, enforceNonNegative, refreshProductBalance } from '../domain/stock.js';
-import { lockRow } from '../domain/locks.js';
+import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, refreshAndCheck } from '../domain/stock.js';
+import { lockRow, lockRows } from '../domain/locks.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
@@ -20,7 +20,7 @@ import { primaryId, timestamps, today } from './common.js';
  */
 async function settle(context: Context, record: Rec, previous: Rec | null): Promise<void> {
   const products = [...new Set([record['product_id'] as number, previous?.['product_id'] as number].filter(Boolean))].sort((a, b) => a - b);
-  for (const productId of products) await lockRow(context, 'products', productId);
+  await lockRows(context, 'products', products);
   const out = record['transaction_type'] === STOCK_DIRECTION.out;
   const quantity = record['quantity'] as Dec;
   const price = (record['price'] as Dec | null) ?? ZERO;
@@ -28,15 +28,14 @@ async function settle(context: Context, record: Rec, previous: Rec | null): Prom
   await context.db.updateTable('stock_transactions')
     .set({ purchase_price: toStored(unitCost), cost_value: toStored(checkRange(roundTo(mul(quantity, unitCost), currencyDecimals(context.site.currency_code)), 'quantity', 'quantity × unit cost')) })
     .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
-  for (const productId of products) await refreshProductBalance(context, productId);
-  await enforceNonNegative(context, [{
-    productId: record['product_id'] as number,
-    storeId: record['store_id'] as number,
-    quantity: out ? -(record['quantity'] as bigint) : (record['quantity'] as bigint),
-    price: ZERO,
-    date: record['date'] as string,
-    field: 'quantity',
-  }]);
+  // The new position, and the one the movement left (an edit may move it to another product or store).
+  const checks = [{ productId: record['product_id'] as number, storeId: record['store_id'] as number, field: 'quantity' }];
+  if (previous) {
+    const field = previous['product_id'] !== record['product_id'] ? 'product_id' : previous['store_id'] !== record['store_id'] ? 'store_id' : 'quantity';
+    checks.push({ productId: previous['product_id'] as number, storeId: previous['store_id'] as number, field });
+  }
+  const movement = { productId: checks[0]!.productId, storeId: checks[0]!.storeId, quantity: out ? -quantity : quantity, price, date: String(record['date']), field: 'quantity' };
+  await refreshAndCheck(context, products, checks, [movement]);
   await postStockTransaction(context, record.id!, String(record['date']), 'stock_adjustments');
 }
 
@@ -97,7 +96,7 @@ export const stockTransactions = defineResource({
     async afterDelete(context, record) {
       await removeJournal(context, 'stock_transaction', record.id!);
       await lockRow(context, 'products', record['product_id'] as number);
-      await refreshProductBalance(context, record['product_id'] as number);
+      await refreshAndCheck(context, [record['product_id'] as number], [{ productId: record['product_id'] as number, storeId: record['store_id'] as number, field: 'id' }]);
     },
   },
 });

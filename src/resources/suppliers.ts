@@ -1,5 +1,5 @@
 import { fieldError } from '../domain/errors.js';
-import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { partyFields, requireName } from './clients.js';
@@ -23,10 +23,11 @@ export const suppliers = defineResource({
       requireName(draft.header);
       const number = draft.header['supplier_number'];
       const taken = (candidate: string) => valueTaken(context, 'suppliers', 'supplier_number', candidate, existing?.id);
+      const takenIn = (candidates: string[]) => takenAmong(context, 'suppliers', 'supplier_number', candidates, existing?.id);
       if (typeof number === 'string' && number !== '') {
         if (await taken(number)) throw fieldError('supplier_number', 'is already used by another supplier');
       } else {
-        draft.header['supplier_number'] = await nextNumber(context, 'supplier', taken);
+        draft.header['supplier_number'] = await nextNumber(context, 'supplier', takenIn);
       }
     },
     async beforeDelete(context, record) {

@@ -1,5 +1,5 @@
 import { fieldError } from '../domain/errors.js';
-import { nextNumber, valueTaken } from '../domain/numbering.js';
+import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { refuseIfUsed, staffField, timestamps } from './common.js';
@@ -32,10 +32,11 @@ export const workOrders = defineResource({
         throw fieldError('delivery_date', 'must not be before start_date');
       }
       const taken = (candidate: string) => valueTaken(context, 'work_orders', 'number', candidate, existing?.id);
+      const takenIn = (candidates: string[]) => takenAmong(context, 'work_orders', 'number', candidates, existing?.id);
       if (typeof order['number'] === 'string' && order['number'] !== '') {
         if (await taken(order['number'])) throw fieldError('number', 'is already used by another work order');
       } else {
-        order['number'] = await nextNumber(context, 'work_order', taken);
+        order['number'] = await nextNumber(context, 'work_order', takenIn);
       }
       if (!order['budget_currency']) order['budget_currency'] = context.site.currency_code;
     },

@@ -95,3 +95,39 @@ export async function bookProblems(database: Database): Promise<string[]> {
   }
   return problems;
 }
+
+/**
+ * Rows that name a record that no longer exists: a payment of a deleted invoice, a credit note of a
+ * deleted invoice, a line of a deleted product, stock movements and automatic journals of a deleted
+ * document. Returns the problems.
+ */
+export async function orphanProblems(database: Database): Promise<string[]> {
+  const db = database.db;
+  const problems: string[] = [];
+  const checks: Array<[string, string]> = [
+    ['payment of no invoice', `select p.id from invoice_payments p where not exists (select 1 from invoices i where i.id = p.invoice_id and i.site_id = p.site_id)`],
+    ['allocation of no client payment', `select p.id from invoice_payments p where p.client_payment_id is not null
+      and not exists (select 1 from client_payments c where c.id = p.client_payment_id and c.site_id = p.site_id)`],
+    ['return of no invoice', `select r.id from invoices r where r.type in (5, 6) and r.subscription_id is not null and r.subscription_id <> 0
+      and not exists (select 1 from invoices i where i.id = r.subscription_id and i.site_id = r.site_id)`],
+    ['line of no product', `select t.id from invoice_items t where t.product_id is not null and t.product_id <> 0
+      and not exists (select 1 from products p where p.id = t.product_id and p.site_id = t.site_id)`],
+    ['line of no invoice', `select t.id from invoice_items t where not exists (select 1 from invoices i where i.id = t.invoice_id and i.site_id = t.site_id)`],
+    ['movement of no sales document', `select s.id from stock_transactions s where s.source_type in (2, 4, 6)
+      and not exists (select 1 from invoices i where i.id = s.order_id and i.site_id = s.site_id)`],
+    ['movement of no purchase document', `select s.id from stock_transactions s where s.source_type in (3, 7)
+      and not exists (select 1 from purchase_orders o where o.id = s.order_id and o.site_id = s.site_id)`],
+    ['journal of no sales document', `select j.id from journals j where j.is_automatic = 1
+      and j.entity_type in ('invoice', 'credit_note', 'refund_receipt', 'invoice_sales_cost', 'credit_note_sales_cost', 'refund_receipt_sales_cost')
+      and not exists (select 1 from invoices i where i.id = j.entity_id and i.site_id = j.site_id)`],
+    ['journal of no payment', `select j.id from journals j where j.is_automatic = 1 and j.entity_type = 'invoice_payment'
+      and not exists (select 1 from invoice_payments p where p.id = j.entity_id and p.site_id = j.site_id)`],
+    ['journal of no client payment', `select j.id from journals j where j.is_automatic = 1 and j.entity_type = 'client_payment'
+      and not exists (select 1 from client_payments c where c.id = j.entity_id and c.site_id = j.site_id)`],
+  ];
+  for (const [what, query] of checks) {
+    const { rows } = await sql.raw<{ id: number }>(query).execute(db);
+    if (rows.length > 0) problems.push(`${what}: ${rows.slice(0, 5).map((row) => row.id).join(', ')}${rows.length > 5 ? ` (${rows.length})` : ''}`);
+  }
+  return problems;
+}

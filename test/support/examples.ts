@@ -36,8 +36,13 @@ export function comparable(value: unknown): unknown {
       .replace(/\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?/g, '<date>')
       .replace(/[A-Za-z0-9+/=_%-]{32,}/g, '<opaque>');
   }
+  // Unix times in seconds (an event's `created`).
+  if (typeof value === 'number' && value > 1.5e9 && value < 2.5e9) return '<unix time>';
   if (Array.isArray(value)) return value.map(comparable);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, comparable(item)]));
+  if (value && typeof value === 'object') {
+    // Times in milliseconds (webhook deliveries' schedule) differ between any two runs.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key.endsWith('_ms') && item !== null ? '<ms>' : comparable(item)]));
+  }
   return value;
 }
 
@@ -133,6 +138,35 @@ export async function recordExamples(server: TestServer): Promise<Examples> {
     await s.get('/v2/api/entity/client/filter-auto-suggest?filter[business_name][like]=v2');
     await s.put(`/v2/api/entity/client/${v2.id}`, { business_name: 'A v2 client, renamed' });
     await s.del(`/v2/api/entity/client/${v2.id}`);
+  }
+  // Webhooks (the servers that record allow a loopback URL: DAFTAR_WEBHOOK_ALLOW_PRIVATE=1).
+  const endpoint = await s.post('/api2/webhook_endpoints.json', { WebhookEndpoint: { url: 'http://127.0.0.1:9/daftar-hook', events: ['invoice.*'], description: 'Shop sync' } });
+  const endpointId = (endpoint.body as { id?: string }).id;
+  if (endpointId) {
+    await s.get('/api2/webhook_endpoints.json');
+    await s.get(`/api2/webhook_endpoints/${endpointId}.json`);
+    await s.put(`/api2/webhook_endpoints/${endpointId}.json`, { WebhookEndpoint: { description: 'Shop sync (orders)' } });
+    await s.post(`/api2/webhook_endpoints/${endpointId}/roll_secret`, {});
+    await s.put(`/api2/invoices/${ids['invoices']}.json`, { Invoice: { notes: 'An edit that sends invoice.updated' } });
+    const events = await s.get('/api2/webhook_events.json?limit=1');
+    const eventId = (events.body as { data?: Array<Record<string, { id: string }>> }).data?.[0]?.['WebhookEvent']?.id;
+    if (eventId) {
+      await s.get(`/api2/webhook_events/${eventId}.json`);
+      await s.post(`/api2/webhook_events/${eventId}/retry`, {});
+    }
+    await s.del(`/api2/webhook_endpoints/${endpointId}.json`);
+  }
+  // The seller's details a tax document prints, and the e-invoicing status.
+  await s.put('/api2/site_info.json', { Site: { vat_number: '300000000000003', cr_number: '1010010000', address1: 'King Fahd Road', city: 'Riyadh', postal_code: '12211', building_number: '1234', district: 'Al Olaya' } });
+  await s.get('/api2/einvoicing.json');
+  for (const name of ['invoices', 'estimates', 'credit_notes', 'refund_receipts']) await s.post(`/api2/${name}/${ids[name]}/rotate_link`, {});
+  // API keys: a second key made, read, listed and revoked.
+  const key = await s.post('/api2/api_keys.json', { ApiKey: { name: 'Shop connector' } });
+  const keyId = (key.body as { id?: string }).id;
+  await s.get('/api2/api_keys.json');
+  if (keyId) {
+    await s.get(`/api2/api_keys/${keyId}.json`);
+    await s.del(`/api2/api_keys/${keyId}.json`);
   }
   // Deletes of a second set, dependents first, so each answers its success reply.
   const more = await populate(s, 'B');

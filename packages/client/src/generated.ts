@@ -308,6 +308,8 @@ export interface Invoice {
   adjustment_value: string | null;
   /** InvoiceCustomField as sent: an object or a list of {label, value} */
   custom_fields: unknown;
+  /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
+  einvoice_status: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -427,7 +429,7 @@ export interface InvoiceBody {
   InvoicePayment?: InvoiceInvoicePaymentInput[];
 }
 
-export type InvoiceFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoiceFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface EstimateInvoiceItem {
   id: string;
@@ -617,6 +619,8 @@ export interface Estimate {
   adjustment_value: string | null;
   /** InvoiceCustomField as sent: an object or a list of {label, value} */
   custom_fields: unknown;
+  /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
+  einvoice_status: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -734,7 +738,7 @@ export interface EstimateBody {
   InvoiceItem?: EstimateInvoiceItemInput[];
 }
 
-export type EstimateFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+export type EstimateFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface CreditNoteInvoiceItem {
   id: string;
@@ -924,6 +928,8 @@ export interface CreditNote {
   adjustment_value: string | null;
   /** InvoiceCustomField as sent: an object or a list of {label, value} */
   custom_fields: unknown;
+  /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
+  einvoice_status: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -1041,7 +1047,7 @@ export interface CreditNoteBody {
   InvoiceItem?: CreditNoteInvoiceItemInput[];
 }
 
-export type CreditNoteFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+export type CreditNoteFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface RefundReceiptInvoiceItem {
   id: string;
@@ -1231,6 +1237,8 @@ export interface RefundReceipt {
   adjustment_value: string | null;
   /** InvoiceCustomField as sent: an object or a list of {label, value} */
   custom_fields: unknown;
+  /** ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none; at most 20 characters */
+  einvoice_status: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -1348,7 +1356,7 @@ export interface RefundReceiptBody {
   InvoiceItem?: RefundReceiptInvoiceItemInput[];
 }
 
-export type RefundReceiptFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "created" | "modified", string | number | Array<string | number>>>;
+export type RefundReceiptFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Client {
   id: string;
@@ -3628,7 +3636,7 @@ export interface AuditLog {
   record_id: string | null;
   /** HTTP status of the reply */
   status: string | null;
-  /** The X-Request-Id of the request, also in the server log; at most 100 characters */
+  /** The X-Request-Id of the request, also in the server log; at most 128 characters */
   request_id: string | null;
   /** What the client sent (JSON; passwords and secrets redacted; cut at 64 KiB); at most 80000 characters */
   changes: string | null;

@@ -1,0 +1,72 @@
+/**
+ * PDF documents through Typst (typst-ts-node-compiler): the layout is a template file in
+ * templates/documents/<layout>/document.typ that reads the document view as JSON. One compiler per
+ * process, created on first use with the fonts the package ships (IBM Plex Sans Arabic for Latin
+ * letters and digits, Amiri for Arabic: both SIL OFL, from the npm registry). Compiling is
+ * synchronous, so the logo and QR files mapped for one render cannot be seen by another.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { NodeCompiler as Compiler } from '@myriaddreamin/typst-ts-node-compiler';
+import type { DocumentView } from '../domain/documents.js';
+import { qrSvg } from './qr-image.js';
+import { templateFile } from './templates.js';
+
+const require = createRequire(import.meta.url);
+
+const FONT_FILES = [
+  '@expo-google-fonts/ibm-plex-sans-arabic/400Regular/IBMPlexSansArabic_400Regular.ttf',
+  '@expo-google-fonts/ibm-plex-sans-arabic/700Bold/IBMPlexSansArabic_700Bold.ttf',
+  '@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf',
+  '@expo-google-fonts/amiri/700Bold/Amiri_700Bold.ttf',
+];
+
+/** The compiler's root: not a real folder; the template's /logo and /qr.svg are mapped under it. */
+const WORKSPACE = '/daftar-typst-workspace';
+
+let compiler: Compiler | undefined;
+const templates = new Map<string, string>();
+
+function compilerOf(): Compiler {
+  if (compiler) return compiler;
+  const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler') as typeof import('@myriaddreamin/typst-ts-node-compiler');
+  const fontBlobs = FONT_FILES.map((file) => readFileSync(require.resolve(file)));
+  compiler = NodeCompiler.create({ workspace: WORKSPACE, fontArgs: [{ fontBlobs }] });
+  return compiler;
+}
+
+function templateSource(layout: string, templatesDir: string | undefined): string {
+  const file = templateFile(layout, 'document.typ', templatesDir);
+  let source = templates.get(file);
+  if (source === undefined) {
+    source = readFileSync(file, 'utf8');
+    templates.set(file, source);
+  }
+  return source;
+}
+
+export interface DocumentAssets {
+  /** The site's logo bytes, when it has one. */
+  logo: Buffer | null;
+}
+
+/** Renders a document view as PDF bytes with the named layout. Throws on a template error. */
+export function renderPdf(view: DocumentView, assets: DocumentAssets, layout = 'standard', templatesDir?: string): Buffer {
+  const typst = compilerOf();
+  typst.resetShadow();
+  if (assets.logo) typst.mapShadow(path.posix.join(WORKSPACE, 'logo'), assets.logo);
+  if (view.qr) typst.mapShadow(path.posix.join(WORKSPACE, 'qr.svg'), Buffer.from(qrSvg(view.qr), 'utf8'));
+  const mainFileContent = templateSource(layout, templatesDir);
+  const compiled = typst.compile({ mainFileContent, inputs: { data: JSON.stringify(view) } });
+  const document = compiled.result;
+  if (!document) {
+    const error = compiled.takeError() ?? compiled.takeDiagnostics();
+    const problems = error ? typst.fetchDiagnostics(error).map((entry: { message?: string }) => entry.message ?? JSON.stringify(entry)) : [];
+    throw new Error(`template ${layout} failed: ${problems.join('; ') || 'unknown error'}`);
+  }
+  // Typst memoizes layouts; evicting old entries keeps memory flat over many distinct documents.
+  const pdf = typst.pdf(document);
+  typst.evictCache(10);
+  return pdf;
+}
