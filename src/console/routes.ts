@@ -364,9 +364,13 @@ async function paymentsTotal(daftar: Daftar, month: { from: string; to: string }
   return formatDec(treasury.reduce((sum, row) => sum + dec(String(row['debit'] ?? '0')), ZERO));
 }
 
+/** Daftra's payment_status: -1 draft, 0 unpaid, 1 partly paid, 2 paid, 3 refunded, 4 overpaid. */
+const STATUS_KEYS: Record<string, MessageKey> = {
+  '-1': 'status_draft', 0: 'status_unpaid', 1: 'status_partial', 2: 'status_paid', 3: 'status_refunded', 4: 'status_overpaid',
+};
+
 function statusOf(view: View, status: unknown): string {
-  const key: MessageKey = String(status) === '2' ? 'status_paid' : String(status) === '1' ? 'status_partial' : 'status_unpaid';
-  return t(view, key);
+  return t(view, STATUS_KEYS[String(status)] ?? 'status_unpaid');
 }
 
 function invoiceTable(view: View, rows: Row[], currency: string): Html {
