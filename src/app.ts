@@ -23,6 +23,7 @@ import { registerResourceRoutes, writeWith } from './api/routes.js';
 import { DOCUMENT_ROUTES, PUBLIC_DOCUMENT_ROUTES, RENDERED_DOCUMENTS, registerDocumentRoutes, serveOwnDocument } from './api/documents.js';
 import { baseUrlOf, renderSite, updateSite } from './api/site.js';
 import { V2_ROUTES, registerV2Routes } from './api/v2.js';
+import { registerConsole } from './console/routes.js';
 import { RESOURCES } from './resources/index.js';
 import { VERSION } from './version.js';
 import { WEBHOOK_RESOURCES } from './resources/webhook-endpoints.js';
@@ -183,5 +184,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   });
   registerV2Routes(app, database, RESOURCES);
   registerWebhookRoutes(app, database, config.webhooks);
+  registerConsole(app);
   return app;
 }

@@ -123,8 +123,15 @@ export function requiresCredential(request: FastifyRequest, publicRoutes: Readon
   return route !== undefined && !publicRoutes.has(route);
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers without an API key or token: it proves its caller otherwise (a hash, a session). */
+    public?: boolean;
+  }
+}
+
 /** Route options of a route that answers without an API key or token (it proves the caller otherwise). */
-export const PUBLIC_ROUTE = { config: { public: true } } as const;
+export const PUBLIC_ROUTE: { config: { public: boolean } } = { config: { public: true } };
 
 export async function authenticate(database: Database, request: FastifyRequest): Promise<Caller> {
   const authorization = headerValue(request, 'authorization');

@@ -6,6 +6,7 @@
  * any rule.
  */
 import { Daftar } from '../../packages/client/src/index.js';
+import { injectFetch } from '../api/inject-fetch.js';
 import { loadConfig } from '../config.js';
 import { digest } from '../domain/secrets.js';
 import { addApiKey, siteBySubdomain } from '../domain/sites.js';
@@ -39,19 +40,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     throw new UsageError(`no site with subdomain "${subdomain}" in ${server.database.description}`);
   }
   const temporary = await addApiKey(server.database.db, site.id, undefined, 'daftar CLI (temporary)');
-  const app = server.app;
-  // The client's fetch, answered by the app in this process.
-  const local: typeof fetch = async (input, init) => {
-    const target = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const reply = await app.inject({
-      method: (init?.method ?? 'GET') as 'GET', url: target.pathname + target.search,
-      headers: Object.fromEntries(new Headers(init?.headers).entries()),
-      payload: typeof init?.body === 'string' ? init.body : undefined,
-    });
-    return new Response(new Uint8Array(reply.rawPayload), { status: reply.statusCode, headers: reply.headers as Record<string, string> });
-  };
   return {
-    daftar: new Daftar({ baseUrl: 'http://local', apiKey: temporary, fetch: local, retries: 0 }),
+    daftar: new Daftar({ baseUrl: 'http://local', apiKey: temporary, fetch: injectFetch(server.app), retries: 0 }),
     where: `${server.database.description} (site ${subdomain})`,
     async close() {
       await server.database.db.updateTable('api_keys').set({ revoked: 1 }).where('key_hash', '=', digest(temporary)).execute();

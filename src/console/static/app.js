@@ -1,0 +1,60 @@
+// Daftar console: the few things a page does without a round trip. Totals are never computed here:
+// they come from the server (POST /app/invoices/preview runs the same totals as a saved invoice).
+(() => {
+  const form = document.getElementById('invoice-form');
+  if (!form) return;
+  const options = [...document.querySelectorAll('#product-list option')];
+  const body = form.querySelector('table.lines tbody');
+  let pending;
+
+  const pickProduct = (input) => {
+    const option = options.find((o) => o.value === input.value);
+    const row = input.closest('tr');
+    row.querySelector('input[name="product_id"]').value = option ? option.dataset.id : '';
+    if (option) {
+      const price = row.querySelector('input[name="unit_price"]');
+      if (!price.value) price.value = option.dataset.price || '';
+      const tax = row.querySelector('select[name="tax1"]');
+      if (option.dataset.tax && !tax.value) tax.value = option.dataset.tax;
+    }
+  };
+
+  const refresh = () => {
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      const data = new URLSearchParams(new FormData(form));
+      const reply = await fetch(form.dataset.preview, { method: 'POST', body: data, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      if (!reply.ok) return;
+      const totals = await reply.json();
+      for (const [name, value] of Object.entries(totals)) {
+        const cell = form.querySelector(`[data-total="${name}"] bdi`);
+        if (cell) cell.textContent = value;
+      }
+    }, 150);
+  };
+
+  form.addEventListener('input', (event) => {
+    if (event.target.matches('[data-products]')) pickProduct(event.target);
+    refresh();
+  });
+  form.addEventListener('change', refresh);
+  form.addEventListener('click', (event) => {
+    if (event.target.matches('[data-add-line]')) {
+      const rows = body.querySelectorAll('tr');
+      const copy = rows[rows.length - 1].cloneNode(true);
+      const index = rows.length;
+      copy.querySelectorAll('input, select, label').forEach((el) => {
+        if (el.id) el.id = el.id.replace(/_\d+$/, `_${index}`);
+        if (el.htmlFor) el.htmlFor = el.htmlFor.replace(/_\d+$/, `_${index}`);
+        if (el.name === 'quantity') el.value = '1';
+        else if (el.tagName === 'INPUT') el.value = '';
+      });
+      body.appendChild(copy);
+    }
+    if (event.target.matches('[data-remove-line]') && body.querySelectorAll('tr').length > 1) {
+      event.target.closest('tr').remove();
+      refresh();
+    }
+  });
+  refresh();
+})();
