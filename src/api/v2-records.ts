@@ -34,12 +34,21 @@ function nativeValue(field: Field, value: unknown): unknown {
   }
 }
 
-/** One api2 wire record's declared fields in v2 types, `id` first. Keys a hook added are left out. */
+/**
+ * One api2 wire record's declared fields in v2 types, `id` first. Of the keys a hook added, the plain
+ * values (the document links, qr_code_url, ...) are kept as they are, so both surfaces show them; the
+ * nested ones (children, the client) are left to the levels.
+ */
 export function toV2(fields: Fields, wire: Json, withVirtual = true): Json {
   const out: Json = { id: wire['id'] === null || wire['id'] === undefined ? null : Number(wire['id']) };
   for (const [name, field] of Object.entries(fields)) {
     if (!withVirtual && !field.isStored) continue;
     out[name] = nativeValue(field, wire[name]);
+  }
+  if (withVirtual) {
+    for (const [name, value] of Object.entries(wire)) {
+      if (!(name in out) && (typeof value === 'string' || value === null)) out[name] = value;
+    }
   }
   return out;
 }
