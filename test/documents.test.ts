@@ -361,3 +361,24 @@ eachDatabase('Documents', (server) => {
     assert.throws(() => execFileSync(process.execPath, ['dist/src/cli.js', 'invoice', 'pdf', '999999'], { env: { ...process.env, ...s.env }, stdio: 'pipe' }), /no sales document/);
   });
 });
+
+// A layout of one's own: DAFTAR_TEMPLATES_DIR/<layout>/document.html, chosen by the site's document_layout.
+const ownLayouts = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-layouts-'));
+fs.mkdirSync(path.join(ownLayouts, 'plain'));
+fs.writeFileSync(path.join(ownLayouts, 'plain', 'document.html'),
+  '<p lang="{{html_lang}}">{{L title}} {{N number}}{{#each lines}} [{{name}}={{N total}}]{{/each}}{{#if po_number}} PO{{else}} no PO{{/if}} &amp; {{seller.name}}</p>');
+
+eachDatabase('Document layouts', (server) => {
+  it("renders with the site's chosen layout from DAFTAR_TEMPLATES_DIR, and an unknown one as standard", async () => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Layout Co' } });
+    const id = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'Tea <b>', unit_price: 12 }] });
+    const no = (await s.get(`/api2/invoices/${id}`)).body.data.Invoice.no;
+    assert.equal((await s.put('/api2/site_info', { Site: { business_name: 'A & B', document_layout: 'plain' } })).status, 200);
+    const plain = await s.get(`/api2/invoices/${id}.html?lang=en`);
+    assert.equal(plain.text, `<p lang="en"><span lang="en">Invoice</span> <bdi dir="ltr">${no}</bdi> [Tea &lt;b&gt;=<bdi dir="ltr">12.00</bdi>] no PO &amp; A &amp; B</p>`);
+    assert.equal((await s.put('/api2/site_info', { Site: { document_layout: 'missing-layout' } })).status, 200);
+    assert.match((await s.get(`/api2/invoices/${id}.html`)).text, /^<!doctype html>/, 'an unknown layout renders as standard');
+    assert.equal((await s.put('/api2/site_info', { Site: { document_layout: '../etc' } })).body.validation_errors.document_layout !== undefined, true);
+  });
+}, { DAFTAR_TEMPLATES_DIR: ownLayouts });

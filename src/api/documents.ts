@@ -49,7 +49,9 @@ function languageOf(request: FastifyRequest, site: Context['site']): DocumentLan
 }
 
 /** The rendered bytes of a document of the context's site, or null when it has no such document. */
-export async function renderDocument(context: Context, spec: ResourceSpec, id: number, format: DocumentFormat, lang: DocumentLanguage, templatesDir?: string): Promise<{ body: Buffer | string; number: string } | null> {
+export async function renderDocument(
+  context: Context, spec: ResourceSpec, id: number, format: DocumentFormat, lang: DocumentLanguage, templatesDir?: string, offThread = true,
+): Promise<{ body: Buffer | string; number: string } | null> {
   const loaded = await loadDocument(context, spec, id, lang);
   if (!loaded) return null;
   const phase1 = buildDocumentView(loaded.source);
@@ -59,8 +61,12 @@ export async function renderDocument(context: Context, spec: ResourceSpec, id: n
   const layout = typeof context.site['document_layout'] === 'string' && context.site['document_layout'] ? String(context.site['document_layout']) : 'standard';
   const logo = context.site['logo'] ? Buffer.from(String(context.site['logo']), 'base64') : null;
   if (format === 'pdf') {
-    const { renderPdf } = await import('../documents/pdf.js');
-    return { body: renderPdf(view, { logo }, layout, templatesDir), number: view.number };
+    if (!offThread) {
+      const { renderPdf } = await import('../documents/pdf.js');
+      return { body: renderPdf(view, { logo }, layout, templatesDir), number: view.number };
+    }
+    const { renderPdfOffThread } = await import('../documents/pdf-pool.js');
+    return { body: await renderPdfOffThread(view, logo, layout, templatesDir), number: view.number };
   }
   const { renderHtml } = await import('../documents/html.js');
   const logoDataUrl = logo ? `data:${String(context.site['logo_mime'])};base64,${String(context.site['logo'])}` : null;
@@ -127,6 +133,11 @@ export const PUBLIC_DOCUMENT_ROUTES: ExtraRoute[] = [
 ];
 
 export function registerDocumentRoutes(app: FastifyInstance, database: Database, config: Config): void {
+  // The PDF worker thread goes with the server: a process must not wait on it to exit.
+  app.addHook('onClose', async () => {
+    const { stopPdfWorker } = await import('../documents/pdf-pool.js');
+    await stopPdfWorker();
+  });
   app.get('/invoices/preview/:id', PUBLIC_ROUTE, async (request, reply) => servePublic(request, reply, database, config, (request.params as { id: string }).id, 'html'));
   app.get('/invoices/view/:file', PUBLIC_ROUTE, async (request, reply) => {
     const file = (request.params as { file: string }).file;

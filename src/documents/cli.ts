@@ -30,7 +30,8 @@ export async function documentCommand(database: Database, config: Config, action
     throw new Error(`--lang is one of ${DOCUMENT_LANGUAGES.join(', ')}`);
   }
   const lang = (options.lang as DocumentLanguage | undefined) ?? documentLanguageOf(site);
-  const rendered = await renderDocument(context, spec, id, options.html ? 'html' : 'pdf', lang, config.templatesDir);
+  // The command renders one document: on its own thread, with no worker to start.
+  const rendered = await renderDocument(context, spec, id, options.html ? 'html' : 'pdf', lang, config.templatesDir, false);
   if (!rendered) throw new Error(`site "${options.site}" has no sales document ${id}`);
   if (process.stdout.isTTY && !options.html) throw new Error('the PDF is binary: redirect it to a file (> invoice.pdf)');
   await new Promise<void>((resolve, reject) => process.stdout.write(rendered.body, (error) => (error ? reject(error) : resolve())));

@@ -26,6 +26,9 @@ const FONT_FILES = [
 const WORKSPACE = '/daftar-typst-workspace';
 
 let compiler: Compiler | undefined;
+let rendersSinceEviction = 0;
+/** Renders between evictions of Typst's memo cache (each eviction walks the whole cache). */
+const EVICT_EVERY_RENDERS = 32;
 const templates = new Map<string, string>();
 
 function compilerOf(): Compiler {
@@ -67,6 +70,10 @@ export function renderPdf(view: DocumentView, assets: DocumentAssets, layout = '
   }
   // Typst memoizes layouts; evicting old entries keeps memory flat over many distinct documents.
   const pdf = typst.pdf(document);
-  typst.evictCache(10);
+  rendersSinceEviction += 1;
+  if (rendersSinceEviction >= EVICT_EVERY_RENDERS) {
+    rendersSinceEviction = 0;
+    typst.evictCache(10);
+  }
   return pdf;
 }
