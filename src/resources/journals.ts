@@ -135,7 +135,7 @@ export const journalTransactionFields = () => ({
   subkey: text(50).oneOf(ACCOUNT_ENTITY_TYPES),
   description: longText(),
   alter_description: longText(),
-  cost_center_id: id(),
+  cost_center_id: id().ref('cost_centers').doc('Cost center the line is charged to (v2 cost_center)'),
   ...timestamps(),
 });
 

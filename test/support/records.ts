@@ -89,6 +89,30 @@ export const SEEDS: Array<[string, Seed]> = [
     SitePaymentGateway: { payment_gateway: `wallet-${tag}`, label: `Wallet ${tag}`, treasury_id: ids['treasuries'] },
   })],
   ['shipping_options', (s, ids, tag) => s.create('shipping_options', { ShippingOption: { name: `Courier ${tag}`, fees: '12.5', tax_id: ids['taxes'] } })],
+  ['leave_applications', (s, ids) => s.create('leave_applications', { LeaveApplication: { staff_id: ids['staff'], days: 2, date_from: '2024-03-01', date_to: '2024-03-02', type: 'leave' } })],
+  ['attendance_logs', (s, ids) => s.create('attendance_logs', { AttendanceLog: { staff_id: ids['staff'], time: '2024-03-03 09:00:00', status: 'sign_in' } })],
+  ['departments', (s, _ids, tag) => s.create('departments', { Department: { name: `Sales ${tag}`, managers: [1] } })],
+  ['employment_types', (s, _ids, tag) => s.create('employment_types', { EmploymentType: { name: `Full time ${tag}` } })],
+  ['designations', (s, ids, tag) => s.create('designations', { Designation: { name: `Clerk ${tag}`, department_id: ids['departments'], employment_type_id: ids['employment_types'] } })],
+  ['asset_types', (s, _ids, tag) => s.create('asset_types', { AssetType: { name: `Laptop ${tag}` } })],
+  ['asset_locations', (s, _ids, tag) => s.create('asset_locations', { AssetLocation: { name: `HQ ${tag}` } })],
+  ['storages', (s, _ids, tag) => s.create('storages', { Storage: { name: `Shelf ${tag}` } })],
+  ['employee_assets', (s, ids, tag) => s.create('employee_assets', {
+    EmployeeAsset: { name: `Asset ${tag}`, asset_type_id: ids['asset_types'], location_id: ids['asset_locations'], used_by: 'storage', storage_id: ids['storages'] },
+  })],
+  ['brands', (s, _ids, tag) => s.create('brands', { Brand: { name: `Brand ${tag}` } })],
+  ['unit_templates', (s, _ids, tag) => s.create('unit_templates', {
+    UnitTemplate: { template_name: `Boxes ${tag}`, main_unit_name: 'piece' }, UnitTemplatesUnitFactors: [{ factor_name: 'box', factor: 12 }],
+  })],
+  ['cost_centers', (s, _ids, tag) => s.create('cost_centers', { CostCenter: { name: `Center ${tag}`, code: `CC${tag}` } })],
+  ['credit_types', (s, _ids, tag) => s.create('credit_types', { CreditType: { name: `Points ${tag}`, unit: 'point' } })],
+  ['packages', (s, _ids, tag) => s.create('packages', { Package: { name: `Gold ${tag}`, price: '100', period_value: 1, period_unit: 'month' } })],
+  ['credit_type_packages', (s, ids) => s.create('credit_type_packages', { CreditTypePackage: { credit_type_id: ids['credit_types'], package_id: ids['packages'], amount: 50 } })],
+  ['credit_charges', (s, ids) => s.create('credit_charges', { CreditCharge: { client_id: ids['clients'], credit_type_id: ids['credit_types'], amount: 50, start_date: '2024-01-01' } })],
+  ['credit_usages', (s, ids) => s.create('credit_usages', { CreditUsage: { client_id: ids['clients'], credit_type_id: ids['credit_types'], amount: 5, usage_date: '2024-02-01' } })],
+  ['charge_usages', (s, ids) => firstId(s, `/api2/charge_usages.json?filter[credit_usage_id]=${ids['credit_usages']}`, 'ChargeUsage')],
+  ['workflow_types', (s, _ids, tag) => s.create('workflow_types', { WorkflowType: { name: `Projects ${tag}` } })],
+  ['workflow_records', (s, ids, tag) => s.create('workflow_records', { WorkflowRecord: { workflow_type_id: ids['workflow_types'], number: { code: `WF-${tag}` }, title: `Fit-out ${tag}` } })],
 ];
 
 /** Resources of the registry that have no seed here. */
