@@ -363,6 +363,18 @@ eachDatabase('v2 entity API', (server) => {
     assert.ok(invoice);
     assert.equal((await s.del(`${V2}/site_payment_gateway/${card.body.id}`)).status, 400);
 
+    // One default method: making one default unmarks the others.
+    await s.put(`${V2}/site_payment_gateway/${card.body.id}`, { default: 1 });
+    const defaults = (await s.get(`${V2}/site_payment_gateway/list?per_page=100&filter[default]=1`)).body.data.map((row: any) => row.id);
+    assert.deepEqual(defaults, [card.body.id]);
+    // A second branch can be deleted, but not while a record names it.
+    const second = await s.post(`${V2}/branch`, { name: 'Jeddah', city: 'Jeddah' });
+    assert.equal(second.status, 200, second.text);
+    const store = await s.post(`${V2}/store`, { name: 'Jeddah store', branch_id: second.body.id });
+    assert.equal((await s.del(`${V2}/branch/${second.body.id}`)).status, 400, 'named by a store');
+    await s.del(`${V2}/store/${store.body.id}`);
+    assert.equal((await s.del(`${V2}/branch/${second.body.id}`)).status, 200);
+
     const shipping = await s.post(`${V2}/shipping_option`, { name: 'Aramex', fees: '25.50' });
     assert.equal(shipping.status, 200, shipping.text);
     const option = (await s.get(`${V2}/shipping_option/${shipping.body.id}`)).body;

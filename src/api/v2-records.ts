@@ -8,6 +8,7 @@
  * show the same values, virtual fields included. Amounts keep their exact decimal text: `V2Number`
  * is written into the JSON as the digits themselves, never through a binary float (`v2Json`).
  */
+import type { FastifyReply } from 'fastify';
 import type { Field, Fields } from '../engine/fields.js';
 import { rowToRecord, renderRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
@@ -116,4 +117,9 @@ export function v2Json(value: unknown): string {
   }
   if (typeof value === 'bigint') return value.toString();
   return JSON.stringify(value) ?? 'null';
+}
+
+/** Sends a v2 reply: `body` as v2Json, with its status. */
+export function sendV2(reply: FastifyReply, status: number, body: unknown): FastifyReply {
+  return reply.code(status).type('application/json; charset=utf-8').send(v2Json(body));
 }

@@ -19,24 +19,17 @@ import { DaftarError, type FieldErrors, notFound, validationError } from '../dom
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, listRecords } from '../engine/listing.js';
 import type { Operation, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
-import { toDaftarError } from './errors.js';
 import type { ExtraRoute } from './openapi.js';
 import { readWith, writeWith } from './routes.js';
 import { type V2Entity, childKey, v2Entities } from './v2-entities.js';
 import { paginate } from './v2-paginator.js';
-import { renderV2, v2Json } from './v2-records.js';
+import { UnknownEntity, inV2Shape, renderV2Error } from './v2-errors.js';
+import { renderV2, sendV2 as send } from './v2-records.js';
 
 export const V2_PREFIX = '/v2/api/entity';
 
 type Params = Record<string, string>;
 type Json = Record<string, unknown>;
-
-/** Thrown for an entity name no declaration serves; rendered as Daftra does. */
-class UnknownEntity extends Error {}
-
-function send(reply: FastifyReply, status: number, body: unknown): FastifyReply {
-  return reply.code(status).type('application/json; charset=utf-8').send(v2Json(body));
-}
 
 function entityOf(entities: Map<string, V2Entity>, params: Params, operation: Operation): V2Entity {
   const entity = entities.get(params['entity'] ?? '');
@@ -171,14 +164,7 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
   void app.register(async (v2) => {
     v2.setErrorHandler((error, request, reply) => renderV2Error(error, request, reply));
     v2.setNotFoundHandler((_request, reply) => send(reply, 404, { message: 'Not Found' }));
-    // Refusals answered before a v2 handler runs (an Idempotency-Key reused or malformed, a rate
-    // limit) are written in api2's failed envelope; a v2 client gets v2's shape.
-    v2.addHook('onSend', async (_request, reply, payload) => {
-      if (reply.statusCode < 400 || typeof payload !== 'string' || !payload.startsWith('{"result":"failed"')) return payload;
-      const failed = JSON.parse(payload) as { message: string; validation_errors?: FieldErrors };
-      const errors = failed.validation_errors ? { errors: Object.fromEntries(Object.entries(failed.validation_errors).map(([field, problem]) => [field, [`${field} ${problem}`]])) } : {};
-      return v2Json({ message: failed.message, ...errors });
-    });
+    v2.addHook('onSend', async (_request, reply, payload) => (reply.statusCode >= 400 ? inV2Shape(payload) : payload));
 
     v2.get('/:entity/list', (request, reply) => list(entities, database, request, reply));
     v2.get('/:entity/list/:level', (request, reply) => list(entities, database, request, reply));
@@ -208,35 +194,6 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
       return send(reply, 200, { message: `${title(entity)} deleted successfully`, id });
     });
   }, { prefix: V2_PREFIX });
-}
-
-/**
- * Errors in v2's shapes. Daftra documents 401 {"message":"Unauthenticated."}, 422 {"message":"Entity
- * not saved","errors":{..}} and, for an edit of a missing record, 400 {"message":"Record not found"};
- * the rest keeps api2's status with v2's {"message": ...} body (docs/compatibility.md).
- */
-export function renderV2Error(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof UnknownEntity) return send(reply, 404, { error: 'Entity Not exists' });
-  const known = toDaftarError(error);
-  if (!known) {
-    request.log.error({ err: error }, 'unhandled error');
-    return send(reply.header('retry-after', '1'), 503, { message: 'Service Unavailable' });
-  }
-  if (known.headers) void reply.headers(known.headers);
-  switch (known.code) {
-    case 'DAFTAR_ERR_AUTH_MISSING':
-    case 'DAFTAR_ERR_AUTH_INVALID':
-      return send(reply, 401, { message: 'Unauthenticated.' });
-    case 'DAFTAR_ERR_NOT_FOUND':
-      return send(reply, request.method === 'PUT' || request.method === 'POST' ? 400 : 404, { message: 'Record not found' });
-    case 'DAFTAR_ERR_VALIDATION': {
-      const errors = Object.fromEntries(Object.entries(known.validationErrors ?? {}).map(([field, problem]) => [field, [`${field} ${problem}`]]));
-      const message = request.method === 'GET' ? known.message : 'Entity not saved';
-      return send(reply, 422, { message, errors });
-    }
-    default:
-      return send(reply, known.status, { message: known.message });
-  }
 }
 
 const message = (description: string, extra: Record<string, unknown> = {}) => ({

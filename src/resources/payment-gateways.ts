@@ -6,6 +6,7 @@
  */
 import { DaftarError, fieldError } from '../domain/errors.js';
 import { bool, id, longText, text } from '../engine/fields.js';
+import { allResources } from '../engine/registry.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
 
@@ -52,8 +53,10 @@ export const sitePaymentGateways = defineResource({
         .where('site_id', '=', context.siteId).where('id', '<>', record.id!).execute();
     },
     async beforeDelete(context, record) {
-      // Payments name their method by slug, not by id: a method in use stays.
-      for (const table of ['invoice_payments', 'client_payments']) {
+      // Payments name their method by slug, not by id: a method in use stays. Every declared table
+      // with a payment_method column is checked (invoice and client payments today).
+      const tables = new Set(allResources().filter((spec) => spec.fields['payment_method']?.isStored).map((spec) => spec.table));
+      for (const table of tables) {
         const used = await context.db.selectFrom(table).select('id')
           .where('site_id', '=', context.siteId).where('payment_method', '=', record['payment_gateway'] as string).executeTakeFirst();
         if (used) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Payments use this payment method.");
