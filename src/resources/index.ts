@@ -18,7 +18,7 @@ import { notes } from './notes.js';
 import { sitePaymentGateways } from './payment-gateways.js';
 import { productCategories } from './product-categories.js';
 import { products } from './products.js';
-import { purchaseInvoices, purchaseRefunds } from './purchase-documents.js';
+import { purchaseDebitNotes, purchaseInvoices, purchaseRefunds } from './purchase-documents.js';
 import { creditNotes, estimates, invoices, refundReceipts } from './sales-documents.js';
 import { shippingOptions } from './shipping-options.js';
 import { staff } from './staff.js';
@@ -49,7 +49,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   // The rest of Daftra's documented groups (docs/compatibility.md "The rest of the docs export").
   leaveApplications, attendanceLogs, departments, designations, employmentTypes, assetTypes, assetLocations, storages,
   employeeAssets, brands, unitTemplates, costCenters, creditTypes, packages, creditTypePackages, creditCharges, creditUsages,
-  chargeUsages, workflowTypes, workflowRecords,
+  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes,
 ];
 
 registerResources(RESOURCES);

@@ -111,6 +111,9 @@ export const SEEDS: Array<[string, Seed]> = [
   ['credit_charges', (s, ids) => s.create('credit_charges', { CreditCharge: { client_id: ids['clients'], credit_type_id: ids['credit_types'], amount: 50, start_date: '2024-01-01' } })],
   ['credit_usages', (s, ids) => s.create('credit_usages', { CreditUsage: { client_id: ids['clients'], credit_type_id: ids['credit_types'], amount: 5, usage_date: '2024-02-01' } })],
   ['charge_usages', (s, ids) => firstId(s, `/api2/charge_usages.json?filter[credit_usage_id]=${ids['credit_usages']}`, 'ChargeUsage')],
+  ['purchase_debit_notes', (s, ids) => s.create('purchase_debit_notes', {
+    PurchaseDebitNote: { supplier_id: ids['suppliers'], subscription_id: ids['purchase_invoices'] }, PurchaseOrderItem: [{ item: 'Price correction', unit_price: '2', quantity: 1 }],
+  })],
   ['workflow_types', (s, _ids, tag) => s.create('workflow_types', { WorkflowType: { name: `Projects ${tag}` } })],
   ['workflow_records', (s, ids, tag) => s.create('workflow_records', { WorkflowRecord: { workflow_type_id: ids['workflow_types'], number: { code: `WF-${tag}` }, title: `Fit-out ${tag}` } })],
 ];
