@@ -55,3 +55,70 @@ eachDatabase('rest of the docs export: behaviour', (server) => {
     assert.deepEqual(await bookProblems(s.database), []);
   });
 });
+
+eachDatabase('requisitions', (server) => {
+  let product = '';
+  let main = '';
+  let second = '';
+  const stockIn = async (storeId: string) => {
+    const rows = (await server().get(`/api2/stock_transactions.json?filter[product_id]=${product}&filter[store_id]=${storeId}&limit=100`)).body.data;
+    return rows.reduce((total: number, row: any) => total + (row.StockTransaction.transaction_type === '1' ? 1 : -1) * Number(row.StockTransaction.quantity), 0);
+  };
+
+  before(async () => {
+    const s = server();
+    main = (await s.get('/api2/stores.json')).body.data[0].Store.id;
+    second = await s.create('stores', { Store: { name: 'Jeddah' } });
+    product = await s.create('products', { Product: { name: 'Dates 1kg', unit_price: '30', buy_price: '12', track_stock: 1 } });
+  });
+
+  it('moves stock only when accepted: inbound, then a transfer between stores, each with its journal', async () => {
+    const s = server();
+    const inbound = await s.create('requisitions', {
+      Requisition: { type: 1, currency_code: '', Status: '', Order_type: '', work_order_id: '', date: '09/11/2025 14:32', store_id: main, To_store_id: '', journal_account_id: '', number: '', notes: '' },
+      RequisitionItem: [{ item: 'item', product_id: Number(product), org_name: '', unit_price: 12, quantity: 10, lot: [586865858], expiry_date: ['2024-09-29'], serials: [] }],
+    });
+    const pending = (await s.get(`/api2/requisitions/${inbound}`)).body.data.Requisition;
+    assert.equal(pending.status, '1', 'under delivery by default');
+    assert.equal(pending.date, '2025-11-09 14:32:00');
+    assert.ok(pending.number);
+    assert.equal(pending.RequisitionItem.length, 1);
+    assert.equal(await stockIn(main), 0, 'a pending requisition moves nothing');
+    assert.equal(await journalOf(s, 'requisition', inbound), undefined);
+
+    assert.equal((await s.put(`/api2/requisitions/${inbound}`, { Requisition: { Status: 3 } })).status, 200);
+    assert.equal(await stockIn(main), 10, 'accepted: 10 in');
+    const journal = await journalOf(s, 'requisition', inbound);
+    assert.equal(journal.total_debit, '120');
+
+    const transfer = await s.create('requisitions', {
+      Requisition: { type: 3, status: 3, store_id: main, to_store_id: second }, RequisitionItem: [{ product_id: product, quantity: 4 }],
+    });
+    assert.equal(await stockIn(main), 6);
+    assert.equal(await stockIn(second), 4);
+    const moved = await journalOf(s, 'requisition', transfer);
+    assert.equal(moved.total_debit, '48', 'the receipt comes in at the cost it left at (4 × 12)');
+
+    // Rejecting it puts the goods back; deleting the inbound one takes its stock and journal away.
+    assert.equal((await s.put(`/api2/requisitions/${transfer}`, { Requisition: { status: 4 } })).status, 200);
+    assert.equal(await stockIn(second), 0);
+    assert.equal(await journalOf(s, 'requisition', transfer), undefined);
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+
+  it('refuses a transfer without a destination or to the same store, an outbound beyond stock, and an empty one', async () => {
+    const s = server();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ Requisition: { type: 3, status: 3, store_id: main }, RequisitionItem: [{ product_id: product, quantity: 1 }] }, 'to_store_id'],
+      [{ Requisition: { type: 3, store_id: main, to_store_id: main }, RequisitionItem: [{ product_id: product, quantity: 1 }] }, 'to_store_id'],
+      [{ Requisition: { type: 2, status: 3, store_id: second }, RequisitionItem: [{ product_id: product, quantity: 1000 }] }, 'RequisitionItem.0.quantity'],
+      [{ Requisition: { type: 1 } }, 'RequisitionItem'],
+      [{ Requisition: { type: 7 }, RequisitionItem: [{ product_id: product, quantity: 1 }] }, 'type'],
+    ];
+    for (const [body, field] of cases) {
+      const reply = await s.post('/api2/requisitions', body);
+      assert.equal(reply.status, 400, `${JSON.stringify(body)}: ${reply.text}`);
+      assert.ok(reply.body.validation_errors[field], `${field}: ${reply.text}`);
+    }
+  });
+});

@@ -155,3 +155,18 @@ eachDatabase('rest of the docs export: plain groups', (server) => {
     assert.equal(String((await s.get(`${V2}/credit_charge/${soon.body.id}/1`)).body.remaining_amount), '10');
   });
 });
+
+describe('requisitions (plain calls)', async () => {
+  const { plannedMoves } = await import('../src/domain/requisitions.js');
+  const lines = [{ productId: 7, quantity: dec('4'), unitPrice: dec('12') }];
+  it('moves nothing unless accepted', () => {
+    for (const status of [1, 4]) assert.deepEqual(plannedMoves(3, status, 1, 2, lines), { first: [], receipts: [] });
+  });
+  it('takes a transfer out of store_id and receives it into to_store_id; an outbound only takes out', () => {
+    const transfer = plannedMoves(3, 3, 1, 2, lines);
+    assert.deepEqual(transfer.first.map((m) => [m.storeId, formatDec(m.quantity)]), [[1, '-4']]);
+    assert.deepEqual(transfer.receipts.map((m) => [m.storeId, formatDec(m.quantity)]), [[2, '4']]);
+    assert.deepEqual(plannedMoves(2, 3, 1, null, lines).receipts, []);
+    assert.equal(formatDec(plannedMoves(1, 3, 1, null, lines).first[0]!.quantity), '4');
+  });
+});

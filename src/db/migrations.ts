@@ -170,6 +170,8 @@ const REST_TABLES: TableSpec[] = [
   { name: 'charge_usages', columns: ['credit_charge_id int', 'credit_usage_id int', 'amount money'], indexes: [['credit_charge_id'], ['credit_usage_id']] },
   { name: 'workflow_types', columns: ['name text'] },
   { name: 'workflow_records', columns: ['workflow_type_id int', 'title text'], indexes: [['workflow_type_id']] },
+  { name: 'requisitions', columns: ['number text', 'type int', 'status int', 'order_type int', 'order_id int'], indexes: [['order_type', 'order_id']] },
+  { name: 'requisition_items', columns: ['requisition_id int', 'product_id int', 'quantity money'], indexes: [['requisition_id'], ['product_id']] },
 ];
 
 function migrations(dialect: DialectName): Record<string, Migration> {

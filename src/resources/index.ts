@@ -37,6 +37,7 @@ import { unitTemplates } from './unit-templates.js';
 import { costCenters } from './cost-centers.js';
 import { chargeUsages, creditCharges, creditTypePackages, creditTypes, creditUsages, packages } from './credits.js';
 import { workflowRecords, workflowTypes } from './workflows.js';
+import { requisitions } from './requisitions.js';
 
 export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
@@ -49,7 +50,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   // The rest of Daftra's documented groups (docs/compatibility.md "The rest of the docs export").
   leaveApplications, attendanceLogs, departments, designations, employmentTypes, assetTypes, assetLocations, storages,
   employeeAssets, brands, unitTemplates, costCenters, creditTypes, packages, creditTypePackages, creditCharges, creditUsages,
-  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes,
+  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes, requisitions,
 ];
 
 registerResources(RESOURCES);

@@ -114,6 +114,9 @@ export const SEEDS: Array<[string, Seed]> = [
   ['purchase_debit_notes', (s, ids) => s.create('purchase_debit_notes', {
     PurchaseDebitNote: { supplier_id: ids['suppliers'], subscription_id: ids['purchase_invoices'] }, PurchaseOrderItem: [{ item: 'Price correction', unit_price: '2', quantity: 1 }],
   })],
+  ['requisitions', (s, ids) => s.create('requisitions', {
+    Requisition: { type: 1, Status: '3', store_id: ids['stores'] }, RequisitionItem: [{ product_id: ids['products'], quantity: 2, unit_price: '4' }],
+  })],
   ['workflow_types', (s, _ids, tag) => s.create('workflow_types', { WorkflowType: { name: `Projects ${tag}` } })],
   ['workflow_records', (s, ids, tag) => s.create('workflow_records', { WorkflowRecord: { workflow_type_id: ids['workflow_types'], number: { code: `WF-${tag}` }, title: `Fit-out ${tag}` } })],
 ];
