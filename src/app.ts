@@ -14,6 +14,7 @@ import { registerBodyParsers } from './api/body.js';
 import { failedReply, oneReply } from './api/envelope.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from './api/errors.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
+import { REST_ROUTES, registerRestRoutes } from './api/rest-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes } from './api/routes.js';
@@ -100,6 +101,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       { method: 'GET', path: '/health', summary: 'Liveness: the process answers', tag: 'Meta' },
       { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
       ...EXTRA_ROUTES,
+      ...REST_ROUTES,
       ...REPORT_ROUTES,
       ...V2_ROUTES,
     ], VERSION);
@@ -125,6 +127,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   }));
   registerTokenRoutes(app, database, config);
   registerExtraRoutes(app, database);
+  registerRestRoutes(app, database);
   registerReportRoutes(app, database);
   registerResourceRoutes(app, database, RESOURCES);
   registerV2Routes(app, database, RESOURCES);

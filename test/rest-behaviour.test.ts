@@ -122,3 +122,83 @@ eachDatabase('requisitions', (server) => {
     }
   });
 });
+
+eachDatabase('bookings and multi-entity', (server) => {
+  let client = '';
+  let service = '';
+
+  before(async () => {
+    const s = server();
+    client = await s.create('clients', { Client: { business_name: 'Salon client' } });
+    service = await s.create('products', { Product: { name: 'Haircut', unit_price: '50', type: 2 } });
+  });
+
+  it('adds a booking in the docs\' invoice shape, changes its status and converts it to an invoice linked both ways', async () => {
+    const s = server();
+    const added = await s.post('/api2/bookings/add', {
+      InvoiceItem: [{ product_id: service }], Invoice: { staff_id: '0', date: '28/09/2025', client_id: client, description: 'Friday', end_time: '23:59', start_time: '00:00', branch_id: 1, converted: 1 },
+    });
+    assert.equal(added.status, 202, added.text);
+    const id = added.body.id;
+    const v2 = (await s.get(`${V2}/booking/${id}/1`)).body;
+    assert.equal(v2.date, '2025-09-28');
+    assert.equal(v2.converted, 0, 'not converted until convert_to_invoice');
+    assert.equal((await s.get(`${V2}/booking/list/1`)).body.total, 1);
+    assert.equal((await s.get(`/api2/bookings/change_status/${id}/1`)).status, 200);
+    assert.equal((await s.get(`/api2/bookings/${id}`)).body.data.Booking.status, '1');
+    assert.equal((await s.get(`/api2/bookings/change_status/${id}/7`)).status, 400);
+
+    const converted = await s.get(`/api2/bookings/convert_to_invoice/${id}`);
+    assert.equal(converted.status, 202, converted.text);
+    const invoiceId = converted.body.id;
+    const invoice = (await s.get(`/api2/invoices/${invoiceId}`)).body.data.Invoice;
+    assert.equal(invoice.client_id, client);
+    assert.equal(invoice.source_type, '22');
+    assert.equal(invoice.source_id, String(id));
+    assert.equal(invoice.summary_total, '50', 'priced from the service');
+    const booking = (await s.get(`/api2/bookings/${id}`)).body.data.Booking;
+    assert.equal(booking.invoice_id, invoiceId);
+    assert.equal(booking.status, '4');
+    assert.equal((await s.get(`/api2/bookings/convert_to_invoice/${id}`)).status, 400, 'converted once');
+    assert.equal((await s.del(`/api2/bookings/${id}`)).status, 400, 'a converted booking stays while its invoice does');
+  });
+
+  it('refuses a booking that ends before it starts, or with no service', async () => {
+    const s = server();
+    const backwards = await s.post('/api2/bookings/add', { Invoice: { client_id: client, start_time: '11:00', end_time: '10:00' }, InvoiceItem: [{ product_id: service }] });
+    assert.equal(backwards.status, 400);
+    assert.ok(backwards.body.validation_errors['end_time']);
+    const empty = await s.post('/api2/bookings/add', { Invoice: { client_id: client } });
+    assert.equal(empty.status, 400);
+  });
+
+  it('runs a multi-entity request in one transaction: reads see earlier writes, and one refusal rolls every write back', async () => {
+    const s = server();
+    const ok = await s.post('/v2/api/multi-entity', [
+      { key: 'brand', action: 'create', data: { name: 'Multi brand' }, alias: 'made' },
+      { key: 'brand', action: 'list', options: { name: 'Multi brand' }, data_level: 1, alias: 'found' },
+      { key: 'client', action: 'show', options: client, data_level: 1 },
+    ]);
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.made.message, 'Brand added successfully');
+    assert.deepEqual(ok.body.found.map((row: { id: number }) => row.id), [ok.body.made.id]);
+    assert.equal(ok.body.client.business_name, 'Salon client');
+
+    const before = (await s.get(`${V2}/brand/list/1`)).body.total;
+    const failed = await s.post('/v2/api/multi-entity', [
+      { key: 'brand', action: 'create', data: { name: 'Rolled back' } },
+      { key: 'designation', action: 'create', data: { name: 'Ghost', department_id: 999999 } },
+    ]);
+    assert.equal(failed.status, 422, failed.text);
+    assert.ok(failed.body.errors['1.department_id'], failed.text);
+    assert.equal((await s.get(`${V2}/brand/list/1`)).body.total, before, 'the first write was rolled back');
+    assert.equal((await s.post('/v2/api/multi-entity', [{ key: 'nope', action: 'list' }])).status, 422);
+    assert.equal((await s.post('/v2/api/multi-entity', { key: 'brand' })).status, 422);
+  });
+
+  it('answers app-manager/is_active: no Developers Portal app is active on a self-hosted site', async () => {
+    const reply = await server().get('/v2/api/app-manager/is_active/12');
+    assert.equal(reply.status, 200);
+    assert.equal(reply.body.is_active, false);
+  });
+});

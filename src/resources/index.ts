@@ -38,6 +38,7 @@ import { costCenters } from './cost-centers.js';
 import { chargeUsages, creditCharges, creditTypePackages, creditTypes, creditUsages, packages } from './credits.js';
 import { workflowRecords, workflowTypes } from './workflows.js';
 import { requisitions } from './requisitions.js';
+import { bookings } from './bookings.js';
 
 export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
@@ -50,7 +51,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   // The rest of Daftra's documented groups (docs/compatibility.md "The rest of the docs export").
   leaveApplications, attendanceLogs, departments, designations, employmentTypes, assetTypes, assetLocations, storages,
   employeeAssets, brands, unitTemplates, costCenters, creditTypes, packages, creditTypePackages, creditCharges, creditUsages,
-  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes, requisitions,
+  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes, requisitions, bookings,
 ];
 
 registerResources(RESOURCES);

@@ -117,6 +117,9 @@ export const SEEDS: Array<[string, Seed]> = [
   ['requisitions', (s, ids) => s.create('requisitions', {
     Requisition: { type: 1, Status: '3', store_id: ids['stores'] }, RequisitionItem: [{ product_id: ids['products'], quantity: 2, unit_price: '4' }],
   })],
+  ['bookings', (s, ids) => posted(s, '/api2/bookings/add', {
+    Invoice: { client_id: ids['clients'], date: '28/09/2025', start_time: '10:00', end_time: '11:00', converted: 1 }, InvoiceItem: [{ product_id: ids['products'] }],
+  })],
   ['workflow_types', (s, _ids, tag) => s.create('workflow_types', { WorkflowType: { name: `Projects ${tag}` } })],
   ['workflow_records', (s, ids, tag) => s.create('workflow_records', { WorkflowRecord: { workflow_type_id: ids['workflow_types'], number: { code: `WF-${tag}` }, title: `Fit-out ${tag}` } })],
 ];
