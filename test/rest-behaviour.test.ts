@@ -202,3 +202,29 @@ eachDatabase('bookings and multi-entity', (server) => {
     assert.equal(reply.body.is_active, false);
   });
 });
+
+eachDatabase('bundles and unit templates', (server) => {
+  it('selling a bundle moves its components\' stock; selling boxes of a unit template moves base units', async () => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Shop' } });
+    const soap = await s.create('products', { Product: { name: 'Soap', unit_price: '5', buy_price: '2', track_stock: 1, stock_balance: 100 } });
+    const towel = await s.create('products', { Product: { name: 'Towel', unit_price: '20', buy_price: '8', track_stock: 1, stock_balance: 10 } });
+    const bundle = await s.create('products', { Product: { name: 'Gift set', unit_price: '35', type: 3 } });
+    for (const [component, quantity] of [[soap, 3], [towel, 1]] as const) {
+      const reply = await s.post(`${V2}/product_bundle`, { product_id: component, bundle_product_id: bundle, quantity, unit_name: null, unit_factor: null, unit_small_name: null, unit_factor_id: null });
+      assert.equal(reply.status, 200, reply.text);
+    }
+    assert.equal((await s.post(`${V2}/product_bundle`, { product_id: soap, bundle_product_id: towel, quantity: 1 })).status, 422, 'the bundle must be of type 3');
+    await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ product_id: bundle, quantity: 2 }] });
+    const balance = async (id: string) => (await s.get(`/api2/products/${id}`)).body.data.Product.stock_balance;
+    assert.equal(await balance(soap), '94');
+    assert.equal(await balance(towel), '8');
+
+    const template = await s.post(`${V2}/unit_template`, { template_name: 'Soap packs', main_unit_name: 'bar', unit_templates_unit_factors: [{ factor_name: 'box', factor: 12 }] });
+    const boxId = (await s.get(`${V2}/unit_template/${template.body.id}/1`)).body.unit_templates_unit_factors[0].id;
+    assert.equal((await s.put(`/api2/products/${soap}`, { Product: { unit_template_id: template.body.id } })).status, 200);
+    await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ product_id: soap, quantity: 2, unit_factor_id: boxId, unit_price: '50' }] });
+    assert.equal(await balance(soap), '70', '2 boxes of 12 = 24 bars');
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+});

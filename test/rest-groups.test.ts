@@ -170,3 +170,16 @@ describe('requisitions (plain calls)', async () => {
     assert.equal(formatDec(plannedMoves(1, 3, 1, null, lines).first[0]!.quantity), '4');
   });
 });
+
+describe('stock units (plain calls)', async () => {
+  const { stockUnitsOf } = await import('../src/domain/units.js');
+  it('converts a larger unit to base units, and a bundle to its tracked components', () => {
+    const rice = { id: 1, tracked: true, isBundle: false };
+    assert.deepEqual(stockUnitsOf(dec('2'), dec('12'), rice, []).map((u) => formatDec(u.quantity)), ['24']);
+    assert.deepEqual(stockUnitsOf(dec('2'), null, rice, []).map((u) => formatDec(u.quantity)), ['2']);
+    const bundle = { id: 9, tracked: false, isBundle: true };
+    const parts = stockUnitsOf(dec('2'), null, bundle, [{ productId: 1, quantity: dec('3'), tracked: true }, { productId: 2, quantity: dec('1'), tracked: false }]);
+    assert.deepEqual(parts.map((u) => [u.productId, formatDec(u.quantity)]), [[1, '6']]);
+    assert.deepEqual(stockUnitsOf(dec('1'), null, { id: 3, tracked: false, isBundle: false }, []), []);
+  });
+});

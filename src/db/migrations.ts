@@ -173,6 +173,7 @@ const REST_TABLES: TableSpec[] = [
   { name: 'requisitions', columns: ['number text', 'type int', 'status int', 'order_type int', 'order_id int'], indexes: [['order_type', 'order_id']] },
   { name: 'bookings', columns: ['client_id int', 'date text', 'status int', 'invoice_id int'], indexes: [['client_id'], ['date']] },
   { name: 'booking_items', columns: ['booking_id int', 'product_id int'], indexes: [['booking_id']] },
+  { name: 'product_bundles', columns: ['bundle_product_id int', 'product_id int', 'quantity money'], indexes: [['bundle_product_id']] },
   { name: 'requisition_items', columns: ['requisition_id int', 'product_id int', 'quantity money'], indexes: [['requisition_id'], ['product_id']] },
 ];
 

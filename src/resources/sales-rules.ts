@@ -8,6 +8,7 @@ import { type Dec, HUNDRED, ZERO, currencyDecimals, fromStored, toStored } from 
 import { nextNumber, valueTaken } from '../domain/numbering.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { documentStockUnits } from './product-bundles.js';
 import { type LineInput, type TaxRate, computeTotals } from '../domain/totals.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
@@ -202,18 +203,19 @@ async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise
   const movements: Movement[] = [];
   if (document['draft'] !== 1) {
     const products = await loadById(context, 'products', lines.map((line) => line['product_id'] as number));
+    // Base units of the line's unit template, and a bundle's components instead of itself.
+    const units = await documentStockUnits(context, lines, products);
     lines.forEach((line, index) => {
-      const product = products.get(line['product_id'] as number);
-      if (!product || Number(product['track_stock']) !== 1) return;
-      const quantity = line['quantity'] as Dec;
-      movements.push({
-        productId: Number(product['id']),
-        storeId: (line['store_id'] as number) || (document['store_id'] as number),
-        quantity: REVERSING_TYPES.has(type) ? quantity : -quantity,
-        price: line['unit_price'] as Dec,
-        date: document['date'] as string,
-        field: `InvoiceItem.${index}.quantity`,
-      });
+      for (const { productId, quantity } of units[index]!) {
+        movements.push({
+          productId,
+          storeId: (line['store_id'] as number) || (document['store_id'] as number),
+          quantity: REVERSING_TYPES.has(type) ? quantity : -quantity,
+          price: line['unit_price'] as Dec,
+          date: document['date'] as string,
+          field: `InvoiceItem.${index}.quantity`,
+        });
+      }
     });
   }
   await replaceMovements(context, source, document.id!, movements);

@@ -120,6 +120,10 @@ export const SEEDS: Array<[string, Seed]> = [
   ['bookings', (s, ids) => posted(s, '/api2/bookings/add', {
     Invoice: { client_id: ids['clients'], date: '28/09/2025', start_time: '10:00', end_time: '11:00', converted: 1 }, InvoiceItem: [{ product_id: ids['products'] }],
   })],
+  ['product_bundles', async (s, ids, tag) => {
+    const bundle = await s.create('products', { Product: { name: `Bundle ${tag}`, type: 3, unit_price: '30' } });
+    return s.create('product_bundles', { ProductBundle: { bundle_product_id: bundle, product_id: ids['products'], quantity: 2 } });
+  }],
   ['workflow_types', (s, _ids, tag) => s.create('workflow_types', { WorkflowType: { name: `Projects ${tag}` } })],
   ['workflow_records', (s, ids, tag) => s.create('workflow_records', { WorkflowRecord: { workflow_type_id: ids['workflow_types'], number: { code: `WF-${tag}` }, title: `Fit-out ${tag}` } })],
 ];
