@@ -228,3 +228,33 @@ eachDatabase('bundles and unit templates', (server) => {
     assert.deepEqual(await bookProblems(s.database), []);
   });
 });
+
+eachDatabase('advance payment invoices', (server) => {
+  it('posts an advance (type 19) to customer advances and applies it to a later invoice, giving back its tax', async () => {
+    const s = server();
+    const tax = await s.create('taxes', { Tax: { name: 'VAT 15', value: 15 } });
+    const client = await s.create('clients', { Client: { business_name: 'Contractor' } });
+    const advance = await s.create('invoices', { Invoice: { client_id: client, type: 19 }, InvoiceItem: [{ item: 'Advance on fit-out', unit_price: '100', tax1: tax }] });
+    const listed = (await s.get('/v2/api/entity/invoice/list/1?filter[type]=19')).body;
+    assert.deepEqual(listed.data.map((row: { id: number }) => String(row.id)), [advance], 'invoice/list/1 filters the advance type');
+    const advanceJournal = await journalOf(s, 'invoice', advance);
+    const advances = (await s.get('/api2/journal_accounts.json?filter[name]=Customer%20Advances')).body.data[0].JournalAccount.id;
+    const creditTo = (id: string) => advanceJournal.JournalTransaction.filter((line: any) => line.journal_account_id === id).reduce((t: number, l: any) => t + Number(l.credit), 0);
+    assert.equal(creditTo(advances), 100, 'net of tax to customer advances');
+    const sales = (await s.get('/api2/journal_accounts.json?filter[name]=Sales')).body.data[0].JournalAccount.id;
+    assert.equal(creditTo(sales), 0, 'nothing to sales');
+
+    const later = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'Fit-out', unit_price: '1000', tax1: tax }] });
+    const applied = await s.post('/v2/api/entity/advance_application', { advance_invoice_id: Number(advance), invoice_id: Number(later), amount: '115' });
+    assert.equal(applied.status, 200, applied.text);
+    const journal = await journalOf(s, 'advance_payment_application', String(applied.body.id));
+    assert.equal(journal.total_debit, '115');
+    const debitOf = (id: string) => journal.JournalTransaction.filter((line: any) => line.journal_account_id === id).reduce((t: number, l: any) => t + Number(l.debit), 0);
+    assert.equal(debitOf(advances), 100);
+    const again = await s.post('/v2/api/entity/advance_application', { advance_invoice_id: Number(advance), invoice_id: Number(later), amount: '1' });
+    assert.equal(again.status, 422, 'nothing left of the advance');
+    const wrongType = await s.post('/v2/api/entity/advance_application', { advance_invoice_id: Number(later), invoice_id: Number(later), amount: '1' });
+    assert.equal(wrongType.status, 422);
+    assert.deepEqual(await bookProblems(s.database), []);
+  });
+});

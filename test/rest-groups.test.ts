@@ -183,3 +183,26 @@ describe('stock units (plain calls)', async () => {
     assert.deepEqual(stockUnitsOf(dec('1'), null, { id: 3, tracked: false, isBundle: false }, []), []);
   });
 });
+
+describe('advance payments (plain calls)', async () => {
+  const { applicationProblem, revenueAccountKey, splitApplied } = await import('../src/domain/advances.js');
+  it('posts an advance to customer advances, not sales', () => {
+    assert.equal(revenueAccountKey(19, false), 'customer_advances');
+    assert.equal(revenueAccountKey(0, false), 'sales');
+    assert.equal(revenueAccountKey(5, true), 'sales_returns');
+  });
+  it('splits an applied amount into net and tax pro rata, the parts summing exactly', () => {
+    const full = splitApplied(dec('115'), dec('115'), [{ taxId: 4, amount: dec('15') }]);
+    assert.equal(formatDec(full.net), '100');
+    assert.deepEqual(full.taxes.map((t) => formatDec(t.amount)), ['15']);
+    const part = splitApplied(dec('10'), dec('115'), [{ taxId: 4, amount: dec('15') }]);
+    assert.equal(formatDec(part.taxes[0]!.amount), '1.304348');
+    assert.equal(formatDec(part.net + part.taxes[0]!.amount), '10');
+  });
+  it('refuses more than is left of the advance or unpaid on the invoice', () => {
+    assert.equal(applicationProblem(dec('10'), dec('10'), dec('50')), null);
+    assert.match(applicationProblem(dec('11'), dec('10'), dec('50'))!, /left of the advance/);
+    assert.match(applicationProblem(dec('11'), dec('20'), dec('10'))!, /unpaid/);
+    assert.match(applicationProblem(0n, dec('20'), dec('10'))!, /greater than 0/);
+  });
+});

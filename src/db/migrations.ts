@@ -174,6 +174,7 @@ const REST_TABLES: TableSpec[] = [
   { name: 'bookings', columns: ['client_id int', 'date text', 'status int', 'invoice_id int'], indexes: [['client_id'], ['date']] },
   { name: 'booking_items', columns: ['booking_id int', 'product_id int'], indexes: [['booking_id']] },
   { name: 'product_bundles', columns: ['bundle_product_id int', 'product_id int', 'quantity money'], indexes: [['bundle_product_id']] },
+  { name: 'advance_applications', columns: ['advance_invoice_id int', 'invoice_id int', 'amount money'], indexes: [['advance_invoice_id'], ['invoice_id']] },
   { name: 'requisition_items', columns: ['requisition_id int', 'product_id int', 'quantity money'], indexes: [['requisition_id'], ['product_id']] },
 ];
 

@@ -40,6 +40,7 @@ import { workflowRecords, workflowTypes } from './workflows.js';
 import { requisitions } from './requisitions.js';
 import { bookings } from './bookings.js';
 import { productBundles } from './product-bundles.js';
+import { advanceApplications } from './advance-applications.js';
 
 export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
@@ -52,7 +53,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   // The rest of Daftra's documented groups (docs/compatibility.md "The rest of the docs export").
   leaveApplications, attendanceLogs, departments, designations, employmentTypes, assetTypes, assetLocations, storages,
   employeeAssets, brands, unitTemplates, costCenters, creditTypes, packages, creditTypePackages, creditCharges, creditUsages,
-  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes, requisitions, bookings, productBundles,
+  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes, requisitions, bookings, productBundles, advanceApplications,
 ];
 
 registerResources(RESOURCES);

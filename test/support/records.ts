@@ -124,6 +124,11 @@ export const SEEDS: Array<[string, Seed]> = [
     const bundle = await s.create('products', { Product: { name: `Bundle ${tag}`, type: 3, unit_price: '30' } });
     return s.create('product_bundles', { ProductBundle: { bundle_product_id: bundle, product_id: ids['products'], quantity: 2 } });
   }],
+  ['advance_applications', async (s, ids) => {
+    const advance = await s.create('invoices', { Invoice: { client_id: ids['clients'], type: 19 }, InvoiceItem: [{ item: 'Advance', unit_price: '20' }] });
+    const later = await s.create('invoices', { Invoice: { client_id: ids['clients'] }, InvoiceItem: [{ item: 'Work', unit_price: '50' }] });
+    return s.create('advance_applications', { AdvanceApplication: { advance_invoice_id: advance, invoice_id: later, amount: '20' } });
+  }],
   ['workflow_types', (s, _ids, tag) => s.create('workflow_types', { WorkflowType: { name: `Projects ${tag}` } })],
   ['workflow_records', (s, ids, tag) => s.create('workflow_records', { WorkflowRecord: { workflow_type_id: ids['workflow_types'], number: { code: `WF-${tag}` }, title: `Fit-out ${tag}` } })],
 ];
