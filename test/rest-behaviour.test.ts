@@ -258,3 +258,30 @@ eachDatabase('advance payment invoices', (server) => {
     assert.deepEqual(await bookProblems(s.database), []);
   });
 });
+
+eachDatabase('cost centers', (server) => {
+  it('reports journal lines per cost center and account; a parent center includes the centers under it', async () => {
+    const s = server();
+    const region = (await s.post(`${V2}/cost_center`, { name: 'Western region', code: 'W', is_primary: '1' })).body.id;
+    const shop = (await s.post(`${V2}/cost_center`, { name: 'Jeddah shop', code: 'W1', cost_center_id: region })).body.id;
+    const other = (await s.post(`${V2}/cost_center`, { name: 'Riyadh shop', code: 'C1' })).body.id;
+    assert.equal((await s.put(`${V2}/cost_center/${region}`, { cost_center_id: shop })).status, 422, 'no cycles');
+    const accounts = (await s.get('/api2/journal_accounts.json?limit=2')).body.data.map((row: any) => row.JournalAccount.id);
+    await s.create('journals', { Journal: { description: 'Rent', date: '2026-02-01' }, JournalTransaction: [
+      { journal_account_id: accounts[0], debit: '40', cost_center_id: shop }, { journal_account_id: accounts[1], credit: '40' },
+    ] });
+    await s.create('journals', { Journal: { description: 'Rent', date: '2026-02-02' }, JournalTransaction: [
+      { journal_account_id: accounts[0], debit: '25', cost_center_id: other }, { journal_account_id: accounts[1], credit: '25', cost_center_id: other },
+    ] });
+    const bad = await s.post('/api2/journals.json', { Journal: { description: 'x' }, JournalTransaction: [
+      { journal_account_id: accounts[0], debit: '1', cost_center_id: 999999 }, { journal_account_id: accounts[1], credit: '1' },
+    ] });
+    assert.equal(bad.status, 400, 'a line names an existing cost center');
+    const all = (await s.get('/api2/reports/cost_centers.json?date_from=2026-01-01&date_to=2026-12-31')).body.data.Report;
+    assert.equal(all.totals.debit, '65');
+    assert.equal(all.totals.credit, '25');
+    const western = (await s.get(`/api2/reports/cost_centers.json?cost_center_id=${region}&date_to=2026-12-31`)).body.data.Report;
+    assert.deepEqual(western.rows.map((row: any) => [row.cost_center_id, row.net]), [[String(shop), '40']]);
+    assert.equal((await s.del(`${V2}/cost_center/${shop}`)).status, 400, 'a center named by journal lines stays');
+  });
+});
