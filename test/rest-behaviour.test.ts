@@ -285,3 +285,27 @@ eachDatabase('cost centers', (server) => {
     assert.equal((await s.del(`${V2}/cost_center/${shop}`)).status, 400, 'a center named by journal lines stays');
   });
 });
+
+eachDatabase('branch selection', (server) => {
+  it('request_branch_id and Site-Id give new records their branch and narrow lists to it; an unknown branch is refused', async () => {
+    const s = server();
+    const main = (await s.get(`${V2}/branch/list/1`)).body.data[0].id;
+    const jeddah = await s.create('branches', { Branch: { name: 'Jeddah branch' } });
+    const inMain = await s.post(`/api2/clients.json?request_branch_id=${main}`, { Client: { business_name: 'Main branch client' } });
+    assert.equal(inMain.status, 202, inMain.text);
+    const inJeddah = await s.post('/api2/clients.json', { Client: { business_name: 'Jeddah client' } }, { 'Site-Id': jeddah });
+    assert.equal(inJeddah.status, 202, inJeddah.text);
+    assert.equal((await s.get(`/api2/clients/${inJeddah.body.id}`)).body.data.Client.branch_id, jeddah);
+    const jeddahList = (await s.get(`/api2/clients.json?request_branch_id=${jeddah}&limit=100`)).body.data.map((row: any) => row.Client.business_name);
+    assert.ok(jeddahList.includes('Jeddah client'));
+    assert.ok(!jeddahList.includes('Main branch client'), 'another branch\'s records are not listed');
+    const v2List = (await s.get(`${V2}/client/list/1?per_page=100`, { 'Site-Id': String(main) })).body.data.map((row: any) => row.business_name);
+    assert.ok(v2List.includes('Main branch client') && !v2List.includes('Jeddah client'));
+    const all = (await s.get('/api2/clients.json?limit=100')).body.data.length;
+    assert.ok(all >= 2, 'without a branch, every record');
+    const unknown = await s.get('/api2/clients.json?request_branch_id=999999');
+    assert.equal(unknown.status, 400);
+    assert.ok(unknown.body.validation_errors.request_branch_id);
+    assert.equal((await s.get('/api2/clients.json?request_branch_id=abc')).status, 400);
+  });
+});

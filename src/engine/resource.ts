@@ -34,6 +34,11 @@ export interface Context {
   readonly staffId: number;
   /** Local wall-clock time of the request, `YYYY-MM-DD HH:MM:SS`. */
   readonly now: string;
+  /**
+   * The branch the request works in (`request_branch_id` query parameter or `Site-Id` header), when
+   * it names one: new records take it as branch_id and lists show only its records.
+   */
+  readonly branchId?: number;
 }
 
 export interface ChildSpec {
