@@ -106,6 +106,22 @@ eachDatabase('requisitions', (server) => {
     assert.deepEqual(await bookProblems(s.database), []);
   });
 
+  it('filters invoices by requisition_delivery_status (requisitions made for them: order_type 3, order_id)', async () => {
+    const s = server();
+    const client = await s.create('clients', { Client: { business_name: 'Requisition client' } });
+    const invoice = async () => s.create('invoices', { Invoice: { client_id: client, draft: 1 }, InvoiceItem: [{ product_id: product, quantity: 1 }] });
+    const [delivered, pending, none] = [await invoice(), await invoice(), await invoice()];
+    for (const [order, status] of [[delivered, 3], [pending, 1]] as const) {
+      await s.create('requisitions', { Requisition: { type: 2, status, order_type: 3, order_id: order, store_id: main }, RequisitionItem: [{ product_id: product, quantity: 1 }] });
+    }
+    const ids = async (value: string) => (await s.get(`/api2/invoices.json?client_id=${client}&requisition_delivery_status=${value}`)).body.data.map((row: any) => row.Invoice.id).sort();
+    assert.deepEqual(await ids('3'), [delivered]);
+    assert.deepEqual(await ids('pending'), [pending]);
+    assert.deepEqual(await ids('0'), [none]);
+    const v2 = (await s.get(`${V2}/invoice/list/1?filter[client_id]=${client}&filter[requisition_delivery_status]=3`)).body;
+    assert.equal(v2.total, 1);
+  });
+
   it('refuses a transfer without a destination or to the same store, an outbound beyond stock, and an empty one', async () => {
     const s = server();
     const cases: Array<[Record<string, unknown>, string]> = [

@@ -14,11 +14,33 @@ import { nextNumber, valueTaken } from '../domain/numbering.js';
 import { REQUISITION_STATUS, REQUISITION_TYPE, plannedMoves } from '../domain/requisitions.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
 import { datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
-import type { Context, Rec } from '../engine/resource.js';
+import type { Context, FilterFn, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { dayBound, primaryId, timestamps } from './common.js';
 
 export const REQUISITION_LINES_MAX = 500;
+
+/** `order_type` of a requisition made for a sales invoice (the docs' multi-entity example: order_type 3, order_id the invoice). */
+export const REQUISITION_ORDER_INVOICE = 3;
+
+const DELIVERY_STATUS: Record<string, number> = { '0': 0, none: 0, '1': 1, pending: 1, under_delivery: 1, '3': 3, delivered: 3, accepted: 3, '4': 4, rejected: 4 };
+
+/**
+ * Invoice list filter `requisition_delivery_status`: 1 (or pending) invoices with a requisition under
+ * delivery, 3 (delivered) with an accepted one, 4 (rejected) with a rejected one, 0 (none) without any.
+ */
+export const requisitionDeliveryFilter: FilterFn = (eb, value, context) => {
+  const text = String(Array.isArray(value) ? value[0] : value).trim().toLowerCase();
+  const status = DELIVERY_STATUS[text];
+  if (status === undefined) return null;
+  const requisitionsOf = (extra?: number) => {
+    let query = eb.selectFrom('requisitions as r').select('r.id').where('r.site_id', '=', context.siteId)
+      .where('r.order_type', '=', REQUISITION_ORDER_INVOICE).whereRef('r.order_id', '=', `${'invoices'}.id` as never);
+    if (extra !== undefined) query = query.where('r.status', '=', extra);
+    return query;
+  };
+  return status === 0 ? eb.not(eb.exists(requisitionsOf())) : eb.exists(requisitionsOf(status));
+};
 
 async function trackedProducts(context: Context, lines: Rec[]): Promise<Set<number>> {
   const ids = [...new Set(lines.map((line) => line['product_id'] as number).filter(Boolean))];

@@ -10,6 +10,7 @@ import { currencyRateField, dayBound, staffField, timestamps } from './common.js
 import { paymentFields } from './invoice-payments.js';
 import { salesHooks } from './sales-rules.js';
 import type { ExpressionBuilder } from 'kysely';
+import { requisitionDeliveryFilter } from './requisitions.js';
 
 /** Lines one document may carry. */
 export const DOCUMENT_LINES_MAX = 1_000;
@@ -198,6 +199,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
     filters: {
       payment_status: paymentStatusFilter,
+      requisition_delivery_status: requisitionDeliveryFilter,
       date_from: dayBound('date', '>='),
       date_to: dayBound('date', '<='),
       summary_total_from: totalBound('>='),
