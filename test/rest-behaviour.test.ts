@@ -241,6 +241,9 @@ eachDatabase('bundles and unit templates', (server) => {
     assert.equal((await s.put(`/api2/products/${soap}`, { Product: { unit_template_id: template.body.id } })).status, 200);
     await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ product_id: soap, quantity: 2, unit_factor_id: boxId, unit_price: '50' }] });
     assert.equal(await balance(soap), '70', '2 boxes of 12 = 24 bars');
+    const supplier = await s.create('suppliers', { Supplier: { business_name: 'Soap works' } });
+    await s.create('purchase_invoices', { PurchaseOrder: { supplier_id: supplier }, PurchaseOrderItem: [{ product_id: soap, quantity: 1, unit_factor_id: boxId, unit_price: '24' }] });
+    assert.equal(await balance(soap), '82', 'a box received is 12 bars');
     assert.deepEqual(await bookProblems(s.database), []);
   });
 });
@@ -267,6 +270,10 @@ eachDatabase('advance payment invoices', (server) => {
     assert.equal(journal.total_debit, '115');
     const debitOf = (id: string) => journal.JournalTransaction.filter((line: any) => line.journal_account_id === id).reduce((t: number, l: any) => t + Number(l.debit), 0);
     assert.equal(debitOf(advances), 100);
+    const paid = (await s.get(`/api2/invoices/${later}`)).body.data.Invoice;
+    assert.equal(paid.summary_paid, '115', 'the advance applied pays the invoice');
+    assert.equal(paid.summary_unpaid, '1035');
+    assert.equal(paid.payment_status, '1', 'partly paid');
     const again = await s.post('/v2/api/entity/advance_application', { advance_invoice_id: Number(advance), invoice_id: Number(later), amount: '1' });
     assert.equal(again.status, 422, 'nothing left of the advance');
     const wrongType = await s.post('/v2/api/entity/advance_application', { advance_invoice_id: Number(later), invoice_id: Number(later), amount: '1' });

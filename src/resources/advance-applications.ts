@@ -8,6 +8,7 @@
 import { type PostingLine, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
 import { ADVANCE_PAYMENT_TYPE, type TaxPart, applicationProblem, splitApplied } from '../domain/advances.js';
 import { fieldError } from '../domain/errors.js';
+import { refreshInvoicePayments } from '../domain/payments.js';
 import { type Dec, ZERO, fromStored } from '../domain/money.js';
 import { date, decimal, id, longText } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -73,15 +74,21 @@ export const advanceApplications = defineResource({
       if (Number(invoice['client_id']) !== Number(advance['client_id'])) throw fieldError('invoice_id', "must be an invoice of the advance's client");
       if (String(invoice['currency_code']) !== String(advance['currency_code'])) throw fieldError('invoice_id', "must be in the advance's currency");
       const advanceLeft = fromStored(advance['summary_total']) - await appliedSum(context, 'advance_invoice_id', Number(advance['id']), existing?.id);
-      const invoiceLeft = fromStored(invoice['summary_unpaid']) - await appliedSum(context, 'invoice_id', Number(invoice['id']), existing?.id);
+      // The invoice's unpaid sum already counts the applications to it; on an edit, this one's own amount is free again.
+      const own = existing && Number(existing['invoice_id']) === Number(invoice['id']) ? (existing['amount'] as Dec) : ZERO;
+      const invoiceLeft = fromStored(invoice['summary_unpaid']) + own;
       const problem = applicationProblem(merged['amount'] as Dec, advanceLeft, invoiceLeft);
       if (problem) throw fieldError('amount', problem);
     },
-    async afterWrite(context, record) {
+    async afterWrite(context, record, _draft, previous) {
       await post(context, record);
+      // An applied advance pays the invoice: its paid sum and payment status include it.
+      await refreshInvoicePayments(context, record['invoice_id'] as number);
+      if (previous && previous['invoice_id'] !== record['invoice_id']) await refreshInvoicePayments(context, previous['invoice_id'] as number);
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'advance_payment_application', record.id!);
+      await refreshInvoicePayments(context, record['invoice_id'] as number);
     },
   },
 });

@@ -49,6 +49,16 @@ async function factorsOf(context: Context, lines: Rec[]): Promise<Map<number, De
   return byId;
 }
 
+/** Each line's quantity in base units: × its unit_factor_id's factor (or unit_factor), for purchases. */
+export async function baseQuantities(context: Context, lines: Rec[]): Promise<Dec[]> {
+  const factors = await factorsOf(context, lines);
+  return lines.map((line) => {
+    const factor = factors.get(line['unit_factor_id'] as number) ?? (line['unit_factor'] as Dec | null) ?? null;
+    const quantity = line['quantity'] as Dec;
+    return factor && factor > ZERO ? mul(quantity, factor) : quantity;
+  });
+}
+
 /** For each line, what it moves in stock (see domain/units.ts): [{productId, quantity}] in base units. */
 export async function documentStockUnits(context: Context, lines: Rec[], products: Map<number, Record<string, unknown>>): Promise<StockUnits[][]> {
   const bundleIds = [...products.values()].filter((p) => Number(p['type']) === BUNDLE_TYPE).map((p) => Number(p['id']));

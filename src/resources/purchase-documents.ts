@@ -17,6 +17,7 @@ import { currencyRateField, dayBound, primaryId, settleCurrencyRate, staffField,
 import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-documents.js';
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
 import { rateOf, supplierAccount, taxAccount } from './sales-postings.js';
+import { baseQuantities } from './product-bundles.js';
 
 const PURCHASE_TYPE = 0;
 const REFUND_TYPE = 1;
@@ -129,9 +130,11 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
   const movements: Movement[] = [];
   const places = currencyDecimals(context.site.currency_code);
   if (document['draft'] !== 1) {
+    // In base units of the product's unit template (a box of 12 received is 12 pieces).
+    const quantities = await baseQuantities(context, lines);
     for (const [index, line] of lines.entries()) {
       if (!stocked.has(index)) continue;
-      const quantity = line['quantity'] as Dec;
+      const quantity = quantities[index]!;
       movements.push({
         // Received goods come in at what they cost: the line before tax, in the site currency.
         costValue: roundTo(mul(netOf(line), rateOf(document)), places),
