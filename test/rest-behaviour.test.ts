@@ -278,6 +278,10 @@ eachDatabase('advance payment invoices', (server) => {
     assert.equal(again.status, 422, 'nothing left of the advance');
     const wrongType = await s.post('/v2/api/entity/advance_application', { advance_invoice_id: Number(later), invoice_id: Number(later), amount: '1' });
     assert.equal(wrongType.status, 422);
+    assert.equal((await s.del(`/api2/invoices/${later}`)).status, 400, 'an invoice paid by an advance stays while the application does');
+    assert.equal((await s.del(`/api2/invoices/${advance}`)).status, 400, 'so does the advance');
+    assert.equal((await s.del(`/v2/api/entity/advance_application/${applied.body.id}`)).status, 200);
+    assert.equal((await s.get(`/api2/invoices/${later}`)).body.data.Invoice.summary_paid, '0', 'unapplied, the invoice owes it again');
     assert.deepEqual(await bookProblems(s.database), []);
   });
 });

@@ -14,7 +14,7 @@ import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { runShape } from '../db/shapes.js';
-import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
+import { CLIENT_SNAPSHOT, primaryId, refuseIfUsed, settleCurrencyRate, today } from './common.js';
 import { completePayment } from './invoice-payments.js';
 import { postPayment, postSalesDocument, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 
@@ -255,6 +255,9 @@ async function beforeDelete(context: Context, record: Rec): Promise<void> {
     .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!)
     .where('type', 'in', [...REVERSING_TYPES]).executeTakeFirst();
   if (reversal) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its credit notes and refund receipts first.");
+  // An advance applied to an invoice ties the two (and their books) together.
+  await refuseIfUsed(context, [['advance_applications', 'advance_invoice_id'], ['advance_applications', 'invoice_id']], record.id!,
+    "Can't delete item. Remove the advance payment applications that name it first.");
   await removePaymentJournalsOf(context, record.id!);
 }
 
