@@ -212,6 +212,16 @@ eachDatabase('bookings and multi-entity', (server) => {
     assert.equal((await s.post('/v2/api/multi-entity', { key: 'brand' })).status, 422);
   });
 
+  it('replays a multi-entity request sent again with the same Idempotency-Key instead of writing twice', async () => {
+    const s = server();
+    const body = [{ key: 'brand', action: 'create', data: { name: 'Once only' } }];
+    const first = await s.post('/v2/api/multi-entity', body, { 'Idempotency-Key': 'multi-once-1' });
+    const again = await s.post('/v2/api/multi-entity', body, { 'Idempotency-Key': 'multi-once-1' });
+    assert.equal(first.status, 200, first.text);
+    assert.deepEqual(again.body, first.body);
+    assert.equal((await s.get(`${V2}/brand/list/1?filter[name]=Once only`)).body.total, 1);
+  });
+
   it('answers app-manager/is_active: no Developers Portal app is active on a self-hosted site', async () => {
     const reply = await server().get('/v2/api/app-manager/is_active/12');
     assert.equal(reply.status, 200);
