@@ -254,6 +254,9 @@ eachDatabase('bundles and unit templates', (server) => {
     const supplier = await s.create('suppliers', { Supplier: { business_name: 'Soap works' } });
     await s.create('purchase_invoices', { PurchaseOrder: { supplier_id: supplier }, PurchaseOrderItem: [{ product_id: soap, quantity: 1, unit_factor_id: boxId, unit_price: '24' }] });
     assert.equal(await balance(soap), '82', 'a box received is 12 bars');
+    const wrongUnit = await s.post('/api2/invoices.json', { Invoice: { client_id: client }, InvoiceItem: [{ product_id: towel, quantity: 1, unit_factor_id: boxId }] });
+    assert.equal(wrongUnit.status, 400, 'a unit of another product\'s template');
+    assert.ok(wrongUnit.body.validation_errors['InvoiceItem.0.unit_factor_id'], wrongUnit.text);
     assert.deepEqual(await bookProblems(s.database), []);
   });
 });

@@ -4,7 +4,7 @@
  * convert a line's quantity to the base unit (domain/units.ts, used by the documents' stock rules
  * through `documentStockUnits`).
  */
-import { fieldError } from '../domain/errors.js';
+import { type FieldErrors, fieldError, validationError } from '../domain/errors.js';
 import { type Dec, ZERO, fromStored, mul } from '../domain/money.js';
 import { type BundleComponent, type StockUnits, stockUnitsOf } from '../domain/units.js';
 import { decimal, id, text } from '../engine/fields.js';
@@ -39,19 +39,36 @@ export const productBundles = defineResource({
   },
 });
 
-/** The base-unit factor of a line: its unit_factor_id's factor (of the product's template), else unit_factor. */
-async function factorsOf(context: Context, lines: Rec[]): Promise<Map<number, Dec>> {
+/**
+ * The base-unit factor of each line's unit_factor_id, which must be a unit of the line's product's
+ * template (a 400 naming `{linesKey}.N.unit_factor_id` otherwise).
+ */
+async function factorsOf(context: Context, lines: Rec[], linesKey: string): Promise<Map<number, Dec>> {
   const ids = [...new Set(lines.map((line) => line['unit_factor_id'] as number).filter(Boolean))];
   const byId = new Map<number, Dec>();
   if (ids.length === 0) return byId;
-  const rows = await context.db.selectFrom('unit_template_factors').select(['id', 'factor']).where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  const rows = await context.db.selectFrom('unit_template_factors').select(['id', 'factor', 'unit_template_id']).where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  const templateOf = new Map(rows.map((row) => [Number(row['id']), Number(row['unit_template_id'])]));
   for (const row of rows) byId.set(Number(row['id']), fromStored(row['factor']));
+  const productIds = [...new Set(lines.filter((line) => line['unit_factor_id']).map((line) => line['product_id'] as number).filter(Boolean))];
+  const products = productIds.length === 0 ? [] : await context.db.selectFrom('products').select(['id', 'unit_template_id']).where('site_id', '=', context.siteId).where('id', 'in', productIds).execute();
+  const productTemplate = new Map(products.map((row) => [Number(row['id']), Number(row['unit_template_id'] ?? 0)]));
+  const errors: FieldErrors = {};
+  lines.forEach((line, index) => {
+    const factorId = line['unit_factor_id'] as number | null;
+    if (!factorId) return;
+    const template = templateOf.get(factorId);
+    if (template === undefined || template !== productTemplate.get(line['product_id'] as number)) {
+      errors[`${linesKey}.${index}.unit_factor_id`] = "must be a unit of the product's unit template";
+    }
+  });
+  if (Object.keys(errors).length > 0) throw validationError(errors);
   return byId;
 }
 
 /** Each line's quantity in base units: × its unit_factor_id's factor (or unit_factor), for purchases. */
-export async function baseQuantities(context: Context, lines: Rec[]): Promise<Dec[]> {
-  const factors = await factorsOf(context, lines);
+export async function baseQuantities(context: Context, lines: Rec[], linesKey = 'PurchaseOrderItem'): Promise<Dec[]> {
+  const factors = await factorsOf(context, lines, linesKey);
   return lines.map((line) => {
     const factor = factors.get(line['unit_factor_id'] as number) ?? (line['unit_factor'] as Dec | null) ?? null;
     const quantity = line['quantity'] as Dec;
@@ -75,7 +92,7 @@ export async function documentStockUnits(context: Context, lines: Rec[], product
       components.set(Number(row['bundle_product_id']), list);
     }
   }
-  const factors = await factorsOf(context, lines);
+  const factors = await factorsOf(context, lines, 'InvoiceItem');
   return lines.map((line) => {
     const product = products.get(line['product_id'] as number);
     if (!product) return [];
