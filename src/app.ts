@@ -17,6 +17,7 @@ import { clientErrorHandler, frameworkErrorHandler, registerErrorHandling } from
 import { CREDENTIAL_ROUTES, registerCredentialRoutes } from './api/credentials.js';
 import { EXTRA_ROUTES, registerExtraRoutes } from './api/extra-routes.js';
 import { EINVOICE_ROUTES, registerEInvoiceRoutes } from './api/einvoice-routes.js';
+import { REST_ROUTES, registerRestRoutes } from './api/rest-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
 import { registerResourceRoutes, writeWith } from './api/routes.js';
@@ -134,6 +135,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       ...EXTRA_ROUTES,
       ...CREDENTIAL_ROUTES,
       ...EINVOICE_ROUTES,
+      ...REST_ROUTES,
       ...REPORT_ROUTES,
       ...DOCUMENT_ROUTES,
       ...PUBLIC_DOCUMENT_ROUTES,
@@ -176,6 +178,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerExtraRoutes(app, database);
   registerCredentialRoutes(app, database);
   registerEInvoiceRoutes(app, database);
+  registerRestRoutes(app, database);
   registerReportRoutes(app, database);
   registerDocumentRoutes(app, database, config);
   registerResourceRoutes(app, database, RESOURCES, {

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database, Db } from '../db/connection.js';
-import { notFound } from '../domain/errors.js';
+import { notFound, validationError } from '../domain/errors.js';
 import { nowText } from '../domain/sites.js';
 import { listRecords, modelKeys } from '../engine/listing.js';
 import type { Context, ResourceSpec } from '../engine/resource.js';
@@ -16,14 +16,33 @@ import { Outbox, eventsQueued } from '../webhooks/outbox.js';
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
-  return {
-    db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText(),
-    baseUrl: request.baseUrl,
+  const branchId = requestBranch(request);
+  return { db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText(),
+    baseUrl: request.baseUrl, ...(branchId !== undefined ? { branchId } : {}),
   };
 }
 
+/** The branch a request names: `?request_branch_id=N` or the `Site-Id: N` header (Daftra's two ways). */
+function requestBranch(request: FastifyRequest): number | undefined {
+  const query = request.query as Record<string, unknown> | undefined;
+  const raw = query?.['request_branch_id'] ?? request.headers['site-id'];
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || text === null || text === '') return undefined;
+  if (!/^\d{1,15}$/.test(String(text)) || Number(text) === 0) throw validationError({ request_branch_id: 'must be a branch id (request_branch_id or the Site-Id header)' });
+  return Number(text);
+}
+
+/** A branch the request names must be one of the site's branches. */
+async function checkBranch(context: Context): Promise<void> {
+  if (context.branchId === undefined) return;
+  const row = await context.db.selectFrom('branches').select('id').where('site_id', '=', context.siteId).where('id', '=', context.branchId).executeTakeFirst();
+  if (!row) throw validationError({ request_branch_id: `names no branch of this site (${context.branchId})` });
+}
+
 export async function readWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
-  return work(contextOf(request, database));
+  const context = contextOf(request, database);
+  await checkBranch(context);
+  return work(context);
 }
 
 const SECRET_KEY = /pass|secret|token|apikey|api_key/i;
@@ -64,6 +83,7 @@ export async function writeWith<T>(request: FastifyRequest, database: Database, 
     // Webhooks: the outbox collects what the write changes and writes its events in this transaction.
     const outbox = await Outbox.open(trx, database.dialect, request.caller!.site.id);
     const context: Context = { ...contextOf(request, database, trx), changes: outbox };
+    await checkBranch(context);
     const result = await work(context);
     events = await outbox.flush(context);
     await audit(context, request, result);

@@ -5,6 +5,7 @@
  * /api2 and /v2/api/entity.
  */
 import type { ChildSpec, Operation, ResourceSpec } from '../engine/resource.js';
+import { patternEntity } from './v2-pattern-entities.js';
 
 /** Daftra's own names where they are not the model in snake case (first is the name we document). */
 const ENTITY_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -18,7 +19,7 @@ const ENTITY_NAMES: Readonly<Record<string, readonly string[]>> = {
  * attendance on its own routes (api/extra-routes.ts); v2 documents `follow_up_status/list/1`.
  */
 const EXTRA_OPERATIONS: Readonly<Record<string, readonly Operation[]>> = {
-  follow_up_statuses: ['list', 'get'],
+  follow_up_statuses: ['list', 'get', 'create'],
   follow_up_actions: ['list', 'get'],
   client_attendance_log: ['list', 'get', 'create'],
 };
@@ -81,5 +82,12 @@ export function v2Entities(specs: readonly ResourceSpec[]): Map<string, V2Entity
       tables.add(child.table);
     }
   }
+  return withPatternEntities(entities);
+}
+
+/** Entities named by a pattern (`le_workflow-type-entity-{id}`), resolved on lookup (api/v2-pattern-entities.ts). */
+function withPatternEntities(entities: Map<string, V2Entity>): Map<string, V2Entity> {
+  const get = entities.get.bind(entities);
+  entities.get = (name: string) => get(name) ?? patternEntity(name);
   return entities;
 }

@@ -225,6 +225,37 @@ const ZATCA_TABLES: TableSpec[] = [
   },
 ];
 
+/** The rest of the docs export's groups; declared columns are added by the column sync. */
+const REST_TABLES: TableSpec[] = [
+  { name: 'departments', columns: ['name text'] },
+  { name: 'employment_types', columns: ['name text'] },
+  { name: 'designations', columns: ['name text', 'department_id int', 'employment_type_id int'], indexes: [['department_id']] },
+  { name: 'leave_applications', columns: ['staff_id int', 'date_from text', 'date_to text'], indexes: [['staff_id', 'date_from']] },
+  { name: 'attendance_logs', columns: ['staff_id int', 'time text'], indexes: [['staff_id', 'time']] },
+  { name: 'asset_types', columns: ['name text'] },
+  { name: 'asset_locations', columns: ['name text'] },
+  { name: 'storages', columns: ['name text'] },
+  { name: 'employee_assets', columns: ['name text', 'asset_type_id int', 'location_id int', 'storage_id int'] },
+  { name: 'brands', columns: ['name text'] },
+  { name: 'unit_templates', columns: ['template_name text'] },
+  { name: 'unit_template_factors', columns: ['unit_template_id int', 'factor money'], indexes: [['unit_template_id']] },
+  { name: 'cost_centers', columns: ['name text', 'cost_center_id int'] },
+  { name: 'credit_types', columns: ['name text'] },
+  { name: 'packages', columns: ['name text'] },
+  { name: 'credit_type_packages', columns: ['credit_type_id int', 'package_id int', 'amount money'], indexes: [['package_id']] },
+  { name: 'credit_charges', columns: ['client_id int', 'credit_type_id int', 'amount money'], indexes: [['client_id', 'credit_type_id']] },
+  { name: 'credit_usages', columns: ['client_id int', 'credit_type_id int', 'amount money'], indexes: [['client_id', 'credit_type_id']] },
+  { name: 'charge_usages', columns: ['credit_charge_id int', 'credit_usage_id int', 'amount money'], indexes: [['credit_charge_id'], ['credit_usage_id']] },
+  { name: 'workflow_types', columns: ['name text'] },
+  { name: 'workflow_records', columns: ['workflow_type_id int', 'title text'], indexes: [['workflow_type_id']] },
+  { name: 'requisitions', columns: ['number text', 'type int', 'status int', 'order_type int', 'order_id int'], indexes: [['order_type', 'order_id']] },
+  { name: 'bookings', columns: ['client_id int', 'date text', 'status int', 'invoice_id int'], indexes: [['client_id'], ['date']] },
+  { name: 'booking_items', columns: ['booking_id int', 'product_id int'], indexes: [['booking_id']] },
+  { name: 'product_bundles', columns: ['bundle_product_id int', 'product_id int', 'quantity money'], indexes: [['bundle_product_id']] },
+  { name: 'advance_applications', columns: ['advance_invoice_id int', 'invoice_id int', 'amount money'], indexes: [['advance_invoice_id'], ['invoice_id']] },
+  { name: 'requisition_items', columns: ['requisition_id int', 'product_id int', 'quantity money'], indexes: [['requisition_id'], ['product_id']] },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -347,6 +378,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         if (dialect === 'postgres' && (await existingColumns(db, dialect, 'invoices')).has('terminal_id')) {
           await sql`alter table invoices alter column terminal_id type text using terminal_id::text`.execute(db);
         }
+      },
+    },
+    '0014_rest': {
+      async up(db) {
+        for (const table of REST_TABLES) await createTable(db, dialect, table);
       },
     },
   };

@@ -33,6 +33,7 @@ export const DEFAULT_ACCOUNTS: AccountSeed[] = [
   { key: 'capital', code: '31', name: 'Owner Capital', cat: 'equity', type: '1' },
   { key: 'retained_earnings', code: '32', name: 'Retained Earnings', cat: 'equity', type: '1' },
   { key: 'opening_balance', code: '33', name: 'Opening Balance Equity', cat: 'equity', type: '1' },
+  { key: 'customer_advances', code: '213', name: 'Customer Advances', cat: 'current_liabilities', type: '1' },
   { key: 'sales', code: '41', name: 'Sales', cat: 'revenue', type: '1' },
   { key: 'sales_returns', code: '43', name: 'Sales Returns', cat: 'revenue', type: '0' },
   { key: 'other_income', code: '421', name: 'Other Income', cat: 'income_categories', type: '1' },

@@ -48,6 +48,15 @@ export async function completedPaymentsOf(context: Context, invoiceId: number): 
   return readSum(row, 'paid');
 }
 
+/** Sum of the advance payments applied to an invoice (docs/accounting.md "Advance payments"): they pay it too. */
+export async function advancesAppliedTo(context: Context, invoiceId: number): Promise<Dec> {
+  const row = await context.db.selectFrom('advance_applications')
+    .select((eb) => eb.fn.sum<string | number | null>('amount').as('applied'))
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
+  return row?.applied === null || row?.applied === undefined ? ZERO : fromStored(row.applied);
+}
+
 /** Recomputes and stores summary_paid, summary_unpaid and payment_status of one invoice. */
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
   await lockRow(context, 'invoices', invoiceId);
@@ -58,7 +67,7 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
   const state: PaymentState = {
     draft: Number(invoice['draft']) === 1,
     total: fromStored(invoice['summary_total']),
-    paid: await completedPaymentsOf(context, invoiceId),
+    paid: await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
     refunded: fromStored(invoice['summary_refund']),
   };
   const status = paymentStatusOf(state);

@@ -11,6 +11,7 @@ import { validationError } from './errors.js';
 import { signedAmount } from './stock.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import type { Context } from '../engine/resource.js';
+import { costCenterReport } from './cost-center-report.js';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -460,6 +461,7 @@ export const REPORTS: Record<string, { run: (context: Context, query: ReportQuer
   aged_receivables: { run: agedReceivables, summary: 'What clients owe as of date_to, by days past due' },
   aged_payables: { run: agedPayables, summary: 'What is owed to suppliers as of date_to, by days past due' },
   stock_valuation: { run: stockValuation, summary: 'Stock levels and value at cost per product and store as of date_to (store_id)' },
+  cost_centers: { run: costCenterReport, summary: 'Journal lines per cost center and account (cost_center_id with the centers under it, date_from, date_to)' },
 };
 
 /** A report as CSV: the header row, then its rows (cells that a spreadsheet would run as formulas are quoted safe). */

@@ -35,6 +35,8 @@ export interface FieldOptions {
   defaultValue?: string | number | bigint | (() => string | number | bigint);
   /** Decimals may not be negative. */
   nonNegative?: boolean;
+  /** Other spellings a request may use for the field (Daftra's docs send `Status`, `To_store_id`). */
+  inputNames?: readonly string[];
   description?: string;
 }
 
@@ -54,6 +56,7 @@ export class Field {
   nonNegative(): Field { return this.with({ nonNegative: true }); }
   default(value: NonNullable<FieldOptions['defaultValue']>): Field { return this.with({ defaultValue: value }); }
   doc(description: string): Field { return this.with({ description }); }
+  alsoAccepts(...inputNames: string[]): Field { return this.with({ inputNames }); }
 
   get kind(): FieldKind { return this.options.kind; }
   get isStored(): boolean { return !this.options.virtual; }

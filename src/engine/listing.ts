@@ -335,6 +335,12 @@ export async function listRecords(context: Context, spec: ResourceSpec, query: Q
   const ignored: string[] = [];
   const conditions = buildConditions(context, spec, query, errors, ignored);
   if (Object.keys(errors).length > 0) throw validationError(errors);
+  // The request's branch (request_branch_id, Site-Id) narrows lists of records that carry one.
+  if (context.branchId !== undefined && spec.fields['branch_id']?.isStored) {
+    const branchId = context.branchId;
+    // Records of no branch (made before branches, or by clients that never name one) show in every branch.
+    conditions.push((eb) => eb.or([eb('branch_id', '=', branchId), eb('branch_id', 'is', null)]));
+  }
 
   const { ids, total } = await pageIds(context, spec, conditions, orderOf(spec, query), limit, (page - 1) * limit);
   const records: Rec[] = [];

@@ -23,8 +23,10 @@ export function coerceRecord(fields: Fields, raw: Record<string, unknown>, prefi
   const errors: FieldErrors = {};
   for (const name of Object.keys(fields)) {
     const field = fields[name]!;
-    if (!field.isWritable || !Object.hasOwn(raw, name)) continue;
-    const result = coerceField(field, raw[name]);
+    if (!field.isWritable) continue;
+    const sent = Object.hasOwn(raw, name) ? name : field.options.inputNames?.find((other) => Object.hasOwn(raw, other));
+    if (sent === undefined) continue;
+    const result = coerceField(field, raw[sent]);
     if (result.ok) values[name] = result.value;
     else errors[prefix + name] = result.problem;
   }

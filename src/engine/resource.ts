@@ -41,6 +41,11 @@ export interface Context {
   readonly changes?: ChangeLog;
   /** Base of absolute links in replies (DAFTAR_PUBLIC_URL or the request's host); relative when unset. */
   readonly baseUrl?: string;
+  /**
+   * The branch the request works in (`request_branch_id` query parameter or `Site-Id` header), when
+   * it names one: new records take it as branch_id and lists show only its records.
+   */
+  readonly branchId?: number;
 }
 
 export interface ChildSpec {

@@ -267,6 +267,9 @@ function stamp(spec: ResourceSpec, values: Rec, context: Context, creating: bool
   // Daftra's staff_id: who made the record (0 is the owner) unless the client names someone.
   const staff = spec.fields['staff_id'];
   if (creating && staff?.isWritable && (values['staff_id'] === undefined || values['staff_id'] === null)) values['staff_id'] = context.staffId;
+  // A record made in a request's branch (request_branch_id, Site-Id) belongs to it unless it names one.
+  const branch = spec.fields['branch_id'];
+  if (creating && context.branchId !== undefined && branch?.isWritable && branch.isStored && !values['branch_id']) values['branch_id'] = context.branchId;
 }
 
 async function insertRow(context: Context, table: string, row: Record<string, unknown>): Promise<number> {

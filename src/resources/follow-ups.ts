@@ -25,9 +25,19 @@ export const followUpActions = defineResource({
   operations: ['delete'], fields: followUpFields(), defaultOrder: [['display_order', 'asc'], ['id', 'asc']],
 });
 
+/** Item types a status can be made for (v2 `POST follow_up_status`, as Daftra documents the enum). */
+export const FOLLOW_UP_STATUS_ITEM_TYPES = [0, 1, 2, 3, 8, 14, 23, 24, 27] as const;
+
 export const followUpStatuses = defineResource({
   name: 'follow_up_statuses', model: 'FollowUpStatus', title: 'Follow up status', table: 'follow_up_statuses',
-  operations: ['delete'], fields: followUpFields(), defaultOrder: [['display_order', 'asc'], ['id', 'asc']],
+  operations: ['delete'], defaultOrder: [['display_order', 'asc'], ['id', 'asc']],
+  fields: {
+    ...followUpFields(),
+    item_type: int().oneOf(FOLLOW_UP_STATUS_ITEM_TYPES).default(1).doc('1 client, 2 invoice, 3 estimate, 8 work order, ...'),
+    name: text(255).required(),
+    status: int().oneOf([1, 2]).default(1).doc('1 open, 2 closed'),
+    entity_key: text(100).doc('For statuses of an entity: rental_reservation_order, manufacturing_order, production_plan, lease_contract, le_workflow-type-entity-{id}'),
+  },
 });
 
 /** GET /follow_up_actions/{type}: the list for an item type (by name or code). */

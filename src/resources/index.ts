@@ -19,7 +19,7 @@ import { notes } from './notes.js';
 import { sitePaymentGateways } from './payment-gateways.js';
 import { productCategories } from './product-categories.js';
 import { products } from './products.js';
-import { purchaseInvoices, purchaseRefunds } from './purchase-documents.js';
+import { purchaseDebitNotes, purchaseInvoices, purchaseRefunds } from './purchase-documents.js';
 import { creditNotes, estimates, invoices, refundReceipts } from './sales-documents.js';
 import { shippingOptions } from './shipping-options.js';
 import { staff } from './staff.js';
@@ -30,6 +30,18 @@ import { timeTracking } from './time-tracking.js';
 import { taxes } from './taxes.js';
 import { treasuries } from './treasuries.js';
 import { workOrders } from './work-orders.js';
+import { attendanceLogs, leaveApplications } from './hr.js';
+import { departments, designations, employmentTypes } from './organization.js';
+import { assetLocations, assetTypes, employeeAssets, storages } from './employee-assets.js';
+import { brands } from './brands.js';
+import { unitTemplates } from './unit-templates.js';
+import { costCenters } from './cost-centers.js';
+import { chargeUsages, creditCharges, creditTypePackages, creditTypes, creditUsages, packages } from './credits.js';
+import { workflowRecords, workflowTypes } from './workflows.js';
+import { requisitions } from './requisitions.js';
+import { bookings } from './bookings.js';
+import { productBundles } from './product-bundles.js';
+import { advanceApplications } from './advance-applications.js';
 
 export const RESOURCES: readonly ResourceSpec[] = [
   invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
@@ -39,6 +51,10 @@ export const RESOURCES: readonly ResourceSpec[] = [
   auditLogs, currencyRates,
   // Served by Daftra's v2 API (api/v2.ts) and, as every resource, by api2.
   branches, sitePaymentGateways, shippingOptions,
+  // The rest of Daftra's documented groups (docs/compatibility.md "The rest of the docs export").
+  leaveApplications, attendanceLogs, departments, designations, employmentTypes, assetTypes, assetLocations, storages,
+  employeeAssets, brands, unitTemplates, costCenters, creditTypes, packages, creditTypePackages, creditCharges, creditUsages,
+  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes, requisitions, bookings, productBundles, advanceApplications,
 ];
 
 registerResources(RESOURCES);

@@ -21,7 +21,7 @@ export const JOURNAL_ENTITY_TYPES = [
   'invoice', 'refund_receipt', 'credit_note', 'purchase_order', 'purchase_refund', 'invoice_sales_cost', 'credit_note_sales_cost', 'refund_receipt_sales_cost', 'expense', 'income',
   'invoice_payment', 'purchase_order_payment', 'stock_transaction', 'stock_transfer', 'treasury_transfer',
   'treasury_transfer_from', 'treasury_transfer_to', 'asset', 'asset_deprecation', 'asset_operation', 'requisition',
-  'client_payment', 'manual',
+  'client_payment', 'manual', 'purchase_debit_note', 'advance_payment', 'advance_payment_application', 'booking',
 ] as const;
 
 const accountTreeFields = () => ({
@@ -173,7 +173,7 @@ export const journalTransactionFields = () => ({
   subkey: text(50).oneOf(ACCOUNT_ENTITY_TYPES),
   description: longText(),
   alter_description: longText(),
-  cost_center_id: id(),
+  cost_center_id: id().ref('cost_centers').doc('Cost center the line is charged to (v2 cost_center)'),
   ...timestamps(),
 });
 

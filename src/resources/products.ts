@@ -27,6 +27,8 @@ export const products = defineResource({
     tax2: id().ref('taxes').doc('Tax id (from GET /taxes)'),
     supplier_id: id(),
     brand: text(255),
+    brand_id: id().ref('brands').doc('Brand id (v2 brand entity)'),
+    unit_template_id: id().ref('unit_templates').doc('Unit template the product is sold in; quantities are converted to its main unit'),
     category: text(255).doc('Category names, comma-separated'),
     tags: longText(),
     buy_price: decimal(),

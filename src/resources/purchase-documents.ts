@@ -18,9 +18,16 @@ import { currencyRateField, dayBound, primaryId, settleCurrencyRate, staffField,
 import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-documents.js';
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
 import { rateOf, supplierAccount, taxAccount } from './sales-postings.js';
+import { baseQuantities } from './product-bundles.js';
 
 const PURCHASE_TYPE = 0;
 const REFUND_TYPE = 1;
+/** Daftra's type of a purchase debit note (its v2 body sends "type": "14"). */
+const DEBIT_NOTE_TYPE = 14;
+
+/** Refunds and debit notes reduce what is owed to the supplier; only a refund returns goods. */
+const reducesPayable = (type: unknown) => type === REFUND_TYPE || type === DEBIT_NOTE_TYPE;
+const ENTITY_TYPE: Record<number, string> = { [PURCHASE_TYPE]: 'purchase_order', [REFUND_TYPE]: 'purchase_refund', [DEBIT_NOTE_TYPE]: 'purchase_debit_note' };
 
 function purchaseItemFields(): Fields {
   const { invoice_id: _unused, ...line } = invoiceItemFields();
@@ -40,8 +47,8 @@ const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
 
 const headerFields = (): Fields => ({
   staff_id: staffField(),
-  subscription_id: id().ref('purchase_invoices').doc('For refunds: the purchase invoice refunded'),
-  type: int().readOnly().doc('0 purchase invoice, 1 purchase refund'),
+  subscription_id: id().ref('purchase_invoices').doc('For refunds and debit notes: the purchase invoice they correct'),
+  type: int().readOnly().doc('0 purchase invoice, 1 purchase refund, 14 purchase debit note'),
   no: text(255).doc('Number; generated per type when left out'),
   po_number: text(255),
   supplier_id: id().required().ref('suppliers'),
@@ -96,7 +103,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   await fillSupplierSnapshot(context, document, existing);
   await settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
-  if (type === REFUND_TYPE && document['subscription_id']) {
+  if (reducesPayable(type) && document['subscription_id']) {
     const original = await context.db.selectFrom('purchase_orders').select(['type', 'supplier_id'])
       .where('site_id', '=', context.siteId).where('id', '=', document['subscription_id'] as number).executeTakeFirst();
     if (!original || Number(original['type']) !== PURCHASE_TYPE) errors['subscription_id'] = 'must be the id of a purchase invoice';
@@ -106,7 +113,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (lines.length === 0) errors['PurchaseOrderItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors, 'PurchaseOrderItem', 'buy_price');
-  await assignNumber(context, 'purchase_orders', type === REFUND_TYPE ? 'purchase_refund' : 'purchase_invoice', document, existing);
+  await assignNumber(context, 'purchase_orders', type === PURCHASE_TYPE ? 'purchase_invoice' : ENTITY_TYPE[type]!, document, existing);
   if (existing === null) document['summary_paid'] = ZERO;
   document['summary_unpaid'] = (document['summary_total'] as Dec) - ((document['summary_paid'] as Dec | null) ?? ZERO);
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
@@ -116,7 +123,9 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
 const netOf = (line: Rec): Dec => ((line['item_subtotal'] as Dec | null) ?? ZERO) - ((line['summary_tax1'] as Dec | null) ?? ZERO) - ((line['summary_tax2'] as Dec | null) ?? ZERO);
 
 /** Indexes of the lines whose product's stock is tracked. */
-async function stockLines(context: Context, lines: Rec[]): Promise<Set<number>> {
+async function stockLines(context: Context, lines: Rec[], type: unknown): Promise<Set<number>> {
+  // A debit note corrects the price owed; the goods stay (a return of goods is a purchase refund).
+  if (type === DEBIT_NOTE_TYPE) return new Set();
   const ids = [...new Set(lines.map((line) => line['product_id'] as number).filter(Boolean))];
   if (ids.length === 0) return new Set();
   const rows = await context.db.selectFrom('products').select(['id', 'track_stock'])
@@ -131,9 +140,11 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
   const movements: Movement[] = [];
   const places = currencyDecimals(context.site.currency_code);
   if (document['draft'] !== 1) {
+    // In base units of the product's unit template (a box of 12 received is 12 pieces).
+    const quantities = await baseQuantities(context, lines);
     for (const [index, line] of lines.entries()) {
       if (!stocked.has(index)) continue;
-      const quantity = line['quantity'] as Dec;
+      const quantity = quantities[index]!;
       movements.push({
         // Received goods come in at what they cost: the line before tax, in the site currency.
         costValue: roundTo(mul(netOf(line), rateOf(document)), places),
@@ -156,8 +167,8 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
  * average: the difference from their refund price is a purchase cost (or saving).
  */
 async function postPurchase(context: Context, document: Rec, lines: Rec[], stocked: Set<number>): Promise<void> {
-  const refund = document['type'] === REFUND_TYPE;
-  const entityType = refund ? 'purchase_refund' : 'purchase_order';
+  const refund = reducesPayable(document['type']);
+  const entityType = ENTITY_TYPE[document['type'] as number]!;
   if (document['draft'] === 1) {
     await removeJournal(context, entityType, document.id!);
     return;
@@ -193,13 +204,13 @@ async function postPurchase(context: Context, document: Rec, lines: Rec[], stock
   await replaceJournal(context, {
     entityType, entityId: document.id!, date: String(document['date']), rate,
     currencyCode: String(document['currency_code'] ?? context.site.currency_code),
-    description: `${refund ? 'purchase refund' : 'purchase invoice'} #${document['no']}`,
+    description: `${entityType === 'purchase_order' ? 'purchase invoice' : entityType.replace(/_/g, ' ')} #${document['no']}`,
     // Inventory lines are signed already: stock in debits, stock out credits.
     lines: refund ? [...debits.map(flip), flip(supplier), ...inventory] : [...debits, supplier, ...inventory],
   });
 }
 
-function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string }): ResourceSpec {
+function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string; lineKeys?: string[] }): ResourceSpec {
   // A bank-sync proxy reads purchase documents as data.PurchaseInvoice.
   const aliasModels = options.model === 'PurchaseInvoice' ? [] : ['PurchaseInvoice'];
   return defineResource({
@@ -214,7 +225,7 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
     scope: { column: 'type', values: [options.type], createDefault: options.type },
     fields: headerFields(),
     children: [{
-      key: 'PurchaseOrderItem', inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem'], table: 'purchase_order_items',
+      key: 'PurchaseOrderItem', inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem', ...(options.lineKeys ?? [])], table: 'purchase_order_items',
       foreignKey: 'purchase_order_id', fields: purchaseItemFields(), writable: true, countMax: DOCUMENT_LINES_MAX,
     }],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
@@ -229,18 +240,18 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
       prepare,
       async afterWrite(context, record, draft) {
         const lines = draft.children['PurchaseOrderItem'] ?? [];
-        const stocked = await stockLines(context, lines);
-        await moveStock(context, record, lines, stocked);
+        const stocked = await stockLines(context, lines, record['type']);
+        if (record['type'] !== DEBIT_NOTE_TYPE) await moveStock(context, record, lines, stocked);
         await postPurchase(context, record, lines, stocked);
       },
       async beforeDelete(context, record) {
         if (record['type'] !== PURCHASE_TYPE) return;
         const refund = await context.db.selectFrom('purchase_orders').select('id')
-          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!).where('type', '=', REFUND_TYPE).executeTakeFirst();
-        if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds first.");
+          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!).where('type', 'in', [REFUND_TYPE, DEBIT_NOTE_TYPE]).executeTakeFirst();
+        if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds and debit notes first.");
       },
       async afterDelete(context, record) {
-        await removeJournal(context, record['type'] === REFUND_TYPE ? 'purchase_refund' : 'purchase_order', record.id!);
+        await removeJournal(context, ENTITY_TYPE[record['type'] as number]!, record.id!);
         await replaceMovements(context, record['type'] === REFUND_TYPE ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, record.id!, []);
       },
       async related(context, records, wire) {
@@ -267,4 +278,10 @@ export const purchaseInvoices = purchaseDocument({
 export const purchaseRefunds = purchaseDocument({
   name: 'purchase_refunds', model: 'PurchaseRefund', title: 'Purchase refund', type: REFUND_TYPE,
   description: 'Goods returned to a supplier (subscription_id: the purchase invoice); stock goes out.',
+});
+
+export const purchaseDebitNotes = purchaseDocument({
+  name: 'purchase_debit_notes', model: 'PurchaseDebitNote', title: 'Purchase debit note', type: DEBIT_NOTE_TYPE,
+  lineKeys: ['PurchaseDebitNoteItem', 'purchase_debit_notes_items'],
+  description: 'A correction of what is owed to a supplier (subscription_id: the purchase invoice); books as a purchase refund, moves no stock.',
 });

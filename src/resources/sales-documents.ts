@@ -15,6 +15,7 @@ import { addDocumentLinks } from '../documents/links.js';
 import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Context } from '../engine/resource.js';
+import { requisitionDeliveryFilter } from './requisitions.js';
 
 /** Lines one document may carry. */
 export const DOCUMENT_LINES_MAX = 1_000;
@@ -25,6 +26,9 @@ export const invoiceItemFields = (): Fields => ({
   description: longText(),
   unit_price: decimal().doc("Unit price; the product's unit_price when left out"),
   quantity: decimal().default(1n * 1_000_000n).doc('Quantity, decimals allowed'),
+  unit_factor_id: id().doc("A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor"),
+  unit_factor: decimal().doc('Base units per unit sold, when unit_factor_id is not given (1 when neither is)'),
+  unit_name: text(100),
   tax1: id().ref('taxes').doc('Tax id (from GET /taxes), not a percentage'),
   tax2: id().ref('taxes').doc('Tax id (from GET /taxes), not a percentage'),
   summary_tax1: decimal().readOnly(),
@@ -277,6 +281,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
     filters: {
       payment_status: paymentStatusFilter,
+      requisition_delivery_status: requisitionDeliveryFilter,
       date_from: dayBound('date', '>='),
       date_to: dayBound('date', '<='),
       summary_total_from: totalBound('>='),

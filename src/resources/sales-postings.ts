@@ -13,6 +13,7 @@ import { inventoryLines, movementValues } from '../domain/inventory.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
 import { STOCK_SOURCE } from '../domain/stock.js';
+import { revenueAccountKey } from '../domain/advances.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { primaryId } from './common.js';
 
@@ -64,7 +65,8 @@ export async function postSalesDocument(context: Context, document: Rec, lines: 
     return;
   }
   const reversing = entityType !== 'invoice';
-  const revenueAccount = await systemAccount(context, reversing ? 'sales_returns' : 'sales');
+  // An advance payment (type 19) is owed to the client until applied: customer advances, not sales.
+  const revenueAccount = await systemAccount(context, revenueAccountKey(type, reversing));
   const revenueLines: PostingLine[] = [];
   for (const line of lines) {
     const tax1 = (line['summary_tax1'] as Dec | null) ?? ZERO;

@@ -10,12 +10,13 @@ import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { lockInvoices, lockRow } from '../domain/locks.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { documentStockUnits } from './product-bundles.js';
 import { type LineInput, type TaxRate, computeTotals, rangeErrors } from '../domain/totals.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { runShape } from '../db/shapes.js';
-import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
+import { CLIENT_SNAPSHOT, primaryId, refuseIfUsed, settleCurrencyRate, today } from './common.js';
 import { completePayment, unpayableReason } from './invoice-payments.js';
 import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
@@ -276,18 +277,19 @@ async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise
   const movements: Movement[] = [];
   if (document['draft'] !== 1) {
     const products = await loadById(context, 'products', lines.map((line) => line['product_id'] as number));
+    // Base units of the line's unit template, and a bundle's components instead of itself.
+    const units = await documentStockUnits(context, lines, products);
     lines.forEach((line, index) => {
-      const product = products.get(line['product_id'] as number);
-      if (!product || Number(product['track_stock']) !== 1) return;
-      const quantity = line['quantity'] as Dec;
-      movements.push({
-        productId: Number(product['id']),
-        storeId: (line['store_id'] as number) || (document['store_id'] as number),
-        quantity: REVERSING_TYPES.has(type) ? quantity : -quantity,
-        price: line['unit_price'] as Dec,
-        date: document['date'] as string,
-        field: `InvoiceItem.${index}.quantity`,
-      });
+      for (const { productId, quantity } of units[index]!) {
+        movements.push({
+          productId,
+          storeId: (line['store_id'] as number) || (document['store_id'] as number),
+          quantity: REVERSING_TYPES.has(type) ? quantity : -quantity,
+          price: line['unit_price'] as Dec,
+          date: document['date'] as string,
+          field: `InvoiceItem.${index}.quantity`,
+        });
+      }
     });
   }
   // Returned goods that leave the ledger without a line of their own (a draft, a line moved or removed) are named by the draft flag or the lines.
@@ -338,6 +340,9 @@ async function beforeDelete(context: Context, record: Rec): Promise<void> {
     .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!)
     .where('type', 'in', [...REVERSING_TYPES]).executeTakeFirst();
   if (reversal) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its credit notes and refund receipts first.");
+  // An advance applied to an invoice ties the two (and their books) together.
+  await refuseIfUsed(context, [['advance_applications', 'advance_invoice_id'], ['advance_applications', 'invoice_id']], record.id!,
+    "Can't delete item. Remove the advance payment applications that name it first.");
   await removePaymentJournalsOf(context, record.id!);
 }
 

@@ -50,7 +50,8 @@ export async function rowCount(database: Database, table: string): Promise<numbe
 /**
  * What must hold after any sequence of requests, crashes included: every journal balances and has
  * lines, every sales and purchase document has a line, every product's stock_balance is the sum of its
- * movements, and every invoice's paid sum is the sum of its completed payments. Returns the problems.
+ * movements, and every invoice's paid sum is the sum of its completed payments and the advances applied to it.
+ * Returns the problems.
  */
 export async function bookProblems(database: Database): Promise<string[]> {
   const db = database.db;
@@ -88,10 +89,12 @@ export async function bookProblems(database: Database): Promise<string[]> {
   const paid = await sql<{ id: number; paid: string; sum: string }>`
     select i.id, coalesce(i.summary_paid, 0) as paid,
       coalesce((select sum(p.amount) from invoice_payments p
-                where p.invoice_id = i.id and p.site_id = i.site_id and p.status = 1), 0) as sum
+                where p.invoice_id = i.id and p.site_id = i.site_id and p.status = 1), 0)
+      + coalesce((select sum(a.amount) from advance_applications a
+                where a.invoice_id = i.id and a.site_id = i.site_id), 0) as sum
     from invoices i where i.type in (0, 16, 19)`.execute(db);
   for (const row of paid.rows) {
-    if (String(row.paid) !== String(row.sum)) problems.push(`invoice ${row.id} summary_paid ${row.paid} ≠ Σ completed payments ${row.sum}`);
+    if (String(row.paid) !== String(row.sum)) problems.push(`invoice ${row.id} summary_paid ${row.paid} ≠ Σ completed payments and applied advances ${row.sum}`);
   }
   return problems;
 }

@@ -93,6 +93,48 @@ export const SEEDS: Array<[string, Seed]> = [
   ['currency_rates', (s, _ids, tag) => s.create('currency_rates', {
     CurrencyRate: { currency_code: 'USD', rate: '3.75', date: `2020-01-${String(1 + ([...tag].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 28)).padStart(2, '0')}` },
   })],
+  ['leave_applications', (s, ids) => s.create('leave_applications', { LeaveApplication: { staff_id: ids['staff'], days: 2, date_from: '2024-03-01', date_to: '2024-03-02', type: 'leave' } })],
+  ['attendance_logs', (s, ids) => s.create('attendance_logs', { AttendanceLog: { staff_id: ids['staff'], time: '2024-03-03 09:00:00', status: 'sign_in' } })],
+  ['departments', (s, _ids, tag) => s.create('departments', { Department: { name: `Sales ${tag}`, managers: [1] } })],
+  ['employment_types', (s, _ids, tag) => s.create('employment_types', { EmploymentType: { name: `Full time ${tag}` } })],
+  ['designations', (s, ids, tag) => s.create('designations', { Designation: { name: `Clerk ${tag}`, department_id: ids['departments'], employment_type_id: ids['employment_types'] } })],
+  ['asset_types', (s, _ids, tag) => s.create('asset_types', { AssetType: { name: `Laptop ${tag}` } })],
+  ['asset_locations', (s, _ids, tag) => s.create('asset_locations', { AssetLocation: { name: `HQ ${tag}` } })],
+  ['storages', (s, _ids, tag) => s.create('storages', { Storage: { name: `Shelf ${tag}` } })],
+  ['employee_assets', (s, ids, tag) => s.create('employee_assets', {
+    EmployeeAsset: { name: `Asset ${tag}`, asset_type_id: ids['asset_types'], location_id: ids['asset_locations'], used_by: 'storage', storage_id: ids['storages'] },
+  })],
+  ['brands', (s, _ids, tag) => s.create('brands', { Brand: { name: `Brand ${tag}` } })],
+  ['unit_templates', (s, _ids, tag) => s.create('unit_templates', {
+    UnitTemplate: { template_name: `Boxes ${tag}`, main_unit_name: 'piece' }, UnitTemplatesUnitFactors: [{ factor_name: 'box', factor: 12 }],
+  })],
+  ['cost_centers', (s, _ids, tag) => s.create('cost_centers', { CostCenter: { name: `Center ${tag}`, code: `CC${tag}` } })],
+  ['credit_types', (s, _ids, tag) => s.create('credit_types', { CreditType: { name: `Points ${tag}`, unit: 'point' } })],
+  ['packages', (s, _ids, tag) => s.create('packages', { Package: { name: `Gold ${tag}`, price: '100', period_value: 1, period_unit: 'month' } })],
+  ['credit_type_packages', (s, ids) => s.create('credit_type_packages', { CreditTypePackage: { credit_type_id: ids['credit_types'], package_id: ids['packages'], amount: 50 } })],
+  ['credit_charges', (s, ids) => s.create('credit_charges', { CreditCharge: { client_id: ids['clients'], credit_type_id: ids['credit_types'], amount: 50, start_date: '2024-01-01' } })],
+  ['credit_usages', (s, ids) => s.create('credit_usages', { CreditUsage: { client_id: ids['clients'], credit_type_id: ids['credit_types'], amount: 5, usage_date: '2024-02-01' } })],
+  ['charge_usages', (s, ids) => firstId(s, `/api2/charge_usages.json?filter[credit_usage_id]=${ids['credit_usages']}`, 'ChargeUsage')],
+  ['purchase_debit_notes', (s, ids) => s.create('purchase_debit_notes', {
+    PurchaseDebitNote: { supplier_id: ids['suppliers'], subscription_id: ids['purchase_invoices'] }, PurchaseOrderItem: [{ item: 'Price correction', unit_price: '2', quantity: 1 }],
+  })],
+  ['requisitions', (s, ids) => s.create('requisitions', {
+    Requisition: { type: 1, Status: '3', store_id: ids['stores'] }, RequisitionItem: [{ product_id: ids['products'], quantity: 2, unit_price: '4' }],
+  })],
+  ['bookings', (s, ids) => posted(s, '/api2/bookings/add', {
+    Invoice: { client_id: ids['clients'], date: '28/09/2025', start_time: '10:00', end_time: '11:00', converted: 1 }, InvoiceItem: [{ product_id: ids['products'] }],
+  })],
+  ['product_bundles', async (s, ids, tag) => {
+    const bundle = await s.create('products', { Product: { name: `Bundle ${tag}`, type: 3, unit_price: '30' } });
+    return s.create('product_bundles', { ProductBundle: { bundle_product_id: bundle, product_id: ids['products'], quantity: 2 } });
+  }],
+  ['advance_applications', async (s, ids) => {
+    const advance = await s.create('invoices', { Invoice: { client_id: ids['clients'], type: 19 }, InvoiceItem: [{ item: 'Advance', unit_price: '20' }] });
+    const later = await s.create('invoices', { Invoice: { client_id: ids['clients'] }, InvoiceItem: [{ item: 'Work', unit_price: '50' }] });
+    return s.create('advance_applications', { AdvanceApplication: { advance_invoice_id: advance, invoice_id: later, amount: '20' } });
+  }],
+  ['workflow_types', (s, _ids, tag) => s.create('workflow_types', { WorkflowType: { name: `Projects ${tag}` } })],
+  ['workflow_records', (s, ids, tag) => s.create('workflow_records', { WorkflowRecord: { workflow_type_id: ids['workflow_types'], number: { code: `WF-${tag}` }, title: `Fit-out ${tag}` } })],
 ];
 
 /** Resources of the registry that have no seed here. */
