@@ -161,6 +161,23 @@ export async function recordExamples(server: TestServer): Promise<Examples> {
     }
     await s.del(`/api2/webhook_endpoints/${endpointId}.json`);
   }
+  // Bookings: a second one made both ways, its status changed, converted to an invoice.
+  const bookingBody = { Invoice: { client_id: ids['clients'], date: '28/09/2025', start_time: '10:00', end_time: '11:00' }, InvoiceItem: [{ product_id: ids['products'] }] };
+  const booking = (await s.post('/api2/bookings.json', bookingBody)).body as { id?: string };
+  if (booking.id) {
+    await s.put(`/api2/bookings/${booking.id}.json`, { Invoice: { notes: 'Window seat' } });
+    await s.get(`/api2/bookings/change_status/${booking.id}/1`);
+    await s.get(`/api2/bookings/convert_to_invoice/${booking.id}`);
+  }
+  // A charge usage taken by hand from a charge, then edited.
+  const usage = (await s.post('/api2/charge_usages.json', { ChargeUsage: { credit_charge_id: ids['credit_charges'], credit_usage_id: ids['credit_usages'], amount: '1' } })).body as { id?: string };
+  if (usage.id) await s.put(`/api2/charge_usages/${usage.id}.json`, { ChargeUsage: { amount: '2' } });
+  // v2: several operations in one request, and the Developers Portal's app check.
+  await s.post('/v2/api/multi-entity', [
+    { key: 'brand', action: 'create', data: { name: 'A brand made in a multi-entity request' }, alias: 'made' },
+    { key: 'client', action: 'show', options: Number(ids['clients']), data_level: 1, alias: 'client' },
+  ]);
+  await s.get('/v2/api/app-manager/is_active/1');
   // Bulk Add: one good invoice and one that names no client, each with its own result.
   await s.post('/api2/invoices/add_bulk.json', [
     { Invoice: { client_id: ids['clients'] }, InvoiceItem: [{ item: 'Bulk line', unit_price: '10', quantity: 2 }] },

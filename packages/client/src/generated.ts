@@ -12,6 +12,12 @@ export interface InvoiceInvoiceItem {
   unit_price: string | null;
   /** Quantity, decimals allowed */
   quantity: string | null;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id: string | null;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -62,6 +68,12 @@ export interface InvoiceInvoiceItemInput {
   unit_price?: string | number;
   /** Quantity, decimals allowed */
   quantity?: string | number;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id?: number | string;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor?: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1?: number | string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -483,7 +495,7 @@ export interface InvoiceBody {
   InvoicePayment?: InvoiceInvoicePaymentInput[];
 }
 
-export type InvoiceFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoiceFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface EstimateInvoiceItem {
   id: string;
@@ -496,6 +508,12 @@ export interface EstimateInvoiceItem {
   unit_price: string | null;
   /** Quantity, decimals allowed */
   quantity: string | null;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id: string | null;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -546,6 +564,12 @@ export interface EstimateInvoiceItemInput {
   unit_price?: string | number;
   /** Quantity, decimals allowed */
   quantity?: string | number;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id?: number | string;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor?: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1?: number | string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -844,7 +868,7 @@ export interface EstimateBody {
   InvoiceItem?: EstimateInvoiceItemInput[];
 }
 
-export type EstimateFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type EstimateFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface CreditNoteInvoiceItem {
   id: string;
@@ -857,6 +881,12 @@ export interface CreditNoteInvoiceItem {
   unit_price: string | null;
   /** Quantity, decimals allowed */
   quantity: string | null;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id: string | null;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -907,6 +937,12 @@ export interface CreditNoteInvoiceItemInput {
   unit_price?: string | number;
   /** Quantity, decimals allowed */
   quantity?: string | number;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id?: number | string;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor?: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1?: number | string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -1205,7 +1241,7 @@ export interface CreditNoteBody {
   InvoiceItem?: CreditNoteInvoiceItemInput[];
 }
 
-export type CreditNoteFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type CreditNoteFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface RefundReceiptInvoiceItem {
   id: string;
@@ -1218,6 +1254,12 @@ export interface RefundReceiptInvoiceItem {
   unit_price: string | null;
   /** Quantity, decimals allowed */
   quantity: string | null;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id: string | null;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -1268,6 +1310,12 @@ export interface RefundReceiptInvoiceItemInput {
   unit_price?: string | number;
   /** Quantity, decimals allowed */
   quantity?: string | number;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id?: number | string;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor?: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1?: number | string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -1566,7 +1614,7 @@ export interface RefundReceiptBody {
   InvoiceItem?: RefundReceiptInvoiceItemInput[];
 }
 
-export type RefundReceiptFilters = Partial<Record<"payment_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "requisition_delivery_status" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
+export type RefundReceiptFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Client {
   id: string;
@@ -2575,6 +2623,10 @@ export interface Product {
   supplier_id: string | null;
   /** at most 255 characters */
   brand: string | null;
+  /** Brand id (v2 brand entity); an id of brands */
+  brand_id: string | null;
+  /** Unit template the product is sold in; quantities are converted to its main unit; an id of unit_templates */
+  unit_template_id: string | null;
   /** Category names, comma-separated; at most 255 characters */
   category: string | null;
   /** at most 80000 characters */
@@ -2631,6 +2683,10 @@ export interface ProductInput {
   supplier_id?: number | string;
   /** at most 255 characters */
   brand?: string;
+  /** Brand id (v2 brand entity); an id of brands */
+  brand_id?: number | string;
+  /** Unit template the product is sold in; quantities are converted to its main unit; an id of unit_templates */
+  unit_template_id?: number | string;
   /** Category names, comma-separated; at most 255 characters */
   category?: string;
   /** at most 80000 characters */
@@ -2670,7 +2726,7 @@ export interface ProductBody {
   Product: ProductInput;
 }
 
-export type ProductFilters = Partial<Record<"staff_id" | "name" | "description" | "unit_price" | "tax1" | "tax2" | "supplier_id" | "brand" | "category" | "tags" | "buy_price" | "product_code" | "track_stock" | "stock_balance" | "low_stock_thershold" | "barcode" | "notes" | "status" | "follow_up_status" | "updated_price" | "average_price" | "type" | "minimum_price" | "profit_margin" | "discount" | "discount_type" | "duration_minutes" | "availabe_online" | "raw_store_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type ProductFilters = Partial<Record<"staff_id" | "name" | "description" | "unit_price" | "tax1" | "tax2" | "supplier_id" | "brand" | "brand_id" | "unit_template_id" | "category" | "tags" | "buy_price" | "product_code" | "track_stock" | "stock_balance" | "low_stock_thershold" | "barcode" | "notes" | "status" | "follow_up_status" | "updated_price" | "average_price" | "type" | "minimum_price" | "profit_margin" | "discount" | "discount_type" | "duration_minutes" | "availabe_online" | "raw_store_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface JournalJournalTransaction {
   id: string;
@@ -2690,6 +2746,7 @@ export interface JournalJournalTransaction {
   description: string | null;
   /** at most 80000 characters */
   alter_description: string | null;
+  /** Cost center the line is charged to (v2 cost_center); an id of cost_centers */
   cost_center_id: string | null;
   /** Time of creation */
   created: string | null;
@@ -2713,6 +2770,7 @@ export interface JournalJournalTransactionInput {
   description?: string;
   /** at most 80000 characters */
   alter_description?: string;
+  /** Cost center the line is charged to (v2 cost_center); an id of cost_centers */
   cost_center_id?: number | string;
 }
 
@@ -2758,7 +2816,7 @@ export interface JournalInput {
   /** at most 255 characters */
   name?: string;
   /** Set by the books on automatic journals; manual journals need none; at most 50 characters */
-  entity_type?: "invoice" | "refund_receipt" | "credit_note" | "purchase_order" | "purchase_refund" | "invoice_sales_cost" | "credit_note_sales_cost" | "refund_receipt_sales_cost" | "expense" | "income" | "invoice_payment" | "purchase_order_payment" | "stock_transaction" | "stock_transfer" | "treasury_transfer" | "treasury_transfer_from" | "treasury_transfer_to" | "asset" | "asset_deprecation" | "asset_operation" | "requisition" | "client_payment" | "manual";
+  entity_type?: "invoice" | "refund_receipt" | "credit_note" | "purchase_order" | "purchase_refund" | "invoice_sales_cost" | "credit_note_sales_cost" | "refund_receipt_sales_cost" | "expense" | "income" | "invoice_payment" | "purchase_order_payment" | "stock_transaction" | "stock_transfer" | "treasury_transfer" | "treasury_transfer_from" | "treasury_transfer_to" | "asset" | "asset_deprecation" | "asset_operation" | "requisition" | "client_payment" | "manual" | "purchase_debit_note" | "advance_payment" | "advance_payment_application" | "booking";
   entity_id?: number | string;
   /** at most 80000 characters */
   description: string;
@@ -3504,6 +3562,12 @@ export interface PurchaseOrderPurchaseOrderItem {
   unit_price: string | null;
   /** Quantity, decimals allowed */
   quantity: string | null;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id: string | null;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -3556,6 +3620,12 @@ export interface PurchaseOrderPurchaseOrderItemInput {
   unit_price?: string | number;
   /** Quantity, decimals allowed */
   quantity?: string | number;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id?: number | string;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor?: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1?: number | string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -3585,9 +3655,9 @@ export interface PurchaseOrder {
   id: string;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
-  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
+  /** For refunds and debit notes: the purchase invoice they correct; an id of purchase_invoices */
   subscription_id: string | null;
-  /** 0 purchase invoice, 1 purchase refund */
+  /** 0 purchase invoice, 1 purchase refund, 14 purchase debit note */
   type: string | null;
   /** Number; generated per type when left out; at most 255 characters */
   no: string | null;
@@ -3673,7 +3743,7 @@ export interface PurchaseOrder {
 export interface PurchaseOrderInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
-  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
+  /** For refunds and debit notes: the purchase invoice they correct; an id of purchase_invoices */
   subscription_id?: number | string;
   /** Number; generated per type when left out; at most 255 characters */
   no?: string;
@@ -3762,6 +3832,12 @@ export interface PurchaseRefundPurchaseOrderItem {
   unit_price: string | null;
   /** Quantity, decimals allowed */
   quantity: string | null;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id: string | null;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1: string | null;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -3814,6 +3890,12 @@ export interface PurchaseRefundPurchaseOrderItemInput {
   unit_price?: string | number;
   /** Quantity, decimals allowed */
   quantity?: string | number;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id?: number | string;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor?: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
   tax1?: number | string;
   /** Tax id (from GET /taxes), not a percentage; an id of taxes */
@@ -3843,9 +3925,9 @@ export interface PurchaseRefund {
   id: string;
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
-  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
+  /** For refunds and debit notes: the purchase invoice they correct; an id of purchase_invoices */
   subscription_id: string | null;
-  /** 0 purchase invoice, 1 purchase refund */
+  /** 0 purchase invoice, 1 purchase refund, 14 purchase debit note */
   type: string | null;
   /** Number; generated per type when left out; at most 255 characters */
   no: string | null;
@@ -3931,7 +4013,7 @@ export interface PurchaseRefund {
 export interface PurchaseRefundInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
-  /** For refunds: the purchase invoice refunded; an id of purchase_invoices */
+  /** For refunds and debit notes: the purchase invoice they correct; an id of purchase_invoices */
   subscription_id?: number | string;
   /** Number; generated per type when left out; at most 255 characters */
   no?: string;
@@ -4076,7 +4158,7 @@ export type FollowUpActionFilters = Partial<Record<"item_type" | "name" | "color
 
 export interface FollowUpStatus {
   id: string;
-  /** 1 client, 2 invoice, 3 estimate, 8 work order */
+  /** 1 client, 2 invoice, 3 estimate, 8 work order, ... */
   item_type: string | null;
   /** at most 255 characters */
   name: string | null;
@@ -4088,22 +4170,32 @@ export interface FollowUpStatus {
   created: string | null;
   /** Last time this record was updated */
   modified: string | null;
+  /** 1 open, 2 closed */
+  status: string | null;
+  /** For statuses of an entity: rental_reservation_order, manufacturing_order, production_plan, lease_contract, le_workflow-type-entity-{id}; at most 100 characters */
+  entity_key: string | null;
 }
 
 export interface FollowUpStatusInput {
+  /** 1 client, 2 invoice, 3 estimate, 8 work order, ... */
+  item_type?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3' | 8 | '8' | 14 | '14' | 23 | '23' | 24 | '24' | 27 | '27';
   /** at most 255 characters */
-  name?: string;
+  name: string;
   /** at most 20 characters */
   color?: string;
   display_order?: number | string;
   staff_id?: number | string;
+  /** 1 open, 2 closed */
+  status?: 1 | '1' | 2 | '2';
+  /** For statuses of an entity: rental_reservation_order, manufacturing_order, production_plan, lease_contract, le_workflow-type-entity-{id}; at most 100 characters */
+  entity_key?: string;
 }
 
 export interface FollowUpStatusBody {
   FollowUpStatus: FollowUpStatusInput;
 }
 
-export type FollowUpStatusFilters = Partial<Record<"item_type" | "name" | "color" | "display_order" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type FollowUpStatusFilters = Partial<Record<"item_type" | "name" | "color" | "display_order" | "staff_id" | "created" | "modified" | "status" | "entity_key", string | number | Array<string | number>>>;
 
 export interface AuditLog {
   id: string;
@@ -4358,6 +4450,1374 @@ export interface ShippingOptionBody {
 
 export type ShippingOptionFilters = Partial<Record<"name" | "fees" | "tax_id" | "status" | "description" | "display_order" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
+export interface LeaveApplication {
+  id: string;
+  /** The staff member on leave */
+  staff_id: string | null;
+  /** Working days of leave, e.g. 2 or 0.5 */
+  days: string | null;
+  date_from: string | null;
+  date_to: string | null;
+  /** Leave kind as Daftra names it (leave, delay, early); at most 50 characters */
+  type: string | null;
+  leave_type_id: string | null;
+  /** at most 20 characters */
+  late_time: string | null;
+  /** at most 20 characters */
+  early_time: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** at most 80000 characters */
+  attachments: string | null;
+  /** at most 20 characters */
+  status: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface LeaveApplicationInput {
+  /** The staff member on leave */
+  staff_id: number | string;
+  /** Working days of leave, e.g. 2 or 0.5 */
+  days: string | number;
+  date_from: string;
+  date_to: string;
+  /** Leave kind as Daftra names it (leave, delay, early); at most 50 characters */
+  type?: string;
+  leave_type_id?: number | string;
+  /** at most 20 characters */
+  late_time?: string;
+  /** at most 20 characters */
+  early_time?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** at most 80000 characters */
+  attachments?: string;
+  /** at most 20 characters */
+  status?: "pending" | "approved" | "rejected";
+  branch_id?: number | string;
+}
+
+export interface LeaveApplicationBody {
+  LeaveApplication: LeaveApplicationInput;
+}
+
+export type LeaveApplicationFilters = Partial<Record<"date_from" | "date_to" | "staff_id" | "days" | "type" | "leave_type_id" | "late_time" | "early_time" | "description" | "attachments" | "status" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface AttendanceLog {
+  id: string;
+  staff_id: string | null;
+  /** When the staff member signed, YYYY-MM-DD HH:MM:SS */
+  time: string | null;
+  /** sign_in, sign_out, ...; at most 50 characters */
+  status: string | null;
+  session_id: string | null;
+  source_id: string | null;
+  /** at most 50 characters */
+  source_method: string | null;
+  /** at most 255 characters */
+  source_name: string | null;
+  /** at most 50 characters */
+  source_type: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface AttendanceLogInput {
+  staff_id: number | string;
+  /** When the staff member signed, YYYY-MM-DD HH:MM:SS */
+  time: string;
+  /** sign_in, sign_out, ...; at most 50 characters */
+  status?: string;
+  session_id?: number | string;
+  source_id?: number | string;
+  /** at most 50 characters */
+  source_method?: string;
+  /** at most 255 characters */
+  source_name?: string;
+  /** at most 50 characters */
+  source_type?: string;
+  branch_id?: number | string;
+}
+
+export interface AttendanceLogBody {
+  AttendanceLog: AttendanceLogInput;
+}
+
+export type AttendanceLogFilters = Partial<Record<"date_from" | "date_to" | "staff_id" | "time" | "status" | "session_id" | "source_id" | "source_method" | "source_name" | "source_type" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Department {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 50 characters */
+  abbr: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  active: string | null;
+  /** Staff ids managing the department, e.g. [3, 7] */
+  managers: unknown;
+  branch_id: string | null;
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface DepartmentInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 50 characters */
+  abbr?: string;
+  /** at most 80000 characters */
+  description?: string;
+  active?: 0 | 1 | boolean | '0' | '1';
+  /** Staff ids managing the department, e.g. [3, 7] */
+  managers?: unknown;
+  branch_id?: number | string;
+  staff_id?: number | string;
+}
+
+export interface DepartmentBody {
+  Department: DepartmentInput;
+}
+
+export type DepartmentFilters = Partial<Record<"name" | "abbr" | "description" | "active" | "managers" | "branch_id" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Designation {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  active: string | null;
+  role_id: string | null;
+  /** an id of departments */
+  department_id: string | null;
+  /** an id of employment_types */
+  employment_type_id: string | null;
+  employment_level_id: string | null;
+  salary_structure_id: string | null;
+  /** at most 50 characters */
+  payroll_frequency: string | null;
+  /** at most 3 characters */
+  currency_code: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface DesignationInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  description?: string;
+  active?: 0 | 1 | boolean | '0' | '1';
+  role_id?: number | string;
+  /** an id of departments */
+  department_id?: number | string;
+  /** an id of employment_types */
+  employment_type_id?: number | string;
+  employment_level_id?: number | string;
+  salary_structure_id?: number | string;
+  /** at most 50 characters */
+  payroll_frequency?: string;
+  /** at most 3 characters */
+  currency_code?: string;
+  branch_id?: number | string;
+}
+
+export interface DesignationBody {
+  Designation: DesignationInput;
+}
+
+export type DesignationFilters = Partial<Record<"name" | "description" | "active" | "role_id" | "department_id" | "employment_type_id" | "employment_level_id" | "salary_structure_id" | "payroll_frequency" | "currency_code" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface EmploymentType {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  active: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface EmploymentTypeInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  description?: string;
+  active?: 0 | 1 | boolean | '0' | '1';
+}
+
+export interface EmploymentTypeBody {
+  EmploymentType: EmploymentTypeInput;
+}
+
+export type EmploymentTypeFilters = Partial<Record<"name" | "description" | "active" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface AssetType {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  is_active: string | null;
+  staff_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface AssetTypeInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  description?: string;
+  is_active?: 0 | 1 | boolean | '0' | '1';
+  staff_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface AssetTypeBody {
+  AssetType: AssetTypeInput;
+}
+
+export type AssetTypeFilters = Partial<Record<"name" | "description" | "is_active" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface AssetLocation {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  is_active: string | null;
+  staff_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface AssetLocationInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  description?: string;
+  is_active?: 0 | 1 | boolean | '0' | '1';
+  staff_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface AssetLocationBody {
+  AssetLocation: AssetLocationInput;
+}
+
+export type AssetLocationFilters = Partial<Record<"name" | "description" | "is_active" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Storage {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  is_active: string | null;
+  staff_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface StorageInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 80000 characters */
+  description?: string;
+  is_active?: 0 | 1 | boolean | '0' | '1';
+  staff_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface StorageBody {
+  Storage: StorageInput;
+}
+
+export type StorageFilters = Partial<Record<"name" | "description" | "is_active" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface EmployeeAsset {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 50 characters */
+  code: string | null;
+  /** an id of asset_types */
+  asset_type_id: string | null;
+  /** at most 255 characters */
+  serial_number: string | null;
+  /** at most 255 characters */
+  barcode: string | null;
+  /** not_assigned, employee (employee_id) or storage (storage_id); at most 20 characters */
+  used_by: string | null;
+  employee_id: string | null;
+  /** an id of storages */
+  storage_id: string | null;
+  /** an id of asset_locations */
+  location_id: string | null;
+  /** at most 50 characters */
+  status: string | null;
+  assigned_date: string | null;
+  expected_return_date: string | null;
+  warranty_expiry_date: string | null;
+  /** at most 1000 characters */
+  photo: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** at most 80000 characters */
+  technical_specifications: string | null;
+  /** at most 80000 characters */
+  attachments: string | null;
+  branch_id: string | null;
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface EmployeeAssetInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 50 characters */
+  code?: string;
+  /** an id of asset_types */
+  asset_type_id?: number | string;
+  /** at most 255 characters */
+  serial_number?: string;
+  /** at most 255 characters */
+  barcode?: string;
+  /** not_assigned, employee (employee_id) or storage (storage_id); at most 20 characters */
+  used_by: "not_assigned" | "employee" | "storage";
+  employee_id?: number | string;
+  /** an id of storages */
+  storage_id?: number | string;
+  /** an id of asset_locations */
+  location_id: number | string;
+  /** at most 50 characters */
+  status?: string;
+  assigned_date?: string;
+  expected_return_date?: string;
+  warranty_expiry_date?: string;
+  /** at most 1000 characters */
+  photo?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** at most 80000 characters */
+  technical_specifications?: string;
+  /** at most 80000 characters */
+  attachments?: string;
+  branch_id?: number | string;
+  staff_id?: number | string;
+}
+
+export interface EmployeeAssetBody {
+  EmployeeAsset: EmployeeAssetInput;
+}
+
+export type EmployeeAssetFilters = Partial<Record<"name" | "code" | "asset_type_id" | "serial_number" | "barcode" | "used_by" | "employee_id" | "storage_id" | "location_id" | "status" | "assigned_date" | "expected_return_date" | "warranty_expiry_date" | "photo" | "description" | "technical_specifications" | "attachments" | "branch_id" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface Brand {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface BrandInput {
+  /** at most 255 characters */
+  name: string;
+  branch_id?: number | string;
+}
+
+export interface BrandBody {
+  Brand: BrandInput;
+}
+
+export type BrandFilters = Partial<Record<"name" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface UnitTemplateUnitTemplatesUnitFactors {
+  id: string;
+  unit_template_id: string | null;
+  /** Name of the larger unit, e.g. box; at most 100 characters */
+  factor_name: string | null;
+  /** Base units in one of this unit, e.g. 12 */
+  factor: string | null;
+  /** at most 20 characters */
+  small_name: string | null;
+}
+
+export interface UnitTemplateUnitTemplatesUnitFactorsInput {
+  /** Name of the larger unit, e.g. box; at most 100 characters */
+  factor_name: string;
+  /** Base units in one of this unit, e.g. 12 */
+  factor: string | number;
+  /** at most 20 characters */
+  small_name?: string;
+}
+
+export interface UnitTemplate {
+  id: string;
+  /** at most 255 characters */
+  template_name: string | null;
+  /** The base unit stock is counted in, e.g. piece; at most 100 characters */
+  main_unit_name: string | null;
+  /** Short name of the base unit, e.g. pc; at most 20 characters */
+  unit_small_name: string | null;
+  active: string | null;
+  branch_id: string | null;
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  UnitTemplatesUnitFactors?: UnitTemplateUnitTemplatesUnitFactors[];
+}
+
+export interface UnitTemplateInput {
+  /** at most 255 characters */
+  template_name: string;
+  /** The base unit stock is counted in, e.g. piece; at most 100 characters */
+  main_unit_name: string;
+  /** Short name of the base unit, e.g. pc; at most 20 characters */
+  unit_small_name?: string;
+  active?: 0 | 1 | boolean | '0' | '1';
+  branch_id?: number | string;
+  staff_id?: number | string;
+}
+
+export interface UnitTemplateBody {
+  UnitTemplate: UnitTemplateInput;
+  UnitTemplatesUnitFactors?: UnitTemplateUnitTemplatesUnitFactorsInput[];
+}
+
+export type UnitTemplateFilters = Partial<Record<"template_name" | "main_unit_name" | "unit_small_name" | "active" | "branch_id" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface CostCenter {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 50 characters */
+  code: string | null;
+  /** 1: a parent (group) center; lines are tagged with its children */
+  is_primary: string | null;
+  /** Parent center; an id of cost_centers */
+  cost_center_id: string | null;
+  /** Ids of the centers under it, comma-separated (as Daftra echoes them); at most 1000 characters */
+  cost_center_ids: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface CostCenterInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 50 characters */
+  code?: string;
+  /** 1: a parent (group) center; lines are tagged with its children */
+  is_primary?: 0 | 1 | boolean | '0' | '1';
+  /** Parent center; an id of cost_centers */
+  cost_center_id?: number | string;
+  /** Ids of the centers under it, comma-separated (as Daftra echoes them); at most 1000 characters */
+  cost_center_ids?: string;
+  branch_id?: number | string;
+}
+
+export interface CostCenterBody {
+  CostCenter: CostCenterInput;
+}
+
+export type CostCenterFilters = Partial<Record<"name" | "code" | "is_primary" | "cost_center_id" | "cost_center_ids" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface CreditType {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** What one credit is: point, minute, session; at most 50 characters */
+  unit: string | null;
+  /** 0: amounts of this type are whole numbers */
+  allow_decimal: string | null;
+  /** 1 active, 0 inactive */
+  status: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  /** at most 20 characters */
+  deleted_at: string | null;
+}
+
+export interface CreditTypeInput {
+  /** at most 255 characters */
+  name: string;
+  /** What one credit is: point, minute, session; at most 50 characters */
+  unit?: string;
+  /** 0: amounts of this type are whole numbers */
+  allow_decimal?: 0 | 1 | boolean | '0' | '1';
+  /** 1 active, 0 inactive */
+  status?: 0 | '0' | 1 | '1';
+  /** at most 80000 characters */
+  description?: string;
+}
+
+export interface CreditTypeBody {
+  CreditType: CreditTypeInput;
+}
+
+export type CreditTypeFilters = Partial<Record<"name" | "unit" | "allow_decimal" | "status" | "description" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+
+export interface Package {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** Package kind as Daftra names it (e.g. membership, credit); at most 50 characters */
+  type: string | null;
+  price: string | null;
+  period_value: string | null;
+  /** Validity of the credit it gives; at most 10 characters */
+  period_unit: string | null;
+  status: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  /** at most 20 characters */
+  deleted_at: string | null;
+}
+
+export interface PackageInput {
+  /** at most 255 characters */
+  name: string;
+  /** Package kind as Daftra names it (e.g. membership, credit); at most 50 characters */
+  type?: string;
+  price?: string | number;
+  period_value?: number | string;
+  /** Validity of the credit it gives; at most 10 characters */
+  period_unit?: "day" | "week" | "month" | "year";
+  status?: 0 | '0' | 1 | '1';
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 80000 characters */
+  description?: string;
+  branch_id?: number | string;
+}
+
+export interface PackageBody {
+  Package: PackageInput;
+}
+
+export type PackageFilters = Partial<Record<"name" | "type" | "price" | "period_value" | "period_unit" | "status" | "product_id" | "description" | "branch_id" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+
+export interface CreditTypePackage {
+  id: string;
+  /** an id of credit_types */
+  credit_type_id: string | null;
+  /** an id of packages */
+  package_id: string | null;
+  /** Credit of the type the package gives */
+  amount: string | null;
+}
+
+export interface CreditTypePackageInput {
+  /** an id of credit_types */
+  credit_type_id: number | string;
+  /** an id of packages */
+  package_id: number | string;
+  /** Credit of the type the package gives */
+  amount: string | number;
+}
+
+export interface CreditTypePackageBody {
+  CreditTypePackage: CreditTypePackageInput;
+}
+
+export type CreditTypePackageFilters = Partial<Record<"credit_type_id" | "package_id" | "amount", string | number | Array<string | number>>>;
+
+export interface CreditCharge {
+  id: string;
+  /** an id of clients */
+  client_id: string | null;
+  /** an id of credit_types */
+  credit_type_id: string | null;
+  amount: string | null;
+  /** at most 20 characters */
+  status: string | null;
+  start_date: string | null;
+  expiry_date: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  renewal_id: string | null;
+  staff_id: string | null;
+  /** amount less what usages took from it (derived) */
+  remaining_amount: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  /** at most 20 characters */
+  deleted_at: string | null;
+}
+
+export interface CreditChargeInput {
+  /** an id of clients */
+  client_id: number | string;
+  /** an id of credit_types */
+  credit_type_id: number | string;
+  amount: string | number;
+  /** at most 20 characters */
+  status?: "active" | "suspended" | "expired";
+  start_date?: string;
+  expiry_date?: string;
+  /** at most 80000 characters */
+  description?: string;
+  renewal_id?: number | string;
+  staff_id?: number | string;
+}
+
+export interface CreditChargeBody {
+  CreditCharge: CreditChargeInput;
+}
+
+export type CreditChargeFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "status" | "start_date" | "expiry_date" | "description" | "renewal_id" | "staff_id" | "remaining_amount" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+
+export interface CreditUsage {
+  id: string;
+  /** an id of clients */
+  client_id: string | null;
+  /** an id of credit_types */
+  credit_type_id: string | null;
+  /** Credit spent; taken from the client's charges, first to expire first */
+  amount: string | null;
+  usage_date: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  /** at most 20 characters */
+  deleted_at: string | null;
+}
+
+export interface CreditUsageInput {
+  /** an id of clients */
+  client_id: number | string;
+  /** an id of credit_types */
+  credit_type_id: number | string;
+  /** Credit spent; taken from the client's charges, first to expire first */
+  amount: string | number;
+  usage_date?: string;
+  /** at most 80000 characters */
+  description?: string;
+}
+
+export interface CreditUsageBody {
+  CreditUsage: CreditUsageInput;
+}
+
+export type CreditUsageFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "usage_date" | "description" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+
+export interface ChargeUsage {
+  id: string;
+  /** an id of credit_charges */
+  credit_charge_id: string | null;
+  /** an id of credit_usages */
+  credit_usage_id: string | null;
+  amount: string | null;
+}
+
+export interface ChargeUsageInput {
+  /** an id of credit_charges */
+  credit_charge_id: number | string;
+  /** an id of credit_usages */
+  credit_usage_id: number | string;
+  amount: string | number;
+}
+
+export interface ChargeUsageBody {
+  ChargeUsage: ChargeUsageInput;
+}
+
+export type ChargeUsageFilters = Partial<Record<"credit_charge_id" | "credit_usage_id" | "amount", string | number | Array<string | number>>>;
+
+export interface WorkflowType {
+  id: string;
+  /** at most 255 characters */
+  name: string | null;
+  /** at most 255 characters */
+  singular_title: string | null;
+  status: string | null;
+  /** at most 255 characters */
+  icon: string | null;
+  /** le_workflow-type-entity-{id}: the v2 entity of its records; at most 100 characters */
+  entity_key: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface WorkflowTypeInput {
+  /** at most 255 characters */
+  name: string;
+  /** at most 255 characters */
+  singular_title?: string;
+  status?: 0 | '0' | 1 | '1';
+  /** at most 255 characters */
+  icon?: string;
+}
+
+export interface WorkflowTypeBody {
+  WorkflowType: WorkflowTypeInput;
+}
+
+export type WorkflowTypeFilters = Partial<Record<"name" | "singular_title" | "status" | "icon" | "entity_key" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface WorkflowRecord {
+  id: string;
+  /** Required; set by the entity name on v2; an id of workflow_types */
+  workflow_type_id: string | null;
+  /** {"code": "WF-0001"} (or the code as text) */
+  number: unknown;
+  /** at most 255 characters */
+  title: string | null;
+  /** an id of clients */
+  client_id: string | null;
+  start_date: string | null;
+  delivery_date: string | null;
+  delivery_appointment_id: string | null;
+  follow_up_status_id: string | null;
+  /** {"number": 1500, "currency": "SAR"} */
+  budget: unknown;
+  /** at most 3 characters */
+  budget_currency: string | null;
+  status: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Staff ids assigned */
+  assigned_users: unknown;
+  tags: unknown;
+  attachments: unknown;
+  client_data: unknown;
+  extra_details: unknown;
+  branch_id: string | null;
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface WorkflowRecordInput {
+  /** Required; set by the entity name on v2; an id of workflow_types */
+  workflow_type_id?: number | string;
+  /** {"code": "WF-0001"} (or the code as text) */
+  number: unknown;
+  /** at most 255 characters */
+  title: string;
+  /** an id of clients */
+  client_id?: number | string;
+  start_date?: string;
+  delivery_date?: string;
+  delivery_appointment_id?: number | string;
+  follow_up_status_id?: number | string;
+  /** {"number": 1500, "currency": "SAR"} */
+  budget?: unknown;
+  /** at most 3 characters */
+  budget_currency?: string;
+  status?: number | string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Staff ids assigned */
+  assigned_users?: unknown;
+  tags?: unknown;
+  attachments?: unknown;
+  client_data?: unknown;
+  extra_details?: unknown;
+  branch_id?: number | string;
+  staff_id?: number | string;
+}
+
+export interface WorkflowRecordBody {
+  WorkflowRecord: WorkflowRecordInput;
+}
+
+export type WorkflowRecordFilters = Partial<Record<"workflow_type_id" | "number" | "title" | "client_id" | "start_date" | "delivery_date" | "delivery_appointment_id" | "follow_up_status_id" | "budget" | "budget_currency" | "status" | "description" | "assigned_users" | "tags" | "attachments" | "client_data" | "extra_details" | "branch_id" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface PurchaseDebitNotePurchaseOrderItem {
+  id: string;
+  purchase_order_id: string | null;
+  /** Name of the item at the supplier; at most 255 characters */
+  org_name: string | null;
+  /** Line label; the product name when left out; at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** Unit cost; the product's buy_price when left out */
+  unit_price: string | null;
+  /** Quantity, decimals allowed */
+  quantity: string | null;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id: string | null;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1: string | null;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  /** quantity × unit_price, before discounts and taxes */
+  subtotal: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** A product_id that named no product of the site, kept as sent (the line is free text); at most 64 characters */
+  external_product_id: string | null;
+  /** at most 255 characters */
+  col_3: string | null;
+  /** at most 255 characters */
+  col_4: string | null;
+  /** at most 255 characters */
+  col_5: string | null;
+  discount: string | null;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type: string | null;
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id: string | null;
+  /** Line discount plus the line's share of the document discount */
+  calculated_discount: string | null;
+  /** Line total after discounts, with exclusive taxes */
+  item_subtotal: string | null;
+  tax1_percent: string | null;
+  tax2_percent: string | null;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials: unknown;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface PurchaseDebitNotePurchaseOrderItemInput {
+  /** Name of the item at the supplier; at most 255 characters */
+  org_name?: string;
+  /** Line label; the product name when left out; at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** Unit cost; the product's buy_price when left out */
+  unit_price?: string | number;
+  /** Quantity, decimals allowed */
+  quantity?: string | number;
+  /** A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor */
+  unit_factor_id?: number | string;
+  /** Base units per unit sold, when unit_factor_id is not given (1 when neither is) */
+  unit_factor?: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax1?: number | string;
+  /** Tax id (from GET /taxes), not a percentage; an id of taxes */
+  tax2?: number | string;
+  /** an id of products */
+  product_id?: number | string;
+  /** at most 255 characters */
+  col_3?: string;
+  /** at most 255 characters */
+  col_4?: string;
+  /** at most 255 characters */
+  col_5?: string;
+  discount?: string | number;
+  /** 1 percent, 2 fixed amount for the line */
+  discount_type?: 1 | '1' | 2 | '2';
+  /** Store the item leaves from; the document's store when left out; an id of stores */
+  store_id?: number | string;
+  /** Lot numbers of the quantity sold, as sent (a list) */
+  lot?: unknown;
+  /** Expiry dates of the lots, as sent (a list) */
+  expiry_date?: unknown;
+  /** Serial numbers sold, as sent (a list) */
+  serials?: unknown;
+}
+
+export interface PurchaseDebitNote {
+  id: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** For refunds and debit notes: the purchase invoice they correct; an id of purchase_invoices */
+  subscription_id: string | null;
+  /** 0 purchase invoice, 1 purchase refund, 14 purchase debit note */
+  type: string | null;
+  /** Number; generated per type when left out; at most 255 characters */
+  no: string | null;
+  /** at most 255 characters */
+  po_number: string | null;
+  /** an id of suppliers */
+  supplier_id: string | null;
+  is_offline: string | null;
+  /** The site currency when left out; at most 10 characters */
+  currency_code: string | null;
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  supplier_business_name: string | null;
+  /** at most 255 characters */
+  supplier_first_name: string | null;
+  /** at most 255 characters */
+  supplier_last_name: string | null;
+  /** at most 255 characters */
+  supplier_email: string | null;
+  /** at most 255 characters */
+  supplier_address1: string | null;
+  /** at most 255 characters */
+  supplier_address2: string | null;
+  /** at most 255 characters */
+  supplier_city: string | null;
+  /** at most 255 characters */
+  supplier_state: string | null;
+  /** at most 255 characters */
+  supplier_postal_code: string | null;
+  /** at most 3 characters */
+  supplier_country_code: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** A draft moves no stock */
+  draft: string | null;
+  is_received: string | null;
+  /** When the goods arrived, YYYY-MM-DD HH:MM:SS (a date alone is midnight) */
+  received_date: string | null;
+  Supplier_active_secondary_address: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_name: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_address1: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_address2: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_city: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_state: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_postal_code: string | null;
+  /** at most 255 characters */
+  Supplier_secondary_country_code: string | null;
+  /** PurchaseOrderCustomField (also taken as InvoiceCustomField): a list of {label, value} */
+  custom_fields: unknown;
+  /** The primary store when left out; an id of stores */
+  store_id: string | null;
+  discount: string | null;
+  discount_amount: string | null;
+  shipping_amount: string | null;
+  adjustment_value: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  payment_status: string | null;
+  summary_subtotal: string | null;
+  summary_discount: string | null;
+  summary_tax1: string | null;
+  summary_tax2: string | null;
+  summary_total: string | null;
+  summary_paid: string | null;
+  summary_unpaid: string | null;
+  item_discount_amount: string | null;
+  work_order_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  PurchaseOrderItem?: PurchaseDebitNotePurchaseOrderItem[];
+}
+
+export interface PurchaseDebitNoteInput {
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+  /** For refunds and debit notes: the purchase invoice they correct; an id of purchase_invoices */
+  subscription_id?: number | string;
+  /** Number; generated per type when left out; at most 255 characters */
+  no?: string;
+  /** at most 255 characters */
+  po_number?: string;
+  /** an id of suppliers */
+  supplier_id: number | string;
+  is_offline?: 0 | 1 | boolean | '0' | '1';
+  /** The site currency when left out; at most 10 characters */
+  currency_code?: string;
+  /** Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate. */
+  currency_rate?: string | number;
+  /** at most 255 characters */
+  supplier_business_name?: string;
+  /** at most 255 characters */
+  supplier_first_name?: string;
+  /** at most 255 characters */
+  supplier_last_name?: string;
+  /** at most 255 characters */
+  supplier_email?: string;
+  /** at most 255 characters */
+  supplier_address1?: string;
+  /** at most 255 characters */
+  supplier_address2?: string;
+  /** at most 255 characters */
+  supplier_city?: string;
+  /** at most 255 characters */
+  supplier_state?: string;
+  /** at most 255 characters */
+  supplier_postal_code?: string;
+  /** at most 3 characters */
+  supplier_country_code?: string;
+  /** Today when left out */
+  date?: string;
+  /** A draft moves no stock */
+  draft?: 0 | 1 | boolean | '0' | '1';
+  is_received?: 0 | 1 | boolean | '0' | '1';
+  /** When the goods arrived, YYYY-MM-DD HH:MM:SS (a date alone is midnight) */
+  received_date?: string;
+  Supplier_active_secondary_address?: 0 | 1 | boolean | '0' | '1';
+  /** at most 255 characters */
+  Supplier_secondary_name?: string;
+  /** at most 255 characters */
+  Supplier_secondary_address1?: string;
+  /** at most 255 characters */
+  Supplier_secondary_address2?: string;
+  /** at most 255 characters */
+  Supplier_secondary_city?: string;
+  /** at most 255 characters */
+  Supplier_secondary_state?: string;
+  /** at most 255 characters */
+  Supplier_secondary_postal_code?: string;
+  /** at most 255 characters */
+  Supplier_secondary_country_code?: string;
+  /** PurchaseOrderCustomField (also taken as InvoiceCustomField): a list of {label, value} */
+  custom_fields?: unknown;
+  /** The primary store when left out; an id of stores */
+  store_id?: number | string;
+  discount?: string | number;
+  discount_amount?: string | number;
+  shipping_amount?: string | number;
+  adjustment_value?: string | number;
+  /** at most 80000 characters */
+  notes?: string;
+  work_order_id?: number | string;
+  branch_id?: number | string;
+}
+
+export interface PurchaseDebitNoteBody {
+  PurchaseDebitNote: PurchaseDebitNoteInput;
+  PurchaseOrderItem?: PurchaseDebitNotePurchaseOrderItemInput[];
+}
+
+export type PurchaseDebitNoteFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface RequisitionRequisitionItem {
+  id: string;
+  requisition_id: string | null;
+  /** an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  item: string | null;
+  /** at most 255 characters */
+  org_name: string | null;
+  /** Cost of an inbound line; outs leave at moving average */
+  unit_price: string | null;
+  quantity: string | null;
+  lot: unknown;
+  expiry_date: unknown;
+  serials: unknown;
+}
+
+export interface RequisitionRequisitionItemInput {
+  /** an id of products */
+  product_id: number | string;
+  /** at most 255 characters */
+  item?: string;
+  /** at most 255 characters */
+  org_name?: string;
+  /** Cost of an inbound line; outs leave at moving average */
+  unit_price?: string | number;
+  quantity: string | number;
+  lot?: unknown;
+  expiry_date?: unknown;
+  serials?: unknown;
+}
+
+export interface Requisition {
+  id: string;
+  /** Generated when left out; at most 255 characters */
+  number: string | null;
+  /** Now when left out; DD/MM/YYYY HH:MM is accepted */
+  date: string | null;
+  /** 1 inbound, 2 outbound, 3 transfer between stores */
+  type: string | null;
+  /** 1 under delivery (moves nothing), 3 accepted (moves stock), 4 rejected */
+  status: string | null;
+  /** Origin: 1 inbound, 2 outbound, 8 manual transfer, 25 sales order, ... (Daftra's codes) */
+  order_type: string | null;
+  /** Id of the source document; 0 for a manual requisition */
+  order_id: string | null;
+  /** The store goods leave (or enter, inbound); the primary store when left out; an id of stores */
+  store_id: string | null;
+  /** Destination of a transfer; an id of stores */
+  to_store_id: string | null;
+  /** Account the stock is posted against (ins and outs); Inventory Adjustments when left out; an id of journal_accounts */
+  journal_account_id: string | null;
+  /** at most 3 characters */
+  currency_code: string | null;
+  work_order_id: string | null;
+  staff_id: string | null;
+  branch_id: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  RequisitionItem?: RequisitionRequisitionItem[];
+}
+
+export interface RequisitionInput {
+  /** Generated when left out; at most 255 characters */
+  number?: string;
+  /** Now when left out; DD/MM/YYYY HH:MM is accepted */
+  date?: string;
+  /** 1 inbound, 2 outbound, 3 transfer between stores */
+  type: 1 | '1' | 2 | '2' | 3 | '3';
+  /** 1 under delivery (moves nothing), 3 accepted (moves stock), 4 rejected */
+  status?: 1 | '1' | 3 | '3' | 4 | '4';
+  /** Origin: 1 inbound, 2 outbound, 8 manual transfer, 25 sales order, ... (Daftra's codes) */
+  order_type?: number | string;
+  /** Id of the source document; 0 for a manual requisition */
+  order_id?: number | string;
+  /** The store goods leave (or enter, inbound); the primary store when left out; an id of stores */
+  store_id?: number | string;
+  /** Destination of a transfer; an id of stores */
+  to_store_id?: number | string;
+  /** Account the stock is posted against (ins and outs); Inventory Adjustments when left out; an id of journal_accounts */
+  journal_account_id?: number | string;
+  /** at most 3 characters */
+  currency_code?: string;
+  work_order_id?: number | string;
+  staff_id?: number | string;
+  branch_id?: number | string;
+  /** at most 80000 characters */
+  notes?: string;
+}
+
+export interface RequisitionBody {
+  Requisition: RequisitionInput;
+  RequisitionItem?: RequisitionRequisitionItemInput[];
+}
+
+export type RequisitionFilters = Partial<Record<"date_from" | "date_to" | "number" | "date" | "type" | "status" | "order_type" | "order_id" | "store_id" | "to_store_id" | "journal_account_id" | "currency_code" | "work_order_id" | "staff_id" | "branch_id" | "notes" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface BookingBookingItem {
+  id: string;
+  booking_id: string | null;
+  /** The service booked; an id of products */
+  product_id: string | null;
+  /** at most 255 characters */
+  item: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  quantity: string | null;
+  /** The product's price when left out */
+  unit_price: string | null;
+  staff_id: string | null;
+}
+
+export interface BookingBookingItemInput {
+  /** The service booked; an id of products */
+  product_id: number | string;
+  /** at most 255 characters */
+  item?: string;
+  /** at most 80000 characters */
+  description?: string;
+  quantity?: string | number;
+  /** The product's price when left out */
+  unit_price?: string | number;
+  staff_id?: number | string;
+}
+
+export interface Booking {
+  id: string;
+  /** an id of clients */
+  client_id: string | null;
+  /** Staff member booked */
+  staff_id: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** HH:MM; at most 8 characters */
+  start_time: string | null;
+  /** HH:MM, after start_time; at most 8 characters */
+  end_time: string | null;
+  /** at most 80000 characters */
+  description: string | null;
+  /** 0 pending, 1 confirmed, 3 canceled, 4 done */
+  status: string | null;
+  /** 1 once converted to an invoice */
+  converted: string | null;
+  /** The invoice it was converted to */
+  invoice_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+  BookingItem?: BookingBookingItem[];
+}
+
+export interface BookingInput {
+  /** an id of clients */
+  client_id: number | string;
+  /** Staff member booked */
+  staff_id?: number | string;
+  /** Today when left out */
+  date?: string;
+  /** HH:MM; at most 8 characters */
+  start_time?: string;
+  /** HH:MM, after start_time; at most 8 characters */
+  end_time?: string;
+  /** at most 80000 characters */
+  description?: string;
+  /** 0 pending, 1 confirmed, 3 canceled, 4 done */
+  status?: 0 | '0' | 1 | '1' | 3 | '3' | 4 | '4';
+  /** 1 once converted to an invoice */
+  converted?: 0 | 1 | boolean | '0' | '1';
+  branch_id?: number | string;
+}
+
+export interface BookingBody {
+  Booking: BookingInput;
+  BookingItem?: BookingBookingItemInput[];
+}
+
+export type BookingFilters = Partial<Record<"date_from" | "date_to" | "client_id" | "staff_id" | "date" | "start_time" | "end_time" | "description" | "status" | "converted" | "invoice_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface ProductBundle {
+  id: string;
+  /** The bundle (a product of type 3); an id of products */
+  bundle_product_id: string | null;
+  /** A component of the bundle; an id of products */
+  product_id: string | null;
+  /** Component units in one bundle */
+  quantity: string | null;
+  /** at most 100 characters */
+  unit_name: string | null;
+  /** Base units per unit_name, when the component is counted in a larger unit */
+  unit_factor: string | null;
+  /** at most 20 characters */
+  unit_small_name: string | null;
+  unit_factor_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ProductBundleInput {
+  /** The bundle (a product of type 3); an id of products */
+  bundle_product_id: number | string;
+  /** A component of the bundle; an id of products */
+  product_id: number | string;
+  /** Component units in one bundle */
+  quantity: string | number;
+  /** at most 100 characters */
+  unit_name?: string;
+  /** Base units per unit_name, when the component is counted in a larger unit */
+  unit_factor?: string | number;
+  /** at most 20 characters */
+  unit_small_name?: string;
+  unit_factor_id?: number | string;
+}
+
+export interface ProductBundleBody {
+  ProductBundle: ProductBundleInput;
+}
+
+export type ProductBundleFilters = Partial<Record<"bundle_product_id" | "product_id" | "quantity" | "unit_name" | "unit_factor" | "unit_small_name" | "unit_factor_id" | "created" | "modified", string | number | Array<string | number>>>;
+
+export interface AdvanceApplication {
+  id: string;
+  /** The advance payment invoice (type 19); an id of invoices */
+  advance_invoice_id: string | null;
+  /** The later invoice of the same client it pays; an id of invoices */
+  invoice_id: string | null;
+  /** Amount applied, tax included */
+  amount: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface AdvanceApplicationInput {
+  /** The advance payment invoice (type 19); an id of invoices */
+  advance_invoice_id: number | string;
+  /** The later invoice of the same client it pays; an id of invoices */
+  invoice_id: number | string;
+  /** Amount applied, tax included */
+  amount: string | number;
+  /** Today when left out */
+  date?: string;
+  /** at most 80000 characters */
+  notes?: string;
+}
+
+export interface AdvanceApplicationBody {
+  AdvanceApplication: AdvanceApplicationInput;
+}
+
+export type AdvanceApplicationFilters = Partial<Record<"advance_invoice_id" | "invoice_id" | "amount" | "date" | "notes" | "created" | "modified", string | number | Array<string | number>>>;
+
 /** Every resource: its path under /api2, model key, record, body, filters and operations. */
 export interface Resources {
   invoices: { path: "invoices"; model: "Invoice"; record: Invoice; body: InvoiceBody; filters: InvoiceFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
@@ -4396,6 +5856,31 @@ export interface Resources {
   branches: { path: "branches"; model: "Branch"; record: Branch; body: BranchBody; filters: BranchFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   sitePaymentGateways: { path: "site_payment_gateways"; model: "SitePaymentGateway"; record: SitePaymentGateway; body: SitePaymentGatewayBody; filters: SitePaymentGatewayFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   shippingOptions: { path: "shipping_options"; model: "ShippingOption"; record: ShippingOption; body: ShippingOptionBody; filters: ShippingOptionFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  leaveApplications: { path: "leave_applications"; model: "LeaveApplication"; record: LeaveApplication; body: LeaveApplicationBody; filters: LeaveApplicationFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  attendanceLogs: { path: "attendance_logs"; model: "AttendanceLog"; record: AttendanceLog; body: AttendanceLogBody; filters: AttendanceLogFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  departments: { path: "departments"; model: "Department"; record: Department; body: DepartmentBody; filters: DepartmentFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  designations: { path: "designations"; model: "Designation"; record: Designation; body: DesignationBody; filters: DesignationFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  employmentTypes: { path: "employment_types"; model: "EmploymentType"; record: EmploymentType; body: EmploymentTypeBody; filters: EmploymentTypeFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  assetTypes: { path: "asset_types"; model: "AssetType"; record: AssetType; body: AssetTypeBody; filters: AssetTypeFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  assetLocations: { path: "asset_locations"; model: "AssetLocation"; record: AssetLocation; body: AssetLocationBody; filters: AssetLocationFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  storages: { path: "storages"; model: "Storage"; record: Storage; body: StorageBody; filters: StorageFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  employeeAssets: { path: "employee_assets"; model: "EmployeeAsset"; record: EmployeeAsset; body: EmployeeAssetBody; filters: EmployeeAssetFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  brands: { path: "brands"; model: "Brand"; record: Brand; body: BrandBody; filters: BrandFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  unitTemplates: { path: "unit_templates"; model: "UnitTemplate"; record: UnitTemplate; body: UnitTemplateBody; filters: UnitTemplateFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  costCenters: { path: "cost_centers"; model: "CostCenter"; record: CostCenter; body: CostCenterBody; filters: CostCenterFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  creditTypes: { path: "credit_types"; model: "CreditType"; record: CreditType; body: CreditTypeBody; filters: CreditTypeFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  packages: { path: "packages"; model: "Package"; record: Package; body: PackageBody; filters: PackageFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  creditTypePackages: { path: "credit_type_packages"; model: "CreditTypePackage"; record: CreditTypePackage; body: CreditTypePackageBody; filters: CreditTypePackageFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  creditCharges: { path: "credit_charges"; model: "CreditCharge"; record: CreditCharge; body: CreditChargeBody; filters: CreditChargeFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  creditUsages: { path: "credit_usages"; model: "CreditUsage"; record: CreditUsage; body: CreditUsageBody; filters: CreditUsageFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  chargeUsages: { path: "charge_usages"; model: "ChargeUsage"; record: ChargeUsage; body: ChargeUsageBody; filters: ChargeUsageFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  workflowTypes: { path: "workflow_types"; model: "WorkflowType"; record: WorkflowType; body: WorkflowTypeBody; filters: WorkflowTypeFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  workflowRecords: { path: "workflow_records"; model: "WorkflowRecord"; record: WorkflowRecord; body: WorkflowRecordBody; filters: WorkflowRecordFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  purchaseDebitNotes: { path: "purchase_debit_notes"; model: "PurchaseDebitNote"; record: PurchaseDebitNote; body: PurchaseDebitNoteBody; filters: PurchaseDebitNoteFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  requisitions: { path: "requisitions"; model: "Requisition"; record: Requisition; body: RequisitionBody; filters: RequisitionFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  bookings: { path: "bookings"; model: "Booking"; record: Booking; body: BookingBody; filters: BookingFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  productBundles: { path: "product_bundles"; model: "ProductBundle"; record: ProductBundle; body: ProductBundleBody; filters: ProductBundleFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  advanceApplications: { path: "advance_applications"; model: "AdvanceApplication"; record: AdvanceApplication; body: AdvanceApplicationBody; filters: AdvanceApplicationFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
 }
 
 /** The same, at run time. */
@@ -4436,4 +5921,29 @@ export const RESOURCES = {
   branches: { path: "branches", model: "Branch", operations: ["list", "get", "create", "edit", "delete"] },
   sitePaymentGateways: { path: "site_payment_gateways", model: "SitePaymentGateway", operations: ["list", "get", "create", "edit", "delete"] },
   shippingOptions: { path: "shipping_options", model: "ShippingOption", operations: ["list", "get", "create", "edit", "delete"] },
+  leaveApplications: { path: "leave_applications", model: "LeaveApplication", operations: ["list", "get", "create", "edit", "delete"] },
+  attendanceLogs: { path: "attendance_logs", model: "AttendanceLog", operations: ["list", "get", "create", "edit", "delete"] },
+  departments: { path: "departments", model: "Department", operations: ["list", "get", "create", "edit", "delete"] },
+  designations: { path: "designations", model: "Designation", operations: ["list", "get", "create", "edit", "delete"] },
+  employmentTypes: { path: "employment_types", model: "EmploymentType", operations: ["list", "get", "create", "edit", "delete"] },
+  assetTypes: { path: "asset_types", model: "AssetType", operations: ["list", "get", "create", "edit", "delete"] },
+  assetLocations: { path: "asset_locations", model: "AssetLocation", operations: ["list", "get", "create", "edit", "delete"] },
+  storages: { path: "storages", model: "Storage", operations: ["list", "get", "create", "edit", "delete"] },
+  employeeAssets: { path: "employee_assets", model: "EmployeeAsset", operations: ["list", "get", "create", "edit", "delete"] },
+  brands: { path: "brands", model: "Brand", operations: ["list", "get", "create", "edit", "delete"] },
+  unitTemplates: { path: "unit_templates", model: "UnitTemplate", operations: ["list", "get", "create", "edit", "delete"] },
+  costCenters: { path: "cost_centers", model: "CostCenter", operations: ["list", "get", "create", "edit", "delete"] },
+  creditTypes: { path: "credit_types", model: "CreditType", operations: ["list", "get", "create", "edit", "delete"] },
+  packages: { path: "packages", model: "Package", operations: ["list", "get", "create", "edit", "delete"] },
+  creditTypePackages: { path: "credit_type_packages", model: "CreditTypePackage", operations: ["list", "get", "create", "edit", "delete"] },
+  creditCharges: { path: "credit_charges", model: "CreditCharge", operations: ["list", "get", "create", "edit", "delete"] },
+  creditUsages: { path: "credit_usages", model: "CreditUsage", operations: ["list", "get", "create", "edit", "delete"] },
+  chargeUsages: { path: "charge_usages", model: "ChargeUsage", operations: ["list", "get", "create", "edit", "delete"] },
+  workflowTypes: { path: "workflow_types", model: "WorkflowType", operations: ["list", "get", "create", "edit", "delete"] },
+  workflowRecords: { path: "workflow_records", model: "WorkflowRecord", operations: ["list", "get", "create", "edit", "delete"] },
+  purchaseDebitNotes: { path: "purchase_debit_notes", model: "PurchaseDebitNote", operations: ["list", "get", "create", "edit", "delete"] },
+  requisitions: { path: "requisitions", model: "Requisition", operations: ["list", "get", "create", "edit", "delete"] },
+  bookings: { path: "bookings", model: "Booking", operations: ["list", "get", "create", "edit", "delete"] },
+  productBundles: { path: "product_bundles", model: "ProductBundle", operations: ["list", "get", "create", "edit", "delete"] },
+  advanceApplications: { path: "advance_applications", model: "AdvanceApplication", operations: ["list", "get", "create", "edit", "delete"] },
 } as const;
