@@ -39,16 +39,9 @@ const cents = (c: number) => toStored(BigInt(c) * 10_000n) as number;
 const units = (u: number) => toStored(BigInt(u) * 1_000_000n) as number;
 
 /** Small deterministic PRNG (mulberry32), so every generated file is the same. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { prng } from '../src/cli/prng.js';
+
+export { prng };
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 function dayText(dayIndex: number): string {

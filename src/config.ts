@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { type WebhookConfig, webhookConfig } from './webhooks/config.js';
 import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, SQLITE_WRITE_BATCH_DEFAULT, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
+import { type Env, integer } from './env.js';
 
 export interface Config {
   /** DAFTAR_DEMO=1: months of demo data for a "demo" site made on first start (0: none). */
@@ -58,17 +59,6 @@ export interface Config {
   zatcaBaseUrl: string | undefined;
   /** Milliseconds between passes of the ZATCA outbox; 0 turns the background sender off. */
   zatcaSendIntervalMs: number;
-}
-
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number (got "${raw}")`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new Error(`${name} must be between ${min} and ${max} (got ${value})`);
-  return value;
 }
 
 function text(env: Env, name: string, fallback: string): string {

@@ -10,6 +10,7 @@
  *   - each quarter, a manual journal (an expense the owner paid personally).
  */
 import type { Daftar } from '../../packages/client/src/index.js';
+import { prng } from './prng.js';
 
 export interface DemoOptions {
   seed: number;
@@ -24,17 +25,6 @@ export interface DemoSummary {
   credit_notes: number; purchases: number; expenses: number; incomes: number; journals: number;
 }
 
-/** mulberry32: a small deterministic PRNG, enough for demo data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const CLIENTS = [
   ['Al Noor Trading Est.', 'Riyadh', true], ['Fatimah Al-Harbi', 'Riyadh', false], ['Red Sea Cafe', 'Jeddah', true],
@@ -70,7 +60,7 @@ const cents = (text: string) => { const [whole, fraction = ''] = text.split('.')
 interface Plan { month: number; day: number; kind: 'purchase' | 'invoice' | 'expenses' | 'journal' }
 
 export async function runDemo(daftar: Daftar, options: DemoOptions): Promise<DemoSummary> {
-  const next = random(options.seed);
+  const next = prng(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const summary: DemoSummary = { clients: 0, suppliers: 0, products: 0, invoices: 0, payments: 0, credit_notes: 0, purchases: 0, expenses: 0, incomes: 0, journals: 0 };

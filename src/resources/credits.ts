@@ -190,7 +190,9 @@ export const creditUsages = defineResource({
     async afterWrite(context, record) {
       await allocate(context, record);
     },
-    async afterDelete(context, record) {
+    // The usage's allocation to charges is derived by it (not a record someone else made), so it goes
+    // before the delete guard looks for records that name the usage.
+    async beforeDelete(context, record) {
       await context.db.deleteFrom('charge_usages').where('site_id', '=', context.siteId).where('credit_usage_id', '=', record.id!).execute();
     },
   },

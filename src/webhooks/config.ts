@@ -2,7 +2,7 @@
  * The webhook settings, read from the environment by config.ts (the one place env is read). Every
  * duration is configurable so the tests can run the retry schedule in milliseconds.
  */
-type Env = Record<string, string | undefined>;
+import { type Env, integer } from '../env.js';
 
 export interface WebhookConfig {
   /** 1: endpoints may resolve to loopback, link-local and private addresses (tests, private networks). */
@@ -30,15 +30,6 @@ export interface WebhookConfig {
   keepMs: number;
 }
 
-function whole(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number (got "${raw}")`);
-  const value = Number(raw);
-  if (value < min || value > max) throw new Error(`${name} must be between ${min} and ${max} (got ${value})`);
-  return value;
-}
-
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -55,15 +46,15 @@ export function webhookConfig(env: Env): WebhookConfig {
   return {
     allowPrivate: flag(env, 'DAFTAR_WEBHOOK_ALLOW_PRIVATE', false),
     workerInServer: flag(env, 'DAFTAR_WEBHOOK_WORKER', true),
-    pollMs: whole(env, 'DAFTAR_WEBHOOK_POLL_MS', 1_000, 10, HOUR_MS),
-    concurrency: whole(env, 'DAFTAR_WEBHOOK_CONCURRENCY', 16, 1, 256),
-    timeoutMs: whole(env, 'DAFTAR_WEBHOOK_TIMEOUT_MS', 10 * SECOND_MS, 100, 60 * SECOND_MS),
-    retryBaseMs: whole(env, 'DAFTAR_WEBHOOK_RETRY_BASE_MS', 15 * SECOND_MS, 1, HOUR_MS),
-    retryMaxMs: whole(env, 'DAFTAR_WEBHOOK_RETRY_MAX_MS', 6 * HOUR_MS, 1, DAY_MS),
-    retryForMs: whole(env, 'DAFTAR_WEBHOOK_RETRY_FOR_MS', 3 * DAY_MS, 1, 30 * DAY_MS),
-    disableAfterMs: whole(env, 'DAFTAR_WEBHOOK_DISABLE_AFTER_MS', 5 * DAY_MS, 1, 365 * DAY_MS),
-    secretGraceMs: whole(env, 'DAFTAR_WEBHOOK_SECRET_GRACE_MS', DAY_MS, 0, 30 * DAY_MS),
-    overdueSweepMs: whole(env, 'DAFTAR_WEBHOOK_OVERDUE_SWEEP_MS', DAY_MS, 1_000, 30 * DAY_MS),
-    keepMs: whole(env, 'DAFTAR_WEBHOOK_KEEP_MS', 30 * DAY_MS, 1_000, 3_650 * DAY_MS),
+    pollMs: integer(env, 'DAFTAR_WEBHOOK_POLL_MS', 1_000, 10, HOUR_MS),
+    concurrency: integer(env, 'DAFTAR_WEBHOOK_CONCURRENCY', 16, 1, 256),
+    timeoutMs: integer(env, 'DAFTAR_WEBHOOK_TIMEOUT_MS', 10 * SECOND_MS, 100, 60 * SECOND_MS),
+    retryBaseMs: integer(env, 'DAFTAR_WEBHOOK_RETRY_BASE_MS', 15 * SECOND_MS, 1, HOUR_MS),
+    retryMaxMs: integer(env, 'DAFTAR_WEBHOOK_RETRY_MAX_MS', 6 * HOUR_MS, 1, DAY_MS),
+    retryForMs: integer(env, 'DAFTAR_WEBHOOK_RETRY_FOR_MS', 3 * DAY_MS, 1, 30 * DAY_MS),
+    disableAfterMs: integer(env, 'DAFTAR_WEBHOOK_DISABLE_AFTER_MS', 5 * DAY_MS, 1, 365 * DAY_MS),
+    secretGraceMs: integer(env, 'DAFTAR_WEBHOOK_SECRET_GRACE_MS', DAY_MS, 0, 30 * DAY_MS),
+    overdueSweepMs: integer(env, 'DAFTAR_WEBHOOK_OVERDUE_SWEEP_MS', DAY_MS, 1_000, 30 * DAY_MS),
+    keepMs: integer(env, 'DAFTAR_WEBHOOK_KEEP_MS', 30 * DAY_MS, 1_000, 3_650 * DAY_MS),
   };
 }
