@@ -22,7 +22,7 @@ import { rebuildListCountsSql } from '../src/db/ddl.js';
 import { COUNTED_TABLES } from '../src/db/list-counts.js';
 
 /** Bump when the generated rows change, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const BENCH_KEY = 'bench-key-0123456789abcdef';
 export const CLIENT_COUNT = 10_000;
 export const PRODUCT_COUNT = 1_000;
@@ -124,7 +124,7 @@ const INVOICE_COLUMNS = ['id', 'site_id', 'type', 'no', 'client_id', 'date', 'st
   'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'client_address1', 'client_postal_code', 'client_city',
   'client_country_code', 'client_bn1', 'issue_date', 'payment_status', 'draft', 'currency_rate', 'summary_subtotal', 'summary_discount', 'summary_tax1',
   'summary_tax2', 'summary_total', 'summary_paid', 'summary_unpaid', 'item_discount_amount', 'summary_refund', 'client_active_secondary_address',
-  'created', 'modified'] as const;
+  'external_source', 'created', 'modified'] as const;
 const ITEM_COLUMNS = ['id', 'site_id', 'invoice_id', 'item', 'unit_price', 'quantity', 'tax1', 'summary_tax1', 'summary_tax2', 'subtotal',
   'product_id', 'discount_type', 'store_id', 'calculated_discount', 'item_subtotal', 'tax1_percent', 'created', 'modified'] as const;
 const PAYMENT_COLUMNS = ['id', 'site_id', 'invoice_id', 'payment_method', 'amount', 'treasury_id', 'date', 'status', 'currency_code', 'currency_rate',
@@ -257,7 +257,7 @@ function fill(db: SqliteDatabase.Database, invoiceCount: number): Record<string,
     const status = paid === 0 ? 0 : paid === total ? 2 : 1;
     out.add('invoices', INVOICE_COLUMNS, [id, siteId, 0, no, clientId, date, 0, storeId, 0, 'SAR', client.name, client.first, client.last,
       client.email, client.address, client.postal, client.city, 'SA', client.bn1, date, status, 0, units(1), cents(subtotal), 0, cents(tax), 0,
-      cents(total), cents(paid), cents(total - paid), 0, 0, 0, created, created]);
+      cents(total), cents(paid), cents(total - paid), 0, 0, 0, 'api', created, created]);
     for (const item of items) out.add('invoice_items', ITEM_COLUMNS, item);
     journal('invoice', id, date, `invoice #${no}`, cents(total), created, [
       [client.account, cents(total), 0, 'client'], [salesAccount, 0, cents(subtotal), null], [taxAccount, 0, cents(tax), 'income_tax']]);
