@@ -3,12 +3,13 @@
 // under concurrent creates, and the business rules that refuse a document before it is chained.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { X509Certificate, createPublicKey, createVerify, verify } from 'node:crypto';
+import { X509Certificate, createHash, createPublicKey, verify } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it, before } from 'node:test';
-import { FIRST_PREVIOUS_HASH, hexDigestBase64, invoiceHash } from '../src/zatca/hash.js';
+import { FIRST_PREVIOUS_HASH, invoiceHash } from '../src/zatca/hash.js';
+import { signatureBlock, signedPropertiesDigest, signedPropertiesXml } from '../src/zatca/sign.js';
 import { buildCsr, certificateFacts, generateEgsKeyPair, selfSignedCertificate } from '../src/zatca/certificate.js';
 import { decodeTlv as decodeTlvFields } from '../src/domain/zatca-qr.js';
 import { parseSecretKey, seal, unseal } from '../src/zatca/vault.js';
@@ -35,6 +36,22 @@ function sampleFiles(): string[] {
 }
 
 const digestOfReference = (xml: string) => /Id="invoiceSignedData"[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1]!;
+const digestOfProperties = (xml: string) => /URI="#xadesSignedProperties">[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1]!;
+const signedPropertiesElement = (xml: string) => /<xades:SignedProperties[\s\S]*?<\/xades:SignedProperties>/.exec(xml)![0];
+const hexSha256Base64 = (text: string) => Buffer.from(createHash('sha256').update(text, 'utf8').digest('hex')).toString('base64');
+
+/**
+ * ZATCA's rule for the `#xadesSignedProperties` digest, found on its 26 signed samples and written here
+ * apart from src/zatca: the xades:SignedProperties element with the whitespace it has in the document,
+ * made standalone by declaring, first among its attributes, each namespace it uses (xmlns:xades on the
+ * element, xmlns:ds on every ds: element); empty elements stay `<…/>`; SHA-256, hex, base64.
+ */
+function standaloneSignedProperties(element: string): string {
+  return element
+    .replace(/^<xades:SignedProperties(?![^>]*xmlns:xades=)/, '<xades:SignedProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#"')
+    .replace(/<ds:(\w+)(?![^>]*xmlns:ds=)/g, '<ds:$1 xmlns:ds="http://www.w3.org/2000/09/xmldsig#"');
+}
+const independentSignedPropertiesDigest = (xml: string) => hexSha256Base64(standaloneSignedProperties(signedPropertiesElement(xml)));
 
 describe('ZATCA invoice hash, signature and certificates', { skip: samplesMissing }, () => {
   it("reproduces the invoice hash of every one of ZATCA's signed samples", () => {
@@ -46,15 +63,52 @@ describe('ZATCA invoice hash, signature and certificates', { skip: samplesMissin
     }
   });
 
-  it("verifies the samples' signatures as ECDSA over the hash bytes with the certificate's key", () => {
-    for (const name of ['Simplified/Invoice/Simplified_Invoice.xml', 'Standard/Invoice/Standard_Invoice.xml']) {
-      const xml = fs.readFileSync(path.join(SHARED_ZATCA, 'Samples', name), 'utf8');
+  it("reproduces the signed-properties digest of every sample, and nothing looser does", () => {
+    const files = sampleFiles();
+    for (const file of files) {
+      const xml = fs.readFileSync(file, 'utf8');
+      assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml), path.basename(file));
+    }
+    // The rule is exact: the element as written (without the declarations), compacted, or canonicalised
+    // with its end tags expanded, gives another digest, so the test above can fail.
+    const xml = fs.readFileSync(path.join(SHARED_ZATCA, 'Samples/Simplified/Invoice/Simplified_Invoice.xml'), 'utf8');
+    const element = signedPropertiesElement(xml);
+    const standalone = standaloneSignedProperties(element);
+    for (const wrong of [element, standalone.replace(/>\s+</g, '><'), standalone.replace(/<(ds:\w+)([^>]*)\/>/g, '<$1$2></$1>'), standalone.replace(/\n/g, '\r\n')]) {
+      assert.notEqual(hexSha256Base64(wrong), digestOfProperties(xml));
+    }
+  });
+
+  it("writes the signed properties and the signature block exactly as ZATCA's samples, and their digest", () => {
+    for (const file of sampleFiles()) {
+      const xml = fs.readFileSync(file, 'utf8');
+      const facts = certificateFacts(textOf(xml, 'ds:X509Certificate'));
+      const time = textOf(xml, 'xades:SigningTime');
+      assert.equal(signedPropertiesXml(time, facts, false), signedPropertiesElement(xml), path.basename(file));
+      assert.equal(signedPropertiesDigest(time, facts), digestOfProperties(xml), path.basename(file));
+    }
+    const xml = fs.readFileSync(path.join(SHARED_ZATCA, 'Samples/Standard/Invoice/Standard_Invoice.xml'), 'utf8');
+    const block = /<ext:UBLExtensions>[\s\S]*<\/ext:UBLExtensions>/.exec(xml)![0];
+    const ours = signatureBlock(digestOfReference(xml), textOf(xml, 'ds:SignatureValue'), textOf(xml, 'xades:SigningTime'), certificateFacts(textOf(xml, 'ds:X509Certificate')));
+    // The one difference: a stray space after <sac:SignatureInformation> in ZATCA's files.
+    assert.equal(ours, block.replace('<sac:SignatureInformation> \n', '<sac:SignatureInformation>\n'));
+  });
+
+  it("verifies every sample's signature as ECDSA over the invoice hash bytes, and its certificate digest, issuer and serial", () => {
+    for (const file of sampleFiles()) {
+      const xml = fs.readFileSync(file, 'utf8');
+      const name = path.basename(file);
       const certificate = new X509Certificate(Buffer.from(textOf(xml, 'ds:X509Certificate'), 'base64'));
-      const verifier = createVerify('sha256');
-      verifier.update(Buffer.from(digestOfReference(xml), 'base64'));
-      assert.ok(verifier.verify(certificate.publicKey, Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64')), name);
-      // The certificate digest of the XAdES properties is base64(hex(SHA-256)) of the certificate's base64 text.
-      assert.match(xml, new RegExp(hexDigestBase64(textOf(xml, 'ds:X509Certificate')).replace(/[+/=]/g, '\\$&')));
+      const signature = Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64');
+      assert.ok(verify('sha256', Buffer.from(digestOfReference(xml), 'base64'), certificate.publicKey, signature), name);
+      // Not the XMLDSig rule (a signature over the SignedInfo element): ZATCA signs the invoice hash.
+      const signedInfo = /<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>/.exec(xml)![0];
+      assert.equal(verify('sha256', Buffer.from(signedInfo), certificate.publicKey, signature), false, name);
+      // xades:CertDigest is base64(hex(SHA-256)) of the certificate's base64 text (not of its DER bytes).
+      const certDigest = /<xades:CertDigest>[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1];
+      assert.equal(certDigest, hexSha256Base64(textOf(xml, 'ds:X509Certificate')), name);
+      assert.equal(textOf(xml, 'ds:X509IssuerName'), certificate.issuer.split('\n').reverse().join(', '), name);
+      assert.equal(textOf(xml, 'ds:X509SerialNumber'), BigInt(`0x${certificate.serialNumber}`).toString(), name);
     }
   });
 
@@ -205,8 +259,11 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     const certificate = new X509Certificate(Buffer.from(textOf(xml, 'ds:X509Certificate'), 'base64'));
     const signature = Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64');
     assert.ok(verify('sha256', Buffer.from(hash, 'base64'), certificate.publicKey, signature), 'signature verifies with the certificate');
-    const properties = /<xades:SignedProperties[\s\S]*<\/xades:SignedProperties>/.exec(xml)![0];
-    assert.match(xml, new RegExp(`URI="#xadesSignedProperties">.*?<ds:DigestValue>${hexDigestBase64(properties).replace(/[+/=]/g, '\\$&')}<`));
+    // The signed properties follow the rule that reproduces ZATCA's samples, recomputed apart from src/zatca.
+    assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml));
+    assert.equal(textOf(xml, 'xades:SigningTime'), `${textOf(xml, 'cbc:IssueDate')}T${textOf(xml, 'cbc:IssueTime')}`);
+    assert.equal(/<xades:CertDigest>[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1], hexSha256Base64(textOf(xml, 'ds:X509Certificate')));
+    assert.equal(textOf(xml, 'ds:X509SerialNumber'), BigInt(`0x${certificate.serialNumber}`).toString());
     const record = (await server().get(`/api2/invoices/${standardId}.json`)).body.data.Invoice;
     assert.equal(record.einvoice_status, 'signed');
     const qr = decodeTlv(Buffer.from(/<cbc:ID>QR<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]!, 'base64'));
@@ -236,6 +293,9 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     if (!xmllintMissing) assert.ok(validateWithXsd(xml).ok, validateWithXsd(xml).output);
     const qr = decodeTlv(Buffer.from(/<cbc:ID>QR<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]!, 'base64'));
     assert.ok(qr.get(9)!.length > 60, 'tag 9 carries the certificate signature');
+    assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml));
+    const certificate = new X509Certificate(Buffer.from(textOf(xml, 'ds:X509Certificate'), 'base64'));
+    assert.ok(verify('sha256', Buffer.from(independentHash(xml), 'base64'), certificate.publicKey, Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64')));
     const rows = await chainRows();
     assert.equal(rows.length, 2);
     assert.equal(rows[0]!.previous_hash, FIRST_PREVIOUS_HASH);
@@ -257,6 +317,7 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     assert.match(xml, /<cbc:InstructionNote>Returned one laptop<\/cbc:InstructionNote>/);
     if (!xmllintMissing) assert.ok(validateWithXsd(xml).ok, validateWithXsd(xml).output);
     assert.equal(digestOfReference(xml), independentHash(xml));
+    assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml));
   });
 
   it('signs a debit note (383) and an invoice in USD with its VAT stated in SAR, XSD-valid', async () => {
@@ -386,6 +447,7 @@ eachDatabase('daftar zatca on the command line', (server) => {
     const xml = await server().get(`/api2/invoices/${id}/einvoice.xml`);
     assert.equal(xml.status, 200);
     assert.equal(digestOfReference(xml.text), independentHash(xml.text));
+    assert.equal(independentSignedPropertiesDigest(xml.text), digestOfProperties(xml.text));
     assert.equal(cli('zatca', 'status', '--site', 'default').json.icv, 1);
     // Another site's key sees neither the e-invoice nor the unit.
     const other = cli('site', 'create', 'other-shop', '--country', 'SA');
