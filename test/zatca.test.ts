@@ -213,6 +213,34 @@ describe('ZATCA business rules on the e-invoice model', () => {
   });
 });
 
+const pdfToolsMissing = spawnSync('pdfdetach', ['-v']).error ? 'pdfdetach is not installed (apt-get install -y poppler-utils)' : false;
+
+async function pdfBytes(url: string, apiKey: string, route: string): Promise<Buffer> {
+  const response = await fetch(url + route, { headers: { apikey: apiKey } });
+  assert.equal(response.status, 200, route);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** The files attached to a PDF, as poppler's pdfdetach reads them (not Daftar's code). */
+function pdfAttachments(pdf: Buffer): Array<{ name: string; bytes: Buffer }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zatca-pdf-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    fs.writeFileSync(file, pdf);
+    const listed = spawnSync('pdfdetach', ['-list', file], { encoding: 'utf8' });
+    assert.equal(listed.status, 0, listed.stderr);
+    const names = listed.stdout.split('\n').map((line) => /^\d+: (.+)$/.exec(line)?.[1]).filter((name): name is string => Boolean(name));
+    return names.map((name, index) => {
+      const out = path.join(dir, `attachment-${index}`);
+      assert.equal(spawnSync('pdfdetach', ['-save', String(index + 1), '-o', out, file]).status, 0);
+      return { name, bytes: fs.readFileSync(out) };
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 interface Signed { xml: string; status: string }
 
 eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
@@ -283,6 +311,23 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     assert.equal(Buffer.from(d64, 'base64').toString('utf8'), /<cbc:ID>QR<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]);
     const pdf = await server().get(`/api2/invoices/${standardId}.pdf`);
     assert.equal(pdf.status, 200, pdf.text.slice(0, 300));
+  });
+
+  it('prints a signed document as PDF/A-3b with its e-invoice XML attached; a phase-1 document has no attachment', { skip: pdfToolsMissing }, async () => {
+    const pdf = await pdfBytes(server().url, server().apiKey, `/api2/invoices/${standardId}.pdf`);
+    const { xml } = await einvoice('invoices', standardId);
+    const record = (await server().get(`/api2/invoices/${standardId}.json`)).body.data.Invoice;
+    const attached = pdfAttachments(pdf);
+    assert.deepEqual(attached.map((file) => file.name), [`${record.no}.xml`]);
+    assert.equal(attached[0]!.bytes.toString('utf8'), xml, 'the attachment is the e-invoice einvoice.xml serves, byte for byte');
+    const raw = pdf.toString('latin1');
+    assert.match(raw, /<pdfaid:part>3<\/pdfaid:part>/);
+    assert.match(raw, /<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    assert.match(raw, /\/AFRelationship\s*\/Alternative/);
+    const draft = await invoice(site.person, [{ item: 'Draft', unit_price: '5', quantity: 1, tax1: site.vat }], { draft: 1 });
+    const plain = await pdfBytes(server().url, server().apiKey, `/api2/invoices/${draft.body.id}.pdf`);
+    assert.deepEqual(pdfAttachments(plain), [], 'a document without an e-invoice attaches nothing');
+    assert.doesNotMatch(plain.toString('latin1'), /pdfaid:part/);
   });
 
   it('signs a simplified invoice with QR tag 9 (the certificate signature) and chains it to the previous hash', async () => {
