@@ -63,7 +63,7 @@ export function einvoiceAttachmentName(number: string): string {
 }
 
 /**
- * Typst (0.13+) attaches a file with pdf.attach wherever it stands in the document; appended after the
+ * Typst (0.14: pdf.attach; pdf.embed in 0.13) attaches a file wherever it stands in the document; appended after the
  * layout it changes no page, and it works with any layout, one's own included. PDF/A-3 allows
  * attachments; "alternative" says the XML is the same document in another form (ZATCA's e-invoice).
  */
