@@ -63,9 +63,9 @@ export function einvoiceAttachmentName(number: string): string {
 }
 
 /**
- * Typst (0.14: pdf.attach; pdf.embed in 0.13) attaches a file wherever it stands in the document; appended after the
- * layout it changes no page, and it works with any layout, one's own included. PDF/A-3 allows
- * attachments; "alternative" says the XML is the same document in another form (ZATCA's e-invoice).
+ * Typst attaches a file (pdf.attach in 0.14, pdf.embed in 0.13) wherever it stands in the document:
+ * appended after the layout it changes no page, and it works with any layout, one's own included.
+ * PDF/A-3 allows attachments; "alternative" says the XML is the same document in another form.
  */
 function attachmentSource(name: string): string {
   return `\n#pdf.attach(${JSON.stringify(name)}, read("/einvoice.xml", encoding: none), relationship: "alternative", `
