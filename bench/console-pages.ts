@@ -13,7 +13,7 @@ import { startServer } from '../src/server.js';
 import { ensureSqliteDataset } from './generate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RUNS = 15;
+const RUNS = Number(process.env["RUNS"] ?? 15);
 const invoices = Number(process.argv[2] ?? 100_000);
 
 const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), invoices, (line) => process.stderr.write(`${line}\n`));

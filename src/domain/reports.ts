@@ -494,7 +494,19 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
     totals.cash_in += f.cash_in; totals.cash_out += f.cash_out;
     return { month: name, revenue: money(f.revenue), expenses: money(f.expenses), net_profit: money(f.revenue - f.expenses), cash_in: money(f.cash_in), cash_out: money(f.cash_out) };
   });
+  // What clients owe as of date_to: the balance of their accounts (one grouped sum, not per invoice).
+  const clientAccounts = [...accounts.values()].filter((account) => account.entityType === 'client').map((account) => account.id);
+  let receivable = ZERO;
+  if (clientAccounts.length > 0) {
+    const owed = await exactSums(context.dialect, (sums) => context.db.selectFrom('journal_transactions as t')
+      .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
+      .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
+      .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+      .where('t.site_id', '=', context.siteId).where('a.entity_type', '=', 'client').where('j.date', '<', dayAfter(to)).execute());
+    receivable = readSum(owed[0], 'debit') - readSum(owed[0], 'credit');
+  }
   return {
+    receivable: money(receivable),
     ...base(context, 'monthly_summary', 'Month by month', { ...query, date_from: from }, ['month', 'revenue', 'expenses', 'net_profit', 'cash_in', 'cash_out']),
     rows: out,
     totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
