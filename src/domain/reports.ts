@@ -494,19 +494,19 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
     totals.cash_in += f.cash_in; totals.cash_out += f.cash_out;
     return { month: name, revenue: money(f.revenue), expenses: money(f.expenses), net_profit: money(f.revenue - f.expenses), cash_in: money(f.cash_in), cash_out: money(f.cash_out) };
   });
-  // What clients owe as of date_to: the balance of their accounts (one grouped sum, not per invoice).
-  const clientAccounts = [...accounts.values()].filter((account) => account.entityType === 'client').map((account) => account.id);
-  let receivable = ZERO;
-  if (clientAccounts.length > 0) {
-    const owed = await exactSums(context.dialect, (sums) => context.db.selectFrom('journal_transactions as t')
-      .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
-      .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
-      .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
-      .where('t.site_id', '=', context.siteId).where('a.entity_type', '=', 'client').where('j.date', '<', dayAfter(to)).execute());
-    receivable = readSum(owed[0], 'debit') - readSum(owed[0], 'credit');
-  }
+  // What clients owe on invoices (and debit notes) not fully paid, and the part of it past due today:
+  // one pass over the invoices' stored unpaid amounts, not a walk of every client's ledger.
+  const today = context.now.slice(0, 10);
+  const due = context.dialect === 'postgres'
+    ? sql<string>`to_char(cast(date as date) + coalesce(due_after, 0), 'YYYY-MM-DD')`
+    : sql<string>`date(date, '+' || coalesce(due_after, 0) || ' days')`;
+  const owed = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoices')
+    .select(() => [...sums(sql`summary_unpaid`, 'unpaid'), ...sums(sql`case when ${due} < ${today} then summary_unpaid else 0 end`, 'overdue')])
+    .where('site_id', '=', context.siteId).where('type', 'in', [0, 16]).where('draft', '=', 0).where('payment_status', 'in', [0, 1]).execute());
+  const receivable = readSum(owed[0], 'unpaid');
+  const overdue = readSum(owed[0], 'overdue');
   return {
-    receivable: money(receivable),
+    receivable: money(receivable), overdue: money(overdue),
     ...base(context, 'monthly_summary', 'Month by month', { ...query, date_from: from }, ['month', 'revenue', 'expenses', 'net_profit', 'cash_in', 'cash_out']),
     rows: out,
     totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
@@ -522,7 +522,7 @@ export const REPORTS: Record<string, { run: (context: Context, query: ReportQuer
   aged_receivables: { run: agedReceivables, summary: 'What clients owe as of date_to, by days past due' },
   aged_payables: { run: agedPayables, summary: 'What is owed to suppliers as of date_to, by days past due' },
   stock_valuation: { run: stockValuation, summary: 'Stock levels and value at cost per product and store as of date_to (store_id, product_id)' },
-  monthly_summary: { run: monthlySummary, summary: 'Month by month: revenue, expenses, net profit, money into and out of treasuries (date_from, date_to; default the 12 months to date_to)' },
+  monthly_summary: { run: monthlySummary, summary: 'Month by month: revenue, expenses, net profit, money into and out of treasuries (date_from, date_to; default the 12 months to date_to); receivable and overdue: unpaid on invoices today' },
   cost_centers: { run: costCenterReport, summary: 'Journal lines per cost center and account (cost_center_id with the centers under it, date_from, date_to)' },
 };
 
