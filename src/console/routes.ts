@@ -301,7 +301,10 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     const { name } = request.params as { name: string };
     if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
     const query = request.query as Form;
-    const params = { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined };
+    // Reports over a period open on this year (the API's default is all time, which costs a scan of every journal).
+    const yearStart = `${new Date().toISOString().slice(0, 4)}-01-01`;
+    const defaultFrom = query['date_from'] === undefined && (name === 'profit_and_loss' || name === 'trial_balance') ? yearStart : undefined;
+    const params = { date_from: one(query['date_from']) || defaultFrom, date_to: one(query['date_to']) || undefined };
     const report = await daftar.report(name, params);
     const columns = (report['columns'] as string[] | undefined) ?? [];
     const rows = (report['rows'] as Row[] | undefined) ?? [];

@@ -498,7 +498,7 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
   // one pass over the invoices' stored unpaid amounts, not a walk of every client's ledger.
   const today = context.now.slice(0, 10);
   const due = context.dialect === 'postgres'
-    ? sql<string>`to_char(cast(date as date) + coalesce(due_after, 0), 'YYYY-MM-DD')`
+    ? sql<string>`to_char(cast(date as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
     : sql<string>`date(date, '+' || coalesce(due_after, 0) || ' days')`;
   const owed = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoices')
     .select(() => [...sums(sql`summary_unpaid`, 'unpaid'), ...sums(sql`case when ${due} < ${today} then summary_unpaid else 0 end`, 'overdue')])
