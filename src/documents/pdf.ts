@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { NodeCompiler as Compiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { DocumentView } from '../domain/documents.js';
 import { qrSvg } from './qr-image.js';
-import { templateFile } from './templates.js';
+import { BUILT_IN_TEMPLATES, templateFile } from './templates.js';
 
 const require = createRequire(import.meta.url);
 
@@ -102,6 +102,35 @@ export function renderPdf(view: DocumentView, assets: DocumentAssets, layout = '
   }
   // Typst memoizes layouts; evicting old entries keeps memory flat over many distinct documents.
   const pdf = einvoice ? pdfA3(typst, document) : typst.pdf(document);
+  rendersSinceEviction += 1;
+  if (rendersSinceEviction >= EVICT_EVERY_RENDERS) {
+    rendersSinceEviction = 0;
+    typst.evictCache(10);
+  }
+  return pdf;
+}
+
+/**
+ * A report as PDF (GET /api2/reports/{name}.pdf) with templates/reports/report.typ: the same compiler and
+ * fonts as documents; `data` is the finished text the template prints (src/api/reports.ts builds it).
+ */
+export function renderReportPdf(data: Record<string, unknown>): Buffer {
+  const typst = compilerOf();
+  typst.resetShadow();
+  const file = path.join(BUILT_IN_TEMPLATES, '..', 'reports', 'report.typ');
+  let source = templates.get(file);
+  if (source === undefined) {
+    source = readFileSync(file, 'utf8');
+    templates.set(file, source);
+  }
+  const compiled = typst.compile({ mainFileContent: source, inputs: { data: JSON.stringify(data) } });
+  const document = compiled.result;
+  if (!document) {
+    const error = compiled.takeError() ?? compiled.takeDiagnostics();
+    const problems = error ? typst.fetchDiagnostics(error).map((entry: { message?: string }) => entry.message ?? JSON.stringify(entry)) : [];
+    throw new Error(`report template failed: ${problems.join('; ') || 'unknown error'}`);
+  }
+  const pdf = typst.pdf(document);
   rendersSinceEviction += 1;
   if (rendersSinceEviction >= EVICT_EVERY_RENDERS) {
     rendersSinceEviction = 0;
