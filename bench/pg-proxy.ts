@@ -20,6 +20,8 @@ export interface PgProxy {
   counts(): Counts;
   /** SQL texts seen since the last call (only when `keepSql`), in order. */
   takeSql(): string[];
+  /** Milliseconds from each COMMIT sent to its answer, since the last call. */
+  takeCommitMs(): number[];
   close(): Promise<void>;
 }
 
@@ -59,21 +61,27 @@ export async function startPgProxy(target: { host: string; port: number }, keepS
   let statements = 0;
   let roundTrips = 0;
   let sqlTexts: string[] = [];
+  let commitMs: number[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
     sockets.add(client);
     sockets.add(upstream);
     let outstanding = 0;
+    let commitSentAt: number | null = null;
     // Auth and the first ReadyForQuery come before any request: not counted.
     let ready = false;
     const fromClient = messageReader(true, (type, body) => {
-      if (type === PARSE && keepSql) {
+      let text: string | null = null;
+      if (type === PARSE) {
         const nameEnd = body.indexOf(0);
-        const textEnd = body.indexOf(0, nameEnd + 1);
-        sqlTexts.push(body.subarray(nameEnd + 1, textEnd).toString('utf8'));
+        text = body.subarray(nameEnd + 1, body.indexOf(0, nameEnd + 1)).toString('utf8');
       }
-      if (type === QUERY && keepSql) sqlTexts.push(body.subarray(0, body.length - 1).toString('utf8'));
+      if (type === QUERY) text = body.subarray(0, body.length - 1).toString('utf8');
+      if (text !== null) {
+        if (keepSql) sqlTexts.push(text);
+        if (/^\s*commit\s*$/i.test(text)) commitSentAt = performance.now();
+      }
       if (type === SYNC || type === QUERY) {
         if (ready && outstanding === 0) roundTrips += 1;
         outstanding += 1;
@@ -84,6 +92,7 @@ export async function startPgProxy(target: { host: string; port: number }, keepS
       if (!ready) { ready = true; return; }
       statements += 1;
       outstanding = Math.max(0, outstanding - 1);
+      if (commitSentAt !== null) { commitMs.push(performance.now() - commitSentAt); commitSentAt = null; }
     });
     // The client's first bytes are counted only once the session is ready; the SSL answer is one byte.
     let sslAnswered = false;
@@ -105,6 +114,7 @@ export async function startPgProxy(target: { host: string; port: number }, keepS
     port,
     counts: () => ({ statements, roundTrips }),
     takeSql: () => { const taken = sqlTexts; sqlTexts = []; return taken; },
+    takeCommitMs: () => { const taken = commitMs; commitMs = []; return taken; },
     close: () => new Promise<void>((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
