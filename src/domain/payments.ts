@@ -5,6 +5,7 @@
 import { type Dec, ZERO, fromStored, toStored } from './money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRow } from './locks.js';
+import { createdHere } from '../db/write-ledger.js';
 import type { Context } from '../engine/resource.js';
 
 export const PAYMENT_STATUS = { draft: -1, unpaid: 0, partial: 1, paid: 2, refunded: 3, overpaid: 4 } as const;
@@ -59,7 +60,8 @@ export async function advancesAppliedTo(context: Context, invoiceId: number): Pr
 
 /** Recomputes and stores summary_paid, summary_unpaid and payment_status of one invoice. */
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
-  await lockRow(context, 'invoices', invoiceId);
+  // An invoice this write inserted is seen by no one else until it commits: no lock to take.
+  if (!createdHere(context, 'invoices', invoiceId)) await lockRow(context, 'invoices', invoiceId);
   const invoice = await context.db.selectFrom('invoices')
     .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'payment_status'])
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();

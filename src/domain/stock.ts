@@ -13,11 +13,12 @@
  */
 import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
 import { validationError } from './errors.js';
-import type { ExpressionBuilder } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder } from 'kysely';
 import type { Context } from '../engine/resource.js';
 import { insertRows } from '../db/insert.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRows } from './locks.js';
+import { forgetReferenced, markTouched, nothingStoredUnder, rememberRows } from '../db/write-ledger.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
 /** Daftra's stock-transaction `source_type` values. */
@@ -131,6 +132,7 @@ async function writePositions(context: Context, positions: Map<string, Position>
     })).onConflict((conflict) => conflict.columns(['site_id', 'product_id', 'store_id'])
       .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') }))).execute();
   }
+  const balances: Array<[number, unknown, unknown]> = [];
   for (const productId of productIds) {
     let quantity = ZERO;
     let value = ZERO;
@@ -142,10 +144,28 @@ async function writePositions(context: Context, positions: Map<string, Position>
     if (context.changes?.wants('product.stock_low')) await noteLowStock(context, productId, quantity);
     // Webhooks: a movement changes the product's stock_balance (engine/changes.ts).
     context.changes?.derived('product.updated', 'products', productId);
-    await context.db.updateTable('products')
-      .set({ stock_balance: toStored(quantity, 'stock_balance'), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity), 'average_price') } : {}) })
-      .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
+    // The moving average moves only while there is stock of positive value; otherwise it stays.
+    balances.push([productId, toStored(quantity, 'stock_balance'), quantity > ZERO && value >= ZERO ? toStored(div(value, quantity), 'average_price') : null]);
   }
+  await writeBalances(context, balances);
+}
+
+/**
+ * Each product's balance and average in one UPDATE, whatever the number of products: the new values
+ * come as a derived table joined on the id (`UPDATE … FROM`, SQLite 3.33+ and PostgreSQL); a null
+ * average keeps the stored one.
+ */
+async function writeBalances(context: Context, balances: Array<[number, unknown, unknown]>): Promise<void> {
+  if (balances.length === 0) return;
+  forgetReferenced(context, 'products');
+  const pg = context.dialect === 'postgres';
+  let next = 0;
+  const placeholder = () => (pg ? `cast($${(next += 1)} as bigint)` : 'cast(? as integer)');
+  const tuples = balances.map(() => `select ${placeholder()} as id, ${placeholder()} as balance, ${placeholder()} as average`);
+  const site = pg ? `$${(next += 1)}` : '?';
+  const text = `update "products" set "stock_balance" = "v"."balance", "average_price" = coalesce("v"."average", "products"."average_price") `
+    + `from (${tuples.join(' union all ')}) as "v" where "products"."site_id" = ${site} and "products"."id" = "v"."id"`;
+  await context.db.executeQuery(CompiledQuery.raw(text, [...balances.flat(), context.siteId]));
 }
 
 /** Locks the products a write moves (PostgreSQL), in id order, last in the global order (locks.ts). */
@@ -199,6 +219,8 @@ async function applyMovements(context: Context, sourceType: number, orderId: num
     });
   }
   const ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) => Number(row['id']));
+  // replaceMovements deleted the source's movements before: these rows are now all of them.
+  if (orderId !== null) rememberRows(context, movementsKey(sourceType, orderId), rows);
   await writePositions(context, positions, productIds);
   refuseNegative(context, checks, before, quantitiesOf(positions), movements);
   return ids;
@@ -251,13 +273,24 @@ export async function appendMovement(context: Context, movement: Movement, sourc
   return id ?? null;
 }
 
+/** The table of the documents whose movements carry `source_type` (and their id as order_id), where known. */
+const SOURCE_TABLE: Record<number, string> = {
+  [STOCK_SOURCE.invoice]: 'invoices', [STOCK_SOURCE.creditNote]: 'invoices', [STOCK_SOURCE.refundReceipt]: 'invoices',
+};
+
+export const movementsKey = (sourceType: number, orderId: number) => `movements:${sourceType}:${orderId}`;
+
 /**
  * Replaces every movement a source (document) made with `movements`, then refreshes balances and
  * enforces the site's negative-stock rule for the stores the new movements take from.
  */
 export async function replaceMovements(context: Context, sourceType: number, orderId: number, movements: Movement[], removedField = 'id'): Promise<void> {
-  const previous = await context.db.selectFrom('stock_transactions').select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
+  const key = movementsKey(sourceType, orderId);
+  // A document created by this write has no movements yet, unless this write made them (db/write-ledger.ts).
+  const previous = nothingStoredUnder(context, SOURCE_TABLE[sourceType], orderId, key) ? [] : await context.db.selectFrom('stock_transactions')
+    .select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
     .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
+  markTouched(context, key);
   const products = new Set<number>(previous.map((row) => Number(row['product_id'])));
   for (const movement of movements) products.add(movement.productId);
   if (products.size === 0) return;
