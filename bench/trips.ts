@@ -1,5 +1,5 @@
 /**
- * `node dist/bench/trips.js [--invoices N] [--ops K] [--sql] [--no-sqlite] [--no-postgres]`: a focused,
+ * `node dist/bench/trips.js [--invoices N] [--ops K] [--sql] [--profile] [--no-sqlite] [--no-postgres]`: a focused,
  * mostly deterministic measurement of the write and read paths, for work on them (docs/performance.md,
  * "Round four"). On a small generated site (default 5,000 invoices, cached like the bench's), one
  * Daftar server per engine, pinned like the bench's, gets K sequential creates of the bench's 5-line
@@ -26,13 +26,16 @@ const value = (name: string) => { const i = argv.indexOf(`--${name}`); return i 
 const invoices = Number(value('invoices') ?? 5_000);
 const ops = Number(value('ops') ?? 200);
 const showSql = argv.includes('--sql');
+/** `--profile`: servers run under `node --cpu-prof`, profiles in bench/.profiles/ (read with profile-summary.js). */
+const profile = argv.includes('--profile');
 const ADMIN = process.env['DAFTAR_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const headers = { apikey: BENCH_KEY, 'content-type': 'application/json' };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-trips-'));
 
 async function serve(label: string, databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const proc = start(label, SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'src', 'main.js')], {
+  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', '.profiles')}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [];
+  const proc = start(label, SERVER_CPU, [process.execPath, ...flags, path.join(ROOT, 'dist', 'src', 'main.js')], {
     PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: tmp, DAFTAR_API_KEY: BENCH_KEY,
     LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env,
   }, tmp);

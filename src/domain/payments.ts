@@ -63,7 +63,7 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
   // An invoice this write inserted is seen by no one else until it commits: no lock to take.
   if (!createdHere(context, 'invoices', invoiceId)) await lockRow(context, 'invoices', invoiceId);
   const invoice = await context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'payment_status'])
+    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
   if (!invoice) return;
   const state: PaymentState = {
@@ -73,11 +73,17 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     refunded: fromStored(invoice['summary_refund']),
   };
   const status = paymentStatusOf(state);
-  await context.db.updateTable('invoices').set({
-    summary_paid: toStored(state.paid),
-    summary_unpaid: toStored(unpaidOf(state)),
-    payment_status: status,
-  }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  const stored = (value: unknown) => (value === null || value === undefined ? null : fromStored(value));
+  // Nothing to write when the stored sums are already these (a new invoice without payments).
+  const unchanged = stored(invoice['summary_paid']) === state.paid && stored(invoice['summary_unpaid']) === unpaidOf(state)
+    && invoice['payment_status'] !== null && Number(invoice['payment_status']) === status;
+  if (!unchanged) {
+    await context.db.updateTable('invoices').set({
+      summary_paid: toStored(state.paid),
+      summary_unpaid: toStored(unpaidOf(state)),
+      payment_status: status,
+    }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  }
   // Webhooks: a payment changes its invoice too (engine/changes.ts).
   if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived('invoice.updated', 'invoices', invoiceId);
   if (status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);

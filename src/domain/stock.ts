@@ -174,12 +174,36 @@ async function lockProducts(context: Context, productIds: number[]): Promise<voi
 }
 
 /**
+ * Locks the products (as lockProducts) and reads their positions, in one statement on PostgreSQL: the
+ * products' rows `FOR NO KEY UPDATE OF` them, in id order, each joined with its positions. SQLite
+ * takes no row locks: the positions alone.
+ */
+async function lockAndReadPositions(context: Context, productIds: number[]): Promise<Map<string, Position>> {
+  if (context.dialect !== 'postgres' || productIds.length === 0) return positionsOf(context, productIds);
+  const wanted = [...new Set(productIds)].sort((a, b) => a - b);
+  const rows = await context.db.selectFrom('products as p')
+    .leftJoin('stock_positions as s', (join) => join.onRef('s.site_id', '=', 'p.site_id').onRef('s.product_id', '=', 'p.id'))
+    .select(['p.id as product_id', 's.store_id', 's.quantity', 's.value'])
+    .where('p.site_id', '=', context.siteId).where('p.id', 'in', wanted).orderBy('p.id')
+    .forNoKeyUpdate('p').execute();
+  const positions = new Map<string, Position>();
+  for (const row of rows) {
+    if (row['store_id'] === null || row['store_id'] === undefined) continue;
+    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), { quantity: fromStored(row['quantity']), value: fromStored(row['value']) });
+  }
+  return positions;
+}
+
+/**
  * Inserts movements in order, each valued at cost against the running positions (so two lines of one
  * product in one document see each other), then writes each product's balance and average and applies
  * the negative-stock rule. Reads the positions once; returns the inserted ids in order.
  */
-async function applyMovements(context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = [], removedField = 'id'): Promise<number[]> {
-  const positions = await positionsOf(context, productIds);
+async function applyMovements(
+  context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = [], removedField = 'id',
+  read?: Map<string, Position>,
+): Promise<number[]> {
+  const positions = read ?? await positionsOf(context, productIds);
   const before = quantitiesOf(positions);
   const checks = new Map<string, string>();
   for (const row of removed) checks.set(positionKey(Number(row['product_id']), Number(row['store_id'])), removedField);
@@ -295,12 +319,14 @@ export async function replaceMovements(context: Context, sourceType: number, ord
   for (const movement of movements) products.add(movement.productId);
   if (products.size === 0) return;
   const productIds = [...products].sort((a, b) => a - b);
-  await lockProducts(context, productIds);
+  // Deleting the old movements leaves the positions table alone: they are read before it, and the
+  // removed rows are taken out of them in memory (applyMovements).
+  const positions = await lockAndReadPositions(context, productIds);
   if (previous.length > 0) {
     await context.db.deleteFrom('stock_transactions')
       .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   }
-  await applyMovements(context, sourceType, orderId, movements, productIds, previous, removedField);
+  await applyMovements(context, sourceType, orderId, movements, productIds, previous, removedField, positions);
 }
 
 /**
