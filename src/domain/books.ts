@@ -51,8 +51,28 @@ async function cachedAccount(context: Context, key: string, find: () => Promise<
   return id;
 }
 
+/**
+ * The first time a write asks for a system account, all of the site's system accounts are read in one
+ * query (a document's journals use two to four of them): each later one is found in the cache.
+ */
+async function preloadSystemAccounts(context: Context): Promise<Map<string, number>> {
+  let cache = accountCache.get(context);
+  if (!cache) accountCache.set(context, (cache = new Map()));
+  if (!cache.has('system:*')) {
+    cache.set('system:*', 0);
+    const rows = await context.db.selectFrom('journal_accounts').select(['id', 'system_key'])
+      .where('site_id', '=', context.siteId).where('system_key', 'is not', null).orderBy('id').execute();
+    for (const row of rows) {
+      const key = `system:${String(row['system_key'])}`;
+      if (!cache.has(key)) cache.set(key, Number(row['id']));
+    }
+  }
+  return cache;
+}
+
 /** An account the posting rules use, by `system_key`; one missing from an older chart is opened. */
 export async function systemAccount(context: Context, key: string): Promise<number> {
+  await preloadSystemAccounts(context);
   return cachedAccount(context, `system:${key}`, async () => {
     const row = await context.db.selectFrom('journal_accounts').select('id')
       .where('site_id', '=', context.siteId).where('system_key', '=', key).executeTakeFirst();
