@@ -58,18 +58,37 @@ export async function advancesAppliedTo(context: Context, invoiceId: number): Pr
   return row?.applied === null || row?.applied === undefined ? ZERO : fromStored(row.applied);
 }
 
+/**
+ * The invoice's stored sums; on PostgreSQL with its completed payments and applied advances summed in
+ * the same statement (SUM of bigint is an exact numeric there), read after the row lock was taken, so
+ * in a snapshot that sees every payment committed before. SQLite sums them apart (db/exact-sum.ts
+ * guards its 64-bit SUM).
+ */
+async function readInvoiceAndSums(context: Context, invoiceId: number): Promise<Record<string, unknown> | undefined> {
+  const query = context.db.selectFrom('invoices')
+    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
+    .where('site_id', '=', context.siteId).where('id', '=', invoiceId);
+  if (context.dialect !== 'postgres') return query.executeTakeFirst();
+  return query.select((eb) => [
+    eb.selectFrom('invoice_payments').select((inner) => inner.fn.sum('amount').as('s'))
+      .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('status', '=', PAYMENT_RECORD_STATUS.completed).as('paid'),
+    eb.selectFrom('advance_applications').select((inner) => inner.fn.sum('amount').as('s'))
+      .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).as('applied'),
+  ]).executeTakeFirst();
+}
+
 /** Recomputes and stores summary_paid, summary_unpaid and payment_status of one invoice. */
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
   // An invoice this write inserted is seen by no one else until it commits: no lock to take.
   if (!createdHere(context, 'invoices', invoiceId)) await lockRow(context, 'invoices', invoiceId);
-  const invoice = await context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
-    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
+  const invoice = await readInvoiceAndSums(context, invoiceId);
   if (!invoice) return;
   const state: PaymentState = {
     draft: Number(invoice['draft']) === 1,
     total: fromStored(invoice['summary_total']),
-    paid: await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
+    paid: context.dialect === 'postgres'
+      ? fromStored(invoice['paid'] ?? 0) + fromStored(invoice['applied'] ?? 0)
+      : await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
     refunded: fromStored(invoice['summary_refund']),
   };
   const status = paymentStatusOf(state);
