@@ -570,7 +570,8 @@ async function countRoundTrips(databaseUrl: string): Promise<void> {
   if (!wanted('round_trips')) return;
   const target = new URL(databaseUrl);
   const proxy = await startPgProxy({ host: target.hostname, port: Number(target.port || 5432) }, true);
-  const server = await startDaftar('daftar-pg-counted', throughProxy(databaseUrl, proxy));
+  // The webhook worker polls the database on its own: off, so only the requests' statements count.
+  const server = await startDaftar('daftar-pg-counted', throughProxy(databaseUrl, proxy), SERVER_CPU, { DAFTAR_WEBHOOK_WORKER: '0' });
   try {
     const random = prng(99);
     const create = async () => {
