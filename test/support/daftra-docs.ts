@@ -181,7 +181,7 @@ function readExport(): { exported: Schema; flattener: Flattener } | null {
 }
 
 /** Every operation under a folder, filed under the group's name. */
-function operationsOf(flattener: Flattener, group: string, folder: Node, serverId = ''): Array<DocOperation & { serverId: string }> {
+function operationsOf(flattener: Flattener, group: string, folder: Node, serverId = '', withForm = false): Array<DocOperation & { serverId: string }> {
   const operations: Array<DocOperation & { serverId: string }> = [];
   const visit = (node: Node, inherited: string) => {
     const server = node['api']?.['serverId'] || node['serverId'] || inherited;
@@ -189,6 +189,10 @@ function operationsOf(flattener: Flattener, group: string, folder: Node, serverI
       const api = node['api'];
       const request: DocField[] = [];
       if (api['requestBody']?.['jsonSchema']) flattener.flatten(api['requestBody']['jsonSchema'], '', request);
+      // A form body (the token endpoint's multipart/form-data) documents its fields as parameters.
+      for (const parameter of withForm ? api['requestBody']?.['parameters'] ?? [] : []) {
+        request.push({ path: String(parameter['name']), type: parameter['type'], format: undefined, required: parameter['required'] === true, maxLength: undefined, values: undefined, readOnly: false, writeOnly: false });
+      }
       const response: DocField[] = [];
       for (const reply of api['responses'] ?? []) {
         if (reply['code'] >= 200 && reply['code'] < 300) flattener.flatten(reply['jsonSchema'], '', response);
@@ -245,7 +249,7 @@ export function loadRestDocs(): { groups: string[]; operations: RestOperation[] 
   const operations: RestOperation[] = [];
   const add = (group: string, folder: Node, fallback: RestOperation['server'], inherited = '') => {
     groups.push(group);
-    for (const operation of operationsOf(read.flattener, group, folder, inherited)) {
+    for (const operation of operationsOf(read.flattener, group, folder, inherited, true)) {
       const { serverId, ...rest } = operation;
       // Where the schema documents no field (Add Product bundle, the edits of leave applications, cost
       // centers and requisitions), the example does.
