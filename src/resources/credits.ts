@@ -42,7 +42,8 @@ export const packages = defineResource({
     type: text(50).doc('Package kind as Daftra names it (e.g. membership, credit)'),
     price: decimal().nonNegative(),
     period_value: int().range(0, 10_000),
-    period_unit: text(10).oneOf(['day', 'week', 'month', 'year']).doc('Validity of the credit it gives'),
+    // The docs' own examples send `monthly`; both spellings are kept as sent.
+    period_unit: text(10).oneOf(['day', 'week', 'month', 'year', 'daily', 'weekly', 'monthly', 'yearly']).doc('Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly)'),
     status: int().oneOf([0, 1]).default(1),
     product_id: id().ref('products'),
     description: longText(),
@@ -100,6 +101,7 @@ export const creditCharges = defineResource({
     credit_type_id: id().required().ref('credit_types'),
     amount: decimal().required().nonNegative(),
     status: text(20).oneOf(CHARGE_STATUSES).default('active'),
+    is_suspended: bool().doc('1: suspended (status suspended); Daftra\'s add and edit forms send it instead of status'),
     start_date: date(),
     expiry_date: date(),
     description: longText(),
@@ -110,6 +112,10 @@ export const creditCharges = defineResource({
   },
   hooks: {
     async prepare(context, draft, existing) {
+      // One state, two spellings: is_suspended (the docs' forms) and status (the docs' replies).
+      const suspended = draft.header['is_suspended'];
+      if (typeof suspended === 'number') draft.header['status'] = suspended ? 'suspended' : existing?.['status'] === 'suspended' || !existing ? 'active' : existing['status'];
+      else if (typeof draft.header['status'] === 'string') draft.header['is_suspended'] = draft.header['status'] === 'suspended' ? 1 : 0;
       const merged = { ...existing, ...draft.header };
       if (merged['start_date'] && merged['expiry_date'] && String(merged['expiry_date']) < String(merged['start_date'])) {
         throw fieldError('expiry_date', 'must be on or after start_date');
@@ -180,6 +186,7 @@ export const creditUsages = defineResource({
     amount: decimal().required().nonNegative().doc('Credit spent; taken from the client\'s charges, first to expire first'),
     usage_date: date(),
     description: longText(),
+    added_by: id().doc('The staff member who recorded the usage (0 the owner)'),
     ...timestamps(), ...softDeleted(),
   },
   hooks: {

@@ -46,6 +46,13 @@ export const paymentFields = () => ({
   attachment: text(255).doc('Link to an attachment'),
   staff_id: int().doc('Staff user who recorded it; 0 is the site owner; the caller when left out (or negative)'),
   receipt_notes: longText(),
+  // Kept as sent, as Daftra's payment records carry them (the advance payment example of the docs).
+  added_by: int().doc('Staff user who added it, as Daftra records it (0 the owner)'),
+  is_paid: bool().doc('1 when the gateway reported the money received'),
+  extra_details: longText().doc('Gateway details, kept as sent'),
+  payment_work_order_id: id().doc('The work order the payment is for'),
+  pos_shift_id: id().doc('The POS shift it was taken in'),
+  branch_id: id(),
   client_id: id().readOnly().doc("The invoice's client"),
   client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),

@@ -43,6 +43,8 @@ const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
   ['supplier_business_name', 'business_name'], ['supplier_first_name', 'first_name'], ['supplier_last_name', 'last_name'],
   ['supplier_email', 'email'], ['supplier_address1', 'address1'], ['supplier_address2', 'address2'], ['supplier_city', 'city'],
   ['supplier_state', 'state'], ['supplier_postal_code', 'postal_code'], ['supplier_country_code', 'country_code'],
+  ['supplier_supplier_number', 'supplier_number'], ['supplier_phone1', 'phone1'], ['supplier_phone2', 'phone2'],
+  ['supplier_bn1_label', 'bn1_label'], ['supplier_bn2_label', 'bn2_label'], ['supplier_default_currency_code', 'default_currency_code'],
 ];
 
 const headerFields = (): Fields => ({
@@ -73,8 +75,13 @@ const headerFields = (): Fields => ({
   discount: decimal().nonNegative(),
   discount_amount: decimal().nonNegative(),
   shipping_amount: decimal().nonNegative(),
+  adjustment_label: text(255),
   adjustment_value: decimal(),
   notes: longText(),
+  html_notes: longText(),
+  invoice_layout_id: id().doc('The layout it prints with, kept as sent'),
+  language_id: id(),
+  show_item_stores: bool().doc('1: the printed document shows each line\'s store'),
   payment_status: int().readOnly(),
   ...summaryFields(),
   work_order_id: id(),

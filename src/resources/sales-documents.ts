@@ -252,6 +252,7 @@ export interface SalesDocumentOptions {
   reverses?: boolean;
   /** More model keys replies carry. */
   aliasModels?: string[];
+  v2Aliases?: Record<string, readonly string[]>;
   description: string;
 }
 
@@ -261,6 +262,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     model: options.model,
     inputModels: options.inputModels,
     aliasModels: options.aliasModels,
+    ...(options.v2Aliases ? { v2Aliases: options.v2Aliases } : {}),
     title: options.title,
     table: 'invoices',
     operations: ALL_OPERATIONS,
@@ -309,6 +311,8 @@ export const invoices = salesDocument({
   // Some clients make estimates with POST /invoices and type 3.
   createTypes: [0, 16, 19, 3],
   payments: true,
+  // Daftra's v2 invoice nests its client twice more and its payments as `payment` (GET /invoice/{id}/1 in the docs).
+  v2Aliases: { client_id: ['invoice_client', 'clients'], InvoicePayment: ['payment'] },
   description: 'Sales invoices (types 0, 16 debit note and 19 advance payment). POST with type 3 makes an estimate.',
 });
 

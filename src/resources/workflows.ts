@@ -46,6 +46,8 @@ function numberText(value: unknown): string | null {
 
 export const workflowRecords = defineResource({
   name: 'workflow_records', model: 'WorkflowRecord', title: 'Record', table: 'workflow_records', operations: ALL_OPERATIONS,
+  // Daftra's v2 records nest the client as `work_order_client` (workflows are its generalised work orders).
+  v2Aliases: { client_id: ['work_order_client'] },
   fields: {
     workflow_type_id: id().ref('workflow_types').doc('Required; set by the entity name on v2'),
     number: json().required().doc('{"code": "WF-0001"} (or the code as text)'),
