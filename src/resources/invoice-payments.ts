@@ -46,7 +46,7 @@ export const paymentFields = () => ({
   attachment: text(255).doc('Link to an attachment'),
   staff_id: int().doc('Staff user who recorded it; 0 is the site owner; the caller when left out (or negative)'),
   receipt_notes: longText(),
-  client_id: id().readOnly().doc("The invoice's client"),
+  client_id: id().readOnly().ref('clients').doc("The invoice's client"),
   client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),
 });
