@@ -11,9 +11,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { it } from 'node:test';
 import { type DocField, type DocOperation, loadDaftraDocs } from './support/daftra-docs.js';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 import { type Ids, populate } from './support/records.js';
 
 const docs = loadDaftraDocs();

@@ -1,8 +1,7 @@
 // The foundation slice over real HTTP on SQLite and PostgreSQL: envelopes, auth, validation, payments,
 // money, lenient input, pagination and filters.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase } from './support/harness.js';
+import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, it } from './support/harness.js';
 import { openDatabase, parseDatabaseUrl } from '../src/db/connection.js';
 import { digest } from '../src/domain/secrets.js';
 import { addApiKey } from '../src/domain/sites.js';

@@ -3,8 +3,7 @@
 // scope (an invoice payment names an invoice, never an estimate). Each case below was a defect while
 // the guards were lists kept by hand beside the declarations.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { type Reply, type TestServer, eachDatabase } from './support/harness.js';
+import { type Reply, type TestServer, eachDatabase, it } from './support/harness.js';
 
 /** The delete is refused in Daftra's envelope, naming the record that names it and the column. */
 async function refusedDelete(s: TestServer, resource: string, id: string, namedBy: RegExp): Promise<void> {

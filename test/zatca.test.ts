@@ -7,14 +7,14 @@ import { X509Certificate, createPublicKey, createVerify, verify } from 'node:cry
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it, before } from 'node:test';
+import { describe, before } from 'node:test';
 import { FIRST_PREVIOUS_HASH, hexDigestBase64, invoiceHash } from '../src/zatca/hash.js';
 import { buildCsr, certificateFacts, generateEgsKeyPair, selfSignedCertificate } from '../src/zatca/certificate.js';
 import { decodeTlv as decodeTlvFields } from '../src/domain/zatca-qr.js';
 import { parseSecretKey, seal, unseal } from '../src/zatca/vault.js';
 import { checkRules } from '../src/zatca/rules.js';
 import { toEInvoice } from '../src/zatca/document.js';
-import { ApiClient, eachDatabase } from './support/harness.js';
+import { ApiClient, eachDatabase, it } from './support/harness.js';
 import { BUYER_VAT, SELLER, SHARED_ZATCA, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite, textOf, validateWithXsd, xmllintMissing } from './support/zatca.js';
 
 const decodeTlv = (bytes: Buffer) => new Map(decodeTlvFields(bytes));
