@@ -156,7 +156,7 @@ export interface InvoiceInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -318,6 +318,7 @@ export interface Invoice {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -450,6 +451,7 @@ export interface InvoiceInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -693,6 +695,7 @@ export interface Estimate {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -824,6 +827,7 @@ export interface EstimateInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -1066,6 +1070,7 @@ export interface CreditNote {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -1197,6 +1202,7 @@ export interface CreditNoteInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -1439,6 +1445,7 @@ export interface RefundReceipt {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -1570,6 +1577,7 @@ export interface RefundReceiptInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -2283,7 +2291,7 @@ export interface InvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -2412,7 +2420,7 @@ export interface ClientPaymentInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -3731,6 +3739,7 @@ export interface PurchaseOrder {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -3808,6 +3817,7 @@ export interface PurchaseOrderInput {
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -4001,6 +4011,7 @@ export interface PurchaseRefund {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -4078,6 +4089,7 @@ export interface PurchaseRefundInput {
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -5466,6 +5478,7 @@ export interface PurchaseDebitNote {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -5543,6 +5556,7 @@ export interface PurchaseDebitNoteInput {
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -5608,6 +5622,7 @@ export interface Requisition {
   journal_account_id: string | null;
   /** at most 3 characters */
   currency_code: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   staff_id: string | null;
   branch_id: string | null;
@@ -5641,6 +5656,7 @@ export interface RequisitionInput {
   journal_account_id?: number | string;
   /** at most 3 characters */
   currency_code?: string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   staff_id?: number | string;
   branch_id?: number | string;
