@@ -15,7 +15,9 @@
  *
  * Invariant: no committed row names, through a `ref()` field, a record that does not exist or is of
  * another scope. Resource hooks keep only rules that are not references (a primary store, a signed
- * e-invoice, stock movements in the derived ledger).
+ * e-invoice, stock movements in the derived ledger), and the two links clients send unchecked
+ * (`branch_id`, a shop's `shipping_option_id`), whose delete guards branches.ts and shipping-options.ts
+ * derive from the registry by column name.
  */
 import { DaftarError, type FieldErrors } from '../domain/errors.js';
 import { type FieldOptions, isEmpty } from './fields.js';
@@ -109,6 +111,8 @@ export interface Referrer {
   title: string;
   /** Rows of the record's own shared child count only when this column is set (ChildSpec.sharedWith). */
   unless?: string;
+  /** Who such a row belongs to, named in the refusal: the resource whose child it is through `unless`. */
+  owner?: string;
   /** The column means a reference only in rows of this scope (subscription_id of a credit note). */
   scope?: ResourceSpec['scope'];
 }
@@ -140,7 +144,9 @@ export function referrersOf(spec: ResourceSpec): Referrer[] {
       if (found.has(key)) continue;
       const own = (spec.children ?? []).find((child) => child.writable && child.table === table && child.foreignKey === column);
       if (own && !own.sharedWith) continue;
-      found.set(key, { table, column, title, unless: own?.sharedWith, scope });
+      const owner = own?.sharedWith ? allResources().find((resource) => (resource.children ?? [])
+        .some((child) => child.table === table && child.foreignKey === own.sharedWith))?.title : undefined;
+      found.set(key, { table, column, title, unless: own?.sharedWith, owner, scope });
     }
   };
   for (const resource of allResources()) {
@@ -155,15 +161,15 @@ export function referrersOf(spec: ResourceSpec): Referrer[] {
 /** Refuses (400 DAFTAR_ERR_HAS_TRANSACTIONS) the delete of a record any other record names. */
 export async function refuseIfReferenced(context: Context, spec: ResourceSpec, id: number): Promise<void> {
   for (const referrer of referrersOf(spec)) {
-    let query = context.db.selectFrom(referrer.table).select('id')
+    let query = context.db.selectFrom(referrer.table).select(referrer.unless ? ['id', referrer.unless] : ['id'])
       .where('site_id', '=', context.siteId).where(referrer.column, '=', id);
     if (referrer.table === spec.table) query = query.where('id', '<>', id);
     if (referrer.unless) query = query.where(referrer.unless, 'is not', null);
     if (referrer.scope) query = query.where(referrer.scope.column, 'in', [...referrer.scope.values]);
     const row = await query.orderBy('id').limit(1).executeTakeFirst();
-    if (row) {
-      throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS',
-        `Can't delete item. ${referrer.title} #${row['id']} names it in ${referrer.column}; change or delete that first.`);
-    }
+    if (!row) continue;
+    // A row of a shared child is its other owner's: "Client payment #2 names it" (in its allocation).
+    const who = referrer.owner && referrer.unless ? `${referrer.owner} #${row[referrer.unless]}` : `${referrer.title} #${row['id']}`;
+    throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', `Can't delete item. ${who} names it in ${referrer.column}; change or delete that first.`);
   }
 }
