@@ -9,10 +9,9 @@
 // exceptions table in docs/compatibility.md, and every row must still be an exception: the table and
 // the behaviour cannot drift apart.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
 import { type Json, type Outcome, MISSING, deleteAt, generated, judge, lastName, readAt, same, setAt } from './support/conformance.js';
 import { type DocField, type DocOperation, REST_V1_GROUPS, loadDaftraDocs } from './support/daftra-docs.js';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 import { type Ids, populate } from './support/records.js';
 
 const docs = loadDaftraDocs();

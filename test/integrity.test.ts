@@ -4,12 +4,12 @@
 // reused, searches with LIKE wildcards, and returns capped at what an invoice can still return.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import Sqlite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
-import { type Reply, TestServer, eachDatabase, startTestServer } from './support/harness.js';
+import { type Reply, TestServer, eachDatabase, startTestServer, it } from './support/harness.js';
 import { bookProblems, orphanProblems } from './support/db-state.js';
 
 const ROUNDS = 20;

@@ -2,10 +2,10 @@
 // organisational structure, employee assets, brands, unit templates, cost centers, follow-up status
 // create, workflow records per type, and points & credits with balances derived from charges and usages.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { type Charge, allocateUsage, balanceOn } from '../src/domain/credits.js';
 import { dec, formatDec } from '../src/domain/money.js';
-import { eachDatabase } from './support/harness.js';
+import { eachDatabase, it } from './support/harness.js';
 
 const V2 = '/v2/api/entity';
 

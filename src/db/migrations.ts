@@ -309,7 +309,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
       },
     },
     // Integrity (issue 12): ids never reused on SQLite, and indexes for the columns that name another
-    // record, which deletes now look up (engine/service.ts refuseIfReferenced).
+    // record, which deletes now look up (engine/integrity.ts refuseIfReferenced).
     '0007_integrity': {
       async up(db) {
         if (dialect === 'sqlite') {

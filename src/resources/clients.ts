@@ -2,7 +2,7 @@ import { fieldError } from '../domain/errors.js';
 import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { type Rec, defineResource, ALL_OPERATIONS } from '../engine/resource.js';
-import { contactFields, refuseIfUsed, staffField, timestamps } from './common.js';
+import { contactFields, staffField, timestamps } from './common.js';
 
 /** The party fields clients and suppliers share (Daftra's ClientBase / SupplierBase). */
 export const partyFields = () => ({
@@ -75,9 +75,6 @@ export const clients = defineResource({
       } else {
         client['client_number'] = await nextNumber(context, 'client', (candidates) => takenAmong(context, 'clients', 'client_number', candidates, existing?.id));
       }
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['invoices', 'client_id'], ['invoice_payments', 'client_id']], record.id!);
     },
   },
 });

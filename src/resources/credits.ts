@@ -12,7 +12,7 @@ import { type Dec, ZERO, formatDec, fromStored, toStored } from '../domain/money
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, timestamps, today } from './common.js';
+import { timestamps, today } from './common.js';
 import { insertRows } from '../db/insert.js';
 
 const softDeleted = () => ({ deleted_at: text(20).readOnly() });
@@ -28,11 +28,6 @@ export const creditTypes = defineResource({
     ...timestamps(), ...softDeleted(),
   },
   keywordColumns: ['name'],
-  hooks: {
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['credit_charges', 'credit_type_id'], ['credit_usages', 'credit_type_id'], ['credit_type_packages', 'credit_type_id']], record.id!);
-    },
-  },
 });
 
 export const packages = defineResource({
@@ -51,11 +46,6 @@ export const packages = defineResource({
     ...timestamps(), ...softDeleted(),
   },
   keywordColumns: ['name'],
-  hooks: {
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['credit_type_packages', 'package_id']], record.id!);
-    },
-  },
 });
 
 /** Whole amounts only, for a type with allow_decimal 0. */
@@ -126,9 +116,6 @@ export const creditCharges = defineResource({
         const used = (await usedOfCharges(context, [existing.id!])).get(existing.id!) ?? ZERO;
         if (draft.header['amount'] < used) throw fieldError('amount', `must be at least ${formatDec(used)}, the credit already used from this charge`);
       }
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['charge_usages', 'credit_charge_id']], record.id!);
     },
     async related(context, records, wire) {
       const used = await usedOfCharges(context, records.map((r) => r.id!));

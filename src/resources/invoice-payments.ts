@@ -53,7 +53,7 @@ export const paymentFields = () => ({
   payment_work_order_id: id().doc('The work order the payment is for'),
   pos_shift_id: id().doc('The POS shift it was taken in'),
   branch_id: id(),
-  client_id: id().readOnly().doc("The invoice's client"),
+  client_id: id().readOnly().ref('clients').doc("The invoice's client"),
   client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),
 });

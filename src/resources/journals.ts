@@ -9,7 +9,7 @@ import { exactSums, readSum } from '../db/exact-sum.js';
 import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, staffField, timestamps, today } from './common.js';
+import { staffField, timestamps, today } from './common.js';
 import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 
 export const ACCOUNT_ENTITY_TYPES = [
@@ -130,8 +130,6 @@ export const journalCats = defineResource({
     },
     async beforeDelete(context, record) {
       await refuseSystemDelete(context, 'journal_cats', record);
-      await refuseIfUsed(context, [['journal_cats', 'journal_cat_id'], ['journal_accounts', 'journal_cat_id']], record.id!,
-        "Can't delete item. Move or delete the accounts and folders inside it first.");
     },
     async related(context, records, wire) { await renderTotals(context, records, wire, 'cat'); },
   },
@@ -154,7 +152,6 @@ export const journalAccounts = defineResource({
       await setParentPath(context, draft.header);
     },
     async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['journal_transactions', 'journal_account_id']], record.id!);
       await refuseSystemDelete(context, 'journal_accounts', record);
     },
     async related(context, records, wire) { await renderTotals(context, records, wire, 'account'); },

@@ -5,7 +5,7 @@ import { hasTransactions } from '../domain/errors.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Draft } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { primaryId, refuseIfUsed, staffField, timestamps } from './common.js';
+import { primaryId, staffField, timestamps } from './common.js';
 import { categoryNames, productCategories, syncCategories } from './product-categories.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 
@@ -98,7 +98,6 @@ export const products = defineResource({
     },
     async beforeDelete(context, record) {
       if (await hasMovements(context, 'product_id', record.id!)) throw hasTransactions();
-      await refuseIfUsed(context, [['invoice_items', 'product_id']], record.id!);
     },
   },
 });

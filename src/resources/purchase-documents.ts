@@ -84,7 +84,7 @@ const headerFields = (): Fields => ({
   show_item_stores: bool().doc('1: the printed document shows each line\'s store'),
   payment_status: int().readOnly(),
   ...summaryFields(),
-  work_order_id: id(),
+  work_order_id: id().ref('work_orders'),
   branch_id: id(),
   ...timestamps(),
 });
@@ -111,10 +111,10 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   await settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
   if (reducesPayable(type) && document['subscription_id']) {
-    const original = await context.db.selectFrom('purchase_orders').select(['type', 'supplier_id'])
+    // The engine has checked that subscription_id names a purchase invoice (its ref() and scope).
+    const original = await context.db.selectFrom('purchase_orders').select('supplier_id')
       .where('site_id', '=', context.siteId).where('id', '=', document['subscription_id'] as number).executeTakeFirst();
-    if (!original || Number(original['type']) !== PURCHASE_TYPE) errors['subscription_id'] = 'must be the id of a purchase invoice';
-    else if (Number(original['supplier_id']) !== document['supplier_id']) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
+    if (original && Number(original['supplier_id']) !== document['supplier_id']) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
   }
   const lines = draft.children['PurchaseOrderItem'] ?? [];
   if (lines.length === 0) errors['PurchaseOrderItem'] = 'at least one item is required';

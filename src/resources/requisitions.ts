@@ -102,7 +102,7 @@ export const requisitions = defineResource({
     to_store_id: id().ref('stores').alsoAccepts('To_store_id').doc('Destination of a transfer'),
     journal_account_id: id().ref('journal_accounts').doc('Account the stock is posted against (ins and outs); Inventory Adjustments when left out'),
     currency_code: text(3),
-    work_order_id: id(),
+    work_order_id: id().ref('work_orders'),
     staff_id: id(),
     branch_id: id(),
     notes: longText(),

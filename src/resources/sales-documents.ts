@@ -118,7 +118,7 @@ const documentFields = (): Fields => ({
   client_secondary_postal_code: text(50),
   client_secondary_country_code: text(10),
   follow_up_status: int(),
-  work_order_id: id(),
+  work_order_id: id().ref('work_orders'),
   requisition_delivery_status: int().oneOf([1, 2, 3, 4, 5]),
   pos_shift_id: id(),
   source_type: int(),

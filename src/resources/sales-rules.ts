@@ -3,7 +3,7 @@
  * numbering, embedded payments, stock movements and the linked invoice's refund sum — all inside the
  * request's transaction.
  */
-import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
+import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mul, roundTo, toStored } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
@@ -16,7 +16,7 @@ import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { runShape } from '../db/shapes.js';
-import { CLIENT_SNAPSHOT, primaryId, refuseIfUsed, settleCurrencyRate, today } from './common.js';
+import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
 import { completePayment, unpayableReason } from './invoice-payments.js';
 import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
@@ -194,8 +194,8 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   const type = document['type'] as number;
   if (REVERSING_TYPES.has(type) && document['subscription_id']) {
     const invoice = (await loadById(context, 'invoices', [document['subscription_id'] as number])).get(document['subscription_id'] as number);
-    if (!invoice || !INVOICE_TYPES.has(Number(invoice['type']))) errors['subscription_id'] = 'must be the id of an invoice';
-    else if (Number(invoice['client_id']) !== document['client_id']) errors['client_id'] = 'must be the client of the invoice named by subscription_id';
+    // That it names an invoice (not an estimate or another credit note) is its ref() and scope (engine/integrity.ts).
+    if (invoice && Number(invoice['client_id']) !== document['client_id']) errors['client_id'] = 'must be the client of the invoice named by subscription_id';
   }
   if (INVOICE_TYPES.has(type) && document['estimate_id'] && (draft.children['InvoiceItem'] ?? []).length === 0) {
     draft.children['InvoiceItem'] = await linesOfEstimate(context, document, errors);
@@ -333,21 +333,10 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
 async function beforeDelete(context: Context, record: Rec): Promise<void> {
   await lockInvoices(context, invoicesRecomputed(record, record));
   await refuseDeleteOfEInvoiced(context, record);
-  const allocation = await context.db.selectFrom('invoice_payments').select('client_payment_id')
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', record.id!).where('client_payment_id', 'is not', null).executeTakeFirst();
-  if (allocation) {
-    throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS',
-      `Can't delete item. Client payment #${allocation['client_payment_id']} is allocated to it; remove the allocation from the client payment first.`);
-  }
+  // What names the document (a client payment's allocation, a credit note, an advance application)
+  // refuses the delete after this hook, from the ref() graph (engine/integrity.ts).
   await removeSalesJournals(context, record);
   if (!INVOICE_TYPES.has(record['type'] as number)) return;
-  const reversal = await context.db.selectFrom('invoices').select('id')
-    .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!)
-    .where('type', 'in', [...REVERSING_TYPES]).executeTakeFirst();
-  if (reversal) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its credit notes and refund receipts first.");
-  // An advance applied to an invoice ties the two (and their books) together.
-  await refuseIfUsed(context, [['advance_applications', 'advance_invoice_id'], ['advance_applications', 'invoice_id']], record.id!,
-    "Can't delete item. Remove the advance payment applications that name it first.");
   await removePaymentJournalsOf(context, record.id!);
 }
 

@@ -3,7 +3,7 @@ import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { partyFields, requireName } from './clients.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const suppliers = defineResource({
   name: 'suppliers',
@@ -29,9 +29,6 @@ export const suppliers = defineResource({
       } else {
         draft.header['supplier_number'] = await nextNumber(context, 'supplier', takenIn);
       }
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['purchase_orders', 'supplier_id']], record.id!);
     },
   },
 });

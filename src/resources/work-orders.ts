@@ -2,7 +2,7 @@ import { fieldError } from '../domain/errors.js';
 import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, staffField, timestamps } from './common.js';
+import { staffField, timestamps } from './common.js';
 
 export const workOrders = defineResource({
   name: 'work_orders',
@@ -40,9 +40,6 @@ export const workOrders = defineResource({
         order['number'] = await nextNumber(context, 'work_order', takenIn);
       }
       if (!order['budget_currency']) order['budget_currency'] = context.site.currency_code;
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['invoices', 'work_order_id']], record.id!);
     },
   },
 });

@@ -10,7 +10,7 @@ import { date, id, int, json, longText, text } from '../engine/fields.js';
 import type { Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { parseDec, formatDec } from '../domain/money.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const workflowTypes = defineResource({
   name: 'workflow_types', model: 'WorkflowType', title: 'Workflow type', table: 'workflow_types', operations: ALL_OPERATIONS,
@@ -27,9 +27,6 @@ export const workflowTypes = defineResource({
     async afterWrite(context, record) {
       await context.db.updateTable('workflow_types').set({ entity_key: `le_workflow-type-entity-${record.id}` })
         .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['workflow_records', 'workflow_type_id']], record.id!);
     },
   },
 });

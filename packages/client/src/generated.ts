@@ -156,18 +156,7 @@ export interface InvoiceInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** Staff user who added it, as Daftra records it (0 the owner) */
-  added_by: string | null;
-  /** 1 when the gateway reported the money received */
-  is_paid: string | null;
-  /** Gateway details, kept as sent; at most 80000 characters */
-  extra_details: string | null;
-  /** The work order the payment is for */
-  payment_work_order_id: string | null;
-  /** The POS shift it was taken in */
-  pos_shift_id: string | null;
-  branch_id: string | null;
-  /** The invoice's client */
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -229,17 +218,6 @@ export interface InvoiceInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
-  /** Staff user who added it, as Daftra records it (0 the owner) */
-  added_by?: number | string;
-  /** 1 when the gateway reported the money received */
-  is_paid?: 0 | 1 | boolean | '0' | '1';
-  /** Gateway details, kept as sent; at most 80000 characters */
-  extra_details?: string;
-  /** The work order the payment is for */
-  payment_work_order_id?: number | string;
-  /** The POS shift it was taken in */
-  pos_shift_id?: number | string;
-  branch_id?: number | string;
 }
 
 export interface Invoice {
@@ -340,6 +318,7 @@ export interface Invoice {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -472,6 +451,7 @@ export interface InvoiceInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -715,6 +695,7 @@ export interface Estimate {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -846,6 +827,7 @@ export interface EstimateInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -1088,6 +1070,7 @@ export interface CreditNote {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -1219,6 +1202,7 @@ export interface CreditNoteInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -1461,6 +1445,7 @@ export interface RefundReceipt {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -1592,6 +1577,7 @@ export interface RefundReceiptInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -2305,18 +2291,7 @@ export interface InvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** Staff user who added it, as Daftra records it (0 the owner) */
-  added_by: string | null;
-  /** 1 when the gateway reported the money received */
-  is_paid: string | null;
-  /** Gateway details, kept as sent; at most 80000 characters */
-  extra_details: string | null;
-  /** The work order the payment is for */
-  payment_work_order_id: string | null;
-  /** The POS shift it was taken in */
-  pos_shift_id: string | null;
-  branch_id: string | null;
-  /** The invoice's client */
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -2380,24 +2355,13 @@ export interface InvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
-  /** Staff user who added it, as Daftra records it (0 the owner) */
-  added_by?: number | string;
-  /** 1 when the gateway reported the money received */
-  is_paid?: 0 | 1 | boolean | '0' | '1';
-  /** Gateway details, kept as sent; at most 80000 characters */
-  extra_details?: string;
-  /** The work order the payment is for */
-  payment_work_order_id?: number | string;
-  /** The POS shift it was taken in */
-  pos_shift_id?: number | string;
-  branch_id?: number | string;
 }
 
 export interface InvoicePaymentBody {
   InvoicePayment: InvoicePaymentInput;
 }
 
-export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "added_by" | "is_paid" | "extra_details" | "payment_work_order_id" | "pos_shift_id" | "branch_id" | "client_id" | "client_payment_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "client_id" | "client_payment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface ClientPaymentInvoicePayment {
   id: string;
@@ -2456,18 +2420,7 @@ export interface ClientPaymentInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** Staff user who added it, as Daftra records it (0 the owner) */
-  added_by: string | null;
-  /** 1 when the gateway reported the money received */
-  is_paid: string | null;
-  /** Gateway details, kept as sent; at most 80000 characters */
-  extra_details: string | null;
-  /** The work order the payment is for */
-  payment_work_order_id: string | null;
-  /** The POS shift it was taken in */
-  pos_shift_id: string | null;
-  branch_id: string | null;
-  /** The invoice's client */
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -2531,17 +2484,6 @@ export interface ClientPaymentInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
-  /** Staff user who added it, as Daftra records it (0 the owner) */
-  added_by?: number | string;
-  /** 1 when the gateway reported the money received */
-  is_paid?: 0 | 1 | boolean | '0' | '1';
-  /** Gateway details, kept as sent; at most 80000 characters */
-  extra_details?: string;
-  /** The work order the payment is for */
-  payment_work_order_id?: number | string;
-  /** The POS shift it was taken in */
-  pos_shift_id?: number | string;
-  branch_id?: number | string;
 }
 
 export interface ClientPayment {
@@ -3756,18 +3698,6 @@ export interface PurchaseOrder {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
-  /** at most 255 characters */
-  supplier_supplier_number: string | null;
-  /** at most 255 characters */
-  supplier_phone1: string | null;
-  /** at most 255 characters */
-  supplier_phone2: string | null;
-  /** at most 255 characters */
-  supplier_bn1_label: string | null;
-  /** at most 255 characters */
-  supplier_bn2_label: string | null;
-  /** at most 255 characters */
-  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -3797,18 +3727,9 @@ export interface PurchaseOrder {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
-  /** at most 255 characters */
-  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
-  /** at most 80000 characters */
-  html_notes: string | null;
-  /** The layout it prints with, kept as sent */
-  invoice_layout_id: string | null;
-  language_id: string | null;
-  /** 1: the printed document shows each line's store */
-  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -3818,6 +3739,7 @@ export interface PurchaseOrder {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -3863,18 +3785,6 @@ export interface PurchaseOrderInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
-  /** at most 255 characters */
-  supplier_supplier_number?: string;
-  /** at most 255 characters */
-  supplier_phone1?: string;
-  /** at most 255 characters */
-  supplier_phone2?: string;
-  /** at most 255 characters */
-  supplier_bn1_label?: string;
-  /** at most 255 characters */
-  supplier_bn2_label?: string;
-  /** at most 255 characters */
-  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -3904,18 +3814,10 @@ export interface PurchaseOrderInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
-  /** at most 255 characters */
-  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
-  /** at most 80000 characters */
-  html_notes?: string;
-  /** The layout it prints with, kept as sent */
-  invoice_layout_id?: number | string;
-  language_id?: number | string;
-  /** 1: the printed document shows each line's store */
-  show_item_stores?: 0 | 1 | boolean | '0' | '1';
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -3925,7 +3827,7 @@ export interface PurchaseOrderBody {
   PurchaseOrderItem?: PurchaseOrderPurchaseOrderItemInput[];
 }
 
-export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface PurchaseRefundPurchaseOrderItem {
   id: string;
@@ -4068,18 +3970,6 @@ export interface PurchaseRefund {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
-  /** at most 255 characters */
-  supplier_supplier_number: string | null;
-  /** at most 255 characters */
-  supplier_phone1: string | null;
-  /** at most 255 characters */
-  supplier_phone2: string | null;
-  /** at most 255 characters */
-  supplier_bn1_label: string | null;
-  /** at most 255 characters */
-  supplier_bn2_label: string | null;
-  /** at most 255 characters */
-  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -4109,18 +3999,9 @@ export interface PurchaseRefund {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
-  /** at most 255 characters */
-  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
-  /** at most 80000 characters */
-  html_notes: string | null;
-  /** The layout it prints with, kept as sent */
-  invoice_layout_id: string | null;
-  language_id: string | null;
-  /** 1: the printed document shows each line's store */
-  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -4130,6 +4011,7 @@ export interface PurchaseRefund {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -4175,18 +4057,6 @@ export interface PurchaseRefundInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
-  /** at most 255 characters */
-  supplier_supplier_number?: string;
-  /** at most 255 characters */
-  supplier_phone1?: string;
-  /** at most 255 characters */
-  supplier_phone2?: string;
-  /** at most 255 characters */
-  supplier_bn1_label?: string;
-  /** at most 255 characters */
-  supplier_bn2_label?: string;
-  /** at most 255 characters */
-  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -4216,18 +4086,10 @@ export interface PurchaseRefundInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
-  /** at most 255 characters */
-  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
-  /** at most 80000 characters */
-  html_notes?: string;
-  /** The layout it prints with, kept as sent */
-  invoice_layout_id?: number | string;
-  language_id?: number | string;
-  /** 1: the printed document shows each line's store */
-  show_item_stores?: 0 | 1 | boolean | '0' | '1';
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -4237,7 +4099,7 @@ export interface PurchaseRefundBody {
   PurchaseOrderItem?: PurchaseRefundPurchaseOrderItemInput[];
 }
 
-export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Note {
   id: string;
@@ -5159,7 +5021,7 @@ export interface Package {
   type: string | null;
   price: string | null;
   period_value: string | null;
-  /** Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly); at most 10 characters */
+  /** Validity of the credit it gives; at most 10 characters */
   period_unit: string | null;
   status: string | null;
   /** an id of products */
@@ -5182,8 +5044,8 @@ export interface PackageInput {
   type?: string;
   price?: string | number;
   period_value?: number | string;
-  /** Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly); at most 10 characters */
-  period_unit?: "day" | "week" | "month" | "year" | "daily" | "weekly" | "monthly" | "yearly";
+  /** Validity of the credit it gives; at most 10 characters */
+  period_unit?: "day" | "week" | "month" | "year";
   status?: 0 | '0' | 1 | '1';
   /** an id of products */
   product_id?: number | string;
@@ -5232,8 +5094,6 @@ export interface CreditCharge {
   amount: string | null;
   /** at most 20 characters */
   status: string | null;
-  /** 1: suspended (status suspended); Daftra's add and edit forms send it instead of status */
-  is_suspended: string | null;
   start_date: string | null;
   expiry_date: string | null;
   /** at most 80000 characters */
@@ -5258,8 +5118,6 @@ export interface CreditChargeInput {
   amount: string | number;
   /** at most 20 characters */
   status?: "active" | "suspended" | "expired";
-  /** 1: suspended (status suspended); Daftra's add and edit forms send it instead of status */
-  is_suspended?: 0 | 1 | boolean | '0' | '1';
   start_date?: string;
   expiry_date?: string;
   /** at most 80000 characters */
@@ -5272,7 +5130,7 @@ export interface CreditChargeBody {
   CreditCharge: CreditChargeInput;
 }
 
-export type CreditChargeFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "status" | "is_suspended" | "start_date" | "expiry_date" | "description" | "renewal_id" | "staff_id" | "remaining_amount" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+export type CreditChargeFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "status" | "start_date" | "expiry_date" | "description" | "renewal_id" | "staff_id" | "remaining_amount" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
 
 export interface CreditUsage {
   id: string;
@@ -5285,8 +5143,6 @@ export interface CreditUsage {
   usage_date: string | null;
   /** at most 80000 characters */
   description: string | null;
-  /** The staff member who recorded the usage (0 the owner) */
-  added_by: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -5305,15 +5161,13 @@ export interface CreditUsageInput {
   usage_date?: string;
   /** at most 80000 characters */
   description?: string;
-  /** The staff member who recorded the usage (0 the owner) */
-  added_by?: number | string;
 }
 
 export interface CreditUsageBody {
   CreditUsage: CreditUsageInput;
 }
 
-export type CreditUsageFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "usage_date" | "description" | "added_by" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+export type CreditUsageFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "usage_date" | "description" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
 
 export interface ChargeUsage {
   id: string;
@@ -5583,18 +5437,6 @@ export interface PurchaseDebitNote {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
-  /** at most 255 characters */
-  supplier_supplier_number: string | null;
-  /** at most 255 characters */
-  supplier_phone1: string | null;
-  /** at most 255 characters */
-  supplier_phone2: string | null;
-  /** at most 255 characters */
-  supplier_bn1_label: string | null;
-  /** at most 255 characters */
-  supplier_bn2_label: string | null;
-  /** at most 255 characters */
-  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -5624,18 +5466,9 @@ export interface PurchaseDebitNote {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
-  /** at most 255 characters */
-  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
-  /** at most 80000 characters */
-  html_notes: string | null;
-  /** The layout it prints with, kept as sent */
-  invoice_layout_id: string | null;
-  language_id: string | null;
-  /** 1: the printed document shows each line's store */
-  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -5645,6 +5478,7 @@ export interface PurchaseDebitNote {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -5690,18 +5524,6 @@ export interface PurchaseDebitNoteInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
-  /** at most 255 characters */
-  supplier_supplier_number?: string;
-  /** at most 255 characters */
-  supplier_phone1?: string;
-  /** at most 255 characters */
-  supplier_phone2?: string;
-  /** at most 255 characters */
-  supplier_bn1_label?: string;
-  /** at most 255 characters */
-  supplier_bn2_label?: string;
-  /** at most 255 characters */
-  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -5731,18 +5553,10 @@ export interface PurchaseDebitNoteInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
-  /** at most 255 characters */
-  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
-  /** at most 80000 characters */
-  html_notes?: string;
-  /** The layout it prints with, kept as sent */
-  invoice_layout_id?: number | string;
-  language_id?: number | string;
-  /** 1: the printed document shows each line's store */
-  show_item_stores?: 0 | 1 | boolean | '0' | '1';
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -5752,7 +5566,7 @@ export interface PurchaseDebitNoteBody {
   PurchaseOrderItem?: PurchaseDebitNotePurchaseOrderItemInput[];
 }
 
-export type PurchaseDebitNoteFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseDebitNoteFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface RequisitionRequisitionItem {
   id: string;
@@ -5808,6 +5622,7 @@ export interface Requisition {
   journal_account_id: string | null;
   /** at most 3 characters */
   currency_code: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   staff_id: string | null;
   branch_id: string | null;
@@ -5841,6 +5656,7 @@ export interface RequisitionInput {
   journal_account_id?: number | string;
   /** at most 3 characters */
   currency_code?: string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   staff_id?: number | string;
   branch_id?: number | string;
