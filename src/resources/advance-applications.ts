@@ -44,7 +44,7 @@ async function post(context: Context, record: Rec): Promise<void> {
   const applied = record['amount'] as Dec;
   const lines = advanceApplicationLines({
     clientId: Number(advance['client_id']), applied, advanceTotal: fromStored(advance['summary_total']),
-    advanceTaxes: await advanceTaxes(context, record['advance_invoice_id'] as number),
+    advanceTaxes: await advanceTaxes(context, Number(record['advance_invoice_id'])),
   });
   await postJournal(context, {
     entityType: 'advance_payment_application', entityId: record.id!, date: String(record['date']), currencyCode: String(advance['currency_code'] ?? context.site.currency_code),
