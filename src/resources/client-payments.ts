@@ -4,9 +4,10 @@
  * allocation is an invoice payment, so the invoices' paid sums and payment status follow. What is not
  * allocated stays on the client's account (its own journal: Dr treasury, Cr client).
  */
-import { removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { allocationLines, paymentLines } from '../domain/posting/payments.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ONE, ZERO, currencyDecimals, div, formatDec, mul, roundAmount, roundTo, sum } from '../domain/money.js';
+import { type Dec, ONE, ZERO, currencyDecimals, formatDec, mulDivTo, mulTo, roundAmount, sum } from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
@@ -14,7 +15,7 @@ import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
 import { paymentFields, unpayableReason } from './invoice-payments.js';
-import { clientAccount, rateOf, treasuryAccount } from './sales-postings.js';
+import { rateOf } from './sales-postings.js';
 
 /** Invoices whose allocations a write or delete removes, kept from before to after it. */
 const touchedInvoices = new WeakMap<Rec, number[]>();
@@ -42,7 +43,7 @@ function shareOf(context: Context, allocation: Rec, payment: Rec): Dec {
   const amount = (allocation['amount'] as Dec | null) ?? ZERO;
   const paymentCurrency = String(payment['currency_code'] ?? context.site.currency_code).toUpperCase();
   if (String(allocation['currency_code'] ?? context.site.currency_code).toUpperCase() === paymentCurrency) return amount;
-  return roundTo(div(mul(amount, rateOf(allocation)), rateOf(payment)), currencyDecimals(paymentCurrency));
+  return mulDivTo(amount, rateOf(allocation), rateOf(payment), currencyDecimals(paymentCurrency));
 }
 
 /**
@@ -55,18 +56,13 @@ async function postAllocation(context: Context, allocation: Rec, payment: Rec): 
     await removeJournal(context, 'invoice_payment', allocation.id!);
     return;
   }
-  const places = currencyDecimals(context.site.currency_code);
-  const received = roundTo(mul(shareOf(context, allocation, payment), rateOf(payment)), places);
-  const settled = roundTo(mul((allocation['amount'] as Dec | null) ?? ZERO, rateOf(allocation)), places);
-  const difference = received - settled;
-  await replaceJournal(context, {
+  await postJournal(context, {
     entityType: 'invoice_payment', entityId: allocation.id!, date: String(allocation['date']).slice(0, 10), rate: rateOf(allocation),
     currencyCode: String(allocation['currency_code']), description: `payment #${allocation.id} (${allocation['payment_method']}) from client payment #${payment.id}`,
-    lines: [
-      { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: received, credit: ZERO, subkey: 'treasury', site: true },
-      { accountId: await clientAccount(context, payment['client_id'] as number), debit: ZERO, credit: settled, subkey: 'client', site: true },
-      { accountId: await systemAccount(context, 'currency_differences'), debit: difference < ZERO ? -difference : ZERO, credit: difference > ZERO ? difference : ZERO, site: true },
-    ],
+    lines: allocationLines({
+      treasuryId: Number(payment['treasury_id']), clientId: Number(payment['client_id']), share: shareOf(context, allocation, payment), paymentRate: rateOf(payment),
+      amount: typeof allocation['amount'] === 'bigint' ? allocation['amount'] : ZERO, invoiceRate: rateOf(allocation), sitePlaces: currencyDecimals(context.site.currency_code),
+    }),
   });
 }
 
@@ -76,13 +72,10 @@ async function postOnAccount(context: Context, payment: Rec, allocated: Dec): Pr
     await removeJournal(context, 'client_payment', payment.id!);
     return;
   }
-  await replaceJournal(context, {
+  await postJournal(context, {
     entityType: 'client_payment', entityId: payment.id!, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
     currencyCode: String(payment['currency_code']), description: `client payment #${payment.id} on account`,
-    lines: [
-      { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: remainder, credit: ZERO, subkey: 'treasury' },
-      { accountId: await clientAccount(context, payment['client_id'] as number), debit: ZERO, credit: remainder, subkey: 'client' },
-    ],
+    lines: paymentLines({ treasuryId: Number(payment['treasury_id']), clientId: Number(payment['client_id']), amount: remainder }),
   });
 }
 

@@ -12,6 +12,7 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps } from './common.js';
 import { removeJournal } from '../domain/books.js';
 import { postPayment, rateOf } from './sales-postings.js';
+import { documentKind, typesWhere } from '../domain/document-kinds.js';
 
 /** Fields of a payment, as a standalone InvoicePayment and as an invoice's embedded Payment. */
 export const paymentFields = () => ({
@@ -59,8 +60,7 @@ export const paymentFields = () => ({
 });
 
 /** Sales document types that can be paid: invoices, debit notes and advance payments. */
-export const PAYABLE_TYPES: ReadonlySet<number> = new Set([0, 16, 19]);
-const TYPE_NAMES: Record<number, string> = { 3: 'an estimate', 5: 'a credit note', 6: 'a refund receipt' };
+export const PAYABLE_TYPES: ReadonlySet<number> = new Set(typesWhere('invoices', (kind) => kind.payable));
 
 /**
  * Why a sales document cannot take a payment, or null when it can: only issued invoices are paid
@@ -68,7 +68,7 @@ const TYPE_NAMES: Record<number, string> = { 3: 'an estimate', 5: 'a credit note
  */
 export function unpayableReason(document: Record<string, unknown>): string | null {
   const type = Number(document['type']);
-  if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${TYPE_NAMES[type] ?? `a document of type ${type}`} takes no payments`;
+  if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${documentKind('invoices', type)?.article ?? `a document of type ${type}`} takes no payments`;
   if (Number(document['draft']) === 1) return 'is a draft invoice: issue it (draft 0) before paying it';
   return null;
 }

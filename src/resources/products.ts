@@ -1,4 +1,4 @@
-import { type Dec, ZERO, currencyDecimals, mul, roundTo } from '../domain/money.js';
+import { type Dec, ZERO, currencyDecimals, mulTo } from '../domain/money.js';
 import { postStockTransaction } from '../domain/inventory.js';
 import { STOCK_SOURCE, appendMovement, hasMovements } from '../domain/stock.js';
 import { hasTransactions } from '../domain/errors.js';
@@ -76,7 +76,7 @@ export const products = defineResource({
         quantity,
         price: buyPrice,
         // Stock set on a product comes in at its buy price; stock taken off leaves at moving average.
-        ...(quantity > ZERO && buyPrice > ZERO ? { costValue: roundTo(mul(quantity, buyPrice), currencyDecimals(context.site.currency_code)) } : {}),
+        ...(quantity > ZERO && buyPrice > ZERO ? { costValue: mulTo(quantity, buyPrice, currencyDecimals(context.site.currency_code)) } : {}),
         date: context.now.slice(0, 10),
         field: 'stock_balance',
       }, STOCK_SOURCE.manual);

@@ -4,10 +4,12 @@
  * computed exactly as for sales; a non-draft purchase brings stock in, a refund takes it out.
  */
 import { validationError, DaftarError, type FieldErrors } from '../domain/errors.js';
-import { removeJournal, replaceJournal, systemAccount, type PostingLine } from '../domain/books.js';
-import { inventoryLines, movementValues } from '../domain/inventory.js';
-import { type Dec, ZERO, abs, currencyDecimals, mul, roundTo } from '../domain/money.js';
-import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { movementValues } from '../domain/inventory.js';
+import { type Dec, ZERO, currencyDecimals, mulTo } from '../domain/money.js';
+import { type Movement, replaceMovements } from '../domain/stock.js';
+import { type DocumentKindSpec, documentKind, typesWhere } from '../domain/document-kinds.js';
+import { type PurchaseFacts, purchaseInvoiceLines, purchaseRefundLines } from '../domain/posting/purchases.js';
 import { type Fields, bool, date, datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
 import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
@@ -17,7 +19,7 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
 import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-documents.js';
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
-import { rateOf, supplierAccount, taxAccount } from './sales-postings.js';
+import { rateOf } from './sales-postings.js';
 import { baseQuantities } from './product-bundles.js';
 
 const PURCHASE_TYPE = 0;
@@ -25,9 +27,15 @@ const REFUND_TYPE = 1;
 /** Daftra's type of a purchase debit note (its v2 body sends "type": "14"). */
 const DEBIT_NOTE_TYPE = 14;
 
+/** The kind of a purchase document (domain/document-kinds.ts); its type is one its resources are scoped to. */
+function purchaseKind(type: unknown): DocumentKindSpec {
+  const kind = documentKind('purchase_orders', type);
+  if (!kind) throw new Error(`no purchase document kind has type ${String(type)}`);
+  return kind;
+}
 /** Refunds and debit notes reduce what is owed to the supplier; only a refund returns goods. */
-const reducesPayable = (type: unknown) => type === REFUND_TYPE || type === DEBIT_NOTE_TYPE;
-const ENTITY_TYPE: Record<number, string> = { [PURCHASE_TYPE]: 'purchase_order', [REFUND_TYPE]: 'purchase_refund', [DEBIT_NOTE_TYPE]: 'purchase_debit_note' };
+const reducesPayable = (type: unknown) => documentKind('purchase_orders', type)?.reverses === 'purchase_invoice';
+const decOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
 
 function purchaseItemFields(): Fields {
   const { invoice_id: _unused, ...line } = invoiceItemFields();
@@ -120,7 +128,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (lines.length === 0) errors['PurchaseOrderItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors, 'PurchaseOrderItem', 'buy_price');
-  await assignNumber(context, 'purchase_orders', type === PURCHASE_TYPE ? 'purchase_invoice' : ENTITY_TYPE[type]!, document, existing);
+  await assignNumber(context, 'purchase_orders', purchaseKind(type).numbering, document, existing);
   if (existing === null) document['summary_paid'] = ZERO;
   document['summary_unpaid'] = (document['summary_total'] as Dec) - ((document['summary_paid'] as Dec | null) ?? ZERO);
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
@@ -132,7 +140,7 @@ const netOf = (line: Rec): Dec => ((line['item_subtotal'] as Dec | null) ?? ZERO
 /** Indexes of the lines whose product's stock is tracked. */
 async function stockLines(context: Context, lines: Rec[], type: unknown): Promise<Set<number>> {
   // A debit note corrects the price owed; the goods stay (a return of goods is a purchase refund).
-  if (type === DEBIT_NOTE_TYPE) return new Set();
+  if (!purchaseKind(type).stock) return new Set();
   const ids = [...new Set(lines.map((line) => line['product_id'] as number).filter(Boolean))];
   if (ids.length === 0) return new Set();
   const rows = await context.db.selectFrom('products').select(['id', 'track_stock'])
@@ -142,8 +150,10 @@ async function stockLines(context: Context, lines: Rec[], type: unknown): Promis
 }
 
 async function moveStock(context: Context, document: Rec, lines: Rec[], stocked: Set<number>): Promise<void> {
-  const refund = document['type'] === REFUND_TYPE;
-  const source = refund ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase;
+  const stock = purchaseKind(document['type']).stock;
+  if (!stock) return;
+  const refund = stock.direction === 'out';
+  const source = stock.source;
   const movements: Movement[] = [];
   const places = currencyDecimals(context.site.currency_code);
   if (document['draft'] !== 1) {
@@ -154,7 +164,7 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
       const quantity = quantities[index]!;
       movements.push({
         // Received goods come in at what they cost: the line before tax, in the site currency.
-        costValue: roundTo(mul(netOf(line), rateOf(document)), places),
+        costValue: mulTo(netOf(line), rateOf(document), places),
         productId: line['product_id'] as number,
         storeId: (line['store_id'] as number) || (document['store_id'] as number),
         quantity: refund ? -quantity : quantity,
@@ -168,52 +178,27 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
   await replaceMovements(context, source, document.id!, movements, document['draft'] === 1 ? 'draft' : 'PurchaseOrderItem');
 }
 
-/**
- * Purchase invoice: Dr inventory (stock lines at cost), Dr purchases (other lines, shipping, less
- * discounts), Dr input tax, Cr supplier. A purchase refund reverses it, its goods leaving at moving
- * average: the difference from their refund price is a purchase cost (or saving).
- */
+/** The journal of a purchase document (src/domain/posting/purchases.ts); drafts post nothing. */
 async function postPurchase(context: Context, document: Rec, lines: Rec[], stocked: Set<number>): Promise<void> {
-  const refund = reducesPayable(document['type']);
-  const entityType = ENTITY_TYPE[document['type'] as number]!;
+  const kind = purchaseKind(document['type']);
+  if (!kind.journal) return;
   if (document['draft'] === 1) {
-    await removeJournal(context, entityType, document.id!);
+    await removeJournal(context, kind.journal.entityType, document.id!);
     return;
   }
-  const rate = rateOf(document);
-  const places = currencyDecimals(context.site.currency_code);
-  const purchases = await systemAccount(context, 'purchases');
-  const total = (document['summary_total'] as Dec | null) ?? ZERO;
-  const debits: PostingLine[] = [];
-  let taxes = ZERO;
-  let stockNet = ZERO;
-  let stockNetInSite = ZERO;
-  for (const [index, line] of lines.entries()) {
-    for (const slot of [1, 2] as const) {
-      const tax = (line[`summary_tax${slot}`] as Dec | null) ?? ZERO;
-      if (!line[`tax${slot}`] || tax === ZERO) continue;
-      debits.push({ accountId: await taxAccount(context, line[`tax${slot}`] as number, 'input'), debit: tax, credit: ZERO, subkey: 'outcome_tax' });
-      taxes += tax;
-    }
-    if (stocked.has(index)) {
-      stockNet += netOf(line);
-      stockNetInSite += roundTo(mul(netOf(line), rate), places);
-    }
-  }
-  debits.push({ accountId: purchases, debit: total - taxes - stockNet, credit: ZERO });
-  const values = await movementValues(context, { sourceType: refund ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, orderId: document.id! });
-  const inventory = await inventoryLines(context, values, null);
-  const inventoryValue = abs(inventory.reduce((acc, line) => acc + line.debit, ZERO));
-  // Receipts: zero (goods come in at their price). Refunds: refund price − moving-average cost of the goods sent back.
-  debits.push({ accountId: purchases, debit: stockNetInSite - inventoryValue, credit: ZERO, site: true });
-  const supplier = { accountId: await supplierAccount(context, document['supplier_id'] as number), debit: ZERO, credit: total, subkey: 'supplier' };
-  const flip = (line: PostingLine): PostingLine => ({ ...line, debit: line.credit, credit: line.debit });
-  await replaceJournal(context, {
-    entityType, entityId: document.id!, date: String(document['date']), rate,
-    currencyCode: String(document['currency_code'] ?? context.site.currency_code),
-    description: `${entityType === 'purchase_order' ? 'purchase invoice' : entityType.replace(/_/g, ' ')} #${document['no']}`,
-    // Inventory lines are signed already: stock in debits, stock out credits.
-    lines: refund ? [...debits.map(flip), flip(supplier), ...inventory] : [...debits, supplier, ...inventory],
+  const facts: PurchaseFacts = {
+    supplierId: Number(document['supplier_id']), total: decOf(document['summary_total']), rate: rateOf(document),
+    sitePlaces: currencyDecimals(context.site.currency_code),
+    lines: lines.map((line, index) => ({
+      net: netOf(line), stocked: stocked.has(index),
+      taxes: [1, 2].map((slot) => ({ taxId: Number(line[`tax${slot}`] ?? 0) || null, amount: decOf(line[`summary_tax${slot}`]) })),
+    })),
+    inventoryValues: kind.stock ? await movementValues(context, { sourceType: kind.stock.source, orderId: document.id! }) : new Map(),
+  };
+  await postJournal(context, {
+    entityType: kind.journal.entityType, entityId: document.id!, date: String(document['date']), rate: facts.rate,
+    currencyCode: String(document['currency_code'] ?? context.site.currency_code), description: `${kind.journal.label} #${document['no']}`,
+    lines: kind.rule === 'purchase_refund' ? purchaseRefundLines(facts) : purchaseInvoiceLines(facts),
   });
 }
 
@@ -248,18 +233,19 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
       async afterWrite(context, record, draft) {
         const lines = draft.children['PurchaseOrderItem'] ?? [];
         const stocked = await stockLines(context, lines, record['type']);
-        if (record['type'] !== DEBIT_NOTE_TYPE) await moveStock(context, record, lines, stocked);
+        await moveStock(context, record, lines, stocked);
         await postPurchase(context, record, lines, stocked);
       },
       async beforeDelete(context, record) {
         if (record['type'] !== PURCHASE_TYPE) return;
         const refund = await context.db.selectFrom('purchase_orders').select('id')
-          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!).where('type', 'in', [REFUND_TYPE, DEBIT_NOTE_TYPE]).executeTakeFirst();
+          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!).where('type', 'in', typesWhere('purchase_orders', (kind) => kind.reverses === 'purchase_invoice')).executeTakeFirst();
         if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds and debit notes first.");
       },
       async afterDelete(context, record) {
-        await removeJournal(context, ENTITY_TYPE[record['type'] as number]!, record.id!);
-        await replaceMovements(context, record['type'] === REFUND_TYPE ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, record.id!, []);
+        const kind = purchaseKind(record['type']);
+        if (kind.journal) await removeJournal(context, kind.journal.entityType, record.id!);
+        if (kind.stock) await replaceMovements(context, kind.stock.source, record.id!, []);
       },
       async related(context, records, wire) {
         const supplierSpec = resourceNamed('suppliers');

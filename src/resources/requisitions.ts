@@ -6,10 +6,12 @@
  * transfer. Under delivery (1) and rejected (4) move nothing; changing the status replaces what moved.
  * The rules are domain/requisitions.ts.
  */
-import { removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { account } from '../domain/posting/roles.js';
+import { requisitionLines } from '../domain/posting/stock.js';
 import { validationError, type FieldErrors } from '../domain/errors.js';
-import { inventoryLines, movementValues } from '../domain/inventory.js';
-import { type Dec, ZERO, currencyDecimals, fromStored, mul, roundTo } from '../domain/money.js';
+import { movementValues } from '../domain/inventory.js';
+import { type Dec, ZERO, currencyDecimals, fromStored, mulTo } from '../domain/money.js';
 import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { REQUISITION_STATUS, REQUISITION_TYPE, plannedMoves } from '../domain/requisitions.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
@@ -68,7 +70,7 @@ async function moveAndPost(context: Context, record: Rec, lines: Rec[]): Promise
   const toMovement = (move: (typeof first)[number], costValue?: Dec): Movement => ({
     productId: move.productId, storeId: move.storeId, quantity: move.quantity, price: move.unitPrice, date,
     field: `RequisitionItem.${lines.indexOf(stocked[move.line]!)}.quantity`,
-    ...(costValue !== undefined ? { costValue } : move.quantity > ZERO && move.unitPrice > ZERO ? { costValue: roundTo(mul(move.quantity, move.unitPrice), places) } : {}),
+    ...(costValue !== undefined ? { costValue } : move.quantity > ZERO && move.unitPrice > ZERO ? { costValue: mulTo(move.quantity, move.unitPrice, places) } : {}),
   });
   await replaceMovements(context, STOCK_SOURCE.requisition, record.id!, first.map((move) => toMovement(move)));
   const taken = receipts.length > 0 ? await outValues(context, record.id!) : [];
@@ -81,10 +83,11 @@ async function moveAndPost(context: Context, record: Rec, lines: Rec[]): Promise
   for (const [storeId, value] of await movementValues(context, { sourceType: STOCK_SOURCE.requisitionReceipt, orderId: record.id! })) {
     values.set(storeId, (values.get(storeId) ?? ZERO) + value);
   }
-  const counter = type === REQUISITION_TYPE.transfer ? null : ((record['journal_account_id'] as number | null) || await systemAccount(context, 'stock_adjustments'));
-  await replaceJournal(context, {
+  const chosen = record['journal_account_id'];
+  const counter = type === REQUISITION_TYPE.transfer ? null : typeof chosen === 'number' && chosen > 0 ? account(chosen) : 'stock_adjustments';
+  await postJournal(context, {
     entityType: 'requisition', entityId: record.id!, date, currencyCode: context.site.currency_code,
-    description: `requisition #${record['number']}`, lines: await inventoryLines(context, values, counter),
+    description: `requisition #${record['number']}`, lines: requisitionLines(values, counter),
   });
 }
 

@@ -4,12 +4,13 @@
  * request's transaction.
  */
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mul, roundTo, toStored } from '../domain/money.js';
+import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mulTo, roundTo, toStored } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { lockInvoices, lockRow } from '../domain/locks.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
-import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { type Movement, replaceMovements } from '../domain/stock.js';
+import { documentKind, typesWhere } from '../domain/document-kinds.js';
 import { documentStockUnits } from './product-bundles.js';
 import { type LineInput, type TaxRate, computeTotals, rangeErrors } from '../domain/totals.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
@@ -22,13 +23,10 @@ import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, remove
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
 import { referencedRows } from '../db/write-ledger.js';
 
-const NUMBERING_KEY: Record<number, string> = {
-  0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
-};
-
-/** Types whose documents reverse an invoice and take stock back in. */
-const REVERSING_TYPES = new Set([5, 6]);
-const INVOICE_TYPES = new Set([0, 16, 19]);
+/** Types whose documents reverse an invoice and take stock back in (domain/document-kinds.ts). */
+const REVERSING_TYPES = new Set(typesWhere('invoices', (kind) => kind.reverses === 'invoice'));
+/** Types that post as an invoice: invoices, debit notes, advance payments. */
+const INVOICE_TYPES = new Set(typesWhere('invoices', (kind) => kind.journal?.entityType === 'invoice'));
 
 async function loadById(context: Context, table: string, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
   const unique = [...new Set(ids.filter((value) => Number.isInteger(value) && value > 0))];
@@ -205,7 +203,7 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors);
   if (REVERSING_TYPES.has(type) && document['subscription_id'] && document['draft'] !== 1) await capReturn(context, document, existing);
-  await assignNumber(context, 'invoices', NUMBERING_KEY[type] ?? `document_${type}`, document, existing);
+  await assignNumber(context, 'invoices', documentKind('invoices', type)?.numbering ?? `document_${type}`, document, existing);
   if (existing === null) {
     document['summary_paid'] = ZERO;
     document['summary_refund'] = ZERO;
@@ -256,7 +254,7 @@ async function capReturn(context: Context, document: Rec, existing: Rec | null):
   const rows = await others.execute();
   const inSite = !sameCurrency(document) || rows.some((row) => !sameCurrency(row));
   const places = currencyDecimals(context.site.currency_code);
-  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? roundTo(mul(total, rateOf(row)), places) : total);
+  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? mulTo(total, rateOf(row), places) : total);
   const total = valueOf(invoice, fromStored(invoice['summary_total']));
   const returned = rows.reduce((acc, row) => acc + valueOf(row, fromStored(row['summary_total'])), ZERO);
   const asked = valueOf(document, document['summary_total'] as Dec);
@@ -269,10 +267,7 @@ async function capReturn(context: Context, document: Rec, existing: Rec | null):
 }
 
 function stockSourceOf(type: number): number | null {
-  if (INVOICE_TYPES.has(type)) return STOCK_SOURCE.invoice;
-  if (type === 5) return STOCK_SOURCE.creditNote;
-  if (type === 6) return STOCK_SOURCE.refundReceipt;
-  return null;
+  return documentKind('invoices', type)?.stock?.source ?? null;
 }
 
 async function moveStock(context: Context, document: Rec, lines: Rec[]): Promise<void> {

@@ -5,7 +5,7 @@
 import { removeJournal } from '../domain/books.js';
 import { DaftarError, validationError } from '../domain/errors.js';
 import { postStockTransaction } from '../domain/inventory.js';
-import { type Dec, ZERO, checkRange, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
+import { type Dec, ZERO, checkRange, currencyDecimals, mulTo, toStored } from '../domain/money.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, refreshAndCheck } from '../domain/stock.js';
 import { lockRow, lockRows } from '../domain/locks.js';
 import { bool, date, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
@@ -26,7 +26,7 @@ async function settle(context: Context, record: Rec, previous: Rec | null): Prom
   const price = (record['price'] as Dec | null) ?? ZERO;
   const unitCost = !out && price > ZERO ? price : await averageCost(context, record['product_id'] as number, record['store_id'] as number, record.id!);
   await context.db.updateTable('stock_transactions')
-    .set({ purchase_price: toStored(unitCost), cost_value: toStored(checkRange(roundTo(mul(quantity, unitCost), currencyDecimals(context.site.currency_code)), 'quantity', 'quantity × unit cost')) })
+    .set({ purchase_price: toStored(unitCost), cost_value: toStored(checkRange(mulTo(quantity, unitCost, currencyDecimals(context.site.currency_code)), 'quantity', 'quantity × unit cost')) })
     .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
   // The new position, and the one the movement left (an edit may move it to another product or store).
   const checks = [{ productId: record['product_id'] as number, storeId: record['store_id'] as number, field: 'quantity' }];
