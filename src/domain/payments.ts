@@ -1,5 +1,6 @@
 /**
- * An invoice's paid and unpaid sums and its payment_status, derived from its payments. Called in the
+ * A sales document's paid and unpaid sums and its payment_status, derived from its payments (an
+ * invoice's payments, an estimate's deposits, the money a credit note or refund receipt paid back). Called in the
  * same transaction as every write that can change them (payment create/edit/delete, invoice edit).
  */
 import { type Dec, ZERO, fromStored, toStored } from './money.js';
@@ -38,6 +39,15 @@ export function unpaidOf(state: PaymentState): Dec {
   return unpaid > ZERO ? unpaid : ZERO;
 }
 
+const REFUND_RECEIPT_TYPE = 6;
+
+/** Whether a sales document has payments of its own (not allocations of client payments). */
+export async function hasPaymentsOfItsOwn(context: Context, invoiceId: number): Promise<boolean> {
+  const row = await context.db.selectFrom('invoice_payments').select('id')
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('client_payment_id', 'is', null).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Sum of an invoice's completed payments. */
 export async function completedPaymentsOf(context: Context, invoiceId: number): Promise<Dec> {
   const row = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoice_payments')
@@ -61,13 +71,17 @@ export async function advancesAppliedTo(context: Context, invoiceId: number): Pr
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
   await lockRow(context, 'invoices', invoiceId);
   const invoice = await context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'payment_status'])
+    .select(['type', 'draft', 'summary_total', 'summary_refund', 'summary_paid', 'payment_status'])
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
   if (!invoice) return;
+  const total = fromStored(invoice['summary_total']);
   const state: PaymentState = {
     draft: Number(invoice['draft']) === 1,
-    total: fromStored(invoice['summary_total']),
-    paid: await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
+    total,
+    // A refund receipt with no payments of its own was paid out of the primary treasury by its journal.
+    paid: Number(invoice['type']) === REFUND_RECEIPT_TYPE && !(await hasPaymentsOfItsOwn(context, invoiceId))
+      ? total
+      : await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
     refunded: fromStored(invoice['summary_refund']),
   };
   const status = paymentStatusOf(state);

@@ -54,16 +54,40 @@ export const paymentFields = () => ({
 /** Sales document types that can be paid: invoices, debit notes and advance payments. */
 export const PAYABLE_TYPES: ReadonlySet<number> = new Set([0, 16, 19]);
 const TYPE_NAMES: Record<number, string> = { 3: 'an estimate', 5: 'a credit note', 6: 'a refund receipt' };
+const MODEL_OF_RETURN: Record<number, string> = { 5: 'CreditNote', 6: 'RefundReceipt' };
 
 /**
- * Why a sales document cannot take a payment, or null when it can: only issued invoices are paid
- * (an estimate owes nothing yet, a credit note or refund receipt returns money, a draft is not issued).
+ * Why a sales document cannot be what a client payment is allocated to, or null when it can: only
+ * issued invoices are owed (an estimate owes nothing yet, a credit note or refund receipt returns
+ * money, a draft is not issued).
  */
 export function unpayableReason(document: Record<string, unknown>): string | null {
   const type = Number(document['type']);
   if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${TYPE_NAMES[type] ?? `a document of type ${type}`} takes no payments`;
+  return documentUnpayableReason(document);
+}
+
+/**
+ * Why a sales document cannot carry payments of its own, or null when it can: every issued document
+ * can (an invoice its payments, an estimate deposits, a credit note or refund receipt the money paid
+ * back, docs/accounting.md); a draft is not issued.
+ */
+export function documentUnpayableReason(document: Record<string, unknown>): string | null {
   if (Number(document['draft']) === 1) return 'is a draft invoice: issue it (draft 0) before paying it';
   return null;
+}
+
+/**
+ * Money paid back on a credit note or refund receipt is written with the document (its InvoicePayment
+ * list), never through /invoice_payments: a refund receipt's journal says where its money came from by
+ * its payments, so the two change together.
+ */
+function refuseReturnPayment(document: Record<string, unknown>, field: string): void {
+  const model = MODEL_OF_RETURN[Number(document['type'])];
+  if (!model) return;
+  const message = `is ${TYPE_NAMES[Number(document['type'])]}: its payments are written with it (the ${model}'s InvoicePayment list), not here`;
+  if (field === '') throw new DaftarError('DAFTAR_ERR_FORBIDDEN', `This payment belongs to ${TYPE_NAMES[Number(document['type'])]}; change it through the ${model}'s InvoicePayment list`);
+  throw fieldError(field, message);
 }
 
 /** Fills what a payment may leave out, from its invoice and the site. */
@@ -113,8 +137,10 @@ export const invoicePayments = defineResource({
       if (existing) refuseAllocation(existing);
       // The invoice before the payment (locks.ts): an invoice edit that replaces its payments locks the same way.
       await lockInvoices(context, [draft.header['invoice_id'], existing?.['invoice_id']]);
+      if (existing) refuseReturnPayment(await invoiceOf(context, existing['invoice_id'] as number), '');
       const invoice = await invoiceOf(context, draft.header['invoice_id'] as number);
-      const unpayable = unpayableReason(invoice);
+      refuseReturnPayment(invoice, 'invoice_id');
+      const unpayable = documentUnpayableReason(invoice);
       if (unpayable) throw fieldError('invoice_id', unpayable);
       await completePayment(context, draft.header, invoice);
     },
@@ -128,6 +154,7 @@ export const invoicePayments = defineResource({
     async beforeDelete(context, record) {
       refuseAllocation(record);
       await lockInvoices(context, [record['invoice_id']]);
+      refuseReturnPayment(await invoiceOf(context, record['invoice_id'] as number), '');
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'invoice_payment', record.id!);

@@ -3,15 +3,18 @@
  *   invoice         Dr client receivable (total)     Cr sales (revenue + shipping + adjustment), Cr output tax per tax
  *   sales cost      Dr cost of goods sold            Cr inventory of the store (the movements' values at cost)
  *   credit note     Dr sales returns, Dr output tax  Cr client receivable
- *   refund receipt  Dr sales returns, Dr output tax  Cr the primary treasury (money paid back)
+ *   refund receipt  Dr sales returns, Dr output tax  Cr the primary treasury (money paid back), or Cr client
+ *                   receivable when it has payments of its own (each pays the client out of its treasury)
  *   return cost     Dr inventory of the store        Cr cost of goods sold (goods back at moving average)
- *   payment         Dr treasury                      Cr client receivable      (completed payments only)
+ *   payment         Dr treasury                      Cr client receivable      (completed payments only; invoices, estimates)
+ *   payment out     Dr client receivable             Cr treasury               (credit notes, refund receipts)
  * Drafts and estimates post nothing. Amounts in another currency post at the document's currency_rate.
  */
 import { type Posting, type PostingLine, entityAccount, recordName, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
 import { inventoryLines, movementValues } from '../domain/inventory.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
-import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
+import { PAYMENT_RECORD_STATUS, hasPaymentsOfItsOwn } from '../domain/payments.js';
+import { type PaymentDirection, paymentLines } from '../domain/payment-posting.js';
 import { STOCK_SOURCE } from '../domain/stock.js';
 import { revenueAccountKey } from '../domain/advances.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -79,10 +82,13 @@ export async function postSalesDocument(context: Context, document: Rec, lines: 
   const extras = ((document['shipping_amount'] as Dec | null) ?? ZERO) + ((document['adjustment_value'] as Dec | null) ?? ZERO);
   revenueLines.push({ accountId: revenueAccount, debit: ZERO, credit: extras });
   const total = (document['summary_total'] as Dec | null) ?? ZERO;
-  const counterAccount = entityType === 'refund_receipt'
+  // A refund receipt with payments of its own pays the client through them (Dr client, Cr their
+  // treasury); without any, it is paid at once out of the primary treasury.
+  const fromTreasury = entityType === 'refund_receipt' && !(await hasPaymentsOfItsOwn(context, id));
+  const counterAccount = fromTreasury
     ? await treasuryAccount(context, (await primaryId(context, 'treasuries'))!)
     : await clientAccount(context, document['client_id'] as number);
-  const counter: PostingLine = { accountId: counterAccount, debit: total, credit: ZERO, subkey: entityType === 'refund_receipt' ? 'treasury' : 'client' };
+  const counter: PostingLine = { accountId: counterAccount, debit: total, credit: ZERO, subkey: fromTreasury ? 'treasury' : 'client' };
   const postingLines = reversing
     ? [...revenueLines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })), { ...counter, debit: counter.credit, credit: counter.debit }]
     : [counter, ...revenueLines];
@@ -110,21 +116,26 @@ export async function removeSalesJournals(context: Context, document: Rec): Prom
   await removeJournal(context, COST_ENTITY[entityType]!, document.id!);
 }
 
-/** Journal of one invoice payment: completed ones move money from the client into the treasury. */
-export async function postPayment(context: Context, payment: Rec): Promise<void> {
+/**
+ * Journal of one invoice payment: a completed payment to an invoice (or an estimate's deposit) moves
+ * money from the client into the treasury; one of a credit note or refund receipt pays the client out
+ * of the treasury (domain/payment-posting.ts).
+ */
+export async function postPayment(context: Context, payment: Rec, direction: PaymentDirection = 'in'): Promise<void> {
   const id = payment.id!;
-  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || !payment['treasury_id'] || !payment['client_id']) {
+  const treasuryId = payment['treasury_id'];
+  const clientId = payment['client_id'];
+  const amount = payment['amount'];
+  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || typeof treasuryId !== 'number' || treasuryId <= 0
+    || typeof clientId !== 'number' || typeof amount !== 'bigint') {
     await removeJournal(context, 'invoice_payment', id);
     return;
   }
-  const amount = payment['amount'] as Dec;
+  const accounts = { treasuryAccountId: await treasuryAccount(context, treasuryId), partyAccountId: await clientAccount(context, clientId), partySubkey: 'client' as const };
   await replaceJournal(context, {
     entityType: 'invoice_payment', entityId: id, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
     currencyCode: String(payment['currency_code'] ?? context.site.currency_code), description: `payment #${id} (${payment['payment_method']})`,
-    lines: [
-      { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: amount, credit: ZERO, subkey: 'treasury' },
-      { accountId: await clientAccount(context, payment['client_id'] as number), debit: ZERO, credit: amount, subkey: 'client' },
-    ],
+    lines: paymentLines(direction, accounts, amount),
   });
 }
 
