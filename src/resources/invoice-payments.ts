@@ -137,7 +137,7 @@ export const invoicePayments = defineResource({
       if (existing) refuseAllocation(existing);
       // The invoice before the payment (locks.ts): an invoice edit that replaces its payments locks the same way.
       await lockInvoices(context, [draft.header['invoice_id'], existing?.['invoice_id']]);
-      if (existing) refuseReturnPayment(await invoiceOf(context, existing['invoice_id'] as number), '');
+      if (existing) refuseReturnPayment(await invoiceOf(context, Number(existing['invoice_id'])), '');
       const invoice = await invoiceOf(context, draft.header['invoice_id'] as number);
       refuseReturnPayment(invoice, 'invoice_id');
       const unpayable = documentUnpayableReason(invoice);
@@ -154,7 +154,7 @@ export const invoicePayments = defineResource({
     async beforeDelete(context, record) {
       refuseAllocation(record);
       await lockInvoices(context, [record['invoice_id']]);
-      refuseReturnPayment(await invoiceOf(context, record['invoice_id'] as number), '');
+      refuseReturnPayment(await invoiceOf(context, Number(record['invoice_id'])), '');
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'invoice_payment', record.id!);

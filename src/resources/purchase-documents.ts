@@ -280,7 +280,7 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
         if (record['type'] !== DEBIT_NOTE_TYPE) await moveStock(context, record, lines, stocked);
         await postPurchase(context, record, lines, stocked);
         if (!options.payments) return;
-        for (const payment of draft.children[PURCHASE_PAYMENT_KEY] ?? []) await postPurchasePayment(context, payment, record['supplier_id'] as number);
+        for (const payment of draft.children[PURCHASE_PAYMENT_KEY] ?? []) await postPurchasePayment(context, payment, Number(record['supplier_id']));
         await refreshPurchasePayments(context, record);
       },
       async beforeDelete(context, record) {

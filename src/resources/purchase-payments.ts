@@ -8,7 +8,7 @@
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { removeJournal, replaceJournal } from '../domain/books.js';
 import { fieldError, validationError } from '../domain/errors.js';
-import { type Dec, ZERO, roundAmount, toStored } from '../domain/money.js';
+import { ZERO, roundAmount, toStored } from '../domain/money.js';
 import { paymentLines } from '../domain/payment-posting.js';
 import { PAYMENT_RECORD_STATUS, paymentStatusOf, unpaidOf } from '../domain/payments.js';
 import { id } from '../engine/fields.js';
@@ -90,7 +90,7 @@ export async function refreshPurchasePayments(context: Context, document: Rec): 
     .where('site_id', '=', context.siteId).where('purchase_order_id', '=', document.id!)
     .where('status', '=', PAYMENT_RECORD_STATUS.completed).executeTakeFirst());
   const total = document['summary_total'];
-  const state = { draft: document['draft'] === 1, total: typeof total === 'bigint' ? total : ZERO, paid: readSum(row, 'paid'), refunded: ZERO as Dec };
+  const state = { draft: document['draft'] === 1, total: typeof total === 'bigint' ? total : ZERO, paid: readSum(row, 'paid'), refunded: ZERO };
   const status = paymentStatusOf(state);
   document['summary_paid'] = state.paid;
   document['summary_unpaid'] = unpaidOf(state);

@@ -227,10 +227,11 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
  * return is no refund).
  */
 function refusePaidOutBeyondTotal(document: Rec, payments: Rec[]): void {
-  if (paymentDirectionOf(document['type'] as number) !== 'out') return;
-  const total = (document['summary_total'] as Dec | null) ?? ZERO;
+  if (paymentDirectionOf(Number(document['type'])) !== 'out') return;
+  const amountOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
+  const total = amountOf(document['summary_total']);
   const paid = payments.filter((payment) => payment['status'] === PAYMENT_RECORD_STATUS.completed)
-    .reduce((acc, payment) => acc + ((payment['amount'] as Dec | null) ?? ZERO), ZERO);
+    .reduce((acc, payment) => acc + amountOf(payment['amount']), ZERO);
   if (paid > total) {
     throw validationError({ InvoicePayment: `must not pay out more than the document returns: the completed payments come to ${formatDec(paid)}, its total is ${formatDec(total)}` });
   }
