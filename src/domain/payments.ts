@@ -40,6 +40,10 @@ export function unpaidOf(state: PaymentState): Dec {
 }
 
 const REFUND_RECEIPT_TYPE = 6;
+/** The resource and event names of the sales documents that are not invoices, by type. */
+const OWNER_OF_TYPE: Record<number, { event: string; resource: string }> = {
+  3: { event: 'estimate', resource: 'estimates' }, 5: { event: 'credit_note', resource: 'credit_notes' }, 6: { event: 'refund_receipt', resource: 'refund_receipts' },
+};
 
 /** Whether a sales document has payments of its own (not allocations of client payments). */
 export async function hasPaymentsOfItsOwn(context: Context, invoiceId: number): Promise<boolean> {
@@ -90,7 +94,9 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     summary_unpaid: toStored(unpaidOf(state)),
     payment_status: status,
   }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
-  // Webhooks: a payment changes its invoice too (engine/changes.ts).
-  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived('invoice.updated', 'invoices', invoiceId);
-  if (status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
+  // Webhooks: a payment changes its document too (engine/changes.ts): an invoice, or an estimate's
+  // deposits, or the money a credit note or refund receipt paid back.
+  const owner = OWNER_OF_TYPE[Number(invoice['type'])] ?? { event: 'invoice', resource: 'invoices' };
+  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived(`${owner.event}.updated`, owner.resource, invoiceId);
+  if (owner.resource === 'invoices' && status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
 }
