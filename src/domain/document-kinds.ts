@@ -83,3 +83,12 @@ export function documentKind(table: 'invoices' | 'purchase_orders', type: unknow
 export function typesWhere(table: 'invoices' | 'purchase_orders', test: (kind: DocumentKindSpec) => boolean): number[] {
   return DOCUMENT_KINDS.filter((kind) => kind.table === table && test(kind)).map((kind) => kind.type);
 }
+
+/**
+ * Which way the payments of a sales document move money: a document that reverses an invoice (credit
+ * note, refund receipt) pays the client back ('out'); every other one receives ('in').
+ * @example paymentDirectionOf(6) → 'out'; paymentDirectionOf(0) → 'in'
+ */
+export function paymentDirectionOf(type: number): 'in' | 'out' {
+  return documentKind('invoices', type)?.reverses === 'invoice' ? 'out' : 'in';
+}

@@ -61,16 +61,45 @@ export const paymentFields = () => ({
 
 /** Sales document types that can be paid: invoices, debit notes and advance payments. */
 export const PAYABLE_TYPES: ReadonlySet<number> = new Set(typesWhere('invoices', (kind) => kind.payable));
+/** The Daftra model of a document whose payments are money paid back (written with the document). */
+const MODEL_OF_RETURN: Record<number, string> = { 5: 'CreditNote', 6: 'RefundReceipt' };
 
 /**
- * Why a sales document cannot take a payment, or null when it can: only issued invoices are paid
- * (an estimate owes nothing yet, a credit note or refund receipt returns money, a draft is not issued).
+ * Why a sales document cannot be what a client payment is allocated to, or null when it can: only
+ * issued invoices are owed (an estimate owes nothing yet, a credit note or refund receipt returns
+ * money, a draft is not issued).
  */
 export function unpayableReason(document: Record<string, unknown>): string | null {
   const type = Number(document['type']);
   if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${documentKind('invoices', type)?.article ?? `a document of type ${type}`} takes no payments`;
+  return documentUnpayableReason(document);
+}
+
+/**
+ * Why a sales document cannot carry payments of its own, or null when it can: every issued document
+ * can (an invoice its payments, an estimate deposits, a credit note or refund receipt the money paid
+ * back, docs/accounting.md); a draft is not issued.
+ */
+export function documentUnpayableReason(document: Record<string, unknown>): string | null {
   if (Number(document['draft']) === 1) return 'is a draft invoice: issue it (draft 0) before paying it';
   return null;
+}
+
+/**
+ * Money paid back on a credit note or refund receipt is written with the document (its InvoicePayment
+ * list), never through /invoice_payments: a refund receipt's journal says where its money came from by
+ * its payments, so the two change together.
+ */
+function articleOf(type: number): string {
+  return documentKind('invoices', type)?.article ?? `a document of type ${type}`;
+}
+
+function refuseReturnPayment(document: Record<string, unknown>, field: string): void {
+  const model = MODEL_OF_RETURN[Number(document['type'])];
+  if (!model) return;
+  const message = `is ${articleOf(Number(document['type']))}: its payments are written with it (the ${model}'s InvoicePayment list), not here`;
+  if (field === '') throw new DaftarError('DAFTAR_ERR_FORBIDDEN', `This payment belongs to ${articleOf(Number(document['type']))}; change it through the ${model}'s InvoicePayment list`);
+  throw fieldError(field, message);
 }
 
 /** Fills what a payment may leave out, from its invoice and the site. */
@@ -120,8 +149,10 @@ export const invoicePayments = defineResource({
       if (existing) refuseAllocation(existing);
       // The invoice before the payment (locks.ts): an invoice edit that replaces its payments locks the same way.
       await lockInvoices(context, [draft.header['invoice_id'], existing?.['invoice_id']]);
+      if (existing) refuseReturnPayment(await invoiceOf(context, Number(existing['invoice_id'])), '');
       const invoice = await invoiceOf(context, draft.header['invoice_id'] as number);
-      const unpayable = unpayableReason(invoice);
+      refuseReturnPayment(invoice, 'invoice_id');
+      const unpayable = documentUnpayableReason(invoice);
       if (unpayable) throw fieldError('invoice_id', unpayable);
       await completePayment(context, draft.header, invoice);
     },
@@ -135,6 +166,7 @@ export const invoicePayments = defineResource({
     async beforeDelete(context, record) {
       refuseAllocation(record);
       await lockInvoices(context, [record['invoice_id']]);
+      refuseReturnPayment(await invoiceOf(context, Number(record['invoice_id'])), '');
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'invoice_payment', record.id!);

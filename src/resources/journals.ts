@@ -6,7 +6,7 @@
 import { DaftarError, validationError } from '../domain/errors.js';
 import { ZERO, formatDec, roundAmount, sum } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
-import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
+import { bool, date, datetime, decimal, id, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { staffField, timestamps, today } from './common.js';
@@ -35,6 +35,10 @@ const accountTreeFields = () => ({
   disabled: bool().default(0),
   total_debit: decimal().virtual(),
   total_credit: decimal().virtual(),
+  // Daftra recalculates balances in the background and flags accounts still waiting; here every total
+  // is summed from the journals when it is read, so an account is always recalculated.
+  is_recalculated: bool().virtual().doc('Always 1: totals are summed from the journals when read, never left to recalculate'),
+  last_transaction_update: datetime().virtual().doc('When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none'),
   ...timestamps(),
 });
 
@@ -88,7 +92,7 @@ async function renderTotals(context: Context, records: Rec[], wire: Record<strin
     const row = await exactSums(context.dialect, (sums) => {
       let query = context.db.selectFrom('journal_transactions as t')
         .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
-        .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+        .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit'), eb.fn.max('t.modified').as('last_modified')])
         .where('t.site_id', '=', context.siteId);
       if (kind === 'account') query = query.where('a.id', '=', record.id!);
       else {
@@ -105,6 +109,9 @@ async function renderTotals(context: Context, records: Rec[], wire: Record<strin
     });
     wire[index]!['total_debit'] = formatDec(readSum(row, 'debit'));
     wire[index]!['total_credit'] = formatDec(readSum(row, 'credit'));
+    wire[index]!['is_recalculated'] = '1';
+    const last = row?.['last_modified'];
+    wire[index]!['last_transaction_update'] = last === null || last === undefined ? null : String(last);
   }
 }
 

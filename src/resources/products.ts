@@ -3,7 +3,7 @@ import { postStockTransaction } from '../domain/inventory.js';
 import { STOCK_SOURCE, appendMovement, hasMovements } from '../domain/stock.js';
 import { hasTransactions } from '../domain/errors.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
-import type { Draft } from '../engine/resource.js';
+import type { ChildSpec, Draft } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, staffField, timestamps } from './common.js';
 import { categoryNames, productCategories, syncCategories } from './product-categories.js';
@@ -11,6 +11,26 @@ import { renderRecord, rowToRecord } from '../engine/records.js';
 
 /** The stock level a write asked for, carried from prepare to afterWrite. */
 const requestedStock = new WeakMap<Draft, Dec>();
+
+/** Most images one product carries. */
+const PRODUCT_IMAGES_MAX = 50;
+
+/** Daftra's ProductImage: the product's images, by name or URL (Daftar keeps links, it stores no image files). */
+const imagesChild = (): ChildSpec => ({
+  key: 'ProductImage',
+  table: 'product_images',
+  foreignKey: 'product_id',
+  fields: {
+    product_id: id(),
+    default: bool().default(0).doc('1 for the image shown first'),
+    file: text(255).required().doc('Image name, or its URL'),
+    file_full_path: text(1000).doc('Full URL of the image; the file itself when that is an http(s) URL and this is left out'),
+    ...timestamps(),
+  },
+  writable: true,
+  countMax: PRODUCT_IMAGES_MAX,
+  inLists: true,
+});
 
 export const products = defineResource({
   name: 'products',
@@ -54,8 +74,13 @@ export const products = defineResource({
     ...timestamps(),
   },
   keywordColumns: ['name', 'product_code', 'barcode', 'description'],
+  children: [imagesChild()],
   hooks: {
     async prepare(_context, draft, existing) {
+      for (const image of draft.children['ProductImage'] ?? []) {
+        const file = image['file'];
+        if (!image['file_full_path'] && typeof file === 'string' && /^https?:\/\//i.test(file)) image['file_full_path'] = file;
+      }
       const wanted = draft.header['stock_balance'];
       const current = (existing?.['stock_balance'] as Dec | null | undefined) ?? ZERO;
       if (typeof wanted === 'bigint' && wanted !== current) requestedStock.set(draft, wanted);

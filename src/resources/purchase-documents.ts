@@ -21,6 +21,8 @@ import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-do
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
 import { rateOf } from './sales-postings.js';
 import { baseQuantities } from './product-bundles.js';
+import { PURCHASE_PAYMENT_KEY, completePurchasePayments, postPurchasePayment, purchasePaymentsChild, refreshPurchasePayments, removePurchasePaymentJournals } from './purchase-payments.js';
+import { staffOf } from './staff.js';
 
 const PURCHASE_TYPE = 0;
 const REFUND_TYPE = 1;
@@ -132,6 +134,40 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   if (existing === null) document['summary_paid'] = ZERO;
   document['summary_unpaid'] = (document['summary_total'] as Dec) - ((document['summary_paid'] as Dec | null) ?? ZERO);
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
+  const payments = draft.children[PURCHASE_PAYMENT_KEY];
+  if (payments === undefined) return;
+  // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
+  if (existing && payments.every((payment) => payment.id === undefined)) await removePurchasePaymentJournals(context, existing.id!);
+  await completePurchasePayments(context, document, payments);
+}
+
+/**
+ * The purchase invoice's taxes as Daftra lists them (`PurchaseOrderTax`): each tax its lines use, once,
+ * as the tax record says (derived from the lines' tax1 and tax2; there is no list of its own to keep).
+ */
+async function taxesOfDocuments(context: Context, ids: number[]): Promise<Map<number, Record<string, unknown>[]>> {
+  const lines = await context.db.selectFrom('purchase_order_items').select(['purchase_order_id', 'tax1', 'tax2'])
+    .where('site_id', '=', context.siteId).where('purchase_order_id', 'in', ids).orderBy('id').execute();
+  const taxIds = [...new Set(lines.flatMap((line) => [Number(line['tax1']), Number(line['tax2'])]).filter((taxId) => taxId > 0))];
+  const taxRows = taxIds.length === 0 ? [] : await context.db.selectFrom('taxes').selectAll()
+    .where('site_id', '=', context.siteId).where('id', 'in', taxIds).execute();
+  const taxSpec = resourceNamed('taxes');
+  const rendered = new Map(taxRows.map((row) => {
+    const tax = renderRecord(taxSpec.fields, rowToRecord(taxSpec.fields, row));
+    return [Number(row['id']), { id: tax['id'], tax_id: tax['id'], name: tax['name'], value: tax['value'], description: tax['description'], included: tax['included'], created: tax['created'], modified: tax['modified'] }];
+  }));
+  const byDocument = new Map<number, Record<string, unknown>[]>();
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const documentId = Number(line['purchase_order_id']);
+    for (const taxId of [Number(line['tax1']), Number(line['tax2'])]) {
+      const tax = rendered.get(taxId);
+      if (!tax || seen.has(`${documentId}:${taxId}`)) continue;
+      seen.add(`${documentId}:${taxId}`);
+      byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), tax]);
+    }
+  }
+  return byDocument;
 }
 
 /** A line's amount before tax, after every discount, in the document's currency. */
@@ -202,7 +238,7 @@ async function postPurchase(context: Context, document: Rec, lines: Rec[], stock
   });
 }
 
-function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string; lineKeys?: string[] }): ResourceSpec {
+function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string; lineKeys?: string[]; payments?: boolean }): ResourceSpec {
   // A bank-sync proxy reads purchase documents as data.PurchaseInvoice.
   const aliasModels = options.model === 'PurchaseInvoice' ? [] : ['PurchaseInvoice'];
   return defineResource({
@@ -219,7 +255,7 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
     children: [{
       key: 'PurchaseOrderItem', inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem', ...(options.lineKeys ?? [])], table: 'purchase_order_items',
       foreignKey: 'purchase_order_id', fields: purchaseItemFields(), writable: true, countMax: DOCUMENT_LINES_MAX,
-    }],
+    }, ...(options.payments ? [purchasePaymentsChild()] : [])],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'supplier_business_name', 'supplier_email', 'notes'],
     wireObjects: [customFieldObject(['PurchaseOrderCustomField', 'InvoiceCustomField'], ['PurchaseOrderCustomField', 'PurchaseInvoiceCustomField', 'InvoiceCustomField'])],
@@ -235,9 +271,13 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
         const stocked = await stockLines(context, lines, record['type']);
         await moveStock(context, record, lines, stocked);
         await postPurchase(context, record, lines, stocked);
+        if (!options.payments) return;
+        for (const payment of draft.children[PURCHASE_PAYMENT_KEY] ?? []) await postPurchasePayment(context, payment, Number(record['supplier_id']));
+        await refreshPurchasePayments(context, record);
       },
       async beforeDelete(context, record) {
         if (record['type'] !== PURCHASE_TYPE) return;
+        await removePurchasePaymentJournals(context, record.id!);
         const refund = await context.db.selectFrom('purchase_orders').select('id')
           .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!).where('type', 'in', typesWhere('purchase_orders', (kind) => kind.reverses === 'purchase_invoice')).executeTakeFirst();
         if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds and debit notes first.");
@@ -253,9 +293,14 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
         const rows = await context.db.selectFrom('suppliers').selectAll()
           .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
         const byId = new Map(rows.map((row) => [Number(row['id']), row]));
+        const staff = await staffOf(context, records.map((record) => record['staff_id']));
+        const taxes = options.payments ? await taxesOfDocuments(context, records.map((record) => record.id!)) : null;
         records.forEach((record, index) => {
           const row = byId.get(record['supplier_id'] as number);
           wire[index]!['Supplier'] = row ? renderRecord(supplierSpec.fields, rowToRecord(supplierSpec.fields, row)) : null;
+          // The staff member who made it, nested as Daftra does (the site owner for staff_id 0).
+          wire[index]!['staff'] = staff.get(Number(record['staff_id'] ?? 0)) ?? null;
+          if (taxes) wire[index]!['PurchaseOrderTax'] = taxes.get(record.id!) ?? [];
         });
       },
     },
@@ -264,8 +309,8 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
 
 export const purchaseInvoices = purchaseDocument({
   name: 'purchase_invoices', aliases: ['purchase_orders'], model: 'PurchaseOrder', inputModels: ['PurchaseInvoice'],
-  title: 'Purchase invoice', type: PURCHASE_TYPE,
-  description: 'Purchase invoices from suppliers; non-draft ones bring stock in.',
+  title: 'Purchase invoice', type: PURCHASE_TYPE, payments: true,
+  description: 'Purchase invoices from suppliers; non-draft ones bring stock in. PurchaseOrderPayment: payments to the supplier (Dr supplier, Cr treasury).',
 });
 
 export const purchaseRefunds = purchaseDocument({

@@ -244,8 +244,6 @@ export interface SalesDocumentOptions {
   createType: number;
   /** Types a create may ask for beyond `types`. */
   createTypes?: readonly number[];
-  /** Accept a payment list inside the document (invoices only). */
-  payments: boolean;
   /** More model keys accepted on writes. */
   inputModels?: string[];
   /** Credit notes and refund receipts: subscription_id names the invoice they return (on invoices it is a subscription's id). */
@@ -270,7 +268,8 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     fields: options.reverses
       ? { ...documentFields(), subscription_id: id().ref('invoices').doc('The invoice this document returns (from GET /invoices)') }
       : documentFields(),
-    children: options.payments ? [itemsChild(), paymentsChild()] : [itemsChild()],
+    // Every sales document carries payments: an invoice's, an estimate's deposits, the money a credit note or refund receipt pays back.
+    children: [itemsChild(), paymentsChild()],
     wireObjects: [
       customFieldObject(['InvoiceCustomField']),
       // Documented as objects with no fields: kept and answered as sent.
@@ -310,7 +309,6 @@ export const invoices = salesDocument({
   createType: 0,
   // Some clients make estimates with POST /invoices and type 3.
   createTypes: [0, 16, 19, 3],
-  payments: true,
   // Daftra's v2 invoice nests its client twice more and its payments as `payment` (GET /invoice/{id}/1 in the docs).
   v2Aliases: { client_id: ['invoice_client', 'clients'], InvoicePayment: ['payment'] },
   description: 'Sales invoices (types 0, 16 debit note and 19 advance payment). POST with type 3 makes an estimate.',
@@ -322,8 +320,7 @@ export const estimates = salesDocument({
   title: 'Estimate',
   types: [3],
   createType: 3,
-  payments: false,
-  description: 'Estimates (quotations): totals like invoices; no stock, no journal, no payments.',
+  description: 'Estimates (quotations): totals like invoices; no stock, no journal of their own; payments are deposits, carried to the invoice the estimate becomes (estimate_id).',
 });
 
 export const creditNotes = salesDocument({
@@ -335,9 +332,8 @@ export const creditNotes = salesDocument({
   aliasModels: ['Invoice'],
   types: [5],
   createType: 5,
-  payments: false,
   reverses: true,
-  description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock.',
+  description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock; payments are the credit paid back in money.',
 });
 
 export const refundReceipts = salesDocument({
@@ -348,7 +344,6 @@ export const refundReceipts = salesDocument({
   aliasModels: ['Invoice'],
   types: [6],
   createType: 6,
-  payments: false,
   reverses: true,
-  description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id; stock returns.',
+  description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id (from the primary treasury, or as its payments say); stock returns.',
 });

@@ -8,8 +8,8 @@ import { type Posting, postJournal, removeJournal } from '../domain/books.js';
 import { documentKind } from '../domain/document-kinds.js';
 import { movementValues } from '../domain/inventory.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
-import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
-import { paymentLines } from '../domain/posting/payments.js';
+import { PAYMENT_RECORD_STATUS, hasPaymentsOfItsOwn } from '../domain/payments.js';
+import { type PaymentDirection, paymentLines, paymentOutLines } from '../domain/posting/payments.js';
 import type { RuleLine } from '../domain/posting/roles.js';
 import { type SalesDocumentFacts, type SalesLineFacts, advanceInvoiceLines, creditNoteLines, invoiceLines, refundReceiptLines, salesCostLines } from '../domain/posting/sales.js';
 import type { Context, Rec } from '../engine/resource.js';
@@ -48,7 +48,11 @@ export async function postSalesDocument(context: Context, document: Rec, lines: 
   }
   const facts = salesFacts(document, lines);
   let journalLines: RuleLine[];
-  if (kind.rule === 'refund_receipt') journalLines = refundReceiptLines(facts, (await primaryId(context, 'treasuries'))!);
+  // A refund receipt with payments of its own pays the client through them (each Dr client, Cr its
+  // treasury); without any, it is paid at once out of the primary treasury.
+  if (kind.rule === 'refund_receipt') {
+    journalLines = refundReceiptLines(facts, (await hasPaymentsOfItsOwn(context, id)) ? null : (await primaryId(context, 'treasuries'))!);
+  }
   else if (kind.rule === 'credit_note') journalLines = creditNoteLines(facts);
   else if (kind.rule === 'advance_invoice') journalLines = advanceInvoiceLines(facts);
   else journalLines = invoiceLines(facts);
@@ -72,17 +76,24 @@ export async function removeSalesJournals(context: Context, document: Rec): Prom
   await removeJournal(context, kind.costJournal, document.id!);
 }
 
-/** Journal of one invoice payment: completed ones move money from the client into the treasury. */
-export async function postPayment(context: Context, payment: Rec): Promise<void> {
+/**
+ * Journal of one invoice payment: a completed payment to an invoice (or an estimate's deposit) moves
+ * money from the client into the treasury; one of a credit note or refund receipt pays the client out
+ * of the treasury (domain/posting/payments.ts).
+ */
+export async function postPayment(context: Context, payment: Rec, direction: PaymentDirection = 'in'): Promise<void> {
   const id = payment.id!;
-  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || !payment['treasury_id'] || !payment['client_id']) {
+  const treasuryId = idOf(payment['treasury_id']);
+  const clientId = idOf(payment['client_id']);
+  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || treasuryId === null || clientId === null) {
     await removeJournal(context, 'invoice_payment', id);
     return;
   }
+  const facts = { treasuryId, clientId, amount: decOf(payment['amount']) };
   await postJournal(context, {
     entityType: 'invoice_payment', entityId: id, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
     currencyCode: String(payment['currency_code'] ?? context.site.currency_code), description: `payment #${id} (${payment['payment_method']})`,
-    lines: paymentLines({ treasuryId: Number(payment['treasury_id']), clientId: Number(payment['client_id']), amount: decOf(payment['amount']) }),
+    lines: direction === 'in' ? paymentLines(facts) : paymentOutLines(facts),
   });
 }
 

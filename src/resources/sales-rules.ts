@@ -10,7 +10,7 @@ import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
 import { lockInvoices, lockRow } from '../domain/locks.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { type Movement, replaceMovements } from '../domain/stock.js';
-import { documentKind, typesWhere } from '../domain/document-kinds.js';
+import { documentKind, paymentDirectionOf, typesWhere } from '../domain/document-kinds.js';
 import { documentStockUnits } from './product-bundles.js';
 import { type LineInput, type TaxRate, computeTotals, rangeErrors } from '../domain/totals.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
@@ -18,7 +18,8 @@ import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks } from '../engine/resource.js';
 import { runShape } from '../db/shapes.js';
 import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, today } from './common.js';
-import { completePayment, unpayableReason } from './invoice-payments.js';
+import { completePayment, documentUnpayableReason } from './invoice-payments.js';
+import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
 import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
 import { referencedRows } from '../db/write-ledger.js';
@@ -171,7 +172,8 @@ async function linesOfEstimate(context: Context, document: Rec, errors: FieldErr
 /** The invoices whose sums a write of `document` recomputes: itself when it is an invoice, else the one it reverses. */
 function invoicesRecomputed(document: Rec, existing: Rec | null): unknown[] {
   const type = document['type'] as number;
-  if (INVOICE_TYPES.has(type)) return [existing?.id ?? document.id];
+  // An invoice made from an estimate takes the estimate's deposits (carryEstimateDeposits).
+  if (INVOICE_TYPES.has(type)) return [existing?.id ?? document.id, document['estimate_id']];
   if (REVERSING_TYPES.has(type)) return [document['subscription_id'], existing?.['subscription_id']];
   return [];
 }
@@ -218,14 +220,32 @@ async function prepare(context: Context, draft: Draft, existing: Rec | null): Pr
   for (const [index, payment] of payments.entries()) {
     await completePayment(context, payment, document, `InvoicePayment.${index}.`);
   }
+  refusePaidOutBeyondTotal(document, payments);
 }
 
 /**
- * Only issued invoices take payments: payments sent with an estimate or a draft are refused
- * (InvoicePayment), and an invoice with payments (its own or allocations) cannot become a draft.
+ * A credit note's or refund receipt's payments pay the client back (domain/posting/payments.ts `paymentOutLines`): they
+ * come to at most what the document returns (an invoice may be overpaid; money returned beyond the
+ * return is no refund).
+ */
+function refusePaidOutBeyondTotal(document: Rec, payments: Rec[]): void {
+  if (paymentDirectionOf(Number(document['type'])) !== 'out') return;
+  const amountOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
+  const total = amountOf(document['summary_total']);
+  const paid = payments.filter((payment) => payment['status'] === PAYMENT_RECORD_STATUS.completed)
+    .reduce((acc, payment) => acc + amountOf(payment['amount']), ZERO);
+  if (paid > total) {
+    throw validationError({ InvoicePayment: `must not pay out more than the document returns: the completed payments come to ${formatDec(paid)}, its total is ${formatDec(total)}` });
+  }
+}
+
+/**
+ * Drafts take no payments: payments sent with a draft are refused (InvoicePayment), and a document
+ * with payments (its own or allocations) cannot become a draft. Issued invoices take payments, estimates
+ * deposits, credit notes and refund receipts the money paid back (docs/accounting.md "Payment out").
  */
 async function refuseUnpayable(context: Context, document: Rec, payments: Rec[], existing: Rec | null): Promise<void> {
-  const reason = unpayableReason(document);
+  const reason = documentUnpayableReason(document);
   if (!reason) return;
   if (payments.some((payment) => payment.id === undefined)) throw validationError({ InvoicePayment: `cannot be sent: the document ${reason.replace(/^must be/, 'is not')}` });
   if (!existing) return;
@@ -313,10 +333,10 @@ async function afterWrite(context: Context, record: Rec, draft: Draft, previous:
   const lines = draft.children['InvoiceItem'] ?? [];
   await moveStock(context, record, lines);
   await postSalesDocument(context, record, lines);
-  if (INVOICE_TYPES.has(type)) {
-    for (const payment of draft.children['InvoicePayment'] ?? []) await postPayment(context, payment);
-    await refreshInvoicePayments(context, record.id!);
-  }
+  const direction = paymentDirectionOf(type);
+  for (const payment of draft.children['InvoicePayment'] ?? []) await postPayment(context, payment, direction);
+  if (INVOICE_TYPES.has(type)) await carryEstimateDeposits(context, record);
+  await refreshInvoicePayments(context, record.id!);
   if (REVERSING_TYPES.has(type)) {
     const linked = new Set([record['subscription_id'], previous?.['subscription_id']].filter((v): v is number => typeof v === 'number' && v > 0));
     for (const invoiceId of linked) await refreshRefunds(context, invoiceId);
@@ -331,8 +351,23 @@ async function beforeDelete(context: Context, record: Rec): Promise<void> {
   // What names the document (a client payment's allocation, a credit note, an advance application)
   // refuses the delete after this hook, from the ref() graph (engine/integrity.ts).
   await removeSalesJournals(context, record);
-  if (!INVOICE_TYPES.has(record['type'] as number)) return;
   await removePaymentJournalsOf(context, record.id!);
+}
+
+/**
+ * Converting an estimate carries its deposits: an issued invoice that names its estimate (of the same
+ * client) takes the estimate's own payments. Their journals stand as they are (Dr treasury, Cr the same
+ * client); they now count toward the invoice's paid sum and no longer toward the estimate's.
+ */
+async function carryEstimateDeposits(context: Context, invoice: Rec): Promise<void> {
+  const estimateId = invoice['estimate_id'];
+  if (typeof estimateId !== 'number' || estimateId <= 0 || invoice['draft'] === 1) return;
+  const estimate = (await loadById(context, 'invoices', [estimateId])).get(estimateId);
+  if (!estimate || Number(estimate['type']) !== 3 || Number(estimate['client_id']) !== invoice['client_id']) return;
+  const moved = await context.db.updateTable('invoice_payments').set({ invoice_id: invoice.id! })
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', estimateId).where('client_payment_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) > 0) await refreshInvoicePayments(context, estimateId);
 }
 
 async function afterDelete(context: Context, record: Rec): Promise<void> {

@@ -597,6 +597,127 @@ export interface EstimateInvoiceItemInput {
   serials?: unknown;
 }
 
+export interface EstimateInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** The invoice's client */
+  client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface EstimateInvoicePaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+}
+
 export interface Estimate {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -740,6 +861,7 @@ export interface Estimate {
   /** Last time this record was updated */
   modified: string | null;
   InvoiceItem?: EstimateInvoiceItem[];
+  InvoicePayment?: EstimateInvoicePayment[];
 }
 
 export interface EstimateInput {
@@ -870,6 +992,7 @@ export interface EstimateInput {
 export interface EstimateBody {
   Estimate: EstimateInput;
   InvoiceItem?: EstimateInvoiceItemInput[];
+  InvoicePayment?: EstimateInvoicePaymentInput[];
 }
 
 export type EstimateFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
@@ -970,6 +1093,127 @@ export interface CreditNoteInvoiceItemInput {
   expiry_date?: unknown;
   /** Serial numbers sold, as sent (a list) */
   serials?: unknown;
+}
+
+export interface CreditNoteInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** The invoice's client */
+  client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface CreditNoteInvoicePaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
 }
 
 export interface CreditNote {
@@ -1115,6 +1359,7 @@ export interface CreditNote {
   /** Last time this record was updated */
   modified: string | null;
   InvoiceItem?: CreditNoteInvoiceItem[];
+  InvoicePayment?: CreditNoteInvoicePayment[];
 }
 
 export interface CreditNoteInput {
@@ -1245,6 +1490,7 @@ export interface CreditNoteInput {
 export interface CreditNoteBody {
   CreditNote: CreditNoteInput;
   InvoiceItem?: CreditNoteInvoiceItemInput[];
+  InvoicePayment?: CreditNoteInvoicePaymentInput[];
 }
 
 export type CreditNoteFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
@@ -1345,6 +1591,127 @@ export interface RefundReceiptInvoiceItemInput {
   expiry_date?: unknown;
   /** Serial numbers sold, as sent (a list) */
   serials?: unknown;
+}
+
+export interface RefundReceiptInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** The invoice's client */
+  client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface RefundReceiptInvoicePaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
 }
 
 export interface RefundReceipt {
@@ -1490,6 +1857,7 @@ export interface RefundReceipt {
   /** Last time this record was updated */
   modified: string | null;
   InvoiceItem?: RefundReceiptInvoiceItem[];
+  InvoicePayment?: RefundReceiptInvoicePayment[];
 }
 
 export interface RefundReceiptInput {
@@ -1620,6 +1988,7 @@ export interface RefundReceiptInput {
 export interface RefundReceiptBody {
   RefundReceipt: RefundReceiptInput;
   InvoiceItem?: RefundReceiptInvoiceItemInput[];
+  InvoicePayment?: RefundReceiptInvoicePaymentInput[];
 }
 
 export type RefundReceiptFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
@@ -2615,6 +2984,30 @@ export interface ClientPaymentBody {
 
 export type ClientPaymentFilters = Partial<Record<"client_id" | "status" | "payment_method" | "amount" | "currency_code" | "invoice_id" | "email" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "response_code" | "response_message" | "currency_rate" | "transaction_id" | "treasury_id" | "date" | "staff_id" | "notes" | "receipt_notes" | "created" | "modified", string | number | Array<string | number>>>;
 
+export interface ProductProductImage {
+  id: string;
+  product_id: string | null;
+  /** 1 for the image shown first */
+  default: string | null;
+  /** Image name, or its URL; at most 255 characters */
+  file: string | null;
+  /** Full URL of the image; the file itself when that is an http(s) URL and this is left out; at most 1000 characters */
+  file_full_path: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ProductProductImageInput {
+  /** 1 for the image shown first */
+  default?: 0 | 1 | boolean | '0' | '1';
+  /** Image name, or its URL; at most 255 characters */
+  file: string;
+  /** Full URL of the image; the file itself when that is an http(s) URL and this is left out; at most 1000 characters */
+  file_full_path?: string;
+}
+
 export interface Product {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -2674,6 +3067,7 @@ export interface Product {
   created: string | null;
   /** Last time this record was updated */
   modified: string | null;
+  ProductImage?: ProductProductImage[];
 }
 
 export interface ProductInput {
@@ -2732,6 +3126,7 @@ export interface ProductInput {
 
 export interface ProductBody {
   Product: ProductInput;
+  ProductImage?: ProductProductImageInput[];
 }
 
 export type ProductFilters = Partial<Record<"staff_id" | "name" | "description" | "unit_price" | "tax1" | "tax2" | "supplier_id" | "brand" | "brand_id" | "unit_template_id" | "category" | "tags" | "buy_price" | "product_code" | "track_stock" | "stock_balance" | "low_stock_thershold" | "barcode" | "notes" | "status" | "follow_up_status" | "updated_price" | "average_price" | "type" | "minimum_price" | "profit_margin" | "discount" | "discount_type" | "duration_minutes" | "availabe_online" | "raw_store_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
@@ -2862,6 +3257,10 @@ export interface JournalAccount {
   disabled: string | null;
   total_debit: string | null;
   total_credit: string | null;
+  /** Always 1: totals are summed from the journals when read, never left to recalculate */
+  is_recalculated: string | null;
+  /** When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none */
+  last_transaction_update: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -2889,7 +3288,7 @@ export interface JournalAccountBody {
   JournalAccount: JournalAccountInput;
 }
 
-export type JournalAccountFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "created" | "modified", string | number | Array<string | number>>>;
+export type JournalAccountFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "is_recalculated" | "last_transaction_update" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface JournalCat {
   id: string;
@@ -2911,6 +3310,10 @@ export interface JournalCat {
   disabled: string | null;
   total_debit: string | null;
   total_credit: string | null;
+  /** Always 1: totals are summed from the journals when read, never left to recalculate */
+  is_recalculated: string | null;
+  /** When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none */
+  last_transaction_update: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -2942,7 +3345,7 @@ export interface JournalCatBody {
   JournalCat: JournalCatInput;
 }
 
-export type JournalCatFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "created" | "modified" | "color", string | number | Array<string | number>>>;
+export type JournalCatFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "is_recalculated" | "last_transaction_update" | "created" | "modified" | "color", string | number | Array<string | number>>>;
 
 export interface TimeTracking {
   id: string;
@@ -3659,6 +4062,123 @@ export interface PurchaseOrderPurchaseOrderItemInput {
   serials?: unknown;
 }
 
+export interface PurchaseOrderPurchaseOrderPayment {
+  id: string;
+  /** The purchase invoice paid */
+  purchase_order_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface PurchaseOrderPurchaseOrderPaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+}
+
 export interface PurchaseOrder {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -3747,6 +4267,7 @@ export interface PurchaseOrder {
   /** Last time this record was updated */
   modified: string | null;
   PurchaseOrderItem?: PurchaseOrderPurchaseOrderItem[];
+  PurchaseOrderPayment?: PurchaseOrderPurchaseOrderPayment[];
 }
 
 export interface PurchaseOrderInput {
@@ -3825,6 +4346,7 @@ export interface PurchaseOrderInput {
 export interface PurchaseOrderBody {
   PurchaseOrder: PurchaseOrderInput;
   PurchaseOrderItem?: PurchaseOrderPurchaseOrderItemInput[];
+  PurchaseOrderPayment?: PurchaseOrderPurchaseOrderPaymentInput[];
 }
 
 export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
@@ -4114,6 +4636,8 @@ export interface Note {
   body: string | null;
   action_id: string | null;
   status_id: string | null;
+  /** FollowUpReminder: the follow-up the note schedules, as sent (the docs give it no fields) */
+  follow_up_reminder: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -4129,13 +4653,15 @@ export interface NoteInput {
   body?: string;
   action_id?: number | string;
   status_id?: number | string;
+  /** FollowUpReminder: the follow-up the note schedules, as sent (the docs give it no fields) */
+  follow_up_reminder?: unknown;
 }
 
 export interface NoteBody {
   Note: NoteInput;
 }
 
-export type NoteFilters = Partial<Record<"item_type" | "item_id" | "date" | "staff_id" | "body" | "action_id" | "status_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type NoteFilters = Partial<Record<"item_type" | "item_id" | "date" | "staff_id" | "body" | "action_id" | "status_id" | "follow_up_reminder" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface FollowUpAction {
   id: string;

@@ -18,6 +18,22 @@ export function paymentLines(facts: { treasuryId: number; clientId: number; amou
   return [debit(treasury(facts.treasuryId), facts.amount), credit(client(facts.clientId), facts.amount)];
 }
 
+/** Which way a payment moves money: in (received from the party) or out (paid to the party). */
+export type PaymentDirection = 'in' | 'out';
+
+/**
+ * Payment out, completed (`invoice_payment` of a credit note or refund receipt): the credit paid back
+ * to the client in money.
+ *
+ * | account        | debit  | credit |
+ * |----------------|--------|--------|
+ * | client(id)     | amount |        |
+ * | treasury(id)   |        | amount |
+ */
+export function paymentOutLines(facts: { treasuryId: number; clientId: number; amount: Dec }): RuleLine[] {
+  return [debit(client(facts.clientId), facts.amount), credit(treasury(facts.treasuryId), facts.amount)];
+}
+
 export interface AllocationFacts {
   treasuryId: number;
   clientId: number;

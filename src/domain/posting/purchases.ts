@@ -4,7 +4,7 @@
  * movements carry; everything else bought is a purchase cost.
  */
 import { type Dec, ZERO, abs, mulTo } from '../money.js';
-import { type RuleLine, credit, debit, flip, inputTax, supplier } from './roles.js';
+import { type RuleLine, credit, debit, flip, inputTax, supplier, treasury } from './roles.js';
 import { inventoryAgainst } from './stock.js';
 
 export interface PurchaseLineFacts {
@@ -82,4 +82,16 @@ export function purchaseRefundLines(facts: PurchaseFacts): RuleLine[] {
   const inventory = inventoryAgainst(facts.inventoryValues, null);
   const inventoryValue = abs(inventory.reduce((acc, line) => acc + line.debit, ZERO));
   return [...purchaseDebits(facts, inventoryValue).map(flip), debit(supplier(facts.supplierId), facts.total), ...inventory];
+}
+
+/**
+ * Payment to the supplier of a purchase invoice, completed (`purchase_order_payment`): money paid out.
+ *
+ * | account        | debit  | credit |
+ * |----------------|--------|--------|
+ * | supplier(id)   | amount |        |
+ * | treasury(id)   |        | amount |
+ */
+export function supplierPaymentLines(facts: { treasuryId: number; supplierId: number; amount: Dec }): RuleLine[] {
+  return [debit(supplier(facts.supplierId), facts.amount), credit(treasury(facts.treasuryId), facts.amount)];
 }

@@ -82,16 +82,18 @@ export function creditNoteLines(facts: SalesDocumentFacts): RuleLine[] {
 }
 
 /**
- * Refund receipt (`refund_receipt`, type 6): the money goes back out of the primary treasury.
+ * Refund receipt (`refund_receipt`, type 6): the money goes back out of the primary treasury; when the
+ * receipt carries payments of its own (`primaryTreasuryId` null) the client is credited instead and
+ * each payment pays the client out of its treasury (`paymentOutLines`).
  *
- * | account            | debit                                | credit        |
- * |--------------------|--------------------------------------|---------------|
- * | sales_returns      | Σ line revenue + shipping + adjustment |             |
- * | output_tax(tax)    | its tax                              |               |
- * | treasury(primary)  |                                      | summary_total |
+ * | account                          | debit                                  | credit        |
+ * |----------------------------------|----------------------------------------|---------------|
+ * | sales_returns                    | Σ line revenue + shipping + adjustment |               |
+ * | output_tax(tax)                  | its tax                                |               |
+ * | treasury(primary), or client(id) |                                        | summary_total |
  */
-export function refundReceiptLines(facts: SalesDocumentFacts, treasuryId: number): RuleLine[] {
-  return returnLines(facts, treasury(treasuryId));
+export function refundReceiptLines(facts: SalesDocumentFacts, primaryTreasuryId: number | null): RuleLine[] {
+  return returnLines(facts, primaryTreasuryId === null ? client(facts.clientId) : treasury(primaryTreasuryId));
 }
 
 /**
