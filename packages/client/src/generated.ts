@@ -156,6 +156,17 @@ export interface InvoiceInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
   /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
@@ -218,6 +229,17 @@ export interface InvoiceInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface Invoice {
@@ -654,7 +676,18 @@ export interface EstimateInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -716,6 +749,17 @@ export interface EstimateInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface Estimate {
@@ -1152,7 +1196,18 @@ export interface CreditNoteInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -1214,6 +1269,17 @@ export interface CreditNoteInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface CreditNote {
@@ -1650,7 +1716,18 @@ export interface RefundReceiptInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -1712,6 +1789,17 @@ export interface RefundReceiptInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface RefundReceipt {
@@ -2660,6 +2748,17 @@ export interface InvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
   /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
@@ -2724,13 +2823,24 @@ export interface InvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface InvoicePaymentBody {
   InvoicePayment: InvoicePaymentInput;
 }
 
-export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "client_id" | "client_payment_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "added_by" | "is_paid" | "extra_details" | "payment_work_order_id" | "pos_shift_id" | "branch_id" | "client_id" | "client_payment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface ClientPaymentInvoicePayment {
   id: string;
@@ -2789,6 +2899,17 @@ export interface ClientPaymentInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
   /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
@@ -2853,6 +2974,17 @@ export interface ClientPaymentInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface ClientPayment {
@@ -4119,6 +4251,17 @@ export interface PurchaseOrderPurchaseOrderPayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -4177,6 +4320,17 @@ export interface PurchaseOrderPurchaseOrderPaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface PurchaseOrder {
@@ -4218,6 +4372,18 @@ export interface PurchaseOrder {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
+  /** at most 255 characters */
+  supplier_supplier_number: string | null;
+  /** at most 255 characters */
+  supplier_phone1: string | null;
+  /** at most 255 characters */
+  supplier_phone2: string | null;
+  /** at most 255 characters */
+  supplier_bn1_label: string | null;
+  /** at most 255 characters */
+  supplier_bn2_label: string | null;
+  /** at most 255 characters */
+  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -4247,9 +4413,18 @@ export interface PurchaseOrder {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id: string | null;
+  language_id: string | null;
+  /** 1: the printed document shows each line's store */
+  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -4306,6 +4481,18 @@ export interface PurchaseOrderInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
+  /** at most 255 characters */
+  supplier_supplier_number?: string;
+  /** at most 255 characters */
+  supplier_phone1?: string;
+  /** at most 255 characters */
+  supplier_phone2?: string;
+  /** at most 255 characters */
+  supplier_bn1_label?: string;
+  /** at most 255 characters */
+  supplier_bn2_label?: string;
+  /** at most 255 characters */
+  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -4335,9 +4522,18 @@ export interface PurchaseOrderInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
+  /** at most 255 characters */
+  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id?: number | string;
+  language_id?: number | string;
+  /** 1: the printed document shows each line's store */
+  show_item_stores?: 0 | 1 | boolean | '0' | '1';
   /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
@@ -4349,7 +4545,7 @@ export interface PurchaseOrderBody {
   PurchaseOrderPayment?: PurchaseOrderPurchaseOrderPaymentInput[];
 }
 
-export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface PurchaseRefundPurchaseOrderItem {
   id: string;
@@ -4492,6 +4688,18 @@ export interface PurchaseRefund {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
+  /** at most 255 characters */
+  supplier_supplier_number: string | null;
+  /** at most 255 characters */
+  supplier_phone1: string | null;
+  /** at most 255 characters */
+  supplier_phone2: string | null;
+  /** at most 255 characters */
+  supplier_bn1_label: string | null;
+  /** at most 255 characters */
+  supplier_bn2_label: string | null;
+  /** at most 255 characters */
+  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -4521,9 +4729,18 @@ export interface PurchaseRefund {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id: string | null;
+  language_id: string | null;
+  /** 1: the printed document shows each line's store */
+  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -4579,6 +4796,18 @@ export interface PurchaseRefundInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
+  /** at most 255 characters */
+  supplier_supplier_number?: string;
+  /** at most 255 characters */
+  supplier_phone1?: string;
+  /** at most 255 characters */
+  supplier_phone2?: string;
+  /** at most 255 characters */
+  supplier_bn1_label?: string;
+  /** at most 255 characters */
+  supplier_bn2_label?: string;
+  /** at most 255 characters */
+  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -4608,9 +4837,18 @@ export interface PurchaseRefundInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
+  /** at most 255 characters */
+  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id?: number | string;
+  language_id?: number | string;
+  /** 1: the printed document shows each line's store */
+  show_item_stores?: 0 | 1 | boolean | '0' | '1';
   /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
@@ -4621,7 +4859,7 @@ export interface PurchaseRefundBody {
   PurchaseOrderItem?: PurchaseRefundPurchaseOrderItemInput[];
 }
 
-export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Note {
   id: string;
@@ -5547,7 +5785,7 @@ export interface Package {
   type: string | null;
   price: string | null;
   period_value: string | null;
-  /** Validity of the credit it gives; at most 10 characters */
+  /** Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly); at most 10 characters */
   period_unit: string | null;
   status: string | null;
   /** an id of products */
@@ -5570,8 +5808,8 @@ export interface PackageInput {
   type?: string;
   price?: string | number;
   period_value?: number | string;
-  /** Validity of the credit it gives; at most 10 characters */
-  period_unit?: "day" | "week" | "month" | "year";
+  /** Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly); at most 10 characters */
+  period_unit?: "day" | "week" | "month" | "year" | "daily" | "weekly" | "monthly" | "yearly";
   status?: 0 | '0' | 1 | '1';
   /** an id of products */
   product_id?: number | string;
@@ -5620,6 +5858,8 @@ export interface CreditCharge {
   amount: string | null;
   /** at most 20 characters */
   status: string | null;
+  /** 1: suspended (status suspended); Daftra's add and edit forms send it instead of status */
+  is_suspended: string | null;
   start_date: string | null;
   expiry_date: string | null;
   /** at most 80000 characters */
@@ -5644,6 +5884,8 @@ export interface CreditChargeInput {
   amount: string | number;
   /** at most 20 characters */
   status?: "active" | "suspended" | "expired";
+  /** 1: suspended (status suspended); Daftra's add and edit forms send it instead of status */
+  is_suspended?: 0 | 1 | boolean | '0' | '1';
   start_date?: string;
   expiry_date?: string;
   /** at most 80000 characters */
@@ -5656,7 +5898,7 @@ export interface CreditChargeBody {
   CreditCharge: CreditChargeInput;
 }
 
-export type CreditChargeFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "status" | "start_date" | "expiry_date" | "description" | "renewal_id" | "staff_id" | "remaining_amount" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+export type CreditChargeFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "status" | "is_suspended" | "start_date" | "expiry_date" | "description" | "renewal_id" | "staff_id" | "remaining_amount" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
 
 export interface CreditUsage {
   id: string;
@@ -5669,6 +5911,8 @@ export interface CreditUsage {
   usage_date: string | null;
   /** at most 80000 characters */
   description: string | null;
+  /** The staff member who recorded the usage (0 the owner) */
+  added_by: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -5687,13 +5931,15 @@ export interface CreditUsageInput {
   usage_date?: string;
   /** at most 80000 characters */
   description?: string;
+  /** The staff member who recorded the usage (0 the owner) */
+  added_by?: number | string;
 }
 
 export interface CreditUsageBody {
   CreditUsage: CreditUsageInput;
 }
 
-export type CreditUsageFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "usage_date" | "description" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+export type CreditUsageFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "usage_date" | "description" | "added_by" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
 
 export interface ChargeUsage {
   id: string;
@@ -5963,6 +6209,18 @@ export interface PurchaseDebitNote {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
+  /** at most 255 characters */
+  supplier_supplier_number: string | null;
+  /** at most 255 characters */
+  supplier_phone1: string | null;
+  /** at most 255 characters */
+  supplier_phone2: string | null;
+  /** at most 255 characters */
+  supplier_bn1_label: string | null;
+  /** at most 255 characters */
+  supplier_bn2_label: string | null;
+  /** at most 255 characters */
+  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -5992,9 +6250,18 @@ export interface PurchaseDebitNote {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id: string | null;
+  language_id: string | null;
+  /** 1: the printed document shows each line's store */
+  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -6050,6 +6317,18 @@ export interface PurchaseDebitNoteInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
+  /** at most 255 characters */
+  supplier_supplier_number?: string;
+  /** at most 255 characters */
+  supplier_phone1?: string;
+  /** at most 255 characters */
+  supplier_phone2?: string;
+  /** at most 255 characters */
+  supplier_bn1_label?: string;
+  /** at most 255 characters */
+  supplier_bn2_label?: string;
+  /** at most 255 characters */
+  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -6079,9 +6358,18 @@ export interface PurchaseDebitNoteInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
+  /** at most 255 characters */
+  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id?: number | string;
+  language_id?: number | string;
+  /** 1: the printed document shows each line's store */
+  show_item_stores?: 0 | 1 | boolean | '0' | '1';
   /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
@@ -6092,7 +6380,7 @@ export interface PurchaseDebitNoteBody {
   PurchaseOrderItem?: PurchaseDebitNotePurchaseOrderItemInput[];
 }
 
-export type PurchaseDebitNoteFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseDebitNoteFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface RequisitionRequisitionItem {
   id: string;
