@@ -169,24 +169,15 @@ async function lockProducts(context: Context, productIds: number[]): Promise<voi
 }
 
 /**
- * Locks the products (as lockProducts) and reads their positions, in one statement on PostgreSQL: the
- * products' rows `FOR NO KEY UPDATE OF` them, in id order, each joined with its positions. SQLite
- * takes no row locks: the positions alone.
+ * Locks the products (as lockProducts), then reads their positions, in two statements on PostgreSQL.
+ * Not one: a join read `FOR NO KEY UPDATE OF` the products that waits for another write re-reads the
+ * locked product rows after it commits but keeps the positions of the statement's first snapshot
+ * (READ COMMITTED's re-check), so the other write's movements would be lost from the running sums —
+ * the fault-injection test found exactly that. The read after the lock sees every committed write.
  */
 async function lockAndReadPositions(context: Context, productIds: number[]): Promise<Map<string, Position>> {
-  if (context.dialect !== 'postgres' || productIds.length === 0) return positionsOf(context, productIds);
-  const wanted = [...new Set(productIds)].sort((a, b) => a - b);
-  const rows = await context.db.selectFrom('products as p')
-    .leftJoin('stock_positions as s', (join) => join.onRef('s.site_id', '=', 'p.site_id').onRef('s.product_id', '=', 'p.id'))
-    .select(['p.id as product_id', 's.store_id', 's.quantity', 's.value'])
-    .where('p.site_id', '=', context.siteId).where('p.id', 'in', wanted).orderBy('p.id')
-    .forNoKeyUpdate('p').execute();
-  const positions = new Map<string, Position>();
-  for (const row of rows) {
-    if (row['store_id'] === null || row['store_id'] === undefined) continue;
-    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), { quantity: fromStored(row['quantity']), value: fromStored(row['value']) });
-  }
-  return positions;
+  if (context.dialect === 'postgres' && productIds.length > 0) await lockProducts(context, productIds);
+  return positionsOf(context, productIds);
 }
 
 /**
