@@ -308,6 +308,22 @@ eachDatabase('known client breakages', (server) => {
     assert.deepEqual(spent.attachments, ['https://files.example/bill.pdf']);
     const computed = await s.create('expenses', { Expense: { amount: '115', tax1_id: tax } });
     assert.equal((await s.get(`/api2/expenses/${computed}.json`)).body.data.Expense.tax1_amount, '17.25', 'computed when left out');
+    // ExpenseTax[], as a bank-sync proxy sends it (beside the model here, inside it on the edit): read into the tax slots.
+    const second = await s.create('taxes', { Tax: { name: 'Stamp', value: 1 } });
+    const listed = await s.create('expenses', { Expense: { amount: '100' }, ExpenseTax: [{ tax_id: tax }, { tax_id: second, amount: '0.5' }] });
+    const withList = (await s.get(`/api2/expenses/${listed}.json`)).body.data.Expense;
+    assert.deepEqual([withList.tax1_id, withList.tax1_amount, withList.tax2_id, withList.tax2_amount], [tax, '15', second, '0.5'], 'ExpenseTax fills tax1 and tax2');
+    assert.deepEqual(withList.ExpenseTax.map((t: any) => [t.tax_id, t.amount]), [[Number(tax), '15'], [Number(second), '0.5']], 'and is answered as a list');
+    const edited = await s.put(`/api2/expenses/${listed}.json`, { Expense: { ExpenseTax: [{ tax_id: second }] } });
+    assert.equal(edited.status, 200, edited.text);
+    const afterEdit = (await s.get(`/api2/expenses/${listed}.json`)).body.data.Expense;
+    assert.deepEqual([afterEdit.tax1_id, afterEdit.tax1_amount, afterEdit.tax2_id], [second, '1', null], 'an edit with a list replaces the taxes');
+    const tooMany = await s.post('/api2/expenses.json', { Expense: { amount: '1' }, ExpenseTax: [{ tax_id: tax }, { tax_id: second }, { tax_id: tax }] });
+    assert.equal(tooMany.status, 400);
+    assert.ok(Object.hasOwn(tooMany.body.validation_errors, 'ExpenseTax'), tooMany.text);
+    const unknownTax = await s.post('/api2/incomes.json', { Income: { amount: '1', ExpenseTax: [{ tax_id: 999999 }] } });
+    assert.equal(unknownTax.status, 400);
+    assert.ok(Object.hasOwn(unknownTax.body.validation_errors, 'ExpenseTax.0.tax_id'), unknownTax.text);
     const payment = await s.create('client_payments', { ClientPayment: { client_id: client, payment_method: 'cash', amount: '1', first_name: 'Sara', city: 'Riyadh', processed: 1 } });
     const paid = (await s.get(`/api2/client_payments/${payment}.json`)).body.data.ClientPayment;
     assert.deepEqual([paid.first_name, paid.city, paid.processed], ['Sara', 'Riyadh', '1']);

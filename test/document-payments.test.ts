@@ -57,7 +57,9 @@ eachDatabase('payments on every sales document, supplier payments and other docu
     const standalone = await s.post('/api2/invoice_payments.json', { InvoicePayment: { invoice_id: Number(paid), payment_method: 'cash', amount: '1' } });
     assert.equal(standalone.status, 400);
     assert.ok(Object.hasOwn(standalone.body.validation_errors, 'invoice_id'), standalone.text);
-    assert.equal((await s.put(`/api2/invoice_payments/${paymentId}.json`, { InvoicePayment: { amount: '5' } })).status, 403);
+    const edited = await s.put(`/api2/invoice_payments/${paymentId}.json`, { InvoicePayment: { amount: '5' } });
+    assert.equal(edited.status, 400, 'its invoice_id names a refund receipt, not an invoice');
+    assert.ok(Object.hasOwn(edited.body.validation_errors, 'invoice_id'), edited.text);
     assert.equal((await s.del(`/api2/invoice_payments/${paymentId}.json`)).status, 403);
     const beyond = await s.put(`/api2/refund_receipts/${paid}.json`, { RefundReceipt: {}, InvoicePayment: [{ payment_method: 'cash', amount: '31' }] });
     assert.equal(beyond.status, 400, 'no more paid back than the receipt returns');
@@ -100,16 +102,25 @@ eachDatabase('payments on every sales document, supplier payments and other docu
     assert.deepEqual([quoted.payment_status, quoted.summary_paid, quoted.summary_unpaid, quoted.InvoicePayment[0].transaction_id], ['1', '50', '150', 'DEP-1']);
     const deposit = quoted.InvoicePayment[0].id;
     assert.deepEqual(sides(await journalOf(s, 'invoice_payment', deposit)).map((l) => l.subkey + (l.debit > 0n ? ' Dr' : ' Cr')), ['treasury Dr', 'client Cr'], 'money received');
-    const more = await s.create('invoice_payments', { InvoicePayment: { invoice_id: Number(estimate), payment_method: 'cash', amount: '10' } });
-    assert.equal((await s.get(`/api2/estimates/${estimate}.json`)).body.data.Estimate.summary_paid, '60', 'a deposit through /invoice_payments too');
+    const stray = await s.post('/api2/invoice_payments.json', { InvoicePayment: { invoice_id: Number(estimate), payment_method: 'cash', amount: '10' } });
+    assert.equal(stray.status, 400, 'a deposit comes with its estimate, not through /invoice_payments');
+    assert.match(stray.body.validation_errors.invoice_id, /is an estimate/);
+    const more = (await s.get(`/api2/estimates/${estimate}.json`)).body.data.Estimate.InvoicePayment.length;
+    assert.equal(more, 1, 'nothing was added');
+    const added = await s.put(`/api2/estimates/${estimate}.json`, { Estimate: {}, InvoicePayment: [
+      { id: deposit, payment_method: 'cash', amount: '50', transaction_id: 'DEP-1' }, { payment_method: 'cash', amount: '10' }] });
+    assert.equal(added.status, 200, added.text);
+    const second = (await s.get(`/api2/estimates/${estimate}.json`)).body.data.Estimate;
+    assert.equal(second.summary_paid, '60', 'a second deposit, sent with the estimate');
+    const deposits: number[] = second.InvoicePayment.map((p: any) => p.id).sort();
 
     const invoice = await s.create('invoices', { Invoice: { client_id: client, estimate_id: Number(estimate) } });
     const billed = (await s.get(`/api2/invoices/${invoice}.json`)).body.data.Invoice;
     assert.deepEqual([billed.summary_total, billed.summary_paid, billed.payment_status], ['200', '60', '1'], 'the deposits pay the invoice');
-    assert.deepEqual(billed.InvoicePayment.map((p: any) => p.id).sort(), [deposit, more].sort());
+    assert.deepEqual(billed.InvoicePayment.map((p: any) => p.id).sort(), deposits);
     const after = (await s.get(`/api2/estimates/${estimate}.json`)).body.data.Estimate;
     assert.deepEqual([after.InvoicePayment.length, after.summary_paid, after.payment_status], [0, '0', '0'], 'no longer the estimate’s');
-    assert.ok(await journalOf(s, 'invoice_payment', deposit), 'the journal stands as it was');
+    for (const id of deposits) assert.ok(await journalOf(s, 'invoice_payment', String(id)), 'the journals stand as they were');
     await checkReportsAgree(s, TODAY);
 
     const draft = await s.post('/api2/estimates.json', { Estimate: { client_id: Number(client), draft: 1 }, InvoiceItem: [{ item: 'x', unit_price: '1' }], InvoicePayment: [{ payment_method: 'cash', amount: '1' }] });

@@ -12,6 +12,7 @@ import { bool, date, decimal, id, json, longText, text } from '../engine/fields.
 import type { Context, Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
+import { applyExpenseTaxList, expenseTaxListOf } from './expense-taxes.js';
 import { rateOf } from './sales-postings.js';
 
 async function post(context: Context, record: Rec): Promise<void> {
@@ -39,7 +40,8 @@ const taxSlot = (slot: 1 | 2) => ({
   [`tax${slot}_included`]: bool().readOnly(),
 });
 
-async function fillTaxes(context: Context, record: Rec, existing: Rec | null): Promise<void> {
+/** `listField`: the ExpenseTax list the tax ids came from, whose entries a missing tax is named by. */
+async function fillTaxes(context: Context, record: Rec, existing: Rec | null, listField: string | null): Promise<void> {
   const places = currencyDecimals(record['currency_code'] as string);
   const amount = roundTo(record['amount'] as Dec, places);
   record['amount'] = amount;
@@ -47,6 +49,7 @@ async function fillTaxes(context: Context, record: Rec, existing: Rec | null): P
     const taxId = record[`tax${slot}_id`] as number | null;
     const tax = taxId ? await context.db.selectFrom('taxes').select(['name', 'value', 'included'])
       .where('site_id', '=', context.siteId).where('id', '=', taxId).executeTakeFirst() : undefined;
+    if (taxId && !tax && listField) throw validationError({ [`${listField}.${slot - 1}.tax_id`]: `does not exist (no tax with id ${taxId})` });
     const rate = tax ? fromStored(tax['value']) : null;
     const included = tax ? Number(tax['included']) : null;
     record[`tax${slot}_name`] = tax ? tax['name'] : null;
@@ -92,8 +95,11 @@ function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income'
       is_income: bool().readOnly(),
       staff_id: staffField(),
       branch_id: id(),
+      expense_taxes: json().doc('ExpenseTax: the taxes as a list [{tax_id, amount?}], read into the tax1/tax2 slots; answered as the slots that hold a tax'),
       ...timestamps(),
     },
+    // A real bank-sync proxy sends ExpenseTax[] beside or inside the model (expense-taxes.ts).
+    wireObjects: [{ field: 'expense_taxes', keys: ['ExpenseTax'], renderKeys: ['ExpenseTax'] }],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['vendor', 'category', 'note', 'description'],
     hooks: {
@@ -106,7 +112,11 @@ function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income'
         const errors: FieldErrors = {};
         await settleCurrencyRate(context, record, errors);
         if (Object.keys(errors).length > 0) throw validationError(errors);
-        await fillTaxes(context, record, existing);
+        const list = record['expense_taxes'];
+        const sentList = list !== null && list !== undefined && JSON.stringify(list) !== JSON.stringify(existing?.['expense_taxes'] ?? null);
+        if (sentList) applyExpenseTaxList(record, list);
+        await fillTaxes(context, record, existing, sentList ? 'ExpenseTax' : null);
+        record['expense_taxes'] = expenseTaxListOf(record);
       },
       async afterWrite(context, record) { await post(context, record); },
       async afterDelete(context, record) { await removeJournal(context, record['is_income'] === 1 ? 'income' : 'expense', record.id!); },

@@ -3580,6 +3580,8 @@ export interface Expense {
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
   branch_id: string | null;
+  /** ExpenseTax: the taxes as a list [{tax_id, amount?}], read into the tax1/tax2 slots; answered as the slots that hold a tax */
+  expense_taxes: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -3626,13 +3628,15 @@ export interface ExpenseInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
   branch_id?: number | string;
+  /** ExpenseTax: the taxes as a list [{tax_id, amount?}], read into the tax1/tax2 slots; answered as the slots that hold a tax */
+  expense_taxes?: unknown;
 }
 
 export interface ExpenseBody {
   Expense: ExpenseInput;
 }
 
-export type ExpenseFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "attachments" | "expense_number" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type ExpenseFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "attachments" | "expense_number" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "expense_taxes" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Income {
   id: string;
@@ -3686,6 +3690,8 @@ export interface Income {
   /** Staff user who created it; 0 is the site owner */
   staff_id: string | null;
   branch_id: string | null;
+  /** ExpenseTax: the taxes as a list [{tax_id, amount?}], read into the tax1/tax2 slots; answered as the slots that hold a tax */
+  expense_taxes: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -3732,13 +3738,15 @@ export interface IncomeInput {
   /** Staff user who created it; 0 is the site owner */
   staff_id?: number | string;
   branch_id?: number | string;
+  /** ExpenseTax: the taxes as a list [{tax_id, amount?}], read into the tax1/tax2 slots; answered as the slots that hold a tax */
+  expense_taxes?: unknown;
 }
 
 export interface IncomeBody {
   Income: IncomeInput;
 }
 
-export type IncomeFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "attachments" | "expense_number" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type IncomeFilters = Partial<Record<"amount" | "currency_code" | "currency_rate" | "vendor" | "category" | "date" | "file" | "attachments" | "expense_number" | "note" | "description" | "client_id" | "supplier_id" | "treasury_id" | "tax1_id" | "tax1_name" | "tax1_value" | "tax1_amount" | "tax1_included" | "tax2_id" | "tax2_name" | "tax2_value" | "tax2_amount" | "tax2_included" | "is_income" | "staff_id" | "branch_id" | "expense_taxes" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface ProductCategory {
   id: string;
