@@ -9,7 +9,7 @@
 import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDec, inRange, mul, roundTo, sum, toStored } from './money.js';
 import { DEFAULT_ACCOUNTS, DEFAULT_CATS } from './chart.js';
 import { fieldError } from './errors.js';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 import { insertReturningId, insertRows } from '../db/insert.js';
 
 export interface PostingLine {

@@ -6,7 +6,7 @@
 import { type PostingLine, entityAccount, recordName, replaceJournal, systemAccount } from './books.js';
 import { type Dec, ZERO, fromStored } from './money.js';
 import { STOCK_DIRECTION } from './stock.js';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 
 export async function inventoryAccount(context: Context, storeId: number): Promise<number> {
   return entityAccount(context, 'store', storeId, async () => `Inventory ${await recordName(context, 'stores', storeId, ['name'])}`);

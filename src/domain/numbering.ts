@@ -9,7 +9,7 @@
  */
 import { sql } from 'kysely';
 import { DaftarError } from './errors.js';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 
 /** Digits of a generated number: 000001. */
 export const NUMBER_WIDTH = 6;

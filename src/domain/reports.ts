@@ -10,7 +10,7 @@ import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, roundTo }
 import { validationError } from './errors.js';
 import { signedAmount } from './stock.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
 
 export type Cell = string | number | null;

@@ -5,7 +5,7 @@
 import type { FieldErrors } from '../domain/errors.js';
 import { type Field, type Fields, coerceField, defaultOf, fromColumn, isEmpty, toColumn, toWire } from './fields.js';
 import { type Dec, formatDec, fromStored } from '../domain/money.js';
-import type { Rec } from './resource.js';
+import type { Rec, Saved } from './resource.js';
 
 export type CoerceMode = 'create' | 'edit';
 
@@ -64,7 +64,7 @@ export function storedFieldNames(fields: Fields): string[] {
  * object's prototype).
  */
 interface FieldPlan {
-  read: (row: Record<string, unknown>) => Rec;
+  read: (row: Record<string, unknown>) => Saved<Rec>;
   render: (record: Rec) => Record<string, unknown>;
 }
 const plans = new WeakMap<Fields, FieldPlan>();
@@ -101,8 +101,8 @@ function renderExpression(name: string, field: Field): string {
   }
 }
 
-function readRow(stored: Array<[string, Field]>, row: Record<string, unknown>): Rec {
-  const record: Rec = { id: Number(row['id']) };
+function readRow(stored: Array<[string, Field]>, row: Record<string, unknown>): Saved<Rec> {
+  const record: Saved<Rec> = { id: Number(row['id']) };
   for (const [name, field] of stored) record[name] = fromColumn(field, row[name]);
   return record;
 }
@@ -134,7 +134,7 @@ function planOf(fields: Fields): FieldPlan {
   return plan;
 }
 
-export function rowToRecord(fields: Fields, row: Record<string, unknown>): Rec {
+export function rowToRecord(fields: Fields, row: Record<string, unknown>): Saved<Rec> {
   return planOf(fields).read(row);
 }
 
