@@ -6,7 +6,7 @@ import { DaftarError, fieldError } from '../domain/errors.js';
 import { type Dec, ZERO, roundAmount } from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
-import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
+import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps } from './common.js';
@@ -50,6 +50,9 @@ export const paymentFields = () => ({
   client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),
 });
+
+/** An invoice payment in memory (also an invoice's embedded payment and a client payment's allocation). */
+export type Payment = RecordOf<ReturnType<typeof paymentFields>>;
 
 /** Sales document types that can be paid: invoices, debit notes and advance payments. */
 export const PAYABLE_TYPES: ReadonlySet<number> = new Set([0, 16, 19]);

@@ -10,7 +10,7 @@ import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { refuseIfUsed, staffField, timestamps, today } from './common.js';
-import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { settleNumber } from '../domain/numbering.js';
 
 export const ACCOUNT_ENTITY_TYPES = [
   'client', 'supplier', 'income_tax', 'outcome_tax', 'treasury', 'store', 'income_category', 'expense_category',
@@ -245,9 +245,9 @@ export const journals = defineResource({
       if (!journal['date']) journal['date'] = today(context);
       if (!journal['currency_code']) journal['currency_code'] = context.site.currency_code;
       if (journal['staff_id'] === undefined || journal['staff_id'] === null) journal['staff_id'] = context.staffId;
-      if (!journal['number']) {
-        journal['number'] = await nextNumber(context, 'journal', (candidates) => takenAmong(context, 'journals', 'number', candidates, existing?.id));
-      }
+      journal.number = await settleNumber(context, {
+        table: 'journals', column: 'number', sequence: 'journal', unique: false, takenProblem: () => 'is already used by another journal',
+      }, journal.number, existing?.id);
     },
     async beforeDelete(_context, record) {
       if (Number(record['is_automatic']) === 1) {

@@ -10,7 +10,7 @@ import { removeJournal, replaceJournal, systemAccount } from '../domain/books.js
 import { validationError, type FieldErrors } from '../domain/errors.js';
 import { inventoryLines, movementValues } from '../domain/inventory.js';
 import { type Dec, ZERO, currencyDecimals, fromStored, mul, roundTo } from '../domain/money.js';
-import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { settleNumber } from '../domain/numbering.js';
 import { REQUISITION_STATUS, REQUISITION_TYPE, plannedMoves } from '../domain/requisitions.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
 import { datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
@@ -146,11 +146,9 @@ export const requisitions = defineResource({
         if ((line['quantity'] as Dec) <= ZERO) errors[`RequisitionItem.${index}.quantity`] = 'must be greater than 0';
       });
       if (Object.keys(errors).length > 0) throw validationError(errors);
-      if (!merged['number']) {
-        header['number'] = await nextNumber(context, 'requisition', (candidates) => takenAmong(context, 'requisitions', 'number', candidates, existing?.id));
-      } else if (header['number'] && await valueTaken(context, 'requisitions', 'number', String(header['number']), existing?.id)) {
-        throw validationError({ number: `is already used by another requisition (${header['number']})` });
-      }
+      header.number = await settleNumber(context, {
+        table: 'requisitions', column: 'number', sequence: 'requisition', takenProblem: (number) => `is already used by another requisition (${number})`,
+      }, merged.number, existing?.id);
     },
     async afterWrite(context, record, draft) {
       const lines = draft.children['RequisitionItem'] ?? (await context.db.selectFrom('requisition_items').selectAll()
