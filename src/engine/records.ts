@@ -3,7 +3,7 @@
  * row, and back out to the wire (strict: declared fields only, in declaration order).
  */
 import type { FieldErrors } from '../domain/errors.js';
-import { type Field, type Fields, coerceField, defaultOf, fromColumn, isEmpty, toColumn, toWire } from './fields.js';
+import { type Field, type Fields, type RecordOf, coerceField, defaultOf, fromColumn, isEmpty, toColumn, toWire } from './fields.js';
 import { type Dec, formatDec, fromStored } from '../domain/money.js';
 import type { Rec, Saved } from './resource.js';
 
@@ -134,8 +134,12 @@ function planOf(fields: Fields): FieldPlan {
   return plan;
 }
 
-export function rowToRecord(fields: Fields, row: Record<string, unknown>): Saved<Rec> {
-  return planOf(fields).read(row);
+/**
+ * A stored row as its declaration's record (RecordOf): the one place a row's columns are taken to be
+ * what the fields declare, which the migrations and syncDeclaredColumns make them.
+ */
+export function rowToRecord<F extends Fields>(fields: F, row: Record<string, unknown>): Saved<RecordOf<F>> {
+  return planOf(fields).read(row) as Saved<RecordOf<F>>;
 }
 
 /** The columns to write for a record: every stored field present in it. */

@@ -68,7 +68,7 @@ export type ChildrenOf<C extends readonly ChildSpec[]> = string extends C[number
   ? Record<string, Rec[] | undefined>
   : { [Child in C[number] as Child['key']]?: Array<RecordOf<Child['fields']>> };
 
-export interface Draft<R = Rec, C = Record<string, Rec[] | undefined>, S = Record<string, unknown>> {
+export interface Draft<R = Rec, C = Record<string, Rec[] | undefined>, S = unknown> {
   header: R;
   /** Children by ChildSpec.key; undefined when the request did not carry them (edits keep them). */
   children: C;
@@ -84,7 +84,7 @@ export interface Draft<R = Rec, C = Record<string, Rec[] | undefined>, S = Recor
  * state its hooks share within one operation. Declared as methods so that a declaration's hooks are
  * also hooks of the erased `ResourceSpec` the engine runs.
  */
-export interface ResourceHooks<R = Rec, C = Record<string, Rec[] | undefined>, S = Record<string, unknown>> {
+export interface ResourceHooks<R = Rec, C = Record<string, Rec[] | undefined>, S = unknown> {
   /** After coercion, defaults and reference checks, before anything is stored: derive, check rules. */
   prepare?(context: Context, draft: Draft<R, C, S>, existing: Saved<R> | null): Promise<void>;
   /** After the header and children are stored, in the same transaction. */
@@ -99,7 +99,7 @@ export interface ResourceHooks<R = Rec, C = Record<string, Rec[] | undefined>, S
 }
 
 /** The hooks of a declaration with fields `F`, children `C` and shared state `S`. */
-export type HooksOf<F extends Fields, C extends readonly ChildSpec[] = [], S = Record<string, unknown>> =
+export type HooksOf<F extends Fields, C extends readonly ChildSpec[] = [], S = unknown> =
   ResourceHooks<RecordOf<F>, ChildrenOf<C>, S>;
 
 export interface ViewMode {
@@ -108,7 +108,7 @@ export interface ViewMode {
   recursive: number;
 }
 
-export interface ResourceSpec<F extends Fields = Fields, C extends readonly ChildSpec[] = readonly ChildSpec[], S = Record<string, unknown>> {
+export interface ResourceSpec<F extends Fields = Fields, C extends readonly ChildSpec[] = readonly ChildSpec[], S = unknown> {
   /** Path segment under /api2, e.g. `invoices`. */
   name: string;
   /** Other path segments that serve the same resource (e.g. `purchase_orders`). */
@@ -156,7 +156,7 @@ export interface ResourceSpec<F extends Fields = Fields, C extends readonly Chil
  * A resource's declaration, its hooks typed by it: `draft.header.amount` is the `amount` field's value
  * (a Dec, or null unless required), `draft.children.InvoiceItem` the rows of that child.
  */
-export function defineResource<const F extends Fields, const C extends readonly ChildSpec[] = [], S = Record<string, unknown>>(
+export function defineResource<const F extends Fields, const C extends readonly ChildSpec[] = [], S = unknown>(
   spec: ResourceSpec<F, C, S>,
 ): ResourceSpec<F, C, S> {
   for (const child of spec.children ?? []) {

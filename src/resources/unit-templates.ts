@@ -36,11 +36,11 @@ export const unitTemplates = defineResource({
   hooks: {
     async prepare(_context, draft) {
       (draft.children['UnitTemplatesUnitFactors'] ?? []).forEach((factor, index) => {
-        if ((factor['factor'] as bigint) <= ZERO) throw fieldError(`UnitTemplatesUnitFactors.${index}.factor`, 'must be greater than 0');
+        if ((factor.factor) <= ZERO) throw fieldError(`UnitTemplatesUnitFactors.${index}.factor`, 'must be greater than 0');
       });
     },
     async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['products', 'unit_template_id']], record.id!);
+      await refuseIfUsed(context, [['products', 'unit_template_id']], record.id);
     },
   },
 });

@@ -29,7 +29,7 @@ export const workOrders = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const order = draft.header;
-      if (order['delivery_date'] && (order['delivery_date'] as string) < (order['start_date'] as string)) {
+      if (order['delivery_date'] && (order.delivery_date) < (order.start_date)) {
         throw fieldError('delivery_date', 'must not be before start_date');
       }
       order.number = await settleNumber(context, {
@@ -38,7 +38,7 @@ export const workOrders = defineResource({
       if (!order['budget_currency']) order['budget_currency'] = context.site.currency_code;
     },
     async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['invoices', 'work_order_id']], record.id!);
+      await refuseIfUsed(context, [['invoices', 'work_order_id']], record.id);
     },
   },
 });
