@@ -19,7 +19,17 @@ import {
 } from './session.js';
 
 type Form = Record<string, string | string[] | undefined>;
+
+// What the console's routes read of a request: a query string and an urlencoded form (both parsed to
+// Form by Fastify's querystring parser and @fastify/formbody), and the path's named parameters.
+const queryOf = (request: FastifyRequest): Form => request.query as Form;
+const formOf = (request: FastifyRequest): Form => (request.body ?? {}) as Form;
+const paramsOf = (request: FastifyRequest): Record<string, string> => request.params as Record<string, string>;
 type Row = Record<string, any>;
+const PAYMENT_STATUS_OPTIONS: Array<[string, MessageKey]> = [['0', 'status_unpaid'], ['1', 'status_partial'], ['2', 'status_paid']];
+const PAYMENT_METHOD_OPTIONS: Array<[string, MessageKey]> = [['cash', 'method_cash'], ['bank_transfer', 'method_bank_transfer'], ['credit_card', 'method_card']];
+/** A list of rows in a reply (a document's lines, a report's rows), or none. */
+const rowsIn = (value: unknown): Row[] => (Array.isArray(value) ? value : []);
 
 const STATIC_DIR = new URL('../../../src/console/static/', import.meta.url);
 const STATIC: Record<string, [string, string]> = {
@@ -50,7 +60,7 @@ export function registerConsole(app: FastifyInstance): void {
       const session = sessionOf(request);
       if (!session) return reply.redirect('/app/login');
       const view = viewOf(request, session);
-      if (request.method === 'POST' && !csrfValid(session, (request.body as Form | undefined)?.['_csrf'])) {
+      if (request.method === 'POST' && !csrfValid(session, formOf(request)['_csrf'])) {
         return send(reply, layout(view, t(view, 'error_title'), html`<p>CSRF</p>`), 403);
       }
       try {
@@ -90,11 +100,11 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
 </form>`), status);
   };
   app.get('/app/login', PUBLIC_ROUTE, async (request, reply) => {
-    const query = request.query as Form;
+    const query = queryOf(request);
     return loginPage(request, reply, query['expired'] ? 'session_expired' : query['out'] ? 'signed_out' : undefined);
   });
   app.post('/app/login', PUBLIC_ROUTE, async (request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = formOf(request);
     if (!loginCsrfValid(request, form['_csrf'])) return loginPage(request, reply, 'sign_in_failed', 403);
     const tokens = await app.inject({
       method: 'POST', url: TOKEN_PATHS[0]!, remoteAddress: request.ip,
@@ -112,7 +122,7 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     return reply.redirect('/app/login?out=1', 303);
   }));
   app.post('/app/lang', PUBLIC_ROUTE, async (request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = formOf(request);
     const session = sessionOf(request);
     // Signed in, the switch needs the session's CSRF token; on the sign-in page there is no session to abuse.
     if (session && !csrfValid(session, form['_csrf'])) return reply.code(403).send();
@@ -141,7 +151,7 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
       paymentsTotal(daftar, months[11]!),
       paymentsTotal(daftar, months[10]!),
     ]);
-    const totals = (report: Row) => report['totals'] as Row;
+    const totals = (report: Row): Row => report['totals'];
     const revenueOf = (report: Row) => String(totals(report)['revenue'] ?? '0');
     const expensesOf = (report: Row) => String(totals(report)['expenses'] ?? '0');
     const owed = totals(receivables);
@@ -163,7 +173,7 @@ ${stat('sales', revenueOf(pnl[10]!))}${stat('collected', collectedBefore)}${stat
 
   // ---- Invoices -------------------------------------------------------------------------------
   app.get('/app/invoices', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const query = request.query as Form;
+    const query = queryOf(request);
     const page = Math.max(1, Number(one(query['page'])) || 1);
     const filters: Record<string, string | number> = { limit: 25 };
     for (const key of ['keywords', 'payment_status', 'client_id', 'date_from', 'date_to'] as const) if (one(query[key])) filters[key] = one(query[key]);
@@ -177,7 +187,7 @@ ${stat('sales', revenueOf(pnl[10]!))}${stat('collected', collectedBefore)}${stat
 <form method="get" action="/app/invoices" class="filters" role="search">
 ${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}
 ${field(view, 'status', html`<select id="payment_status" name="payment_status"><option value="">${t(view, 'any_status')}</option>
-${([['0', 'status_unpaid'], ['1', 'status_partial'], ['2', 'status_paid']] as Array<[string, MessageKey]>).map(([v, k]) => html`<option value="${v}"${one(query['payment_status']) === v ? html` selected` : ''}>${t(view, k)}</option>`)}</select>`, 'payment_status')}
+${PAYMENT_STATUS_OPTIONS.map(([v, k]) => html`<option value="${v}"${one(query['payment_status']) === v ? html` selected` : ''}>${t(view, k)}</option>`)}</select>`, 'payment_status')}
 ${field(view, 'client', clientSelect(view, clients.data, one(query['client_id']), 'any_client'), 'client_id')}
 ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="date" value="${one(query['date_from'])}">`, 'date_from')}
 ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" value="${one(query['date_to'])}">`, 'date_to')}
@@ -195,7 +205,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   app.get('/app/invoices/new', PUBLIC_ROUTE, signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}))));
 
   app.post('/app/invoices/preview', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = formOf(request);
     const taxes = (await daftar.taxes.list({ limit: 100 }).page(1)).data;
     const site = await daftar.siteInfo();
     const places = currencyDecimals(String(site['currency_code'] ?? ''));
@@ -214,7 +224,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.post('/app/invoices', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = formOf(request);
     const lines = linesOf(form).filter((line) => line.product_id || line.item);
     try {
       const { id } = await page.daftar.invoices.create({
@@ -232,15 +242,15 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.get('/app/invoices/:id', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { id } = request.params as { id: string };
-    const query = request.query as Form;
+    const { id } = paramsOf(request);
+    const query = queryOf(request);
     const [invoice, site, treasuries] = await Promise.all([daftar.invoices.get(id), daftar.siteInfo(), daftar.treasuries.list({ limit: 50 }).page(1)]);
     return send(reply, invoicePage(view, invoice, String(site['currency_code'] ?? ''), treasuries.data, {}, one(query['saved']) ? t(view, 'saved') : one(query['credit']) ? t(view, 'credit_note_made', { number: one(query['credit']) }) : undefined));
   }));
 
   app.post('/app/invoices/:id/payments', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { id } = request.params as { id: string };
-    const form = (request.body ?? {}) as Form;
+    const { id } = paramsOf(request);
+    const form = formOf(request);
     try {
       await daftar.invoicePayments.create({ InvoicePayment: { invoice_id: id, amount: one(form['amount']), payment_method: one(form['payment_method']) || 'cash', treasury_id: one(form['treasury_id']) || undefined } } as never);
       return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
@@ -252,9 +262,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.post('/app/invoices/:id/credit-note', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = paramsOf(request);
     const invoice = await daftar.invoices.get(id);
-    const items = ((invoice['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
+    const items = rowsIn(invoice['InvoiceItem']).map((line) => ({
       ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] }),
       quantity: line['quantity'], unit_price: line['unit_price'], ...(line['tax1'] ? { tax1: line['tax1'] } : {}),
     }));
@@ -264,7 +274,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.get('/app/invoices/:id/pdf', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = paramsOf(request);
     const { lang } = languageOf(request);
     const pdf = await app.inject({ method: 'GET', url: `/api2/invoices/${encodeURIComponent(id)}.pdf?lang=${lang}`, headers: { authorization: `Bearer ${session}` } });
     if (pdf.statusCode !== 200) return reply.code(pdf.statusCode === 404 ? 404 : 503).type('text/plain').send('PDF not available');
@@ -272,9 +282,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   // ---- Clients and products -------------------------------------------------------------------
-  app.get('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await clientsPage(page, request.query as Form, {}))));
+  app.get('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await clientsPage(page, queryOf(request), {}))));
   app.post('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = formOf(request);
     try {
       await page.daftar.clients.create({ Client: { business_name: one(form['business_name']), email: one(form['email']) || undefined, phone1: one(form['phone1']) || undefined, bn1: one(form['bn1']) || undefined, city: one(form['city']) || undefined } } as never);
       return reply.redirect('/app/clients?saved=1', 303);
@@ -283,9 +293,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
       throw error;
     }
   }));
-  app.get('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await productsPage(page, request.query as Form, {}))));
+  app.get('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await productsPage(page, queryOf(request), {}))));
   app.post('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = formOf(request);
     try {
       await page.daftar.products.create({ Product: {
         name: one(form['name']), product_code: one(form['product_code']) || undefined, barcode: one(form['barcode']) || undefined,
@@ -301,13 +311,13 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
 
   // ---- Reports --------------------------------------------------------------------------------
   app.get('/app/reports/:name', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { name } = request.params as { name: string };
+    const { name } = paramsOf(request);
     if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-    const query = request.query as Form;
+    const query = queryOf(request);
     const params = { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined };
     const report = await daftar.report(name, params);
     const columns = (report['columns'] as string[] | undefined) ?? [];
-    const rows = (report['rows'] as Row[] | undefined) ?? [];
+    const rows = rowsIn(report['rows']);
     const totals = report['totals'] as Row | undefined;
     const numeric = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
     const cellOf = (column: string, value: unknown) => (numeric(value) && !/_id$|^code$/.test(column) ? amount(view, value) : html`${value}`);
@@ -325,9 +335,9 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
 </table>`));
   }));
   app.get('/app/reports/:name/csv', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const { name } = request.params as { name: string };
+    const { name } = paramsOf(request);
     if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-    const query = request.query as Form;
+    const query = queryOf(request);
     const text = await daftar.request<string>('GET', `/api2/reports/${name}.csv`, { query: { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined } });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(text);
   }));
@@ -359,7 +369,7 @@ function linesOf(form: Form): LineForm[] {
 async function paymentsTotal(daftar: Daftar, month: { from: string; to: string }): Promise<string> {
   const report = await daftar.report('trial_balance', { date_from: month.from, date_to: month.to });
   // Money collected this month: debits to the treasuries' accounts (cash and banks) in the period.
-  const rows = (report['rows'] as Row[] | undefined) ?? [];
+  const rows = rowsIn(report['rows']);
   const treasury = rows.filter((row) => String(row['code'] ?? '').startsWith('111'));
   return formatDec(treasury.reduce((sum, row) => sum + dec(String(row['debit'] ?? '0')), ZERO));
 }
@@ -417,8 +427,8 @@ ${field(view, 'date', html`<input id="date" name="date" type="date" value="${one
 }
 
 function invoicePage(view: View, invoice: Row, currency: string, treasuries: Row[], problems: Record<string, string>, flash?: string): string {
-  const lines = (invoice['InvoiceItem'] as Row[] | undefined) ?? [];
-  const payments = (invoice['InvoicePayment'] as Row[] | undefined) ?? [];
+  const lines = rowsIn(invoice['InvoiceItem']);
+  const payments = rowsIn(invoice['InvoicePayment']);
   const unpaid = String(invoice['summary_unpaid'] ?? '0');
   return layout(view, `${t(view, 'invoice')} ${String(invoice['no'] ?? invoice['id'])}`, html`
 <p class="meta">${t(view, 'client')}: <strong>${invoice['client_business_name'] ?? ''}</strong> · ${t(view, 'date')}: ${ltr(view, invoice['date'])} · ${t(view, 'status')}: <span class="status s${invoice['payment_status']}" data-status="${invoice['payment_status']}">${statusOf(view, invoice['payment_status'])}</span></p>
@@ -442,7 +452,7 @@ ${dec(unpaid) > ZERO ? html`<form method="post" action="/app/invoices/${invoice[
 <h2>${t(view, 'record_payment')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'amount', html`<input id="amount" name="amount" inputmode="decimal" value="${unpaid}" required>`, 'amount')}
-${field(view, 'payment_method', html`<select id="payment_method" name="payment_method">${([['cash', 'method_cash'], ['bank_transfer', 'method_bank_transfer'], ['credit_card', 'method_card']] as Array<[string, MessageKey]>).map(([v, k]) => html`<option value="${v}">${t(view, k)}</option>`)}</select>`, 'payment_method')}
+${field(view, 'payment_method', html`<select id="payment_method" name="payment_method">${PAYMENT_METHOD_OPTIONS.map(([v, k]) => html`<option value="${v}">${t(view, k)}</option>`)}</select>`, 'payment_method')}
 ${field(view, 'treasury', html`<select id="treasury_id" name="treasury_id">${treasuries.map((tr) => html`<option value="${tr['id']}">${tr['name']}</option>`)}</select>`, 'treasury_id')}
 <button type="submit">${t(view, 'pay')}</button></form>` : ''}
 <form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`, flash);
