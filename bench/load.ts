@@ -12,6 +12,7 @@ export type Kind =
   | 'get_invoice'
   | 'get_invoice_pdf'
   | 'create_invoice'
+  | 'create_invoice_sites'
   | 'create_payment'
   | 'list_filtered'
   | 'json_server_get'
@@ -34,7 +35,12 @@ export interface Workload {
   clients?: number;
   products?: number;
   seed?: number;
+  /** `create_invoice_sites`: the sites to spread creates over, each with its key and its own ids. */
+  sites?: BenchSite[];
 }
+
+/** A site of the parallel-sites workload: its API key and the ids of its clients, products and tax. */
+export interface BenchSite { key: string; clients: number[]; products: number[]; tax: number }
 
 export interface LoadResult {
   rps: number;
@@ -50,15 +56,9 @@ export interface LoadResult {
   seconds: number;
 }
 
-/** The create body the benchmark sends: 5 lines of distinct products, quantity 1–5, 15% VAT (tax 1). */
-export function invoiceBody(random: () => number, clients: number, products: number): Record<string, unknown> {
-  const ids = new Set<number>();
-  while (ids.size < 5) ids.add(1 + Math.floor(random() * products));
-  return {
-    Invoice: { client_id: 1 + Math.floor(random() * clients), notes: 'bench' },
-    InvoiceItem: [...ids].map((product_id) => ({ product_id, quantity: 1 + Math.floor(random() * 5), tax1: 1 })),
-  };
-}
+import { invoiceBody } from './bodies.js';
+
+export { invoiceBody };
 
 function requestFor(w: Workload): autocannon.Request {
   const random = prng(w.seed ?? 42);
@@ -82,6 +82,20 @@ function requestFor(w: Workload): autocannon.Request {
         method: 'POST', path: '/api2/invoices.json', headers: json,
         setupRequest: (r) => ({ ...r, body: JSON.stringify(invoiceBody(random, w.clients!, w.products!)) }),
       };
+    case 'create_invoice_sites': {
+      // Each request goes to one of the sites in turn, with that site's key and ids.
+      let next = 0;
+      return {
+        method: 'POST', path: '/api2/invoices.json',
+        setupRequest: (r) => {
+          const site = w.sites![next++ % w.sites!.length]!;
+          const body = invoiceBody(random, site.clients.length, site.products.length) as { Invoice: { client_id: number }; InvoiceItem: Array<{ product_id: number; tax1: number }> };
+          body.Invoice.client_id = site.clients[body.Invoice.client_id - 1]!;
+          for (const line of body.InvoiceItem) { line.product_id = site.products[line.product_id - 1]!; line.tax1 = site.tax; }
+          return { ...r, headers: { ...r.headers, ...json, apikey: site.key }, body: JSON.stringify(body) };
+        },
+      };
+    }
     case 'json_server_post':
       return {
         method: 'POST', path: '/invoices', headers: json,

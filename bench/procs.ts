@@ -5,13 +5,19 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (dist/bench/ → ../..). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The machine's cores; with 4 or more, a second server process gets a core of its own. */
+export const CPUS = os.cpus().length;
 export const SERVER_CPU = '0';
-export const LOAD_CPU = '1';
+/** The second server process of the two-process runs: its own core when there are 4 or more. */
+export const SECOND_SERVER_CPU = CPUS >= 4 ? '1' : '0';
+/** The load generators: the core after the servers' (PostgreSQL gets the ones after that). */
+export const LOAD_CPU = CPUS >= 4 ? '2' : '1';
 
 export const HAS_TASKSET = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 

@@ -8,7 +8,8 @@
  *   --no-postgres      skip the PostgreSQL part; --no-baselines skip json-server, Prism and the naive server
  *   --only a,b         run only these parts: hello, startup, get_invoice, list_page1, list_deep,
  *                      list_filtered, create_invoice, create_payment, create_invoice_webhooks, json_server, prism,
- *                      naive, postgres
+ *                      naive, postgres, create_invoice_normal (SQLite creates with synchronous=NORMAL),
+ *                      round_trips (PostgreSQL statements per create/GET, counted), sites_parallel
  *   --profile          run Daftar servers under `node --cpu-prof` (profiles in bench/.profiles/)
  *   --out FILE         where to write the JSON results (default bench/results/latest.json)
  */
@@ -18,9 +19,12 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { BENCH_KEY, CLIENT_COUNT, PRODUCT_COUNT, ensureSqliteDataset, loadPostgres } from './generate.js';
-import type { LoadResult, Workload } from './load.js';
+import { invoiceBody } from './bodies.js';
+import { prng } from './generate.js';
+import type { BenchSite, LoadResult, Workload } from './load.js';
+import { startPgProxy, throughProxy } from './pg-proxy.js';
 import {
-  HAS_TASKSET, LOAD_CPU, type Proc, ROOT, SERVER_CPU, cpuMicros, freePort, peakRssMb, pinned, start, stop, stopAll, tail, waitFor200,
+  CPUS, HAS_TASKSET, LOAD_CPU, type Proc, ROOT, SECOND_SERVER_CPU, SERVER_CPU, cpuMicros, freePort, peakRssMb, pinned, start, stop, stopAll, tail, waitFor200,
 } from './procs.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -375,6 +379,23 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
   }
 }
 
+/**
+ * What one process sustains in creates/s with synchronous=NORMAL (the default run above is FULL):
+ * the difference is what syncing the WAL on every (group) commit costs.
+ */
+async function runSqliteNormal(databaseFile: string): Promise<void> {
+  if (!wanted('create_invoice_normal')) return;
+  const server = await startDaftar('daftar-sqlite-normal', `sqlite:${databaseFile}`, SERVER_CPU, { DAFTAR_SQLITE_SYNCHRONOUS: 'NORMAL' });
+  try {
+    const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+    const result = record('create_invoice, synchronous=NORMAL', await load({ ...base, kind: 'create_invoice', url: server.url, connections: options.connections }, [server.proc]), options.connections);
+    results['create_invoice_normal_rps'] = round(result.rps, 0);
+    results['create_invoice_normal_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
+  } finally {
+    await stop(server.proc);
+  }
+}
+
 /** json-server keeps its whole database in one JSON file that it rewrites on every write. */
 const JSON_SERVER_INVOICES = 1_000;
 
@@ -490,6 +511,7 @@ async function runPostgres(sqliteFile: string): Promise<void> {
   results['pg_db_mb'] = round(loaded.bytes / 1_048_576, 0);
   say(`  loaded in ${round(loaded.seconds, 1)} s (${round(loaded.bytes / 1_048_576, 0)} MB)`);
 
+  await countRoundTrips(databaseUrl);
   say('PostgreSQL, one server process (CPU 0):');
   const one = await startDaftar('daftar-pg-1', databaseUrl);
   results['pg_startup_ms'] = round(one.startupMs, 0);
@@ -503,9 +525,12 @@ async function runPostgres(sqliteFile: string): Promise<void> {
   }
   // Lists are one client at a time: split between two servers they say nothing more (quick mode skips them).
   const listsSkipped = options.quick ? new Set(['list_page1', 'list_deep', 'list_filtered']) : new Set<string>();
-  say(`PostgreSQL, two server processes on one database (both on CPU 0), load split between them${options.quick ? ' (quick: lists skipped)' : ''}:`);
+  const ownCores = SECOND_SERVER_CPU !== SERVER_CPU;
+  say(`PostgreSQL, two server processes on one database (${ownCores ? `CPUs ${SERVER_CPU} and ${SECOND_SERVER_CPU}, load on ${LOAD_CPU}, PostgreSQL on the rest` : `both on CPU ${SERVER_CPU}: this machine has ${CPUS} cores, so this says nothing about scaling`}), load split between them${options.quick ? ' (quick: lists skipped)' : ''}:`);
+  if (!ownCores) notes.push(`two server processes shared CPU ${SERVER_CPU} (${CPUS} cores here): pg_x2_* show that two processes work on one database, not how they scale; with 4 or more cores each gets its own`);
+  results['pg_x2_own_cores'] = ownCores;
   const a = await startDaftar('daftar-pg-a', databaseUrl);
-  const b = await startDaftar('daftar-pg-b', databaseUrl);
+  const b = await startDaftar('daftar-pg-b', databaseUrl, SECOND_SERVER_CPU);
   let double: Record<string, Measured>;
   try {
     double = await daftarWorkloads('pg x2 ', [a, b], options.invoices, listsSkipped);
@@ -521,13 +546,113 @@ async function runPostgres(sqliteFile: string): Promise<void> {
   } finally {
     await client.end();
   }
+  await runSitesParallel(databaseUrl);
   for (const [name, result] of Object.entries(single)) {
     const key = name.startsWith('list') ? `pg_${name}_p99_ms` : `pg_${name}_rps`;
     results[key] = name.startsWith('list') ? result.p99 : round(result.rps, 0);
+    if (result.cpuUsPerRequest !== null) results[`pg_${name}_cpu_us`] = round(result.cpuUsPerRequest, 0);
     const two = double[name];
     if (!two) continue;
     results[name.startsWith('list') ? `pg_x2_${name}_p99_ms` : `pg_x2_${name}_rps`] = name.startsWith('list') ? two.p99 : round(two.rps, 0);
     results[`pg_x2_vs_x1_${name}`] = round(two.rps / result.rps, 2);
+  }
+}
+
+/** Sequential requests of the counting pass, after as many of warm-up. */
+const COUNTED_REQUESTS = 50;
+
+/**
+ * Statements and round trips per create and per GET on PostgreSQL, counted by a proxy between one
+ * server and the database (bench/pg-proxy.ts) over sequential requests: deterministic, unlike req/s.
+ * Also the time a create's COMMIT takes to be answered (PostgreSQL syncs its WAL there).
+ */
+async function countRoundTrips(databaseUrl: string): Promise<void> {
+  if (!wanted('round_trips')) return;
+  const target = new URL(databaseUrl);
+  const proxy = await startPgProxy({ host: target.hostname, port: Number(target.port || 5432) }, true);
+  // The webhook worker polls the database on its own: off, so only the requests' statements count.
+  const server = await startDaftar('daftar-pg-counted', throughProxy(databaseUrl, proxy), SERVER_CPU, { DAFTAR_WEBHOOK_WORKER: '0' });
+  try {
+    const random = prng(99);
+    const create = async () => {
+      const reply = await api(server.url, 'POST', '/api2/invoices.json', invoiceBody(random, CLIENT_COUNT, PRODUCT_COUNT));
+      if (reply.status !== 202) throw new Error(`counted create answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    };
+    const get = async () => {
+      const reply = await api(server.url, 'GET', `/api2/invoices/${1 + Math.floor(random() * options.invoices)}.json`);
+      if (reply.status !== 200) throw new Error(`counted GET answered ${reply.status}`);
+    };
+    for (const [name, one] of [['create', create], ['get', get]] as const) {
+      for (let i = 0; i < COUNTED_REQUESTS; i += 1) await one();
+      const before = proxy.counts();
+      proxy.takeSql();
+      proxy.takeCommitMs();
+      for (let i = 0; i < COUNTED_REQUESTS; i += 1) await one();
+      const after = proxy.counts();
+      results[`pg_${name}_round_trips`] = round((after.roundTrips - before.roundTrips) / COUNTED_REQUESTS, 1);
+      results[`pg_${name}_statements`] = round((after.statements - before.statements) / COUNTED_REQUESTS, 1);
+      const commits = proxy.takeCommitMs().sort((x, y) => x - y);
+      if (name === 'create' && commits.length > 0) results['pg_create_commit_ms_median'] = round(commits[Math.floor(commits.length / 2)]!, 2);
+      const texts = proxy.takeSql();
+      say(`  counted on PostgreSQL: a ${name} is ${results[`pg_${name}_statements`]} statements in ${results[`pg_${name}_round_trips`]} round trips`);
+      fs.writeFileSync(path.join(tmp, `pg-${name}-statements.sql`), texts.slice(-Math.round(texts.length / COUNTED_REQUESTS)).join(';\n'));
+    }
+  } finally {
+    await stop(server.proc);
+    await proxy.close();
+  }
+}
+
+/** Sites of the parallel-sites workload, and what each gets (on top of the chart a new site has). */
+const PARALLEL_SITES = 4;
+const SITE_CLIENTS = 50;
+const SITE_PRODUCTS = 50;
+
+/**
+ * Creates of different sites at once (N sites × M connections, one server process): their invoices
+ * number, stock and book independently, so nothing of one site should wait for another's. Compared
+ * with the single-site create rate of the same run (pg_create_invoice_rps).
+ */
+async function runSitesParallel(databaseUrl: string): Promise<void> {
+  if (!wanted('sites_parallel')) return;
+  const { openDatabase } = await import('../src/db/connection.js');
+  const { createSite } = await import('../src/domain/sites.js');
+  const database = openDatabase({ kind: 'postgres', url: databaseUrl }, { poolSize: 2 });
+  const keys: string[] = [];
+  try {
+    for (let index = 0; index < PARALLEL_SITES; index += 1) {
+      const site = await createSite(database.db, { subdomain: `bench-${index}-${process.pid}`, businessName: `Bench ${index}`, currency: 'SAR', country: 'SA' });
+      keys.push(site.apiKey);
+    }
+  } finally {
+    await database.close();
+  }
+  const server = await startDaftar('daftar-pg-sites', databaseUrl);
+  try {
+    const sites: BenchSite[] = [];
+    for (const key of keys) {
+      const call = async (resource: string, body: unknown) => {
+        const response = await fetch(`${server.url}/api2/${resource}.json`, { method: 'POST', headers: { apikey: key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const reply = await response.json() as { id?: string };
+        if (response.status !== 202) throw new Error(`site setup: ${resource} answered ${response.status}: ${JSON.stringify(reply)}`);
+        return Number(reply.id);
+      };
+      const tax = await call('taxes', { Tax: { name: 'VAT', value: 15 } });
+      const clients: number[] = [];
+      const products: number[] = [];
+      for (let i = 0; i < SITE_CLIENTS; i += 1) clients.push(await call('clients', { Client: { business_name: `Client ${i}` } }));
+      for (let i = 0; i < SITE_PRODUCTS; i += 1) products.push(await call('products', { Product: { name: `Product ${i}`, unit_price: '10', buy_price: '4', track_stock: 1, stock_balance: 1_000_000 } }));
+      sites.push({ key, clients, products, tax });
+    }
+    const result = record(`pg ${PARALLEL_SITES} sites in parallel: create_invoice`, await load({
+      url: server.url, kind: 'create_invoice_sites', connections: options.connections, duration: options.duration, warmup: options.warmup, sites,
+    }, [server.proc]), options.connections);
+    results['pg_sites_parallel_create_rps'] = round(result.rps, 0);
+    results['pg_sites_parallel_sites'] = PARALLEL_SITES;
+    results['pg_sites_parallel_connections'] = options.connections;
+    if (result.cpuUsPerRequest !== null) results['pg_sites_parallel_create_cpu_us'] = round(result.cpuUsPerRequest, 0);
+  } finally {
+    await stop(server.proc);
   }
 }
 
@@ -541,7 +666,17 @@ async function dropPostgres(): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 // Summary
 
-interface Target { key: string; label: string; ok: (value: number) => boolean; text: string; bigOnly?: boolean }
+/**
+ * A goal of the summary table. `bigOnly`: judged at 1M invoices only; `cores`: judged only with that
+ * many cores (two server processes on one core say nothing about scaling); `info`: printed, not a target.
+ */
+interface Target { key: string; label: string; ok: (value: number) => boolean; text: string; bigOnly?: boolean; cores?: number; info?: boolean }
+
+/**
+ * A real accounting server measured on this machine before (Bigcapital: NestJS + MariaDB, a 5-line
+ * invoice): a documented reference figure (docs/performance.md), not measured by this run.
+ */
+const BIGCAPITAL = { creates: 59, gets: 61 };
 
 function ratio(a: Figure | undefined, b: Figure | undefined): number | null {
   return typeof a === 'number' && typeof b === 'number' && b > 0 ? round(a / b, 3) : null;
@@ -568,19 +703,40 @@ function summarize(): Target[] {
     ['get_pdf_vs_get_json', 'get_invoice_pdf_rps', 'get_invoice_rps'],
     ['get_pdf_cpu_vs_get_json_cpu', 'get_invoice_pdf_cpu_us', 'get_invoice_cpu_us'],
     ['create_invoice_vs_hello_cpu', 'hello_cpu_us', 'create_invoice_cpu_us'],
+    // Against the naive server from CPU time per request: the same ratio on a core of its own.
+    ['get_invoice_vs_naive_cpu', 'naive_get_cpu_us', 'get_invoice_cpu_us'],
+    ['create_invoice_vs_naive_cpu', 'naive_post_cpu_us', 'create_invoice_cpu_us'],
+    // PostgreSQL against SQLite, server CPU per request of the same workload (more is worse).
+    ['pg_create_vs_sqlite_cpu', 'pg_create_invoice_cpu_us', 'create_invoice_cpu_us'],
+    ['pg_get_vs_sqlite_cpu', 'pg_get_invoice_cpu_us', 'get_invoice_cpu_us'],
+    ['pg_sites_parallel_vs_one_site', 'pg_sites_parallel_create_rps', 'pg_create_invoice_rps'],
+    ['create_invoice_normal_vs_full', 'create_invoice_normal_rps', 'create_invoice_rps'],
   ];
   for (const [key, numerator, denominator] of ratios) results[key] = ratio(results[numerator], results[denominator]);
+  results['create_invoice_vs_bigcapital'] = ratio(results['create_invoice_rps'], BIGCAPITAL.creates);
+  results['get_invoice_vs_bigcapital'] = ratio(results['get_invoice_rps'], BIGCAPITAL.gets);
   return [
-    { key: 'get_invoice_vs_hello', label: 'GET invoice / hello', ok: (v) => v >= 0.4, text: '≥ 0.40' },
-    { key: 'create_invoice_vs_hello', label: 'POST invoice / hello', ok: (v) => v >= 0.12, text: '≥ 0.12' },
-    { key: 'get_invoice_vs_json_server', label: 'GET invoice / json-server GET', ok: (v) => v >= 3, text: '≥ 3×' },
-    { key: 'create_invoice_vs_json_server', label: 'POST invoice / json-server POST', ok: (v) => v >= 30, text: '≥ 30×' },
+    { key: 'get_invoice_vs_naive', label: 'GET invoice / naive Fastify + SQLite GET', ok: (v) => v >= 0.95, text: '≥ 0.95' },
+    { key: 'create_invoice_vs_naive', label: 'POST invoice / naive Fastify + SQLite POST', ok: (v) => v >= 0.35, text: '≥ 0.35' },
+    { key: 'pg_create_round_trips', label: 'PostgreSQL create: round trips', ok: (v) => v <= 10, text: '≤ 10' },
+    { key: 'pg_get_round_trips', label: 'PostgreSQL GET: round trips', ok: (v) => v <= 3, text: '≤ 3' },
+    { key: 'pg_create_vs_sqlite_cpu', label: 'PostgreSQL / SQLite server CPU per create', ok: (v) => v <= 2, text: '≤ 2×' },
+    { key: 'pg_get_vs_sqlite_cpu', label: 'PostgreSQL / SQLite server CPU per GET', ok: (v) => v <= 2, text: '≤ 2×' },
+    { key: 'pg_sites_parallel_vs_one_site', label: `PostgreSQL creates, ${PARALLEL_SITES} sites in parallel / one site`, ok: (v) => v >= 1, text: '≥ 1×', cores: 4 },
+    { key: 'pg_x2_vs_x1_create_invoice', label: 'PostgreSQL creates, two processes / one', ok: (v) => v >= 1, text: '≥ 1×', cores: 4 },
     { key: 'get_invoice_vs_prism', label: 'GET invoice / Prism GET', ok: (v) => v >= 5, text: '≥ 5×' },
     { key: 'list_page1_p99_ms', label: 'list page 1 p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
     { key: 'list_deep_p99_ms', label: 'list deep page p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
     { key: 'list_filtered_p99_ms', label: 'list filtered p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
     { key: 'rss_mb_peak', label: 'peak RSS (MB)', ok: (v) => v <= 250, text: '≤ 250 MB' },
     { key: 'startup_ms', label: 'startup (ms)', ok: (v) => v <= 1500, text: '≤ 1.5 s' },
+    // The first round's targets against the node:http hello world and json-server: information now.
+    { key: 'get_invoice_vs_hello', label: 'GET invoice / hello (old target)', ok: (v) => v >= 0.4, text: '≥ 0.40', info: true },
+    { key: 'create_invoice_vs_hello', label: 'POST invoice / hello (old target)', ok: (v) => v >= 0.12, text: '≥ 0.12', info: true },
+    { key: 'get_invoice_vs_json_server', label: 'GET invoice / json-server GET', ok: (v) => v >= 3, text: '≥ 3×', info: true },
+    { key: 'create_invoice_vs_json_server', label: 'POST invoice / json-server POST', ok: (v) => v >= 30, text: '≥ 30×', info: true },
+    { key: 'create_invoice_vs_bigcapital', label: `POST invoice / Bigcapital POST (${BIGCAPITAL.creates} creates/s, measured before)`, ok: () => true, text: 'reference', info: true },
+    { key: 'get_invoice_vs_bigcapital', label: `GET invoice / Bigcapital GET (${BIGCAPITAL.gets} GETs/s, measured before)`, ok: () => true, text: 'reference', info: true },
   ];
 }
 
@@ -596,9 +752,12 @@ function table(targets: Target[]): string {
   const big = options.invoices >= 1_000_000;
   for (const target of targets) {
     const value = results[target.key];
+    const verdict = (value: number) => (target.ok(value) ? 'met' : 'NOT met');
     const met = typeof value !== 'number' ? 'not measured'
-      : target.bigOnly && !big ? `${target.ok(value) ? 'pass' : 'FAIL'} (at ${options.invoices.toLocaleString('en')}, goal is for 1M)`
-        : target.ok(value) ? 'pass' : 'FAIL';
+      : target.info ? 'information'
+        : target.cores && CPUS < target.cores ? `${verdict(value)} (only ${CPUS} cores: says nothing about scaling, judged with ${target.cores}+)`
+          : target.bigOnly && !big ? `${verdict(value)} (at ${options.invoices.toLocaleString('en')}, goal is for 1M)`
+            : verdict(value);
     lines.push(`| ${target.label} | ${value ?? '—'} | ${target.text} | ${met} |`);
   }
   return lines.join('\n');
@@ -633,6 +792,7 @@ async function main(): Promise<void> {
   runPdfRenders();
   say('SQLite, one server process (CPU 0):');
   const exports = await runSqlite(work);
+  await runSqliteNormal(work);
   await runWebhookCost(work);
   await runNaive(work);
   fs.rmSync(work, { force: true });

@@ -20,6 +20,7 @@ import { EINVOICE_ROUTES, registerEInvoiceRoutes } from './api/einvoice-routes.j
 import { REST_ROUTES, registerRestRoutes } from './api/rest-routes.js';
 import { REVOKE_PATHS, TOKEN_PATHS, registerTokenRoutes } from './api/oauth.js';
 import { REPORT_ROUTES, registerReportRoutes } from './api/reports.js';
+import { USER_ROUTES, registerUserRoutes } from './api/users.js';
 import { registerResourceRoutes, writeWith } from './api/routes.js';
 import { DOCUMENT_ROUTES, PUBLIC_DOCUMENT_ROUTES, RENDERED_DOCUMENTS, registerDocumentRoutes, serveOwnDocument } from './api/documents.js';
 import { baseUrlOf, renderSite, updateSite } from './api/site.js';
@@ -134,6 +135,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       { method: 'GET', path: '/ready', summary: 'Readiness: the database answers', tag: 'Meta' },
       ...EXTRA_ROUTES,
       ...CREDENTIAL_ROUTES,
+      ...USER_ROUTES,
       ...EINVOICE_ROUTES,
       ...REST_ROUTES,
       ...REPORT_ROUTES,
@@ -177,6 +179,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   registerTokenRoutes(app, database, config);
   registerExtraRoutes(app, database);
   registerCredentialRoutes(app, database);
+  registerUserRoutes(app, database);
   registerEInvoiceRoutes(app, database);
   registerRestRoutes(app, database);
   registerReportRoutes(app, database);

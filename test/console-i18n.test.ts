@@ -6,7 +6,7 @@ import path from 'node:path';
 import { it } from 'node:test';
 import { CATALOGUE } from '../src/console/i18n.js';
 
-const SOURCES = ['src/console/routes.ts', 'src/console/html.ts'].map((file) => fs.readFileSync(path.resolve(file), 'utf8')).join('\n');
+const SOURCES = ['src/console/routes.ts', 'src/console/html.ts', 'src/console/pages.ts'].map((file) => fs.readFileSync(path.resolve(file), 'utf8')).join('\n');
 /** Entries that are the same in both languages on purpose. */
 const SAME_IN_BOTH = new Set(['english', 'arabic']);
 

@@ -9,10 +9,10 @@ import { unitStatus } from '../src/zatca/onboarding.js';
 import { onboard } from '../src/zatca/compliance.js';
 import { type CsrSubject, csrPublicKey, generateEgsKeyPair, issueCertificate } from '../src/zatca/certificate.js';
 import { sendDue, LEASE_MS } from '../src/zatca/outbox.js';
-import { phase2QrFor } from '../src/zatca/chain.js';
+import { phase2PrintOf, phase2QrFor } from '../src/zatca/chain.js';
 import { parseSecretKey } from '../src/zatca/vault.js';
 import { eachDatabase } from './support/harness.js';
-import { SECRET_HEX, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite } from './support/zatca.js';
+import { SECRET_HEX, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite, signatureProblems } from './support/zatca.js';
 
 const CSID_SECRET = 'Dehvg1fc7ibh4Lf2f2sC/H0W8bNEYZ6lYa5rJ0yx3zA=';
 
@@ -83,6 +83,7 @@ class FakeFatoora {
       }
       const xml = Buffer.from(body.invoice, 'base64').toString('utf8');
       this.check(independentHash(xml) === body.invoiceHash, 'compliance invoiceHash');
+      for (const problem of signatureProblems(xml)) this.problems.push(`compliance check: ${problem}`);
       const flags = /name="(\d{7})"/.exec(xml)![1]!;
       const pih = /<cbc:ID>PIH<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]!;
       const icv = /<cbc:ID>ICV<\/cbc:ID><cbc:UUID>(\d+)</.exec(xml)![1]!;
@@ -100,6 +101,7 @@ class FakeFatoora {
     const xml = Buffer.from(body.invoice, 'base64').toString('utf8');
     this.check(xml.includes(`<cbc:UUID>${body.uuid}</cbc:UUID>`), 'invoice carries the uuid');
     this.check(independentHash(xml) === body.invoiceHash, 'invoiceHash is the hash of the invoice');
+    for (const problem of signatureProblems(xml)) this.problems.push(`${path}: ${problem}`);
     const forced = this.forced.shift();
     const status = forced ?? (this.reject.has(body.uuid) ? 400 : this.accepted.has(body.uuid) ? 409 : clearance ? 200 : 200);
     this.seen.push({ path, uuid: body.uuid, status });
@@ -166,6 +168,7 @@ eachDatabase('ZATCA outbox and Fatoora client (local server)', (server) => {
     const again = await sendDue(server().database, { now: Date.now() + 10 * LEASE_MS, baseUrl });
     assert.equal(again.sent, 0, 'nothing is sent twice');
     assert.match((await phase2QrFor({ db: server().database.db, siteId: site.siteId }, Number(standard)))!, /^[A-Za-z0-9+/]+=*$/);
+    assert.equal((await phase2PrintOf({ db: server().database.db, siteId: site.siteId }, Number(standard)))!.xml, xml.text, 'the PDF attaches the cleared XML');
   });
 
   it('retries after a 503 with a backoff, and records a 400 as rejected with its validation results', async () => {

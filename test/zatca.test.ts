@@ -3,19 +3,23 @@
 // under concurrent creates, and the business rules that refuse a document before it is chained.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { X509Certificate, createPublicKey, createVerify, verify } from 'node:crypto';
+import { X509Certificate, createPublicKey, verify } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it, before } from 'node:test';
-import { FIRST_PREVIOUS_HASH, hexDigestBase64, invoiceHash } from '../src/zatca/hash.js';
+import { FIRST_PREVIOUS_HASH, invoiceHash } from '../src/zatca/hash.js';
+import { signatureBlock, signedPropertiesDigest, signedPropertiesXml } from '../src/zatca/sign.js';
 import { buildCsr, certificateFacts, generateEgsKeyPair, selfSignedCertificate } from '../src/zatca/certificate.js';
 import { decodeTlv as decodeTlvFields } from '../src/domain/zatca-qr.js';
 import { parseSecretKey, seal, unseal } from '../src/zatca/vault.js';
 import { checkRules } from '../src/zatca/rules.js';
 import { toEInvoice } from '../src/zatca/document.js';
 import { ApiClient, eachDatabase } from './support/harness.js';
-import { BUYER_VAT, SELLER, SHARED_ZATCA, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite, textOf, validateWithXsd, xmllintMissing } from './support/zatca.js';
+import {
+  BUYER_VAT, SELLER, SHARED_ZATCA, type SaudiSite, ZATCA_ENV, digestOfProperties, hexSha256Base64, independentHash, independentSignedPropertiesDigest,
+  setupSaudiSite, signatureProblems, signedPropertiesElement, standaloneSignedProperties, textOf, validateWithXsd, xmllintMissing,
+} from './support/zatca.js';
 
 const decodeTlv = (bytes: Buffer) => new Map(decodeTlvFields(bytes));
 
@@ -46,15 +50,53 @@ describe('ZATCA invoice hash, signature and certificates', { skip: samplesMissin
     }
   });
 
-  it("verifies the samples' signatures as ECDSA over the hash bytes with the certificate's key", () => {
-    for (const name of ['Simplified/Invoice/Simplified_Invoice.xml', 'Standard/Invoice/Standard_Invoice.xml']) {
-      const xml = fs.readFileSync(path.join(SHARED_ZATCA, 'Samples', name), 'utf8');
+  it("reproduces the signed-properties digest of every sample, and nothing looser does", () => {
+    const files = sampleFiles();
+    for (const file of files) {
+      const xml = fs.readFileSync(file, 'utf8');
+      assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml), path.basename(file));
+      assert.deepEqual(signatureProblems(xml), [], `the stand-in Fatoora's checks pass ${path.basename(file)}`);
+    }
+    // The rule is exact: the element as written (without the declarations), compacted, or canonicalised
+    // with its end tags expanded, gives another digest, so the test above can fail.
+    const xml = fs.readFileSync(path.join(SHARED_ZATCA, 'Samples/Simplified/Invoice/Simplified_Invoice.xml'), 'utf8');
+    const element = signedPropertiesElement(xml);
+    const standalone = standaloneSignedProperties(element);
+    for (const wrong of [element, standalone.replace(/>\s+</g, '><'), standalone.replace(/<(ds:\w+)([^>]*)\/>/g, '<$1$2></$1>'), standalone.replace(/\n/g, '\r\n')]) {
+      assert.notEqual(hexSha256Base64(wrong), digestOfProperties(xml));
+    }
+  });
+
+  it("writes the signed properties and the signature block exactly as ZATCA's samples, and their digest", () => {
+    for (const file of sampleFiles()) {
+      const xml = fs.readFileSync(file, 'utf8');
+      const facts = certificateFacts(textOf(xml, 'ds:X509Certificate'));
+      const time = textOf(xml, 'xades:SigningTime');
+      assert.equal(signedPropertiesXml(time, facts, false), signedPropertiesElement(xml), path.basename(file));
+      assert.equal(signedPropertiesDigest(time, facts), digestOfProperties(xml), path.basename(file));
+    }
+    const xml = fs.readFileSync(path.join(SHARED_ZATCA, 'Samples/Standard/Invoice/Standard_Invoice.xml'), 'utf8');
+    const block = /<ext:UBLExtensions>[\s\S]*<\/ext:UBLExtensions>/.exec(xml)![0];
+    const ours = signatureBlock(digestOfReference(xml), textOf(xml, 'ds:SignatureValue'), textOf(xml, 'xades:SigningTime'), certificateFacts(textOf(xml, 'ds:X509Certificate')));
+    // The one difference: a stray space after <sac:SignatureInformation> in ZATCA's files.
+    assert.equal(ours, block.replace('<sac:SignatureInformation> \n', '<sac:SignatureInformation>\n'));
+  });
+
+  it("verifies every sample's signature as ECDSA over the invoice hash bytes, and its certificate digest, issuer and serial", () => {
+    for (const file of sampleFiles()) {
+      const xml = fs.readFileSync(file, 'utf8');
+      const name = path.basename(file);
       const certificate = new X509Certificate(Buffer.from(textOf(xml, 'ds:X509Certificate'), 'base64'));
-      const verifier = createVerify('sha256');
-      verifier.update(Buffer.from(digestOfReference(xml), 'base64'));
-      assert.ok(verifier.verify(certificate.publicKey, Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64')), name);
-      // The certificate digest of the XAdES properties is base64(hex(SHA-256)) of the certificate's base64 text.
-      assert.match(xml, new RegExp(hexDigestBase64(textOf(xml, 'ds:X509Certificate')).replace(/[+/=]/g, '\\$&')));
+      const signature = Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64');
+      assert.ok(verify('sha256', Buffer.from(digestOfReference(xml), 'base64'), certificate.publicKey, signature), name);
+      // Not the XMLDSig rule (a signature over the SignedInfo element): ZATCA signs the invoice hash.
+      const signedInfo = /<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>/.exec(xml)![0];
+      assert.equal(verify('sha256', Buffer.from(signedInfo), certificate.publicKey, signature), false, name);
+      // xades:CertDigest is base64(hex(SHA-256)) of the certificate's base64 text (not of its DER bytes).
+      const certDigest = /<xades:CertDigest>[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1];
+      assert.equal(certDigest, hexSha256Base64(textOf(xml, 'ds:X509Certificate')), name);
+      assert.equal(textOf(xml, 'ds:X509IssuerName'), certificate.issuer.split('\n').reverse().join(', '), name);
+      assert.equal(textOf(xml, 'ds:X509SerialNumber'), BigInt(`0x${certificate.serialNumber}`).toString(), name);
     }
   });
 
@@ -159,6 +201,34 @@ describe('ZATCA business rules on the e-invoice model', () => {
   });
 });
 
+const pdfToolsMissing = spawnSync('pdfdetach', ['-v']).error ? 'pdfdetach is not installed (apt-get install -y poppler-utils)' : false;
+
+async function pdfBytes(url: string, apiKey: string, route: string): Promise<Buffer> {
+  const response = await fetch(url + route, { headers: { apikey: apiKey } });
+  assert.equal(response.status, 200, route);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** The files attached to a PDF, as poppler's pdfdetach reads them (not Daftar's code). */
+function pdfAttachments(pdf: Buffer): Array<{ name: string; bytes: Buffer }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zatca-pdf-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    fs.writeFileSync(file, pdf);
+    const listed = spawnSync('pdfdetach', ['-list', file], { encoding: 'utf8' });
+    assert.equal(listed.status, 0, listed.stderr);
+    const names = listed.stdout.split('\n').map((line) => /^\d+: (.+)$/.exec(line)?.[1]).filter((name): name is string => Boolean(name));
+    return names.map((name, index) => {
+      const out = path.join(dir, `attachment-${index}`);
+      assert.equal(spawnSync('pdfdetach', ['-save', String(index + 1), '-o', out, file]).status, 0);
+      return { name, bytes: fs.readFileSync(out) };
+    });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 interface Signed { xml: string; status: string }
 
 eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
@@ -205,8 +275,11 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     const certificate = new X509Certificate(Buffer.from(textOf(xml, 'ds:X509Certificate'), 'base64'));
     const signature = Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64');
     assert.ok(verify('sha256', Buffer.from(hash, 'base64'), certificate.publicKey, signature), 'signature verifies with the certificate');
-    const properties = /<xades:SignedProperties[\s\S]*<\/xades:SignedProperties>/.exec(xml)![0];
-    assert.match(xml, new RegExp(`URI="#xadesSignedProperties">.*?<ds:DigestValue>${hexDigestBase64(properties).replace(/[+/=]/g, '\\$&')}<`));
+    // The signed properties follow the rule that reproduces ZATCA's samples, recomputed apart from src/zatca.
+    assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml));
+    assert.equal(textOf(xml, 'xades:SigningTime'), `${textOf(xml, 'cbc:IssueDate')}T${textOf(xml, 'cbc:IssueTime')}`);
+    assert.equal(/<xades:CertDigest>[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1], hexSha256Base64(textOf(xml, 'ds:X509Certificate')));
+    assert.equal(textOf(xml, 'ds:X509SerialNumber'), BigInt(`0x${certificate.serialNumber}`).toString());
     const record = (await server().get(`/api2/invoices/${standardId}.json`)).body.data.Invoice;
     assert.equal(record.einvoice_status, 'signed');
     const qr = decodeTlv(Buffer.from(/<cbc:ID>QR<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]!, 'base64'));
@@ -228,6 +301,23 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     assert.equal(pdf.status, 200, pdf.text.slice(0, 300));
   });
 
+  it('prints a signed document as PDF/A-3b with its e-invoice XML attached; a phase-1 document has no attachment', { skip: pdfToolsMissing }, async () => {
+    const pdf = await pdfBytes(server().url, server().apiKey, `/api2/invoices/${standardId}.pdf`);
+    const { xml } = await einvoice('invoices', standardId);
+    const record = (await server().get(`/api2/invoices/${standardId}.json`)).body.data.Invoice;
+    const attached = pdfAttachments(pdf);
+    assert.deepEqual(attached.map((file) => file.name), [`${record.no}.xml`]);
+    assert.equal(attached[0]!.bytes.toString('utf8'), xml, 'the attachment is the e-invoice einvoice.xml serves, byte for byte');
+    const raw = pdf.toString('latin1');
+    assert.match(raw, /<pdfaid:part>3<\/pdfaid:part>/);
+    assert.match(raw, /<pdfaid:conformance>B<\/pdfaid:conformance>/);
+    assert.match(raw, /\/AFRelationship\s*\/Alternative/);
+    const draft = await invoice(site.person, [{ item: 'Draft', unit_price: '5', quantity: 1, tax1: site.vat }], { draft: 1 });
+    const plain = await pdfBytes(server().url, server().apiKey, `/api2/invoices/${draft.body.id}.pdf`);
+    assert.deepEqual(pdfAttachments(plain), [], 'a document without an e-invoice attaches nothing');
+    assert.doesNotMatch(plain.toString('latin1'), /pdfaid:part/);
+  });
+
   it('signs a simplified invoice with QR tag 9 (the certificate signature) and chains it to the previous hash', async () => {
     const reply = await invoice(site.person, [{ item: 'Coffee', unit_price: '11.50', quantity: 2, tax1: site.vat }]);
     assert.equal(reply.status, 202, reply.text);
@@ -236,6 +326,9 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     if (!xmllintMissing) assert.ok(validateWithXsd(xml).ok, validateWithXsd(xml).output);
     const qr = decodeTlv(Buffer.from(/<cbc:ID>QR<\/cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)</.exec(xml)![1]!, 'base64'));
     assert.ok(qr.get(9)!.length > 60, 'tag 9 carries the certificate signature');
+    assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml));
+    const certificate = new X509Certificate(Buffer.from(textOf(xml, 'ds:X509Certificate'), 'base64'));
+    assert.ok(verify('sha256', Buffer.from(independentHash(xml), 'base64'), certificate.publicKey, Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64')));
     const rows = await chainRows();
     assert.equal(rows.length, 2);
     assert.equal(rows[0]!.previous_hash, FIRST_PREVIOUS_HASH);
@@ -257,6 +350,7 @@ eachDatabase('ZATCA e-invoices of a Saudi site', (server) => {
     assert.match(xml, /<cbc:InstructionNote>Returned one laptop<\/cbc:InstructionNote>/);
     if (!xmllintMissing) assert.ok(validateWithXsd(xml).ok, validateWithXsd(xml).output);
     assert.equal(digestOfReference(xml), independentHash(xml));
+    assert.equal(independentSignedPropertiesDigest(xml), digestOfProperties(xml));
   });
 
   it('signs a debit note (383) and an invoice in USD with its VAT stated in SAR, XSD-valid', async () => {
@@ -386,6 +480,7 @@ eachDatabase('daftar zatca on the command line', (server) => {
     const xml = await server().get(`/api2/invoices/${id}/einvoice.xml`);
     assert.equal(xml.status, 200);
     assert.equal(digestOfReference(xml.text), independentHash(xml.text));
+    assert.equal(independentSignedPropertiesDigest(xml.text), digestOfProperties(xml.text));
     assert.equal(cli('zatca', 'status', '--site', 'default').json.icv, 1);
     // Another site's key sees neither the e-invoice nor the unit.
     const other = cli('site', 'create', 'other-shop', '--country', 'SA');

@@ -19,7 +19,7 @@ import { documentHash, linksOf, rotateLink, rotationsOf, sameHash, siteOfHash } 
 import { loadDocument } from '../documents/load.js';
 import { purchaseInvoices, purchaseRefunds } from '../resources/purchase-documents.js';
 import { creditNotes, estimates, invoices, refundReceipts } from '../resources/sales-documents.js';
-import { phase2QrFor } from '../zatca/chain.js';
+import { phase2PrintOf } from '../zatca/chain.js';
 import { oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { baseUrlOf } from './site.js';
@@ -56,18 +56,20 @@ export async function renderDocument(
   const loaded = await loadDocument(context, spec, id, lang);
   if (!loaded) return null;
   const phase1 = buildDocumentView(loaded.source);
-  // A signed ZATCA e-invoice (phase 2) prints its own QR, with the hash and signature (src/zatca).
-  const phase2 = phase1.qr !== null && spec.table === 'invoices' ? await phase2QrFor(context, id) : null;
-  const view = phase2 ? { ...phase1, qr: phase2 } : phase1;
+  // A signed ZATCA e-invoice (phase 2) prints its own QR, with the hash and signature, and its PDF
+  // carries the e-invoice XML as a PDF/A-3 attachment (src/zatca, docs/zatca.md).
+  const phase2 = phase1.qr !== null && spec.table === 'invoices' ? await phase2PrintOf(context, id) : null;
+  const view = phase2 ? { ...phase1, qr: phase2.qr } : phase1;
+  const einvoiceXml = phase2?.xml ?? null;
   const layout = typeof context.site['document_layout'] === 'string' && context.site['document_layout'] ? String(context.site['document_layout']) : 'standard';
   const logo = context.site['logo'] ? Buffer.from(String(context.site['logo']), 'base64') : null;
   if (format === 'pdf') {
     if (!offThread) {
       const { renderPdf } = await import('../documents/pdf.js');
-      return { body: renderPdf(view, { logo }, layout, templatesDir), number: view.number };
+      return { body: renderPdf(view, { logo, einvoiceXml }, layout, templatesDir), number: view.number };
     }
     const { renderPdfOffThread } = await import('../documents/pdf-pool.js');
-    return { body: await renderPdfOffThread(view, logo, layout, templatesDir), number: view.number };
+    return { body: await renderPdfOffThread(view, { logo, einvoiceXml }, layout, templatesDir), number: view.number };
   }
   const { renderHtml } = await import('../documents/html.js');
   const logoDataUrl = logo ? `data:${String(context.site['logo_mime'])};base64,${String(context.site['logo'])}` : null;

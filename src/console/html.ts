@@ -55,11 +55,15 @@ export function amount(view: View, value: unknown, currency?: string): Html {
   return html`<span class="amount">${ltr(view, shown)}${currency ? html` <span class="currency">${currency}</span>` : ''}</span>`;
 }
 
-const NAV: Array<[string, MessageKey]> = [['/app', 'nav_dashboard'], ['/app/invoices', 'nav_invoices'], ['/app/clients', 'nav_clients'], ['/app/products', 'nav_products'], ['/app/reports/profit_and_loss', 'nav_reports']];
+const NAV: Array<[string, MessageKey]> = [
+  ['/app', 'nav_dashboard'], ['/app/invoices', 'nav_invoices'], ['/app/estimates', 'nav_estimates'], ['/app/clients', 'nav_clients'],
+  ['/app/suppliers', 'nav_suppliers'], ['/app/products', 'nav_products'], ['/app/purchases', 'nav_purchases'], ['/app/expenses', 'nav_expenses'],
+  ['/app/treasuries', 'nav_treasuries'], ['/app/reports/monthly_summary', 'nav_reports'], ['/app/settings', 'nav_settings'],
+];
 
 export function layout(view: View, title: string, body: Html, flash?: string): string {
   const dir = view.lang === 'ar' ? 'rtl' : 'ltr';
-  const current = (href: string) => (href === '/app' ? view.path === '/app' : view.path.startsWith(href.replace(/\/profit_and_loss$/, '')));
+  const current = (href: string) => (href === '/app' ? view.path === '/app' : (view.path.startsWith(href.replace(/\/monthly_summary$/, '')) || (href === '/app/expenses' && view.path.startsWith('/app/incomes'))));
   const nav = view.signedIn ? html`
 <nav aria-label="${t(view, 'main_navigation')}"><ul>
 ${NAV.map(([href, key]) => html`<li><a href="${href}"${current(href) ? html` aria-current="page"` : ''}>${t(view, key)}</a></li>`)}

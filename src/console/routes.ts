@@ -14,22 +14,13 @@ import { computeTotals } from '../domain/totals.js';
 import { ZERO, currencyDecimals, formatDec, formatFixed, parseDec } from '../domain/money.js';
 import { type Html, type View, amount, errors, field, html, layout, ltr, t, table } from './html.js';
 import { type MessageKey, arabicDigits } from './i18n.js';
+import { registerPages } from './pages.js';
 import {
   csrfFor, csrfValid, endSession, languageOf, loginCsrf, loginCsrfValid, sessionOf, setLanguage, startSession,
 } from './session.js';
 
-type Form = Record<string, string | string[] | undefined>;
-
-// What the console's routes read of a request: a query string and an urlencoded form (both parsed to
-// Form by Fastify's querystring parser and @fastify/formbody), and the path's named parameters.
-const queryOf = (request: FastifyRequest): Form => request.query as Form;
-const formOf = (request: FastifyRequest): Form => (request.body ?? {}) as Form;
-const paramsOf = (request: FastifyRequest): Record<string, string> => request.params as Record<string, string>;
-type Row = Record<string, any>;
-const PAYMENT_STATUS_OPTIONS: Array<[string, MessageKey]> = [['0', 'status_unpaid'], ['1', 'status_partial'], ['2', 'status_paid']];
-const PAYMENT_METHOD_OPTIONS: Array<[string, MessageKey]> = [['cash', 'method_cash'], ['bank_transfer', 'method_bank_transfer'], ['credit_card', 'method_card']];
-/** A list of rows in a reply (a document's lines, a report's rows), or none. */
-const rowsIn = (value: unknown): Row[] => (Array.isArray(value) ? value : []);
+export type Form = Record<string, string | string[] | undefined>;
+export type Row = Record<string, any>;
 
 const STATIC_DIR = new URL('../../../src/console/static/', import.meta.url);
 const STATIC: Record<string, [string, string]> = {
@@ -37,10 +28,15 @@ const STATIC: Record<string, [string, string]> = {
   'app.js': ['text/javascript; charset=utf-8', ''],
 };
 
-const list = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] ?? '' : value ?? '');
+export const list = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+export const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] ?? '' : value ?? '');
 
-interface Page { view: View; daftar: Daftar; session: string }
+export interface Page { view: View; daftar: Daftar; session: string }
+
+export interface Kit {
+  signedIn: (handler: (page: Page, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) => (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  send: (reply: FastifyReply, page: string, status?: number) => FastifyReply;
+}
 
 export function registerConsole(app: FastifyInstance): void {
   const client = (request: FastifyRequest, session: string) => new Daftar({ baseUrl: 'http://console', accessToken: session, fetch: injectFetch(app, request.ip), retries: 0 });
@@ -60,7 +56,7 @@ export function registerConsole(app: FastifyInstance): void {
       const session = sessionOf(request);
       if (!session) return reply.redirect('/app/login');
       const view = viewOf(request, session);
-      if (request.method === 'POST' && !csrfValid(session, formOf(request)['_csrf'])) {
+      if (request.method === 'POST' && !csrfValid(session, (request.body as Form | undefined)?.['_csrf'])) {
         return send(reply, layout(view, t(view, 'error_title'), html`<p>CSRF</p>`), 403);
       }
       try {
@@ -100,11 +96,11 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
 </form>`), status);
   };
   app.get('/app/login', PUBLIC_ROUTE, async (request, reply) => {
-    const query = queryOf(request);
+    const query = request.query as Form;
     return loginPage(request, reply, query['expired'] ? 'session_expired' : query['out'] ? 'signed_out' : undefined);
   });
   app.post('/app/login', PUBLIC_ROUTE, async (request, reply) => {
-    const form = formOf(request);
+    const form = (request.body ?? {}) as Form;
     if (!loginCsrfValid(request, form['_csrf'])) return loginPage(request, reply, 'sign_in_failed', 403);
     const tokens = await app.inject({
       method: 'POST', url: TOKEN_PATHS[0]!, remoteAddress: request.ip,
@@ -122,7 +118,7 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     return reply.redirect('/app/login?out=1', 303);
   }));
   app.post('/app/lang', PUBLIC_ROUTE, async (request, reply) => {
-    const form = formOf(request);
+    const form = (request.body ?? {}) as Form;
     const session = sessionOf(request);
     // Signed in, the switch needs the session's CSRF token; on the sign-in page there is no session to abuse.
     if (session && !csrfValid(session, form['_csrf'])) return reply.code(403).send();
@@ -135,34 +131,25 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
   app.get('/app', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, _request, reply) => {
     const site = await daftar.siteInfo();
     const currency = String(site['currency_code'] ?? '');
-    const today = new Date();
-    const month = (offset: number) => {
-      const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
-      const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset + 1, 0));
-      return { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) };
-    };
-    const months = Array.from({ length: 12 }, (_, i) => month(i - 11));
-    const [pnl, receivables, treasuries, lowStock, recent, collectedNow, collectedBefore] = await Promise.all([
-      Promise.all(months.map((m) => daftar.report('profit_and_loss', { date_from: m.from, date_to: m.to }))),
-      daftar.report('aged_receivables'),
+    // One report for the 12 months (revenue, expenses, money into treasuries: one grouped query) and
+    // what clients owe (one pass over the invoices' unpaid amounts), not 14 reports.
+    const [summary, treasuries, lowStock, recent] = await Promise.all([
+      daftar.report('monthly_summary'),
       daftar.treasuries.list({ limit: 20 }).page(1),
       daftar.products.list({ track_stock: 1, sort: 'stock_balance', direction: 'asc', limit: 5 }).page(1),
       daftar.invoices.list({ limit: 5 }).page(1),
-      paymentsTotal(daftar, months[11]!),
-      paymentsTotal(daftar, months[10]!),
     ]);
-    const totals = (report: Row): Row => report['totals'];
-    const revenueOf = (report: Row) => String(totals(report)['revenue'] ?? '0');
-    const expensesOf = (report: Row) => String(totals(report)['expenses'] ?? '0');
-    const owed = totals(receivables);
-    const overdue = formatDec(['days_1_30', 'days_31_60', 'days_61_90', 'days_over_90'].reduce((sum, key) => sum + dec(String(owed[key] ?? '0')), ZERO));
-    const chart = chartSvg(view, months.map((m, i) => ({ label: m.from.slice(0, 7), sales: revenueOf(pnl[i]!), expenses: expensesOf(pnl[i]!) })));
+    const months = (summary['rows'] as Row[] | undefined) ?? [];
+    const now = months[months.length - 1] ?? {};
+    const before = months[months.length - 2] ?? {};
+    const totals = (report: Row) => report['totals'] as Row;
+    const chart = chartSvg(view, months.map((m) => ({ label: String(m['month']), sales: String(m['revenue'] ?? '0'), expenses: String(m['expenses'] ?? '0') })));
     const stat = (key: MessageKey, value: string) => html`<div class="stat"><span>${t(view, key)}</span><strong>${amount(view, value, currency)}</strong></div>`;
     return send(reply, layout(view, t(view, 'nav_dashboard'), html`
 <section class="stats" aria-label="${t(view, 'this_month')}"><h2>${t(view, 'this_month')}</h2>
-${stat('sales', revenueOf(pnl[11]!))}${stat('collected', collectedNow)}${stat('unpaid', String(owed['total'] ?? '0'))}${stat('overdue', overdue)}</section>
+${stat('sales', String(now['revenue'] ?? '0'))}${stat('collected', String(now['cash_in'] ?? '0'))}${stat('unpaid', String(summary['receivable'] ?? '0'))}${stat('overdue', String(summary['overdue'] ?? '0'))}</section>
 <section class="stats" aria-label="${t(view, 'last_month')}"><h2>${t(view, 'last_month')}</h2>
-${stat('sales', revenueOf(pnl[10]!))}${stat('collected', collectedBefore)}${stat('expenses', expensesOf(pnl[10]!))}</section>
+${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(before['cash_in'] ?? '0'))}${stat('expenses', String(before['expenses'] ?? '0'))}</section>
 <section><h2>${t(view, 'sales_vs_expenses')}</h2>${chart}</section>
 <div class="columns">
 <section><h2>${t(view, 'cash_per_treasury')}</h2>${table(view, ['treasury', 'amount'], treasuries.data.map((row: Row) => [html`${row['name']}`, amount(view, row['balance'], currency)]))}</section>
@@ -173,7 +160,7 @@ ${stat('sales', revenueOf(pnl[10]!))}${stat('collected', collectedBefore)}${stat
 
   // ---- Invoices -------------------------------------------------------------------------------
   app.get('/app/invoices', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const query = queryOf(request);
+    const query = request.query as Form;
     const page = Math.max(1, Number(one(query['page'])) || 1);
     const filters: Record<string, string | number> = { limit: 25 };
     for (const key of ['keywords', 'payment_status', 'client_id', 'date_from', 'date_to'] as const) if (one(query[key])) filters[key] = one(query[key]);
@@ -187,7 +174,7 @@ ${stat('sales', revenueOf(pnl[10]!))}${stat('collected', collectedBefore)}${stat
 <form method="get" action="/app/invoices" class="filters" role="search">
 ${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}
 ${field(view, 'status', html`<select id="payment_status" name="payment_status"><option value="">${t(view, 'any_status')}</option>
-${PAYMENT_STATUS_OPTIONS.map(([v, k]) => html`<option value="${v}"${one(query['payment_status']) === v ? html` selected` : ''}>${t(view, k)}</option>`)}</select>`, 'payment_status')}
+${([['0', 'status_unpaid'], ['1', 'status_partial'], ['2', 'status_paid']] as Array<[string, MessageKey]>).map(([v, k]) => html`<option value="${v}"${one(query['payment_status']) === v ? html` selected` : ''}>${t(view, k)}</option>`)}</select>`, 'payment_status')}
 ${field(view, 'client', clientSelect(view, clients.data, one(query['client_id']), 'any_client'), 'client_id')}
 ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="date" value="${one(query['date_from'])}">`, 'date_from')}
 ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" value="${one(query['date_to'])}">`, 'date_to')}
@@ -205,7 +192,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   app.get('/app/invoices/new', PUBLIC_ROUTE, signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}))));
 
   app.post('/app/invoices/preview', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const form = formOf(request);
+    const form = (request.body ?? {}) as Form;
     const taxes = (await daftar.taxes.list({ limit: 100 }).page(1)).data;
     const site = await daftar.siteInfo();
     const places = currencyDecimals(String(site['currency_code'] ?? ''));
@@ -224,7 +211,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.post('/app/invoices', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = formOf(request);
+    const form = (request.body ?? {}) as Form;
     const lines = linesOf(form).filter((line) => line.product_id || line.item);
     try {
       const { id } = await page.daftar.invoices.create({
@@ -242,15 +229,15 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.get('/app/invoices/:id', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { id } = paramsOf(request);
-    const query = queryOf(request);
+    const { id } = request.params as { id: string };
+    const query = request.query as Form;
     const [invoice, site, treasuries] = await Promise.all([daftar.invoices.get(id), daftar.siteInfo(), daftar.treasuries.list({ limit: 50 }).page(1)]);
     return send(reply, invoicePage(view, invoice, String(site['currency_code'] ?? ''), treasuries.data, {}, one(query['saved']) ? t(view, 'saved') : one(query['credit']) ? t(view, 'credit_note_made', { number: one(query['credit']) }) : undefined));
   }));
 
   app.post('/app/invoices/:id/payments', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { id } = paramsOf(request);
-    const form = formOf(request);
+    const { id } = request.params as { id: string };
+    const form = (request.body ?? {}) as Form;
     try {
       await daftar.invoicePayments.create({ InvoicePayment: { invoice_id: id, amount: one(form['amount']), payment_method: one(form['payment_method']) || 'cash', treasury_id: one(form['treasury_id']) || undefined } } as never);
       return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
@@ -262,9 +249,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.post('/app/invoices/:id/credit-note', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const { id } = paramsOf(request);
+    const { id } = request.params as { id: string };
     const invoice = await daftar.invoices.get(id);
-    const items = rowsIn(invoice['InvoiceItem']).map((line) => ({
+    const items = ((invoice['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
       ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] }),
       quantity: line['quantity'], unit_price: line['unit_price'], ...(line['tax1'] ? { tax1: line['tax1'] } : {}),
     }));
@@ -274,7 +261,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   app.get('/app/invoices/:id/pdf', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
-    const { id } = paramsOf(request);
+    const { id } = request.params as { id: string };
     const { lang } = languageOf(request);
     const pdf = await app.inject({ method: 'GET', url: `/api2/invoices/${encodeURIComponent(id)}.pdf?lang=${lang}`, headers: { authorization: `Bearer ${session}` } });
     if (pdf.statusCode !== 200) return reply.code(pdf.statusCode === 404 ? 404 : 503).type('text/plain').send('PDF not available');
@@ -282,9 +269,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   }));
 
   // ---- Clients and products -------------------------------------------------------------------
-  app.get('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await clientsPage(page, queryOf(request), {}))));
+  app.get('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await clientsPage(page, request.query as Form, {}))));
   app.post('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = formOf(request);
+    const form = (request.body ?? {}) as Form;
     try {
       await page.daftar.clients.create({ Client: { business_name: one(form['business_name']), email: one(form['email']) || undefined, phone1: one(form['phone1']) || undefined, bn1: one(form['bn1']) || undefined, city: one(form['city']) || undefined } } as never);
       return reply.redirect('/app/clients?saved=1', 303);
@@ -293,9 +280,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
       throw error;
     }
   }));
-  app.get('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await productsPage(page, queryOf(request), {}))));
+  app.get('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await productsPage(page, request.query as Form, {}))));
   app.post('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = formOf(request);
+    const form = (request.body ?? {}) as Form;
     try {
       await page.daftar.products.create({ Product: {
         name: one(form['name']), product_code: one(form['product_code']) || undefined, barcode: one(form['barcode']) || undefined,
@@ -311,13 +298,16 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
 
   // ---- Reports --------------------------------------------------------------------------------
   app.get('/app/reports/:name', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { name } = paramsOf(request);
+    const { name } = request.params as { name: string };
     if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-    const query = queryOf(request);
-    const params = { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined };
+    const query = request.query as Form;
+    // Reports over a period open on this year (the API's default is all time, which costs a scan of every journal).
+    const yearStart = `${new Date().toISOString().slice(0, 4)}-01-01`;
+    const defaultFrom = query['date_from'] === undefined && (name === 'profit_and_loss' || name === 'trial_balance') ? yearStart : undefined;
+    const params = { date_from: one(query['date_from']) || defaultFrom, date_to: one(query['date_to']) || undefined };
     const report = await daftar.report(name, params);
     const columns = (report['columns'] as string[] | undefined) ?? [];
-    const rows = rowsIn(report['rows']);
+    const rows = (report['rows'] as Row[] | undefined) ?? [];
     const totals = report['totals'] as Row | undefined;
     const numeric = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
     const cellOf = (column: string, value: unknown) => (numeric(value) && !/_id$|^code$/.test(column) ? amount(view, value) : html`${value}`);
@@ -328,6 +318,7 @@ ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="dat
 ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" value="${params.date_to ?? ''}">`, 'date_to')}
 <button type="submit">${t(view, 'show')}</button>
 <a class="button" href="/app/reports/${name}/csv?${new URLSearchParams(Object.entries(params).filter(([, v]) => v) as Array<[string, string]>).toString()}" download>${t(view, 'download_csv')}</a>
+<a class="button" href="/app/reports/${name}/pdf?${new URLSearchParams(Object.entries(params).filter(([, v]) => v) as Array<[string, string]>).toString()}" download>${t(view, 'download_pdf')}</a>
 </form>
 <table><thead><tr>${columns.map((c) => html`<th scope="col">${c.replace(/_/g, ' ')}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${cellOf(c, row[c])}</td>`)}</tr>`)}</tbody>
@@ -335,29 +326,40 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
 </table>`));
   }));
   app.get('/app/reports/:name/csv', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const { name } = paramsOf(request);
+    const { name } = request.params as { name: string };
     if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-    const query = queryOf(request);
+    const query = request.query as Form;
     const text = await daftar.request<string>('GET', `/api2/reports/${name}.csv`, { query: { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined } });
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(text);
   }));
+  app.get('/app/reports/:name/pdf', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
+    const { name } = request.params as { name: string };
+    if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
+    const query = request.query as Form;
+    const params = new URLSearchParams({ lang: languageOf(request).lang });
+    for (const key of ['date_from', 'date_to']) if (one(query[key])) params.set(key, one(query[key]));
+    const pdf = await app.inject({ method: 'GET', url: `/api2/reports/${name}.pdf?${params.toString()}`, headers: { authorization: `Bearer ${session}` } });
+    if (pdf.statusCode !== 200) return reply.code(pdf.statusCode === 400 ? 400 : 503).type('text/plain').send(pdf.statusCode === 400 ? String((pdf.json() as { message?: string }).message ?? 'bad request') : 'PDF not available');
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf.rawPayload);
+  }));
+  registerPages(app, { signedIn, send });
 }
 
-const REPORTS = ['profit_and_loss', 'balance_sheet', 'trial_balance', 'aged_receivables', 'aged_payables', 'stock_valuation'];
+const REPORTS = ['monthly_summary', 'profit_and_loss', 'balance_sheet', 'trial_balance', 'aged_receivables', 'aged_payables', 'stock_valuation'];
 
 /** Exact sum of amounts as the API renders them. */
-const sumOf = (...amounts: unknown[]) => formatDec(amounts.reduce<bigint>((total, value) => total + dec(String(value ?? '0') || '0'), ZERO));
+export const sumOf = (...amounts: unknown[]) => formatDec(amounts.reduce<bigint>((total, value) => total + dec(String(value ?? '0') || '0'), ZERO));
 
-const digits = (view: View, value: number) => (view.lang === 'ar' && view.arabicDigits ? arabicDigits(String(value)) : String(value));
+export const digits = (view: View, value: number) => (view.lang === 'ar' && view.arabicDigits ? arabicDigits(String(value)) : String(value));
 
 /** An amount the API rendered, or what a person typed: exact, and 0 when it is no number. */
-function dec(text: string): bigint {
+export function dec(text: string): bigint {
   try { return parseDec(text || '0') ?? ZERO; } catch { return ZERO; }
 }
 
-interface LineForm { product_id: string; item: string; quantity: string; unit_price: string; tax1: string }
+export interface LineForm { product_id: string; item: string; quantity: string; unit_price: string; tax1: string }
 
-function linesOf(form: Form): LineForm[] {
+export function linesOf(form: Form): LineForm[] {
   const products = list(form['product_id']);
   const count = Math.min(200, Math.max(products.length, list(form['item']).length, list(form['quantity']).length));
   return Array.from({ length: count }, (_, i) => ({
@@ -366,20 +368,12 @@ function linesOf(form: Form): LineForm[] {
   }));
 }
 
-async function paymentsTotal(daftar: Daftar, month: { from: string; to: string }): Promise<string> {
-  const report = await daftar.report('trial_balance', { date_from: month.from, date_to: month.to });
-  // Money collected this month: debits to the treasuries' accounts (cash and banks) in the period.
-  const rows = rowsIn(report['rows']);
-  const treasury = rows.filter((row) => String(row['code'] ?? '').startsWith('111'));
-  return formatDec(treasury.reduce((sum, row) => sum + dec(String(row['debit'] ?? '0')), ZERO));
-}
-
 /** Daftra's payment_status: -1 draft, 0 unpaid, 1 partly paid, 2 paid, 3 refunded, 4 overpaid. */
 const STATUS_KEYS: Record<string, MessageKey> = {
   '-1': 'status_draft', 0: 'status_unpaid', 1: 'status_partial', 2: 'status_paid', 3: 'status_refunded', 4: 'status_overpaid',
 };
 
-function statusOf(view: View, status: unknown): string {
+export function statusOf(view: View, status: unknown): string {
   return t(view, STATUS_KEYS[String(status)] ?? 'status_unpaid');
 }
 
@@ -391,25 +385,25 @@ function invoiceTable(view: View, rows: Row[], currency: string): Html {
   ]));
 }
 
-function clientSelect(view: View, clients: Row[], selected: string, empty: MessageKey): Html {
+export function clientSelect(view: View, clients: Row[], selected: string, empty: MessageKey): Html {
   return html`<select id="client_id" name="client_id"><option value="">${t(view, empty)}</option>${clients.map((c) => html`<option value="${c['id']}"${String(c['id']) === selected ? html` selected` : ''}>${c['business_name']}</option>`)}</select>`;
 }
 
-async function invoiceForm({ view, daftar }: Page, form: Form, problems: Record<string, string>): Promise<string> {
+export async function invoiceForm({ view, daftar }: Page, form: Form, problems: Record<string, string>, kind: 'invoice' | 'estimate' = 'invoice'): Promise<string> {
   const [clients, products, taxes] = await Promise.all([daftar.clients.list({ limit: 500 }).page(1), daftar.products.list({ limit: 500 }).page(1), daftar.taxes.list({ limit: 100 }).page(1)]);
   const lines = linesOf(form);
   const rows = lines.length > 0 ? lines : [{ product_id: '', item: '', quantity: '1', unit_price: '', tax1: '' }];
   const taxOptions = (selected: string) => html`<option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}"${String(tax['id']) === selected ? html` selected` : ''}>${tax['name']} (${ltr(view, tax['value'])}%)</option>`)}`;
   const line = (value: LineForm, index: number) => html`<tr class="line">
-<td><label class="sr" for="product_${index}">${t(view, 'product')}</label><input id="product_${index}" name="product_search" list="product-list" placeholder="${t(view, 'choose_product')}" value="${products.data.find((p: Row) => String(p['id']) === value.product_id)?.['name'] ?? ''}" autocomplete="off" data-products><input type="hidden" name="product_id" value="${value.product_id}"></td>
-<td><label class="sr" for="item_${index}">${t(view, 'description')}</label><input id="item_${index}" name="item" value="${value.item}" placeholder="${t(view, 'free_text_line')}"></td>
-<td><label class="sr" for="quantity_${index}">${t(view, 'quantity')}</label><input id="quantity_${index}" name="quantity" inputmode="decimal" value="${value.quantity}" required></td>
-<td><label class="sr" for="unit_price_${index}">${t(view, 'unit_price')}</label><input id="unit_price_${index}" name="unit_price" inputmode="decimal" value="${value.unit_price}"></td>
-<td><label class="sr" for="tax1_${index}">${t(view, 'tax')}</label><select id="tax1_${index}" name="tax1">${taxOptions(value.tax1)}</select></td>
+<td><label class="sr" for="product_${index}">${t(view, 'product')}</label><input id="product_${index}" name="product_search" list="product-list" placeholder="${t(view, 'choose_product')}" value="${products.data.find((p: Row) => String(p['id']) === value.product_id)?.['name'] ?? ''}" autocomplete="off" data-products><input type="hidden" name="product_id[]" value="${value.product_id}"></td>
+<td><label class="sr" for="item_${index}">${t(view, 'description')}</label><input id="item_${index}" name="item[]" value="${value.item}" placeholder="${t(view, 'free_text_line')}"></td>
+<td><label class="sr" for="quantity_${index}">${t(view, 'quantity')}</label><input id="quantity_${index}" name="quantity[]" inputmode="decimal" value="${value.quantity}" required></td>
+<td><label class="sr" for="unit_price_${index}">${t(view, 'unit_price')}</label><input id="unit_price_${index}" name="unit_price[]" inputmode="decimal" value="${value.unit_price}"></td>
+<td><label class="sr" for="tax1_${index}">${t(view, 'tax')}</label><select id="tax1_${index}" name="tax1[]">${taxOptions(value.tax1)}</select></td>
 <td><button type="button" data-remove-line aria-label="${t(view, 'remove_line')}">×</button></td></tr>`;
-  return layout(view, t(view, 'new_invoice'), html`
+  return layout(view, t(view, kind === 'estimate' ? 'new_estimate' : 'new_invoice'), html`
 ${errors(view, problems)}
-<form method="post" action="/app/invoices" id="invoice-form" data-preview="/app/invoices/preview">
+<form method="post" action="/app/${kind === 'estimate' ? 'estimates' : 'invoices'}" id="invoice-form" data-preview="/app/invoices/preview">
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'client', clientSelect(view, clients.data, one(form['client_id']), 'choose_client'), 'client_id')}
 ${field(view, 'date', html`<input id="date" name="date" type="date" value="${one(form['date'])}">`, 'date')}
@@ -422,13 +416,13 @@ ${field(view, 'date', html`<input id="date" name="date" type="date" value="${one
 <dt>${t(view, 'taxes')}</dt><dd data-total="taxes">${ltr(view, '0')}</dd>
 <dt>${t(view, 'total')}</dt><dd data-total="total">${ltr(view, '0')}</dd>
 </dl>
-<button type="submit">${t(view, 'save_invoice')}</button>
+<button type="submit">${t(view, kind === 'estimate' ? 'save_estimate' : 'save_invoice')}</button>
 </form>`);
 }
 
 function invoicePage(view: View, invoice: Row, currency: string, treasuries: Row[], problems: Record<string, string>, flash?: string): string {
-  const lines = rowsIn(invoice['InvoiceItem']);
-  const payments = rowsIn(invoice['InvoicePayment']);
+  const lines = (invoice['InvoiceItem'] as Row[] | undefined) ?? [];
+  const payments = (invoice['InvoicePayment'] as Row[] | undefined) ?? [];
   const unpaid = String(invoice['summary_unpaid'] ?? '0');
   return layout(view, `${t(view, 'invoice')} ${String(invoice['no'] ?? invoice['id'])}`, html`
 <p class="meta">${t(view, 'client')}: <strong>${invoice['client_business_name'] ?? ''}</strong> · ${t(view, 'date')}: ${ltr(view, invoice['date'])} · ${t(view, 'status')}: <span class="status s${invoice['payment_status']}" data-status="${invoice['payment_status']}">${statusOf(view, invoice['payment_status'])}</span></p>
@@ -446,13 +440,14 @@ ${table(view, ['description', 'quantity', 'unit_price', 'tax', 'total'], lines.m
 <dt>${t(view, 'unpaid_amount')}</dt><dd data-total="unpaid">${amount(view, unpaid, currency)}</dd>
 </dl>
 <p class="actions"><a class="button" href="/app/invoices/${invoice['id']}/pdf">${t(view, 'download_pdf')}</a>
+<a class="button" href="/app/documents/invoices/${invoice['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a>
 ${invoice['invoice_pdf_url'] ? html`<a class="button" href="${invoice['invoice_pdf_url']}">${t(view, 'share_link')}</a>` : ''}</p>
 ${payments.length > 0 ? html`<h2>${t(view, 'payments')}</h2>${table(view, ['date', 'payment_method', 'amount'], payments.map((p) => [ltr(view, p['date']), html`${p['payment_method']}`, amount(view, p['amount'], currency)]))}` : ''}
 ${dec(unpaid) > ZERO ? html`<form method="post" action="/app/invoices/${invoice['id']}/payments" class="card">
 <h2>${t(view, 'record_payment')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'amount', html`<input id="amount" name="amount" inputmode="decimal" value="${unpaid}" required>`, 'amount')}
-${field(view, 'payment_method', html`<select id="payment_method" name="payment_method">${PAYMENT_METHOD_OPTIONS.map(([v, k]) => html`<option value="${v}">${t(view, k)}</option>`)}</select>`, 'payment_method')}
+${field(view, 'payment_method', html`<select id="payment_method" name="payment_method">${([['cash', 'method_cash'], ['bank_transfer', 'method_bank_transfer'], ['credit_card', 'method_card']] as Array<[string, MessageKey]>).map(([v, k]) => html`<option value="${v}">${t(view, k)}</option>`)}</select>`, 'payment_method')}
 ${field(view, 'treasury', html`<select id="treasury_id" name="treasury_id">${treasuries.map((tr) => html`<option value="${tr['id']}">${tr['name']}</option>`)}</select>`, 'treasury_id')}
 <button type="submit">${t(view, 'pay')}</button></form>` : ''}
 <form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`, flash);
@@ -481,13 +476,13 @@ async function productsPage({ view, daftar }: Page, query: Form, problems: Recor
   const currency = String(site['currency_code'] ?? '');
   return layout(view, t(view, 'products'), html`
 <form method="get" class="filters" role="search">${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}<button type="submit">${t(view, 'search')}</button></form>
-${table(view, ['name', 'code', 'price', 'stock', 'average_cost'], result.data.map((p: Row) => [html`${p['name']}`, ltr(view, p['product_code'] ?? ''), amount(view, p['unit_price'], currency), ltr(view, p['stock_balance'] ?? ''), amount(view, p['average_price'] ?? '0', currency)]))}
+${table(view, ['name', 'code', 'price', 'stock', 'average_cost'], result.data.map((p: Row) => [html`<a href="/app/products/${p['id']}">${p['name']}</a>`, ltr(view, p['product_code'] ?? ''), amount(view, p['unit_price'], currency), ltr(view, p['stock_balance'] ?? ''), amount(view, p['average_price'] ?? '0', currency)]))}
 <form method="post" action="/app/products" class="card"><h2>${t(view, 'new_product')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'name', html`<input id="name" name="name" required value="${one(form['name'])}">`, 'name')}
 ${field(view, 'code', html`<input id="product_code" name="product_code" dir="ltr" value="${one(form['product_code'])}">`, 'product_code')}
 ${field(view, 'barcode', html`<input id="barcode" name="barcode" dir="ltr" value="${one(form['barcode'])}">`, 'barcode')}
-${field(view, 'price', html`<input id="unit_price" name="unit_price" inputmode="decimal" value="${one(form['unit_price'])}">`, 'unit_price')}
+${field(view, 'price', html`<input id="unit_price" name="unit_price[]" inputmode="decimal" value="${one(form['unit_price'])}">`, 'unit_price')}
 ${field(view, 'cost', html`<input id="buy_price" name="buy_price" inputmode="decimal" value="${one(form['buy_price'])}">`, 'buy_price')}
 ${field(view, 'tax', html`<select id="product_tax1" name="tax1"><option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}">${tax['name']}</option>`)}</select>`, 'product_tax1')}
 <div class="field check"><input id="track_stock" name="track_stock" type="checkbox" value="1" checked><label for="track_stock">${t(view, 'track_stock')}</label></div>

@@ -85,3 +85,113 @@ export async function insertReturningId(db: Db, dialect: DialectName, table: str
   if (!inserted) throw new Error(`insert into ${table} returned no id`);
   return Number(inserted['id']);
 }
+
+/** Sequences of the id columns, by table (PostgreSQL), as `pg_get_serial_sequence` names them. */
+const SEQUENCE_TEXTS_MAX = 500;
+const manyTexts = new Map<string, string>();
+
+function isJsonScalar(value: unknown): boolean {
+  return value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint';
+}
+
+/**
+ * PostgreSQL CTEs `ids, numbered, src`: `count` ids drawn from `table`'s id sequence, numbered 1..n in
+ * ascending order, and the rows of the JSON array `json` typed as `table`'s rows, each with the id of
+ * its position (`new_id`). Rows and ids are paired by number, never by the order a statement happens
+ * to return them in.
+ */
+function numberedRows(table: string, json: string, count: string): string {
+  return `ids as materialized (select nextval(pg_get_serial_sequence('${quote(table).replace(/'/g, "''")}', 'id')) as id from generate_series(1, ${count}::int)), `
+    + 'numbered as (select id, row_number() over (order by id) as ord from ids), '
+    + `src as (select numbered.id as new_id, r.* from jsonb_populate_recordset(null::${quote(table)}, ${json}::jsonb) with ordinality as r join numbered on numbered.ord = r.ordinality)`;
+}
+
+/** Rows as one JSON array of their `columns` (bigints as strings, which PostgreSQL reads exactly). */
+function rowsJson(rows: ReadonlyArray<Record<string, unknown>>, columns: string[]): string {
+  return JSON.stringify(rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const column of columns) {
+      const value = row[column];
+      out[column] = typeof value === 'bigint' ? value.toString() : value;
+    }
+    return out;
+  }));
+}
+
+/**
+ * Inserts several rows in one statement and gives back their ids in the order of `rows`, ascending
+ * as one-at-a-time inserts would hand them out (children are read back in id order). The ids are
+ * matched to the rows by position by construction, not by the order RETURNING happens to give:
+ *
+ * - PostgreSQL, one statement: `n` ids are drawn from the id column's sequence and numbered in
+ *   ascending order; the rows arrive as one JSON array, typed by the table's own row type
+ *   (`jsonb_populate_recordset`), numbered `WITH ORDINALITY`, and each row is inserted with the id of
+ *   its number. The ids drawn are the statement's answer.
+ * - SQLite (one writer at a time): the next free id is read (AUTOINCREMENT's sqlite_sequence, or past
+ *   the largest id), and the rows are inserted with ids from there, in one statement.
+ *
+ * Rows of different columns, or with values that are not plain scalars, are inserted one by one.
+ */
+export async function insertReturningIds(db: Db, dialect: DialectName, table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const values = rows.length > 1 ? plain(rows) : null;
+  if (!values || values.columns.includes('id') || !values.parameters.every(isJsonScalar)) {
+    const ids: number[] = [];
+    for (const row of rows) ids.push(await insertReturningId(db, dialect, table, row));
+    return ids;
+  }
+  const { columns } = values;
+  if (dialect === 'postgres') {
+    const key = `${table}|${columns.join(',')}`;
+    let text = manyTexts.get(key);
+    if (text === undefined) {
+      const list = columns.map(quote).join(', ');
+      text = `with ${numberedRows(table, '$1', '$2')}, `
+        + `ins as (insert into ${quote(table)} ("id", ${list}) select new_id, ${list} from src) `
+        + 'select id from numbered order by ord';
+      if (manyTexts.size >= SEQUENCE_TEXTS_MAX) manyTexts.clear();
+      manyTexts.set(key, text);
+    }
+    const result = await db.executeQuery<{ id: unknown }>(CompiledQuery.raw(text, [rowsJson(rows, columns), rows.length]));
+    return result.rows.map((row) => Number(row.id));
+  }
+  const next = await db.executeQuery<{ next: unknown }>(CompiledQuery.raw(
+    `select max(coalesce((select seq from sqlite_sequence where name = ?), 0), coalesce((select max("id") from ${quote(table)}), 0)) + 1 as next`, [table]));
+  const first = Number(next.rows[0]!.next);
+  const ids = rows.map((_, index) => first + index);
+  const withIds = rows.map((row, index) => ({ id: ids[index], ...row }));
+  await insertRows(db, dialect, table, withIds);
+  return ids;
+}
+
+/**
+ * Inserts a parent row and its child rows, the children naming the parent's new id in `foreignKey`;
+ * gives back the parent's id. PostgreSQL: one statement (the parent's INSERT … RETURNING as a CTE, the
+ * children through `numberedRows`, so their ids ascend in the order of `children`). SQLite: the two
+ * INSERTs (statements cost no round trip there).
+ */
+export async function insertWithChildren(
+  db: Db, dialect: DialectName, table: string, row: Record<string, unknown>,
+  childTable: string, foreignKey: string, children: ReadonlyArray<Record<string, unknown>>,
+): Promise<number> {
+  const parent = dialect === 'postgres' && children.length > 0 ? compileInsert(dialect, table, [row], 'id') : null;
+  const values = parent ? plain(children) : null;
+  if (!parent || !values || values.columns.includes('id') || values.columns.includes(foreignKey) || !values.parameters.every(isJsonScalar)) {
+    const id = await insertReturningId(db, dialect, table, row);
+    await insertRows(db, dialect, childTable, children.map((child) => ({ ...child, [foreignKey]: id })));
+    return id;
+  }
+  const n = parent.parameters.length;
+  const list = values.columns.map(quote).join(', ');
+  const key = `with|${table}|${parent.sql}|${childTable}|${foreignKey}|${values.columns.join(',')}`;
+  let text = manyTexts.get(key);
+  if (text === undefined) {
+    text = `with parent as (${parent.sql}), ${numberedRows(childTable, `$${n + 1}`, `$${n + 2}`)}, `
+      + `ins as (insert into ${quote(childTable)} ("id", ${quote(foreignKey)}, ${list}) select src.new_id, parent."id", ${list.split(', ').map((c) => `src.${c}`).join(', ')} from src, parent) `
+      + 'select "id" from parent';
+    if (manyTexts.size >= SEQUENCE_TEXTS_MAX) manyTexts.clear();
+    manyTexts.set(key, text);
+  }
+  const result = await db.executeQuery<{ id: unknown }>(CompiledQuery.raw(text, [...parent.parameters, rowsJson(children, values.columns), children.length]));
+  return Number(result.rows[0]!.id);
+}

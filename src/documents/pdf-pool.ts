@@ -9,6 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DocumentView } from '../domain/documents.js';
 import { DaftarError } from '../domain/errors.js';
+import type { DocumentAssets } from './pdf.js';
 import type { RenderReply, RenderRequest } from './pdf-worker.js';
 
 /** Renders waiting or running at once; more are refused (503) rather than left to pile up. */
@@ -48,12 +49,12 @@ function workerOf(): Worker {
 }
 
 /** Renders a document view as PDF bytes on the worker thread. */
-export function renderPdfOffThread(view: DocumentView, logo: Buffer | null, layout: string, templatesDir: string | undefined): Promise<Buffer> {
+export function renderPdfOffThread(view: DocumentView, assets: DocumentAssets, layout: string, templatesDir: string | undefined): Promise<Buffer> {
   if (pending.size >= QUEUED_MAX) {
     return Promise.reject(new DaftarError('DAFTAR_ERR_UNAVAILABLE', 'Too many documents are being rendered; retry shortly', undefined, { 'retry-after': '1' }));
   }
   const id = nextId++;
-  const request: RenderRequest = { id, view, logo: logo ? new Uint8Array(logo) : null, layout, templatesDir };
+  const request: RenderRequest = { id, view, logo: assets.logo ? new Uint8Array(assets.logo) : null, einvoiceXml: assets.einvoiceXml ?? null, layout, templatesDir };
   return new Promise<Buffer>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     workerOf().postMessage(request);

@@ -10,7 +10,8 @@ import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDe
 import { DEFAULT_ACCOUNTS, DEFAULT_CATS } from './chart.js';
 import { fieldError } from './errors.js';
 import type { Context } from './context.js';
-import { insertReturningId, insertRows } from '../db/insert.js';
+import { insertReturningId, insertWithChildren } from '../db/insert.js';
+import { markTouched, nothingStoredUnder } from '../db/write-ledger.js';
 
 export interface PostingLine {
   accountId: number;
@@ -50,8 +51,28 @@ async function cachedAccount(context: Context, key: string, find: () => Promise<
   return id;
 }
 
+/**
+ * The first time a write asks for a system account, all of the site's system accounts are read in one
+ * query (a document's journals use two to four of them): each later one is found in the cache.
+ */
+async function preloadSystemAccounts(context: Context): Promise<Map<string, number>> {
+  let cache = accountCache.get(context);
+  if (!cache) accountCache.set(context, (cache = new Map()));
+  if (!cache.has('system:*')) {
+    cache.set('system:*', 0);
+    const rows = await context.db.selectFrom('journal_accounts').select(['id', 'system_key'])
+      .where('site_id', '=', context.siteId).where('system_key', 'is not', null).orderBy('id').execute();
+    for (const row of rows) {
+      const key = `system:${String(row['system_key'])}`;
+      if (!cache.has(key)) cache.set(key, Number(row['id']));
+    }
+  }
+  return cache;
+}
+
 /** An account the posting rules use, by `system_key`; one missing from an older chart is opened. */
 export async function systemAccount(context: Context, key: string): Promise<number> {
+  await preloadSystemAccounts(context);
   return cachedAccount(context, `system:${key}`, async () => {
     const row = await context.db.selectFrom('journal_accounts').select('id')
       .where('site_id', '=', context.siteId).where('system_key', '=', key).executeTakeFirst();
@@ -145,7 +166,18 @@ function compact(lines: PostingLine[]): PostingLine[] {
   return [...merged.values()];
 }
 
+/**
+ * The table of the record an automatic journal's entity_type names, where it is known: a journal of a
+ * record created by this very write cannot exist yet unless this write posted it (db/write-ledger.ts).
+ */
+const ENTITY_TABLE: Record<string, string> = {
+  invoice: 'invoices', credit_note: 'invoices', refund_receipt: 'invoices',
+  invoice_sales_cost: 'invoices', credit_note_sales_cost: 'invoices', refund_receipt_sales_cost: 'invoices',
+  invoice_payment: 'invoice_payments',
+};
+
 export async function removeJournal(context: Context, entityType: string, entityId: number): Promise<void> {
+  if (nothingStoredUnder(context, ENTITY_TABLE[entityType], entityId, `journal:${entityType}:${entityId}`)) return;
   const journals = await context.db.selectFrom('journals').select('id')
     .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).where('entity_id', '=', entityId)
     .where('is_automatic', '=', 1).execute();
@@ -212,6 +244,7 @@ function checkJournalRange(posting: Posting, lines: ConvertedLine[], debit: Dec)
 /** Replaces the automatic journal of a document; no lines means the document posts nothing. */
 export async function replaceJournal(context: Context, posting: Posting): Promise<void> {
   await removeJournal(context, posting.entityType, posting.entityId);
+  markTouched(context, `journal:${posting.entityType}:${posting.entityId}`);
   const lines = await toSiteCurrency(context, posting, compact([...posting.lines]));
   if (lines.length === 0) return;
   const debit = sum(lines.map((l) => l.debit));
@@ -221,15 +254,15 @@ export async function replaceJournal(context: Context, posting: Posting): Promis
   }
   checkJournalRange(posting, lines, debit);
   const rate = toStored(posting.rate ?? ONE);
-  const journalId = await insertReturningId(context.db, context.dialect, 'journals', {
+  // The journal and its lines in one statement on PostgreSQL (db/insert.ts).
+  await insertWithChildren(context.db, context.dialect, 'journals', {
     site_id: context.siteId, number: `${posting.entityType}-${posting.entityId}`, staff_id: context.staffId, date: posting.date,
     entity_type: posting.entityType, entity_id: posting.entityId, is_automatic: 1, description: posting.description,
     total_debit: toStored(debit, 'total_debit'), total_credit: toStored(credit, 'total_credit'),
     currency_debit: toStored(sum(lines.map((l) => l.currencyDebit))), currency_credit: toStored(sum(lines.map((l) => l.currencyCredit))),
     currency_code: posting.currencyCode, created: context.now, modified: context.now,
-  });
-  await insertRows(context.db, context.dialect, 'journal_transactions', lines.map((line) => ({
-    site_id: context.siteId, journal_id: journalId, journal_account_id: line.accountId,
+  }, 'journal_transactions', 'journal_id', lines.map((line) => ({
+    site_id: context.siteId, journal_account_id: line.accountId,
     debit: toStored(line.debit), credit: toStored(line.credit), currency_debit: toStored(line.currencyDebit), currency_credit: toStored(line.currencyCredit),
     currency_code: posting.currencyCode, currency_rate: rate, subkey: line.subkey ?? null,
     description: line.description ?? posting.description, created: context.now, modified: context.now,

@@ -5,7 +5,8 @@
  */
 import { type PostingLine, entityAccount, recordName, replaceJournal, systemAccount } from './books.js';
 import { type Dec, ZERO, fromStored } from './money.js';
-import { STOCK_DIRECTION } from './stock.js';
+import { STOCK_DIRECTION, movementsKey } from './stock.js';
+import { rememberedRows } from '../db/write-ledger.js';
 import type { Context } from './context.js';
 
 export async function inventoryAccount(context: Context, storeId: number): Promise<number> {
@@ -19,8 +20,10 @@ export async function movementValues(context: Context, where: { sourceType: numb
   query = 'id' in where
     ? query.where('id', '=', where.id)
     : query.where('source_type', '=', where.sourceType).where('order_id', '=', where.orderId);
+  // Movements this write has just stored for the document are all of them (db/write-ledger.ts).
+  const remembered = 'id' in where ? undefined : rememberedRows(context, movementsKey(where.sourceType, where.orderId));
   const values = new Map<number, Dec>();
-  for (const row of await query.execute()) {
+  for (const row of remembered ?? await query.execute()) {
     const storeId = Number(row['store_id']);
     const value = fromStored(row['cost_value']);
     values.set(storeId, (values.get(storeId) ?? ZERO) + (Number(row['transaction_type']) === STOCK_DIRECTION.out ? -value : value));

@@ -5,6 +5,7 @@
 import { type Dec, ZERO, fromStored, toStored } from './money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRow } from './locks.js';
+import { createdHere } from '../db/write-ledger.js';
 import type { Context } from './context.js';
 
 export const PAYMENT_STATUS = { draft: -1, unpaid: 0, partial: 1, paid: 2, refunded: 3, overpaid: 4 } as const;
@@ -57,25 +58,51 @@ export async function advancesAppliedTo(context: Context, invoiceId: number): Pr
   return row?.applied === null || row?.applied === undefined ? ZERO : fromStored(row.applied);
 }
 
+/**
+ * The invoice's stored sums; on PostgreSQL with its completed payments and applied advances summed in
+ * the same statement (SUM of bigint is an exact numeric there), read after the row lock was taken, so
+ * in a snapshot that sees every payment committed before. SQLite sums them apart (db/exact-sum.ts
+ * guards its 64-bit SUM).
+ */
+async function readInvoiceAndSums(context: Context, invoiceId: number): Promise<Record<string, unknown> | undefined> {
+  const query = context.db.selectFrom('invoices')
+    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
+    .where('site_id', '=', context.siteId).where('id', '=', invoiceId);
+  if (context.dialect !== 'postgres') return query.executeTakeFirst();
+  return query.select((eb) => [
+    eb.selectFrom('invoice_payments').select((inner) => inner.fn.sum('amount').as('s'))
+      .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('status', '=', PAYMENT_RECORD_STATUS.completed).as('paid'),
+    eb.selectFrom('advance_applications').select((inner) => inner.fn.sum('amount').as('s'))
+      .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).as('applied'),
+  ]).executeTakeFirst();
+}
+
 /** Recomputes and stores summary_paid, summary_unpaid and payment_status of one invoice. */
 export async function refreshInvoicePayments(context: Context, invoiceId: number): Promise<void> {
-  await lockRow(context, 'invoices', invoiceId);
-  const invoice = await context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'payment_status'])
-    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
+  // An invoice this write inserted is seen by no one else until it commits: no lock to take.
+  if (!createdHere(context, 'invoices', invoiceId)) await lockRow(context, 'invoices', invoiceId);
+  const invoice = await readInvoiceAndSums(context, invoiceId);
   if (!invoice) return;
   const state: PaymentState = {
     draft: Number(invoice['draft']) === 1,
     total: fromStored(invoice['summary_total']),
-    paid: await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
+    paid: context.dialect === 'postgres'
+      ? fromStored(invoice['paid'] ?? 0) + fromStored(invoice['applied'] ?? 0)
+      : await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
     refunded: fromStored(invoice['summary_refund']),
   };
   const status = paymentStatusOf(state);
-  await context.db.updateTable('invoices').set({
-    summary_paid: toStored(state.paid),
-    summary_unpaid: toStored(unpaidOf(state)),
-    payment_status: status,
-  }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  const stored = (value: unknown) => (value === null || value === undefined ? null : fromStored(value));
+  // Nothing to write when the stored sums are already these (a new invoice without payments).
+  const unchanged = stored(invoice['summary_paid']) === state.paid && stored(invoice['summary_unpaid']) === unpaidOf(state)
+    && invoice['payment_status'] !== null && Number(invoice['payment_status']) === status;
+  if (!unchanged) {
+    await context.db.updateTable('invoices').set({
+      summary_paid: toStored(state.paid),
+      summary_unpaid: toStored(unpaidOf(state)),
+      payment_status: status,
+    }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  }
   // Webhooks: a payment changes its invoice too (engine/changes.ts).
   if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived('invoice.updated', 'invoices', invoiceId);
   if (status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);

@@ -10,6 +10,7 @@ import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, roundTo }
 import { validationError } from './errors.js';
 import { signedAmount } from './stock.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
+import { sql } from 'kysely';
 import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
 
@@ -406,6 +407,7 @@ export const agedPayables = (context: Context, query: ReportQuery) => aged(conte
 /** Quantity, value at cost and average cost of each product in each store, as of date_to. */
 export async function stockValuation(context: Context, query: ReportQuery): Promise<Report> {
   const storeId = idParam(query.params, 'store_id', false);
+  const productId = idParam(query.params, 'product_id', false);
   const found = await exactSums(context.dialect, (sums) => {
     let movements = context.db.selectFrom('stock_transactions')
       .select((eb) => [
@@ -415,6 +417,7 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
       ])
       .where('site_id', '=', context.siteId).where('date', '<', dayAfter(query.date_to));
     if (storeId !== null) movements = movements.where('store_id', '=', storeId);
+    if (productId !== null) movements = movements.where('product_id', '=', productId);
     return movements.groupBy(['product_id', 'store_id']).execute();
   });
   const productIds = [...new Set(found.map((row) => Number(row['product_id'])))];
@@ -452,6 +455,64 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
   };
 }
 
+/**
+ * Month by month over [date_from, date_to] (default: the 12 months to date_to): revenue, expenses and
+ * net profit as the P&L counts them, and money into and out of the treasuries (debits and credits to
+ * their accounts). One grouped query over the journals, so a dashboard needs one report, not one a month.
+ */
+export async function monthlySummary(context: Context, query: ReportQuery): Promise<Report> {
+  const to = query.date_to;
+  const from = query.date_from ?? (() => {
+    const start = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
+    start.setUTCMonth(start.getUTCMonth() - 11);
+    return start.toISOString().slice(0, 10);
+  })();
+  const accounts = await chart(context);
+  const month = sql<string>`substr(j.date, 1, 7)`;
+  const rows = await exactSums(context.dialect, (sums) => context.db.selectFrom('journal_transactions as t')
+    .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
+    .select((eb) => [month.as('month'), 't.journal_account_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+    .where('t.site_id', '=', context.siteId).where('j.date', '>=', from).where('j.date', '<', dayAfter(to))
+    .groupBy([month, 't.journal_account_id']).execute());
+  const months = new Map<string, { revenue: Dec; expenses: Dec; cash_in: Dec; cash_out: Dec }>();
+  for (let at = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); at.toISOString().slice(0, 7) <= to.slice(0, 7); at.setUTCMonth(at.getUTCMonth() + 1)) {
+    months.set(at.toISOString().slice(0, 7), { revenue: ZERO, expenses: ZERO, cash_in: ZERO, cash_out: ZERO });
+  }
+  for (const row of rows) {
+    const account = accounts.get(Number(row['journal_account_id']));
+    const figures = months.get(String(row['month']));
+    if (!account || !figures) continue;
+    const debit = readSum(row, 'debit');
+    const credit = readSum(row, 'credit');
+    if (account.class === 'revenue') figures.revenue += credit - debit;
+    if (account.class === 'expenses') figures.expenses += debit - credit;
+    if (account.entityType === 'treasury') { figures.cash_in += debit; figures.cash_out += credit; }
+  }
+  const totals = { revenue: ZERO, expenses: ZERO, net_profit: ZERO, cash_in: ZERO, cash_out: ZERO };
+  const out: Row[] = [...months].map(([name, f]) => {
+    totals.revenue += f.revenue; totals.expenses += f.expenses; totals.net_profit += f.revenue - f.expenses;
+    totals.cash_in += f.cash_in; totals.cash_out += f.cash_out;
+    return { month: name, revenue: money(f.revenue), expenses: money(f.expenses), net_profit: money(f.revenue - f.expenses), cash_in: money(f.cash_in), cash_out: money(f.cash_out) };
+  });
+  // What clients owe on invoices (and debit notes) not fully paid, and the part of it past due today:
+  // one pass over the invoices' stored unpaid amounts, not a walk of every client's ledger.
+  const today = context.now.slice(0, 10);
+  const due = context.dialect === 'postgres'
+    ? sql<string>`to_char(cast(date as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
+    : sql<string>`date(date, '+' || coalesce(due_after, 0) || ' days')`;
+  const owed = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoices')
+    .select(() => [...sums(sql`summary_unpaid`, 'unpaid'), ...sums(sql`case when ${due} < ${today} then summary_unpaid else 0 end`, 'overdue')])
+    .where('site_id', '=', context.siteId).where('type', 'in', [0, 16]).where('draft', '=', 0).where('payment_status', 'in', [0, 1]).execute());
+  const receivable = readSum(owed[0], 'unpaid');
+  const overdue = readSum(owed[0], 'overdue');
+  return {
+    receivable: money(receivable), overdue: money(overdue),
+    ...base(context, 'monthly_summary', 'Month by month', { ...query, date_from: from }, ['month', 'revenue', 'expenses', 'net_profit', 'cash_in', 'cash_out']),
+    rows: out,
+    totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
+  };
+}
+
 export const REPORTS: Record<string, { run: (context: Context, query: ReportQuery) => Promise<Report>; summary: string }> = {
   trial_balance: { run: trialBalance, summary: 'Trial balance: opening, movements and closing per account (date_from, date_to)' },
   profit_and_loss: { run: profitAndLoss, summary: 'Profit and loss: revenue and expenses per account (date_from, date_to)' },
@@ -460,7 +521,8 @@ export const REPORTS: Record<string, { run: (context: Context, query: ReportQuer
   client_statement: { run: clientStatement, summary: 'Statement of a client account (client_id, date_from, date_to)' },
   aged_receivables: { run: agedReceivables, summary: 'What clients owe as of date_to, by days past due' },
   aged_payables: { run: agedPayables, summary: 'What is owed to suppliers as of date_to, by days past due' },
-  stock_valuation: { run: stockValuation, summary: 'Stock levels and value at cost per product and store as of date_to (store_id)' },
+  stock_valuation: { run: stockValuation, summary: 'Stock levels and value at cost per product and store as of date_to (store_id, product_id)' },
+  monthly_summary: { run: monthlySummary, summary: 'Month by month: revenue, expenses, net profit, money into and out of treasuries (date_from, date_to; default the 12 months to date_to); receivable and overdue: unpaid on invoices today' },
   cost_centers: { run: costCenterReport, summary: 'Journal lines per cost center and account (cost_center_id with the centers under it, date_from, date_to)' },
 };
 

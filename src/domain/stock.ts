@@ -13,11 +13,12 @@
  */
 import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
 import { validationError } from './errors.js';
-import type { ExpressionBuilder } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder } from 'kysely';
 import type { Context } from './context.js';
 import { insertRows } from '../db/insert.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRows } from './locks.js';
+import { forgetReferenced, markTouched, nothingStoredUnder, rememberRows } from '../db/write-ledger.js';
 
 export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
 /** Daftra's stock-transaction `source_type` values. */
@@ -131,6 +132,7 @@ async function writePositions(context: Context, positions: Map<string, Position>
     })).onConflict((conflict) => conflict.columns(['site_id', 'product_id', 'store_id'])
       .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') }))).execute();
   }
+  const balances: Array<[number, unknown, unknown]> = [];
   for (const productId of productIds) {
     let quantity = ZERO;
     let value = ZERO;
@@ -142,10 +144,28 @@ async function writePositions(context: Context, positions: Map<string, Position>
     if (context.changes?.wants('product.stock_low')) await noteLowStock(context, productId, quantity);
     // Webhooks: a movement changes the product's stock_balance (engine/changes.ts).
     context.changes?.derived('product.updated', 'products', productId);
-    await context.db.updateTable('products')
-      .set({ stock_balance: toStored(quantity, 'stock_balance'), ...(quantity > ZERO && value >= ZERO ? { average_price: toStored(div(value, quantity), 'average_price') } : {}) })
-      .where('site_id', '=', context.siteId).where('id', '=', productId).execute();
+    // The moving average moves only while there is stock of positive value; otherwise it stays.
+    balances.push([productId, toStored(quantity, 'stock_balance'), quantity > ZERO && value >= ZERO ? toStored(div(value, quantity), 'average_price') : null]);
   }
+  await writeBalances(context, balances);
+}
+
+/**
+ * Each product's balance and average in one UPDATE, whatever the number of products: the new values
+ * come as a derived table joined on the id (`UPDATE … FROM`, SQLite 3.33+ and PostgreSQL); a null
+ * average keeps the stored one.
+ */
+async function writeBalances(context: Context, balances: Array<[number, unknown, unknown]>): Promise<void> {
+  if (balances.length === 0) return;
+  forgetReferenced(context, 'products');
+  const pg = context.dialect === 'postgres';
+  let next = 0;
+  const placeholder = () => (pg ? `cast($${(next += 1)} as bigint)` : 'cast(? as integer)');
+  const tuples = balances.map(() => `select ${placeholder()} as id, ${placeholder()} as balance, ${placeholder()} as average`);
+  const site = pg ? `$${(next += 1)}` : '?';
+  const text = `update "products" set "stock_balance" = "v"."balance", "average_price" = coalesce("v"."average", "products"."average_price") `
+    + `from (${tuples.join(' union all ')}) as "v" where "products"."site_id" = ${site} and "products"."id" = "v"."id"`;
+  await context.db.executeQuery(CompiledQuery.raw(text, [...balances.flat(), context.siteId]));
 }
 
 /** Locks the products a write moves (PostgreSQL), in id order, last in the global order (locks.ts). */
@@ -154,12 +174,36 @@ async function lockProducts(context: Context, productIds: number[]): Promise<voi
 }
 
 /**
+ * Locks the products (as lockProducts) and reads their positions, in one statement on PostgreSQL: the
+ * products' rows `FOR NO KEY UPDATE OF` them, in id order, each joined with its positions. SQLite
+ * takes no row locks: the positions alone.
+ */
+async function lockAndReadPositions(context: Context, productIds: number[]): Promise<Map<string, Position>> {
+  if (context.dialect !== 'postgres' || productIds.length === 0) return positionsOf(context, productIds);
+  const wanted = [...new Set(productIds)].sort((a, b) => a - b);
+  const rows = await context.db.selectFrom('products as p')
+    .leftJoin('stock_positions as s', (join) => join.onRef('s.site_id', '=', 'p.site_id').onRef('s.product_id', '=', 'p.id'))
+    .select(['p.id as product_id', 's.store_id', 's.quantity', 's.value'])
+    .where('p.site_id', '=', context.siteId).where('p.id', 'in', wanted).orderBy('p.id')
+    .forNoKeyUpdate('p').execute();
+  const positions = new Map<string, Position>();
+  for (const row of rows) {
+    if (row['store_id'] === null || row['store_id'] === undefined) continue;
+    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), { quantity: fromStored(row['quantity']), value: fromStored(row['value']) });
+  }
+  return positions;
+}
+
+/**
  * Inserts movements in order, each valued at cost against the running positions (so two lines of one
  * product in one document see each other), then writes each product's balance and average and applies
  * the negative-stock rule. Reads the positions once; returns the inserted ids in order.
  */
-async function applyMovements(context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = [], removedField = 'id'): Promise<number[]> {
-  const positions = await positionsOf(context, productIds);
+async function applyMovements(
+  context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = [], removedField = 'id',
+  read?: Map<string, Position>,
+): Promise<number[]> {
+  const positions = read ?? await positionsOf(context, productIds);
   const before = quantitiesOf(positions);
   const checks = new Map<string, string>();
   for (const row of removed) checks.set(positionKey(Number(row['product_id']), Number(row['store_id'])), removedField);
@@ -199,6 +243,8 @@ async function applyMovements(context: Context, sourceType: number, orderId: num
     });
   }
   const ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) => Number(row['id']));
+  // replaceMovements deleted the source's movements before: these rows are now all of them.
+  if (orderId !== null) rememberRows(context, movementsKey(sourceType, orderId), rows);
   await writePositions(context, positions, productIds);
   refuseNegative(context, checks, before, quantitiesOf(positions), movements);
   return ids;
@@ -251,23 +297,36 @@ export async function appendMovement(context: Context, movement: Movement, sourc
   return id ?? null;
 }
 
+/** The table of the documents whose movements carry `source_type` (and their id as order_id), where known. */
+const SOURCE_TABLE: Record<number, string> = {
+  [STOCK_SOURCE.invoice]: 'invoices', [STOCK_SOURCE.creditNote]: 'invoices', [STOCK_SOURCE.refundReceipt]: 'invoices',
+};
+
+export const movementsKey = (sourceType: number, orderId: number) => `movements:${sourceType}:${orderId}`;
+
 /**
  * Replaces every movement a source (document) made with `movements`, then refreshes balances and
  * enforces the site's negative-stock rule for the stores the new movements take from.
  */
 export async function replaceMovements(context: Context, sourceType: number, orderId: number, movements: Movement[], removedField = 'id'): Promise<void> {
-  const previous = await context.db.selectFrom('stock_transactions').select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
+  const key = movementsKey(sourceType, orderId);
+  // A document created by this write has no movements yet, unless this write made them (db/write-ledger.ts).
+  const previous = nothingStoredUnder(context, SOURCE_TABLE[sourceType], orderId, key) ? [] : await context.db.selectFrom('stock_transactions')
+    .select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
     .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
+  markTouched(context, key);
   const products = new Set<number>(previous.map((row) => Number(row['product_id'])));
   for (const movement of movements) products.add(movement.productId);
   if (products.size === 0) return;
   const productIds = [...products].sort((a, b) => a - b);
-  await lockProducts(context, productIds);
+  // Deleting the old movements leaves the positions table alone: they are read before it, and the
+  // removed rows are taken out of them in memory (applyMovements).
+  const positions = await lockAndReadPositions(context, productIds);
   if (previous.length > 0) {
     await context.db.deleteFrom('stock_transactions')
       .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
   }
-  await applyMovements(context, sourceType, orderId, movements, productIds, previous, removedField);
+  await applyMovements(context, sourceType, orderId, movements, productIds, previous, removedField, positions);
 }
 
 /**

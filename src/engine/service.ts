@@ -9,8 +9,9 @@ import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
 import { allResources, resourceNamed } from './registry.js';
-import { insertReturningId } from '../db/insert.js';
+import { insertReturningId, insertReturningIds } from '../db/insert.js';
 import { runShape } from '../db/shapes.js';
+import { forgetReferenced, markCreated, rememberReferenced } from '../db/write-ledger.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, Saved, ViewMode } from './resource.js';
 
 type Json = Record<string, unknown>;
@@ -222,10 +223,13 @@ async function checkReferences(context: Context, references: Reference[], errors
   for (const table of [...byTarget.keys()].sort()) {
     const wanted = byTarget.get(table)!;
     const ids = [...new Set(wanted.map((reference) => reference.id))].sort((a, b) => a - b);
-    let query = context.db.selectFrom(table).select('id')
+    // Whole rows: the write loads most of them next (an invoice's client and products), and gets them
+    // from here instead of another query (db/write-ledger.ts).
+    let query = context.db.selectFrom(table).selectAll()
       .where('site_id', '=', context.siteId).where('id', 'in', ids).orderBy('id');
     if (context.dialect === 'postgres') query = query.forKeyShare();
     const rows = await query.execute();
+    rememberReferenced(context, table, rows);
     const existing = new Set(rows.map((row) => Number(row['id'])));
     for (const reference of wanted) {
       const target = resourceNamed(reference.target);
@@ -276,13 +280,16 @@ async function insertRow(context: Context, table: string, row: Record<string, un
   return insertReturningId(context.db, context.dialect, table, { ...row, site_id: context.siteId });
 }
 
+/** A record's children in one INSERT (db/insert.ts `insertReturningIds`: ids matched to rows by position). */
 async function insertChildren(context: Context, child: ChildSpec, parentId: number, rows: Rec[]): Promise<void> {
-  for (const row of rows) {
+  const stored = rows.map((row) => {
     row[child.foreignKey] = parentId;
     if (child.fields['created'] && !row['created']) row['created'] = context.now;
     if (child.fields['modified']) row['modified'] = context.now;
-    row.id = await insertRow(context, child.table, recordToRow(child.fields, row));
-  }
+    return { ...recordToRow(child.fields, row), site_id: context.siteId };
+  });
+  const ids = await insertReturningIds(context.db, context.dialect, child.table, stored);
+  rows.forEach((row, index) => { row.id = ids[index]!; });
 }
 
 /** Deletes the children the parent owns (never rows that belong to another record, ChildSpec.sharedWith). */
@@ -332,8 +339,11 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
   await checkDraft(context, spec, draft, errors);
   await spec.hooks?.prepare?.(context, draft, null);
   stamp(spec, values, context, true);
+  forgetReferenced(context, spec.table);
   const id = await insertRow(context, spec.table, recordToRow(spec.fields, values));
   const record = Object.assign(values, { id });
+  // Nothing stored can name a row made just now: its hooks may skip looking for journals and movements.
+  markCreated(context, spec.table, id);
   for (const child of spec.children ?? []) {
     const rows = draft.children[child.key];
     if (rows && child.writable) await insertChildren(context, child, id, rows);
@@ -366,6 +376,7 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
   await spec.hooks?.prepare?.(context, draft, existing);
   stamp(spec, header, context, false);
   const row = recordToRow(spec.fields, header);
+  forgetReferenced(context, spec.table);
   await context.db.updateTable(spec.table).set(row)
     .where('site_id', '=', context.siteId).where('id', '=', id).execute();
   for (const child of spec.children ?? []) {
@@ -393,6 +404,7 @@ export async function deleteRecord(context: Context, spec: ResourceSpec, id: num
   const state = spec.state?.() ?? {};
   await spec.hooks?.beforeDelete?.(context, existing, state);
   await refuseIfReferenced(context, spec, id);
+  forgetReferenced(context, spec.table);
   await context.changes?.deleting(context, spec, id);
   for (const child of spec.children ?? []) {
     if (child.writable) await deleteChildren(context, child, id);

@@ -22,6 +22,7 @@ import { CLIENT_SNAPSHOT, primaryId, refuseIfUsed, settleCurrencyRate, textOf, t
 import { completePayment, unpayableReason } from './invoice-payments.js';
 import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
+import { referencedRows } from '../db/write-ledger.js';
 
 const NUMBERING_KEY: Record<number, string> = {
   0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
@@ -36,6 +37,10 @@ const INVOICE_TYPES: ReadonlySet<number | null | undefined> = new Set([0, 16, 19
 async function loadById(context: Context, table: string, ids: ReadonlyArray<number | null | undefined>): Promise<Map<number, Record<string, unknown>>> {
   const unique = [...new Set(ids.filter((value): value is number => Number.isInteger(value) && value! > 0))];
   if (unique.length === 0) return new Map();
+  // Clients, products and taxes the write's reference check has just read whole (db/write-ledger.ts).
+  // Not invoices: their sums are rewritten by the hooks of the write that names them.
+  const checked = table === 'invoices' ? undefined : referencedRows(context, table, unique);
+  if (checked) return checked;
   const { rows } = await runShape(context.db, context.dialect, `by-id:${table}:${unique.length}`, [context.siteId, ...unique],
     () => context.db.selectFrom(table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', unique));
   return new Map(rows.map((row) => [Number(row.id), row]));

@@ -168,6 +168,17 @@ export async function phase2QrFor(context: Pick<Context, 'db' | 'siteId'>, invoi
   return row ? String(row['qr']) : null;
 }
 
+/**
+ * What a printed phase-2 document carries: its QR and the e-invoice XML the PDF attaches (the cleared
+ * XML ZATCA returned once a standard invoice is cleared, the signed XML before) — the same XML
+ * `einvoice.xml` serves. Null when the document has no e-invoice.
+ */
+export async function phase2PrintOf(context: Pick<Context, 'db' | 'siteId'>, invoiceId: number): Promise<{ qr: string; xml: string } | null> {
+  const row = await context.db.selectFrom('zatca_documents').select(['qr', 'xml', 'cleared_xml']).where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId).executeTakeFirst();
+  return row ? { qr: String(row['qr']), xml: String(row['cleared_xml'] || row['xml']) } : null;
+}
+
 /** phase2QrFor for many documents at once (lists): invoice id → QR, for those that have one. */
 export async function phase2QrsFor(context: Pick<Context, 'db' | 'siteId'>, invoiceIds: number[]): Promise<Map<number, string>> {
   if (invoiceIds.length === 0) return new Map();

@@ -4,8 +4,9 @@
  *  2. signature    = ECDSA secp256k1 over SHA-256 of the hash's 32 bytes (the form ZATCA's signed samples
  *                    verify with: see test/zatca.test.ts);
  *  3. XAdES signed properties: signing time, base64(hex SHA-256) of the certificate's base64 text, its
- *     issuer and serial; their digest is base64(hex SHA-256) of the SignedProperties element exactly as
- *     it is written into the document (self-contained, xades namespace declared on it);
+ *     issuer and serial; their digest is base64(hex SHA-256) of the SignedProperties element with the
+ *     whitespace it has in the document and its namespace declarations added (signedPropertiesXml). The
+ *     signature block is laid out as in ZATCA's samples, whose 26 digests that rule reproduces;
  *  4. the phase-2 QR (TLV tags 1–9);
  *  5. the UBLExtensions go first in the document, the QR reference after PIH and cac:Signature after it:
  *     none of them is hashed, so the hash of step 1 stays the hash of the signed document.
@@ -51,36 +52,108 @@ export function phase2Qr(input: Phase2QrInput): string {
   return encodeTlv(fields).toString('base64');
 }
 
-function signedProperties(signingTime: string, certificate: CertificateFacts): string {
-  return '<xades:SignedProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Id="xadesSignedProperties">'
-    + `<xades:SignedSignatureProperties><xades:SigningTime>${signingTime}</xades:SigningTime>`
-    + '<xades:SigningCertificate><xades:Cert><xades:CertDigest>'
-    + '<ds:DigestMethod xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></ds:DigestMethod>'
-    + `<ds:DigestValue xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${hexDigestBase64(certificate.base64)}</ds:DigestValue>`
-    + '</xades:CertDigest><xades:IssuerSerial>'
-    + `<ds:X509IssuerName xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${escapeXml(certificate.issuerName)}</ds:X509IssuerName>`
-    + `<ds:X509SerialNumber xmlns:ds="http://www.w3.org/2000/09/xmldsig#">${certificate.serialNumber}</ds:X509SerialNumber>`
-    + '</xades:IssuerSerial></xades:Cert></xades:SigningCertificate></xades:SignedSignatureProperties></xades:SignedProperties>';
+const DS = 'http://www.w3.org/2000/09/xmldsig#';
+const XADES = 'http://uri.etsi.org/01903/v1.3.2#';
+const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
+const C14N11 = 'http://www.w3.org/2006/12/xml-c14n11';
+
+/** Lines at a nesting depth, written as ZATCA's samples are: four spaces a level, `\n` between lines. */
+type Lines = Array<[number, string]>;
+const render = (lines: Lines) => lines.map(([depth, text], index) => (index === 0 ? '' : `\n${' '.repeat(4 * depth)}`) + text).join('');
+
+/**
+ * The xades:SignedProperties element at its place in the document (depth 8, as in every ZATCA sample).
+ * `forDigest` gives the form ZATCA hashes: the same text with the namespace declarations the element
+ * needs on its own, written before the other attributes (xmlns:xades on SignedProperties, xmlns:ds on
+ * every ds: element). The document itself carries the form without them (they are declared above).
+ */
+function signedPropertiesLines(signingTime: string, certificate: CertificateFacts, forDigest: boolean): Lines {
+  const xades = forDigest ? ` xmlns:xades="${XADES}"` : '';
+  const ds = forDigest ? ` xmlns:ds="${DS}"` : '';
+  return [
+    [8, `<xades:SignedProperties${xades} Id="xadesSignedProperties">`],
+    [9, '<xades:SignedSignatureProperties>'],
+    [10, `<xades:SigningTime>${signingTime}</xades:SigningTime>`],
+    [10, '<xades:SigningCertificate>'],
+    [11, '<xades:Cert>'],
+    [12, '<xades:CertDigest>'],
+    [13, `<ds:DigestMethod${ds} Algorithm="${SHA256}"/>`],
+    [13, `<ds:DigestValue${ds}>${hexDigestBase64(certificate.base64)}</ds:DigestValue>`],
+    [12, '</xades:CertDigest>'],
+    [12, '<xades:IssuerSerial>'],
+    [13, `<ds:X509IssuerName${ds}>${escapeXml(certificate.issuerName)}</ds:X509IssuerName>`],
+    [13, `<ds:X509SerialNumber${ds}>${certificate.serialNumber}</ds:X509SerialNumber>`],
+    [12, '</xades:IssuerSerial>'],
+    [11, '</xades:Cert>'],
+    [10, '</xades:SigningCertificate>'],
+    [9, '</xades:SignedSignatureProperties>'],
+    [8, '</xades:SignedProperties>'],
+  ];
+}
+
+/** The SignedProperties text from its first `<` (no indentation before it, the document's after). */
+export function signedPropertiesXml(signingTime: string, certificate: CertificateFacts, forDigest: boolean): string {
+  return render(signedPropertiesLines(signingTime, certificate, forDigest));
+}
+
+/** The DigestValue of the `#xadesSignedProperties` reference: base64(hex SHA-256) of the form above. */
+export function signedPropertiesDigest(signingTime: string, certificate: CertificateFacts): string {
+  return hexDigestBase64(signedPropertiesXml(signingTime, certificate, true));
 }
 
 const XPATHS = ['not(//ancestor-or-self::ext:UBLExtensions)', 'not(//ancestor-or-self::cac:Signature)', "not(//ancestor-or-self::cac:AdditionalDocumentReference[cbc:ID='QR'])"];
 
-function extensions(hash: string, signature: string, properties: string, certificate: CertificateFacts): string {
-  const transforms = XPATHS.map((xpath) => `<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"><ds:XPath>${escapeXml(xpath)}</ds:XPath></ds:Transform>`).join('');
-  return '<ext:UBLExtensions><ext:UBLExtension><ext:ExtensionURI>urn:oasis:names:specification:ubl:dsig:enveloped:xades</ext:ExtensionURI><ext:ExtensionContent>'
-    + '<sig:UBLDocumentSignatures xmlns:sig="urn:oasis:names:specification:ubl:schema:xsd:CommonSignatureComponents-2" xmlns:sac="urn:oasis:names:specification:ubl:schema:xsd:SignatureAggregateComponents-2" xmlns:sbc="urn:oasis:names:specification:ubl:schema:xsd:SignatureBasicComponents-2">'
-    + '<sac:SignatureInformation><cbc:ID>urn:oasis:names:specification:ubl:signature:1</cbc:ID><sbc:ReferencedSignatureID>urn:oasis:names:specification:ubl:signature:Invoice</sbc:ReferencedSignatureID>'
-    + '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="signature"><ds:SignedInfo>'
-    + '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2006/12/xml-c14n11"></ds:CanonicalizationMethod>'
-    + '<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"></ds:SignatureMethod>'
-    + `<ds:Reference Id="invoiceSignedData" URI=""><ds:Transforms>${transforms}<ds:Transform Algorithm="http://www.w3.org/2006/12/xml-c14n11"></ds:Transform></ds:Transforms>`
-    + `<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></ds:DigestMethod><ds:DigestValue>${hash}</ds:DigestValue></ds:Reference>`
-    + '<ds:Reference Type="http://www.w3.org/2000/09/xmldsig#SignatureProperties" URI="#xadesSignedProperties">'
-    + `<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"></ds:DigestMethod><ds:DigestValue>${hexDigestBase64(properties)}</ds:DigestValue></ds:Reference>`
-    + `</ds:SignedInfo><ds:SignatureValue>${signature}</ds:SignatureValue>`
-    + `<ds:KeyInfo><ds:X509Data><ds:X509Certificate>${certificate.base64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo>`
-    + `<ds:Object><xades:QualifyingProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Target="signature">${properties}</xades:QualifyingProperties></ds:Object>`
-    + '</ds:Signature></sac:SignatureInformation></sig:UBLDocumentSignatures></ext:ExtensionContent></ext:UBLExtension></ext:UBLExtensions>';
+/** The ext:UBLExtensions block, laid out line for line as in ZATCA's signed samples. */
+export function signatureBlock(hash: string, signature: string, signingTime: string, certificate: CertificateFacts): string {
+  const transforms: Lines = XPATHS.flatMap((xpath): Lines => [
+    [9, '<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116">'],
+    [10, `<ds:XPath>${escapeXml(xpath)}</ds:XPath>`],
+    [9, '</ds:Transform>'],
+  ]);
+  return render([
+    [0, '<ext:UBLExtensions>'],
+    [1, '<ext:UBLExtension>'],
+    [2, '<ext:ExtensionURI>urn:oasis:names:specification:ubl:dsig:enveloped:xades</ext:ExtensionURI>'],
+    [2, '<ext:ExtensionContent>'],
+    [3, '<sig:UBLDocumentSignatures xmlns:sig="urn:oasis:names:specification:ubl:schema:xsd:CommonSignatureComponents-2" xmlns:sac="urn:oasis:names:specification:ubl:schema:xsd:SignatureAggregateComponents-2" xmlns:sbc="urn:oasis:names:specification:ubl:schema:xsd:SignatureBasicComponents-2">'],
+    [4, '<sac:SignatureInformation>'],
+    [5, '<cbc:ID>urn:oasis:names:specification:ubl:signature:1</cbc:ID>'],
+    [5, '<sbc:ReferencedSignatureID>urn:oasis:names:specification:ubl:signature:Invoice</sbc:ReferencedSignatureID>'],
+    [5, `<ds:Signature xmlns:ds="${DS}" Id="signature">`],
+    [6, '<ds:SignedInfo>'],
+    [7, `<ds:CanonicalizationMethod Algorithm="${C14N11}"/>`],
+    [7, '<ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256"/>'],
+    [7, '<ds:Reference Id="invoiceSignedData" URI="">'],
+    [8, '<ds:Transforms>'],
+    ...transforms,
+    [9, `<ds:Transform Algorithm="${C14N11}"/>`],
+    [8, '</ds:Transforms>'],
+    [8, `<ds:DigestMethod Algorithm="${SHA256}"/>`],
+    [8, `<ds:DigestValue>${hash}</ds:DigestValue>`],
+    [7, '</ds:Reference>'],
+    [7, '<ds:Reference Type="http://www.w3.org/2000/09/xmldsig#SignatureProperties" URI="#xadesSignedProperties">'],
+    [8, `<ds:DigestMethod Algorithm="${SHA256}"/>`],
+    [8, `<ds:DigestValue>${signedPropertiesDigest(signingTime, certificate)}</ds:DigestValue>`],
+    [7, '</ds:Reference>'],
+    [6, '</ds:SignedInfo>'],
+    [6, `<ds:SignatureValue>${signature}</ds:SignatureValue>`],
+    [6, '<ds:KeyInfo>'],
+    [7, '<ds:X509Data>'],
+    [8, `<ds:X509Certificate>${certificate.base64}</ds:X509Certificate>`],
+    [7, '</ds:X509Data>'],
+    [6, '</ds:KeyInfo>'],
+    [6, '<ds:Object>'],
+    [7, `<xades:QualifyingProperties xmlns:xades="${XADES}" Target="signature">`],
+    ...signedPropertiesLines(signingTime, certificate, false),
+    [7, '</xades:QualifyingProperties>'],
+    [6, '</ds:Object>'],
+    [5, '</ds:Signature>'],
+    [4, '</sac:SignatureInformation>'],
+    [3, '</sig:UBLDocumentSignatures>'],
+    [2, '</ext:ExtensionContent>'],
+    [1, '</ext:UBLExtension>'],
+    [0, '</ext:UBLExtensions>'],
+  ]);
 }
 
 const SIGNATURE_REFERENCE = '<cac:Signature><cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>'
@@ -95,7 +168,6 @@ export function signInvoice(invoice: EInvoice, unsignedXml: string, privateKeyPe
   const hash = invoiceHash(unsignedXml);
   const signature = signHash(hash, privateKeyPem);
   const timestamp = `${invoice.issueDate}T${invoice.issueTime}`;
-  const properties = signedProperties(timestamp, certificate);
   const qr = phase2Qr({
     sellerName: invoice.seller.name, vatNumber: invoice.seller.vatNumber, timestamp,
     total: formatFixed(invoice.totals.taxInclusive, 2), vat: formatFixed(invoice.totals.vat, 2), hash, signature,
@@ -104,7 +176,7 @@ export function signInvoice(invoice: EInvoice, unsignedXml: string, privateKeyPe
   const qrReference = `<cac:AdditionalDocumentReference><cbc:ID>QR</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${qr}</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>`;
   const rootEnd = unsignedXml.indexOf('>', unsignedXml.indexOf('<Invoice ')) + 1;
   const pihEnd = unsignedXml.indexOf('</cac:AdditionalDocumentReference>', unsignedXml.indexOf('<cbc:ID>PIH</cbc:ID>')) + '</cac:AdditionalDocumentReference>'.length;
-  const xml = unsignedXml.slice(0, rootEnd) + extensions(hash, signature, properties, certificate)
+  const xml = unsignedXml.slice(0, rootEnd) + signatureBlock(hash, signature, timestamp, certificate)
     + unsignedXml.slice(rootEnd, pihEnd) + qrReference + SIGNATURE_REFERENCE + unsignedXml.slice(pihEnd);
   return { xml, hash, signature, qr };
 }

@@ -195,6 +195,11 @@ export async function recordExamples(server: TestServer): Promise<Examples> {
     await s.get(`/api2/api_keys/${keyId}.json`);
     await s.del(`/api2/api_keys/${keyId}.json`);
   }
+  // Staff sign-ins: one added, listed and removed.
+  const user = await s.post('/api2/users.json', { User: { name: 'Cashier', email: 'cashier@example.com', password: 'a long cashier password', role_id: '1' } });
+  await s.get('/api2/users.json');
+  const userId = (user.body as { id?: string }).id;
+  if (userId) await s.del(`/api2/users/${userId}.json`);
   // Deletes of a second set, dependents first, so each answers its success reply.
   const more = await populate(s, 'B');
   for (const [name] of [...SEEDS].reverse()) {

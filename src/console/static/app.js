@@ -10,11 +10,11 @@
   const pickProduct = (input) => {
     const option = options.find((o) => o.value === input.value);
     const row = input.closest('tr');
-    row.querySelector('input[name="product_id"]').value = option ? option.dataset.id : '';
+    row.querySelector('input[name="product_id[]"]').value = option ? option.dataset.id : '';
     if (option) {
-      const price = row.querySelector('input[name="unit_price"]');
+      const price = row.querySelector('input[name="unit_price[]"]');
       if (!price.value) price.value = option.dataset.price || '';
-      const tax = row.querySelector('select[name="tax1"]');
+      const tax = row.querySelector('select[name="tax1[]"]');
       if (option.dataset.tax && !tax.value) tax.value = option.dataset.tax;
     }
   };
@@ -46,7 +46,7 @@
       copy.querySelectorAll('input, select, label').forEach((el) => {
         if (el.id) el.id = el.id.replace(/_\d+$/, `_${index}`);
         if (el.htmlFor) el.htmlFor = el.htmlFor.replace(/_\d+$/, `_${index}`);
-        if (el.name === 'quantity') el.value = '1';
+        if (el.name === 'quantity[]') el.value = '1';
         else if (el.tagName === 'INPUT') el.value = '';
       });
       body.appendChild(copy);
@@ -57,4 +57,17 @@
     }
   });
   refresh();
+})();
+// Settings: the logo file is read here and sent as a data URL in the form (the API takes the bytes).
+(() => {
+  const file = document.querySelector('[data-logo]');
+  if (!file) return;
+  file.addEventListener('change', () => {
+    const target = file.parentElement.querySelector('input[name="logo"]');
+    const chosen = file.files && file.files[0];
+    if (!chosen) { target.value = ''; return; }
+    const reader = new FileReader();
+    reader.onload = () => { target.value = String(reader.result); };
+    reader.readAsDataURL(chosen);
+  });
 })();

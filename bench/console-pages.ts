@@ -1,0 +1,64 @@
+/**
+ * Server time of each web-console page on the bench's data set (bench/generate.ts): `npm run build &&
+ * node dist/bench/console-pages.js [invoices]` (default 100,000; the file is cached under bench/.data/).
+ * Each page is asked 3 times to warm up, then RUNS times through Fastify's inject with a signed-in
+ * session (no network, no browser): the figure is the server's whole work for the page, including its
+ * calls of the API. Also times what the dashboard used to do (12 P&L reports and 2 trial balances).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SqliteDatabase from 'better-sqlite3';
+import { loadConfig } from '../src/config.js';
+import { startServer } from '../src/server.js';
+import { ensureSqliteDataset } from './generate.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const RUNS = Number(process.env["RUNS"] ?? 15);
+const invoices = Number(process.argv[2] ?? 100_000);
+
+const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), invoices, (line) => process.stderr.write(`${line}\n`));
+const file = dataset.file;
+const owner = new SqliteDatabase(file, { readonly: true }).prepare('select email from users where staff_id = 0 limit 1').get() as { email: string };
+const config = loadConfig({ DATABASE_URL: `sqlite:${file}`, DAFTAR_DATA_DIR: path.dirname(file), DAFTAR_TOKEN_RATE_LIMIT: '1000' });
+const server = await startServer(config, false);
+const app = server.app;
+const token = (await app.inject({ method: 'POST', url: '/api2/oauth/token', payload: { grant_type: 'password', username: owner.email, password: 'bench-password' } })).json() as { access_token: string };
+if (!token.access_token) throw new Error('could not sign in as the bench owner');
+const cookie = `daftar_session=${token.access_token}`;
+
+async function time(label: string, run: () => Promise<number>): Promise<void> {
+  for (let i = 0; i < 3; i += 1) await run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = process.hrtime.bigint();
+    const status = await run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (status !== 200) throw new Error(`${label} answered ${status}`);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
+  process.stdout.write(`| ${label} | ${at(0.5)} | ${at(0.9)} | ${times[times.length - 1]!.toFixed(1)} |\n`);
+}
+
+const page = (url: string) => time(url, async () => (await app.inject({ method: 'GET', url, headers: { cookie } })).statusCode);
+process.stdout.write(`${invoices} invoices, SQLite, ${RUNS} runs after 3 warm-ups; milliseconds\n\n| page | median | p90 | max |\n|---|---|---|---|\n`);
+for (const url of [
+  '/app', '/app/invoices', '/app/invoices?keywords=INV', '/app/invoices?payment_status=0&overdue=1', '/app/invoices?page=50', '/app/invoices/1', '/app/invoices/new',
+  '/app/estimates', '/app/clients', '/app/suppliers', '/app/products', '/app/products/1', '/app/purchases', '/app/expenses', '/app/incomes',
+  '/app/treasuries', '/app/settings', '/app/reports/monthly_summary', '/app/reports/profit_and_loss', '/app/reports/balance_sheet',
+  '/app/reports/trial_balance', '/app/reports/aged_receivables', '/app/reports/aged_payables', '/app/reports/stock_valuation',
+].filter((url) => !process.env['PAGES'] || url.includes(process.env['PAGES']))) await page(url);
+// What the dashboard did before: one P&L a month for 12 months and two trial balances.
+await time('(before) 12 P&L + 2 trial balances', async () => {
+  const now = new Date();
+  const replies = await Promise.all([
+    ...Array.from({ length: 12 }, (_, i) => {
+      const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 10);
+      const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 10 + i, 0)).toISOString().slice(0, 10);
+      return app.inject({ method: 'GET', url: `/api2/reports/profit_and_loss.json?date_from=${start}&date_to=${end}`, headers: { authorization: `Bearer ${token.access_token}` } });
+    }),
+    ...[0, 1].map(() => app.inject({ method: 'GET', url: '/api2/reports/trial_balance.json', headers: { authorization: `Bearer ${token.access_token}` } })),
+  ]);
+  return replies.every((r) => r.statusCode === 200) ? 200 : 500;
+});
+await server.close();
