@@ -1,11 +1,10 @@
 // Automatic journals posted by documents, on SQLite and PostgreSQL: each balances, each document's
 // journal totals the document, and random sequences of writes keep the books and the ledger true.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
 import fc from 'fast-check';
 import { dec, fromStored } from '../src/domain/money.js';
 import { checkReportsAgree } from './support/books.js';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 
 async function journalsOf(s: TestServer, entityType: string, entityId: string): Promise<any[]> {
   const list = await s.get(`/api2/journals.json?entity_type=${entityType}&entity_id=${entityId}`);

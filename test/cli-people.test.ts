@@ -7,8 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { it } from 'node:test';
-import { TEST_KEY, eachDatabase, freshDatabase } from './support/harness.js';
+import { TEST_KEY, eachDatabase, freshDatabase, it } from './support/harness.js';
 
 const BIN = path.resolve('bin/daftar.js');
 

@@ -5,12 +5,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Daftar, DaftarNotFoundError, DaftarValidationError } from '../packages/client/src/index.js';
 import { generateClientTypes } from '../src/api/client-types.js';
 import { RESOURCES } from '../src/resources/index.js';
-import { TEST_KEY, eachDatabase } from './support/harness.js';
+import { TEST_KEY, eachDatabase, it } from './support/harness.js';
 
 const GENERATED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages/client/src/generated.ts');
 

@@ -3,10 +3,10 @@
 // PostgreSQL is the supported multi-process setup; the same suite runs on one SQLite file (where
 // writers queue on SQLite's lock with busy_timeout).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { sql } from 'kysely';
 import { paymentStatusOf } from '../src/domain/payments.js';
-import { type Engine, type Reply, type TestDatabase, freshDatabase, postgresProblem } from './support/harness.js';
+import { type Engine, type Reply, type TestDatabase, freshDatabase, postgresProblem, it } from './support/harness.js';
 import { bookProblems } from './support/db-state.js';
 import { ServerProcess, openDirect } from './support/processes.js';
 

@@ -2,9 +2,8 @@
 // on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { it } from 'node:test';
 import { loadDaftraDocs } from './support/daftra-docs.js';
-import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase } from './support/harness.js';
+import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, it } from './support/harness.js';
 
 const docs = loadDaftraDocs();
 

@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { after, before, it } from 'node:test';
-import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, type TestServer } from './support/harness.js';
+import { after, before } from 'node:test';
+import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, type TestServer, it } from './support/harness.js';
 
 const CHROMIUM = [process.env['DAFTAR_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
 const ARTIFACTS = path.resolve('test-artifacts');

@@ -4,10 +4,10 @@
 // journal balances, every stock balance is the sum of its movements. Short by default;
 // DAFTAR_CRASH_ROUNDS=<n> for more kills.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
-import { type Engine, type TestDatabase, freshDatabase, postgresProblem, startTestServer } from './support/harness.js';
+import { type Engine, type TestDatabase, freshDatabase, postgresProblem, startTestServer, it } from './support/harness.js';
 import { bookProblems } from './support/db-state.js';
 import { ServerProcess, openDirect } from './support/processes.js';
 

@@ -3,10 +3,9 @@
 // lifetime), and the password grant's timing and lock-out.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { it } from 'node:test';
 import { digest, hashPassword } from '../src/domain/secrets.js';
 import { createSite, setOwnerPassword } from '../src/domain/sites.js';
-import { TEST_EMAIL, TEST_KEY, TEST_PASSWORD, type TestServer, eachDatabase } from './support/harness.js';
+import { TEST_EMAIL, TEST_KEY, TEST_PASSWORD, type TestServer, eachDatabase, it } from './support/harness.js';
 
 const bearer = (token: string) => ({ apikey: '', authorization: `Bearer ${token}` });
 

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { TEST_KEY, type TestServer, startTestServer } from './support/harness.js';
+import { after, before, describe } from 'node:test';
+import { TEST_KEY, type TestServer, startTestServer, it } from './support/harness.js';
 
 const CHROMIUM_CANDIDATES = [process.env['DAFTAR_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 const chromiumPath = CHROMIUM_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));

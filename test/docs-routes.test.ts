@@ -4,8 +4,7 @@
 // a 405 for an entity without that operation) is listed. A 404 "not found" for the placeholder id, a
 // 4xx for an empty body, are answers of a route and count as routed.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { eachDatabase, type Reply } from './support/harness.js';
+import { eachDatabase, type Reply, it } from './support/harness.js';
 import { type DocumentedOperation, docsPresent, documentedOperations } from './support/docs-operations.js';
 
 const DOCUMENTED_OPERATIONS = 244;

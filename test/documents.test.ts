@@ -6,12 +6,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { before, describe } from 'node:test';
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { createSite } from '../src/domain/sites.js';
 import { decodeTlv, encodeTlv, phase1QrText, readQrText } from '../src/domain/zatca-qr.js';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 
 /** Why the rendering tests cannot run here (poppler missing), or false. */
 const popplerMissing = ['pdftotext', 'pdftoppm', 'pdfinfo'].some((tool) => spawnSync(tool, ['-v']).error)

@@ -3,8 +3,7 @@
 // client payments (allocation rules and invoice status) and read-only product categories; on SQLite
 // and PostgreSQL. The broad walk of each group is in endpoint-groups.test.ts.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 
 /** The 400's validation_errors, failing when the reply was not a 400. */
 async function rejected(reply: Promise<{ status: number; body: any; text: string }>, field: string): Promise<Record<string, string>> {

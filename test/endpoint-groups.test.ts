@@ -1,8 +1,7 @@
 // Every endpoint group beyond the foundation slice, through every operation it has, with at least one
 // invalid request each, on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 
 interface Walk {
   resource: string;

@@ -6,10 +6,10 @@
 // stock equals its ledger, paid sums equal the payments; /ready says the database is down while it is.
 // Short by default (a few seconds); DAFTAR_FAULT_ROUNDS=<n> terminates more often.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import pg from 'pg';
 import { sql } from 'kysely';
-import { POSTGRES_ADMIN_URL, type TestDatabase, freshDatabase, postgresProblem } from './support/harness.js';
+import { POSTGRES_ADMIN_URL, type TestDatabase, freshDatabase, postgresProblem, it } from './support/harness.js';
 import { bookProblems } from './support/db-state.js';
 import { ServerProcess, openDirect } from './support/processes.js';
 

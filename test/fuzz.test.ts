@@ -5,9 +5,8 @@
 // client that stalls mid-request. Short by default; DAFTAR_FUZZ_RUNS=<n> (scripts/fuzz-long.sh) for more.
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { it } from 'node:test';
 import fc from 'fast-check';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 import { bookProblems, changedTables, fingerprint, orphanProblems, tableNames } from './support/db-state.js';
 import { type Ids, missingSeeds, populate } from './support/records.js';
 

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { sql } from 'kysely';
 import { type Database, openDatabase } from '../src/db/connection.js';
 import { bookProblems, rowCount } from './support/db-state.js';
-import { type Reply, eachDatabase } from './support/harness.js';
+import { type Reply, eachDatabase, it } from './support/harness.js';
 
 const settledAll = <T>(promises: Array<Promise<T>>) => Promise.allSettled(promises);
 

@@ -2,9 +2,8 @@
 // numbering next to numbers set by hand, lock order under concurrent edits and credit notes, and what
 // the logs and the audit trail keep of a request.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
 import { sql } from 'kysely';
-import { type TestServer, eachDatabase, postgresProblem, startTestServer } from './support/harness.js';
+import { type TestServer, eachDatabase, postgresProblem, startTestServer, it } from './support/harness.js';
 
 const anonymous = { apikey: '' };
 

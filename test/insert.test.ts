@@ -2,13 +2,13 @@
 // dialects, with the values in the same order; rows it cannot take (differing columns, expressions)
 // must be left to Kysely. Then the rows really land, on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import fc from 'fast-check';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { compileInsert, insertReturningIds, insertRows, insertWithChildren } from '../src/db/insert.js';
 import type { Db } from '../src/db/connection.js';
-import { eachDatabase } from './support/harness.js';
+import { eachDatabase, it } from './support/harness.js';
 
 // Compiling needs no connection: these dialects are never connected.
 const kysely: Record<'sqlite' | 'postgres', Db> = {

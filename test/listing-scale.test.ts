@@ -2,10 +2,10 @@
 // OFFSET give: the same total_results and the same rows on every page, in both orders, after creates,
 // date and type changes and deletes, on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { after, before } from 'node:test';
 import { listTuning } from '../src/engine/listing.js';
 import { runShape } from '../src/db/shapes.js';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 
 /** What the list must show, computed straight from the table. */
 async function expected(s: TestServer, types: number[], direction: 'asc' | 'desc'): Promise<string[]> {

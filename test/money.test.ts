@@ -1,11 +1,11 @@
 // Exact money and document totals, without HTTP or a database.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import fc from 'fast-check';
 import { dec, divRound, formatDec, formatFixed, includedTaxOf, mul, parseDec, percentOf, roundAmount, roundTo, currencyDecimals, fromStored, toStored } from '../src/domain/money.js';
 import { allocate, computeTotals, rangeErrors, type LineInput, type TaxRate } from '../src/domain/totals.js';
 import { checkReportsAgree, report } from './support/books.js';
-import { type Engine, eachDatabase, freshDatabase, postgresProblem } from './support/harness.js';
+import { type Engine, eachDatabase, freshDatabase, postgresProblem, it } from './support/harness.js';
 import { openDatabase, parseDatabaseUrl } from '../src/db/connection.js';
 import { exactSums, readSum } from '../src/db/exact-sum.js';
 import { sql } from 'kysely';

@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { eachDatabase } from './support/harness.js';
+import { eachDatabase, it } from './support/harness.js';
 import { comparable, recordExamples } from './support/examples.js';
 
 const NOT_JSON = /\.(pdf|html|xml)$|\/logo$|^\/qr\/?$|^\/invoices\/(preview|view)\//;

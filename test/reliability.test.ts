@@ -4,10 +4,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { it } from 'node:test';
 import Sqlite from 'better-sqlite3';
 import { createSite } from '../src/domain/sites.js';
-import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, startTestServer } from './support/harness.js';
+import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, startTestServer, it } from './support/harness.js';
 
 const invoiceBody = (client: string, price = 10) => ({ Invoice: { client_id: client }, InvoiceItem: [{ item: 'Retry', unit_price: price }] });
 

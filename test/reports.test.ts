@@ -3,10 +3,9 @@
 // reports under /api2/reports agreeing with each other; exchange rates on foreign-currency documents.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { it } from 'node:test';
 import { dec } from '../src/domain/money.js';
 import { checkReportsAgree, journalOf, report } from './support/books.js';
-import { eachDatabase } from './support/harness.js';
+import { eachDatabase, it } from './support/harness.js';
 
 eachDatabase('reports', (server) => {
   it('moving-average cost through purchases, a sale, a return, a purchase refund and an adjustment, and reports that agree', async () => {

@@ -1,8 +1,8 @@
 // Behaviour behind the rest of the docs export: purchase debit notes book like purchase refunds and
 // move no stock; requisitions, advance payments, bookings and multi-entity writes follow below.
 import assert from 'node:assert/strict';
-import { before, it } from 'node:test';
-import { eachDatabase } from './support/harness.js';
+import { before } from 'node:test';
+import { eachDatabase, it } from './support/harness.js';
 import { journalOf } from './support/books.js';
 import { bookProblems } from './support/db-state.js';
 

@@ -3,11 +3,11 @@
 // support/records.ts), every id of the first site, every list with and without filters, children sent
 // inside a document, the extra routes, site_info and api_key_info.
 import assert from 'node:assert/strict';
-import { before, it } from 'node:test';
+import { before } from 'node:test';
 import { createSite } from '../src/domain/sites.js';
 import type { ResourceSpec } from '../src/engine/resource.js';
 import { RESOURCES } from '../src/resources/index.js';
-import { type TestServer, eachDatabase } from './support/harness.js';
+import { type TestServer, eachDatabase, it } from './support/harness.js';
 import { changedTables, fingerprint } from './support/db-state.js';
 import { type Ids, missingSeeds, populate, withKey } from './support/records.js';
 

@@ -2,14 +2,14 @@
 // paginator, filter[field][op], flat records with native types, relations by level, v2's errors —
 // and the same data: what one surface writes, the other reads, within the caller's site only.
 import assert from 'node:assert/strict';
-import { before, it } from 'node:test';
+import { before } from 'node:test';
 import { sql } from 'kysely';
 import { migrate } from '../src/db/migrations.js';
 import { createSite } from '../src/domain/sites.js';
 import { pageWindow } from '../src/api/v2-paginator.js';
 import { v2Entities } from '../src/api/v2-entities.js';
 import { RESOURCES, declaredTables } from '../src/resources/index.js';
-import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase } from './support/harness.js';
+import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, it } from './support/harness.js';
 import { withKey } from './support/records.js';
 
 const V2 = '/v2/api/entity';

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, parseDatabaseUrl } from '../src/db/connection.js';
 import { DeliveryWorker } from '../src/webhooks/worker.js';
-import { type Engine, type TestDatabase, type TestServer, freshDatabase, postgresProblem, startTestServer } from './support/harness.js';
+import { type Engine, type TestDatabase, type TestServer, freshDatabase, postgresProblem, startTestServer, it } from './support/harness.js';
 import { ServerProcess, openDirect } from './support/processes.js';
 import { Receiver } from './support/receiver.js';
 

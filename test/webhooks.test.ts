@@ -6,14 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { createSite } from '../src/domain/sites.js';
 import { AddressRefused, isPrivateAddress, resolveTarget } from '../src/webhooks/address.js';
 import { attemptDelivery } from '../src/webhooks/deliver.js';
 import { EVENT_TYPES } from '../src/webhooks/events.js';
 import { retryDelayMs } from '../src/webhooks/worker.js';
 import { signatureHeader, verifySignature } from '../src/webhooks/signature.js';
-import { type TestServer, eachDatabase, startTestServer } from './support/harness.js';
+import { type TestServer, eachDatabase, startTestServer, it } from './support/harness.js';
 import { Receiver } from './support/receiver.js';
 import { withKey } from './support/records.js';
 

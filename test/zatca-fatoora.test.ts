@@ -4,14 +4,14 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { after, before, it } from 'node:test';
+import { after, before } from 'node:test';
 import { unitStatus } from '../src/zatca/onboarding.js';
 import { onboard } from '../src/zatca/compliance.js';
 import { type CsrSubject, csrPublicKey, generateEgsKeyPair, issueCertificate } from '../src/zatca/certificate.js';
 import { sendDue, LEASE_MS } from '../src/zatca/outbox.js';
 import { phase2PrintOf, phase2QrFor } from '../src/zatca/chain.js';
 import { parseSecretKey } from '../src/zatca/vault.js';
-import { eachDatabase } from './support/harness.js';
+import { eachDatabase, it } from './support/harness.js';
 import { SECRET_HEX, type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite, signatureProblems } from './support/zatca.js';
 
 const CSID_SECRET = 'Dehvg1fc7ibh4Lf2f2sC/H0W8bNEYZ6lYa5rJ0yx3zA=';

@@ -2,10 +2,10 @@
 // time, one is killed (SIGKILL) in the middle, both restart; ICV stays gapless, every PIH is the hash of
 // the document before, and every stored hash is the hash of its stored XML.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { FIRST_PREVIOUS_HASH } from '../src/zatca/hash.js';
 import type { Database } from '../src/db/connection.js';
-import { type Engine, type TestDatabase, freshDatabase, postgresProblem } from './support/harness.js';
+import { type Engine, type TestDatabase, freshDatabase, postgresProblem, it } from './support/harness.js';
 import { ServerProcess, openDirect } from './support/processes.js';
 import { type SaudiSite, ZATCA_ENV, independentHash, setupSaudiSite } from './support/zatca.js';
 

@@ -7,7 +7,7 @@ import { X509Certificate, createPublicKey, verify } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it, before } from 'node:test';
+import { describe, before } from 'node:test';
 import { FIRST_PREVIOUS_HASH, invoiceHash } from '../src/zatca/hash.js';
 import { signatureBlock, signedPropertiesDigest, signedPropertiesXml } from '../src/zatca/sign.js';
 import { buildCsr, certificateFacts, generateEgsKeyPair, selfSignedCertificate } from '../src/zatca/certificate.js';
@@ -15,7 +15,7 @@ import { decodeTlv as decodeTlvFields } from '../src/domain/zatca-qr.js';
 import { parseSecretKey, seal, unseal } from '../src/zatca/vault.js';
 import { checkRules } from '../src/zatca/rules.js';
 import { toEInvoice } from '../src/zatca/document.js';
-import { ApiClient, eachDatabase } from './support/harness.js';
+import { ApiClient, eachDatabase, it } from './support/harness.js';
 import {
   BUYER_VAT, SELLER, SHARED_ZATCA, type SaudiSite, ZATCA_ENV, digestOfProperties, hexSha256Base64, independentHash, independentSignedPropertiesDigest,
   setupSaudiSite, signatureProblems, signedPropertiesElement, standaloneSignedProperties, textOf, validateWithXsd, xmllintMissing,

@@ -87,7 +87,10 @@ async function nestReferences(context: Context, spec: ResourceSpec, records: Jso
       .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
     const byId = new Map(rows.map((row) => [Number(row['id']), toV2(target.fields, renderRecord(target.fields, rowToRecord(target.fields, row)), false)]));
     for (const record of records) {
-      for (const [name, key] of pairs) record[key] = typeof record[name] === 'number' ? byId.get(record[name] as number) ?? null : null;
+      for (const [name, key] of pairs) {
+        record[key] = typeof record[name] === 'number' ? byId.get(record[name] as number) ?? null : null;
+        for (const alias of spec.v2Aliases?.[name] ?? []) record[alias] = record[key];
+      }
     }
   }
 }
@@ -97,10 +100,17 @@ export async function renderV2(context: Context, spec: ResourceSpec, wire: Json[
   const withLines = view.kind === 'one' ? view.level >= 1 : view.level >= 2;
   const out = wire.map((record) => {
     const v2 = toV2(spec.fields, record);
+    // A JSON value sent under a key of its own (`InvoiceCustomField`) reads back under that key, as on api2.
+    for (const object of spec.wireObjects ?? []) {
+      delete v2[object.field];
+      for (const key of object.renderKeys) if (Object.hasOwn(record, key)) v2[key] = record[key];
+    }
     if (withLines) {
       for (const child of spec.children ?? []) {
         const lines = record[child.key];
-        if (Array.isArray(lines)) v2[childKey(child)] = lines.map((line) => toV2(child.fields, line as Json));
+        if (!Array.isArray(lines)) continue;
+        v2[childKey(child)] = lines.map((line) => toV2(child.fields, line as Json));
+        for (const alias of spec.v2Aliases?.[child.key] ?? []) v2[alias] = v2[childKey(child)];
       }
     }
     return v2;

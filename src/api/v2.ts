@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.js';
 import { DaftarError, type FieldErrors, notFound, validationError } from '../domain/errors.js';
 import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, listRecords } from '../engine/listing.js';
-import type { Operation, ResourceSpec } from '../engine/resource.js';
+import type { Context, Operation, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
 import type { ExtraRoute } from './openapi.js';
 import { readWith, writeWith } from './routes.js';
@@ -115,6 +115,24 @@ function engineBody(spec: ResourceSpec, body: unknown): unknown {
 
 const title = (entity: V2Entity) => entity.spec.title;
 
+/** The record a POST to the collection edits: its body's `id`, when not empty (else it creates). */
+function editedId(body: unknown): number | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const raw = (body as Json)['id'];
+  if (raw === undefined || raw === null || raw === '' || raw === 0 || raw === '0') return null;
+  return /^\d{1,15}$/.test(String(raw)) ? Number(raw) : null;
+}
+
+async function recordExists(context: Context, spec: ResourceSpec, id: number): Promise<boolean> {
+  try {
+    await getOne(context, spec, id);
+    return true;
+  } catch (error) {
+    if (error instanceof DaftarError && error.code === 'DAFTAR_ERR_NOT_FOUND') return false;
+    throw error;
+  }
+}
+
 async function list(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
   const params = paramsOf(request);
   const entity = entityOf(entities, params, 'list');
@@ -174,9 +192,23 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
     v2.get('/:entity/:id/:level', (request, reply) => one(entities, database, request, reply));
 
     v2.post('/:entity', async (request, reply) => {
-      const entity = entityOf(entities, paramsOf(request), 'create');
-      const id = await writeWith(request, database, (context) => createRecord(context, entity.spec, engineBody(entity.spec, request.body)));
-      return send(reply, 200, { message: `${title(entity)} added successfully`, id });
+      const entity = entities.get(paramsOf(request)['entity'] ?? '');
+      if (!entity) throw new UnknownEntity();
+      // Daftra documents edits as a POST to the collection with the record's id in the body (Edit
+      // Credit type, Edit Package, ...): an id naming a record of the entity edits it; an empty id (the
+      // docs' creates send `"id": ""`) or one naming no record creates, the id not taken.
+      const bodyId = editedId(request.body);
+      let edited = false;
+      const id = await writeWith(request, database, async (context) => {
+        if (bodyId !== null && entity.operations.has('edit') && await recordExists(context, entity.spec, bodyId)) {
+          edited = true;
+          await editRecord(context, entity.spec, bodyId, engineBody(entity.spec, request.body));
+          return bodyId;
+        }
+        entityOf(entities, paramsOf(request), 'create');
+        return createRecord(context, entity.spec, engineBody(entity.spec, request.body));
+      });
+      return send(reply, 200, { message: `${title(entity)} ${edited ? 'updated' : 'added'} successfully`, id });
     });
     const edit = async (request: FastifyRequest, reply: FastifyReply) => {
       const params = paramsOf(request);

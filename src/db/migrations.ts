@@ -256,6 +256,12 @@ const REST_TABLES: TableSpec[] = [
   { name: 'requisition_items', columns: ['requisition_id int', 'product_id int', 'quantity money'], indexes: [['requisition_id'], ['product_id']] },
 ];
 
+/** Documented children of issue 13's conformance work: supplier payments and product images. */
+const CONFORM_TABLES: TableSpec[] = [
+  { name: 'purchase_order_payments', columns: ['purchase_order_id int', 'amount money'], indexes: [['purchase_order_id']] },
+  { name: 'product_images', columns: ['product_id int', 'file text'], indexes: [['product_id']] },
+];
+
 function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '0001_foundation': {
@@ -309,7 +315,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
       },
     },
     // Integrity (issue 12): ids never reused on SQLite, and indexes for the columns that name another
-    // record, which deletes now look up (engine/service.ts refuseIfReferenced).
+    // record, which deletes now look up (engine/integrity.ts refuseIfReferenced).
     '0007_integrity': {
       async up(db) {
         if (dialect === 'sqlite') {
@@ -383,6 +389,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0014_rest': {
       async up(db) {
         for (const table of REST_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    '0019_conform': {
+      async up(db) {
+        for (const table of CONFORM_TABLES) await createTable(db, dialect, table);
       },
     },
   };

@@ -1,10 +1,7 @@
 /**
  * Advance payment invoices (sales document type 19) and their application to later invoices.
- * Posting rules (docs/accounting.md "Advance payments"):
- *
- *   advance invoice   Dr client receivable (gross)        Cr customer advances (net), Cr output tax
- *   application       Dr customer advances (net part),    Cr client receivable (applied, gross)
- *                     Dr output tax (tax part)
+ * Their posting rules (docs/accounting.md "Advance payments"): posting/sales.ts `advanceInvoiceLines`
+ * and posting/advances.ts `advanceApplicationLines`.
  *
  * The advance's tax is collected when it is invoiced; the final invoice taxes its full amount, so
  * applying the advance gives back the tax of the part applied. Example: advance 115 (100 + VAT 15),
@@ -14,12 +11,6 @@
 import { type Dec, ZERO, divRound, formatDec } from './money.js';
 
 export const ADVANCE_PAYMENT_TYPE = 19;
-
-/** The account the revenue side of a sales document posts to. */
-export function revenueAccountKey(type: number, reversing: boolean): 'sales' | 'sales_returns' | 'customer_advances' {
-  if (reversing) return 'sales_returns';
-  return type === ADVANCE_PAYMENT_TYPE ? 'customer_advances' : 'sales';
-}
 
 export interface TaxPart { taxId: number; amount: Dec }
 

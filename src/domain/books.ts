@@ -6,9 +6,10 @@
  * Accounts: system accounts are found by `system_key` (chart.ts); accounts per client, treasury and
  * tax are opened on first use under the folder whose `entity_type` matches (Daftra's subkeys).
  */
-import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDec, inRange, mul, roundTo, sum, toStored } from './money.js';
+import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDec, inRange, mulTo, sum, toStored } from './money.js';
 import { DEFAULT_ACCOUNTS, DEFAULT_CATS } from './chart.js';
 import { fieldError } from './errors.js';
+import type { Role, RuleLine } from './posting/roles.js';
 import type { Context } from './context.js';
 import { insertReturningId, insertWithChildren } from '../db/insert.js';
 import { markTouched, nothingStoredUnder } from '../db/write-ledger.js';
@@ -147,6 +148,83 @@ async function openEntityAccount(context: Context, entityType: string, entityId:
   return Number(inserted['id']);
 }
 
+export async function clientAccount(context: Context, clientId: number): Promise<number> {
+  return entityAccount(context, 'client', clientId, () => recordName(context, 'clients', clientId, ['business_name']));
+}
+
+export async function supplierAccount(context: Context, supplierId: number): Promise<number> {
+  return entityAccount(context, 'supplier', supplierId, () => recordName(context, 'suppliers', supplierId, ['business_name']));
+}
+
+export async function treasuryAccount(context: Context, treasuryId: number): Promise<number> {
+  return entityAccount(context, 'treasury', treasuryId, () => recordName(context, 'treasuries', treasuryId, ['name']));
+}
+
+/** Output tax (collected on sales and incomes) and input tax (paid on purchases and expenses), per tax. */
+export async function taxAccount(context: Context, taxId: number, side: 'output' | 'input' = 'output'): Promise<number> {
+  const name = async () => `${side === 'output' ? 'Output' : 'Input'} ${await recordName(context, 'taxes', taxId, ['name'])}`;
+  return entityAccount(context, side === 'output' ? 'income_tax' : 'outcome_tax', taxId, name);
+}
+
+export async function inventoryAccount(context: Context, storeId: number): Promise<number> {
+  return entityAccount(context, 'store', storeId, async () => `Inventory ${await recordName(context, 'stores', storeId, ['name'])}`);
+}
+
+/** A role of a posting rule (posting/roles.ts) as the account it names here, and the `subkey` its lines carry. */
+export async function accountOf(context: Context, role: Role): Promise<{ accountId: number; subkey?: string }> {
+  const colon = role.indexOf(':');
+  if (colon < 0) return { accountId: await systemAccount(context, role) };
+  const id = Number(role.slice(colon + 1));
+  switch (role.slice(0, colon)) {
+    case 'client': return { accountId: await clientAccount(context, id), subkey: 'client' };
+    case 'supplier': return { accountId: await supplierAccount(context, id), subkey: 'supplier' };
+    case 'treasury': return { accountId: await treasuryAccount(context, id), subkey: 'treasury' };
+    case 'output_tax': return { accountId: await taxAccount(context, id, 'output'), subkey: 'income_tax' };
+    case 'input_tax': return { accountId: await taxAccount(context, id, 'input'), subkey: 'outcome_tax' };
+    case 'inventory': return { accountId: await inventoryAccount(context, id), subkey: 'store' };
+    case 'account': return { accountId: id };
+    default: throw new Error(`no account plays the role ${role}`);
+  }
+}
+
+/** A journal as a posting rule makes it: lines on roles. */
+export interface RolePosting extends Omit<Posting, 'lines'> {
+  lines: readonly RuleLine[];
+}
+
+/**
+ * The order roles are resolved in, so accounts opened on first use get their ids in one predictable
+ * order whatever order a rule lists its lines in: system accounts, then taxes, then stores, then the
+ * parties (clients, suppliers, treasuries) and named accounts.
+ */
+function resolutionRank(role: Role): number {
+  if (!role.includes(':')) return 0;
+  if (role.startsWith('output_tax:') || role.startsWith('input_tax:')) return 1;
+  if (role.startsWith('inventory:')) return 2;
+  return 3;
+}
+
+/**
+ * Stores the journal of a posting rule: each role resolved to its account (opened on first use),
+ * then as `replaceJournal`.
+ */
+export async function postJournal(context: Context, posting: RolePosting): Promise<void> {
+  const roles = [...new Set(posting.lines.map((line) => line.role))];
+  const accounts = new Map<Role, { accountId: number; subkey?: string }>();
+  for (const role of roles.sort((a, b) => resolutionRank(a) - resolutionRank(b))) accounts.set(role, await accountOf(context, role));
+  const lines: PostingLine[] = [];
+  for (const line of posting.lines) {
+    const found = accounts.get(line.role);
+    if (!found) throw new Error(`role ${line.role} was not resolved`);
+    const { accountId, subkey } = found;
+    lines.push({
+      accountId, debit: line.debit, credit: line.credit,
+      ...(subkey !== undefined ? { subkey } : {}), ...(line.site ? { site: true } : {}), ...(line.description !== undefined ? { description: line.description } : {}),
+    });
+  }
+  await replaceJournal(context, { ...posting, lines });
+}
+
 /** Merges lines on the same account and side, and drops zero lines. */
 function compact(lines: PostingLine[]): PostingLine[] {
   const merged = new Map<string, PostingLine>();
@@ -202,7 +280,7 @@ async function toSiteCurrency(context: Context, posting: Posting, lines: Posting
   const places = currencyDecimals(context.site.currency_code);
   const converted: ConvertedLine[] = lines.map((line) => (line.site
     ? { ...line, currencyDebit: rate === ONE ? line.debit : div(line.debit, rate), currencyCredit: rate === ONE ? line.credit : div(line.credit, rate) }
-    : { ...line, debit: roundTo(mul(line.debit, rate), places), credit: roundTo(mul(line.credit, rate), places), currencyDebit: line.debit, currencyCredit: line.credit }));
+    : { ...line, debit: mulTo(line.debit, rate, places), credit: mulTo(line.credit, rate, places), currencyDebit: line.debit, currencyCredit: line.credit }));
   if (rate !== ONE) {
     for (const line of converted) {
       const beyond = [line.debit, line.credit].find((amount) => !inRange(amount));

@@ -16,6 +16,7 @@
 import { type Dec, ZERO, currencyDecimals, formatDec, formatFixed } from './money.js';
 import type { DocumentLanguage } from './site-settings.js';
 import { phase1QrText } from './zatca-qr.js';
+import { documentKind } from './document-kinds.js';
 
 export type DocumentKind =
   | 'invoice' | 'debit_note' | 'advance_invoice' | 'estimate' | 'credit_note' | 'refund_receipt'
@@ -138,9 +139,10 @@ const TITLES: Record<string, Bilingual> = {
 const TAX_DOCUMENT_KINDS = new Set<DocumentKind>(['invoice', 'advance_invoice', 'debit_note', 'credit_note', 'refund_receipt']);
 
 export function kindOf(table: string, type: number): DocumentKind | null {
-  if (table === 'purchase_orders') return type === 1 ? 'purchase_refund' : type === 0 ? 'purchase_invoice' : null;
-  const kinds: Record<number, DocumentKind> = { 0: 'invoice', 16: 'debit_note', 19: 'advance_invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt' };
-  return kinds[type] ?? null;
+  if (table !== 'invoices' && table !== 'purchase_orders') return null;
+  const name = documentKind(table, type)?.name;
+  // A purchase debit note has no printed layout of its own.
+  return name === undefined || name === 'purchase_debit_note' ? null : name;
 }
 
 /** 1234567.5 with 2 places → "1,234,567.50"; more places than the currency's are kept when not zero. */

@@ -1,12 +1,11 @@
 /**
- * Every error a client can cause, as values with codes. One handler (api/error-handler.ts) renders them
+ * Every error a client can cause, as values with codes. One handler (api/errors.ts) renders them
  * in Daftra's failed envelope: {"result":"failed","code":N,"message":...,"validation_errors":{...}}.
+ * Every code has a row in docs/errors.md and is used in src/ (test/errors.test.ts).
  */
 export const ERROR_CODES = {
   DAFTAR_ERR_AUTH_MISSING: { status: 401, message: 'Unauthorized' },
   DAFTAR_ERR_AUTH_INVALID: { status: 401, message: 'Unauthorized' },
-  DAFTAR_ERR_AUTH_GRANT: { status: 400, message: 'The user credentials were incorrect.' },
-  DAFTAR_ERR_AUTH_RATE_LIMITED: { status: 429, message: 'Too many attempts, try again later' },
   DAFTAR_ERR_FORBIDDEN: { status: 403, message: 'Forbidden' },
   DAFTAR_ERR_NOT_FOUND: { status: 404, message: 'Item not found' },
   DAFTAR_ERR_ENDPOINT: { status: 404, message: 'Invalid Endpoint' },

@@ -1,17 +1,15 @@
 /**
- * Inventory in the books: the journal lines that mirror stock movements. Each store has its inventory
- * account (under the Inventory folder); a document posts exactly the cost values of the movements it
- * made, so Σ inventory accounts = the stock valuation report, always.
+ * Inventory in the books: the values at cost of a document's stock movements, which its journal
+ * posts (the rules: posting/stock.ts). Each store has its inventory account (under the Inventory
+ * folder); a document posts exactly the cost values of the movements it made, so Σ inventory
+ * accounts = the stock valuation report, always.
  */
-import { type PostingLine, entityAccount, recordName, replaceJournal, systemAccount } from './books.js';
+import { postJournal } from './books.js';
+import { stockTransactionLines } from './posting/stock.js';
 import { type Dec, ZERO, fromStored } from './money.js';
 import { STOCK_DIRECTION, movementsKey } from './stock.js';
 import { rememberedRows } from '../db/write-ledger.js';
 import type { Context } from './context.js';
-
-export async function inventoryAccount(context: Context, storeId: number): Promise<number> {
-  return entityAccount(context, 'store', storeId, async () => `Inventory ${await recordName(context, 'stores', storeId, ['name'])}`);
-}
 
 /** Signed value at cost per store (+ into stock, − out of it) of a document's or one row's movements. */
 export async function movementValues(context: Context, where: { sourceType: number; orderId: number } | { id: number }): Promise<Map<number, Dec>> {
@@ -31,27 +29,12 @@ export async function movementValues(context: Context, where: { sourceType: numb
   return values;
 }
 
-/**
- * Inventory lines for `values` and their counterpart on `counterAccount`: stock in debits inventory
- * and credits the counterpart, stock out the reverse. Amounts are in the site currency.
- */
-export async function inventoryLines(context: Context, values: Map<number, Dec>, counterAccount: number | null): Promise<PostingLine[]> {
-  const lines: PostingLine[] = [];
-  let net = ZERO;
-  for (const [storeId, value] of [...values].sort((a, b) => a[0] - b[0])) {
-    if (value === ZERO) continue;
-    lines.push({ accountId: await inventoryAccount(context, storeId), debit: value, credit: ZERO, subkey: 'store', site: true });
-    net += value;
-  }
-  if (counterAccount !== null && net !== ZERO) lines.push({ accountId: counterAccount, debit: ZERO, credit: net, site: true });
-  return lines;
-}
-
-/** The journal of one stock transaction that no document made: inventory against `counterKey`. */
+/** The journal of one stock transaction that no document made (posting/stock.ts `stockTransactionLines`). */
 export async function postStockTransaction(context: Context, id: number, date: string, counterKey: 'stock_adjustments' | 'opening_balance'): Promise<void> {
-  await replaceJournal(context, {
+  const opening = counterKey === 'opening_balance';
+  await postJournal(context, {
     entityType: 'stock_transaction', entityId: id, date, currencyCode: context.site.currency_code,
-    description: counterKey === 'opening_balance' ? `opening stock, stock transaction #${id}` : `stock adjustment #${id}`,
-    lines: await inventoryLines(context, await movementValues(context, { id }), await systemAccount(context, counterKey)),
+    description: opening ? `opening stock, stock transaction #${id}` : `stock adjustment #${id}`,
+    lines: stockTransactionLines(await movementValues(context, { id }), opening),
   });
 }

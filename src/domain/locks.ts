@@ -20,7 +20,7 @@
  * already held and waits for nothing.
  *
  * The lock is `FOR NO KEY UPDATE`: writers of a row's sums queue on it, while writes that only name the
- * row (`FOR KEY SHARE`, engine/service.ts checkReferences) do not, so a write that names an invoice and
+ * row (`FOR KEY SHARE`, engine/integrity.ts checkReferences) do not, so a write that names an invoice and
  * then updates its paid sum cannot deadlock with another doing the same. Deletes take `FOR UPDATE`,
  * which waits for both.
  */

@@ -13,11 +13,12 @@
  * are not bounded: they are added up exactly (`db/exact-sum.ts`).
  *
  * Rounding policy (one for the whole codebase, see docs/accounting.md): half away from zero, applied
- * where a value is computed — per line to the currency's minor unit, then documents sum rounded lines.
+ * where a value is computed, once (`mulTo`, `percentOfTo`, ...: never six places first and then the
+ * currency's) — per line to the currency's minor unit, then documents sum rounded lines.
  *
  * @example
- *   const line = roundTo(mul(parseDec('19.99')!, parseDec('3')!), 2);   // 59.97
- *   const tax = roundTo(percentOf(line, parseDec('15')!), 2);            // 8.9955 -> 9.00
+ *   const line = mulTo(parseDec('19.99')!, parseDec('3')!, 2);           // 59.97
+ *   const tax = percentOfTo(line, parseDec('15')!, 2);                   // 8.9955 -> 9.00
  *   formatDec(line + tax)                                                // "68.97"
  */
 import { fieldError } from './errors.js';
@@ -116,24 +117,61 @@ export function fromInt(n: number): Dec {
   return BigInt(n) * SCALE;
 }
 
-/** a × b, rounded half away from zero to six places. */
+/** a × b, rounded half away from zero to six places (the storage scale); to a currency's, `mulTo`. */
 export function mul(a: Dec, b: Dec): Dec {
   return divRound(a * b, SCALE);
 }
 
-/** a ÷ b, rounded half away from zero to six places. */
+/** a ÷ b, rounded half away from zero to six places (the storage scale); to a currency's, `divTo`. */
 export function div(a: Dec, b: Dec): Dec {
   return divRound(a * SCALE, b);
 }
 
-/** `ratePercent` percent of `amount` (15% of 59.97 is 8.9955), six places. */
+/** `ratePercent` percent of `amount` (15% of 59.97 is 8.9955), six places; to a currency's, `percentOfTo`. */
 export function percentOf(amount: Dec, ratePercent: Dec): Dec {
   return divRound(amount * ratePercent, HUNDRED);
 }
 
-/** The tax inside a tax-inclusive gross amount: gross × rate / (100 + rate), six places. */
+/** The tax inside a tax-inclusive gross amount: gross × rate / (100 + rate), six places; to a currency's, `includedTaxOfTo`. */
 export function includedTaxOf(gross: Dec, ratePercent: Dec): Dec {
   return divRound(gross * ratePercent, HUNDRED + ratePercent);
+}
+
+/**
+ * The products and quotients above rounded once, straight to `places` decimals (0..6), half away
+ * from zero. Rounding to six places first and then to the currency's rounds twice, which is wrong on
+ * a tie the first rounding made: 0.000001 × 4999.5 = 0.0049995 is 0.00 to two places, but
+ * `roundTo(mul(...), 2)` goes through 0.005 and gives 0.01.
+ */
+export function mulTo(a: Dec, b: Dec, places: number): Dec {
+  return atPlaces(a * b, SCALE, places);
+}
+
+/** a × b ÷ c rounded once to `places` decimals (an amount converted through two rates). */
+export function mulDivTo(a: Dec, b: Dec, c: Dec, places: number): Dec {
+  return atPlaces(a * b, c, places);
+}
+
+/** a ÷ b rounded once to `places` decimals. */
+export function divTo(a: Dec, b: Dec, places: number): Dec {
+  return atPlaces(a * SCALE, b, places);
+}
+
+/** `ratePercent` percent of `amount`, rounded once to `places` decimals. */
+export function percentOfTo(amount: Dec, ratePercent: Dec, places: number): Dec {
+  return atPlaces(amount * ratePercent, HUNDRED, places);
+}
+
+/** The tax inside a tax-inclusive gross amount, rounded once to `places` decimals. */
+export function includedTaxOfTo(gross: Dec, ratePercent: Dec, places: number): Dec {
+  return atPlaces(gross * ratePercent, HUNDRED + ratePercent, places);
+}
+
+/** numerator ÷ divisor (in millionths) rounded half away from zero to `places` decimals, in one division. */
+function atPlaces(numerator: bigint, divisor: bigint, places: number): Dec {
+  if (places >= SCALE_DIGITS) return divRound(numerator, divisor);
+  const unit = 10n ** BigInt(SCALE_DIGITS - places);
+  return divRound(numerator, divisor * unit) * unit;
 }
 
 /** Rounds to `places` decimals (0..6), half away from zero. */

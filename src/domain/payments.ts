@@ -1,5 +1,6 @@
 /**
- * An invoice's paid and unpaid sums and its payment_status, derived from its payments. Called in the
+ * A sales document's paid and unpaid sums and its payment_status, derived from its payments (an
+ * invoice's payments, an estimate's deposits, the money a credit note or refund receipt paid back). Called in the
  * same transaction as every write that can change them (payment create/edit/delete, invoice edit).
  */
 import { type Dec, ZERO, fromStored, toStored } from './money.js';
@@ -39,6 +40,19 @@ export function unpaidOf(state: PaymentState): Dec {
   return unpaid > ZERO ? unpaid : ZERO;
 }
 
+const REFUND_RECEIPT_TYPE = 6;
+/** The resource and event names of the sales documents that are not invoices, by type. */
+const OWNER_OF_TYPE: Record<number, { event: string; resource: string }> = {
+  3: { event: 'estimate', resource: 'estimates' }, 5: { event: 'credit_note', resource: 'credit_notes' }, 6: { event: 'refund_receipt', resource: 'refund_receipts' },
+};
+
+/** Whether a sales document has payments of its own (not allocations of client payments). */
+export async function hasPaymentsOfItsOwn(context: Context, invoiceId: number): Promise<boolean> {
+  const row = await context.db.selectFrom('invoice_payments').select('id')
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('client_payment_id', 'is', null).executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Sum of an invoice's completed payments. */
 export async function completedPaymentsOf(context: Context, invoiceId: number): Promise<Dec> {
   const row = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoice_payments')
@@ -66,7 +80,7 @@ export async function advancesAppliedTo(context: Context, invoiceId: number): Pr
  */
 async function readInvoiceAndSums(context: Context, invoiceId: number): Promise<Record<string, unknown> | undefined> {
   const query = context.db.selectFrom('invoices')
-    .select(['draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
+    .select(['type', 'draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId);
   if (context.dialect !== 'postgres') return query.executeTakeFirst();
   return query.select((eb) => [
@@ -83,10 +97,14 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
   if (!createdHere(context, 'invoices', invoiceId)) await lockRow(context, 'invoices', invoiceId);
   const invoice = await readInvoiceAndSums(context, invoiceId);
   if (!invoice) return;
+  const total = fromStored(invoice['summary_total']);
   const state: PaymentState = {
     draft: Number(invoice['draft']) === 1,
-    total: fromStored(invoice['summary_total']),
-    paid: context.dialect === 'postgres'
+    total,
+    // A refund receipt with no payments of its own was paid out of the primary treasury by its journal.
+    paid: Number(invoice['type']) === REFUND_RECEIPT_TYPE && !(await hasPaymentsOfItsOwn(context, invoiceId))
+      ? total
+      : context.dialect === 'postgres'
       ? fromStored(invoice['paid'] ?? 0) + fromStored(invoice['applied'] ?? 0)
       : await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
     refunded: fromStored(invoice['summary_refund']),
@@ -103,7 +121,9 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
       payment_status: status,
     }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
   }
-  // Webhooks: a payment changes its invoice too (engine/changes.ts).
-  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived('invoice.updated', 'invoices', invoiceId);
-  if (status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
+  // Webhooks: a payment changes its document too (engine/changes.ts): an invoice, or an estimate's
+  // deposits, or the money a credit note or refund receipt paid back.
+  const owner = OWNER_OF_TYPE[Number(invoice['type'])] ?? { event: 'invoice', resource: 'invoices' };
+  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived(`${owner.event}.updated`, owner.resource, invoiceId);
+  if (owner.resource === 'invoices' && status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
 }

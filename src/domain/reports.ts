@@ -6,7 +6,7 @@
  *
  * A report is a list of flat rows (what the CSV form prints) plus totals and, for some, extra figures.
  */
-import { type Dec, ZERO, currencyDecimals, div, formatDec, fromStored, roundTo } from './money.js';
+import { type Dec, ZERO, currencyDecimals, divTo, formatDec, fromStored } from './money.js';
 import { validationError } from './errors.js';
 import { signedAmount } from './stock.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
@@ -442,7 +442,7 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
       return {
         store_id: String(row.storeId), store_name: stores.get(row.storeId) ?? null, product_id: String(row.productId),
         product_code: names.get(row.productId)?.code ?? null, product_name: names.get(row.productId)?.name ?? null,
-        quantity: money(row.quantity), average_cost: row.quantity > ZERO ? money(roundTo(div(row.value, row.quantity), Math.max(places, 2))) : null,
+        quantity: money(row.quantity), average_cost: row.quantity > ZERO ? money(divTo(row.value, row.quantity, Math.max(places, 2))) : null,
         value: money(row.value),
       };
     });

@@ -11,7 +11,7 @@
  * therefore Σ in-values − Σ out-values, and each document's journal posts exactly its movements'
  * values, so the inventory accounts always equal the stock valuation.
  */
-import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStored, mul, roundTo, toStored } from './money.js';
+import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStored, mulTo, toStored } from './money.js';
 import { validationError } from './errors.js';
 import { CompiledQuery, type ExpressionBuilder } from 'kysely';
 import type { Context } from './context.js';
@@ -20,13 +20,8 @@ import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRows } from './locks.js';
 import { forgetReferenced, markTouched, nothingStoredUnder, rememberRows } from '../db/write-ledger.js';
 
-export const STOCK_DIRECTION = { in: 1, out: 2 } as const;
-/** Daftra's stock-transaction `source_type` values. */
-export const STOCK_SOURCE = {
-  manual: 1, invoice: 2, purchase: 3, creditNote: 4, transfer: 5, refundReceipt: 6, purchaseRefund: 7, productInitial: 8,
-  // An accepted requisition: its goods in or out of store_id, and a transfer's receipt in to_store_id.
-  requisition: 20, requisitionReceipt: 21,
-} as const;
+import { STOCK_DIRECTION, STOCK_SOURCE } from './stock-sources.js';
+export { STOCK_DIRECTION, STOCK_SOURCE };
 export const STOCK_STATUS_PROCESSED = 4;
 
 export interface Movement {
@@ -226,7 +221,7 @@ async function applyMovements(
     const unitCost = received
       ? div(movement.costValue!, quantity)
       : position.quantity > ZERO && position.value >= ZERO ? div(position.value, position.quantity) : await fallbackCost(context, movement.productId, movement.storeId);
-    const costValue = checkRange(received ? movement.costValue! : roundTo(mul(quantity, unitCost), places), movement.field, 'quantity × unit cost');
+    const costValue = checkRange(received ? movement.costValue! : mulTo(quantity, unitCost, places), movement.field, 'quantity × unit cost');
     const next = movement.quantity > ZERO
       ? { quantity: position.quantity + quantity, value: position.value + costValue }
       : { quantity: position.quantity - quantity, value: position.value - costValue };

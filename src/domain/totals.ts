@@ -20,7 +20,7 @@
  *
  * @example 19.99 × 3 with a 15% exclusive tax: net 59.97, tax 8.9955 → 9.00, total 68.97.
  */
-import { type Dec, OUT_OF_RANGE, ZERO, divRound, formatDec, inRange, includedTaxOf, min, mul, percentOf, roundTo, sum } from './money.js';
+import { type Dec, HUNDRED, OUT_OF_RANGE, ZERO, divRound, formatDec, inRange, min, mulDivTo, mulTo, percentOfTo, roundTo, sum } from './money.js';
 import type { FieldErrors } from './errors.js';
 
 export interface TaxRate {
@@ -104,11 +104,11 @@ export function allocate(amount: Dec, weights: Dec[], places: number): Dec[] {
 function lineTaxes(base: Dec, line: LineInput, places: number): { tax1: Dec; tax2: Dec; added: Dec; inclusive: Dec } {
   const slots = [line.tax1, line.tax2];
   const inclusiveRate = sum(slots.filter((t): t is TaxRate => t !== null && t.included).map((t) => t.rate));
-  const amounts = slots.map((tax) => (tax && tax.included ? roundTo(divRound(includedTaxOf(base, inclusiveRate) * tax.rate, inclusiveRate), places) : ZERO));
+  const amounts = slots.map((tax) => (tax && tax.included ? mulDivTo(base, tax.rate, HUNDRED + inclusiveRate, places) : ZERO));
   const inclusive = sum(amounts);
   const exclusiveBase = base - inclusive;
   slots.forEach((tax, index) => {
-    if (tax && !tax.included) amounts[index] = roundTo(percentOf(exclusiveBase, tax.rate), places);
+    if (tax && !tax.included) amounts[index] = percentOfTo(exclusiveBase, tax.rate, places);
   });
   const added = sum(slots.map((tax, index) => (tax && !tax.included ? amounts[index]! : ZERO)));
   return { tax1: amounts[0]!, tax2: amounts[1]!, added, inclusive };
@@ -117,15 +117,15 @@ function lineTaxes(base: Dec, line: LineInput, places: number): { tax1: Dec; tax
 export function computeTotals(input: DocumentInput): DocumentTotals {
   const { places } = input;
   const partial = input.lines.map((line) => {
-    const gross = roundTo(mul(line.quantity, line.unitPrice), places);
-    const rawDiscount = line.discountType === 2 ? line.discount : percentOf(gross, line.discount);
-    const lineDiscount = min(roundTo(rawDiscount, places), gross > ZERO ? gross : ZERO);
+    const gross = mulTo(line.quantity, line.unitPrice, places);
+    const rawDiscount = line.discountType === 2 ? roundTo(line.discount, places) : percentOfTo(gross, line.discount, places);
+    const lineDiscount = min(rawDiscount, gross > ZERO ? gross : ZERO);
     return { gross, lineDiscount: lineDiscount > ZERO ? lineDiscount : ZERO, net: gross - (lineDiscount > ZERO ? lineDiscount : ZERO) };
   });
   const netSubtotal = sum(partial.map((p) => p.net));
   const wanted = input.discountAmount > ZERO
     ? roundTo(input.discountAmount, places)
-    : roundTo(percentOf(netSubtotal, input.discountPercent), places);
+    : percentOfTo(netSubtotal, input.discountPercent, places);
   const headerDiscount = netSubtotal > ZERO ? min(wanted, netSubtotal) : ZERO;
   const shares = allocate(headerDiscount, partial.map((p) => (p.net > ZERO ? p.net : ZERO)), places);
   const lines: LineTotals[] = partial.map((p, index) => {

@@ -148,6 +148,11 @@ export interface ResourceSpec<F extends Fields = Fields, C extends readonly Chil
   state?: () => S;
   hooks?: ResourceHooks<RecordOf<F>, ChildrenOf<C>, S>;
   description?: string;
+  /**
+   * More keys Daftra's v2 records show a nested record or lines under, beside ours (a field's name
+   * without `_id`, a child's key in snake case): `{ client_id: ['invoice_client'], InvoicePayment: ['payment'] }`.
+   */
+  v2Aliases?: Record<string, readonly string[]>;
   /** Extra operations documented for the group (e.g. the invoice's `add_bulk`). */
   notes?: string;
 }

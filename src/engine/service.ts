@@ -4,7 +4,8 @@
  * Callers run writes inside a transaction (api/routes.ts); everything here uses `context.db`.
  */
 import { DaftarError, type FieldErrors, notFound, validationError } from '../domain/errors.js';
-import { type FieldOptions, coerceField, isEmpty } from './fields.js';
+import { coerceField } from './fields.js';
+import { checkReferences, referencesOf, refuseIfReferenced } from './integrity.js';
 import {
   applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
 } from './records.js';
@@ -187,62 +188,7 @@ function coerceChildren(child: ChildSpec, raw: unknown, errors: FieldErrors): Re
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Reference checks: an id a client sends must name a record of the same site.
-
-interface Reference { target: string; id: number; field: string; row: Rec; name: string; orphan?: FieldOptions['orphan'] }
-
-/** The references of a set of values, to be checked together. */
-function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: FieldErrors, prefix = ''): Reference[] {
-  const found: Reference[] = [];
-  for (const [name, field] of Object.entries(fields)) {
-    const target = field.options.ref;
-    const value = values[name];
-    // Ids are positive: 0 (and a negative id, which sample data sends) names nothing, as if left out.
-    if (!target || isEmpty(value) || (typeof value === 'number' && value <= 0) || errors[prefix + name]) continue;
-    found.push({ target, id: value as number, field: prefix + name, row: values, name, orphan: field.options.orphan });
-  }
-  return found;
-}
-
-/**
- * Checks every reference with one query per target table; names each missing one. On PostgreSQL the
- * referenced rows are held `FOR KEY SHARE` until the write commits, as a foreign key would hold them:
- * a delete of one of them (which takes `FOR UPDATE`, deleteRecord) waits for this write, then sees
- * what it wrote, and a write that comes after the delete finds the row gone. Shared locks never wait
- * for each other nor for `FOR NO KEY UPDATE` (paid sums, stock), so writes naming one invoice or one
- * product still run side by side. SQLite runs one write at a time: the check and the write it guards
- * are never interleaved with a delete.
- */
-async function checkReferences(context: Context, references: Reference[], errors: FieldErrors): Promise<void> {
-  const byTarget = new Map<string, Reference[]>();
-  for (const reference of references) {
-    const table = resourceNamed(reference.target).table;
-    byTarget.set(table, [...(byTarget.get(table) ?? []), reference]);
-  }
-  // Tables and ids in one order, so two writes lock what they share in the same sequence.
-  for (const table of [...byTarget.keys()].sort()) {
-    const wanted = byTarget.get(table)!;
-    const ids = [...new Set(wanted.map((reference) => reference.id))].sort((a, b) => a - b);
-    // Whole rows: the write loads most of them next (an invoice's client and products), and gets them
-    // from here instead of another query (db/write-ledger.ts).
-    let query = context.db.selectFrom(table).selectAll()
-      .where('site_id', '=', context.siteId).where('id', 'in', ids).orderBy('id');
-    if (context.dialect === 'postgres') query = query.forKeyShare();
-    const rows = await query.execute();
-    rememberReferenced(context, table, rows);
-    const existing = new Set(rows.map((row) => Number(row['id'])));
-    for (const reference of wanted) {
-      const target = resourceNamed(reference.target);
-      if (existing.has(reference.id)) continue;
-      if (reference.orphan?.when(reference.row)) {
-        reference.row[reference.orphan.into] = String(reference.id);
-        reference.row[reference.name] = null;
-        continue;
-      }
-      errors[reference.field] = `does not exist (no ${target.title.toLowerCase()} with id ${reference.id})`;
-    }
-  }
-}
+// Reference checks (integrity.ts): an id a client sends must name a record of the same site and scope.
 
 async function checkDraft(context: Context, spec: ResourceSpec, draft: Draft, errors: FieldErrors): Promise<void> {
   checkRequired(spec.fields, draft.header, errors);
@@ -412,56 +358,4 @@ export async function deleteRecord(context: Context, spec: ResourceSpec, id: num
   await context.db.deleteFrom(spec.table).where('site_id', '=', context.siteId).where('id', '=', id).execute();
   await spec.hooks?.afterDelete?.(context, existing, state);
   return existing;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Delete guards, derived from the ref() graph: a record another record names cannot be deleted.
-
-interface Referrer { table: string; column: string; title: string; unless?: string; scope?: ResourceSpec['scope'] }
-
-const referrersByTable = new Map<string, Referrer[]>();
-
-/**
- * Every (table, column) whose field is declared `ref()` to a resource stored in `spec.table`, except
- * the children the record owns (deleted with it). A child table shared with another owner
- * (`sharedWith`) still guards its rows of that owner.
- */
-function referrersOf(spec: ResourceSpec): Referrer[] {
-  const cached = referrersByTable.get(spec.name);
-  if (cached) return cached;
-  const found = new Map<string, Referrer>();
-  const add = (table: string, fields: ResourceSpec['fields'], title: string, scope?: ResourceSpec['scope']) => {
-    for (const [column, field] of Object.entries(fields)) {
-      const target = field.options.ref;
-      if (!target || resourceNamed(target).table !== spec.table) continue;
-      // A column may mean a reference only in some rows of a shared table (subscription_id of a credit note).
-      const key = `${table}.${column}.${scope?.values.join(',') ?? ''}`;
-      if (found.has(key)) continue;
-      const own = (spec.children ?? []).find((child) => child.writable && child.table === table && child.foreignKey === column);
-      if (own && !own.sharedWith) continue;
-      found.set(key, { table, column, title, unless: own?.sharedWith, scope });
-    }
-  };
-  for (const resource of allResources()) {
-    add(resource.table, resource.fields, resource.title, resource.scope);
-    for (const child of resource.children ?? []) add(child.table, child.fields, `${resource.title} ${child.key}`);
-  }
-  const referrers = [...found.values()];
-  referrersByTable.set(spec.name, referrers);
-  return referrers;
-}
-
-async function refuseIfReferenced(context: Context, spec: ResourceSpec, id: number): Promise<void> {
-  for (const referrer of referrersOf(spec)) {
-    let query = context.db.selectFrom(referrer.table).select('id')
-      .where('site_id', '=', context.siteId).where(referrer.column, '=', id);
-    if (referrer.table === spec.table) query = query.where('id', '<>', id);
-    if (referrer.unless) query = query.where(referrer.unless, 'is not', null);
-    if (referrer.scope) query = query.where(referrer.scope.column, 'in', [...referrer.scope.values]);
-    const row = await query.limit(1).executeTakeFirst();
-    if (row) {
-      throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS',
-        `Can't delete item. ${referrer.title} #${row['id']} names it in ${referrer.column}; change or delete that first.`);
-    }
-  }
 }

@@ -5,8 +5,9 @@
  * (domain/advances.ts, docs/accounting.md). At most what is left of the advance and what the invoice
  * still owes after earlier applications.
  */
-import { type PostingLine, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
-import { ADVANCE_PAYMENT_TYPE, type TaxPart, applicationProblem, splitApplied } from '../domain/advances.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { advanceApplicationLines } from '../domain/posting/advances.js';
+import { ADVANCE_PAYMENT_TYPE, type TaxPart, applicationProblem } from '../domain/advances.js';
 import { fieldError } from '../domain/errors.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { type Dec, ZERO, fromStored } from '../domain/money.js';
@@ -14,7 +15,6 @@ import { type RecordOf, date, decimal, id, longText } from '../engine/fields.js'
 import type { Context, Saved } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps, today } from './common.js';
-import { clientAccount, taxAccount } from './sales-postings.js';
 
 async function invoiceRow(context: Context, invoiceId: number) {
   return context.db.selectFrom('invoices').selectAll().where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
@@ -52,11 +52,11 @@ type Application = Saved<RecordOf<typeof applicationFields>>;
 async function post(context: Context, record: Application): Promise<void> {
   const advance = (await invoiceRow(context, record.advance_invoice_id))!;
   const applied = record.amount;
-  const split = splitApplied(applied, fromStored(advance['summary_total']), await advanceTaxes(context, record.advance_invoice_id));
-  const lines: PostingLine[] = [{ accountId: await systemAccount(context, 'customer_advances'), debit: split.net, credit: ZERO }];
-  for (const tax of split.taxes) lines.push({ accountId: await taxAccount(context, tax.taxId), debit: tax.amount, credit: ZERO, subkey: 'income_tax' });
-  lines.push({ accountId: await clientAccount(context, Number(advance['client_id'])), debit: ZERO, credit: applied, subkey: 'client' });
-  await replaceJournal(context, {
+  const lines = advanceApplicationLines({
+    clientId: Number(advance['client_id']), applied, advanceTotal: fromStored(advance['summary_total']),
+    advanceTaxes: await advanceTaxes(context, record.advance_invoice_id),
+  });
+  await postJournal(context, {
     entityType: 'advance_payment_application', entityId: record.id, date: String(record.date), currencyCode: String(advance['currency_code'] ?? context.site.currency_code),
     description: `advance payment #${advance['no']} applied to invoice #${record.invoice_id}`, lines,
   });

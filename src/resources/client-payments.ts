@@ -4,9 +4,10 @@
  * allocation is an invoice payment, so the invoices' paid sums and payment status follow. What is not
  * allocated stays on the client's account (its own journal: Dr treasury, Cr client).
  */
-import { removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { allocationLines, paymentLines } from '../domain/posting/payments.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ONE, ZERO, currencyDecimals, div, formatDec, mul, roundAmount, roundTo, sum } from '../domain/money.js';
+import { type Dec, ONE, ZERO, currencyDecimals, formatDec, mulDivTo, mulTo, roundAmount, sum } from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
@@ -14,7 +15,7 @@ import type { Context, Saved } from '../engine/resource.js';
 import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
 import { paymentFields, unpayableReason } from './invoice-payments.js';
-import { clientAccount, rateOf, treasuryAccount } from './sales-postings.js';
+import { rateOf } from './sales-postings.js';
 
 const clientPaymentFields = {
   client_id: id().required().ref('clients'),
@@ -79,7 +80,7 @@ function shareOf(context: Context, allocation: Allocation, payment: Pick<ClientP
   const amount = allocation.amount ?? ZERO;
   const paymentCurrency = String(payment.currency_code ?? context.site.currency_code).toUpperCase();
   if (String(allocation.currency_code ?? context.site.currency_code).toUpperCase() === paymentCurrency) return amount;
-  return roundTo(div(mul(amount, rateOf(allocation)), rateOf(payment)), currencyDecimals(paymentCurrency));
+  return mulDivTo(amount, rateOf(allocation), rateOf(payment), currencyDecimals(paymentCurrency));
 }
 
 /**
@@ -92,18 +93,13 @@ async function postAllocation(context: Context, allocation: Allocation, payment:
     await removeJournal(context, 'invoice_payment', allocation.id!);
     return;
   }
-  const places = currencyDecimals(context.site.currency_code);
-  const received = roundTo(mul(shareOf(context, allocation, payment), rateOf(payment)), places);
-  const settled = roundTo(mul(allocation.amount ?? ZERO, rateOf(allocation)), places);
-  const difference = received - settled;
-  await replaceJournal(context, {
+  await postJournal(context, {
     entityType: 'invoice_payment', entityId: allocation.id!, date: String(allocation.date).slice(0, 10), rate: rateOf(allocation),
     currencyCode: String(allocation.currency_code), description: `payment #${allocation.id} (${allocation.payment_method}) from client payment #${payment.id}`,
-    lines: [
-      { accountId: await treasuryAccount(context, payment.treasury_id!), debit: received, credit: ZERO, subkey: 'treasury', site: true },
-      { accountId: await clientAccount(context, payment.client_id), debit: ZERO, credit: settled, subkey: 'client', site: true },
-      { accountId: await systemAccount(context, 'currency_differences'), debit: difference < ZERO ? -difference : ZERO, credit: difference > ZERO ? difference : ZERO, site: true },
-    ],
+    lines: allocationLines({
+      treasuryId: Number(payment.treasury_id), clientId: payment.client_id, share: shareOf(context, allocation, payment), paymentRate: rateOf(payment),
+      amount: allocation.amount ?? ZERO, invoiceRate: rateOf(allocation), sitePlaces: currencyDecimals(context.site.currency_code),
+    }),
   });
 }
 
@@ -113,13 +109,10 @@ async function postOnAccount(context: Context, payment: ClientPayment, allocated
     await removeJournal(context, 'client_payment', payment.id);
     return;
   }
-  await replaceJournal(context, {
+  await postJournal(context, {
     entityType: 'client_payment', entityId: payment.id, date: String(payment.date).slice(0, 10), rate: rateOf(payment),
     currencyCode: String(payment.currency_code), description: `client payment #${payment.id} on account`,
-    lines: [
-      { accountId: await treasuryAccount(context, payment.treasury_id!), debit: remainder, credit: ZERO, subkey: 'treasury' },
-      { accountId: await clientAccount(context, payment.client_id), debit: ZERO, credit: remainder, subkey: 'client' },
-    ],
+    lines: paymentLines({ treasuryId: Number(payment.treasury_id), clientId: payment.client_id, amount: remainder }),
   });
 }
 

@@ -2,7 +2,7 @@ import { fieldError } from '../domain/errors.js';
 import { settleNumber } from '../domain/numbering.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { type Rec, defineResource, ALL_OPERATIONS } from '../engine/resource.js';
-import { contactFields, refuseIfUsed, staffField, timestamps } from './common.js';
+import { contactFields, staffField, timestamps } from './common.js';
 
 /** The party fields clients and suppliers share (Daftra's ClientBase / SupplierBase). */
 export const partyFields = () => ({
@@ -70,9 +70,6 @@ export const clients = defineResource({
       client.client_number = await settleNumber(context, {
         table: 'clients', column: 'client_number', sequence: 'client', takenProblem: () => 'is already used by another client',
       }, client.client_number, existing?.id);
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['invoices', 'client_id'], ['invoice_payments', 'client_id']], record.id!);
     },
   },
 });

@@ -6,7 +6,7 @@
 import { fieldError } from '../domain/errors.js';
 import { bool, id, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const costCenters = defineResource({
   name: 'cost_centers', model: 'CostCenter', title: 'Cost center', table: 'cost_centers', operations: ALL_OPERATIONS,
@@ -32,9 +32,6 @@ export const costCenters = defineResource({
           .where('site_id', '=', context.siteId).where('id', '=', at).executeTakeFirst();
         at = row?.['cost_center_id'] ? Number(row['cost_center_id']) : null;
       }
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['cost_centers', 'cost_center_id'], ['journal_transactions', 'cost_center_id']], record.id!);
     },
   },
 });

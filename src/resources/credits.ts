@@ -12,7 +12,7 @@ import { type Dec, ZERO, formatDec, fromStored, toStored } from '../domain/money
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, timestamps, today } from './common.js';
+import { timestamps, today } from './common.js';
 import { insertRows } from '../db/insert.js';
 
 const softDeleted = () => ({ deleted_at: text(20).readOnly() });
@@ -28,11 +28,6 @@ export const creditTypes = defineResource({
     ...timestamps(), ...softDeleted(),
   },
   keywordColumns: ['name'],
-  hooks: {
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['credit_charges', 'credit_type_id'], ['credit_usages', 'credit_type_id'], ['credit_type_packages', 'credit_type_id']], record.id);
-    },
-  },
 });
 
 export const packages = defineResource({
@@ -42,7 +37,8 @@ export const packages = defineResource({
     type: text(50).doc('Package kind as Daftra names it (e.g. membership, credit)'),
     price: decimal().nonNegative(),
     period_value: int().range(0, 10_000),
-    period_unit: text(10).oneOf(['day', 'week', 'month', 'year']).doc('Validity of the credit it gives'),
+    // The docs' own examples send `monthly`; both spellings are kept as sent.
+    period_unit: text(10).oneOf(['day', 'week', 'month', 'year', 'daily', 'weekly', 'monthly', 'yearly']).doc('Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly)'),
     status: int().oneOf([0, 1]).default(1),
     product_id: id().ref('products'),
     description: longText(),
@@ -50,11 +46,6 @@ export const packages = defineResource({
     ...timestamps(), ...softDeleted(),
   },
   keywordColumns: ['name'],
-  hooks: {
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['credit_type_packages', 'package_id']], record.id);
-    },
-  },
 });
 
 /** Whole amounts only, for a type with allow_decimal 0. */
@@ -100,6 +91,7 @@ export const creditCharges = defineResource({
     credit_type_id: id().required().ref('credit_types'),
     amount: decimal().required().nonNegative(),
     status: text(20).oneOf(CHARGE_STATUSES).default('active'),
+    is_suspended: bool().doc('1: suspended (status suspended); Daftra\'s add and edit forms send it instead of status'),
     start_date: date(),
     expiry_date: date(),
     description: longText(),
@@ -110,6 +102,10 @@ export const creditCharges = defineResource({
   },
   hooks: {
     async prepare(context, draft, existing) {
+      // One state, two spellings: is_suspended (the docs' forms) and status (the docs' replies).
+      const suspended = draft.header['is_suspended'];
+      if (typeof suspended === 'number') draft.header['status'] = suspended ? 'suspended' : existing?.['status'] === 'suspended' || !existing ? 'active' : existing['status'];
+      else if (typeof draft.header['status'] === 'string') draft.header['is_suspended'] = draft.header['status'] === 'suspended' ? 1 : 0;
       const merged = { ...existing, ...draft.header };
       if (merged['start_date'] && merged['expiry_date'] && String(merged['expiry_date']) < String(merged['start_date'])) {
         throw fieldError('expiry_date', 'must be on or after start_date');
@@ -120,9 +116,6 @@ export const creditCharges = defineResource({
         const used = (await usedOfCharges(context, [existing.id])).get(existing.id) ?? ZERO;
         if (draft.header.amount < used) throw fieldError('amount', `must be at least ${formatDec(used)}, the credit already used from this charge`);
       }
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['charge_usages', 'credit_charge_id']], record.id);
     },
     async related(context, records, wire) {
       const used = await usedOfCharges(context, records.map((r) => r.id!));
@@ -183,6 +176,7 @@ export const creditUsages = defineResource({
     amount: decimal().required().nonNegative().doc('Credit spent; taken from the client\'s charges, first to expire first'),
     usage_date: date(),
     description: longText(),
+    added_by: id().doc('The staff member who recorded the usage (0 the owner)'),
     ...timestamps(), ...softDeleted(),
   },
   hooks: {

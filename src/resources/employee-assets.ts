@@ -6,7 +6,7 @@
 import { fieldError } from '../domain/errors.js';
 import { bool, date, id, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource, type ResourceSpec } from '../engine/resource.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 const placeFields = () => ({
   name: text(255).required(),
@@ -17,16 +17,17 @@ const placeFields = () => ({
   ...timestamps(),
 });
 
-function place(name: string, model: string, title: string, column: string): ResourceSpec {
+/** `prefix`: Daftra's v2 records of locations and storages nest their branch and staff as `{prefix}_branch`, `{prefix}_staff`. */
+function place(name: string, model: string, title: string, prefix?: string): ResourceSpec {
   return defineResource({
     name, model, title, table: name, operations: ALL_OPERATIONS, fields: placeFields(), keywordColumns: ['name'],
-    hooks: { async beforeDelete(context, record) { await refuseIfUsed(context, [['employee_assets', column]], record.id!); } },
+    ...(prefix ? { v2Aliases: { branch_id: [`${prefix}_branch`], staff_id: [`${prefix}_staff`] } } : {}),
   });
 }
 
-export const assetTypes = place('asset_types', 'AssetType', 'Asset type', 'asset_type_id');
-export const assetLocations = place('asset_locations', 'AssetLocation', 'Asset location', 'location_id');
-export const storages = place('storages', 'Storage', 'Storage', 'storage_id');
+export const assetTypes = place('asset_types', 'AssetType', 'Asset type');
+export const assetLocations = place('asset_locations', 'AssetLocation', 'Asset location', 'asset_location');
+export const storages = place('storages', 'Storage', 'Storage', 'storage');
 
 export const USED_BY = ['not_assigned', 'employee', 'storage'] as const;
 

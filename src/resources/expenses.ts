@@ -2,39 +2,32 @@
  * Expenses and incomes: one shape (Daftra's ExpenseBase) in one table, told apart by is_income. Tax
  * amounts are computed from the named tax records on the amount (inclusive or exclusive).
  *
- * Postings (the money moves through the record's treasury; total = amount + taxes not included):
- *   expense  Dr general expenses (amount − included taxes), Dr input tax per tax   Cr treasury (total)
- *   income   Dr treasury (total)   Cr other income (amount − included taxes), Cr output tax per tax
+ * Their journals: src/domain/posting/expenses.ts.
  */
-import { type PostingLine, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { type MoneyMovementFacts, expenseLines, incomeLines } from '../domain/posting/expenses.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ZERO, currencyDecimals, fromStored, includedTaxOf, percentOf, roundTo } from '../domain/money.js';
+import { type Dec, ZERO, currencyDecimals, fromStored, includedTaxOfTo, percentOfTo, roundTo } from '../domain/money.js';
 import { bool, date, decimal, id, json, longText, text } from '../engine/fields.js';
 import type { Context, Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
-import { rateOf, taxAccount, treasuryAccount } from './sales-postings.js';
+import { rateOf } from './sales-postings.js';
 
 async function post(context: Context, record: Rec): Promise<void> {
   const income = record['is_income'] === 1;
-  const amount = record['amount'] as Dec;
-  const taxLines: PostingLine[] = [];
-  let net = amount;
-  let total = amount;
+  const taxes: MoneyMovementFacts['taxes'][number][] = [];
   for (const slot of [1, 2] as const) {
-    const tax = record[`tax${slot}_amount`] as Dec | null;
-    if (!record[`tax${slot}_id`] || tax === null || tax === ZERO) continue;
-    if (record[`tax${slot}_included`] === 1) net -= tax;
-    else total += tax;
-    taxLines.push({ accountId: await taxAccount(context, record[`tax${slot}_id`] as number, income ? 'output' : 'input'), debit: tax, credit: ZERO, subkey: income ? 'income_tax' : 'outcome_tax' });
+    const taxId = record[`tax${slot}_id`];
+    const amount = record[`tax${slot}_amount`];
+    if (typeof taxId !== 'number' || !taxId || typeof amount !== 'bigint' || amount === ZERO) continue;
+    taxes.push({ taxId, amount, included: record[`tax${slot}_included`] === 1 });
   }
-  const treasury: PostingLine = { accountId: await treasuryAccount(context, record['treasury_id'] as number), debit: ZERO, credit: total, subkey: 'treasury' };
-  const main: PostingLine = { accountId: await systemAccount(context, income ? 'other_income' : 'general_expenses'), debit: net, credit: ZERO };
-  const lines = [main, ...taxLines, treasury];
-  await replaceJournal(context, {
+  const facts: MoneyMovementFacts = { treasuryId: Number(record['treasury_id']), amount: typeof record['amount'] === 'bigint' ? record['amount'] : ZERO, taxes };
+  await postJournal(context, {
     entityType: income ? 'income' : 'expense', entityId: record.id!, date: String(record['date']), rate: rateOf(record),
     currencyCode: String(record['currency_code']), description: `${income ? 'income' : 'expense'} #${record.id}${record['category'] ? ` (${record['category']})` : ''}`,
-    lines: income ? lines.map((line) => ({ ...line, debit: line.credit, credit: line.debit })) : lines,
+    lines: income ? incomeLines(facts) : expenseLines(facts),
   });
 }
 
@@ -67,7 +60,7 @@ async function fillTaxes(context: Context, record: Rec, existing: Rec | null): P
       if (sentAmount > amount) throw validationError({ [`tax${slot}_amount`]: 'must not be more than amount' });
       continue;
     }
-    record[`tax${slot}_amount`] = rate === null ? null : roundTo(included === 1 ? includedTaxOf(amount, rate) : percentOf(amount, rate), places);
+    record[`tax${slot}_amount`] = rate === null ? null : included === 1 ? includedTaxOfTo(amount, rate, places) : percentOfTo(amount, rate, places);
   }
 }
 

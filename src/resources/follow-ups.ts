@@ -2,7 +2,7 @@
  * Follow-up actions and statuses per item type. Every new site gets a default set
  * (domain/follow-up-defaults.ts), so the read and delete endpoints have data; Daftra's API has no create.
  */
-import { notFound } from '../domain/errors.js';
+import { fieldError, notFound } from '../domain/errors.js';
 import { id, int, text } from '../engine/fields.js';
 import { listRecords, type ListResult } from '../engine/listing.js';
 import type { Context, ResourceSpec } from '../engine/resource.js';
@@ -28,6 +28,10 @@ export const followUpActions = defineResource({
 /** Item types a status can be made for (v2 `POST follow_up_status`, as Daftra documents the enum). */
 export const FOLLOW_UP_STATUS_ITEM_TYPES = [0, 1, 2, 3, 8, 14, 23, 24, 27] as const;
 
+/** Entities a status may be for (the docs' enum); a workflow type's records are `le_workflow-type-entity-{id}`. */
+const STATUS_ENTITY_KEYS = ['rental_reservation_order', 'manufacturing_order', 'production_plan', 'lease_contract'];
+const WORKFLOW_ENTITY_KEY = /^le_workflow-type-entity-\d{1,9}$/;
+
 export const followUpStatuses = defineResource({
   name: 'follow_up_statuses', model: 'FollowUpStatus', title: 'Follow up status', table: 'follow_up_statuses',
   operations: ['delete'], defaultOrder: [['display_order', 'asc'], ['id', 'asc']],
@@ -37,6 +41,14 @@ export const followUpStatuses = defineResource({
     name: text(255).required(),
     status: int().oneOf([1, 2]).default(1).doc('1 open, 2 closed'),
     entity_key: text(100).doc('For statuses of an entity: rental_reservation_order, manufacturing_order, production_plan, lease_contract, le_workflow-type-entity-{id}'),
+  },
+  hooks: {
+    async prepare(_context, draft) {
+      const key = draft.header['entity_key'];
+      if (typeof key === 'string' && key !== '' && !STATUS_ENTITY_KEYS.includes(key) && !WORKFLOW_ENTITY_KEY.test(key)) {
+        throw fieldError('entity_key', `must be one of: ${STATUS_ENTITY_KEYS.join(', ')}, le_workflow-type-entity-{workflow type id}`);
+      }
+    },
   },
 });
 

@@ -12,6 +12,7 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, textOf, timestamps } from './common.js';
 import { removeJournal } from '../domain/books.js';
 import { postPayment, rateOf } from './sales-postings.js';
+import { documentKind, typesWhere } from '../domain/document-kinds.js';
 
 /** Fields of a payment, as a standalone InvoicePayment and as an invoice's embedded Payment. */
 export const paymentFields = () => ({
@@ -46,7 +47,14 @@ export const paymentFields = () => ({
   attachment: text(255).doc('Link to an attachment'),
   staff_id: int().doc('Staff user who recorded it; 0 is the site owner; the caller when left out (or negative)'),
   receipt_notes: longText(),
-  client_id: id().readOnly().doc("The invoice's client"),
+  // Kept as sent, as Daftra's payment records carry them (the advance payment example of the docs).
+  added_by: int().doc('Staff user who added it, as Daftra records it (0 the owner)'),
+  is_paid: bool().doc('1 when the gateway reported the money received'),
+  extra_details: longText().doc('Gateway details, kept as sent'),
+  payment_work_order_id: id().doc('The work order the payment is for'),
+  pos_shift_id: id().doc('The POS shift it was taken in'),
+  branch_id: id(),
+  client_id: id().readOnly().ref('clients').doc("The invoice's client"),
   client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),
 });
@@ -55,18 +63,46 @@ export const paymentFields = () => ({
 export type Payment = RecordOf<ReturnType<typeof paymentFields>>;
 
 /** Sales document types that can be paid: invoices, debit notes and advance payments. */
-export const PAYABLE_TYPES: ReadonlySet<number> = new Set([0, 16, 19]);
-const TYPE_NAMES: Record<number, string> = { 3: 'an estimate', 5: 'a credit note', 6: 'a refund receipt' };
+export const PAYABLE_TYPES: ReadonlySet<number> = new Set(typesWhere('invoices', (kind) => kind.payable));
+/** The Daftra model of a document whose payments are money paid back (written with the document). */
+const MODEL_OF_RETURN: Record<number, string> = { 5: 'CreditNote', 6: 'RefundReceipt' };
 
 /**
- * Why a sales document cannot take a payment, or null when it can: only issued invoices are paid
- * (an estimate owes nothing yet, a credit note or refund receipt returns money, a draft is not issued).
+ * Why a sales document cannot be what a client payment is allocated to, or null when it can: only
+ * issued invoices are owed (an estimate owes nothing yet, a credit note or refund receipt returns
+ * money, a draft is not issued).
  */
 export function unpayableReason(document: Record<string, unknown>): string | null {
-  const type = Number(document.type);
-  if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${TYPE_NAMES[type] ?? `a document of type ${type}`} takes no payments`;
-  if (Number(document.draft) === 1) return 'is a draft invoice: issue it (draft 0) before paying it';
+  const type = Number(document['type']);
+  if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${documentKind('invoices', type)?.article ?? `a document of type ${type}`} takes no payments`;
+  return documentUnpayableReason(document);
+}
+
+/**
+ * Why a sales document cannot carry payments of its own, or null when it can: every issued document
+ * can (an invoice its payments, an estimate deposits, a credit note or refund receipt the money paid
+ * back, docs/accounting.md); a draft is not issued.
+ */
+export function documentUnpayableReason(document: Record<string, unknown>): string | null {
+  if (Number(document['draft']) === 1) return 'is a draft invoice: issue it (draft 0) before paying it';
   return null;
+}
+
+/**
+ * Money paid back on a credit note or refund receipt is written with the document (its InvoicePayment
+ * list), never through /invoice_payments: a refund receipt's journal says where its money came from by
+ * its payments, so the two change together.
+ */
+function articleOf(type: number): string {
+  return documentKind('invoices', type)?.article ?? `a document of type ${type}`;
+}
+
+function refuseReturnPayment(document: Record<string, unknown>, field: string): void {
+  const model = MODEL_OF_RETURN[Number(document['type'])];
+  if (!model) return;
+  const message = `is ${articleOf(Number(document['type']))}: its payments are written with it (the ${model}'s InvoicePayment list), not here`;
+  if (field === '') throw new DaftarError('DAFTAR_ERR_FORBIDDEN', `This payment belongs to ${articleOf(Number(document['type']))}; change it through the ${model}'s InvoicePayment list`);
+  throw fieldError(field, message);
 }
 
 /** Fills what a payment may leave out, from its invoice and the site. */
@@ -116,8 +152,10 @@ export const invoicePayments = defineResource({
       if (existing) refuseAllocation(existing);
       // The invoice before the payment (locks.ts): an invoice edit that replaces its payments locks the same way.
       await lockInvoices(context, [draft.header.invoice_id, existing?.['invoice_id']]);
+      if (existing) refuseReturnPayment(await invoiceOf(context, existing.invoice_id), '');
       const invoice = await invoiceOf(context, draft.header.invoice_id);
-      const unpayable = unpayableReason(invoice);
+      refuseReturnPayment(invoice, 'invoice_id');
+      const unpayable = documentUnpayableReason(invoice);
       if (unpayable) throw fieldError('invoice_id', unpayable);
       await completePayment(context, draft.header, invoice);
     },
@@ -131,6 +169,7 @@ export const invoicePayments = defineResource({
     async beforeDelete(context, record) {
       refuseAllocation(record);
       await lockInvoices(context, [record.invoice_id]);
+      refuseReturnPayment(await invoiceOf(context, record.invoice_id), '');
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'invoice_payment', record.id);

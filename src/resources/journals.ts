@@ -6,10 +6,10 @@
 import { DaftarError, validationError } from '../domain/errors.js';
 import { ZERO, formatDec, roundAmount, sum } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
-import { bool, date, decimal, id, longText, text } from '../engine/fields.js';
+import { bool, date, datetime, decimal, id, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, staffField, timestamps, today } from './common.js';
+import { staffField, timestamps, today } from './common.js';
 import { settleNumber } from '../domain/numbering.js';
 
 export const ACCOUNT_ENTITY_TYPES = [
@@ -35,6 +35,10 @@ const accountTreeFields = () => ({
   disabled: bool().default(0),
   total_debit: decimal().virtual(),
   total_credit: decimal().virtual(),
+  // Daftra recalculates balances in the background and flags accounts still waiting; here every total
+  // is summed from the journals when it is read, so an account is always recalculated.
+  is_recalculated: bool().virtual().doc('Always 1: totals are summed from the journals when read, never left to recalculate'),
+  last_transaction_update: datetime().virtual().doc('When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none'),
   ...timestamps(),
 });
 
@@ -88,7 +92,7 @@ async function renderTotals(context: Context, records: Rec[], wire: Record<strin
     const row = await exactSums(context.dialect, (sums) => {
       let query = context.db.selectFrom('journal_transactions as t')
         .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
-        .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+        .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit'), eb.fn.max('t.modified').as('last_modified')])
         .where('t.site_id', '=', context.siteId);
       if (kind === 'account') query = query.where('a.id', '=', record.id);
       else {
@@ -105,6 +109,9 @@ async function renderTotals(context: Context, records: Rec[], wire: Record<strin
     });
     wire[index]!['total_debit'] = formatDec(readSum(row, 'debit'));
     wire[index]!['total_credit'] = formatDec(readSum(row, 'credit'));
+    wire[index]!['is_recalculated'] = '1';
+    const last = row?.['last_modified'];
+    wire[index]!['last_transaction_update'] = last === null || last === undefined ? null : String(last);
   }
 }
 
@@ -130,8 +137,6 @@ export const journalCats = defineResource({
     },
     async beforeDelete(context, record) {
       await refuseSystemDelete(context, 'journal_cats', record);
-      await refuseIfUsed(context, [['journal_cats', 'journal_cat_id'], ['journal_accounts', 'journal_cat_id']], record.id,
-        "Can't delete item. Move or delete the accounts and folders inside it first.");
     },
     async related(context, records, wire) { await renderTotals(context, records, wire, 'cat'); },
   },
@@ -154,7 +159,6 @@ export const journalAccounts = defineResource({
       await setParentPath(context, draft.header);
     },
     async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['journal_transactions', 'journal_account_id']], record.id);
       await refuseSystemDelete(context, 'journal_accounts', record);
     },
     async related(context, records, wire) { await renderTotals(context, records, wire, 'account'); },

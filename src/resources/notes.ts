@@ -3,7 +3,7 @@
  * list, get, edit and delete are the usual routes.
  */
 import { notFound, validationError } from '../domain/errors.js';
-import { datetime, id, int, longText } from '../engine/fields.js';
+import { datetime, id, int, json, longText } from '../engine/fields.js';
 import type { Context } from '../engine/resource.js';
 import { defineResource } from '../engine/resource.js';
 import { createRecord, unwrapBody } from '../engine/service.js';
@@ -24,8 +24,11 @@ export const notes = defineResource({
     body: longText().doc('HTML allowed'),
     action_id: id(),
     status_id: id(),
+    follow_up_reminder: json().doc('FollowUpReminder: the follow-up the note schedules, as sent (the docs give it no fields)'),
     ...timestamps(),
   },
+  // Documented as an object with no fields, beside or inside Note: kept and answered as sent.
+  wireObjects: [{ field: 'follow_up_reminder', keys: ['FollowUpReminder'], renderKeys: ['FollowUpReminder'] }],
   defaultOrder: [['date', 'desc'], ['id', 'desc']],
   keywordColumns: ['body'],
   hooks: {
@@ -45,7 +48,10 @@ export async function createNote(context: Context, typeSegment: string, itemId: 
     if (!(await query.executeTakeFirst())) throw validationError({ item_id: `does not exist (no ${type.label} with id ${itemId})` });
   }
   const { header } = unwrapBody(notes, body ?? {});
-  const noteId = await createRecord(context, notes, { Note: header });
+  // FollowUpReminder may come beside Note, as on an edit.
+  const beside = body !== null && typeof body === 'object' && !Array.isArray(body) && 'FollowUpReminder' in body
+    ? { FollowUpReminder: body.FollowUpReminder } : {};
+  const noteId = await createRecord(context, notes, { ...beside, Note: header });
   await context.db.updateTable('notes').set({ item_type: type.code, item_id: itemId })
     .where('site_id', '=', context.siteId).where('id', '=', noteId).execute();
   return noteId;

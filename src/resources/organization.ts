@@ -5,7 +5,7 @@
  */
 import { bool, id, json, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const departments = defineResource({
   name: 'departments', model: 'Department', title: 'Department', table: 'departments', operations: ALL_OPERATIONS,
@@ -20,11 +20,6 @@ export const departments = defineResource({
     ...timestamps(),
   },
   keywordColumns: ['name', 'abbr'],
-  hooks: {
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['designations', 'department_id']], record.id!);
-    },
-  },
 });
 
 export const employmentTypes = defineResource({
@@ -36,11 +31,6 @@ export const employmentTypes = defineResource({
     ...timestamps(),
   },
   keywordColumns: ['name'],
-  hooks: {
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['designations', 'employment_type_id']], record.id!);
-    },
-  },
 });
 
 export const designations = defineResource({

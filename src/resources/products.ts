@@ -1,15 +1,36 @@
-import { type Dec, ZERO, currencyDecimals, mul, roundTo } from '../domain/money.js';
+import { type Dec, ZERO, currencyDecimals, mulTo } from '../domain/money.js';
 import { postStockTransaction } from '../domain/inventory.js';
 import { STOCK_SOURCE, appendMovement, hasMovements } from '../domain/stock.js';
 import { hasTransactions } from '../domain/errors.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
+import type { ChildSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { primaryId, refuseIfUsed, staffField, timestamps } from './common.js';
+import { primaryId, staffField, timestamps } from './common.js';
 import { categoryNames, productCategories, syncCategories } from './product-categories.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 
 /** What a write's hooks share: the stock level it asked for, carried from prepare to afterWrite. */
 type ProductState = { requestedStock?: Dec };
+
+/** Most images one product carries. */
+const PRODUCT_IMAGES_MAX = 50;
+
+/** Daftra's ProductImage: the product's images, by name or URL (Daftar keeps links, it stores no image files). */
+const imagesChild = (): ChildSpec => ({
+  key: 'ProductImage',
+  table: 'product_images',
+  foreignKey: 'product_id',
+  fields: {
+    product_id: id(),
+    default: bool().default(0).doc('1 for the image shown first'),
+    file: text(255).required().doc('Image name, or its URL'),
+    file_full_path: text(1000).doc('Full URL of the image; the file itself when that is an http(s) URL and this is left out'),
+    ...timestamps(),
+  },
+  writable: true,
+  countMax: PRODUCT_IMAGES_MAX,
+  inLists: true,
+});
 
 export const products = defineResource({
   name: 'products',
@@ -54,8 +75,13 @@ export const products = defineResource({
   },
   keywordColumns: ['name', 'product_code', 'barcode', 'description'],
   state: (): ProductState => ({}),
+  children: [imagesChild()],
   hooks: {
     async prepare(_context, draft, existing) {
+      for (const image of draft.children['ProductImage'] ?? []) {
+        const file = image['file'];
+        if (!image['file_full_path'] && typeof file === 'string' && /^https?:\/\//i.test(file)) image['file_full_path'] = file;
+      }
       const wanted = draft.header.stock_balance;
       const current = existing?.stock_balance ?? ZERO;
       if (typeof wanted === 'bigint' && wanted !== current) draft.state.requestedStock = wanted;
@@ -76,7 +102,7 @@ export const products = defineResource({
         quantity,
         price: buyPrice,
         // Stock set on a product comes in at its buy price; stock taken off leaves at moving average.
-        ...(quantity > ZERO && buyPrice > ZERO ? { costValue: roundTo(mul(quantity, buyPrice), currencyDecimals(context.site.currency_code)) } : {}),
+        ...(quantity > ZERO && buyPrice > ZERO ? { costValue: mulTo(quantity, buyPrice, currencyDecimals(context.site.currency_code)) } : {}),
         date: context.now.slice(0, 10),
         field: 'stock_balance',
       }, STOCK_SOURCE.manual);
@@ -98,7 +124,6 @@ export const products = defineResource({
     },
     async beforeDelete(context, record) {
       if (await hasMovements(context, 'product_id', record.id)) throw hasTransactions();
-      await refuseIfUsed(context, [['invoice_items', 'product_id']], record.id);
     },
   },
 });

@@ -4,10 +4,12 @@
  * computed exactly as for sales; a non-draft purchase brings stock in, a refund takes it out.
  */
 import { validationError, DaftarError, type FieldErrors } from '../domain/errors.js';
-import { removeJournal, replaceJournal, systemAccount, type PostingLine } from '../domain/books.js';
-import { inventoryLines, movementValues } from '../domain/inventory.js';
-import { type Dec, ZERO, abs, currencyDecimals, mul, roundTo } from '../domain/money.js';
-import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { movementValues } from '../domain/inventory.js';
+import { type Dec, ZERO, currencyDecimals, mulTo } from '../domain/money.js';
+import { type Movement, replaceMovements } from '../domain/stock.js';
+import { type DocumentKindSpec, documentKind, typesWhere } from '../domain/document-kinds.js';
+import { type PurchaseFacts, purchaseInvoiceLines, purchaseRefundLines } from '../domain/posting/purchases.js';
 import { type RecordOf, bool, date, datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
 import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
@@ -17,17 +19,25 @@ import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
 import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-documents.js';
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
-import { rateOf, supplierAccount, taxAccount } from './sales-postings.js';
+import { rateOf } from './sales-postings.js';
 import { baseQuantities } from './product-bundles.js';
+import { PURCHASE_PAYMENT_KEY, completePurchasePayments, postPurchasePayment, purchasePaymentsChild, refreshPurchasePayments, removePurchasePaymentJournals } from './purchase-payments.js';
+import { staffOf } from './staff.js';
 
 const PURCHASE_TYPE = 0;
 const REFUND_TYPE = 1;
 /** Daftra's type of a purchase debit note (its v2 body sends "type": "14"). */
 const DEBIT_NOTE_TYPE = 14;
 
+/** The kind of a purchase document (domain/document-kinds.ts); its type is one its resources are scoped to. */
+function purchaseKind(type: unknown): DocumentKindSpec {
+  const kind = documentKind('purchase_orders', type);
+  if (!kind) throw new Error(`no purchase document kind has type ${String(type)}`);
+  return kind;
+}
 /** Refunds and debit notes reduce what is owed to the supplier; only a refund returns goods. */
-const reducesPayable = (type: unknown) => type === REFUND_TYPE || type === DEBIT_NOTE_TYPE;
-const ENTITY_TYPE: Record<number, string> = { [PURCHASE_TYPE]: 'purchase_order', [REFUND_TYPE]: 'purchase_refund', [DEBIT_NOTE_TYPE]: 'purchase_debit_note' };
+const reducesPayable = (type: unknown) => documentKind('purchase_orders', type)?.reverses === 'purchase_invoice';
+const decOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
 
 function purchaseItemFields() {
   const { invoice_id: _unused, ...line } = invoiceItemFields();
@@ -43,6 +53,8 @@ const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
   ['supplier_business_name', 'business_name'], ['supplier_first_name', 'first_name'], ['supplier_last_name', 'last_name'],
   ['supplier_email', 'email'], ['supplier_address1', 'address1'], ['supplier_address2', 'address2'], ['supplier_city', 'city'],
   ['supplier_state', 'state'], ['supplier_postal_code', 'postal_code'], ['supplier_country_code', 'country_code'],
+  ['supplier_supplier_number', 'supplier_number'], ['supplier_phone1', 'phone1'], ['supplier_phone2', 'phone2'],
+  ['supplier_bn1_label', 'bn1_label'], ['supplier_bn2_label', 'bn2_label'], ['supplier_default_currency_code', 'default_currency_code'],
 ];
 
 const headerFields = () => ({
@@ -59,6 +71,8 @@ const headerFields = () => ({
   supplier_business_name: text(255), supplier_first_name: text(255), supplier_last_name: text(255),
   supplier_email: text(255), supplier_address1: text(255), supplier_address2: text(255), supplier_city: text(255),
   supplier_state: text(255), supplier_postal_code: text(255), supplier_country_code: text(3),
+  supplier_supplier_number: text(255), supplier_phone1: text(255), supplier_phone2: text(255),
+  supplier_bn1_label: text(255), supplier_bn2_label: text(255), supplier_default_currency_code: text(255),
   date: date().doc('Today when left out'),
   draft: bool().default(0).doc('A draft moves no stock'),
   is_received: bool().default(1),
@@ -76,11 +90,16 @@ const headerFields = () => ({
   discount: decimal().nonNegative(),
   discount_amount: decimal().nonNegative(),
   shipping_amount: decimal().nonNegative(),
+  adjustment_label: text(255),
   adjustment_value: decimal(),
   notes: longText(),
+  html_notes: longText(),
+  invoice_layout_id: id().doc('The layout it prints with, kept as sent'),
+  language_id: id(),
+  show_item_stores: bool().doc('1: the printed document shows each line\'s store'),
   payment_status: int().readOnly(),
   ...summaryFields(),
-  work_order_id: id(),
+  work_order_id: id().ref('work_orders'),
   branch_id: id(),
   ...timestamps(),
 });
@@ -88,7 +107,7 @@ const headerFields = () => ({
 /** A purchase document in memory, and its lines. */
 type PurchaseDocument = RecordOf<ReturnType<typeof headerFields>>;
 type PurchaseLine = RecordOf<ReturnType<typeof purchaseItemFields>>;
-type PurchaseDraft = Draft<PurchaseDocument, { PurchaseOrderItem?: PurchaseLine[] }>;
+type PurchaseDraft = Draft<PurchaseDocument, { PurchaseOrderItem?: PurchaseLine[]; [PURCHASE_PAYMENT_KEY]?: Rec[] }>;
 
 async function fillSupplierSnapshot(context: Context, document: PurchaseDocument, existing: Saved<PurchaseDocument> | null): Promise<void> {
   if (existing && existing.supplier_id === document.supplier_id) return;
@@ -116,19 +135,53 @@ async function prepare(context: Context, draft: PurchaseDraft, existing: Saved<P
   await settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
   if (reducesPayable(type) && document.subscription_id) {
-    const original = await context.db.selectFrom('purchase_orders').select(['type', 'supplier_id'])
+    // The engine has checked that subscription_id names a purchase invoice (its ref() and scope).
+    const original = await context.db.selectFrom('purchase_orders').select('supplier_id')
       .where('site_id', '=', context.siteId).where('id', '=', document.subscription_id).executeTakeFirst();
-    if (!original || Number(original['type']) !== PURCHASE_TYPE) errors['subscription_id'] = 'must be the id of a purchase invoice';
-    else if (Number(original['supplier_id']) !== document['supplier_id']) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
+    if (original && Number(original['supplier_id']) !== document.supplier_id) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
   }
   const lines = draft.children['PurchaseOrderItem'] ?? [];
   if (lines.length === 0) errors['PurchaseOrderItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors, 'PurchaseOrderItem', 'buy_price');
-  await assignNumber(context, 'purchase_orders', type === PURCHASE_TYPE ? 'purchase_invoice' : ENTITY_TYPE[type]!, document, existing);
+  await assignNumber(context, 'purchase_orders', purchaseKind(type).numbering, document, existing);
   if (existing === null) document.summary_paid = ZERO;
   document.summary_unpaid = document.summary_total! - (document.summary_paid ?? ZERO);
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
+  const payments = draft.children[PURCHASE_PAYMENT_KEY];
+  if (payments === undefined) return;
+  // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
+  if (existing && payments.every((payment) => payment.id === undefined)) await removePurchasePaymentJournals(context, existing.id);
+  await completePurchasePayments(context, document, payments);
+}
+
+/**
+ * The purchase invoice's taxes as Daftra lists them (`PurchaseOrderTax`): each tax its lines use, once,
+ * as the tax record says (derived from the lines' tax1 and tax2; there is no list of its own to keep).
+ */
+async function taxesOfDocuments(context: Context, ids: number[]): Promise<Map<number, Record<string, unknown>[]>> {
+  const lines = await context.db.selectFrom('purchase_order_items').select(['purchase_order_id', 'tax1', 'tax2'])
+    .where('site_id', '=', context.siteId).where('purchase_order_id', 'in', ids).orderBy('id').execute();
+  const taxIds = [...new Set(lines.flatMap((line) => [Number(line['tax1']), Number(line['tax2'])]).filter((taxId) => taxId > 0))];
+  const taxRows = taxIds.length === 0 ? [] : await context.db.selectFrom('taxes').selectAll()
+    .where('site_id', '=', context.siteId).where('id', 'in', taxIds).execute();
+  const taxSpec = resourceNamed('taxes');
+  const rendered = new Map(taxRows.map((row) => {
+    const tax = renderRecord(taxSpec.fields, rowToRecord(taxSpec.fields, row));
+    return [Number(row['id']), { id: tax['id'], tax_id: tax['id'], name: tax['name'], value: tax['value'], description: tax['description'], included: tax['included'], created: tax['created'], modified: tax['modified'] }];
+  }));
+  const byDocument = new Map<number, Record<string, unknown>[]>();
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const documentId = Number(line['purchase_order_id']);
+    for (const taxId of [Number(line['tax1']), Number(line['tax2'])]) {
+      const tax = rendered.get(taxId);
+      if (!tax || seen.has(`${documentId}:${taxId}`)) continue;
+      seen.add(`${documentId}:${taxId}`);
+      byDocument.set(documentId, [...(byDocument.get(documentId) ?? []), tax]);
+    }
+  }
+  return byDocument;
 }
 
 /** A line's amount before tax, after every discount, in the document's currency. */
@@ -137,7 +190,7 @@ const netOf = (line: Rec): Dec => ((line['item_subtotal'] as Dec | null) ?? ZERO
 /** Indexes of the lines whose product's stock is tracked. */
 async function stockLines(context: Context, lines: PurchaseLine[], type: unknown): Promise<Set<number>> {
   // A debit note corrects the price owed; the goods stay (a return of goods is a purchase refund).
-  if (type === DEBIT_NOTE_TYPE) return new Set();
+  if (!purchaseKind(type).stock) return new Set();
   const ids = [...new Set(lines.map((line) => line.product_id).filter(Boolean))];
   if (ids.length === 0) return new Set();
   const rows = await context.db.selectFrom('products').select(['id', 'track_stock'])
@@ -147,8 +200,10 @@ async function stockLines(context: Context, lines: PurchaseLine[], type: unknown
 }
 
 async function moveStock(context: Context, document: Saved<PurchaseDocument>, lines: PurchaseLine[], stocked: Set<number>): Promise<void> {
-  const refund = document.type === REFUND_TYPE;
-  const source = refund ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase;
+  const stock = purchaseKind(document.type).stock;
+  if (!stock) return;
+  const refund = stock.direction === 'out';
+  const source = stock.source;
   const movements: Movement[] = [];
   const places = currencyDecimals(context.site.currency_code);
   if (document.draft !== 1) {
@@ -159,7 +214,7 @@ async function moveStock(context: Context, document: Saved<PurchaseDocument>, li
       const quantity = quantities[index]!;
       movements.push({
         // Received goods come in at what they cost: the line before tax, in the site currency.
-        costValue: roundTo(mul(netOf(line), rateOf(document)), places),
+        costValue: mulTo(netOf(line), rateOf(document), places),
         // Stocked lines name a product; the prepare gave every line a store and the document a date.
         productId: line.product_id!,
         storeId: (line.store_id || document.store_id)!,
@@ -174,56 +229,31 @@ async function moveStock(context: Context, document: Saved<PurchaseDocument>, li
   await replaceMovements(context, source, document.id, movements, document.draft === 1 ? 'draft' : 'PurchaseOrderItem');
 }
 
-/**
- * Purchase invoice: Dr inventory (stock lines at cost), Dr purchases (other lines, shipping, less
- * discounts), Dr input tax, Cr supplier. A purchase refund reverses it, its goods leaving at moving
- * average: the difference from their refund price is a purchase cost (or saving).
- */
+/** The journal of a purchase document (src/domain/posting/purchases.ts); drafts post nothing. */
 async function postPurchase(context: Context, document: Rec, lines: Rec[], stocked: Set<number>): Promise<void> {
-  const refund = reducesPayable(document['type']);
-  const entityType = ENTITY_TYPE[document['type'] as number]!;
+  const kind = purchaseKind(document['type']);
+  if (!kind.journal) return;
   if (document['draft'] === 1) {
-    await removeJournal(context, entityType, document.id!);
+    await removeJournal(context, kind.journal.entityType, document.id!);
     return;
   }
-  const rate = rateOf(document);
-  const places = currencyDecimals(context.site.currency_code);
-  const purchases = await systemAccount(context, 'purchases');
-  const total = (document['summary_total'] as Dec | null) ?? ZERO;
-  const debits: PostingLine[] = [];
-  let taxes = ZERO;
-  let stockNet = ZERO;
-  let stockNetInSite = ZERO;
-  for (const [index, line] of lines.entries()) {
-    for (const slot of [1, 2] as const) {
-      const tax = (line[`summary_tax${slot}`] as Dec | null) ?? ZERO;
-      if (!line[`tax${slot}`] || tax === ZERO) continue;
-      debits.push({ accountId: await taxAccount(context, line[`tax${slot}`] as number, 'input'), debit: tax, credit: ZERO, subkey: 'outcome_tax' });
-      taxes += tax;
-    }
-    if (stocked.has(index)) {
-      stockNet += netOf(line);
-      stockNetInSite += roundTo(mul(netOf(line), rate), places);
-    }
-  }
-  debits.push({ accountId: purchases, debit: total - taxes - stockNet, credit: ZERO });
-  const values = await movementValues(context, { sourceType: refund ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, orderId: document.id! });
-  const inventory = await inventoryLines(context, values, null);
-  const inventoryValue = abs(inventory.reduce((acc, line) => acc + line.debit, ZERO));
-  // Receipts: zero (goods come in at their price). Refunds: refund price − moving-average cost of the goods sent back.
-  debits.push({ accountId: purchases, debit: stockNetInSite - inventoryValue, credit: ZERO, site: true });
-  const supplier = { accountId: await supplierAccount(context, document['supplier_id'] as number), debit: ZERO, credit: total, subkey: 'supplier' };
-  const flip = (line: PostingLine): PostingLine => ({ ...line, debit: line.credit, credit: line.debit });
-  await replaceJournal(context, {
-    entityType, entityId: document.id!, date: String(document['date']), rate,
-    currencyCode: String(document['currency_code'] ?? context.site.currency_code),
-    description: `${entityType === 'purchase_order' ? 'purchase invoice' : entityType.replace(/_/g, ' ')} #${document['no']}`,
-    // Inventory lines are signed already: stock in debits, stock out credits.
-    lines: refund ? [...debits.map(flip), flip(supplier), ...inventory] : [...debits, supplier, ...inventory],
+  const facts: PurchaseFacts = {
+    supplierId: Number(document['supplier_id']), total: decOf(document['summary_total']), rate: rateOf(document),
+    sitePlaces: currencyDecimals(context.site.currency_code),
+    lines: lines.map((line, index) => ({
+      net: netOf(line), stocked: stocked.has(index),
+      taxes: [1, 2].map((slot) => ({ taxId: Number(line[`tax${slot}`] ?? 0) || null, amount: decOf(line[`summary_tax${slot}`]) })),
+    })),
+    inventoryValues: kind.stock ? await movementValues(context, { sourceType: kind.stock.source, orderId: document.id! }) : new Map(),
+  };
+  await postJournal(context, {
+    entityType: kind.journal.entityType, entityId: document.id!, date: String(document['date']), rate: facts.rate,
+    currencyCode: String(document['currency_code'] ?? context.site.currency_code), description: `${kind.journal.label} #${document['no']}`,
+    lines: kind.rule === 'purchase_refund' ? purchaseRefundLines(facts) : purchaseInvoiceLines(facts),
   });
 }
 
-function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string; lineKeys?: string[] }): ResourceSpec {
+function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string; lineKeys?: string[]; payments?: boolean }): ResourceSpec {
   // A bank-sync proxy reads purchase documents as data.PurchaseInvoice.
   const aliasModels = options.model === 'PurchaseInvoice' ? [] : ['PurchaseInvoice'];
   return defineResource({
@@ -240,7 +270,7 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
     children: [childOf({
       key: 'PurchaseOrderItem', inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem', ...(options.lineKeys ?? [])], table: 'purchase_order_items',
       foreignKey: 'purchase_order_id', fields: purchaseItemFields(), writable: true, countMax: DOCUMENT_LINES_MAX,
-    })],
+    }), ...(options.payments ? [purchasePaymentsChild()] : [])],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'supplier_business_name', 'supplier_email', 'notes'],
     wireObjects: [customFieldObject(['PurchaseOrderCustomField', 'InvoiceCustomField'], ['PurchaseOrderCustomField', 'PurchaseInvoiceCustomField', 'InvoiceCustomField'])],
@@ -254,18 +284,23 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
       async afterWrite(context, record, draft) {
         const lines = draft.children['PurchaseOrderItem'] ?? [];
         const stocked = await stockLines(context, lines, record.type);
-        if (record.type !== DEBIT_NOTE_TYPE) await moveStock(context, record, lines, stocked);
+        await moveStock(context, record, lines, stocked);
         await postPurchase(context, record, lines, stocked);
+        if (!options.payments) return;
+        for (const payment of draft.children[PURCHASE_PAYMENT_KEY] ?? []) await postPurchasePayment(context, payment, Number(record['supplier_id']));
+        await refreshPurchasePayments(context, record);
       },
       async beforeDelete(context, record) {
         if (record.type !== PURCHASE_TYPE) return;
+        await removePurchasePaymentJournals(context, record.id);
         const refund = await context.db.selectFrom('purchase_orders').select('id')
-          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id).where('type', 'in', [REFUND_TYPE, DEBIT_NOTE_TYPE]).executeTakeFirst();
+          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id).where('type', 'in', typesWhere('purchase_orders', (kind) => kind.reverses === 'purchase_invoice')).executeTakeFirst();
         if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds and debit notes first.");
       },
       async afterDelete(context, record) {
-        await removeJournal(context, ENTITY_TYPE[record.type!]!, record.id);
-        await replaceMovements(context, record.type === REFUND_TYPE ? STOCK_SOURCE.purchaseRefund : STOCK_SOURCE.purchase, record.id, []);
+        const kind = purchaseKind(record.type);
+        if (kind.journal) await removeJournal(context, kind.journal.entityType, record.id);
+        if (kind.stock) await replaceMovements(context, kind.stock.source, record.id, []);
       },
       async related(context, records, wire) {
         const supplierSpec = resourceNamed('suppliers');
@@ -273,9 +308,14 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
         const rows = await context.db.selectFrom('suppliers').selectAll()
           .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
         const byId = new Map(rows.map((row) => [Number(row['id']), row]));
+        const staff = await staffOf(context, records.map((record) => record['staff_id']));
+        const taxes = options.payments ? await taxesOfDocuments(context, records.map((record) => record.id!)) : null;
         records.forEach((record, index) => {
           const row = byId.get(record.supplier_id);
           wire[index]!['Supplier'] = row ? renderRecord(supplierSpec.fields, rowToRecord(supplierSpec.fields, row)) : null;
+          // The staff member who made it, nested as Daftra does (the site owner for staff_id 0).
+          wire[index]!['staff'] = staff.get(Number(record['staff_id'] ?? 0)) ?? null;
+          if (taxes) wire[index]!['PurchaseOrderTax'] = taxes.get(record.id!) ?? [];
         });
       },
     },
@@ -284,8 +324,8 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
 
 export const purchaseInvoices = purchaseDocument({
   name: 'purchase_invoices', aliases: ['purchase_orders'], model: 'PurchaseOrder', inputModels: ['PurchaseInvoice'],
-  title: 'Purchase invoice', type: PURCHASE_TYPE,
-  description: 'Purchase invoices from suppliers; non-draft ones bring stock in.',
+  title: 'Purchase invoice', type: PURCHASE_TYPE, payments: true,
+  description: 'Purchase invoices from suppliers; non-draft ones bring stock in. PurchaseOrderPayment: payments to the supplier (Dr supplier, Cr treasury).',
 });
 
 export const purchaseRefunds = purchaseDocument({

@@ -6,10 +6,12 @@
  * transfer. Under delivery (1) and rejected (4) move nothing; changing the status replaces what moved.
  * The rules are domain/requisitions.ts.
  */
-import { removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
+import { postJournal, removeJournal } from '../domain/books.js';
+import { account } from '../domain/posting/roles.js';
+import { requisitionLines } from '../domain/posting/stock.js';
 import { validationError, type FieldErrors } from '../domain/errors.js';
-import { inventoryLines, movementValues } from '../domain/inventory.js';
-import { type Dec, ZERO, currencyDecimals, fromStored, mul, roundTo } from '../domain/money.js';
+import { movementValues } from '../domain/inventory.js';
+import { type Dec, ZERO, currencyDecimals, fromStored, mulTo } from '../domain/money.js';
 import { settleNumber } from '../domain/numbering.js';
 import { REQUISITION_STATUS, REQUISITION_TYPE, plannedMoves } from '../domain/requisitions.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
@@ -55,7 +57,7 @@ const requisitionFields = {
   to_store_id: id().ref('stores').alsoAccepts('To_store_id').doc('Destination of a transfer'),
   journal_account_id: id().ref('journal_accounts').doc('Account the stock is posted against (ins and outs); Inventory Adjustments when left out'),
   currency_code: text(3),
-  work_order_id: id(),
+  work_order_id: id().ref('work_orders'),
   staff_id: id(),
   branch_id: id(),
   notes: longText(),
@@ -104,7 +106,7 @@ async function moveAndPost(context: Context, record: Requisition, lines: Requisi
   const toMovement = (move: (typeof first)[number], costValue?: Dec): Movement => ({
     productId: move.productId, storeId: move.storeId, quantity: move.quantity, price: move.unitPrice, date,
     field: `RequisitionItem.${lines.indexOf(stocked[move.line]!)}.quantity`,
-    ...(costValue !== undefined ? { costValue } : move.quantity > ZERO && move.unitPrice > ZERO ? { costValue: roundTo(mul(move.quantity, move.unitPrice), places) } : {}),
+    ...(costValue !== undefined ? { costValue } : move.quantity > ZERO && move.unitPrice > ZERO ? { costValue: mulTo(move.quantity, move.unitPrice, places) } : {}),
   });
   await replaceMovements(context, STOCK_SOURCE.requisition, record.id, first.map((move) => toMovement(move)));
   const taken = receipts.length > 0 ? await outValues(context, record.id) : [];
@@ -117,10 +119,11 @@ async function moveAndPost(context: Context, record: Requisition, lines: Requisi
   for (const [storeId, value] of await movementValues(context, { sourceType: STOCK_SOURCE.requisitionReceipt, orderId: record.id })) {
     values.set(storeId, (values.get(storeId) ?? ZERO) + value);
   }
-  const counter = type === REQUISITION_TYPE.transfer ? null : (record.journal_account_id || await systemAccount(context, 'stock_adjustments'));
-  await replaceJournal(context, {
+  const chosen = record.journal_account_id;
+  const counter = type === REQUISITION_TYPE.transfer ? null : typeof chosen === 'number' && chosen > 0 ? account(chosen) : 'stock_adjustments';
+  await postJournal(context, {
     entityType: 'requisition', entityId: record.id, date, currencyCode: context.site.currency_code,
-    description: `requisition #${record.number}`, lines: await inventoryLines(context, values, counter),
+    description: `requisition #${record.number}`, lines: requisitionLines(values, counter),
   });
 }
 

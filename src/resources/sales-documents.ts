@@ -118,7 +118,7 @@ const documentFields = () => ({
   client_secondary_postal_code: text(50),
   client_secondary_country_code: text(10),
   follow_up_status: int(),
-  work_order_id: id(),
+  work_order_id: id().ref('work_orders'),
   requisition_delivery_status: int().oneOf([1, 2, 3, 4, 5]),
   pos_shift_id: id(),
   source_type: int(),
@@ -250,14 +250,13 @@ export interface SalesDocumentOptions {
   createType: number;
   /** Types a create may ask for beyond `types`. */
   createTypes?: readonly number[];
-  /** Accept a payment list inside the document (invoices only). */
-  payments: boolean;
   /** More model keys accepted on writes. */
   inputModels?: string[];
   /** Credit notes and refund receipts: subscription_id names the invoice they return (on invoices it is a subscription's id). */
   reverses?: boolean;
   /** More model keys replies carry. */
   aliasModels?: string[];
+  v2Aliases?: Record<string, readonly string[]>;
   description: string;
 }
 
@@ -267,6 +266,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     model: options.model,
     inputModels: options.inputModels,
     aliasModels: options.aliasModels,
+    ...(options.v2Aliases ? { v2Aliases: options.v2Aliases } : {}),
     title: options.title,
     table: 'invoices',
     operations: ALL_OPERATIONS,
@@ -274,7 +274,8 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     fields: options.reverses
       ? { ...documentFields(), subscription_id: id().ref('invoices').doc('The invoice this document returns (from GET /invoices)') }
       : documentFields(),
-    children: options.payments ? [itemsChild(), paymentsChild()] : [itemsChild()],
+    // Every sales document carries payments: an invoice's, an estimate's deposits, the money a credit note or refund receipt pays back.
+    children: [itemsChild(), paymentsChild()],
     wireObjects: [
       customFieldObject(['InvoiceCustomField']),
       // Documented as objects with no fields: kept and answered as sent.
@@ -314,7 +315,8 @@ export const invoices = salesDocument({
   createType: 0,
   // Some clients make estimates with POST /invoices and type 3.
   createTypes: [0, 16, 19, 3],
-  payments: true,
+  // Daftra's v2 invoice nests its client twice more and its payments as `payment` (GET /invoice/{id}/1 in the docs).
+  v2Aliases: { client_id: ['invoice_client', 'clients'], InvoicePayment: ['payment'] },
   description: 'Sales invoices (types 0, 16 debit note and 19 advance payment). POST with type 3 makes an estimate.',
 });
 
@@ -324,8 +326,7 @@ export const estimates = salesDocument({
   title: 'Estimate',
   types: [3],
   createType: 3,
-  payments: false,
-  description: 'Estimates (quotations): totals like invoices; no stock, no journal, no payments.',
+  description: 'Estimates (quotations): totals like invoices; no stock, no journal of their own; payments are deposits, carried to the invoice the estimate becomes (estimate_id).',
 });
 
 export const creditNotes = salesDocument({
@@ -337,9 +338,8 @@ export const creditNotes = salesDocument({
   aliasModels: ['Invoice'],
   types: [5],
   createType: 5,
-  payments: false,
   reverses: true,
-  description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock.',
+  description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock; payments are the credit paid back in money.',
 });
 
 export const refundReceipts = salesDocument({
@@ -350,7 +350,6 @@ export const refundReceipts = salesDocument({
   aliasModels: ['Invoice'],
   types: [6],
   createType: 6,
-  payments: false,
   reverses: true,
-  description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id; stock returns.',
+  description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id (from the primary treasury, or as its payments say); stock returns.',
 });

@@ -1,44 +1,19 @@
 /**
- * Posting rules of sales documents and their payments (see docs/accounting.md for the tables):
- *   invoice         Dr client receivable (total)     Cr sales (revenue + shipping + adjustment), Cr output tax per tax
- *   sales cost      Dr cost of goods sold            Cr inventory of the store (the movements' values at cost)
- *   credit note     Dr sales returns, Dr output tax  Cr client receivable
- *   refund receipt  Dr sales returns, Dr output tax  Cr the primary treasury (money paid back)
- *   return cost     Dr inventory of the store        Cr cost of goods sold (goods back at moving average)
- *   payment         Dr treasury                      Cr client receivable      (completed payments only)
+ * The posting hooks of sales documents and their payments: gather the facts, call the rule
+ * (src/domain/posting/sales.ts, payments.ts), store the journal through domain/books.ts. Which
+ * journals a document posts and which rule applies come from its kind (domain/document-kinds.ts).
  * Drafts and estimates post nothing. Amounts in another currency post at the document's currency_rate.
  */
-import { type Posting, type PostingLine, entityAccount, recordName, removeJournal, replaceJournal, systemAccount } from '../domain/books.js';
-import { inventoryLines, movementValues } from '../domain/inventory.js';
+import { type Posting, postJournal, removeJournal } from '../domain/books.js';
+import { documentKind } from '../domain/document-kinds.js';
+import { movementValues } from '../domain/inventory.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
-import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
-import { STOCK_SOURCE } from '../domain/stock.js';
-import { revenueAccountKey } from '../domain/advances.js';
+import { PAYMENT_RECORD_STATUS, hasPaymentsOfItsOwn } from '../domain/payments.js';
+import { type PaymentDirection, paymentLines, paymentOutLines } from '../domain/posting/payments.js';
+import type { RuleLine } from '../domain/posting/roles.js';
+import { type SalesDocumentFacts, type SalesLineFacts, advanceInvoiceLines, creditNoteLines, invoiceLines, refundReceiptLines, salesCostLines } from '../domain/posting/sales.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { primaryId } from './common.js';
-
-const ENTITY_OF_TYPE: Record<number, string> = { 0: 'invoice', 16: 'invoice', 19: 'invoice', 5: 'credit_note', 6: 'refund_receipt' };
-/** The journal of the cost of the goods a sales document moved. */
-const COST_ENTITY: Record<string, string> = { invoice: 'invoice_sales_cost', credit_note: 'credit_note_sales_cost', refund_receipt: 'refund_receipt_sales_cost' };
-const STOCK_SOURCE_OF: Record<string, number> = { invoice: STOCK_SOURCE.invoice, credit_note: STOCK_SOURCE.creditNote, refund_receipt: STOCK_SOURCE.refundReceipt };
-
-export async function clientAccount(context: Context, clientId: number): Promise<number> {
-  return entityAccount(context, 'client', clientId, () => recordName(context, 'clients', clientId, ['business_name']));
-}
-
-export async function supplierAccount(context: Context, supplierId: number): Promise<number> {
-  return entityAccount(context, 'supplier', supplierId, () => recordName(context, 'suppliers', supplierId, ['business_name']));
-}
-
-export async function treasuryAccount(context: Context, treasuryId: number): Promise<number> {
-  return entityAccount(context, 'treasury', treasuryId, () => recordName(context, 'treasuries', treasuryId, ['name']));
-}
-
-/** Output tax (collected on sales and incomes) and input tax (paid on purchases and expenses), per tax. */
-export async function taxAccount(context: Context, taxId: number, side: 'output' | 'input' = 'output'): Promise<number> {
-  const name = async () => `${side === 'output' ? 'Output' : 'Input'} ${await recordName(context, 'taxes', taxId, ['name'])}`;
-  return entityAccount(context, side === 'output' ? 'income_tax' : 'outcome_tax', taxId, name);
-}
 
 /** The exchange rate of a document (a record, or a row as stored): site currency per unit of its currency; 1 when none. */
 export function rateOf(document: Record<string, unknown>): Dec {
@@ -47,84 +22,78 @@ export function rateOf(document: Record<string, unknown>): Dec {
   return rate > ZERO ? rate : ONE;
 }
 
-/** The journal of a sales document, and its cost-of-sales journal. */
-export async function postSalesDocument(context: Context, document: Rec, lines: Rec[]): Promise<void> {
-  const type = document['type'] as number;
-  const entityType = ENTITY_OF_TYPE[type];
-  const id = document.id!;
-  if (!entityType) return;
-  const draft = document['draft'] === 1;
-  const currencyCode = String(document['currency_code'] ?? context.site.currency_code);
-  const base: Omit<Posting, 'lines'> = {
-    entityType, entityId: id, date: String(document['date']), currencyCode, rate: rateOf(document),
-    description: `${entityType.replace('_', ' ')} #${document['no']}`,
+const decOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
+const idOf = (value: unknown): number | null => (typeof value === 'number' && value > 0 ? value : null);
+
+function salesFacts(document: Rec, lines: Rec[]): SalesDocumentFacts {
+  const lineFacts: SalesLineFacts[] = lines.map((line) => ({
+    subtotal: decOf(line['item_subtotal']),
+    taxes: [{ taxId: idOf(line['tax1']), amount: decOf(line['summary_tax1']) }, { taxId: idOf(line['tax2']), amount: decOf(line['summary_tax2']) }],
+  }));
+  return {
+    clientId: Number(document['client_id']), total: decOf(document['summary_total']),
+    shipping: decOf(document['shipping_amount']), adjustment: decOf(document['adjustment_value']), lines: lineFacts,
   };
-  if (draft) {
-    await removeJournal(context, entityType, id);
-    await removeJournal(context, COST_ENTITY[entityType]!, id);
-    return;
-  }
-  const reversing = entityType !== 'invoice';
-  // An advance payment (type 19) is owed to the client until applied: customer advances, not sales.
-  const revenueAccount = await systemAccount(context, revenueAccountKey(type, reversing));
-  const revenueLines: PostingLine[] = [];
-  for (const line of lines) {
-    const tax1 = (line['summary_tax1'] as Dec | null) ?? ZERO;
-    const tax2 = (line['summary_tax2'] as Dec | null) ?? ZERO;
-    const revenue = ((line['item_subtotal'] as Dec | null) ?? ZERO) - tax1 - tax2;
-    revenueLines.push({ accountId: revenueAccount, debit: ZERO, credit: revenue });
-    if (line['tax1'] && tax1 !== ZERO) revenueLines.push({ accountId: await taxAccount(context, line['tax1'] as number), debit: ZERO, credit: tax1, subkey: 'income_tax' });
-    if (line['tax2'] && tax2 !== ZERO) revenueLines.push({ accountId: await taxAccount(context, line['tax2'] as number), debit: ZERO, credit: tax2, subkey: 'income_tax' });
-  }
-  const extras = ((document['shipping_amount'] as Dec | null) ?? ZERO) + ((document['adjustment_value'] as Dec | null) ?? ZERO);
-  revenueLines.push({ accountId: revenueAccount, debit: ZERO, credit: extras });
-  const total = (document['summary_total'] as Dec | null) ?? ZERO;
-  const counterAccount = entityType === 'refund_receipt'
-    ? await treasuryAccount(context, (await primaryId(context, 'treasuries'))!)
-    : await clientAccount(context, document['client_id'] as number);
-  const counter: PostingLine = { accountId: counterAccount, debit: total, credit: ZERO, subkey: entityType === 'refund_receipt' ? 'treasury' : 'client' };
-  const postingLines = reversing
-    ? [...revenueLines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })), { ...counter, debit: counter.credit, credit: counter.debit }]
-    : [counter, ...revenueLines];
-  await replaceJournal(context, { ...base, lines: postingLines });
-  await postSalesCost(context, document, entityType);
 }
 
-/**
- * Cost of the goods a document moved, at the values its stock movements carry (moving average):
- * a sale credits inventory and debits cost of goods sold; a return does the reverse.
- */
-async function postSalesCost(context: Context, document: Rec, entityType: string): Promise<void> {
-  const values = await movementValues(context, { sourceType: STOCK_SOURCE_OF[entityType]!, orderId: document.id! });
-  await replaceJournal(context, {
-    entityType: COST_ENTITY[entityType]!, entityId: document.id!, date: String(document['date']), currencyCode: context.site.currency_code,
-    description: `cost of sales, ${entityType.replace('_', ' ')} #${document['no']}`,
-    lines: await inventoryLines(context, values, await systemAccount(context, 'cost_of_sales')),
+/** The journal of a sales document, and its cost-of-sales journal. */
+export async function postSalesDocument(context: Context, document: Rec, lines: Rec[]): Promise<void> {
+  const kind = documentKind('invoices', document['type']);
+  const id = document.id!;
+  if (!kind?.journal || !kind.costJournal) return;
+  if (document['draft'] === 1) {
+    await removeJournal(context, kind.journal.entityType, id);
+    await removeJournal(context, kind.costJournal, id);
+    return;
+  }
+  const facts = salesFacts(document, lines);
+  let journalLines: RuleLine[];
+  // A refund receipt with payments of its own pays the client through them (each Dr client, Cr its
+  // treasury); without any, it is paid at once out of the primary treasury.
+  if (kind.rule === 'refund_receipt') {
+    journalLines = refundReceiptLines(facts, (await hasPaymentsOfItsOwn(context, id)) ? null : (await primaryId(context, 'treasuries'))!);
+  }
+  else if (kind.rule === 'credit_note') journalLines = creditNoteLines(facts);
+  else if (kind.rule === 'advance_invoice') journalLines = advanceInvoiceLines(facts);
+  else journalLines = invoiceLines(facts);
+  const base: Omit<Posting, 'lines'> = {
+    entityType: kind.journal.entityType, entityId: id, date: String(document['date']), rate: rateOf(document),
+    currencyCode: String(document['currency_code'] ?? context.site.currency_code), description: `${kind.journal.label} #${document['no']}`,
+  };
+  await postJournal(context, { ...base, lines: journalLines });
+  // Cost of the goods the document moved, at the values its stock movements carry (moving average).
+  const values = kind.stock ? await movementValues(context, { sourceType: kind.stock.source, orderId: id }) : new Map<number, Dec>();
+  await postJournal(context, {
+    entityType: kind.costJournal, entityId: id, date: String(document['date']), currencyCode: context.site.currency_code,
+    description: `cost of sales, ${kind.journal.label} #${document['no']}`, lines: salesCostLines(values),
   });
 }
 
 export async function removeSalesJournals(context: Context, document: Rec): Promise<void> {
-  const entityType = ENTITY_OF_TYPE[document['type'] as number];
-  if (!entityType) return;
-  await removeJournal(context, entityType, document.id!);
-  await removeJournal(context, COST_ENTITY[entityType]!, document.id!);
+  const kind = documentKind('invoices', document['type']);
+  if (!kind?.journal || !kind.costJournal) return;
+  await removeJournal(context, kind.journal.entityType, document.id!);
+  await removeJournal(context, kind.costJournal, document.id!);
 }
 
-/** Journal of one invoice payment: completed ones move money from the client into the treasury. */
-export async function postPayment(context: Context, payment: Rec): Promise<void> {
+/**
+ * Journal of one invoice payment: a completed payment to an invoice (or an estimate's deposit) moves
+ * money from the client into the treasury; one of a credit note or refund receipt pays the client out
+ * of the treasury (domain/posting/payments.ts).
+ */
+export async function postPayment(context: Context, payment: Rec, direction: PaymentDirection = 'in'): Promise<void> {
   const id = payment.id!;
-  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || !payment['treasury_id'] || !payment['client_id']) {
+  const treasuryId = idOf(payment['treasury_id']);
+  const clientId = idOf(payment['client_id']);
+  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || treasuryId === null || clientId === null) {
     await removeJournal(context, 'invoice_payment', id);
     return;
   }
-  const amount = payment['amount'] as Dec;
-  await replaceJournal(context, {
+  const facts = { treasuryId, clientId, amount: decOf(payment['amount']) };
+  await postJournal(context, {
     entityType: 'invoice_payment', entityId: id, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
     currencyCode: String(payment['currency_code'] ?? context.site.currency_code), description: `payment #${id} (${payment['payment_method']})`,
-    lines: [
-      { accountId: await treasuryAccount(context, payment['treasury_id'] as number), debit: amount, credit: ZERO, subkey: 'treasury' },
-      { accountId: await clientAccount(context, payment['client_id'] as number), debit: ZERO, credit: amount, subkey: 'client' },
-    ],
+    lines: direction === 'in' ? paymentLines(facts) : paymentOutLines(facts),
   });
 }
 

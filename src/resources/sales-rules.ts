@@ -3,13 +3,14 @@
  * numbering, embedded payments, stock movements and the linked invoice's refund sum — all inside the
  * request's transaction.
  */
-import { DaftarError, type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mul, roundTo, toStored } from '../domain/money.js';
+import { type FieldErrors, validationError } from '../domain/errors.js';
+import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mulTo, roundTo, toStored } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { settleNumber } from '../domain/numbering.js';
 import { lockInvoices, lockRow } from '../domain/locks.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
-import { STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
+import { type Movement, replaceMovements } from '../domain/stock.js';
+import { documentKind, paymentDirectionOf, typesWhere } from '../domain/document-kinds.js';
 import { documentStockUnits } from './product-bundles.js';
 import { type LineInput, type TaxRate, computeTotals, rangeErrors } from '../domain/totals.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
@@ -18,20 +19,18 @@ import type { Context, Draft, Rec, ResourceHooks, Saved } from '../engine/resour
 import type { SalesChildren, SalesDocument, SalesLine } from './sales-documents.js';
 import type { Payment } from './invoice-payments.js';
 import { runShape } from '../db/shapes.js';
-import { CLIENT_SNAPSHOT, primaryId, refuseIfUsed, settleCurrencyRate, textOf, today } from './common.js';
-import { completePayment, unpayableReason } from './invoice-payments.js';
+import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, textOf, today } from './common.js';
+import { completePayment, documentUnpayableReason } from './invoice-payments.js';
+import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
 import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
 import { referencedRows } from '../db/write-ledger.js';
 
-const NUMBERING_KEY: Record<number, string> = {
-  0: 'invoice', 3: 'estimate', 5: 'credit_note', 6: 'refund_receipt', 16: 'debit_note', 19: 'advance_payment',
-};
-
-/** Types whose documents reverse an invoice and take stock back in. */
+/** Types whose documents reverse an invoice and take stock back in (domain/document-kinds.ts). */
 // Asked of any document's type, which the engine's scope always sets (a type out of scope is in neither).
-const REVERSING_TYPES: ReadonlySet<number | null | undefined> = new Set([5, 6]);
-const INVOICE_TYPES: ReadonlySet<number | null | undefined> = new Set([0, 16, 19]);
+const REVERSING_TYPES: ReadonlySet<number | null | undefined> = new Set(typesWhere('invoices', (kind) => kind.reverses === 'invoice'));
+/** Types that post as an invoice: invoices, debit notes, advance payments. */
+const INVOICE_TYPES: ReadonlySet<number | null | undefined> = new Set(typesWhere('invoices', (kind) => kind.journal?.entityType === 'invoice'));
 
 /** Rows of `table` by id; ids that name nothing (null, 0, not whole) are left out. */
 async function loadById(context: Context, table: string, ids: ReadonlyArray<number | null | undefined>): Promise<Map<number, Record<string, unknown>>> {
@@ -183,7 +182,8 @@ async function linesOfEstimate(context: Context, document: SalesDocument, errors
 /** The invoices whose sums a write of `document` recomputes: itself when it is an invoice, else the one it reverses. */
 function invoicesRecomputed(document: SalesDocument, existing: Saved<SalesDocument> | null): unknown[] {
   const type = document.type;
-  if (INVOICE_TYPES.has(type)) return [existing?.id ?? document.id];
+  // An invoice made from an estimate takes the estimate's deposits (carryEstimateDeposits).
+  if (INVOICE_TYPES.has(type)) return [existing?.id ?? document.id, document.estimate_id];
   if (REVERSING_TYPES.has(type)) return [document.subscription_id, existing?.['subscription_id']];
   return [];
 }
@@ -204,8 +204,8 @@ async function prepare(context: Context, draft: SalesDraft, existing: Saved<Sale
   const type = document.type;
   if (REVERSING_TYPES.has(type) && document.subscription_id) {
     const invoice = (await loadById(context, 'invoices', [document.subscription_id])).get(document.subscription_id);
-    if (!invoice || !INVOICE_TYPES.has(Number(invoice['type']))) errors['subscription_id'] = 'must be the id of an invoice';
-    else if (Number(invoice['client_id']) !== document.client_id) errors['client_id'] = 'must be the client of the invoice named by subscription_id';
+    // That it names an invoice (not an estimate or another credit note) is its ref() and scope (engine/integrity.ts).
+    if (invoice && Number(invoice['client_id']) !== document.client_id) errors['client_id'] = 'must be the client of the invoice named by subscription_id';
   }
   if (INVOICE_TYPES.has(type) && document.estimate_id && (draft.children['InvoiceItem'] ?? []).length === 0) {
     draft.children['InvoiceItem'] = await linesOfEstimate(context, document, errors);
@@ -215,7 +215,7 @@ async function prepare(context: Context, draft: SalesDraft, existing: Saved<Sale
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors);
   if (REVERSING_TYPES.has(type) && document.subscription_id && document.draft !== 1) await capReturn(context, document, document.subscription_id, existing);
-  await assignNumber(context, 'invoices', NUMBERING_KEY[type ?? -1] ?? `document_${type}`, document, existing);
+  await assignNumber(context, 'invoices', documentKind('invoices', type)?.numbering ?? `document_${type}`, document, existing);
   if (existing === null) {
     document.summary_paid = ZERO;
     document.summary_refund = ZERO;
@@ -230,14 +230,32 @@ async function prepare(context: Context, draft: SalesDraft, existing: Saved<Sale
   for (const [index, payment] of payments.entries()) {
     await completePayment(context, payment, document, `InvoicePayment.${index}.`);
   }
+  refusePaidOutBeyondTotal(document, payments);
 }
 
 /**
- * Only issued invoices take payments: payments sent with an estimate or a draft are refused
- * (InvoicePayment), and an invoice with payments (its own or allocations) cannot become a draft.
+ * A credit note's or refund receipt's payments pay the client back (domain/posting/payments.ts `paymentOutLines`): they
+ * come to at most what the document returns (an invoice may be overpaid; money returned beyond the
+ * return is no refund).
+ */
+function refusePaidOutBeyondTotal(document: Rec, payments: Rec[]): void {
+  if (paymentDirectionOf(Number(document['type'])) !== 'out') return;
+  const amountOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
+  const total = amountOf(document['summary_total']);
+  const paid = payments.filter((payment) => payment['status'] === PAYMENT_RECORD_STATUS.completed)
+    .reduce((acc, payment) => acc + amountOf(payment['amount']), ZERO);
+  if (paid > total) {
+    throw validationError({ InvoicePayment: `must not pay out more than the document returns: the completed payments come to ${formatDec(paid)}, its total is ${formatDec(total)}` });
+  }
+}
+
+/**
+ * Drafts take no payments: payments sent with a draft are refused (InvoicePayment), and a document
+ * with payments (its own or allocations) cannot become a draft. Issued invoices take payments, estimates
+ * deposits, credit notes and refund receipts the money paid back (docs/accounting.md "Payment out").
  */
 async function refuseUnpayable(context: Context, document: SalesDocument, payments: Payment[], existing: Rec | null): Promise<void> {
-  const reason = unpayableReason(document);
+  const reason = documentUnpayableReason(document);
   if (!reason) return;
   if (payments.some((payment) => payment.id === undefined)) throw validationError({ InvoicePayment: `cannot be sent: the document ${reason.replace(/^must be/, 'is not')}` });
   if (!existing) return;
@@ -265,7 +283,7 @@ async function capReturn(context: Context, document: SalesDocument, invoiceId: n
   const rows = await others.execute();
   const inSite = !sameCurrency(document) || rows.some((row) => !sameCurrency(row));
   const places = currencyDecimals(context.site.currency_code);
-  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? roundTo(mul(total, rateOf(row)), places) : total);
+  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? mulTo(total, rateOf(row), places) : total);
   const total = valueOf(invoice, fromStored(invoice['summary_total']));
   const returned = rows.reduce((acc, row) => acc + valueOf(row, fromStored(row.summary_total)), ZERO);
   const asked = valueOf(document, document.summary_total!);
@@ -278,10 +296,7 @@ async function capReturn(context: Context, document: SalesDocument, invoiceId: n
 }
 
 function stockSourceOf(type: number | null | undefined): number | null {
-  if (INVOICE_TYPES.has(type)) return STOCK_SOURCE.invoice;
-  if (type === 5) return STOCK_SOURCE.creditNote;
-  if (type === 6) return STOCK_SOURCE.refundReceipt;
-  return null;
+  return documentKind('invoices', type)?.stock?.source ?? null;
 }
 
 async function moveStock(context: Context, document: Saved<SalesDocument>, lines: SalesLine[]): Promise<void> {
@@ -327,10 +342,10 @@ async function afterWrite(context: Context, record: Saved<SalesDocument>, draft:
   const lines = draft.children['InvoiceItem'] ?? [];
   await moveStock(context, record, lines);
   await postSalesDocument(context, record, lines);
-  if (INVOICE_TYPES.has(type)) {
-    for (const payment of draft.children['InvoicePayment'] ?? []) await postPayment(context, payment);
-    await refreshInvoicePayments(context, record.id);
-  }
+  const direction = paymentDirectionOf(Number(type));
+  for (const payment of draft.children['InvoicePayment'] ?? []) await postPayment(context, payment, direction);
+  if (INVOICE_TYPES.has(type)) await carryEstimateDeposits(context, record);
+  await refreshInvoicePayments(context, record.id);
   if (REVERSING_TYPES.has(type)) {
     const linked = new Set([record.subscription_id, previous?.['subscription_id']].filter((v): v is number => typeof v === 'number' && v > 0));
     for (const invoiceId of linked) await refreshRefunds(context, invoiceId);
@@ -342,22 +357,26 @@ async function afterWrite(context: Context, record: Saved<SalesDocument>, draft:
 async function beforeDelete(context: Context, record: Saved<SalesDocument>): Promise<void> {
   await lockInvoices(context, invoicesRecomputed(record, record));
   await refuseDeleteOfEInvoiced(context, record);
-  const allocation = await context.db.selectFrom('invoice_payments').select('client_payment_id')
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', record.id).where('client_payment_id', 'is not', null).executeTakeFirst();
-  if (allocation) {
-    throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS',
-      `Can't delete item. Client payment #${allocation.client_payment_id} is allocated to it; remove the allocation from the client payment first.`);
-  }
+  // What names the document (a client payment's allocation, a credit note, an advance application)
+  // refuses the delete after this hook, from the ref() graph (engine/integrity.ts).
   await removeSalesJournals(context, record);
-  if (!INVOICE_TYPES.has(record.type)) return;
-  const reversal = await context.db.selectFrom('invoices').select('id')
-    .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id)
-    .where('type', 'in', [...REVERSING_TYPES]).executeTakeFirst();
-  if (reversal) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its credit notes and refund receipts first.");
-  // An advance applied to an invoice ties the two (and their books) together.
-  await refuseIfUsed(context, [['advance_applications', 'advance_invoice_id'], ['advance_applications', 'invoice_id']], record.id,
-    "Can't delete item. Remove the advance payment applications that name it first.");
   await removePaymentJournalsOf(context, record.id);
+}
+
+/**
+ * Converting an estimate carries its deposits: an issued invoice that names its estimate (of the same
+ * client) takes the estimate's own payments. Their journals stand as they are (Dr treasury, Cr the same
+ * client); they now count toward the invoice's paid sum and no longer toward the estimate's.
+ */
+async function carryEstimateDeposits(context: Context, invoice: Rec): Promise<void> {
+  const estimateId = invoice['estimate_id'];
+  if (typeof estimateId !== 'number' || estimateId <= 0 || invoice['draft'] === 1) return;
+  const estimate = (await loadById(context, 'invoices', [estimateId])).get(estimateId);
+  if (!estimate || Number(estimate['type']) !== 3 || Number(estimate['client_id']) !== invoice['client_id']) return;
+  const moved = await context.db.updateTable('invoice_payments').set({ invoice_id: invoice.id! })
+    .where('site_id', '=', context.siteId).where('invoice_id', '=', estimateId).where('client_payment_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(moved.numUpdatedRows) > 0) await refreshInvoicePayments(context, estimateId);
 }
 
 async function afterDelete(context: Context, record: Saved<SalesDocument>): Promise<void> {

@@ -1,4 +1,6 @@
 import { bool, datetime, decimal, id, longText, text } from '../engine/fields.js';
+import { renderRecord, rowToRecord } from '../engine/records.js';
+import type { Context } from '../engine/resource.js';
 import { defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
 
@@ -40,3 +42,21 @@ export const staff = defineResource({
   },
   keywordColumns: ['name', 'last_name', 'email_address'],
 });
+
+/**
+ * Staff members rendered as GET /staff does, by the `staff_id` documents carry: 0 (or none) is the
+ * site owner, the staff row of role 0.
+ */
+export async function staffOf(context: Context, staffIds: unknown[]): Promise<Map<number, Record<string, unknown>>> {
+  const ids = [...new Set(staffIds.map((value) => Number(value ?? 0)).filter((value) => Number.isInteger(value) && value >= 0))];
+  const out = new Map<number, Record<string, unknown>>();
+  if (ids.length === 0) return out;
+  const rows = await context.db.selectFrom('staff').selectAll().where('site_id', '=', context.siteId)
+    .where((eb) => eb.or([eb('id', 'in', ids), eb('role_id', '=', 0)])).orderBy('id').execute();
+  for (const row of rows) {
+    const rendered = renderRecord(staff.fields, rowToRecord(staff.fields, row));
+    if (ids.includes(Number(row['id']))) out.set(Number(row['id']), rendered);
+    if (Number(row['role_id']) === 0 && ids.includes(0) && !out.has(0)) out.set(0, rendered);
+  }
+  return out;
+}

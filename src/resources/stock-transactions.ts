@@ -5,7 +5,7 @@
 import { removeJournal } from '../domain/books.js';
 import { DaftarError, validationError } from '../domain/errors.js';
 import { postStockTransaction } from '../domain/inventory.js';
-import { type Dec, ZERO, checkRange, currencyDecimals, mul, roundTo, toStored } from '../domain/money.js';
+import { type Dec, ZERO, checkRange, currencyDecimals, mulTo, toStored } from '../domain/money.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, refreshAndCheck } from '../domain/stock.js';
 import { lockRow, lockRows } from '../domain/locks.js';
 import { bool, date, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
@@ -29,7 +29,7 @@ async function settle(context: Context, record: ManualMovement, previous: Manual
   const price = record.price ?? ZERO;
   const unitCost = !out && price > ZERO ? price : await averageCost(context, record.product_id, record.store_id!, record.id);
   await context.db.updateTable('stock_transactions')
-    .set({ purchase_price: toStored(unitCost), cost_value: toStored(checkRange(roundTo(mul(quantity, unitCost), currencyDecimals(context.site.currency_code)), 'quantity', 'quantity × unit cost')) })
+    .set({ purchase_price: toStored(unitCost), cost_value: toStored(checkRange(mulTo(quantity, unitCost, currencyDecimals(context.site.currency_code)), 'quantity', 'quantity × unit cost')) })
     .where('site_id', '=', context.siteId).where('id', '=', record.id).execute();
   // The new position, and the one the movement left (an edit may move it to another product or store).
   const checks = [{ productId: record.product_id, storeId: record.store_id!, field: 'quantity' }];

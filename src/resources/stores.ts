@@ -2,7 +2,7 @@ import { DaftarError, hasTransactions } from '../domain/errors.js';
 import { hasMovements } from '../domain/stock.js';
 import { bool, id, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { makeSolePrimary, refuseIfUsed, timestamps } from './common.js';
+import { makeSolePrimary, timestamps } from './common.js';
 
 export const stores = defineResource({
   name: 'stores',
@@ -26,7 +26,6 @@ export const stores = defineResource({
     async beforeDelete(context, record) {
       if (record['primary'] === 1) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary store cannot be deleted', { primary: 'the primary store cannot be deleted; make another store primary first' });
       if (await hasMovements(context, 'store_id', record.id!)) throw hasTransactions();
-      await refuseIfUsed(context, [['invoices', 'store_id']], record.id!);
     },
   },
 });

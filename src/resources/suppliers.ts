@@ -3,7 +3,7 @@ import { settleNumber } from '../domain/numbering.js';
 import { text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { partyFields, requireName } from './clients.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const suppliers = defineResource({
   name: 'suppliers',
@@ -24,9 +24,6 @@ export const suppliers = defineResource({
       draft.header.supplier_number = await settleNumber(context, {
         table: 'suppliers', column: 'supplier_number', sequence: 'supplier', takenProblem: () => 'is already used by another supplier',
       }, draft.header.supplier_number, existing?.id);
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['purchase_orders', 'supplier_id']], record.id!);
     },
   },
 });

@@ -2,7 +2,7 @@ import { fieldError } from '../domain/errors.js';
 import { HUNDRED, ZERO } from '../domain/money.js';
 import { bool, decimal, id, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const taxes = defineResource({
   name: 'taxes',
@@ -28,9 +28,6 @@ export const taxes = defineResource({
     async afterWrite(context, record) {
       // Daftra echoes the record id as tax_id.
       await context.db.updateTable('taxes').set({ tax_id: record.id }).where('site_id', '=', context.siteId).where('id', '=', record.id).execute();
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['invoice_items', 'tax1'], ['invoice_items', 'tax2']], record.id);
     },
   },
 });

@@ -3,7 +3,7 @@ import { formatDec } from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { makeSolePrimary, refuseIfUsed, staffField, timestamps } from './common.js';
+import { makeSolePrimary, staffField, timestamps } from './common.js';
 
 export const treasuries = defineResource({
   name: 'treasuries',
@@ -32,7 +32,6 @@ export const treasuries = defineResource({
     },
     async beforeDelete(context, record) {
       if (record['is_primary'] === 1) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary treasury cannot be deleted', { is_primary: 'the primary treasury cannot be deleted; make another treasury primary first' });
-      await refuseIfUsed(context, [['invoice_payments', 'treasury_id'], ['client_payments', 'treasury_id'], ['expenses', 'treasury_id']], record.id!);
     },
     /** Balance: debits − credits posted to the treasury's account (payments in, expenses and refunds out). */
     async related(context, records, wire) {

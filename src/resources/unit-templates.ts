@@ -7,7 +7,7 @@ import { fieldError } from '../domain/errors.js';
 import { ZERO } from '../domain/money.js';
 import { bool, decimal, id, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const UNIT_FACTORS_MAX = 50;
 
@@ -38,9 +38,6 @@ export const unitTemplates = defineResource({
       (draft.children['UnitTemplatesUnitFactors'] ?? []).forEach((factor, index) => {
         if ((factor.factor) <= ZERO) throw fieldError(`UnitTemplatesUnitFactors.${index}.factor`, 'must be greater than 0');
       });
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['products', 'unit_template_id']], record.id);
     },
   },
 });

@@ -2,7 +2,7 @@ import { fieldError } from '../domain/errors.js';
 import { settleNumber } from '../domain/numbering.js';
 import { date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { refuseIfUsed, staffField, timestamps } from './common.js';
+import { staffField, timestamps } from './common.js';
 
 export const workOrders = defineResource({
   name: 'work_orders',
@@ -36,9 +36,6 @@ export const workOrders = defineResource({
         table: 'work_orders', column: 'number', sequence: 'work_order', takenProblem: () => 'is already used by another work order',
       }, order.number, existing?.id);
       if (!order['budget_currency']) order['budget_currency'] = context.site.currency_code;
-    },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['invoices', 'work_order_id']], record.id);
     },
   },
 });

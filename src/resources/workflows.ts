@@ -10,7 +10,7 @@ import { date, id, int, json, longText, text } from '../engine/fields.js';
 import type { Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { parseDec, formatDec } from '../domain/money.js';
-import { refuseIfUsed, timestamps } from './common.js';
+import { timestamps } from './common.js';
 
 export const workflowTypes = defineResource({
   name: 'workflow_types', model: 'WorkflowType', title: 'Workflow type', table: 'workflow_types', operations: ALL_OPERATIONS,
@@ -28,9 +28,6 @@ export const workflowTypes = defineResource({
       await context.db.updateTable('workflow_types').set({ entity_key: `le_workflow-type-entity-${record.id}` })
         .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
     },
-    async beforeDelete(context, record) {
-      await refuseIfUsed(context, [['workflow_records', 'workflow_type_id']], record.id!);
-    },
   },
 });
 
@@ -46,6 +43,8 @@ function numberText(value: unknown): string | null {
 
 export const workflowRecords = defineResource({
   name: 'workflow_records', model: 'WorkflowRecord', title: 'Record', table: 'workflow_records', operations: ALL_OPERATIONS,
+  // Daftra's v2 records nest the client as `work_order_client` (workflows are its generalised work orders).
+  v2Aliases: { client_id: ['work_order_client'] },
   fields: {
     workflow_type_id: id().ref('workflow_types').doc('Required; set by the entity name on v2'),
     number: json().required().doc('{"code": "WF-0001"} (or the code as text)'),

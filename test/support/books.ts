@@ -1,7 +1,7 @@
 // Reading the books through the API: reports, a document's journal, and the agreements every set of
 // books must satisfy (used by the reports test and the property test of books.test.ts).
 import assert from 'node:assert/strict';
-import { dec } from '../../src/domain/money.js';
+import { dec, fromStored } from '../../src/domain/money.js';
 import type { TestServer } from './harness.js';
 
 export async function report(s: TestServer, name: string, query = ''): Promise<any> {
@@ -25,8 +25,56 @@ async function accountsTotal(s: TestServer, entityType: string, asOf: string): P
     .reduce((acc: bigint, row: any) => acc + dec(row.closing_debit) - dec(row.closing_credit), 0n);
 }
 
+/** Journals opened line by line on each read-back check (the newest ones): a bound on the test's requests. */
+const JOURNALS_READ_MAX = 25;
+
+/**
+ * The paired half of books.ts's check when a journal is built: read back through the API, every
+ * journal's totals agree, and the newest ones' lines balance to those totals.
+ */
+export async function checkJournalsReadBack(s: TestServer): Promise<void> {
+  const list = await s.get(`/api2/journals.json?limit=${JOURNALS_READ_MAX}&sort=id&direction=desc`);
+  assert.equal(list.status, 200, list.text);
+  for (const { Journal: head } of list.body.data) {
+    assert.equal(dec(head.total_debit), dec(head.total_credit), `journal ${head.id} (${head.entity_type} ${head.entity_id}) read back: total debit = total credit`);
+    const full = (await s.get(`/api2/journals/${head.id}`)).body.data.Journal;
+    const lines: any[] = full.JournalTransaction;
+    const debit = lines.reduce((acc: bigint, line: any) => acc + dec(line.debit), 0n);
+    const credit = lines.reduce((acc: bigint, line: any) => acc + dec(line.credit), 0n);
+    assert.equal(debit, credit, `journal ${head.id} (${head.entity_type} ${head.entity_id}) read back: its lines balance`);
+    assert.equal(debit, dec(head.total_debit), `journal ${head.id} read back: its lines make its total`);
+  }
+}
+
+/**
+ * Stock read back: each product's `stock_balance` (kept on write) and the stored positions per store
+ * equal what the ledger adds up to (the stock valuation report, which reads the movements).
+ */
+export async function checkStockReadBack(s: TestServer): Promise<void> {
+  const valuation = await report(s, 'stock_valuation', 'date_to=2999-12-31');
+  const ledger = new Map<string, { quantity: bigint; value: bigint }>();
+  const perProduct = new Map<string, bigint>();
+  for (const row of valuation.rows) {
+    ledger.set(`${row.product_id}:${row.store_id}`, { quantity: dec(row.quantity), value: dec(row.value) });
+    perProduct.set(row.product_id, (perProduct.get(row.product_id) ?? 0n) + dec(row.quantity));
+  }
+  const products = (await s.get('/api2/products.json?limit=1000')).body.data.map((row: any) => row.Product);
+  for (const product of products) {
+    if (Number(product.track_stock) !== 1) continue;
+    assert.equal(dec(product.stock_balance ?? '0'), perProduct.get(product.id) ?? 0n, `product ${product.id} read back: stock_balance = Σ its movements`);
+  }
+  const ids = products.map((product: any) => Number(product.id));
+  if (ids.length === 0) return;
+  const stored = await s.database.db.selectFrom('stock_positions').select(['product_id', 'store_id', 'quantity', 'value']).where('product_id', 'in', ids).execute();
+  const positions = new Map(stored.map((row) => [`${row['product_id']}:${row['store_id']}`, { quantity: fromStored(row['quantity']), value: fromStored(row['value']) }]));
+  for (const [key, position] of ledger) assert.deepEqual(positions.get(key), position, `stock position ${key} read back = the ledger`);
+  for (const [key, position] of positions) if (!ledger.has(key)) assert.deepEqual(position, { quantity: 0n, value: 0n }, `stock position ${key} without movements is empty`);
+}
+
 /** What every set of books must satisfy, read through the reports. */
 export async function checkReportsAgree(s: TestServer, asOf: string): Promise<void> {
+  await checkJournalsReadBack(s);
+  await checkStockReadBack(s);
   const trial = await report(s, 'trial_balance', `date_to=${asOf}`);
   assert.equal(trial.balanced, true, 'the trial balance balances');
   assert.equal(trial.totals.closing_debit, trial.totals.closing_credit);

@@ -132,9 +132,32 @@ class Flattener {
 }
 
 function parseExample(body: Schema | undefined): unknown {
-  const text = body?.['examples']?.[0]?.['value'];
-  if (typeof text !== 'string') return undefined;
-  try { return JSON.parse(text); } catch { return undefined; }
+  // The first example that is JSON (some operations' first example is a stray `{`).
+  for (const example of body?.['examples'] ?? []) {
+    const text = example?.['value'];
+    if (typeof text !== 'string') continue;
+    try { return JSON.parse(text); } catch { /* the next one */ }
+  }
+  return undefined;
+}
+
+/** A schema property named by an apidog id (`01JZFRJPESSE0NRGSRNQWEA4E8`) is no field. */
+const APIDOG_ID = /^[0-9A-Z]{26}$/;
+
+/** The fields of a request example, for an operation whose schema documents none. */
+function exampleFields(example: unknown, prefix = '', out: DocField[] = []): DocField[] {
+  if (!example || typeof example !== 'object' || Array.isArray(example)) return out;
+  for (const [name, value] of Object.entries(example as Schema)) {
+    const fieldPath = prefix ? `${prefix}.${name}` : name;
+    if (Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object' && !Array.isArray(item))) {
+      exampleFields(value[0], `${fieldPath}[]`, out);
+      continue;
+    }
+    if (value && typeof value === 'object' && !Array.isArray(value)) { exampleFields(value, fieldPath, out); continue; }
+    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+    out.push({ path: fieldPath, type, format: undefined, required: false, maxLength: undefined, values: undefined, readOnly: false, writeOnly: false });
+  }
+  return out;
 }
 
 export interface DaftraDocs {
@@ -142,8 +165,9 @@ export interface DaftraDocs {
   operations: DocOperation[];
 }
 
-/** The docs' v1 operations, or null when the export is not beside the project. */
-export function loadDaftraDocs(): DaftraDocs | null {
+type Node = Schema;
+
+function readExport(): { exported: Schema; flattener: Flattener } | null {
   const file = docsFile();
   if (!file) return null;
   const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
@@ -153,31 +177,102 @@ export function loadDaftraDocs(): DaftraDocs | null {
     for (const child of node['items'] ?? []) collect(child);
   };
   for (const root of exported['schemaCollection'] ?? []) collect(root);
-  const flattener = new Flattener(definitions);
-  const v1 = (exported['apiCollection'][0]['items'] as Schema[]).find((node) => node['name'] === 'Endpoints v1');
+  return { exported, flattener: new Flattener(definitions) };
+}
+
+/** Every operation under a folder, filed under the group's name. */
+function operationsOf(flattener: Flattener, group: string, folder: Node, serverId = '', withForm = false): Array<DocOperation & { serverId: string }> {
+  const operations: Array<DocOperation & { serverId: string }> = [];
+  const visit = (node: Node, inherited: string) => {
+    const server = node['api']?.['serverId'] || node['serverId'] || inherited;
+    if (node['api']) {
+      const api = node['api'];
+      const request: DocField[] = [];
+      if (api['requestBody']?.['jsonSchema']) flattener.flatten(api['requestBody']['jsonSchema'], '', request);
+      // A form body (the token endpoint's multipart/form-data) documents its fields as parameters.
+      for (const parameter of withForm ? api['requestBody']?.['parameters'] ?? [] : []) {
+        request.push({ path: String(parameter['name']), type: parameter['type'], format: undefined, required: parameter['required'] === true, maxLength: undefined, values: undefined, readOnly: false, writeOnly: false });
+      }
+      const response: DocField[] = [];
+      for (const reply of api['responses'] ?? []) {
+        if (reply['code'] >= 200 && reply['code'] < 300) flattener.flatten(reply['jsonSchema'], '', response);
+      }
+      operations.push({
+        group, method: api['method'], path: api['path'], name: node['name'] ?? api['name'] ?? '',
+        request, response, query: (api['parameters']?.['query'] ?? []).map((p: Schema) => String(p['name'])),
+        example: parseExample(api['requestBody']), serverId: server,
+      });
+    }
+    for (const child of node['items'] ?? []) visit(child, server);
+  };
+  visit(folder, serverId);
+  return operations;
+}
+
+/** The docs' v1 operations, or null when the export is not beside the project. */
+export function loadDaftraDocs(): DaftraDocs | null {
+  const read = readExport();
+  if (!read) return null;
+  const v1 = (read.exported['apiCollection'][0]['items'] as Schema[]).find((node) => node['name'] === 'Endpoints v1');
   if (!v1) throw new Error('docs export has no "Endpoints v1" folder');
   const operations: DocOperation[] = [];
   const groups: string[] = [];
   for (const group of v1['items'] as Schema[]) {
     groups.push(group['name']);
-    const visit = (node: Schema) => {
-      if (node['api']) {
-        const api = node['api'];
-        const request: DocField[] = [];
-        if (api['requestBody']?.['jsonSchema']) flattener.flatten(api['requestBody']['jsonSchema'], '', request);
-        const response: DocField[] = [];
-        for (const reply of api['responses'] ?? []) {
-          if (reply['code'] >= 200 && reply['code'] < 300) flattener.flatten(reply['jsonSchema'], '', response);
-        }
-        operations.push({
-          group: group['name'], method: api['method'], path: api['path'], name: node['name'] ?? api['name'] ?? '',
-          request, response, query: (api['parameters']?.['query'] ?? []).map((p: Schema) => String(p['name'])),
-          example: parseExample(api['requestBody']),
-        });
-      }
-      for (const child of node['items'] ?? []) visit(child);
-    };
-    visit(group);
+    operations.push(...operationsOf(read.flattener, group['name'], group));
+  }
+  return { groups, operations };
+}
+
+export interface RestOperation extends DocOperation {
+  /** Where a Daftra client calls it: `api2` (`/api2`), `v2` (`/v2/api/entity`) or `root` (the site root). */
+  server: 'api2' | 'v2' | 'root';
+}
+
+const SERVER_IDS: Record<string, RestOperation['server']> = {
+  '553070': 'api2', '4688b0dd-ebcc-4329-962c-577e72ecc1cb': 'v2', '5ae490ea-b08b-48ca-ae98-648b351e55a0': 'root',
+};
+
+/**
+ * The operations of the export beyond the v1 groups the v1 suite covers: the "Endpoints v2" folder
+ * (each innermost folder a group, named by its path: `Points & Credits / Credit Usage`), Authorization,
+ * Developers Portal, and the v1 groups whose operations are v2 paths or groups of the rest
+ * (`REST_V1_GROUPS`). Each operation carries the server the apidog export files it under.
+ */
+export const REST_V1_GROUPS = ['Requsitions', 'Booking', 'Advance Payment Invoices'];
+
+export function loadRestDocs(): { groups: string[]; operations: RestOperation[] } | null {
+  const read = readExport();
+  if (!read) return null;
+  const roots = read.exported['apiCollection'][0]['items'] as Schema[];
+  const groups: string[] = [];
+  const operations: RestOperation[] = [];
+  const add = (group: string, folder: Node, fallback: RestOperation['server'], inherited = '') => {
+    groups.push(group);
+    for (const operation of operationsOf(read.flattener, group, folder, inherited, true)) {
+      const { serverId, ...rest } = operation;
+      // Where the schema documents no field (Add Product bundle, the edits of leave applications, cost
+      // centers and requisitions), the example does.
+      if (rest.request.every((field) => APIDOG_ID.test(field.path))) rest.request = exampleFields(rest.example);
+      operations.push({ ...rest, server: SERVER_IDS[serverId] ?? fallback });
+    }
+  };
+  const v1 = roots.find((node) => node['name'] === 'Endpoints v1');
+  for (const group of (v1?.['items'] ?? []) as Schema[]) if (REST_V1_GROUPS.includes(group['name'])) add(group['name'], group, 'api2');
+  const walk = (folder: Node, prefix: string, inherited: string) => {
+    const server = folder['serverId'] || inherited;
+    const subfolders = ((folder['items'] ?? []) as Schema[]).filter((node) => !node['api']);
+    const direct = ((folder['items'] ?? []) as Schema[]).some((node) => node['api']);
+    if (direct || subfolders.length === 0) {
+      add(prefix, { ...folder, items: (folder['items'] ?? []).filter((node: Schema) => node['api']) }, 'v2', inherited);
+    }
+    for (const sub of subfolders) walk(sub, `${prefix} / ${String(sub['name']).trim()}`, server);
+  };
+  const v2 = roots.find((node) => node['name'] === 'Endpoints v2');
+  for (const group of (v2?.['items'] ?? []) as Schema[]) walk(group, String(group['name']).trim(), v2?.['serverId'] ?? '');
+  for (const name of ['Authorization', 'Developers Portal']) {
+    const folder = roots.find((node) => node['name'] === name);
+    if (folder) add(name, folder, 'root');
   }
   return { groups, operations };
 }

@@ -1,12 +1,13 @@
 /**
  * Test servers on real databases over real HTTP. `eachDatabase` declares the same suite for SQLite (a
  * fresh file) and for PostgreSQL (a fresh database on the local server); when PostgreSQL cannot be
- * reached its suite is reported as skipped, never silently passed.
+ * reached its suite is reported as skipped, never silently passed. A test declared with this module's
+ * `it` that fails carries the server's last error line in its message (a 500's cause, not only "500").
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, before, after } from 'node:test';
+import { type TestContext, type TestOptions, describe, before, after, it as nodeIt } from 'node:test';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { type Server, loggerOptions, startServer } from '../../src/server.js';
@@ -76,21 +77,96 @@ export class ApiClient {
   }
 }
 
+/** The most lines of a server's errors kept for failing tests' messages. */
+const ERROR_LINES_MAX = 20;
+/** The longest error line appended to a message. */
+const ERROR_LINE_LENGTH_MAX = 600;
+
+/**
+ * The server's log lines at level error or above (pino's 50+), each made one readable line: the
+ * message, the error's type and message, and the first frame of its stack.
+ */
+export class ErrorLines {
+  /** How many error lines the server has written so far. */
+  count = 0;
+  private readonly kept: string[] = [];
+
+  write(line: string): void {
+    let entry: { level?: number; msg?: string; err?: { type?: string; message?: string; stack?: string } };
+    try { entry = JSON.parse(line); } catch { return; }
+    if ((entry.level ?? 0) < 50) return;
+    const frame = entry.err?.stack?.split('\n').find((text) => text.trim().startsWith('at '))?.trim();
+    const cause = entry.err ? `${entry.err.type ?? 'Error'}: ${entry.err.message ?? ''}${frame ? ` (${frame})` : ''}` : '';
+    this.count += 1;
+    this.kept.push([entry.msg, cause].filter(Boolean).join(': ').slice(0, ERROR_LINE_LENGTH_MAX));
+    if (this.kept.length > ERROR_LINES_MAX) this.kept.shift();
+  }
+
+  /** The last error line written after the first `count` ones, if any. */
+  lastSince(count: number): string | null {
+    return this.count > count ? this.kept.at(-1) ?? null : null;
+  }
+}
+
+/** Servers started and not yet closed: whose error lines a failing test's message may name. */
+const liveServers = new Set<TestServer>();
+
 /** A server running in this process on a fresh database, and a client of it. */
 export class TestServer extends ApiClient {
   /** The environment the server was configured from (DATABASE_URL, DAFTAR_DATA_DIR, ...), for the CLI. */
   env: Record<string, string> = {};
-
-  constructor(readonly server: Server, url: string, apiKey: string, private readonly cleanup: () => Promise<void>) {
+  /** `errors`: the server's error log lines (always collected, whatever else the test logs). */
+  constructor(readonly server: Server, url: string, apiKey: string, private readonly cleanup: () => Promise<void>,
+    readonly errors = new ErrorLines()) {
     super(url, apiKey);
   }
 
   get database() { return this.server.database; }
 
+  /** The server's last error line, to append to a failure's message. */
+  get lastError(): string | null { return this.errors.lastSince(0); }
+
+  override async create(resource: string, body: unknown): Promise<string> {
+    const before = this.errors.count;
+    const reply = await this.post(`/api2/${resource}.json`, body);
+    if (reply.status !== 202) {
+      const line = this.errors.lastSince(before);
+      throw new Error(`create ${resource} answered ${reply.status}: ${reply.text}${line ? `\n    server's last error: ${line}` : ''}`);
+    }
+    return reply.body.id as string;
+  }
+
   async close(): Promise<void> {
+    liveServers.delete(this);
     await this.server.close();
     await this.cleanup();
   }
+}
+
+type TestFn = (context: TestContext) => void | Promise<void>;
+
+/** Runs a test body; when it fails, appends the last error line any live server wrote meanwhile. */
+export function withServerErrors(fn: TestFn): TestFn {
+  return async (context) => {
+    const marks = new Map([...liveServers].map((server) => [server, server.errors.count]));
+    try {
+      await fn(context);
+    } catch (error) {
+      const lines = [...liveServers].map((server) => server.errors.lastSince(marks.get(server) ?? 0)).filter((line) => line !== null);
+      if (lines.length > 0 && error instanceof Error) {
+        error.message += `\n    server's last error: ${lines.at(-1)}`;
+      }
+      throw error;
+    }
+  };
+}
+
+/** node:test's `it`, whose failures name the server's last error line (see withServerErrors). */
+export function it(name: string, optionsOrFn?: TestOptions | TestFn, maybeFn?: TestFn): Promise<void> {
+  const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn;
+  const options = typeof optionsOrFn === 'function' || optionsOrFn === undefined ? {} : optionsOrFn;
+  if (!fn) return nodeIt(name, options);
+  return nodeIt(name, options, withServerErrors(fn));
 }
 
 let counter = 0;
@@ -141,12 +217,16 @@ export async function startTestServer(engine: Engine, env: Record<string, string
     DAFTAR_ADMIN_EMAIL: TEST_EMAIL, DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD, DAFTAR_DB_POOL_SIZE: '5', ...env,
   };
   const config = loadConfig(settings);
-  const server = await startServer(config, logStream ? loggerOptions('info', logStream) : false);
+  const errors = new ErrorLines();
+  // Error lines are always collected; the test's own stream, when given, gets every line from info up.
+  const stream = { write(line: string) { errors.write(line); logStream?.write(line); } };
+  const server = await startServer(config, loggerOptions(logStream ? 'info' : 'error', stream));
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const running = new TestServer(server, `http://127.0.0.1:${port}`, TEST_KEY, drop);
+  const running = new TestServer(server, `http://127.0.0.1:${port}`, TEST_KEY, drop, errors);
   running.env = settings;
+  liveServers.add(running);
   return running;
 }
 

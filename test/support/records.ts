@@ -10,7 +10,7 @@ export type Ids = Record<string, string>;
 
 /** The same server, called with another API key (another site). */
 export function withKey(s: TestServer, apiKey: string): TestServer {
-  return new TestServer(s.server, s.url, apiKey, async () => {});
+  return new TestServer(s.server, s.url, apiKey, async () => {}, s.errors);
 }
 
 async function firstId(s: TestServer, path: string, model: string): Promise<string> {

@@ -156,7 +156,18 @@ export interface InvoiceInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -218,6 +229,17 @@ export interface InvoiceInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface Invoice {
@@ -318,6 +340,7 @@ export interface Invoice {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -450,6 +473,7 @@ export interface InvoiceInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -595,6 +619,149 @@ export interface EstimateInvoiceItemInput {
   serials?: unknown;
 }
 
+export interface EstimateInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
+  client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface EstimateInvoicePaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
+}
+
 export interface Estimate {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -693,6 +860,7 @@ export interface Estimate {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -737,6 +905,7 @@ export interface Estimate {
   /** Last time this record was updated */
   modified: string | null;
   InvoiceItem?: EstimateInvoiceItem[];
+  InvoicePayment?: EstimateInvoicePayment[];
 }
 
 export interface EstimateInput {
@@ -824,6 +993,7 @@ export interface EstimateInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -866,6 +1036,7 @@ export interface EstimateInput {
 export interface EstimateBody {
   Estimate: EstimateInput;
   InvoiceItem?: EstimateInvoiceItemInput[];
+  InvoicePayment?: EstimateInvoicePaymentInput[];
 }
 
 export type EstimateFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
@@ -968,6 +1139,149 @@ export interface CreditNoteInvoiceItemInput {
   serials?: unknown;
 }
 
+export interface CreditNoteInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
+  client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface CreditNoteInvoicePaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
+}
+
 export interface CreditNote {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -1066,6 +1380,7 @@ export interface CreditNote {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -1110,6 +1425,7 @@ export interface CreditNote {
   /** Last time this record was updated */
   modified: string | null;
   InvoiceItem?: CreditNoteInvoiceItem[];
+  InvoicePayment?: CreditNoteInvoicePayment[];
 }
 
 export interface CreditNoteInput {
@@ -1197,6 +1513,7 @@ export interface CreditNoteInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -1239,6 +1556,7 @@ export interface CreditNoteInput {
 export interface CreditNoteBody {
   CreditNote: CreditNoteInput;
   InvoiceItem?: CreditNoteInvoiceItemInput[];
+  InvoicePayment?: CreditNoteInvoicePaymentInput[];
 }
 
 export type CreditNoteFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
@@ -1341,6 +1659,149 @@ export interface RefundReceiptInvoiceItemInput {
   serials?: unknown;
 }
 
+export interface RefundReceiptInvoicePayment {
+  id: string;
+  /** Invoice id (from GET /invoices); an id of invoices */
+  invoice_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
+  client_id: string | null;
+  /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
+  client_payment_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface RefundReceiptInvoicePaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
+}
+
 export interface RefundReceipt {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -1439,6 +1900,7 @@ export interface RefundReceipt {
   /** at most 10 characters */
   client_secondary_country_code: string | null;
   follow_up_status: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   requisition_delivery_status: string | null;
   pos_shift_id: string | null;
@@ -1483,6 +1945,7 @@ export interface RefundReceipt {
   /** Last time this record was updated */
   modified: string | null;
   InvoiceItem?: RefundReceiptInvoiceItem[];
+  InvoicePayment?: RefundReceiptInvoicePayment[];
 }
 
 export interface RefundReceiptInput {
@@ -1570,6 +2033,7 @@ export interface RefundReceiptInput {
   /** at most 10 characters */
   client_secondary_country_code?: string;
   follow_up_status?: number | string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   requisition_delivery_status?: 1 | '1' | 2 | '2' | 3 | '3' | 4 | '4' | 5 | '5';
   pos_shift_id?: number | string;
@@ -1612,6 +2076,7 @@ export interface RefundReceiptInput {
 export interface RefundReceiptBody {
   RefundReceipt: RefundReceiptInput;
   InvoiceItem?: RefundReceiptInvoiceItemInput[];
+  InvoicePayment?: RefundReceiptInvoicePaymentInput[];
 }
 
 export type RefundReceiptFilters = Partial<Record<"payment_status" | "requisition_delivery_status" | "date_from" | "date_to" | "summary_total_from" | "summary_total_to" | "item" | "custom_field" | "custom_field_label" | "client_type" | "due_date_from" | "due_date_to" | "tags" | "no" | "staff_id" | "subscription_id" | "store_id" | "type" | "po_number" | "name" | "client_id" | "is_offline" | "currency_code" | "currency_rate" | "client_business_name" | "client_first_name" | "client_last_name" | "client_email" | "client_address1" | "client_address2" | "client_postal_code" | "client_city" | "client_state" | "client_country_code" | "client_bn1" | "client_bn2" | "date" | "issue_date" | "due_after" | "draft" | "discount" | "discount_amount" | "deposit" | "deposit_type" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "summary_deposit" | "summary_refund" | "notes" | "terms" | "html_notes" | "invoice_layout_id" | "estimate_id" | "shipping_options" | "shipping_amount" | "client_active_secondary_address" | "client_secondary_name" | "client_secondary_address1" | "client_secondary_address2" | "client_secondary_city" | "client_secondary_state" | "client_secondary_postal_code" | "client_secondary_country_code" | "follow_up_status" | "work_order_id" | "pos_shift_id" | "source_type" | "source_id" | "order_source_id" | "language_id" | "sales_person_id" | "cost_center_id" | "terminal_id" | "unique_id" | "branch_id" | "adjustment_label" | "adjustment_value" | "custom_fields" | "client_currency_code" | "date_format" | "deposit_details" | "reminders" | "documents" | "document_titles" | "external_source" | "shipping_option_id" | "einvoice_status" | "created" | "modified", string | number | Array<string | number>>>;
@@ -2283,7 +2748,18 @@ export interface InvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -2347,13 +2823,24 @@ export interface InvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface InvoicePaymentBody {
   InvoicePayment: InvoicePaymentInput;
 }
 
-export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "client_id" | "client_payment_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type InvoicePaymentFilters = Partial<Record<"invoice_id" | "payment_method" | "amount" | "transaction_id" | "treasury_id" | "date" | "email" | "status" | "notes" | "response_code" | "response_message" | "currency_code" | "currency_rate" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "staff_id" | "receipt_notes" | "added_by" | "is_paid" | "extra_details" | "payment_work_order_id" | "pos_shift_id" | "branch_id" | "client_id" | "client_payment_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface ClientPaymentInvoicePayment {
   id: string;
@@ -2412,7 +2899,18 @@ export interface ClientPaymentInvoicePayment {
   staff_id: string | null;
   /** at most 80000 characters */
   receipt_notes: string | null;
-  /** The invoice's client */
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** The invoice's client; an id of clients */
   client_id: string | null;
   /** The client payment it is allocated from, if any: such a payment changes only through its client payment */
   client_payment_id: string | null;
@@ -2476,6 +2974,17 @@ export interface ClientPaymentInvoicePaymentInput {
   staff_id?: number | string;
   /** at most 80000 characters */
   receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
 }
 
 export interface ClientPayment {
@@ -2607,6 +3116,30 @@ export interface ClientPaymentBody {
 
 export type ClientPaymentFilters = Partial<Record<"client_id" | "status" | "payment_method" | "amount" | "currency_code" | "invoice_id" | "email" | "first_name" | "last_name" | "address1" | "address2" | "city" | "state" | "postal_code" | "country_code" | "phone1" | "phone2" | "transaction_type" | "processed" | "attachment" | "response_code" | "response_message" | "currency_rate" | "transaction_id" | "treasury_id" | "date" | "staff_id" | "notes" | "receipt_notes" | "created" | "modified", string | number | Array<string | number>>>;
 
+export interface ProductProductImage {
+  id: string;
+  product_id: string | null;
+  /** 1 for the image shown first */
+  default: string | null;
+  /** Image name, or its URL; at most 255 characters */
+  file: string | null;
+  /** Full URL of the image; the file itself when that is an http(s) URL and this is left out; at most 1000 characters */
+  file_full_path: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface ProductProductImageInput {
+  /** 1 for the image shown first */
+  default?: 0 | 1 | boolean | '0' | '1';
+  /** Image name, or its URL; at most 255 characters */
+  file: string;
+  /** Full URL of the image; the file itself when that is an http(s) URL and this is left out; at most 1000 characters */
+  file_full_path?: string;
+}
+
 export interface Product {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -2666,6 +3199,7 @@ export interface Product {
   created: string | null;
   /** Last time this record was updated */
   modified: string | null;
+  ProductImage?: ProductProductImage[];
 }
 
 export interface ProductInput {
@@ -2724,6 +3258,7 @@ export interface ProductInput {
 
 export interface ProductBody {
   Product: ProductInput;
+  ProductImage?: ProductProductImageInput[];
 }
 
 export type ProductFilters = Partial<Record<"staff_id" | "name" | "description" | "unit_price" | "tax1" | "tax2" | "supplier_id" | "brand" | "brand_id" | "unit_template_id" | "category" | "tags" | "buy_price" | "product_code" | "track_stock" | "stock_balance" | "low_stock_thershold" | "barcode" | "notes" | "status" | "follow_up_status" | "updated_price" | "average_price" | "type" | "minimum_price" | "profit_margin" | "discount" | "discount_type" | "duration_minutes" | "availabe_online" | "raw_store_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
@@ -2854,6 +3389,10 @@ export interface JournalAccount {
   disabled: string | null;
   total_debit: string | null;
   total_credit: string | null;
+  /** Always 1: totals are summed from the journals when read, never left to recalculate */
+  is_recalculated: string | null;
+  /** When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none */
+  last_transaction_update: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -2881,7 +3420,7 @@ export interface JournalAccountBody {
   JournalAccount: JournalAccountInput;
 }
 
-export type JournalAccountFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "created" | "modified", string | number | Array<string | number>>>;
+export type JournalAccountFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "is_recalculated" | "last_transaction_update" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface JournalCat {
   id: string;
@@ -2903,6 +3442,10 @@ export interface JournalCat {
   disabled: string | null;
   total_debit: string | null;
   total_credit: string | null;
+  /** Always 1: totals are summed from the journals when read, never left to recalculate */
+  is_recalculated: string | null;
+  /** When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none */
+  last_transaction_update: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -2934,7 +3477,7 @@ export interface JournalCatBody {
   JournalCat: JournalCatInput;
 }
 
-export type JournalCatFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "created" | "modified" | "color", string | number | Array<string | number>>>;
+export type JournalCatFilters = Partial<Record<"journal_cat_id" | "code" | "name" | "type" | "staff_id" | "entity_type" | "entity_id" | "parent_cat_ids" | "disabled" | "total_debit" | "total_credit" | "is_recalculated" | "last_transaction_update" | "created" | "modified" | "color", string | number | Array<string | number>>>;
 
 export interface TimeTracking {
   id: string;
@@ -3651,6 +4194,145 @@ export interface PurchaseOrderPurchaseOrderItemInput {
   serials?: unknown;
 }
 
+export interface PurchaseOrderPurchaseOrderPayment {
+  id: string;
+  /** The purchase invoice paid */
+  purchase_order_id: string | null;
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string | null;
+  /** Amount paid, greater than zero */
+  amount: string | null;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id: string | null;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id: string | null;
+  /** Date of the payment; now when left out */
+  date: string | null;
+  /** at most 255 characters */
+  email: string | null;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code: string | null;
+  /** at most 80000 characters */
+  response_message: string | null;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code: string | null;
+  /** The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency) */
+  currency_rate: string | null;
+  /** at most 255 characters */
+  first_name: string | null;
+  /** at most 255 characters */
+  last_name: string | null;
+  /** at most 255 characters */
+  address1: string | null;
+  /** at most 255 characters */
+  address2: string | null;
+  /** at most 255 characters */
+  city: string | null;
+  /** at most 100 characters */
+  state: string | null;
+  /** at most 10 characters */
+  postal_code: string | null;
+  /** at most 3 characters */
+  country_code: string | null;
+  /** at most 50 characters */
+  phone1: string | null;
+  /** at most 50 characters */
+  phone2: string | null;
+  /** at most 255 characters */
+  transaction_type: string | null;
+  processed: string | null;
+  /** Link to an attachment; at most 255 characters */
+  attachment: string | null;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id: string | null;
+  /** at most 80000 characters */
+  receipt_notes: string | null;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by: string | null;
+  /** 1 when the gateway reported the money received */
+  is_paid: string | null;
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details: string | null;
+  /** The work order the payment is for */
+  payment_work_order_id: string | null;
+  /** The POS shift it was taken in */
+  pos_shift_id: string | null;
+  branch_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface PurchaseOrderPurchaseOrderPaymentInput {
+  /** Method of payment, a slug such as cash, bank_transfer, credit_card; at most 100 characters */
+  payment_method: string;
+  /** Amount paid, greater than zero */
+  amount: string | number;
+  /** Visual identifier of the process; at most 100 characters */
+  transaction_id?: string;
+  /** Treasury the money went into; the primary treasury when left out (or 0 or less); an id of treasuries */
+  treasury_id?: number | string;
+  /** Date of the payment; now when left out */
+  date?: string;
+  /** at most 255 characters */
+  email?: string;
+  /** 0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid */
+  status?: 0 | '0' | 1 | '1' | 2 | '2' | 3 | '3';
+  /** at most 80000 characters */
+  notes?: string;
+  /** Response code of the payment gateway; at most 255 characters */
+  response_code?: string;
+  /** at most 80000 characters */
+  response_message?: string;
+  /** ISO 4217; the invoice currency when left out; at most 3 characters */
+  currency_code?: string;
+  /** at most 255 characters */
+  first_name?: string;
+  /** at most 255 characters */
+  last_name?: string;
+  /** at most 255 characters */
+  address1?: string;
+  /** at most 255 characters */
+  address2?: string;
+  /** at most 255 characters */
+  city?: string;
+  /** at most 100 characters */
+  state?: string;
+  /** at most 10 characters */
+  postal_code?: string;
+  /** at most 3 characters */
+  country_code?: string;
+  /** at most 50 characters */
+  phone1?: string;
+  /** at most 50 characters */
+  phone2?: string;
+  /** at most 255 characters */
+  transaction_type?: string;
+  processed?: 0 | 1 | boolean | '0' | '1';
+  /** Link to an attachment; at most 255 characters */
+  attachment?: string;
+  /** Staff user who recorded it; 0 is the site owner; the caller when left out (or negative) */
+  staff_id?: number | string;
+  /** at most 80000 characters */
+  receipt_notes?: string;
+  /** Staff user who added it, as Daftra records it (0 the owner) */
+  added_by?: number | string;
+  /** 1 when the gateway reported the money received */
+  is_paid?: 0 | 1 | boolean | '0' | '1';
+  /** Gateway details, kept as sent; at most 80000 characters */
+  extra_details?: string;
+  /** The work order the payment is for */
+  payment_work_order_id?: number | string;
+  /** The POS shift it was taken in */
+  pos_shift_id?: number | string;
+  branch_id?: number | string;
+}
+
 export interface PurchaseOrder {
   id: string;
   /** Staff user who created it; 0 is the site owner */
@@ -3690,6 +4372,18 @@ export interface PurchaseOrder {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
+  /** at most 255 characters */
+  supplier_supplier_number: string | null;
+  /** at most 255 characters */
+  supplier_phone1: string | null;
+  /** at most 255 characters */
+  supplier_phone2: string | null;
+  /** at most 255 characters */
+  supplier_bn1_label: string | null;
+  /** at most 255 characters */
+  supplier_bn2_label: string | null;
+  /** at most 255 characters */
+  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -3719,9 +4413,18 @@ export interface PurchaseOrder {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id: string | null;
+  language_id: string | null;
+  /** 1: the printed document shows each line's store */
+  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -3731,6 +4434,7 @@ export interface PurchaseOrder {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -3738,6 +4442,7 @@ export interface PurchaseOrder {
   /** Last time this record was updated */
   modified: string | null;
   PurchaseOrderItem?: PurchaseOrderPurchaseOrderItem[];
+  PurchaseOrderPayment?: PurchaseOrderPurchaseOrderPayment[];
 }
 
 export interface PurchaseOrderInput {
@@ -3776,6 +4481,18 @@ export interface PurchaseOrderInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
+  /** at most 255 characters */
+  supplier_supplier_number?: string;
+  /** at most 255 characters */
+  supplier_phone1?: string;
+  /** at most 255 characters */
+  supplier_phone2?: string;
+  /** at most 255 characters */
+  supplier_bn1_label?: string;
+  /** at most 255 characters */
+  supplier_bn2_label?: string;
+  /** at most 255 characters */
+  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -3805,9 +4522,19 @@ export interface PurchaseOrderInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
+  /** at most 255 characters */
+  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id?: number | string;
+  language_id?: number | string;
+  /** 1: the printed document shows each line's store */
+  show_item_stores?: 0 | 1 | boolean | '0' | '1';
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -3815,9 +4542,10 @@ export interface PurchaseOrderInput {
 export interface PurchaseOrderBody {
   PurchaseOrder: PurchaseOrderInput;
   PurchaseOrderItem?: PurchaseOrderPurchaseOrderItemInput[];
+  PurchaseOrderPayment?: PurchaseOrderPurchaseOrderPaymentInput[];
 }
 
-export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseOrderFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface PurchaseRefundPurchaseOrderItem {
   id: string;
@@ -3960,6 +4688,18 @@ export interface PurchaseRefund {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
+  /** at most 255 characters */
+  supplier_supplier_number: string | null;
+  /** at most 255 characters */
+  supplier_phone1: string | null;
+  /** at most 255 characters */
+  supplier_phone2: string | null;
+  /** at most 255 characters */
+  supplier_bn1_label: string | null;
+  /** at most 255 characters */
+  supplier_bn2_label: string | null;
+  /** at most 255 characters */
+  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -3989,9 +4729,18 @@ export interface PurchaseRefund {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id: string | null;
+  language_id: string | null;
+  /** 1: the printed document shows each line's store */
+  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -4001,6 +4750,7 @@ export interface PurchaseRefund {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -4046,6 +4796,18 @@ export interface PurchaseRefundInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
+  /** at most 255 characters */
+  supplier_supplier_number?: string;
+  /** at most 255 characters */
+  supplier_phone1?: string;
+  /** at most 255 characters */
+  supplier_phone2?: string;
+  /** at most 255 characters */
+  supplier_bn1_label?: string;
+  /** at most 255 characters */
+  supplier_bn2_label?: string;
+  /** at most 255 characters */
+  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -4075,9 +4837,19 @@ export interface PurchaseRefundInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
+  /** at most 255 characters */
+  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id?: number | string;
+  language_id?: number | string;
+  /** 1: the printed document shows each line's store */
+  show_item_stores?: 0 | 1 | boolean | '0' | '1';
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -4087,7 +4859,7 @@ export interface PurchaseRefundBody {
   PurchaseOrderItem?: PurchaseRefundPurchaseOrderItemInput[];
 }
 
-export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseRefundFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface Note {
   id: string;
@@ -4102,6 +4874,8 @@ export interface Note {
   body: string | null;
   action_id: string | null;
   status_id: string | null;
+  /** FollowUpReminder: the follow-up the note schedules, as sent (the docs give it no fields) */
+  follow_up_reminder: unknown;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -4117,13 +4891,15 @@ export interface NoteInput {
   body?: string;
   action_id?: number | string;
   status_id?: number | string;
+  /** FollowUpReminder: the follow-up the note schedules, as sent (the docs give it no fields) */
+  follow_up_reminder?: unknown;
 }
 
 export interface NoteBody {
   Note: NoteInput;
 }
 
-export type NoteFilters = Partial<Record<"item_type" | "item_id" | "date" | "staff_id" | "body" | "action_id" | "status_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type NoteFilters = Partial<Record<"item_type" | "item_id" | "date" | "staff_id" | "body" | "action_id" | "status_id" | "follow_up_reminder" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface FollowUpAction {
   id: string;
@@ -5009,7 +5785,7 @@ export interface Package {
   type: string | null;
   price: string | null;
   period_value: string | null;
-  /** Validity of the credit it gives; at most 10 characters */
+  /** Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly); at most 10 characters */
   period_unit: string | null;
   status: string | null;
   /** an id of products */
@@ -5032,8 +5808,8 @@ export interface PackageInput {
   type?: string;
   price?: string | number;
   period_value?: number | string;
-  /** Validity of the credit it gives; at most 10 characters */
-  period_unit?: "day" | "week" | "month" | "year";
+  /** Validity of the credit it gives: day, week, month, year (or daily, weekly, monthly, yearly); at most 10 characters */
+  period_unit?: "day" | "week" | "month" | "year" | "daily" | "weekly" | "monthly" | "yearly";
   status?: 0 | '0' | 1 | '1';
   /** an id of products */
   product_id?: number | string;
@@ -5082,6 +5858,8 @@ export interface CreditCharge {
   amount: string | null;
   /** at most 20 characters */
   status: string | null;
+  /** 1: suspended (status suspended); Daftra's add and edit forms send it instead of status */
+  is_suspended: string | null;
   start_date: string | null;
   expiry_date: string | null;
   /** at most 80000 characters */
@@ -5106,6 +5884,8 @@ export interface CreditChargeInput {
   amount: string | number;
   /** at most 20 characters */
   status?: "active" | "suspended" | "expired";
+  /** 1: suspended (status suspended); Daftra's add and edit forms send it instead of status */
+  is_suspended?: 0 | 1 | boolean | '0' | '1';
   start_date?: string;
   expiry_date?: string;
   /** at most 80000 characters */
@@ -5118,7 +5898,7 @@ export interface CreditChargeBody {
   CreditCharge: CreditChargeInput;
 }
 
-export type CreditChargeFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "status" | "start_date" | "expiry_date" | "description" | "renewal_id" | "staff_id" | "remaining_amount" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+export type CreditChargeFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "status" | "is_suspended" | "start_date" | "expiry_date" | "description" | "renewal_id" | "staff_id" | "remaining_amount" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
 
 export interface CreditUsage {
   id: string;
@@ -5131,6 +5911,8 @@ export interface CreditUsage {
   usage_date: string | null;
   /** at most 80000 characters */
   description: string | null;
+  /** The staff member who recorded the usage (0 the owner) */
+  added_by: string | null;
   /** Time of creation */
   created: string | null;
   /** Last time this record was updated */
@@ -5149,13 +5931,15 @@ export interface CreditUsageInput {
   usage_date?: string;
   /** at most 80000 characters */
   description?: string;
+  /** The staff member who recorded the usage (0 the owner) */
+  added_by?: number | string;
 }
 
 export interface CreditUsageBody {
   CreditUsage: CreditUsageInput;
 }
 
-export type CreditUsageFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "usage_date" | "description" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
+export type CreditUsageFilters = Partial<Record<"client_id" | "credit_type_id" | "amount" | "usage_date" | "description" | "added_by" | "created" | "modified" | "deleted_at", string | number | Array<string | number>>>;
 
 export interface ChargeUsage {
   id: string;
@@ -5425,6 +6209,18 @@ export interface PurchaseDebitNote {
   supplier_postal_code: string | null;
   /** at most 3 characters */
   supplier_country_code: string | null;
+  /** at most 255 characters */
+  supplier_supplier_number: string | null;
+  /** at most 255 characters */
+  supplier_phone1: string | null;
+  /** at most 255 characters */
+  supplier_phone2: string | null;
+  /** at most 255 characters */
+  supplier_bn1_label: string | null;
+  /** at most 255 characters */
+  supplier_bn2_label: string | null;
+  /** at most 255 characters */
+  supplier_default_currency_code: string | null;
   /** Today when left out */
   date: string | null;
   /** A draft moves no stock */
@@ -5454,9 +6250,18 @@ export interface PurchaseDebitNote {
   discount: string | null;
   discount_amount: string | null;
   shipping_amount: string | null;
+  /** at most 255 characters */
+  adjustment_label: string | null;
   adjustment_value: string | null;
   /** at most 80000 characters */
   notes: string | null;
+  /** at most 80000 characters */
+  html_notes: string | null;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id: string | null;
+  language_id: string | null;
+  /** 1: the printed document shows each line's store */
+  show_item_stores: string | null;
   payment_status: string | null;
   summary_subtotal: string | null;
   summary_discount: string | null;
@@ -5466,6 +6271,7 @@ export interface PurchaseDebitNote {
   summary_paid: string | null;
   summary_unpaid: string | null;
   item_discount_amount: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   branch_id: string | null;
   /** Time of creation */
@@ -5511,6 +6317,18 @@ export interface PurchaseDebitNoteInput {
   supplier_postal_code?: string;
   /** at most 3 characters */
   supplier_country_code?: string;
+  /** at most 255 characters */
+  supplier_supplier_number?: string;
+  /** at most 255 characters */
+  supplier_phone1?: string;
+  /** at most 255 characters */
+  supplier_phone2?: string;
+  /** at most 255 characters */
+  supplier_bn1_label?: string;
+  /** at most 255 characters */
+  supplier_bn2_label?: string;
+  /** at most 255 characters */
+  supplier_default_currency_code?: string;
   /** Today when left out */
   date?: string;
   /** A draft moves no stock */
@@ -5540,9 +6358,19 @@ export interface PurchaseDebitNoteInput {
   discount?: string | number;
   discount_amount?: string | number;
   shipping_amount?: string | number;
+  /** at most 255 characters */
+  adjustment_label?: string;
   adjustment_value?: string | number;
   /** at most 80000 characters */
   notes?: string;
+  /** at most 80000 characters */
+  html_notes?: string;
+  /** The layout it prints with, kept as sent */
+  invoice_layout_id?: number | string;
+  language_id?: number | string;
+  /** 1: the printed document shows each line's store */
+  show_item_stores?: 0 | 1 | boolean | '0' | '1';
+  /** an id of work_orders */
   work_order_id?: number | string;
   branch_id?: number | string;
 }
@@ -5552,7 +6380,7 @@ export interface PurchaseDebitNoteBody {
   PurchaseOrderItem?: PurchaseDebitNotePurchaseOrderItemInput[];
 }
 
-export type PurchaseDebitNoteFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_value" | "notes" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
+export type PurchaseDebitNoteFilters = Partial<Record<"date_from" | "date_to" | "from_date" | "to_date" | "custom_field" | "custom_field_label" | "staff_id" | "subscription_id" | "type" | "no" | "po_number" | "supplier_id" | "is_offline" | "currency_code" | "currency_rate" | "supplier_business_name" | "supplier_first_name" | "supplier_last_name" | "supplier_email" | "supplier_address1" | "supplier_address2" | "supplier_city" | "supplier_state" | "supplier_postal_code" | "supplier_country_code" | "supplier_supplier_number" | "supplier_phone1" | "supplier_phone2" | "supplier_bn1_label" | "supplier_bn2_label" | "supplier_default_currency_code" | "date" | "draft" | "is_received" | "received_date" | "Supplier_active_secondary_address" | "Supplier_secondary_name" | "Supplier_secondary_address1" | "Supplier_secondary_address2" | "Supplier_secondary_city" | "Supplier_secondary_state" | "Supplier_secondary_postal_code" | "Supplier_secondary_country_code" | "custom_fields" | "store_id" | "discount" | "discount_amount" | "shipping_amount" | "adjustment_label" | "adjustment_value" | "notes" | "html_notes" | "invoice_layout_id" | "language_id" | "show_item_stores" | "payment_status" | "summary_subtotal" | "summary_discount" | "summary_tax1" | "summary_tax2" | "summary_total" | "summary_paid" | "summary_unpaid" | "item_discount_amount" | "work_order_id" | "branch_id" | "created" | "modified", string | number | Array<string | number>>>;
 
 export interface RequisitionRequisitionItem {
   id: string;
@@ -5608,6 +6436,7 @@ export interface Requisition {
   journal_account_id: string | null;
   /** at most 3 characters */
   currency_code: string | null;
+  /** an id of work_orders */
   work_order_id: string | null;
   staff_id: string | null;
   branch_id: string | null;
@@ -5641,6 +6470,7 @@ export interface RequisitionInput {
   journal_account_id?: number | string;
   /** at most 3 characters */
   currency_code?: string;
+  /** an id of work_orders */
   work_order_id?: number | string;
   staff_id?: number | string;
   branch_id?: number | string;
