@@ -30,7 +30,7 @@ function comment(field: Field, indent: string): string {
   return parts.length > 0 ? `${indent}/** ${parts.join('; ').replace(/\*\//g, '*\\/')} */\n` : '';
 }
 
-function recordInterface(name: string, fields: Fields, children: ChildSpec[], childTypes: Map<string, string>): string {
+function recordInterface(name: string, fields: Fields, children: readonly ChildSpec[], childTypes: Map<string, string>): string {
   const lines = [`export interface ${name} {`, '  id: string;'];
   for (const [key, field] of Object.entries(fields)) {
     if (key === 'id') continue;

@@ -11,6 +11,7 @@ import { type ApiKeyInfo, apiKeyById, createApiKey, listApiKeys, revokeApiKey } 
 import { doneReply, listReply, oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { parseId, writeWith } from './routes.js';
+import { paramsOf } from './request.js';
 
 export const CREDENTIAL_ROUTES: ExtraRoute[] = [
   { method: 'GET', path: '/api2/api_keys', summary: "List the site's API keys (owner only; prefixes, never the keys or their hashes)", tag: 'API key' },
@@ -59,14 +60,14 @@ export function registerCredentialRoutes(app: FastifyInstance, database: Databas
   }
   app.get('/api2/api_keys/:id', async (request) => {
     const siteId = requireOwner(request);
-    const id = parseId((request.params as { id: string }).id, { title: 'API key' });
+    const id = parseId(paramsOf(request).id, { title: 'API key' });
     const key = await apiKeyById(database.db, siteId, id);
     if (!key) throw notFound('API key not found');
     return oneReply(MODEL, render(key));
   });
   app.delete('/api2/api_keys/:id', async (request) => {
     const siteId = requireOwner(request);
-    const id = parseId((request.params as { id: string }).id, { title: 'API key' });
+    const id = parseId(paramsOf(request).id, { title: 'API key' });
     // Revoking the key a request is made with would lock its caller out mid-conversation: refused.
     if (request.caller!.credential === `key:${id}`) {
       throw fieldError('id', 'is the API key making this request: revoke it with another key, a token of the owner, or `daftar key revoke`');

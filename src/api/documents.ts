@@ -24,6 +24,7 @@ import { oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { baseUrlOf } from './site.js';
 import { contextOf, parseId, writeWith } from './routes.js';
+import { paramsOf, queryOf } from './request.js';
 
 export const SALES_DOCUMENTS: readonly ResourceSpec[] = [invoices, estimates, creditNotes, refundReceipts];
 export const RENDERED_DOCUMENTS: readonly ResourceSpec[] = [...SALES_DOCUMENTS, purchaseInvoices, purchaseRefunds];
@@ -42,7 +43,7 @@ export const DOCUMENT_ROUTES: ExtraRoute[] = [
 ];
 
 function languageOf(request: FastifyRequest, site: Context['site']): DocumentLanguage {
-  const raw = (request.query as Record<string, unknown> | undefined)?.['lang'];
+  const raw = queryOf(request)['lang'];
   if (raw === undefined || raw === '') return documentLanguageOf(site);
   if (typeof raw === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(raw)) return raw as DocumentLanguage;
   throw fieldError('lang', `must be one of ${DOCUMENT_LANGUAGES.join(', ')}`);
@@ -95,7 +96,7 @@ export async function serveOwnDocument(request: FastifyRequest, reply: FastifyRe
 
 /** The site and sales document a public link names, when its hash is the document's current one. */
 async function publicDocument(database: Database, request: FastifyRequest, config: Config, id: number): Promise<{ context: Context; spec: ResourceSpec } | null> {
-  const hash = (request.query as Record<string, unknown> | undefined)?.['hash'];
+  const hash = queryOf(request)['hash'];
   const siteId = siteOfHash(hash);
   if (siteId === null || !Number.isSafeInteger(id) || id <= 0) return null;
   const site = await siteById(database.db, siteId);
@@ -140,14 +141,14 @@ export function registerDocumentRoutes(app: FastifyInstance, database: Database,
     const { stopPdfWorker } = await import('../documents/pdf-pool.js');
     await stopPdfWorker();
   });
-  app.get('/invoices/preview/:id', PUBLIC_ROUTE, async (request, reply) => servePublic(request, reply, database, config, (request.params as { id: string }).id, 'html'));
+  app.get('/invoices/preview/:id', PUBLIC_ROUTE, async (request, reply) => servePublic(request, reply, database, config, paramsOf(request).id, 'html'));
   app.get('/invoices/view/:file', PUBLIC_ROUTE, async (request, reply) => {
-    const file = (request.params as { file: string }).file;
+    const file = paramsOf(request).file;
     const match = /^(\d{1,15})\.pdf$/.exec(file);
     return servePublic(request, reply, database, config, match ? match[1]! : '', 'pdf');
   });
   app.get('/qr', PUBLIC_ROUTE, async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
+    const query = queryOf(request);
     const text = qrTextOfD64(query['d64']);
     if (!text) throw fieldError('d64', 'must be base64 of the QR text (itself base64), as in qr_code_url');
     const { qrPng, qrSvg } = await import('../documents/qr-image.js');
@@ -157,7 +158,7 @@ export function registerDocumentRoutes(app: FastifyInstance, database: Database,
   });
   for (const spec of SALES_DOCUMENTS) {
     app.post(`/api2/${spec.name}/:id/rotate_link`, async (request) => {
-      const id = parseId((request.params as { id: string }).id, spec);
+      const id = parseId(paramsOf(request).id, spec);
       if (request.caller!.staffId !== 0) throw new DaftarError('DAFTAR_ERR_FORBIDDEN', "Only the site owner may replace a document's links");
       const links = await writeWith(request, database, async (context) => {
         const { loadRecord } = await import('../engine/service.js');

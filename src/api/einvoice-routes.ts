@@ -13,6 +13,7 @@ import { unitStatus } from '../zatca/onboarding.js';
 import { oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { parseId, readWith } from './routes.js';
+import { paramsOf } from './request.js';
 
 export const EINVOICE_ROUTES: ExtraRoute[] = [invoices, creditNotes].map((spec): ExtraRoute => ({
   method: 'GET', path: `/api2/${spec.name}/{id}/einvoice.xml`, tag: spec.title,
@@ -29,7 +30,7 @@ export function registerEInvoiceRoutes(app: FastifyInstance, database: Database)
   }
   for (const spec of [invoices, creditNotes]) {
     app.get(`/api2/${spec.name}/:id/einvoice.xml`, async (request, reply) => {
-      const id = parseId((request.params as Record<string, string>)['id']!, spec);
+      const id = parseId(paramsOf(request)['id']!, spec);
       const found = await readWith(request, database, async (context) => {
         await getOne(context, spec, id);
         return signedXmlOf(context, id);

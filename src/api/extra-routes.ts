@@ -17,6 +17,7 @@ import { createNote } from '../resources/notes.js';
 import { createdReply, listReply, oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { parseId, readWith, writeWith } from './routes.js';
+import { paramsOf, queryOf } from './request.js';
 
 type Params = Record<string, string>;
 
@@ -43,7 +44,7 @@ async function addBulk(request: FastifyRequest, database: Database): Promise<Bul
     ? Object.values(body) : null;
   if (!list || list.length === 0) throw new DaftarError('DAFTAR_ERR_BAD_BODY', 'Bulk Add takes a JSON array of invoices, each shaped as the body of Add New Invoice', { body: 'must be a non-empty JSON array' });
   if (list.length > BULK_INVOICES_MAX) throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Bulk Add takes at most ${BULK_INVOICES_MAX} invoices a request`, { body: `must have at most ${BULK_INVOICES_MAX} elements` });
-  const query = request.query as Record<string, unknown>;
+  const query = queryOf(request);
   const defaults: Record<string, unknown> = {};
   for (const name of ['client_id', 'terminal_id']) if (typeof query[name] === 'string' && query[name] !== '') defaults[name] = query[name];
   const results: BulkResult[] = [];
@@ -85,12 +86,12 @@ export const EXTRA_ROUTES: ExtraRoute[] = [
 
 function registerFollowUpReads(app: FastifyInstance, database: Database, spec: ResourceSpec): void {
   app.get(`/api2/${spec.name}/:segment`, async (request: FastifyRequest) => {
-    const { segment } = request.params as Params;
+    const { segment } = paramsOf(request);
     if (/^\d+(\.json)?$/.test(segment!)) {
       const id = parseId(segment!, spec);
       return oneReply(spec.model, await readWith(request, database, (context) => getOne(context, spec, id)));
     }
-    const result = await readWith(request, database, (context) => listFollowUps(context, spec, segment!, request.query as Record<string, unknown>));
+    const result = await readWith(request, database, (context) => listFollowUps(context, spec, segment!, queryOf(request)));
     return listReply(result.data, result.pagination);
   });
 }
@@ -98,7 +99,7 @@ function registerFollowUpReads(app: FastifyInstance, database: Database, spec: R
 export function registerExtraRoutes(app: FastifyInstance, database: Database): void {
   for (const path of ['/api2/notes/:type/:id']) {
     app.post(path, async (request, reply) => {
-      const { type, id } = request.params as Params;
+      const { type, id } = paramsOf(request);
       const itemId = parseId(id!, { title: 'Item' });
       const noteId = await writeWith(request, database, (context) => createNote(context, type!, itemId, request.body));
       return reply.code(202).send(createdReply(noteId));
@@ -113,7 +114,7 @@ export function registerExtraRoutes(app: FastifyInstance, database: Database): v
     });
   }
   app.get('/api2/listing/:model', async (request) => {
-    const { model } = request.params as Params;
+    const { model } = paramsOf(request);
     const listing = await readWith(request, database, (context) => generalListing(context, model!));
     return { code: 200, result: 'successful', data: { Listing: listing } };
   });

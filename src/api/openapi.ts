@@ -50,7 +50,7 @@ function writableProperties(fields: Record<string, Field>, skip?: string): Recor
   return properties;
 }
 
-function recordReply(fields: Record<string, Field>, children: ChildSpec[] = []): TSchema {
+function recordReply(fields: Record<string, Field>, children: readonly ChildSpec[] = []): TSchema {
   const properties: Record<string, TSchema> = { id: Type.String() };
   for (const [name, field] of Object.entries(fields)) properties[name] = replySchema(field);
   for (const child of children) properties[child.key] = Type.Optional(Type.Array(recordReply(child.fields)));

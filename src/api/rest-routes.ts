@@ -15,6 +15,7 @@ import type { ExtraRoute } from './openapi.js';
 import { parseId, writeWith } from './routes.js';
 import { renderV2Error } from './v2-errors.js';
 import { sendV2 } from './v2-records.js';
+import { paramsOf } from './request.js';
 
 type Params = Record<string, string>;
 
@@ -35,14 +36,14 @@ export function registerRestRoutes(app: FastifyInstance, database: Database): vo
   }
   // A GET that writes, as Daftra documents it; it still runs as one audited write.
   app.get('/api2/bookings/change_status/:id/:status', async (request) => {
-    const { id, status } = request.params as Params;
+    const { id, status } = paramsOf(request);
     const bookingId = parseId(id!, bookings);
     if (!/^\d{1,2}$/.test(status!)) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'Invalid status', { status: 'must be 1 (confirmed), 3 (canceled) or 4 (done)' });
     await writeWith(request, database, (context) => changeBookingStatus(context, bookingId, Number(status)));
     return doneReply();
   });
   app.get('/api2/bookings/convert_to_invoice/:id', async (request, reply) => {
-    const bookingId = parseId((request.params as Params)['id']!, bookings);
+    const bookingId = parseId(paramsOf(request)['id']!, bookings);
     const invoiceId = await writeWith(request, database, (context) => convertBookingToInvoice(context, bookingId));
     return reply.code(202).send({ ...createdReply(invoiceId), invoice_id: invoiceId });
   });
@@ -53,7 +54,7 @@ export function registerRestRoutes(app: FastifyInstance, database: Database): vo
       return sendV2(reply, 200, await runMultiEntity(request, database));
     });
     v2.get('/v2/api/app-manager/is_active/:id', async (request: FastifyRequest, reply: FastifyReply) => {
-      const { id } = request.params as Params;
+      const { id } = paramsOf(request);
       if (!/^\d{1,15}$/.test(id ?? '')) throw notFound('App not found');
       // No app of the Developers Portal is installed on a self-hosted Daftar site.
       return sendV2(reply, 200, { status: false, is_active: false, app_id: Number(id) });

@@ -13,6 +13,7 @@ import { createdReply, doneReply, listReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
 import { insertRows } from '../db/insert.js';
 import { Outbox, eventsQueued } from '../webhooks/outbox.js';
+import { paramsOf, queryOf } from './request.js';
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
@@ -24,7 +25,7 @@ export function contextOf(request: FastifyRequest, database: Database, db = data
 
 /** The branch a request names: `?request_branch_id=N` or the `Site-Id: N` header (Daftra's two ways). */
 function requestBranch(request: FastifyRequest): number | undefined {
-  const query = request.query as Record<string, unknown> | undefined;
+  const query = queryOf(request);
   const raw = query?.['request_branch_id'] ?? request.headers['site-id'];
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (text === undefined || text === null || text === '') return undefined;
@@ -126,7 +127,7 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
         for (const path of listPaths(segment)) {
           app.get(path, async (request, reply) => {
             const result = await readWith(request, database, (context) =>
-              listRecords(context, spec, request.query as Record<string, unknown>, `/api2/${segment}`));
+              listRecords(context, spec, queryOf(request), `/api2/${segment}`));
             if (result.ignored.length > 0) void reply.header('daftar-ignored-parameters', ignoredHeader(result.ignored));
             return listReply(result.data, result.pagination);
           });
@@ -143,7 +144,7 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
       if (ops.has('get')) {
         const renders = rendered?.specs.includes(spec) ?? false;
         app.get(one, async (request, reply) => {
-          const raw = (request.params as { id: string }).id;
+          const raw = paramsOf(request).id;
           const form = renders ? /^(\d{1,15})\.(pdf|html)$/.exec(raw) : null;
           if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] as 'pdf' | 'html');
           const id = parseId(raw, spec);
@@ -153,7 +154,7 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
       }
       if (ops.has('edit')) {
         const edit = async (request: FastifyRequest) => {
-          const id = parseId((request.params as { id: string }).id, spec);
+          const id = parseId(paramsOf(request).id, spec);
           await writeWith(request, database, (context) => editRecord(context, spec, id, request.body));
           return doneReply();
         };
@@ -162,7 +163,7 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
       }
       if (ops.has('delete')) {
         app.delete(one, async (request) => {
-          const id = parseId((request.params as { id: string }).id, spec);
+          const id = parseId(paramsOf(request).id, spec);
           await writeWith(request, database, (context) => deleteRecord(context, spec, id));
           return doneReply(spec.deleteMessage);
         });

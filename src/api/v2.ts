@@ -25,6 +25,7 @@ import { type V2Entity, childKey, v2Entities } from './v2-entities.js';
 import { paginate } from './v2-paginator.js';
 import { UnknownEntity, inV2Shape, renderV2Error } from './v2-errors.js';
 import { renderV2, sendV2 as send } from './v2-records.js';
+import { paramsOf, queryOf } from './request.js';
 
 export const V2_PREFIX = '/v2/api/entity';
 
@@ -133,10 +134,10 @@ async function recordExists(context: Context, spec: ResourceSpec, id: number): P
 }
 
 async function list(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
-  const params = request.params as Params;
+  const params = paramsOf(request);
   const entity = entityOf(entities, params, 'list');
   const level = levelOf(params['level'], 1);
-  const { query, page, perPage } = listQuery(request.query as Json, level);
+  const { query, page, perPage } = listQuery(queryOf(request), level);
   const data = await readWith(request, database, async (context) => {
     const result = await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`);
     const wire = result.data.map((row) => row[entity.spec.model] as Json);
@@ -147,7 +148,7 @@ async function list(entities: Map<string, V2Entity>, database: Database, request
 }
 
 async function one(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
-  const params = request.params as Params;
+  const params = paramsOf(request);
   const entity = entityOf(entities, params, 'get');
   const id = recordId(params['id']);
   const record = await readWith(request, database, async (context) => {
@@ -166,8 +167,8 @@ const SUGGESTIONS_MAX = 20;
  * avatar}` for a search box (a POS sync's client picker reads `id` and `name`), at most 20.
  */
 async function suggest(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
-  const entity = entityOf(entities, request.params as Params, 'list');
-  const { query } = listQuery({ ...(request.query as Json), per_page: String(SUGGESTIONS_MAX), page: '1' }, 0);
+  const entity = entityOf(entities, paramsOf(request), 'list');
+  const { query } = listQuery({ ...queryOf(request), per_page: String(SUGGESTIONS_MAX), page: '1' }, 0);
   const nameField = NAME_FIELDS.find((name) => entity.spec.fields[name]);
   const rows = await readWith(request, database, async (context) => (await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`)).data);
   return send(reply, 200, rows.map((row) => {
@@ -191,7 +192,7 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
     v2.get('/:entity/:id/:level', (request, reply) => one(entities, database, request, reply));
 
     v2.post('/:entity', async (request, reply) => {
-      const entity = entities.get((request.params as Params)['entity'] ?? '');
+      const entity = entities.get(paramsOf(request)['entity'] ?? '');
       if (!entity) throw new UnknownEntity();
       // Daftra documents edits as a POST to the collection with the record's id in the body (Edit
       // Credit type, Edit Package, ...): an id naming a record of the entity edits it; an empty id (the
@@ -204,13 +205,13 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
           await editRecord(context, entity.spec, bodyId, engineBody(entity.spec, request.body));
           return bodyId;
         }
-        entityOf(entities, request.params as Params, 'create');
+        entityOf(entities, paramsOf(request), 'create');
         return createRecord(context, entity.spec, engineBody(entity.spec, request.body));
       });
       return send(reply, 200, { message: `${title(entity)} ${edited ? 'updated' : 'added'} successfully`, id });
     });
     const edit = async (request: FastifyRequest, reply: FastifyReply) => {
-      const params = request.params as Params;
+      const params = paramsOf(request);
       const entity = entityOf(entities, params, 'edit');
       const id = recordId(params['id']);
       await writeWith(request, database, (context) => editRecord(context, entity.spec, id, engineBody(entity.spec, request.body)));
@@ -219,7 +220,7 @@ export function registerV2Routes(app: FastifyInstance, database: Database, specs
     v2.put('/:entity/:id', edit);
     v2.post('/:entity/:id', edit);
     v2.delete('/:entity/:id', async (request, reply) => {
-      const params = request.params as Params;
+      const params = paramsOf(request);
       const entity = entityOf(entities, params, 'delete');
       const id = recordId(params['id']);
       await writeWith(request, database, (context) => deleteRecord(context, entity.spec, id));

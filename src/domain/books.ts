@@ -10,7 +10,7 @@ import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDe
 import { DEFAULT_ACCOUNTS, DEFAULT_CATS } from './chart.js';
 import { fieldError } from './errors.js';
 import type { Role, RuleLine } from './posting/roles.js';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 import { insertReturningId, insertWithChildren } from '../db/insert.js';
 import { markTouched, nothingStoredUnder } from '../db/write-ledger.js';
 

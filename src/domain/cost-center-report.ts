@@ -7,7 +7,7 @@
  * Example: two lines on center 3, account 521 (debit 40) and account 521 (credit 10) give one row
  * {cost_center_id: 3, journal_account_id: 521, debit: 40, credit: 10, net: 30}.
  */
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 import { validationError } from './errors.js';
 import { type Dec, ZERO, formatDec, fromStored } from './money.js';
 import type { Report, ReportQuery, Row } from './reports.js';

@@ -9,7 +9,7 @@ import { stockTransactionLines } from './posting/stock.js';
 import { type Dec, ZERO, fromStored } from './money.js';
 import { STOCK_DIRECTION, movementsKey } from './stock.js';
 import { rememberedRows } from '../db/write-ledger.js';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 
 /** Signed value at cost per store (+ into stock, − out of it) of a document's or one row's movements. */
 export async function movementValues(context: Context, where: { sourceType: number; orderId: number } | { id: number }): Promise<Map<number, Dec>> {

@@ -24,7 +24,7 @@
  * then updates its paid sum cannot deadlock with another doing the same. Deletes take `FOR UPDATE`,
  * which waits for both.
  */
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 
 /** Locks rows of `table` in id order, in one statement; ids that are not numbers are skipped. */
 export async function lockRows(context: Context, table: string, ids: Iterable<unknown>): Promise<void> {

@@ -6,10 +6,15 @@
  * A client may set numbers by hand, ahead of the counter. The counter then skips the numbers taken: it
  * looks at the next WINDOW candidates in one query, takes the first free one and moves the counter to
  * it, so a block of 1,000 hand-set numbers costs five queries, not a thousand (and not a 500).
+ *
+ * Every numbered record (sales and purchase documents, clients, suppliers, work orders, requisitions,
+ * journals) settles its number through `settleNumber`, under one rule for blanks: a number that is
+ * absent, null, empty or only whitespace is blank and drawn from the sequence; any other is kept
+ * exactly as sent and must not be another record's (in the same table and scope).
  */
 import { sql } from 'kysely';
-import { DaftarError } from './errors.js';
-import type { Context } from '../engine/resource.js';
+import { DaftarError, fieldError } from './errors.js';
+import type { Context } from './context.js';
 
 /** Digits of a generated number: 000001. */
 export const NUMBER_WIDTH = 6;
@@ -75,4 +80,41 @@ export async function takenAmong(
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
   const rows = await query.execute();
   return new Set(rows.map((row) => String(row[column])));
+}
+
+/** How one resource numbers its records. */
+export interface NumberRule {
+  table: string;
+  column: string;
+  /** The counter's key (`invoice`, `client`, ...). */
+  sequence: string;
+  /** Columns whose values the number is unique within (a sales document's type). */
+  scope?: Record<string, unknown>;
+  /** The problem a number set by hand that another record has is refused with (a 400 naming `column`). */
+  takenProblem: (number: string) => string;
+  /** false: a number set by hand may repeat (manual journals, whose numbers Daftra does not check). */
+  unique?: boolean;
+}
+
+/** Whether a number is blank, and so drawn from the sequence: absent, null, empty or only whitespace. */
+export function isBlankNumber(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * The number a record keeps: the one it was sent, unchanged, when it is not blank (refused when
+ * another record of the table and scope has it), else the next free one of the rule's sequence.
+ * `exceptId` is the record's own id on an edit, so keeping its number is no clash.
+ * @example settleNumber(context, clientNumbers, '  ', undefined) → '000042' (blank: the next client number)
+ * @example settleNumber(context, clientNumbers, 'C-7', 5) → 'C-7', or a 400 on client_number when another client has it
+ */
+export async function settleNumber(context: Context, rule: NumberRule, value: unknown, exceptId: number | undefined): Promise<string> {
+  if (isBlankNumber(value)) {
+    return nextNumber(context, rule.sequence, (candidates) => takenAmong(context, rule.table, rule.column, candidates, exceptId, rule.scope));
+  }
+  const number = String(value);
+  if (rule.unique !== false && await valueTaken(context, rule.table, rule.column, number, exceptId, rule.scope)) {
+    throw fieldError(rule.column, rule.takenProblem(number));
+  }
+  return number;
 }

@@ -7,7 +7,7 @@ import { type Dec, ZERO, fromStored, toStored } from './money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRow } from './locks.js';
 import { createdHere } from '../db/write-ledger.js';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 
 export const PAYMENT_STATUS = { draft: -1, unpaid: 0, partial: 1, paid: 2, refunded: 3, overpaid: 4 } as const;
 

@@ -11,7 +11,7 @@ import { validationError } from './errors.js';
 import { signedAmount } from './stock.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { sql } from 'kysely';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
 
 export type Cell = string | number | null;

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/connection.js';
 import { digest, hashPassword, newApiKey, randomSecret, verifyPassword } from './secrets.js';
-import type { SiteRow } from '../engine/resource.js';
+import type { SiteRow } from './context.js';
 import { seedChartOfAccounts } from './chart.js';
 import { seedFollowUps } from './follow-up-defaults.js';
 import { seedBranchAndGateways } from './branch-defaults.js';

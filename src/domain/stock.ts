@@ -14,7 +14,7 @@
 import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStored, mulTo, toStored } from './money.js';
 import { validationError } from './errors.js';
 import { CompiledQuery, type ExpressionBuilder } from 'kysely';
-import type { Context } from '../engine/resource.js';
+import type { Context } from './context.js';
 import { insertRows } from '../db/insert.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRows } from './locks.js';

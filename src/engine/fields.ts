@@ -40,41 +40,68 @@ export interface FieldOptions {
   description?: string;
 }
 
-export class Field {
+/**
+ * One field's declaration. `V` is its in-memory value (string, number, Dec, or a json field's shape)
+ * and `Req` whether `required()` makes it always present once a write is checked: the two type
+ * parameters are all `RecordOf` needs to give a resource's records their type, and carry nothing at
+ * run time.
+ */
+export class Field<V = unknown, Req extends boolean = boolean> {
+  /** Type-level only: the in-memory value and whether the field is required (never set). */
+  declare readonly valueType?: V;
+  declare readonly requiredType?: Req;
+
   constructor(readonly options: FieldOptions) {}
 
-  private with(extra: Partial<FieldOptions>): Field {
-    return new Field({ ...this.options, ...extra });
+  private with<R extends boolean = Req>(extra: Partial<FieldOptions>): Field<V, R> {
+    return new Field<V, R>({ ...this.options, ...extra });
   }
-  required(): Field { return this.with({ required: true }); }
-  readOnly(): Field { return this.with({ readOnly: true }); }
-  virtual(): Field { return this.with({ virtual: true, readOnly: true }); }
-  ref(resource: string): Field { return this.with({ ref: resource }); }
-  orphanInto(into: string, when: (row: Record<string, unknown>) => boolean): Field { return this.with({ orphan: { into, when } }); }
-  oneOf(values: readonly (number | string)[]): Field { return this.with({ values }); }
-  range(minimum: number, maximum: number): Field { return this.with({ minimum, maximum }); }
-  nonNegative(): Field { return this.with({ nonNegative: true }); }
-  default(value: NonNullable<FieldOptions['defaultValue']>): Field { return this.with({ defaultValue: value }); }
-  doc(description: string): Field { return this.with({ description }); }
-  alsoAccepts(...inputNames: string[]): Field { return this.with({ inputNames }); }
+  required(): Field<V, true> { return this.with<true>({ required: true }); }
+  readOnly(): Field<V, Req> { return this.with({ readOnly: true }); }
+  virtual(): Field<V, Req> { return this.with({ virtual: true, readOnly: true }); }
+  ref(resource: string): Field<V, Req> { return this.with({ ref: resource }); }
+  orphanInto(into: string, when: (row: Record<string, unknown>) => boolean): Field<V, Req> { return this.with({ orphan: { into, when } }); }
+  oneOf(values: readonly (number | string)[]): Field<V, Req> { return this.with({ values }); }
+  range(minimum: number, maximum: number): Field<V, Req> { return this.with({ minimum, maximum }); }
+  nonNegative(): Field<V, Req> { return this.with({ nonNegative: true }); }
+  default(value: NonNullable<FieldOptions['defaultValue']>): Field<V, Req> { return this.with({ defaultValue: value }); }
+  doc(description: string): Field<V, Req> { return this.with({ description }); }
+  alsoAccepts(...inputNames: string[]): Field<V, Req> { return this.with({ inputNames }); }
 
   get kind(): FieldKind { return this.options.kind; }
   get isStored(): boolean { return !this.options.virtual; }
   get isWritable(): boolean { return !this.options.readOnly; }
 }
 
-export const text = (maxLength = 255) => new Field({ kind: 'text', maxLength });
+export const text = (maxLength = 255) => new Field<string, false>({ kind: 'text', maxLength });
 /** Long free text (notes, HTML bodies): Daftra allows up to 80k characters. */
-export const longText = () => new Field({ kind: 'text', maxLength: 80_000 });
-export const int = () => new Field({ kind: 'int', minimum: -2_147_483_648, maximum: 2_147_483_647 });
-export const id = () => new Field({ kind: 'int', minimum: 0, maximum: 2_147_483_647 });
-export const decimal = () => new Field({ kind: 'decimal' });
-export const bool = () => new Field({ kind: 'bool' });
-export const date = () => new Field({ kind: 'date' });
-export const datetime = () => new Field({ kind: 'datetime' });
-export const json = () => new Field({ kind: 'json', maxLength: 65_536 });
+export const longText = () => new Field<string, false>({ kind: 'text', maxLength: 80_000 });
+export const int = () => new Field<number, false>({ kind: 'int', minimum: -2_147_483_648, maximum: 2_147_483_647 });
+export const id = () => new Field<number, false>({ kind: 'int', minimum: 0, maximum: 2_147_483_647 });
+export const decimal = () => new Field<Dec, false>({ kind: 'decimal' });
+/** 0 or 1 in memory (Daftra's tinyint flags). */
+export const bool = () => new Field<number, false>({ kind: 'bool' });
+export const date = () => new Field<string, false>({ kind: 'date' });
+export const datetime = () => new Field<string, false>({ kind: 'datetime' });
+/** A JSON value, kept as sent; `T` is the shape the resource's hooks read it as (unchecked by the engine). */
+export const json = <T = unknown>() => new Field<T, false>({ kind: 'json', maxLength: 65_536 });
 
 export type Fields = Record<string, Field>;
+
+/** A field's value in a record: its type, or also null unless the field is required. */
+export type ValueOf<F> = F extends Field<infer V, infer Req> ? (Req extends true ? V : V | null) : never;
+
+type RequiredNames<F extends Fields> = { [K in keyof F]: F[K] extends Field<unknown, true> ? K : never }[keyof F];
+
+/**
+ * The in-memory record a declaration describes: `id` (absent before the first insert), required
+ * fields always present (checkRequired has run before any hook sees a draft), every other field
+ * possibly absent (not sent) or null. A declaration whose names are not known (`Fields`) gives `Rec`.
+ * @example RecordOf<{ name: Field<string, true>; value: Field<Dec, false> }> → { id?: number; name: string; value?: Dec | null }
+ */
+export type RecordOf<F extends Fields> = string extends keyof F
+  ? Record<string, unknown> & { id?: number }
+  : { id?: number } & { -readonly [K in RequiredNames<F>]: ValueOf<F[K]> } & { -readonly [K in Exclude<keyof F, RequiredNames<F>>]?: ValueOf<F[K]> };
 
 // ---------------------------------------------------------------------------------------------------
 // Coercion: what a Daftra client may send, turned into the in-memory value, or a reason it is wrong.

@@ -14,7 +14,7 @@ import { arabicIndicDigits, normalizeDigits } from '../domain/money.js';
 import { countedTable, countedTotal, dayAtOffset } from '../db/list-counts.js';
 import { runShape } from '../db/shapes.js';
 import { rowToRecord } from './records.js';
-import type { Context, Rec, ResourceSpec } from './resource.js';
+import type { Context, Rec, ResourceSpec, Saved } from './resource.js';
 import { renderRecords } from './service.js';
 
 export const LIST_LIMIT_DEFAULT = 20;
@@ -343,7 +343,7 @@ export async function listRecords(context: Context, spec: ResourceSpec, query: Q
   }
 
   const { ids, total } = await pageIds(context, spec, conditions, orderOf(spec, query), limit, (page - 1) * limit);
-  const records: Rec[] = [];
+  const records: Array<Saved<Rec>> = [];
   if (ids.length > 0) {
     const { rows } = await runShape(context.db, context.dialect, `rows:${spec.table}:${ids.length}`, [context.siteId, ...ids],
       () => context.db.selectFrom(spec.table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', ids));

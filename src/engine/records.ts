@@ -3,9 +3,9 @@
  * row, and back out to the wire (strict: declared fields only, in declaration order).
  */
 import type { FieldErrors } from '../domain/errors.js';
-import { type Field, type Fields, coerceField, defaultOf, fromColumn, isEmpty, toColumn, toWire } from './fields.js';
+import { type Field, type Fields, type RecordOf, coerceField, defaultOf, fromColumn, isEmpty, toColumn, toWire } from './fields.js';
 import { type Dec, formatDec, fromStored } from '../domain/money.js';
-import type { Rec } from './resource.js';
+import type { Rec, Saved } from './resource.js';
 
 export type CoerceMode = 'create' | 'edit';
 
@@ -64,7 +64,7 @@ export function storedFieldNames(fields: Fields): string[] {
  * object's prototype).
  */
 interface FieldPlan {
-  read: (row: Record<string, unknown>) => Rec;
+  read: (row: Record<string, unknown>) => Saved<Rec>;
   render: (record: Rec) => Record<string, unknown>;
 }
 const plans = new WeakMap<Fields, FieldPlan>();
@@ -101,8 +101,8 @@ function renderExpression(name: string, field: Field): string {
   }
 }
 
-function readRow(stored: Array<[string, Field]>, row: Record<string, unknown>): Rec {
-  const record: Rec = { id: Number(row['id']) };
+function readRow(stored: Array<[string, Field]>, row: Record<string, unknown>): Saved<Rec> {
+  const record: Saved<Rec> = { id: Number(row['id']) };
   for (const [name, field] of stored) record[name] = fromColumn(field, row[name]);
   return record;
 }
@@ -134,8 +134,12 @@ function planOf(fields: Fields): FieldPlan {
   return plan;
 }
 
-export function rowToRecord(fields: Fields, row: Record<string, unknown>): Rec {
-  return planOf(fields).read(row);
+/**
+ * A stored row as its declaration's record (RecordOf): the one place a row's columns are taken to be
+ * what the fields declare, which the migrations and syncDeclaredColumns make them.
+ */
+export function rowToRecord<F extends Fields>(fields: F, row: Record<string, unknown>): Saved<RecordOf<F>> {
+  return planOf(fields).read(row) as Saved<RecordOf<F>>;
 }
 
 /** The columns to write for a record: every stored field present in it. */

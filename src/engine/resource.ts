@@ -4,9 +4,8 @@
  * domain hooks where its behaviour differs from plain storage.
  */
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
-import type { Db, DialectName } from '../db/connection.js';
-import type { ChangeLog } from './changes.js';
-import type { Fields } from './fields.js';
+import type { Context } from '../domain/context.js';
+import type { Fields, RecordOf } from './fields.js';
 
 export type Operation = 'list' | 'get' | 'create' | 'edit' | 'delete';
 export const ALL_OPERATIONS: readonly Operation[] = ['list', 'get', 'create', 'edit', 'delete'];
@@ -14,48 +13,20 @@ export const ALL_OPERATIONS: readonly Operation[] = ['list', 'get', 'create', 'e
 /** A record in memory: column name to value (see fields.ts for the value types). */
 export type Rec = Record<string, unknown> & { id?: number };
 
-export interface SiteRow {
-  id: number;
-  subdomain: string;
-  business_name: string;
-  currency_code: string;
-  country_code: string;
-  /** 1: selling more than is in stock is allowed; 0: refused with a 400. */
-  allow_negative_stock: number;
-  /** 0: replies carry the documented model key only; 1 or null (default): also the alias keys. */
-  model_key_aliases?: number | null;
-  [column: string]: unknown;
-}
+/** A record that is stored: loaded, or written by this operation. */
+export type Saved<R> = R & { id: number };
 
-/** Everything a domain hook may use: the request's transaction, its site and who is acting. */
-export interface Context {
-  readonly db: Db;
-  readonly dialect: DialectName;
-  readonly site: SiteRow;
-  readonly siteId: number;
-  /** Daftra's staff_id of the caller: 0 is the site owner. */
-  readonly staffId: number;
-  /** Local wall-clock time of the request, `YYYY-MM-DD HH:MM:SS`. */
-  readonly now: string;
-  /** Writes only: where the engine reports what it changed (webhook events, engine/changes.ts). */
-  readonly changes?: ChangeLog;
-  /** Base of absolute links in replies (DAFTAR_PUBLIC_URL or the request's host); relative when unset. */
-  readonly baseUrl?: string;
-  /**
-   * The branch the request works in (`request_branch_id` query parameter or `Site-Id` header), when
-   * it names one: new records take it as branch_id and lists show only its records.
-   */
-  readonly branchId?: number;
-}
+// Context and SiteRow are the domain's (it imports nothing from the engine); re-exported for the engine's users.
+export type { Context, SiteRow } from '../domain/context.js';
 
-export interface ChildSpec {
+export interface ChildSpec<K extends string = string, F extends Fields = Fields> {
   /** The key the children are nested under in replies, and accepted under on writes. */
-  key: string;
+  key: K;
   /** More keys accepted on writes, e.g. `Payment` for an invoice's InvoicePayment rows. */
   inputKeys?: string[];
   table: string;
   foreignKey: string;
-  fields: Fields;
+  fields: F;
   /** Whether a write may carry these children. Read-only children are only rendered. */
   writable: boolean;
   /** The most children one write may carry. */
@@ -92,25 +63,44 @@ export interface WireObjectSpec {
   normalize?: (raw: unknown) => unknown;
 }
 
-export interface Draft {
-  header: Rec;
+/** The children a draft carries, by ChildSpec.key: each key's rows typed by its child's fields. */
+export type ChildrenOf<C extends readonly ChildSpec[]> = string extends C[number]['key']
+  ? Record<string, Rec[] | undefined>
+  : { [Child in C[number] as Child['key']]?: Array<RecordOf<Child['fields']>> };
+
+export interface Draft<R = Rec, C = Record<string, Rec[] | undefined>, S = unknown> {
+  header: R;
   /** Children by ChildSpec.key; undefined when the request did not carry them (edits keep them). */
-  children: Record<string, Rec[] | undefined>;
+  children: C;
+  /**
+   * What the hooks of one write hand each other (prepare to afterWrite, beforeDelete to afterDelete):
+   * a fresh value of the declaration's `state()` per operation.
+   */
+  state: S;
 }
 
-export interface ResourceHooks {
+/**
+ * A resource's hooks, typed by its declaration: `R` its record, `C` its children by key, `S` the
+ * state its hooks share within one operation. Declared as methods so that a declaration's hooks are
+ * also hooks of the erased `ResourceSpec` the engine runs.
+ */
+export interface ResourceHooks<R = Rec, C = Record<string, Rec[] | undefined>, S = unknown> {
   /** After coercion, defaults and reference checks, before anything is stored: derive, check rules. */
-  prepare?(context: Context, draft: Draft, existing: Rec | null): Promise<void>;
+  prepare?(context: Context, draft: Draft<R, C, S>, existing: Saved<R> | null): Promise<void>;
   /** After the header and children are stored, in the same transaction. */
-  afterWrite?(context: Context, record: Rec, draft: Draft, previous: Rec | null): Promise<void>;
+  afterWrite?(context: Context, record: Saved<R>, draft: Draft<R, C, S>, previous: Saved<R> | null): Promise<void>;
   /** Before a delete: refuse with a DaftarError when the record has transactions. */
-  beforeDelete?(context: Context, record: Rec): Promise<void>;
-  afterDelete?(context: Context, record: Rec): Promise<void>;
+  beforeDelete?(context: Context, record: Saved<R>, state: S): Promise<void>;
+  afterDelete?(context: Context, record: Saved<R>, state: S): Promise<void>;
   /** Nest related records inside each rendered record (they are wire objects by then). */
-  related?(context: Context, records: Rec[], wire: Record<string, unknown>[], mode: ViewMode): Promise<void>;
+  related?(context: Context, records: Array<Saved<R>>, wire: Record<string, unknown>[], mode: ViewMode): Promise<void>;
   /** Add computed output fields to each rendered record, in every view whatever `recursive` says. */
-  computed?(context: Context, records: Rec[], wire: Record<string, unknown>[]): Promise<void>;
+  computed?(context: Context, records: Array<Saved<R>>, wire: Record<string, unknown>[]): Promise<void>;
 }
+
+/** The hooks of a declaration with fields `F`, children `C` and shared state `S`. */
+export type HooksOf<F extends Fields, C extends readonly ChildSpec[] = [], S = unknown> =
+  ResourceHooks<RecordOf<F>, ChildrenOf<C>, S>;
 
 export interface ViewMode {
   kind: 'one' | 'list';
@@ -118,7 +108,7 @@ export interface ViewMode {
   recursive: number;
 }
 
-export interface ResourceSpec {
+export interface ResourceSpec<F extends Fields = Fields, C extends readonly ChildSpec[] = readonly ChildSpec[], S = unknown> {
   /** Path segment under /api2, e.g. `invoices`. */
   name: string;
   /** Other path segments that serve the same resource (e.g. `purchase_orders`). */
@@ -137,7 +127,7 @@ export interface ResourceSpec {
   /** Added as `message` to a successful delete's reply (invoice payments: "Payment has been deleted"). */
   deleteMessage?: string;
   table: string;
-  fields: Fields;
+  fields: F;
   operations: readonly Operation[];
   /** Rows of a shared table this resource owns, e.g. invoices of type 0, 16 or 19. */
   scope?: {
@@ -147,14 +137,16 @@ export interface ResourceSpec {
     /** Values a create may choose, when more than `values` (invoices accept type 3 to make an estimate). */
     createValues?: readonly number[];
   };
-  children?: ChildSpec[];
+  children?: C;
   wireObjects?: WireObjectSpec[];
   /** Named list filters beyond plain field equality (`keywords`, `date_from`, ...). */
   filters?: Record<string, FilterFn>;
   /** Columns searched by `keywords`. */
   keywordColumns?: string[];
   defaultOrder?: ReadonlyArray<readonly [string, 'asc' | 'desc']>;
-  hooks?: ResourceHooks;
+  /** The state one operation's hooks share (Draft.state), made fresh for each create, edit or delete. */
+  state?: () => S;
+  hooks?: ResourceHooks<RecordOf<F>, ChildrenOf<C>, S>;
   description?: string;
   /**
    * More keys Daftra's v2 records show a nested record or lines under, beside ours (a field's name
@@ -165,11 +157,22 @@ export interface ResourceSpec {
   notes?: string;
 }
 
-export function defineResource(spec: ResourceSpec): ResourceSpec {
+/**
+ * A resource's declaration, its hooks typed by it: `draft.header.amount` is the `amount` field's value
+ * (a Dec, or null unless required), `draft.children.InvoiceItem` the rows of that child.
+ */
+export function defineResource<const F extends Fields, const C extends readonly ChildSpec[] = [], S = unknown>(
+  spec: ResourceSpec<F, C, S>,
+): ResourceSpec<F, C, S> {
   for (const child of spec.children ?? []) {
     if (!child.fields[child.foreignKey] && child.writable) {
       throw new Error(`${spec.name}: child ${child.key} must declare its foreign key ${child.foreignKey}`);
     }
   }
+  return spec;
+}
+
+/** A child declaration, its key kept as a literal so the parent's draft types its rows. */
+export function childOf<const K extends string, F extends Fields>(spec: ChildSpec<K, F>): ChildSpec<K, F> {
   return spec;
 }

@@ -13,7 +13,7 @@ import { allResources, resourceNamed } from './registry.js';
 import { insertReturningId, insertReturningIds } from '../db/insert.js';
 import { runShape } from '../db/shapes.js';
 import { forgetReferenced, markCreated, rememberReferenced } from '../db/write-ledger.js';
-import type { ChildSpec, Context, Draft, Rec, ResourceSpec, ViewMode } from './resource.js';
+import type { ChildSpec, Context, Draft, Rec, ResourceSpec, Saved, ViewMode } from './resource.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ function notFoundFor(spec: ResourceSpec): DaftarError {
  */
 export type RowLock = 'update' | 'noKeyUpdate';
 
-export async function loadRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Rec | null> {
+export async function loadRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Saved<Rec> | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const scope = spec.scope ? [...spec.scope.values] : [];
   const locking = context.dialect === 'postgres' ? lock : undefined;
@@ -52,7 +52,7 @@ export async function loadRecord(context: Context, spec: ResourceSpec, id: numbe
   return rows[0] ? rowToRecord(spec.fields, rows[0]) : null;
 }
 
-export async function requireRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Rec> {
+export async function requireRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Saved<Rec>> {
   const record = await loadRecord(context, spec, id, lock);
   if (!record) throw notFoundFor(spec);
   return record;
@@ -63,8 +63,8 @@ export async function requireRecord(context: Context, spec: ResourceSpec, id: nu
  * `sharedWith`: an invoice's payments allocated from a client payment): those are shown with the
  * parent, never written or deleted through it.
  */
-export async function loadChildren(context: Context, child: ChildSpec, parentIds: number[], owned = false): Promise<Map<number, Rec[]>> {
-  const byParent = new Map<number, Rec[]>();
+export async function loadChildren(context: Context, child: ChildSpec, parentIds: number[], owned = false): Promise<Map<number, Array<Saved<Rec>>>> {
+  const byParent = new Map<number, Array<Saved<Rec>>>();
   if (parentIds.length === 0) return byParent;
   const shared = owned ? child.sharedWith : undefined;
   const { rows } = await runShape(context.db, context.dialect, `children:${child.table}:${child.foreignKey}:${parentIds.length}:${shared ?? ''}`,
@@ -84,11 +84,11 @@ export async function loadChildren(context: Context, child: ChildSpec, parentIds
 }
 
 /** Renders records with their children nested inside, then lets the resource add its relations. */
-export async function renderRecords(context: Context, spec: ResourceSpec, records: Rec[], mode: ViewMode): Promise<Json[]> {
+export async function renderRecords(context: Context, spec: ResourceSpec, records: Array<Saved<Rec>>, mode: ViewMode): Promise<Json[]> {
   // An empty page has nothing to relate; hooks may then assume at least one id (`IN ()` is no SQL).
   if (records.length === 0) return [];
   const wire = records.map((record) => renderRecord(spec.fields, record));
-  const ids = records.map((record) => record.id!);
+  const ids = records.map((record) => record.id);
   for (const child of spec.children ?? []) {
     if (mode.kind === 'list' && mode.recursive < 1 && !child.inLists) continue;
     const byParent = await loadChildren(context, child, ids);
@@ -276,7 +276,7 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
   const input = unwrapBody(spec, body);
   const { values, errors } = coerceRecord(spec.fields, input.header);
   takeWireObjects(spec, body, input.header, values, errors);
-  const draft: Draft = { header: values, children: {} };
+  const draft: Draft = { header: values, children: {}, state: spec.state?.() ?? {} };
   for (const child of spec.children ?? []) {
     if (input.children[child.key] !== undefined) draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
   }
@@ -287,14 +287,14 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
   stamp(spec, values, context, true);
   forgetReferenced(context, spec.table);
   const id = await insertRow(context, spec.table, recordToRow(spec.fields, values));
-  values.id = id;
+  const record = Object.assign(values, { id });
   // Nothing stored can name a row made just now: its hooks may skip looking for journals and movements.
   markCreated(context, spec.table, id);
   for (const child of spec.children ?? []) {
     const rows = draft.children[child.key];
     if (rows && child.writable) await insertChildren(context, child, id, rows);
   }
-  await spec.hooks?.afterWrite?.(context, values, draft, null);
+  await spec.hooks?.afterWrite?.(context, record, draft, null);
   context.changes?.changed(spec, 'created', id);
   return id;
 }
@@ -305,8 +305,8 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
   const { values, errors } = coerceRecord(spec.fields, input.header);
   takeWireObjects(spec, body, input.header, values, errors);
   checkScope(spec, values, errors, false);
-  const header: Rec = { ...existing, ...values, id };
-  const draft: Draft = { header, children: {} };
+  const header: Saved<Rec> = { ...existing, ...values, id };
+  const draft: Draft = { header, children: {}, state: spec.state?.() ?? {} };
   const kept = new Map<string, Rec[]>();
   for (const child of spec.children ?? []) {
     if (!child.writable) continue;
@@ -345,9 +345,10 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
   context.changes?.changed(spec, 'updated', id);
 }
 
-export async function deleteRecord(context: Context, spec: ResourceSpec, id: number): Promise<Rec> {
+export async function deleteRecord(context: Context, spec: ResourceSpec, id: number): Promise<Saved<Rec>> {
   const existing = await requireRecord(context, spec, id, 'update');
-  await spec.hooks?.beforeDelete?.(context, existing);
+  const state = spec.state?.() ?? {};
+  await spec.hooks?.beforeDelete?.(context, existing, state);
   await refuseIfReferenced(context, spec, id);
   forgetReferenced(context, spec.table);
   await context.changes?.deleting(context, spec, id);
@@ -355,6 +356,6 @@ export async function deleteRecord(context: Context, spec: ResourceSpec, id: num
     if (child.writable) await deleteChildren(context, child, id);
   }
   await context.db.deleteFrom(spec.table).where('site_id', '=', context.siteId).where('id', '=', id).execute();
-  await spec.hooks?.afterDelete?.(context, existing);
+  await spec.hooks?.afterDelete?.(context, existing, state);
   return existing;
 }

@@ -11,8 +11,8 @@ import { ADVANCE_PAYMENT_TYPE, type TaxPart, applicationProblem } from '../domai
 import { fieldError } from '../domain/errors.js';
 import { refreshInvoicePayments } from '../domain/payments.js';
 import { type Dec, ZERO, fromStored } from '../domain/money.js';
-import { date, decimal, id, longText } from '../engine/fields.js';
-import type { Context, Rec } from '../engine/resource.js';
+import { type RecordOf, date, decimal, id, longText } from '../engine/fields.js';
+import type { Context, Saved } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps, today } from './common.js';
 
@@ -23,7 +23,7 @@ async function invoiceRow(context: Context, invoiceId: number) {
 async function appliedSum(context: Context, column: 'advance_invoice_id' | 'invoice_id', invoiceId: number, except: number | undefined): Promise<Dec> {
   let query = context.db.selectFrom('advance_applications').select('amount').where('site_id', '=', context.siteId).where(column, '=', invoiceId);
   if (except !== undefined) query = query.where('id', '<>', except);
-  return (await query.execute()).reduce((total, row) => total + fromStored(row['amount']), ZERO);
+  return (await query.execute()).reduce((total, row) => total + fromStored(row.amount), ZERO);
 }
 
 async function advanceTaxes(context: Context, advanceId: number): Promise<TaxPart[]> {
@@ -39,35 +39,38 @@ async function advanceTaxes(context: Context, advanceId: number): Promise<TaxPar
   return [...byTax].sort((a, b) => a[0] - b[0]).map(([taxId, amount]) => ({ taxId, amount }));
 }
 
-async function post(context: Context, record: Rec): Promise<void> {
-  const advance = (await invoiceRow(context, record['advance_invoice_id'] as number))!;
-  const applied = record['amount'] as Dec;
+const applicationFields = {
+  advance_invoice_id: id().required().ref('invoices').doc('The advance payment invoice (type 19)'),
+  invoice_id: id().required().ref('invoices').doc('The later invoice of the same client it pays'),
+  amount: decimal().required().doc('Amount applied, tax included'),
+  date: date().doc('Today when left out'),
+  notes: longText(),
+  ...timestamps(),
+};
+type Application = Saved<RecordOf<typeof applicationFields>>;
+
+async function post(context: Context, record: Application): Promise<void> {
+  const advance = (await invoiceRow(context, record.advance_invoice_id))!;
+  const applied = record.amount;
   const lines = advanceApplicationLines({
     clientId: Number(advance['client_id']), applied, advanceTotal: fromStored(advance['summary_total']),
-    advanceTaxes: await advanceTaxes(context, Number(record['advance_invoice_id'])),
+    advanceTaxes: await advanceTaxes(context, record.advance_invoice_id),
   });
   await postJournal(context, {
-    entityType: 'advance_payment_application', entityId: record.id!, date: String(record['date']), currencyCode: String(advance['currency_code'] ?? context.site.currency_code),
-    description: `advance payment #${advance['no']} applied to invoice #${record['invoice_id']}`, lines,
+    entityType: 'advance_payment_application', entityId: record.id, date: String(record.date), currencyCode: String(advance['currency_code'] ?? context.site.currency_code),
+    description: `advance payment #${advance['no']} applied to invoice #${record.invoice_id}`, lines,
   });
 }
 
 export const advanceApplications = defineResource({
   name: 'advance_applications', model: 'AdvanceApplication', title: 'Advance payment application', table: 'advance_applications', operations: ALL_OPERATIONS,
-  fields: {
-    advance_invoice_id: id().required().ref('invoices').doc('The advance payment invoice (type 19)'),
-    invoice_id: id().required().ref('invoices').doc('The later invoice of the same client it pays'),
-    amount: decimal().required().doc('Amount applied, tax included'),
-    date: date().doc('Today when left out'),
-    notes: longText(),
-    ...timestamps(),
-  },
+  fields: applicationFields,
   hooks: {
     async prepare(context, draft, existing) {
       const merged = { ...existing, ...draft.header };
-      if (!merged['date']) draft.header['date'] = today(context);
-      const advance = await invoiceRow(context, merged['advance_invoice_id'] as number);
-      const invoice = await invoiceRow(context, merged['invoice_id'] as number);
+      if (!merged['date']) draft.header.date = today(context);
+      const advance = await invoiceRow(context, merged.advance_invoice_id);
+      const invoice = await invoiceRow(context, merged.invoice_id);
       if (!advance || !invoice) return;
       if (Number(advance['type']) !== ADVANCE_PAYMENT_TYPE || Number(advance['draft']) === 1) throw fieldError('advance_invoice_id', 'must be an issued advance payment invoice (type 19)');
       if (Number(invoice['type']) !== 0 || Number(invoice['draft']) === 1) throw fieldError('invoice_id', 'must be an issued sales invoice (type 0)');
@@ -75,20 +78,20 @@ export const advanceApplications = defineResource({
       if (String(invoice['currency_code']) !== String(advance['currency_code'])) throw fieldError('invoice_id', "must be in the advance's currency");
       const advanceLeft = fromStored(advance['summary_total']) - await appliedSum(context, 'advance_invoice_id', Number(advance['id']), existing?.id);
       // The invoice's unpaid sum already counts the applications to it; on an edit, this one's own amount is free again.
-      const own = existing && Number(existing['invoice_id']) === Number(invoice['id']) ? (existing['amount'] as Dec) : ZERO;
+      const own = existing && Number(existing.invoice_id) === Number(invoice['id']) ? existing.amount : ZERO;
       const invoiceLeft = fromStored(invoice['summary_unpaid']) + own;
-      const problem = applicationProblem(merged['amount'] as Dec, advanceLeft, invoiceLeft);
+      const problem = applicationProblem(merged.amount, advanceLeft, invoiceLeft);
       if (problem) throw fieldError('amount', problem);
     },
     async afterWrite(context, record, _draft, previous) {
       await post(context, record);
       // An applied advance pays the invoice: its paid sum and payment status include it.
-      await refreshInvoicePayments(context, record['invoice_id'] as number);
-      if (previous && previous['invoice_id'] !== record['invoice_id']) await refreshInvoicePayments(context, previous['invoice_id'] as number);
+      await refreshInvoicePayments(context, record.invoice_id);
+      if (previous && previous.invoice_id !== record.invoice_id) await refreshInvoicePayments(context, previous.invoice_id);
     },
     async afterDelete(context, record) {
-      await removeJournal(context, 'advance_payment_application', record.id!);
-      await refreshInvoicePayments(context, record['invoice_id'] as number);
+      await removeJournal(context, 'advance_payment_application', record.id);
+      await refreshInvoicePayments(context, record.invoice_id);
     },
   },
 });

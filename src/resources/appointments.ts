@@ -43,10 +43,10 @@ function appointmentResource(name: string, model: string, title: string, kind: I
       async prepare(context, draft) {
         const appointment = draft.header;
         let query = context.db.selectFrom(kind.table!).select('id')
-          .where('site_id', '=', context.siteId).where('id', '=', appointment['item_id'] as number);
+          .where('site_id', '=', context.siteId).where('id', '=', appointment.item_id);
         if (kind.types) query = query.where('type', 'in', kind.types);
         if (!(await query.executeTakeFirst())) throw validationError({ item_id: `does not exist (no ${kind.label} with id ${appointment['item_id']})` });
-        if (appointment['end_date'] && (appointment['end_date'] as string) < (appointment['date'] as string)) {
+        if (appointment['end_date'] && (appointment.end_date) < (appointment.date)) {
           throw validationError({ end_date: 'must not be before date' });
         }
         appointment['item_type'] = kind.code;

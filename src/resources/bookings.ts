@@ -52,23 +52,23 @@ export const bookings = defineResource({
     async prepare(context, draft, existing) {
       const header = draft.header;
       // Daftra's add form sends converted: 1 for a new booking; conversion is what sets it here.
-      if (!existing) header['converted'] = 0;
-      else delete header['converted'];
-      if (!header['date'] && !existing?.['date']) header['date'] = today(context);
-      const start = String(header['start_time'] ?? existing?.['start_time'] ?? '');
-      const end = String(header['end_time'] ?? existing?.['end_time'] ?? '');
+      if (!existing) header.converted = 0;
+      else delete header.converted;
+      if (!header.date && !existing?.['date']) header.date = today(context);
+      const start = String(header.start_time ?? existing?.['start_time'] ?? '');
+      const end = String(header.end_time ?? existing?.['end_time'] ?? '');
       for (const [name, value] of [['start_time', start], ['end_time', end]] as const) {
         if (value && minutesOf(value) === null) throw fieldError(name, 'must be a time of day, HH:MM');
       }
       if (start && end && minutesOf(end)! <= minutesOf(start)!) throw fieldError('end_time', 'must be after start_time');
       if (!existing && (draft.children['BookingItem'] ?? []).length === 0) throw validationError({ InvoiceItem: 'at least one service is required' });
-      if (existing && header['status'] !== undefined && header['status'] !== existing['status']) {
-        const problem = statusChangeProblem(existing['status'] as number, header['status'] as number, Number(existing['converted']) === 1);
+      if (existing && header.status !== undefined && header.status !== existing.status) {
+        const problem = statusChangeProblem(existing.status, header.status, Number(existing.converted) === 1);
         if (problem) throw fieldError('status', problem);
       }
     },
     async beforeDelete(_context, record) {
-      if (record['invoice_id']) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. The booking was converted to an invoice; delete the invoice first.");
+      if (record.invoice_id) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. The booking was converted to an invoice; delete the invoice first.");
     },
   },
 });
@@ -88,7 +88,7 @@ export async function convertBookingToInvoice(context: Context, bookingId: numbe
   if (problem) throw new DaftarError('DAFTAR_ERR_VALIDATION', problem, { id: problem });
   const lines = await context.db.selectFrom('booking_items').selectAll().where('site_id', '=', context.siteId).where('booking_id', '=', bookingId).orderBy('id').execute();
   const money = (value: unknown) => (value === null || value === undefined ? null : formatDec(fromStored(value)));
-  const body = invoiceOfBooking({ id: bookingId, client_id: booking['client_id'], date: booking['date'], branch_id: booking['branch_id'], staff_id: booking['staff_id'], description: booking['description'] }, lines.map((line) => ({ product_id: line['product_id'], item: line['item'], description: line['description'], quantity: money(line['quantity']), unit_price: money(line['unit_price']) })));
+  const body = invoiceOfBooking({ id: bookingId, client_id: booking['client_id'], date: booking['date'], branch_id: booking['branch_id'], staff_id: booking['staff_id'], description: booking['description'] }, lines.map((line) => ({ product_id: line.product_id, item: line.item, description: line.description, quantity: money(line.quantity), unit_price: money(line.unit_price) })));
   const invoiceId = await createRecord(context, invoices, body);
   await context.db.updateTable('bookings').set({ invoice_id: invoiceId, converted: 1, status: BOOKING_STATUS.done, modified: context.now })
     .where('site_id', '=', context.siteId).where('id', '=', bookingId).execute();

@@ -1,5 +1,5 @@
 import { fieldError } from '../domain/errors.js';
-import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { settleNumber } from '../domain/numbering.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { type Rec, defineResource, ALL_OPERATIONS } from '../engine/resource.js';
 import { contactFields, staffField, timestamps } from './common.js';
@@ -67,14 +67,9 @@ export const clients = defineResource({
     async prepare(context, draft, existing) {
       const client = draft.header;
       requireName(client);
-      const number = client['client_number'];
-      if (typeof number === 'string' && number !== '') {
-        if (await valueTaken(context, 'clients', 'client_number', number, existing?.id)) {
-          throw fieldError('client_number', 'is already used by another client');
-        }
-      } else {
-        client['client_number'] = await nextNumber(context, 'client', (candidates) => takenAmong(context, 'clients', 'client_number', candidates, existing?.id));
-      }
+      client.client_number = await settleNumber(context, {
+        table: 'clients', column: 'client_number', sequence: 'client', takenProblem: () => 'is already used by another client',
+      }, client.client_number, existing?.id);
     },
   },
 });

@@ -7,7 +7,7 @@ import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
 import { type Fields, datetime, decimal, id, text } from '../engine/fields.js';
 import type { Context, FilterFn, Rec } from '../engine/resource.js';
 
-export const timestamps = (): Fields => ({
+export const timestamps = () => ({
   created: datetime().readOnly().doc('Time of creation'),
   modified: datetime().readOnly().doc('Last time this record was updated'),
 });
@@ -53,7 +53,7 @@ export async function siteRate(context: Context, code: string, day: string): Pro
 export const staffField = () => id().doc('Staff user who created it; 0 is the site owner');
 
 /** Address and contact fields of clients, suppliers and payment payers. */
-export const contactFields = (): Fields => ({
+export const contactFields = () => ({
   address1: text(255),
   address2: text(255),
   city: text(100),
@@ -102,6 +102,11 @@ export function dayBound(column: string, op: '>=' | '<='): FilterFn {
     if (!text || !/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
     return eb(column, op, text.slice(0, 10));
   };
+}
+
+/** A text column's value as read back from either engine: the text, or null. */
+export function textOf(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
 }
 
 /** Today's date in the request's time, YYYY-MM-DD. */

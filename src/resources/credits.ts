@@ -65,7 +65,7 @@ export const creditTypePackages = defineResource({
   },
   hooks: {
     async prepare(context, draft, existing) {
-      await checkWhole(context, draft.header['credit_type_id'] ?? existing?.['credit_type_id'], draft.header['amount'], 'amount');
+      await checkWhole(context, draft.header.credit_type_id ?? existing?.['credit_type_id'], draft.header.amount, 'amount');
     },
   },
 });
@@ -78,8 +78,8 @@ async function usedOfCharges(context: Context, chargeIds: number[]): Promise<Map
   const rows = await context.db.selectFrom('charge_usages').select(['credit_charge_id', 'amount'])
     .where('site_id', '=', context.siteId).where('credit_charge_id', 'in', chargeIds).execute();
   for (const row of rows) {
-    const key = Number(row['credit_charge_id']);
-    used.set(key, (used.get(key) ?? ZERO) + fromStored(row['amount']));
+    const key = Number(row.credit_charge_id);
+    used.set(key, (used.get(key) ?? ZERO) + fromStored(row.amount));
   }
   return used;
 }
@@ -110,18 +110,18 @@ export const creditCharges = defineResource({
       if (merged['start_date'] && merged['expiry_date'] && String(merged['expiry_date']) < String(merged['start_date'])) {
         throw fieldError('expiry_date', 'must be on or after start_date');
       }
-      if (!merged['start_date']) draft.header['start_date'] = today(context);
-      await checkWhole(context, merged['credit_type_id'], draft.header['amount'], 'amount');
-      if (existing && typeof draft.header['amount'] === 'bigint') {
-        const used = (await usedOfCharges(context, [existing.id!])).get(existing.id!) ?? ZERO;
-        if (draft.header['amount'] < used) throw fieldError('amount', `must be at least ${formatDec(used)}, the credit already used from this charge`);
+      if (!merged['start_date']) draft.header.start_date = today(context);
+      await checkWhole(context, merged['credit_type_id'], draft.header.amount, 'amount');
+      if (existing && typeof draft.header.amount === 'bigint') {
+        const used = (await usedOfCharges(context, [existing.id])).get(existing.id) ?? ZERO;
+        if (draft.header.amount < used) throw fieldError('amount', `must be at least ${formatDec(used)}, the credit already used from this charge`);
       }
     },
     async related(context, records, wire) {
       const used = await usedOfCharges(context, records.map((r) => r.id!));
       records.forEach((record, index) => {
-        const amount = (record['amount'] as Dec | null) ?? ZERO;
-        wire[index]!['remaining_amount'] = formatDec(amount - (used.get(record.id!) ?? ZERO));
+        const amount = record.amount ?? ZERO;
+        wire[index]!['remaining_amount'] = formatDec(amount - (used.get(record.id) ?? ZERO));
       });
     },
   },
@@ -130,30 +130,33 @@ export const creditCharges = defineResource({
 async function chargesOf(context: Context, clientId: number, typeId: number, excludeUsage: number | null): Promise<Charge[]> {
   const rows = await context.db.selectFrom('credit_charges').selectAll()
     .where('site_id', '=', context.siteId).where('client_id', '=', clientId).where('credit_type_id', '=', typeId).execute();
-  const ids = rows.map((row) => Number(row['id']));
+  const ids = rows.map((row) => Number(row.id));
   const used = new Map<number, Dec>();
   if (ids.length > 0) {
     let query = context.db.selectFrom('charge_usages').select(['credit_charge_id', 'amount'])
       .where('site_id', '=', context.siteId).where('credit_charge_id', 'in', ids);
     if (excludeUsage !== null) query = query.where('credit_usage_id', '<>', excludeUsage);
     for (const row of await query.execute()) {
-      const key = Number(row['credit_charge_id']);
-      used.set(key, (used.get(key) ?? ZERO) + fromStored(row['amount']));
+      const key = Number(row.credit_charge_id);
+      used.set(key, (used.get(key) ?? ZERO) + fromStored(row.amount));
     }
   }
   return rows.map((row) => ({
-    id: Number(row['id']), amount: fromStored(row['amount']), used: used.get(Number(row['id'])) ?? ZERO,
-    startDate: (row['start_date'] as string | null) ?? null, expiryDate: (row['expiry_date'] as string | null) ?? null,
-    active: (row['status'] ?? 'active') === 'active',
+    id: Number(row.id), amount: fromStored(row.amount), used: used.get(Number(row.id)) ?? ZERO,
+    startDate: row.start_date ?? null, expiryDate: row.expiry_date ?? null,
+    active: (row.status ?? 'active') === 'active',
   }));
 }
 
 /** Replaces a usage's allocation to charges, in the write's transaction; refuses a short balance. */
-async function allocate(context: Context, usage: Rec): Promise<void> {
-  await context.db.deleteFrom('charge_usages').where('site_id', '=', context.siteId).where('credit_usage_id', '=', usage.id!).execute();
-  const amount = (usage['amount'] as Dec | null) ?? ZERO;
-  const day = String(usage['usage_date'] ?? today(context)).slice(0, 10);
-  const charges = await chargesOf(context, usage['client_id'] as number, usage['credit_type_id'] as number, usage.id!);
+/** What allocate reads of a credit usage (creditUsages' record). */
+interface Usage { id: number; client_id: number; credit_type_id: number; amount: Dec; usage_date?: string | null }
+
+async function allocate(context: Context, usage: Usage): Promise<void> {
+  await context.db.deleteFrom('charge_usages').where('site_id', '=', context.siteId).where('credit_usage_id', '=', usage.id).execute();
+  const amount = usage.amount ?? ZERO;
+  const day = String(usage.usage_date ?? today(context)).slice(0, 10);
+  const charges = await chargesOf(context, usage.client_id, usage.credit_type_id, usage.id);
   const allocations = allocateUsage(charges, amount, day);
   if (allocations === null) {
     const available = charges.filter((c) => c.active).reduce((total, c) => total + (c.amount - c.used), ZERO);
@@ -178,8 +181,8 @@ export const creditUsages = defineResource({
   },
   hooks: {
     async prepare(context, draft, existing) {
-      if (!draft.header['usage_date'] && !existing?.['usage_date']) draft.header['usage_date'] = today(context);
-      await checkWhole(context, draft.header['credit_type_id'] ?? existing?.['credit_type_id'], draft.header['amount'], 'amount');
+      if (!draft.header.usage_date && !existing?.['usage_date']) draft.header.usage_date = today(context);
+      await checkWhole(context, draft.header.credit_type_id ?? existing?.['credit_type_id'], draft.header.amount, 'amount');
     },
     async afterWrite(context, record) {
       await allocate(context, record);
@@ -187,7 +190,7 @@ export const creditUsages = defineResource({
     // The usage's allocation to charges is derived by it (not a record someone else made), so it goes
     // before the delete guard looks for records that name the usage.
     async beforeDelete(context, record) {
-      await context.db.deleteFrom('charge_usages').where('site_id', '=', context.siteId).where('credit_usage_id', '=', record.id!).execute();
+      await context.db.deleteFrom('charge_usages').where('site_id', '=', context.siteId).where('credit_usage_id', '=', record.id).execute();
     },
   },
 });
@@ -207,16 +210,16 @@ export const chargeUsages = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const merged = { ...existing, ...draft.header };
-      const charge = await context.db.selectFrom('credit_charges').selectAll().where('site_id', '=', context.siteId).where('id', '=', merged['credit_charge_id'] as number).executeTakeFirst();
-      const usage = await context.db.selectFrom('credit_usages').selectAll().where('site_id', '=', context.siteId).where('id', '=', merged['credit_usage_id'] as number).executeTakeFirst();
+      const charge = await context.db.selectFrom('credit_charges').selectAll().where('site_id', '=', context.siteId).where('id', '=', merged.credit_charge_id).executeTakeFirst();
+      const usage = await context.db.selectFrom('credit_usages').selectAll().where('site_id', '=', context.siteId).where('id', '=', merged.credit_usage_id).executeTakeFirst();
       if (!charge || !usage) return;
       if (Number(charge['client_id']) !== Number(usage['client_id']) || Number(charge['credit_type_id']) !== Number(usage['credit_type_id'])) {
         throw fieldError('credit_charge_id', 'must be a charge of the usage\'s client and credit type');
       }
       let others = context.db.selectFrom('charge_usages').select('amount').where('site_id', '=', context.siteId).where('credit_charge_id', '=', Number(charge['id']));
-      if (existing) others = others.where('id', '<>', existing.id!);
-      const used = (await others.execute()).reduce((total, row) => total + fromStored(row['amount']), ZERO);
-      if (used + ((merged['amount'] as Dec | null) ?? ZERO) > fromStored(charge['amount'])) throw fieldError('amount', 'exceeds the credit left on the charge');
+      if (existing) others = others.where('id', '<>', existing.id);
+      const used = (await others.execute()).reduce((total, row) => total + fromStored(row.amount), ZERO);
+      if (used + (merged.amount ?? ZERO) > fromStored(charge['amount'])) throw fieldError('amount', 'exceeds the credit left on the charge');
     },
   },
 });

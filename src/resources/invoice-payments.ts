@@ -6,10 +6,10 @@ import { DaftarError, fieldError } from '../domain/errors.js';
 import { type Dec, ZERO, roundAmount } from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
-import { bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
+import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { primaryId, timestamps } from './common.js';
+import { primaryId, textOf, timestamps } from './common.js';
 import { removeJournal } from '../domain/books.js';
 import { postPayment, rateOf } from './sales-postings.js';
 import { documentKind, typesWhere } from '../domain/document-kinds.js';
@@ -59,6 +59,9 @@ export const paymentFields = () => ({
   ...timestamps(),
 });
 
+/** An invoice payment in memory (also an invoice's embedded payment and a client payment's allocation). */
+export type Payment = RecordOf<ReturnType<typeof paymentFields>>;
+
 /** Sales document types that can be paid: invoices, debit notes and advance payments. */
 export const PAYABLE_TYPES: ReadonlySet<number> = new Set(typesWhere('invoices', (kind) => kind.payable));
 /** The Daftra model of a document whose payments are money paid back (written with the document). */
@@ -103,27 +106,27 @@ function refuseReturnPayment(document: Record<string, unknown>, field: string): 
 }
 
 /** Fills what a payment may leave out, from its invoice and the site. */
-export async function completePayment(context: Context, payment: Rec, invoice: Rec, field = ''): Promise<void> {
-  if ((payment['amount'] as bigint | null) !== null && (payment['amount'] as bigint) < ZERO) {
+export async function completePayment(context: Context, payment: Payment, invoice: Rec, field = ''): Promise<void> {
+  if (payment.amount !== null && payment.amount < ZERO) {
     throw fieldError(`${field}amount`, 'must not be negative');
   }
-  if (!payment['treasury_id'] || (payment['treasury_id'] as number) < 0) payment['treasury_id'] = await primaryId(context, 'treasuries');
+  if (!payment.treasury_id || payment.treasury_id < 0) payment.treasury_id = await primaryId(context, 'treasuries');
   // The amount counts toward the invoice's paid sum, so it is in the invoice's currency and posts at
   // its rate, whatever currency_code says (Daftra's own example sends "str"); money in another
   // currency is a client payment allocated to the invoice, converted at both rates.
-  if (!payment['currency_code']) payment['currency_code'] = invoice['currency_code'] ?? context.site.currency_code;
-  if (payment['amount'] !== null && payment['amount'] !== undefined) payment['amount'] = roundAmount(payment['amount'] as Dec, payment['currency_code'] as string);
-  if (!payment['date']) payment['date'] = context.now;
-  payment['currency_rate'] = rateOf(invoice);
-  if (payment['staff_id'] === undefined || payment['staff_id'] === null || (payment['staff_id'] as number) < 0) payment['staff_id'] = context.staffId;
-  payment['client_id'] = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
+  if (!payment.currency_code) payment.currency_code = textOf(invoice['currency_code']) ?? context.site.currency_code;
+  if (payment.amount !== null && payment.amount !== undefined) payment.amount = roundAmount(payment.amount, payment.currency_code);
+  if (!payment.date) payment.date = context.now;
+  payment.currency_rate = rateOf(invoice);
+  if (payment.staff_id === undefined || payment.staff_id === null || payment.staff_id < 0) payment.staff_id = context.staffId;
+  payment.client_id = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
 }
 
 /** An allocation of a client payment is the client payment's: it changes and goes only through it. */
 function refuseAllocation(record: Rec): void {
-  if (record['client_payment_id']) {
+  if (record.client_payment_id) {
     throw new DaftarError('DAFTAR_ERR_FORBIDDEN',
-      `This payment is allocated from client payment #${record['client_payment_id']}; change its allocations through the client payment`);
+      `This payment is allocated from client payment #${record.client_payment_id}; change its allocations through the client payment`);
   }
 }
 
@@ -131,7 +134,7 @@ async function invoiceOf(context: Context, invoiceId: number): Promise<Rec> {
   const row = await context.db.selectFrom('invoices').selectAll()
     .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
   if (!row) throw fieldError('invoice_id', `does not exist (no invoice with id ${invoiceId})`);
-  return row as Rec;
+  return row;
 }
 
 export const invoicePayments = defineResource({
@@ -148,9 +151,9 @@ export const invoicePayments = defineResource({
     async prepare(context, draft, existing) {
       if (existing) refuseAllocation(existing);
       // The invoice before the payment (locks.ts): an invoice edit that replaces its payments locks the same way.
-      await lockInvoices(context, [draft.header['invoice_id'], existing?.['invoice_id']]);
-      if (existing) refuseReturnPayment(await invoiceOf(context, Number(existing['invoice_id'])), '');
-      const invoice = await invoiceOf(context, draft.header['invoice_id'] as number);
+      await lockInvoices(context, [draft.header.invoice_id, existing?.['invoice_id']]);
+      if (existing) refuseReturnPayment(await invoiceOf(context, existing.invoice_id), '');
+      const invoice = await invoiceOf(context, draft.header.invoice_id);
       refuseReturnPayment(invoice, 'invoice_id');
       const unpayable = documentUnpayableReason(invoice);
       if (unpayable) throw fieldError('invoice_id', unpayable);
@@ -158,19 +161,19 @@ export const invoicePayments = defineResource({
     },
     async afterWrite(context, record, _draft, previous) {
       await postPayment(context, record);
-      await refreshInvoicePayments(context, record['invoice_id'] as number);
-      if (previous && previous['invoice_id'] !== record['invoice_id']) {
-        await refreshInvoicePayments(context, previous['invoice_id'] as number);
+      await refreshInvoicePayments(context, record.invoice_id);
+      if (previous && previous.invoice_id !== record.invoice_id) {
+        await refreshInvoicePayments(context, previous.invoice_id);
       }
     },
     async beforeDelete(context, record) {
       refuseAllocation(record);
-      await lockInvoices(context, [record['invoice_id']]);
-      refuseReturnPayment(await invoiceOf(context, Number(record['invoice_id'])), '');
+      await lockInvoices(context, [record.invoice_id]);
+      refuseReturnPayment(await invoiceOf(context, record.invoice_id), '');
     },
     async afterDelete(context, record) {
-      await removeJournal(context, 'invoice_payment', record.id!);
-      await refreshInvoicePayments(context, record['invoice_id'] as number);
+      await removeJournal(context, 'invoice_payment', record.id);
+      await refreshInvoicePayments(context, record.invoice_id);
     },
   },
 });

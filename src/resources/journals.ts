@@ -10,7 +10,7 @@ import { bool, date, datetime, decimal, id, longText, text } from '../engine/fie
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { staffField, timestamps, today } from './common.js';
-import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { settleNumber } from '../domain/numbering.js';
 
 export const ACCOUNT_ENTITY_TYPES = [
   'client', 'supplier', 'income_tax', 'outcome_tax', 'treasury', 'store', 'income_category', 'expense_category',
@@ -51,15 +51,15 @@ const accountTreeFields = () => ({
 async function refuseRuleChanges(context: Context, table: 'journal_cats' | 'journal_accounts', record: Rec, existing: Rec | null): Promise<void> {
   if (!existing) return;
   const stored = await context.db.selectFrom(table).select('system_key')
-    .where('site_id', '=', context.siteId).where('id', '=', existing.id!).executeTakeFirst();
+    .where('site_id', '=', context.siteId).where('id', '=', existing.id).executeTakeFirst();
   const system = Boolean(stored?.['system_key']);
-  const opened = table === 'journal_accounts' && Boolean(existing['entity_type']);
+  const opened = table === 'journal_accounts' && Boolean(existing.entity_type);
   if (!system && !opened) return;
   const why = table === 'journal_cats' ? 'the books open accounts under this folder' : 'the books post to this account';
   const errors: Record<string, string> = {};
   const guarded = opened ? ['type', 'entity_type', 'entity_id'] : ['type', 'entity_type'];
   for (const field of guarded) {
-    if ((record[field] ?? null) !== (existing[field] ?? null)) errors[field] = `cannot be changed: ${why} (${existing['name']})`;
+    if ((record[field] ?? null) !== (existing[field] ?? null)) errors[field] = `cannot be changed: ${why} (${existing.name})`;
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
@@ -67,23 +67,23 @@ async function refuseRuleChanges(context: Context, table: 'journal_cats' | 'jour
 /** A folder the books open accounts under, or that holds their system accounts, stays. */
 async function refuseSystemDelete(context: Context, table: 'journal_cats' | 'journal_accounts', record: Rec): Promise<void> {
   const stored = await context.db.selectFrom(table).select('system_key')
-    .where('site_id', '=', context.siteId).where('id', '=', record.id!).executeTakeFirst();
+    .where('site_id', '=', context.siteId).where('id', '=', record.id).executeTakeFirst();
   if (!stored?.['system_key']) return;
   throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', table === 'journal_cats'
-    ? `Can't delete item. The books open accounts under this folder (${record['name']}); rename it instead.`
+    ? `Can't delete item. The books open accounts under this folder (${record.name}); rename it instead.`
     : "Can't delete item. The books post to this account.");
 }
 
 async function setParentPath(context: Context, record: Rec): Promise<void> {
-  const parentId = record['journal_cat_id'] as number | null;
+  const parentId = record.journal_cat_id as number | null;
   if (!parentId) {
-    record['parent_cat_ids'] = '';
+    record.parent_cat_ids = '';
     return;
   }
   const parent = await context.db.selectFrom('journal_cats').select(['id', 'parent_cat_ids'])
     .where('site_id', '=', context.siteId).where('id', '=', parentId).executeTakeFirst();
   const path = parent ? [String(parent['parent_cat_ids'] ?? ''), String(parentId)].filter(Boolean).join(',') : '';
-  record['parent_cat_ids'] = path;
+  record.parent_cat_ids = path;
 }
 
 /** Σ debit and credit posted to each account (and, for cats, to every account below them). */
@@ -94,11 +94,11 @@ async function renderTotals(context: Context, records: Rec[], wire: Record<strin
         .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
         .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit'), eb.fn.max('t.modified').as('last_modified')])
         .where('t.site_id', '=', context.siteId);
-      if (kind === 'account') query = query.where('a.id', '=', record.id!);
+      if (kind === 'account') query = query.where('a.id', '=', record.id);
       else {
         const id = String(record.id);
         query = query.where((eb) => eb.or([
-          eb('a.journal_cat_id', '=', record.id!),
+          eb('a.journal_cat_id', '=', record.id),
           eb('a.parent_cat_ids', '=', id),
           eb('a.parent_cat_ids', 'like', `${id},%`),
           eb('a.parent_cat_ids', 'like', `%,${id}`),
@@ -129,7 +129,7 @@ export const journalCats = defineResource({
   keywordColumns: ['name', 'code'],
   hooks: {
     async prepare(context, draft, existing) {
-      if (draft.header['journal_cat_id'] && draft.header['journal_cat_id'] === draft.header.id) {
+      if (draft.header.journal_cat_id && draft.header.journal_cat_id === draft.header.id) {
         throw validationError({ journal_cat_id: 'cannot be the folder itself' });
       }
       await refuseRuleChanges(context, 'journal_cats', draft.header, existing);
@@ -219,7 +219,7 @@ export const journals = defineResource({
   keywordColumns: ['description', 'number', 'name'],
   hooks: {
     async prepare(context, draft, existing) {
-      if (existing && Number(existing['is_automatic']) === 1) {
+      if (existing && Number(existing.is_automatic) === 1) {
         throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Automatic journals are posted by their documents and cannot be edited');
       }
       const journal = draft.header;
@@ -227,17 +227,17 @@ export const journals = defineResource({
       const errors: Record<string, string> = {};
       if (lines.length < 2) errors['JournalTransaction'] = 'a journal needs at least two transactions';
       lines.forEach((line, index) => {
-        const debit = (line['debit'] as bigint | null) ?? ZERO;
-        const credit = (line['credit'] as bigint | null) ?? ZERO;
+        const debit = line.debit ?? ZERO;
+        const credit = line.credit ?? ZERO;
         if ((debit > ZERO) === (credit > ZERO)) errors[`JournalTransaction.${index}.debit`] = 'exactly one of debit and credit must be greater than 0';
-        line['currency_code'] = line['currency_code'] || journal['currency_code'] || context.site.currency_code;
+        line.currency_code = line.currency_code || journal['currency_code'] || context.site.currency_code;
         // debit and credit are in the site currency: rounded to its minor unit before the balance check.
         for (const side of ['debit', 'credit'] as const) {
           if (line[side] !== null && line[side] !== undefined) line[side] = roundAmount(line[side] as bigint, context.site.currency_code);
         }
       });
-      const debit = sum(lines.map((l) => (l['debit'] as bigint | null) ?? ZERO));
-      const credit = sum(lines.map((l) => (l['credit'] as bigint | null) ?? ZERO));
+      const debit = sum(lines.map((l) => l.debit ?? ZERO));
+      const credit = sum(lines.map((l) => l.credit ?? ZERO));
       if (debit !== credit) errors['total_debit'] = `debits (${formatDec(debit)}) must equal credits (${formatDec(credit)})`;
       if (Object.keys(errors).length > 0) throw validationError(errors);
       journal['total_debit'] = debit;
@@ -249,12 +249,12 @@ export const journals = defineResource({
       if (!journal['date']) journal['date'] = today(context);
       if (!journal['currency_code']) journal['currency_code'] = context.site.currency_code;
       if (journal['staff_id'] === undefined || journal['staff_id'] === null) journal['staff_id'] = context.staffId;
-      if (!journal['number']) {
-        journal['number'] = await nextNumber(context, 'journal', (candidates) => takenAmong(context, 'journals', 'number', candidates, existing?.id));
-      }
+      journal.number = await settleNumber(context, {
+        table: 'journals', column: 'number', sequence: 'journal', unique: false, takenProblem: () => 'is already used by another journal',
+      }, journal.number, existing?.id);
     },
     async beforeDelete(_context, record) {
-      if (Number(record['is_automatic']) === 1) {
+      if (Number(record.is_automatic) === 1) {
         throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Automatic journals are removed with their documents');
       }
     },

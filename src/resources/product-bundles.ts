@@ -8,7 +8,11 @@ import { type FieldErrors, fieldError, validationError } from '../domain/errors.
 import { type Dec, ZERO, fromStored, mul } from '../domain/money.js';
 import { type BundleComponent, type StockUnits, stockUnitsOf } from '../domain/units.js';
 import { decimal, id, text } from '../engine/fields.js';
-import type { Context, Rec } from '../engine/resource.js';
+import type { Context } from '../engine/resource.js';
+import type { SalesLine } from './sales-documents.js';
+
+/** What stock reads of a document line (sales and purchase lines alike). */
+type UnitLine = Pick<SalesLine, 'product_id' | 'unit_factor_id' | 'unit_factor' | 'quantity'>;
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
 
@@ -29,11 +33,11 @@ export const productBundles = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const merged = { ...existing, ...draft.header };
-      if ((merged['quantity'] as Dec) <= ZERO) throw fieldError('quantity', 'must be greater than 0');
+      if ((merged.quantity) <= ZERO) throw fieldError('quantity', 'must be greater than 0');
       if (merged['product_id'] === merged['bundle_product_id']) throw fieldError('product_id', 'a bundle cannot contain itself');
-      const bundle = await context.db.selectFrom('products').select('type').where('site_id', '=', context.siteId).where('id', '=', merged['bundle_product_id'] as number).executeTakeFirst();
+      const bundle = await context.db.selectFrom('products').select('type').where('site_id', '=', context.siteId).where('id', '=', merged.bundle_product_id).executeTakeFirst();
       if (bundle && Number(bundle['type']) !== BUNDLE_TYPE) throw fieldError('bundle_product_id', 'must be a bundle product (type 3)');
-      const component = await context.db.selectFrom('products').select('type').where('site_id', '=', context.siteId).where('id', '=', merged['product_id'] as number).executeTakeFirst();
+      const component = await context.db.selectFrom('products').select('type').where('site_id', '=', context.siteId).where('id', '=', merged.product_id).executeTakeFirst();
       if (component && Number(component['type']) === BUNDLE_TYPE) throw fieldError('product_id', 'a bundle cannot be a component (one level of bundles)');
     },
   },
@@ -43,22 +47,22 @@ export const productBundles = defineResource({
  * The base-unit factor of each line's unit_factor_id, which must be a unit of the line's product's
  * template (a 400 naming `{linesKey}.N.unit_factor_id` otherwise).
  */
-async function factorsOf(context: Context, lines: Rec[], linesKey: string): Promise<Map<number, Dec>> {
-  const ids = [...new Set(lines.map((line) => line['unit_factor_id'] as number).filter(Boolean))];
+async function factorsOf(context: Context, lines: UnitLine[], linesKey: string): Promise<Map<number, Dec>> {
+  const ids = [...new Set(lines.map((line) => line.unit_factor_id).filter(Boolean))];
   const byId = new Map<number, Dec>();
   if (ids.length === 0) return byId;
   const rows = await context.db.selectFrom('unit_template_factors').select(['id', 'factor', 'unit_template_id']).where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
-  const templateOf = new Map(rows.map((row) => [Number(row['id']), Number(row['unit_template_id'])]));
-  for (const row of rows) byId.set(Number(row['id']), fromStored(row['factor']));
-  const productIds = [...new Set(lines.filter((line) => line['unit_factor_id']).map((line) => line['product_id'] as number).filter(Boolean))];
+  const templateOf = new Map(rows.map((row) => [Number(row.id), Number(row.unit_template_id)]));
+  for (const row of rows) byId.set(Number(row.id), fromStored(row.factor));
+  const productIds = [...new Set(lines.filter((line) => line.unit_factor_id).map((line) => line.product_id).filter(Boolean))];
   const products = productIds.length === 0 ? [] : await context.db.selectFrom('products').select(['id', 'unit_template_id']).where('site_id', '=', context.siteId).where('id', 'in', productIds).execute();
-  const productTemplate = new Map(products.map((row) => [Number(row['id']), Number(row['unit_template_id'] ?? 0)]));
+  const productTemplate = new Map(products.map((row) => [Number(row.id), Number(row.unit_template_id ?? 0)]));
   const errors: FieldErrors = {};
   lines.forEach((line, index) => {
-    const factorId = line['unit_factor_id'] as number | null;
+    const factorId = line.unit_factor_id;
     if (!factorId) return;
     const template = templateOf.get(factorId);
-    if (template === undefined || template !== productTemplate.get(line['product_id'] as number)) {
+    if (template === undefined || template !== productTemplate.get(line.product_id ?? 0)) {
       errors[`${linesKey}.${index}.unit_factor_id`] = "must be a unit of the product's unit template";
     }
   });
@@ -67,17 +71,18 @@ async function factorsOf(context: Context, lines: Rec[], linesKey: string): Prom
 }
 
 /** Each line's quantity in base units: × its unit_factor_id's factor (or unit_factor), for purchases. */
-export async function baseQuantities(context: Context, lines: Rec[], linesKey = 'PurchaseOrderItem'): Promise<Dec[]> {
+export async function baseQuantities(context: Context, lines: UnitLine[], linesKey = 'PurchaseOrderItem'): Promise<Dec[]> {
   const factors = await factorsOf(context, lines, linesKey);
   return lines.map((line) => {
-    const factor = factors.get(line['unit_factor_id'] as number) ?? (line['unit_factor'] as Dec | null) ?? null;
-    const quantity = line['quantity'] as Dec;
+    const factor = factors.get(line.unit_factor_id ?? 0) ?? line.unit_factor ?? null;
+    // Every line has a quantity by now (its default, or refused when cleared: computeDocument).
+    const quantity = line.quantity!;
     return factor && factor > ZERO ? mul(quantity, factor) : quantity;
   });
 }
 
 /** For each line, what it moves in stock (see domain/units.ts): [{productId, quantity}] in base units. */
-export async function documentStockUnits(context: Context, lines: Rec[], products: Map<number, Record<string, unknown>>): Promise<StockUnits[][]> {
+export async function documentStockUnits(context: Context, lines: UnitLine[], products: Map<number, Record<string, unknown>>): Promise<StockUnits[][]> {
   const bundleIds = [...products.values()].filter((p) => Number(p['type']) === BUNDLE_TYPE).map((p) => Number(p['id']));
   const components = new Map<number, BundleComponent[]>();
   if (bundleIds.length > 0) {
@@ -85,19 +90,19 @@ export async function documentStockUnits(context: Context, lines: Rec[], product
       .select(['b.bundle_product_id', 'b.product_id', 'b.quantity', 'b.unit_factor', 'p.track_stock'])
       .where('b.site_id', '=', context.siteId).where('b.bundle_product_id', 'in', bundleIds).orderBy('b.id').execute();
     for (const row of rows) {
-      const list = components.get(Number(row['bundle_product_id'])) ?? [];
-      const factor = row['unit_factor'] === null ? null : fromStored(row['unit_factor']);
-      const perBundle = fromStored(row['quantity']);
-      list.push({ productId: Number(row['product_id']), quantity: factor && factor > ZERO ? mul(perBundle, factor) : perBundle, tracked: Number(row['track_stock']) === 1 });
-      components.set(Number(row['bundle_product_id']), list);
+      const list = components.get(Number(row.bundle_product_id)) ?? [];
+      const factor = row.unit_factor === null ? null : fromStored(row.unit_factor);
+      const perBundle = fromStored(row.quantity);
+      list.push({ productId: Number(row.product_id), quantity: factor && factor > ZERO ? mul(perBundle, factor) : perBundle, tracked: Number(row.track_stock) === 1 });
+      components.set(Number(row.bundle_product_id), list);
     }
   }
   const factors = await factorsOf(context, lines, 'InvoiceItem');
   return lines.map((line) => {
-    const product = products.get(line['product_id'] as number);
+    const product = products.get(line.product_id ?? 0);
     if (!product) return [];
-    const factor = factors.get(line['unit_factor_id'] as number) ?? (line['unit_factor'] as Dec | null) ?? null;
-    return stockUnitsOf(line['quantity'] as Dec, factor, { id: Number(product['id']), tracked: Number(product['track_stock']) === 1, isBundle: Number(product['type']) === BUNDLE_TYPE },
+    const factor = factors.get(line.unit_factor_id ?? 0) ?? line.unit_factor ?? null;
+    return stockUnitsOf(line.quantity!, factor, { id: Number(product['id']), tracked: Number(product['track_stock']) === 1, isBundle: Number(product['type']) === BUNDLE_TYPE },
       components.get(Number(product['id'])) ?? []);
   });
 }

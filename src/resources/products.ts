@@ -3,14 +3,14 @@ import { postStockTransaction } from '../domain/inventory.js';
 import { STOCK_SOURCE, appendMovement, hasMovements } from '../domain/stock.js';
 import { hasTransactions } from '../domain/errors.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
-import type { ChildSpec, Draft } from '../engine/resource.js';
+import type { ChildSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, staffField, timestamps } from './common.js';
 import { categoryNames, productCategories, syncCategories } from './product-categories.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 
-/** The stock level a write asked for, carried from prepare to afterWrite. */
-const requestedStock = new WeakMap<Draft, Dec>();
+/** What a write's hooks share: the stock level it asked for, carried from prepare to afterWrite. */
+type ProductState = { requestedStock?: Dec };
 
 /** Most images one product carries. */
 const PRODUCT_IMAGES_MAX = 50;
@@ -74,6 +74,7 @@ export const products = defineResource({
     ...timestamps(),
   },
   keywordColumns: ['name', 'product_code', 'barcode', 'description'],
+  state: (): ProductState => ({}),
   children: [imagesChild()],
   hooks: {
     async prepare(_context, draft, existing) {
@@ -81,22 +82,22 @@ export const products = defineResource({
         const file = image['file'];
         if (!image['file_full_path'] && typeof file === 'string' && /^https?:\/\//i.test(file)) image['file_full_path'] = file;
       }
-      const wanted = draft.header['stock_balance'];
-      const current = (existing?.['stock_balance'] as Dec | null | undefined) ?? ZERO;
-      if (typeof wanted === 'bigint' && wanted !== current) requestedStock.set(draft, wanted);
-      draft.header['stock_balance'] = current;
+      const wanted = draft.header.stock_balance;
+      const current = existing?.stock_balance ?? ZERO;
+      if (typeof wanted === 'bigint' && wanted !== current) draft.state.requestedStock = wanted;
+      draft.header.stock_balance = current;
     },
     async afterWrite(context, record, draft, previous) {
-      await syncCategories(context, record['category']);
-      const wanted = requestedStock.get(draft);
-      if (wanted === undefined || Number(record['track_stock']) !== 1) return;
-      const current = (previous?.['stock_balance'] as Dec | null | undefined) ?? ZERO;
-      const storeId = (record['raw_store_id'] as number | null) || (await primaryId(context, 'stores'));
+      await syncCategories(context, record.category);
+      const wanted = draft.state.requestedStock;
+      if (wanted === undefined || Number(record.track_stock) !== 1) return;
+      const current = previous?.stock_balance ?? ZERO;
+      const storeId = record.raw_store_id || (await primaryId(context, 'stores'));
       if (storeId === null) return;
       const quantity = wanted - current;
-      const buyPrice = (record['buy_price'] as Dec | null) ?? ZERO;
+      const buyPrice = record.buy_price ?? ZERO;
       const movementId = await appendMovement(context, {
-        productId: record.id!,
+        productId: record.id,
         storeId,
         quantity,
         price: buyPrice,
@@ -110,19 +111,19 @@ export const products = defineResource({
     },
     // ProductCategory[]: the category records the product's category text names, as the docs nest them.
     async related(context, records, wire) {
-      const names = [...new Set(records.flatMap((record) => categoryNames(record['category'])))];
+      const names = [...new Set(records.flatMap((record) => categoryNames(record.category)))];
       const byName = new Map<string, Record<string, unknown>>();
       if (names.length > 0) {
         const rows = await context.db.selectFrom('product_categories').selectAll()
           .where('site_id', '=', context.siteId).where('name', 'in', names).execute();
-        for (const row of rows) byName.set(String(row['name']), renderRecord(productCategories.fields, rowToRecord(productCategories.fields, row)));
+        for (const row of rows) byName.set(String(row.name), renderRecord(productCategories.fields, rowToRecord(productCategories.fields, row)));
       }
       records.forEach((record, index) => {
-        wire[index]!['ProductCategory'] = categoryNames(record['category']).flatMap((name) => byName.get(name) ?? []);
+        wire[index]!['ProductCategory'] = categoryNames(record.category).flatMap((name) => byName.get(name) ?? []);
       });
     },
     async beforeDelete(context, record) {
-      if (await hasMovements(context, 'product_id', record.id!)) throw hasTransactions();
+      if (await hasMovements(context, 'product_id', record.id)) throw hasTransactions();
     },
   },
 });

@@ -10,12 +10,12 @@ import { type Dec, ZERO, currencyDecimals, mulTo } from '../domain/money.js';
 import { type Movement, replaceMovements } from '../domain/stock.js';
 import { type DocumentKindSpec, documentKind, typesWhere } from '../domain/document-kinds.js';
 import { type PurchaseFacts, purchaseInvoiceLines, purchaseRefundLines } from '../domain/posting/purchases.js';
-import { type Fields, bool, date, datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
+import { type RecordOf, bool, date, datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
 import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
-import type { Context, Draft, Rec, ResourceSpec } from '../engine/resource.js';
-import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import type { Context, Draft, Rec, ResourceSpec, Saved } from '../engine/resource.js';
+import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
 import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-documents.js';
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
@@ -39,7 +39,7 @@ function purchaseKind(type: unknown): DocumentKindSpec {
 const reducesPayable = (type: unknown) => documentKind('purchase_orders', type)?.reverses === 'purchase_invoice';
 const decOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
 
-function purchaseItemFields(): Fields {
+function purchaseItemFields() {
   const { invoice_id: _unused, ...line } = invoiceItemFields();
   return {
     purchase_order_id: id(),
@@ -57,7 +57,7 @@ const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
   ['supplier_bn1_label', 'bn1_label'], ['supplier_bn2_label', 'bn2_label'], ['supplier_default_currency_code', 'default_currency_code'],
 ];
 
-const headerFields = (): Fields => ({
+const headerFields = () => ({
   staff_id: staffField(),
   subscription_id: id().ref('purchase_invoices').doc('For refunds and debit notes: the purchase invoice they correct'),
   type: int().readOnly().doc('0 purchase invoice, 1 purchase refund, 14 purchase debit note'),
@@ -67,7 +67,12 @@ const headerFields = (): Fields => ({
   is_offline: bool().default(0),
   currency_code: text(10).doc('The site currency when left out'),
   currency_rate: currencyRateField(),
-  ...Object.fromEntries(SUPPLIER_SNAPSHOT.map(([name]) => [name, text(name.endsWith('country_code') ? 3 : 255)])),
+  // The supplier snapshot (SUPPLIER_SNAPSHOT), one field each.
+  supplier_business_name: text(255), supplier_first_name: text(255), supplier_last_name: text(255),
+  supplier_email: text(255), supplier_address1: text(255), supplier_address2: text(255), supplier_city: text(255),
+  supplier_state: text(255), supplier_postal_code: text(255), supplier_country_code: text(3),
+  supplier_supplier_number: text(255), supplier_phone1: text(255), supplier_phone2: text(255),
+  supplier_bn1_label: text(255), supplier_bn2_label: text(255), supplier_default_currency_code: text(255),
   date: date().doc('Today when left out'),
   draft: bool().default(0).doc('A draft moves no stock'),
   is_received: bool().default(1),
@@ -99,45 +104,54 @@ const headerFields = (): Fields => ({
   ...timestamps(),
 });
 
-async function fillSupplierSnapshot(context: Context, document: Rec, existing: Rec | null): Promise<void> {
-  if (existing && existing['supplier_id'] === document['supplier_id']) return;
+/** A purchase document in memory, and its lines. */
+type PurchaseDocument = RecordOf<ReturnType<typeof headerFields>>;
+type PurchaseLine = RecordOf<ReturnType<typeof purchaseItemFields>>;
+type PurchaseDraft = Draft<PurchaseDocument, { PurchaseOrderItem?: PurchaseLine[]; [PURCHASE_PAYMENT_KEY]?: Rec[] }>;
+
+async function fillSupplierSnapshot(context: Context, document: PurchaseDocument, existing: Saved<PurchaseDocument> | null): Promise<void> {
+  if (existing && existing.supplier_id === document.supplier_id) return;
   const supplier = await context.db.selectFrom('suppliers').selectAll()
-    .where('site_id', '=', context.siteId).where('id', '=', document['supplier_id'] as number).executeTakeFirst();
+    .where('site_id', '=', context.siteId).where('id', '=', document.supplier_id).executeTakeFirst();
   if (!supplier) return;
+  // The snapshot's columns are named by a table: read and written as plain records.
+  const snapshot: Rec = document;
+  const before: Rec | null = existing;
   for (const [target, source] of SUPPLIER_SNAPSHOT) {
-    const sent = existing ? document[target] !== existing[target] : document[target] !== undefined && document[target] !== null && document[target] !== '';
-    if (!sent) document[target] = supplier[source] ?? null;
+    const sent = before ? snapshot[target] !== before[target] : snapshot[target] !== undefined && snapshot[target] !== null && snapshot[target] !== '';
+    if (!sent) snapshot[target] = supplier[source] ?? null;
   }
 }
 
-async function prepare(context: Context, draft: Draft, existing: Rec | null): Promise<void> {
+async function prepare(context: Context, draft: PurchaseDraft, existing: Saved<PurchaseDocument> | null): Promise<void> {
   const document = draft.header;
   const errors: FieldErrors = {};
-  const type = document['type'] as number;
+  // The scope always sets it (one type per purchase resource).
+  const type = document.type!;
   if (!document['store_id']) document['store_id'] = await primaryId(context, 'stores');
   if (!document['date']) document['date'] = today(context);
   if (!document['currency_code']) document['currency_code'] = context.site.currency_code;
   await fillSupplierSnapshot(context, document, existing);
   await settleCurrencyRate(context, document, errors);
   checkDiscounts(document, errors);
-  if (reducesPayable(type) && document['subscription_id']) {
+  if (reducesPayable(type) && document.subscription_id) {
     // The engine has checked that subscription_id names a purchase invoice (its ref() and scope).
     const original = await context.db.selectFrom('purchase_orders').select('supplier_id')
-      .where('site_id', '=', context.siteId).where('id', '=', document['subscription_id'] as number).executeTakeFirst();
-    if (original && Number(original['supplier_id']) !== document['supplier_id']) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
+      .where('site_id', '=', context.siteId).where('id', '=', document.subscription_id).executeTakeFirst();
+    if (original && Number(original['supplier_id']) !== document.supplier_id) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
   }
   const lines = draft.children['PurchaseOrderItem'] ?? [];
   if (lines.length === 0) errors['PurchaseOrderItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors, 'PurchaseOrderItem', 'buy_price');
   await assignNumber(context, 'purchase_orders', purchaseKind(type).numbering, document, existing);
-  if (existing === null) document['summary_paid'] = ZERO;
-  document['summary_unpaid'] = (document['summary_total'] as Dec) - ((document['summary_paid'] as Dec | null) ?? ZERO);
+  if (existing === null) document.summary_paid = ZERO;
+  document.summary_unpaid = document.summary_total! - (document.summary_paid ?? ZERO);
   document['payment_status'] = document['draft'] === 1 ? -1 : 0;
   const payments = draft.children[PURCHASE_PAYMENT_KEY];
   if (payments === undefined) return;
   // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
-  if (existing && payments.every((payment) => payment.id === undefined)) await removePurchasePaymentJournals(context, existing.id!);
+  if (existing && payments.every((payment) => payment.id === undefined)) await removePurchasePaymentJournals(context, existing.id);
   await completePurchasePayments(context, document, payments);
 }
 
@@ -174,25 +188,25 @@ async function taxesOfDocuments(context: Context, ids: number[]): Promise<Map<nu
 const netOf = (line: Rec): Dec => ((line['item_subtotal'] as Dec | null) ?? ZERO) - ((line['summary_tax1'] as Dec | null) ?? ZERO) - ((line['summary_tax2'] as Dec | null) ?? ZERO);
 
 /** Indexes of the lines whose product's stock is tracked. */
-async function stockLines(context: Context, lines: Rec[], type: unknown): Promise<Set<number>> {
+async function stockLines(context: Context, lines: PurchaseLine[], type: unknown): Promise<Set<number>> {
   // A debit note corrects the price owed; the goods stay (a return of goods is a purchase refund).
   if (!purchaseKind(type).stock) return new Set();
-  const ids = [...new Set(lines.map((line) => line['product_id'] as number).filter(Boolean))];
+  const ids = [...new Set(lines.map((line) => line.product_id).filter(Boolean))];
   if (ids.length === 0) return new Set();
   const rows = await context.db.selectFrom('products').select(['id', 'track_stock'])
     .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
   const tracked = new Set(rows.filter((row) => Number(row['track_stock']) === 1).map((row) => Number(row['id'])));
-  return new Set(lines.flatMap((line, index) => (tracked.has(line['product_id'] as number) ? [index] : [])));
+  return new Set(lines.flatMap((line, index) => (tracked.has(line.product_id ?? 0) ? [index] : [])));
 }
 
-async function moveStock(context: Context, document: Rec, lines: Rec[], stocked: Set<number>): Promise<void> {
-  const stock = purchaseKind(document['type']).stock;
+async function moveStock(context: Context, document: Saved<PurchaseDocument>, lines: PurchaseLine[], stocked: Set<number>): Promise<void> {
+  const stock = purchaseKind(document.type).stock;
   if (!stock) return;
   const refund = stock.direction === 'out';
   const source = stock.source;
   const movements: Movement[] = [];
   const places = currencyDecimals(context.site.currency_code);
-  if (document['draft'] !== 1) {
+  if (document.draft !== 1) {
     // In base units of the product's unit template (a box of 12 received is 12 pieces).
     const quantities = await baseQuantities(context, lines);
     for (const [index, line] of lines.entries()) {
@@ -201,17 +215,18 @@ async function moveStock(context: Context, document: Rec, lines: Rec[], stocked:
       movements.push({
         // Received goods come in at what they cost: the line before tax, in the site currency.
         costValue: mulTo(netOf(line), rateOf(document), places),
-        productId: line['product_id'] as number,
-        storeId: (line['store_id'] as number) || (document['store_id'] as number),
+        // Stocked lines name a product; the prepare gave every line a store and the document a date.
+        productId: line.product_id!,
+        storeId: (line.store_id || document.store_id)!,
         quantity: refund ? -quantity : quantity,
-        price: line['unit_price'] as Dec,
-        date: document['date'] as string,
+        price: line.unit_price!,
+        date: document.date!,
         field: `PurchaseOrderItem.${index}.quantity`,
       });
     }
   }
   // Goods that leave the ledger without a line of their own (a draft, a line moved or removed) are named by the draft flag or the lines.
-  await replaceMovements(context, source, document.id!, movements, document['draft'] === 1 ? 'draft' : 'PurchaseOrderItem');
+  await replaceMovements(context, source, document.id, movements, document.draft === 1 ? 'draft' : 'PurchaseOrderItem');
 }
 
 /** The journal of a purchase document (src/domain/posting/purchases.ts); drafts post nothing. */
@@ -252,10 +267,10 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
     operations: ALL_OPERATIONS,
     scope: { column: 'type', values: [options.type], createDefault: options.type },
     fields: headerFields(),
-    children: [{
+    children: [childOf({
       key: 'PurchaseOrderItem', inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem', ...(options.lineKeys ?? [])], table: 'purchase_order_items',
       foreignKey: 'purchase_order_id', fields: purchaseItemFields(), writable: true, countMax: DOCUMENT_LINES_MAX,
-    }, ...(options.payments ? [purchasePaymentsChild()] : [])],
+    }), ...(options.payments ? [purchasePaymentsChild()] : [])],
     defaultOrder: [['date', 'desc'], ['id', 'desc']],
     keywordColumns: ['no', 'po_number', 'supplier_business_name', 'supplier_email', 'notes'],
     wireObjects: [customFieldObject(['PurchaseOrderCustomField', 'InvoiceCustomField'], ['PurchaseOrderCustomField', 'PurchaseInvoiceCustomField', 'InvoiceCustomField'])],
@@ -268,7 +283,7 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
       prepare,
       async afterWrite(context, record, draft) {
         const lines = draft.children['PurchaseOrderItem'] ?? [];
-        const stocked = await stockLines(context, lines, record['type']);
+        const stocked = await stockLines(context, lines, record.type);
         await moveStock(context, record, lines, stocked);
         await postPurchase(context, record, lines, stocked);
         if (!options.payments) return;
@@ -276,27 +291,27 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
         await refreshPurchasePayments(context, record);
       },
       async beforeDelete(context, record) {
-        if (record['type'] !== PURCHASE_TYPE) return;
-        await removePurchasePaymentJournals(context, record.id!);
+        if (record.type !== PURCHASE_TYPE) return;
+        await removePurchasePaymentJournals(context, record.id);
         const refund = await context.db.selectFrom('purchase_orders').select('id')
-          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id!).where('type', 'in', typesWhere('purchase_orders', (kind) => kind.reverses === 'purchase_invoice')).executeTakeFirst();
+          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id).where('type', 'in', typesWhere('purchase_orders', (kind) => kind.reverses === 'purchase_invoice')).executeTakeFirst();
         if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds and debit notes first.");
       },
       async afterDelete(context, record) {
-        const kind = purchaseKind(record['type']);
-        if (kind.journal) await removeJournal(context, kind.journal.entityType, record.id!);
-        if (kind.stock) await replaceMovements(context, kind.stock.source, record.id!, []);
+        const kind = purchaseKind(record.type);
+        if (kind.journal) await removeJournal(context, kind.journal.entityType, record.id);
+        if (kind.stock) await replaceMovements(context, kind.stock.source, record.id, []);
       },
       async related(context, records, wire) {
         const supplierSpec = resourceNamed('suppliers');
-        const ids = [...new Set(records.map((record) => record['supplier_id'] as number))];
+        const ids = [...new Set(records.map((record) => record.supplier_id))];
         const rows = await context.db.selectFrom('suppliers').selectAll()
           .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
         const byId = new Map(rows.map((row) => [Number(row['id']), row]));
         const staff = await staffOf(context, records.map((record) => record['staff_id']));
         const taxes = options.payments ? await taxesOfDocuments(context, records.map((record) => record.id!)) : null;
         records.forEach((record, index) => {
-          const row = byId.get(record['supplier_id'] as number);
+          const row = byId.get(record.supplier_id);
           wire[index]!['Supplier'] = row ? renderRecord(supplierSpec.fields, rowToRecord(supplierSpec.fields, row)) : null;
           // The staff member who made it, nested as Daftra does (the site owner for staff_id 0).
           wire[index]!['staff'] = staff.get(Number(record['staff_id'] ?? 0)) ?? null;

@@ -12,13 +12,14 @@ import { requisitionLines } from '../domain/posting/stock.js';
 import { validationError, type FieldErrors } from '../domain/errors.js';
 import { movementValues } from '../domain/inventory.js';
 import { type Dec, ZERO, currencyDecimals, fromStored, mulTo } from '../domain/money.js';
-import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { settleNumber } from '../domain/numbering.js';
 import { REQUISITION_STATUS, REQUISITION_TYPE, plannedMoves } from '../domain/requisitions.js';
 import { STOCK_DIRECTION, STOCK_SOURCE, type Movement, replaceMovements } from '../domain/stock.js';
-import { datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
-import type { Context, FilterFn, Rec } from '../engine/resource.js';
-import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { type RecordOf, datetime, decimal, id, int, json, longText, text } from '../engine/fields.js';
+import type { Context, FilterFn, Saved } from '../engine/resource.js';
+import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { dayBound, primaryId, timestamps } from './common.js';
+import { rowToRecord } from '../engine/records.js';
 
 export const REQUISITION_LINES_MAX = 500;
 
@@ -44,11 +45,45 @@ export const requisitionDeliveryFilter: FilterFn = (eb, value, context) => {
   return status === 0 ? eb.not(eb.exists(requisitionsOf())) : eb.exists(requisitionsOf(status));
 };
 
-async function trackedProducts(context: Context, lines: Rec[]): Promise<Set<number>> {
-  const ids = [...new Set(lines.map((line) => line['product_id'] as number).filter(Boolean))];
+const requisitionFields = {
+  number: text(255).doc('Generated when left out'),
+  date: datetime().doc('Now when left out; DD/MM/YYYY HH:MM is accepted'),
+  type: int().required().oneOf(Object.values(REQUISITION_TYPE)).doc('1 inbound, 2 outbound, 3 transfer between stores'),
+  status: int().oneOf(Object.values(REQUISITION_STATUS)).default(REQUISITION_STATUS.underDelivery).alsoAccepts('Status')
+    .doc('1 under delivery (moves nothing), 3 accepted (moves stock), 4 rejected'),
+  order_type: int().alsoAccepts('Order_type').doc('Origin: 1 inbound, 2 outbound, 8 manual transfer, 25 sales order, ... (Daftra\'s codes)'),
+  order_id: id().doc('Id of the source document; 0 for a manual requisition'),
+  store_id: id().ref('stores').doc('The store goods leave (or enter, inbound); the primary store when left out'),
+  to_store_id: id().ref('stores').alsoAccepts('To_store_id').doc('Destination of a transfer'),
+  journal_account_id: id().ref('journal_accounts').doc('Account the stock is posted against (ins and outs); Inventory Adjustments when left out'),
+  currency_code: text(3),
+  work_order_id: id().ref('work_orders'),
+  staff_id: id(),
+  branch_id: id(),
+  notes: longText(),
+  ...timestamps(),
+};
+
+const requisitionItemFields = {
+  requisition_id: id(),
+  product_id: id().required().ref('products'),
+  item: text(255),
+  org_name: text(255),
+  unit_price: decimal().nonNegative().doc('Cost of an inbound line; outs leave at moving average'),
+  quantity: decimal().required(),
+  lot: json(),
+  expiry_date: json(),
+  serials: json(),
+};
+
+type Requisition = Saved<RecordOf<typeof requisitionFields>>;
+type RequisitionLine = RecordOf<typeof requisitionItemFields>;
+
+async function trackedProducts(context: Context, lines: RequisitionLine[]): Promise<Set<number>> {
+  const ids = [...new Set(lines.map((line) => line.product_id).filter(Boolean))];
   if (ids.length === 0) return new Set();
   const rows = await context.db.selectFrom('products').select(['id', 'track_stock']).where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
-  return new Set(rows.filter((row) => Number(row['track_stock']) === 1).map((row) => Number(row['id'])));
+  return new Set(rows.filter((row) => Number(row.track_stock) === 1).map((row) => Number(row.id)));
 }
 
 /** Values taken out by the first movements, in line order (a transfer's receipts come in at them). */
@@ -56,75 +91,49 @@ async function outValues(context: Context, requisitionId: number): Promise<Dec[]
   const rows = await context.db.selectFrom('stock_transactions').select(['cost_value']).where('site_id', '=', context.siteId)
     .where('source_type', '=', STOCK_SOURCE.requisition).where('order_id', '=', requisitionId).where('transaction_type', '=', STOCK_DIRECTION.out)
     .orderBy('id').execute();
-  return rows.map((row) => fromStored(row['cost_value']));
+  return rows.map((row) => fromStored(row.cost_value));
 }
 
-async function moveAndPost(context: Context, record: Rec, lines: Rec[]): Promise<void> {
+async function moveAndPost(context: Context, record: Requisition, lines: RequisitionLine[]): Promise<void> {
   const tracked = await trackedProducts(context, lines);
-  const stocked = lines.filter((line) => tracked.has(line['product_id'] as number));
-  const type = record['type'] as number;
-  const { first, receipts } = plannedMoves(type, record['status'] as number, record['store_id'] as number, (record['to_store_id'] as number | null) ?? null,
-    stocked.map((line) => ({ productId: line['product_id'] as number, quantity: line['quantity'] as Dec, unitPrice: (line['unit_price'] as Dec | null) ?? ZERO })));
-  const date = String(record['date']).slice(0, 10);
+  const stocked = lines.filter((line) => tracked.has(line.product_id));
+  const type = record.type;
+  // The prepare settled the status and the store.
+  const { first, receipts } = plannedMoves(type, record.status!, record.store_id!, record.to_store_id ?? null,
+    stocked.map((line) => ({ productId: line.product_id, quantity: line.quantity, unitPrice: line.unit_price ?? ZERO })));
+  const date = String(record.date).slice(0, 10);
   const places = currencyDecimals(context.site.currency_code);
   const toMovement = (move: (typeof first)[number], costValue?: Dec): Movement => ({
     productId: move.productId, storeId: move.storeId, quantity: move.quantity, price: move.unitPrice, date,
     field: `RequisitionItem.${lines.indexOf(stocked[move.line]!)}.quantity`,
     ...(costValue !== undefined ? { costValue } : move.quantity > ZERO && move.unitPrice > ZERO ? { costValue: mulTo(move.quantity, move.unitPrice, places) } : {}),
   });
-  await replaceMovements(context, STOCK_SOURCE.requisition, record.id!, first.map((move) => toMovement(move)));
-  const taken = receipts.length > 0 ? await outValues(context, record.id!) : [];
-  await replaceMovements(context, STOCK_SOURCE.requisitionReceipt, record.id!, receipts.map((move, index) => toMovement(move, taken[index] ?? ZERO)));
+  await replaceMovements(context, STOCK_SOURCE.requisition, record.id, first.map((move) => toMovement(move)));
+  const taken = receipts.length > 0 ? await outValues(context, record.id) : [];
+  await replaceMovements(context, STOCK_SOURCE.requisitionReceipt, record.id, receipts.map((move, index) => toMovement(move, taken[index] ?? ZERO)));
   if (first.length === 0) {
-    await removeJournal(context, 'requisition', record.id!);
+    await removeJournal(context, 'requisition', record.id);
     return;
   }
-  const values = await movementValues(context, { sourceType: STOCK_SOURCE.requisition, orderId: record.id! });
-  for (const [storeId, value] of await movementValues(context, { sourceType: STOCK_SOURCE.requisitionReceipt, orderId: record.id! })) {
+  const values = await movementValues(context, { sourceType: STOCK_SOURCE.requisition, orderId: record.id });
+  for (const [storeId, value] of await movementValues(context, { sourceType: STOCK_SOURCE.requisitionReceipt, orderId: record.id })) {
     values.set(storeId, (values.get(storeId) ?? ZERO) + value);
   }
-  const chosen = record['journal_account_id'];
+  const chosen = record.journal_account_id;
   const counter = type === REQUISITION_TYPE.transfer ? null : typeof chosen === 'number' && chosen > 0 ? account(chosen) : 'stock_adjustments';
   await postJournal(context, {
-    entityType: 'requisition', entityId: record.id!, date, currencyCode: context.site.currency_code,
-    description: `requisition #${record['number']}`, lines: requisitionLines(values, counter),
+    entityType: 'requisition', entityId: record.id, date, currencyCode: context.site.currency_code,
+    description: `requisition #${record.number}`, lines: requisitionLines(values, counter),
   });
 }
 
 export const requisitions = defineResource({
   name: 'requisitions', model: 'Requisition', title: 'Requisition', table: 'requisitions', operations: ALL_OPERATIONS,
-  fields: {
-    number: text(255).doc('Generated when left out'),
-    date: datetime().doc('Now when left out; DD/MM/YYYY HH:MM is accepted'),
-    type: int().required().oneOf(Object.values(REQUISITION_TYPE)).doc('1 inbound, 2 outbound, 3 transfer between stores'),
-    status: int().oneOf(Object.values(REQUISITION_STATUS)).default(REQUISITION_STATUS.underDelivery).alsoAccepts('Status')
-      .doc('1 under delivery (moves nothing), 3 accepted (moves stock), 4 rejected'),
-    order_type: int().alsoAccepts('Order_type').doc('Origin: 1 inbound, 2 outbound, 8 manual transfer, 25 sales order, ... (Daftra\'s codes)'),
-    order_id: id().doc('Id of the source document; 0 for a manual requisition'),
-    store_id: id().ref('stores').doc('The store goods leave (or enter, inbound); the primary store when left out'),
-    to_store_id: id().ref('stores').alsoAccepts('To_store_id').doc('Destination of a transfer'),
-    journal_account_id: id().ref('journal_accounts').doc('Account the stock is posted against (ins and outs); Inventory Adjustments when left out'),
-    currency_code: text(3),
-    work_order_id: id().ref('work_orders'),
-    staff_id: id(),
-    branch_id: id(),
-    notes: longText(),
-    ...timestamps(),
-  },
-  children: [{
+  fields: requisitionFields,
+  children: [childOf({
     key: 'RequisitionItem', table: 'requisition_items', foreignKey: 'requisition_id', writable: true, countMax: REQUISITION_LINES_MAX,
-    fields: {
-      requisition_id: id(),
-      product_id: id().required().ref('products'),
-      item: text(255),
-      org_name: text(255),
-      unit_price: decimal().nonNegative().doc('Cost of an inbound line; outs leave at moving average'),
-      quantity: decimal().required(),
-      lot: json(),
-      expiry_date: json(),
-      serials: json(),
-    },
-  }],
+    fields: requisitionItemFields,
+  })],
   defaultOrder: [['date', 'desc'], ['id', 'desc']],
   keywordColumns: ['number', 'notes'],
   filters: { date_from: dayBound('date', '>='), date_to: dayBound('date', '<=') },
@@ -134,37 +143,35 @@ export const requisitions = defineResource({
       const merged = { ...existing, ...header };
       const errors: FieldErrors = {};
       // Daftra's docs send "" for what is left out.
-      if (merged['status'] === null || merged['status'] === undefined) header['status'] = REQUISITION_STATUS.underDelivery;
-      if (!merged['store_id']) header['store_id'] = await primaryId(context, 'stores');
-      if (!merged['date']) header['date'] = context.now;
-      if (!merged['currency_code']) header['currency_code'] = context.site.currency_code;
-      if (merged['staff_id'] === undefined || merged['staff_id'] === null) header['staff_id'] = context.staffId;
+      if (merged['status'] === null || merged['status'] === undefined) header.status = REQUISITION_STATUS.underDelivery;
+      if (!merged['store_id']) header.store_id = await primaryId(context, 'stores');
+      if (!merged['date']) header.date = context.now;
+      if (!merged['currency_code']) header.currency_code = context.site.currency_code;
+      if (merged['staff_id'] === undefined || merged['staff_id'] === null) header.staff_id = context.staffId;
       const type = merged['type'];
       const to = merged['to_store_id'];
       if (type === REQUISITION_TYPE.transfer && !to) errors['to_store_id'] = 'is required for a transfer (type 3)';
-      if (type === REQUISITION_TYPE.transfer && to && to === (header['store_id'] ?? merged['store_id'])) errors['to_store_id'] = 'must differ from store_id';
+      if (type === REQUISITION_TYPE.transfer && to && to === (header.store_id ?? merged['store_id'])) errors['to_store_id'] = 'must differ from store_id';
       const lines = draft.children['RequisitionItem'];
       if (!existing && (!lines || lines.length === 0)) errors['RequisitionItem'] = 'at least one item is required';
       (lines ?? []).forEach((line, index) => {
-        if ((line['quantity'] as Dec) <= ZERO) errors[`RequisitionItem.${index}.quantity`] = 'must be greater than 0';
+        if (line.quantity <= ZERO) errors[`RequisitionItem.${index}.quantity`] = 'must be greater than 0';
       });
       if (Object.keys(errors).length > 0) throw validationError(errors);
-      if (!merged['number']) {
-        header['number'] = await nextNumber(context, 'requisition', (candidates) => takenAmong(context, 'requisitions', 'number', candidates, existing?.id));
-      } else if (header['number'] && await valueTaken(context, 'requisitions', 'number', String(header['number']), existing?.id)) {
-        throw validationError({ number: `is already used by another requisition (${header['number']})` });
-      }
+      header.number = await settleNumber(context, {
+        table: 'requisitions', column: 'number', sequence: 'requisition', takenProblem: (number) => `is already used by another requisition (${number})`,
+      }, merged.number, existing?.id);
     },
     async afterWrite(context, record, draft) {
       const lines = draft.children['RequisitionItem'] ?? (await context.db.selectFrom('requisition_items').selectAll()
-        .where('site_id', '=', context.siteId).where('requisition_id', '=', record.id!).orderBy('id').execute())
-        .map((row) => ({ ...row, quantity: fromStored(row['quantity']), unit_price: row['unit_price'] === null ? null : fromStored(row['unit_price']) }) as Rec);
+        .where('site_id', '=', context.siteId).where('requisition_id', '=', record.id).orderBy('id').execute())
+        .map((row) => rowToRecord(requisitionItemFields, row));
       await moveAndPost(context, record, lines);
     },
     async afterDelete(context, record) {
-      await replaceMovements(context, STOCK_SOURCE.requisitionReceipt, record.id!, []);
-      await replaceMovements(context, STOCK_SOURCE.requisition, record.id!, []);
-      await removeJournal(context, 'requisition', record.id!);
+      await replaceMovements(context, STOCK_SOURCE.requisitionReceipt, record.id, []);
+      await replaceMovements(context, STOCK_SOURCE.requisition, record.id, []);
+      await removeJournal(context, 'requisition', record.id);
     },
   },
 });

@@ -3,11 +3,11 @@
  * `type`: invoices (0, 16 debit note, 19 advance payment), estimates (3), credit notes (5) and refund
  * receipts (6). One factory declares each; the domain rules live in sales-rules.ts.
  */
-import { type Fields, bool, date, decimal, id, int, isEmpty, json, longText, text } from '../engine/fields.js';
-import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
-import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
+import { type RecordOf, bool, date, decimal, id, int, isEmpty, json, longText, text } from '../engine/fields.js';
+import type { ResourceSpec } from '../engine/resource.js';
+import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
-import { paymentFields } from './invoice-payments.js';
+import { type Payment, paymentFields } from './invoice-payments.js';
 import { contains } from '../engine/listing.js';
 import { salesHooks } from './sales-rules.js';
 // Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
@@ -20,7 +20,7 @@ import { requisitionDeliveryFilter } from './requisitions.js';
 /** Lines one document may carry. */
 export const DOCUMENT_LINES_MAX = 1_000;
 
-export const invoiceItemFields = (): Fields => ({
+export const invoiceItemFields = () => ({
   invoice_id: id(),
   item: text(255).doc('Line label; the product name when left out'),
   description: longText(),
@@ -55,7 +55,7 @@ export const invoiceItemFields = (): Fields => ({
 });
 
 /** The totals a document's server computes (computeDocument in sales-rules.ts) and its paid sums. */
-export const summaryFields = (): Fields => ({
+export const summaryFields = () => ({
   summary_subtotal: decimal().readOnly(),
   summary_discount: decimal().readOnly(),
   summary_tax1: decimal().readOnly(),
@@ -66,7 +66,7 @@ export const summaryFields = (): Fields => ({
   item_discount_amount: decimal().readOnly(),
 });
 
-const documentFields = (): Fields => ({
+const documentFields = () => ({
   staff_id: staffField(),
   subscription_id: id().doc('For credit notes and refund receipts: the invoice they reverse'),
   store_id: id().ref('stores').doc('The primary store when left out'),
@@ -146,7 +146,13 @@ const documentFields = (): Fields => ({
   ...timestamps(),
 });
 
-const itemsChild = (): ChildSpec => ({
+/** A sales document as its hooks see it (sales-rules.ts), its lines and its embedded payments. */
+export type SalesDocumentFields = ReturnType<typeof documentFields>;
+export type SalesDocument = RecordOf<SalesDocumentFields>;
+export type SalesLine = RecordOf<ReturnType<typeof invoiceItemFields>>;
+export type SalesChildren = { InvoiceItem?: SalesLine[]; InvoicePayment?: Payment[] };
+
+const itemsChild = () => childOf({
   key: 'InvoiceItem',
   table: 'invoice_items',
   foreignKey: 'invoice_id',
@@ -155,7 +161,7 @@ const itemsChild = (): ChildSpec => ({
   countMax: DOCUMENT_LINES_MAX,
 });
 
-const paymentsChild = (): ChildSpec => ({
+const paymentsChild = () => childOf({
   key: 'InvoicePayment',
   inputKeys: ['Payment'],
   table: 'invoice_payments',

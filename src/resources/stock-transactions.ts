@@ -9,7 +9,7 @@ import { type Dec, ZERO, checkRange, currencyDecimals, mulTo, toStored } from '.
 import { STOCK_DIRECTION, STOCK_SOURCE, STOCK_STATUS_PROCESSED, averageCost, refreshAndCheck } from '../domain/stock.js';
 import { lockRow, lockRows } from '../domain/locks.js';
 import { bool, date, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
-import type { Context, Rec } from '../engine/resource.js';
+import type { Context } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps, today } from './common.js';
 
@@ -18,30 +18,33 @@ import { primaryId, timestamps, today } from './common.js';
  * stock out at moving average), refreshes the balances, applies the negative-stock rule and posts
  * it: Dr inventory / Cr inventory adjustments for stock in, the reverse for stock out.
  */
-async function settle(context: Context, record: Rec, previous: Rec | null): Promise<void> {
-  const products = [...new Set([record['product_id'] as number, previous?.['product_id'] as number].filter(Boolean))].sort((a, b) => a - b);
+/** What settle reads of a stock transaction (the declaration's record); the prepare gave it a store. */
+interface ManualMovement { id: number; product_id: number; store_id?: number | null; transaction_type: number; quantity: Dec; price?: Dec | null; date?: string | null }
+
+async function settle(context: Context, record: ManualMovement, previous: ManualMovement | null): Promise<void> {
+  const products = [...new Set([record.product_id, previous?.product_id ?? 0].filter(Boolean))].sort((a, b) => a - b);
   await lockRows(context, 'products', products);
-  const out = record['transaction_type'] === STOCK_DIRECTION.out;
-  const quantity = record['quantity'] as Dec;
-  const price = (record['price'] as Dec | null) ?? ZERO;
-  const unitCost = !out && price > ZERO ? price : await averageCost(context, record['product_id'] as number, record['store_id'] as number, record.id!);
+  const out = record.transaction_type === STOCK_DIRECTION.out;
+  const quantity = record.quantity;
+  const price = record.price ?? ZERO;
+  const unitCost = !out && price > ZERO ? price : await averageCost(context, record.product_id, record.store_id!, record.id);
   await context.db.updateTable('stock_transactions')
     .set({ purchase_price: toStored(unitCost), cost_value: toStored(checkRange(mulTo(quantity, unitCost, currencyDecimals(context.site.currency_code)), 'quantity', 'quantity × unit cost')) })
-    .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
+    .where('site_id', '=', context.siteId).where('id', '=', record.id).execute();
   // The new position, and the one the movement left (an edit may move it to another product or store).
-  const checks = [{ productId: record['product_id'] as number, storeId: record['store_id'] as number, field: 'quantity' }];
+  const checks = [{ productId: record.product_id, storeId: record.store_id!, field: 'quantity' }];
   if (previous) {
-    const field = previous['product_id'] !== record['product_id'] ? 'product_id' : previous['store_id'] !== record['store_id'] ? 'store_id' : 'quantity';
-    checks.push({ productId: previous['product_id'] as number, storeId: previous['store_id'] as number, field });
+    const field = previous.product_id !== record.product_id ? 'product_id' : previous.store_id !== record.store_id ? 'store_id' : 'quantity';
+    checks.push({ productId: previous.product_id, storeId: previous.store_id!, field });
   }
-  const movement = { productId: checks[0]!.productId, storeId: checks[0]!.storeId, quantity: out ? -quantity : quantity, price, date: String(record['date']).slice(0, 10), field: 'quantity' };
+  const movement = { productId: checks[0]!.productId, storeId: checks[0]!.storeId, quantity: out ? -quantity : quantity, price, date: String(record.date).slice(0, 10), field: 'quantity' };
   await refreshAndCheck(context, products, checks, [movement]);
   // The books are kept by day: the journal takes the movement's day, the movement keeps its time.
-  await postStockTransaction(context, record.id!, String(record['date']).slice(0, 10), 'stock_adjustments');
+  await postStockTransaction(context, record.id, String(record.date).slice(0, 10), 'stock_adjustments');
 }
 
-function refuseDocumentMade(record: Rec): void {
-  if (record['source_type'] !== STOCK_SOURCE.manual) {
+function refuseDocumentMade(record: { source_type?: number | null }): void {
+  if (record.source_type !== STOCK_SOURCE.manual) {
     throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'This stock transaction was made by a document; change the document instead');
   }
 }
@@ -87,21 +90,21 @@ export const stockTransactions = defineResource({
     async prepare(context, draft, existing) {
       if (existing) refuseDocumentMade(existing);
       const record = draft.header;
-      if ((record['quantity'] as bigint) <= ZERO) throw validationError({ quantity: 'must be greater than 0' });
-      if (!record['store_id']) record['store_id'] = await primaryId(context, 'stores');
-      if (!record['date']) record['date'] = context.now;
-      if (!record['currency_code']) record['currency_code'] = context.site.currency_code;
-      record['source_type'] = STOCK_SOURCE.manual;
-      record['status'] = STOCK_STATUS_PROCESSED;
-      record['added_by'] = existing?.['added_by'] ?? context.staffId;
-      record['ignored'] = 0;
+      if ((record.quantity) <= ZERO) throw validationError({ quantity: 'must be greater than 0' });
+      if (!record.store_id) record.store_id = await primaryId(context, 'stores');
+      if (!record.date) record.date = context.now;
+      if (!record.currency_code) record.currency_code = context.site.currency_code;
+      record.source_type = STOCK_SOURCE.manual;
+      record.status = STOCK_STATUS_PROCESSED;
+      record.added_by = existing?.['added_by'] ?? context.staffId;
+      record.ignored = 0;
     },
     async afterWrite(context, record, _draft, previous) { await settle(context, record, previous); },
     async beforeDelete(_context, record) { refuseDocumentMade(record); },
     async afterDelete(context, record) {
-      await removeJournal(context, 'stock_transaction', record.id!);
-      await lockRow(context, 'products', record['product_id'] as number);
-      await refreshAndCheck(context, [record['product_id'] as number], [{ productId: record['product_id'] as number, storeId: record['store_id'] as number, field: 'id' }]);
+      await removeJournal(context, 'stock_transaction', record.id);
+      await lockRow(context, 'products', record.product_id);
+      await refreshAndCheck(context, [record.product_id], [{ productId: record.product_id, storeId: record.store_id!, field: 'id' }]);
     },
   },
 });

@@ -1,5 +1,5 @@
 import { fieldError } from '../domain/errors.js';
-import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { settleNumber } from '../domain/numbering.js';
 import { text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { partyFields, requireName } from './clients.js';
@@ -21,14 +21,9 @@ export const suppliers = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       requireName(draft.header);
-      const number = draft.header['supplier_number'];
-      const taken = (candidate: string) => valueTaken(context, 'suppliers', 'supplier_number', candidate, existing?.id);
-      const takenIn = (candidates: string[]) => takenAmong(context, 'suppliers', 'supplier_number', candidates, existing?.id);
-      if (typeof number === 'string' && number !== '') {
-        if (await taken(number)) throw fieldError('supplier_number', 'is already used by another supplier');
-      } else {
-        draft.header['supplier_number'] = await nextNumber(context, 'supplier', takenIn);
-      }
+      draft.header.supplier_number = await settleNumber(context, {
+        table: 'suppliers', column: 'supplier_number', sequence: 'supplier', takenProblem: () => 'is already used by another supplier',
+      }, draft.header.supplier_number, existing?.id);
     },
   },
 });

@@ -22,12 +22,12 @@ export const taxes = defineResource({
   keywordColumns: ['name', 'description'],
   hooks: {
     async prepare(_context, draft) {
-      const rate = draft.header['value'] as bigint;
+      const rate = draft.header.value;
       if (rate < ZERO || rate > HUNDRED) throw fieldError('value', 'must be a percentage between 0 and 100');
     },
     async afterWrite(context, record) {
       // Daftra echoes the record id as tax_id.
-      await context.db.updateTable('taxes').set({ tax_id: record.id }).where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
+      await context.db.updateTable('taxes').set({ tax_id: record.id }).where('site_id', '=', context.siteId).where('id', '=', record.id).execute();
     },
   },
 });

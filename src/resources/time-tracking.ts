@@ -43,7 +43,7 @@ export const timeTracking = defineResource({
       if (minutes === null) throw validationError({ time: 'must be a duration as H:MM (e.g. 1:30)' });
       if (!entry['date']) entry['date'] = today(context);
       const staff = await context.db.selectFrom('staff').select(['hourly_rate', 'hourly_rate_currency_code'])
-        .where('site_id', '=', context.siteId).where('id', '=', entry['staff_id'] as number).executeTakeFirst();
+        .where('site_id', '=', context.siteId).where('id', '=', entry.staff_id).executeTakeFirst();
       const rate = staff?.['hourly_rate'] === null || staff?.['hourly_rate'] === undefined ? null : fromStored(staff['hourly_rate']);
       const currency = String(staff?.['hourly_rate_currency_code'] || context.site.currency_code);
       entry['currency'] = currency;
@@ -52,7 +52,7 @@ export const timeTracking = defineResource({
     },
     async related(_context, records, wire) {
       records.forEach((record, index) => {
-        const minutes = minutesOf(String(record['time'] ?? '')) ?? 0;
+        const minutes = minutesOf(String(record.time ?? '')) ?? 0;
         const hours = Math.floor(minutes / 60);
         const rest = minutes % 60;
         wire[index]!['time_formatted'] = { hours: String(hours), minutes: String(rest), seconds: '0', string: `${hours}:${String(rest).padStart(2, '0')}` };

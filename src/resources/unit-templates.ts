@@ -36,7 +36,7 @@ export const unitTemplates = defineResource({
   hooks: {
     async prepare(_context, draft) {
       (draft.children['UnitTemplatesUnitFactors'] ?? []).forEach((factor, index) => {
-        if ((factor['factor'] as bigint) <= ZERO) throw fieldError(`UnitTemplatesUnitFactors.${index}.factor`, 'must be greater than 0');
+        if ((factor.factor) <= ZERO) throw fieldError(`UnitTemplatesUnitFactors.${index}.factor`, 'must be greater than 0');
       });
     },
   },

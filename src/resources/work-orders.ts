@@ -1,5 +1,5 @@
 import { fieldError } from '../domain/errors.js';
-import { nextNumber, takenAmong, valueTaken } from '../domain/numbering.js';
+import { settleNumber } from '../domain/numbering.js';
 import { date, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { staffField, timestamps } from './common.js';
@@ -29,16 +29,12 @@ export const workOrders = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const order = draft.header;
-      if (order['delivery_date'] && (order['delivery_date'] as string) < (order['start_date'] as string)) {
+      if (order['delivery_date'] && (order.delivery_date) < (order.start_date)) {
         throw fieldError('delivery_date', 'must not be before start_date');
       }
-      const taken = (candidate: string) => valueTaken(context, 'work_orders', 'number', candidate, existing?.id);
-      const takenIn = (candidates: string[]) => takenAmong(context, 'work_orders', 'number', candidates, existing?.id);
-      if (typeof order['number'] === 'string' && order['number'] !== '') {
-        if (await taken(order['number'])) throw fieldError('number', 'is already used by another work order');
-      } else {
-        order['number'] = await nextNumber(context, 'work_order', takenIn);
-      }
+      order.number = await settleNumber(context, {
+        table: 'work_orders', column: 'number', sequence: 'work_order', takenProblem: () => 'is already used by another work order',
+      }, order.number, existing?.id);
       if (!order['budget_currency']) order['budget_currency'] = context.site.currency_code;
     },
   },

@@ -17,6 +17,7 @@ import { AddressRefused, resolveTarget } from './address.js';
 import type { WebhookConfig } from './config.js';
 import { eventsQueued, subscribersOf } from './outbox.js';
 import { subscribes } from './events.js';
+import { paramsOf } from '../api/request.js';
 
 export const WEBHOOK_ROUTES: ExtraRoute[] = [
   { method: 'POST', path: '/api2/webhook_endpoints', summary: 'Add a webhook endpoint (url, events, description, active); the reply carries its signing secret, shown only this once', tag: 'Webhook endpoint' },
@@ -64,7 +65,7 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
   }
 
   const edit = async (request: FastifyRequest) => {
-    const id = parseId((request.params as { id: string }).id, webhookEndpoints);
+    const id = parseId(paramsOf(request).id, webhookEndpoints);
     await checkUrl(request.body, config);
     await writeWith(request, database, async (context) => {
       await editRecord(context, webhookEndpoints, id, request.body);
@@ -82,7 +83,7 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
   app.post('/api2/webhook_endpoints/:id', edit);
 
   app.post('/api2/webhook_endpoints/:id/roll_secret', async (request) => {
-    const id = parseId((request.params as { id: string }).id, webhookEndpoints);
+    const id = parseId(paramsOf(request).id, webhookEndpoints);
     const secret = newSigningSecret();
     const expiresMs = secretExpiry(Date.now(), config);
     await writeWith(request, database, async (context) => {
@@ -95,7 +96,7 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
   });
 
   app.post('/api2/webhook_events/:id/retry', async (request) => {
-    const id = parseId((request.params as { id: string }).id, webhookEvents);
+    const id = parseId(paramsOf(request).id, webhookEvents);
     const deliveries = await writeWith(request, database, async (context) => {
       const event = await requireRecord(context, webhookEvents, id);
       const nowMs = Date.now();
