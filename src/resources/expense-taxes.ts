@@ -12,6 +12,10 @@ import type { Rec } from '../engine/resource.js';
 /** Two tax slots, as on every Daftra expense. */
 export const EXPENSE_TAX_SLOTS_MAX = 2;
 
+function isEntry(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function positiveId(value: unknown): number | null {
   const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
   return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
@@ -43,11 +47,11 @@ export function applyExpenseTaxList(record: Rec, list: unknown): void {
     record[`tax${slot}_amount`] = null;
     if (item === undefined) continue;
     const prefix = `ExpenseTax.${slot - 1}`;
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    if (!isEntry(item)) {
       errors[prefix] = 'must be an object {tax_id, amount}';
       continue;
     }
-    const entry = item as Record<string, unknown>;
+    const entry = item;
     const taxId = positiveId(entry['tax_id'] ?? entry['id']);
     if (taxId === null) errors[`${prefix}.tax_id`] = 'is required: the id of a tax';
     record[`tax${slot}_id`] = taxId;
