@@ -12,7 +12,7 @@
 // docs/compatibility.md, every row must still cover a failing pair.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { type Json, type Outcome, MISSING, deleteAt, generated, judge, lastName, readAny, readAt, same, setAt } from './support/conformance.js';
+import { type Json, type Outcome, MISSING, deleteAt, generated, judge, lastName, readAny, readAt, same, setAt, validationRules } from './support/conformance.js';
 import { type DocField, type RestOperation, loadRestDocs } from './support/daftra-docs.js';
 import { type Reply, type TestServer, TEST_EMAIL, TEST_PASSWORD, eachDatabase } from './support/harness.js';
 import { type Ids, populate } from './support/records.js';
@@ -442,14 +442,7 @@ async function checkValidated(c: Context, group: string, operation: RestOperatio
   const fixture = route.resource ? FIXTURES[route.resource] : undefined;
   for (const field of operation.request) {
     if (field.readOnly) continue;
-    const rules: Array<[string, (body: Json) => void]> = [];
-    if (field.required) rules.push(['required', (body) => deleteAt(body, field.path)]);
-    if (field.maxLength && (field.type === 'string' || field.type === undefined)) rules.push([`maxLength ${field.maxLength}`, (body) => setAt(body, field.path, 'x'.repeat(field.maxLength! + 1))]);
-    if (field.values) {
-      const numeric = field.values.every((v) => typeof v === 'number');
-      rules.push([`enum ${field.values.join('/')}`, (body) => setAt(body, field.path, numeric ? 987_654 : 'not-a-documented-value')]);
-    }
-    for (const [rule, apply] of rules) {
+    for (const [rule, apply] of validationRules(field)) {
       let ok = false;
       let why = 'no fixture';
       if (fixture?.base) {

@@ -9,7 +9,7 @@
 // exceptions table in docs/compatibility.md, and every row must still be an exception: the table and
 // the behaviour cannot drift apart.
 import assert from 'node:assert/strict';
-import { type Json, type Outcome, MISSING, deleteAt, generated, judge, lastName, readAt, same, setAt } from './support/conformance.js';
+import { type Json, type Outcome, MISSING, deleteAt, generated, judge, lastName, readAt, same, setAt, validationRules } from './support/conformance.js';
 import { type DocField, type DocOperation, REST_V1_GROUPS, loadDaftraDocs } from './support/daftra-docs.js';
 import { type TestServer, eachDatabase, it } from './support/harness.js';
 import { type Ids, populate } from './support/records.js';
@@ -312,14 +312,7 @@ async function checkValidated(s: TestServer, c: Context, group: string, create: 
   const url = fixture.createPath?.(c) ?? ourPath(create, fixture);
   for (const field of create.request) {
     if (field.readOnly) continue;
-    const rules: Array<[string, (body: Json) => void]> = [];
-    if (field.required) rules.push(['required', (body) => deleteAt(body, field.path)]);
-    if (field.maxLength && (field.type === 'string' || field.type === undefined)) rules.push([`maxLength ${field.maxLength}`, (body) => setAt(body, field.path, 'x'.repeat(field.maxLength! + 1))]);
-    if (field.values) {
-      const numeric = field.values.every((v) => typeof v === 'number');
-      rules.push([`enum ${field.values.join('/')}`, (body) => setAt(body, field.path, numeric ? 987_654 : 'not-a-documented-value')]);
-    }
-    for (const [rule, apply] of rules) {
+    for (const [rule, apply] of validationRules(field)) {
       let ok = false;
       let why = 'no such route here';
       if (url && fixture.base) {

@@ -7,25 +7,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, type TestServer, it } from './support/harness.js';
-
-const CHROMIUM = [process.env['DAFTAR_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
-const ARTIFACTS = path.resolve('test-artifacts');
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-type Page = import('playwright-core').Page;
-
-async function accessible(page: Page, label: string): Promise<void> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: any) => `${v.id}: ${v.help} (${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  });
-  assert.deepEqual(violations, [], `${label}: serious accessibility violations`);
-}
+import { ARTIFACTS, CHROMIUM, type Page, accessible } from './support/browser.js';
 
 if (!CHROMIUM) {
   it('the console in a browser', { skip: 'no Chromium found (apt-get install chromium)' }, () => {});

@@ -13,7 +13,7 @@ import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payment
 import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Saved } from '../engine/resource.js';
 import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
-import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
+import { currencyRateField, payerFields, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
 import { paymentFields, unpayableReason } from './invoice-payments.js';
 import { rateOf } from './sales-postings.js';
 
@@ -25,18 +25,7 @@ const clientPaymentFields = {
   currency_code: text(3),
   invoice_id: id().readOnly().doc('The invoice when the payment pays exactly one (see InvoicePayment for allocations)'),
   email: text(255),
-  first_name: text(255),
-  last_name: text(255),
-  address1: text(255),
-  address2: text(255),
-  city: text(255),
-  state: text(100),
-  postal_code: text(20),
-  country_code: text(3),
-  phone1: text(50),
-  phone2: text(50),
-  transaction_type: text(255),
-  processed: bool(),
+  ...payerFields(20),
   attachment: text(255).doc('Link to an attachment'),
   response_code: text(255),
   response_message: longText(),

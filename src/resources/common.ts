@@ -4,8 +4,27 @@
 import type { ExpressionBuilder } from 'kysely';
 import { type FieldErrors, hasTransactions } from '../domain/errors.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
-import { type Fields, datetime, decimal, id, text } from '../engine/fields.js';
+import { type Fields, bool, datetime, decimal, id, text } from '../engine/fields.js';
 import type { Context, FilterFn, Rec } from '../engine/resource.js';
+
+/**
+ * The payer's name, address and phone on a payment, as Daftra's payment records carry them. The docs
+ * give postal_code 10 characters on invoice payments and 20 on client payments.
+ */
+export const payerFields = (postalCodeMax: number) => ({
+  first_name: text(255),
+  last_name: text(255),
+  address1: text(255),
+  address2: text(255),
+  city: text(255),
+  state: text(100),
+  postal_code: text(postalCodeMax),
+  country_code: text(3),
+  phone1: text(50),
+  phone2: text(50),
+  transaction_type: text(255),
+  processed: bool(),
+});
 
 export const timestamps = () => ({
   created: datetime().readOnly().doc('Time of creation'),

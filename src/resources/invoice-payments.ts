@@ -9,7 +9,7 @@ import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payment
 import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { primaryId, textOf, timestamps } from './common.js';
+import { payerFields, primaryId, textOf, timestamps } from './common.js';
 import { removeJournal } from '../domain/books.js';
 import { postPayment, rateOf } from './sales-postings.js';
 import { documentKind, typesWhere } from '../domain/document-kinds.js';
@@ -32,18 +32,7 @@ export const paymentFields = () => ({
   response_message: longText(),
   currency_code: text(3).doc('ISO 4217; the invoice currency when left out'),
   currency_rate: decimal().readOnly().doc("The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency)"),
-  first_name: text(255),
-  last_name: text(255),
-  address1: text(255),
-  address2: text(255),
-  city: text(255),
-  state: text(100),
-  postal_code: text(10),
-  country_code: text(3),
-  phone1: text(50),
-  phone2: text(50),
-  transaction_type: text(255),
-  processed: bool(),
+  ...payerFields(10),
   attachment: text(255).doc('Link to an attachment'),
   staff_id: int().doc('Staff user who recorded it; 0 is the site owner; the caller when left out (or negative)'),
   receipt_notes: longText(),

@@ -213,3 +213,19 @@ export function readAny(root: unknown, fieldPath: string): unknown {
   };
   return walk(root, 0);
 }
+
+/**
+ * The documented rules of a request field the validated category tries, each as a name and a change
+ * that breaks it in a valid body: left out when required, one character over maxLength, a value
+ * outside its enum.
+ */
+export function validationRules(field: DocField): Array<[string, (body: Json) => void]> {
+  const rules: Array<[string, (body: Json) => void]> = [];
+  if (field.required) rules.push(['required', (body) => deleteAt(body, field.path)]);
+  if (field.maxLength && (field.type === 'string' || field.type === undefined)) rules.push([`maxLength ${field.maxLength}`, (body) => setAt(body, field.path, 'x'.repeat(field.maxLength! + 1))]);
+  if (field.values) {
+    const numeric = field.values.every((v) => typeof v === 'number');
+    rules.push([`enum ${field.values.join('/')}`, (body) => setAt(body, field.path, numeric ? 987_654 : 'not-a-documented-value')]);
+  }
+  return rules;
+}
