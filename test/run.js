@@ -8,8 +8,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = path.join(root, 'dist', 'test');
 const wanted = process.argv.slice(2);
+// Only files whose source still exists: a test file deleted or renamed leaves its old build in dist.
+const sources = new Set(readdirSync(path.join(root, 'test')).filter((name) => name.endsWith('.test.ts')).map((name) => name.replace(/\.ts$/, '.js')));
 const files = readdirSync(compiled)
-  .filter((name) => name.endsWith('.test.js'))
+  .filter((name) => name.endsWith('.test.js') && sources.has(name))
   .filter((name) => wanted.length === 0 || wanted.some((w) => name.includes(w)))
   .sort()
   .map((name) => path.join(compiled, name));
