@@ -13,16 +13,30 @@ import { startServer } from '../src/server.js';
 import { ensureSqliteDataset } from './generate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const RUNS = Number(process.env["RUNS"] ?? 15);
+const RUNS = Number(process.env['RUNS'] ?? 15);
 const invoices = Number(process.argv[2] ?? 100_000);
 
-const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), invoices, (line) => process.stderr.write(`${line}\n`));
+const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), invoices, (line) =>
+  process.stderr.write(`${line}\n`),
+);
 const file = dataset.file;
-const owner = new SqliteDatabase(file, { readonly: true }).prepare('select email from users where staff_id = 0 limit 1').get() as { email: string };
-const config = loadConfig({ DATABASE_URL: `sqlite:${file}`, DAFTAR_DATA_DIR: path.dirname(file), DAFTAR_TOKEN_RATE_LIMIT: '1000' });
+const owner = new SqliteDatabase(file, { readonly: true })
+  .prepare('select email from users where staff_id = 0 limit 1')
+  .get() as { email: string };
+const config = loadConfig({
+  DATABASE_URL: `sqlite:${file}`,
+  DAFTAR_DATA_DIR: path.dirname(file),
+  DAFTAR_TOKEN_RATE_LIMIT: '1000',
+});
 const server = await startServer(config, false);
 const app = server.app;
-const token = (await app.inject({ method: 'POST', url: '/api2/oauth/token', payload: { grant_type: 'password', username: owner.email, password: 'bench-password' } })).json() as { access_token: string };
+const token = (
+  await app.inject({
+    method: 'POST',
+    url: '/api2/oauth/token',
+    payload: { grant_type: 'password', username: owner.email, password: 'bench-password' },
+  })
+).json() as { access_token: string };
 if (!token.access_token) throw new Error('could not sign in as the bench owner');
 const cookie = `daftar_session=${token.access_token}`;
 
@@ -40,14 +54,38 @@ async function time(label: string, run: () => Promise<number>): Promise<void> {
   process.stdout.write(`| ${label} | ${at(0.5)} | ${at(0.9)} | ${times[times.length - 1]!.toFixed(1)} |\n`);
 }
 
-const page = (url: string) => time(url, async () => (await app.inject({ method: 'GET', url, headers: { cookie } })).statusCode);
-process.stdout.write(`${invoices} invoices, SQLite, ${RUNS} runs after 3 warm-ups; milliseconds\n\n| page | median | p90 | max |\n|---|---|---|---|\n`);
+const page = (url: string) =>
+  time(url, async () => (await app.inject({ method: 'GET', url, headers: { cookie } })).statusCode);
+process.stdout.write(
+  `${invoices} invoices, SQLite, ${RUNS} runs after 3 warm-ups; milliseconds\n\n| page | median | p90 | max |\n|---|---|---|---|\n`,
+);
 for (const url of [
-  '/app', '/app/invoices', '/app/invoices?keywords=INV', '/app/invoices?payment_status=0&overdue=1', '/app/invoices?page=50', '/app/invoices/1', '/app/invoices/new',
-  '/app/estimates', '/app/clients', '/app/suppliers', '/app/products', '/app/products/1', '/app/purchases', '/app/expenses', '/app/incomes',
-  '/app/treasuries', '/app/settings', '/app/reports/monthly_summary', '/app/reports/profit_and_loss', '/app/reports/balance_sheet',
-  '/app/reports/trial_balance', '/app/reports/aged_receivables', '/app/reports/aged_payables', '/app/reports/stock_valuation',
-].filter((url) => !process.env['PAGES'] || url.includes(process.env['PAGES']))) await page(url);
+  '/app',
+  '/app/invoices',
+  '/app/invoices?keywords=INV',
+  '/app/invoices?payment_status=0&overdue=1',
+  '/app/invoices?page=50',
+  '/app/invoices/1',
+  '/app/invoices/new',
+  '/app/estimates',
+  '/app/clients',
+  '/app/suppliers',
+  '/app/products',
+  '/app/products/1',
+  '/app/purchases',
+  '/app/expenses',
+  '/app/incomes',
+  '/app/treasuries',
+  '/app/settings',
+  '/app/reports/monthly_summary',
+  '/app/reports/profit_and_loss',
+  '/app/reports/balance_sheet',
+  '/app/reports/trial_balance',
+  '/app/reports/aged_receivables',
+  '/app/reports/aged_payables',
+  '/app/reports/stock_valuation',
+].filter((url) => !process.env['PAGES'] || url.includes(process.env['PAGES'])))
+  await page(url);
 // What the dashboard did before: one P&L a month for 12 months and two trial balances.
 await time('(before) 12 P&L + 2 trial balances', async () => {
   const now = new Date();
@@ -55,9 +93,19 @@ await time('(before) 12 P&L + 2 trial balances', async () => {
     ...Array.from({ length: 12 }, (_, i) => {
       const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11 + i, 1)).toISOString().slice(0, 10);
       const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 10 + i, 0)).toISOString().slice(0, 10);
-      return app.inject({ method: 'GET', url: `/api2/reports/profit_and_loss.json?date_from=${start}&date_to=${end}`, headers: { authorization: `Bearer ${token.access_token}` } });
+      return app.inject({
+        method: 'GET',
+        url: `/api2/reports/profit_and_loss.json?date_from=${start}&date_to=${end}`,
+        headers: { authorization: `Bearer ${token.access_token}` },
+      });
     }),
-    ...[0, 1].map(() => app.inject({ method: 'GET', url: '/api2/reports/trial_balance.json', headers: { authorization: `Bearer ${token.access_token}` } })),
+    ...[0, 1].map(() =>
+      app.inject({
+        method: 'GET',
+        url: '/api2/reports/trial_balance.json',
+        headers: { authorization: `Bearer ${token.access_token}` },
+      }),
+    ),
   ]);
   return replies.every((r) => r.statusCode === 200) ? 200 : 500;
 });

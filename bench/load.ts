@@ -40,7 +40,12 @@ export interface Workload {
 }
 
 /** A site of the parallel-sites workload: its API key and the ids of its clients, products and tax. */
-export interface BenchSite { key: string; clients: number[]; products: number[]; tax: number }
+export interface BenchSite {
+  key: string;
+  clients: number[];
+  products: number[];
+  tax: number;
+}
 
 export interface LoadResult {
   rps: number;
@@ -79,47 +84,66 @@ function requestFor(w: Workload): autocannon.Request {
       return { method: 'GET', setupRequest: (r) => ({ ...r, path: `${w.path!}&client_id=${id()}` }) };
     case 'create_invoice':
       return {
-        method: 'POST', path: '/api2/invoices.json', headers: json,
+        method: 'POST',
+        path: '/api2/invoices.json',
+        headers: json,
         setupRequest: (r) => ({ ...r, body: JSON.stringify(invoiceBody(random, w.clients!, w.products!)) }),
       };
     case 'create_invoice_sites': {
       // Each request goes to one of the sites in turn, with that site's key and ids.
       let next = 0;
       return {
-        method: 'POST', path: '/api2/invoices.json',
+        method: 'POST',
+        path: '/api2/invoices.json',
         setupRequest: (r) => {
           const site = w.sites![next++ % w.sites!.length]!;
-          const body = invoiceBody(random, site.clients.length, site.products.length) as { Invoice: { client_id: number }; InvoiceItem: Array<{ product_id: number; tax1: number }> };
+          const body = invoiceBody(random, site.clients.length, site.products.length) as {
+            Invoice: { client_id: number };
+            InvoiceItem: Array<{ product_id: number; tax1: number }>;
+          };
           body.Invoice.client_id = site.clients[body.Invoice.client_id - 1]!;
-          for (const line of body.InvoiceItem) { line.product_id = site.products[line.product_id - 1]!; line.tax1 = site.tax; }
+          for (const line of body.InvoiceItem) {
+            line.product_id = site.products[line.product_id - 1]!;
+            line.tax1 = site.tax;
+          }
           return { ...r, headers: { ...r.headers, ...json, apikey: site.key }, body: JSON.stringify(body) };
         },
       };
     }
     case 'json_server_post':
       return {
-        method: 'POST', path: '/invoices', headers: json,
+        method: 'POST',
+        path: '/invoices',
+        headers: json,
         setupRequest: (r) => ({ ...r, body: JSON.stringify(invoiceBody(random, w.clients!, w.products!)) }),
       };
     case 'create_payment':
       return {
-        method: 'POST', path: '/api2/invoice_payments.json', headers: json,
-        setupRequest: (r) => ({ ...r, body: JSON.stringify({ InvoicePayment: { invoice_id: id(), payment_method: 'cash', amount: '1.25' } }) }),
+        method: 'POST',
+        path: '/api2/invoice_payments.json',
+        headers: json,
+        setupRequest: (r) => ({
+          ...r,
+          body: JSON.stringify({ InvoicePayment: { invoice_id: id(), payment_method: 'cash', amount: '1.25' } }),
+        }),
       };
   }
 }
 
 function run(w: Workload, seconds: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({
-      url: w.url,
-      connections: w.connections,
-      pipelining: 1,
-      duration: seconds,
-      headers: w.headers ?? {},
-      requests: [requestFor(w)],
-      timeout: 30,
-    }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon(
+      {
+        url: w.url,
+        connections: w.connections,
+        pipelining: 1,
+        duration: seconds,
+        headers: w.headers ?? {},
+        requests: [requestFor(w)],
+        timeout: 30,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
   });
 }
 

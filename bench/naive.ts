@@ -22,12 +22,21 @@ own.pragma('synchronous = FULL');
 own.exec(`create table if not exists invoices (id integer primary key, client_id integer, notes text, created text);
   create table if not exists invoice_items (id integer primary key, invoice_id integer not null, product_id integer, quantity real, tax1 integer)`);
 const insertInvoice = own.prepare('insert into invoices (client_id, notes, created) values (?, ?, ?)');
-const insertLine = own.prepare('insert into invoice_items (invoice_id, product_id, quantity, tax1) values (?, ?, ?, ?)');
+const insertLine = own.prepare(
+  'insert into invoice_items (invoice_id, product_id, quantity, tax1) values (?, ?, ?, ?)',
+);
 
-interface Body { Invoice?: { client_id?: number; notes?: string }; InvoiceItem?: Array<{ product_id?: number; quantity?: number; tax1?: number }> }
+interface Body {
+  Invoice?: { client_id?: number; notes?: string };
+  InvoiceItem?: Array<{ product_id?: number; quantity?: number; tax1?: number }>;
+}
 const create = own.transaction((body: Body) => {
-  const id = Number(insertInvoice.run(body.Invoice?.client_id ?? null, body.Invoice?.notes ?? null, new Date().toISOString()).lastInsertRowid);
-  for (const line of body.InvoiceItem ?? []) insertLine.run(id, line.product_id ?? null, line.quantity ?? null, line.tax1 ?? null);
+  const id = Number(
+    insertInvoice.run(body.Invoice?.client_id ?? null, body.Invoice?.notes ?? null, new Date().toISOString())
+      .lastInsertRowid,
+  );
+  for (const line of body.InvoiceItem ?? [])
+    insertLine.run(id, line.product_id ?? null, line.quantity ?? null, line.tax1 ?? null);
   return id;
 });
 

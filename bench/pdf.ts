@@ -12,18 +12,49 @@ const M = 1_000_000n;
 
 export function sampleView(lines: number, lang: DocumentLanguage, number = 'INV-000001') {
   const items = Array.from({ length: lines }, (_, index) => ({
-    item: index % 2 === 0 ? 'قهوة عربية' : `Espresso beans ${index}`, quantity: 2n * M, unit_price: 45_500_000n,
-    calculated_discount: 0n, summary_tax1: 13_650_000n, summary_tax2: 0n, item_subtotal: 104_650_000n, tax1: 1,
+    item: index % 2 === 0 ? 'قهوة عربية' : `Espresso beans ${index}`,
+    quantity: 2n * M,
+    unit_price: 45_500_000n,
+    calculated_discount: 0n,
+    summary_tax1: 13_650_000n,
+    summary_tax2: 0n,
+    item_subtotal: 104_650_000n,
+    tax1: 1,
   }));
   const count = BigInt(lines);
   return buildDocumentView({
-    kind: 'invoice', lang,
-    site: { business_name: 'متجر الورد', country_code: 'SA', currency_code: 'SAR', vat_number: '300075588700003', cr_number: '1010123456',
-      address1: 'طريق الملك فهد', building_number: '1234', city: 'الرياض', postal_code: '12345' },
-    document: { id: 1, no: number, date: '2026-12-01', created: '2026-12-01 10:00:00', currency_code: 'SAR', client_first_name: 'سارة',
-      summary_subtotal: count * 91n * M, summary_discount: 0n, summary_tax1: count * 13_650_000n, summary_tax2: 0n,
-      summary_total: count * 104_650_000n, summary_paid: 0n, summary_unpaid: count * 104_650_000n },
-    lines: items, taxes: new Map([[1, { name: 'ضريبة القيمة المضافة', rate: 15n * M, included: false }]]), party: null, originalNumber: null,
+    kind: 'invoice',
+    lang,
+    site: {
+      business_name: 'متجر الورد',
+      country_code: 'SA',
+      currency_code: 'SAR',
+      vat_number: '300075588700003',
+      cr_number: '1010123456',
+      address1: 'طريق الملك فهد',
+      building_number: '1234',
+      city: 'الرياض',
+      postal_code: '12345',
+    },
+    document: {
+      id: 1,
+      no: number,
+      date: '2026-12-01',
+      created: '2026-12-01 10:00:00',
+      currency_code: 'SAR',
+      client_first_name: 'سارة',
+      summary_subtotal: count * 91n * M,
+      summary_discount: 0n,
+      summary_tax1: count * 13_650_000n,
+      summary_tax2: 0n,
+      summary_total: count * 104_650_000n,
+      summary_paid: 0n,
+      summary_unpaid: count * 104_650_000n,
+    },
+    lines: items,
+    taxes: new Map([[1, { name: 'ضريبة القيمة المضافة', rate: 15n * M, included: false }]]),
+    party: null,
+    originalNumber: null,
   });
 }
 
@@ -43,10 +74,17 @@ function main(): void {
   }
   times.sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  process.stdout.write(`${JSON.stringify({
-    pdf_per_s: Math.round((1000 / mean) * 10) / 10, pdf_ms_mean: Math.round(mean * 100) / 100,
-    pdf_ms_p99: Math.round(times[Math.floor(times.length * 0.99)]! * 100) / 100, renders: times.length, pdf_bytes: bytes, lines: Number(lines), lang,
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      pdf_per_s: Math.round((1000 / mean) * 10) / 10,
+      pdf_ms_mean: Math.round(mean * 100) / 100,
+      pdf_ms_p99: Math.round(times[Math.floor(times.length * 0.99)]! * 100) / 100,
+      renders: times.length,
+      pdf_bytes: bytes,
+      lines: Number(lines),
+      lang,
+    })}\n`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

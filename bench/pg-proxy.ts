@@ -13,7 +13,10 @@
  */
 import net from 'node:net';
 
-export interface Counts { statements: number; roundTrips: number }
+export interface Counts {
+  statements: number;
+  roundTrips: number;
+}
 
 export interface PgProxy {
   port: number;
@@ -89,20 +92,34 @@ export async function startPgProxy(target: { host: string; port: number }, keepS
     });
     const fromServer = messageReader(false, (type) => {
       if (type !== READY) return;
-      if (!ready) { ready = true; return; }
+      if (!ready) {
+        ready = true;
+        return;
+      }
       statements += 1;
       outstanding = Math.max(0, outstanding - 1);
-      if (commitSentAt !== null) { commitMs.push(performance.now() - commitSentAt); commitSentAt = null; }
+      if (commitSentAt !== null) {
+        commitMs.push(performance.now() - commitSentAt);
+        commitSentAt = null;
+      }
     });
     // The client's first bytes are counted only once the session is ready; the SSL answer is one byte.
     let sslAnswered = false;
-    client.on('data', (chunk: Buffer) => { fromClient(chunk); upstream.write(chunk); });
+    client.on('data', (chunk: Buffer) => {
+      fromClient(chunk);
+      upstream.write(chunk);
+    });
     upstream.on('data', (chunk: Buffer) => {
       if (!sslAnswered && !ready && chunk.length === 1 && chunk[0] === 'N'.charCodeAt(0)) sslAnswered = true;
       else fromServer(chunk);
       client.write(chunk);
     });
-    const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
     client.on('close', end);
     upstream.on('close', end);
     client.on('error', end);
@@ -113,12 +130,21 @@ export async function startPgProxy(target: { host: string; port: number }, keepS
   return {
     port,
     counts: () => ({ statements, roundTrips }),
-    takeSql: () => { const taken = sqlTexts; sqlTexts = []; return taken; },
-    takeCommitMs: () => { const taken = commitMs; commitMs = []; return taken; },
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    }),
+    takeSql: () => {
+      const taken = sqlTexts;
+      sqlTexts = [];
+      return taken;
+    },
+    takeCommitMs: () => {
+      const taken = commitMs;
+      commitMs = [];
+      return taken;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -88,11 +88,19 @@ export function probe(url: string, headers: Record<string, string> = {}): Promis
 }
 
 /** Polls `url` until it answers 200; returns the milliseconds since `sinceMs`. */
-export async function waitFor200(proc: Proc, url: string, headers: Record<string, string>, sinceMs: number, timeoutMs = 120_000): Promise<number> {
+export async function waitFor200(
+  proc: Proc,
+  url: string,
+  headers: Record<string, string>,
+  sinceMs: number,
+  timeoutMs = 120_000,
+): Promise<number> {
   for (;;) {
-    if (await probe(url, headers) === 200) return performance.now() - sinceMs;
-    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited (${proc.child.exitCode}) before answering:\n${tail(proc.logFile)}`);
-    if (performance.now() - sinceMs > timeoutMs) throw new Error(`${proc.name} did not answer 200 on ${url} within ${timeoutMs} ms:\n${tail(proc.logFile)}`);
+    if ((await probe(url, headers)) === 200) return performance.now() - sinceMs;
+    if (proc.child.exitCode !== null)
+      throw new Error(`${proc.name} exited (${proc.child.exitCode}) before answering:\n${tail(proc.logFile)}`);
+    if (performance.now() - sinceMs > timeoutMs)
+      throw new Error(`${proc.name} did not answer 200 on ${url} within ${timeoutMs} ms:\n${tail(proc.logFile)}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

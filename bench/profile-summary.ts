@@ -7,12 +7,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 function label(frame: CallFrame): string {
-  const file = frame.url ? frame.url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules\/)/, '$1').replace(/^.*\/dist\//, 'dist/') : '';
+  const file = frame.url
+    ? frame.url
+        .replace(/^file:\/\//, '')
+        .replace(/^.*\/(node_modules\/)/, '$1')
+        .replace(/^.*\/dist\//, 'dist/')
+    : '';
   return `${frame.functionName || '(anonymous)'} ${file ? `${path.basename(path.dirname(file))}/${path.basename(file)}:${frame.lineNumber + 1}` : ''}`.trim();
 }
 
@@ -46,16 +63,27 @@ export function summarize(file: string, top = 25, filter?: string): string {
     }
   }
   const share = (t: number) => `${((100 * t) / busy).toFixed(1).padStart(5)}%`;
-  const list = (map: Map<string, number>) => [...map.entries()]
-    .filter(([key]) => !filter || key.includes(filter))
-    .sort((a, b) => b[1] - a[1]).slice(0, top)
-    .map(([key, t]) => `  ${share(t)}  ${(t / 1000).toFixed(0).padStart(6)} ms  ${key}`).join('\n');
-  return [`${path.basename(file)}: ${(busy / 1000).toFixed(0)} ms busy`, 'self time:', list(self), 'inclusive time:', list(inclusive)].join('\n');
+  const list = (map: Map<string, number>) =>
+    [...map.entries()]
+      .filter(([key]) => !filter || key.includes(filter))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, t]) => `  ${share(t)}  ${(t / 1000).toFixed(0).padStart(6)} ms  ${key}`)
+      .join('\n');
+  return [
+    `${path.basename(file)}: ${(busy / 1000).toFixed(0)} ms busy`,
+    'self time:',
+    list(self),
+    'inclusive time:',
+    list(inclusive),
+  ].join('\n');
 }
 
 if (process.argv[2]) {
   const argv = process.argv.slice(2);
   const topIndex = argv.indexOf('--top');
   const filterIndex = argv.indexOf('--filter');
-  process.stdout.write(`${summarize(argv[0]!, topIndex >= 0 ? Number(argv[topIndex + 1]) : 25, filterIndex >= 0 ? argv[filterIndex + 1] : undefined)}\n`);
+  process.stdout.write(
+    `${summarize(argv[0]!, topIndex >= 0 ? Number(argv[topIndex + 1]) : 25, filterIndex >= 0 ? argv[filterIndex + 1] : undefined)}\n`,
+  );
 }

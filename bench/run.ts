@@ -24,7 +24,22 @@ import { prng } from './generate.js';
 import type { BenchSite, LoadResult, Workload } from './load.js';
 import { startPgProxy, throughProxy } from './pg-proxy.js';
 import {
-  CPUS, HAS_TASKSET, LOAD_CPU, type Proc, ROOT, SECOND_SERVER_CPU, SERVER_CPU, cpuMicros, freePort, peakRssMb, pinned, start, stop, stopAll, tail, waitFor200,
+  CPUS,
+  HAS_TASKSET,
+  LOAD_CPU,
+  type Proc,
+  ROOT,
+  SECOND_SERVER_CPU,
+  SERVER_CPU,
+  cpuMicros,
+  freePort,
+  peakRssMb,
+  pinned,
+  start,
+  stop,
+  stopAll,
+  tail,
+  waitFor200,
 } from './procs.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -72,7 +87,11 @@ const wanted = (part: string) => options.only === null || options.only.has(part)
 
 type Figure = number | string | boolean | null;
 const results: Record<string, Figure> = {};
-interface Row { name: string; result: Measured; connections: number }
+interface Row {
+  name: string;
+  result: Measured;
+  connections: number;
+}
 const rows: Row[] = [];
 const notes: string[] = [];
 
@@ -89,18 +108,25 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-bench-'));
 const API_HEADERS = { apikey: BENCH_KEY };
 
 /** What a load run measured, plus the CPU time the server processes spent per answered request. */
-interface Measured extends LoadResult { cpuUsPerRequest: number | null }
+interface Measured extends LoadResult {
+  cpuUsPerRequest: number | null;
+}
 
 /**
  * Runs one workload in a load-generator process pinned to the other core. `servers` are sampled for
  * CPU time over the measured part: CPU per request does not depend on what else the machine runs.
  */
 function load(workload: Workload, servers: Proc[]): Promise<Measured> {
-  const [command, argv] = pinned(LOAD_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'load.js'), JSON.stringify(workload)]);
-  const cpu = () => servers.reduce<number | null>((total, proc) => {
-    const used = cpuMicros(proc.pid);
-    return total === null || used === null ? null : total + used;
-  }, 0);
+  const [command, argv] = pinned(LOAD_CPU, [
+    process.execPath,
+    path.join(ROOT, 'dist', 'bench', 'load.js'),
+    JSON.stringify(workload),
+  ]);
+  const cpu = () =>
+    servers.reduce<number | null>((total, proc) => {
+      const used = cpuMicros(proc.pid);
+      return total === null || used === null ? null : total + used;
+    }, 0);
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -110,7 +136,9 @@ function load(workload: Workload, servers: Proc[]): Promise<Measured> {
       out += chunk;
       if (cpuAtStart === null && out.includes('MEASURE\n')) cpuAtStart = cpu();
     });
-    child.stderr.on('data', (chunk) => { err += chunk; });
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
     child.on('exit', (code) => {
       if (code !== 0) {
         reject(new Error(`load generator failed (${code}): ${err}`));
@@ -130,11 +158,19 @@ async function loadSplit(workloads: Workload[], servers: Proc[]): Promise<Measur
   const sum = (key: keyof LoadResult) => parts.reduce((total, part) => total + part[key], 0);
   const worst = (key: keyof LoadResult) => Math.max(...parts.map((part) => part[key]));
   const cpuTotal = parts.every((part) => part.cpuUsPerRequest !== null)
-    ? parts.reduce((total, part) => total + part.cpuUsPerRequest! * part.requests, 0) : null;
+    ? parts.reduce((total, part) => total + part.cpuUsPerRequest! * part.requests, 0)
+    : null;
   return {
     cpuUsPerRequest: cpuTotal === null ? null : cpuTotal / Math.max(1, sum('requests')),
-    rps: sum('rps'), requests: sum('requests'), non2xx: sum('non2xx'), errors: sum('errors'), timeouts: sum('timeouts'),
-    p50: worst('p50'), p90: worst('p90'), p99: worst('p99'), max: worst('max'),
+    rps: sum('rps'),
+    requests: sum('requests'),
+    non2xx: sum('non2xx'),
+    errors: sum('errors'),
+    timeouts: sum('timeouts'),
+    p50: worst('p50'),
+    p90: worst('p90'),
+    p99: worst('p99'),
+    max: worst('max'),
     mean: parts.reduce((total, part) => total + part.mean * part.requests, 0) / Math.max(1, sum('requests')),
     seconds: worst('seconds'),
   };
@@ -143,8 +179,11 @@ async function loadSplit(workloads: Workload[], servers: Proc[]): Promise<Measur
 function record(name: string, result: Measured, connections: number): Measured {
   rows.push({ name, result, connections });
   const problems = result.non2xx + result.errors + result.timeouts;
-  say(`  ${name.padEnd(34)} ${round(result.rps, 0).toString().padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ${result.cpuUsPerRequest === null ? '' : `${round(result.cpuUsPerRequest, 0)} µs CPU/req`}${problems ? `  (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)` : ''}`);
-  if (problems) notes.push(`${name}: ${result.non2xx} non-2xx replies, ${result.errors} errors, ${result.timeouts} timeouts`);
+  say(
+    `  ${name.padEnd(34)} ${round(result.rps, 0).toString().padStart(7)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  ${result.cpuUsPerRequest === null ? '' : `${round(result.cpuUsPerRequest, 0)} µs CPU/req`}${problems ? `  (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)` : ''}`,
+  );
+  if (problems)
+    notes.push(`${name}: ${result.non2xx} non-2xx replies, ${result.errors} errors, ${result.timeouts} timeouts`);
   return result;
 }
 
@@ -162,13 +201,28 @@ function daftarArgs(label: string): string[] {
   return args;
 }
 
-interface Daftar { proc: Proc; url: string; startupMs: number }
+interface Daftar {
+  proc: Proc;
+  url: string;
+  startupMs: number;
+}
 
-async function startDaftar(label: string, databaseUrl: string, cpu = SERVER_CPU, extraEnv: Record<string, string> = {}): Promise<Daftar> {
+async function startDaftar(
+  label: string,
+  databaseUrl: string,
+  cpu = SERVER_CPU,
+  extraEnv: Record<string, string> = {},
+): Promise<Daftar> {
   const port = await freePort();
   const env = {
-    PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: tmp, DAFTAR_API_KEY: BENCH_KEY,
-    LOG_LEVEL: 'warn', NODE_ENV: 'production', ...extraEnv,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    DAFTAR_DATA_DIR: tmp,
+    DAFTAR_API_KEY: BENCH_KEY,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    ...extraEnv,
   };
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -177,9 +231,16 @@ async function startDaftar(label: string, databaseUrl: string, cpu = SERVER_CPU,
   return { proc, url, startupMs };
 }
 
-async function api(url: string, method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function api(
+  url: string,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(url + urlPath, {
-    method, headers: { ...API_HEADERS, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { ...API_HEADERS, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
   try {
@@ -198,30 +259,59 @@ async function checkDataset(url: string, invoiceId: number): Promise<string[]> {
   const original = (await api(url, 'GET', `/api2/invoices/${invoiceId}.json`)).body.data.Invoice;
   const created = await api(url, 'POST', '/api2/invoices.json', {
     Invoice: { client_id: original.client_id, date: original.date },
-    InvoiceItem: original.InvoiceItem.map((line: any) => ({ product_id: line.product_id, quantity: line.quantity, tax1: line.tax1 })),
+    InvoiceItem: original.InvoiceItem.map((line: any) => ({
+      product_id: line.product_id,
+      quantity: line.quantity,
+      tax1: line.tax1,
+    })),
   });
   if (created.status !== 202) return [`create answered ${created.status}: ${JSON.stringify(created.body)}`];
   for (const payment of original.InvoicePayment) {
-    await api(url, 'POST', '/api2/invoice_payments.json', { InvoicePayment: { invoice_id: created.body.id, payment_method: payment.payment_method, amount: payment.amount, date: payment.date } });
+    await api(url, 'POST', '/api2/invoice_payments.json', {
+      InvoicePayment: {
+        invoice_id: created.body.id,
+        payment_method: payment.payment_method,
+        amount: payment.amount,
+        date: payment.date,
+      },
+    });
   }
   const copy = (await api(url, 'GET', `/api2/invoices/${created.body.id}.json`)).body.data.Invoice;
   // The document links carry the record's own id and hash (documents/links.ts).
-  const ignored = new Set(['id', 'no', 'created', 'modified', 'invoice_id', 'invoice_html_url', 'invoice_pdf_url', 'qr_code_url']);
+  const ignored = new Set([
+    'id',
+    'no',
+    'created',
+    'modified',
+    'invoice_id',
+    'invoice_html_url',
+    'invoice_pdf_url',
+    'qr_code_url',
+  ]);
   const differ: string[] = [];
   const compare = (prefix: string, a: Record<string, unknown>, b: Record<string, unknown>) => {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
       if (ignored.has(key) || ['InvoiceItem', 'InvoicePayment', 'Client'].includes(key)) continue;
-      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) differ.push(`${prefix}${key}: ${JSON.stringify(a[key])} ≠ ${JSON.stringify(b[key])}`);
+      if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+        differ.push(`${prefix}${key}: ${JSON.stringify(a[key])} ≠ ${JSON.stringify(b[key])}`);
     }
   };
   compare('', original, copy);
-  original.InvoiceItem.forEach((line: any, index: number) => compare(`InvoiceItem.${index}.`, line, copy.InvoiceItem[index] ?? {}));
-  original.InvoicePayment.forEach((line: any, index: number) => compare(`InvoicePayment.${index}.`, line, copy.InvoicePayment[index] ?? {}));
+  original.InvoiceItem.forEach((line: any, index: number) =>
+    compare(`InvoiceItem.${index}.`, line, copy.InvoiceItem[index] ?? {}),
+  );
+  original.InvoicePayment.forEach((line: any, index: number) =>
+    compare(`InvoicePayment.${index}.`, line, copy.InvoicePayment[index] ?? {}),
+  );
   const journal = async (id: string) => {
-    const found = (await api(url, 'GET', `/api2/journals.json?entity_type=invoice&entity_id=${id}`)).body.data[0]?.Journal;
+    const found = (await api(url, 'GET', `/api2/journals.json?entity_type=invoice&entity_id=${id}`)).body.data[0]
+      ?.Journal;
     if (!found) return 'none';
     const full = (await api(url, 'GET', `/api2/journals/${found.id}.json`)).body.data.Journal;
-    return JSON.stringify([found.total_debit, full.JournalTransaction.map((t: any) => [t.journal_account_id, t.debit, t.credit, t.subkey])]);
+    return JSON.stringify([
+      found.total_debit,
+      full.JournalTransaction.map((t: any) => [t.journal_account_id, t.debit, t.credit, t.subkey]),
+    ]);
   };
   const [a, b] = [await journal(String(invoiceId)), await journal(String(created.body.id))];
   if (a !== b) differ.push(`journal: ${a} ≠ ${b}`);
@@ -229,19 +319,34 @@ async function checkDataset(url: string, invoiceId: number): Promise<string[]> {
 }
 
 /** The workloads on one Daftar server (or two, splitting the connections), prefixed for the results. */
-async function daftarWorkloads(prefix: string, servers: Daftar[], invoices: number, skip: ReadonlySet<string> = new Set()): Promise<Record<string, Measured>> {
+async function daftarWorkloads(
+  prefix: string,
+  servers: Daftar[],
+  invoices: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<Record<string, Measured>> {
   const out: Record<string, Measured> = {};
   const urls = servers.map((server) => server.url);
   const procs = servers.map((server) => server.proc);
   const deepPage = Math.max(2, Math.floor((invoices * 0.75) / 50));
   const filteredFrom = '2025-01-01';
-  const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+  const base = {
+    duration: options.duration,
+    warmup: options.warmup,
+    headers: API_HEADERS,
+    clients: CLIENT_COUNT,
+    products: PRODUCT_COUNT,
+  };
   const runOne = async (name: string, workload: Omit<Workload, 'url' | 'connections'>, connections: number) => {
     if (!wanted(name) || skip.has(name)) return;
     const perServer = Math.max(1, Math.round(connections / urls.length));
-    const result = urls.length === 1
-      ? await load({ ...workload, url: urls[0]!, connections }, procs)
-      : await loadSplit(urls.map((url, index) => ({ ...workload, url, connections: perServer, seed: 42 + index * 1000 })), procs);
+    const result =
+      urls.length === 1
+        ? await load({ ...workload, url: urls[0]!, connections }, procs)
+        : await loadSplit(
+            urls.map((url, index) => ({ ...workload, url, connections: perServer, seed: 42 + index * 1000 })),
+            procs,
+          );
     out[name] = record(`${prefix}${name}`, result, connections);
   };
   await runOne('get_invoice', { ...base, kind: 'get_invoice', maxId: invoices }, options.connections);
@@ -250,7 +355,16 @@ async function daftarWorkloads(prefix: string, servers: Daftar[], invoices: numb
   // Lists: one client at a time, so p99 is the time a request takes, not time queued behind others.
   await runOne('list_page1', { ...base, kind: 'fixed', path: '/api2/invoices.json?limit=50' }, 1);
   await runOne('list_deep', { ...base, kind: 'fixed', path: `/api2/invoices.json?limit=50&page=${deepPage}` }, 1);
-  await runOne('list_filtered', { ...base, kind: 'list_filtered', path: `/api2/invoices.json?limit=50&date_from=${filteredFrom}`, maxId: CLIENT_COUNT }, 1);
+  await runOne(
+    'list_filtered',
+    {
+      ...base,
+      kind: 'list_filtered',
+      path: `/api2/invoices.json?limit=50&date_from=${filteredFrom}`,
+      maxId: CLIENT_COUNT,
+    },
+    1,
+  );
   await runOne('create_invoice', { ...base, kind: 'create_invoice' }, options.connections);
   await runOne('create_payment', { ...base, kind: 'create_payment', maxId: invoices }, options.connections);
   return out;
@@ -263,12 +377,30 @@ async function runHello(): Promise<void> {
   if (!wanted('hello')) return;
   const port = await freePort();
   const started = performance.now();
-  const proc = start('hello', SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'hello.js')], { PORT: String(port) }, tmp);
+  const proc = start(
+    'hello',
+    SERVER_CPU,
+    [process.execPath, path.join(ROOT, 'dist', 'bench', 'hello.js')],
+    { PORT: String(port) },
+    tmp,
+  );
   try {
     await waitFor200(proc, `http://127.0.0.1:${port}/`, {}, started);
-    const result = record('hello (node:http)', await load({
-      url: `http://127.0.0.1:${port}`, kind: 'fixed', path: '/', connections: options.connections, duration: options.duration, warmup: options.warmup,
-    }, [proc]), options.connections);
+    const result = record(
+      'hello (node:http)',
+      await load(
+        {
+          url: `http://127.0.0.1:${port}`,
+          kind: 'fixed',
+          path: '/',
+          connections: options.connections,
+          duration: options.duration,
+          warmup: options.warmup,
+        },
+        [proc],
+      ),
+      options.connections,
+    );
     results['hello_rps'] = round(result.rps, 0);
     results['hello_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
   } finally {
@@ -284,17 +416,37 @@ async function runHello(): Promise<void> {
  */
 async function runWebhookCost(databaseFile: string): Promise<void> {
   if (!wanted('create_invoice_webhooks')) return;
-  const server = await startDaftar('daftar-sqlite-webhooks', `sqlite:${databaseFile}`, SERVER_CPU, { DAFTAR_WEBHOOK_WORKER: '0', DAFTAR_WEBHOOK_ALLOW_PRIVATE: '1' });
+  const server = await startDaftar('daftar-sqlite-webhooks', `sqlite:${databaseFile}`, SERVER_CPU, {
+    DAFTAR_WEBHOOK_WORKER: '0',
+    DAFTAR_WEBHOOK_ALLOW_PRIVATE: '1',
+  });
   try {
     // Nothing listens there, and nothing is sent: the worker is off.
-    const registered = await api(server.url, 'POST', '/api2/webhook_endpoints.json', { WebhookEndpoint: { url: 'http://127.0.0.1:9/bench', events: ['*'] } });
-    if (registered.status !== 202) throw new Error(`registering the webhook endpoint answered ${registered.status}: ${JSON.stringify(registered.body)}`);
-    const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
-    const result = record('create_invoice with webhook events', await load({ ...base, kind: 'create_invoice', url: server.url, connections: options.connections }, [server.proc]), options.connections);
+    const registered = await api(server.url, 'POST', '/api2/webhook_endpoints.json', {
+      WebhookEndpoint: { url: 'http://127.0.0.1:9/bench', events: ['*'] },
+    });
+    if (registered.status !== 202)
+      throw new Error(
+        `registering the webhook endpoint answered ${registered.status}: ${JSON.stringify(registered.body)}`,
+      );
+    const base = {
+      duration: options.duration,
+      warmup: options.warmup,
+      headers: API_HEADERS,
+      clients: CLIENT_COUNT,
+      products: PRODUCT_COUNT,
+    };
+    const result = record(
+      'create_invoice with webhook events',
+      await load({ ...base, kind: 'create_invoice', url: server.url, connections: options.connections }, [server.proc]),
+      options.connections,
+    );
     results['create_invoice_webhooks_rps'] = round(result.rps, 0);
-    results['create_invoice_webhooks_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
+    results['create_invoice_webhooks_cpu_us'] =
+      result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
     const plain = results['create_invoice_cpu_us'];
-    if (typeof plain === 'number' && result.cpuUsPerRequest !== null) results['webhook_event_cpu_us_per_create'] = round(result.cpuUsPerRequest - plain, 0);
+    if (typeof plain === 'number' && result.cpuUsPerRequest !== null)
+      results['webhook_event_cpu_us_per_create'] = round(result.cpuUsPerRequest - plain, 0);
   } finally {
     await stop(server.proc);
   }
@@ -303,7 +455,13 @@ async function runWebhookCost(databaseFile: string): Promise<void> {
 /** PDFs per second on one core: bench/pdf.ts renders a sample invoice in a loop, pinned like a server. */
 function runPdfRenders(): void {
   if (!wanted('pdf')) return;
-  const [command, args] = pinned(SERVER_CPU, [process.execPath, path.join(ROOT, 'dist', 'bench', 'pdf.js'), String(options.duration), '10', 'bilingual']);
+  const [command, args] = pinned(SERVER_CPU, [
+    process.execPath,
+    path.join(ROOT, 'dist', 'bench', 'pdf.js'),
+    String(options.duration),
+    '10',
+    'bilingual',
+  ]);
   const child = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8' });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -311,13 +469,18 @@ function runPdfRenders(): void {
     results['pdf_per_s'] = measured['pdf_per_s']!;
     results['pdf_ms_mean'] = measured['pdf_ms_mean']!;
     results['pdf_ms_p99'] = measured['pdf_ms_p99']!;
-    say(`  PDF renders on one core (10-line bilingual invoice with QR): ${measured['pdf_per_s']} /s, mean ${measured['pdf_ms_mean']} ms, p99 ${measured['pdf_ms_p99']} ms`);
+    say(
+      `  PDF renders on one core (10-line bilingual invoice with QR): ${measured['pdf_per_s']} /s, mean ${measured['pdf_ms_mean']} ms, p99 ${measured['pdf_ms_p99']} ms`,
+    );
   } catch {
     notes.push(`pdf renders: no result (${child.stderr.trim().slice(0, 200)})`);
   }
 }
 
-interface Exports { jsonServerData: string; openapi: string }
+interface Exports {
+  jsonServerData: string;
+  openapi: string;
+}
 
 async function runSqlite(databaseFile: string): Promise<Exports | null> {
   const url = `sqlite:${databaseFile}`;
@@ -333,19 +496,35 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
     results['startup_ms'] = round(startups[1]!, 0);
     say(`  startup (spawn → first 200), 3 starts: ${startups.map((ms) => round(ms, 0)).join(', ')} ms`);
   }
-  const parts = ['get_invoice', 'get_invoice_pdf', 'list_page1', 'list_deep', 'list_filtered', 'create_invoice', 'create_payment', 'json_server', 'prism'];
+  const parts = [
+    'get_invoice',
+    'get_invoice_pdf',
+    'list_page1',
+    'list_deep',
+    'list_filtered',
+    'create_invoice',
+    'create_payment',
+    'json_server',
+    'prism',
+  ];
   if (!parts.some(wanted)) return null;
   const server = await startDaftar('daftar-sqlite', url);
   try {
     // A generated invoice that was paid, so the check covers payments and their journal too.
     const differ = await checkDataset(server.url, 2);
     results['dataset_matches_api'] = differ.length === 0;
-    say(differ.length === 0 ? '  data set check: a generated invoice recreated through the API matches it field for field'
-      : `  data set check FAILED:\n    ${differ.join('\n    ')}`);
+    say(
+      differ.length === 0
+        ? '  data set check: a generated invoice recreated through the API matches it field for field'
+        : `  data set check FAILED:\n    ${differ.join('\n    ')}`,
+    );
     if (differ.length > 0) notes.push(`data set check: ${differ.length} fields differ from what the API writes`);
 
     // Baseline inputs from this server: the same invoices for json-server, our OpenAPI for Prism.
-    const exports: Exports = { jsonServerData: path.join(tmp, 'json-server-db.json'), openapi: path.join(tmp, 'openapi.json') };
+    const exports: Exports = {
+      jsonServerData: path.join(tmp, 'json-server-db.json'),
+      openapi: path.join(tmp, 'openapi.json'),
+    };
     if (options.baselines && (wanted('json_server') || wanted('prism'))) {
       const invoices: unknown[] = [];
       for (let id = 1; id <= JSON_SERVER_INVOICES; id += 1) {
@@ -385,10 +564,22 @@ async function runSqlite(databaseFile: string): Promise<Exports | null> {
  */
 async function runSqliteNormal(databaseFile: string): Promise<void> {
   if (!wanted('create_invoice_normal')) return;
-  const server = await startDaftar('daftar-sqlite-normal', `sqlite:${databaseFile}`, SERVER_CPU, { DAFTAR_SQLITE_SYNCHRONOUS: 'NORMAL' });
+  const server = await startDaftar('daftar-sqlite-normal', `sqlite:${databaseFile}`, SERVER_CPU, {
+    DAFTAR_SQLITE_SYNCHRONOUS: 'NORMAL',
+  });
   try {
-    const base = { duration: options.duration, warmup: options.warmup, headers: API_HEADERS, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
-    const result = record('create_invoice, synchronous=NORMAL', await load({ ...base, kind: 'create_invoice', url: server.url, connections: options.connections }, [server.proc]), options.connections);
+    const base = {
+      duration: options.duration,
+      warmup: options.warmup,
+      headers: API_HEADERS,
+      clients: CLIENT_COUNT,
+      products: PRODUCT_COUNT,
+    };
+    const result = record(
+      'create_invoice, synchronous=NORMAL',
+      await load({ ...base, kind: 'create_invoice', url: server.url, connections: options.connections }, [server.proc]),
+      options.connections,
+    );
     results['create_invoice_normal_rps'] = round(result.rps, 0);
     results['create_invoice_normal_cpu_us'] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 0);
   } finally {
@@ -404,7 +595,10 @@ type BaselineLoad = Pick<Workload, 'url' | 'duration' | 'warmup' | 'connections'
 
 /** Starts a baseline server on the server core, waits for the first 200 of `probe`, measures it, stops it. */
 async function withBaseline(
-  name: string, command: (port: number) => { args: string[]; env?: Record<string, string> }, probe: string, headers: Record<string, string>,
+  name: string,
+  command: (port: number) => { args: string[]; env?: Record<string, string> },
+  probe: string,
+  headers: Record<string, string>,
   measure: (common: BaselineLoad, run: (label: string, workload: Workload) => Promise<Measured>) => Promise<void>,
 ): Promise<void> {
   const port = await freePort();
@@ -414,7 +608,14 @@ async function withBaseline(
   try {
     const url = `http://127.0.0.1:${port}`;
     await waitFor200(proc, `${url}${probe}`, headers, started);
-    const common = { url, duration: options.duration, warmup: options.warmup, connections: options.connections, clients: CLIENT_COUNT, products: PRODUCT_COUNT };
+    const common = {
+      url,
+      duration: options.duration,
+      warmup: options.warmup,
+      connections: options.connections,
+      clients: CLIENT_COUNT,
+      products: PRODUCT_COUNT,
+    };
     await measure(common, async (label, workload) => record(label, await load(workload, [proc]), options.connections));
   } finally {
     await stop(proc);
@@ -425,44 +626,94 @@ async function runJsonServer(exports: Exports): Promise<void> {
   if (!options.baselines || !wanted('json_server')) return;
   const data = path.join(tmp, 'json-server-work.json');
   fs.copyFileSync(exports.jsonServerData, data);
-  await withBaseline('json-server', (port) => ({
-    args: [process.execPath, path.join(ROOT, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js'), '--port', String(port), '--host', '127.0.0.1', '--quiet', data],
-  }), '/invoices/1', {}, async (common, run) => {
-    const get = await run('json-server GET /invoices/:id', { ...common, kind: 'json_server_get', maxId: JSON_SERVER_INVOICES });
-    const post = await run('json-server POST /invoices', { ...common, kind: 'json_server_post' });
-    results['json_server_get_rps'] = round(get.rps, 0);
-    results['json_server_post_rps'] = round(post.rps, 1);
-  });
+  await withBaseline(
+    'json-server',
+    (port) => ({
+      args: [
+        process.execPath,
+        path.join(ROOT, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js'),
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+        '--quiet',
+        data,
+      ],
+    }),
+    '/invoices/1',
+    {},
+    async (common, run) => {
+      const get = await run('json-server GET /invoices/:id', {
+        ...common,
+        kind: 'json_server_get',
+        maxId: JSON_SERVER_INVOICES,
+      });
+      const post = await run('json-server POST /invoices', { ...common, kind: 'json_server_post' });
+      results['json_server_get_rps'] = round(get.rps, 0);
+      results['json_server_post_rps'] = round(post.rps, 1);
+    },
+  );
 }
 
 /** Fastify's own ceiling and a naive Fastify + SQLite handler (bench/naive.ts), on the same data set. */
 async function runNaive(databaseFile: string): Promise<void> {
   if (!options.baselines || !wanted('naive')) return;
-  await withBaseline('naive', (port) => ({
-    args: [process.execPath, path.join(ROOT, 'dist', 'bench', 'naive.js')],
-    env: { PORT: String(port), DATA_FILE: databaseFile, WRITE_FILE: path.join(tmp, 'naive-writes.sqlite') },
-  }), '/invoices/1', {}, async (common, run) => {
-    const measured = {
-      fastify_hello: await run('naive: Fastify hello', { ...common, kind: 'fixed', path: '/hello' }),
-      naive_get: await run('naive: Fastify + SQLite GET', { ...common, kind: 'json_server_get', maxId: options.invoices }),
-      naive_post: await run('naive: Fastify + SQLite POST', { ...common, kind: 'json_server_post' }),
-    };
-    for (const [name, result] of Object.entries(measured)) {
-      results[`${name}_rps`] = round(result.rps, 0);
-      results[`${name}_cpu_us`] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
-    }
-  });
+  await withBaseline(
+    'naive',
+    (port) => ({
+      args: [process.execPath, path.join(ROOT, 'dist', 'bench', 'naive.js')],
+      env: { PORT: String(port), DATA_FILE: databaseFile, WRITE_FILE: path.join(tmp, 'naive-writes.sqlite') },
+    }),
+    '/invoices/1',
+    {},
+    async (common, run) => {
+      const measured = {
+        fastify_hello: await run('naive: Fastify hello', { ...common, kind: 'fixed', path: '/hello' }),
+        naive_get: await run('naive: Fastify + SQLite GET', {
+          ...common,
+          kind: 'json_server_get',
+          maxId: options.invoices,
+        }),
+        naive_post: await run('naive: Fastify + SQLite POST', { ...common, kind: 'json_server_post' }),
+      };
+      for (const [name, result] of Object.entries(measured)) {
+        results[`${name}_rps`] = round(result.rps, 0);
+        results[`${name}_cpu_us`] = result.cpuUsPerRequest === null ? null : round(result.cpuUsPerRequest, 1);
+      }
+    },
+  );
 }
 
 async function runPrism(exports: Exports): Promise<void> {
   if (!options.baselines || !wanted('prism')) return;
-  await withBaseline('prism', (port) => ({
-    args: [process.execPath, path.join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
-      'mock', exports.openapi, '-p', String(port), '-h', '127.0.0.1', '-v', 'error'],
-  }), '/api2/invoices/1.json', API_HEADERS, async (common, run) => {
-    const get = await run('Prism mock GET /api2/invoices/{id}', { ...common, kind: 'prism_get', maxId: options.invoices, headers: API_HEADERS });
-    results['prism_get_rps'] = round(get.rps, 0);
-  });
+  await withBaseline(
+    'prism',
+    (port) => ({
+      args: [
+        process.execPath,
+        path.join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js'),
+        'mock',
+        exports.openapi,
+        '-p',
+        String(port),
+        '-h',
+        '127.0.0.1',
+        '-v',
+        'error',
+      ],
+    }),
+    '/api2/invoices/1.json',
+    API_HEADERS,
+    async (common, run) => {
+      const get = await run('Prism mock GET /api2/invoices/{id}', {
+        ...common,
+        kind: 'prism_get',
+        maxId: options.invoices,
+        headers: API_HEADERS,
+      });
+      results['prism_get_rps'] = round(get.rps, 0);
+    },
+  );
 }
 
 const POSTGRES_ADMIN_URL = process.env['DAFTAR_BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -526,8 +777,13 @@ async function runPostgres(sqliteFile: string): Promise<void> {
   // Lists are one client at a time: split between two servers they say nothing more (quick mode skips them).
   const listsSkipped = options.quick ? new Set(['list_page1', 'list_deep', 'list_filtered']) : new Set<string>();
   const ownCores = SECOND_SERVER_CPU !== SERVER_CPU;
-  say(`PostgreSQL, two server processes on one database (${ownCores ? `CPUs ${SERVER_CPU} and ${SECOND_SERVER_CPU}, load on ${LOAD_CPU}, PostgreSQL on the rest` : `both on CPU ${SERVER_CPU}: this machine has ${CPUS} cores, so this says nothing about scaling`}), load split between them${options.quick ? ' (quick: lists skipped)' : ''}:`);
-  if (!ownCores) notes.push(`two server processes shared CPU ${SERVER_CPU} (${CPUS} cores here): pg_x2_* show that two processes work on one database, not how they scale; with 4 or more cores each gets its own`);
+  say(
+    `PostgreSQL, two server processes on one database (${ownCores ? `CPUs ${SERVER_CPU} and ${SECOND_SERVER_CPU}, load on ${LOAD_CPU}, PostgreSQL on the rest` : `both on CPU ${SERVER_CPU}: this machine has ${CPUS} cores, so this says nothing about scaling`}), load split between them${options.quick ? ' (quick: lists skipped)' : ''}:`,
+  );
+  if (!ownCores)
+    notes.push(
+      `two server processes shared CPU ${SERVER_CPU} (${CPUS} cores here): pg_x2_* show that two processes work on one database, not how they scale; with 4 or more cores each gets its own`,
+    );
   results['pg_x2_own_cores'] = ownCores;
   const a = await startDaftar('daftar-pg-a', databaseUrl);
   const b = await startDaftar('daftar-pg-b', databaseUrl, SECOND_SERVER_CPU);
@@ -541,7 +797,9 @@ async function runPostgres(sqliteFile: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const dup = await client.query<{ n: string }>('select count(*) - count(distinct no) as n from invoices where site_id = 1 and type = 0');
+    const dup = await client.query<{ n: string }>(
+      'select count(*) - count(distinct no) as n from invoices where site_id = 1 and type = 0',
+    );
     results['pg_x2_duplicate_numbers'] = Number(dup.rows[0]!.n);
   } finally {
     await client.end();
@@ -553,7 +811,9 @@ async function runPostgres(sqliteFile: string): Promise<void> {
     if (result.cpuUsPerRequest !== null) results[`pg_${name}_cpu_us`] = round(result.cpuUsPerRequest, 0);
     const two = double[name];
     if (!two) continue;
-    results[name.startsWith('list') ? `pg_x2_${name}_p99_ms` : `pg_x2_${name}_rps`] = name.startsWith('list') ? two.p99 : round(two.rps, 0);
+    results[name.startsWith('list') ? `pg_x2_${name}_p99_ms` : `pg_x2_${name}_rps`] = name.startsWith('list')
+      ? two.p99
+      : round(two.rps, 0);
     results[`pg_x2_vs_x1_${name}`] = round(two.rps / result.rps, 2);
   }
 }
@@ -571,18 +831,29 @@ async function countRoundTrips(databaseUrl: string): Promise<void> {
   const target = new URL(databaseUrl);
   const proxy = await startPgProxy({ host: target.hostname, port: Number(target.port || 5432) }, true);
   // The webhook worker polls the database on its own: off, so only the requests' statements count.
-  const server = await startDaftar('daftar-pg-counted', throughProxy(databaseUrl, proxy), SERVER_CPU, { DAFTAR_WEBHOOK_WORKER: '0' });
+  const server = await startDaftar('daftar-pg-counted', throughProxy(databaseUrl, proxy), SERVER_CPU, {
+    DAFTAR_WEBHOOK_WORKER: '0',
+  });
   try {
     const random = prng(99);
     const create = async () => {
-      const reply = await api(server.url, 'POST', '/api2/invoices.json', invoiceBody(random, CLIENT_COUNT, PRODUCT_COUNT));
-      if (reply.status !== 202) throw new Error(`counted create answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+      const reply = await api(
+        server.url,
+        'POST',
+        '/api2/invoices.json',
+        invoiceBody(random, CLIENT_COUNT, PRODUCT_COUNT),
+      );
+      if (reply.status !== 202)
+        throw new Error(`counted create answered ${reply.status}: ${JSON.stringify(reply.body)}`);
     };
     const get = async () => {
       const reply = await api(server.url, 'GET', `/api2/invoices/${1 + Math.floor(random() * options.invoices)}.json`);
       if (reply.status !== 200) throw new Error(`counted GET answered ${reply.status}`);
     };
-    for (const [name, one] of [['create', create], ['get', get]] as const) {
+    for (const [name, one] of [
+      ['create', create],
+      ['get', get],
+    ] as const) {
       for (let i = 0; i < COUNTED_REQUESTS; i += 1) await one();
       const before = proxy.counts();
       proxy.takeSql();
@@ -592,10 +863,16 @@ async function countRoundTrips(databaseUrl: string): Promise<void> {
       results[`pg_${name}_round_trips`] = round((after.roundTrips - before.roundTrips) / COUNTED_REQUESTS, 1);
       results[`pg_${name}_statements`] = round((after.statements - before.statements) / COUNTED_REQUESTS, 1);
       const commits = proxy.takeCommitMs().sort((x, y) => x - y);
-      if (name === 'create' && commits.length > 0) results['pg_create_commit_ms_median'] = round(commits[Math.floor(commits.length / 2)]!, 2);
+      if (name === 'create' && commits.length > 0)
+        results['pg_create_commit_ms_median'] = round(commits[Math.floor(commits.length / 2)]!, 2);
       const texts = proxy.takeSql();
-      say(`  counted on PostgreSQL: a ${name} is ${results[`pg_${name}_statements`]} statements in ${results[`pg_${name}_round_trips`]} round trips`);
-      fs.writeFileSync(path.join(tmp, `pg-${name}-statements.sql`), texts.slice(-Math.round(texts.length / COUNTED_REQUESTS)).join(';\n'));
+      say(
+        `  counted on PostgreSQL: a ${name} is ${results[`pg_${name}_statements`]} statements in ${results[`pg_${name}_round_trips`]} round trips`,
+      );
+      fs.writeFileSync(
+        path.join(tmp, `pg-${name}-statements.sql`),
+        texts.slice(-Math.round(texts.length / COUNTED_REQUESTS)).join(';\n'),
+      );
     }
   } finally {
     await stop(server.proc);
@@ -621,7 +898,12 @@ async function runSitesParallel(databaseUrl: string): Promise<void> {
   const keys: string[] = [];
   try {
     for (let index = 0; index < PARALLEL_SITES; index += 1) {
-      const site = await createSite(database.db, { subdomain: `bench-${index}-${process.pid}`, businessName: `Bench ${index}`, currency: 'SAR', country: 'SA' });
+      const site = await createSite(database.db, {
+        subdomain: `bench-${index}-${process.pid}`,
+        businessName: `Bench ${index}`,
+        currency: 'SAR',
+        country: 'SA',
+      });
       keys.push(site.apiKey);
     }
   } finally {
@@ -632,21 +914,50 @@ async function runSitesParallel(databaseUrl: string): Promise<void> {
     const sites: BenchSite[] = [];
     for (const key of keys) {
       const call = async (resource: string, body: unknown) => {
-        const response = await fetch(`${server.url}/api2/${resource}.json`, { method: 'POST', headers: { apikey: key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-        const reply = await response.json() as { id?: string };
-        if (response.status !== 202) throw new Error(`site setup: ${resource} answered ${response.status}: ${JSON.stringify(reply)}`);
+        const response = await fetch(`${server.url}/api2/${resource}.json`, {
+          method: 'POST',
+          headers: { apikey: key, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const reply = (await response.json()) as { id?: string };
+        if (response.status !== 202)
+          throw new Error(`site setup: ${resource} answered ${response.status}: ${JSON.stringify(reply)}`);
         return Number(reply.id);
       };
       const tax = await call('taxes', { Tax: { name: 'VAT', value: 15 } });
       const clients: number[] = [];
       const products: number[] = [];
-      for (let i = 0; i < SITE_CLIENTS; i += 1) clients.push(await call('clients', { Client: { business_name: `Client ${i}` } }));
-      for (let i = 0; i < SITE_PRODUCTS; i += 1) products.push(await call('products', { Product: { name: `Product ${i}`, unit_price: '10', buy_price: '4', track_stock: 1, stock_balance: 1_000_000 } }));
+      for (let i = 0; i < SITE_CLIENTS; i += 1)
+        clients.push(await call('clients', { Client: { business_name: `Client ${i}` } }));
+      for (let i = 0; i < SITE_PRODUCTS; i += 1)
+        products.push(
+          await call('products', {
+            Product: {
+              name: `Product ${i}`,
+              unit_price: '10',
+              buy_price: '4',
+              track_stock: 1,
+              stock_balance: 1_000_000,
+            },
+          }),
+        );
       sites.push({ key, clients, products, tax });
     }
-    const result = record(`pg ${PARALLEL_SITES} sites in parallel: create_invoice`, await load({
-      url: server.url, kind: 'create_invoice_sites', connections: options.connections, duration: options.duration, warmup: options.warmup, sites,
-    }, [server.proc]), options.connections);
+    const result = record(
+      `pg ${PARALLEL_SITES} sites in parallel: create_invoice`,
+      await load(
+        {
+          url: server.url,
+          kind: 'create_invoice_sites',
+          connections: options.connections,
+          duration: options.duration,
+          warmup: options.warmup,
+          sites,
+        },
+        [server.proc],
+      ),
+      options.connections,
+    );
     results['pg_sites_parallel_create_rps'] = round(result.rps, 0);
     results['pg_sites_parallel_sites'] = PARALLEL_SITES;
     results['pg_sites_parallel_connections'] = options.connections;
@@ -660,7 +971,9 @@ async function dropPostgres(): Promise<void> {
   if (!postgresDatabase) return;
   const name = postgresDatabase;
   postgresDatabase = null;
-  await admin(`drop database if exists "${name}" with (force)`).catch((error: unknown) => say(`could not drop ${name}: ${String(error)}`));
+  await admin(`drop database if exists "${name}" with (force)`).catch((error: unknown) =>
+    say(`could not drop ${name}: ${String(error)}`),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -670,7 +983,15 @@ async function dropPostgres(): Promise<void> {
  * A goal of the summary table. `bigOnly`: judged at 1M invoices only; `cores`: judged only with that
  * many cores (two server processes on one core say nothing about scaling); `info`: printed, not a target.
  */
-interface Target { key: string; label: string; ok: (value: number) => boolean; text: string; bigOnly?: boolean; cores?: number; info?: boolean }
+interface Target {
+  key: string;
+  label: string;
+  ok: (value: number) => boolean;
+  text: string;
+  bigOnly?: boolean;
+  cores?: number;
+  info?: boolean;
+}
 
 /**
  * A real accounting server measured on this machine before (Bigcapital: NestJS + MariaDB, a 5-line
@@ -716,48 +1037,139 @@ function summarize(): Target[] {
   results['create_invoice_vs_bigcapital'] = ratio(results['create_invoice_rps'], BIGCAPITAL.creates);
   results['get_invoice_vs_bigcapital'] = ratio(results['get_invoice_rps'], BIGCAPITAL.gets);
   return [
-    { key: 'get_invoice_vs_naive', label: 'GET invoice / naive Fastify + SQLite GET', ok: (v) => v >= 0.95, text: '≥ 0.95' },
-    { key: 'create_invoice_vs_naive', label: 'POST invoice / naive Fastify + SQLite POST', ok: (v) => v >= 0.35, text: '≥ 0.35' },
+    {
+      key: 'get_invoice_vs_naive',
+      label: 'GET invoice / naive Fastify + SQLite GET',
+      ok: (v) => v >= 0.95,
+      text: '≥ 0.95',
+    },
+    {
+      key: 'create_invoice_vs_naive',
+      label: 'POST invoice / naive Fastify + SQLite POST',
+      ok: (v) => v >= 0.35,
+      text: '≥ 0.35',
+    },
     { key: 'pg_create_round_trips', label: 'PostgreSQL create: round trips', ok: (v) => v <= 10, text: '≤ 10' },
     { key: 'pg_get_round_trips', label: 'PostgreSQL GET: round trips', ok: (v) => v <= 3, text: '≤ 3' },
-    { key: 'pg_create_vs_sqlite_cpu', label: 'PostgreSQL / SQLite server CPU per create', ok: (v) => v <= 2, text: '≤ 2×' },
+    {
+      key: 'pg_create_vs_sqlite_cpu',
+      label: 'PostgreSQL / SQLite server CPU per create',
+      ok: (v) => v <= 2,
+      text: '≤ 2×',
+    },
     { key: 'pg_get_vs_sqlite_cpu', label: 'PostgreSQL / SQLite server CPU per GET', ok: (v) => v <= 2, text: '≤ 2×' },
-    { key: 'pg_sites_parallel_vs_one_site', label: `PostgreSQL creates, ${PARALLEL_SITES} sites in parallel / one site`, ok: (v) => v >= 1, text: '≥ 1×', cores: 4 },
-    { key: 'pg_x2_vs_x1_create_invoice', label: 'PostgreSQL creates, two processes / one', ok: (v) => v >= 1, text: '≥ 1×', cores: 4 },
+    {
+      key: 'pg_sites_parallel_vs_one_site',
+      label: `PostgreSQL creates, ${PARALLEL_SITES} sites in parallel / one site`,
+      ok: (v) => v >= 1,
+      text: '≥ 1×',
+      cores: 4,
+    },
+    {
+      key: 'pg_x2_vs_x1_create_invoice',
+      label: 'PostgreSQL creates, two processes / one',
+      ok: (v) => v >= 1,
+      text: '≥ 1×',
+      cores: 4,
+    },
     { key: 'get_invoice_vs_prism', label: 'GET invoice / Prism GET', ok: (v) => v >= 5, text: '≥ 5×' },
-    { key: 'list_page1_p99_ms', label: 'list page 1 p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
-    { key: 'list_deep_p99_ms', label: 'list deep page p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
-    { key: 'list_filtered_p99_ms', label: 'list filtered p99 (ms)', ok: (v) => v <= 25, text: '≤ 25 ms at 1M', bigOnly: true },
+    {
+      key: 'list_page1_p99_ms',
+      label: 'list page 1 p99 (ms)',
+      ok: (v) => v <= 25,
+      text: '≤ 25 ms at 1M',
+      bigOnly: true,
+    },
+    {
+      key: 'list_deep_p99_ms',
+      label: 'list deep page p99 (ms)',
+      ok: (v) => v <= 25,
+      text: '≤ 25 ms at 1M',
+      bigOnly: true,
+    },
+    {
+      key: 'list_filtered_p99_ms',
+      label: 'list filtered p99 (ms)',
+      ok: (v) => v <= 25,
+      text: '≤ 25 ms at 1M',
+      bigOnly: true,
+    },
     { key: 'rss_mb_peak', label: 'peak RSS (MB)', ok: (v) => v <= 250, text: '≤ 250 MB' },
     { key: 'startup_ms', label: 'startup (ms)', ok: (v) => v <= 1500, text: '≤ 1.5 s' },
     // The first round's targets against the node:http hello world and json-server: information now.
-    { key: 'get_invoice_vs_hello', label: 'GET invoice / hello (old target)', ok: (v) => v >= 0.4, text: '≥ 0.40', info: true },
-    { key: 'create_invoice_vs_hello', label: 'POST invoice / hello (old target)', ok: (v) => v >= 0.12, text: '≥ 0.12', info: true },
-    { key: 'get_invoice_vs_json_server', label: 'GET invoice / json-server GET', ok: (v) => v >= 3, text: '≥ 3×', info: true },
-    { key: 'create_invoice_vs_json_server', label: 'POST invoice / json-server POST', ok: (v) => v >= 30, text: '≥ 30×', info: true },
-    { key: 'create_invoice_vs_bigcapital', label: `POST invoice / Bigcapital POST (${BIGCAPITAL.creates} creates/s, measured before)`, ok: () => true, text: 'reference', info: true },
-    { key: 'get_invoice_vs_bigcapital', label: `GET invoice / Bigcapital GET (${BIGCAPITAL.gets} GETs/s, measured before)`, ok: () => true, text: 'reference', info: true },
+    {
+      key: 'get_invoice_vs_hello',
+      label: 'GET invoice / hello (old target)',
+      ok: (v) => v >= 0.4,
+      text: '≥ 0.40',
+      info: true,
+    },
+    {
+      key: 'create_invoice_vs_hello',
+      label: 'POST invoice / hello (old target)',
+      ok: (v) => v >= 0.12,
+      text: '≥ 0.12',
+      info: true,
+    },
+    {
+      key: 'get_invoice_vs_json_server',
+      label: 'GET invoice / json-server GET',
+      ok: (v) => v >= 3,
+      text: '≥ 3×',
+      info: true,
+    },
+    {
+      key: 'create_invoice_vs_json_server',
+      label: 'POST invoice / json-server POST',
+      ok: (v) => v >= 30,
+      text: '≥ 30×',
+      info: true,
+    },
+    {
+      key: 'create_invoice_vs_bigcapital',
+      label: `POST invoice / Bigcapital POST (${BIGCAPITAL.creates} creates/s, measured before)`,
+      ok: () => true,
+      text: 'reference',
+      info: true,
+    },
+    {
+      key: 'get_invoice_vs_bigcapital',
+      label: `GET invoice / Bigcapital GET (${BIGCAPITAL.gets} GETs/s, measured before)`,
+      ok: () => true,
+      text: 'reference',
+      info: true,
+    },
   ];
 }
 
 function table(targets: Target[]): string {
   const lines: string[] = [];
-  lines.push('| workload | conns | req/s | p50 ms | p99 ms | server CPU µs/req | non-2xx/errors |', '|---|--:|--:|--:|--:|--:|--:|');
+  lines.push(
+    '| workload | conns | req/s | p50 ms | p99 ms | server CPU µs/req | non-2xx/errors |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+  );
   for (const row of rows) {
     const r = row.result;
     const cpu = r.cpuUsPerRequest === null ? '—' : round(r.cpuUsPerRequest, 0);
-    lines.push(`| ${row.name} | ${row.connections} | ${round(r.rps, r.rps < 100 ? 1 : 0)} | ${r.p50} | ${r.p99} | ${cpu} | ${r.non2xx + r.errors + r.timeouts} |`);
+    lines.push(
+      `| ${row.name} | ${row.connections} | ${round(r.rps, r.rps < 100 ? 1 : 0)} | ${r.p50} | ${r.p99} | ${cpu} | ${r.non2xx + r.errors + r.timeouts} |`,
+    );
   }
   lines.push('', '| target | value | goal | met |', '|---|--:|---|---|');
   const big = options.invoices >= 1_000_000;
   for (const target of targets) {
     const value = results[target.key];
     const verdict = (value: number) => (target.ok(value) ? 'met' : 'NOT met');
-    const met = typeof value !== 'number' ? 'not measured'
-      : target.info ? 'information'
-        : target.cores && CPUS < target.cores ? `${verdict(value)} (only ${CPUS} cores: says nothing about scaling, judged with ${target.cores}+)`
-          : target.bigOnly && !big ? `${verdict(value)} (at ${options.invoices.toLocaleString('en')}, goal is for 1M)`
-            : verdict(value);
+    const met =
+      typeof value !== 'number'
+        ? 'not measured'
+        : target.info
+          ? 'information'
+          : target.cores && CPUS < target.cores
+            ? `${verdict(value)} (only ${CPUS} cores: says nothing about scaling, judged with ${target.cores}+)`
+            : target.bigOnly && !big
+              ? `${verdict(value)} (at ${options.invoices.toLocaleString('en')}, goal is for 1M)`
+              : verdict(value);
     lines.push(`| ${target.label} | ${value ?? '—'} | ${target.text} | ${met} |`);
   }
   return lines.join('\n');
@@ -775,8 +1187,10 @@ async function main(): Promise<void> {
   results['cpus'] = os.cpus().length;
   results['node'] = process.version;
   results['date'] = new Date().toISOString();
-  say(`Daftar benchmark (${options.quick ? 'quick' : 'full'}): ${options.invoices.toLocaleString('en')} invoices, ${options.duration} s per workload after ${options.warmup} s warm-up, `
-    + `${HAS_TASKSET ? `servers on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'taskset missing: nothing pinned'}`);
+  say(
+    `Daftar benchmark (${options.quick ? 'quick' : 'full'}): ${options.invoices.toLocaleString('en')} invoices, ${options.duration} s per workload after ${options.warmup} s warm-up, ` +
+      `${HAS_TASKSET ? `servers on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'taskset missing: nothing pinned'}`,
+  );
   if (!HAS_TASKSET) notes.push('taskset not found: server and load generator were not pinned to separate cores');
 
   const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), options.invoices, say);
@@ -784,7 +1198,9 @@ async function main(): Promise<void> {
   results['dataset_cached'] = dataset.cached;
   results['dataset_sqlite_mb'] = round(dataset.bytes / 1_048_576, 0);
   for (const [table, count] of Object.entries(dataset.rows)) results[`dataset_${table}`] = count;
-  say(`data set: ${path.relative(ROOT, dataset.file)}, ${round(dataset.bytes / 1_048_576, 0)} MB, generated in ${round(dataset.seconds, 1)} s${dataset.cached ? ' (cached from an earlier run)' : ''}`);
+  say(
+    `data set: ${path.relative(ROOT, dataset.file)}, ${round(dataset.bytes / 1_048_576, 0)} MB, generated in ${round(dataset.seconds, 1)} s${dataset.cached ? ' (cached from an earlier run)' : ''}`,
+  );
   const work = path.join(tmp, 'work.sqlite');
   fs.copyFileSync(dataset.file, work);
 
@@ -812,11 +1228,22 @@ async function main(): Promise<void> {
   const printed = table(targets);
   process.stdout.write(`\n${printed}\n`);
   if (notes.length > 0) process.stdout.write(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
-  const extra = Object.entries(results).filter(([key]) => key.startsWith('pg_') || key.startsWith('dataset_') || key.endsWith('_cpu')
-    || key.includes('naive') || key.startsWith('fastify_') || key.includes('webhook') || key === 'total_s');
+  const extra = Object.entries(results).filter(
+    ([key]) =>
+      key.startsWith('pg_') ||
+      key.startsWith('dataset_') ||
+      key.endsWith('_cpu') ||
+      key.includes('naive') ||
+      key.startsWith('fastify_') ||
+      key.includes('webhook') ||
+      key === 'total_s',
+  );
   process.stdout.write(`\n${extra.map(([key, value]) => `${key}: ${value}`).join('\n')}\n`);
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
-  fs.writeFileSync(options.out, `${JSON.stringify({ ...results, workloads: rows.map((row) => ({ name: row.name, connections: row.connections, ...row.result })), notes }, null, 2)}\n`);
+  fs.writeFileSync(
+    options.out,
+    `${JSON.stringify({ ...results, workloads: rows.map((row) => ({ name: row.name, connections: row.connections, ...row.result })), notes }, null, 2)}\n`,
+  );
   say(`\nwrote ${path.relative(ROOT, options.out)} (${results['total_s']} s in all)`);
 }
 
@@ -839,7 +1266,8 @@ main().then(
   async (error: unknown) => {
     say(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
     say(`logs were in ${tmp}:`);
-    for (const file of fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((f) => f.endsWith('.log')) : []) say(`--- ${file}\n${tail(path.join(tmp, file), 15)}`);
+    for (const file of fs.existsSync(tmp) ? fs.readdirSync(tmp).filter((f) => f.endsWith('.log')) : [])
+      say(`--- ${file}\n${tail(path.join(tmp, file), 15)}`);
     await cleanUp();
     process.exitCode = 1;
   },

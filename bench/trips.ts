@@ -22,7 +22,10 @@ import { startPgProxy, throughProxy } from './pg-proxy.js';
 import { ROOT, SERVER_CPU, cpuMicros, freePort, start, stop, waitFor200 } from './procs.js';
 
 const argv = process.argv.slice(2);
-const value = (name: string) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+const value = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 const invoices = Number(value('invoices') ?? 5_000);
 const ops = Number(value('ops') ?? 200);
 const showSql = argv.includes('--sql');
@@ -34,27 +37,57 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-trips-'));
 
 async function serve(label: string, databaseUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench', '.profiles')}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [];
-  const proc = start(label, SERVER_CPU, [process.execPath, ...flags, path.join(ROOT, 'dist', 'src', 'main.js')], {
-    PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: tmp, DAFTAR_API_KEY: BENCH_KEY,
-    LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env,
-  }, tmp);
+  const flags = profile
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${path.join(ROOT, 'bench', '.profiles')}`,
+        `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
+  const proc = start(
+    label,
+    SERVER_CPU,
+    [process.execPath, ...flags, path.join(ROOT, 'dist', 'src', 'main.js')],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      DAFTAR_DATA_DIR: tmp,
+      DAFTAR_API_KEY: BENCH_KEY,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ...env,
+    },
+    tmp,
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitFor200(proc, `${url}/api2/site_info.json`, headers, performance.now());
   return { proc, url };
 }
 
-interface Measured { createCpuUs: number; getCpuUs: number }
+interface Measured {
+  createCpuUs: number;
+  getCpuUs: number;
+}
 
-async function drive(url: string, pid: number, between?: (phase: 'create' | 'get', done: boolean) => void): Promise<Measured> {
+async function drive(
+  url: string,
+  pid: number,
+  between?: (phase: 'create' | 'get', done: boolean) => void,
+): Promise<Measured> {
   const random = prng(7);
   const send = async (method: string, urlPath: string, body?: unknown) => {
-    const response = await fetch(url + urlPath, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(url + urlPath, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${method} ${urlPath}: ${response.status} ${text}`);
   };
   // Warm-up: shapes compiled, statements prepared, caches filled.
-  for (let i = 0; i < 30; i += 1) await send('POST', '/api2/invoices.json', invoiceBody(random, CLIENT_COUNT, PRODUCT_COUNT));
+  for (let i = 0; i < 30; i += 1)
+    await send('POST', '/api2/invoices.json', invoiceBody(random, CLIENT_COUNT, PRODUCT_COUNT));
   for (let i = 0; i < 30; i += 1) await send('GET', `/api2/invoices/${1 + Math.floor(random() * invoices)}.json`);
   const measure = async (phase: 'create' | 'get', one: () => Promise<void>) => {
     between?.(phase, false);
@@ -64,13 +97,19 @@ async function drive(url: string, pid: number, between?: (phase: 'create' | 'get
     between?.(phase, true);
     return used / ops;
   };
-  const createCpuUs = await measure('create', () => send('POST', '/api2/invoices.json', invoiceBody(random, CLIENT_COUNT, PRODUCT_COUNT)));
-  const getCpuUs = await measure('get', () => send('GET', `/api2/invoices/${1 + Math.floor(random() * invoices)}.json`));
+  const createCpuUs = await measure('create', () =>
+    send('POST', '/api2/invoices.json', invoiceBody(random, CLIENT_COUNT, PRODUCT_COUNT)),
+  );
+  const getCpuUs = await measure('get', () =>
+    send('GET', `/api2/invoices/${1 + Math.floor(random() * invoices)}.json`),
+  );
   return { createCpuUs, getCpuUs };
 }
 
 async function main(): Promise<void> {
-  const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), invoices, (line) => process.stderr.write(`${line}\n`));
+  const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), invoices, (line) =>
+    process.stderr.write(`${line}\n`),
+  );
   const out: Record<string, number> = {};
   if (!argv.includes('--no-sqlite')) {
     const file = path.join(tmp, 'work.sqlite');
@@ -99,14 +138,23 @@ async function main(): Promise<void> {
       try {
         let at = proxy.counts();
         const m = await drive(server.url, server.proc.pid, (phase, done) => {
-          if (!done) { at = proxy.counts(); proxy.takeSql(); return; }
+          if (!done) {
+            at = proxy.counts();
+            proxy.takeSql();
+            return;
+          }
           const now = proxy.counts();
           out[`pg_${phase}_statements`] = Math.round(((now.statements - at.statements) / ops) * 10) / 10;
           out[`pg_${phase}_round_trips`] = Math.round(((now.roundTrips - at.roundTrips) / ops) * 10) / 10;
           if (showSql) {
             const texts = proxy.takeSql();
             const per = Math.round(texts.length / ops);
-            process.stdout.write(`\n-- one ${phase} (${per} statements of ${texts.length}):\n${texts.slice(-per).map((t, i) => `${i + 1}. ${t.slice(0, 220)}`).join('\n')}\n`);
+            process.stdout.write(
+              `\n-- one ${phase} (${per} statements of ${texts.length}):\n${texts
+                .slice(-per)
+                .map((t, i) => `${i + 1}. ${t.slice(0, 220)}`)
+                .join('\n')}\n`,
+            );
           }
         });
         out['pg_create_cpu_us'] = Math.round(m.createCpuUs);
@@ -120,8 +168,10 @@ async function main(): Promise<void> {
       await admin.end();
     }
   }
-  if (out['pg_create_cpu_us'] && out['sqlite_create_cpu_us']) out['pg_create_vs_sqlite_cpu'] = Math.round((out['pg_create_cpu_us'] / out['sqlite_create_cpu_us']) * 100) / 100;
-  if (out['pg_get_cpu_us'] && out['sqlite_get_cpu_us']) out['pg_get_vs_sqlite_cpu'] = Math.round((out['pg_get_cpu_us'] / out['sqlite_get_cpu_us']) * 100) / 100;
+  if (out['pg_create_cpu_us'] && out['sqlite_create_cpu_us'])
+    out['pg_create_vs_sqlite_cpu'] = Math.round((out['pg_create_cpu_us'] / out['sqlite_create_cpu_us']) * 100) / 100;
+  if (out['pg_get_cpu_us'] && out['sqlite_get_cpu_us'])
+    out['pg_get_vs_sqlite_cpu'] = Math.round((out['pg_get_cpu_us'] / out['sqlite_get_cpu_us']) * 100) / 100;
   process.stdout.write(`\n${JSON.stringify(out, null, 2)}\n`);
   fs.rmSync(tmp, { recursive: true, force: true });
 }

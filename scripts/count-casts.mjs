@@ -23,12 +23,20 @@ function sourceFiles(directory) {
 }
 
 function isAsConst(node) {
-  return ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === 'const';
+  return (
+    ts.isTypeReferenceNode(node.type) && ts.isIdentifier(node.type.typeName) && node.type.typeName.text === 'const'
+  );
 }
 
 export function countFile(file) {
   const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   let casts = 0;
   let nonNull = 0;
   const listed = [];
@@ -36,7 +44,9 @@ export function countFile(file) {
     if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !isAsConst(node)) {
       casts += 1;
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
-      listed.push(`${path.relative(root, file)}:${line + 1}: ${node.getText(source).replace(/\s+/g, ' ').slice(0, 160)}`);
+      listed.push(
+        `${path.relative(root, file)}:${line + 1}: ${node.getText(source).replace(/\s+/g, ' ').slice(0, 160)}`,
+      );
     }
     if (ts.isNonNullExpression(node)) nonNull += 1;
     ts.forEachChild(node, visit);
@@ -53,7 +63,8 @@ export function countCasts(directory = path.join(root, 'src'), listing = false) 
     const counted = countFile(file);
     casts += counted.casts;
     nonNull += counted.nonNull;
-    if (counted.casts || counted.nonNull) files[path.relative(root, file)] = { casts: counted.casts, nonNull: counted.nonNull };
+    if (counted.casts || counted.nonNull)
+      files[path.relative(root, file)] = { casts: counted.casts, nonNull: counted.nonNull };
     if (listing) for (const line of counted.listed) console.log(line);
   }
   return { casts, nonNull, files };

@@ -13,18 +13,36 @@ const logo = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect 
 <rect x="30" y="40" width="4" height="16" rx="2" fill="#cfe8dc"/></svg>`;
 const s = await startTestServer('sqlite');
 try {
-  const put = await s.put('/api2/site_info', { Site: {
-    business_name: 'متجر الورد', vat_number: '300075588700003', cr_number: '1010123456', address1: 'طريق الملك فهد',
-    building_number: '1234', district: 'العليا', city: 'الرياض', postal_code: '12345', logo: Buffer.from(logo).toString('base64'),
-  } });
+  const put = await s.put('/api2/site_info', {
+    Site: {
+      business_name: 'متجر الورد',
+      vat_number: '300075588700003',
+      cr_number: '1010123456',
+      address1: 'طريق الملك فهد',
+      building_number: '1234',
+      district: 'العليا',
+      city: 'الرياض',
+      postal_code: '12345',
+      logo: Buffer.from(logo).toString('base64'),
+    },
+  });
   if (put.status !== 200) throw new Error(put.text);
   const tax = await s.create('taxes', { Tax: { name: 'ضريبة القيمة المضافة', value: 15 } });
-  const client = await s.create('clients', { Client: { first_name: 'سارة', last_name: 'العتيبي', address1: 'شارع التحلية', city: 'جدة' } });
+  const client = await s.create('clients', {
+    Client: { first_name: 'سارة', last_name: 'العتيبي', address1: 'شارع التحلية', city: 'جدة' },
+  });
   const invoice = await s.create('invoices', {
     Invoice: { client_id: client, shipping_amount: 15, notes: 'شكراً لتسوقكم — Thank you for shopping with us' },
     InvoiceItem: [
       { item: 'قهوة عربية', description: 'محمصة يدوياً، ٥٠٠ غرام', unit_price: '45.50', quantity: 2, tax1: tax },
-      { item: 'Espresso beans 1kg', description: 'Single origin, Ethiopia', unit_price: 120, quantity: 1, discount: 10, tax1: tax },
+      {
+        item: 'Espresso beans 1kg',
+        description: 'Single origin, Ethiopia',
+        unit_price: 120,
+        quantity: 1,
+        discount: 10,
+        tax1: tax,
+      },
       { item: 'كوب فخاري', unit_price: '19.99', quantity: 3, tax1: tax },
       { item: 'Gift wrapping', unit_price: 10, quantity: 1, tax1: tax },
     ],
@@ -32,10 +50,23 @@ try {
   });
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-images-'));
   for (const lang of ['ar', 'en', 'bilingual']) {
-    const response = await fetch(`${s.url}/api2/invoices/${invoice}.pdf?lang=${lang}`, { headers: { apikey: s.apiKey } });
+    const response = await fetch(`${s.url}/api2/invoices/${invoice}.pdf?lang=${lang}`, {
+      headers: { apikey: s.apiKey },
+    });
     const pdf = path.join(scratch, `${lang}.pdf`);
     fs.writeFileSync(pdf, Buffer.from(await response.arrayBuffer()));
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, path.join(out, `invoice-${lang}`)]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      pdf,
+      path.join(out, `invoice-${lang}`),
+    ]);
     console.log(`docs/images/invoice-${lang}.png`);
   }
 } finally {

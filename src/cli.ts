@@ -6,7 +6,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import type { Database, Db } from './db/connection.js';
 import { fromStored, formatDec } from './domain/money.js';
-import { addApiKey, createApiKey, createSite, listApiKeys, nowText, revokeApiKey, siteBySubdomain } from './domain/sites.js';
+import {
+  addApiKey,
+  createApiKey,
+  createSite,
+  listApiKeys,
+  nowText,
+  revokeApiKey,
+  siteBySubdomain,
+} from './domain/sites.js';
 import type { Context, SiteRow } from './engine/resource.js';
 import { createRecord, editRecord, getOne } from './engine/service.js';
 import { currencyRates } from './resources/currency-rates.js';
@@ -63,7 +71,8 @@ ${ZATCA_USAGE}`;
 
 /** `name=value` pairs of `site set`: the 0/1 flags, and the seller settings (logo=<file> reads the file). */
 function siteSetValues(pairs: string[]): { flags: Record<string, number>; settings: Record<string, unknown> } {
-  if (pairs.length === 0) throw new Error(`name a setting: allow_negative_stock=0|1 or ${SELLER_SETTING_NAMES.join(', ')}`);
+  if (pairs.length === 0)
+    throw new Error(`name a setting: allow_negative_stock=0|1 or ${SELLER_SETTING_NAMES.join(', ')}`);
   const flags: Record<string, number> = {};
   const settings: Record<string, unknown> = {};
   for (const pair of pairs) {
@@ -79,7 +88,9 @@ function siteSetValues(pairs: string[]): { flags: Record<string, number>; settin
     } else if (SELLER_SETTING_NAMES.includes(name)) {
       settings[name] = value;
     } else {
-      throw new Error(`unknown setting "${name}"; settings: allow_negative_stock, model_key_aliases, ${SELLER_SETTING_NAMES.join(', ')}`);
+      throw new Error(
+        `unknown setting "${name}"; settings: allow_negative_stock, model_key_aliases, ${SELLER_SETTING_NAMES.join(', ')}`,
+      );
     }
   }
   return { flags, settings };
@@ -87,19 +98,39 @@ function siteSetValues(pairs: string[]): { flags: Record<string, number>; settin
 
 /** `rate set` goes through the same declaration and checks as POST /api2/currency_rates (an existing day is edited). */
 async function rateCommand(database: Database, site: SiteRow, sub: 'set' | 'list', rest: string[]): Promise<number> {
-  const context = (db: Db): Context => ({ db, dialect: database.dialect, site, siteId: site.id, staffId: 0, now: nowText() });
+  const context = (db: Db): Context => ({
+    db,
+    dialect: database.dialect,
+    site,
+    siteId: site.id,
+    staffId: 0,
+    now: nowText(),
+  });
   if (sub === 'list') {
-    const rows = await database.db.selectFrom('currency_rates').select(['id', 'currency_code', 'date', 'rate'])
-      .where('site_id', '=', site.id).orderBy('date', 'desc').orderBy('id', 'desc').execute();
-    for (const row of rows) process.stdout.write(`${JSON.stringify({ id: String(row['id']), currency_code: row['currency_code'], date: row['date'], rate: formatDec(fromStored(row['rate'])) })}\n`);
+    const rows = await database.db
+      .selectFrom('currency_rates')
+      .select(['id', 'currency_code', 'date', 'rate'])
+      .where('site_id', '=', site.id)
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    for (const row of rows)
+      process.stdout.write(
+        `${JSON.stringify({ id: String(row['id']), currency_code: row['currency_code'], date: row['date'], rate: formatDec(fromStored(row['rate'])) })}\n`,
+      );
     return 0;
   }
   const [code, rate] = rest;
   if (!code || !rate) throw new Error('usage: daftar rate set <subdomain> <CODE> <rate> [--date YYYY-MM-DD]');
   const day = option(rest, 'date') ?? nowText().slice(0, 10);
   const id = await database.write(async (db) => {
-    const existing = await db.selectFrom('currency_rates').select('id').where('site_id', '=', site.id)
-      .where('currency_code', '=', code.toUpperCase()).where('date', '=', day).executeTakeFirst();
+    const existing = await db
+      .selectFrom('currency_rates')
+      .select('id')
+      .where('site_id', '=', site.id)
+      .where('currency_code', '=', code.toUpperCase())
+      .where('date', '=', day)
+      .executeTakeFirst();
     const body = { CurrencyRate: { currency_code: code, rate, date: day } };
     if (!existing) return createRecord(context(db), currencyRates, body);
     await editRecord(context(db), currencyRates, Number(existing['id']), body);
@@ -155,7 +186,9 @@ async function run(args: string[]): Promise<number> {
   if ((command === 'backup' || command === 'restore') && sub) {
     const { backup, restore } = await import('./cli/backup.js');
     const result = await (command === 'backup' ? backup(config, sub) : restore(config, sub));
-    process.stdout.write(`${JSON.stringify({ [command]: result.file, bytes: result.bytes, ms: result.ms, ...(result.integrity_check ? { integrity_check: result.integrity_check } : {}) })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ [command]: result.file, bytes: result.bytes, ms: result.ms, ...(result.integrity_check ? { integrity_check: result.integrity_check } : {}) })}\n`,
+    );
     return 0;
   }
   if (command === 'site' && sub === 'create' && target) {
@@ -170,10 +203,15 @@ async function run(args: string[]): Promise<number> {
         ownerEmail: option(args, 'email'),
         ownerPassword: option(args, 'password'),
       });
-      process.stdout.write(`${JSON.stringify({
-        site_id: site.siteId, subdomain: site.subdomain, api_key: site.apiKey, owner_email: site.ownerEmail,
-        owner_password: site.generatedPassword ?? null,
-      })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({
+          site_id: site.siteId,
+          subdomain: site.subdomain,
+          api_key: site.apiKey,
+          owner_email: site.ownerEmail,
+          owner_password: site.generatedPassword ?? null,
+        })}\n`,
+      );
       return 0;
     } finally {
       await database.close();
@@ -191,7 +229,12 @@ async function run(args: string[]): Promise<number> {
       const columns: Record<string, unknown> = { ...settings, ...values.flags };
       await database.db.updateTable('sites').set(columns).where('id', '=', site.id).execute();
       // The logo is shown by its type and size, not as a page of base64.
-      const shown = { ...columns, ...(typeof columns['logo'] === 'string' ? { logo: `${columns['logo_mime']}, ${Buffer.from(columns['logo'], 'base64').length} bytes` } : {}) };
+      const shown = {
+        ...columns,
+        ...(typeof columns['logo'] === 'string'
+          ? { logo: `${columns['logo_mime']}, ${Buffer.from(columns['logo'], 'base64').length} bytes` }
+          : {}),
+      };
       process.stdout.write(`${JSON.stringify({ site_id: site.id, ...shown })}\n`);
       return 0;
     } finally {
@@ -204,7 +247,9 @@ async function run(args: string[]): Promise<number> {
     try {
       const { documentCommand } = await import('./documents/cli.js');
       return await documentCommand(database, config, sub, Number(target), {
-        site: option(args, 'site') ?? config.siteSubdomain, lang: option(args, 'lang'), html: args.includes('--html'),
+        site: option(args, 'site') ?? config.siteSubdomain,
+        lang: option(args, 'lang'),
+        html: args.includes('--html'),
       });
     } finally {
       await database.close();
@@ -236,10 +281,13 @@ async function run(args: string[]): Promise<number> {
         return 0;
       }
       const id = Number(args[3]);
-      if (!Number.isSafeInteger(id) || id <= 0) throw new Error('name the id of the key to revoke (see daftar key list)');
+      if (!Number.isSafeInteger(id) || id <= 0)
+        throw new Error('name the id of the key to revoke (see daftar key list)');
       const outcome = await revokeApiKey(database.db, site.id, id);
       if (outcome === 'missing') throw new Error(`site "${target}" has no API key ${id}`);
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, id, revoked: true, already: outcome === 'already' })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ site_id: site.id, id, revoked: true, already: outcome === 'already' })}\n`,
+      );
       return 0;
     } finally {
       await database.close();
@@ -249,11 +297,14 @@ async function run(args: string[]): Promise<number> {
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
 }
 
-run(process.argv.slice(2)).then((code) => {
-  // Exit only once stdout is flushed: a pipe takes a large --json output in several writes.
-  if (code >= 0) process.stdout.write('', () => process.exit(code));
-}, (error: unknown) => {
-  process.stderr.write(`daftar: ${error instanceof Error ? error.message : String(error)}\n`);
-  // A mistake in how the command was called exits 2, like a usage error (docs/cli.md).
-  process.exit(error instanceof Error && error.name === 'UsageError' ? 2 : 1);
-});
+run(process.argv.slice(2)).then(
+  (code) => {
+    // Exit only once stdout is flushed: a pipe takes a large --json output in several writes.
+    if (code >= 0) process.stdout.write('', () => process.exit(code));
+  },
+  (error: unknown) => {
+    process.stderr.write(`daftar: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A mistake in how the command was called exits 2, like a usage error (docs/cli.md).
+    process.exit(error instanceof Error && error.name === 'UsageError' ? 2 : 1);
+  },
+);

@@ -4,7 +4,13 @@
  */
 import path from 'node:path';
 import { type WebhookConfig, webhookConfig } from './webhooks/config.js';
-import { type DatabaseTarget, SQLITE_SYNCHRONOUS_LEVELS, SQLITE_WRITE_BATCH_DEFAULT, type SqliteSynchronous, parseDatabaseUrl } from './db/connection.js';
+import {
+  type DatabaseTarget,
+  SQLITE_SYNCHRONOUS_LEVELS,
+  SQLITE_WRITE_BATCH_DEFAULT,
+  type SqliteSynchronous,
+  parseDatabaseUrl,
+} from './db/connection.js';
 import { type Env, integer } from './env.js';
 
 export interface Config {
@@ -74,7 +80,9 @@ function optional(env: Env, name: string): string | undefined {
 function sqliteSynchronous(env: Env): SqliteSynchronous {
   const value = text(env, 'DAFTAR_SQLITE_SYNCHRONOUS', 'FULL').toUpperCase();
   if (!(SQLITE_SYNCHRONOUS_LEVELS as readonly string[]).includes(value)) {
-    throw new Error(`DAFTAR_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_LEVELS.join(', ')} (got "${value}")`);
+    throw new Error(
+      `DAFTAR_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_LEVELS.join(', ')} (got "${value}")`,
+    );
   }
   return value as SqliteSynchronous;
 }
@@ -82,15 +90,23 @@ function sqliteSynchronous(env: Env): SqliteSynchronous {
 function trustProxy(raw: string): boolean | string[] {
   if (raw === '' || /^(0|false|no)$/i.test(raw)) return false;
   if (/^(1|true|yes)$/i.test(raw)) return true;
-  return raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
 }
 
 function publicUrl(env: Env): string | undefined {
   const raw = optional(env, 'DAFTAR_PUBLIC_URL');
   if (raw === undefined) return undefined;
   let url: URL;
-  try { url = new URL(raw); } catch { throw new Error(`DAFTAR_PUBLIC_URL must be an absolute http(s) URL (got "${raw}")`); }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`DAFTAR_PUBLIC_URL must be an http(s) URL (got "${raw}")`);
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`DAFTAR_PUBLIC_URL must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`DAFTAR_PUBLIC_URL must be an http(s) URL (got "${raw}")`);
   if (url.search || url.hash) throw new Error('DAFTAR_PUBLIC_URL must have no query or fragment');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
@@ -98,15 +114,19 @@ function publicUrl(env: Env): string | undefined {
 export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(text(env, 'DAFTAR_DATA_DIR', './data'));
   const currency = text(env, 'DAFTAR_CURRENCY', 'SAR').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new Error(`DAFTAR_CURRENCY must be a 3-letter ISO 4217 code (got "${currency}")`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new Error(`DAFTAR_CURRENCY must be a 3-letter ISO 4217 code (got "${currency}")`);
   const country = text(env, 'DAFTAR_COUNTRY', 'SA').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) throw new Error(`DAFTAR_COUNTRY must be a 2-letter ISO 3166 code (got "${country}")`);
+  if (!/^[A-Z]{2}$/.test(country))
+    throw new Error(`DAFTAR_COUNTRY must be a 2-letter ISO 3166 code (got "${country}")`);
   const subdomain = text(env, 'DAFTAR_SUBDOMAIN', 'default').toLowerCase();
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(subdomain)) throw new Error('DAFTAR_SUBDOMAIN must be letters, digits and dashes');
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(subdomain))
+    throw new Error('DAFTAR_SUBDOMAIN must be letters, digits and dashes');
   const apiKey = optional(env, 'DAFTAR_API_KEY');
   if (apiKey !== undefined && apiKey.length < 16) throw new Error('DAFTAR_API_KEY must be at least 16 characters');
   const adminPassword = optional(env, 'DAFTAR_ADMIN_PASSWORD');
-  if (adminPassword !== undefined && adminPassword.length < 8) throw new Error('DAFTAR_ADMIN_PASSWORD must be at least 8 characters');
+  if (adminPassword !== undefined && adminPassword.length < 8)
+    throw new Error('DAFTAR_ADMIN_PASSWORD must be at least 8 characters');
   return {
     port: integer(env, 'PORT', 8080, 0, 65_535),
     host: text(env, 'HOST', '0.0.0.0'),
@@ -127,7 +147,10 @@ export function loadConfig(env: Env = process.env): Config {
     refreshFamilyTtlSeconds: integer(env, 'DAFTAR_REFRESH_FAMILY_TTL', 90 * 86_400, 60, 31_536_000),
     rateLimitPerMinute: integer(env, 'DAFTAR_RATE_LIMIT', 0, 0, 10_000_000),
     tokenRateLimitPerMinute: integer(env, 'DAFTAR_TOKEN_RATE_LIMIT', 10, 1, 100_000),
-    corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: text(env, 'DAFTAR_CORS_ORIGINS', '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     requestTimeoutMs: integer(env, 'DAFTAR_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
     sqliteSynchronous: sqliteSynchronous(env),
     sqliteWriteBatch: integer(env, 'DAFTAR_SQLITE_WRITE_BATCH', SQLITE_WRITE_BATCH_DEFAULT, 1, 1_000),
@@ -135,7 +158,8 @@ export function loadConfig(env: Env = process.env): Config {
     demoMonths: text(env, 'DAFTAR_DEMO', '0') === '0' ? 0 : integer(env, 'DAFTAR_DEMO_MONTHS', 12, 1, 60),
     webhooks: webhookConfig(env),
     publicUrl: publicUrl(env),
-    templatesDir: optional(env, 'DAFTAR_TEMPLATES_DIR') === undefined ? undefined : path.resolve(env['DAFTAR_TEMPLATES_DIR']!),
+    templatesDir:
+      optional(env, 'DAFTAR_TEMPLATES_DIR') === undefined ? undefined : path.resolve(env['DAFTAR_TEMPLATES_DIR']!),
     secretKey: optional(env, 'DAFTAR_SECRET_KEY'),
     zatcaBaseUrl: optional(env, 'DAFTAR_ZATCA_BASE_URL'),
     zatcaSendIntervalMs: integer(env, 'DAFTAR_ZATCA_SEND_INTERVAL_MS', 30_000, 0, 86_400_000),

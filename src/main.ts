@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://localhost:${port}`;
-  const lines = [`Daftar is serving on ${base} (${server.database.description.replace(/^postgres(ql)?:\/\/[^@]*@/, 'postgres://')}) in ${Date.now() - startedMs} ms`];
+  const lines = [
+    `Daftar is serving on ${base} (${server.database.description.replace(/^postgres(ql)?:\/\/[^@]*@/, 'postgres://')}) in ${Date.now() - startedMs} ms`,
+  ];
   if (server.createdSite) {
     const site = server.createdSite;
     lines.push(
@@ -30,7 +32,9 @@ async function main(): Promise<void> {
   if (config.demoMonths > 0) {
     process.stdout.write(`DAFTAR_DEMO=1: filling the demo site with ${config.demoMonths} months of business…\n`);
     const { demoOnFirstStart } = await import('./cli/demo-site.js');
-    process.stdout.write(`${(await demoOnFirstStart(server.database.db, `http://127.0.0.1:${port}`, config.demoMonths)).join('\n')}\n`);
+    process.stdout.write(
+      `${(await demoOnFirstStart(server.database.db, `http://127.0.0.1:${port}`, config.demoMonths)).join('\n')}\n`,
+    );
   }
 
   let stopping = false;

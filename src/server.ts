@@ -17,7 +17,11 @@ const SQLITE_MIGRATE_ATTEMPTS = 5;
 
 export async function openMigrated(config: Config): Promise<Database> {
   configureZatca(config);
-  const database = openDatabase(config.database, { poolSize: config.databasePoolSize, sqliteSynchronous: config.sqliteSynchronous, sqliteWriteBatch: config.sqliteWriteBatch });
+  const database = openDatabase(config.database, {
+    poolSize: config.databasePoolSize,
+    sqliteSynchronous: config.sqliteSynchronous,
+    sqliteWriteBatch: config.sqliteWriteBatch,
+  });
   try {
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -51,18 +55,26 @@ export interface Server {
 export async function startServer(config: Config, logger: boolean | object = false): Promise<Server> {
   const database = await openMigrated(config);
   const createdSite = await ensureDefaultSite(database.db, {
-    subdomain: config.siteSubdomain, businessName: config.siteBusinessName, currency: config.siteCurrency,
-    country: config.siteCountry, apiKey: config.apiKey, adminEmail: config.adminEmail, adminPassword: config.adminPassword,
+    subdomain: config.siteSubdomain,
+    businessName: config.siteBusinessName,
+    currency: config.siteCurrency,
+    country: config.siteCountry,
+    apiKey: config.apiKey,
+    adminEmail: config.adminEmail,
+    adminPassword: config.adminPassword,
   });
   const app = await buildApp({ config, database, logger });
   let worker: DeliveryWorker | undefined;
   if (config.webhooks.workerInServer) {
-    worker = new DeliveryWorker(database, config.webhooks, (level, message, details) => app.log[level](details ?? {}, message));
+    worker = new DeliveryWorker(database, config.webhooks, (level, message, details) =>
+      app.log[level](details ?? {}, message),
+    );
     worker.start();
   }
-  const stopSender = config.zatcaSendIntervalMs > 0
-    ? startSender(database, config.zatcaSendIntervalMs, (message) => app.log.warn(message))
-    : async () => {};
+  const stopSender =
+    config.zatcaSendIntervalMs > 0
+      ? startSender(database, config.zatcaSendIntervalMs, (message) => app.log.warn(message))
+      : async () => {};
   return {
     app,
     database,
@@ -81,7 +93,15 @@ export async function startServer(config: Config, logger: boolean | object = fal
 export function loggerOptions(level: string, stream?: { write(line: string): void }): Record<string, unknown> {
   return {
     level,
-    redact: { paths: ['req.headers.apikey', 'req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'req.headers.apikey',
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["idempotency-key"]',
+      ],
+      censor: '[redacted]',
+    },
     ...(stream ? { stream } : {}),
   };
 }

@@ -11,15 +11,26 @@ import { TEST_KEY, eachDatabase, freshDatabase, it } from './support/harness.js'
 
 const BIN = path.resolve('bin/daftar.js');
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function daftar(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => { stdout += chunk; });
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(input ?? '');
@@ -44,8 +55,12 @@ eachDatabase('daftar CLI for people', (server, engine) => {
       const env = { ...local, DATABASE_URL: other.url, DAFTAR_DATA_DIR: other.dataDir };
       const second = json(await daftar(['demo', '--months', '1', '--seed', '7', '--json'], env));
       assert.deepEqual({ ...second, site: undefined }, { ...first, site: undefined });
-      const totals = async (e: Record<string, string>) => (json(await daftar(['invoices', 'list', '--all', '--json', '--site', 'demo', '--limit', '100'], e)) as Array<{ summary_total: string }>)
-        .map((row) => row.summary_total);
+      const totals = async (e: Record<string, string>) =>
+        (
+          json(await daftar(['invoices', 'list', '--all', '--json', '--site', 'demo', '--limit', '100'], e)) as Array<{
+            summary_total: string;
+          }>
+        ).map((row) => row.summary_total);
       assert.deepEqual(await totals(env), await totals(local));
     } finally {
       await other.drop();
@@ -64,23 +79,44 @@ eachDatabase('daftar CLI for people', (server, engine) => {
 
   it('runs every verb against a running server, with tables, --json and meaningful exit codes', async () => {
     const remote = { DAFTAR_URL: server().url, DAFTAR_API_KEY: TEST_KEY };
-    const created = json(await daftar(['clients', 'create', '--file', '-', '--json'], remote, JSON.stringify({ Client: { business_name: 'From the CLI' } })));
+    const created = json(
+      await daftar(
+        ['clients', 'create', '--file', '-', '--json'],
+        remote,
+        JSON.stringify({ Client: { business_name: 'From the CLI' } }),
+      ),
+    );
     const got = json(await daftar(['clients', 'get', created.id, '--json'], remote));
     assert.equal(got.business_name, 'From the CLI');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-cli-'));
     fs.writeFileSync(path.join(dir, 'edit.json'), JSON.stringify({ Client: { business_name: 'Renamed by the CLI' } }));
-    assert.equal((await daftar(['clients', 'edit', created.id, '--file', path.join(dir, 'edit.json')], remote)).code, 0);
+    assert.equal(
+      (await daftar(['clients', 'edit', created.id, '--file', path.join(dir, 'edit.json')], remote)).code,
+      0,
+    );
     const listed = await daftar(['clients', 'list', '--filter', `id=${created.id}`], remote);
     assert.equal(listed.code, 0, listed.stderr);
     assert.match(listed.stdout, /Renamed by the CLI/);
     assert.match(listed.stdout, /1 records/);
 
-    const refused = await daftar(['invoices', 'create', '--file', '-'], remote, JSON.stringify({ Invoice: { client_id: 999_999 } }));
+    const refused = await daftar(
+      ['invoices', 'create', '--file', '-'],
+      remote,
+      JSON.stringify({ Invoice: { client_id: 999_999 } }),
+    );
     assert.equal(refused.code, 3, 'a refused write exits 3');
     assert.match(refused.stderr, /client_id/, 'and names the field');
     assert.equal((await daftar(['invoices', 'get', '999999'], remote)).code, 4, 'not found exits 4');
-    assert.equal((await daftar(['invoices', 'list'], { ...remote, DAFTAR_API_KEY: 'not-a-key-0123456789' })).code, 5, 'a refused key exits 5');
-    assert.equal((await daftar(['invoices', 'list'], { DAFTAR_URL: 'http://127.0.0.1:9', DAFTAR_API_KEY: TEST_KEY })).code, 6, 'no server exits 6');
+    assert.equal(
+      (await daftar(['invoices', 'list'], { ...remote, DAFTAR_API_KEY: 'not-a-key-0123456789' })).code,
+      5,
+      'a refused key exits 5',
+    );
+    assert.equal(
+      (await daftar(['invoices', 'list'], { DAFTAR_URL: 'http://127.0.0.1:9', DAFTAR_API_KEY: TEST_KEY })).code,
+      6,
+      'no server exits 6',
+    );
     assert.equal((await daftar(['invoices', 'frobnicate'], remote)).code, 2, 'a usage mistake exits 2');
     const help = await daftar(['credit-notes', '--help'], remote);
     assert.equal(help.code, 0);
@@ -102,7 +138,12 @@ eachDatabase('daftar CLI for people', (server, engine) => {
       assert.equal((await server().get(`/api2/clients/${before}.json`)).status, 200, 'what was backed up is back');
       assert.equal((await server().get(`/api2/clients/${after}.json`)).status, 404, 'what came after is gone');
       fs.writeFileSync(path.join(dir, 'not-a-backup'), 'hello');
-      if (engine === 'sqlite') assert.equal((await daftar(['restore', path.join(dir, 'not-a-backup')], env)).code, 2, 'a file that is no database is refused');
+      if (engine === 'sqlite')
+        assert.equal(
+          (await daftar(['restore', path.join(dir, 'not-a-backup')], env)).code,
+          2,
+          'a file that is no database is refused',
+        );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

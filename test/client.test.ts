@@ -13,7 +13,7 @@ import { TEST_KEY, eachDatabase, it } from './support/harness.js';
 
 const GENERATED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../packages/client/src/generated.ts');
 
-it('the client\'s generated types are those of the declarations now', () => {
+it("the client's generated types are those of the declarations now", () => {
   assert.equal(fs.readFileSync(GENERATED, 'utf8'), generateClientTypes(RESOURCES), 'run `npm run client:generate`');
 });
 
@@ -22,11 +22,20 @@ eachDatabase('typed client', (server) => {
 
   it('creates, reads, lists page after page, edits and deletes', async () => {
     const daftar = client();
-    const { id: clientId } = await daftar.clients.create({ Client: { business_name: 'Client of the client', email: 'cc@example.com' } });
+    const { id: clientId } = await daftar.clients.create({
+      Client: { business_name: 'Client of the client', email: 'cc@example.com' },
+    });
     const { id: productId } = await daftar.products.create({ Product: { name: 'Typed pen', unit_price: '2.50' } });
     const ids: string[] = [];
     for (let n = 1; n <= 5; n += 1) {
-      ids.push((await daftar.invoices.create({ Invoice: { client_id: clientId }, InvoiceItem: [{ product_id: productId, quantity: n }] })).id);
+      ids.push(
+        (
+          await daftar.invoices.create({
+            Invoice: { client_id: clientId },
+            InvoiceItem: [{ product_id: productId, quantity: n }],
+          })
+        ).id,
+      );
     }
     const invoice = await daftar.invoices.get(ids[2]!);
     assert.equal(invoice.client_id, clientId);
@@ -51,7 +60,10 @@ eachDatabase('typed client', (server) => {
 
   it('throws typed errors carrying the fields and why', async () => {
     const daftar = client();
-    const error = await daftar.invoices.create({ Invoice: { client_id: 999_999 } }).then(() => undefined, (e: unknown) => e);
+    const error = await daftar.invoices.create({ Invoice: { client_id: 999_999 } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(error instanceof DaftarValidationError, String(error));
     assert.equal(error.status, 400);
     assert.ok(Object.keys(error.validationErrors).length > 0, 'validation_errors are carried');

@@ -19,19 +19,25 @@ const STOCK = 10;
 async function inParallel<T>(count: number, width: number, task: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < count) {
-      const index = next;
-      next += 1;
-      results[index] = await task(index);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const index = next;
+        next += 1;
+        results[index] = await task(index);
+      }
+    }),
+  );
   return results;
 }
 
 function no5xx(replies: Reply[], what: string): void {
   const failed = replies.filter((reply) => reply.status >= 500);
-  assert.deepEqual(failed.map((reply) => `${reply.status} ${reply.text.slice(0, 200)}`).slice(0, 5), [], `${what}: ${failed.length} 5xx`);
+  assert.deepEqual(
+    failed.map((reply) => `${reply.status} ${reply.text.slice(0, 200)}`).slice(0, 5),
+    [],
+    `${what}: ${failed.length} 5xx`,
+  );
 }
 
 const cents = (text: string) => Math.round(Number(text) * 100);
@@ -58,11 +64,21 @@ for (const engine of ['postgres', 'sqlite'] as const satisfies readonly Engine[]
     });
 
     it(`hands out ${INVOICES} distinct numbers to concurrent invoices split across both processes`, async () => {
-      const replies = await inParallel(INVOICES, 24, (index) => servers[index % 2]!.post('/api2/invoices.json', {
-        Invoice: { client_id: clientId }, InvoiceItem: [{ item: `Line ${index}`, unit_price: '1.50', quantity: 2 }],
-      }));
+      const replies = await inParallel(INVOICES, 24, (index) =>
+        servers[index % 2]!.post('/api2/invoices.json', {
+          Invoice: { client_id: clientId },
+          InvoiceItem: [{ item: `Line ${index}`, unit_price: '1.50', quantity: 2 }],
+        }),
+      );
       no5xx(replies, 'invoice creations');
-      assert.deepEqual(replies.filter((reply) => reply.status !== 202).map((reply) => `${reply.status} ${reply.text.slice(0, 200)}`).slice(0, 5), [], 'every creation accepted');
+      assert.deepEqual(
+        replies
+          .filter((reply) => reply.status !== 202)
+          .map((reply) => `${reply.status} ${reply.text.slice(0, 200)}`)
+          .slice(0, 5),
+        [],
+        'every creation accepted',
+      );
       const ids = replies.map((reply) => Number(reply.body.id));
       const direct = openDirect(database);
       try {
@@ -77,28 +93,56 @@ for (const engine of ['postgres', 'sqlite'] as const satisfies readonly Engine[]
     });
 
     it(`keeps an invoice's paid sum exact under ${PAYMENTS} concurrent payments`, async () => {
-      const invoiceId = await servers[1]!.create('invoices', { Invoice: { client_id: clientId }, InvoiceItem: [{ item: 'Big job', unit_price: '500.00' }] });
+      const invoiceId = await servers[1]!.create('invoices', {
+        Invoice: { client_id: clientId },
+        InvoiceItem: [{ item: 'Big job', unit_price: '500.00' }],
+      });
       const amounts = Array.from({ length: PAYMENTS }, (_, index) => 100 + ((index * 7_919) % 2_400));
-      const replies = await Promise.all(amounts.map((amount, index) => servers[index % 2]!.post('/api2/invoice_payments.json', {
-        InvoicePayment: { invoice_id: invoiceId, payment_method: 'cash', amount: (amount / 100).toFixed(2) },
-      })));
+      const replies = await Promise.all(
+        amounts.map((amount, index) =>
+          servers[index % 2]!.post('/api2/invoice_payments.json', {
+            InvoicePayment: { invoice_id: invoiceId, payment_method: 'cash', amount: (amount / 100).toFixed(2) },
+          }),
+        ),
+      );
       no5xx(replies, 'payments');
-      const acknowledged = replies.reduce((total, reply, index) => total + (reply.status === 202 ? amounts[index]! : 0), 0);
+      const acknowledged = replies.reduce(
+        (total, reply, index) => total + (reply.status === 202 ? amounts[index]! : 0),
+        0,
+      );
       for (const reply of replies) if (reply.status !== 202) assert.equal(reply.body.result, 'failed', reply.text);
       const invoice = (await servers[0]!.get(`/api2/invoices/${invoiceId}.json`)).body.data.Invoice;
       assert.equal(cents(invoice.summary_paid), acknowledged, 'paid = Σ accepted payments');
-      assert.equal(invoice.InvoicePayment.filter((p: any) => p.status === '1').reduce((t: number, p: any) => t + cents(p.amount), 0), acknowledged);
+      assert.equal(
+        invoice.InvoicePayment.filter((p: any) => p.status === '1').reduce(
+          (t: number, p: any) => t + cents(p.amount),
+          0,
+        ),
+        acknowledged,
+      );
       const total = cents(invoice.summary_total);
       assert.equal(cents(invoice.summary_unpaid), Math.max(0, total - acknowledged), 'unpaid = total − paid');
-      const expected = paymentStatusOf({ draft: false, total: BigInt(total) * 10_000n, paid: BigInt(acknowledged) * 10_000n, refunded: 0n });
+      const expected = paymentStatusOf({
+        draft: false,
+        total: BigInt(total) * 10_000n,
+        paid: BigInt(acknowledged) * 10_000n,
+        refunded: 0n,
+      });
       assert.equal(invoice.payment_status, String(expected), 'payment status follows the sums');
     });
 
     it(`never sells below zero: ${SALES} concurrent sales of a product with stock ${STOCK}`, async () => {
-      const productId = await servers[0]!.create('products', { Product: { name: 'Scarce', unit_price: '10', track_stock: 1, stock_balance: STOCK } });
-      const replies = await Promise.all(Array.from({ length: SALES }, (_, index) => servers[index % 2]!.post('/api2/invoices.json', {
-        Invoice: { client_id: clientId }, InvoiceItem: [{ product_id: productId, quantity: 1 }],
-      })));
+      const productId = await servers[0]!.create('products', {
+        Product: { name: 'Scarce', unit_price: '10', track_stock: 1, stock_balance: STOCK },
+      });
+      const replies = await Promise.all(
+        Array.from({ length: SALES }, (_, index) =>
+          servers[index % 2]!.post('/api2/invoices.json', {
+            Invoice: { client_id: clientId },
+            InvoiceItem: [{ product_id: productId, quantity: 1 }],
+          }),
+        ),
+      );
       no5xx(replies, 'sales');
       const accepted = replies.filter((reply) => reply.status === 202).length;
       for (const reply of replies) {

@@ -12,7 +12,20 @@
 // docs/compatibility.md, every row must still cover a failing pair.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { type Json, type Outcome, MISSING, deleteAt, generated, judge, lastName, readAny, readAt, same, setAt, validationRules } from './support/conformance.js';
+import {
+  type Json,
+  type Outcome,
+  MISSING,
+  deleteAt,
+  generated,
+  judge,
+  lastName,
+  readAny,
+  readAt,
+  same,
+  setAt,
+  validationRules,
+} from './support/conformance.js';
 import { type DocField, type RestOperation, loadRestDocs } from './support/daftra-docs.js';
 import { type Reply, type TestServer, TEST_EMAIL, TEST_PASSWORD, eachDatabase } from './support/harness.js';
 import { type Ids, populate } from './support/records.js';
@@ -20,7 +33,11 @@ import { type Ids, populate } from './support/records.js';
 const docs = loadRestDocs();
 const HEADING = '## Conformance exceptions: the rest of the export';
 
-interface Context { ids: Ids; other: Ids; s: TestServer }
+interface Context {
+  ids: Ids;
+  other: Ids;
+  s: TestServer;
+}
 type Values = Record<string, (c: Context, variant: 0 | 1) => unknown>;
 
 const ref = (name: string) => (c: Context, variant: 0 | 1) => Number((variant ? c.other : c.ids)[name]);
@@ -48,135 +65,383 @@ let slugs = 0;
 // A record of branch 1 (every site's Main Branch) made by the seeded staff member, so the branch and
 // staff Daftra nests on its v2 records are there to read.
 const BRANCH: Values = { branch_id: pick(1, 1), staff_id: ref('staff') };
-const place = (v2: string, model: string): Fixture => ({ v2, model, base: () => ({ name: `${v2} place` }), values: { ...BRANCH, is_active: pick(1, 0) } });
+const place = (v2: string, model: string): Fixture => ({
+  v2,
+  model,
+  base: () => ({ name: `${v2} place` }),
+  values: { ...BRANCH, is_active: pick(1, 0) },
+});
 
 async function invoiceOfType(c: Context, type: number): Promise<string> {
-  return c.s.create('invoices', { Invoice: { client_id: Number(c.ids['clients']), type }, InvoiceItem: [{ item: 'Advance', unit_price: '10' }] });
+  return c.s.create('invoices', {
+    Invoice: { client_id: Number(c.ids['clients']), type },
+    InvoiceItem: [{ item: 'Advance', unit_price: '10' }],
+  });
 }
 
 /** By our resource name. */
 const FIXTURES: Record<string, Fixture> = {
   requisitions: {
-    v2: 'requisition', model: 'Requisition', models: ['Requisition'], readAs: { 'Requisition.Status': 'status', 'Requisition.Order_type': 'order_type', 'Requisition.To_store_id': 'to_store_id' }, children: { RequisitionItem: ['RequisitionItem', 'requisition_item'] },
-    base: (c) => ({ Requisition: { type: 1, store_id: Number(c.ids['stores']) }, RequisitionItem: [{ product_id: Number(c.ids['products']), quantity: 1, unit_price: '4' }] }),
+    v2: 'requisition',
+    model: 'Requisition',
+    models: ['Requisition'],
+    readAs: {
+      'Requisition.Status': 'status',
+      'Requisition.Order_type': 'order_type',
+      'Requisition.To_store_id': 'to_store_id',
+    },
+    children: { RequisitionItem: ['RequisitionItem', 'requisition_item'] },
+    base: (c) => ({
+      Requisition: { type: 1, store_id: Number(c.ids['stores']) },
+      RequisitionItem: [{ product_id: Number(c.ids['products']), quantity: 1, unit_price: '4' }],
+    }),
     values: {
-      type: pick(1, 1), store_id: ref('stores'), To_store_id: ref('stores'), journal_account_id: ref('journal_accounts'), work_order_id: ref('work_orders'),
-      product_id: ref('products'), Status: pick('1', '4'), Order_type: pick('1', '1'), currency_code: pick('SAR', 'SAR'), date: pick('2024-02-03 10:11:12', '2024-03-04 11:12:13'),
-      quantity: pick(2, 3), unit_price: pick('4', '5'), lot: pick(['LOT-A'], ['LOT-B']), expiry_date: pick(['2026-01-01'], ['2027-01-01']), serials: pick(['SN-A'], ['SN-B']),
+      type: pick(1, 1),
+      store_id: ref('stores'),
+      To_store_id: ref('stores'),
+      journal_account_id: ref('journal_accounts'),
+      work_order_id: ref('work_orders'),
+      product_id: ref('products'),
+      Status: pick('1', '4'),
+      Order_type: pick('1', '1'),
+      currency_code: pick('SAR', 'SAR'),
+      date: pick('2024-02-03 10:11:12', '2024-03-04 11:12:13'),
+      quantity: pick(2, 3),
+      unit_price: pick('4', '5'),
+      lot: pick(['LOT-A'], ['LOT-B']),
+      expiry_date: pick(['2026-01-01'], ['2027-01-01']),
+      serials: pick(['SN-A'], ['SN-B']),
     },
   },
   bookings: {
-    v2: 'booking', model: 'Booking', models: ['Invoice'], children: { InvoiceItem: ['BookingItem', 'booking_item'] },
-    base: (c) => ({ Invoice: { client_id: Number(c.ids['clients']), start_time: '10:00', end_time: '11:00' }, InvoiceItem: [{ product_id: Number(c.ids['products']) }] }),
-    values: { client_id: ref('clients'), product_id: ref('products'), staff_id: pick(0, 0), start_time: pick('10:00', '12:00'), end_time: pick('11:00', '13:00'), branch_id: pick(1, 1), converted: pick(0, 0), date: pick('2024-02-03', '2024-03-04') },
+    v2: 'booking',
+    model: 'Booking',
+    models: ['Invoice'],
+    children: { InvoiceItem: ['BookingItem', 'booking_item'] },
+    base: (c) => ({
+      Invoice: { client_id: Number(c.ids['clients']), start_time: '10:00', end_time: '11:00' },
+      InvoiceItem: [{ product_id: Number(c.ids['products']) }],
+    }),
+    values: {
+      client_id: ref('clients'),
+      product_id: ref('products'),
+      staff_id: pick(0, 0),
+      start_time: pick('10:00', '12:00'),
+      end_time: pick('11:00', '13:00'),
+      branch_id: pick(1, 1),
+      converted: pick(0, 0),
+      date: pick('2024-02-03', '2024-03-04'),
+    },
   },
   invoices: {
-    v2: 'invoice', model: 'Invoice', models: ['Invoice'], children: { InvoiceItem: ['InvoiceItem', 'invoice_item'], Payment: ['InvoicePayment', 'invoice_payment'] },
-    base: (c) => ({ Invoice: { client_id: Number(c.ids['clients']), type: 19 }, InvoiceItem: [{ item: 'Advance', unit_price: '100', quantity: 1 }] }),
+    v2: 'invoice',
+    model: 'Invoice',
+    models: ['Invoice'],
+    children: { InvoiceItem: ['InvoiceItem', 'invoice_item'], Payment: ['InvoicePayment', 'invoice_payment'] },
+    base: (c) => ({
+      Invoice: { client_id: Number(c.ids['clients']), type: 19 },
+      InvoiceItem: [{ item: 'Advance', unit_price: '100', quantity: 1 }],
+    }),
     values: {
-      'Invoice.type': pick(19, 19), client_id: ref('clients'), store_id: ref('stores'), tax1: ref('taxes'), tax2: ref('taxes'), product_id: ref('products'),
-      subscription_id: skip, estimate_id: ref('estimates'), treasury_id: ref('treasuries'), staff_id: pick(0, 0), 'Payment.client_id': skip, 'Payment.staff_id': pick(0, 0),
-      draft: pick(false, false), payment_status: skip, 'Payment.amount': pick('5', '5'), 'Payment.status': pick(1, 1), 'Payment.payment_method': pick('cash', 'cash'),
-      currency_code: pick('SAR', 'SAR'), date: pick('2024-02-03', '2024-03-04'), 'Payment.date': pick('2024-02-03 10:11:12', '2024-03-04 11:12:13'),
-      discount: pick(10, 5), discount_amount: pick(0, 0), deposit: pick(1, 2), deposit_type: pick(1, 1), unit_price: pick('100', '120'), quantity: pick(1, 1),
-      follow_up_status: skip, shipping_amount: skip, requisition_delivery_status: skip, pos_shift_id: pick(81, 82), branch_id: pick(1, 1),
-      shipping_options: pick(1, 2), invoice_layout_id: pick(1, 1), is_offline: pick(0, 0),
+      'Invoice.type': pick(19, 19),
+      client_id: ref('clients'),
+      store_id: ref('stores'),
+      tax1: ref('taxes'),
+      tax2: ref('taxes'),
+      product_id: ref('products'),
+      subscription_id: skip,
+      estimate_id: ref('estimates'),
+      treasury_id: ref('treasuries'),
+      staff_id: pick(0, 0),
+      'Payment.client_id': skip,
+      'Payment.staff_id': pick(0, 0),
+      draft: pick(false, false),
+      payment_status: skip,
+      'Payment.amount': pick('5', '5'),
+      'Payment.status': pick(1, 1),
+      'Payment.payment_method': pick('cash', 'cash'),
+      currency_code: pick('SAR', 'SAR'),
+      date: pick('2024-02-03', '2024-03-04'),
+      'Payment.date': pick('2024-02-03 10:11:12', '2024-03-04 11:12:13'),
+      discount: pick(10, 5),
+      discount_amount: pick(0, 0),
+      deposit: pick(1, 2),
+      deposit_type: pick(1, 1),
+      unit_price: pick('100', '120'),
+      quantity: pick(1, 1),
+      follow_up_status: skip,
+      shipping_amount: skip,
+      requisition_delivery_status: skip,
+      pos_shift_id: pick(81, 82),
+      branch_id: pick(1, 1),
+      shipping_options: pick(1, 2),
+      invoice_layout_id: pick(1, 1),
+      is_offline: pick(0, 0),
       InvoiceCustomField: pick([{ label: 'order_id', value: 'A-1001' }], [{ label: 'order_id', value: 'B-2002' }]),
     },
-    filters: { 'filter[type]': { make: async (c) => [await invoiceOfType(c, 19), await invoiceOfType(c, 0)], value: '19' } },
+    filters: {
+      'filter[type]': { make: async (c) => [await invoiceOfType(c, 19), await invoiceOfType(c, 0)], value: '19' },
+    },
   },
   leave_applications: {
-    v2: 'leave_application', model: 'LeaveApplication',
+    v2: 'leave_application',
+    model: 'LeaveApplication',
     base: (c) => ({ staff_id: Number(c.ids['staff']), days: 2, date_from: '2024-03-01', date_to: '2024-03-02' }),
-    values: { staff_id: ref('staff'), days: pick('2', '3'), date_from: pick('2024-03-01', '2024-04-01'), date_to: pick('2024-03-02', '2024-04-03'), type: pick('leave', 'delay'), leave_type_id: pick(1, 2), late_time: pick('00:30', '00:45'), early_time: pick('00:10', '00:20') },
+    values: {
+      staff_id: ref('staff'),
+      days: pick('2', '3'),
+      date_from: pick('2024-03-01', '2024-04-01'),
+      date_to: pick('2024-03-02', '2024-04-03'),
+      type: pick('leave', 'delay'),
+      leave_type_id: pick(1, 2),
+      late_time: pick('00:30', '00:45'),
+      early_time: pick('00:10', '00:20'),
+    },
   },
   attendance_logs: {
-    v2: 'attendance_log', model: 'AttendanceLog', base: (c) => ({ staff_id: Number(c.ids['staff']), time: '2024-03-03 09:00:00' }),
-    values: { staff_id: ref('staff'), time: pick('2024-03-03 09:00:00', '2024-03-04 17:30:00'), session_id: pick(1, 2), source_id: pick(1, 2), status: pick('sign_in', 'sign_out'), source_method: pick('web', 'mobile') },
+    v2: 'attendance_log',
+    model: 'AttendanceLog',
+    base: (c) => ({ staff_id: Number(c.ids['staff']), time: '2024-03-03 09:00:00' }),
+    values: {
+      staff_id: ref('staff'),
+      time: pick('2024-03-03 09:00:00', '2024-03-04 17:30:00'),
+      session_id: pick(1, 2),
+      source_id: pick(1, 2),
+      status: pick('sign_in', 'sign_out'),
+      source_method: pick('web', 'mobile'),
+    },
   },
   purchase_debit_notes: {
-    v2: 'purchase_debit_note', model: 'PurchaseDebitNote', children: { purchase_order_item: ['PurchaseOrderItem', 'purchase_order_item'] },
-    base: (c) => ({ supplier_id: Number(c.ids['suppliers']), purchase_order_item: [{ item: 'Price correction', unit_price: '2', quantity: 1 }] }),
+    v2: 'purchase_debit_note',
+    model: 'PurchaseDebitNote',
+    children: { purchase_order_item: ['PurchaseOrderItem', 'purchase_order_item'] },
+    base: (c) => ({
+      supplier_id: Number(c.ids['suppliers']),
+      purchase_order_item: [{ item: 'Price correction', unit_price: '2', quantity: 1 }],
+    }),
     values: {
-      supplier_id: ref('suppliers'), store_id: ref('stores'), work_order_id: ref('work_orders'), product_id: ref('products'), tax1: ref('taxes'), tax2: ref('taxes'),
-      type: pick('14', '14'), currency_code: pick('SAR', 'SAR'), draft: pick('0', '0'), invoice_layout_id: pick(1, 1), language_id: pick(1, 1),
-      quantity: pick(1, 1), unit_price: pick('2', '3'), discount: pick(0, 0), discount_amount: pick(0, 0), shipping_tax_id: ref('taxes'), shipping_amount: pick('0', '0'),
-      date: pick('2024-02-03', '2024-03-04'), supplier_default_currency_code: pick('SAR', 'SAR'), show_item_stores: pick('0', '0'), adjustment_value: pick('0', '0'),
+      supplier_id: ref('suppliers'),
+      store_id: ref('stores'),
+      work_order_id: ref('work_orders'),
+      product_id: ref('products'),
+      tax1: ref('taxes'),
+      tax2: ref('taxes'),
+      type: pick('14', '14'),
+      currency_code: pick('SAR', 'SAR'),
+      draft: pick('0', '0'),
+      invoice_layout_id: pick(1, 1),
+      language_id: pick(1, 1),
+      quantity: pick(1, 1),
+      unit_price: pick('2', '3'),
+      discount: pick(0, 0),
+      discount_amount: pick(0, 0),
+      shipping_tax_id: ref('taxes'),
+      shipping_amount: pick('0', '0'),
+      date: pick('2024-02-03', '2024-03-04'),
+      supplier_default_currency_code: pick('SAR', 'SAR'),
+      show_item_stores: pick('0', '0'),
+      adjustment_value: pick('0', '0'),
     },
   },
   product_bundles: {
-    v2: 'product_bundle', model: 'ProductBundle',
-    base: (c) => ({ bundle_product_id: Number(c.ids['bundle_product']), product_id: Number(c.ids['products']), quantity: 1 }),
+    v2: 'product_bundle',
+    model: 'ProductBundle',
+    base: (c) => ({
+      bundle_product_id: Number(c.ids['bundle_product']),
+      product_id: Number(c.ids['products']),
+      quantity: 1,
+    }),
     values: {
-      bundle_product_id: (c) => Number(c.ids['bundle_product']), product_id: (c) => Number(c.ids['products']), quantity: pick(2, 3),
-      unit_name: pick('box', 'box'), unit_factor: pick('12', '12'), unit_small_name: pick('bx', 'bx'),
+      bundle_product_id: (c) => Number(c.ids['bundle_product']),
+      product_id: (c) => Number(c.ids['products']),
+      quantity: pick(2, 3),
+      unit_name: pick('box', 'box'),
+      unit_factor: pick('12', '12'),
+      unit_small_name: pick('bx', 'bx'),
     },
   },
   brands: { v2: 'brand', model: 'Brand', base: () => ({ name: 'Brand conformance' }) },
   follow_up_statuses: {
-    v2: 'follow_up_status', model: 'FollowUpStatus', base: () => ({ name: 'Waiting', status: 1, item_type: 1 }),
-    values: { item_type: pick(1, 2), status: pick(1, 2), staff_id: pick(0, 0), color: pick('#ff0000', '#00ff00'), display_order: pick(1, 2), entity_key: pick('manufacturing_order', 'lease_contract') },
+    v2: 'follow_up_status',
+    model: 'FollowUpStatus',
+    base: () => ({ name: 'Waiting', status: 1, item_type: 1 }),
+    values: {
+      item_type: pick(1, 2),
+      status: pick(1, 2),
+      staff_id: pick(0, 0),
+      color: pick('#ff0000', '#00ff00'),
+      display_order: pick(1, 2),
+      entity_key: pick('manufacturing_order', 'lease_contract'),
+    },
   },
   unit_templates: {
-    v2: 'unit_template', model: 'UnitTemplate', children: { unit_templates_unit_factors: ['UnitTemplatesUnitFactors', 'unit_templates_unit_factors'] },
-    base: () => ({ template_name: 'Weights', main_unit_name: 'gram', unit_templates_unit_factors: [{ factor_name: 'kilo', factor: 1000 }] }),
+    v2: 'unit_template',
+    model: 'UnitTemplate',
+    children: { unit_templates_unit_factors: ['UnitTemplatesUnitFactors', 'unit_templates_unit_factors'] },
+    base: () => ({
+      template_name: 'Weights',
+      main_unit_name: 'gram',
+      unit_templates_unit_factors: [{ factor_name: 'kilo', factor: 1000 }],
+    }),
     values: { ...BRANCH, active: pick(1, 0), factor: pick(1000, 500), 'unit_templates_unit_factors[].id': skip },
   },
   follow_up_actions: { v2: 'follow_up_action', model: 'FollowUpAction' },
   cost_centers: {
-    v2: 'cost_center', model: 'CostCenter', base: () => ({ name: 'Center conformance' }),
-    values: { ...BRANCH, cost_center_id: ref('cost_centers'), is_primary: pick('0', '0'), cost_center_ids: pick('', '') },
+    v2: 'cost_center',
+    model: 'CostCenter',
+    base: () => ({ name: 'Center conformance' }),
+    values: {
+      ...BRANCH,
+      cost_center_id: ref('cost_centers'),
+      is_primary: pick('0', '0'),
+      cost_center_ids: pick('', ''),
+    },
   },
   site_payment_gateways: {
-    v2: 'site_payment_gateway', model: 'SitePaymentGateway', base: () => ({ payment_gateway: `conformance-${(slugs += 1)}`, label: 'Conformance pay' }),
-    values: { ...BRANCH, payment_gateway: pick('conformance-pay-a', 'conformance-pay-b'), treasury_id: ref('treasuries'), default: pick(0, 0), active: pick(1, 1), manually_added: pick(1, 1), disable_for_client: pick(0, 1), settings: skip },
+    v2: 'site_payment_gateway',
+    model: 'SitePaymentGateway',
+    base: () => ({ payment_gateway: `conformance-${(slugs += 1)}`, label: 'Conformance pay' }),
+    values: {
+      ...BRANCH,
+      payment_gateway: pick('conformance-pay-a', 'conformance-pay-b'),
+      treasury_id: ref('treasuries'),
+      default: pick(0, 0),
+      active: pick(1, 1),
+      manually_added: pick(1, 1),
+      disable_for_client: pick(0, 1),
+      settings: skip,
+    },
   },
   credit_usages: {
-    v2: 'credit_usage', model: 'CreditUsage', base: (c) => ({ client_id: Number(c.ids['clients']), credit_type_id: Number(c.ids['credit_types']), amount: 1, usage_date: '2024-02-02' }),
-    values: { client_id: ref('clients'), credit_type_id: ref('credit_types'), usage_date: pick('2024-02-02', '2024-02-03'), added_by: pick(0, 0), amount: pick(1, 2) },
+    v2: 'credit_usage',
+    model: 'CreditUsage',
+    base: (c) => ({
+      client_id: Number(c.ids['clients']),
+      credit_type_id: Number(c.ids['credit_types']),
+      amount: 1,
+      usage_date: '2024-02-02',
+    }),
+    values: {
+      client_id: ref('clients'),
+      credit_type_id: ref('credit_types'),
+      usage_date: pick('2024-02-02', '2024-02-03'),
+      added_by: pick(0, 0),
+      amount: pick(1, 2),
+    },
   },
   charge_usages: {
-    v2: 'charge_usage', model: 'ChargeUsage', base: (c) => ({ credit_charge_id: Number(c.ids['credit_charges']), credit_usage_id: Number(c.ids['credit_usages']), amount: 1 }),
+    v2: 'charge_usage',
+    model: 'ChargeUsage',
+    base: (c) => ({
+      credit_charge_id: Number(c.ids['credit_charges']),
+      credit_usage_id: Number(c.ids['credit_usages']),
+      amount: 1,
+    }),
     // A usage takes from charges of its own client and type: the edit keeps the charge.
-    values: { credit_charge_id: (c) => Number(c.ids['credit_charges']), credit_usage_id: pick(undefined, undefined), amount: pick(1, 2) },
+    values: {
+      credit_charge_id: (c) => Number(c.ids['credit_charges']),
+      credit_usage_id: pick(undefined, undefined),
+      amount: pick(1, 2),
+    },
   },
   credit_types: {
-    v2: 'credit_type', model: 'CreditType', base: () => ({ name: 'Stars', unit: 'star' }),
+    v2: 'credit_type',
+    model: 'CreditType',
+    base: () => ({ name: 'Stars', unit: 'star' }),
     values: { status: pick(1, 0), allow_decimal: pick(1, 0) },
   },
   credit_charges: {
-    v2: 'credit_charge', model: 'CreditCharge', base: (c) => ({ client_id: Number(c.ids['clients']), credit_type_id: Number(c.ids['credit_types']), amount: 10, start_date: '2024-01-01' }),
-    values: { client_id: ref('clients'), credit_type_id: ref('credit_types'), staff_id: pick(0, 0), is_suspended: pick('0', '1'), start_date: pick('2024-01-01', '2024-01-02'), expiry_date: pick('2025-01-01', '2025-02-01'), amount: pick(10, 20) },
+    v2: 'credit_charge',
+    model: 'CreditCharge',
+    base: (c) => ({
+      client_id: Number(c.ids['clients']),
+      credit_type_id: Number(c.ids['credit_types']),
+      amount: 10,
+      start_date: '2024-01-01',
+    }),
+    values: {
+      client_id: ref('clients'),
+      credit_type_id: ref('credit_types'),
+      staff_id: pick(0, 0),
+      is_suspended: pick('0', '1'),
+      start_date: pick('2024-01-01', '2024-01-02'),
+      expiry_date: pick('2025-01-01', '2025-02-01'),
+      amount: pick(10, 20),
+    },
   },
   packages: {
-    v2: 'package', model: 'Package', base: () => ({ name: 'Silver', price: '10', period_value: 1, period_unit: 'month' }),
-    values: { ...BRANCH, status: pick(1, 0), price: pick('10', '20'), period_value: pick(1, 2), period_unit: pick('month', 'year'), type: pick('subscription', 'subscription') },
+    v2: 'package',
+    model: 'Package',
+    base: () => ({ name: 'Silver', price: '10', period_value: 1, period_unit: 'month' }),
+    values: {
+      ...BRANCH,
+      status: pick(1, 0),
+      price: pick('10', '20'),
+      period_value: pick(1, 2),
+      period_unit: pick('month', 'year'),
+      type: pick('subscription', 'subscription'),
+    },
   },
   credit_type_packages: {
-    v2: 'credit_type_package', model: 'CreditTypePackage', base: (c) => ({ credit_type_id: Number(c.ids['credit_types']), package_id: Number(c.ids['packages']), amount: 5 }),
+    v2: 'credit_type_package',
+    model: 'CreditTypePackage',
+    base: (c) => ({ credit_type_id: Number(c.ids['credit_types']), package_id: Number(c.ids['packages']), amount: 5 }),
     values: { credit_type_id: ref('credit_types'), package_id: ref('packages'), amount: pick(5, 6) },
   },
   workflow_records: {
-    v2: 'le_workflow-type-entity', model: 'WorkflowRecord', base: () => ({ title: 'Fit-out' }),
+    v2: 'le_workflow-type-entity',
+    model: 'WorkflowRecord',
+    base: () => ({ title: 'Fit-out' }),
     readAs: { 'number.code': 'number', 'budget.number': 'budget', 'budget.currency': 'budget_currency' },
     values: {
-      ...BRANCH, client_id: ref('clients'), 'number.code': pick('WF-C-1', 'WF-C-2'), 'number.generated': skip, follow_up_status_id: skip,
-      'budget.number': pick(100, 200), 'budget.currency': pick('SAR', 'SAR'), assigned_users: pick([1], [2]), tags: pick(['a'], ['b']), attachments: pick(['a.pdf'], ['b.pdf']),
+      ...BRANCH,
+      client_id: ref('clients'),
+      'number.code': pick('WF-C-1', 'WF-C-2'),
+      'number.generated': skip,
+      follow_up_status_id: skip,
+      'budget.number': pick(100, 200),
+      'budget.currency': pick('SAR', 'SAR'),
+      assigned_users: pick([1], [2]),
+      tags: pick(['a'], ['b']),
+      attachments: pick(['a.pdf'], ['b.pdf']),
     },
   },
   asset_types: place('asset_type', 'AssetType'),
   asset_locations: place('asset_location', 'AssetLocation'),
   storages: place('storage', 'Storage'),
   employee_assets: {
-    v2: 'employee_asset', model: 'EmployeeAsset', base: (c) => ({ name: 'Laptop 9', used_by: 'not_assigned', location_id: Number(c.ids['asset_locations']) }),
+    v2: 'employee_asset',
+    model: 'EmployeeAsset',
+    base: (c) => ({ name: 'Laptop 9', used_by: 'not_assigned', location_id: Number(c.ids['asset_locations']) }),
     values: {
-      asset_type_id: ref('asset_types'), storage_id: ref('storages'), location_id: ref('asset_locations'), employee_id: ref('staff'), used_by: pick('storage', 'storage'),
-      serial_number: pick('SER-1', 'SER-2'), barcode: pick('BAR-1', 'BAR-2'), code: pick('A-1', 'A-2'),
+      asset_type_id: ref('asset_types'),
+      storage_id: ref('storages'),
+      location_id: ref('asset_locations'),
+      employee_id: ref('staff'),
+      used_by: pick('storage', 'storage'),
+      serial_number: pick('SER-1', 'SER-2'),
+      barcode: pick('BAR-1', 'BAR-2'),
+      code: pick('A-1', 'A-2'),
     },
   },
-  designations: { v2: 'designation', model: 'Designation', base: () => ({ name: 'Clerk conformance' }), values: { ...BRANCH, department_id: ref('departments'), active: pick(1, 0) } },
-  departments: { v2: 'department', model: 'Department', base: () => ({ name: 'Department conformance' }), values: { ...BRANCH, active: pick(1, 0), managers: pick([1], [2]) } },
-  employment_types: { v2: 'employment_type', model: 'EmploymentType', base: () => ({ name: 'Type conformance' }), values: { active: pick(1, 0) } },
+  designations: {
+    v2: 'designation',
+    model: 'Designation',
+    base: () => ({ name: 'Clerk conformance' }),
+    values: { ...BRANCH, department_id: ref('departments'), active: pick(1, 0) },
+  },
+  departments: {
+    v2: 'department',
+    model: 'Department',
+    base: () => ({ name: 'Department conformance' }),
+    values: { ...BRANCH, active: pick(1, 0), managers: pick([1], [2]) },
+  },
+  employment_types: {
+    v2: 'employment_type',
+    model: 'EmploymentType',
+    base: () => ({ name: 'Type conformance' }),
+    values: { active: pick(1, 0) },
+  },
   branches: { v2: 'branch', model: 'Branch' },
   clients: { v2: 'client', model: 'Client' },
 };
@@ -212,14 +477,25 @@ function routeOf(operation: RestOperation): Route {
   else if (/(^|[^{])\{format\}/.test(raw)) [surface, rest] = ['api2', raw];
   else [surface, rest] = [operation.server, raw];
   const hasId = /\{\{?(id|ID|bookingId|record_id)\}\}?/.test(rest);
-  const key = surface === 'root' ? '' : rest.split('/')[1]!.replace(/\{\{workflow_id\}\}/, '0').replace(/\{format\}$/, '');
+  const key =
+    surface === 'root'
+      ? ''
+      : rest
+          .split('/')[1]!
+          .replace(/\{\{workflow_id\}\}/, '0')
+          .replace(/\{format\}$/, '');
   const resource = key === '{entity}' ? 'clients' : resourceOfKey(surface, key);
   const prefix = surface === 'api2' ? '/api2' : surface === 'v2' ? V2 : '';
-  const url = (c: Context, id?: string) => prefix + rest
-    .replace(/\{\{workflow_id\}\}/g, c.ids['workflow_types']!)
-    .replace(/\{\{?(id|ID|bookingId|record_id)\}\}?/g, id ?? '0')
-    .replace(/\{\{format\}\}/g, '1').replace(/\{format\}/g, '.json')
-    .replace(/\{type\}/g, 'client').replace(/\{bookingStatus\}/g, '1').replace(/\{entity\}/g, 'client');
+  const url = (c: Context, id?: string) =>
+    prefix +
+    rest
+      .replace(/\{\{workflow_id\}\}/g, c.ids['workflow_types']!)
+      .replace(/\{\{?(id|ID|bookingId|record_id)\}\}?/g, id ?? '0')
+      .replace(/\{\{format\}\}/g, '1')
+      .replace(/\{format\}/g, '.json')
+      .replace(/\{type\}/g, 'client')
+      .replace(/\{bookingStatus\}/g, '1')
+      .replace(/\{entity\}/g, 'client');
   const edit = operation.method === 'put' || (operation.method === 'post' && /^\s*edit/i.test(operation.name));
   let kind: Route['kind'];
   if (/change_status|convert_to_invoice/.test(rest)) kind = 'other';
@@ -239,12 +515,17 @@ const SKIP = Symbol('skip');
 function valueOf(fixture: Fixture, field: DocField, c: Context, variant: 0 | 1): unknown {
   // Ids are the server's: the docs' creates send `"id": ""`, their edits name the record in the path
   // (or, for POST edits, in the body: set by the caller).
-  if (field.path === 'id' || field.path.endsWith('.id') && !field.path.includes('[]')) return SKIP;
+  if (field.path === 'id' || (field.path.endsWith('.id') && !field.path.includes('[]'))) return SKIP;
   if (field.type === 'object' && (fixture.models ?? []).includes(field.path)) return SKIP;
   const values = fixture.values ?? {};
   const inner = field.path.split('.').slice(1).join('.');
   const top = field.path.split('.')[0]!;
-  for (const key of [field.path, `${top.replace(/\[\]$/, '')}[].${inner}`, top.replace(/\[\]$/, '') + (inner ? `.${inner}` : ''), lastName(field.path)]) {
+  for (const key of [
+    field.path,
+    `${top.replace(/\[\]$/, '')}[].${inner}`,
+    top.replace(/\[\]$/, '') + (inner ? `.${inner}` : ''),
+    lastName(field.path),
+  ]) {
     if (Object.hasOwn(values, key)) {
       const value = values[key]!(c, variant);
       return value === undefined ? SKIP : value;
@@ -274,7 +555,10 @@ function errorsOf(reply: Reply): string[] {
 function names(errorKey: string, field: DocField, fixture: Fixture): boolean {
   const key = errorKey.replace(/\.\d+(\.|$)/g, '$1');
   const [top, ...rest] = field.path.replace(/\[\]/g, '').split('.');
-  const candidates = [[top, ...rest].join('.'), ...(fixture.children?.[top!] ?? []).map((child) => [child, ...rest].join('.'))];
+  const candidates = [
+    [top, ...rest].join('.'),
+    ...(fixture.children?.[top!] ?? []).map((child) => [child, ...rest].join('.')),
+  ];
   if ((fixture.models ?? []).includes(top!)) candidates.push(rest.join('.'));
   // A field inside an object sent as one value (`number: {"code"}`): an error naming the object names it.
   else if (rest.length > 0 && !fixture.children?.[top!] && !field.path.includes('[]')) candidates.push(top!);
@@ -288,10 +572,26 @@ function written(reply: Reply, surface: Route['surface'], editing?: string): str
   return null;
 }
 
-interface Write { id: string | null; reply: Reply | null; sent: Map<string, unknown>; refused: Map<string, string>; failure: string | null }
+interface Write {
+  id: string | null;
+  reply: Reply | null;
+  sent: Map<string, unknown>;
+  refused: Map<string, string>;
+  failure: string | null;
+}
 
 /** Sends every documented field at once; fields the server refuses by name are dropped and retried. */
-async function writeAll(c: Context, method: string, url: string, surface: Route['surface'], body: Json, fields: DocField[], fixture: Fixture, variant: 0 | 1, editing?: string): Promise<Write> {
+async function writeAll(
+  c: Context,
+  method: string,
+  url: string,
+  surface: Route['surface'],
+  body: Json,
+  fields: DocField[],
+  fixture: Fixture,
+  variant: 0 | 1,
+  editing?: string,
+): Promise<Write> {
   const sent = new Map<string, unknown>();
   for (const field of fields) {
     const value = valueOf(fixture, field, c, variant);
@@ -306,10 +606,16 @@ async function writeAll(c: Context, method: string, url: string, surface: Route[
     const id = written(reply, surface, editing);
     if (id) return { id, reply, sent, refused, failure: null };
     const named = errorsOf(reply);
-    const culprits = [...sent.keys()].filter((fieldPath) => named.some((key) => names(key, fields.find((f) => f.path === fieldPath)!, fixture)));
-    if (culprits.length === 0) return { id: null, reply, sent, refused, failure: `${reply.status} ${reply.text.slice(0, 200)}` };
+    const culprits = [...sent.keys()].filter((fieldPath) =>
+      named.some((key) => names(key, fields.find((f) => f.path === fieldPath)!, fixture)),
+    );
+    if (culprits.length === 0)
+      return { id: null, reply, sent, refused, failure: `${reply.status} ${reply.text.slice(0, 200)}` };
     for (const culprit of culprits) {
-      refused.set(culprit, `refused: ${JSON.stringify(reply.body.errors ?? reply.body.validation_errors)}`.slice(0, 200));
+      refused.set(
+        culprit,
+        `refused: ${JSON.stringify(reply.body.errors ?? reply.body.validation_errors)}`.slice(0, 200),
+      );
       sent.delete(culprit);
       deleteAt(body, culprit);
     }
@@ -327,9 +633,17 @@ async function readRecord(c: Context, route: Route, fixture: Fixture, id: string
 // ---------------------------------------------------------------------------------------------------
 // The checks of one group.
 
-interface GroupState { ids: Map<string, string>; replies: Map<RestOperation, Reply> }
+interface GroupState {
+  ids: Map<string, string>;
+  replies: Map<RestOperation, Reply>;
+}
 
-async function checkStored(c: Context, group: string, operations: RestOperation[], state: GroupState): Promise<Outcome[]> {
+async function checkStored(
+  c: Context,
+  group: string,
+  operations: RestOperation[],
+  state: GroupState,
+): Promise<Outcome[]> {
   const out: Outcome[] = [];
   const writes = operations.filter((operation) => ['create', 'edit'].includes(routeOf(operation).kind));
   // Creates first: an edit changes what a create of its group made.
@@ -339,39 +653,70 @@ async function checkStored(c: Context, group: string, operations: RestOperation[
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
     const fields = operation.request.filter((field) => !field.readOnly);
     const fixture = route.resource ? FIXTURES[route.resource] : undefined;
-    const note = (field: string, ok: boolean, why: string) => out.push({ group, operation: name, category: 'stored', field, ok, why });
+    const note = (field: string, ok: boolean, why: string) =>
+      out.push({ group, operation: name, category: 'stored', field, ok, why });
     if (!fixture?.base || !route.resource) {
       for (const field of fields) note(field.path, false, 'no fixture');
       continue;
     }
     const editing = route.kind === 'edit' ? state.ids.get(route.resource) : undefined;
     if (route.kind === 'edit' && !editing) {
-      for (const field of fields) note(field.path, false, 'no record made by the group\'s create');
+      for (const field of fields) note(field.path, false, "no record made by the group's create");
       continue;
     }
     const body = route.kind === 'create' ? fixture.base(c) : {};
     if (route.kind === 'edit' && operation.method === 'post') body['id'] = Number(editing);
     const url = route.url(c, editing);
-    const write = await writeAll(c, operation.method.toUpperCase(), url, route.surface, body, fields, fixture, route.kind === 'create' ? 0 : 1, editing);
+    const write = await writeAll(
+      c,
+      operation.method.toUpperCase(),
+      url,
+      route.surface,
+      body,
+      fields,
+      fixture,
+      route.kind === 'create' ? 0 : 1,
+      editing,
+    );
     if (write.reply) state.replies.set(operation, write.reply);
     if (route.kind === 'create' && write.id && !state.ids.has(route.resource)) state.ids.set(route.resource, write.id);
     const target = route.kind === 'create' ? write.id : editing!;
     // Read back on every GET one of the group that reads this resource, else on the v2 entity.
     const reads = operations.map(routeOf).filter((read) => read.kind === 'one' && read.resource === route.resource);
     const surfaces: Array<{ surface: 'api2' | 'v2'; record: unknown }> = [];
-    for (const read of reads.length > 0 ? reads : [routeOf({ ...operation, method: 'get', path: `${V2}/${fixture.v2 === 'le_workflow-type-entity' ? 'le_workflow-type-entity-{{workflow_id}}' : fixture.v2}/{{id}}/1`, server: 'v2' })]) {
+    for (const read of reads.length > 0
+      ? reads
+      : [
+          routeOf({
+            ...operation,
+            method: 'get',
+            path: `${V2}/${fixture.v2 === 'le_workflow-type-entity' ? 'le_workflow-type-entity-{{workflow_id}}' : fixture.v2}/{{id}}/1`,
+            server: 'v2',
+          }),
+        ]) {
       if (read.surface === 'root') continue;
       surfaces.push({ surface: read.surface, record: target ? await readRecord(c, read, fixture, target) : undefined });
     }
     for (const field of fields) {
-      if (write.refused.has(field.path)) { note(field.path, false, write.refused.get(field.path)!); continue; }
+      if (write.refused.has(field.path)) {
+        note(field.path, false, write.refused.get(field.path)!);
+        continue;
+      }
       if (!write.sent.has(field.path)) continue;
-      if (write.failure) { note(field.path, false, write.failure); continue; }
+      if (write.failure) {
+        note(field.path, false, write.failure);
+        continue;
+      }
       const sent = write.sent.get(field.path);
       const misses: string[] = [];
       for (const { surface, record } of surfaces) {
         const read = readAt(record, replyPathOf(fixture, field.path, surface));
-        if (read === MISSING || !same(sent, read)) misses.push(read === MISSING ? `not in the ${surface} record` : `${surface}: sent ${JSON.stringify(sent)}, read ${JSON.stringify(read)}`);
+        if (read === MISSING || !same(sent, read))
+          misses.push(
+            read === MISSING
+              ? `not in the ${surface} record`
+              : `${surface}: sent ${JSON.stringify(sent)}, read ${JSON.stringify(read)}`,
+          );
       }
       note(field.path, misses.length === 0, misses.join('; '));
     }
@@ -379,25 +724,49 @@ async function checkStored(c: Context, group: string, operations: RestOperation[
   return out;
 }
 
-async function checkReturned(c: Context, group: string, operations: RestOperation[], state: GroupState): Promise<Outcome[]> {
+async function checkReturned(
+  c: Context,
+  group: string,
+  operations: RestOperation[],
+  state: GroupState,
+): Promise<Outcome[]> {
   const out: Outcome[] = [];
   for (const operation of operations) {
     const route = routeOf(operation);
     // Some GETs document the record's fields as a request body (payment gateways): they are what the record returns.
-    const asRecord = operation.method === 'get' && operation.response.length === 0
-      ? operation.request.map((field) => ({ ...field, path: route.kind === 'list' ? (route.surface === 'api2' ? `data[].${field.path}` : `data[].${field.path}`) : field.path })) : [];
+    const asRecord =
+      operation.method === 'get' && operation.response.length === 0
+        ? operation.request.map((field) => ({
+            ...field,
+            path:
+              route.kind === 'list'
+                ? route.surface === 'api2'
+                  ? `data[].${field.path}`
+                  : `data[].${field.path}`
+                : field.path,
+          }))
+        : [];
     const fields = [...operation.response, ...asRecord].filter((field) => !field.writeOnly);
     if (fields.length === 0) continue;
     let reply = state.replies.get(operation) ?? null;
-    const id = route.resource ? state.ids.get(route.resource) ?? c.ids[route.resource] : undefined;
+    const id = route.resource ? (state.ids.get(route.resource) ?? c.ids[route.resource]) : undefined;
     if (!reply && (route.kind === 'one' || route.kind === 'list')) reply = await c.s.get(route.url(c, id));
     // A delete's reply: of the other set's record, so the checks after it still find theirs.
-    if (!reply && route.kind === 'delete' && route.resource) reply = await c.s.del(route.url(c, c.other[route.resource]));
+    if (!reply && route.kind === 'delete' && route.resource)
+      reply = await c.s.del(route.url(c, c.other[route.resource]));
     for (const field of fields) {
       const read = reply && reply.status < 300 ? readAny(reply.body, field.path) : MISSING;
       out.push({
-        group, operation: `${operation.method.toUpperCase()} ${operation.path}`, category: 'returned', field: field.path, ok: read !== MISSING,
-        why: reply ? (reply.status < 300 ? 'not in the reply' : `answered ${reply.status} ${reply.text.slice(0, 120)}`) : 'no reply to read',
+        group,
+        operation: `${operation.method.toUpperCase()} ${operation.path}`,
+        category: 'returned',
+        field: field.path,
+        ok: read !== MISSING,
+        why: reply
+          ? reply.status < 300
+            ? 'not in the reply'
+            : `answered ${reply.status} ${reply.text.slice(0, 120)}`
+          : 'no reply to read',
       });
     }
   }
@@ -413,24 +782,54 @@ async function checkFiltered(c: Context, group: string, operation: RestOperation
   const name = `GET ${operation.path}`;
   for (const documented of operation.query) {
     const [param, example] = documented.split('=') as [string, string | undefined];
-    const rowIds = (reply: Reply): string[] => (reply.status === 200 && Array.isArray(reply.body?.data) ? reply.body.data.map((row: Json) => String(row['id'])) : []);
+    const rowIds = (reply: Reply): string[] =>
+      reply.status === 200 && Array.isArray(reply.body?.data)
+        ? reply.body.data.map((row: Json) => String(row['id']))
+        : [];
     if (PAGING.has(param)) {
       const reply = await c.s.get(`${route.url(c)}?${param}=1`);
-      const ok = reply.status === 200 && Number(reply.body?.per_page) === 1 && rowIds(reply).length === 1 && Number(reply.body?.total) > 1;
-      out.push({ group, operation: name, category: 'filtered', field: param, ok, why: `answered ${reply.status}, ${rowIds(reply).length} rows of ${reply.body?.total}` });
+      const ok =
+        reply.status === 200 &&
+        Number(reply.body?.per_page) === 1 &&
+        rowIds(reply).length === 1 &&
+        Number(reply.body?.total) > 1;
+      out.push({
+        group,
+        operation: name,
+        category: 'filtered',
+        field: param,
+        ok,
+        why: `answered ${reply.status}, ${rowIds(reply).length} rows of ${reply.body?.total}`,
+      });
       continue;
     }
     const filter = fixture?.filters?.[param];
     if (!filter) {
-      out.push({ group, operation: name, category: 'filtered', field: param, ok: false, why: 'no filter of that name is checked here' });
+      out.push({
+        group,
+        operation: name,
+        category: 'filtered',
+        field: param,
+        ok: false,
+        why: 'no filter of that name is checked here',
+      });
       continue;
     }
     const [kept, dropped] = await filter.make(c);
-    const reply = await c.s.get(`${route.url(c)}?per_page=5000&${encodeURIComponent(param)}=${encodeURIComponent(example || filter.value)}`);
+    const reply = await c.s.get(
+      `${route.url(c)}?per_page=5000&${encodeURIComponent(param)}=${encodeURIComponent(example || filter.value)}`,
+    );
     const ids = rowIds(reply);
     out.push({
-      group, operation: name, category: 'filtered', field: param, ok: ids.includes(kept) && !ids.includes(dropped),
-      why: reply.status !== 200 ? `answered ${reply.status} ${reply.text.slice(0, 120)}` : `kept ${ids.includes(kept)}, dropped ${!ids.includes(dropped)} (${ids.length} rows)`,
+      group,
+      operation: name,
+      category: 'filtered',
+      field: param,
+      ok: ids.includes(kept) && !ids.includes(dropped),
+      why:
+        reply.status !== 200
+          ? `answered ${reply.status} ${reply.text.slice(0, 120)}`
+          : `kept ${ids.includes(kept)}, dropped ${!ids.includes(dropped)} (${ids.length} rows)`,
     });
   }
   return out;
@@ -449,11 +848,21 @@ async function checkValidated(c: Context, group: string, operation: RestOperatio
         const body = fixture.base(c);
         apply(body);
         const reply = await c.s.post(route.url(c), body);
-        const shaped = route.surface === 'api2' ? reply.status === 400 && reply.body?.result === 'failed' : reply.status === 422 && reply.body?.message === 'Entity not saved';
+        const shaped =
+          route.surface === 'api2'
+            ? reply.status === 400 && reply.body?.result === 'failed'
+            : reply.status === 422 && reply.body?.message === 'Entity not saved';
         ok = shaped && errorsOf(reply).some((key) => names(key, field, fixture));
         why = `answered ${reply.status} ${reply.status >= 400 ? JSON.stringify(reply.body?.errors ?? reply.body?.validation_errors ?? reply.body?.message).slice(0, 160) : ''}`;
       }
-      out.push({ group, operation: `POST ${operation.path}`, category: 'validated', field: `${field.path} (${rule})`, ok, why });
+      out.push({
+        group,
+        operation: `POST ${operation.path}`,
+        category: 'validated',
+        field: `${field.path} (${rule})`,
+        ok,
+        why,
+      });
     }
   }
   return out;
@@ -468,7 +877,11 @@ async function checkAnswered(c: Context, group: string, operation: RestOperation
   const route = routeOf(operation);
   const resource = route.resource;
   // Deletes take the other set's record (or the group's own), so reads after them still find theirs.
-  const id = resource ? (route.kind === 'delete' ? c.other[resource] : state.ids.get(resource) ?? c.ids[resource]) : undefined;
+  const id = resource
+    ? route.kind === 'delete'
+      ? c.other[resource]
+      : (state.ids.get(resource) ?? c.ids[resource])
+    : undefined;
   const reply = await c.s.request(operation.method.toUpperCase(), route.url(c, id ?? '1'));
   let ok = reply.status < 300;
   if (ok && route.kind === 'one' && resource) {
@@ -476,7 +889,14 @@ async function checkAnswered(c: Context, group: string, operation: RestOperation
     ok = String(record?.id) === String(id);
   }
   if (ok && route.kind === 'list') ok = Array.isArray(reply.body?.data) && reply.body.data.length > 0;
-  return { group, operation: `${operation.method.toUpperCase()} ${operation.path}`, category: 'returned', field: '(reply)', ok, why: `answered ${reply.status} ${reply.text.slice(0, 160)}` };
+  return {
+    group,
+    operation: `${operation.method.toUpperCase()} ${operation.path}`,
+    category: 'returned',
+    field: '(reply)',
+    ok,
+    why: `answered ${reply.status} ${reply.text.slice(0, 160)}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -485,7 +905,13 @@ async function checkAnswered(c: Context, group: string, operation: RestOperation
 /** The token endpoint, with the docs' multipart form; `without` leaves a field out. */
 async function token(c: Context, path: string, without?: string): Promise<{ status: number; body: any }> {
   const form = new FormData();
-  for (const [name, value] of Object.entries({ grant_type: 'password', client_id: '1', client_secret: 'x', username: TEST_EMAIL, password: TEST_PASSWORD })) {
+  for (const [name, value] of Object.entries({
+    grant_type: 'password',
+    client_id: '1',
+    client_secret: 'x',
+    username: TEST_EMAIL,
+    password: TEST_PASSWORD,
+  })) {
     if (name !== without) form.append(name, value);
   }
   const response = await fetch(c.s.url + path, { method: 'POST', body: form });
@@ -499,16 +925,37 @@ async function checkAuthorization(c: Context, group: string, operations: RestOpe
     const reply = await token(c, operation.path);
     for (const field of operation.response) {
       const read = reply.status === 200 ? readAt(reply.body, field.path) : MISSING;
-      out.push({ group, operation: name, category: 'returned', field: field.path, ok: read !== MISSING, why: `answered ${reply.status}` });
+      out.push({
+        group,
+        operation: name,
+        category: 'returned',
+        field: field.path,
+        ok: read !== MISSING,
+        why: `answered ${reply.status}`,
+      });
     }
     // Form fields are sent, not stored: a sign-in with all of them is the stored pair; each required one
     // left out is refused naming it (OAuth's error, with api2's validation_errors).
     for (const field of operation.request) {
-      out.push({ group, operation: name, category: 'stored', field: field.path, ok: reply.status === 200, why: `answered ${reply.status}` });
+      out.push({
+        group,
+        operation: name,
+        category: 'stored',
+        field: field.path,
+        ok: reply.status === 200,
+        why: `answered ${reply.status}`,
+      });
       if (!field.required) continue;
       const refused = await token(c, operation.path, field.path);
       const named = refused.status === 400 && Object.keys(refused.body?.validation_errors ?? {}).includes(field.path);
-      out.push({ group, operation: name, category: 'validated', field: `${field.path} (required)`, ok: named, why: `answered ${refused.status} ${JSON.stringify(refused.body).slice(0, 160)}` });
+      out.push({
+        group,
+        operation: name,
+        category: 'validated',
+        field: `${field.path} (required)`,
+        ok: named,
+        why: `answered ${refused.status} ${JSON.stringify(refused.body).slice(0, 160)}`,
+      });
     }
   }
   return out;
@@ -516,10 +963,15 @@ async function checkAuthorization(c: Context, group: string, operations: RestOpe
 
 async function checkMultiEntity(c: Context, group: string, operations: RestOperation[]): Promise<Outcome[]> {
   const out: Outcome[] = [];
-  const invoice = await c.s.create('invoices', { Invoice: { client_id: Number(c.ids['clients']) }, InvoiceItem: [{ item: 'Goods', unit_price: '5' }] });
-  const requisition = (orderId: string) => c.s.create('requisitions', {
-    Requisition: { type: 2, store_id: Number(c.ids['stores']), order_type: 3, order_id: Number(orderId) }, RequisitionItem: [{ product_id: Number(c.ids['products']), quantity: 1 }],
+  const invoice = await c.s.create('invoices', {
+    Invoice: { client_id: Number(c.ids['clients']) },
+    InvoiceItem: [{ item: 'Goods', unit_price: '5' }],
   });
+  const requisition = (orderId: string) =>
+    c.s.create('requisitions', {
+      Requisition: { type: 2, store_id: Number(c.ids['stores']), order_type: 3, order_id: Number(orderId) },
+      RequisitionItem: [{ product_id: Number(c.ids['products']), quantity: 1 }],
+    });
   const mine = await requisition(invoice);
   const others = await requisition(c.ids['invoices']!);
   const body = () => [
@@ -529,25 +981,44 @@ async function checkMultiEntity(c: Context, group: string, operations: RestOpera
   for (const operation of operations) {
     const name = `POST ${operation.path}`;
     const reply = await c.s.post('/v2/api/multi-entity', body());
-    const listed: string[] = Array.isArray(reply.body?.for_invoice) ? reply.body.for_invoice.map((row: Json) => String(row['id'])) : [];
+    const listed: string[] = Array.isArray(reply.body?.for_invoice)
+      ? reply.body.for_invoice.map((row: Json) => String(row['id']))
+      : [];
     const checks: Record<string, [Outcome['category'], boolean]> = {
       '[].key': ['returned', String(reply.body?.invoice?.id) === invoice],
       '[].action': ['returned', String(reply.body?.invoice?.id) === invoice && Array.isArray(reply.body?.for_invoice)],
-      '[].alias': ['returned', Object.hasOwn(reply.body ?? {}, 'for_invoice') && !Object.hasOwn(reply.body ?? {}, 'requisition')],
+      '[].alias': [
+        'returned',
+        Object.hasOwn(reply.body ?? {}, 'for_invoice') && !Object.hasOwn(reply.body ?? {}, 'requisition'),
+      ],
       '[].data_level': ['returned', Array.isArray(reply.body?.invoice?.invoice_item)],
       '[].options.order_id': ['filtered', listed.includes(mine) && !listed.includes(others)],
       '[].options.order_type': ['filtered', listed.includes(mine)],
     };
     for (const field of operation.request) {
       const [category, ok] = checks[field.path] ?? ['stored', false];
-      out.push({ group, operation: name, category, field: field.path, ok, why: `answered ${reply.status} ${reply.text.slice(0, 160)}` });
+      out.push({
+        group,
+        operation: name,
+        category,
+        field: field.path,
+        ok,
+        why: `answered ${reply.status} ${reply.text.slice(0, 160)}`,
+      });
       if (!field.required) continue;
       const refused = body();
       deleteAt(refused[1] as Json, field.path.replace(/^\[\]\./, ''));
       const bad = await c.s.post('/v2/api/multi-entity', refused);
       const wanted = `1.${field.path.replace(/^\[\]\./, '').split('.')[0]}`;
       const named = bad.status === 422 && errorsOf(bad).some((key) => key === wanted || key.startsWith(`${wanted}.`));
-      out.push({ group, operation: name, category: 'validated', field: `${field.path} (required)`, ok: named, why: `answered ${bad.status} ${bad.text.slice(0, 160)}` });
+      out.push({
+        group,
+        operation: name,
+        category: 'validated',
+        field: `${field.path} (required)`,
+        ok: named,
+        why: `answered ${bad.status} ${bad.text.slice(0, 160)}`,
+      });
     }
   }
   return out;
@@ -560,38 +1031,69 @@ const CUSTOM: Record<string, (c: Context, group: string, operations: RestOperati
 
 // ---------------------------------------------------------------------------------------------------
 
-const describeOrSkip = docs ? eachDatabase : (title: string) => it(title, { skip: 'the docs export ../shared/spec/daftra-docs is not beside the project' }, () => {});
+const describeOrSkip = docs
+  ? eachDatabase
+  : (title: string) =>
+      it(title, { skip: 'the docs export ../shared/spec/daftra-docs is not beside the project' }, () => {});
 
 describeOrSkip('conformance to the rest of the docs export', (server, engine) => {
-  it('every documented field, parameter and rule of the rest is honoured or a listed exception', { timeout: 600_000 }, async () => {
+  it('every documented field, parameter and rule of the rest is honoured or a listed exception', {
+    timeout: 600_000,
+  }, async () => {
     const s = server();
     const c: Context = { ids: await populate(s, 'a'), other: await populate(s, 'b'), s };
     // A bundle is a product of type 3 (docs/rest-of-docs.md "Product bundles").
-    c.ids['bundle_product'] = await s.create('products', { Product: { name: 'Bundle for conformance', type: 3, unit_price: '30' } });
+    c.ids['bundle_product'] = await s.create('products', {
+      Product: { name: 'Bundle for conformance', type: 3, unit_price: '30' },
+    });
     const outcomes: Outcome[] = [];
-    assert.equal(docs!.operations.length, 107, 'the export documents 107 operations beyond the 32 v1 groups of the v1 suite');
+    assert.equal(
+      docs!.operations.length,
+      107,
+      'the export documents 107 operations beyond the 32 v1 groups of the v1 suite',
+    );
     for (const group of docs!.groups) {
       const operations = docs!.operations.filter((operation) => operation.group === group);
       const custom = CUSTOM[group];
-      if (custom) { outcomes.push(...await custom(c, group, operations)); continue; }
+      if (custom) {
+        outcomes.push(...(await custom(c, group, operations)));
+        continue;
+      }
       for (const operation of operations) {
         const route = routeOf(operation);
-        assert.ok(route.kind === 'other' || route.surface === 'root' || (route.resource && FIXTURES[route.resource]), `a fixture for ${operation.method} ${operation.path} (${group})`);
+        assert.ok(
+          route.kind === 'other' || route.surface === 'root' || (route.resource && FIXTURES[route.resource]),
+          `a fixture for ${operation.method} ${operation.path} (${group})`,
+        );
       }
       const state: GroupState = { ids: new Map(), replies: new Map() };
-      outcomes.push(...await checkStored(c, group, operations, state));
-      outcomes.push(...await checkReturned(c, group, operations, state));
-      for (const list of operations.filter((operation) => routeOf(operation).kind === 'list' && operation.query.length > 0)) outcomes.push(...await checkFiltered(c, group, list));
-      for (const create of operations.filter((operation) => routeOf(operation).kind === 'create')) outcomes.push(...await checkValidated(c, group, create));
-      const checked = new Set(outcomes.filter((outcome) => outcome.group === group).map((outcome) => outcome.operation));
-      const unchecked = operations.filter((operation) => !checked.has(`${operation.method.toUpperCase()} ${operation.path}`));
+      outcomes.push(...(await checkStored(c, group, operations, state)));
+      outcomes.push(...(await checkReturned(c, group, operations, state)));
+      for (const list of operations.filter(
+        (operation) => routeOf(operation).kind === 'list' && operation.query.length > 0,
+      ))
+        outcomes.push(...(await checkFiltered(c, group, list)));
+      for (const create of operations.filter((operation) => routeOf(operation).kind === 'create'))
+        outcomes.push(...(await checkValidated(c, group, create)));
+      const checked = new Set(
+        outcomes.filter((outcome) => outcome.group === group).map((outcome) => outcome.operation),
+      );
+      const unchecked = operations.filter(
+        (operation) => !checked.has(`${operation.method.toUpperCase()} ${operation.path}`),
+      );
       // Deletes last: the other checks of the group read the records they would remove.
       unchecked.sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
       for (const operation of unchecked) outcomes.push(await checkAnswered(c, group, operation, state));
     }
     const covered = new Set(outcomes.map((outcome) => `${outcome.group} ${outcome.operation}`));
-    const missed = docs!.operations.filter((operation) => !covered.has(`${operation.group} ${operation.method.toUpperCase()} ${operation.path}`));
-    assert.deepEqual(missed.map((operation) => `${operation.group}: ${operation.method} ${operation.path}`), [], 'every operation of the rest has a checked pair');
+    const missed = docs!.operations.filter(
+      (operation) => !covered.has(`${operation.group} ${operation.method.toUpperCase()} ${operation.path}`),
+    );
+    assert.deepEqual(
+      missed.map((operation) => `${operation.group}: ${operation.method} ${operation.path}`),
+      [],
+      'every operation of the rest has a checked pair',
+    );
     judge(outcomes, HEADING, `conformance-rest [${engine}]`);
   });
 });

@@ -5,15 +5,19 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { eachDatabase } from './support/harness.js';
 
-eachDatabase('the console\'s API additions', (server) => {
+eachDatabase("the console's API additions", (server) => {
   it('adds, lists and removes staff sign-ins; only the owner may', async () => {
     const s = server();
     const short = await s.post('/api2/users.json', { User: { name: 'A', email: 'a@example.com', password: 'short' } });
     assert.equal(short.status, 400);
     assert.ok(short.body.validation_errors.password, 'the field is named');
-    const made = await s.post('/api2/users.json', { User: { name: 'Cashier', email: 'Cashier@Example.com', password: 'a long enough password' } });
+    const made = await s.post('/api2/users.json', {
+      User: { name: 'Cashier', email: 'Cashier@Example.com', password: 'a long enough password' },
+    });
     assert.equal(made.status, 202, made.text);
-    const again = await s.post('/api2/users.json', { User: { name: 'Other', email: 'cashier@example.com', password: 'a long enough password' } });
+    const again = await s.post('/api2/users.json', {
+      User: { name: 'Other', email: 'cashier@example.com', password: 'a long enough password' },
+    });
     assert.equal(again.status, 400);
     assert.ok(again.body.validation_errors.email);
     const listed = await s.get('/api2/users.json');
@@ -23,7 +27,11 @@ eachDatabase('the console\'s API additions', (server) => {
     const staff = users.find((u: any) => u.email === 'cashier@example.com');
     assert.notEqual(staff.staff_id, '0');
 
-    const token = await s.post('/api2/oauth/token', { grant_type: 'password', username: 'cashier@example.com', password: 'a long enough password' });
+    const token = await s.post('/api2/oauth/token', {
+      grant_type: 'password',
+      username: 'cashier@example.com',
+      password: 'a long enough password',
+    });
     assert.equal(token.status, 200, 'the staff member signs in');
     const bearer = { authorization: `Bearer ${token.body.access_token}`, apikey: '' };
     const info = await s.get('/api2/site_info.json', bearer);
@@ -34,7 +42,7 @@ eachDatabase('the console\'s API additions', (server) => {
     const owner = users.find((u: any) => u.owner === '1');
     assert.equal((await s.del(`/api2/users/${owner.id}.json`)).status, 400, "the owner's sign-in stays");
     assert.equal((await s.del(`/api2/users/${staff.id}.json`)).status, 200);
-    assert.equal((await s.get('/api2/site_info.json', bearer)).status, 401, 'a removed sign-in\'s token stops working');
+    assert.equal((await s.get('/api2/site_info.json', bearer)).status, 401, "a removed sign-in's token stops working");
     assert.equal((await s.del(`/api2/users/${staff.id}.json`)).status, 404);
   });
 
@@ -42,15 +50,24 @@ eachDatabase('the console\'s API additions', (server) => {
     const s = server();
     const client = await s.create('clients', { Client: { business_name: 'Summary Co' } });
     const today = new Date().toISOString().slice(0, 10);
-    await s.create('invoices', { Invoice: { client_id: client, date: today }, InvoiceItem: [{ item: 'Work', quantity: 2, unit_price: '40.50' }] });
-    const old = await s.create('invoices', { Invoice: { client_id: client, date: '2020-01-10', due_after: 5 }, InvoiceItem: [{ item: 'Old', quantity: 1, unit_price: '10' }] });
-    await s.create('invoice_payments', { InvoicePayment: { invoice_id: old, amount: '4', payment_method: 'cash', date: today } });
+    await s.create('invoices', {
+      Invoice: { client_id: client, date: today },
+      InvoiceItem: [{ item: 'Work', quantity: 2, unit_price: '40.50' }],
+    });
+    const old = await s.create('invoices', {
+      Invoice: { client_id: client, date: '2020-01-10', due_after: 5 },
+      InvoiceItem: [{ item: 'Old', quantity: 1, unit_price: '10' }],
+    });
+    await s.create('invoice_payments', {
+      InvoicePayment: { invoice_id: old, amount: '4', payment_method: 'cash', date: today },
+    });
     await s.create('expenses', { Expense: { amount: '30', date: today } });
     const summary = (await s.get('/api2/reports/monthly_summary.json')).body.data.Report;
     assert.equal(summary.rows.length, 12);
     const month = summary.rows[summary.rows.length - 1];
     assert.equal(month.month, today.slice(0, 7));
-    const pnl = (await s.get(`/api2/reports/profit_and_loss.json?date_from=${today.slice(0, 7)}-01&date_to=${today}`)).body.data.Report.totals;
+    const pnl = (await s.get(`/api2/reports/profit_and_loss.json?date_from=${today.slice(0, 7)}-01&date_to=${today}`))
+      .body.data.Report.totals;
     assert.equal(month.revenue, pnl.revenue);
     assert.equal(month.expenses, pnl.expenses);
     assert.equal(month.revenue, '81');

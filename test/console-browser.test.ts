@@ -20,7 +20,9 @@ if (!CHROMIUM) {
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     });
-    after(async () => { await browser?.close(); });
+    after(async () => {
+      await browser?.close();
+    });
 
     it('signs in, invoices, collects, returns, reports, speaks Arabic and signs out', async () => {
       const s: TestServer = server();
@@ -93,12 +95,18 @@ if (!CHROMIUM) {
       assert.equal(await page.locator('[data-status]').getAttribute('data-status'), '2', 'paid in full');
       const invoiceUrl = page.url().split('?')[0]!;
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download PDF' }).click(),
+      ]);
       const pdf = fs.readFileSync((await download.path())!);
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'the download is a PDF');
 
       await page.getByRole('button', { name: 'Make a credit note' }).click();
-      await page.getByRole('status').filter({ hasText: /Credit note .* made/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /Credit note .* made/ })
+        .waitFor();
 
       await page.getByRole('link', { name: 'Reports' }).click();
       await page.getByRole('heading', { name: 'Month by month' }).waitFor();
@@ -114,7 +122,11 @@ if (!CHROMIUM) {
       assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
       assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
       const words = `${await page.locator('main').innerText()}\n${await page.locator('header nav').innerText()}`;
-      assert.doesNotMatch(words, /\b(Dashboard|Invoices|Clients|Products|Reports|Sales|Unpaid|Overdue|Sign out)\b/, 'no English left in the Arabic console');
+      assert.doesNotMatch(
+        words,
+        /\b(Dashboard|Invoices|Clients|Products|Reports|Sales|Unpaid|Overdue|Sign out)\b/,
+        'no English left in the Arabic console',
+      );
       await accessible(page, 'dashboard (Arabic)');
       await shot('dashboard-ar');
       await page.goto(invoiceUrl);
@@ -135,8 +147,10 @@ if (!CHROMIUM) {
       await page.getByRole('status').filter({ hasText: 'signed out' }).waitFor();
       await page.goto(`${s.url}/app/invoices`);
       assert.match(page.url(), /\/app\/login/, 'after sign-out the pages need a session again');
-      const api = await context.request.get(`${s.url}/api2/site_info.json`, { headers: { authorization: `Bearer ${session!.value}` } });
-      assert.equal(api.status(), 401, 'and the session\'s token is refused by the API');
+      const api = await context.request.get(`${s.url}/api2/site_info.json`, {
+        headers: { authorization: `Bearer ${session!.value}` },
+      });
+      assert.equal(api.status(), 401, "and the session's token is refused by the API");
       assert.deepEqual(outside, [], 'no request left the server');
       await context.close();
     });

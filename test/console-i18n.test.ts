@@ -6,7 +6,9 @@ import path from 'node:path';
 import { it } from 'node:test';
 import { CATALOGUE } from '../src/console/i18n.js';
 
-const SOURCES = ['src/console/routes.ts', 'src/console/html.ts', 'src/console/pages.ts'].map((file) => fs.readFileSync(path.resolve(file), 'utf8')).join('\n');
+const SOURCES = ['src/console/routes.ts', 'src/console/html.ts', 'src/console/pages.ts']
+  .map((file) => fs.readFileSync(path.resolve(file), 'utf8'))
+  .join('\n');
 /** Entries that are the same in both languages on purpose. */
 const SAME_IN_BOTH = new Set(['english', 'arabic']);
 
@@ -17,8 +19,10 @@ it('has every key in English and Arabic', () => {
 it('knows every key the pages use', () => {
   const used = new Set<string>();
   for (const match of SOURCES.matchAll(/\bt\(view, '([a-z_0-9]+)'/g)) used.add(match[1]!);
-  for (const match of SOURCES.matchAll(/'([a-z_]+)'\]\s*(?:as|\])/g)) if (match[1]! in CATALOGUE.en) used.add(match[1]!);
-  for (const match of SOURCES.matchAll(/\[(?:'[^']*', )?'((?:nav|status|method|report)_[a-z_]+)'\]/g)) used.add(match[1]!);
+  for (const match of SOURCES.matchAll(/'([a-z_]+)'\]\s*(?:as|\])/g))
+    if (match[1]! in CATALOGUE.en) used.add(match[1]!);
+  for (const match of SOURCES.matchAll(/\[(?:'[^']*', )?'((?:nav|status|method|report)_[a-z_]+)'\]/g))
+    used.add(match[1]!);
   const unknown = [...used].filter((key) => !(key in CATALOGUE.en));
   assert.deepEqual(unknown, [], 'keys used by a page but missing from the catalogue');
   assert.ok(used.size > 40, `found ${used.size} keys in use`);

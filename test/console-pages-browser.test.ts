@@ -25,7 +25,9 @@ if (!CHROMIUM) {
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     });
-    after(async () => { await browser?.close(); });
+    after(async () => {
+      await browser?.close();
+    });
 
     it('settings, keys, purchases, stock, expenses, treasuries, estimates, report PDF and staff sign-in', async () => {
       const s: TestServer = server();
@@ -40,7 +42,7 @@ if (!CHROMIUM) {
       const saved = async () => {
         const alert = page.getByRole('alert');
         await Promise.race([page.getByRole('status').filter({ hasText: 'Saved' }).waitFor(), alert.waitFor()]);
-        if (await alert.count() > 0) assert.fail(`not saved: ${await alert.first().innerText()}`);
+        if ((await alert.count()) > 0) assert.fail(`not saved: ${await alert.first().innerText()}`);
       };
       const signIn = async (email: string, password: string) => {
         await page.goto(`${s.url}/app/login`);
@@ -128,7 +130,11 @@ if (!CHROMIUM) {
       // (5 × 10 + 5 × 12) / 10 = 11: the moving-average cost after the purchase.
       assert.match(await page.locator('[data-total="average_cost"]').innerText(), /11\.00/);
       await page.getByRole('cell', { name: 'Main Store' }).waitFor();
-      assert.equal(await page.getByRole('table').nth(1).getByRole('row').count(), 3, 'two movements (opening and the purchase) and the heading');
+      assert.equal(
+        await page.getByRole('table').nth(1).getByRole('row').count(),
+        3,
+        'two movements (opening and the purchase) and the heading',
+      );
       await accessible(page, 'product');
       await shot('product-en');
 
@@ -164,35 +170,64 @@ if (!CHROMIUM) {
       await page.getByRole('button', { name: 'Save estimate' }).click();
       await page.getByRole('heading', { name: /^Estimate / }).waitFor();
       await accessible(page, 'estimate');
-      const [estimatePdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
-      assert.equal(fs.readFileSync((await estimatePdf.path())!).subarray(0, 5).toString(), '%PDF-');
+      const [estimatePdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download PDF' }).click(),
+      ]);
+      assert.equal(
+        fs
+          .readFileSync((await estimatePdf.path())!)
+          .subarray(0, 5)
+          .toString(),
+        '%PDF-',
+      );
       const estimateUrl = page.url().split('?')[0]!;
       await page.getByRole('button', { name: 'Convert to invoice' }).click();
       await page.getByRole('heading', { name: /^Invoice / }).waitFor();
       assert.match(await page.locator('[data-total="total"]').innerText(), /50\.00/);
       await page.goto(estimateUrl);
       await page.getByRole('status').filter({ hasText: 'Converted to' }).waitFor();
-      assert.equal(await page.getByRole('button', { name: 'Convert to invoice' }).count(), 0, 'an estimate converts once');
+      assert.equal(
+        await page.getByRole('button', { name: 'Convert to invoice' }).count(),
+        0,
+        'an estimate converts once',
+      );
 
       // ---- Reports: month by month, and a PDF export.
       await nav().getByRole('link', { name: 'Reports' }).click();
       await page.getByRole('heading', { name: 'Month by month' }).waitFor();
       assert.match(await page.locator('main').innerText(), /250\.00/, 'the income is in this month');
       await accessible(page, 'month by month');
-      const [reportPdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
+      const [reportPdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download PDF' }).click(),
+      ]);
       const pdf = fs.readFileSync((await reportPdf.path())!);
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'the report exports as PDF');
       assert.ok(pdf.length > 2_000);
       await page.getByRole('link', { name: 'Profit and loss' }).click();
-      const [plPdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
-      assert.equal(fs.readFileSync((await plPdf.path())!).subarray(0, 5).toString(), '%PDF-');
+      const [plPdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Download PDF' }).click(),
+      ]);
+      assert.equal(
+        fs
+          .readFileSync((await plPdf.path())!)
+          .subarray(0, 5)
+          .toString(),
+        '%PDF-',
+      );
 
       // ---- Arabic: a new page is translated too.
       await nav().getByRole('link', { name: 'Settings' }).click();
       await page.getByRole('button', { name: 'العربية' }).click();
       await page.getByRole('heading', { name: 'الإعدادات', level: 1 }).waitFor();
       const words = `${await page.locator('main h2').allInnerTexts()}\n${await page.locator('main label').allInnerTexts()}\n${await page.locator('header nav').innerText()}`;
-      assert.doesNotMatch(words, /\b(Settings|Business|Taxes|Stores|Users|Name|Rate|Revoke|Treasuries|Suppliers|Purchases)\b/, 'no English left on the Arabic settings');
+      assert.doesNotMatch(
+        words,
+        /\b(Settings|Business|Taxes|Stores|Users|Name|Rate|Revoke|Treasuries|Suppliers|Purchases)\b/,
+        'no English left on the Arabic settings',
+      );
       await accessible(page, 'settings (Arabic)');
       await shot('settings-ar');
       await page.getByRole('button', { name: 'English' }).click();
@@ -203,7 +238,11 @@ if (!CHROMIUM) {
       const site2 = await page.request.get(`${s.url}/app/settings`);
       assert.equal(site2.status(), 200);
       await nav().getByRole('link', { name: 'Settings' }).click();
-      assert.equal(await page.locator('#api-keys').getByRole('cell', { name: 'Shop', exact: true }).count(), 0, 'staff see no API keys');
+      assert.equal(
+        await page.locator('#api-keys').getByRole('cell', { name: 'Shop', exact: true }).count(),
+        0,
+        'staff see no API keys',
+      );
       await page.locator('#api-keys').getByLabel('Key name').fill('Staff key');
       await page.getByRole('button', { name: 'Create key' }).click();
       await page.getByRole('alert').filter({ hasText: 'owner' }).waitFor();

@@ -8,11 +8,18 @@ import path from 'node:path';
 import { after, before, describe } from 'node:test';
 import { TEST_KEY, type TestServer, startTestServer, it } from './support/harness.js';
 
-const CHROMIUM_CANDIDATES = [process.env['DAFTAR_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CHROMIUM_CANDIDATES = [
+  process.env['DAFTAR_CHROMIUM'],
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 const chromiumPath = CHROMIUM_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
 export const ARTIFACTS_DIR = path.resolve('test-artifacts');
 
-describe('the reference in a browser', { skip: chromiumPath ? false : 'no Chromium found (apt-get install chromium)' }, () => {
+describe('the reference in a browser', {
+  skip: chromiumPath ? false : 'no Chromium found (apt-get install chromium)',
+}, () => {
   let server: TestServer;
   let browser: import('playwright-core').Browser;
   before(async () => {
@@ -37,10 +44,18 @@ describe('the reference in a browser', { skip: chromiumPath ? false : 'no Chromi
     await page.goto(`${server.url}/docs`);
     await page.getByRole('button', { name: /Open Group - Invoice$/ }).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: /Open Group - Invoice$/ }).click();
-    await page.locator('a, button').filter({ hasText: /Add New Invoice/ }).first().waitFor();
+    await page
+      .locator('a, button')
+      .filter({ hasText: /Add New Invoice/ })
+      .first()
+      .waitFor();
 
     await page.getByRole('button', { name: /Open Group - Site/ }).click();
-    await page.locator('a, button').filter({ hasText: /GET Site Info/ }).first().click();
+    await page
+      .locator('a, button')
+      .filter({ hasText: /GET Site Info/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: /Test Request\s*\(get \/api2\/site_info\.json\)/ }).click();
     await page.locator('input[id^="scalar-client"]').first().fill(TEST_KEY);
     await page.getByRole('button', { name: /^Send/ }).first().click();

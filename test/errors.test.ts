@@ -14,7 +14,8 @@ const REGISTRY = path.join('src', 'domain', 'errors.ts');
 function documentedStatuses(): Map<string, number> {
   const page = fs.readFileSync(path.join(ROOT, 'docs', 'errors.md'), 'utf8');
   const rows = new Map<string, number>();
-  for (const match of page.matchAll(/^\| `(DAFTAR_ERR_[A-Z_]+)` \| (\d{3}) \|/gm)) rows.set(match[1]!, Number(match[2]));
+  for (const match of page.matchAll(/^\| `(DAFTAR_ERR_[A-Z_]+)` \| (\d{3}) \|/gm))
+    rows.set(match[1]!, Number(match[2]));
   return rows;
 }
 
@@ -29,16 +30,29 @@ function sourceFiles(directory: string): string[] {
 it('every error code is documented in docs/errors.md with its status', () => {
   const documented = documentedStatuses();
   const registry = Object.entries(ERROR_CODES).map(([code, { status }]) => [code, status] as const);
-  assert.deepEqual(registry.filter(([code]) => !documented.has(code)).map(([code]) => code), [], 'codes without a row in docs/errors.md');
-  assert.deepEqual(registry.filter(([code, status]) => documented.has(code) && documented.get(code) !== status)
-    .map(([code, status]) => `${code}: ${status} in the registry, ${documented.get(code)} in the docs`), []);
-  assert.deepEqual([...documented.keys()].filter((code) => !Object.hasOwn(ERROR_CODES, code)), [], 'codes documented but not in the registry');
+  assert.deepEqual(
+    registry.filter(([code]) => !documented.has(code)).map(([code]) => code),
+    [],
+    'codes without a row in docs/errors.md',
+  );
+  assert.deepEqual(
+    registry
+      .filter(([code, status]) => documented.has(code) && documented.get(code) !== status)
+      .map(([code, status]) => `${code}: ${status} in the registry, ${documented.get(code)} in the docs`),
+    [],
+  );
+  assert.deepEqual(
+    [...documented.keys()].filter((code) => !Object.hasOwn(ERROR_CODES, code)),
+    [],
+    'codes documented but not in the registry',
+  );
 });
 
 it('every error code is used in src/', () => {
   const text = sourceFiles(path.join(ROOT, 'src'))
     .filter((file) => path.relative(ROOT, file) !== REGISTRY)
-    .map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('\n');
   const unused = Object.keys(ERROR_CODES).filter((code) => !new RegExp(`['"\`]${code}['"\`]`).test(text));
   assert.deepEqual(unused, [], 'codes no source file throws or renders: remove them or use them');
 });

@@ -33,7 +33,9 @@ describe('group commit [sqlite]', () => {
     database = openDatabase({ kind: 'sqlite', file: path.join(dir, 'g.sqlite') }, { sqliteWriteBatch: 8 });
     await sql`create table t (id integer primary key, name text not null unique)`.execute(database.db);
     await sql`create table parent (id integer primary key)`.execute(database.db);
-    await sql`create table child (id integer primary key, parent_id integer not null references parent (id) deferrable initially deferred)`.execute(database.db);
+    await sql`create table child (id integer primary key, parent_id integer not null references parent (id) deferrable initially deferred)`.execute(
+      database.db,
+    );
   });
   after(async () => {
     await database.close();
@@ -43,7 +45,10 @@ describe('group commit [sqlite]', () => {
   it('commits writes queued in the same turn together, at most the configured number per commit', async () => {
     const before = { ...database.groupCommit!.stats };
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => database.write(insert(`a${i}`))));
-    assert.deepEqual(results, Array.from({ length: 20 }, (_, i) => `a${i}`));
+    assert.deepEqual(
+      results,
+      Array.from({ length: 20 }, (_, i) => `a${i}`),
+    );
     const stats = database.groupCommit!.stats;
     assert.equal(stats.writes - before.writes, 20);
     assert.equal(stats.batches - before.batches, 3, '20 writes with at most 8 per commit: 8 + 8 + 4');
@@ -70,18 +75,26 @@ describe('group commit [sqlite]', () => {
   it('answers no write before its commit, and reads wait for the commit', async () => {
     await sql`delete from t`.execute(database.db);
     const events: string[] = [];
-    const slow = database.write(async (db) => {
-      await sql`insert into t (name) values ('slow')`.execute(db);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      events.push('slow work done');
-      return 'slow';
-    }).then(() => events.push('slow answered'));
+    const slow = database
+      .write(async (db) => {
+        await sql`insert into t (name) values ('slow')`.execute(db);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        events.push('slow work done');
+        return 'slow';
+      })
+      .then(() => events.push('slow answered'));
     const quick = database.write(insert('quick')).then(() => events.push('quick answered'));
     // Queued after both writes started: it must not see their rows before they are committed.
     await new Promise((resolve) => setImmediate(resolve));
-    const read = names(database).then((rows) => { events.push(`read ${rows.join(',')}`); });
+    const read = names(database).then((rows) => {
+      events.push(`read ${rows.join(',')}`);
+    });
     await Promise.all([slow, quick, read]);
-    assert.equal(events[0], 'slow work done', 'the quick write, committed with the slow one, was not answered before it');
+    assert.equal(
+      events[0],
+      'slow work done',
+      'the quick write, committed with the slow one, was not answered before it',
+    );
     assert.deepEqual(events.slice(1, 3).sort(), ['quick answered', 'slow answered']);
     assert.equal(events[3], 'read slow,quick');
   });
@@ -91,10 +104,16 @@ describe('group commit [sqlite]', () => {
     // A deferred foreign key is checked at COMMIT: the whole batch's commit fails.
     const outcomes = await settledAll([
       database.write(insert('c1')),
-      database.write(async (db) => { await sql`insert into child (parent_id) values (999)`.execute(db); return 'orphan'; }),
+      database.write(async (db) => {
+        await sql`insert into child (parent_id) values (999)`.execute(db);
+        return 'orphan';
+      }),
       database.write(insert('c2')),
     ]);
-    assert.deepEqual(outcomes.map((outcome) => outcome.status), ['rejected', 'rejected', 'rejected']);
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      ['rejected', 'rejected', 'rejected'],
+    );
     for (const outcome of outcomes) assert.match(String((outcome as PromiseRejectedResult).reason), /FOREIGN KEY/);
     assert.deepEqual(await names(database), []);
     assert.equal(await rowCount(database, 'child'), 0);
@@ -111,7 +130,11 @@ describe('group commit [sqlite]', () => {
       throw new Error('disk I/O error (simulated)');
     });
     const outcomes = await settledAll([first, aborting, database.write(insert('d2'))]);
-    assert.equal(outcomes[0]!.status, 'rejected', 'd1 was rolled back with the transaction: it must not be answered as written');
+    assert.equal(
+      outcomes[0]!.status,
+      'rejected',
+      'd1 was rolled back with the transaction: it must not be answered as written',
+    );
     assert.match(String((outcomes[0] as PromiseRejectedResult).reason), /simulated/);
     assert.equal(outcomes[1]!.status, 'rejected');
     assert.equal(outcomes[2]!.status, 'fulfilled');
@@ -140,7 +163,9 @@ eachDatabase('concurrent creates, some refused halfway', (server, engine) => {
   it(`${CONCURRENT} invoices at once for ${IN_STOCK} in stock: ${IN_STOCK} written whole, the rest nothing`, async () => {
     const s = server();
     const client = await s.create('clients', { Client: { business_name: 'Rush Client' } });
-    const scarce = await s.create('products', { Product: { name: 'Scarce', unit_price: '10', buy_price: '4', track_stock: 1, stock_balance: IN_STOCK } });
+    const scarce = await s.create('products', {
+      Product: { name: 'Scarce', unit_price: '10', buy_price: '4', track_stock: 1, stock_balance: IN_STOCK },
+    });
     const service = await s.create('products', { Product: { name: 'Wrapping', unit_price: '1.5', track_stock: 0 } });
     const invoicesBefore = await rowCount(s.database, 'invoices');
     const linesBefore = await rowCount(s.database, 'invoice_items');
@@ -149,21 +174,40 @@ eachDatabase('concurrent creates, some refused halfway', (server, engine) => {
 
     // The wrapping line comes first, so a refused invoice has written its row and a line before the
     // stock check fails.
-    const replies: Reply[] = await Promise.all(Array.from({ length: CONCURRENT }, () => s.post('/api2/invoices.json', {
-      Invoice: { client_id: client },
-      InvoiceItem: [{ product_id: service, quantity: 1 }, { product_id: scarce, quantity: 1 }],
-    })));
+    const replies: Reply[] = await Promise.all(
+      Array.from({ length: CONCURRENT }, () =>
+        s.post('/api2/invoices.json', {
+          Invoice: { client_id: client },
+          InvoiceItem: [
+            { product_id: service, quantity: 1 },
+            { product_id: scarce, quantity: 1 },
+          ],
+        }),
+      ),
+    );
 
     const written = replies.filter((reply) => reply.status === 202);
     const refused = replies.filter((reply) => reply.status !== 202);
-    assert.equal(written.length, IN_STOCK, replies.map((reply) => `${reply.status} ${reply.text.slice(0, 120)}`).join('\n'));
+    assert.equal(
+      written.length,
+      IN_STOCK,
+      replies.map((reply) => `${reply.status} ${reply.text.slice(0, 120)}`).join('\n'),
+    );
     for (const reply of refused) {
       assert.equal(reply.status, 400, reply.text);
       assert.equal(reply.body.result, 'failed');
     }
     assert.equal(await rowCount(s.database, 'invoices'), invoicesBefore + IN_STOCK);
-    assert.equal(await rowCount(s.database, 'invoice_items'), linesBefore + 2 * IN_STOCK, 'no line of a refused invoice stayed');
-    assert.equal(await rowCount(s.database, 'journals'), journalsBefore + 2 * IN_STOCK, 'a sales and a cost journal per written invoice, none for the refused');
+    assert.equal(
+      await rowCount(s.database, 'invoice_items'),
+      linesBefore + 2 * IN_STOCK,
+      'no line of a refused invoice stayed',
+    );
+    assert.equal(
+      await rowCount(s.database, 'journals'),
+      journalsBefore + 2 * IN_STOCK,
+      'a sales and a cost journal per written invoice, none for the refused',
+    );
     assert.equal((await s.get(`/api2/products/${scarce}`)).body.data.Product.stock_balance, '0');
     assert.deepEqual(await bookProblems(s.database), []);
 
@@ -178,7 +222,11 @@ eachDatabase('concurrent creates, some refused halfway', (server, engine) => {
     const sorted = [...numbers].map(Number).sort((a, b) => a - b);
     assert.equal(sorted[sorted.length - 1]! - sorted[0]!, IN_STOCK - 1, `numbers ${sorted.join(',')}`);
     if (engine === 'sqlite') {
-      assert.equal(s.database.groupCommit!.stats.writes - writesBefore, CONCURRENT, 'every create, written or refused, ran in the group commit');
+      assert.equal(
+        s.database.groupCommit!.stats.writes - writesBefore,
+        CONCURRENT,
+        'every create, written or refused, ran in the group commit',
+      );
     }
   });
 });

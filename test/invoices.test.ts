@@ -8,27 +8,65 @@ import { invoiceOf as invoice, makeInvoice } from './support/sales.js';
 /** The body of the seed page's "Add New Invoice Payment" example, as printed there. */
 const SEED_PAYMENT_EXAMPLE = {
   InvoicePayment: {
-    invoice_id: 0, payment_method: 'string', amount: 0, transaction_id: 'string', treasury_id: 0,
-    date: '2019-08-24T14:15:22Z', email: 'string', status: 0, notes: 'string', response_code: 'string',
-    response_message: 'string', created: '2019-08-24T14:15:22Z', modified: '2019-08-24T14:15:22Z', currency_code: 'str',
-    first_name: 'string', last_name: 'string', address1: 'string', address2: 'string', city: 'string', state: 'string',
-    postal_code: 'string', country_code: 'str', phone1: 'string', phone2: 'string', transaction_type: 'string',
-    processed: true, attachment: 'string', staff_id: 0, receipt_notes: 'string',
+    invoice_id: 0,
+    payment_method: 'string',
+    amount: 0,
+    transaction_id: 'string',
+    treasury_id: 0,
+    date: '2019-08-24T14:15:22Z',
+    email: 'string',
+    status: 0,
+    notes: 'string',
+    response_code: 'string',
+    response_message: 'string',
+    created: '2019-08-24T14:15:22Z',
+    modified: '2019-08-24T14:15:22Z',
+    currency_code: 'str',
+    first_name: 'string',
+    last_name: 'string',
+    address1: 'string',
+    address2: 'string',
+    city: 'string',
+    state: 'string',
+    postal_code: 'string',
+    country_code: 'str',
+    phone1: 'string',
+    phone2: 'string',
+    transaction_type: 'string',
+    processed: true,
+    attachment: 'string',
+    staff_id: 0,
+    receipt_notes: 'string',
   },
 };
 
 /** Length limits of the seed's payment fields. */
 const PAYMENT_LIMITS: Record<string, number> = {
-  payment_method: 100, transaction_id: 100, email: 255, currency_code: 3, first_name: 255, last_name: 255,
-  address1: 255, address2: 255, city: 255, state: 100, postal_code: 10, country_code: 3, phone1: 50, phone2: 50,
-  transaction_type: 255, attachment: 255,
+  payment_method: 100,
+  transaction_id: 100,
+  email: 255,
+  currency_code: 3,
+  first_name: 255,
+  last_name: 255,
+  address1: 255,
+  address2: 255,
+  city: 255,
+  state: 100,
+  postal_code: 10,
+  country_code: 3,
+  phone1: 50,
+  phone2: 50,
+  transaction_type: 255,
+  attachment: 255,
 };
 
 eachDatabase('invoices: totals, payments, stock', (server) => {
   it('computes invoice totals exactly and fills defaults', async () => {
     const s = server();
     const tax = await s.create('taxes', { Tax: { name: 'VAT 15', value: '15', included: '0' } });
-    const client = await s.create('clients', { Client: { business_name: 'Money Co', email: 'm@example.com', city: 'Dammam', bn1: '300000000000003' } });
+    const client = await s.create('clients', {
+      Client: { business_name: 'Money Co', email: 'm@example.com', city: 'Dammam', bn1: '300000000000003' },
+    });
     const id = await s.create('invoices', {
       Invoice: { client_id: client, summary_total: '1', payment_status: 2, created: '2001-01-01 00:00:00' },
       InvoiceItem: [{ item: 'Pen', unit_price: 19.99, quantity: '3', tax1: tax }],
@@ -52,11 +90,20 @@ eachDatabase('invoices: totals, payments, stock', (server) => {
     assert.equal(inv.InvoiceItem[0].summary_tax1, '9');
     assert.deepEqual(inv.InvoicePayment, []);
 
-    const next = await s.create('invoices', { Invoice: { client_id: client }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    const next = await s.create('invoices', {
+      Invoice: { client_id: client },
+      InvoiceItem: [{ item: 'x', unit_price: 1 }],
+    });
     assert.equal(Number((await invoice(s, next)).no), Number(inv.no) + 1, 'numbers follow each other');
-    const custom = await s.create('invoices', { Invoice: { client_id: client, no: 'WEB-1001' }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    const custom = await s.create('invoices', {
+      Invoice: { client_id: client, no: 'WEB-1001' },
+      InvoiceItem: [{ item: 'x', unit_price: 1 }],
+    });
     assert.equal((await invoice(s, custom)).no, 'WEB-1001');
-    const duplicate = await s.post('/api2/invoices.json', { Invoice: { client_id: client, no: 'WEB-1001' }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    const duplicate = await s.post('/api2/invoices.json', {
+      Invoice: { client_id: client, no: 'WEB-1001' },
+      InvoiceItem: [{ item: 'x', unit_price: 1 }],
+    });
     assert.equal(duplicate.status, 400);
     assert.ok(duplicate.body.validation_errors.no);
   });
@@ -74,7 +121,10 @@ eachDatabase('invoices: totals, payments, stock', (server) => {
     assert.equal(inv.summary_discount, '32.5');
     assert.equal(inv.summary_tax1, '27', 'tax inside 207 at 15%');
     assert.equal(inv.summary_total, '267.5', '275 - 27.5 + 20 shipping; inclusive tax adds nothing');
-    const both = await s.post('/api2/invoices.json', { Invoice: { client_id: inv.client_id, discount: 5, discount_amount: 3 }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    const both = await s.post('/api2/invoices.json', {
+      Invoice: { client_id: inv.client_id, discount: 5, discount_amount: 3 },
+      InvoiceItem: [{ item: 'x', unit_price: 1 }],
+    });
     assert.equal(both.status, 400);
     assert.ok(both.body.validation_errors.discount_amount);
   });
@@ -83,10 +133,14 @@ eachDatabase('invoices: totals, payments, stock', (server) => {
     const s = server();
     const id = await makeInvoice(s);
     assert.equal((await invoice(s, id)).payment_status, '0');
-    const first = await s.create('invoice_payments', { InvoicePayment: { invoice_id: id, payment_method: 'cash', amount: '40' } });
+    const first = await s.create('invoice_payments', {
+      InvoicePayment: { invoice_id: id, payment_method: 'cash', amount: '40' },
+    });
     let inv = await invoice(s, id);
     assert.deepEqual([inv.payment_status, inv.summary_paid, inv.summary_unpaid], ['1', '40', '60']);
-    const pending = await s.create('invoice_payments', { InvoicePayment: { invoice_id: id, payment_method: 'bank_transfer', amount: '60', status: 2 } });
+    const pending = await s.create('invoice_payments', {
+      InvoicePayment: { invoice_id: id, payment_method: 'bank_transfer', amount: '60', status: 2 },
+    });
     inv = await invoice(s, id);
     assert.equal(inv.summary_paid, '40', 'a pending payment does not count');
     assert.equal((await s.put(`/api2/invoice_payments/${pending}`, { InvoicePayment: { status: '1' } })).status, 200);
@@ -149,32 +203,52 @@ eachDatabase('invoices: totals, payments, stock', (server) => {
     const id = Number(await makeInvoice(s));
     for (const [field, limit] of Object.entries(PAYMENT_LIMITS)) {
       const base = { invoice_id: id, payment_method: 'cash', amount: 1 };
-      const atLimit = await s.post('/api2/invoice_payments.json', { InvoicePayment: { ...base, [field]: 'a'.repeat(limit) } });
+      const atLimit = await s.post('/api2/invoice_payments.json', {
+        InvoicePayment: { ...base, [field]: 'a'.repeat(limit) },
+      });
       assert.equal(atLimit.status, 202, `${field} at ${limit}: ${atLimit.text}`);
-      const over = await s.post('/api2/invoice_payments.json', { InvoicePayment: { ...base, [field]: 'a'.repeat(limit + 1) } });
+      const over = await s.post('/api2/invoice_payments.json', {
+        InvoicePayment: { ...base, [field]: 'a'.repeat(limit + 1) },
+      });
       assert.equal(over.status, 400, `${field} over ${limit}`);
       assert.equal(over.body.result, 'failed');
       assert.equal(over.body.validation_errors[field], `must be at most ${limit} characters`);
     }
     const missing = await s.post('/api2/invoice_payments.json', { InvoicePayment: {} });
     assert.equal(missing.status, 400);
-    for (const field of ['invoice_id', 'payment_method', 'amount']) assert.equal(missing.body.validation_errors[field], 'is required', field);
-    const wrong = await s.post('/api2/invoice_payments.json', { InvoicePayment: { invoice_id: 'abc', payment_method: ['x'], amount: '1,2,3', status: 9, date: '2024-13-45' } });
+    for (const field of ['invoice_id', 'payment_method', 'amount'])
+      assert.equal(missing.body.validation_errors[field], 'is required', field);
+    const wrong = await s.post('/api2/invoice_payments.json', {
+      InvoicePayment: { invoice_id: 'abc', payment_method: ['x'], amount: '1,2,3', status: 9, date: '2024-13-45' },
+    });
     assert.equal(wrong.status, 400);
-    assert.deepEqual(Object.keys(wrong.body.validation_errors).sort(), ['amount', 'date', 'invoice_id', 'payment_method', 'status']);
-    const negative = await s.post('/api2/invoice_payments.json', { InvoicePayment: { invoice_id: id, payment_method: 'cash', amount: -5 } });
+    assert.deepEqual(Object.keys(wrong.body.validation_errors).sort(), [
+      'amount',
+      'date',
+      'invoice_id',
+      'payment_method',
+      'status',
+    ]);
+    const negative = await s.post('/api2/invoice_payments.json', {
+      InvoicePayment: { invoice_id: id, payment_method: 'cash', amount: -5 },
+    });
     assert.equal(negative.status, 400);
     assert.ok(negative.body.validation_errors.amount);
   });
 
   it('moves stock with sales and refuses to sell what is not there', async () => {
     const s = server();
-    const product = await s.create('products', { Product: { name: 'Stocked', unit_price: '10', track_stock: 1, stock_balance: '5' } });
+    const product = await s.create('products', {
+      Product: { name: 'Stocked', unit_price: '10', track_stock: 1, stock_balance: '5' },
+    });
     assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '5');
     const sale = await makeInvoice(s, {}, [{ product_id: product, quantity: 2 }]);
     assert.equal((await invoice(s, sale)).InvoiceItem[0].item, 'Stocked', 'line label from the product');
     assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '3');
-    const tooMuch = await s.post('/api2/invoices.json', { Invoice: { client_id: (await invoice(s, sale)).client_id }, InvoiceItem: [{ product_id: product, quantity: 4 }] });
+    const tooMuch = await s.post('/api2/invoices.json', {
+      Invoice: { client_id: (await invoice(s, sale)).client_id },
+      InvoiceItem: [{ product_id: product, quantity: 4 }],
+    });
     assert.equal(tooMuch.status, 400);
     assert.match(tooMuch.body.validation_errors['InvoiceItem.0.quantity'], /not enough stock/);
     assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '3', 'nothing moved');
@@ -185,7 +259,11 @@ eachDatabase('invoices: totals, payments, stock', (server) => {
     const moves = await s.get(`/api2/stock_transactions.json?product_id=${product}`);
     assert.equal(moves.body.pagination.total_results, 1, 'only the opening stock remains');
     assert.equal((await s.put(`/api2/products/${product}`, { Product: { stock_balance: 8 } })).status, 200);
-    assert.equal((await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance, '8', 'a new level is an adjustment');
+    assert.equal(
+      (await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance,
+      '8',
+      'a new level is an adjustment',
+    );
     assert.equal((await s.del(`/api2/products/${product}`)).status, 400, 'a product with movements is kept');
   });
 });

@@ -9,12 +9,23 @@ import { type TestServer, eachDatabase, it } from './support/harness.js';
 
 /** What the list must show, computed straight from the table. */
 async function expected(s: TestServer, types: number[], direction: 'asc' | 'desc'): Promise<string[]> {
-  const rows = await s.database.db.selectFrom('invoices').select('id').where('type', 'in', types)
-    .orderBy('date', direction).orderBy('id', direction).execute();
+  const rows = await s.database.db
+    .selectFrom('invoices')
+    .select('id')
+    .where('type', 'in', types)
+    .orderBy('date', direction)
+    .orderBy('id', direction)
+    .execute();
   return rows.map((row) => String(row['id']));
 }
 
-async function listed(s: TestServer, resource: string, model: string, query: string, limit: number): Promise<{ ids: string[]; totals: number[] }> {
+async function listed(
+  s: TestServer,
+  resource: string,
+  model: string,
+  query: string,
+  limit: number,
+): Promise<{ ids: string[]; totals: number[] }> {
   const ids: string[] = [];
   const totals: number[] = [];
   for (let page = 1; ; page += 1) {
@@ -31,19 +42,43 @@ async function listed(s: TestServer, resource: string, model: string, query: str
 eachDatabase('lists at scale', (server) => {
   const seekFrom = listTuning.seekFromOffset;
   // Every page past the first starts from its day, as deep pages of a big table do.
-  before(() => { listTuning.seekFromOffset = 1; });
-  after(() => { listTuning.seekFromOffset = seekFrom; });
+  before(() => {
+    listTuning.seekFromOffset = 1;
+  });
+  after(() => {
+    listTuning.seekFromOffset = seekFrom;
+  });
 
   it('pages through counted invoices exactly as OFFSET does, in both orders, through every kind of write', async () => {
     const s = server();
     const client = await s.create('clients', { Client: { business_name: 'Paging Co' } });
-    const days = ['2024-01-05', '2024-01-05', '2024-01-06', '2023-12-31', '2024-01-05', '2024-02-29', '2024-01-06', '2022-07-01'];
+    const days = [
+      '2024-01-05',
+      '2024-01-05',
+      '2024-01-06',
+      '2023-12-31',
+      '2024-01-05',
+      '2024-02-29',
+      '2024-01-06',
+      '2022-07-01',
+    ];
     const invoices: string[] = [];
     for (const [index, date] of [...days, ...days].entries()) {
-      invoices.push(await s.create('invoices', { Invoice: { client_id: client, date, type: index % 5 === 4 ? 16 : 0 }, InvoiceItem: [{ item: 'x', unit_price: 1 + index }] }));
+      invoices.push(
+        await s.create('invoices', {
+          Invoice: { client_id: client, date, type: index % 5 === 4 ? 16 : 0 },
+          InvoiceItem: [{ item: 'x', unit_price: 1 + index }],
+        }),
+      );
     }
-    await s.create('estimates', { Estimate: { client_id: client, date: '2024-01-05' }, InvoiceItem: [{ item: 'e', unit_price: 1 }] });
-    await s.create('credit_notes', { CreditNote: { client_id: client, subscription_id: invoices[0], date: '2024-01-06' }, InvoiceItem: [{ item: 'c', unit_price: 1 }] });
+    await s.create('estimates', {
+      Estimate: { client_id: client, date: '2024-01-05' },
+      InvoiceItem: [{ item: 'e', unit_price: 1 }],
+    });
+    await s.create('credit_notes', {
+      CreditNote: { client_id: client, subscription_id: invoices[0], date: '2024-01-06' },
+      InvoiceItem: [{ item: 'c', unit_price: 1 }],
+    });
     // Writes that move rows between days and scopes, and out of the table.
     await s.put(`/api2/invoices/${invoices[3]}`, { Invoice: { date: '2025-03-01' } });
     await s.put(`/api2/invoices/${invoices[5]}`, { Invoice: { notes: 'same day, same type' } });
@@ -57,18 +92,34 @@ eachDatabase('lists at scale', (server) => {
         const want = await expected(s, [0, 16, 19], direction);
         const got = await listed(s, 'invoices', 'Invoice', query, limit);
         assert.deepEqual(got.ids, want, `invoices, limit ${limit}, ${direction}`);
-        assert.ok(got.totals.every((total) => total === want.length), `total_results ${got.totals} = ${want.length}`);
+        assert.ok(
+          got.totals.every((total) => total === want.length),
+          `total_results ${got.totals} = ${want.length}`,
+        );
       }
     }
-    for (const [resource, model, types] of [['estimates', 'Estimate', [3]], ['credit_notes', 'CreditNote', [5]]] as const) {
+    for (const [resource, model, types] of [
+      ['estimates', 'Estimate', [3]],
+      ['credit_notes', 'CreditNote', [5]],
+    ] as const) {
       const got = await listed(s, resource, model, '', 1);
       assert.deepEqual(got.ids, await expected(s, [...types], 'desc'), resource);
     }
     const beyond = await s.get('/api2/invoices.json?limit=5&page=99');
-    assert.deepEqual([beyond.body.data, beyond.body.pagination.total_results], [[], (await expected(s, [0, 16, 19], 'desc')).length]);
+    assert.deepEqual(
+      [beyond.body.data, beyond.body.pagination.total_results],
+      [[], (await expected(s, [0, 16, 19], 'desc')).length],
+    );
     // Filtered lists count what they match.
     const filtered = await s.get(`/api2/invoices.json?client_id=${client}&date_from=2024-01-06&limit=2`);
-    const matching = (await s.database.db.selectFrom('invoices').select('id').where('type', 'in', [0, 16, 19]).where('date', '>=', '2024-01-06').execute()).length;
+    const matching = (
+      await s.database.db
+        .selectFrom('invoices')
+        .select('id')
+        .where('type', 'in', [0, 16, 19])
+        .where('date', '>=', '2024-01-06')
+        .execute()
+    ).length;
     assert.equal(filtered.body.pagination.total_results, matching);
   });
 
@@ -86,14 +137,36 @@ eachDatabase('lists at scale', (server) => {
   it('keeps the counts equal to the rows of every site, scope and day', async () => {
     const s = server();
     const db = s.database.db;
-    const actual = await db.selectFrom('invoices').select(['site_id', 'type', 'date', (eb) => eb.fn.countAll().as('n')])
-      .groupBy(['site_id', 'type', 'date']).execute();
-    const kept = await db.selectFrom('list_day_counts').select(['site_id', 'scope', 'day', 'n']).where('tbl', '=', 'invoices').where('n', '<>', 0).execute();
+    const actual = await db
+      .selectFrom('invoices')
+      .select(['site_id', 'type', 'date', (eb) => eb.fn.countAll().as('n')])
+      .groupBy(['site_id', 'type', 'date'])
+      .execute();
+    const kept = await db
+      .selectFrom('list_day_counts')
+      .select(['site_id', 'scope', 'day', 'n'])
+      .where('tbl', '=', 'invoices')
+      .where('n', '<>', 0)
+      .execute();
     const key = (site: unknown, scope: unknown, day: unknown, n: unknown) => `${site}/${scope}/${day}=${n}`;
-    assert.deepEqual(kept.map((r) => key(r['site_id'], r['scope'], r['day'], r['n'])).sort(),
-      actual.map((r) => key(r['site_id'], r['type'], r['date'], r['n'])).sort());
-    const totals = await db.selectFrom('list_counts').select(['scope', 'n']).where('tbl', '=', 'invoices').where('n', '<>', 0).execute();
-    const byType = await db.selectFrom('invoices').select(['type', (eb) => eb.fn.countAll().as('n')]).groupBy('type').execute();
-    assert.deepEqual(totals.map((r) => `${r['scope']}=${r['n']}`).sort(), byType.map((r) => `${r['type']}=${r['n']}`).sort());
+    assert.deepEqual(
+      kept.map((r) => key(r['site_id'], r['scope'], r['day'], r['n'])).sort(),
+      actual.map((r) => key(r['site_id'], r['type'], r['date'], r['n'])).sort(),
+    );
+    const totals = await db
+      .selectFrom('list_counts')
+      .select(['scope', 'n'])
+      .where('tbl', '=', 'invoices')
+      .where('n', '<>', 0)
+      .execute();
+    const byType = await db
+      .selectFrom('invoices')
+      .select(['type', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('type')
+      .execute();
+    assert.deepEqual(
+      totals.map((r) => `${r['scope']}=${r['n']}`).sort(),
+      byType.map((r) => `${r['type']}=${r['n']}`).sort(),
+    );
   });
 });

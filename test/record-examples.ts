@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { startTestServer } from './support/harness.js';
 import { recordExamples } from './support/examples.js';
 
-export const EXAMPLES_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/api/openapi-examples.json');
+export const EXAMPLES_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../src/api/openapi-examples.json',
+);
 
 export const RECORDING_ENV = { DAFTAR_WEBHOOK_ALLOW_PRIVATE: '1', DAFTAR_WEBHOOK_WORKER: '0' };
 const server = await startTestServer('sqlite', RECORDING_ENV);

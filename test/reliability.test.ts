@@ -8,15 +8,25 @@ import Sqlite from 'better-sqlite3';
 import { createSite } from '../src/domain/sites.js';
 import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, startTestServer, it } from './support/harness.js';
 
-const invoiceBody = (client: string, price = 10) => ({ Invoice: { client_id: client }, InvoiceItem: [{ item: 'Retry', unit_price: price }] });
+const invoiceBody = (client: string, price = 10) => ({
+  Invoice: { client_id: client },
+  InvoiceItem: [{ item: 'Retry', unit_price: price }],
+});
 
 async function countRows(s: TestServer, table: string): Promise<number> {
-  const row = await s.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await s.database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row['n']);
 }
 
 async function token(s: TestServer, username = TEST_EMAIL, password = TEST_PASSWORD) {
-  return s.post('/api2/oauth/token', { grant_type: 'password', client_id: '1', client_secret: 'x', username, password }, { apikey: '' });
+  return s.post(
+    '/api2/oauth/token',
+    { grant_type: 'password', client_id: '1', client_secret: 'x', username, password },
+    { apikey: '' },
+  );
 }
 
 eachDatabase('idempotency and audit', (server) => {
@@ -38,13 +48,25 @@ eachDatabase('idempotency and audit', (server) => {
     assert.equal(other.body.result, 'failed');
     assert.ok(other.body.validation_errors['Idempotency-Key']);
 
-    const concurrent = await Promise.all(Array.from({ length: 6 }, () => s.post('/api2/invoices.json', invoiceBody(client, 12), { 'idempotency-key': 'order-1002' })));
-    assert.deepEqual(concurrent.map((r) => r.status), Array(6).fill(202), concurrent.map((r) => r.text).join('\n'));
+    const concurrent = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        s.post('/api2/invoices.json', invoiceBody(client, 12), { 'idempotency-key': 'order-1002' }),
+      ),
+    );
+    assert.deepEqual(
+      concurrent.map((r) => r.status),
+      Array(6).fill(202),
+      concurrent.map((r) => r.text).join('\n'),
+    );
     assert.equal(new Set(concurrent.map((r) => r.body.id)).size, 1, 'one invoice for six concurrent retries');
     assert.equal(await countRows(s, 'invoices'), before + 2);
 
     // A refused request keeps nothing: the key can be used again once the body is right.
-    const bad = await s.post('/api2/invoices.json', { Invoice: { client_id: client } }, { 'idempotency-key': 'order-1003' });
+    const bad = await s.post(
+      '/api2/invoices.json',
+      { Invoice: { client_id: client } },
+      { 'idempotency-key': 'order-1003' },
+    );
     assert.equal(bad.status, 400);
     const fixed = await s.post('/api2/invoices.json', invoiceBody(client), { 'idempotency-key': 'order-1003' });
     assert.equal(fixed.status, 202, fixed.text);
@@ -59,13 +81,23 @@ eachDatabase('idempotency and audit', (server) => {
     assert.equal(replayed.status, 200, 'a retried delete answers as the first did, not 404');
     assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
     // A key left by a process that died: before its write committed (taken over and run) or after (409, never twice).
-    const fingerprintOf = async (key: string) => (await s.database.db.selectFrom('idempotency_keys').select('fingerprint').where('key', '=', key).executeTakeFirstOrThrow())['fingerprint'];
+    const fingerprintOf = async (key: string) =>
+      (
+        await s.database.db
+          .selectFrom('idempotency_keys')
+          .select('fingerprint')
+          .where('key', '=', key)
+          .executeTakeFirstOrThrow()
+      )['fingerprint'];
     const print = await fingerprintOf('order-1003');
     const hourAgo = Date.now() - 3_600_000;
-    await s.database.db.insertInto('idempotency_keys').values([
-      { site_id: 1, key: 'died-running', fingerprint: print, state: 'running', created_ms: hourAgo },
-      { site_id: 1, key: 'died-committed', fingerprint: print, state: 'committed', created_ms: hourAgo },
-    ]).execute();
+    await s.database.db
+      .insertInto('idempotency_keys')
+      .values([
+        { site_id: 1, key: 'died-running', fingerprint: print, state: 'running', created_ms: hourAgo },
+        { site_id: 1, key: 'died-committed', fingerprint: print, state: 'committed', created_ms: hourAgo },
+      ])
+      .execute();
     const takenOver = await s.post('/api2/invoices.json', invoiceBody(client), { 'idempotency-key': 'died-running' });
     assert.equal(takenOver.status, 202, `a claim that never wrote is taken over: ${takenOver.text}`);
     const lost = await s.post('/api2/invoices.json', invoiceBody(client), { 'idempotency-key': 'died-committed' });
@@ -78,7 +110,12 @@ eachDatabase('idempotency and audit', (server) => {
 
   it('keeps keys per site, and each site reads only its own audit log', async () => {
     const s = server();
-    const second = await createSite(s.database.db, { subdomain: `audit${Date.now() % 100000}`, businessName: 'Second', currency: 'SAR', country: 'SA' });
+    const second = await createSite(s.database.db, {
+      subdomain: `audit${Date.now() % 100000}`,
+      businessName: 'Second',
+      currency: 'SAR',
+      country: 'SA',
+    });
     const as2 = { apikey: second.apiKey };
     const c1 = await s.create('clients', { Client: { business_name: 'Site one client', password: 'hunter2-secret' } });
     const c2 = (await s.post('/api2/clients.json', { Client: { business_name: 'Site two client' } }, as2)).body.id;
@@ -100,11 +137,18 @@ eachDatabase('idempotency and audit', (server) => {
     const created = rows.find((r: any) => r.method === 'POST' && r.record_id === c1);
     assert.ok(created);
     assert.doesNotMatch(created.changes, /hunter2/, 'secrets are redacted');
-    assert.ok(!rows.some((r: any) => r.record_id === c2 && r.resource === 'clients'), "the other site's writes are not in this log");
+    assert.ok(
+      !rows.some((r: any) => r.record_id === c2 && r.resource === 'clients'),
+      "the other site's writes are not in this log",
+    );
     const theirs = (await s.get('/api2/audit_logs.json?limit=100', as2)).body.data.map((r: any) => r.AuditLog);
     assert.ok(theirs.length >= 2 && theirs.every((r: any) => r.record_id !== one.body.id));
     assert.equal((await s.get(`/api2/audit_logs/${edit.id}`, as2)).status, 404);
-    assert.equal((await s.post('/api2/audit_logs.json', { AuditLog: { route: 'forged' } })).status, 404, 'the log cannot be written to');
+    assert.equal(
+      (await s.post('/api2/audit_logs.json', { AuditLog: { route: 'forged' } })).status,
+      404,
+      'the log cannot be written to',
+    );
     assert.equal((await s.del(`/api2/audit_logs/${edit.id}`)).status, 404);
   });
 });
@@ -115,82 +159,135 @@ async function freshWindow(): Promise<void> {
   if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 50));
 }
 
-eachDatabase('limits and tokens', (server) => {
-  it('limits password attempts per account and address with 429 and Retry-After', async () => {
-    const s = server();
-    await freshWindow();
-    for (let attempt = 1; attempt <= 3; attempt += 1) assert.equal((await token(s, TEST_EMAIL, 'wrong password')).status, 400);
-    const limited = await token(s);
-    assert.equal(limited.status, 429, 'even the right password waits once the account is over its limit');
-    assert.ok(Number(limited.headers.get('retry-after')) >= 1);
-    assert.equal(limited.body.result, 'failed');
-    assert.equal((await token(s, 'someone-else@example.com', 'x')).status, 429, 'the address is over its limit too');
-  });
-
-  it('expires and revokes tokens', async () => {
-    const s = server();
-    // The limit above is per minute and per address: use the database to start a fresh window.
-    await s.database.db.deleteFrom('rate_limits').execute();
-    const issued = (await token(s)).body;
-    assert.equal((await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${issued.access_token}` })).status, 200);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    assert.equal((await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${issued.access_token}` })).status, 401, 'expired after 1 s');
-    const fresh = (await s.post('/api2/oauth/token', { grant_type: 'refresh_token', refresh_token: issued.refresh_token }, { apikey: '' })).body;
-    assert.ok(fresh.access_token);
-    assert.equal((await s.post('/api2/oauth/revoke', { token: fresh.access_token }, { apikey: '' })).status, 200);
-    assert.equal((await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${fresh.access_token}` })).status, 401, 'revoked');
-    const refreshed = await s.post('/api2/oauth/token', { grant_type: 'refresh_token', refresh_token: fresh.refresh_token }, { apikey: '' });
-    assert.equal(refreshed.status, 400, 'its refresh token went with it');
-  });
-
-  it('applies the global limit per credential', async () => {
-    const s = server();
-    await s.database.db.deleteFrom('rate_limits').execute();
-    await freshWindow();
-    const replies = [];
-    for (let i = 0; i < 8; i += 1) replies.push((await s.get('/api2/site_info')).status);
-    assert.deepEqual(replies.slice(0, 6), Array(6).fill(200));
-    assert.equal(replies[6], 429);
-    assert.equal(replies[7], 429);
-  });
-}, { DAFTAR_TOKEN_RATE_LIMIT: '3', DAFTAR_ACCESS_TOKEN_TTL: '1', DAFTAR_RATE_LIMIT: '6' });
-
-eachDatabase('behind a proxy', (server) => {
-  it('limits by the client address the trusted proxy forwards', async () => {
-    const s = server();
-    await freshWindow();
-    const attempt = (user: string, address: string) => s.post('/api2/oauth/token',
-      { grant_type: 'password', username: `${user}@example.com`, password: 'wrong password' }, { apikey: '', 'x-forwarded-for': address });
-    for (const user of ['a', 'b']) assert.equal((await attempt(user, '203.0.113.9')).status, 400);
-    assert.equal((await attempt('c', '203.0.113.9')).status, 429, 'the third attempt from one client address');
-    assert.equal((await attempt('d', '203.0.113.10')).status, 400, 'another client behind the same proxy is not limited');
-  });
-}, { DAFTAR_TRUST_PROXY: '127.0.0.1', DAFTAR_TOKEN_RATE_LIMIT: '2' });
-
-eachDatabase('cors', (server) => {
-  it('answers preflights and marks replies for allowed origins only', async () => {
-    const s = server();
-    const preflight = await s.request('OPTIONS', '/api2/invoices.json', undefined, {
-      apikey: '', origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'apikey, content-type, idempotency-key',
+eachDatabase(
+  'limits and tokens',
+  (server) => {
+    it('limits password attempts per account and address with 429 and Retry-After', async () => {
+      const s = server();
+      await freshWindow();
+      for (let attempt = 1; attempt <= 3; attempt += 1)
+        assert.equal((await token(s, TEST_EMAIL, 'wrong password')).status, 400);
+      const limited = await token(s);
+      assert.equal(limited.status, 429, 'even the right password waits once the account is over its limit');
+      assert.ok(Number(limited.headers.get('retry-after')) >= 1);
+      assert.equal(limited.body.result, 'failed');
+      assert.equal((await token(s, 'someone-else@example.com', 'x')).status, 429, 'the address is over its limit too');
     });
-    assert.equal(preflight.status, 204);
-    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example');
-    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
-    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
-    const allowed = await s.get('/api2/site_info', { origin: 'https://shop.example' });
-    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
-    const other = await s.get('/api2/site_info', { origin: 'https://evil.example' });
-    assert.equal(other.status, 200);
-    assert.equal(other.headers.get('access-control-allow-origin'), null);
-  });
-}, { DAFTAR_CORS_ORIGINS: 'https://shop.example, https://admin.example' });
+
+    it('expires and revokes tokens', async () => {
+      const s = server();
+      // The limit above is per minute and per address: use the database to start a fresh window.
+      await s.database.db.deleteFrom('rate_limits').execute();
+      const issued = (await token(s)).body;
+      assert.equal(
+        (await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${issued.access_token}` })).status,
+        200,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      assert.equal(
+        (await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${issued.access_token}` })).status,
+        401,
+        'expired after 1 s',
+      );
+      const fresh = (
+        await s.post(
+          '/api2/oauth/token',
+          { grant_type: 'refresh_token', refresh_token: issued.refresh_token },
+          { apikey: '' },
+        )
+      ).body;
+      assert.ok(fresh.access_token);
+      assert.equal((await s.post('/api2/oauth/revoke', { token: fresh.access_token }, { apikey: '' })).status, 200);
+      assert.equal(
+        (await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${fresh.access_token}` })).status,
+        401,
+        'revoked',
+      );
+      const refreshed = await s.post(
+        '/api2/oauth/token',
+        { grant_type: 'refresh_token', refresh_token: fresh.refresh_token },
+        { apikey: '' },
+      );
+      assert.equal(refreshed.status, 400, 'its refresh token went with it');
+    });
+
+    it('applies the global limit per credential', async () => {
+      const s = server();
+      await s.database.db.deleteFrom('rate_limits').execute();
+      await freshWindow();
+      const replies = [];
+      for (let i = 0; i < 8; i += 1) replies.push((await s.get('/api2/site_info')).status);
+      assert.deepEqual(replies.slice(0, 6), Array(6).fill(200));
+      assert.equal(replies[6], 429);
+      assert.equal(replies[7], 429);
+    });
+  },
+  { DAFTAR_TOKEN_RATE_LIMIT: '3', DAFTAR_ACCESS_TOKEN_TTL: '1', DAFTAR_RATE_LIMIT: '6' },
+);
+
+eachDatabase(
+  'behind a proxy',
+  (server) => {
+    it('limits by the client address the trusted proxy forwards', async () => {
+      const s = server();
+      await freshWindow();
+      const attempt = (user: string, address: string) =>
+        s.post(
+          '/api2/oauth/token',
+          { grant_type: 'password', username: `${user}@example.com`, password: 'wrong password' },
+          { apikey: '', 'x-forwarded-for': address },
+        );
+      for (const user of ['a', 'b']) assert.equal((await attempt(user, '203.0.113.9')).status, 400);
+      assert.equal((await attempt('c', '203.0.113.9')).status, 429, 'the third attempt from one client address');
+      assert.equal(
+        (await attempt('d', '203.0.113.10')).status,
+        400,
+        'another client behind the same proxy is not limited',
+      );
+    });
+  },
+  { DAFTAR_TRUST_PROXY: '127.0.0.1', DAFTAR_TOKEN_RATE_LIMIT: '2' },
+);
+
+eachDatabase(
+  'cors',
+  (server) => {
+    it('answers preflights and marks replies for allowed origins only', async () => {
+      const s = server();
+      const preflight = await s.request('OPTIONS', '/api2/invoices.json', undefined, {
+        apikey: '',
+        origin: 'https://shop.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'apikey, content-type, idempotency-key',
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://shop.example');
+      assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
+      assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /idempotency-key/);
+      const allowed = await s.get('/api2/site_info', { origin: 'https://shop.example' });
+      assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example');
+      const other = await s.get('/api2/site_info', { origin: 'https://evil.example' });
+      assert.equal(other.status, 200);
+      assert.equal(other.headers.get('access-control-allow-origin'), null);
+    });
+  },
+  { DAFTAR_CORS_ORIGINS: 'https://shop.example, https://admin.example' },
+);
 
 for (const engine of ['sqlite', 'postgres'] as const) {
   it(`writes JSON logs with request ids and no credential in any line [${engine}]`, async (t) => {
     const lines: string[] = [];
     let s: TestServer;
     try {
-      s = await startTestServer(engine, {}, { write: (line: string) => { lines.push(line); } });
+      s = await startTestServer(
+        engine,
+        {},
+        {
+          write: (line: string) => {
+            lines.push(line);
+          },
+        },
+      );
     } catch (error) {
       if (engine === 'postgres') return t.skip(`PostgreSQL not reachable: ${String(error)}`);
       throw error;
@@ -198,19 +295,43 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     try {
       const issued = (await token(s)).body;
       await s.get('/api2/site_info', { apikey: '', authorization: `Bearer ${issued.access_token}` });
-      await s.post('/api2/clients.json', { Client: { business_name: 'Logged' } }, { 'idempotency-key': 'log-key-123456' });
+      await s.post(
+        '/api2/clients.json',
+        { Client: { business_name: 'Logged' } },
+        { 'idempotency-key': 'log-key-123456' },
+      );
       await s.get('/api2/site_info', { apikey: 'wrong-key-that-is-long-enough' });
       const text = lines.join('');
-      for (const secret of [s.apiKey, TEST_PASSWORD, issued.access_token, issued.refresh_token, 'wrong-key-that-is-long-enough', 'log-key-123456']) {
+      for (const secret of [
+        s.apiKey,
+        TEST_PASSWORD,
+        issued.access_token,
+        issued.refresh_token,
+        'wrong-key-that-is-long-enough',
+        'log-key-123456',
+      ]) {
         assert.ok(!text.includes(secret), `no log line holds ${secret.slice(0, 6)}…`);
       }
       const parsed = lines.map((line) => JSON.parse(line));
       assert.ok(parsed.every((entry) => typeof entry.level === 'number' && typeof entry.time === 'number'));
       const requests = parsed.filter((entry) => entry.msg === 'request');
-      assert.deepEqual(requests.map((entry) => `${entry.method} ${entry.url.split('?')[0]} ${entry.statusCode}`), [
-        'POST /api2/oauth/token 200', 'GET /api2/site_info 200', 'POST /api2/clients.json 202', 'GET /api2/site_info 401',
-      ], 'one line per request, with its method, path and status');
-      assert.ok(requests.every((entry) => typeof entry.reqId === 'string' && entry.reqId.length >= 8 && typeof entry.responseTime === 'number'), 'lines carry request ids and times');
+      assert.deepEqual(
+        requests.map((entry) => `${entry.method} ${entry.url.split('?')[0]} ${entry.statusCode}`),
+        [
+          'POST /api2/oauth/token 200',
+          'GET /api2/site_info 200',
+          'POST /api2/clients.json 202',
+          'GET /api2/site_info 401',
+        ],
+        'one line per request, with its method, path and status',
+      );
+      assert.ok(
+        requests.every(
+          (entry) =>
+            typeof entry.reqId === 'string' && entry.reqId.length >= 8 && typeof entry.responseTime === 'number',
+        ),
+        'lines carry request ids and times',
+      );
     } finally {
       await s.close();
     }
@@ -223,17 +344,31 @@ it('daftar backup makes a consistent online copy of a running SQLite server', as
   try {
     const client = await s.create('clients', { Client: { business_name: 'Backed up' } });
     const writes = Array.from({ length: 20 }, (_, i) => s.post('/api2/invoices.json', invoiceBody(client, i + 1)));
-    const output = JSON.parse(execFileSync(process.execPath, ['dist/src/cli.js', 'backup', target], { env: { ...process.env, ...s.env }, encoding: 'utf8' }));
+    const output = JSON.parse(
+      execFileSync(process.execPath, ['dist/src/cli.js', 'backup', target], {
+        env: { ...process.env, ...s.env },
+        encoding: 'utf8',
+      }),
+    );
     await Promise.all(writes);
     assert.equal(output.integrity_check, 'ok');
     const copy = new Sqlite(target, { readonly: true });
     const invoices = copy.prepare('select count(*) as n from invoices').get() as { n: number };
     const lines = copy.prepare('select count(*) as n from invoice_items').get() as { n: number };
-    const unbalanced = copy.prepare('select journal_id from journal_transactions group by journal_id having sum(debit) <> sum(credit)').all();
+    const unbalanced = copy
+      .prepare('select journal_id from journal_transactions group by journal_id having sum(debit) <> sum(credit)')
+      .all();
     copy.close();
     assert.equal(lines.n, invoices.n, 'every invoice in the copy has its one line: a consistent state');
     assert.deepEqual(unbalanced, []);
-    assert.throws(() => execFileSync(process.execPath, ['dist/src/cli.js', 'backup', target], { env: { ...process.env, ...s.env }, stdio: 'pipe' }), /exists/);
+    assert.throws(
+      () =>
+        execFileSync(process.execPath, ['dist/src/cli.js', 'backup', target], {
+          env: { ...process.env, ...s.env },
+          stdio: 'pipe',
+        }),
+      /exists/,
+    );
   } finally {
     await s.close();
     fs.rmSync(path.dirname(target), { recursive: true, force: true });

@@ -9,7 +9,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const compiled = path.join(root, 'dist', 'test');
 const wanted = process.argv.slice(2);
 // Only files whose source still exists: a test file deleted or renamed leaves its old build in dist.
-const sources = new Set(readdirSync(path.join(root, 'test')).filter((name) => name.endsWith('.test.ts')).map((name) => name.replace(/\.ts$/, '.js')));
+const sources = new Set(
+  readdirSync(path.join(root, 'test'))
+    .filter((name) => name.endsWith('.test.ts'))
+    .map((name) => name.replace(/\.ts$/, '.js')),
+);
 const files = readdirSync(compiled)
   .filter((name) => name.endsWith('.test.js') && sources.has(name))
   .filter((name) => wanted.length === 0 || wanted.some((w) => name.includes(w)))
@@ -19,5 +23,8 @@ if (files.length === 0) {
   console.error('no test files found in dist/test');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit', cwd: root });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  cwd: root,
+});
 process.exit(result.status ?? 1);

@@ -26,30 +26,54 @@ it('SIGTERM lets in-flight writes finish and exits 0', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daftar-shutdown-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dir}/db.sqlite`, DAFTAR_DATA_DIR: dir, DAFTAR_API_KEY: KEY, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${dir}/db.sqlite`,
+      DAFTAR_DATA_DIR: dir,
+      DAFTAR_API_KEY: KEY,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
     await started(child);
     const base = `http://127.0.0.1:${port}`;
     const headers = { apikey: KEY, 'content-type': 'application/json' };
-    const client = await (await fetch(`${base}/api2/clients.json`, { method: 'POST', headers, body: JSON.stringify({ Client: { business_name: 'Shutdown' } }) })).json() as { id: string };
-    const body = JSON.stringify({ Invoice: { client_id: client.id }, InvoiceItem: Array.from({ length: 20 }, (_, i) => ({ item: `line ${i}`, unit_price: i + 1 })) });
+    const client = (await (
+      await fetch(`${base}/api2/clients.json`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ Client: { business_name: 'Shutdown' } }),
+      })
+    ).json()) as { id: string };
+    const body = JSON.stringify({
+      Invoice: { client_id: client.id },
+      InvoiceItem: Array.from({ length: 20 }, (_, i) => ({ item: `line ${i}`, unit_price: i + 1 })),
+    });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     // The signal goes when the first reply comes back: the rest of the burst is then inside the server.
     let signalled = 0;
-    const burst = Array.from({ length: 40 }, () => fetch(`${base}/api2/invoices.json`, { method: 'POST', headers, body })
-      .then(async (reply) => {
-        if (signalled === 0) {
-          signalled = Date.now();
-          child.kill('SIGTERM');
-        }
-        return { status: reply.status, text: await reply.text(), at: Date.now() };
-      }, (error: unknown) => ({ status: 0, text: String(error), at: Date.now() })));
+    const burst = Array.from({ length: 40 }, () =>
+      fetch(`${base}/api2/invoices.json`, { method: 'POST', headers, body }).then(
+        async (reply) => {
+          if (signalled === 0) {
+            signalled = Date.now();
+            child.kill('SIGTERM');
+          }
+          return { status: reply.status, text: await reply.text(), at: Date.now() };
+        },
+        (error: unknown) => ({ status: 0, text: String(error), at: Date.now() }),
+      ),
+    );
     const replies = await Promise.all(burst);
     assert.equal(await exited, 0, 'a clean exit');
     const answered = replies.filter((reply) => reply.status === 202);
-    assert.ok(answered.length > 1, `requests in flight when the signal came finished: ${JSON.stringify(replies.map((r) => r.status))}`);
+    assert.ok(
+      answered.length > 1,
+      `requests in flight when the signal came finished: ${JSON.stringify(replies.map((r) => r.status))}`,
+    );
     // Requests that arrive after the signal are turned away whole (503, or no connection), never half done.
     for (const reply of replies.filter((r) => r.status !== 202)) {
       assert.ok(reply.status === 0 || reply.status === 503, `${reply.status}: ${reply.text}`);

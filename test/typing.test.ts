@@ -17,15 +17,27 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  */
 const CAST_CEILING = 247;
 
-interface CastCount { casts: number; nonNull: number; files: Record<string, { casts: number; nonNull: number }> }
+interface CastCount {
+  casts: number;
+  nonNull: number;
+  files: Record<string, { casts: number; nonNull: number }>;
+}
 
 describe('typing', () => {
   it(`src/ holds at most ${CAST_CEILING} casts (npm run casts lists them by file)`, () => {
-    const counted = JSON.parse(execFileSync(process.execPath, [path.join(root, 'scripts', 'count-casts.mjs'), '--json'], { encoding: 'utf8' })) as CastCount;
+    const counted = JSON.parse(
+      execFileSync(process.execPath, [path.join(root, 'scripts', 'count-casts.mjs'), '--json'], { encoding: 'utf8' }),
+    ) as CastCount;
     assert.ok(counted.casts > 0, 'the counter found the sources');
-    const largest = Object.entries(counted.files).sort((a, b) => b[1].casts - a[1].casts).slice(0, 5)
-      .map(([file, { casts }]) => `${file} ${casts}`).join(', ');
-    assert.ok(counted.casts <= CAST_CEILING, `src/ has ${counted.casts} casts, above the ceiling of ${CAST_CEILING} (largest: ${largest})`);
+    const largest = Object.entries(counted.files)
+      .sort((a, b) => b[1].casts - a[1].casts)
+      .slice(0, 5)
+      .map(([file, { casts }]) => `${file} ${casts}`)
+      .join(', ');
+    assert.ok(
+      counted.casts <= CAST_CEILING,
+      `src/ has ${counted.casts} casts, above the ceiling of ${CAST_CEILING} (largest: ${largest})`,
+    );
   });
 
   it('src/domain imports nothing from src/engine', () => {
@@ -45,19 +57,30 @@ eachDatabase('one rule for blank numbers', (server) => {
   const cases = [
     { resource: 'clients', model: 'Client', column: 'client_number', body: { business_name: 'Numbered' } },
     { resource: 'suppliers', model: 'Supplier', column: 'supplier_number', body: { business_name: 'Numbered' } },
-    { resource: 'work_orders', model: 'WorkOrder', column: 'number', body: { title: 'Numbered', start_date: '2026-01-05' } },
+    {
+      resource: 'work_orders',
+      model: 'WorkOrder',
+      column: 'number',
+      body: { title: 'Numbered', start_date: '2026-01-05' },
+    },
   ] as const;
 
   it('draws the next number for an absent, null, empty or whitespace-only one, and keeps any other exactly as sent', async () => {
     const s = server();
     for (const { resource, model, column, body } of cases) {
       for (const blank of [undefined, null, '', '   ']) {
-        const id = await s.create(resource, { [model]: { ...body, ...(blank === undefined ? {} : { [column]: blank }) } });
+        const id = await s.create(resource, {
+          [model]: { ...body, ...(blank === undefined ? {} : { [column]: blank }) },
+        });
         const number = (await s.get(`/api2/${resource}/${id}`)).body.data[model][column];
         assert.match(number, /^\d{6}$/, `${resource} ${JSON.stringify(blank)} → ${number}`);
       }
       const kept = await s.create(resource, { [model]: { ...body, [column]: ' EXT-7 ' } });
-      assert.equal((await s.get(`/api2/${resource}/${kept}`)).body.data[model][column], ' EXT-7 ', `${resource} keeps a number as sent`);
+      assert.equal(
+        (await s.get(`/api2/${resource}/${kept}`)).body.data[model][column],
+        ' EXT-7 ',
+        `${resource} keeps a number as sent`,
+      );
       const twin = await s.post(`/api2/${resource}.json`, { [model]: { ...body, [column]: ' EXT-7 ' } });
       assert.equal(twin.status, 400, `${resource}: ${twin.text}`);
       assert.ok(twin.body.validation_errors[column], `${resource} names ${column}`);
@@ -67,7 +90,10 @@ eachDatabase('one rule for blank numbers', (server) => {
   it('numbers a sales document per type the same way: whitespace is blank, a hand-set number is unique within its type', async () => {
     const s = server();
     const client = await s.create('clients', { Client: { business_name: 'Buyer' } });
-    const invoice = (no: unknown) => ({ Invoice: { client_id: client, ...(no === undefined ? {} : { no }) }, InvoiceItem: [{ item: 'x', unit_price: 1 }] });
+    const invoice = (no: unknown) => ({
+      Invoice: { client_id: client, ...(no === undefined ? {} : { no }) },
+      InvoiceItem: [{ item: 'x', unit_price: 1 }],
+    });
     const blank = await s.create('invoices', invoice('  '));
     assert.match((await s.get(`/api2/invoices/${blank}`)).body.data.Invoice.no, /^\d{6}$/);
     await s.create('invoices', invoice('INV-9'));
@@ -75,6 +101,14 @@ eachDatabase('one rule for blank numbers', (server) => {
     assert.equal(twin.status, 400, twin.text);
     assert.ok(twin.body.validation_errors.no);
     // Another type is another sequence: an estimate may carry the invoice's number.
-    assert.equal((await s.post('/api2/estimates.json', { Estimate: { client_id: client, no: 'INV-9' }, InvoiceItem: [{ item: 'x', unit_price: 1 }] })).status, 202);
+    assert.equal(
+      (
+        await s.post('/api2/estimates.json', {
+          Estimate: { client_id: client, no: 'INV-9' },
+          InvoiceItem: [{ item: 'x', unit_price: 1 }],
+        })
+      ).status,
+      202,
+    );
   });
 });

@@ -92,19 +92,31 @@ async function byApiKey(database: Database, key: string): Promise<Caller | null>
 
 async function readApiKey(database: Database, key: string): Promise<Caller | null> {
   const hash = digest(key);
-  const { rows: [row] } = await runShape(database.db, database.dialect, 'caller-by-key', [hash, 0], () => database.db
-    .selectFrom('api_keys as k').innerJoin('sites as s', 's.id', 'k.site_id')
-    .selectAll('s').select(['k.id as key_id'])
-    .where('k.key_hash', '=', hash).where('k.revoked', '=', 0));
+  const {
+    rows: [row],
+  } = await runShape(database.db, database.dialect, 'caller-by-key', [hash, 0], () =>
+    database.db
+      .selectFrom('api_keys as k')
+      .innerJoin('sites as s', 's.id', 'k.site_id')
+      .selectAll('s')
+      .select(['k.id as key_id'])
+      .where('k.key_hash', '=', hash)
+      .where('k.revoked', '=', 0),
+  );
   if (!row) return null;
   return Object.freeze({ site: Object.freeze(normalizeSite(row)), staffId: 0, credential: `key:${row['key_id']}` });
 }
 
 async function byAccessToken(database: Database, token: string, nowMs: number): Promise<Caller | null> {
-  const row = await database.db.selectFrom('oauth_tokens as t').innerJoin('sites as s', 's.id', 't.site_id')
+  const row = await database.db
+    .selectFrom('oauth_tokens as t')
+    .innerJoin('sites as s', 's.id', 't.site_id')
     .innerJoin('users as u', (join) => join.onRef('u.id', '=', 't.user_id').onRef('u.site_id', '=', 't.site_id'))
-    .selectAll('s').select(['t.id as token_id', 't.access_expires_ms', 'u.staff_id as user_staff_id'])
-    .where('t.access_hash', '=', digest(token)).where('t.revoked', '=', 0).executeTakeFirst();
+    .selectAll('s')
+    .select(['t.id as token_id', 't.access_expires_ms', 'u.staff_id as user_staff_id'])
+    .where('t.access_hash', '=', digest(token))
+    .where('t.revoked', '=', 0)
+    .executeTakeFirst();
   if (!row || Number(row['access_expires_ms']) <= nowMs) return null;
   return { site: normalizeSite(row), staffId: Number(row['user_staff_id']), credential: `token:${row['token_id']}` };
 }

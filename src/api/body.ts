@@ -43,7 +43,8 @@ function normalize(value: unknown): unknown {
   const keys = Object.keys(value);
   const plain: Tree = {};
   for (const key of keys) plain[key] = normalize((value as Tree)[key]);
-  if (keys.length > 0 && keys.every((key) => /^\d+$/.test(key))) return keys.sort((a, b) => Number(a) - Number(b)).map((key) => plain[key]);
+  if (keys.length > 0 && keys.every((key) => /^\d+$/.test(key)))
+    return keys.sort((a, b) => Number(a) - Number(b)).map((key) => plain[key]);
   return plain;
 }
 
@@ -67,13 +68,18 @@ export function expandFormFields(fields: Record<string, unknown>): Tree {
  * of 2,000 fields of bodyLimit bytes each would be read into memory) and a type without a boundary
  * fails inside busboy as a plain Error. Both are settled from the headers, before any byte is read.
  */
-function checkMultipartHeaders(method: string, headers: Record<string, string | string[] | undefined>, bodyLimitBytes: number): void {
+function checkMultipartHeaders(
+  method: string,
+  headers: Record<string, string | string[] | undefined>,
+  bodyLimitBytes: number,
+): void {
   const type = String(headers['content-type'] ?? '');
   if (!/^\s*multipart\/form-data/i.test(type) || method === 'GET' || method === 'HEAD') return;
   const lengthText = headers['content-length'];
   const chunked = headers['transfer-encoding'] !== undefined;
   if (!chunked && (lengthText === undefined || Number(lengthText) === 0)) return;
-  if (!/;\s*boundary=/i.test(type)) throw new DaftarError('DAFTAR_ERR_BAD_BODY', 'A multipart/form-data body needs a boundary in its Content-Type');
+  if (!/;\s*boundary=/i.test(type))
+    throw new DaftarError('DAFTAR_ERR_BAD_BODY', 'A multipart/form-data body needs a boundary in its Content-Type');
   if (chunked) throw new DaftarError('DAFTAR_ERR_BAD_BODY', 'A multipart/form-data body needs a Content-Length');
   if (Number(lengthText) > bodyLimitBytes) throw new DaftarError('DAFTAR_ERR_BODY_TOO_LARGE');
 }
@@ -97,29 +103,45 @@ export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: 
   // on POST/PUT with nothing to say); a body that is there and broken is still refused.
   const jsonParser = app.getDefaultJsonParser('remove', 'remove');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: bodyLimitBytes }, (request, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    return jsonParser(request, text, done);
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: bodyLimitBytes },
+    (request, body, done) => {
+      const text = String(body);
+      if (text.trim() === '') return done(null, undefined);
+      return jsonParser(request, text, done);
+    },
+  );
   // Some clients label JSON as text/plain or send no useful type: try JSON, else refuse clearly.
-  app.addContentTypeParser(['text/plain', 'application/x-json', 'text/json'], { parseAs: 'string', bodyLimit: bodyLimitBytes }, (_request, body, done) => {
-    const text = String(body).trim();
-    if (text === '') return done(null, {});
-    try {
-      done(null, JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value)));
-    } catch {
-      done(new DaftarError('DAFTAR_ERR_BAD_JSON'), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    ['text/plain', 'application/x-json', 'text/json'],
+    { parseAs: 'string', bodyLimit: bodyLimitBytes },
+    (_request, body, done) => {
+      const text = String(body).trim();
+      if (text === '') return done(null, {});
+      try {
+        done(
+          null,
+          JSON.parse(text, (key, value) => (FORBIDDEN_KEYS.has(key) ? undefined : value)),
+        );
+      } catch {
+        done(new DaftarError('DAFTAR_ERR_BAD_JSON'), undefined);
+      }
+    },
+  );
   app.addHook('preValidation', (request, _reply, done) => {
     if (request.body === undefined || request.body === null) return done();
     const type = String(request.headers['content-type'] ?? '');
-    if ((type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) && typeof request.body === 'object') {
+    if (
+      (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) &&
+      typeof request.body === 'object'
+    ) {
       request.body = expandFormFields(request.body as Record<string, unknown>);
     }
     if (nestedDeeperThan(request.body, BODY_DEPTH_MAX)) {
-      return done(new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body is nested more than ${BODY_DEPTH_MAX} levels deep`));
+      return done(
+        new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body is nested more than ${BODY_DEPTH_MAX} levels deep`),
+      );
     }
     done();
   });

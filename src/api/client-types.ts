@@ -15,26 +15,41 @@ function inputType(field: Field): string {
   const o = field.options;
   if (o.values) return o.values.map((v) => (typeof v === 'number' ? `${v} | '${v}'` : JSON.stringify(v))).join(' | ');
   switch (o.kind) {
-    case 'int': return 'number | string';
-    case 'decimal': return 'string | number';
-    case 'bool': return '0 | 1 | boolean | \'0\' | \'1\'';
-    case 'json': return 'unknown';
-    default: return 'string';
+    case 'int':
+      return 'number | string';
+    case 'decimal':
+      return 'string | number';
+    case 'bool':
+      return "0 | 1 | boolean | '0' | '1'";
+    case 'json':
+      return 'unknown';
+    default:
+      return 'string';
   }
 }
 
 function comment(field: Field, indent: string): string {
   const o = field.options;
-  const parts = [o.description, o.maxLength && o.kind === 'text' ? `at most ${o.maxLength} characters` : undefined,
-    o.ref ? `an id of ${o.ref}` : undefined].filter(Boolean);
+  const parts = [
+    o.description,
+    o.maxLength && o.kind === 'text' ? `at most ${o.maxLength} characters` : undefined,
+    o.ref ? `an id of ${o.ref}` : undefined,
+  ].filter(Boolean);
   return parts.length > 0 ? `${indent}/** ${parts.join('; ').replace(/\*\//g, '*\\/')} */\n` : '';
 }
 
-function recordInterface(name: string, fields: Fields, children: readonly ChildSpec[], childTypes: Map<string, string>): string {
+function recordInterface(
+  name: string,
+  fields: Fields,
+  children: readonly ChildSpec[],
+  childTypes: Map<string, string>,
+): string {
   const lines = [`export interface ${name} {`, '  id: string;'];
   for (const [key, field] of Object.entries(fields)) {
     if (key === 'id') continue;
-    lines.push(`${comment(field, '  ')}  ${property(key)}: ${field.options.kind === 'json' ? 'unknown' : 'string | null'};`);
+    lines.push(
+      `${comment(field, '  ')}  ${property(key)}: ${field.options.kind === 'json' ? 'unknown' : 'string | null'};`,
+    );
   }
   for (const child of children) lines.push(`  ${property(child.key)}?: ${childTypes.get(child.key)}[];`);
   lines.push('}');
@@ -68,19 +83,26 @@ export function generateClientTypes(all: readonly ResourceSpec[]): string {
         if (child.writable) blocks.push(inputInterface(`${childName}Input`, child.fields, child.foreignKey));
       }
     }
-    entries.push(`  ${property(camel(spec.name))}: { path: ${JSON.stringify(spec.name)}; model: ${JSON.stringify(spec.model)}; record: ${spec.model}; body: ${spec.model}Body; filters: ${spec.model}Filters; operations: ${spec.operations.map((o) => JSON.stringify(o)).join(' | ')} };`);
+    entries.push(
+      `  ${property(camel(spec.name))}: { path: ${JSON.stringify(spec.name)}; model: ${JSON.stringify(spec.model)}; record: ${spec.model}; body: ${spec.model}Body; filters: ${spec.model}Filters; operations: ${spec.operations.map((o) => JSON.stringify(o)).join(' | ')} };`,
+    );
     if (seen.has(spec.model)) continue;
     seen.add(spec.model);
     blocks.push(recordInterface(spec.model, spec.fields, spec.children ?? [], childTypes));
     const writableChildren = (spec.children ?? []).filter((c) => c.writable);
-    const body = [`export interface ${spec.model}Body {`, `  ${property(spec.model)}: ${spec.model}Input;`,
-      ...writableChildren.map((c) => `  ${property(c.key)}?: ${childTypes.get(c.key)}Input[];`), '}'].join('\n');
+    const body = [
+      `export interface ${spec.model}Body {`,
+      `  ${property(spec.model)}: ${spec.model}Input;`,
+      ...writableChildren.map((c) => `  ${property(c.key)}?: ${childTypes.get(c.key)}Input[];`),
+      '}',
+    ].join('\n');
     blocks.push(inputInterface(`${spec.model}Input`, spec.fields), body);
     const filters = [...Object.keys(spec.filters ?? {}), ...Object.keys(spec.fields)];
-    blocks.push(`export type ${spec.model}Filters = Partial<Record<${[...new Set(filters)].map((f) => JSON.stringify(f)).join(' | ')}, string | number | Array<string | number>>>;`);
+    blocks.push(
+      `export type ${spec.model}Filters = Partial<Record<${[...new Set(filters)].map((f) => JSON.stringify(f)).join(' | ')}, string | number | Array<string | number>>>;`,
+    );
   }
   const resources = `/** Every resource: its path under /api2, model key, record, body, filters and operations. */\nexport interface Resources {\n${entries.join('\n')}\n}`;
   const table = `/** The same, at run time. */\nexport const RESOURCES = {\n${specs.map((s) => `  ${property(camel(s.name))}: { path: ${JSON.stringify(s.name)}, model: ${JSON.stringify(s.model)}, operations: [${s.operations.map((o) => JSON.stringify(o)).join(', ')}] },`).join('\n')}\n} as const;`;
   return `// Generated from Daftar's resource declarations by \`npm run client:generate\` (src/api/client-types.ts). Do not edit.\n/* eslint-disable */\n\n${blocks.join('\n\n')}\n\n${resources}\n\n${table}\n`;
 }
-

@@ -25,9 +25,13 @@ export function registerCors(app: FastifyInstance, origins: string[]): void {
     reply.header('access-control-expose-headers', EXPOSED_HEADERS);
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       const asked = request.headers['access-control-request-headers'];
-      return reply.code(204)
+      return reply
+        .code(204)
         .header('access-control-allow-methods', ALLOWED_METHODS)
-        .header('access-control-allow-headers', typeof asked === 'string' && asked.length <= 1000 ? asked : ALLOWED_HEADERS)
+        .header(
+          'access-control-allow-headers',
+          typeof asked === 'string' && asked.length <= 1000 ? asked : ALLOWED_HEADERS,
+        )
         .header('access-control-max-age', '600')
         .send();
     }

@@ -14,10 +14,25 @@ import { parseId, writeWith } from './routes.js';
 import { paramsOf } from './request.js';
 
 export const CREDENTIAL_ROUTES: ExtraRoute[] = [
-  { method: 'GET', path: '/api2/api_keys', summary: "List the site's API keys (owner only; prefixes, never the keys or their hashes)", tag: 'API key' },
-  { method: 'POST', path: '/api2/api_keys', summary: 'Create an API key: {"ApiKey":{"name":"Shop"}}; the reply holds the key, shown this once (owner only)', tag: 'API key' },
+  {
+    method: 'GET',
+    path: '/api2/api_keys',
+    summary: "List the site's API keys (owner only; prefixes, never the keys or their hashes)",
+    tag: 'API key',
+  },
+  {
+    method: 'POST',
+    path: '/api2/api_keys',
+    summary: 'Create an API key: {"ApiKey":{"name":"Shop"}}; the reply holds the key, shown this once (owner only)',
+    tag: 'API key',
+  },
   { method: 'GET', path: '/api2/api_keys/{id}', summary: 'One API key (owner only)', tag: 'API key' },
-  { method: 'DELETE', path: '/api2/api_keys/{id}', summary: 'Revoke an API key: it stops working at once (owner only)', tag: 'API key' },
+  {
+    method: 'DELETE',
+    path: '/api2/api_keys/{id}',
+    summary: 'Revoke an API key: it stops working at once (owner only)',
+    tag: 'API key',
+  },
 ];
 
 const NAME_MAX = 100;
@@ -25,22 +40,30 @@ const MODEL = 'ApiKey';
 
 function requireOwner(request: FastifyRequest): number {
   const caller = request.caller!;
-  if (caller.staffId !== 0) throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Only the owner of the site can manage its API keys');
+  if (caller.staffId !== 0)
+    throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Only the owner of the site can manage its API keys');
   return caller.site.id;
 }
 
 function render(key: ApiKeyInfo): Record<string, unknown> {
-  return { id: String(key.id), name: key.name, key_prefix: key.key_prefix, created: key.created, revoked: key.revoked ? '1' : '0' };
+  return {
+    id: String(key.id),
+    name: key.name,
+    key_prefix: key.key_prefix,
+    created: key.created,
+    revoked: key.revoked ? '1' : '0',
+  };
 }
 
 function nameOf(body: unknown): string {
-  const outer = body && typeof body === 'object' ? body as Record<string, unknown> : {};
-  const inner = outer[MODEL] && typeof outer[MODEL] === 'object' ? outer[MODEL] as Record<string, unknown> : outer;
+  const outer = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const inner = outer[MODEL] && typeof outer[MODEL] === 'object' ? (outer[MODEL] as Record<string, unknown>) : outer;
   const name = inner['name'];
   if (name === undefined || name === null || name === '') return 'API key';
   if (typeof name !== 'string') throw fieldError('name', 'must be text');
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > NAME_MAX) throw fieldError('name', `must be 1 to ${NAME_MAX} characters`);
+  if (trimmed.length === 0 || trimmed.length > NAME_MAX)
+    throw fieldError('name', `must be 1 to ${NAME_MAX} characters`);
   return trimmed;
 }
 
@@ -70,7 +93,10 @@ export function registerCredentialRoutes(app: FastifyInstance, database: Databas
     const id = parseId(paramsOf(request).id, { title: 'API key' });
     // Revoking the key a request is made with would lock its caller out mid-conversation: refused.
     if (request.caller!.credential === `key:${id}`) {
-      throw fieldError('id', 'is the API key making this request: revoke it with another key, a token of the owner, or `daftar key revoke`');
+      throw fieldError(
+        'id',
+        'is the API key making this request: revoke it with another key, a token of the owner, or `daftar key revoke`',
+      );
     }
     const outcome = await writeWith(request, database, async (context) => {
       const result = await revokeApiKey(context.db, siteId, id);

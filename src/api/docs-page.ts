@@ -10,7 +10,13 @@ import Fastify from 'fastify';
 export const DOCS_SCRIPT_PATH = '/docs/scalar.js';
 
 /** The code samples the reference offers (Scalar's client ids), in the order shown. */
-const SAMPLE_CLIENTS = { shell: ['curl'], js: ['fetch'], node: ['fetch'], php: ['guzzle', 'curl'], python: ['requests'] };
+const SAMPLE_CLIENTS = {
+  shell: ['curl'],
+  js: ['fetch'],
+  node: ['fetch'],
+  php: ['guzzle', 'curl'],
+  python: ['requests'],
+};
 
 const CONFIGURATION = {
   url: '/api2/openapi.json',
@@ -33,11 +39,26 @@ const CONFIGURATION = {
 
 function hiddenClients(): Record<string, string[] | true> {
   const all: Record<string, string[]> = {
-    c: ['libcurl'], clojure: ['clj_http'], csharp: ['httpclient', 'restsharp'], dart: ['http'], go: ['native'],
-    http: ['http1.1'], java: ['asynchttp', 'nethttp', 'okhttp', 'unirest'], js: ['axios', 'jquery', 'ofetch', 'xhr'],
-    kotlin: ['okhttp'], node: ['axios', 'ofetch', 'undici'], objc: ['nsurlsession'], ocaml: ['cohttp'],
-    php: [], powershell: ['restmethod', 'webrequest'], python: ['httpx_async', 'httpx_sync', 'python3'], r: ['httr'],
-    ruby: ['native'], rust: ['reqwest'], shell: ['httpie', 'wget'], swift: ['nsurlsession'],
+    c: ['libcurl'],
+    clojure: ['clj_http'],
+    csharp: ['httpclient', 'restsharp'],
+    dart: ['http'],
+    go: ['native'],
+    http: ['http1.1'],
+    java: ['asynchttp', 'nethttp', 'okhttp', 'unirest'],
+    js: ['axios', 'jquery', 'ofetch', 'xhr'],
+    kotlin: ['okhttp'],
+    node: ['axios', 'ofetch', 'undici'],
+    objc: ['nsurlsession'],
+    ocaml: ['cohttp'],
+    php: [],
+    powershell: ['restmethod', 'webrequest'],
+    python: ['httpx_async', 'httpx_sync', 'python3'],
+    r: ['httr'],
+    ruby: ['native'],
+    rust: ['reqwest'],
+    shell: ['httpie', 'wget'],
+    swift: ['nsurlsession'],
   };
   const hidden: Record<string, string[] | true> = {};
   for (const [target, clients] of Object.entries(all)) {
@@ -75,12 +96,18 @@ export function docsScript(): Promise<string> {
   script ??= (async () => {
     const { default: reference } = await import('@scalar/fastify-api-reference');
     const scratch = Fastify({ logger: false });
-    await scratch.register(reference, { routePrefix: '/reference', logLevel: 'silent', configuration: { url: '/api2/openapi.json' } });
+    await scratch.register(reference, {
+      routePrefix: '/reference',
+      logLevel: 'silent',
+      configuration: { url: '/api2/openapi.json' },
+    });
     const reply = await scratch.inject({ method: 'GET', url: '/reference/js/scalar.js' });
     await scratch.close();
     if (reply.statusCode !== 200) throw new Error(`the reference's script answered ${reply.statusCode}`);
     return reply.body;
   })();
-  script.catch(() => { script = undefined; });
+  script.catch(() => {
+    script = undefined;
+  });
   return script;
 }

@@ -32,26 +32,40 @@ export const RENDERED_DOCUMENTS: readonly ResourceSpec[] = [...SALES_DOCUMENTS, 
 export type DocumentFormat = 'pdf' | 'html';
 
 export const DOCUMENT_ROUTES: ExtraRoute[] = [
-  ...RENDERED_DOCUMENTS.flatMap((spec) => (['pdf', 'html'] as const).map((format) => ({
-    method: 'GET', path: `/api2/${spec.name}/{id}.${format}`, tag: spec.title,
-    summary: `The ${spec.title.toLowerCase()} as ${format === 'pdf' ? 'a PDF (A4)' : 'an HTML page'}; ?lang=ar|en|bilingual (the site's document_language when left out)`,
-  }))),
+  ...RENDERED_DOCUMENTS.flatMap((spec) =>
+    (['pdf', 'html'] as const).map((format) => ({
+      method: 'GET',
+      path: `/api2/${spec.name}/{id}.${format}`,
+      tag: spec.title,
+      summary: `The ${spec.title.toLowerCase()} as ${format === 'pdf' ? 'a PDF (A4)' : 'an HTML page'}; ?lang=ar|en|bilingual (the site's document_language when left out)`,
+    })),
+  ),
   ...SALES_DOCUMENTS.map((spec) => ({
-    method: 'POST', path: `/api2/${spec.name}/{id}/rotate_link`, tag: spec.title,
-    summary: 'Replace the public invoice_html_url and invoice_pdf_url of this document: the old links stop working (owner only)',
+    method: 'POST',
+    path: `/api2/${spec.name}/{id}/rotate_link`,
+    tag: spec.title,
+    summary:
+      'Replace the public invoice_html_url and invoice_pdf_url of this document: the old links stop working (owner only)',
   })),
 ];
 
 function languageOf(request: FastifyRequest, site: Context['site']): DocumentLanguage {
   const raw = queryOf(request)['lang'];
   if (raw === undefined || raw === '') return documentLanguageOf(site);
-  if (typeof raw === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(raw)) return raw as DocumentLanguage;
+  if (typeof raw === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(raw))
+    return raw as DocumentLanguage;
   throw fieldError('lang', `must be one of ${DOCUMENT_LANGUAGES.join(', ')}`);
 }
 
 /** The rendered bytes of a document of the context's site, or null when it has no such document. */
 export async function renderDocument(
-  context: Context, spec: ResourceSpec, id: number, format: DocumentFormat, lang: DocumentLanguage, templatesDir?: string, offThread = true,
+  context: Context,
+  spec: ResourceSpec,
+  id: number,
+  format: DocumentFormat,
+  lang: DocumentLanguage,
+  templatesDir?: string,
+  offThread = true,
 ): Promise<{ body: Buffer | string; number: string } | null> {
   const loaded = await loadDocument(context, spec, id, lang);
   if (!loaded) return null;
@@ -61,7 +75,10 @@ export async function renderDocument(
   const phase2 = phase1.qr !== null && spec.table === 'invoices' ? await phase2PrintOf(context, id) : null;
   const view = phase2 ? { ...phase1, qr: phase2.qr } : phase1;
   const einvoiceXml = phase2?.xml ?? null;
-  const layout = typeof context.site['document_layout'] === 'string' && context.site['document_layout'] ? String(context.site['document_layout']) : 'standard';
+  const layout =
+    typeof context.site['document_layout'] === 'string' && context.site['document_layout']
+      ? String(context.site['document_layout'])
+      : 'standard';
   const logo = context.site['logo'] ? Buffer.from(String(context.site['logo']), 'base64') : null;
   if (format === 'pdf') {
     if (!offThread) {
@@ -76,46 +93,104 @@ export async function renderDocument(
   return { body: renderHtml(view, { logoDataUrl }, layout, templatesDir), number: view.number };
 }
 
-function send(reply: FastifyReply, rendered: { body: Buffer | string; number: string }, format: DocumentFormat): FastifyReply {
+function send(
+  reply: FastifyReply,
+  rendered: { body: Buffer | string; number: string },
+  format: DocumentFormat,
+): FastifyReply {
   const file = rendered.number.replace(/[^A-Za-z0-9._-]/g, '_') || 'document';
   reply.header('cache-control', 'private, no-store');
-  if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `inline; filename="${file}.pdf"`).send(rendered.body);
+  if (format === 'pdf')
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${file}.pdf"`)
+      .send(rendered.body);
   // The page is ours and self-contained: no scripts, no requests, styles and images inline.
-  return reply.type('text/html; charset=utf-8')
+  return reply
+    .type('text/html; charset=utf-8')
     .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
     .send(rendered.body);
 }
 
 /** GET /api2/{resource}/{id}.pdf|.html for a caller with credentials (called from the resource's GET route). */
-export async function serveOwnDocument(request: FastifyRequest, reply: FastifyReply, database: Database, config: Config, spec: ResourceSpec, id: number, format: DocumentFormat): Promise<FastifyReply> {
+export async function serveOwnDocument(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  database: Database,
+  config: Config,
+  spec: ResourceSpec,
+  id: number,
+  format: DocumentFormat,
+): Promise<FastifyReply> {
   const context = contextOf(request, database);
-  const rendered = await renderDocument(context, spec, id, format, languageOf(request, context.site), config.templatesDir);
+  const rendered = await renderDocument(
+    context,
+    spec,
+    id,
+    format,
+    languageOf(request, context.site),
+    config.templatesDir,
+  );
   if (!rendered) throw notFound(`${spec.title} not found`);
   return send(reply, rendered, format);
 }
 
 /** The site and sales document a public link names, when its hash is the document's current one. */
-async function publicDocument(database: Database, request: FastifyRequest, config: Config, id: number): Promise<{ context: Context; spec: ResourceSpec } | null> {
+async function publicDocument(
+  database: Database,
+  request: FastifyRequest,
+  config: Config,
+  id: number,
+): Promise<{ context: Context; spec: ResourceSpec } | null> {
   const hash = queryOf(request)['hash'];
   const siteId = siteOfHash(hash);
   if (siteId === null || !Number.isSafeInteger(id) || id <= 0) return null;
   const site = await siteById(database.db, siteId);
   if (!site) return null;
-  const row = await database.db.selectFrom('invoices').select(['type']).where('site_id', '=', site.id).where('id', '=', id).executeTakeFirst();
-  const spec = row ? SALES_DOCUMENTS.find((candidate) => candidate.scope!.values.includes(Number(row['type']))) : undefined;
+  const row = await database.db
+    .selectFrom('invoices')
+    .select(['type'])
+    .where('site_id', '=', site.id)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const spec = row
+    ? SALES_DOCUMENTS.find((candidate) => candidate.scope!.values.includes(Number(row['type'])))
+    : undefined;
   if (!spec) return null;
   const rotation = (await rotationsOf(database.db, database.dialect, site.id, [id])).get(id) ?? 0;
   if (!sameHash(String(hash), documentHash(site, id, rotation))) return null;
-  const context: Context = { db: database.db, dialect: database.dialect, site, siteId: site.id, staffId: 0, now: nowText(), baseUrl: baseUrlOf(request, config.publicUrl) };
+  const context: Context = {
+    db: database.db,
+    dialect: database.dialect,
+    site,
+    siteId: site.id,
+    staffId: 0,
+    now: nowText(),
+    baseUrl: baseUrlOf(request, config.publicUrl),
+  };
   return { context, spec };
 }
 
-async function servePublic(request: FastifyRequest, reply: FastifyReply, database: Database, config: Config, rawId: string, format: DocumentFormat): Promise<FastifyReply> {
+async function servePublic(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  database: Database,
+  config: Config,
+  rawId: string,
+  format: DocumentFormat,
+): Promise<FastifyReply> {
   const id = /^\d{1,15}$/.test(rawId) ? Number(rawId) : 0;
   const found = await publicDocument(database, request, config, id);
   // One answer for every failure (no such document, another site's, a wrong or rotated hash).
   if (!found) throw notFound('Invoice not found');
-  const rendered = await renderDocument(found.context, found.spec, id, format, languageOf(request, found.context.site), config.templatesDir);
+  const rendered = await renderDocument(
+    found.context,
+    found.spec,
+    id,
+    format,
+    languageOf(request, found.context.site),
+    config.templatesDir,
+  );
   if (!rendered) throw notFound('Invoice not found');
   return send(reply.header('x-robots-tag', 'noindex'), rendered, format);
 }
@@ -130,9 +205,24 @@ export function qrTextOfD64(d64: unknown): string | null {
 }
 
 export const PUBLIC_DOCUMENT_ROUTES: ExtraRoute[] = [
-  { method: 'GET', path: '/invoices/preview/{id}', summary: 'A sales document as HTML, without credentials, through its invoice_html_url (?hash=)', tag: 'Documents' },
-  { method: 'GET', path: '/invoices/view/{id}.pdf', summary: 'A sales document as PDF, without credentials, through its invoice_pdf_url (?hash=)', tag: 'Documents' },
-  { method: 'GET', path: '/qr/', summary: 'The QR code of a qr_code_url (?d64=): PNG, or SVG with &format=svg', tag: 'Documents' },
+  {
+    method: 'GET',
+    path: '/invoices/preview/{id}',
+    summary: 'A sales document as HTML, without credentials, through its invoice_html_url (?hash=)',
+    tag: 'Documents',
+  },
+  {
+    method: 'GET',
+    path: '/invoices/view/{id}.pdf',
+    summary: 'A sales document as PDF, without credentials, through its invoice_pdf_url (?hash=)',
+    tag: 'Documents',
+  },
+  {
+    method: 'GET',
+    path: '/qr/',
+    summary: 'The QR code of a qr_code_url (?d64=): PNG, or SVG with &format=svg',
+    tag: 'Documents',
+  },
 ];
 
 export function registerDocumentRoutes(app: FastifyInstance, database: Database, config: Config): void {
@@ -141,7 +231,9 @@ export function registerDocumentRoutes(app: FastifyInstance, database: Database,
     const { stopPdfWorker } = await import('../documents/pdf-pool.js');
     await stopPdfWorker();
   });
-  app.get('/invoices/preview/:id', PUBLIC_ROUTE, async (request, reply) => servePublic(request, reply, database, config, paramsOf(request).id, 'html'));
+  app.get('/invoices/preview/:id', PUBLIC_ROUTE, async (request, reply) =>
+    servePublic(request, reply, database, config, paramsOf(request).id, 'html'),
+  );
   app.get('/invoices/view/:file', PUBLIC_ROUTE, async (request, reply) => {
     const file = paramsOf(request).file;
     const match = /^(\d{1,15})\.pdf$/.exec(file);
@@ -159,7 +251,8 @@ export function registerDocumentRoutes(app: FastifyInstance, database: Database,
   for (const spec of SALES_DOCUMENTS) {
     app.post(`/api2/${spec.name}/:id/rotate_link`, async (request) => {
       const id = parseId(paramsOf(request).id, spec);
-      if (request.caller!.staffId !== 0) throw new DaftarError('DAFTAR_ERR_FORBIDDEN', "Only the site owner may replace a document's links");
+      if (request.caller!.staffId !== 0)
+        throw new DaftarError('DAFTAR_ERR_FORBIDDEN', "Only the site owner may replace a document's links");
       const links = await writeWith(request, database, async (context) => {
         const { loadRecord } = await import('../engine/service.js');
         const record = await loadRecord(context, spec, id);

@@ -15,18 +15,34 @@ import type { ExtraRoute } from './openapi.js';
 import { parseId, readWith } from './routes.js';
 import { paramsOf } from './request.js';
 
-export const EINVOICE_ROUTES: ExtraRoute[] = [invoices, creditNotes].map((spec): ExtraRoute => ({
-  method: 'GET', path: `/api2/${spec.name}/{id}/einvoice.xml`, tag: spec.title,
-  summary: 'The signed ZATCA e-invoice (UBL 2.1 XML); the cleared XML once ZATCA cleared it (docs/zatca.md)',
-  responses: { 200: { description: 'application/xml' }, 404: { description: 'No such document, or it has no e-invoice' } },
-})).concat([{
-  method: 'GET', path: '/api2/einvoicing.json', tag: 'Site',
-  summary: "The site's ZATCA e-invoicing unit (Daftar's own): environment, certificate (self-signed or ZATCA-issued), ICV, last hash, documents by status; never the key",
-}]);
+export const EINVOICE_ROUTES: ExtraRoute[] = [invoices, creditNotes]
+  .map(
+    (spec): ExtraRoute => ({
+      method: 'GET',
+      path: `/api2/${spec.name}/{id}/einvoice.xml`,
+      tag: spec.title,
+      summary: 'The signed ZATCA e-invoice (UBL 2.1 XML); the cleared XML once ZATCA cleared it (docs/zatca.md)',
+      responses: {
+        200: { description: 'application/xml' },
+        404: { description: 'No such document, or it has no e-invoice' },
+      },
+    }),
+  )
+  .concat([
+    {
+      method: 'GET',
+      path: '/api2/einvoicing.json',
+      tag: 'Site',
+      summary:
+        "The site's ZATCA e-invoicing unit (Daftar's own): environment, certificate (self-signed or ZATCA-issued), ICV, last hash, documents by status; never the key",
+    },
+  ]);
 
 export function registerEInvoiceRoutes(app: FastifyInstance, database: Database): void {
   for (const path of ['/api2/einvoicing', '/api2/einvoicing.json']) {
-    app.get(path, async (request) => oneReply('EInvoicing', await readWith(request, database, (context) => unitStatus(context.db, context.siteId))));
+    app.get(path, async (request) =>
+      oneReply('EInvoicing', await readWith(request, database, (context) => unitStatus(context.db, context.siteId))),
+    );
   }
   for (const spec of [invoices, creditNotes]) {
     app.get(`/api2/${spec.name}/:id/einvoice.xml`, async (request, reply) => {
@@ -37,8 +53,11 @@ export function registerEInvoiceRoutes(app: FastifyInstance, database: Database)
       });
       if (!found) throw notFound(`${spec.title} ${id} has no e-invoice`);
       const xml = String(found['cleared_xml'] || found['xml']);
-      return reply.type('application/xml; charset=utf-8').header('x-einvoice-status', String(found['status']))
-        .header('x-einvoice-uuid', String(found['uuid'])).send(xml);
+      return reply
+        .type('application/xml; charset=utf-8')
+        .header('x-einvoice-status', String(found['status']))
+        .header('x-einvoice-uuid', String(found['uuid']))
+        .send(xml);
     });
   }
 }

@@ -15,8 +15,12 @@ export const RETRY_AFTER_SECONDS = 1;
 
 /** The 503 of a database fault: the request did nothing, and may be sent again (docs/operations.md). */
 export function unavailable(): DaftarError {
-  return new DaftarError('DAFTAR_ERR_UNAVAILABLE', 'The database is unavailable or busy; nothing was written, retry the request',
-    undefined, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  return new DaftarError(
+    'DAFTAR_ERR_UNAVAILABLE',
+    'The database is unavailable or busy; nothing was written, retry the request',
+    undefined,
+    { 'retry-after': String(RETRY_AFTER_SECONDS) },
+  );
 }
 
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -43,14 +47,24 @@ export function toDaftarError(error: unknown): DaftarError | null {
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? FRAMEWORK_CODES[fastifyError.code] : undefined;
   if (mapped) return new DaftarError(mapped);
-  if (fastifyError instanceof SyntaxError || /JSON/.test(String(fastifyError.message)) && fastifyError.statusCode === 400) {
+  if (
+    fastifyError instanceof SyntaxError ||
+    (/JSON/.test(String(fastifyError.message)) && fastifyError.statusCode === 400)
+  ) {
     return new DaftarError('DAFTAR_ERR_BAD_JSON');
   }
   if (isDatabaseFault(error)) return unavailable();
-  if (isUniqueViolation(error)) return new DaftarError('DAFTAR_ERR_CONFLICT', 'A record with the same unique value was written at the same time; retry the request');
+  if (isUniqueViolation(error))
+    return new DaftarError(
+      'DAFTAR_ERR_CONFLICT',
+      'A record with the same unique value was written at the same time; retry the request',
+    );
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new DaftarError(status === 413 ? 'DAFTAR_ERR_BODY_TOO_LARGE' : status === 415 ? 'DAFTAR_ERR_MEDIA_TYPE' : 'DAFTAR_ERR_BAD_BODY', fastifyError.message);
+    return new DaftarError(
+      status === 413 ? 'DAFTAR_ERR_BODY_TOO_LARGE' : status === 415 ? 'DAFTAR_ERR_MEDIA_TYPE' : 'DAFTAR_ERR_BAD_BODY',
+      fastifyError.message,
+    );
   }
   return null;
 }
@@ -63,7 +77,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (known) {
       if (known.headers) void reply.headers(known.headers);
-      return reply.code(known.status).send(failedReply(known.status, known.message, known.code, known.validationErrors));
+      return reply
+        .code(known.status)
+        .send(failedReply(known.status, known.message, known.code, known.validationErrors));
     }
     request.log.error({ err: error }, 'unhandled error');
     const internal = ERROR_CODES.DAFTAR_ERR_INTERNAL;
@@ -91,13 +107,21 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const code: ErrorCode = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'DAFTAR_ERR_TIMEOUT'
-    : error.code === 'HPE_HEADER_OVERFLOW' ? 'DAFTAR_ERR_HEADERS_TOO_LARGE' : 'DAFTAR_ERR_BAD_BODY';
+  const code: ErrorCode =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 'DAFTAR_ERR_TIMEOUT'
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? 'DAFTAR_ERR_HEADERS_TOO_LARGE'
+        : 'DAFTAR_ERR_BAD_BODY';
   const { status, message } = ERROR_CODES[code];
-  const body = JSON.stringify(failedReply(status, code === 'DAFTAR_ERR_BAD_BODY' ? 'Malformed HTTP request' : message, code));
+  const body = JSON.stringify(
+    failedReply(status, code === 'DAFTAR_ERR_BAD_BODY' ? 'Malformed HTTP request' : message, code),
+  );
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   }
   socket.destroy(error);
 }

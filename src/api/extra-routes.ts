@@ -40,25 +40,52 @@ interface BulkResult {
  */
 async function addBulk(request: FastifyRequest, database: Database): Promise<BulkResult[]> {
   const body = request.body;
-  const list = Array.isArray(body) ? body : body && typeof body === 'object' && Object.keys(body).every((key) => /^\d+$/.test(key))
-    ? Object.values(body) : null;
-  if (!list || list.length === 0) throw new DaftarError('DAFTAR_ERR_BAD_BODY', 'Bulk Add takes a JSON array of invoices, each shaped as the body of Add New Invoice', { body: 'must be a non-empty JSON array' });
-  if (list.length > BULK_INVOICES_MAX) throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Bulk Add takes at most ${BULK_INVOICES_MAX} invoices a request`, { body: `must have at most ${BULK_INVOICES_MAX} elements` });
+  const list = Array.isArray(body)
+    ? body
+    : body && typeof body === 'object' && Object.keys(body).every((key) => /^\d+$/.test(key))
+      ? Object.values(body)
+      : null;
+  if (!list || list.length === 0)
+    throw new DaftarError(
+      'DAFTAR_ERR_BAD_BODY',
+      'Bulk Add takes a JSON array of invoices, each shaped as the body of Add New Invoice',
+      { body: 'must be a non-empty JSON array' },
+    );
+  if (list.length > BULK_INVOICES_MAX)
+    throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Bulk Add takes at most ${BULK_INVOICES_MAX} invoices a request`, {
+      body: `must have at most ${BULK_INVOICES_MAX} elements`,
+    });
   const query = queryOf(request);
   const defaults: Record<string, unknown> = {};
-  for (const name of ['client_id', 'terminal_id']) if (typeof query[name] === 'string' && query[name] !== '') defaults[name] = query[name];
+  for (const name of ['client_id', 'terminal_id'])
+    if (typeof query[name] === 'string' && query[name] !== '') defaults[name] = query[name];
   const results: BulkResult[] = [];
   for (const element of list) {
     try {
       const withDefaults = withHeaderDefaults(element, defaults);
       const id = await writeWith(request, database, (context) => createRecord(context, invoices, withDefaults));
-      const row = await database.db.selectFrom('invoices').select('no').where('site_id', '=', request.caller!.site.id).where('id', '=', id).executeTakeFirst();
-      results.push({ result: 'successful', code: 202, id: String(id), invoice_number: row ? String(row['no']) : undefined });
+      const row = await database.db
+        .selectFrom('invoices')
+        .select('no')
+        .where('site_id', '=', request.caller!.site.id)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      results.push({
+        result: 'successful',
+        code: 202,
+        id: String(id),
+        invoice_number: row ? String(row['no']) : undefined,
+      });
     } catch (error) {
       const known = toDaftarError(error);
       if (!known) request.log.error({ err: error }, 'bulk add element failed');
       const failure = known ?? new DaftarError('DAFTAR_ERR_UNAVAILABLE', 'This invoice could not be written; retry it');
-      results.push({ result: 'failed', code: failure.status, message: failure.message, ...(failure.validationErrors ? { validation_errors: failure.validationErrors } : {}) });
+      results.push({
+        result: 'failed',
+        code: failure.status,
+        message: failure.message,
+        ...(failure.validationErrors ? { validation_errors: failure.validationErrors } : {}),
+      });
     }
   }
   return results;
@@ -66,22 +93,56 @@ async function addBulk(request: FastifyRequest, database: Database): Promise<Bul
 
 /** The element with the query's defaults in its Invoice header, where it leaves them out. */
 function withHeaderDefaults(element: unknown, defaults: Record<string, unknown>): unknown {
-  if (Object.keys(defaults).length === 0 || !element || typeof element !== 'object' || Array.isArray(element)) return element;
+  if (Object.keys(defaults).length === 0 || !element || typeof element !== 'object' || Array.isArray(element))
+    return element;
   const source = element as Record<string, unknown>;
   const header = source['Invoice'];
   if (!header || typeof header !== 'object' || Array.isArray(header)) return element;
-  const merged = { ...header as Record<string, unknown> };
-  for (const [name, value] of Object.entries(defaults)) if (merged[name] === undefined || merged[name] === null || merged[name] === '') merged[name] = value;
+  const merged = { ...(header as Record<string, unknown>) };
+  for (const [name, value] of Object.entries(defaults))
+    if (merged[name] === undefined || merged[name] === null || merged[name] === '') merged[name] = value;
   return { ...source, Invoice: merged };
 }
 
 export const EXTRA_ROUTES: ExtraRoute[] = [
-  { method: 'POST', path: '/api2/notes/{type}/{id}', summary: 'Add New Note on an item (type: client, invoice, estimate, product, supplier, work_order, ... or its code)', tag: 'Note' },
-  { method: 'GET', path: '/api2/follow_up_actions/{type}', summary: 'GET All Follow Up Actions of an item type; a numeric segment is GET Single', tag: 'Follow up action' },
-  { method: 'GET', path: '/api2/follow_up_statuses/{type}', summary: 'GET All Follow Up Statuses of an item type; a numeric segment is GET Single', tag: 'Follow up status' },
-  { method: 'POST', path: '/api2/client-attendance-log/store', summary: 'Add New Client-attendance-log', tag: 'Client attendance' },
-  { method: 'POST', path: '/api2/invoices/add_bulk', summary: 'Bulk Add Invoices: a JSON array of Add New Invoice bodies; each is validated and written on its own, the reply is one result per element in order', tag: 'Invoice' },
-  { method: 'GET', path: '/api2/listing/{model}', summary: 'GET General Listing: id → title map (Product, Timezone, dateFormats, languageCodes, Branch, Role, ...)', tag: 'Listing' },
+  {
+    method: 'POST',
+    path: '/api2/notes/{type}/{id}',
+    summary:
+      'Add New Note on an item (type: client, invoice, estimate, product, supplier, work_order, ... or its code)',
+    tag: 'Note',
+  },
+  {
+    method: 'GET',
+    path: '/api2/follow_up_actions/{type}',
+    summary: 'GET All Follow Up Actions of an item type; a numeric segment is GET Single',
+    tag: 'Follow up action',
+  },
+  {
+    method: 'GET',
+    path: '/api2/follow_up_statuses/{type}',
+    summary: 'GET All Follow Up Statuses of an item type; a numeric segment is GET Single',
+    tag: 'Follow up status',
+  },
+  {
+    method: 'POST',
+    path: '/api2/client-attendance-log/store',
+    summary: 'Add New Client-attendance-log',
+    tag: 'Client attendance',
+  },
+  {
+    method: 'POST',
+    path: '/api2/invoices/add_bulk',
+    summary:
+      'Bulk Add Invoices: a JSON array of Add New Invoice bodies; each is validated and written on its own, the reply is one result per element in order',
+    tag: 'Invoice',
+  },
+  {
+    method: 'GET',
+    path: '/api2/listing/{model}',
+    summary: 'GET General Listing: id → title map (Product, Timezone, dateFormats, languageCodes, Branch, Role, ...)',
+    tag: 'Listing',
+  },
 ];
 
 function registerFollowUpReads(app: FastifyInstance, database: Database, spec: ResourceSpec): void {
@@ -91,7 +152,9 @@ function registerFollowUpReads(app: FastifyInstance, database: Database, spec: R
       const id = parseId(segment!, spec);
       return oneReply(spec.model, await readWith(request, database, (context) => getOne(context, spec, id)));
     }
-    const result = await readWith(request, database, (context) => listFollowUps(context, spec, segment!, queryOf(request)));
+    const result = await readWith(request, database, (context) =>
+      listFollowUps(context, spec, segment!, queryOf(request)),
+    );
     return listReply(result.data, result.pagination);
   });
 }
@@ -109,7 +172,9 @@ export function registerExtraRoutes(app: FastifyInstance, database: Database): v
   registerFollowUpReads(app, database, followUpStatuses);
   for (const path of ['/api2/client-attendance-log/store', '/api2/client-attendance-log/store.json']) {
     app.post(path, async (request, reply) => {
-      const id = await writeWith(request, database, (context) => createRecord(context, clientAttendance, request.body ?? {}));
+      const id = await writeWith(request, database, (context) =>
+        createRecord(context, clientAttendance, request.body ?? {}),
+      );
       return reply.code(202).send(createdReply(id));
     });
   }

@@ -25,7 +25,10 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 const METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const POLL_MS = 25;
 
-interface Claim { id: number; siteId: number }
+interface Claim {
+  id: number;
+  siteId: number;
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,13 +40,18 @@ declare module 'fastify' {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
 
 function fingerprint(request: FastifyRequest): string {
-  return createHash('sha256').update(`${request.method} ${request.url}\n${canonical(request.body ?? null)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method} ${request.url}\n${canonical(request.body ?? null)}`)
+    .digest('hex');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -52,7 +60,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function markCommitted(db: Db, request: FastifyRequest): Promise<void> {
   const claim = request.idempotency;
   if (!claim) return;
-  await db.updateTable('idempotency_keys').set({ state: 'committed' }).where('site_id', '=', claim.siteId).where('id', '=', claim.id).execute();
+  await db
+    .updateTable('idempotency_keys')
+    .set({ state: 'committed' })
+    .where('site_id', '=', claim.siteId)
+    .where('id', '=', claim.id)
+    .execute();
 }
 
 export function registerIdempotency(app: FastifyInstance, database: Database, requestTimeoutMs: number): void {
@@ -64,48 +77,86 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
     if (header === undefined) return;
     const key = Array.isArray(header) ? header[0] : header;
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(key) || Array.isArray(header)) {
-      return reply.code(400).send(failedReply(400, 'Validation error', 'DAFTAR_ERR_VALIDATION', {
-        'Idempotency-Key': 'must be one value of 1 to 255 visible ASCII characters (a UUID is a good choice)',
-      }));
+      return reply.code(400).send(
+        failedReply(400, 'Validation error', 'DAFTAR_ERR_VALIDATION', {
+          'Idempotency-Key': 'must be one value of 1 to 255 visible ASCII characters (a UUID is a good choice)',
+        }),
+      );
     }
     const siteId = request.caller.site.id;
     const print = fingerprint(request);
     const deadline = Date.now() + requestTimeoutMs;
-    await db.deleteFrom('idempotency_keys').where('site_id', '=', siteId).where('created_ms', '<', Date.now() - KEEP_MS).execute();
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('site_id', '=', siteId)
+      .where('created_ms', '<', Date.now() - KEEP_MS)
+      .execute();
     for (;;) {
-      const inserted = await db.insertInto('idempotency_keys')
+      const inserted = await db
+        .insertInto('idempotency_keys')
         .values({ site_id: siteId, key, fingerprint: print, state: 'running', created_ms: Date.now() })
         .onConflict((conflict) => conflict.columns(['site_id', 'key']).doNothing())
-        .returning('id').executeTakeFirst();
+        .returning('id')
+        .executeTakeFirst();
       if (inserted) {
         request.idempotency = { id: Number(inserted['id']), siteId };
         return;
       }
-      const existing = await db.selectFrom('idempotency_keys').selectAll()
-        .where('site_id', '=', siteId).where('key', '=', key).executeTakeFirst();
+      const existing = await db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('key', '=', key)
+        .executeTakeFirst();
       if (!existing) continue; // released in between: claim it again
       if (existing['fingerprint'] !== print) {
-        return reply.code(422).send(failedReply(422, 'Idempotency key reused with a different request', 'DAFTAR_ERR_IDEMPOTENCY', {
-          'Idempotency-Key': 'was already used with another method, path or body; send a new key for a new request',
-        }));
+        return reply.code(422).send(
+          failedReply(422, 'Idempotency key reused with a different request', 'DAFTAR_ERR_IDEMPOTENCY', {
+            'Idempotency-Key': 'was already used with another method, path or body; send a new key for a new request',
+          }),
+        );
       }
       if (existing['state'] === 'done') {
-        return reply.code(Number(existing['status'])).header('idempotent-replayed', 'true')
-          .type(String(existing['content_type'] ?? 'application/json; charset=utf-8')).send(existing['body'] ?? '');
+        return reply
+          .code(Number(existing['status']))
+          .header('idempotent-replayed', 'true')
+          .type(String(existing['content_type'] ?? 'application/json; charset=utf-8'))
+          .send(existing['body'] ?? '');
       }
       // Running, or written and about to store its reply ('committed'): wait for it. A claim older than
       // the longest request belongs to a process that died: before writing (running: take the key
       // over) or after (committed: never write twice; say so).
       const stale = Number(existing['created_ms']) < Date.now() - requestTimeoutMs - 5_000;
       if (stale && existing['state'] === 'committed') {
-        return reply.code(409).send(failedReply(409, 'The first request with this Idempotency-Key was written, but its reply was lost when the server stopped; look the record up instead of retrying', 'DAFTAR_ERR_CONFLICT'));
+        return reply
+          .code(409)
+          .send(
+            failedReply(
+              409,
+              'The first request with this Idempotency-Key was written, but its reply was lost when the server stopped; look the record up instead of retrying',
+              'DAFTAR_ERR_CONFLICT',
+            ),
+          );
       }
       if (stale) {
-        await db.deleteFrom('idempotency_keys').where('site_id', '=', siteId).where('id', '=', existing['id']).where('state', '=', 'running').execute();
+        await db
+          .deleteFrom('idempotency_keys')
+          .where('site_id', '=', siteId)
+          .where('id', '=', existing['id'])
+          .where('state', '=', 'running')
+          .execute();
         continue;
       }
       if (Date.now() > deadline) {
-        return reply.code(409).send(failedReply(409, 'A request with this Idempotency-Key is still running; retry later', 'DAFTAR_ERR_CONFLICT'));
+        return reply
+          .code(409)
+          .send(
+            failedReply(
+              409,
+              'A request with this Idempotency-Key is still running; retry later',
+              'DAFTAR_ERR_CONFLICT',
+            ),
+          );
       }
       await sleep(POLL_MS);
     }
@@ -120,10 +171,26 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
     // it is: a committed write stays a 2xx (a retry is then told 409, its reply was lost), and a key
     // that could not be released is taken over once stale.
     try {
-      if (reply.statusCode >= 200 && reply.statusCode < 300 && (typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        await where.set({ state: 'done', status: reply.statusCode, body: payload.toString(), content_type: String(reply.getHeader('content-type') ?? '') }).execute();
+      if (
+        reply.statusCode >= 200 &&
+        reply.statusCode < 300 &&
+        (typeof payload === 'string' || Buffer.isBuffer(payload))
+      ) {
+        await where
+          .set({
+            state: 'done',
+            status: reply.statusCode,
+            body: payload.toString(),
+            content_type: String(reply.getHeader('content-type') ?? ''),
+          })
+          .execute();
       } else {
-        await db.deleteFrom('idempotency_keys').where('site_id', '=', claim.siteId).where('id', '=', claim.id).where('state', '=', 'running').execute();
+        await db
+          .deleteFrom('idempotency_keys')
+          .where('site_id', '=', claim.siteId)
+          .where('id', '=', claim.id)
+          .where('state', '=', 'running')
+          .execute();
       }
     } catch (error) {
       request.log.warn({ err: error }, 'idempotency key not settled');

@@ -9,11 +9,15 @@ export function injectFetch(app: FastifyInstance, remoteAddress?: string): typeo
   return async (input, init) => {
     const target = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const reply = await app.inject({
-      method: (init?.method ?? 'GET') as 'GET', url: target.pathname + target.search,
+      method: (init?.method ?? 'GET') as 'GET',
+      url: target.pathname + target.search,
       headers: Object.fromEntries(new Headers(init?.headers).entries()),
       payload: typeof init?.body === 'string' ? init.body : undefined,
       ...(remoteAddress ? { remoteAddress } : {}),
     });
-    return new Response(reply.statusCode === 204 ? null : new Uint8Array(reply.rawPayload), { status: reply.statusCode, headers: reply.headers as Record<string, string> });
+    return new Response(reply.statusCode === 204 ? null : new Uint8Array(reply.rawPayload), {
+      status: reply.statusCode,
+      headers: reply.headers as Record<string, string>,
+    });
   };
 }

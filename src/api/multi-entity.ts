@@ -20,7 +20,20 @@ export const MULTI_ENTITY_OPERATIONS_MAX = 50;
 
 type Json = Record<string, unknown>;
 
-const ACTIONS: Record<string, Operation> = { show: 'get', get: 'get', view: 'get', list: 'list', index: 'list', create: 'create', add: 'create', store: 'create', update: 'edit', edit: 'edit', delete: 'delete', destroy: 'delete' };
+const ACTIONS: Record<string, Operation> = {
+  show: 'get',
+  get: 'get',
+  view: 'get',
+  list: 'list',
+  index: 'list',
+  create: 'create',
+  add: 'create',
+  store: 'create',
+  update: 'edit',
+  edit: 'edit',
+  delete: 'delete',
+  destroy: 'delete',
+};
 
 let entities: Map<string, V2Entity> | undefined;
 
@@ -28,13 +41,15 @@ function entityNamed(name: unknown, operation: Operation, index: number): V2Enti
   entities ??= v2Entities(RESOURCES);
   const entity = typeof name === 'string' ? entities.get(name) : undefined;
   if (!entity) throw validationError({ [`${index}.key`]: `names no entity (${String(name)})` });
-  if (!entity.operations.has(operation)) throw validationError({ [`${index}.action`]: `the ${entity.name} entity does not support ${operation}` });
+  if (!entity.operations.has(operation))
+    throw validationError({ [`${index}.action`]: `the ${entity.name} entity does not support ${operation}` });
   return entity;
 }
 
 function idOf(raw: unknown, index: number): number {
   const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Json)['id'] : raw;
-  if (!/^\d{1,15}$/.test(String(value ?? '')) || Number(value) === 0) throw validationError({ [`${index}.options`]: 'must be the record id (or {"id": N})' });
+  if (!/^\d{1,15}$/.test(String(value ?? '')) || Number(value) === 0)
+    throw validationError({ [`${index}.options`]: 'must be the record id (or {"id": N})' });
   return Number(value);
 }
 
@@ -43,7 +58,10 @@ function v2Body(entity: V2Entity, data: unknown): unknown {
   const out: Json = { ...(data as Json) };
   for (const child of entity.spec.children ?? []) {
     const key = childKey(child);
-    if (Object.hasOwn(out, key) && !Object.hasOwn(out, child.key)) { out[child.key] = out[key]; delete out[key]; }
+    if (Object.hasOwn(out, key) && !Object.hasOwn(out, child.key)) {
+      out[child.key] = out[key];
+      delete out[key];
+    }
   }
   return out;
 }
@@ -55,7 +73,8 @@ async function numbered<T>(index: number, work: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof DaftarError && error.validationErrors) {
       const errors: FieldErrors = {};
-      for (const [field, problem] of Object.entries(error.validationErrors)) errors[field.startsWith(`${index}.`) ? field : `${index}.${field}`] = problem;
+      for (const [field, problem] of Object.entries(error.validationErrors))
+        errors[field.startsWith(`${index}.`) ? field : `${index}.${field}`] = problem;
       throw new DaftarError(error.code, error.message, errors);
     }
     throw error;
@@ -77,12 +96,21 @@ async function runOne(context: Context, item: Json, index: number): Promise<unkn
       const filters = options && typeof options === 'object' && !Array.isArray(options) ? (options as Json) : {};
       const limit = Math.min(Number(item['per_page'] ?? LIST_LIMIT_DEFAULT) || LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX);
       const query: Json = { limit: String(limit), page: '1', recursive: level >= 2 ? '1' : '0' };
-      for (const [key, value] of Object.entries(filters)) query[key] = typeof value === 'object' && value !== null ? value : String(value);
+      for (const [key, value] of Object.entries(filters))
+        query[key] = typeof value === 'object' && value !== null ? value : String(value);
       const result = await listRecords(context, entity.spec, query, `/v2/api/entity/${entity.name}`);
-      return renderV2(context, entity.spec, result.data.map((row) => row[entity.spec.model] as Json), { kind: 'list', level });
+      return renderV2(
+        context,
+        entity.spec,
+        result.data.map((row) => row[entity.spec.model] as Json),
+        { kind: 'list', level },
+      );
     }
     case 'create':
-      return { message: `${entity.spec.title} added successfully`, id: await createRecord(context, entity.spec, v2Body(entity, item['data'] ?? options)) };
+      return {
+        message: `${entity.spec.title} added successfully`,
+        id: await createRecord(context, entity.spec, v2Body(entity, item['data'] ?? options)),
+      };
     case 'edit': {
       const id = idOf(options ?? (item['data'] as Json | undefined)?.['id'], index);
       await editRecord(context, entity.spec, id, v2Body(entity, item['data']));
@@ -98,12 +126,15 @@ async function runOne(context: Context, item: Json, index: number): Promise<unkn
 
 export async function runMultiEntity(request: FastifyRequest, database: Database): Promise<Json> {
   const items = request.body;
-  if (!Array.isArray(items) || items.length === 0) throw validationError({ body: 'must be a non-empty list of {"key", "action", "options"}' });
-  if (items.length > MULTI_ENTITY_OPERATIONS_MAX) throw validationError({ body: `at most ${MULTI_ENTITY_OPERATIONS_MAX} operations in one request` });
+  if (!Array.isArray(items) || items.length === 0)
+    throw validationError({ body: 'must be a non-empty list of {"key", "action", "options"}' });
+  if (items.length > MULTI_ENTITY_OPERATIONS_MAX)
+    throw validationError({ body: `at most ${MULTI_ENTITY_OPERATIONS_MAX} operations in one request` });
   return writeWith(request, database, async (context) => {
     const out: Json = {};
     for (const [index, raw] of items.entries()) {
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw validationError({ [String(index)]: 'must be an object {"key", "action", "options"}' });
+      if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+        throw validationError({ [String(index)]: 'must be an object {"key", "action", "options"}' });
       const item = raw as Json;
       const base = typeof item['alias'] === 'string' && item['alias'] ? item['alias'] : String(item['key']);
       const name = Object.hasOwn(out, base) ? `${base}_${index}` : base;

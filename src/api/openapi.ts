@@ -20,18 +20,40 @@ function requestSchema(field: Field): TSchema {
   const o = field.options;
   const doc = { description: o.description };
   switch (o.kind) {
-    case 'text': return o.values ? Type.Union(o.values.map((v) => Type.Literal(String(v))), doc) : Type.String({ maxLength: o.maxLength, ...doc });
-    case 'int': return o.values
-      ? Type.Union([...o.values.map((v) => Type.Literal(Number(v))), ...o.values.map((v) => Type.Literal(String(v)))], doc)
-      : Type.Union([Type.Integer({ minimum: o.minimum, maximum: o.maximum }), Type.String({ pattern: '^-?\\d+$' })], doc);
+    case 'text':
+      return o.values
+        ? Type.Union(
+            o.values.map((v) => Type.Literal(String(v))),
+            doc,
+          )
+        : Type.String({ maxLength: o.maxLength, ...doc });
+    case 'int':
+      return o.values
+        ? Type.Union(
+            [...o.values.map((v) => Type.Literal(Number(v))), ...o.values.map((v) => Type.Literal(String(v)))],
+            doc,
+          )
+        : Type.Union(
+            [Type.Integer({ minimum: o.minimum, maximum: o.maximum }), Type.String({ pattern: '^-?\\d+$' })],
+            doc,
+          );
     // The range of every stored value (docs/accounting.md): less than 9 × 10^12 in size, six decimals.
-    case 'decimal': return Type.Union([
-      Type.Number({ exclusiveMinimum: -AMOUNT_LIMIT, exclusiveMaximum: AMOUNT_LIMIT }), Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' }),
-    ], doc);
-    case 'bool': return Type.Union([Type.Boolean(), Type.Literal(0), Type.Literal(1), Type.Literal('0'), Type.Literal('1')], doc);
-    case 'date': return Type.String({ format: 'date', ...doc });
-    case 'datetime': return Type.String({ examples: ['2024-01-31 14:15:22'], ...doc });
-    case 'json': return Type.Unknown(doc);
+    case 'decimal':
+      return Type.Union(
+        [
+          Type.Number({ exclusiveMinimum: -AMOUNT_LIMIT, exclusiveMaximum: AMOUNT_LIMIT }),
+          Type.String({ pattern: '^-?\\d+(\\.\\d+)?$' }),
+        ],
+        doc,
+      );
+    case 'bool':
+      return Type.Union([Type.Boolean(), Type.Literal(0), Type.Literal(1), Type.Literal('0'), Type.Literal('1')], doc);
+    case 'date':
+      return Type.String({ format: 'date', ...doc });
+    case 'datetime':
+      return Type.String({ examples: ['2024-01-31 14:15:22'], ...doc });
+    case 'json':
+      return Type.Unknown(doc);
   }
 }
 
@@ -45,7 +67,8 @@ function replySchema(field: Field): TSchema {
 function writableProperties(fields: Record<string, Field>, skip?: string): Record<string, TSchema> {
   const properties: Record<string, TSchema> = {};
   for (const [name, field] of Object.entries(fields)) {
-    if (field.isWritable && name !== skip) properties[name] = field.options.required ? requestSchema(field) : Type.Optional(requestSchema(field));
+    if (field.isWritable && name !== skip)
+      properties[name] = field.options.required ? requestSchema(field) : Type.Optional(requestSchema(field));
   }
   return properties;
 }
@@ -62,12 +85,18 @@ function requestBody(spec: ResourceSpec): TSchema {
   for (const child of spec.children ?? []) {
     if (!child.writable) continue;
     const item = Type.Object(writableProperties(child.fields, child.foreignKey));
-    for (const key of [child.key, ...(child.inputKeys ?? [])]) properties[key] = Type.Optional(Type.Union([Type.Array(item), item]));
+    for (const key of [child.key, ...(child.inputKeys ?? [])])
+      properties[key] = Type.Optional(Type.Union([Type.Array(item), item]));
   }
-  return Type.Object(properties, { description: `Children may also be nested inside ${spec.model}; other model keys accepted: ${(spec.inputModels ?? []).join(', ') || 'none'}` });
+  return Type.Object(properties, {
+    description: `Children may also be nested inside ${spec.model}; other model keys accepted: ${(spec.inputModels ?? []).join(', ') || 'none'}`,
+  });
 }
 
-const failed = { description: 'Failed', content: { 'application/json': { schema: { $ref: '#/components/schemas/Failed' } } } };
+const failed = {
+  description: 'Failed',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Failed' } } },
+};
 const errors = { 400: failed, 401: failed, 404: failed };
 
 function operationsFor(spec: ResourceSpec): Record<string, Record<string, unknown>> {
@@ -80,53 +109,141 @@ function operationsFor(spec: ResourceSpec): Record<string, Record<string, unknow
   const tags = [spec.title];
   if (ops.has('list')) {
     collection['get'] = {
-      tags, operationId: `list_${spec.name}`, summary: `GET All ${spec.title}`,
+      tags,
+      operationId: `list_${spec.name}`,
+      summary: `GET All ${spec.title}`,
       parameters: [
         { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-        { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: LIST_LIMIT_MAX, default: LIST_LIMIT_DEFAULT } },
+        {
+          name: 'limit',
+          in: 'query',
+          schema: { type: 'integer', minimum: 1, maximum: LIST_LIMIT_MAX, default: LIST_LIMIT_DEFAULT },
+        },
         { name: 'sort', in: 'query', schema: { type: 'string' } },
         { name: 'direction', in: 'query', schema: { type: 'string', enum: ['ASC', 'DESC', 'asc', 'desc'] } },
-        ...(spec.keywordColumns ? [{ name: 'keywords', in: 'query', schema: { type: 'string' }, description: `Searches ${spec.keywordColumns.join(', ')}` }] : []),
+        ...(spec.keywordColumns
+          ? [
+              {
+                name: 'keywords',
+                in: 'query',
+                schema: { type: 'string' },
+                description: `Searches ${spec.keywordColumns.join(', ')}`,
+              },
+            ]
+          : []),
         ...Object.keys(spec.filters ?? {}).map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
-        { name: 'filter', in: 'query', style: 'deepObject', explode: true, schema: { type: 'object' },
-          description: 'filter[field]=value or filter[field][op]=value; op: equal, ne, gt, gte, lt, lte, from, to, like, in, is_null. Plain field=value works too.' },
+        {
+          name: 'filter',
+          in: 'query',
+          style: 'deepObject',
+          explode: true,
+          schema: { type: 'object' },
+          description:
+            'filter[field]=value or filter[field][op]=value; op: equal, ne, gt, gte, lt, lte, from, to, like, in, is_null. Plain field=value works too.',
+        },
       ],
       responses: {
-        200: { description: 'A page', content: { 'application/json': { schema: {
-          type: 'object', properties: { code: { const: 200 }, result: { const: 'successful' },
-            data: { type: 'array', items: { type: 'object', properties: { [spec.model]: ref } } },
-            pagination: { $ref: '#/components/schemas/Pagination' } } } } } },
+        200: {
+          description: 'A page',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  code: { const: 200 },
+                  result: { const: 'successful' },
+                  data: { type: 'array', items: { type: 'object', properties: { [spec.model]: ref } } },
+                  pagination: { $ref: '#/components/schemas/Pagination' },
+                },
+              },
+            },
+          },
+        },
         ...errors,
       },
     };
   }
   if (ops.has('create')) {
     collection['post'] = {
-      tags, operationId: `create_${spec.name}`, summary: `Add New ${spec.title}`,
+      tags,
+      operationId: `create_${spec.name}`,
+      summary: `Add New ${spec.title}`,
       parameters: [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 } }],
-      requestBody: { required: true, content: { 'application/json': { schema: requestBody(spec) }, 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
-      responses: { 202: { description: 'Created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } } }, ...errors },
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: requestBody(spec) },
+          'application/x-www-form-urlencoded': { schema: { type: 'object' } },
+        },
+      },
+      responses: {
+        202: {
+          description: 'Created',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Created' } } },
+        },
+        ...errors,
+      },
     };
   }
   if (ops.has('get')) {
     item['get'] = {
-      tags, operationId: `get_${spec.name}`, summary: `GET Single ${spec.title}`, parameters: [idParam],
-      responses: { 200: { description: 'The record', content: { 'application/json': { schema: {
-        type: 'object', properties: { code: { const: 200 }, result: { const: 'successful' }, data: { type: 'object', properties: { [spec.model]: ref } } } } } } }, ...errors },
+      tags,
+      operationId: `get_${spec.name}`,
+      summary: `GET Single ${spec.title}`,
+      parameters: [idParam],
+      responses: {
+        200: {
+          description: 'The record',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  code: { const: 200 },
+                  result: { const: 'successful' },
+                  data: { type: 'object', properties: { [spec.model]: ref } },
+                },
+              },
+            },
+          },
+        },
+        ...errors,
+      },
     };
   }
   if (ops.has('edit')) {
     const edit = (method: string) => ({
-      tags, operationId: `${method}_${spec.name}`, summary: `Edit ${spec.title}${method === 'post_edit' ? ' (POST to the id, as curl sends)' : ''}`, parameters: [idParam],
+      tags,
+      operationId: `${method}_${spec.name}`,
+      summary: `Edit ${spec.title}${method === 'post_edit' ? ' (POST to the id, as curl sends)' : ''}`,
+      parameters: [idParam],
       requestBody: { required: true, content: { 'application/json': { schema: requestBody(spec) } } },
-      responses: { 200: { description: 'Edited', content: { 'application/json': { schema: { $ref: '#/components/schemas/Done' } } } }, ...errors },
+      responses: {
+        200: {
+          description: 'Edited',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Done' } } },
+        },
+        ...errors,
+      },
     });
-    item['put'] = { ...edit('edit'), description: 'POST to the same path edits too (as curl and some Daftra clients send).' };
+    item['put'] = {
+      ...edit('edit'),
+      description: 'POST to the same path edits too (as curl and some Daftra clients send).',
+    };
   }
   if (ops.has('delete')) {
     item['delete'] = {
-      tags, operationId: `delete_${spec.name}`, summary: `Delete ${spec.title}`, parameters: [idParam],
-      responses: { 200: { description: 'Deleted', content: { 'application/json': { schema: { $ref: '#/components/schemas/Done' } } } }, ...errors },
+      tags,
+      operationId: `delete_${spec.name}`,
+      summary: `Delete ${spec.title}`,
+      parameters: [idParam],
+      responses: {
+        200: {
+          description: 'Deleted',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Done' } } },
+        },
+        ...errors,
+      },
     };
   }
   // One path per operation: Daftra's documented `.json` form for the collection and `{id}` for one
@@ -135,7 +252,10 @@ function operationsFor(spec: ResourceSpec): Record<string, Record<string, unknow
   const also = (forms: string[]) => (forms.length > 0 ? { 'x-daftar-also': forms } : {});
   const aliases = spec.aliases ?? [];
   if (Object.keys(collection).length > 0) {
-    paths[`/api2/${spec.name}.json`] = { ...collection, ...also([`/api2/${spec.name}`, ...aliases.flatMap((a) => [`/api2/${a}`, `/api2/${a}.json`])]) };
+    paths[`/api2/${spec.name}.json`] = {
+      ...collection,
+      ...also([`/api2/${spec.name}`, ...aliases.flatMap((a) => [`/api2/${a}`, `/api2/${a}.json`])]),
+    };
   }
   if (Object.keys(item).length > 0) {
     paths[`/api2/${spec.name}/{id}`] = { ...item, ...also(aliases.map((a) => `/api2/${a}/{id}`)) };
@@ -143,40 +263,112 @@ function operationsFor(spec: ResourceSpec): Record<string, Record<string, unknow
   return paths;
 }
 
-export interface ExtraRoute { method: string; path: string; summary: string; tag: string; responses?: Record<string, unknown> }
+export interface ExtraRoute {
+  method: string;
+  path: string;
+  summary: string;
+  tag: string;
+  responses?: Record<string, unknown>;
+}
 
-export function buildOpenApi(specs: readonly ResourceSpec[], extras: ExtraRoute[], version: string): Record<string, unknown> {
+export function buildOpenApi(
+  specs: readonly ResourceSpec[],
+  extras: ExtraRoute[],
+  version: string,
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const schemas: Record<string, unknown> = {
-    Pagination: { type: 'object', properties: {
-      prev: { type: ['string', 'null'] }, next: { type: ['string', 'null'] }, page: { type: 'integer' },
-      page_count: { type: 'integer' }, total_results: { type: 'integer' } } },
-    Created: { type: 'object', properties: { code: { const: 202 }, result: { const: 'successful' }, id: { type: 'string' } } },
-    Done: { type: 'object', properties: { code: { const: 200 }, result: { const: 'successful' }, message: { type: 'string' } } },
-    Failed: { type: 'object', properties: {
-      result: { const: 'failed' }, code: { type: 'integer' }, message: { type: 'string' },
-      validation_errors: { type: 'object', additionalProperties: { type: 'string' } }, error_code: { type: 'string' } } },
+    Pagination: {
+      type: 'object',
+      properties: {
+        prev: { type: ['string', 'null'] },
+        next: { type: ['string', 'null'] },
+        page: { type: 'integer' },
+        page_count: { type: 'integer' },
+        total_results: { type: 'integer' },
+      },
+    },
+    Created: {
+      type: 'object',
+      properties: { code: { const: 202 }, result: { const: 'successful' }, id: { type: 'string' } },
+    },
+    Done: {
+      type: 'object',
+      properties: { code: { const: 200 }, result: { const: 'successful' }, message: { type: 'string' } },
+    },
+    Failed: {
+      type: 'object',
+      properties: {
+        result: { const: 'failed' },
+        code: { type: 'integer' },
+        message: { type: 'string' },
+        validation_errors: { type: 'object', additionalProperties: { type: 'string' } },
+        error_code: { type: 'string' },
+      },
+    },
   };
   for (const spec of specs) {
     Object.assign(paths, operationsFor(spec));
     schemas[spec.model] = recordReply(spec.fields, spec.children);
   }
   for (const route of extras) {
-    paths[route.path] = { ...(paths[route.path] ?? {}), [route.method.toLowerCase()]: {
-      tags: [route.tag], summary: route.summary, operationId: `${route.method.toLowerCase()}_${route.path.replace(/[^a-z0-9]+/gi, '_')}`,
-      responses: route.responses ?? { 200: { description: 'OK' }, ...errors },
-    } };
+    paths[route.path] = {
+      ...(paths[route.path] ?? {}),
+      [route.method.toLowerCase()]: {
+        tags: [route.tag],
+        summary: route.summary,
+        operationId: `${route.method.toLowerCase()}_${route.path.replace(/[^a-z0-9]+/gi, '_')}`,
+        responses: route.responses ?? { 200: { description: 'OK' }, ...errors },
+      },
+    };
   }
   for (const path of TOKEN_PATHS) {
-    paths[path] = { post: {
-      tags: ['Authorization'], summary: 'Authenticate (password or refresh_token grant)', operationId: `token_${path.replace(/[^a-z0-9]+/gi, '_')}`, security: [],
-      requestBody: { content: { 'application/json': { schema: { type: 'object', properties: {
-        grant_type: { enum: ['password', 'refresh_token'] }, client_id: { type: 'string' }, client_secret: { type: 'string' },
-        username: { type: 'string' }, password: { type: 'string' }, refresh_token: { type: 'string' } } } },
-        'multipart/form-data': { schema: { type: 'object' } }, 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } },
-      responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: { type: 'object', properties: {
-        token_type: { const: 'Bearer' }, expires_in: { type: 'integer' }, access_token: { type: 'string' }, refresh_token: { type: 'string' } } } } } }, 400: failed },
-    } };
+    paths[path] = {
+      post: {
+        tags: ['Authorization'],
+        summary: 'Authenticate (password or refresh_token grant)',
+        operationId: `token_${path.replace(/[^a-z0-9]+/gi, '_')}`,
+        security: [],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  grant_type: { enum: ['password', 'refresh_token'] },
+                  client_id: { type: 'string' },
+                  client_secret: { type: 'string' },
+                  username: { type: 'string' },
+                  password: { type: 'string' },
+                  refresh_token: { type: 'string' },
+                },
+              },
+            },
+            'multipart/form-data': { schema: { type: 'object' } },
+            'application/x-www-form-urlencoded': { schema: { type: 'object' } },
+          },
+        },
+        responses: {
+          200: {
+            description: 'Tokens',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    token_type: { const: 'Bearer' },
+                    expires_in: { type: 'integer' },
+                    access_token: { type: 'string' },
+                    refresh_token: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          400: failed,
+        },
+      },
+    };
   }
   embedExamples(paths, recordedExamples());
   return {
@@ -195,12 +387,18 @@ export function buildOpenApi(specs: readonly ResourceSpec[], extras: ExtraRoute[
   };
 }
 
-interface Example { status: number; request?: unknown; reply: unknown }
+interface Example {
+  status: number;
+  request?: unknown;
+  reply: unknown;
+}
 
 /** The examples recorded from a real run (`npm run docs:examples`), keyed by `METHOD /path`. */
 function recordedExamples(): Record<string, Example> {
   try {
-    return JSON.parse(readFileSync(new URL('../../../src/api/openapi-examples.json', import.meta.url), 'utf8')) as Record<string, Example>;
+    return JSON.parse(
+      readFileSync(new URL('../../../src/api/openapi-examples.json', import.meta.url), 'utf8'),
+    ) as Record<string, Example>;
   } catch {
     return {};
   }

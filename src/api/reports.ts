@@ -16,28 +16,46 @@ import { readWith } from './routes.js';
 import { paramsOf, queryOf } from './request.js';
 
 /** Other names a report answers to. */
-const ALIASES: Record<string, string> = { stock_levels: 'stock_valuation', income_statement: 'profit_and_loss', ledger: 'general_ledger' };
+const ALIASES: Record<string, string> = {
+  stock_levels: 'stock_valuation',
+  income_statement: 'profit_and_loss',
+  ledger: 'general_ledger',
+};
 
 export const REPORT_ROUTES: ExtraRoute[] = Object.entries(REPORTS).map(([name, report]) => ({
-  method: 'GET', path: `/api2/reports/${name}.json`, summary: `${report.summary}; .csv for CSV, .pdf for PDF`, tag: 'Reports',
+  method: 'GET',
+  path: `/api2/reports/${name}.json`,
+  summary: `${report.summary}; .csv for CSV, .pdf for PDF`,
+  tag: 'Reports',
 }));
 
 export function registerReportRoutes(app: FastifyInstance, database: Database): void {
   app.get('/api2/reports/:report', async (request, reply) => {
     const raw = paramsOf(request)['report'] ?? '';
     const match = /^([a-z_]+?)(?:\.(json|csv|pdf))?$/.exec(raw);
-    const name = match ? ALIASES[match[1]!] ?? match[1]! : '';
+    const name = match ? (ALIASES[match[1]!] ?? match[1]!) : '';
     const report = REPORTS[name];
     if (!match || !report) throw notFound(`No report named ${raw}; reports: ${Object.keys(REPORTS).join(', ')}`);
     const params = queryOf(request);
     const result = await readWith(request, database, (context) => report.run(context, reportQuery(context, params)));
     if (match[2] === 'csv' || params['format'] === 'csv') {
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}-${result.date_to}.csv"`).send(reportCsv(result));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}-${result.date_to}.csv"`)
+        .send(reportCsv(result));
     }
     if (match[2] === 'pdf' || params['format'] === 'pdf') {
-      if (result.rows.length > PDF_ROWS_MAX) throw validationError({ date_from: `the report has ${result.rows.length} rows, more than a PDF holds (${PDF_ROWS_MAX}): narrow the dates or take the CSV` });
-      const pdf = renderReportPdf(pdfData(result, request.caller?.site.business_name ?? '', params['lang'] === 'ar' ? 'ar' : 'en'));
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}-${result.date_to}.pdf"`).send(pdf);
+      if (result.rows.length > PDF_ROWS_MAX)
+        throw validationError({
+          date_from: `the report has ${result.rows.length} rows, more than a PDF holds (${PDF_ROWS_MAX}): narrow the dates or take the CSV`,
+        });
+      const pdf = renderReportPdf(
+        pdfData(result, request.caller?.site.business_name ?? '', params['lang'] === 'ar' ? 'ar' : 'en'),
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}-${result.date_to}.pdf"`)
+        .send(pdf);
     }
     return oneReply('Report', result);
   });
@@ -49,13 +67,28 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** What templates/reports/report.typ prints: every cell as finished text. */
 function pdfData(report: Report, businessName: string, lang: 'ar' | 'en'): Record<string, unknown> {
-  const rows = report.rows.map((row) => report.columns.map((column) => (row[column] === null || row[column] === undefined ? '' : String(row[column]))));
-  const numeric = report.columns.map((column, index) => !/_id$|^code$/.test(column) && rows.length > 0 && rows.every((row) => row[index] === '' || NUMBER.test(row[index]!)));
-  const totals = Object.entries(report.totals ?? {}).map(([key, value]) => [key.replace(/_/g, ' '), String(value ?? '')]);
+  const rows = report.rows.map((row) =>
+    report.columns.map((column) => (row[column] === null || row[column] === undefined ? '' : String(row[column]))),
+  );
+  const numeric = report.columns.map(
+    (column, index) =>
+      !/_id$|^code$/.test(column) &&
+      rows.length > 0 &&
+      rows.every((row) => row[index] === '' || NUMBER.test(row[index]!)),
+  );
+  const totals = Object.entries(report.totals ?? {}).map(([key, value]) => [
+    key.replace(/_/g, ' '),
+    String(value ?? ''),
+  ]);
   return {
-    business_name: businessName, title: report.title, lang,
+    business_name: businessName,
+    title: report.title,
+    lang,
     period: `${report.date_from ?? '…'} – ${report.date_to} · ${report.currency_code}`,
-    columns: report.columns.map((column) => column.replace(/_/g, ' ')), rows, numeric, totals,
+    columns: report.columns.map((column) => column.replace(/_/g, ' ')),
+    rows,
+    numeric,
+    totals,
     generated: new Date().toISOString().slice(0, 16).replace('T', ' '),
   };
 }

@@ -20,11 +20,37 @@ import { paramsOf } from './request.js';
 type Params = Record<string, string>;
 
 export const REST_ROUTES: ExtraRoute[] = [
-  { method: 'POST', path: '/api2/bookings/add', summary: 'Add a booking ({"Invoice": {client_id, staff_id, date, start_time, end_time}, "InvoiceItem": [{product_id}]})', tag: 'Booking' },
-  { method: 'GET', path: '/api2/bookings/change_status/{bookingId}/{bookingStatus}', summary: 'Change a booking\'s status: 1 confirmed, 3 canceled, 4 done', tag: 'Booking' },
-  { method: 'GET', path: '/api2/bookings/convert_to_invoice/{bookingId}', summary: 'Make an invoice of a booking\'s services; the booking becomes done and names the invoice', tag: 'Booking' },
-  { method: 'POST', path: '/v2/api/multi-entity', summary: 'Several v2 entity operations (show, list, create, update, delete) in one request and one transaction', tag: 'v2' },
-  { method: 'GET', path: '/v2/api/app-manager/is_active/{id}', summary: 'Whether an app of the Developers Portal is active on this site', tag: 'v2' },
+  {
+    method: 'POST',
+    path: '/api2/bookings/add',
+    summary:
+      'Add a booking ({"Invoice": {client_id, staff_id, date, start_time, end_time}, "InvoiceItem": [{product_id}]})',
+    tag: 'Booking',
+  },
+  {
+    method: 'GET',
+    path: '/api2/bookings/change_status/{bookingId}/{bookingStatus}',
+    summary: "Change a booking's status: 1 confirmed, 3 canceled, 4 done",
+    tag: 'Booking',
+  },
+  {
+    method: 'GET',
+    path: '/api2/bookings/convert_to_invoice/{bookingId}',
+    summary: "Make an invoice of a booking's services; the booking becomes done and names the invoice",
+    tag: 'Booking',
+  },
+  {
+    method: 'POST',
+    path: '/v2/api/multi-entity',
+    summary: 'Several v2 entity operations (show, list, create, update, delete) in one request and one transaction',
+    tag: 'v2',
+  },
+  {
+    method: 'GET',
+    path: '/v2/api/app-manager/is_active/{id}',
+    summary: 'Whether an app of the Developers Portal is active on this site',
+    tag: 'v2',
+  },
 ];
 
 export function registerRestRoutes(app: FastifyInstance, database: Database): void {
@@ -38,7 +64,10 @@ export function registerRestRoutes(app: FastifyInstance, database: Database): vo
   app.get('/api2/bookings/change_status/:id/:status', async (request) => {
     const { id, status } = paramsOf(request);
     const bookingId = parseId(id!, bookings);
-    if (!/^\d{1,2}$/.test(status!)) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'Invalid status', { status: 'must be 1 (confirmed), 3 (canceled) or 4 (done)' });
+    if (!/^\d{1,2}$/.test(status!))
+      throw new DaftarError('DAFTAR_ERR_VALIDATION', 'Invalid status', {
+        status: 'must be 1 (confirmed), 3 (canceled) or 4 (done)',
+      });
     await writeWith(request, database, (context) => changeBookingStatus(context, bookingId, Number(status)));
     return doneReply();
   });

@@ -18,8 +18,15 @@ import { paramsOf, queryOf } from './request.js';
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
   const branchId = requestBranch(request);
-  return { db, dialect: database.dialect, site: caller.site, siteId: caller.site.id, staffId: caller.staffId, now: nowText(),
-    baseUrl: request.baseUrl, ...(branchId !== undefined ? { branchId } : {}),
+  return {
+    db,
+    dialect: database.dialect,
+    site: caller.site,
+    siteId: caller.site.id,
+    staffId: caller.staffId,
+    now: nowText(),
+    baseUrl: request.baseUrl,
+    ...(branchId !== undefined ? { branchId } : {}),
   };
 }
 
@@ -29,18 +36,28 @@ function requestBranch(request: FastifyRequest): number | undefined {
   const raw = query?.['request_branch_id'] ?? request.headers['site-id'];
   const text = Array.isArray(raw) ? raw[0] : raw;
   if (text === undefined || text === null || text === '') return undefined;
-  if (!/^\d{1,15}$/.test(String(text)) || Number(text) === 0) throw validationError({ request_branch_id: 'must be a branch id (request_branch_id or the Site-Id header)' });
+  if (!/^\d{1,15}$/.test(String(text)) || Number(text) === 0)
+    throw validationError({ request_branch_id: 'must be a branch id (request_branch_id or the Site-Id header)' });
   return Number(text);
 }
 
 /** A branch the request names must be one of the site's branches. */
 async function checkBranch(context: Context): Promise<void> {
   if (context.branchId === undefined) return;
-  const row = await context.db.selectFrom('branches').select('id').where('site_id', '=', context.siteId).where('id', '=', context.branchId).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('branches')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', context.branchId)
+    .executeTakeFirst();
   if (!row) throw validationError({ request_branch_id: `names no branch of this site (${context.branchId})` });
 }
 
-export async function readWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
+export async function readWith<T>(
+  request: FastifyRequest,
+  database: Database,
+  work: (context: Context) => Promise<T>,
+): Promise<T> {
   const context = contextOf(request, database);
   await checkBranch(context);
   return work(context);
@@ -53,7 +70,9 @@ function redacted(value: unknown, depth = 0): unknown {
   if (depth > 20) return '…';
   if (Array.isArray(value)) return value.map((v) => redacted(v, depth + 1));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redacted(v, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redacted(v, depth + 1)]),
+    );
   }
   return value;
 }
@@ -66,19 +85,32 @@ async function audit(context: Context, request: FastifyRequest, result: unknown)
   const idInPath = /\/(\d{1,15})(?:\.json)?$/.exec(path)?.[1];
   const recordId = typeof result === 'number' ? result : idInPath ? Number(idInPath) : null;
   const changes = JSON.stringify(redacted(request.body ?? null)) ?? 'null';
-  await insertRows(context.db, context.dialect, 'audit_logs', [{
-    site_id: context.siteId, created: context.now, credential: request.caller!.credential, staff_id: context.staffId,
-    method: request.method, route: path.slice(0, 255), resource: segment, record_id: recordId,
-    status: request.method === 'POST' && typeof result === 'number' && !path.startsWith('/v2/') ? 202 : 200, request_id: String(request.id),
-    changes: changes.length > AUDIT_CHANGES_MAX ? `${changes.slice(0, AUDIT_CHANGES_MAX)}…` : changes,
-  }]);
+  await insertRows(context.db, context.dialect, 'audit_logs', [
+    {
+      site_id: context.siteId,
+      created: context.now,
+      credential: request.caller!.credential,
+      staff_id: context.staffId,
+      method: request.method,
+      route: path.slice(0, 255),
+      resource: segment,
+      record_id: recordId,
+      status: request.method === 'POST' && typeof result === 'number' && !path.startsWith('/v2/') ? 202 : 200,
+      request_id: String(request.id),
+      changes: changes.length > AUDIT_CHANGES_MAX ? `${changes.slice(0, AUDIT_CHANGES_MAX)}…` : changes,
+    },
+  ]);
 }
 
 /**
  * Runs a write and everything it implies in one transaction: all or nothing — with its audit row and
  * its idempotency key's `committed` mark.
  */
-export async function writeWith<T>(request: FastifyRequest, database: Database, work: (context: Context) => Promise<T>): Promise<T> {
+export async function writeWith<T>(
+  request: FastifyRequest,
+  database: Database,
+  work: (context: Context) => Promise<T>,
+): Promise<T> {
   let events = 0;
   const all = async (trx: Db) => {
     // Webhooks: the outbox collects what the write changes and writes its events in this transaction.
@@ -105,7 +137,10 @@ export function parseId(raw: string, spec: { title: string }): number {
 
 /** The ignored query keys as a header value: printable ASCII as sent, anything else percent-encoded. */
 function ignoredHeader(keys: string[]): string {
-  return keys.map((key) => (/^[\x21-\x7e]+$/.test(key) && !key.includes(',') ? key : encodeURIComponent(key))).join(', ').slice(0, 2000);
+  return keys
+    .map((key) => (/^[\x21-\x7e]+$/.test(key) && !key.includes(',') ? key : encodeURIComponent(key)))
+    .join(', ')
+    .slice(0, 2000);
 }
 
 function listPaths(segment: string): string[] {
@@ -115,10 +150,21 @@ function listPaths(segment: string): string[] {
 /** Rendered forms of a record (`/api2/invoices/12.pdf`), served beside its JSON by api/documents.ts. */
 export interface RenderedForms {
   specs: readonly ResourceSpec[];
-  serve(request: FastifyRequest, reply: FastifyReply, spec: ResourceSpec, id: number, format: 'pdf' | 'html'): Promise<FastifyReply>;
+  serve(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    spec: ResourceSpec,
+    id: number,
+    format: 'pdf' | 'html',
+  ): Promise<FastifyReply>;
 }
 
-export function registerResourceRoutes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[], rendered?: RenderedForms): void {
+export function registerResourceRoutes(
+  app: FastifyInstance,
+  database: Database,
+  specs: readonly ResourceSpec[],
+  rendered?: RenderedForms,
+): void {
   for (const spec of specs) {
     for (const segment of [spec.name, ...(spec.aliases ?? [])]) {
       const one = `/api2/${segment}/:id`;
@@ -127,8 +173,10 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
         for (const path of listPaths(segment)) {
           app.get(path, async (request, reply) => {
             const result = await readWith(request, database, (context) =>
-              listRecords(context, spec, queryOf(request), `/api2/${segment}`));
-            if (result.ignored.length > 0) void reply.header('daftar-ignored-parameters', ignoredHeader(result.ignored));
+              listRecords(context, spec, queryOf(request), `/api2/${segment}`),
+            );
+            if (result.ignored.length > 0)
+              void reply.header('daftar-ignored-parameters', ignoredHeader(result.ignored));
             return listReply(result.data, result.pagination);
           });
         }
@@ -148,7 +196,9 @@ export function registerResourceRoutes(app: FastifyInstance, database: Database,
           const form = renders ? /^(\d{1,15})\.(pdf|html)$/.exec(raw) : null;
           if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] as 'pdf' | 'html');
           const id = parseId(raw, spec);
-          const data = await readWith(request, database, async (context) => modelKeys(context, spec, await getOne(context, spec, id)));
+          const data = await readWith(request, database, async (context) =>
+            modelKeys(context, spec, await getOne(context, spec, id)),
+          );
           return { code: 200, result: 'successful', data };
         });
       }

@@ -18,7 +18,8 @@ declare module 'fastify' {
   }
 }
 
-const nullable = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : String(value));
+const nullable = (value: unknown): string | null =>
+  value === null || value === undefined || value === '' ? null : String(value);
 
 /** The base of absolute links: DAFTAR_PUBLIC_URL, else the scheme and host the request came to. */
 export function baseUrlOf(request: FastifyRequest, publicUrl: string | undefined): string {
@@ -27,9 +28,18 @@ export function baseUrlOf(request: FastifyRequest, publicUrl: string | undefined
   return `${request.protocol}://${host}`;
 }
 
-export async function renderSite(database: Database, caller: Caller, baseUrl: string): Promise<Record<string, unknown>> {
+export async function renderSite(
+  database: Database,
+  caller: Caller,
+  baseUrl: string,
+): Promise<Record<string, unknown>> {
   const site = caller.site;
-  const owner = await database.db.selectFrom('users').select(['email']).where('site_id', '=', site.id).where('staff_id', '=', 0).executeTakeFirst();
+  const owner = await database.db
+    .selectFrom('users')
+    .select(['email'])
+    .where('site_id', '=', site.id)
+    .where('staff_id', '=', 0)
+    .executeTakeFirst();
   const places = currencyDecimals(site.currency_code);
   const logo = site['logo'] ? `${baseUrl}/api2/site_info/logo` : null;
   return {
@@ -78,7 +88,12 @@ export async function renderSite(database: Database, caller: Caller, baseUrl: st
 }
 
 /** Accepted on PUT /api2/site_info under their site_info names as well as their column names. */
-const WIRE_ALIASES: Record<string, string> = { bn1: 'vat_number', bn2: 'cr_number', site_logo: 'logo', invoice_logo: 'logo' };
+const WIRE_ALIASES: Record<string, string> = {
+  bn1: 'vat_number',
+  bn2: 'cr_number',
+  site_logo: 'logo',
+  invoice_logo: 'logo',
+};
 
 /**
  * Applies the owner's changes to the seller settings, in the request's write transaction (`db`, from
@@ -86,10 +101,15 @@ const WIRE_ALIASES: Record<string, string> = { bn1: 'vat_number', bn2: 'cr_numbe
  */
 export async function updateSite(db: Db, caller: Caller, body: unknown): Promise<void> {
   // Only the owner (an API key, or the owner's login) changes how the business presents itself.
-  if (caller.staffId !== 0) throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Only the site owner may change site settings');
-  const object = body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : null;
-  const inner = object && object['Site'] && typeof object['Site'] === 'object' && !Array.isArray(object['Site']) ? object['Site'] as Record<string, unknown> : object;
-  if (!inner || Object.keys(inner).length === 0) throw validationError({ Site: 'send the settings to change, e.g. {"Site":{"bn1":"300000000000003"}}' });
+  if (caller.staffId !== 0)
+    throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Only the site owner may change site settings');
+  const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const inner =
+    object && object['Site'] && typeof object['Site'] === 'object' && !Array.isArray(object['Site'])
+      ? (object['Site'] as Record<string, unknown>)
+      : object;
+  if (!inner || Object.keys(inner).length === 0)
+    throw validationError({ Site: 'send the settings to change, e.g. {"Site":{"bn1":"300000000000003"}}' });
   const input: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(inner)) {
     if (name.endsWith('_label')) continue;
@@ -97,5 +117,9 @@ export async function updateSite(db: Db, caller: Caller, body: unknown): Promise
   }
   const { values, errors } = checkSiteSettings(input, caller.site.country_code);
   if (Object.keys(errors).length > 0) throw validationError(errors);
-  await db.updateTable('sites').set({ ...values, modified: nowText() }).where('id', '=', caller.site.id).execute();
+  await db
+    .updateTable('sites')
+    .set({ ...values, modified: nowText() })
+    .where('id', '=', caller.site.id)
+    .execute();
 }

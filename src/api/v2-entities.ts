@@ -33,7 +33,10 @@ export interface V2Entity {
 
 /** `InvoicePayment` → `invoice_payment`. */
 export function snakeCase(model: string): string {
-  return model.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return model
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** The key a child list has in v2 records and bodies: `InvoiceItem` → `invoice_item`, as in Daftra's v2 bodies. */
@@ -51,8 +54,13 @@ export function entityNamesOf(spec: ResourceSpec): readonly string[] {
  */
 function linesEntity(parent: ResourceSpec, child: ChildSpec): ResourceSpec {
   return {
-    name: `${parent.name}.${child.key}`, model: child.key, title: `${parent.title} line`, table: child.table,
-    fields: child.fields, operations: ['list', 'get'], defaultOrder: [['id', 'asc']],
+    name: `${parent.name}.${child.key}`,
+    model: child.key,
+    title: `${parent.title} line`,
+    table: child.table,
+    fields: child.fields,
+    operations: ['list', 'get'],
+    defaultOrder: [['id', 'asc']],
   };
 }
 

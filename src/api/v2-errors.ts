@@ -33,7 +33,9 @@ export function renderV2Error(error: unknown, request: FastifyRequest, reply: Fa
     case 'DAFTAR_ERR_AUTH_INVALID':
       return send(reply, 401, { message: 'Unauthenticated.' });
     case 'DAFTAR_ERR_NOT_FOUND':
-      return send(reply, request.method === 'PUT' || request.method === 'POST' ? 400 : 404, { message: 'Record not found' });
+      return send(reply, request.method === 'PUT' || request.method === 'POST' ? 400 : 404, {
+        message: 'Record not found',
+      });
     case 'DAFTAR_ERR_VALIDATION': {
       const errors = fieldLists(known.validationErrors);
       const message = request.method === 'GET' ? known.message : 'Entity not saved';
@@ -51,5 +53,9 @@ export function renderV2Error(error: unknown, request: FastifyRequest, reply: Fa
 export function inV2Shape(payload: unknown): unknown {
   if (typeof payload !== 'string' || !payload.startsWith('{"result":"failed"')) return payload;
   const failed = JSON.parse(payload) as { message: string; validation_errors?: FieldErrors };
-  return v2Json(failed.validation_errors ? { message: failed.message, errors: fieldLists(failed.validation_errors) } : { message: failed.message });
+  return v2Json(
+    failed.validation_errors
+      ? { message: failed.message, errors: fieldLists(failed.validation_errors) }
+      : { message: failed.message },
+  );
 }

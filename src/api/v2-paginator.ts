@@ -5,7 +5,12 @@
  * Page URLs keep the request's other query parameters, so following `next_page_url` keeps the filters.
  */
 
-export interface PageLink { url: string | null; label: string; page: number | null; active: boolean }
+export interface PageLink {
+  url: string | null;
+  label: string;
+  page: number | null;
+  active: boolean;
+}
 
 export interface Paginator {
   current_page: number;
@@ -63,11 +68,27 @@ export function paginate(request: PageRequest, data: unknown[]): Paginator {
   };
   const current = request.page;
   const offset = (current - 1) * request.perPage;
-  const links: PageLink[] = [{ url: current > 1 ? url(current - 1) : null, label: 'pagination.previous', page: current > 1 ? current - 1 : null, active: false }];
+  const links: PageLink[] = [
+    {
+      url: current > 1 ? url(current - 1) : null,
+      label: 'pagination.previous',
+      page: current > 1 ? current - 1 : null,
+      active: false,
+    },
+  ];
   for (const page of pageWindow(current, last)) {
-    links.push(page === null ? { url: null, label: '...', page: null, active: false } : { url: url(page), label: String(page), page, active: page === current });
+    links.push(
+      page === null
+        ? { url: null, label: '...', page: null, active: false }
+        : { url: url(page), label: String(page), page, active: page === current },
+    );
   }
-  links.push({ url: current < last ? url(current + 1) : null, label: 'pagination.next', page: current < last ? current + 1 : null, active: false });
+  links.push({
+    url: current < last ? url(current + 1) : null,
+    label: 'pagination.next',
+    page: current < last ? current + 1 : null,
+    active: false,
+  });
   return {
     current_page: current,
     data,

@@ -28,9 +28,12 @@ function nativeValue(field: Field, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (field.kind) {
     case 'int':
-    case 'bool': return typeof value === 'number' ? value : Number(value);
-    case 'decimal': return typeof value === 'string' && DECIMAL_LITERAL.test(value) ? new V2Number(value) : value;
-    default: return value;
+    case 'bool':
+      return typeof value === 'number' ? value : Number(value);
+    case 'decimal':
+      return typeof value === 'string' && DECIMAL_LITERAL.test(value) ? new V2Number(value) : value;
+    default:
+      return value;
   }
 }
 
@@ -82,13 +85,31 @@ async function nestReferences(context: Context, spec: ResourceSpec, records: Jso
   }
   for (const [targetName, pairs] of byTarget) {
     const target = resourceNamed(targetName);
-    const ids = [...new Set(records.flatMap((record) => pairs.map(([name]) => record[name])).filter((id): id is number => typeof id === 'number' && id > 0))];
-    const rows = ids.length === 0 ? [] : await context.db.selectFrom(target.table).selectAll()
-      .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
-    const byId = new Map(rows.map((row) => [Number(row['id']), toV2(target.fields, renderRecord(target.fields, rowToRecord(target.fields, row)), false)]));
+    const ids = [
+      ...new Set(
+        records
+          .flatMap((record) => pairs.map(([name]) => record[name]))
+          .filter((id): id is number => typeof id === 'number' && id > 0),
+      ),
+    ];
+    const rows =
+      ids.length === 0
+        ? []
+        : await context.db
+            .selectFrom(target.table)
+            .selectAll()
+            .where('site_id', '=', context.siteId)
+            .where('id', 'in', ids)
+            .execute();
+    const byId = new Map(
+      rows.map((row) => [
+        Number(row['id']),
+        toV2(target.fields, renderRecord(target.fields, rowToRecord(target.fields, row)), false),
+      ]),
+    );
     for (const record of records) {
       for (const [name, key] of pairs) {
-        record[key] = typeof record[name] === 'number' ? byId.get(record[name] as number) ?? null : null;
+        record[key] = typeof record[name] === 'number' ? (byId.get(record[name] as number) ?? null) : null;
         for (const alias of spec.v2Aliases?.[name] ?? []) record[alias] = record[key];
       }
     }

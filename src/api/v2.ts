@@ -35,7 +35,8 @@ type Json = Record<string, unknown>;
 function entityOf(entities: Map<string, V2Entity>, params: Params, operation: Operation): V2Entity {
   const entity = entities.get(params['entity'] ?? '');
   if (!entity) throw new UnknownEntity();
-  if (!entity.operations.has(operation)) throw new DaftarError('DAFTAR_ERR_METHOD', `The ${entity.name} entity does not support ${operation}`);
+  if (!entity.operations.has(operation))
+    throw new DaftarError('DAFTAR_ERR_METHOD', `The ${entity.name} entity does not support ${operation}`);
   return entity;
 }
 
@@ -56,7 +57,10 @@ function queryText(request: FastifyRequest): string {
 }
 
 function absolutePath(request: FastifyRequest): string {
-  const path = request.url.split('?')[0]!.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  const path = request.url
+    .split('?')[0]!
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
   return `${request.protocol}://${request.host}${path}`;
 }
 
@@ -89,7 +93,14 @@ function listQuery(query: Json, level: number): { query: Json; page: number; per
     // PHP clients send a list as filter[f][in][]=a&... or, through http_build_query, filter[f][in][0]=a&...
     const listed = /^(filter\[[^\]]+\]\[in\])\[\d{0,9}\]$/.exec(key);
     if (listed) passed[listed[1]!] = [...asList(passed[listed[1]!]), ...asList(value)];
-    else if (key === 'filter' || key.startsWith('filter[') || key === 'keywords' || key === 'sort' || key === 'direction') passed[key] = value;
+    else if (
+      key === 'filter' ||
+      key.startsWith('filter[') ||
+      key === 'keywords' ||
+      key === 'sort' ||
+      key === 'direction'
+    )
+      passed[key] = value;
   }
   return { query: passed, page, perPage };
 }
@@ -141,9 +152,15 @@ async function list(entities: Map<string, V2Entity>, database: Database, request
   const data = await readWith(request, database, async (context) => {
     const result = await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`);
     const wire = result.data.map((row) => row[entity.spec.model] as Json);
-    return { rows: await renderV2(context, entity.spec, wire, { kind: 'list', level }), total: result.pagination.total_results };
+    return {
+      rows: await renderV2(context, entity.spec, wire, { kind: 'list', level }),
+      total: result.pagination.total_results,
+    };
   });
-  const paginator = paginate({ path: absolutePath(request), query: new URLSearchParams(queryText(request)), page, perPage, total: data.total }, data.rows);
+  const paginator = paginate(
+    { path: absolutePath(request), query: new URLSearchParams(queryText(request)), page, perPage, total: data.total },
+    data.rows,
+  );
   return send(reply, 200, paginator);
 }
 
@@ -166,88 +183,154 @@ const SUGGESTIONS_MAX = 20;
  * `GET {entity}/filter-auto-suggest?filter[business_name][like]=ac`: a bare list of `{id, name,
  * avatar}` for a search box (a POS sync's client picker reads `id` and `name`), at most 20.
  */
-async function suggest(entities: Map<string, V2Entity>, database: Database, request: FastifyRequest, reply: FastifyReply) {
+async function suggest(
+  entities: Map<string, V2Entity>,
+  database: Database,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const entity = entityOf(entities, paramsOf(request), 'list');
   const { query } = listQuery({ ...queryOf(request), per_page: String(SUGGESTIONS_MAX), page: '1' }, 0);
   const nameField = NAME_FIELDS.find((name) => entity.spec.fields[name]);
-  const rows = await readWith(request, database, async (context) => (await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`)).data);
-  return send(reply, 200, rows.map((row) => {
-    const record = row[entity.spec.model] as Json;
-    const photo = entity.spec.fields['photo'] ? record['photo'] ?? null : null;
-    return { id: Number(record['id']), name: nameField ? record[nameField] ?? null : null, avatar: photo };
-  }));
+  const rows = await readWith(
+    request,
+    database,
+    async (context) => (await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`)).data,
+  );
+  return send(
+    reply,
+    200,
+    rows.map((row) => {
+      const record = row[entity.spec.model] as Json;
+      const photo = entity.spec.fields['photo'] ? (record['photo'] ?? null) : null;
+      return { id: Number(record['id']), name: nameField ? (record[nameField] ?? null) : null, avatar: photo };
+    }),
+  );
 }
 
 export function registerV2Routes(app: FastifyInstance, database: Database, specs: readonly ResourceSpec[]): void {
   const entities = v2Entities(specs);
-  void app.register(async (v2) => {
-    v2.setErrorHandler((error, request, reply) => renderV2Error(error, request, reply));
-    v2.setNotFoundHandler((_request, reply) => send(reply, 404, { message: 'Not Found' }));
-    v2.addHook('onSend', async (_request, reply, payload) => (reply.statusCode >= 400 ? inV2Shape(payload) : payload));
+  void app.register(
+    async (v2) => {
+      v2.setErrorHandler((error, request, reply) => renderV2Error(error, request, reply));
+      v2.setNotFoundHandler((_request, reply) => send(reply, 404, { message: 'Not Found' }));
+      v2.addHook('onSend', async (_request, reply, payload) =>
+        reply.statusCode >= 400 ? inV2Shape(payload) : payload,
+      );
 
-    v2.get('/:entity/list', (request, reply) => list(entities, database, request, reply));
-    v2.get('/:entity/list/:level', (request, reply) => list(entities, database, request, reply));
-    v2.get('/:entity/filter-auto-suggest', (request, reply) => suggest(entities, database, request, reply));
-    v2.get('/:entity/:id', (request, reply) => one(entities, database, request, reply));
-    v2.get('/:entity/:id/:level', (request, reply) => one(entities, database, request, reply));
+      v2.get('/:entity/list', (request, reply) => list(entities, database, request, reply));
+      v2.get('/:entity/list/:level', (request, reply) => list(entities, database, request, reply));
+      v2.get('/:entity/filter-auto-suggest', (request, reply) => suggest(entities, database, request, reply));
+      v2.get('/:entity/:id', (request, reply) => one(entities, database, request, reply));
+      v2.get('/:entity/:id/:level', (request, reply) => one(entities, database, request, reply));
 
-    v2.post('/:entity', async (request, reply) => {
-      const entity = entities.get(paramsOf(request)['entity'] ?? '');
-      if (!entity) throw new UnknownEntity();
-      // Daftra documents edits as a POST to the collection with the record's id in the body (Edit
-      // Credit type, Edit Package, ...): an id naming a record of the entity edits it; an empty id (the
-      // docs' creates send `"id": ""`) or one naming no record creates, the id not taken.
-      const bodyId = editedId(request.body);
-      let edited = false;
-      const id = await writeWith(request, database, async (context) => {
-        if (bodyId !== null && entity.operations.has('edit') && await recordExists(context, entity.spec, bodyId)) {
-          edited = true;
-          await editRecord(context, entity.spec, bodyId, engineBody(entity.spec, request.body));
-          return bodyId;
-        }
-        entityOf(entities, paramsOf(request), 'create');
-        return createRecord(context, entity.spec, engineBody(entity.spec, request.body));
+      v2.post('/:entity', async (request, reply) => {
+        const entity = entities.get(paramsOf(request)['entity'] ?? '');
+        if (!entity) throw new UnknownEntity();
+        // Daftra documents edits as a POST to the collection with the record's id in the body (Edit
+        // Credit type, Edit Package, ...): an id naming a record of the entity edits it; an empty id (the
+        // docs' creates send `"id": ""`) or one naming no record creates, the id not taken.
+        const bodyId = editedId(request.body);
+        let edited = false;
+        const id = await writeWith(request, database, async (context) => {
+          if (bodyId !== null && entity.operations.has('edit') && (await recordExists(context, entity.spec, bodyId))) {
+            edited = true;
+            await editRecord(context, entity.spec, bodyId, engineBody(entity.spec, request.body));
+            return bodyId;
+          }
+          entityOf(entities, paramsOf(request), 'create');
+          return createRecord(context, entity.spec, engineBody(entity.spec, request.body));
+        });
+        return send(reply, 200, { message: `${title(entity)} ${edited ? 'updated' : 'added'} successfully`, id });
       });
-      return send(reply, 200, { message: `${title(entity)} ${edited ? 'updated' : 'added'} successfully`, id });
-    });
-    const edit = async (request: FastifyRequest, reply: FastifyReply) => {
-      const params = paramsOf(request);
-      const entity = entityOf(entities, params, 'edit');
-      const id = recordId(params['id']);
-      await writeWith(request, database, (context) => editRecord(context, entity.spec, id, engineBody(entity.spec, request.body)));
-      return send(reply, 200, { message: `${title(entity)} updated successfully`, id });
-    };
-    v2.put('/:entity/:id', edit);
-    v2.post('/:entity/:id', edit);
-    v2.delete('/:entity/:id', async (request, reply) => {
-      const params = paramsOf(request);
-      const entity = entityOf(entities, params, 'delete');
-      const id = recordId(params['id']);
-      await writeWith(request, database, (context) => deleteRecord(context, entity.spec, id));
-      return send(reply, 200, { message: `${title(entity)} deleted successfully`, id });
-    });
-  }, { prefix: V2_PREFIX });
+      const edit = async (request: FastifyRequest, reply: FastifyReply) => {
+        const params = paramsOf(request);
+        const entity = entityOf(entities, params, 'edit');
+        const id = recordId(params['id']);
+        await writeWith(request, database, (context) =>
+          editRecord(context, entity.spec, id, engineBody(entity.spec, request.body)),
+        );
+        return send(reply, 200, { message: `${title(entity)} updated successfully`, id });
+      };
+      v2.put('/:entity/:id', edit);
+      v2.post('/:entity/:id', edit);
+      v2.delete('/:entity/:id', async (request, reply) => {
+        const params = paramsOf(request);
+        const entity = entityOf(entities, params, 'delete');
+        const id = recordId(params['id']);
+        await writeWith(request, database, (context) => deleteRecord(context, entity.spec, id));
+        return send(reply, 200, { message: `${title(entity)} deleted successfully`, id });
+      });
+    },
+    { prefix: V2_PREFIX },
+  );
 }
 
 const message = (description: string, extra: Record<string, unknown> = {}) => ({
-  description, content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' }, ...extra } } } },
+  description,
+  content: {
+    'application/json': { schema: { type: 'object', properties: { message: { type: 'string' }, ...extra } } },
+  },
 });
 const V2_ERRORS = {
   401: message('{"message":"Unauthenticated."}'),
-  404: message('{"error":"Entity Not exists"} for an unknown entity; {"message":"Record not found"}', { error: { type: 'string' } }),
-  422: message('{"message":"Entity not saved","errors":{"field":["..."]}}', { errors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } }),
+  404: message('{"error":"Entity Not exists"} for an unknown entity; {"message":"Record not found"}', {
+    error: { type: 'string' },
+  }),
+  422: message('{"message":"Entity not saved","errors":{"field":["..."]}}', {
+    errors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+  }),
 };
 const written = { 200: message('{"message":"...","id":N}', { id: { type: 'integer' } }), ...V2_ERRORS };
 
 /** The v2 routes for OpenAPI; `{entity}` is a resource's v2 name (docs/v2-api.md). */
 export const V2_ROUTES: ExtraRoute[] = [
-  { method: 'GET', path: `${V2_PREFIX}/{entity}/list/{level}`, summary: 'v2: list records of an entity (Laravel paginator; filter[field][op], per_page, page)', tag: 'v2',
-    responses: { 200: { description: 'current_page, data, first_page_url, from, last_page, last_page_url, links, next_page_url, path, per_page, prev_page_url, to, total' }, ...V2_ERRORS } },
-  { method: 'GET', path: `${V2_PREFIX}/{entity}/{id}/{level}`, summary: 'v2: one record, flat, with the records it names from level 1', tag: 'v2',
-    responses: { 200: { description: 'The record' }, ...V2_ERRORS } },
-  { method: 'GET', path: `${V2_PREFIX}/{entity}/filter-auto-suggest`, summary: 'v2: at most 20 {id, name, avatar} matching the filters, for a search box', tag: 'v2',
-    responses: { 200: { description: '[{"id":1,"name":"Acme","avatar":null}]' }, ...V2_ERRORS } },
-  { method: 'POST', path: `${V2_PREFIX}/{entity}`, summary: 'v2: create a record from a flat object of fields', tag: 'v2', responses: written },
-  { method: 'PUT', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: edit the fields sent', tag: 'v2', responses: written },
-  { method: 'DELETE', path: `${V2_PREFIX}/{entity}/{id}`, summary: 'v2: delete a record', tag: 'v2', responses: written },
+  {
+    method: 'GET',
+    path: `${V2_PREFIX}/{entity}/list/{level}`,
+    summary: 'v2: list records of an entity (Laravel paginator; filter[field][op], per_page, page)',
+    tag: 'v2',
+    responses: {
+      200: {
+        description:
+          'current_page, data, first_page_url, from, last_page, last_page_url, links, next_page_url, path, per_page, prev_page_url, to, total',
+      },
+      ...V2_ERRORS,
+    },
+  },
+  {
+    method: 'GET',
+    path: `${V2_PREFIX}/{entity}/{id}/{level}`,
+    summary: 'v2: one record, flat, with the records it names from level 1',
+    tag: 'v2',
+    responses: { 200: { description: 'The record' }, ...V2_ERRORS },
+  },
+  {
+    method: 'GET',
+    path: `${V2_PREFIX}/{entity}/filter-auto-suggest`,
+    summary: 'v2: at most 20 {id, name, avatar} matching the filters, for a search box',
+    tag: 'v2',
+    responses: { 200: { description: '[{"id":1,"name":"Acme","avatar":null}]' }, ...V2_ERRORS },
+  },
+  {
+    method: 'POST',
+    path: `${V2_PREFIX}/{entity}`,
+    summary: 'v2: create a record from a flat object of fields',
+    tag: 'v2',
+    responses: written,
+  },
+  {
+    method: 'PUT',
+    path: `${V2_PREFIX}/{entity}/{id}`,
+    summary: 'v2: edit the fields sent',
+    tag: 'v2',
+    responses: written,
+  },
+  {
+    method: 'DELETE',
+    path: `${V2_PREFIX}/{entity}/{id}`,
+    summary: 'v2: delete a record',
+    tag: 'v2',
+    responses: written,
+  },
 ];

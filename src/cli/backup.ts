@@ -13,7 +13,12 @@ import type { Config } from '../config.js';
 import { UsageError } from './connect.js';
 import { progressBar } from './people.js';
 
-export interface BackupResult { file: string; bytes: number; ms: number; integrity_check?: 'ok' }
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  ms: number;
+  integrity_check?: 'ok';
+}
 
 /** Copies a SQLite database page by page, with a progress bar; checks the copy. */
 async function copySqlite(from: string, to: string, label: string): Promise<void> {
@@ -45,7 +50,9 @@ function integrity(file: string, Sqlite: typeof import('better-sqlite3')): strin
 function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', (error) => reject(new Error(`${command} could not be started (${error.message}); install the PostgreSQL client tools`)));
+    child.on('error', (error) =>
+      reject(new Error(`${command} could not be started (${error.message}); install the PostgreSQL client tools`)),
+    );
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited with ${code}`))));
   });
 }
@@ -68,7 +75,14 @@ export async function restore(config: Config, file: string): Promise<BackupResul
   if (!existsSync(file)) throw new UsageError(`${file} does not exist`);
   const started = Date.now();
   if (config.database.kind === 'postgres') {
-    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${config.database.url}`, file]);
+    await run('pg_restore', [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--single-transaction',
+      `--dbname=${config.database.url}`,
+      file,
+    ]);
     return { file, bytes: statSync(file).size, ms: Date.now() - started };
   }
   const { default: Sqlite } = await import('better-sqlite3');

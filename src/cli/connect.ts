@@ -19,7 +19,11 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export interface ConnectOptions { url?: string; key?: string; site?: string }
+export interface ConnectOptions {
+  url?: string;
+  key?: string;
+  site?: string;
+}
 
 export async function connect(options: ConnectOptions): Promise<Connection> {
   const url = options.url ?? process.env['DAFTAR_URL'];
@@ -44,7 +48,11 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     daftar: new Daftar({ baseUrl: 'http://local', apiKey: temporary, fetch: injectFetch(server.app), retries: 0 }),
     where: `${server.database.description} (site ${subdomain})`,
     async close() {
-      await server.database.db.updateTable('api_keys').set({ revoked: 1 }).where('key_hash', '=', digest(temporary)).execute();
+      await server.database.db
+        .updateTable('api_keys')
+        .set({ revoked: 1 })
+        .where('key_hash', '=', digest(temporary))
+        .execute();
       await server.close();
     },
   };

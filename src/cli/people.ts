@@ -7,7 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import {
-  DaftarAuthenticationError, DaftarConnectionError, DaftarError, DaftarNotFoundError, DaftarServerError,
+  DaftarAuthenticationError,
+  DaftarConnectionError,
+  DaftarError,
+  DaftarNotFoundError,
+  DaftarServerError,
 } from '../../packages/client/src/index.js';
 import type { Operation, ResourceSpec } from '../engine/resource.js';
 import { RESOURCES } from '../resources/index.js';
@@ -30,16 +34,40 @@ export const EXIT = {
 /** `purchase_invoices` is also `purchase-invoices` on the command line. */
 const cliName = (spec: ResourceSpec) => spec.name.replace(/_/g, '-');
 
-const PREFERRED_COLUMNS = ['no', 'number', 'business_name', 'name', 'client_business_name', 'supplier_business_name', 'title', 'date',
-  'amount', 'summary_total', 'summary_unpaid', 'payment_status', 'unit_price', 'stock_balance', 'value', 'code', 'email', 'status'];
+const PREFERRED_COLUMNS = [
+  'no',
+  'number',
+  'business_name',
+  'name',
+  'client_business_name',
+  'supplier_business_name',
+  'title',
+  'date',
+  'amount',
+  'summary_total',
+  'summary_unpaid',
+  'payment_status',
+  'unit_price',
+  'stock_balance',
+  'value',
+  'code',
+  'email',
+  'status',
+];
 
 function columnsOf(rows: Array<Record<string, unknown>>): string[] {
   // Columns that some row fills, in the preferred order.
-  const filled = (column: string) => rows.some((row) => row[column] !== null && row[column] !== undefined && row[column] !== '');
+  const filled = (column: string) =>
+    rows.some((row) => row[column] !== null && row[column] !== undefined && row[column] !== '');
   return ['id', ...PREFERRED_COLUMNS.filter(filled)].slice(0, 8);
 }
 
-interface Common { json?: boolean; url?: string; key?: string; site?: string }
+interface Common {
+  json?: boolean;
+  url?: string;
+  key?: string;
+  site?: string;
+}
 
 function print(value: unknown, options: Common, human: () => string): void {
   process.stdout.write(`${options.json ? JSON.stringify(value, null, 2) : human()}\n`);
@@ -56,11 +84,13 @@ function readBody(file: string): unknown {
 
 /** `--filter client_id=3 --filter payment_status=0` → { client_id: '3', payment_status: '0' }. */
 function filters(pairs: string[]): Record<string, string> {
-  return Object.fromEntries(pairs.map((pair) => {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new UsageError(`a filter is field=value, not "${pair}"`);
-    return [pair.slice(0, at), pair.slice(at + 1)];
-  }));
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) throw new UsageError(`a filter is field=value, not "${pair}"`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
 }
 
 async function withConnection<T>(options: Common, work: (connection: Connection) => Promise<T>): Promise<T> {
@@ -86,7 +116,12 @@ function resourceCommand(spec: ResourceSpec): Command {
   if (spec.name !== cliName(spec)) resource.alias(spec.name);
   if (has('list')) {
     connectionOptions(resource.command('list').description(`list ${spec.title.toLowerCase()} records`))
-      .option('-f, --filter <field=value>', 'filter by a field (repeatable)', (value: string, all: string[]) => [...all, value], [])
+      .option(
+        '-f, --filter <field=value>',
+        'filter by a field (repeatable)',
+        (value: string, all: string[]) => [...all, value],
+        [],
+      )
       .option('--page <n>', 'page number', '1')
       .option('--limit <n>', 'records per page (at most 1000)', '20')
       .option('--all', 'every page')
@@ -101,31 +136,45 @@ function resourceCommand(spec: ResourceSpec): Command {
             return;
           }
           const page = await client.list(query).page(Number(options.page));
-          print(page, options, () => `${table(page.data, columnsOf(page.data))}\npage ${page.pagination.page} of ${page.pagination.page_count}, ${page.pagination.total_results} records`);
+          print(
+            page,
+            options,
+            () =>
+              `${table(page.data, columnsOf(page.data))}\npage ${page.pagination.page} of ${page.pagination.page_count}, ${page.pagination.total_results} records`,
+          );
         });
       });
   }
   if (has('get')) {
-    connectionOptions(resource.command('get <id>').description(`one ${spec.title.toLowerCase()} record, with its lines`))
-      .action(async (id: string, options: Common) => {
-        await withConnection(options, async ({ daftar }) => {
-          const record = await daftar.resource<Record<string, unknown>>(spec.name, spec.model).get(id);
-          print(record, options, () => details(record));
-        });
+    connectionOptions(
+      resource.command('get <id>').description(`one ${spec.title.toLowerCase()} record, with its lines`),
+    ).action(async (id: string, options: Common) => {
+      await withConnection(options, async ({ daftar }) => {
+        const record = await daftar.resource<Record<string, unknown>>(spec.name, spec.model).get(id);
+        print(record, options, () => details(record));
       });
+    });
   }
   if (has('create')) {
-    connectionOptions(resource.command('create').description(`add a ${spec.title.toLowerCase()} from a JSON body ({"${spec.model}": {...}})`))
+    connectionOptions(
+      resource
+        .command('create')
+        .description(`add a ${spec.title.toLowerCase()} from a JSON body ({"${spec.model}": {...}})`),
+    )
       .requiredOption('--file <file>', 'the JSON body, or - for standard input')
       .action(async (options: Common & { file: string }) => {
         await withConnection(options, async ({ daftar }) => {
-          const created = await daftar.resource(spec.name, spec.model).create(readBody(options.file) as Record<string, unknown>);
+          const created = await daftar
+            .resource(spec.name, spec.model)
+            .create(readBody(options.file) as Record<string, unknown>);
           print(created, options, () => `created ${spec.title.toLowerCase()} ${created.id}`);
         });
       });
   }
   if (has('edit')) {
-    connectionOptions(resource.command('edit <id>').description(`change a ${spec.title.toLowerCase()} from a JSON body`))
+    connectionOptions(
+      resource.command('edit <id>').description(`change a ${spec.title.toLowerCase()} from a JSON body`),
+    )
       .requiredOption('--file <file>', 'the JSON body, or - for standard input')
       .action(async (id: string, options: Common & { file: string }) => {
         await withConnection(options, async ({ daftar }) => {
@@ -135,70 +184,119 @@ function resourceCommand(spec: ResourceSpec): Command {
       });
   }
   if (has('delete')) {
-    connectionOptions(resource.command('delete <id>').description(`delete a ${spec.title.toLowerCase()}`))
-      .action(async (id: string, options: Common) => {
+    connectionOptions(resource.command('delete <id>').description(`delete a ${spec.title.toLowerCase()}`)).action(
+      async (id: string, options: Common) => {
         await withConnection(options, async ({ daftar }) => {
           await daftar.resource(spec.name, spec.model).delete(id);
           print({ id, result: 'successful' }, options, () => `deleted ${spec.title.toLowerCase()} ${id}`);
         });
-      });
+      },
+    );
   }
   return resource;
 }
 
-const REPORT_NAMES = ['trial_balance', 'profit_and_loss', 'balance_sheet', 'general_ledger', 'client_statement', 'aged_receivables', 'aged_payables', 'stock_valuation'];
+const REPORT_NAMES = [
+  'trial_balance',
+  'profit_and_loss',
+  'balance_sheet',
+  'general_ledger',
+  'client_statement',
+  'aged_receivables',
+  'aged_payables',
+  'stock_valuation',
+];
 
 function reportsCommand(): Command {
   const reports = new Command('reports').description('the books as reports (from the journals and the stock ledger)');
   for (const name of REPORT_NAMES) {
-    connectionOptions(reports.command(name.replace(/_/g, '-')).alias(name).description(`the ${name.replace(/_/g, ' ')}`))
+    connectionOptions(
+      reports
+        .command(name.replace(/_/g, '-'))
+        .alias(name)
+        .description(`the ${name.replace(/_/g, ' ')}`),
+    )
       .option('--from <date>', 'first day, YYYY-MM-DD')
       .option('--to <date>', 'last day, YYYY-MM-DD (default today)')
       .option('--client <id>', 'client_id (client statement)')
       .option('--account <id>', 'journal_account_id (general ledger)')
       .option('--store <id>', 'store_id (stock valuation)')
       .option('--csv', 'print CSV')
-      .action(async (options: Common & { from?: string; to?: string; client?: string; account?: string; store?: string; csv?: boolean }) => {
-        const query = { date_from: options.from, date_to: options.to, client_id: options.client, journal_account_id: options.account, store_id: options.store };
-        await withConnection(options, async ({ daftar }) => {
-          if (options.csv) {
-            process.stdout.write(await daftar.request<string>('GET', `/api2/reports/${name}.csv`, { query }));
-            return;
-          }
-          const report = await daftar.report(name, query);
-          const rows = (report['rows'] as Array<Record<string, unknown>> | undefined) ?? [];
-          const columns = (report['columns'] as string[] | undefined) ?? Object.keys(rows[0] ?? {});
-          print(report, options, () => {
-            const totals = report['totals'] as Record<string, unknown> | undefined;
-            const heading = `${String(report['title'] ?? name)} — ${report['date_from'] ?? 'start'} to ${report['date_to'] ?? 'today'} (${report['currency_code'] ?? ''})`;
-            return [heading, '', table(rows, columns), ...(totals ? ['', details(totals)] : [])].join('\n');
+      .action(
+        async (
+          options: Common & {
+            from?: string;
+            to?: string;
+            client?: string;
+            account?: string;
+            store?: string;
+            csv?: boolean;
+          },
+        ) => {
+          const query = {
+            date_from: options.from,
+            date_to: options.to,
+            client_id: options.client,
+            journal_account_id: options.account,
+            store_id: options.store,
+          };
+          await withConnection(options, async ({ daftar }) => {
+            if (options.csv) {
+              process.stdout.write(await daftar.request<string>('GET', `/api2/reports/${name}.csv`, { query }));
+              return;
+            }
+            const report = await daftar.report(name, query);
+            const rows = (report['rows'] as Array<Record<string, unknown>> | undefined) ?? [];
+            const columns = (report['columns'] as string[] | undefined) ?? Object.keys(rows[0] ?? {});
+            print(report, options, () => {
+              const totals = report['totals'] as Record<string, unknown> | undefined;
+              const heading = `${String(report['title'] ?? name)} — ${report['date_from'] ?? 'start'} to ${report['date_to'] ?? 'today'} (${report['currency_code'] ?? ''})`;
+              return [heading, '', table(rows, columns), ...(totals ? ['', details(totals)] : [])].join('\n');
+            });
           });
-        });
-      });
+        },
+      );
   }
   return reports;
 }
 
 function demoCommand(): Command {
-  return connectionOptions(new Command('demo').description('fill a site with a year of a small Saudi shop\'s business (deterministic for a seed)'))
+  return connectionOptions(
+    new Command('demo').description(
+      "fill a site with a year of a small Saudi shop's business (deterministic for a seed)",
+    ),
+  )
     .option('--seed <n>', 'the seed', '42')
     .option('--months <n>', 'how many months, ending this month', '12')
     .action(async (options: Common & { seed: string; months: string }) => {
       options.site ??= 'demo';
       const months = Number(options.months);
-      if (!Number.isInteger(months) || months < 1 || months > 60) throw new UsageError('--months is a whole number from 1 to 60');
+      if (!Number.isInteger(months) || months < 1 || months > 60)
+        throw new UsageError('--months is a whole number from 1 to 60');
       const { ensureDemoSite } = await import('./demo-site.js');
       const created = options.url || process.env['DAFTAR_URL'] ? undefined : await ensureDemoSite(options.site!);
       const { runDemo } = await import('./demo.js');
       const bar = await progressBar('demo');
-      const summary = await withConnection(options, ({ daftar }) => runDemo(daftar, {
-        seed: Number(options.seed), months, onProgress: (done, total) => bar.update(done, total),
-      })).finally(() => bar.stop());
-      print({ ...summary, ...(created ? { site: created } : {}) }, options, () => [
-        `demo data written: ${Object.entries(summary).map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`).join(', ')}`,
-        ...(created ? [`site "${created.subdomain}": API key ${created.api_key}, owner ${created.owner_email} / ${created.owner_password ?? '(as set)'}`] : []),
-        `try: daftar reports profit-and-loss${options.site ? ` --site ${options.site}` : ''}`,
-      ].join('\n'));
+      const summary = await withConnection(options, ({ daftar }) =>
+        runDemo(daftar, {
+          seed: Number(options.seed),
+          months,
+          onProgress: (done, total) => bar.update(done, total),
+        }),
+      ).finally(() => bar.stop());
+      print({ ...summary, ...(created ? { site: created } : {}) }, options, () =>
+        [
+          `demo data written: ${Object.entries(summary)
+            .map(([k, v]) => `${v} ${k.replace(/_/g, ' ')}`)
+            .join(', ')}`,
+          ...(created
+            ? [
+                `site "${created.subdomain}": API key ${created.api_key}, owner ${created.owner_email} / ${created.owner_password ?? '(as set)'}`,
+              ]
+            : []),
+          `try: daftar reports profit-and-loss${options.site ? ` --site ${options.site}` : ''}`,
+        ].join('\n'),
+      );
     });
 }
 
@@ -206,20 +304,30 @@ function demoCommand(): Command {
 export async function progressBar(label: string): Promise<{ update(done: number, total: number): void; stop(): void }> {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
   const { SingleBar, Presets } = await import('cli-progress');
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     update(done, total) {
-      if (!started) { bar.start(total, 0); started = true; }
+      if (!started) {
+        bar.start(total, 0);
+        started = true;
+      }
       bar.setTotal(total);
       bar.update(done);
     },
-    stop() { if (started) bar.stop(); },
+    stop() {
+      if (started) bar.stop();
+    },
   };
 }
 
 export function program(): Command {
-  const root = new Command('daftar').description('Daftar: invoicing, accounting and inventory, wire-compatible with Daftra');
+  const root = new Command('daftar').description(
+    'Daftar: invoicing, accounting and inventory, wire-compatible with Daftra',
+  );
   for (const spec of RESOURCES.filter((s) => s.operations.length > 0)) root.addCommand(resourceCommand(spec));
   root.addCommand(reportsCommand());
   root.addCommand(demoCommand());
@@ -235,7 +343,11 @@ export function program(): Command {
 /** The commands this module answers (the admin commands stay in cli.ts). */
 export function answers(command: string | undefined): boolean {
   if (!command) return false;
-  return command === 'reports' || command === 'demo' || RESOURCES.some((s) => s.operations.length > 0 && (s.name === command || cliName(s) === command));
+  return (
+    command === 'reports' ||
+    command === 'demo' ||
+    RESOURCES.some((s) => s.operations.length > 0 && (s.name === command || cliName(s) === command))
+  );
 }
 
 function exitCodeOf(error: unknown): number {
@@ -249,7 +361,9 @@ function exitCodeOf(error: unknown): number {
 
 function describe(error: unknown): string {
   if (error instanceof DaftarError) {
-    const fields = Object.entries(error.validationErrors).map(([field, why]) => `\n  ${field}: ${why}`).join('');
+    const fields = Object.entries(error.validationErrors)
+      .map(([field, why]) => `\n  ${field}: ${why}`)
+      .join('');
     return `${error.status ? `${error.status} ` : ''}${error.message}${fields}`;
   }
   return error instanceof Error ? error.message : String(error);

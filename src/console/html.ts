@@ -15,12 +15,15 @@ export interface View {
   signedIn: boolean;
 }
 
-export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (value: unknown): string =>
+  String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Escapes and marks up a raw HTML fragment built by this module. */
 export class Html {
   constructor(readonly text: string) {}
-  toString(): string { return this.text; }
+  toString(): string {
+    return this.text;
+  }
 }
 
 /** A tagged template: interpolated values are escaped unless they are Html (or arrays of Html). */
@@ -39,7 +42,8 @@ function render(value: unknown): string {
   return escapeHtml(value);
 }
 
-export const t = (view: View, key: MessageKey, vars?: Record<string, string | number>) => translate(view.lang, key, vars);
+export const t = (view: View, key: MessageKey, vars?: Record<string, string | number>) =>
+  translate(view.lang, key, vars);
 
 /** A number, an amount, a date or an id: left-to-right inside any text, in the chosen digits. */
 export function ltr(view: View, value: unknown): Html {
@@ -56,20 +60,34 @@ export function amount(view: View, value: unknown, currency?: string): Html {
 }
 
 const NAV: Array<[string, MessageKey]> = [
-  ['/app', 'nav_dashboard'], ['/app/invoices', 'nav_invoices'], ['/app/estimates', 'nav_estimates'], ['/app/clients', 'nav_clients'],
-  ['/app/suppliers', 'nav_suppliers'], ['/app/products', 'nav_products'], ['/app/purchases', 'nav_purchases'], ['/app/expenses', 'nav_expenses'],
-  ['/app/treasuries', 'nav_treasuries'], ['/app/reports/monthly_summary', 'nav_reports'], ['/app/settings', 'nav_settings'],
+  ['/app', 'nav_dashboard'],
+  ['/app/invoices', 'nav_invoices'],
+  ['/app/estimates', 'nav_estimates'],
+  ['/app/clients', 'nav_clients'],
+  ['/app/suppliers', 'nav_suppliers'],
+  ['/app/products', 'nav_products'],
+  ['/app/purchases', 'nav_purchases'],
+  ['/app/expenses', 'nav_expenses'],
+  ['/app/treasuries', 'nav_treasuries'],
+  ['/app/reports/monthly_summary', 'nav_reports'],
+  ['/app/settings', 'nav_settings'],
 ];
 
 export function layout(view: View, title: string, body: Html, flash?: string): string {
   const dir = view.lang === 'ar' ? 'rtl' : 'ltr';
-  const current = (href: string) => (href === '/app' ? view.path === '/app' : (view.path.startsWith(href.replace(/\/monthly_summary$/, '')) || (href === '/app/expenses' && view.path.startsWith('/app/incomes'))));
-  const nav = view.signedIn ? html`
+  const current = (href: string) =>
+    href === '/app'
+      ? view.path === '/app'
+      : view.path.startsWith(href.replace(/\/monthly_summary$/, '')) ||
+        (href === '/app/expenses' && view.path.startsWith('/app/incomes'));
+  const nav = view.signedIn
+    ? html`
 <nav aria-label="${t(view, 'main_navigation')}"><ul>
 ${NAV.map(([href, key]) => html`<li><a href="${href}"${current(href) ? html` aria-current="page"` : ''}>${t(view, key)}</a></li>`)}
 </ul>
 <form method="post" action="/app/logout" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'sign_out')}</button></form>
-</nav>` : '';
+</nav>`
+    : '';
   const other: Lang = view.lang === 'ar' ? 'en' : 'ar';
   return `<!doctype html>
 ${html`<html lang="${view.lang}" dir="${dir}">

@@ -11,22 +11,46 @@ import { type Html, type View, amount, errors, field, html, layout, ltr, t, tabl
 import type { MessageKey } from './i18n.js';
 import { languageOf } from './session.js';
 import {
-  type Form, type Kit, type Page, type Row, invoiceForm, linesOf, list, one, statusOf, sumOf,
+  type Form,
+  type Kit,
+  type Page,
+  type Row,
+  invoiceForm,
+  linesOf,
+  list,
+  one,
+  statusOf,
+  sumOf,
 } from './routes.js';
 
 type Problems = Record<string, string>;
 const currencyOf = async (page: Page) => String((await page.daftar.siteInfo())['currency_code'] ?? '');
-const flashOf = (view: View, query: Form): string | undefined => (one(query['saved']) ? t(view, 'saved') : one(query['removed']) ? t(view, 'removed') : undefined);
+const flashOf = (view: View, query: Form): string | undefined =>
+  one(query['saved']) ? t(view, 'saved') : one(query['removed']) ? t(view, 'removed') : undefined;
 const hidden = (view: View) => html`<input type="hidden" name="_csrf" value="${view.csrf}">`;
-const input = (id: string, value: string, extra: Html = html``, name = id) => html`<input id="${id}" name="${name}" value="${value}"${extra}>`;
-const search = (view: View, query: Form) => html`<form method="get" class="filters" role="search">${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}<button type="submit">${t(view, 'search')}</button></form>`;
+const input = (id: string, value: string, extra: Html = html``, name = id) =>
+  html`<input id="${id}" name="${name}" value="${value}"${extra}>`;
+const search = (view: View, query: Form) =>
+  html`<form method="get" class="filters" role="search">${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}<button type="submit">${t(view, 'search')}</button></form>`;
 const keywords = (query: Form) => (one(query['keywords']) ? { keywords: one(query['keywords']) } : {});
 const pageNo = (query: Form) => Math.max(1, Number(one(query['page'])) || 1);
-const options = (rows: Row[], selected: string, label = (row: Row) => String(row['name'] ?? row['business_name'] ?? row['id'])) =>
-  rows.map((row) => html`<option value="${row['id']}"${String(row['id']) === selected ? html` selected` : ''}>${label(row)}</option>`);
+const options = (
+  rows: Row[],
+  selected: string,
+  label = (row: Row) => String(row['name'] ?? row['business_name'] ?? row['id']),
+) =>
+  rows.map(
+    (row) =>
+      html`<option value="${row['id']}"${String(row['id']) === selected ? html` selected` : ''}>${label(row)}</option>`,
+  );
 
 /** A write whose 400 redraws the form with the API's field errors; anything else goes up. */
-async function saving(reply: FastifyReply, kit: Kit, write: () => Promise<string>, redraw: (problems: Problems) => Promise<string>): Promise<unknown> {
+async function saving(
+  reply: FastifyReply,
+  kit: Kit,
+  write: () => Promise<string>,
+  redraw: (problems: Problems) => Promise<string>,
+): Promise<unknown> {
   try {
     return reply.redirect(await write(), 303);
   } catch (error) {
@@ -45,147 +69,326 @@ export function registerPages(app: FastifyInstance, kit: Kit): void {
   const body = (request: FastifyRequest) => (request.body ?? {}) as Form;
 
   // ---- A document's PDF (download) and HTML (print), as the API renders them -------------------
-  app.get('/app/documents/:kind/:id/:format', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
-    const { kind, id, format } = request.params as { kind: string; id: string; format: string };
-    if (!DOCUMENT_KINDS.has(kind) || !/^\d{1,15}$/.test(id) || (format !== 'pdf' && format !== 'print')) throw new DaftarNotFoundError('no such document', 404);
-    const { lang } = languageOf(request);
-    const rendered = await app.inject({ method: 'GET', url: `/api2/${kind}/${id}.${format === 'pdf' ? 'pdf' : 'html'}?lang=${lang}`, headers: { authorization: `Bearer ${session}` } });
-    if (rendered.statusCode !== 200) return reply.code(rendered.statusCode === 404 ? 404 : 503).type('text/plain').send('not available');
-    if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="${kind}-${id}.pdf"`).send(rendered.rawPayload);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rendered.rawPayload);
-  }));
+  app.get(
+    '/app/documents/:kind/:id/:format',
+    PUBLIC_ROUTE,
+    signedIn(async ({ session }, request, reply) => {
+      const { kind, id, format } = request.params as { kind: string; id: string; format: string };
+      if (!DOCUMENT_KINDS.has(kind) || !/^\d{1,15}$/.test(id) || (format !== 'pdf' && format !== 'print'))
+        throw new DaftarNotFoundError('no such document', 404);
+      const { lang } = languageOf(request);
+      const rendered = await app.inject({
+        method: 'GET',
+        url: `/api2/${kind}/${id}.${format === 'pdf' ? 'pdf' : 'html'}?lang=${lang}`,
+        headers: { authorization: `Bearer ${session}` },
+      });
+      if (rendered.statusCode !== 200)
+        return reply
+          .code(rendered.statusCode === 404 ? 404 : 503)
+          .type('text/plain')
+          .send('not available');
+      if (format === 'pdf')
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${kind}-${id}.pdf"`)
+          .send(rendered.rawPayload);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(rendered.rawPayload);
+    }),
+  );
 
   // ---- Estimates ------------------------------------------------------------------------------
-  app.get('/app/estimates', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const { view, daftar } = page;
-    const query = request.query as Form;
-    const [result, currency] = await Promise.all([daftar.estimates.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)), currencyOf(page)]);
-    return send(reply, layout(view, t(view, 'estimates'), html`
+  app.get(
+    '/app/estimates',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const { view, daftar } = page;
+      const query = request.query as Form;
+      const [result, currency] = await Promise.all([
+        daftar.estimates.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)),
+        currencyOf(page),
+      ]);
+      return send(
+        reply,
+        layout(
+          view,
+          t(view, 'estimates'),
+          html`
 <p><a class="button" href="/app/estimates/new">${t(view, 'new_estimate')}</a></p>${search(view, query)}
-${table(view, ['number', 'client', 'date', 'total'], result.data.map((row: Row) => [
-      html`<a href="/app/estimates/${row['id']}">${ltr(view, row['no'] ?? row['id'])}</a>`, html`${row['client_business_name'] ?? ''}`, ltr(view, row['date']), amount(view, row['summary_total'], currency),
-    ]))}`));
-  }));
-  app.get('/app/estimates/new', PUBLIC_ROUTE, signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}, 'estimate'))));
-  app.post('/app/estimates', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = body(request);
-    return saving(reply, kit, async () => {
-      const lines = linesOf(form).filter((line) => line.product_id || line.item);
-      const { id } = await page.daftar.estimates.create({
-        Estimate: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
-        InvoiceItem: lines.map((line) => ({
-          ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
-          quantity: line.quantity, ...(line.unit_price ? { unit_price: line.unit_price } : {}), ...(line.tax1 ? { tax1: line.tax1 } : {}),
-        })),
-      } as never);
-      return `/app/estimates/${id}?saved=1`;
-    }, (problems) => invoiceForm(page, form, problems, 'estimate'));
-  }));
-  app.get('/app/estimates/:id', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const { view, daftar } = page;
-    const { id } = request.params as { id: string };
-    const [estimate, currency, made] = await Promise.all([daftar.estimates.get(id), currencyOf(page), daftar.invoices.list({ estimate_id: id, limit: 1 } as never).page(1)]);
-    const lines = (estimate['InvoiceItem'] as Row[] | undefined) ?? [];
-    const invoice = made.data.find((row: Row) => String(row['estimate_id']) === String(estimate['id']));
-    return send(reply, layout(view, `${t(view, 'estimate')} ${String(estimate['no'] ?? estimate['id'])}`, html`
+${table(
+  view,
+  ['number', 'client', 'date', 'total'],
+  result.data.map((row: Row) => [
+    html`<a href="/app/estimates/${row['id']}">${ltr(view, row['no'] ?? row['id'])}</a>`,
+    html`${row['client_business_name'] ?? ''}`,
+    ltr(view, row['date']),
+    amount(view, row['summary_total'], currency),
+  ]),
+)}`,
+        ),
+      );
+    }),
+  );
+  app.get(
+    '/app/estimates/new',
+    PUBLIC_ROUTE,
+    signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}, 'estimate'))),
+  );
+  app.post(
+    '/app/estimates',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const form = body(request);
+      return saving(
+        reply,
+        kit,
+        async () => {
+          const lines = linesOf(form).filter((line) => line.product_id || line.item);
+          const { id } = await page.daftar.estimates.create({
+            Estimate: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
+            InvoiceItem: lines.map((line) => ({
+              ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
+              quantity: line.quantity,
+              ...(line.unit_price ? { unit_price: line.unit_price } : {}),
+              ...(line.tax1 ? { tax1: line.tax1 } : {}),
+            })),
+          } as never);
+          return `/app/estimates/${id}?saved=1`;
+        },
+        (problems) => invoiceForm(page, form, problems, 'estimate'),
+      );
+    }),
+  );
+  app.get(
+    '/app/estimates/:id',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const { view, daftar } = page;
+      const { id } = request.params as { id: string };
+      const [estimate, currency, made] = await Promise.all([
+        daftar.estimates.get(id),
+        currencyOf(page),
+        daftar.invoices.list({ estimate_id: id, limit: 1 } as never).page(1),
+      ]);
+      const lines = (estimate['InvoiceItem'] as Row[] | undefined) ?? [];
+      const invoice = made.data.find((row: Row) => String(row['estimate_id']) === String(estimate['id']));
+      return send(
+        reply,
+        layout(
+          view,
+          `${t(view, 'estimate')} ${String(estimate['no'] ?? estimate['id'])}`,
+          html`
 <p class="meta">${t(view, 'client')}: <strong>${estimate['client_business_name'] ?? ''}</strong> · ${t(view, 'date')}: ${ltr(view, estimate['date'])}</p>
-${table(view, ['description', 'quantity', 'unit_price', 'tax', 'total'], lines.map((line) => [
-      html`${line['item'] ?? ''}`, ltr(view, line['quantity']), amount(view, line['unit_price'], currency),
-      amount(view, sumOf(line['summary_tax1'], line['summary_tax2']), currency), amount(view, line['item_subtotal'] ?? line['subtotal'], currency),
-    ]))}
+${table(
+  view,
+  ['description', 'quantity', 'unit_price', 'tax', 'total'],
+  lines.map((line) => [
+    html`${line['item'] ?? ''}`,
+    ltr(view, line['quantity']),
+    amount(view, line['unit_price'], currency),
+    amount(view, sumOf(line['summary_tax1'], line['summary_tax2']), currency),
+    amount(view, line['item_subtotal'] ?? line['subtotal'], currency),
+  ]),
+)}
 <dl class="totals"><dt>${t(view, 'total')}</dt><dd data-total="total">${amount(view, estimate['summary_total'], currency)}</dd></dl>
 <p class="actions"><a class="button" href="/app/documents/estimates/${estimate['id']}/pdf">${t(view, 'download_pdf')}</a>
 <a class="button" href="/app/documents/estimates/${estimate['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a></p>
-${invoice ? html`<p role="status" class="flash">${t(view, 'converted_to')} <a href="/app/invoices/${invoice['id']}">${t(view, 'invoice')} ${ltr(view, invoice['no'] ?? invoice['id'])}</a></p>`
-    : html`<form method="post" action="/app/estimates/${estimate['id']}/convert" class="inline">${hidden(view)}<button type="submit">${t(view, 'convert_to_invoice')}</button></form>`}`, flashOf(view, request.query as Form)));
-  }));
-  app.post('/app/estimates/:id/convert', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const { id } = request.params as { id: string };
-    const estimate = await daftar.estimates.get(id);
-    const items = ((estimate['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
-      ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] }),
-      quantity: line['quantity'], unit_price: line['unit_price'], ...(line['tax1'] ? { tax1: line['tax1'] } : {}), ...(line['tax2'] ? { tax2: line['tax2'] } : {}),
-    }));
-    const { id: invoiceId } = await daftar.invoices.create({ Invoice: { client_id: estimate['client_id'], estimate_id: estimate['id'] }, InvoiceItem: items } as never);
-    return reply.redirect(`/app/invoices/${invoiceId}?saved=1`, 303);
-  }));
+${
+  invoice
+    ? html`<p role="status" class="flash">${t(view, 'converted_to')} <a href="/app/invoices/${invoice['id']}">${t(view, 'invoice')} ${ltr(view, invoice['no'] ?? invoice['id'])}</a></p>`
+    : html`<form method="post" action="/app/estimates/${estimate['id']}/convert" class="inline">${hidden(view)}<button type="submit">${t(view, 'convert_to_invoice')}</button></form>`
+}`,
+          flashOf(view, request.query as Form),
+        ),
+      );
+    }),
+  );
+  app.post(
+    '/app/estimates/:id/convert',
+    PUBLIC_ROUTE,
+    signedIn(async ({ daftar }, request, reply) => {
+      const { id } = request.params as { id: string };
+      const estimate = await daftar.estimates.get(id);
+      const items = ((estimate['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
+        ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] }),
+        quantity: line['quantity'],
+        unit_price: line['unit_price'],
+        ...(line['tax1'] ? { tax1: line['tax1'] } : {}),
+        ...(line['tax2'] ? { tax2: line['tax2'] } : {}),
+      }));
+      const { id: invoiceId } = await daftar.invoices.create({
+        Invoice: { client_id: estimate['client_id'], estimate_id: estimate['id'] },
+        InvoiceItem: items,
+      } as never);
+      return reply.redirect(`/app/invoices/${invoiceId}?saved=1`, 303);
+    }),
+  );
 
   // ---- Suppliers ------------------------------------------------------------------------------
   const suppliersPage = async ({ view, daftar }: Page, query: Form, problems: Problems, form: Form = {}) => {
     const result = await daftar.suppliers.list({ limit: 50, ...keywords(query) } as never).page(pageNo(query));
-    return layout(view, t(view, 'suppliers'), html`${search(view, query)}
-${table(view, ['business_name', 'email', 'vat_number', 'city'], result.data.map((c: Row) => [html`${c['business_name']}`, html`${c['email'] ?? ''}`, ltr(view, c['bn1'] ?? ''), html`${c['city'] ?? ''}`]))}
+    return layout(
+      view,
+      t(view, 'suppliers'),
+      html`${search(view, query)}
+${table(
+  view,
+  ['business_name', 'email', 'vat_number', 'city'],
+  result.data.map((c: Row) => [
+    html`${c['business_name']}`,
+    html`${c['email'] ?? ''}`,
+    ltr(view, c['bn1'] ?? ''),
+    html`${c['city'] ?? ''}`,
+  ]),
+)}
 <form method="post" action="/app/suppliers" class="card"><h2>${t(view, 'new_supplier')}</h2>${errors(view, problems)}${hidden(view)}
 ${field(view, 'business_name', input('business_name', one(form['business_name']), html` required`), 'business_name')}
 ${field(view, 'email', html`<input id="supplier_email" name="email" type="email" value="${one(form['email'])}">`, 'supplier_email')}
 ${field(view, 'vat_number', input('bn1', one(form['bn1']), html` dir="ltr"`), 'bn1')}
 ${field(view, 'city', input('city', one(form['city'])), 'city')}
-<button type="submit">${t(view, 'save_supplier')}</button></form>`, flashOf(view, query));
+<button type="submit">${t(view, 'save_supplier')}</button></form>`,
+      flashOf(view, query),
+    );
   };
-  app.get('/app/suppliers', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await suppliersPage(page, request.query as Form, {}))));
-  app.post('/app/suppliers', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = body(request);
-    return saving(reply, kit, async () => {
-      await page.daftar.suppliers.create({ Supplier: { business_name: one(form['business_name']), email: one(form['email']) || undefined, bn1: one(form['bn1']) || undefined, city: one(form['city']) || undefined } } as never);
-      return '/app/suppliers?saved=1';
-    }, (problems) => suppliersPage(page, {}, problems, form));
-  }));
+  app.get(
+    '/app/suppliers',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => send(reply, await suppliersPage(page, request.query as Form, {}))),
+  );
+  app.post(
+    '/app/suppliers',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const form = body(request);
+      return saving(
+        reply,
+        kit,
+        async () => {
+          await page.daftar.suppliers.create({
+            Supplier: {
+              business_name: one(form['business_name']),
+              email: one(form['email']) || undefined,
+              bn1: one(form['bn1']) || undefined,
+              city: one(form['city']) || undefined,
+            },
+          } as never);
+          return '/app/suppliers?saved=1';
+        },
+        (problems) => suppliersPage(page, {}, problems, form),
+      );
+    }),
+  );
 
   // ---- Purchases ------------------------------------------------------------------------------
   const purchasesPage = async (page: Page, query: Form, problems: Problems, form: Form = {}) => {
     const { view, daftar } = page;
     const [result, suppliers, stores, products, currency] = await Promise.all([
       daftar.purchaseInvoices.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)),
-      daftar.suppliers.list({ limit: 200 }).page(1), daftar.stores.list({ limit: 50 }).page(1), daftar.products.list({ limit: 500 }).page(1), currencyOf(page),
+      daftar.suppliers.list({ limit: 200 }).page(1),
+      daftar.stores.list({ limit: 50 }).page(1),
+      daftar.products.list({ limit: 500 }).page(1),
+      currencyOf(page),
     ]);
     const lines = list(form['product_id']);
     const line = (index: number) => html`<tr>
 <td><label class="sr" for="purchase_product_${index}">${t(view, 'product')}</label><select id="purchase_product_${index}" name="product_id[]"><option value="">${t(view, 'choose_product_short')}</option>${options(products.data, lines[index] ?? '')}</select></td>
 <td><label class="sr" for="purchase_quantity_${index}">${t(view, 'quantity')}</label><input id="purchase_quantity_${index}" name="quantity[]" inputmode="decimal" value="${list(form['quantity'])[index] ?? ''}"></td>
 <td><label class="sr" for="purchase_cost_${index}">${t(view, 'unit_cost')}</label><input id="purchase_cost_${index}" name="unit_price[]" inputmode="decimal" value="${list(form['unit_price'])[index] ?? ''}"></td></tr>`;
-    return layout(view, t(view, 'purchases'), html`${search(view, query)}
-${table(view, ['number', 'supplier', 'date', 'total', 'status'], result.data.map((row: Row) => [
-      html`<a href="/app/documents/purchase_invoices/${row['id']}/pdf">${ltr(view, row['no'] ?? row['id'])}</a>`, html`${row['supplier_business_name'] ?? ''}`, ltr(view, row['date']),
-      amount(view, row['summary_total'], currency), html`<span class="status s${row['payment_status']}">${statusOf(view, row['payment_status'])}</span>`,
-    ]))}
+    return layout(
+      view,
+      t(view, 'purchases'),
+      html`${search(view, query)}
+${table(
+  view,
+  ['number', 'supplier', 'date', 'total', 'status'],
+  result.data.map((row: Row) => [
+    html`<a href="/app/documents/purchase_invoices/${row['id']}/pdf">${ltr(view, row['no'] ?? row['id'])}</a>`,
+    html`${row['supplier_business_name'] ?? ''}`,
+    ltr(view, row['date']),
+    amount(view, row['summary_total'], currency),
+    html`<span class="status s${row['payment_status']}">${statusOf(view, row['payment_status'])}</span>`,
+  ]),
+)}
 <form method="post" action="/app/purchases" class="card"><h2>${t(view, 'new_purchase')}</h2>${errors(view, problems)}${hidden(view)}
 ${field(view, 'supplier', html`<select id="supplier_id" name="supplier_id" required><option value="">${t(view, 'choose_supplier')}</option>${options(suppliers.data, one(form['supplier_id']))}</select>`, 'supplier_id')}
 ${field(view, 'store', html`<select id="store_id" name="store_id">${options(stores.data, one(form['store_id']))}</select>`, 'store_id')}
 ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" value="${one(form['date'])}">`, 'purchase_date')}
 <table class="lines"><caption>${t(view, 'lines')}</caption><thead><tr><th scope="col">${t(view, 'product')}</th><th scope="col">${t(view, 'quantity')}</th><th scope="col">${t(view, 'unit_cost')}</th></tr></thead>
 <tbody>${[0, 1, 2].map(line)}</tbody></table>
-<button type="submit">${t(view, 'save_purchase')}</button></form>`, flashOf(view, query));
+<button type="submit">${t(view, 'save_purchase')}</button></form>`,
+      flashOf(view, query),
+    );
   };
-  app.get('/app/purchases', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await purchasesPage(page, request.query as Form, {}))));
-  app.post('/app/purchases', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = body(request);
-    return saving(reply, kit, async () => {
-      const products = list(form['product_id']);
-      const items = products.map((product, i) => ({ product_id: product, quantity: list(form['quantity'])[i] ?? '', unit_price: list(form['unit_price'])[i] || undefined }))
-        .filter((item) => item.product_id);
-      await page.daftar.purchaseInvoices.create({
-        PurchaseOrder: { supplier_id: one(form['supplier_id']), store_id: one(form['store_id']) || undefined, date: one(form['date']) || undefined },
-        PurchaseOrderItem: items,
-      } as never);
-      return '/app/purchases?saved=1';
-    }, (problems) => purchasesPage(page, {}, problems, form));
-  }));
+  app.get(
+    '/app/purchases',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => send(reply, await purchasesPage(page, request.query as Form, {}))),
+  );
+  app.post(
+    '/app/purchases',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const form = body(request);
+      return saving(
+        reply,
+        kit,
+        async () => {
+          const products = list(form['product_id']);
+          const items = products
+            .map((product, i) => ({
+              product_id: product,
+              quantity: list(form['quantity'])[i] ?? '',
+              unit_price: list(form['unit_price'])[i] || undefined,
+            }))
+            .filter((item) => item.product_id);
+          await page.daftar.purchaseInvoices.create({
+            PurchaseOrder: {
+              supplier_id: one(form['supplier_id']),
+              store_id: one(form['store_id']) || undefined,
+              date: one(form['date']) || undefined,
+            },
+            PurchaseOrderItem: items,
+          } as never);
+          return '/app/purchases?saved=1';
+        },
+        (problems) => purchasesPage(page, {}, problems, form),
+      );
+    }),
+  );
 
   // ---- Expenses and incomes -------------------------------------------------------------------
-  const moneyPage = async (page: Page, kind: 'expenses' | 'incomes', query: Form, problems: Problems, form: Form = {}) => {
+  const moneyPage = async (
+    page: Page,
+    kind: 'expenses' | 'incomes',
+    query: Form,
+    problems: Problems,
+    form: Form = {},
+  ) => {
     const { view, daftar } = page;
     const resource = kind === 'expenses' ? daftar.expenses : daftar.incomes;
     const [result, treasuries, taxes, currency] = await Promise.all([
-      resource.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)), daftar.treasuries.list({ limit: 50 }).page(1), daftar.taxes.list({ limit: 100 }).page(1), currencyOf(page),
+      resource.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)),
+      daftar.treasuries.list({ limit: 50 }).page(1),
+      daftar.taxes.list({ limit: 100 }).page(1),
+      currencyOf(page),
     ]);
     const title: MessageKey = kind === 'expenses' ? 'expenses' : 'incomes';
-    return layout(view, t(view, title), html`
+    return layout(
+      view,
+      t(view, title),
+      html`
 <nav class="tabs" aria-label="${t(view, 'expenses_and_incomes')}"><a href="/app/expenses"${kind === 'expenses' ? html` aria-current="page"` : ''}>${t(view, 'expenses')}</a><a href="/app/incomes"${kind === 'incomes' ? html` aria-current="page"` : ''}>${t(view, 'incomes')}</a></nav>
 ${search(view, query)}
-${table(view, ['date', 'category', 'description', 'treasury', 'amount'], result.data.map((row: Row) => [
-      ltr(view, row['date']), html`${row['category'] ?? ''}`, html`${row['description'] ?? row['note'] ?? ''}`,
-      html`${treasuries.data.find((tr: Row) => String(tr['id']) === String(row['treasury_id']))?.['name'] ?? ''}`, amount(view, row['amount'], currency),
-    ]))}
+${table(
+  view,
+  ['date', 'category', 'description', 'treasury', 'amount'],
+  result.data.map((row: Row) => [
+    ltr(view, row['date']),
+    html`${row['category'] ?? ''}`,
+    html`${row['description'] ?? row['note'] ?? ''}`,
+    html`${treasuries.data.find((tr: Row) => String(tr['id']) === String(row['treasury_id']))?.['name'] ?? ''}`,
+    amount(view, row['amount'], currency),
+  ]),
+)}
 <form method="post" action="/app/${kind}" class="card"><h2>${t(view, kind === 'expenses' ? 'new_expense' : 'new_income')}</h2>${errors(view, problems)}${hidden(view)}
 ${field(view, 'amount', input('money_amount', one(form['amount']), html` inputmode="decimal" required`, 'amount'), 'money_amount')}
 ${field(view, 'date', html`<input id="money_date" name="date" type="date" value="${one(form['date'])}">`, 'money_date')}
@@ -193,88 +396,180 @@ ${field(view, 'category', input('category', one(form['category'])), 'category')}
 ${field(view, 'description', input('money_description', one(form['description']), html``, 'description'), 'money_description')}
 ${field(view, 'treasury', html`<select id="money_treasury" name="treasury_id">${options(treasuries.data, one(form['treasury_id']))}</select>`, 'money_treasury')}
 ${field(view, 'tax', html`<select id="money_tax" name="tax1_id"><option value="">${t(view, 'no_tax')}</option>${options(taxes.data, one(form['tax1_id']))}</select>`, 'money_tax')}
-<button type="submit">${t(view, kind === 'expenses' ? 'save_expense' : 'save_income')}</button></form>`, flashOf(view, query));
+<button type="submit">${t(view, kind === 'expenses' ? 'save_expense' : 'save_income')}</button></form>`,
+      flashOf(view, query),
+    );
   };
   for (const kind of ['expenses', 'incomes'] as const) {
-    app.get(`/app/${kind}`, PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await moneyPage(page, kind, request.query as Form, {}))));
-    app.post(`/app/${kind}`, PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-      const form = body(request);
-      return saving(reply, kit, async () => {
-        const values = {
-          amount: one(form['amount']), date: one(form['date']) || undefined, category: one(form['category']) || undefined, description: one(form['description']) || undefined,
-          treasury_id: one(form['treasury_id']) || undefined, tax1_id: one(form['tax1_id']) || undefined,
-        };
-        if (kind === 'expenses') await page.daftar.expenses.create({ Expense: values } as never);
-        else await page.daftar.incomes.create({ Income: values } as never);
-        return `/app/${kind}?saved=1`;
-      }, (problems) => moneyPage(page, kind, {}, problems, form));
-    }));
+    app.get(
+      `/app/${kind}`,
+      PUBLIC_ROUTE,
+      signedIn(async (page, request, reply) => send(reply, await moneyPage(page, kind, request.query as Form, {}))),
+    );
+    app.post(
+      `/app/${kind}`,
+      PUBLIC_ROUTE,
+      signedIn(async (page, request, reply) => {
+        const form = body(request);
+        return saving(
+          reply,
+          kit,
+          async () => {
+            const values = {
+              amount: one(form['amount']),
+              date: one(form['date']) || undefined,
+              category: one(form['category']) || undefined,
+              description: one(form['description']) || undefined,
+              treasury_id: one(form['treasury_id']) || undefined,
+              tax1_id: one(form['tax1_id']) || undefined,
+            };
+            if (kind === 'expenses') await page.daftar.expenses.create({ Expense: values } as never);
+            else await page.daftar.incomes.create({ Income: values } as never);
+            return `/app/${kind}?saved=1`;
+          },
+          (problems) => moneyPage(page, kind, {}, problems, form),
+        );
+      }),
+    );
   }
 
   // ---- Treasuries -----------------------------------------------------------------------------
   const treasuriesPage = async (page: Page, query: Form, problems: Problems, form: Form = {}) => {
     const { view, daftar } = page;
     const [result, currency] = await Promise.all([daftar.treasuries.list({ limit: 100 }).page(1), currencyOf(page)]);
-    return layout(view, t(view, 'treasuries'), html`
-${table(view, ['name', 'kind', 'primary', 'balance'], result.data.map((row: Row) => [
-      html`${row['name']}`, html`${t(view, String(row['type']) === '1' ? 'treasury_bank' : 'treasury_cash')}`, html`${t(view, String(row['is_primary']) === '1' ? 'yes' : 'no')}`,
-      html`<span data-balance="${row['name']}">${amount(view, row['balance'] ?? '0', currency)}</span>`,
-    ]))}
+    return layout(
+      view,
+      t(view, 'treasuries'),
+      html`
+${table(
+  view,
+  ['name', 'kind', 'primary', 'balance'],
+  result.data.map((row: Row) => [
+    html`${row['name']}`,
+    html`${t(view, String(row['type']) === '1' ? 'treasury_bank' : 'treasury_cash')}`,
+    html`${t(view, String(row['is_primary']) === '1' ? 'yes' : 'no')}`,
+    html`<span data-balance="${row['name']}">${amount(view, row['balance'] ?? '0', currency)}</span>`,
+  ]),
+)}
 <form method="post" action="/app/treasuries" class="card"><h2>${t(view, 'new_treasury')}</h2>${errors(view, problems)}${hidden(view)}
 ${field(view, 'name', input('treasury_name', one(form['name']), html` required`, 'name'), 'treasury_name')}
 ${field(view, 'kind', html`<select id="treasury_type" name="type"><option value="3">${t(view, 'treasury_cash')}</option><option value="1"${one(form['type']) === '1' ? html` selected` : ''}>${t(view, 'treasury_bank')}</option></select>`, 'treasury_type')}
-<button type="submit">${t(view, 'save_treasury')}</button></form>`, flashOf(view, query));
+<button type="submit">${t(view, 'save_treasury')}</button></form>`,
+      flashOf(view, query),
+    );
   };
-  app.get('/app/treasuries', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await treasuriesPage(page, request.query as Form, {}))));
-  app.post('/app/treasuries', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = body(request);
-    return saving(reply, kit, async () => {
-      await page.daftar.treasuries.create({ Treasury: { name: one(form['name']), type: one(form['type']) || '3' } } as never);
-      return '/app/treasuries?saved=1';
-    }, (problems) => treasuriesPage(page, {}, problems, form));
-  }));
+  app.get(
+    '/app/treasuries',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => send(reply, await treasuriesPage(page, request.query as Form, {}))),
+  );
+  app.post(
+    '/app/treasuries',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const form = body(request);
+      return saving(
+        reply,
+        kit,
+        async () => {
+          await page.daftar.treasuries.create({
+            Treasury: { name: one(form['name']), type: one(form['type']) || '3' },
+          } as never);
+          return '/app/treasuries?saved=1';
+        },
+        (problems) => treasuriesPage(page, {}, problems, form),
+      );
+    }),
+  );
 
   // ---- One product: stock per store, movements, moving-average cost ----------------------------
-  app.get('/app/products/:id', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const { view, daftar } = page;
-    const { id } = request.params as { id: string };
-    if (!/^\d{1,15}$/.test(id)) throw new DaftarNotFoundError('no such product', 404);
-    const [product, stock, movements, currency] = await Promise.all([
-      daftar.products.get(id), daftar.report('stock_valuation', { product_id: id }),
-      daftar.stockTransactions.list({ product_id: id, limit: 25, sort: 'id', direction: 'desc' } as never).page(1), currencyOf(page),
-    ]);
-    const perStore = (stock['rows'] as Row[] | undefined) ?? [];
-    return send(reply, layout(view, String(product['name'] ?? id), html`
+  app.get(
+    '/app/products/:id',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const { view, daftar } = page;
+      const { id } = request.params as { id: string };
+      if (!/^\d{1,15}$/.test(id)) throw new DaftarNotFoundError('no such product', 404);
+      const [product, stock, movements, currency] = await Promise.all([
+        daftar.products.get(id),
+        daftar.report('stock_valuation', { product_id: id }),
+        daftar.stockTransactions.list({ product_id: id, limit: 25, sort: 'id', direction: 'desc' } as never).page(1),
+        currencyOf(page),
+      ]);
+      const perStore = (stock['rows'] as Row[] | undefined) ?? [];
+      return send(
+        reply,
+        layout(
+          view,
+          String(product['name'] ?? id),
+          html`
 <dl class="totals"><dt>${t(view, 'stock')}</dt><dd data-total="stock">${ltr(view, product['stock_balance'] ?? '0')}</dd>
 <dt>${t(view, 'average_cost')}</dt><dd data-total="average_cost">${amount(view, product['average_price'] ?? '0', currency)}</dd>
 <dt>${t(view, 'price')}</dt><dd>${amount(view, product['unit_price'] ?? '0', currency)}</dd></dl>
 <h2>${t(view, 'stock_per_store')}</h2>
-${table(view, ['store', 'quantity', 'average_cost', 'value'], perStore.map((row) => [html`${row['store_name'] ?? row['store_id']}`, ltr(view, row['quantity']), amount(view, row['average_cost'] ?? '0', currency), amount(view, row['value'], currency)]))}
+${table(
+  view,
+  ['store', 'quantity', 'average_cost', 'value'],
+  perStore.map((row) => [
+    html`${row['store_name'] ?? row['store_id']}`,
+    ltr(view, row['quantity']),
+    amount(view, row['average_cost'] ?? '0', currency),
+    amount(view, row['value'], currency),
+  ]),
+)}
 <h2>${t(view, 'movements')}</h2>
-${table(view, ['date', 'direction', 'quantity', 'price', 'balance'], movements.data.map((row: Row) => [
-      ltr(view, String(row['date'] ?? '').slice(0, 10)), html`${t(view, String(row['transaction_type']) === '2' ? 'stock_out' : 'stock_in')}`, ltr(view, row['quantity']),
-      amount(view, row['price'] ?? '0', currency), ltr(view, row['balance_to_date'] ?? ''),
-    ]))}`));
-  }));
+${table(
+  view,
+  ['date', 'direction', 'quantity', 'price', 'balance'],
+  movements.data.map((row: Row) => [
+    ltr(view, String(row['date'] ?? '').slice(0, 10)),
+    html`${t(view, String(row['transaction_type']) === '2' ? 'stock_out' : 'stock_in')}`,
+    ltr(view, row['quantity']),
+    amount(view, row['price'] ?? '0', currency),
+    ltr(view, row['balance_to_date'] ?? ''),
+  ]),
+)}`,
+        ),
+      );
+    }),
+  );
 
   // ---- Settings -------------------------------------------------------------------------------
-  const settingsPage = async (page: Page, query: Form, problems: Record<string, Problems> = {}, shown?: { key?: string; secret?: string }) => {
+  const settingsPage = async (
+    page: Page,
+    query: Form,
+    problems: Record<string, Problems> = {},
+    shown?: { key?: string; secret?: string },
+  ) => {
     const { view, daftar } = page;
     const owner = async <T>(read: () => Promise<T>, empty: T): Promise<T> => {
-      try { return await read(); } catch (error) { if (error instanceof DaftarError && error.status === 403) return empty; throw error; }
+      try {
+        return await read();
+      } catch (error) {
+        if (error instanceof DaftarError && error.status === 403) return empty;
+        throw error;
+      }
     };
     const [site, taxes, stores, users, keys, hooks, einvoicing] = await Promise.all([
-      daftar.siteInfo(), daftar.taxes.list({ limit: 100 }).page(1), daftar.stores.list({ limit: 100 }).page(1),
+      daftar.siteInfo(),
+      daftar.taxes.list({ limit: 100 }).page(1),
+      daftar.stores.list({ limit: 100 }).page(1),
       owner(() => daftar.request<{ data: Row[] }>('GET', '/api2/users.json'), { data: [] }),
       owner(() => daftar.request<{ data: Row[] }>('GET', '/api2/api_keys.json'), { data: [] }),
-      owner(() => daftar.request<{ data: Row[] }>('GET', '/api2/webhook_endpoints.json', { query: { limit: 50 } }), { data: [] }),
+      owner(() => daftar.request<{ data: Row[] }>('GET', '/api2/webhook_endpoints.json', { query: { limit: 50 } }), {
+        data: [],
+      }),
       owner(() => daftar.request<{ data: Row }>('GET', '/api2/einvoicing.json'), { data: {} }),
     ]);
     const s = site as Row;
-    const text = (key: MessageKey, name: string, value: unknown, extra: Html = html``) => field(view, key, html`<input id="site_${name}" name="${name}" value="${value ?? ''}"${extra}>`, `site_${name}`);
+    const text = (key: MessageKey, name: string, value: unknown, extra: Html = html``) =>
+      field(view, key, html`<input id="site_${name}" name="${name}" value="${value ?? ''}"${extra}>`, `site_${name}`);
     const unit = (einvoicing.data['EInvoicing'] ?? einvoicing.data) as Row;
     const flat = Object.entries(unit).filter(([, v]) => v === null || typeof v !== 'object');
-    return layout(view, t(view, 'settings'), html`
+    return layout(
+      view,
+      t(view, 'settings'),
+      html`
 ${shown?.key ? html`<div class="flash" role="status"><p>${t(view, 'key_shown_once')}</p><p><code data-secret>${shown.key}</code></p></div>` : ''}
 ${shown?.secret ? html`<div class="flash" role="status"><p>${t(view, 'secret_shown_once')}</p><p><code data-secret>${shown.secret}</code></p></div>` : ''}
 <form method="post" action="/app/settings/business" class="card" id="business"><h2>${t(view, 'business_details')}</h2>${errors(view, problems['business'] ?? {})}${hidden(view)}
@@ -291,7 +586,15 @@ ${field(view, 'logo', html`<input id="logo_file" type="file" accept="image/png,i
 <button type="submit">${t(view, 'save_settings')}</button></form>
 
 <section class="card" id="taxes"><h2>${t(view, 'taxes')}</h2>
-${table(view, ['name', 'rate', 'included'], taxes.data.map((row: Row) => [html`${row['name']}`, ltr(view, `${row['value']}%`), html`${t(view, String(row['included']) === '1' ? 'yes' : 'no')}`]))}
+${table(
+  view,
+  ['name', 'rate', 'included'],
+  taxes.data.map((row: Row) => [
+    html`${row['name']}`,
+    ltr(view, `${row['value']}%`),
+    html`${t(view, String(row['included']) === '1' ? 'yes' : 'no')}`,
+  ]),
+)}
 <form method="post" action="/app/settings/taxes">${errors(view, problems['taxes'] ?? {})}${hidden(view)}
 ${field(view, 'name', html`<input id="tax_name" name="name" required>`, 'tax_name')}
 ${field(view, 'rate', html`<input id="tax_value" name="value" inputmode="decimal" required>`, 'tax_value')}
@@ -299,17 +602,34 @@ ${field(view, 'rate', html`<input id="tax_value" name="value" inputmode="decimal
 <button type="submit">${t(view, 'add_tax')}</button></form></section>
 
 <section class="card" id="stores"><h2>${t(view, 'stores')}</h2>
-${table(view, ['name', 'primary'], stores.data.map((row: Row) => [html`${row['name']}`, html`${t(view, String(row['primary']) === '1' ? 'yes' : 'no')}`]))}
+${table(
+  view,
+  ['name', 'primary'],
+  stores.data.map((row: Row) => [
+    html`${row['name']}`,
+    html`${t(view, String(row['primary']) === '1' ? 'yes' : 'no')}`,
+  ]),
+)}
 <form method="post" action="/app/settings/stores">${errors(view, problems['stores'] ?? {})}${hidden(view)}
 ${field(view, 'name', html`<input id="store_name" name="name" required>`, 'store_name')}
 <button type="submit">${t(view, 'add_store')}</button></form></section>
 
 <section class="card" id="users"><h2>${t(view, 'users_and_roles')}</h2>
-${table(view, ['name', 'email', 'role', 'actions'], users.data.map((row: Row) => {
-      const user = (row['User'] ?? row) as Row;
-      return [html`${user['name'] ?? ''}`, html`${user['email']}`, html`${user['owner'] === '1' ? t(view, 'role_owner') : html`${t(view, 'role_staff')} ${ltr(view, user['role_id'])}`}`,
-        user['owner'] === '1' ? html`` : html`<form method="post" action="/app/settings/users/${user['id']}/remove" class="inline">${hidden(view)}<button type="submit" aria-label="${t(view, 'remove_user')} ${user['email']}">${t(view, 'remove')}</button></form>`];
-    }))}
+${table(
+  view,
+  ['name', 'email', 'role', 'actions'],
+  users.data.map((row: Row) => {
+    const user = (row['User'] ?? row) as Row;
+    return [
+      html`${user['name'] ?? ''}`,
+      html`${user['email']}`,
+      html`${user['owner'] === '1' ? t(view, 'role_owner') : html`${t(view, 'role_staff')} ${ltr(view, user['role_id'])}`}`,
+      user['owner'] === '1'
+        ? html``
+        : html`<form method="post" action="/app/settings/users/${user['id']}/remove" class="inline">${hidden(view)}<button type="submit" aria-label="${t(view, 'remove_user')} ${user['email']}">${t(view, 'remove')}</button></form>`,
+    ];
+  }),
+)}
 <form method="post" action="/app/settings/users">${errors(view, problems['users'] ?? {})}${hidden(view)}
 ${field(view, 'name', html`<input id="user_name" name="name" required>`, 'user_name')}
 ${field(view, 'email', html`<input id="user_email" name="email" type="email" required>`, 'user_email')}
@@ -318,22 +638,41 @@ ${field(view, 'role', html`<input id="user_role" name="role_id" inputmode="numer
 <button type="submit">${t(view, 'add_user')}</button></form></section>
 
 <section class="card" id="api-keys"><h2>${t(view, 'api_keys')}</h2>
-${table(view, ['name', 'key_prefix', 'created', 'status', 'actions'], keys.data.map((row: Row) => {
-      const key = (row['ApiKey'] ?? row) as Row;
-      const revoked = key['revoked'] === '1';
-      return [html`${key['name']}`, ltr(view, `${key['key_prefix']}…`), ltr(view, key['created']), html`${t(view, revoked ? 'revoked' : 'active')}`,
-        revoked ? html`` : html`<form method="post" action="/app/settings/api-keys/${key['id']}/revoke" class="inline">${hidden(view)}<button type="submit" aria-label="${t(view, 'revoke')} ${key['name']}">${t(view, 'revoke')}</button></form>`];
-    }))}
+${table(
+  view,
+  ['name', 'key_prefix', 'created', 'status', 'actions'],
+  keys.data.map((row: Row) => {
+    const key = (row['ApiKey'] ?? row) as Row;
+    const revoked = key['revoked'] === '1';
+    return [
+      html`${key['name']}`,
+      ltr(view, `${key['key_prefix']}…`),
+      ltr(view, key['created']),
+      html`${t(view, revoked ? 'revoked' : 'active')}`,
+      revoked
+        ? html``
+        : html`<form method="post" action="/app/settings/api-keys/${key['id']}/revoke" class="inline">${hidden(view)}<button type="submit" aria-label="${t(view, 'revoke')} ${key['name']}">${t(view, 'revoke')}</button></form>`,
+    ];
+  }),
+)}
 <form method="post" action="/app/settings/api-keys">${errors(view, problems['api-keys'] ?? {})}${hidden(view)}
 ${field(view, 'key_name', html`<input id="key_name" name="name" required>`, 'key_name')}
 <button type="submit">${t(view, 'create_key')}</button></form></section>
 
 <section class="card" id="webhooks"><h2>${t(view, 'webhooks')}</h2>
-${table(view, ['url', 'events', 'status', 'actions'], hooks.data.map((row: Row) => {
-      const hook = (row['WebhookEndpoint'] ?? row) as Row;
-      return [ltr(view, hook['url']), ltr(view, (Array.isArray(hook['events']) ? hook['events'] : []).join(', ')), html`${t(view, String(hook['active']) === '1' ? 'active' : 'paused')}`,
-        html`<form method="post" action="/app/settings/webhooks/${hook['id']}/remove" class="inline">${hidden(view)}<button type="submit" aria-label="${t(view, 'remove')} ${hook['url']}">${t(view, 'remove')}</button></form>`];
-    }))}
+${table(
+  view,
+  ['url', 'events', 'status', 'actions'],
+  hooks.data.map((row: Row) => {
+    const hook = (row['WebhookEndpoint'] ?? row) as Row;
+    return [
+      ltr(view, hook['url']),
+      ltr(view, (Array.isArray(hook['events']) ? hook['events'] : []).join(', ')),
+      html`${t(view, String(hook['active']) === '1' ? 'active' : 'paused')}`,
+      html`<form method="post" action="/app/settings/webhooks/${hook['id']}/remove" class="inline">${hidden(view)}<button type="submit" aria-label="${t(view, 'remove')} ${hook['url']}">${t(view, 'remove')}</button></form>`,
+    ];
+  }),
+)}
 <form method="post" action="/app/settings/webhooks">${errors(view, problems['webhooks'] ?? {})}${hidden(view)}
 ${field(view, 'url', html`<input id="hook_url" name="url" type="url" dir="ltr" required>`, 'hook_url')}
 ${field(view, 'events', html`<input id="hook_events" name="events" dir="ltr" value="invoice.*">`, 'hook_events')}
@@ -341,65 +680,132 @@ ${field(view, 'events', html`<input id="hook_events" name="events" dir="ltr" val
 
 <section class="card" id="einvoicing"><h2>${t(view, 'einvoicing')}</h2>
 ${flat.length > 0 ? html`<dl class="facts">${flat.map(([k, v]) => html`<dt>${k.replace(/_/g, ' ')}</dt><dd>${ltr(view, v ?? '—')}</dd>`)}</dl>` : html`<p>${t(view, 'nothing_yet')}</p>`}
-</section>`, flashOf(view, query));
+</section>`,
+      flashOf(view, query),
+    );
   };
-  app.get('/app/settings', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await settingsPage(page, request.query as Form))));
-  app.get('/app/settings/logo', PUBLIC_ROUTE, signedIn(async ({ session }, _request, reply) => {
-    const logo = await app.inject({ method: 'GET', url: '/api2/site_info/logo', headers: { authorization: `Bearer ${session}` } });
-    if (logo.statusCode !== 200) return reply.code(404).send();
-    return reply.type(String(logo.headers['content-type'])).header('cache-control', 'no-store').send(logo.rawPayload);
-  }));
-  const setting = (section: string, write: (page: Page, form: Form, request: FastifyRequest) => Promise<void | { key?: string; secret?: string }>) =>
-    app.post(`/app/settings/${section}`, PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-      const form = body(request);
-      try {
-        const shown = await write(page, form, request);
-        if (shown) return send(reply, await settingsPage(page, {}, {}, shown));
-        return reply.redirect(`/app/settings?saved=1#${section.split('/')[0]}`, 303);
-      } catch (error) {
-        if (error instanceof DaftarError && (error.status === 400 || error.status === 422 || error.status === 403)) {
-          const problems = Object.keys(error.validationErrors).length > 0 ? error.validationErrors : { '': error.message };
-          return send(reply, await settingsPage(page, {}, { [section.split('/')[0]!]: problems }), error.status === 403 ? 403 : 400);
+  app.get(
+    '/app/settings',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => send(reply, await settingsPage(page, request.query as Form))),
+  );
+  app.get(
+    '/app/settings/logo',
+    PUBLIC_ROUTE,
+    signedIn(async ({ session }, _request, reply) => {
+      const logo = await app.inject({
+        method: 'GET',
+        url: '/api2/site_info/logo',
+        headers: { authorization: `Bearer ${session}` },
+      });
+      if (logo.statusCode !== 200) return reply.code(404).send();
+      return reply.type(String(logo.headers['content-type'])).header('cache-control', 'no-store').send(logo.rawPayload);
+    }),
+  );
+  const setting = (
+    section: string,
+    write: (page: Page, form: Form, request: FastifyRequest) => Promise<void | { key?: string; secret?: string }>,
+  ) =>
+    app.post(
+      `/app/settings/${section}`,
+      PUBLIC_ROUTE,
+      signedIn(async (page, request, reply) => {
+        const form = body(request);
+        try {
+          const shown = await write(page, form, request);
+          if (shown) return send(reply, await settingsPage(page, {}, {}, shown));
+          return reply.redirect(`/app/settings?saved=1#${section.split('/')[0]}`, 303);
+        } catch (error) {
+          if (error instanceof DaftarError && (error.status === 400 || error.status === 422 || error.status === 403)) {
+            const problems =
+              Object.keys(error.validationErrors).length > 0 ? error.validationErrors : { '': error.message };
+            return send(
+              reply,
+              await settingsPage(page, {}, { [section.split('/')[0]!]: problems }),
+              error.status === 403 ? 403 : 400,
+            );
+          }
+          throw error;
         }
-        throw error;
-      }
-    }));
+      }),
+    );
   setting('business', async ({ daftar }, form) => {
     const values: Row = {};
-    for (const name of ['business_name', 'bn1', 'bn2', 'address1', 'building_number', 'district', 'city', 'postal_code']) values[name] = one(form[name]);
+    for (const name of [
+      'business_name',
+      'bn1',
+      'bn2',
+      'address1',
+      'building_number',
+      'district',
+      'city',
+      'postal_code',
+    ])
+      values[name] = one(form[name]);
     if (one(form['logo'])) values['logo'] = one(form['logo']);
     await daftar.request('PUT', '/api2/site_info.json', { body: { Site: values } });
   });
   setting('taxes', async ({ daftar }, form) => {
-    await daftar.taxes.create({ Tax: { name: one(form['name']), value: one(form['value']), included: one(form['included']) ? 1 : 0 } } as never);
+    await daftar.taxes.create({
+      Tax: { name: one(form['name']), value: one(form['value']), included: one(form['included']) ? 1 : 0 },
+    } as never);
   });
   setting('stores', async ({ daftar }, form) => {
     await daftar.stores.create({ Store: { name: one(form['name']) } } as never);
   });
   setting('users', async ({ daftar }, form) => {
-    await daftar.request('POST', '/api2/users.json', { body: { User: { name: one(form['name']), email: one(form['email']), password: one(form['password']), role_id: one(form['role_id']) || '1' } } });
+    await daftar.request('POST', '/api2/users.json', {
+      body: {
+        User: {
+          name: one(form['name']),
+          email: one(form['email']),
+          password: one(form['password']),
+          role_id: one(form['role_id']) || '1',
+        },
+      },
+    });
   });
-  app.post('/app/settings/users/:id/remove', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    await daftar.request('DELETE', `/api2/users/${encodeURIComponent((request.params as { id: string }).id)}.json`);
-    return reply.redirect('/app/settings?removed=1#users', 303);
-  }));
+  app.post(
+    '/app/settings/users/:id/remove',
+    PUBLIC_ROUTE,
+    signedIn(async ({ daftar }, request, reply) => {
+      await daftar.request('DELETE', `/api2/users/${encodeURIComponent((request.params as { id: string }).id)}.json`);
+      return reply.redirect('/app/settings?removed=1#users', 303);
+    }),
+  );
   setting('api-keys', async ({ daftar }, form) => {
-    const created = await daftar.request<{ key: string }>('POST', '/api2/api_keys.json', { body: { ApiKey: { name: one(form['name']) } } });
+    const created = await daftar.request<{ key: string }>('POST', '/api2/api_keys.json', {
+      body: { ApiKey: { name: one(form['name']) } },
+    });
     return { key: created.key };
   });
-  app.post('/app/settings/api-keys/:id/revoke', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    await daftar.request('DELETE', `/api2/api_keys/${encodeURIComponent((request.params as { id: string }).id)}`);
-    return reply.redirect('/app/settings?removed=1#api-keys', 303);
-  }));
+  app.post(
+    '/app/settings/api-keys/:id/revoke',
+    PUBLIC_ROUTE,
+    signedIn(async ({ daftar }, request, reply) => {
+      await daftar.request('DELETE', `/api2/api_keys/${encodeURIComponent((request.params as { id: string }).id)}`);
+      return reply.redirect('/app/settings?removed=1#api-keys', 303);
+    }),
+  );
   setting('webhooks', async ({ daftar }, form) => {
-    const events = one(form['events']).split(/[\s,]+/).filter(Boolean);
-    const created = await daftar.request<Row>('POST', '/api2/webhook_endpoints.json', { body: { WebhookEndpoint: { url: one(form['url']), events: events.length > 0 ? events : ['*'] } } });
+    const events = one(form['events'])
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    const created = await daftar.request<Row>('POST', '/api2/webhook_endpoints.json', {
+      body: { WebhookEndpoint: { url: one(form['url']), events: events.length > 0 ? events : ['*'] } },
+    });
     const secret = created['secret'] ?? (created['data'] as Row | undefined)?.['WebhookEndpoint']?.['secret'];
     return secret ? { secret: String(secret) } : undefined;
   });
-  app.post('/app/settings/webhooks/:id/remove', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    await daftar.request('DELETE', `/api2/webhook_endpoints/${encodeURIComponent((request.params as { id: string }).id)}.json`);
-    return reply.redirect('/app/settings?removed=1#webhooks', 303);
-  }));
+  app.post(
+    '/app/settings/webhooks/:id/remove',
+    PUBLIC_ROUTE,
+    signedIn(async ({ daftar }, request, reply) => {
+      await daftar.request(
+        'DELETE',
+        `/api2/webhook_endpoints/${encodeURIComponent((request.params as { id: string }).id)}.json`,
+      );
+      return reply.redirect('/app/settings?removed=1#webhooks', 303);
+    }),
+  );
 }
-

@@ -6,7 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Daftar, DaftarAuthenticationError, DaftarError, DaftarNotFoundError } from '../../packages/client/src/index.js';
+import {
+  Daftar,
+  DaftarAuthenticationError,
+  DaftarError,
+  DaftarNotFoundError,
+} from '../../packages/client/src/index.js';
 import { PUBLIC_ROUTE } from '../api/auth.js';
 import { injectFetch } from '../api/inject-fetch.js';
 import { REVOKE_PATHS, TOKEN_PATHS } from '../api/oauth.js';
@@ -16,7 +21,15 @@ import { type Html, type View, amount, errors, field, html, layout, ltr, t, tabl
 import { type MessageKey, arabicDigits } from './i18n.js';
 import { registerPages } from './pages.js';
 import {
-  csrfFor, csrfValid, endSession, languageOf, loginCsrf, loginCsrfValid, sessionOf, setLanguage, startSession,
+  csrfFor,
+  csrfValid,
+  endSession,
+  languageOf,
+  loginCsrf,
+  loginCsrfValid,
+  sessionOf,
+  setLanguage,
+  startSession,
 } from './session.js';
 
 export type Form = Record<string, string | string[] | undefined>;
@@ -28,30 +41,50 @@ const STATIC: Record<string, [string, string]> = {
   'app.js': ['text/javascript; charset=utf-8', ''],
 };
 
-export const list = (value: string | string[] | undefined): string[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-export const one = (value: string | string[] | undefined): string => (Array.isArray(value) ? value[0] ?? '' : value ?? '');
+export const list = (value: string | string[] | undefined): string[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
+export const one = (value: string | string[] | undefined): string =>
+  Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 
-export interface Page { view: View; daftar: Daftar; session: string }
+export interface Page {
+  view: View;
+  daftar: Daftar;
+  session: string;
+}
 
 export interface Kit {
-  signedIn: (handler: (page: Page, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) => (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  signedIn: (
+    handler: (page: Page, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+  ) => (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   send: (reply: FastifyReply, page: string, status?: number) => FastifyReply;
 }
 
 export function registerConsole(app: FastifyInstance): void {
-  const client = (request: FastifyRequest, session: string) => new Daftar({ baseUrl: 'http://console', accessToken: session, fetch: injectFetch(app, request.ip), retries: 0 });
+  const client = (request: FastifyRequest, session: string) =>
+    new Daftar({ baseUrl: 'http://console', accessToken: session, fetch: injectFetch(app, request.ip), retries: 0 });
 
   const viewOf = (request: FastifyRequest, session?: string): View => ({
-    ...languageOf(request), csrf: session ? csrfFor(session) : '', path: request.url.split('?')[0]!, signedIn: Boolean(session),
+    ...languageOf(request),
+    csrf: session ? csrfFor(session) : '',
+    path: request.url.split('?')[0]!,
+    signedIn: Boolean(session),
   });
 
-  const send = (reply: FastifyReply, page: string, status = 200) => reply.code(status).type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store').header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'")
-    .send(page);
+  const send = (reply: FastifyReply, page: string, status = 200) =>
+    reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-frame-options', 'DENY')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'",
+      )
+      .send(page);
 
   /** Runs a signed-in page: no session (or a refused one) goes to sign-in; a POST needs its CSRF token. */
-  const signedIn = (handler: (page: Page, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
+  const signedIn =
+    (handler: (page: Page, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
       const session = sessionOf(request);
       if (!session) return reply.redirect('/app/login');
@@ -66,8 +99,14 @@ export function registerConsole(app: FastifyInstance): void {
           endSession(request, reply);
           return reply.redirect('/app/login?expired=1');
         }
-        if (error instanceof DaftarNotFoundError) return send(reply, layout(view, t(view, 'not_found'), html`<p><a href="/app">${t(view, 'back')}</a></p>`), 404);
-        if (error instanceof DaftarError && error.status >= 500) return send(reply, layout(view, t(view, 'error_title'), html`<p>${t(view, 'unavailable')}</p>`), 503);
+        if (error instanceof DaftarNotFoundError)
+          return send(
+            reply,
+            layout(view, t(view, 'not_found'), html`<p><a href="/app">${t(view, 'back')}</a></p>`),
+            404,
+          );
+        if (error instanceof DaftarError && error.status >= 500)
+          return send(reply, layout(view, t(view, 'error_title'), html`<p>${t(view, 'unavailable')}</p>`), 503);
         throw error;
       }
     };
@@ -86,14 +125,22 @@ export function registerConsole(app: FastifyInstance): void {
   const loginPage = (request: FastifyRequest, reply: FastifyReply, message?: MessageKey, status = 200) => {
     const view = viewOf(request);
     const token = loginCsrf(request, reply);
-    return send(reply, layout(view, t(view, 'sign_in'), html`
+    return send(
+      reply,
+      layout(
+        view,
+        t(view, 'sign_in'),
+        html`
 <form method="post" action="/app/login" class="card narrow">
 <input type="hidden" name="_csrf" value="${token}">
 ${message ? html`<p class="${message === 'signed_out' ? 'flash' : 'errors'}" role="${message === 'signed_out' ? 'status' : 'alert'}">${t(view, message)}</p>` : ''}
 ${field(view, 'email', html`<input id="email" name="email" type="email" autocomplete="username" required>`, 'email')}
 ${field(view, 'password', html`<input id="password" name="password" type="password" autocomplete="current-password" required>`, 'password')}
 <button type="submit">${t(view, 'sign_in')}</button>
-</form>`), status);
+</form>`,
+      ),
+      status,
+    );
   };
   app.get('/app/login', PUBLIC_ROUTE, async (request, reply) => {
     const query = request.query as Form;
@@ -103,8 +150,16 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     const form = (request.body ?? {}) as Form;
     if (!loginCsrfValid(request, form['_csrf'])) return loginPage(request, reply, 'sign_in_failed', 403);
     const tokens = await app.inject({
-      method: 'POST', url: TOKEN_PATHS[0]!, remoteAddress: request.ip,
-      payload: { grant_type: 'password', client_id: 'console', client_secret: 'console', username: one(form['email']), password: one(form['password']) },
+      method: 'POST',
+      url: TOKEN_PATHS[0]!,
+      remoteAddress: request.ip,
+      payload: {
+        grant_type: 'password',
+        client_id: 'console',
+        client_secret: 'console',
+        username: one(form['email']),
+        password: one(form['password']),
+      },
     });
     if (tokens.statusCode === 429) return loginPage(request, reply, 'too_many_attempts', 429);
     if (tokens.statusCode !== 200) return loginPage(request, reply, 'sign_in_failed', 401);
@@ -112,11 +167,15 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     startSession(request, reply, body.access_token, body.expires_in);
     return reply.redirect('/app', 303);
   });
-  app.post('/app/logout', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
-    await app.inject({ method: 'POST', url: REVOKE_PATHS[0]!, payload: { token: session } });
-    endSession(request, reply);
-    return reply.redirect('/app/login?out=1', 303);
-  }));
+  app.post(
+    '/app/logout',
+    PUBLIC_ROUTE,
+    signedIn(async ({ session }, request, reply) => {
+      await app.inject({ method: 'POST', url: REVOKE_PATHS[0]!, payload: { token: session } });
+      endSession(request, reply);
+      return reply.redirect('/app/login?out=1', 303);
+    }),
+  );
   app.post('/app/lang', PUBLIC_ROUTE, async (request, reply) => {
     const form = (request.body ?? {}) as Form;
     const session = sessionOf(request);
@@ -128,53 +187,117 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
   });
 
   // ---- Dashboard ------------------------------------------------------------------------------
-  app.get('/app', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, _request, reply) => {
-    const site = await daftar.siteInfo();
-    const currency = String(site['currency_code'] ?? '');
-    // One report for the 12 months (revenue, expenses, money into treasuries: one grouped query) and
-    // what clients owe (one pass over the invoices' unpaid amounts), not 14 reports.
-    const [summary, treasuries, lowStock, recent] = await Promise.all([
-      daftar.report('monthly_summary'),
-      daftar.treasuries.list({ limit: 20 }).page(1),
-      daftar.products.list({ track_stock: 1, sort: 'stock_balance', direction: 'asc', limit: 5 }).page(1),
-      daftar.invoices.list({ limit: 5 }).page(1),
-    ]);
-    const months = (summary['rows'] as Row[] | undefined) ?? [];
-    const now = months[months.length - 1] ?? {};
-    const before = months[months.length - 2] ?? {};
-    const totals = (report: Row) => report['totals'] as Row;
-    const chart = chartSvg(view, months.map((m) => ({ label: String(m['month']), sales: String(m['revenue'] ?? '0'), expenses: String(m['expenses'] ?? '0') })));
-    const stat = (key: MessageKey, value: string) => html`<div class="stat"><span>${t(view, key)}</span><strong>${amount(view, value, currency)}</strong></div>`;
-    return send(reply, layout(view, t(view, 'nav_dashboard'), html`
+  app.get(
+    '/app',
+    PUBLIC_ROUTE,
+    signedIn(async ({ view, daftar }, _request, reply) => {
+      const site = await daftar.siteInfo();
+      const currency = String(site['currency_code'] ?? '');
+      // One report for the 12 months (revenue, expenses, money into treasuries: one grouped query) and
+      // what clients owe (one pass over the invoices' unpaid amounts), not 14 reports.
+      const [summary, treasuries, lowStock, recent] = await Promise.all([
+        daftar.report('monthly_summary'),
+        daftar.treasuries.list({ limit: 20 }).page(1),
+        daftar.products.list({ track_stock: 1, sort: 'stock_balance', direction: 'asc', limit: 5 }).page(1),
+        daftar.invoices.list({ limit: 5 }).page(1),
+      ]);
+      const months = (summary['rows'] as Row[] | undefined) ?? [];
+      const now = months[months.length - 1] ?? {};
+      const before = months[months.length - 2] ?? {};
+      const totals = (report: Row) => report['totals'] as Row;
+      const chart = chartSvg(
+        view,
+        months.map((m) => ({
+          label: String(m['month']),
+          sales: String(m['revenue'] ?? '0'),
+          expenses: String(m['expenses'] ?? '0'),
+        })),
+      );
+      const stat = (key: MessageKey, value: string) =>
+        html`<div class="stat"><span>${t(view, key)}</span><strong>${amount(view, value, currency)}</strong></div>`;
+      return send(
+        reply,
+        layout(
+          view,
+          t(view, 'nav_dashboard'),
+          html`
 <section class="stats" aria-label="${t(view, 'this_month')}"><h2>${t(view, 'this_month')}</h2>
 ${stat('sales', String(now['revenue'] ?? '0'))}${stat('collected', String(now['cash_in'] ?? '0'))}${stat('unpaid', String(summary['receivable'] ?? '0'))}${stat('overdue', String(summary['overdue'] ?? '0'))}</section>
 <section class="stats" aria-label="${t(view, 'last_month')}"><h2>${t(view, 'last_month')}</h2>
 ${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(before['cash_in'] ?? '0'))}${stat('expenses', String(before['expenses'] ?? '0'))}</section>
 <section><h2>${t(view, 'sales_vs_expenses')}</h2>${chart}</section>
 <div class="columns">
-<section><h2>${t(view, 'cash_per_treasury')}</h2>${table(view, ['treasury', 'amount'], treasuries.data.map((row: Row) => [html`${row['name']}`, amount(view, row['balance'], currency)]))}</section>
-<section><h2>${t(view, 'low_stock')}</h2>${table(view, ['product', 'stock'], lowStock.data.map((row: Row) => [html`<a href="/app/products">${row['name']}</a>`, ltr(view, row['stock_balance'] ?? '0')]))}</section>
+<section><h2>${t(view, 'cash_per_treasury')}</h2>${table(
+            view,
+            ['treasury', 'amount'],
+            treasuries.data.map((row: Row) => [html`${row['name']}`, amount(view, row['balance'], currency)]),
+          )}</section>
+<section><h2>${t(view, 'low_stock')}</h2>${table(
+            view,
+            ['product', 'stock'],
+            lowStock.data.map((row: Row) => [
+              html`<a href="/app/products">${row['name']}</a>`,
+              ltr(view, row['stock_balance'] ?? '0'),
+            ]),
+          )}</section>
 </div>
-<section><h2>${t(view, 'recent_invoices')}</h2>${invoiceTable(view, recent.data, currency)}</section>`));
-  }));
+<section><h2>${t(view, 'recent_invoices')}</h2>${invoiceTable(view, recent.data, currency)}</section>`,
+        ),
+      );
+    }),
+  );
 
   // ---- Invoices -------------------------------------------------------------------------------
-  app.get('/app/invoices', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const query = request.query as Form;
-    const page = Math.max(1, Number(one(query['page'])) || 1);
-    const filters: Record<string, string | number> = { limit: 25 };
-    for (const key of ['keywords', 'payment_status', 'client_id', 'date_from', 'date_to'] as const) if (one(query[key])) filters[key] = one(query[key]);
-    if (one(query['overdue'])) { filters['payment_status'] = filters['payment_status'] ?? '0'; filters['due_date_to'] = new Date().toISOString().slice(0, 10); }
-    const [site, result, clients] = await Promise.all([daftar.siteInfo(), daftar.invoices.list(filters as never).page(page), daftar.clients.list({ limit: 200 }).page(1)]);
-    const keep = new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'page' && typeof v === 'string' && v !== '') as Array<[string, string]>);
-    const link = (n: number) => `/app/invoices?${new URLSearchParams([...keep, ['page', String(n)]]).toString()}`;
-    const { pagination } = result;
-    return send(reply, layout(view, t(view, 'invoices'), html`
+  app.get(
+    '/app/invoices',
+    PUBLIC_ROUTE,
+    signedIn(async ({ view, daftar }, request, reply) => {
+      const query = request.query as Form;
+      const page = Math.max(1, Number(one(query['page'])) || 1);
+      const filters: Record<string, string | number> = { limit: 25 };
+      for (const key of ['keywords', 'payment_status', 'client_id', 'date_from', 'date_to'] as const)
+        if (one(query[key])) filters[key] = one(query[key]);
+      if (one(query['overdue'])) {
+        filters['payment_status'] = filters['payment_status'] ?? '0';
+        filters['due_date_to'] = new Date().toISOString().slice(0, 10);
+      }
+      const [site, result, clients] = await Promise.all([
+        daftar.siteInfo(),
+        daftar.invoices.list(filters as never).page(page),
+        daftar.clients.list({ limit: 200 }).page(1),
+      ]);
+      const keep = new URLSearchParams(
+        Object.entries(query).filter(([k, v]) => k !== 'page' && typeof v === 'string' && v !== '') as Array<
+          [string, string]
+        >,
+      );
+      const link = (n: number) => `/app/invoices?${new URLSearchParams([...keep, ['page', String(n)]]).toString()}`;
+      const { pagination } = result;
+      return send(
+        reply,
+        layout(
+          view,
+          t(view, 'invoices'),
+          html`
 <p><a class="button" href="/app/invoices/new">${t(view, 'new_invoice')}</a></p>
 <form method="get" action="/app/invoices" class="filters" role="search">
 ${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}
-${field(view, 'status', html`<select id="payment_status" name="payment_status"><option value="">${t(view, 'any_status')}</option>
-${([['0', 'status_unpaid'], ['1', 'status_partial'], ['2', 'status_paid']] as Array<[string, MessageKey]>).map(([v, k]) => html`<option value="${v}"${one(query['payment_status']) === v ? html` selected` : ''}>${t(view, k)}</option>`)}</select>`, 'payment_status')}
+${field(
+  view,
+  'status',
+  html`<select id="payment_status" name="payment_status"><option value="">${t(view, 'any_status')}</option>
+${(
+  [
+    ['0', 'status_unpaid'],
+    ['1', 'status_partial'],
+    ['2', 'status_paid'],
+  ] as Array<[string, MessageKey]>
+).map(
+  ([v, k]) =>
+    html`<option value="${v}"${one(query['payment_status']) === v ? html` selected` : ''}>${t(view, k)}</option>`,
+)}</select>`,
+  'payment_status',
+)}
 ${field(view, 'client', clientSelect(view, clients.data, one(query['client_id']), 'any_client'), 'client_id')}
 ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="date" value="${one(query['date_from'])}">`, 'date_from')}
 ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" value="${one(query['date_to'])}">`, 'date_to')}
@@ -186,132 +309,281 @@ ${invoiceTable(view, result.data, String(site['currency_code'] ?? ''))}
 ${pagination.page > 1 ? html`<a href="${link(pagination.page - 1)}" rel="prev">${t(view, 'previous')}</a>` : ''}
 <span>${t(view, 'page_of', { page: digits(view, pagination.page), pages: digits(view, pagination.page_count) })}</span>
 ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page + 1)}" rel="next">${t(view, 'next')}</a>` : ''}
-</nav>`));
-  }));
+</nav>`,
+        ),
+      );
+    }),
+  );
 
-  app.get('/app/invoices/new', PUBLIC_ROUTE, signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}))));
+  app.get(
+    '/app/invoices/new',
+    PUBLIC_ROUTE,
+    signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}))),
+  );
 
-  app.post('/app/invoices/preview', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const form = (request.body ?? {}) as Form;
-    const taxes = (await daftar.taxes.list({ limit: 100 }).page(1)).data;
-    const site = await daftar.siteInfo();
-    const places = currencyDecimals(String(site['currency_code'] ?? ''));
-    const rate = (id: string) => {
-      const tax = taxes.find((row: Row) => String(row['id']) === id);
-      return tax ? { id: Number(tax['id']), name: String(tax['name']), rate: dec(String(tax['value'])), included: String(tax['included']) === '1' } : null;
-    };
-    const lines = linesOf(form).map((line) => ({
-      quantity: dec(line.quantity), unitPrice: dec(line.unit_price), discount: ZERO, discountType: 1 as const, tax1: rate(line.tax1), tax2: null,
-    }));
-    const totals = computeTotals({ lines, discountPercent: ZERO, discountAmount: ZERO, shipping: ZERO, adjustment: ZERO, places });
-    return reply.send({
-      subtotal: formatFixed(totals.subtotal, places), discount: formatFixed(totals.discount, places),
-      taxes: formatFixed(totals.tax1 + totals.tax2, places), total: formatFixed(totals.total, places),
-    });
-  }));
+  app.post(
+    '/app/invoices/preview',
+    PUBLIC_ROUTE,
+    signedIn(async ({ daftar }, request, reply) => {
+      const form = (request.body ?? {}) as Form;
+      const taxes = (await daftar.taxes.list({ limit: 100 }).page(1)).data;
+      const site = await daftar.siteInfo();
+      const places = currencyDecimals(String(site['currency_code'] ?? ''));
+      const rate = (id: string) => {
+        const tax = taxes.find((row: Row) => String(row['id']) === id);
+        return tax
+          ? {
+              id: Number(tax['id']),
+              name: String(tax['name']),
+              rate: dec(String(tax['value'])),
+              included: String(tax['included']) === '1',
+            }
+          : null;
+      };
+      const lines = linesOf(form).map((line) => ({
+        quantity: dec(line.quantity),
+        unitPrice: dec(line.unit_price),
+        discount: ZERO,
+        discountType: 1 as const,
+        tax1: rate(line.tax1),
+        tax2: null,
+      }));
+      const totals = computeTotals({
+        lines,
+        discountPercent: ZERO,
+        discountAmount: ZERO,
+        shipping: ZERO,
+        adjustment: ZERO,
+        places,
+      });
+      return reply.send({
+        subtotal: formatFixed(totals.subtotal, places),
+        discount: formatFixed(totals.discount, places),
+        taxes: formatFixed(totals.tax1 + totals.tax2, places),
+        total: formatFixed(totals.total, places),
+      });
+    }),
+  );
 
-  app.post('/app/invoices', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = (request.body ?? {}) as Form;
-    const lines = linesOf(form).filter((line) => line.product_id || line.item);
-    try {
-      const { id } = await page.daftar.invoices.create({
-        Invoice: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
-        InvoiceItem: lines.map((line) => ({
-          ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
-          quantity: line.quantity, ...(line.unit_price ? { unit_price: line.unit_price } : {}), ...(line.tax1 ? { tax1: line.tax1 } : {}),
-        })),
+  app.post(
+    '/app/invoices',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const form = (request.body ?? {}) as Form;
+      const lines = linesOf(form).filter((line) => line.product_id || line.item);
+      try {
+        const { id } = await page.daftar.invoices.create({
+          Invoice: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
+          InvoiceItem: lines.map((line) => ({
+            ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
+            quantity: line.quantity,
+            ...(line.unit_price ? { unit_price: line.unit_price } : {}),
+            ...(line.tax1 ? { tax1: line.tax1 } : {}),
+          })),
+        } as never);
+        return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
+      } catch (error) {
+        if (error instanceof DaftarError && error.status === 400)
+          return send(reply, await invoiceForm(page, form, error.validationErrors), 400);
+        throw error;
+      }
+    }),
+  );
+
+  app.get(
+    '/app/invoices/:id',
+    PUBLIC_ROUTE,
+    signedIn(async ({ view, daftar }, request, reply) => {
+      const { id } = request.params as { id: string };
+      const query = request.query as Form;
+      const [invoice, site, treasuries] = await Promise.all([
+        daftar.invoices.get(id),
+        daftar.siteInfo(),
+        daftar.treasuries.list({ limit: 50 }).page(1),
+      ]);
+      return send(
+        reply,
+        invoicePage(
+          view,
+          invoice,
+          String(site['currency_code'] ?? ''),
+          treasuries.data,
+          {},
+          one(query['saved'])
+            ? t(view, 'saved')
+            : one(query['credit'])
+              ? t(view, 'credit_note_made', { number: one(query['credit']) })
+              : undefined,
+        ),
+      );
+    }),
+  );
+
+  app.post(
+    '/app/invoices/:id/payments',
+    PUBLIC_ROUTE,
+    signedIn(async ({ view, daftar }, request, reply) => {
+      const { id } = request.params as { id: string };
+      const form = (request.body ?? {}) as Form;
+      try {
+        await daftar.invoicePayments.create({
+          InvoicePayment: {
+            invoice_id: id,
+            amount: one(form['amount']),
+            payment_method: one(form['payment_method']) || 'cash',
+            treasury_id: one(form['treasury_id']) || undefined,
+          },
+        } as never);
+        return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
+      } catch (error) {
+        if (!(error instanceof DaftarError) || error.status !== 400) throw error;
+        const [invoice, site, treasuries] = await Promise.all([
+          daftar.invoices.get(id),
+          daftar.siteInfo(),
+          daftar.treasuries.list({ limit: 50 }).page(1),
+        ]);
+        return send(
+          reply,
+          invoicePage(view, invoice, String(site['currency_code'] ?? ''), treasuries.data, error.validationErrors),
+          400,
+        );
+      }
+    }),
+  );
+
+  app.post(
+    '/app/invoices/:id/credit-note',
+    PUBLIC_ROUTE,
+    signedIn(async ({ daftar }, request, reply) => {
+      const { id } = request.params as { id: string };
+      const invoice = await daftar.invoices.get(id);
+      const items = ((invoice['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
+        ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] }),
+        quantity: line['quantity'],
+        unit_price: line['unit_price'],
+        ...(line['tax1'] ? { tax1: line['tax1'] } : {}),
+      }));
+      const { id: creditId } = await daftar.creditNotes.create({
+        CreditNote: { client_id: invoice['client_id'], subscription_id: id },
+        InvoiceItem: items,
       } as never);
-      return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
-    } catch (error) {
-      if (error instanceof DaftarError && error.status === 400) return send(reply, await invoiceForm(page, form, error.validationErrors), 400);
-      throw error;
-    }
-  }));
+      const credit = await daftar.creditNotes.get(creditId);
+      return reply.redirect(`/app/invoices/${id}?credit=${encodeURIComponent(String(credit['no'] ?? creditId))}`, 303);
+    }),
+  );
 
-  app.get('/app/invoices/:id', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { id } = request.params as { id: string };
-    const query = request.query as Form;
-    const [invoice, site, treasuries] = await Promise.all([daftar.invoices.get(id), daftar.siteInfo(), daftar.treasuries.list({ limit: 50 }).page(1)]);
-    return send(reply, invoicePage(view, invoice, String(site['currency_code'] ?? ''), treasuries.data, {}, one(query['saved']) ? t(view, 'saved') : one(query['credit']) ? t(view, 'credit_note_made', { number: one(query['credit']) }) : undefined));
-  }));
-
-  app.post('/app/invoices/:id/payments', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { id } = request.params as { id: string };
-    const form = (request.body ?? {}) as Form;
-    try {
-      await daftar.invoicePayments.create({ InvoicePayment: { invoice_id: id, amount: one(form['amount']), payment_method: one(form['payment_method']) || 'cash', treasury_id: one(form['treasury_id']) || undefined } } as never);
-      return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
-    } catch (error) {
-      if (!(error instanceof DaftarError) || error.status !== 400) throw error;
-      const [invoice, site, treasuries] = await Promise.all([daftar.invoices.get(id), daftar.siteInfo(), daftar.treasuries.list({ limit: 50 }).page(1)]);
-      return send(reply, invoicePage(view, invoice, String(site['currency_code'] ?? ''), treasuries.data, error.validationErrors), 400);
-    }
-  }));
-
-  app.post('/app/invoices/:id/credit-note', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const { id } = request.params as { id: string };
-    const invoice = await daftar.invoices.get(id);
-    const items = ((invoice['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
-      ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] }),
-      quantity: line['quantity'], unit_price: line['unit_price'], ...(line['tax1'] ? { tax1: line['tax1'] } : {}),
-    }));
-    const { id: creditId } = await daftar.creditNotes.create({ CreditNote: { client_id: invoice['client_id'], subscription_id: id }, InvoiceItem: items } as never);
-    const credit = await daftar.creditNotes.get(creditId);
-    return reply.redirect(`/app/invoices/${id}?credit=${encodeURIComponent(String(credit['no'] ?? creditId))}`, 303);
-  }));
-
-  app.get('/app/invoices/:id/pdf', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
-    const { id } = request.params as { id: string };
-    const { lang } = languageOf(request);
-    const pdf = await app.inject({ method: 'GET', url: `/api2/invoices/${encodeURIComponent(id)}.pdf?lang=${lang}`, headers: { authorization: `Bearer ${session}` } });
-    if (pdf.statusCode !== 200) return reply.code(pdf.statusCode === 404 ? 404 : 503).type('text/plain').send('PDF not available');
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="invoice-${id}.pdf"`).send(pdf.rawPayload);
-  }));
+  app.get(
+    '/app/invoices/:id/pdf',
+    PUBLIC_ROUTE,
+    signedIn(async ({ session }, request, reply) => {
+      const { id } = request.params as { id: string };
+      const { lang } = languageOf(request);
+      const pdf = await app.inject({
+        method: 'GET',
+        url: `/api2/invoices/${encodeURIComponent(id)}.pdf?lang=${lang}`,
+        headers: { authorization: `Bearer ${session}` },
+      });
+      if (pdf.statusCode !== 200)
+        return reply
+          .code(pdf.statusCode === 404 ? 404 : 503)
+          .type('text/plain')
+          .send('PDF not available');
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="invoice-${id}.pdf"`)
+        .send(pdf.rawPayload);
+    }),
+  );
 
   // ---- Clients and products -------------------------------------------------------------------
-  app.get('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await clientsPage(page, request.query as Form, {}))));
-  app.post('/app/clients', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = (request.body ?? {}) as Form;
-    try {
-      await page.daftar.clients.create({ Client: { business_name: one(form['business_name']), email: one(form['email']) || undefined, phone1: one(form['phone1']) || undefined, bn1: one(form['bn1']) || undefined, city: one(form['city']) || undefined } } as never);
-      return reply.redirect('/app/clients?saved=1', 303);
-    } catch (error) {
-      if (error instanceof DaftarError && error.status === 400) return send(reply, await clientsPage(page, {}, error.validationErrors, form), 400);
-      throw error;
-    }
-  }));
-  app.get('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => send(reply, await productsPage(page, request.query as Form, {}))));
-  app.post('/app/products', PUBLIC_ROUTE, signedIn(async (page, request, reply) => {
-    const form = (request.body ?? {}) as Form;
-    try {
-      await page.daftar.products.create({ Product: {
-        name: one(form['name']), product_code: one(form['product_code']) || undefined, barcode: one(form['barcode']) || undefined,
-        unit_price: one(form['unit_price']) || undefined, buy_price: one(form['buy_price']) || undefined,
-        track_stock: one(form['track_stock']) ? 1 : 0, stock_balance: one(form['stock_balance']) || undefined, tax1: one(form['tax1']) || undefined,
-      } } as never);
-      return reply.redirect('/app/products?saved=1', 303);
-    } catch (error) {
-      if (error instanceof DaftarError && error.status === 400) return send(reply, await productsPage(page, {}, error.validationErrors, form), 400);
-      throw error;
-    }
-  }));
+  app.get(
+    '/app/clients',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => send(reply, await clientsPage(page, request.query as Form, {}))),
+  );
+  app.post(
+    '/app/clients',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const form = (request.body ?? {}) as Form;
+      try {
+        await page.daftar.clients.create({
+          Client: {
+            business_name: one(form['business_name']),
+            email: one(form['email']) || undefined,
+            phone1: one(form['phone1']) || undefined,
+            bn1: one(form['bn1']) || undefined,
+            city: one(form['city']) || undefined,
+          },
+        } as never);
+        return reply.redirect('/app/clients?saved=1', 303);
+      } catch (error) {
+        if (error instanceof DaftarError && error.status === 400)
+          return send(reply, await clientsPage(page, {}, error.validationErrors, form), 400);
+        throw error;
+      }
+    }),
+  );
+  app.get(
+    '/app/products',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => send(reply, await productsPage(page, request.query as Form, {}))),
+  );
+  app.post(
+    '/app/products',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const form = (request.body ?? {}) as Form;
+      try {
+        await page.daftar.products.create({
+          Product: {
+            name: one(form['name']),
+            product_code: one(form['product_code']) || undefined,
+            barcode: one(form['barcode']) || undefined,
+            unit_price: one(form['unit_price']) || undefined,
+            buy_price: one(form['buy_price']) || undefined,
+            track_stock: one(form['track_stock']) ? 1 : 0,
+            stock_balance: one(form['stock_balance']) || undefined,
+            tax1: one(form['tax1']) || undefined,
+          },
+        } as never);
+        return reply.redirect('/app/products?saved=1', 303);
+      } catch (error) {
+        if (error instanceof DaftarError && error.status === 400)
+          return send(reply, await productsPage(page, {}, error.validationErrors, form), 400);
+        throw error;
+      }
+    }),
+  );
 
   // ---- Reports --------------------------------------------------------------------------------
-  app.get('/app/reports/:name', PUBLIC_ROUTE, signedIn(async ({ view, daftar }, request, reply) => {
-    const { name } = request.params as { name: string };
-    if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-    const query = request.query as Form;
-    // Reports over a period open on this year (the API's default is all time, which costs a scan of every journal).
-    const yearStart = `${new Date().toISOString().slice(0, 4)}-01-01`;
-    const defaultFrom = query['date_from'] === undefined && (name === 'profit_and_loss' || name === 'trial_balance') ? yearStart : undefined;
-    const params = { date_from: one(query['date_from']) || defaultFrom, date_to: one(query['date_to']) || undefined };
-    const report = await daftar.report(name, params);
-    const columns = (report['columns'] as string[] | undefined) ?? [];
-    const rows = (report['rows'] as Row[] | undefined) ?? [];
-    const totals = report['totals'] as Row | undefined;
-    const numeric = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
-    const cellOf = (column: string, value: unknown) => (numeric(value) && !/_id$|^code$/.test(column) ? amount(view, value) : html`${value}`);
-    return send(reply, layout(view, t(view, `report_${name}` as MessageKey), html`
+  app.get(
+    '/app/reports/:name',
+    PUBLIC_ROUTE,
+    signedIn(async ({ view, daftar }, request, reply) => {
+      const { name } = request.params as { name: string };
+      if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
+      const query = request.query as Form;
+      // Reports over a period open on this year (the API's default is all time, which costs a scan of every journal).
+      const yearStart = `${new Date().toISOString().slice(0, 4)}-01-01`;
+      const defaultFrom =
+        query['date_from'] === undefined && (name === 'profit_and_loss' || name === 'trial_balance')
+          ? yearStart
+          : undefined;
+      const params = { date_from: one(query['date_from']) || defaultFrom, date_to: one(query['date_to']) || undefined };
+      const report = await daftar.report(name, params);
+      const columns = (report['columns'] as string[] | undefined) ?? [];
+      const rows = (report['rows'] as Row[] | undefined) ?? [];
+      const totals = report['totals'] as Row | undefined;
+      const numeric = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
+      const cellOf = (column: string, value: unknown) =>
+        numeric(value) && !/_id$|^code$/.test(column) ? amount(view, value) : html`${value}`;
+      return send(
+        reply,
+        layout(
+          view,
+          t(view, `report_${name}` as MessageKey),
+          html`
 <nav class="tabs" aria-label="${t(view, 'reports')}">${REPORTS.map((r) => html`<a href="/app/reports/${r}"${r === name ? html` aria-current="page"` : ''}>${t(view, `report_${r}` as MessageKey)}</a>`)}</nav>
 <form method="get" class="filters">
 ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="date" value="${params.date_from ?? ''}">`, 'date_from')}
@@ -323,54 +595,113 @@ ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" val
 <table><thead><tr>${columns.map((c) => html`<th scope="col">${c.replace(/_/g, ' ')}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${cellOf(c, row[c])}</td>`)}</tr>`)}</tbody>
 ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th scope="row">${k.replace(/_/g, ' ')}</th><td colspan="${Math.max(1, columns.length - 1)}">${cellOf(k, v)}</td></tr>`)}</tfoot>` : ''}
-</table>`));
-  }));
-  app.get('/app/reports/:name/csv', PUBLIC_ROUTE, signedIn(async ({ daftar }, request, reply) => {
-    const { name } = request.params as { name: string };
-    if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-    const query = request.query as Form;
-    const text = await daftar.request<string>('GET', `/api2/reports/${name}.csv`, { query: { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined } });
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(text);
-  }));
-  app.get('/app/reports/:name/pdf', PUBLIC_ROUTE, signedIn(async ({ session }, request, reply) => {
-    const { name } = request.params as { name: string };
-    if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-    const query = request.query as Form;
-    const params = new URLSearchParams({ lang: languageOf(request).lang });
-    for (const key of ['date_from', 'date_to']) if (one(query[key])) params.set(key, one(query[key]));
-    const pdf = await app.inject({ method: 'GET', url: `/api2/reports/${name}.pdf?${params.toString()}`, headers: { authorization: `Bearer ${session}` } });
-    if (pdf.statusCode !== 200) return reply.code(pdf.statusCode === 400 ? 400 : 503).type('text/plain').send(pdf.statusCode === 400 ? String((pdf.json() as { message?: string }).message ?? 'bad request') : 'PDF not available');
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${name}.pdf"`).send(pdf.rawPayload);
-  }));
+</table>`,
+        ),
+      );
+    }),
+  );
+  app.get(
+    '/app/reports/:name/csv',
+    PUBLIC_ROUTE,
+    signedIn(async ({ daftar }, request, reply) => {
+      const { name } = request.params as { name: string };
+      if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
+      const query = request.query as Form;
+      const text = await daftar.request<string>('GET', `/api2/reports/${name}.csv`, {
+        query: { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined },
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(text);
+    }),
+  );
+  app.get(
+    '/app/reports/:name/pdf',
+    PUBLIC_ROUTE,
+    signedIn(async ({ session }, request, reply) => {
+      const { name } = request.params as { name: string };
+      if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
+      const query = request.query as Form;
+      const params = new URLSearchParams({ lang: languageOf(request).lang });
+      for (const key of ['date_from', 'date_to']) if (one(query[key])) params.set(key, one(query[key]));
+      const pdf = await app.inject({
+        method: 'GET',
+        url: `/api2/reports/${name}.pdf?${params.toString()}`,
+        headers: { authorization: `Bearer ${session}` },
+      });
+      if (pdf.statusCode !== 200)
+        return reply
+          .code(pdf.statusCode === 400 ? 400 : 503)
+          .type('text/plain')
+          .send(
+            pdf.statusCode === 400
+              ? String((pdf.json() as { message?: string }).message ?? 'bad request')
+              : 'PDF not available',
+          );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${name}.pdf"`)
+        .send(pdf.rawPayload);
+    }),
+  );
   registerPages(app, { signedIn, send });
 }
 
-const REPORTS = ['monthly_summary', 'profit_and_loss', 'balance_sheet', 'trial_balance', 'aged_receivables', 'aged_payables', 'stock_valuation'];
+const REPORTS = [
+  'monthly_summary',
+  'profit_and_loss',
+  'balance_sheet',
+  'trial_balance',
+  'aged_receivables',
+  'aged_payables',
+  'stock_valuation',
+];
 
 /** Exact sum of amounts as the API renders them. */
-export const sumOf = (...amounts: unknown[]) => formatDec(amounts.reduce<bigint>((total, value) => total + dec(String(value ?? '0') || '0'), ZERO));
+export const sumOf = (...amounts: unknown[]) =>
+  formatDec(amounts.reduce<bigint>((total, value) => total + dec(String(value ?? '0') || '0'), ZERO));
 
-export const digits = (view: View, value: number) => (view.lang === 'ar' && view.arabicDigits ? arabicDigits(String(value)) : String(value));
+export const digits = (view: View, value: number) =>
+  view.lang === 'ar' && view.arabicDigits ? arabicDigits(String(value)) : String(value);
 
 /** An amount the API rendered, or what a person typed: exact, and 0 when it is no number. */
 export function dec(text: string): bigint {
-  try { return parseDec(text || '0') ?? ZERO; } catch { return ZERO; }
+  try {
+    return parseDec(text || '0') ?? ZERO;
+  } catch {
+    return ZERO;
+  }
 }
 
-export interface LineForm { product_id: string; item: string; quantity: string; unit_price: string; tax1: string }
+export interface LineForm {
+  product_id: string;
+  item: string;
+  quantity: string;
+  unit_price: string;
+  tax1: string;
+}
 
 export function linesOf(form: Form): LineForm[] {
   const products = list(form['product_id']);
   const count = Math.min(200, Math.max(products.length, list(form['item']).length, list(form['quantity']).length));
   return Array.from({ length: count }, (_, i) => ({
-    product_id: list(form['product_id'])[i] ?? '', item: list(form['item'])[i] ?? '', quantity: list(form['quantity'])[i] ?? '',
-    unit_price: list(form['unit_price'])[i] ?? '', tax1: list(form['tax1'])[i] ?? '',
+    product_id: list(form['product_id'])[i] ?? '',
+    item: list(form['item'])[i] ?? '',
+    quantity: list(form['quantity'])[i] ?? '',
+    unit_price: list(form['unit_price'])[i] ?? '',
+    tax1: list(form['tax1'])[i] ?? '',
   }));
 }
 
 /** Daftra's payment_status: -1 draft, 0 unpaid, 1 partly paid, 2 paid, 3 refunded, 4 overpaid. */
 const STATUS_KEYS: Record<string, MessageKey> = {
-  '-1': 'status_draft', 0: 'status_unpaid', 1: 'status_partial', 2: 'status_paid', 3: 'status_refunded', 4: 'status_overpaid',
+  '-1': 'status_draft',
+  0: 'status_unpaid',
+  1: 'status_partial',
+  2: 'status_paid',
+  3: 'status_refunded',
+  4: 'status_overpaid',
 };
 
 export function statusOf(view: View, status: unknown): string {
@@ -378,22 +709,39 @@ export function statusOf(view: View, status: unknown): string {
 }
 
 function invoiceTable(view: View, rows: Row[], currency: string): Html {
-  return table(view, ['number', 'client', 'date', 'total', 'unpaid_amount', 'status'], rows.map((row) => [
-    html`<a href="/app/invoices/${row['id']}">${ltr(view, row['no'] ?? row['id'])}</a>`, html`${row['client_business_name'] ?? ''}`,
-    ltr(view, row['date']), amount(view, row['summary_total'], currency), amount(view, row['summary_unpaid'], currency),
-    html`<span class="status s${row['payment_status']}">${statusOf(view, row['payment_status'])}</span>`,
-  ]));
+  return table(
+    view,
+    ['number', 'client', 'date', 'total', 'unpaid_amount', 'status'],
+    rows.map((row) => [
+      html`<a href="/app/invoices/${row['id']}">${ltr(view, row['no'] ?? row['id'])}</a>`,
+      html`${row['client_business_name'] ?? ''}`,
+      ltr(view, row['date']),
+      amount(view, row['summary_total'], currency),
+      amount(view, row['summary_unpaid'], currency),
+      html`<span class="status s${row['payment_status']}">${statusOf(view, row['payment_status'])}</span>`,
+    ]),
+  );
 }
 
 export function clientSelect(view: View, clients: Row[], selected: string, empty: MessageKey): Html {
   return html`<select id="client_id" name="client_id"><option value="">${t(view, empty)}</option>${clients.map((c) => html`<option value="${c['id']}"${String(c['id']) === selected ? html` selected` : ''}>${c['business_name']}</option>`)}</select>`;
 }
 
-export async function invoiceForm({ view, daftar }: Page, form: Form, problems: Record<string, string>, kind: 'invoice' | 'estimate' = 'invoice'): Promise<string> {
-  const [clients, products, taxes] = await Promise.all([daftar.clients.list({ limit: 500 }).page(1), daftar.products.list({ limit: 500 }).page(1), daftar.taxes.list({ limit: 100 }).page(1)]);
+export async function invoiceForm(
+  { view, daftar }: Page,
+  form: Form,
+  problems: Record<string, string>,
+  kind: 'invoice' | 'estimate' = 'invoice',
+): Promise<string> {
+  const [clients, products, taxes] = await Promise.all([
+    daftar.clients.list({ limit: 500 }).page(1),
+    daftar.products.list({ limit: 500 }).page(1),
+    daftar.taxes.list({ limit: 100 }).page(1),
+  ]);
   const lines = linesOf(form);
   const rows = lines.length > 0 ? lines : [{ product_id: '', item: '', quantity: '1', unit_price: '', tax1: '' }];
-  const taxOptions = (selected: string) => html`<option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}"${String(tax['id']) === selected ? html` selected` : ''}>${tax['name']} (${ltr(view, tax['value'])}%)</option>`)}`;
+  const taxOptions = (selected: string) =>
+    html`<option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}"${String(tax['id']) === selected ? html` selected` : ''}>${tax['name']} (${ltr(view, tax['value'])}%)</option>`)}`;
   const line = (value: LineForm, index: number) => html`<tr class="line">
 <td><label class="sr" for="product_${index}">${t(view, 'product')}</label><input id="product_${index}" name="product_search" list="product-list" placeholder="${t(view, 'choose_product')}" value="${products.data.find((p: Row) => String(p['id']) === value.product_id)?.['name'] ?? ''}" autocomplete="off" data-products><input type="hidden" name="product_id[]" value="${value.product_id}"></td>
 <td><label class="sr" for="item_${index}">${t(view, 'description')}</label><input id="item_${index}" name="item[]" value="${value.item}" placeholder="${t(view, 'free_text_line')}"></td>
@@ -401,7 +749,10 @@ export async function invoiceForm({ view, daftar }: Page, form: Form, problems: 
 <td><label class="sr" for="unit_price_${index}">${t(view, 'unit_price')}</label><input id="unit_price_${index}" name="unit_price[]" inputmode="decimal" value="${value.unit_price}"></td>
 <td><label class="sr" for="tax1_${index}">${t(view, 'tax')}</label><select id="tax1_${index}" name="tax1[]">${taxOptions(value.tax1)}</select></td>
 <td><button type="button" data-remove-line aria-label="${t(view, 'remove_line')}">×</button></td></tr>`;
-  return layout(view, t(view, kind === 'estimate' ? 'new_estimate' : 'new_invoice'), html`
+  return layout(
+    view,
+    t(view, kind === 'estimate' ? 'new_estimate' : 'new_invoice'),
+    html`
 ${errors(view, problems)}
 <form method="post" action="/app/${kind === 'estimate' ? 'estimates' : 'invoices'}" id="invoice-form" data-preview="/app/invoices/preview">
 <input type="hidden" name="_csrf" value="${view.csrf}">
@@ -417,20 +768,37 @@ ${field(view, 'date', html`<input id="date" name="date" type="date" value="${one
 <dt>${t(view, 'total')}</dt><dd data-total="total">${ltr(view, '0')}</dd>
 </dl>
 <button type="submit">${t(view, kind === 'estimate' ? 'save_estimate' : 'save_invoice')}</button>
-</form>`);
+</form>`,
+  );
 }
 
-function invoicePage(view: View, invoice: Row, currency: string, treasuries: Row[], problems: Record<string, string>, flash?: string): string {
+function invoicePage(
+  view: View,
+  invoice: Row,
+  currency: string,
+  treasuries: Row[],
+  problems: Record<string, string>,
+  flash?: string,
+): string {
   const lines = (invoice['InvoiceItem'] as Row[] | undefined) ?? [];
   const payments = (invoice['InvoicePayment'] as Row[] | undefined) ?? [];
   const unpaid = String(invoice['summary_unpaid'] ?? '0');
-  return layout(view, `${t(view, 'invoice')} ${String(invoice['no'] ?? invoice['id'])}`, html`
+  return layout(
+    view,
+    `${t(view, 'invoice')} ${String(invoice['no'] ?? invoice['id'])}`,
+    html`
 <p class="meta">${t(view, 'client')}: <strong>${invoice['client_business_name'] ?? ''}</strong> · ${t(view, 'date')}: ${ltr(view, invoice['date'])} · ${t(view, 'status')}: <span class="status s${invoice['payment_status']}" data-status="${invoice['payment_status']}">${statusOf(view, invoice['payment_status'])}</span></p>
-${table(view, ['description', 'quantity', 'unit_price', 'tax', 'total'], lines.map((line) => [
-    html`${line['item'] ?? ''}`, ltr(view, line['quantity']), amount(view, line['unit_price'], currency),
+${table(
+  view,
+  ['description', 'quantity', 'unit_price', 'tax', 'total'],
+  lines.map((line) => [
+    html`${line['item'] ?? ''}`,
+    ltr(view, line['quantity']),
+    amount(view, line['unit_price'], currency),
     amount(view, sumOf(line['summary_tax1'], line['summary_tax2']), currency),
     amount(view, line['item_subtotal'] ?? line['subtotal'], currency),
-  ]))}
+  ]),
+)}
 <dl class="totals">
 <dt>${t(view, 'subtotal')}</dt><dd>${amount(view, invoice['summary_subtotal'], currency)}</dd>
 <dt>${t(view, 'discount')}</dt><dd>${amount(view, invoice['summary_discount'], currency)}</dd>
@@ -442,22 +810,66 @@ ${table(view, ['description', 'quantity', 'unit_price', 'tax', 'total'], lines.m
 <p class="actions"><a class="button" href="/app/invoices/${invoice['id']}/pdf">${t(view, 'download_pdf')}</a>
 <a class="button" href="/app/documents/invoices/${invoice['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a>
 ${invoice['invoice_pdf_url'] ? html`<a class="button" href="${invoice['invoice_pdf_url']}">${t(view, 'share_link')}</a>` : ''}</p>
-${payments.length > 0 ? html`<h2>${t(view, 'payments')}</h2>${table(view, ['date', 'payment_method', 'amount'], payments.map((p) => [ltr(view, p['date']), html`${p['payment_method']}`, amount(view, p['amount'], currency)]))}` : ''}
-${dec(unpaid) > ZERO ? html`<form method="post" action="/app/invoices/${invoice['id']}/payments" class="card">
+${
+  payments.length > 0
+    ? html`<h2>${t(view, 'payments')}</h2>${table(
+        view,
+        ['date', 'payment_method', 'amount'],
+        payments.map((p) => [ltr(view, p['date']), html`${p['payment_method']}`, amount(view, p['amount'], currency)]),
+      )}`
+    : ''
+}
+${
+  dec(unpaid) > ZERO
+    ? html`<form method="post" action="/app/invoices/${invoice['id']}/payments" class="card">
 <h2>${t(view, 'record_payment')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'amount', html`<input id="amount" name="amount" inputmode="decimal" value="${unpaid}" required>`, 'amount')}
-${field(view, 'payment_method', html`<select id="payment_method" name="payment_method">${([['cash', 'method_cash'], ['bank_transfer', 'method_bank_transfer'], ['credit_card', 'method_card']] as Array<[string, MessageKey]>).map(([v, k]) => html`<option value="${v}">${t(view, k)}</option>`)}</select>`, 'payment_method')}
+${field(
+  view,
+  'payment_method',
+  html`<select id="payment_method" name="payment_method">${(
+    [
+      ['cash', 'method_cash'],
+      ['bank_transfer', 'method_bank_transfer'],
+      ['credit_card', 'method_card'],
+    ] as Array<[string, MessageKey]>
+  ).map(([v, k]) => html`<option value="${v}">${t(view, k)}</option>`)}</select>`,
+  'payment_method',
+)}
 ${field(view, 'treasury', html`<select id="treasury_id" name="treasury_id">${treasuries.map((tr) => html`<option value="${tr['id']}">${tr['name']}</option>`)}</select>`, 'treasury_id')}
-<button type="submit">${t(view, 'pay')}</button></form>` : ''}
-<form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`, flash);
+<button type="submit">${t(view, 'pay')}</button></form>`
+    : ''
+}
+<form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`,
+    flash,
+  );
 }
 
-async function clientsPage({ view, daftar }: Page, query: Form, problems: Record<string, string>, form: Form = {}): Promise<string> {
-  const result = await daftar.clients.list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) } as never).page(Math.max(1, Number(one(query['page'])) || 1));
-  return layout(view, t(view, 'clients'), html`
+async function clientsPage(
+  { view, daftar }: Page,
+  query: Form,
+  problems: Record<string, string>,
+  form: Form = {},
+): Promise<string> {
+  const result = await daftar.clients
+    .list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) } as never)
+    .page(Math.max(1, Number(one(query['page'])) || 1));
+  return layout(
+    view,
+    t(view, 'clients'),
+    html`
 <form method="get" class="filters" role="search">${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}<button type="submit">${t(view, 'search')}</button></form>
-${table(view, ['business_name', 'email', 'vat_number', 'city'], result.data.map((c: Row) => [html`${c['business_name']}`, html`${c['email'] ?? ''}`, ltr(view, c['bn1'] ?? ''), html`${c['city'] ?? ''}`]))}
+${table(
+  view,
+  ['business_name', 'email', 'vat_number', 'city'],
+  result.data.map((c: Row) => [
+    html`${c['business_name']}`,
+    html`${c['email'] ?? ''}`,
+    ltr(view, c['bn1'] ?? ''),
+    html`${c['city'] ?? ''}`,
+  ]),
+)}
 <form method="post" action="/app/clients" class="card"><h2>${t(view, 'new_client')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'business_name', html`<input id="business_name" name="business_name" required value="${one(form['business_name'])}">`, 'business_name')}
@@ -465,18 +877,41 @@ ${field(view, 'email', html`<input id="client_email" name="email" type="email" v
 ${field(view, 'phone', html`<input id="phone1" name="phone1" value="${one(form['phone1'])}">`, 'phone1')}
 ${field(view, 'vat_number', html`<input id="bn1" name="bn1" dir="ltr" value="${one(form['bn1'])}">`, 'bn1')}
 ${field(view, 'city', html`<input id="city" name="city" value="${one(form['city'])}">`, 'city')}
-<button type="submit">${t(view, 'save_client')}</button></form>`, one(query['saved']) ? t(view, 'saved') : undefined);
+<button type="submit">${t(view, 'save_client')}</button></form>`,
+    one(query['saved']) ? t(view, 'saved') : undefined,
+  );
 }
 
-async function productsPage({ view, daftar }: Page, query: Form, problems: Record<string, string>, form: Form = {}): Promise<string> {
+async function productsPage(
+  { view, daftar }: Page,
+  query: Form,
+  problems: Record<string, string>,
+  form: Form = {},
+): Promise<string> {
   const [result, taxes, site] = await Promise.all([
-    daftar.products.list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) } as never).page(Math.max(1, Number(one(query['page'])) || 1)),
-    daftar.taxes.list({ limit: 100 }).page(1), daftar.siteInfo(),
+    daftar.products
+      .list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) } as never)
+      .page(Math.max(1, Number(one(query['page'])) || 1)),
+    daftar.taxes.list({ limit: 100 }).page(1),
+    daftar.siteInfo(),
   ]);
   const currency = String(site['currency_code'] ?? '');
-  return layout(view, t(view, 'products'), html`
+  return layout(
+    view,
+    t(view, 'products'),
+    html`
 <form method="get" class="filters" role="search">${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}<button type="submit">${t(view, 'search')}</button></form>
-${table(view, ['name', 'code', 'price', 'stock', 'average_cost'], result.data.map((p: Row) => [html`<a href="/app/products/${p['id']}">${p['name']}</a>`, ltr(view, p['product_code'] ?? ''), amount(view, p['unit_price'], currency), ltr(view, p['stock_balance'] ?? ''), amount(view, p['average_price'] ?? '0', currency)]))}
+${table(
+  view,
+  ['name', 'code', 'price', 'stock', 'average_cost'],
+  result.data.map((p: Row) => [
+    html`<a href="/app/products/${p['id']}">${p['name']}</a>`,
+    ltr(view, p['product_code'] ?? ''),
+    amount(view, p['unit_price'], currency),
+    ltr(view, p['stock_balance'] ?? ''),
+    amount(view, p['average_price'] ?? '0', currency),
+  ]),
+)}
 <form method="post" action="/app/products" class="card"><h2>${t(view, 'new_product')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'name', html`<input id="name" name="name" required value="${one(form['name'])}">`, 'name')}
@@ -487,7 +922,9 @@ ${field(view, 'cost', html`<input id="buy_price" name="buy_price" inputmode="dec
 ${field(view, 'tax', html`<select id="product_tax1" name="tax1"><option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}">${tax['name']}</option>`)}</select>`, 'product_tax1')}
 <div class="field check"><input id="track_stock" name="track_stock" type="checkbox" value="1" checked><label for="track_stock">${t(view, 'track_stock')}</label></div>
 ${field(view, 'opening_stock', html`<input id="stock_balance" name="stock_balance" inputmode="decimal" value="${one(form['stock_balance'])}">`, 'stock_balance')}
-<button type="submit">${t(view, 'save_product')}</button></form>`, one(query['saved']) ? t(view, 'saved') : undefined);
+<button type="submit">${t(view, 'save_product')}</button></form>`,
+    one(query['saved']) ? t(view, 'saved') : undefined,
+  );
 }
 
 /** Monthly sales and expenses as bars, drawn on the server (no chart library, no script). */
@@ -499,8 +936,13 @@ function chartSvg(view: View, months: Array<{ label: string; sales: string; expe
   const slot = width / months.length;
   const bar = (value: number) => Math.round((value / max) * (height - 30));
   return html`<figure class="chart"><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${t(view, 'sales_vs_expenses')}">
-${months.map((m, i) => html`<g><rect class="sales" x="${Math.round(i * slot + 6)}" y="${height - 20 - bar(cents(m.sales))}" width="${Math.round(slot / 2 - 6)}" height="${bar(cents(m.sales))}"><title>${m.label} ${t(view, 'sales')}: ${m.sales}</title></rect>
+${months.map(
+  (
+    m,
+    i,
+  ) => html`<g><rect class="sales" x="${Math.round(i * slot + 6)}" y="${height - 20 - bar(cents(m.sales))}" width="${Math.round(slot / 2 - 6)}" height="${bar(cents(m.sales))}"><title>${m.label} ${t(view, 'sales')}: ${m.sales}</title></rect>
 <rect class="expenses" x="${Math.round(i * slot + slot / 2)}" y="${height - 20 - bar(cents(m.expenses))}" width="${Math.round(slot / 2 - 6)}" height="${bar(cents(m.expenses))}"><title>${m.label} ${t(view, 'expenses')}: ${m.expenses}</title></rect>
-<text x="${Math.round(i * slot + slot / 2)}" y="${height - 5}" text-anchor="middle">${m.label.slice(5)}</text></g>`)}
+<text x="${Math.round(i * slot + slot / 2)}" y="${height - 5}" text-anchor="middle">${m.label.slice(5)}</text></g>`,
+)}
 </svg><figcaption><span class="key sales"></span> ${t(view, 'sales')} <span class="key expenses"></span> ${t(view, 'expenses')}</figcaption></figure>`;
 }

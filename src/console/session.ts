@@ -20,12 +20,21 @@ export function cookies(request: FastifyRequest): Record<string, string> {
     const at = part.indexOf('=');
     if (at <= 0) continue;
     const name = part.slice(0, at).trim();
-    try { out[name] = decodeURIComponent(part.slice(at + 1).trim()); } catch { /* a malformed cookie is no cookie */ }
+    try {
+      out[name] = decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      /* a malformed cookie is no cookie */
+    }
   }
   return out;
 }
 
-function cookie(request: FastifyRequest, name: string, value: string, options: { httpOnly?: boolean; maxAgeSeconds?: number } = {}): string {
+function cookie(
+  request: FastifyRequest,
+  name: string,
+  value: string,
+  options: { httpOnly?: boolean; maxAgeSeconds?: number } = {},
+): string {
   const secure = request.protocol === 'https' ? '; Secure' : '';
   const age = options.maxAgeSeconds === undefined ? '' : `; Max-Age=${options.maxAgeSeconds}`;
   return `${name}=${encodeURIComponent(value)}; Path=/app; SameSite=Lax${options.httpOnly ? '; HttpOnly' : ''}${secure}${age}`;
@@ -39,7 +48,12 @@ export function setCookies(reply: FastifyReply, values: string[]): void {
 
 export const sessionOf = (request: FastifyRequest): string | undefined => cookies(request)[SESSION_COOKIE] || undefined;
 
-export function startSession(request: FastifyRequest, reply: FastifyReply, accessToken: string, lifetimeSeconds: number): void {
+export function startSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accessToken: string,
+  lifetimeSeconds: number,
+): void {
   setCookies(reply, [cookie(request, SESSION_COOKIE, accessToken, { httpOnly: true, maxAgeSeconds: lifetimeSeconds })]);
 }
 
@@ -48,7 +62,8 @@ export function endSession(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 /** The CSRF token of a session: a digest of its access token that only its holder can compute. */
-export const csrfFor = (session: string) => createHash('sha256').update(`daftar-console-csrf:${session}`).digest('hex').slice(0, 40);
+export const csrfFor = (session: string) =>
+  createHash('sha256').update(`daftar-console-csrf:${session}`).digest('hex').slice(0, 40);
 
 function same(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -77,13 +92,19 @@ export function loginCsrfValid(request: FastifyRequest, sent: unknown): boolean 
 export function languageOf(request: FastifyRequest): { lang: Lang; arabicDigits: boolean } {
   const all = cookies(request);
   const accept = String(request.headers['accept-language'] ?? '');
-  const lang: Lang = all[LANG_COOKIE] === 'ar' || all[LANG_COOKIE] === 'en' ? all[LANG_COOKIE] as Lang : /^ar\b/i.test(accept) ? 'ar' : 'en';
+  const lang: Lang =
+    all[LANG_COOKIE] === 'ar' || all[LANG_COOKIE] === 'en'
+      ? (all[LANG_COOKIE] as Lang)
+      : /^ar\b/i.test(accept)
+        ? 'ar'
+        : 'en';
   return { lang, arabicDigits: all[DIGITS_COOKIE] === 'arabic' };
 }
 
 export function setLanguage(request: FastifyRequest, reply: FastifyReply, lang?: string, digits?: string): void {
   const values: string[] = [];
   if (lang === 'ar' || lang === 'en') values.push(cookie(request, LANG_COOKIE, lang, { maxAgeSeconds: 31_536_000 }));
-  if (digits === 'arabic' || digits === 'latin') values.push(cookie(request, DIGITS_COOKIE, digits, { maxAgeSeconds: 31_536_000 }));
+  if (digits === 'arabic' || digits === 'latin')
+    values.push(cookie(request, DIGITS_COOKIE, digits, { maxAgeSeconds: 31_536_000 }));
   setCookies(reply, values);
 }

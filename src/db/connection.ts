@@ -35,8 +35,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export interface SqliteTarget { kind: 'sqlite'; file: string }
-export interface PostgresTarget { kind: 'postgres'; url: string }
+export interface SqliteTarget {
+  kind: 'sqlite';
+  file: string;
+}
+export interface PostgresTarget {
+  kind: 'postgres';
+  url: string;
+}
 export type DatabaseTarget = SqliteTarget | PostgresTarget;
 
 /**
@@ -176,7 +182,7 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
   registerDirectReader(db, (sqlText, parameters) => {
     if (raw.inTransaction) return undefined;
     const statement = database.prepare(sqlText);
-    return statement.reader ? statement.all(parameters) as Array<Record<string, unknown>> : undefined;
+    return statement.reader ? (statement.all(parameters) as Array<Record<string, unknown>>) : undefined;
   });
   return {
     db,
@@ -186,7 +192,11 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
     write: (work) => groupCommit.run(work),
     groupCommit,
     close: async () => {
-      try { raw.pragma('optimize'); } catch { /* closing anyway */ }
+      try {
+        raw.pragma('optimize');
+      } catch {
+        /* closing anyway */
+      }
       await db.destroy();
     },
   };
@@ -219,10 +229,17 @@ function resilientPool(url: string, poolSize: number): pg.Pool {
       super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     }
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS, Client: BoundedClient as unknown as new () => pg.ClientBase });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,
+    Client: BoundedClient as unknown as new () => pg.ClientBase,
+  });
   // A broken idle connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => {});
-  pool.on('connect', (client) => { client.on('error', () => {}); });
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   Object.assign(pool, {
     connect: async () => {
@@ -259,7 +276,9 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
         }
       }
     },
-    close: async () => { await db.destroy(); },
+    close: async () => {
+      await db.destroy();
+    },
   };
 }
 

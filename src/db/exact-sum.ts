@@ -21,7 +21,10 @@ const SPLIT = 1_000_000_000n;
 const HIGH = '__high';
 const LOW = '__low';
 
-export type SumSelection = (expression: Expression<unknown>, alias: string) => Array<AliasedExpression<unknown, string>>;
+export type SumSelection = (
+  expression: Expression<unknown>,
+  alias: string,
+) => Array<AliasedExpression<unknown, string>>;
 
 const plain: SumSelection = (expression, alias) => [sql`sum(${expression})`.as(alias)];
 const split: SumSelection = (expression, alias) => [

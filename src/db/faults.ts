@@ -17,7 +17,10 @@ export class DatabaseUnavailable extends Error {
 /** Thrown when a transaction was retried as often as allowed and still hit a serialization failure or deadlock. */
 export class RetriesExhausted extends Error {
   readonly code = 'DAFTAR_DB_RETRIES_EXHAUSTED';
-  constructor(readonly attempts: number, readonly last: unknown) {
+  constructor(
+    readonly attempts: number,
+    readonly last: unknown,
+  ) {
     super(`gave up after ${attempts} attempts: ${last instanceof Error ? last.message : String(last)}`);
   }
 }
@@ -28,18 +31,34 @@ export class RetriesExhausted extends Error {
  * session timeout), 40001/40P01 (serialization failure, deadlock: retried before they get here).
  */
 function transientSqlState(code: string): boolean {
-  return code.startsWith('08') || code.startsWith('53') || /^57P0[1-5]$/.test(code) || code === '40001' || code === '40P01';
+  return (
+    code.startsWith('08') || code.startsWith('53') || /^57P0[1-5]$/.test(code) || code === '40001' || code === '40P01'
+  );
 }
 
 /** Node socket errors and SQLite's "busy" and I/O conditions. */
 const TRANSIENT_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
-  'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN',
-  'DAFTAR_DB_UNAVAILABLE', 'DAFTAR_DB_RETRIES_EXHAUSTED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'SQLITE_BUSY',
+  'SQLITE_BUSY_SNAPSHOT',
+  'SQLITE_BUSY_TIMEOUT',
+  'SQLITE_LOCKED',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_CANTOPEN',
+  'DAFTAR_DB_UNAVAILABLE',
+  'DAFTAR_DB_RETRIES_EXHAUSTED',
 ]);
 
 /** What node-postgres says when the socket closed under a query, or a client is used after that. */
-const TRANSIENT_MESSAGES = /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed|Connection ended/;
+const TRANSIENT_MESSAGES =
+  /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed|Connection ended/;
 
 /** Whether `error` is a fault of the database's availability (→ 503 + Retry-After), not of the request. */
 export function isDatabaseFault(error: unknown): boolean {

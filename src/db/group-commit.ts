@@ -52,14 +52,20 @@ export class GroupCommit {
    * @param inTransaction whether SQLite has a transaction open (better-sqlite3's `inTransaction`)
    * @param maxBatch the most writes in one transaction; 1 turns grouping off
    */
-  constructor(private readonly db: Db, private readonly inTransaction: () => boolean, private readonly maxBatch: number) {}
+  constructor(
+    private readonly db: Db,
+    private readonly inTransaction: () => boolean,
+    private readonly maxBatch: number,
+  ) {}
 
   run<T>(work: WriteWork<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work: work as WriteWork<unknown>, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => { void this.drain(); });
+        setImmediate(() => {
+          void this.drain();
+        });
       }
     });
   }
@@ -76,7 +82,9 @@ export class GroupCommit {
       this.scheduled = false;
       if (this.queue.length > 0) {
         this.scheduled = true;
-        setImmediate(() => { void this.drain(); });
+        setImmediate(() => {
+          void this.drain();
+        });
       }
     }
   }
@@ -84,7 +92,10 @@ export class GroupCommit {
   private async batch(connection: Db, jobs: Job[]): Promise<void> {
     this.stats.largestBatch = Math.max(this.stats.largestBatch, jobs.length);
     const settled = new Set<Job>();
-    const fail = (job: Job, error: unknown) => { settled.add(job); job.reject(error); };
+    const fail = (job: Job, error: unknown) => {
+      settled.add(job);
+      job.reject(error);
+    };
     let done: Array<[Job, unknown]> = [];
     let open = false;
     try {

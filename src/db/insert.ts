@@ -18,8 +18,12 @@ const texts = new Map<string, string>();
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function isExpression(value: unknown): boolean {
-  return typeof value === 'function'
-    || (typeof value === 'object' && value !== null && typeof (value as { toOperationNode?: unknown }).toOperationNode === 'function');
+  return (
+    typeof value === 'function' ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { toOperationNode?: unknown }).toOperationNode === 'function')
+  );
 }
 
 /** The columns of `rows` (keys with a value, in key order) and their values, or null if they differ or hold expressions. */
@@ -42,7 +46,13 @@ function plain(rows: ReadonlyArray<Record<string, unknown>>): { columns: string[
   return columns.length > 0 ? { columns, parameters } : null;
 }
 
-function insertText(dialect: DialectName, table: string, columns: string[], rowCount: number, returning: string | undefined): string {
+function insertText(
+  dialect: DialectName,
+  table: string,
+  columns: string[],
+  rowCount: number,
+  returning: string | undefined,
+): string {
   const key = `${dialect}|${table}|${rowCount}|${returning ?? ''}|${columns.join(',')}`;
   let text = texts.get(key);
   if (text === undefined) {
@@ -58,7 +68,10 @@ function insertText(dialect: DialectName, table: string, columns: string[], rowC
 
 /** The INSERT for `rows`, or null when they need Kysely (see above). Exported for the test that compares it with Kysely's. */
 export function compileInsert(
-  dialect: DialectName, table: string, rows: ReadonlyArray<Record<string, unknown>>, returning?: string,
+  dialect: DialectName,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  returning?: string,
 ): CompiledQuery<Record<string, unknown>> | null {
   const values = rows.length > 0 ? plain(rows) : null;
   if (!values) return null;
@@ -67,7 +80,11 @@ export function compileInsert(
 
 /** Inserts `rows` into `table`; with `returning`, gives back that column of each row (in the order the database returns them). */
 export async function insertRows(
-  db: Db, dialect: DialectName, table: string, rows: ReadonlyArray<Record<string, unknown>>, returning?: string,
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  returning?: string,
 ): Promise<Array<Record<string, unknown>>> {
   if (rows.length === 0) return [];
   const compiled = compileInsert(dialect, table, rows, returning);
@@ -80,7 +97,12 @@ export async function insertRows(
 }
 
 /** Inserts one row and gives back its id. */
-export async function insertReturningId(db: Db, dialect: DialectName, table: string, row: Record<string, unknown>): Promise<number> {
+export async function insertReturningId(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  row: Record<string, unknown>,
+): Promise<number> {
   const [inserted] = await insertRows(db, dialect, table, [row], 'id');
   if (!inserted) throw new Error(`insert into ${table} returned no id`);
   return Number(inserted['id']);
@@ -91,7 +113,13 @@ const SEQUENCE_TEXTS_MAX = 500;
 const manyTexts = new Map<string, string>();
 
 function isJsonScalar(value: unknown): boolean {
-  return value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint';
+  return (
+    value === null ||
+    typeof value === 'number' ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    typeof value === 'bigint'
+  );
 }
 
 /**
@@ -101,21 +129,25 @@ function isJsonScalar(value: unknown): boolean {
  * to return them in.
  */
 function numberedRows(table: string, json: string, count: string): string {
-  return `ids as materialized (select nextval(pg_get_serial_sequence('${quote(table).replace(/'/g, "''")}', 'id')) as id from generate_series(1, ${count}::int)), `
-    + 'numbered as (select id, row_number() over (order by id) as ord from ids), '
-    + `src as (select numbered.id as new_id, r.* from jsonb_populate_recordset(null::${quote(table)}, ${json}::jsonb) with ordinality as r join numbered on numbered.ord = r.ordinality)`;
+  return (
+    `ids as materialized (select nextval(pg_get_serial_sequence('${quote(table).replace(/'/g, "''")}', 'id')) as id from generate_series(1, ${count}::int)), ` +
+    'numbered as (select id, row_number() over (order by id) as ord from ids), ' +
+    `src as (select numbered.id as new_id, r.* from jsonb_populate_recordset(null::${quote(table)}, ${json}::jsonb) with ordinality as r join numbered on numbered.ord = r.ordinality)`
+  );
 }
 
 /** Rows as one JSON array of their `columns` (bigints as strings, which PostgreSQL reads exactly). */
 function rowsJson(rows: ReadonlyArray<Record<string, unknown>>, columns: string[]): string {
-  return JSON.stringify(rows.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const column of columns) {
-      const value = row[column];
-      out[column] = typeof value === 'bigint' ? value.toString() : value;
-    }
-    return out;
-  }));
+  return JSON.stringify(
+    rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const column of columns) {
+        const value = row[column];
+        out[column] = typeof value === 'bigint' ? value.toString() : value;
+      }
+      return out;
+    }),
+  );
 }
 
 /**
@@ -132,7 +164,12 @@ function rowsJson(rows: ReadonlyArray<Record<string, unknown>>, columns: string[
  *
  * Rows of different columns, or with values that are not plain scalars, are inserted one by one.
  */
-export async function insertReturningIds(db: Db, dialect: DialectName, table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<number[]> {
+export async function insertReturningIds(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<number[]> {
   if (rows.length === 0) return [];
   const values = rows.length > 1 ? plain(rows) : null;
   if (!values || values.columns.includes('id') || !values.parameters.every(isJsonScalar)) {
@@ -146,17 +183,24 @@ export async function insertReturningIds(db: Db, dialect: DialectName, table: st
     let text = manyTexts.get(key);
     if (text === undefined) {
       const list = columns.map(quote).join(', ');
-      text = `with ${numberedRows(table, '$1', '$2')}, `
-        + `ins as (insert into ${quote(table)} ("id", ${list}) select new_id, ${list} from src) `
-        + 'select id from numbered order by ord';
+      text =
+        `with ${numberedRows(table, '$1', '$2')}, ` +
+        `ins as (insert into ${quote(table)} ("id", ${list}) select new_id, ${list} from src) ` +
+        'select id from numbered order by ord';
       if (manyTexts.size >= SEQUENCE_TEXTS_MAX) manyTexts.clear();
       manyTexts.set(key, text);
     }
-    const result = await db.executeQuery<{ id: unknown }>(CompiledQuery.raw(text, [rowsJson(rows, columns), rows.length]));
+    const result = await db.executeQuery<{ id: unknown }>(
+      CompiledQuery.raw(text, [rowsJson(rows, columns), rows.length]),
+    );
     return result.rows.map((row) => Number(row.id));
   }
-  const next = await db.executeQuery<{ next: unknown }>(CompiledQuery.raw(
-    `select max(coalesce((select seq from sqlite_sequence where name = ?), 0), coalesce((select max("id") from ${quote(table)}), 0)) + 1 as next`, [table]));
+  const next = await db.executeQuery<{ next: unknown }>(
+    CompiledQuery.raw(
+      `select max(coalesce((select seq from sqlite_sequence where name = ?), 0), coalesce((select max("id") from ${quote(table)}), 0)) + 1 as next`,
+      [table],
+    ),
+  );
   const first = Number(next.rows[0]!.next);
   const ids = rows.map((_, index) => first + index);
   const withIds = rows.map((row, index) => ({ id: ids[index], ...row }));
@@ -171,14 +215,30 @@ export async function insertReturningIds(db: Db, dialect: DialectName, table: st
  * INSERTs (statements cost no round trip there).
  */
 export async function insertWithChildren(
-  db: Db, dialect: DialectName, table: string, row: Record<string, unknown>,
-  childTable: string, foreignKey: string, children: ReadonlyArray<Record<string, unknown>>,
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  row: Record<string, unknown>,
+  childTable: string,
+  foreignKey: string,
+  children: ReadonlyArray<Record<string, unknown>>,
 ): Promise<number> {
   const parent = dialect === 'postgres' && children.length > 0 ? compileInsert(dialect, table, [row], 'id') : null;
   const values = parent ? plain(children) : null;
-  if (!parent || !values || values.columns.includes('id') || values.columns.includes(foreignKey) || !values.parameters.every(isJsonScalar)) {
+  if (
+    !parent ||
+    !values ||
+    values.columns.includes('id') ||
+    values.columns.includes(foreignKey) ||
+    !values.parameters.every(isJsonScalar)
+  ) {
     const id = await insertReturningId(db, dialect, table, row);
-    await insertRows(db, dialect, childTable, children.map((child) => ({ ...child, [foreignKey]: id })));
+    await insertRows(
+      db,
+      dialect,
+      childTable,
+      children.map((child) => ({ ...child, [foreignKey]: id })),
+    );
     return id;
   }
   const n = parent.parameters.length;
@@ -186,12 +246,18 @@ export async function insertWithChildren(
   const key = `with|${table}|${parent.sql}|${childTable}|${foreignKey}|${values.columns.join(',')}`;
   let text = manyTexts.get(key);
   if (text === undefined) {
-    text = `with parent as (${parent.sql}), ${numberedRows(childTable, `$${n + 1}`, `$${n + 2}`)}, `
-      + `ins as (insert into ${quote(childTable)} ("id", ${quote(foreignKey)}, ${list}) select src.new_id, parent."id", ${list.split(', ').map((c) => `src.${c}`).join(', ')} from src, parent) `
-      + 'select "id" from parent';
+    text =
+      `with parent as (${parent.sql}), ${numberedRows(childTable, `$${n + 1}`, `$${n + 2}`)}, ` +
+      `ins as (insert into ${quote(childTable)} ("id", ${quote(foreignKey)}, ${list}) select src.new_id, parent."id", ${list
+        .split(', ')
+        .map((c) => `src.${c}`)
+        .join(', ')} from src, parent) ` +
+      'select "id" from parent';
     if (manyTexts.size >= SEQUENCE_TEXTS_MAX) manyTexts.clear();
     manyTexts.set(key, text);
   }
-  const result = await db.executeQuery<{ id: unknown }>(CompiledQuery.raw(text, [...parent.parameters, rowsJson(children, values.columns), children.length]));
+  const result = await db.executeQuery<{ id: unknown }>(
+    CompiledQuery.raw(text, [...parent.parameters, rowsJson(children, values.columns), children.length]),
+  );
   return Number(result.rows[0]!.id);
 }

@@ -15,18 +15,24 @@
 import type { CountedTable } from './ddl.js';
 import type { Db } from './connection.js';
 
-export const COUNTED_TABLES: readonly CountedTable[] = [
-  { table: 'invoices', scope: 'type', day: 'date' },
-];
+export const COUNTED_TABLES: readonly CountedTable[] = [{ table: 'invoices', scope: 'type', day: 'date' }];
 
 export function countedTable(table: string): CountedTable | undefined {
   return COUNTED_TABLES.find((counted) => counted.table === table);
 }
 
 /** Rows of a site's table within the scope values (all rows when the table has no scope column). */
-export async function countedTotal(db: Db, siteId: number, table: string, scopes: readonly number[] | null): Promise<number> {
-  let query = db.selectFrom('list_counts').select((eb) => eb.fn.sum<string | number | null>('n').as('total'))
-    .where('site_id', '=', siteId).where('tbl', '=', table);
+export async function countedTotal(
+  db: Db,
+  siteId: number,
+  table: string,
+  scopes: readonly number[] | null,
+): Promise<number> {
+  let query = db
+    .selectFrom('list_counts')
+    .select((eb) => eb.fn.sum<string | number | null>('n').as('total'))
+    .where('site_id', '=', siteId)
+    .where('tbl', '=', table);
   query = query.where('scope', 'in', scopes ? [...scopes] : [0]);
   const row = await query.executeTakeFirst();
   return Number(row?.total ?? 0);
@@ -44,12 +50,22 @@ export interface DayStart {
  * some rows have no day (their place in the order differs between engines: the caller scans instead).
  */
 export async function dayAtOffset(
-  db: Db, siteId: number, table: string, scopes: readonly number[] | null, offset: number, direction: 'asc' | 'desc',
+  db: Db,
+  siteId: number,
+  table: string,
+  scopes: readonly number[] | null,
+  offset: number,
+  direction: 'asc' | 'desc',
 ): Promise<DayStart | null> {
   // Summed per day here rather than by GROUP BY: SQLite would sort every day row in a temporary
   // b-tree first (1.7 ms for three years of days), where a Map and a sort of the keys take a fraction.
-  const rows = await db.selectFrom('list_day_counts').select(['day', 'n'])
-    .where('site_id', '=', siteId).where('tbl', '=', table).where('scope', 'in', scopes ? [...scopes] : [0]).execute();
+  const rows = await db
+    .selectFrom('list_day_counts')
+    .select(['day', 'n'])
+    .where('site_id', '=', siteId)
+    .where('tbl', '=', table)
+    .where('scope', 'in', scopes ? [...scopes] : [0])
+    .execute();
   const perDay = new Map<string, number>();
   for (const row of rows) {
     const day = String(row['day']);

@@ -9,7 +9,14 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database, DialectName } from './connection.js';
 import { sql } from 'kysely';
 import {
-  type ColumnType, LIST_COUNT_TABLES, type TableSpec, addColumn, createListCounts, createTable, existingColumns, rebuildWithAutoincrement,
+  type ColumnType,
+  LIST_COUNT_TABLES,
+  type TableSpec,
+  addColumn,
+  createListCounts,
+  createTable,
+  existingColumns,
+  rebuildWithAutoincrement,
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
@@ -21,25 +28,51 @@ const FOUNDATION_TABLES: TableSpec[] = [
   {
     name: 'sites',
     global: true,
-    columns: ['subdomain text not null', 'business_name text', 'currency_code text not null', 'country_code text',
-      'allow_negative_stock bool not null', 'created text', 'modified text'],
+    columns: [
+      'subdomain text not null',
+      'business_name text',
+      'currency_code text not null',
+      'country_code text',
+      'allow_negative_stock bool not null',
+      'created text',
+      'modified text',
+    ],
     unique: [['subdomain']],
   },
   {
     name: 'users',
-    columns: ['email text not null', 'password_hash text not null', 'staff_id int not null', 'name text', 'created text'],
+    columns: [
+      'email text not null',
+      'password_hash text not null',
+      'staff_id int not null',
+      'name text',
+      'created text',
+    ],
     indexes: [['email']],
   },
   {
     name: 'api_keys',
-    columns: ['key_hash text not null', 'key_prefix text not null', 'name text', 'created text', 'revoked bool not null'],
+    columns: [
+      'key_hash text not null',
+      'key_prefix text not null',
+      'name text',
+      'created text',
+      'revoked bool not null',
+    ],
     // Looked up across sites by hash before the site is known; keys are 256-bit random, so no clash.
     lookups: [['key_hash']],
   },
   {
     name: 'oauth_tokens',
-    columns: ['user_id int not null', 'access_hash text not null', 'refresh_hash text not null',
-      'access_expires_ms int not null', 'refresh_expires_ms int not null', 'revoked bool not null', 'created text'],
+    columns: [
+      'user_id int not null',
+      'access_hash text not null',
+      'refresh_hash text not null',
+      'access_expires_ms int not null',
+      'refresh_expires_ms int not null',
+      'revoked bool not null',
+      'created text',
+    ],
     lookups: [['access_hash'], ['refresh_hash']],
   },
   { name: 'counters', columns: ['key text not null', 'value int not null'], unique: [['key']] },
@@ -58,7 +91,11 @@ const FOUNDATION_TABLES: TableSpec[] = [
   { name: 'invoice_items', columns: ['invoice_id int not null'], indexes: [['invoice_id']] },
   { name: 'invoice_payments', columns: ['invoice_id int'], indexes: [['invoice_id']] },
   { name: 'journal_cats', columns: ['name text', 'system_key text'], indexes: [['system_key']] },
-  { name: 'journal_accounts', columns: ['name text', 'code text', 'system_key text', 'entity_type text', 'entity_id int'], indexes: [['code'], ['system_key'], ['entity_type', 'entity_id']] },
+  {
+    name: 'journal_accounts',
+    columns: ['name text', 'code text', 'system_key text', 'entity_type text', 'entity_id int'],
+    indexes: [['code'], ['system_key'], ['entity_type', 'entity_id']],
+  },
   {
     name: 'journals',
     columns: ['entity_type text', 'entity_id int', 'date text'],
@@ -72,19 +109,35 @@ const FOUNDATION_TABLES: TableSpec[] = [
   {
     name: 'stock_transactions',
     columns: ['product_id int not null', 'store_id int not null', 'date text', 'source_type int', 'order_id int'],
-    indexes: [['product_id', 'store_id'], ['source_type', 'order_id']],
+    indexes: [
+      ['product_id', 'store_id'],
+      ['source_type', 'order_id'],
+    ],
   },
 ];
 
 /** The tables of the remaining endpoint groups (issue 3); their data columns come from declarations. */
 const ENDPOINT_GROUP_TABLES: TableSpec[] = [
-  { name: 'suppliers', columns: ['supplier_number text', 'email text'], indexes: [['email']], unique: [['supplier_number']] },
+  {
+    name: 'suppliers',
+    columns: ['supplier_number text', 'email text'],
+    indexes: [['email']],
+    unique: [['supplier_number']],
+  },
   { name: 'work_orders', columns: ['number text', 'client_id int'], indexes: [['client_id']], unique: [['number']] },
-  { name: 'appointments', columns: ['item_type int not null', 'item_id int', 'date text'], indexes: [['item_type', 'item_id'], ['date']] },
+  {
+    name: 'appointments',
+    columns: ['item_type int not null', 'item_id int', 'date text'],
+    indexes: [['item_type', 'item_id'], ['date']],
+  },
   { name: 'notes', columns: ['item_type int', 'item_id int', 'date text'], indexes: [['item_type', 'item_id']] },
   { name: 'time_trackings', columns: ['staff_id int', 'date text'], indexes: [['date']] },
   { name: 'client_payments', columns: ['client_id int', 'date text'], indexes: [['client_id'], ['date']] },
-  { name: 'client_payment_allocations', columns: ['client_payment_id int not null', 'invoice_payment_id int'], indexes: [['client_payment_id']] },
+  {
+    name: 'client_payment_allocations',
+    columns: ['client_payment_id int not null', 'invoice_payment_id int'],
+    indexes: [['client_payment_id']],
+  },
   { name: 'product_categories', columns: ['name text'], indexes: [['name']] },
   { name: 'expenses', columns: ['is_income bool not null', 'date text'], indexes: [['is_income', 'date']] },
   {
@@ -103,8 +156,15 @@ const ENDPOINT_GROUP_TABLES: TableSpec[] = [
 const RELIABILITY_TABLES: TableSpec[] = [
   {
     name: 'idempotency_keys',
-    columns: ['key text not null', 'fingerprint text not null', 'state text not null', 'status int', 'body text',
-      'content_type text', 'created_ms int not null'],
+    columns: [
+      'key text not null',
+      'fingerprint text not null',
+      'state text not null',
+      'status int',
+      'body text',
+      'content_type text',
+      'created_ms int not null',
+    ],
     unique: [['key']],
     indexes: [['created_ms']],
   },
@@ -117,8 +177,18 @@ const RELIABILITY_TABLES: TableSpec[] = [
   },
   {
     name: 'audit_logs',
-    columns: ['created text not null', 'credential text', 'staff_id int', 'method text', 'route text', 'resource text',
-      'record_id int', 'status int', 'request_id text', 'changes text'],
+    columns: [
+      'created text not null',
+      'credential text',
+      'staff_id int',
+      'method text',
+      'route text',
+      'resource text',
+      'record_id int',
+      'status int',
+      'request_id text',
+      'changes text',
+    ],
     indexes: [['created'], ['resource', 'record_id']],
   },
 ];
@@ -141,8 +211,16 @@ const V2_TABLES: TableSpec[] = [
   { name: 'branches', columns: ['name text', 'status int', 'created text', 'modified text'] },
   {
     name: 'site_payment_gateways',
-    columns: ['payment_gateway text not null', 'label text', 'default bool', 'active bool', 'manually_added bool',
-      'disable_for_client bool', 'created text', 'modified text'],
+    columns: [
+      'payment_gateway text not null',
+      'label text',
+      'default bool',
+      'active bool',
+      'manually_added bool',
+      'disable_for_client bool',
+      'created text',
+      'modified text',
+    ],
     unique: [['payment_gateway']],
   },
   { name: 'shipping_options', columns: ['name text'] },
@@ -157,24 +235,52 @@ const V2_TABLES: TableSpec[] = [
 const WEBHOOK_TABLES: TableSpec[] = [
   {
     name: 'webhook_endpoints',
-    columns: ['url text not null', 'events json not null', 'description text', 'active bool not null', 'secret text',
-      'previous_secret text', 'previous_secret_expires_ms int', 'disabled_reason text', 'failing_since_ms int',
-      'created text', 'modified text'],
+    columns: [
+      'url text not null',
+      'events json not null',
+      'description text',
+      'active bool not null',
+      'secret text',
+      'previous_secret text',
+      'previous_secret_expires_ms int',
+      'disabled_reason text',
+      'failing_since_ms int',
+      'created text',
+      'modified text',
+    ],
     indexes: [['active']],
   },
   {
     name: 'webhook_events',
-    columns: ['event_id text not null', 'type text not null', 'resource text', 'record_id int', 'payload text not null',
-      'created text', 'created_ms int not null'],
+    columns: [
+      'event_id text not null',
+      'type text not null',
+      'resource text',
+      'record_id int',
+      'payload text not null',
+      'created text',
+      'created_ms int not null',
+    ],
     unique: [['event_id']],
     // Pruning finds old events of every site.
     lookups: [['created_ms']],
   },
   {
     name: 'webhook_deliveries',
-    columns: ['webhook_event_id int not null', 'endpoint_id int not null', 'record_key text not null', 'state text not null',
-      'attempts int not null', 'next_attempt_ms int not null', 'give_up_ms int not null', 'last_attempt_ms int',
-      'last_status int', 'last_response text', 'last_error text', 'delivered_ms int'],
+    columns: [
+      'webhook_event_id int not null',
+      'endpoint_id int not null',
+      'record_key text not null',
+      'state text not null',
+      'attempts int not null',
+      'next_attempt_ms int not null',
+      'give_up_ms int not null',
+      'last_attempt_ms int',
+      'last_status int',
+      'last_response text',
+      'last_error text',
+      'delivered_ms int',
+    ],
     indexes: [['webhook_event_id'], ['endpoint_id', 'record_key', 'state', 'id']],
     // The workers look for due deliveries of every site at once.
     lookups: [['state', 'next_attempt_ms']],
@@ -188,9 +294,19 @@ const WEBHOOK_TABLES: TableSpec[] = [
  * (domain/document-links.ts): a document without a row is at rotation 0.
  */
 export const SITE_DOCUMENT_COLUMNS: ReadonlyArray<readonly [string, ColumnType]> = [
-  ['vat_number', 'text'], ['cr_number', 'text'], ['address1', 'text'], ['address2', 'text'], ['city', 'text'],
-  ['state', 'text'], ['postal_code', 'text'], ['building_number', 'text'], ['district', 'text'],
-  ['logo', 'text'], ['logo_mime', 'text'], ['document_language', 'text'], ['document_layout', 'text'],
+  ['vat_number', 'text'],
+  ['cr_number', 'text'],
+  ['address1', 'text'],
+  ['address2', 'text'],
+  ['city', 'text'],
+  ['state', 'text'],
+  ['postal_code', 'text'],
+  ['building_number', 'text'],
+  ['district', 'text'],
+  ['logo', 'text'],
+  ['logo_mime', 'text'],
+  ['document_language', 'text'],
+  ['document_layout', 'text'],
   ['document_hash_secret', 'text'],
 ];
 
@@ -208,17 +324,46 @@ const DOCUMENT_LINKS: TableSpec = {
 const ZATCA_TABLES: TableSpec[] = [
   {
     name: 'zatca_units',
-    columns: ['name text not null', 'environment text not null', 'private_key text not null', 'csr text', 'certificate text',
-      'certificate_source text not null', 'csid_token text', 'csid_secret text', 'compliance_request_id text',
-      'icv int not null', 'last_hash text not null', 'active bool not null', 'created text', 'modified text'],
+    columns: [
+      'name text not null',
+      'environment text not null',
+      'private_key text not null',
+      'csr text',
+      'certificate text',
+      'certificate_source text not null',
+      'csid_token text',
+      'csid_secret text',
+      'compliance_request_id text',
+      'icv int not null',
+      'last_hash text not null',
+      'active bool not null',
+      'created text',
+      'modified text',
+    ],
     unique: [['name']],
   },
   {
     name: 'zatca_documents',
-    columns: ['invoice_id int not null', 'unit_id int not null', 'icv int not null', 'uuid text not null', 'hash text not null',
-      'previous_hash text not null', 'xml text not null', 'qr text not null', 'standard bool not null', 'content_digest text not null',
-      'status text not null', 'attempts int not null', 'next_attempt_ms int not null', 'lease_until_ms int not null',
-      'response text', 'cleared_xml text', 'created text', 'sent text'],
+    columns: [
+      'invoice_id int not null',
+      'unit_id int not null',
+      'icv int not null',
+      'uuid text not null',
+      'hash text not null',
+      'previous_hash text not null',
+      'xml text not null',
+      'qr text not null',
+      'standard bool not null',
+      'content_digest text not null',
+      'status text not null',
+      'attempts int not null',
+      'next_attempt_ms int not null',
+      'lease_until_ms int not null',
+      'response text',
+      'cleared_xml text',
+      'created text',
+      'sent text',
+    ],
     unique: [['invoice_id'], ['unit_id', 'icv']],
     // The sender looks across sites for what is due.
     lookups: [['status', 'next_attempt_ms']],
@@ -229,8 +374,16 @@ const ZATCA_TABLES: TableSpec[] = [
 const REST_TABLES: TableSpec[] = [
   { name: 'departments', columns: ['name text'] },
   { name: 'employment_types', columns: ['name text'] },
-  { name: 'designations', columns: ['name text', 'department_id int', 'employment_type_id int'], indexes: [['department_id']] },
-  { name: 'leave_applications', columns: ['staff_id int', 'date_from text', 'date_to text'], indexes: [['staff_id', 'date_from']] },
+  {
+    name: 'designations',
+    columns: ['name text', 'department_id int', 'employment_type_id int'],
+    indexes: [['department_id']],
+  },
+  {
+    name: 'leave_applications',
+    columns: ['staff_id int', 'date_from text', 'date_to text'],
+    indexes: [['staff_id', 'date_from']],
+  },
   { name: 'attendance_logs', columns: ['staff_id int', 'time text'], indexes: [['staff_id', 'time']] },
   { name: 'asset_types', columns: ['name text'] },
   { name: 'asset_locations', columns: ['name text'] },
@@ -242,23 +395,63 @@ const REST_TABLES: TableSpec[] = [
   { name: 'cost_centers', columns: ['name text', 'cost_center_id int'] },
   { name: 'credit_types', columns: ['name text'] },
   { name: 'packages', columns: ['name text'] },
-  { name: 'credit_type_packages', columns: ['credit_type_id int', 'package_id int', 'amount money'], indexes: [['package_id']] },
-  { name: 'credit_charges', columns: ['client_id int', 'credit_type_id int', 'amount money'], indexes: [['client_id', 'credit_type_id']] },
-  { name: 'credit_usages', columns: ['client_id int', 'credit_type_id int', 'amount money'], indexes: [['client_id', 'credit_type_id']] },
-  { name: 'charge_usages', columns: ['credit_charge_id int', 'credit_usage_id int', 'amount money'], indexes: [['credit_charge_id'], ['credit_usage_id']] },
+  {
+    name: 'credit_type_packages',
+    columns: ['credit_type_id int', 'package_id int', 'amount money'],
+    indexes: [['package_id']],
+  },
+  {
+    name: 'credit_charges',
+    columns: ['client_id int', 'credit_type_id int', 'amount money'],
+    indexes: [['client_id', 'credit_type_id']],
+  },
+  {
+    name: 'credit_usages',
+    columns: ['client_id int', 'credit_type_id int', 'amount money'],
+    indexes: [['client_id', 'credit_type_id']],
+  },
+  {
+    name: 'charge_usages',
+    columns: ['credit_charge_id int', 'credit_usage_id int', 'amount money'],
+    indexes: [['credit_charge_id'], ['credit_usage_id']],
+  },
   { name: 'workflow_types', columns: ['name text'] },
   { name: 'workflow_records', columns: ['workflow_type_id int', 'title text'], indexes: [['workflow_type_id']] },
-  { name: 'requisitions', columns: ['number text', 'type int', 'status int', 'order_type int', 'order_id int'], indexes: [['order_type', 'order_id']] },
-  { name: 'bookings', columns: ['client_id int', 'date text', 'status int', 'invoice_id int'], indexes: [['client_id'], ['date']] },
+  {
+    name: 'requisitions',
+    columns: ['number text', 'type int', 'status int', 'order_type int', 'order_id int'],
+    indexes: [['order_type', 'order_id']],
+  },
+  {
+    name: 'bookings',
+    columns: ['client_id int', 'date text', 'status int', 'invoice_id int'],
+    indexes: [['client_id'], ['date']],
+  },
   { name: 'booking_items', columns: ['booking_id int', 'product_id int'], indexes: [['booking_id']] },
-  { name: 'product_bundles', columns: ['bundle_product_id int', 'product_id int', 'quantity money'], indexes: [['bundle_product_id']] },
-  { name: 'advance_applications', columns: ['advance_invoice_id int', 'invoice_id int', 'amount money'], indexes: [['advance_invoice_id'], ['invoice_id']] },
-  { name: 'requisition_items', columns: ['requisition_id int', 'product_id int', 'quantity money'], indexes: [['requisition_id'], ['product_id']] },
+  {
+    name: 'product_bundles',
+    columns: ['bundle_product_id int', 'product_id int', 'quantity money'],
+    indexes: [['bundle_product_id']],
+  },
+  {
+    name: 'advance_applications',
+    columns: ['advance_invoice_id int', 'invoice_id int', 'amount money'],
+    indexes: [['advance_invoice_id'], ['invoice_id']],
+  },
+  {
+    name: 'requisition_items',
+    columns: ['requisition_id int', 'product_id int', 'quantity money'],
+    indexes: [['requisition_id'], ['product_id']],
+  },
 ];
 
 /** Documented children of issue 13's conformance work: supplier payments and product images. */
 const CONFORM_TABLES: TableSpec[] = [
-  { name: 'purchase_order_payments', columns: ['purchase_order_id int', 'amount money'], indexes: [['purchase_order_id']] },
+  {
+    name: 'purchase_order_payments',
+    columns: ['purchase_order_id int', 'amount money'],
+    indexes: [['purchase_order_id']],
+  },
   { name: 'product_images', columns: ['product_id int', 'file text'], indexes: [['product_id']] },
 ];
 
@@ -298,16 +491,25 @@ function migrations(dialect: DialectName): Record<string, Migration> {
       async up(db) {
         // Invoices in list order (date, id), with type for the scope, read from the index alone;
         // the same per client for the usual filter (client_id with a date range).
-        await sql.raw('create index "invoices_site_id_date_id_type" on "invoices" ("site_id", "date", "id", "type")').execute(db);
-        await sql.raw('create index "invoices_site_id_client_id_date_id_type" on "invoices" ("site_id", "client_id", "date", "id", "type")').execute(db);
+        await sql
+          .raw('create index "invoices_site_id_date_id_type" on "invoices" ("site_id", "date", "id", "type")')
+          .execute(db);
+        await sql
+          .raw(
+            'create index "invoices_site_id_client_id_date_id_type" on "invoices" ("site_id", "client_id", "date", "id", "type")',
+          )
+          .execute(db);
         // A product's stock is Σ of its movements (domain/stock.ts): sum them from the index alone. The
         // two columns are declared by the stock-transactions resource; on a new database they do not
         // exist yet when migrations run, so they are added here with the declared types.
         const stockColumns = await existingColumns(db, dialect, 'stock_transactions');
-        if (!stockColumns.has('transaction_type')) await addColumn(db, dialect, 'stock_transactions', 'transaction_type', 'int');
+        if (!stockColumns.has('transaction_type'))
+          await addColumn(db, dialect, 'stock_transactions', 'transaction_type', 'int');
         if (!stockColumns.has('quantity')) await addColumn(db, dialect, 'stock_transactions', 'quantity', 'money');
-        await sql.raw(`create index "stock_transactions_site_id_product_id_store_id_quantity"
-          on "stock_transactions" ("site_id", "product_id", "store_id", "transaction_type", "quantity")`).execute(db);
+        await sql
+          .raw(`create index "stock_transactions_site_id_product_id_store_id_quantity"
+          on "stock_transactions" ("site_id", "product_id", "store_id", "transaction_type", "quantity")`)
+          .execute(db);
         await sql.raw('drop index if exists "stock_transactions_site_id_product_id_store_id"').execute(db);
         // Row counts for total_results and deep pages (db/list-counts.ts).
         for (const table of LIST_COUNT_TABLES) await createTable(db, dialect, table);
@@ -320,17 +522,25 @@ function migrations(dialect: DialectName): Record<string, Migration> {
       async up(db) {
         if (dialect === 'sqlite') {
           const { rows } = await sql<{ name: string }>`
-            select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(db);
+            select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name`.execute(
+            db,
+          );
           for (const { name } of rows) await rebuildWithAutoincrement(db, name);
         }
         const referenced: Array<[string, string]> = [
-          ['invoices', 'subscription_id'], ['invoice_payments', 'client_payment_id'], ['invoice_items', 'product_id'],
-          ['purchase_orders', 'subscription_id'], ['purchase_order_items', 'product_id'],
+          ['invoices', 'subscription_id'],
+          ['invoice_payments', 'client_payment_id'],
+          ['invoice_items', 'product_id'],
+          ['purchase_orders', 'subscription_id'],
+          ['purchase_order_items', 'product_id'],
         ];
         for (const [table, column] of referenced) {
           // Declared columns are added after migrations; on a new database they do not exist yet.
-          if (!(await existingColumns(db, dialect, table)).has(column)) await addColumn(db, dialect, table, column, 'int');
-          await sql.raw(`create index if not exists "${table}_site_id_${column}" on "${table}" ("site_id", "${column}")`).execute(db);
+          if (!(await existingColumns(db, dialect, table)).has(column))
+            await addColumn(db, dialect, table, column, 'int');
+          await sql
+            .raw(`create index if not exists "${table}_site_id_${column}" on "${table}" ("site_id", "${column}")`)
+            .execute(db);
         }
       },
     },
@@ -340,7 +550,9 @@ function migrations(dialect: DialectName): Record<string, Migration> {
       async up(db) {
         await addColumn(db, dialect, 'oauth_tokens', 'family', 'text');
         await addColumn(db, dialect, 'oauth_tokens', 'family_expires_ms', 'int');
-        await sql`update oauth_tokens set family = 'sign-in-' || id, family_expires_ms = refresh_expires_ms where family is null`.execute(db);
+        await sql`update oauth_tokens set family = 'sign-in-' || id, family_expires_ms = refresh_expires_ms where family is null`.execute(
+          db,
+        );
         await sql.raw('create index "oauth_tokens_site_id_family" on "oauth_tokens" ("site_id", "family")').execute(db);
       },
     },
@@ -360,12 +572,17 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0010_documents': {
       async up(db) {
         const columns = await existingColumns(db, dialect, 'sites');
-        for (const [column, type] of SITE_DOCUMENT_COLUMNS) if (!columns.has(column)) await addColumn(db, dialect, 'sites', column, type);
+        for (const [column, type] of SITE_DOCUMENT_COLUMNS)
+          if (!columns.has(column)) await addColumn(db, dialect, 'sites', column, type);
         await createTable(db, dialect, DOCUMENT_LINKS);
         // Each existing site gets its own secret (new sites get one in createSite).
         const sites = await db.selectFrom('sites').select('id').execute();
         for (const site of sites) {
-          await db.updateTable('sites').set({ document_hash_secret: randomSecret(32) }).where('id', '=', site['id']).execute();
+          await db
+            .updateTable('sites')
+            .set({ document_hash_secret: randomSecret(32) })
+            .where('id', '=', site['id'])
+            .execute();
         }
       },
     },
@@ -377,7 +594,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     // Issue 13 (conformance to the docs): site exchange rates by date.
     '0009_conformance': {
       async up(db) {
-        await createTable(db, dialect, { name: 'currency_rates', columns: ['currency_code text not null', 'date text not null'], indexes: [['currency_code', 'date']] });
+        await createTable(db, dialect, {
+          name: 'currency_rates',
+          columns: ['currency_code text not null', 'date text not null'],
+          indexes: [['currency_code', 'date']],
+        });
         // Site setting: replies also carry alias model keys (credit notes as Invoice); null means 1.
         await addColumn(db, dialect, 'sites', 'model_key_aliases', 'bool');
         // Invoice.terminal_id is a string in the docs (POS terminals are named); it was a number.
@@ -407,10 +628,19 @@ class InCodeMigrations implements MigrationProvider {
 }
 
 const KIND_COLUMN: Record<FieldKind, ColumnType> = {
-  text: 'text', date: 'text', datetime: 'text', int: 'int', bool: 'bool', decimal: 'money', json: 'json',
+  text: 'text',
+  date: 'text',
+  datetime: 'text',
+  int: 'int',
+  bool: 'bool',
+  decimal: 'money',
+  json: 'json',
 };
 
-export interface DeclaredTable { table: string; fields: Fields }
+export interface DeclaredTable {
+  table: string;
+  fields: Fields;
+}
 
 /** Adds every declared, stored field that its table lacks. Returns the columns it added. */
 export async function syncDeclaredColumns(database: Database, tables: DeclaredTable[]): Promise<string[]> {
@@ -437,7 +667,11 @@ export async function migrate(database: Database, tables: DeclaredTable[]): Prom
   // Migrations are independent of one another's order past 0005 (each adds its own tables or columns),
   // so one that a database has not run is run even when later ones have: a database that ran a
   // development branch's migration before the ones merged beside it still upgrades.
-  const migrator = new Migrator({ db: database.db, provider: new InCodeMigrations(database.dialect), allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new InCodeMigrations(database.dialect),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -18,7 +18,10 @@ import type { Db, DialectName } from './connection.js';
  * transaction; answers undefined otherwise (the read then queues behind the transaction through
  * Kysely, and never sees a write that is not committed).
  */
-export type DirectReader = (sqlText: string, parameters: readonly unknown[]) => Array<Record<string, unknown>> | undefined;
+export type DirectReader = (
+  sqlText: string,
+  parameters: readonly unknown[],
+) => Array<Record<string, unknown>> | undefined;
 const directReaders = new WeakMap<Db, DirectReader>();
 
 /** Registers the direct reader of a database's root Kysely instance (not of its transactions). */
@@ -29,14 +32,20 @@ export function registerDirectReader(db: Db, reader: DirectReader): void {
 function run<R>(db: Db, query: CompiledQuery, parameters: readonly unknown[]): Promise<QueryResult<R>> {
   const direct = directReaders.get(db)?.(query.sql, parameters);
   if (direct) return Promise.resolve({ rows: direct as R[] });
-  return db.executeQuery<R>(parameters === query.parameters ? query as CompiledQuery<R> : { ...query, parameters } as CompiledQuery<R>);
+  return db.executeQuery<R>(
+    parameters === query.parameters ? (query as CompiledQuery<R>) : ({ ...query, parameters } as CompiledQuery<R>),
+  );
 }
 
 const SHAPES_MAX = 1_000;
 const compiled = new Map<string, CompiledQuery>();
 
 export async function runShape<R = Record<string, unknown>>(
-  db: Db, dialect: DialectName, shape: string, values: readonly unknown[], build: () => Compilable,
+  db: Db,
+  dialect: DialectName,
+  shape: string,
+  values: readonly unknown[],
+  build: () => Compilable,
 ): Promise<QueryResult<R>> {
   const key = `${dialect}:${shape}`;
   let query = compiled.get(key);
@@ -44,7 +53,9 @@ export async function runShape<R = Record<string, unknown>>(
     query = build().compile();
     const built = query.parameters;
     if (built.length !== values.length || built.some((value, index) => value !== values[index])) {
-      throw new Error(`query shape ${key}: values ${JSON.stringify(values)} are not in the builder's order ${JSON.stringify(built)}`);
+      throw new Error(
+        `query shape ${key}: values ${JSON.stringify(values)} are not in the builder's order ${JSON.stringify(built)}`,
+      );
     }
     // Values that repeat (site 1, record 1) cannot prove the order: run this one, keep a later one.
     if (new Set(values).size === values.length) {

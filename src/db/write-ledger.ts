@@ -31,7 +31,8 @@ const ledgers = new WeakMap<Context, Ledger>();
 
 function ledgerOf(context: Context): Ledger {
   let ledger = ledgers.get(context);
-  if (!ledger) ledgers.set(context, (ledger = { created: new Set(), touched: new Set(), rows: new Map(), referenced: new Map() }));
+  if (!ledger)
+    ledgers.set(context, (ledger = { created: new Set(), touched: new Set(), rows: new Map(), referenced: new Map() }));
   return ledger;
 }
 
@@ -72,7 +73,11 @@ export function rememberedRows(context: Context, key: string): ReadonlyArray<Rec
 }
 
 /** Keeps whole rows of `table` that this write has just read (and locked) to check references. */
-export function rememberReferenced(context: Context, table: string, rows: ReadonlyArray<Record<string, unknown>>): void {
+export function rememberReferenced(
+  context: Context,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): void {
   const ledger = ledgerOf(context);
   let byId = ledger.referenced.get(table);
   if (!byId) ledger.referenced.set(table, (byId = new Map()));
@@ -80,7 +85,11 @@ export function rememberReferenced(context: Context, table: string, rows: Readon
 }
 
 /** The rows of `ids` as the reference checks read them, when every one of them was read; else undefined. */
-export function referencedRows(context: Context, table: string, ids: readonly number[]): Map<number, Record<string, unknown>> | undefined {
+export function referencedRows(
+  context: Context,
+  table: string,
+  ids: readonly number[],
+): Map<number, Record<string, unknown>> | undefined {
   const byId = ledgers.get(context)?.referenced.get(table);
   if (!byId) return undefined;
   const found = new Map<number, Record<string, unknown>>();

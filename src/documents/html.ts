@@ -21,13 +21,23 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 
 function lookup(scope: Scope, path: string): unknown {
   if (path === '.') return scope.item;
-  const [start, parts] = path.startsWith('@root.') ? [scope.root, path.slice(6).split('.')] : [scope.item, path.split('.')];
+  const [start, parts] = path.startsWith('@root.')
+    ? [scope.root, path.slice(6).split('.')]
+    : [scope.item, path.split('.')];
   let value: unknown = start;
-  for (const part of parts) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  for (const part of parts)
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   return value;
 }
 
-const present = (value: unknown): boolean => !(value === null || value === undefined || value === false || value === '' || (Array.isArray(value) && value.length === 0));
+const present = (value: unknown): boolean =>
+  !(
+    value === null ||
+    value === undefined ||
+    value === false ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  );
 
 function label(value: unknown, lang: string): string {
   const l = value as Bilingual | undefined;
@@ -40,7 +50,14 @@ function label(value: unknown, lang: string): string {
 
 const TOKEN = /\{\{(#each|#if|\/each|\/if|else|N|L)?\s*([^}]*?)\s*\}\}/g;
 
-interface Node { kind: 'text' | 'value' | 'each' | 'if'; text?: string; mode?: string; path?: string; body?: Node[]; otherwise?: Node[] }
+interface Node {
+  kind: 'text' | 'value' | 'each' | 'if';
+  text?: string;
+  mode?: string;
+  path?: string;
+  body?: Node[];
+  otherwise?: Node[];
+}
 
 function parse(template: string): Node[] {
   const root: Node[] = [];
@@ -77,7 +94,8 @@ function run(nodes: Node[], scope: Scope, lang: string): string {
     else if (node.kind === 'value') {
       const value = lookup(scope, node.path!);
       if (node.mode === 'L') out += label(value, lang);
-      else if (present(value)) out += node.mode === 'N' ? `<bdi dir="ltr">${escapeHtml(String(value))}</bdi>` : escapeHtml(String(value));
+      else if (present(value))
+        out += node.mode === 'N' ? `<bdi dir="ltr">${escapeHtml(String(value))}</bdi>` : escapeHtml(String(value));
     } else if (node.kind === 'each') {
       const list = lookup(scope, node.path!);
       if (Array.isArray(list)) for (const item of list) out += run(node.body!, { root: scope.root, item }, lang);
@@ -100,7 +118,12 @@ export function renderHtml(view: DocumentView, assets: HtmlAssets, layout = 'sta
   const file = templateFile(layout, 'document.html', templatesDir);
   let nodes = parsed.get(file);
   if (!nodes) parsed.set(file, (nodes = parse(readFileSync(file, 'utf8'))));
-  const root = { ...view, logo_data_url: assets.logoDataUrl, qr_svg: null as string | null, html_lang: view.lang === 'ar' ? 'ar' : 'en' };
+  const root = {
+    ...view,
+    logo_data_url: assets.logoDataUrl,
+    qr_svg: null as string | null,
+    html_lang: view.lang === 'ar' ? 'ar' : 'en',
+  };
   const html = run(nodes, { root, item: root }, view.lang);
   // The QR SVG is our own markup (never from input): put in after escaping, at its marker.
   return view.qr ? html.replace('<!--qr-->', qrSvg(view.qr)) : html;

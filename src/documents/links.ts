@@ -23,11 +23,18 @@ import { phase2QrsFor } from '../zatca/chain.js';
 const DOCUMENT_TABLE = 'invoices';
 const HASH_HEX_DIGITS = 32;
 
-export function documentHash(site: { id: number; [column: string]: unknown }, documentId: number, rotation: number): string {
+export function documentHash(
+  site: { id: number; [column: string]: unknown },
+  documentId: number,
+  rotation: number,
+): string {
   const secret = String(site['document_hash_secret'] ?? '');
   // A site from before its secret was set has none: it gets no working link rather than a guessable one.
   if (secret.length < 16) return `${site.id}.0`;
-  const mac = createHmac('sha256', secret).update(`${DOCUMENT_TABLE}:${documentId}:${rotation}`).digest('hex').slice(0, HASH_HEX_DIGITS);
+  const mac = createHmac('sha256', secret)
+    .update(`${DOCUMENT_TABLE}:${documentId}:${rotation}`)
+    .digest('hex')
+    .slice(0, HASH_HEX_DIGITS);
   return `${site.id}.${mac}`;
 }
 
@@ -45,26 +52,49 @@ export function sameHash(a: string, b: string): boolean {
 }
 
 /** The rotation counters of documents, by id (absent: 0). One query for any number of ids. */
-export async function rotationsOf(db: Db, dialect: Context['dialect'], siteId: number, ids: number[]): Promise<Map<number, number>> {
+export async function rotationsOf(
+  db: Db,
+  dialect: Context['dialect'],
+  siteId: number,
+  ids: number[],
+): Promise<Map<number, number>> {
   const rotations = new Map<number, number>();
   if (ids.length === 0) return rotations;
-  const { rows } = await runShape(db, dialect, `document-links:${ids.length}`, [siteId, DOCUMENT_TABLE, ...ids],
-    () => db.selectFrom('document_links').select(['document_id', 'rotation'])
-      .where('site_id', '=', siteId).where('doc_table', '=', DOCUMENT_TABLE).where('document_id', 'in', ids));
+  const { rows } = await runShape(db, dialect, `document-links:${ids.length}`, [siteId, DOCUMENT_TABLE, ...ids], () =>
+    db
+      .selectFrom('document_links')
+      .select(['document_id', 'rotation'])
+      .where('site_id', '=', siteId)
+      .where('doc_table', '=', DOCUMENT_TABLE)
+      .where('document_id', 'in', ids),
+  );
   for (const row of rows) rotations.set(Number(row['document_id']), Number(row['rotation']));
   return rotations;
 }
 
 /** Moves a document's link on: the old hash stops working. Returns the new rotation. */
 export async function rotateLink(db: Db, siteId: number, documentId: number): Promise<number> {
-  const row = await db.selectFrom('document_links').select(['id', 'rotation'])
-    .where('site_id', '=', siteId).where('doc_table', '=', DOCUMENT_TABLE).where('document_id', '=', documentId).executeTakeFirst();
+  const row = await db
+    .selectFrom('document_links')
+    .select(['id', 'rotation'])
+    .where('site_id', '=', siteId)
+    .where('doc_table', '=', DOCUMENT_TABLE)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
   if (row) {
     const rotation = Number(row['rotation']) + 1;
-    await db.updateTable('document_links').set({ rotation }).where('site_id', '=', siteId).where('id', '=', row['id']).execute();
+    await db
+      .updateTable('document_links')
+      .set({ rotation })
+      .where('site_id', '=', siteId)
+      .where('id', '=', row['id'])
+      .execute();
     return rotation;
   }
-  await db.insertInto('document_links').values({ site_id: siteId, doc_table: DOCUMENT_TABLE, document_id: documentId, rotation: 1 }).execute();
+  await db
+    .insertInto('document_links')
+    .values({ site_id: siteId, doc_table: DOCUMENT_TABLE, document_id: documentId, rotation: 1 })
+    .execute();
   return 1;
 }
 
@@ -90,8 +120,25 @@ export function linksOf(context: Context, record: Rec, rotation: number, phase2Q
 }
 
 /** Adds the three links to each rendered sales document (GET one and lists alike). */
-export async function addDocumentLinks(context: Context, records: Rec[], wire: Record<string, unknown>[]): Promise<void> {
-  const rotations = await rotationsOf(context.db, context.dialect, context.siteId, records.map((record) => record.id!));
-  const phase2 = context.site.country_code === 'SA' ? await phase2QrsFor(context, records.map((record) => record.id!)) : new Map<number, string>();
-  records.forEach((record, index) => Object.assign(wire[index]!, linksOf(context, record, rotations.get(record.id!) ?? 0, phase2.get(record.id!))));
+export async function addDocumentLinks(
+  context: Context,
+  records: Rec[],
+  wire: Record<string, unknown>[],
+): Promise<void> {
+  const rotations = await rotationsOf(
+    context.db,
+    context.dialect,
+    context.siteId,
+    records.map((record) => record.id!),
+  );
+  const phase2 =
+    context.site.country_code === 'SA'
+      ? await phase2QrsFor(
+          context,
+          records.map((record) => record.id!),
+        )
+      : new Map<number, string>();
+  records.forEach((record, index) =>
+    Object.assign(wire[index]!, linksOf(context, record, rotations.get(record.id!) ?? 0, phase2.get(record.id!))),
+  );
 }

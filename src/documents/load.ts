@@ -12,21 +12,44 @@ import type { Context, Rec, ResourceSpec } from '../engine/resource.js';
 const CORRECTING = new Set<DocumentKind>(['credit_note', 'debit_note', 'refund_receipt', 'purchase_refund']);
 
 async function taxesOf(context: Context, lines: Rec[]): Promise<Map<number, TaxInfo>> {
-  const ids = [...new Set(lines.flatMap((line) => [line['tax1'], line['tax2']]).filter((id): id is number => typeof id === 'number' && id > 0))];
+  const ids = [
+    ...new Set(
+      lines
+        .flatMap((line) => [line['tax1'], line['tax2']])
+        .filter((id): id is number => typeof id === 'number' && id > 0),
+    ),
+  ];
   if (ids.length === 0) return new Map();
-  const rows = await context.db.selectFrom('taxes').select(['id', 'name', 'value', 'included'])
-    .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [Number(row['id']), {
-    name: String(row['name'] ?? ''),
-    rate: fromStored(row['value']),
-    included: Number(row['included'] ?? 0) === 1,
-  }]));
+  const rows = await context.db
+    .selectFrom('taxes')
+    .select(['id', 'name', 'value', 'included'])
+    .where('site_id', '=', context.siteId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      Number(row['id']),
+      {
+        name: String(row['name'] ?? ''),
+        rate: fromStored(row['value']),
+        included: Number(row['included'] ?? 0) === 1,
+      },
+    ]),
+  );
 }
 
-export interface LoadedDocument { source: DocumentSource; record: Rec }
+export interface LoadedDocument {
+  source: DocumentSource;
+  record: Rec;
+}
 
 /** The document `id` of resource `spec`, or null when the site has no such document. */
-export async function loadDocument(context: Context, spec: ResourceSpec, id: number, lang: DocumentLanguage): Promise<LoadedDocument | null> {
+export async function loadDocument(
+  context: Context,
+  spec: ResourceSpec,
+  id: number,
+  lang: DocumentLanguage,
+): Promise<LoadedDocument | null> {
   const record = await loadRecord(context, spec, id);
   if (!record) return null;
   const kind = kindOf(spec.table, Number(record['type'] ?? 0));
@@ -35,17 +58,37 @@ export async function loadDocument(context: Context, spec: ResourceSpec, id: num
   const lines = (await loadChildren(context, child, [id])).get(id) ?? [];
   const purchase = spec.table === 'purchase_orders';
   const partyId = record[purchase ? 'supplier_id' : 'client_id'];
-  const party = typeof partyId === 'number'
-    ? await context.db.selectFrom(purchase ? 'suppliers' : 'clients').selectAll().where('site_id', '=', context.siteId).where('id', '=', partyId).executeTakeFirst()
-    : undefined;
+  const party =
+    typeof partyId === 'number'
+      ? await context.db
+          .selectFrom(purchase ? 'suppliers' : 'clients')
+          .selectAll()
+          .where('site_id', '=', context.siteId)
+          .where('id', '=', partyId)
+          .executeTakeFirst()
+      : undefined;
   let originalNumber: string | null = null;
   const originalId = record['subscription_id'];
   if (CORRECTING.has(kind) && typeof originalId === 'number' && originalId > 0) {
-    const original = await context.db.selectFrom(spec.table).select(['no']).where('site_id', '=', context.siteId).where('id', '=', originalId).executeTakeFirst();
+    const original = await context.db
+      .selectFrom(spec.table)
+      .select(['no'])
+      .where('site_id', '=', context.siteId)
+      .where('id', '=', originalId)
+      .executeTakeFirst();
     originalNumber = original?.['no'] ? String(original['no']) : null;
   }
   return {
     record,
-    source: { kind, lang, site: context.site, document: record, lines, taxes: await taxesOf(context, lines), party: party ?? null, originalNumber },
+    source: {
+      kind,
+      lang,
+      site: context.site,
+      document: record,
+      lines,
+      taxes: await taxesOf(context, lines),
+      party: party ?? null,
+      originalNumber,
+    },
   };
 }

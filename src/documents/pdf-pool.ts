@@ -15,7 +15,10 @@ import type { RenderReply, RenderRequest } from './pdf-worker.js';
 /** Renders waiting or running at once; more are refused (503) rather than left to pile up. */
 export const QUEUED_MAX = 64;
 
-interface Pending { resolve(pdf: Buffer): void; reject(error: Error): void }
+interface Pending {
+  resolve(pdf: Buffer): void;
+  reject(error: Error): void;
+}
 
 let worker: Worker | undefined;
 let nextId = 1;
@@ -49,12 +52,28 @@ function workerOf(): Worker {
 }
 
 /** Renders a document view as PDF bytes on the worker thread. */
-export function renderPdfOffThread(view: DocumentView, assets: DocumentAssets, layout: string, templatesDir: string | undefined): Promise<Buffer> {
+export function renderPdfOffThread(
+  view: DocumentView,
+  assets: DocumentAssets,
+  layout: string,
+  templatesDir: string | undefined,
+): Promise<Buffer> {
   if (pending.size >= QUEUED_MAX) {
-    return Promise.reject(new DaftarError('DAFTAR_ERR_UNAVAILABLE', 'Too many documents are being rendered; retry shortly', undefined, { 'retry-after': '1' }));
+    return Promise.reject(
+      new DaftarError('DAFTAR_ERR_UNAVAILABLE', 'Too many documents are being rendered; retry shortly', undefined, {
+        'retry-after': '1',
+      }),
+    );
   }
   const id = nextId++;
-  const request: RenderRequest = { id, view, logo: assets.logo ? new Uint8Array(assets.logo) : null, einvoiceXml: assets.einvoiceXml ?? null, layout, templatesDir };
+  const request: RenderRequest = {
+    id,
+    view,
+    logo: assets.logo ? new Uint8Array(assets.logo) : null,
+    einvoiceXml: assets.einvoiceXml ?? null,
+    layout,
+    templatesDir,
+  };
   return new Promise<Buffer>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     workerOf().postMessage(request);

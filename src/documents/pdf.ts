@@ -34,7 +34,8 @@ const templates = new Map<string, string>();
 
 function compilerOf(): Compiler {
   if (compiler) return compiler;
-  const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler') as typeof import('@myriaddreamin/typst-ts-node-compiler');
+  const { NodeCompiler } =
+    require('@myriaddreamin/typst-ts-node-compiler') as typeof import('@myriaddreamin/typst-ts-node-compiler');
   const fontBlobs = FONT_FILES.map((file) => readFileSync(require.resolve(file)));
   compiler = NodeCompiler.create({ workspace: WORKSPACE, fontArgs: [{ fontBlobs }] });
   return compiler;
@@ -68,8 +69,10 @@ export function einvoiceAttachmentName(number: string): string {
  * PDF/A-3 allows attachments; "alternative" says the XML is the same document in another form.
  */
 function attachmentSource(name: string): string {
-  return `\n#pdf.attach(${JSON.stringify(name)}, read("/einvoice.xml", encoding: none), relationship: "alternative", `
-    + 'mime-type: "application/xml", description: "ZATCA e-invoice (UBL 2.1)")\n';
+  return (
+    `\n#pdf.attach(${JSON.stringify(name)}, read("/einvoice.xml", encoding: none), relationship: "alternative", ` +
+    'mime-type: "application/xml", description: "ZATCA e-invoice (UBL 2.1)")\n'
+  );
 }
 
 /**
@@ -85,19 +88,27 @@ function pdfA3(typst: Compiler, document: Parameters<Compiler['pdf']>[0]): Buffe
 }
 
 /** Renders a document view as PDF bytes with the named layout. Throws on a template error. */
-export function renderPdf(view: DocumentView, assets: DocumentAssets, layout = 'standard', templatesDir?: string): Buffer {
+export function renderPdf(
+  view: DocumentView,
+  assets: DocumentAssets,
+  layout = 'standard',
+  templatesDir?: string,
+): Buffer {
   const typst = compilerOf();
   typst.resetShadow();
   if (assets.logo) typst.mapShadow(path.posix.join(WORKSPACE, 'logo'), assets.logo);
   if (view.qr) typst.mapShadow(path.posix.join(WORKSPACE, 'qr.svg'), Buffer.from(qrSvg(view.qr), 'utf8'));
   const einvoice = assets.einvoiceXml ? Buffer.from(assets.einvoiceXml, 'utf8') : null;
   if (einvoice) typst.mapShadow(path.posix.join(WORKSPACE, 'einvoice.xml'), einvoice);
-  const mainFileContent = templateSource(layout, templatesDir) + (einvoice ? attachmentSource(einvoiceAttachmentName(view.number)) : '');
+  const mainFileContent =
+    templateSource(layout, templatesDir) + (einvoice ? attachmentSource(einvoiceAttachmentName(view.number)) : '');
   const compiled = typst.compile({ mainFileContent, inputs: { data: JSON.stringify(view) } });
   const document = compiled.result;
   if (!document) {
     const error = compiled.takeError() ?? compiled.takeDiagnostics();
-    const problems = error ? typst.fetchDiagnostics(error).map((entry: { message?: string }) => entry.message ?? JSON.stringify(entry)) : [];
+    const problems = error
+      ? typst.fetchDiagnostics(error).map((entry: { message?: string }) => entry.message ?? JSON.stringify(entry))
+      : [];
     throw new Error(`template ${layout} failed: ${problems.join('; ') || 'unknown error'}`);
   }
   // Typst memoizes layouts; evicting old entries keeps memory flat over many distinct documents.
@@ -127,7 +138,9 @@ export function renderReportPdf(data: Record<string, unknown>): Buffer {
   const document = compiled.result;
   if (!document) {
     const error = compiled.takeError() ?? compiled.takeDiagnostics();
-    const problems = error ? typst.fetchDiagnostics(error).map((entry: { message?: string }) => entry.message ?? JSON.stringify(entry)) : [];
+    const problems = error
+      ? typst.fetchDiagnostics(error).map((entry: { message?: string }) => entry.message ?? JSON.stringify(entry))
+      : [];
     throw new Error(`report template failed: ${problems.join('; ') || 'unknown error'}`);
   }
   const pdf = typst.pdf(document);

@@ -9,8 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { LAYOUT_NAME } from '../domain/site-settings.js';
 
 /** templates/documents/ of the project (this file is dist/src/documents/templates.js once built). */
-export const BUILT_IN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'templates', 'documents');
-
+export const BUILT_IN_TEMPLATES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'templates',
+  'documents',
+);
 
 export function templateFile(layout: string, file: 'document.typ' | 'document.html', templatesDir?: string): string {
   if (!LAYOUT_NAME.test(layout)) throw new Error(`bad layout name ${layout}`);
@@ -28,7 +34,8 @@ export function layoutNames(templatesDir?: string): string[] {
   const names = new Set<string>();
   for (const root of [BUILT_IN_TEMPLATES, templatesDir]) {
     if (!root || !existsSync(root)) continue;
-    for (const entry of readdirSync(root, { withFileTypes: true })) if (entry.isDirectory() && LAYOUT_NAME.test(entry.name)) names.add(entry.name);
+    for (const entry of readdirSync(root, { withFileTypes: true }))
+      if (entry.isDirectory() && LAYOUT_NAME.test(entry.name)) names.add(entry.name);
   }
   return [...names].sort();
 }

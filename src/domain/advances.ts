@@ -12,7 +12,10 @@ import { type Dec, ZERO, divRound, formatDec } from './money.js';
 
 export const ADVANCE_PAYMENT_TYPE = 19;
 
-export interface TaxPart { taxId: number; amount: Dec }
+export interface TaxPart {
+  taxId: number;
+  amount: Dec;
+}
 
 /**
  * Splits an applied amount into the advance's net and its taxes, pro rata to the advance's total (each
@@ -20,7 +23,9 @@ export interface TaxPart { taxId: number; amount: Dec }
  */
 export function splitApplied(applied: Dec, total: Dec, taxes: readonly TaxPart[]): { net: Dec; taxes: TaxPart[] } {
   if (total <= ZERO) return { net: applied, taxes: [] };
-  const parts = taxes.filter((tax) => tax.amount !== ZERO).map((tax) => ({ taxId: tax.taxId, amount: divRound(applied * tax.amount, total) }));
+  const parts = taxes
+    .filter((tax) => tax.amount !== ZERO)
+    .map((tax) => ({ taxId: tax.taxId, amount: divRound(applied * tax.amount, total) }));
   return { net: applied - parts.reduce((sum, part) => sum + part.amount, ZERO), taxes: parts };
 }
 

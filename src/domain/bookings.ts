@@ -13,10 +13,16 @@ export const INVOICE_SOURCE_BOOKING = 22;
 export type BookingProblem = string | null;
 
 /** Why `to` cannot follow `from`, or null. A converted booking is done; a canceled one stays so. */
-export function statusChangeProblem(from: number | null | undefined, to: number | null, converted: boolean): BookingProblem {
-  if (to === null || !(Object.values(BOOKING_STATUS) as number[]).includes(to)) return 'must be 1 (confirmed), 3 (canceled) or 4 (done)';
+export function statusChangeProblem(
+  from: number | null | undefined,
+  to: number | null,
+  converted: boolean,
+): BookingProblem {
+  if (to === null || !(Object.values(BOOKING_STATUS) as number[]).includes(to))
+    return 'must be 1 (confirmed), 3 (canceled) or 4 (done)';
   if (converted && to !== BOOKING_STATUS.done) return 'the booking was converted to an invoice; it can only be done';
-  if (from === BOOKING_STATUS.canceled && to !== BOOKING_STATUS.canceled) return 'a canceled booking cannot be reopened';
+  if (from === BOOKING_STATUS.canceled && to !== BOOKING_STATUS.canceled)
+    return 'a canceled booking cannot be reopened';
   return null;
 }
 
@@ -35,17 +41,42 @@ export function minutesOf(time: string): number | null {
   return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
 }
 
-export interface BookingLine { product_id: unknown; item?: unknown; description?: unknown; quantity?: unknown; unit_price?: unknown; staff_id?: unknown }
+export interface BookingLine {
+  product_id: unknown;
+  item?: unknown;
+  description?: unknown;
+  quantity?: unknown;
+  unit_price?: unknown;
+  staff_id?: unknown;
+}
 
 /** The invoice body a booking converts to (the invoice rules then price and tax it). */
-export function invoiceOfBooking(booking: { id: number; client_id: unknown; date: unknown; branch_id?: unknown; staff_id?: unknown; description?: unknown }, lines: readonly BookingLine[]) {
+export function invoiceOfBooking(
+  booking: {
+    id: number;
+    client_id: unknown;
+    date: unknown;
+    branch_id?: unknown;
+    staff_id?: unknown;
+    description?: unknown;
+  },
+  lines: readonly BookingLine[],
+) {
   return {
     Invoice: {
-      client_id: booking.client_id, date: booking.date, branch_id: booking.branch_id ?? null, staff_id: booking.staff_id ?? null,
-      notes: booking.description ?? null, source_type: INVOICE_SOURCE_BOOKING, source_id: booking.id,
+      client_id: booking.client_id,
+      date: booking.date,
+      branch_id: booking.branch_id ?? null,
+      staff_id: booking.staff_id ?? null,
+      notes: booking.description ?? null,
+      source_type: INVOICE_SOURCE_BOOKING,
+      source_id: booking.id,
     },
     InvoiceItem: lines.map((line) => ({
-      product_id: line.product_id, item: line.item ?? null, description: line.description ?? null, quantity: line.quantity ?? 1,
+      product_id: line.product_id,
+      item: line.item ?? null,
+      description: line.description ?? null,
+      quantity: line.quantity ?? 1,
       ...(line.unit_price !== null && line.unit_price !== undefined ? { unit_price: line.unit_price } : {}),
     })),
   };

@@ -6,7 +6,20 @@
  * Accounts: system accounts are found by `system_key` (chart.ts); accounts per client, treasury and
  * tax are opened on first use under the folder whose `entity_type` matches (Daftra's subkeys).
  */
-import { type Dec, ONE, OUT_OF_RANGE, ZERO, abs, currencyDecimals, div, formatDec, inRange, mulTo, sum, toStored } from './money.js';
+import {
+  type Dec,
+  ONE,
+  OUT_OF_RANGE,
+  ZERO,
+  abs,
+  currencyDecimals,
+  div,
+  formatDec,
+  inRange,
+  mulTo,
+  sum,
+  toStored,
+} from './money.js';
 import { DEFAULT_ACCOUNTS, DEFAULT_CATS } from './chart.js';
 import { fieldError } from './errors.js';
 import type { Role, RuleLine } from './posting/roles.js';
@@ -61,8 +74,13 @@ async function preloadSystemAccounts(context: Context): Promise<Map<string, numb
   if (!cache) accountCache.set(context, (cache = new Map()));
   if (!cache.has('system:*')) {
     cache.set('system:*', 0);
-    const rows = await context.db.selectFrom('journal_accounts').select(['id', 'system_key'])
-      .where('site_id', '=', context.siteId).where('system_key', 'is not', null).orderBy('id').execute();
+    const rows = await context.db
+      .selectFrom('journal_accounts')
+      .select(['id', 'system_key'])
+      .where('site_id', '=', context.siteId)
+      .where('system_key', 'is not', null)
+      .orderBy('id')
+      .execute();
     for (const row of rows) {
       const key = `system:${String(row['system_key'])}`;
       if (!cache.has(key)) cache.set(key, Number(row['id']));
@@ -75,17 +93,33 @@ async function preloadSystemAccounts(context: Context): Promise<Map<string, numb
 export async function systemAccount(context: Context, key: string): Promise<number> {
   await preloadSystemAccounts(context);
   return cachedAccount(context, `system:${key}`, async () => {
-    const row = await context.db.selectFrom('journal_accounts').select('id')
-      .where('site_id', '=', context.siteId).where('system_key', '=', key).executeTakeFirst();
+    const row = await context.db
+      .selectFrom('journal_accounts')
+      .select('id')
+      .where('site_id', '=', context.siteId)
+      .where('system_key', '=', key)
+      .executeTakeFirst();
     if (row) return Number(row['id']);
     const seed = DEFAULT_ACCOUNTS.find((account) => account.key === key);
     if (!seed) throw new Error(`no posting rule uses a system account named ${key}`);
     const folder = await systemCat(context, seed.cat);
-    const inserted = await context.db.insertInto('journal_accounts').values({
-      site_id: context.siteId, code: seed.code, name: seed.name, type: seed.type, journal_cat_id: folder['id'],
-      parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
-      system_key: key, disabled: 0, staff_id: 0, created: context.now, modified: context.now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const inserted = await context.db
+      .insertInto('journal_accounts')
+      .values({
+        site_id: context.siteId,
+        code: seed.code,
+        name: seed.name,
+        type: seed.type,
+        journal_cat_id: folder['id'],
+        parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
+        system_key: key,
+        disabled: 0,
+        staff_id: 0,
+        created: context.now,
+        modified: context.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return Number(inserted['id']);
   });
 }
@@ -98,53 +132,110 @@ type CatRow = { id: unknown; type: unknown; code: unknown; parent_cat_ids: unkno
  * opened again, with its parents, as the default chart has it, so a posting never fails for it.
  */
 async function systemCat(context: Context, key: string): Promise<CatRow> {
-  const found = await context.db.selectFrom('journal_cats').select(['id', 'type', 'code', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId).where('system_key', '=', key).orderBy('id').executeTakeFirst();
+  const found = await context.db
+    .selectFrom('journal_cats')
+    .select(['id', 'type', 'code', 'parent_cat_ids'])
+    .where('site_id', '=', context.siteId)
+    .where('system_key', '=', key)
+    .orderBy('id')
+    .executeTakeFirst();
   if (found) return found as CatRow;
   const seed = DEFAULT_CATS.find((cat) => cat.key === key);
   if (!seed) throw new Error(`the default chart has no folder named ${key}`);
   const parent = seed.parent ? await systemCat(context, seed.parent) : null;
   const path = parent ? [String(parent.parent_cat_ids ?? ''), String(parent.id)].filter(Boolean).join(',') : '';
   const id = await insertReturningId(context.db, context.dialect, 'journal_cats', {
-    site_id: context.siteId, code: seed.code, name: seed.name, type: seed.type, journal_cat_id: parent ? Number(parent.id) : null,
-    parent_cat_ids: path, entity_type: seed.entityType ?? null, system_key: seed.key, disabled: 0, staff_id: 0,
-    created: context.now, modified: context.now,
+    site_id: context.siteId,
+    code: seed.code,
+    name: seed.name,
+    type: seed.type,
+    journal_cat_id: parent ? Number(parent.id) : null,
+    parent_cat_ids: path,
+    entity_type: seed.entityType ?? null,
+    system_key: seed.key,
+    disabled: 0,
+    staff_id: 0,
+    created: context.now,
+    modified: context.now,
   });
   return { id, type: seed.type, code: seed.code, parent_cat_ids: path };
 }
 
 /** A record's name for an account title: the named columns joined, or `#id`. */
 export async function recordName(context: Context, table: string, id: number, columns: string[]): Promise<string> {
-  const row = await context.db.selectFrom(table).select(columns).where('site_id', '=', context.siteId).where('id', '=', id).executeTakeFirst();
-  return columns.map((c) => row?.[c]).filter(Boolean).join(' ') || `#${id}`;
+  const row = await context.db
+    .selectFrom(table)
+    .select(columns)
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return (
+    columns
+      .map((c) => row?.[c])
+      .filter(Boolean)
+      .join(' ') || `#${id}`
+  );
 }
 
 /**
  * The account of one client, treasury, tax, supplier or store, opened under its folder on first use
  * (named by `name`, asked only then).
  */
-export async function entityAccount(context: Context, entityType: string, entityId: number, name: () => Promise<string>): Promise<number> {
-  return cachedAccount(context, `${entityType}:${entityId}`, () => openEntityAccount(context, entityType, entityId, name));
+export async function entityAccount(
+  context: Context,
+  entityType: string,
+  entityId: number,
+  name: () => Promise<string>,
+): Promise<number> {
+  return cachedAccount(context, `${entityType}:${entityId}`, () =>
+    openEntityAccount(context, entityType, entityId, name),
+  );
 }
 
-async function openEntityAccount(context: Context, entityType: string, entityId: number, name: () => Promise<string>): Promise<number> {
-  const existing = await context.db.selectFrom('journal_accounts').select('id')
-    .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).where('entity_id', '=', entityId)
+async function openEntityAccount(
+  context: Context,
+  entityType: string,
+  entityId: number,
+  name: () => Promise<string>,
+): Promise<number> {
+  const existing = await context.db
+    .selectFrom('journal_accounts')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
     .executeTakeFirst();
   if (existing) return Number(existing['id']);
-  let folder: CatRow | undefined = await context.db.selectFrom('journal_cats').select(['id', 'type', 'code', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).orderBy('id').executeTakeFirst() as CatRow | undefined;
+  let folder: CatRow | undefined = (await context.db
+    .selectFrom('journal_cats')
+    .select(['id', 'type', 'code', 'parent_cat_ids'])
+    .where('site_id', '=', context.siteId)
+    .where('entity_type', '=', entityType)
+    .orderBy('id')
+    .executeTakeFirst()) as CatRow | undefined;
   if (!folder) {
     const seed = DEFAULT_CATS.find((cat) => cat.entityType === entityType);
     if (!seed) throw new Error(`no folder of the default chart holds ${entityType} accounts`);
     folder = await systemCat(context, seed.key);
   }
-  const inserted = await context.db.insertInto('journal_accounts').values({
-    site_id: context.siteId, journal_cat_id: folder['id'], code: `${folder['code']}-${entityId}`, name: await name(),
-    type: folder['type'], entity_type: entityType, entity_id: entityId, disabled: 0, staff_id: 0,
-    parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
-    created: context.now, modified: context.now,
-  }).returning('id').executeTakeFirstOrThrow();
+  const inserted = await context.db
+    .insertInto('journal_accounts')
+    .values({
+      site_id: context.siteId,
+      journal_cat_id: folder['id'],
+      code: `${folder['code']}-${entityId}`,
+      name: await name(),
+      type: folder['type'],
+      entity_type: entityType,
+      entity_id: entityId,
+      disabled: 0,
+      staff_id: 0,
+      parent_cat_ids: [folder['parent_cat_ids'], String(folder['id'])].filter(Boolean).join(','),
+      created: context.now,
+      modified: context.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return Number(inserted['id']);
 }
 
@@ -153,7 +244,9 @@ export async function clientAccount(context: Context, clientId: number): Promise
 }
 
 export async function supplierAccount(context: Context, supplierId: number): Promise<number> {
-  return entityAccount(context, 'supplier', supplierId, () => recordName(context, 'suppliers', supplierId, ['business_name']));
+  return entityAccount(context, 'supplier', supplierId, () =>
+    recordName(context, 'suppliers', supplierId, ['business_name']),
+  );
 }
 
 export async function treasuryAccount(context: Context, treasuryId: number): Promise<number> {
@@ -161,13 +254,23 @@ export async function treasuryAccount(context: Context, treasuryId: number): Pro
 }
 
 /** Output tax (collected on sales and incomes) and input tax (paid on purchases and expenses), per tax. */
-export async function taxAccount(context: Context, taxId: number, side: 'output' | 'input' = 'output'): Promise<number> {
-  const name = async () => `${side === 'output' ? 'Output' : 'Input'} ${await recordName(context, 'taxes', taxId, ['name'])}`;
+export async function taxAccount(
+  context: Context,
+  taxId: number,
+  side: 'output' | 'input' = 'output',
+): Promise<number> {
+  const name = async () =>
+    `${side === 'output' ? 'Output' : 'Input'} ${await recordName(context, 'taxes', taxId, ['name'])}`;
   return entityAccount(context, side === 'output' ? 'income_tax' : 'outcome_tax', taxId, name);
 }
 
 export async function inventoryAccount(context: Context, storeId: number): Promise<number> {
-  return entityAccount(context, 'store', storeId, async () => `Inventory ${await recordName(context, 'stores', storeId, ['name'])}`);
+  return entityAccount(
+    context,
+    'store',
+    storeId,
+    async () => `Inventory ${await recordName(context, 'stores', storeId, ['name'])}`,
+  );
 }
 
 /** A role of a posting rule (posting/roles.ts) as the account it names here, and the `subkey` its lines carry. */
@@ -176,14 +279,22 @@ export async function accountOf(context: Context, role: Role): Promise<{ account
   if (colon < 0) return { accountId: await systemAccount(context, role) };
   const id = Number(role.slice(colon + 1));
   switch (role.slice(0, colon)) {
-    case 'client': return { accountId: await clientAccount(context, id), subkey: 'client' };
-    case 'supplier': return { accountId: await supplierAccount(context, id), subkey: 'supplier' };
-    case 'treasury': return { accountId: await treasuryAccount(context, id), subkey: 'treasury' };
-    case 'output_tax': return { accountId: await taxAccount(context, id, 'output'), subkey: 'income_tax' };
-    case 'input_tax': return { accountId: await taxAccount(context, id, 'input'), subkey: 'outcome_tax' };
-    case 'inventory': return { accountId: await inventoryAccount(context, id), subkey: 'store' };
-    case 'account': return { accountId: id };
-    default: throw new Error(`no account plays the role ${role}`);
+    case 'client':
+      return { accountId: await clientAccount(context, id), subkey: 'client' };
+    case 'supplier':
+      return { accountId: await supplierAccount(context, id), subkey: 'supplier' };
+    case 'treasury':
+      return { accountId: await treasuryAccount(context, id), subkey: 'treasury' };
+    case 'output_tax':
+      return { accountId: await taxAccount(context, id, 'output'), subkey: 'income_tax' };
+    case 'input_tax':
+      return { accountId: await taxAccount(context, id, 'input'), subkey: 'outcome_tax' };
+    case 'inventory':
+      return { accountId: await inventoryAccount(context, id), subkey: 'store' };
+    case 'account':
+      return { accountId: id };
+    default:
+      throw new Error(`no account plays the role ${role}`);
   }
 }
 
@@ -211,15 +322,20 @@ function resolutionRank(role: Role): number {
 export async function postJournal(context: Context, posting: RolePosting): Promise<void> {
   const roles = [...new Set(posting.lines.map((line) => line.role))];
   const accounts = new Map<Role, { accountId: number; subkey?: string }>();
-  for (const role of roles.sort((a, b) => resolutionRank(a) - resolutionRank(b))) accounts.set(role, await accountOf(context, role));
+  for (const role of roles.sort((a, b) => resolutionRank(a) - resolutionRank(b)))
+    accounts.set(role, await accountOf(context, role));
   const lines: PostingLine[] = [];
   for (const line of posting.lines) {
     const found = accounts.get(line.role);
     if (!found) throw new Error(`role ${line.role} was not resolved`);
     const { accountId, subkey } = found;
     lines.push({
-      accountId, debit: line.debit, credit: line.credit,
-      ...(subkey !== undefined ? { subkey } : {}), ...(line.site ? { site: true } : {}), ...(line.description !== undefined ? { description: line.description } : {}),
+      accountId,
+      debit: line.debit,
+      credit: line.credit,
+      ...(subkey !== undefined ? { subkey } : {}),
+      ...(line.site ? { site: true } : {}),
+      ...(line.description !== undefined ? { description: line.description } : {}),
     });
   }
   await replaceJournal(context, { ...posting, lines });
@@ -231,7 +347,11 @@ function compact(lines: PostingLine[]): PostingLine[] {
   for (const line of lines) {
     if (line.debit < ZERO || line.credit < ZERO) {
       // A negative amount is the other side: a negative discount, an adjustment below zero.
-      lines.push({ ...line, debit: line.credit < ZERO ? -line.credit : ZERO, credit: line.debit < ZERO ? -line.debit : ZERO });
+      lines.push({
+        ...line,
+        debit: line.credit < ZERO ? -line.credit : ZERO,
+        credit: line.debit < ZERO ? -line.debit : ZERO,
+      });
       continue;
     }
     const key = `${line.accountId}:${line.debit > ZERO ? 'd' : 'c'}:${line.subkey ?? ''}:${line.site ? 's' : ''}`;
@@ -249,19 +369,32 @@ function compact(lines: PostingLine[]): PostingLine[] {
  * record created by this very write cannot exist yet unless this write posted it (db/write-ledger.ts).
  */
 const ENTITY_TABLE: Record<string, string> = {
-  invoice: 'invoices', credit_note: 'invoices', refund_receipt: 'invoices',
-  invoice_sales_cost: 'invoices', credit_note_sales_cost: 'invoices', refund_receipt_sales_cost: 'invoices',
+  invoice: 'invoices',
+  credit_note: 'invoices',
+  refund_receipt: 'invoices',
+  invoice_sales_cost: 'invoices',
+  credit_note_sales_cost: 'invoices',
+  refund_receipt_sales_cost: 'invoices',
   invoice_payment: 'invoice_payments',
 };
 
 export async function removeJournal(context: Context, entityType: string, entityId: number): Promise<void> {
   if (nothingStoredUnder(context, ENTITY_TABLE[entityType], entityId, `journal:${entityType}:${entityId}`)) return;
-  const journals = await context.db.selectFrom('journals').select('id')
-    .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).where('entity_id', '=', entityId)
-    .where('is_automatic', '=', 1).execute();
+  const journals = await context.db
+    .selectFrom('journals')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .where('is_automatic', '=', 1)
+    .execute();
   if (journals.length === 0) return;
   const ids = journals.map((row) => Number(row['id']));
-  await context.db.deleteFrom('journal_transactions').where('site_id', '=', context.siteId).where('journal_id', 'in', ids).execute();
+  await context.db
+    .deleteFrom('journal_transactions')
+    .where('site_id', '=', context.siteId)
+    .where('journal_id', 'in', ids)
+    .execute();
   await context.db.deleteFrom('journals').where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
 }
 
@@ -278,25 +411,48 @@ interface ConvertedLine extends PostingLine {
 async function toSiteCurrency(context: Context, posting: Posting, lines: PostingLine[]): Promise<ConvertedLine[]> {
   const rate = posting.rate ?? ONE;
   const places = currencyDecimals(context.site.currency_code);
-  const converted: ConvertedLine[] = lines.map((line) => (line.site
-    ? { ...line, currencyDebit: rate === ONE ? line.debit : div(line.debit, rate), currencyCredit: rate === ONE ? line.credit : div(line.credit, rate) }
-    : { ...line, debit: mulTo(line.debit, rate, places), credit: mulTo(line.credit, rate, places), currencyDebit: line.debit, currencyCredit: line.credit }));
+  const converted: ConvertedLine[] = lines.map((line) =>
+    line.site
+      ? {
+          ...line,
+          currencyDebit: rate === ONE ? line.debit : div(line.debit, rate),
+          currencyCredit: rate === ONE ? line.credit : div(line.credit, rate),
+        }
+      : {
+          ...line,
+          debit: mulTo(line.debit, rate, places),
+          credit: mulTo(line.credit, rate, places),
+          currencyDebit: line.debit,
+          currencyCredit: line.credit,
+        },
+  );
   if (rate !== ONE) {
     for (const line of converted) {
       const beyond = [line.debit, line.credit].find((amount) => !inRange(amount));
-      if (beyond !== undefined) throw fieldError('currency_rate', `an amount of this document × currency_rate is ${formatDec(beyond)}, which ${OUT_OF_RANGE}`);
+      if (beyond !== undefined)
+        throw fieldError(
+          'currency_rate',
+          `an amount of this document × currency_rate is ${formatDec(beyond)}, which ${OUT_OF_RANGE}`,
+        );
     }
   }
   const exact = lines.every((line) => !line.site) && rate === ONE;
   const residual = sum(converted.map((l) => l.debit)) - sum(converted.map((l) => l.credit));
   const tolerance = exact ? ZERO : BigInt(posting.lines.length) * 10n ** BigInt(6 - places);
   if (abs(residual) > tolerance) {
-    throw new Error(`unbalanced ${posting.entityType} ${posting.entityId} journal: debit − credit = ${formatDec(residual)}`);
+    throw new Error(
+      `unbalanced ${posting.entityType} ${posting.entityId} journal: debit − credit = ${formatDec(residual)}`,
+    );
   }
   if (residual !== ZERO) {
     converted.push({
-      accountId: await systemAccount(context, 'currency_differences'), debit: residual < ZERO ? -residual : ZERO, credit: residual > ZERO ? residual : ZERO,
-      currencyDebit: ZERO, currencyCredit: ZERO, site: true, description: 'rounding of the currency conversion',
+      accountId: await systemAccount(context, 'currency_differences'),
+      debit: residual < ZERO ? -residual : ZERO,
+      credit: residual > ZERO ? residual : ZERO,
+      currencyDebit: ZERO,
+      currencyCredit: ZERO,
+      site: true,
+      description: 'rounding of the currency conversion',
     });
   }
   return converted;
@@ -307,16 +463,32 @@ async function toSiteCurrency(context: Context, posting: Posting, lines: Posting
  * are in range, but whose lines of one sign can add up past it on one account), else the amount.
  */
 const FIELD_OF_ENTITY: Record<string, string> = {
-  invoice: 'InvoiceItem', credit_note: 'InvoiceItem', refund_receipt: 'InvoiceItem',
-  invoice_sales_cost: 'InvoiceItem', credit_note_sales_cost: 'InvoiceItem', refund_receipt_sales_cost: 'InvoiceItem',
-  purchase_order: 'PurchaseOrderItem', purchase_refund: 'PurchaseOrderItem', stock_transaction: 'quantity',
+  invoice: 'InvoiceItem',
+  credit_note: 'InvoiceItem',
+  refund_receipt: 'InvoiceItem',
+  invoice_sales_cost: 'InvoiceItem',
+  credit_note_sales_cost: 'InvoiceItem',
+  refund_receipt_sales_cost: 'InvoiceItem',
+  purchase_order: 'PurchaseOrderItem',
+  purchase_refund: 'PurchaseOrderItem',
+  stock_transaction: 'quantity',
 };
 
 function checkJournalRange(posting: Posting, lines: ConvertedLine[], debit: Dec): void {
-  const largest = lines.reduce((acc, line) => [line.debit, line.credit, line.currencyDebit, line.currencyCredit].reduce((a, v) => (abs(v) > a ? abs(v) : a), acc), abs(debit));
+  const largest = lines.reduce(
+    (acc, line) =>
+      [line.debit, line.credit, line.currencyDebit, line.currencyCredit].reduce(
+        (a, v) => (abs(v) > a ? abs(v) : a),
+        acc,
+      ),
+    abs(debit),
+  );
   if (inRange(largest)) return;
   const what = posting.entityType.replace(/_/g, ' ');
-  throw fieldError(FIELD_OF_ENTITY[posting.entityType] ?? 'amount', `the journal of this ${what} would post ${formatDec(largest)} on one side, which ${OUT_OF_RANGE}`);
+  throw fieldError(
+    FIELD_OF_ENTITY[posting.entityType] ?? 'amount',
+    `the journal of this ${what} would post ${formatDec(largest)} on one side, which ${OUT_OF_RANGE}`,
+  );
 }
 
 /** Replaces the automatic journal of a document; no lines means the document posts nothing. */
@@ -328,21 +500,49 @@ export async function replaceJournal(context: Context, posting: Posting): Promis
   const debit = sum(lines.map((l) => l.debit));
   const credit = sum(lines.map((l) => l.credit));
   if (debit !== credit) {
-    throw new Error(`unbalanced ${posting.entityType} ${posting.entityId} journal: debit ${formatDec(debit)} ≠ credit ${formatDec(credit)}`);
+    throw new Error(
+      `unbalanced ${posting.entityType} ${posting.entityId} journal: debit ${formatDec(debit)} ≠ credit ${formatDec(credit)}`,
+    );
   }
   checkJournalRange(posting, lines, debit);
   const rate = toStored(posting.rate ?? ONE);
   // The journal and its lines in one statement on PostgreSQL (db/insert.ts).
-  await insertWithChildren(context.db, context.dialect, 'journals', {
-    site_id: context.siteId, number: `${posting.entityType}-${posting.entityId}`, staff_id: context.staffId, date: posting.date,
-    entity_type: posting.entityType, entity_id: posting.entityId, is_automatic: 1, description: posting.description,
-    total_debit: toStored(debit, 'total_debit'), total_credit: toStored(credit, 'total_credit'),
-    currency_debit: toStored(sum(lines.map((l) => l.currencyDebit))), currency_credit: toStored(sum(lines.map((l) => l.currencyCredit))),
-    currency_code: posting.currencyCode, created: context.now, modified: context.now,
-  }, 'journal_transactions', 'journal_id', lines.map((line) => ({
-    site_id: context.siteId, journal_account_id: line.accountId,
-    debit: toStored(line.debit), credit: toStored(line.credit), currency_debit: toStored(line.currencyDebit), currency_credit: toStored(line.currencyCredit),
-    currency_code: posting.currencyCode, currency_rate: rate, subkey: line.subkey ?? null,
-    description: line.description ?? posting.description, created: context.now, modified: context.now,
-  })));
+  await insertWithChildren(
+    context.db,
+    context.dialect,
+    'journals',
+    {
+      site_id: context.siteId,
+      number: `${posting.entityType}-${posting.entityId}`,
+      staff_id: context.staffId,
+      date: posting.date,
+      entity_type: posting.entityType,
+      entity_id: posting.entityId,
+      is_automatic: 1,
+      description: posting.description,
+      total_debit: toStored(debit, 'total_debit'),
+      total_credit: toStored(credit, 'total_credit'),
+      currency_debit: toStored(sum(lines.map((l) => l.currencyDebit))),
+      currency_credit: toStored(sum(lines.map((l) => l.currencyCredit))),
+      currency_code: posting.currencyCode,
+      created: context.now,
+      modified: context.now,
+    },
+    'journal_transactions',
+    'journal_id',
+    lines.map((line) => ({
+      site_id: context.siteId,
+      journal_account_id: line.accountId,
+      debit: toStored(line.debit),
+      credit: toStored(line.credit),
+      currency_debit: toStored(line.currencyDebit),
+      currency_credit: toStored(line.currencyCredit),
+      currency_code: posting.currencyCode,
+      currency_rate: rate,
+      subkey: line.subkey ?? null,
+      description: line.description ?? posting.description,
+      created: context.now,
+      modified: context.now,
+    })),
+  );
 }

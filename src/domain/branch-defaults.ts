@@ -18,19 +18,42 @@ export const MAIN_BRANCH_NAME = 'Main Branch';
 /** Inserts the main branch and the default payment methods of a site that has none. */
 export async function seedBranchAndGateways(db: Db, siteId: number, now: string): Promise<void> {
   const branch = await db.selectFrom('branches').select('id').where('site_id', '=', siteId).executeTakeFirst();
-  if (!branch) await db.insertInto('branches').values({ site_id: siteId, name: MAIN_BRANCH_NAME, status: 1, created: now, modified: now }).execute();
-  const gateway = await db.selectFrom('site_payment_gateways').select('id').where('site_id', '=', siteId).executeTakeFirst();
+  if (!branch)
+    await db
+      .insertInto('branches')
+      .values({ site_id: siteId, name: MAIN_BRANCH_NAME, status: 1, created: now, modified: now })
+      .execute();
+  const gateway = await db
+    .selectFrom('site_payment_gateways')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .executeTakeFirst();
   if (gateway) return;
   for (const [index, method] of DEFAULT_PAYMENT_GATEWAYS.entries()) {
-    await db.insertInto('site_payment_gateways').values({
-      site_id: siteId, payment_gateway: method.payment_gateway, label: method.label, default: index === 0 ? 1 : 0,
-      active: 1, manually_added: 0, disable_for_client: 0, created: now, modified: now,
-    }).execute();
+    await db
+      .insertInto('site_payment_gateways')
+      .values({
+        site_id: siteId,
+        payment_gateway: method.payment_gateway,
+        label: method.label,
+        default: index === 0 ? 1 : 0,
+        active: 1,
+        manually_added: 0,
+        disable_for_client: 0,
+        created: now,
+        modified: now,
+      })
+      .execute();
   }
 }
 
 /** The main branch: the site's first (it is made with the site and cannot be deleted). */
 export async function mainBranchId(db: Db, siteId: number): Promise<number | null> {
-  const row = await db.selectFrom('branches').select('id').where('site_id', '=', siteId).orderBy('id').executeTakeFirst();
+  const row = await db
+    .selectFrom('branches')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .orderBy('id')
+    .executeTakeFirst();
   return row ? Number(row['id']) : null;
 }

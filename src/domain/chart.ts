@@ -7,26 +7,88 @@
  */
 import type { Db } from '../db/connection.js';
 
-interface CatSeed { key: string; code: string; name: string; type: '0' | '1'; parent?: string; entityType?: string }
-interface AccountSeed { key: string; code: string; name: string; cat: string; type: '0' | '1' }
+interface CatSeed {
+  key: string;
+  code: string;
+  name: string;
+  type: '0' | '1';
+  parent?: string;
+  entityType?: string;
+}
+interface AccountSeed {
+  key: string;
+  code: string;
+  name: string;
+  cat: string;
+  type: '0' | '1';
+}
 
 export const DEFAULT_CATS: CatSeed[] = [
   { key: 'assets', code: '1', name: 'Assets', type: '0' },
   { key: 'current_assets', code: '11', name: 'Current Assets', type: '0', parent: 'assets' },
-  { key: 'treasuries', code: '111', name: 'Cash and Banks', type: '0', parent: 'current_assets', entityType: 'treasury' },
-  { key: 'receivables', code: '112', name: 'Accounts Receivable', type: '0', parent: 'current_assets', entityType: 'client' },
+  {
+    key: 'treasuries',
+    code: '111',
+    name: 'Cash and Banks',
+    type: '0',
+    parent: 'current_assets',
+    entityType: 'treasury',
+  },
+  {
+    key: 'receivables',
+    code: '112',
+    name: 'Accounts Receivable',
+    type: '0',
+    parent: 'current_assets',
+    entityType: 'client',
+  },
   { key: 'inventory', code: '113', name: 'Inventory', type: '0', parent: 'current_assets', entityType: 'store' },
-  { key: 'input_taxes', code: '114', name: 'Input Taxes', type: '0', parent: 'current_assets', entityType: 'outcome_tax' },
+  {
+    key: 'input_taxes',
+    code: '114',
+    name: 'Input Taxes',
+    type: '0',
+    parent: 'current_assets',
+    entityType: 'outcome_tax',
+  },
   { key: 'fixed_assets', code: '12', name: 'Fixed Assets', type: '0', parent: 'assets' },
   { key: 'liabilities', code: '2', name: 'Liabilities', type: '1' },
   { key: 'current_liabilities', code: '21', name: 'Current Liabilities', type: '1', parent: 'liabilities' },
-  { key: 'payables', code: '211', name: 'Accounts Payable', type: '1', parent: 'current_liabilities', entityType: 'supplier' },
-  { key: 'output_taxes', code: '212', name: 'Output Taxes', type: '1', parent: 'current_liabilities', entityType: 'income_tax' },
+  {
+    key: 'payables',
+    code: '211',
+    name: 'Accounts Payable',
+    type: '1',
+    parent: 'current_liabilities',
+    entityType: 'supplier',
+  },
+  {
+    key: 'output_taxes',
+    code: '212',
+    name: 'Output Taxes',
+    type: '1',
+    parent: 'current_liabilities',
+    entityType: 'income_tax',
+  },
   { key: 'equity', code: '3', name: 'Equity', type: '1' },
   { key: 'revenue', code: '4', name: 'Revenue', type: '1' },
-  { key: 'income_categories', code: '42', name: 'Other Income', type: '1', parent: 'revenue', entityType: 'income_category' },
+  {
+    key: 'income_categories',
+    code: '42',
+    name: 'Other Income',
+    type: '1',
+    parent: 'revenue',
+    entityType: 'income_category',
+  },
   { key: 'expenses', code: '5', name: 'Expenses', type: '0' },
-  { key: 'expense_categories', code: '52', name: 'Operating Expenses', type: '0', parent: 'expenses', entityType: 'expense_category' },
+  {
+    key: 'expense_categories',
+    code: '52',
+    name: 'Operating Expenses',
+    type: '0',
+    parent: 'expenses',
+    entityType: 'expense_category',
+  },
 ];
 
 export const DEFAULT_ACCOUNTS: AccountSeed[] = [
@@ -50,19 +112,44 @@ export async function seedChartOfAccounts(db: Db, siteId: number, now: string): 
   for (const cat of DEFAULT_CATS) {
     const parentId = cat.parent ? catIds.get(cat.parent)! : null;
     const path = cat.parent ? [paths.get(cat.parent), String(parentId)].filter(Boolean).join(',') : '';
-    const row = await db.insertInto('journal_cats').values({
-      site_id: siteId, code: cat.code, name: cat.name, type: cat.type, journal_cat_id: parentId, parent_cat_ids: path,
-      entity_type: cat.entityType ?? null, system_key: cat.key, disabled: 0, staff_id: 0, created: now, modified: now,
-    }).returning('id').executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('journal_cats')
+      .values({
+        site_id: siteId,
+        code: cat.code,
+        name: cat.name,
+        type: cat.type,
+        journal_cat_id: parentId,
+        parent_cat_ids: path,
+        entity_type: cat.entityType ?? null,
+        system_key: cat.key,
+        disabled: 0,
+        staff_id: 0,
+        created: now,
+        modified: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     catIds.set(cat.key, Number(row['id']));
     paths.set(cat.key, path);
   }
   for (const account of DEFAULT_ACCOUNTS) {
     const catId = catIds.get(account.cat)!;
-    await db.insertInto('journal_accounts').values({
-      site_id: siteId, code: account.code, name: account.name, type: account.type, journal_cat_id: catId,
-      parent_cat_ids: [paths.get(account.cat), String(catId)].filter(Boolean).join(','),
-      system_key: account.key, disabled: 0, staff_id: 0, created: now, modified: now,
-    }).execute();
+    await db
+      .insertInto('journal_accounts')
+      .values({
+        site_id: siteId,
+        code: account.code,
+        name: account.name,
+        type: account.type,
+        journal_cat_id: catId,
+        parent_cat_ids: [paths.get(account.cat), String(catId)].filter(Boolean).join(','),
+        system_key: account.key,
+        disabled: 0,
+        staff_id: 0,
+        created: now,
+        modified: now,
+      })
+      .execute();
   }
 }

@@ -20,7 +20,11 @@ function dayAfter(date: string): string {
 
 /** A center and every center under it. */
 async function centerTree(context: Context, root: number): Promise<number[]> {
-  const rows = await context.db.selectFrom('cost_centers').select(['id', 'cost_center_id']).where('site_id', '=', context.siteId).execute();
+  const rows = await context.db
+    .selectFrom('cost_centers')
+    .select(['id', 'cost_center_id'])
+    .where('site_id', '=', context.siteId)
+    .execute();
   const children = new Map<number, number[]>();
   for (const row of rows) {
     const parent = Number(row['cost_center_id'] ?? 0);
@@ -31,7 +35,10 @@ async function centerTree(context: Context, root: number): Promise<number[]> {
   const queue = [root];
   while (queue.length > 0) {
     for (const child of children.get(queue.shift()!) ?? []) {
-      if (!found.has(child)) { found.add(child); queue.push(child); }
+      if (!found.has(child)) {
+        found.add(child);
+        queue.push(child);
+      }
     }
   }
   return [...found];
@@ -44,17 +51,34 @@ export async function costCenterReport(context: Context, query: ReportQuery): Pr
     if (!/^\d{1,15}$/.test(String(raw))) throw validationError({ cost_center_id: 'must be a cost center id' });
     centers = await centerTree(context, Number(raw));
   }
-  let lines = context.db.selectFrom('journal_transactions as t')
+  let lines = context.db
+    .selectFrom('journal_transactions as t')
     .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
-    .innerJoin('cost_centers as c', (join) => join.onRef('c.id', '=', 't.cost_center_id').onRef('c.site_id', '=', 't.site_id'))
-    .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
-    .select(['t.cost_center_id', 'c.name as cost_center', 'c.code as cost_center_code', 't.journal_account_id', 'a.code', 'a.name',
-      (eb) => eb.fn.sum<string | number>('t.debit').as('debit'), (eb) => eb.fn.sum<string | number>('t.credit').as('credit')])
-    .where('t.site_id', '=', context.siteId).where('j.date', '<', dayAfter(query.date_to));
+    .innerJoin('cost_centers as c', (join) =>
+      join.onRef('c.id', '=', 't.cost_center_id').onRef('c.site_id', '=', 't.site_id'),
+    )
+    .innerJoin('journal_accounts as a', (join) =>
+      join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'),
+    )
+    .select([
+      't.cost_center_id',
+      'c.name as cost_center',
+      'c.code as cost_center_code',
+      't.journal_account_id',
+      'a.code',
+      'a.name',
+      (eb) => eb.fn.sum<string | number>('t.debit').as('debit'),
+      (eb) => eb.fn.sum<string | number>('t.credit').as('credit'),
+    ])
+    .where('t.site_id', '=', context.siteId)
+    .where('j.date', '<', dayAfter(query.date_to));
   if (query.date_from) lines = lines.where('j.date', '>=', query.date_from);
   if (centers) lines = lines.where('t.cost_center_id', 'in', centers);
-  const rows = await lines.groupBy(['t.cost_center_id', 'c.name', 'c.code', 't.journal_account_id', 'a.code', 'a.name'])
-    .orderBy('t.cost_center_id').orderBy('a.code').execute();
+  const rows = await lines
+    .groupBy(['t.cost_center_id', 'c.name', 'c.code', 't.journal_account_id', 'a.code', 'a.name'])
+    .orderBy('t.cost_center_id')
+    .orderBy('a.code')
+    .execute();
   let debit = ZERO;
   let credit = ZERO;
   const out: Row[] = rows.map((row) => {
@@ -63,14 +87,35 @@ export async function costCenterReport(context: Context, query: ReportQuery): Pr
     debit += d;
     credit += c;
     return {
-      cost_center_id: String(row['cost_center_id']), cost_center: (row['cost_center'] as string | null) ?? null, cost_center_code: (row['cost_center_code'] as string | null) ?? null,
-      journal_account_id: String(row['journal_account_id']), code: (row['code'] as string | null) ?? null, name: (row['name'] as string | null) ?? null,
-      debit: formatDec(d), credit: formatDec(c), net: formatDec(d - c),
+      cost_center_id: String(row['cost_center_id']),
+      cost_center: (row['cost_center'] as string | null) ?? null,
+      cost_center_code: (row['cost_center_code'] as string | null) ?? null,
+      journal_account_id: String(row['journal_account_id']),
+      code: (row['code'] as string | null) ?? null,
+      name: (row['name'] as string | null) ?? null,
+      debit: formatDec(d),
+      credit: formatDec(c),
+      net: formatDec(d - c),
     };
   });
   return {
-    name: 'cost_centers', title: 'Cost centers', currency_code: context.site.currency_code, date_from: query.date_from, date_to: query.date_to,
-    columns: ['cost_center_id', 'cost_center', 'cost_center_code', 'journal_account_id', 'code', 'name', 'debit', 'credit', 'net'],
-    rows: out, totals: { debit: formatDec(debit), credit: formatDec(credit), net: formatDec(debit - credit) },
+    name: 'cost_centers',
+    title: 'Cost centers',
+    currency_code: context.site.currency_code,
+    date_from: query.date_from,
+    date_to: query.date_to,
+    columns: [
+      'cost_center_id',
+      'cost_center',
+      'cost_center_code',
+      'journal_account_id',
+      'code',
+      'name',
+      'debit',
+      'credit',
+      'net',
+    ],
+    rows: out,
+    totals: { debit: formatDec(debit), credit: formatDec(credit), net: formatDec(debit - credit) },
   };
 }

@@ -23,14 +23,21 @@ export interface Charge {
   active: boolean;
 }
 
-export interface Allocation { chargeId: number; amount: Dec }
+export interface Allocation {
+  chargeId: number;
+  amount: Dec;
+}
 
 export function remainingOf(charge: Charge): Dec {
   return charge.amount - charge.used;
 }
 
 export function validOn(charge: Charge, day: string): boolean {
-  return charge.active && (charge.startDate === null || charge.startDate <= day) && (charge.expiryDate === null || day <= charge.expiryDate);
+  return (
+    charge.active &&
+    (charge.startDate === null || charge.startDate <= day) &&
+    (charge.expiryDate === null || day <= charge.expiryDate)
+  );
 }
 
 /** Credit a client can spend on `day`: the remaining credit of the charges valid then. */

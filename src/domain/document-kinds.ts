@@ -14,7 +14,16 @@ export type PurchaseRule = 'purchase_invoice' | 'purchase_refund';
 
 export interface DocumentKindSpec {
   /** The kind's name in printed documents and links (domain/documents.ts). */
-  name: 'invoice' | 'debit_note' | 'advance_invoice' | 'estimate' | 'credit_note' | 'refund_receipt' | 'purchase_invoice' | 'purchase_refund' | 'purchase_debit_note';
+  name:
+    | 'invoice'
+    | 'debit_note'
+    | 'advance_invoice'
+    | 'estimate'
+    | 'credit_note'
+    | 'refund_receipt'
+    | 'purchase_invoice'
+    | 'purchase_refund'
+    | 'purchase_debit_note';
   table: 'invoices' | 'purchase_orders';
   type: number;
   /** The counter of its `no` (domain/numbering.ts). */
@@ -37,40 +46,103 @@ export interface DocumentKindSpec {
 
 /** What invoices, debit notes and advance payments share: they post as an invoice and send goods out. */
 const salesInvoice: Pick<DocumentKindSpec, 'table' | 'costJournal' | 'reverses' | 'payable' | 'journal' | 'stock'> = {
-  table: 'invoices', costJournal: 'invoice_sales_cost', reverses: null, payable: true,
-  journal: { entityType: 'invoice', label: 'invoice' }, stock: { source: STOCK_SOURCE.invoice, direction: 'out' },
+  table: 'invoices',
+  costJournal: 'invoice_sales_cost',
+  reverses: null,
+  payable: true,
+  journal: { entityType: 'invoice', label: 'invoice' },
+  stock: { source: STOCK_SOURCE.invoice, direction: 'out' },
 };
 
 export const DOCUMENT_KINDS: readonly DocumentKindSpec[] = [
   { ...salesInvoice, name: 'invoice', type: 0, numbering: 'invoice', rule: 'invoice', article: 'an invoice' },
   { ...salesInvoice, name: 'debit_note', type: 16, numbering: 'debit_note', rule: 'invoice', article: 'a debit note' },
-  { ...salesInvoice, name: 'advance_invoice', type: 19, numbering: 'advance_payment', rule: 'advance_invoice', article: 'an advance payment' },
   {
-    name: 'estimate', table: 'invoices', type: 3, numbering: 'estimate', journal: null, costJournal: null, stock: null,
-    reverses: null, rule: null, payable: false, article: 'an estimate',
+    ...salesInvoice,
+    name: 'advance_invoice',
+    type: 19,
+    numbering: 'advance_payment',
+    rule: 'advance_invoice',
+    article: 'an advance payment',
   },
   {
-    name: 'credit_note', table: 'invoices', type: 5, numbering: 'credit_note', journal: { entityType: 'credit_note', label: 'credit note' },
-    costJournal: 'credit_note_sales_cost', stock: { source: STOCK_SOURCE.creditNote, direction: 'in' }, reverses: 'invoice',
-    rule: 'credit_note', payable: false, article: 'a credit note',
+    name: 'estimate',
+    table: 'invoices',
+    type: 3,
+    numbering: 'estimate',
+    journal: null,
+    costJournal: null,
+    stock: null,
+    reverses: null,
+    rule: null,
+    payable: false,
+    article: 'an estimate',
   },
   {
-    name: 'refund_receipt', table: 'invoices', type: 6, numbering: 'refund_receipt', journal: { entityType: 'refund_receipt', label: 'refund receipt' },
-    costJournal: 'refund_receipt_sales_cost', stock: { source: STOCK_SOURCE.refundReceipt, direction: 'in' }, reverses: 'invoice',
-    rule: 'refund_receipt', payable: false, article: 'a refund receipt',
+    name: 'credit_note',
+    table: 'invoices',
+    type: 5,
+    numbering: 'credit_note',
+    journal: { entityType: 'credit_note', label: 'credit note' },
+    costJournal: 'credit_note_sales_cost',
+    stock: { source: STOCK_SOURCE.creditNote, direction: 'in' },
+    reverses: 'invoice',
+    rule: 'credit_note',
+    payable: false,
+    article: 'a credit note',
   },
   {
-    name: 'purchase_invoice', table: 'purchase_orders', type: 0, numbering: 'purchase_invoice', journal: { entityType: 'purchase_order', label: 'purchase invoice' },
-    costJournal: null, stock: { source: STOCK_SOURCE.purchase, direction: 'in' }, reverses: null, rule: 'purchase_invoice', payable: true, article: 'a purchase invoice',
+    name: 'refund_receipt',
+    table: 'invoices',
+    type: 6,
+    numbering: 'refund_receipt',
+    journal: { entityType: 'refund_receipt', label: 'refund receipt' },
+    costJournal: 'refund_receipt_sales_cost',
+    stock: { source: STOCK_SOURCE.refundReceipt, direction: 'in' },
+    reverses: 'invoice',
+    rule: 'refund_receipt',
+    payable: false,
+    article: 'a refund receipt',
   },
   {
-    name: 'purchase_refund', table: 'purchase_orders', type: 1, numbering: 'purchase_refund', journal: { entityType: 'purchase_refund', label: 'purchase refund' },
-    costJournal: null, stock: { source: STOCK_SOURCE.purchaseRefund, direction: 'out' }, reverses: 'purchase_invoice', rule: 'purchase_refund', payable: false, article: 'a purchase refund',
+    name: 'purchase_invoice',
+    table: 'purchase_orders',
+    type: 0,
+    numbering: 'purchase_invoice',
+    journal: { entityType: 'purchase_order', label: 'purchase invoice' },
+    costJournal: null,
+    stock: { source: STOCK_SOURCE.purchase, direction: 'in' },
+    reverses: null,
+    rule: 'purchase_invoice',
+    payable: true,
+    article: 'a purchase invoice',
+  },
+  {
+    name: 'purchase_refund',
+    table: 'purchase_orders',
+    type: 1,
+    numbering: 'purchase_refund',
+    journal: { entityType: 'purchase_refund', label: 'purchase refund' },
+    costJournal: null,
+    stock: { source: STOCK_SOURCE.purchaseRefund, direction: 'out' },
+    reverses: 'purchase_invoice',
+    rule: 'purchase_refund',
+    payable: false,
+    article: 'a purchase refund',
   },
   {
     // Daftra's purchase debit note (its v2 body sends "type": "14"): posted as a refund, moving no stock.
-    name: 'purchase_debit_note', table: 'purchase_orders', type: 14, numbering: 'purchase_debit_note', journal: { entityType: 'purchase_debit_note', label: 'purchase debit note' },
-    costJournal: null, stock: null, reverses: 'purchase_invoice', rule: 'purchase_refund', payable: false, article: 'a purchase debit note',
+    name: 'purchase_debit_note',
+    table: 'purchase_orders',
+    type: 14,
+    numbering: 'purchase_debit_note',
+    journal: { entityType: 'purchase_debit_note', label: 'purchase debit note' },
+    costJournal: null,
+    stock: null,
+    reverses: 'purchase_invoice',
+    rule: 'purchase_refund',
+    payable: false,
+    article: 'a purchase debit note',
   },
 ];
 

@@ -19,11 +19,20 @@ import { phase1QrText } from './zatca-qr.js';
 import { documentKind } from './document-kinds.js';
 
 export type DocumentKind =
-  | 'invoice' | 'debit_note' | 'advance_invoice' | 'estimate' | 'credit_note' | 'refund_receipt'
-  | 'purchase_invoice' | 'purchase_refund';
+  | 'invoice'
+  | 'debit_note'
+  | 'advance_invoice'
+  | 'estimate'
+  | 'credit_note'
+  | 'refund_receipt'
+  | 'purchase_invoice'
+  | 'purchase_refund';
 
 /** The most lines a document may have (DOCUMENT_LINES_MAX); the layout flows them over pages. */
-export interface Bilingual { ar: string; en: string }
+export interface Bilingual {
+  ar: string;
+  en: string;
+}
 
 export interface DocumentParty {
   name: string;
@@ -47,9 +56,19 @@ export interface DocumentLine {
   total: string;
 }
 
-export interface DocumentTaxRow { name: string; rate: string; taxable: string; tax: string }
+export interface DocumentTaxRow {
+  name: string;
+  rate: string;
+  taxable: string;
+  tax: string;
+}
 
-export interface DocumentTotalRow { key: string; label: Bilingual; amount: string; strong: boolean }
+export interface DocumentTotalRow {
+  key: string;
+  label: Bilingual;
+  amount: string;
+  strong: boolean;
+}
 
 export interface DocumentView {
   lang: DocumentLanguage;
@@ -80,7 +99,11 @@ export interface DocumentView {
 /** The stored document as the engine reads it (decimals as Dec, ids as numbers). */
 export type StoredDocument = Record<string, unknown>;
 
-export interface TaxInfo { name: string; rate: Dec; included: boolean }
+export interface TaxInfo {
+  name: string;
+  rate: Dec;
+  included: boolean;
+}
 
 export interface DocumentSource {
   kind: DocumentKind;
@@ -136,7 +159,13 @@ const TITLES: Record<string, Bilingual> = {
 };
 
 /** Sales kinds that are tax documents (they carry the ZATCA QR on a Saudi site). */
-const TAX_DOCUMENT_KINDS = new Set<DocumentKind>(['invoice', 'advance_invoice', 'debit_note', 'credit_note', 'refund_receipt']);
+const TAX_DOCUMENT_KINDS = new Set<DocumentKind>([
+  'invoice',
+  'advance_invoice',
+  'debit_note',
+  'credit_note',
+  'refund_receipt',
+]);
 
 export function kindOf(table: string, type: number): DocumentKind | null {
   if (table !== 'invoices' && table !== 'purchase_orders') return null;
@@ -157,7 +186,8 @@ export function formatAmount(value: Dec, places: number): string {
 }
 
 const dec = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
-const textOf = (value: unknown): string | null => (value === null || value === undefined || String(value).trim() === '' ? null : String(value).trim());
+const textOf = (value: unknown): string | null =>
+  value === null || value === undefined || String(value).trim() === '' ? null : String(value).trim();
 
 function joinParts(parts: unknown[], separator = ' '): string | null {
   const kept = parts.map(textOf).filter((part): part is string => part !== null);
@@ -170,8 +200,13 @@ function sellerOf(site: DocumentSource['site']): DocumentView['seller'] {
     name: site.business_name,
     vat_number: textOf(site['vat_number']),
     cr_number: textOf(site['cr_number']),
-    address_lines: [street, textOf(site['address2']), textOf(site['district']),
-      joinParts([site['city'], site['postal_code']]), textOf(site['state'])].filter((line): line is string => line !== null),
+    address_lines: [
+      street,
+      textOf(site['address2']),
+      textOf(site['district']),
+      joinParts([site['city'], site['postal_code']]),
+      textOf(site['state']),
+    ].filter((line): line is string => line !== null),
     email: null,
     has_logo: Boolean(site['logo']),
   };
@@ -181,28 +216,41 @@ function buyerOf(source: DocumentSource): DocumentParty {
   const d = source.document;
   const prefix = source.kind.startsWith('purchase') ? 'supplier' : 'client';
   const party = source.party ?? {};
-  const name = joinParts([d[`${prefix}_business_name`]]) ?? joinParts([d[`${prefix}_first_name`], d[`${prefix}_last_name`]])
-    ?? joinParts([party['business_name']]) ?? joinParts([party['first_name'], party['last_name']]) ?? '';
+  const name =
+    joinParts([d[`${prefix}_business_name`]]) ??
+    joinParts([d[`${prefix}_first_name`], d[`${prefix}_last_name`]]) ??
+    joinParts([party['business_name']]) ??
+    joinParts([party['first_name'], party['last_name']]) ??
+    '';
   return {
     name,
     vat_number: textOf(d[`${prefix}_bn1`]) ?? textOf(party['bn1']),
     cr_number: textOf(d[`${prefix}_bn2`]) ?? textOf(party['bn2']),
-    address_lines: [textOf(d[`${prefix}_address1`]), textOf(d[`${prefix}_address2`]),
-      joinParts([d[`${prefix}_city`], d[`${prefix}_postal_code`]]), textOf(d[`${prefix}_state`])].filter((line): line is string => line !== null),
+    address_lines: [
+      textOf(d[`${prefix}_address1`]),
+      textOf(d[`${prefix}_address2`]),
+      joinParts([d[`${prefix}_city`], d[`${prefix}_postal_code`]]),
+      textOf(d[`${prefix}_state`]),
+    ].filter((line): line is string => line !== null),
     email: textOf(d[`${prefix}_email`]),
   };
 }
 
 function titleOf(source: DocumentSource, buyer: DocumentParty, registered: boolean): Bilingual {
   switch (source.kind) {
-    case 'invoice': case 'advance_invoice':
+    case 'invoice':
+    case 'advance_invoice':
       if (!registered) return TITLES['invoice']!;
       return buyer.vat_number ? TITLES['tax_invoice']! : TITLES['simplified_tax_invoice']!;
-    default: return TITLES[source.kind]!;
+    default:
+      return TITLES[source.kind]!;
   }
 }
 
-function linesOf(source: DocumentSource, places: number): { lines: DocumentLine[]; taxes: DocumentTaxRow[]; taxable: Dec } {
+function linesOf(
+  source: DocumentSource,
+  places: number,
+): { lines: DocumentLine[]; taxes: DocumentTaxRow[]; taxable: Dec } {
   const byTax = new Map<number, { info: TaxInfo; taxable: Dec; tax: Dec }>();
   let taxableTotal = ZERO;
   const lines = source.lines.map((line, index) => {
@@ -212,7 +260,10 @@ function linesOf(source: DocumentSource, places: number): { lines: DocumentLine[
     const taxable = total - tax1 - tax2;
     taxableTotal += taxable;
     const rates: string[] = [];
-    for (const [slot, amount] of [['tax1', tax1], ['tax2', tax2]] as const) {
+    for (const [slot, amount] of [
+      ['tax1', tax1],
+      ['tax2', tax2],
+    ] as const) {
       const id = line[slot];
       const info = typeof id === 'number' ? source.taxes.get(id) : undefined;
       if (!info) continue;
@@ -236,7 +287,10 @@ function linesOf(source: DocumentSource, places: number): { lines: DocumentLine[
     };
   });
   const taxes = [...byTax.values()].map((row) => ({
-    name: row.info.name, rate: `${formatDec(row.info.rate)}%`, taxable: formatAmount(row.taxable, places), tax: formatAmount(row.tax, places),
+    name: row.info.name,
+    rate: `${formatDec(row.info.rate)}%`,
+    taxable: formatAmount(row.taxable, places),
+    tax: formatAmount(row.tax, places),
   }));
   return { lines, taxes, taxable: taxableTotal };
 }
@@ -254,7 +308,12 @@ function totalsOf(source: DocumentSource, taxable: Dec, places: number): Documen
   add('tax', { ar: 'إجمالي ضريبة القيمة المضافة', en: 'Total VAT' }, tax);
   add('shipping', { ar: 'الشحن', en: 'Shipping' }, dec(d['shipping_amount']), false, false);
   const adjustment = dec(d['adjustment_value']);
-  if (adjustment !== ZERO) add('adjustment', { ar: textOf(d['adjustment_label']) ?? 'تسوية', en: textOf(d['adjustment_label']) ?? 'Adjustment' }, adjustment);
+  if (adjustment !== ZERO)
+    add(
+      'adjustment',
+      { ar: textOf(d['adjustment_label']) ?? 'تسوية', en: textOf(d['adjustment_label']) ?? 'Adjustment' },
+      adjustment,
+    );
   add('total', { ar: 'الإجمالي شامل الضريبة', en: 'Total including VAT' }, dec(d['summary_total']), true);
   if (source.kind !== 'estimate') {
     add('paid', { ar: 'المدفوع', en: 'Paid' }, dec(d['summary_paid']));
@@ -277,8 +336,12 @@ export function qrTextOf(kind: DocumentKind, site: DocumentSource['site'], docum
   if (site.country_code !== 'SA' || !vat || !TAX_DOCUMENT_KINDS.has(kind)) return null;
   const places = currencyDecimals(textOf(document['currency_code']) ?? site.currency_code);
   return phase1QrText({
-    sellerName: site.business_name, vatNumber: vat, timestamp: documentTimestamp(document),
-    total: dec(document['summary_total']), vat: dec(document['summary_tax1']) + dec(document['summary_tax2']), places,
+    sellerName: site.business_name,
+    vatNumber: vat,
+    timestamp: documentTimestamp(document),
+    total: dec(document['summary_total']),
+    vat: dec(document['summary_tax1']) + dec(document['summary_tax2']),
+    places,
   });
 }
 
@@ -312,7 +375,11 @@ export function buildDocumentView(source: DocumentSource): DocumentView {
     notes: textOf(d['notes']),
     terms: textOf(d['terms']),
     qr: purchase ? null : qrTextOf(source.kind, source.site, d),
-    labels: { ...LABELS, number: source.kind === 'invoice' || source.kind === 'advance_invoice' ? LABELS['number']! : LABELS['document_number']! },
+    labels: {
+      ...LABELS,
+      number:
+        source.kind === 'invoice' || source.kind === 'advance_invoice' ? LABELS['number']! : LABELS['document_number']!,
+    },
   };
 }
 

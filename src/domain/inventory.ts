@@ -12,28 +12,45 @@ import { rememberedRows } from '../db/write-ledger.js';
 import type { Context } from './context.js';
 
 /** Signed value at cost per store (+ into stock, − out of it) of a document's or one row's movements. */
-export async function movementValues(context: Context, where: { sourceType: number; orderId: number } | { id: number }): Promise<Map<number, Dec>> {
-  let query = context.db.selectFrom('stock_transactions').select(['store_id', 'transaction_type', 'cost_value'])
+export async function movementValues(
+  context: Context,
+  where: { sourceType: number; orderId: number } | { id: number },
+): Promise<Map<number, Dec>> {
+  let query = context.db
+    .selectFrom('stock_transactions')
+    .select(['store_id', 'transaction_type', 'cost_value'])
     .where('site_id', '=', context.siteId);
-  query = 'id' in where
-    ? query.where('id', '=', where.id)
-    : query.where('source_type', '=', where.sourceType).where('order_id', '=', where.orderId);
+  query =
+    'id' in where
+      ? query.where('id', '=', where.id)
+      : query.where('source_type', '=', where.sourceType).where('order_id', '=', where.orderId);
   // Movements this write has just stored for the document are all of them (db/write-ledger.ts).
   const remembered = 'id' in where ? undefined : rememberedRows(context, movementsKey(where.sourceType, where.orderId));
   const values = new Map<number, Dec>();
-  for (const row of remembered ?? await query.execute()) {
+  for (const row of remembered ?? (await query.execute())) {
     const storeId = Number(row['store_id']);
     const value = fromStored(row['cost_value']);
-    values.set(storeId, (values.get(storeId) ?? ZERO) + (Number(row['transaction_type']) === STOCK_DIRECTION.out ? -value : value));
+    values.set(
+      storeId,
+      (values.get(storeId) ?? ZERO) + (Number(row['transaction_type']) === STOCK_DIRECTION.out ? -value : value),
+    );
   }
   return values;
 }
 
 /** The journal of one stock transaction that no document made (posting/stock.ts `stockTransactionLines`). */
-export async function postStockTransaction(context: Context, id: number, date: string, counterKey: 'stock_adjustments' | 'opening_balance'): Promise<void> {
+export async function postStockTransaction(
+  context: Context,
+  id: number,
+  date: string,
+  counterKey: 'stock_adjustments' | 'opening_balance',
+): Promise<void> {
   const opening = counterKey === 'opening_balance';
   await postJournal(context, {
-    entityType: 'stock_transaction', entityId: id, date, currencyCode: context.site.currency_code,
+    entityType: 'stock_transaction',
+    entityId: id,
+    date,
+    currencyCode: context.site.currency_code,
     description: opening ? `opening stock, stock transaction #${id}` : `stock adjustment #${id}`,
     lines: stockTransactionLines(await movementValues(context, { id }), opening),
   });

@@ -29,10 +29,18 @@ import type { Context } from './context.js';
 /** Locks rows of `table` in id order, in one statement; ids that are not numbers are skipped. */
 export async function lockRows(context: Context, table: string, ids: Iterable<unknown>): Promise<void> {
   if (context.dialect !== 'postgres') return;
-  const wanted = [...new Set([...ids].filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id > 0))].sort((a, b) => a - b);
+  const wanted = [
+    ...new Set([...ids].filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id > 0)),
+  ].sort((a, b) => a - b);
   if (wanted.length === 0) return;
-  await context.db.selectFrom(table).select('id')
-    .where('site_id', '=', context.siteId).where('id', 'in', wanted).orderBy('id').forNoKeyUpdate().execute();
+  await context.db
+    .selectFrom(table)
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('id', 'in', wanted)
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
 }
 
 /** Step 1 of the order: the invoices a write will recompute, by id. */

@@ -42,7 +42,8 @@ export function inRange(value: Dec): boolean {
 
 /** Throws a 400 naming `field` when `value` is beyond the range; `what` says how it was computed. */
 export function checkRange(value: Dec, field: string, what?: string): Dec {
-  if (!inRange(value)) throw fieldError(field, what ? `${what} is ${formatDec(value)}, which ${OUT_OF_RANGE}` : OUT_OF_RANGE);
+  if (!inRange(value))
+    throw fieldError(field, what ? `${what} is ${formatDec(value)}, which ${OUT_OF_RANGE}` : OUT_OF_RANGE);
   return value;
 }
 
@@ -53,7 +54,7 @@ const EXPONENT_TEXT = /^([+-])?(\d+)(?:\.(\d*))?[eE]([+-]?\d+)$/;
 /** Divides with rounding half away from zero. `divisor` must not be zero. */
 export function divRound(numerator: bigint, divisor: bigint): bigint {
   if (divisor === 0n) throw new RangeError('division by zero');
-  const negative = (numerator < 0n) !== (divisor < 0n);
+  const negative = numerator < 0n !== divisor < 0n;
   const n = numerator < 0n ? -numerator : numerator;
   const d = divisor < 0n ? -divisor : divisor;
   const quotient = n / d;
@@ -268,10 +269,32 @@ export function toStored(value: Dec, field = 'amount'): number | bigint {
 // ISO 4217 minor units (the list as published by SIX, the maintenance agency): 2 unless listed here.
 // IRR and IDR are 2 in the standard, though their subunits are not used in practice (docs/compatibility.md).
 const MINOR_UNITS: Record<string, number> = {
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0,
-  VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  CLF: 4, UYW: 4,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  CLF: 4,
+  UYW: 4,
 };
 
 /** Minor-unit places of an ISO 4217 currency: SAR/EGP/AED/USD 2, KWD/BHD/OMR/JOD 3, JPY/KRW/VND 0. */

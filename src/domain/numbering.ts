@@ -38,8 +38,13 @@ async function bump(context: Context, key: string): Promise<number> {
 
 /** Moves the counter to `value` (never back), inside the same transaction that holds its row lock. */
 async function advance(context: Context, key: string, value: number): Promise<void> {
-  await context.db.updateTable('counters').set({ value })
-    .where('site_id', '=', context.siteId).where('key', '=', key).where('value', '<', value).execute();
+  await context.db
+    .updateTable('counters')
+    .set({ value })
+    .where('site_id', '=', context.siteId)
+    .where('key', '=', key)
+    .where('value', '<', value)
+    .execute();
 }
 
 /**
@@ -60,22 +65,39 @@ export async function nextNumber(context: Context, key: string, takenAmong: Take
     }
   }
   await advance(context, key, first + WINDOWS_MAX * WINDOW - 1);
-  throw new DaftarError('DAFTAR_ERR_CONFLICT', `The next ${WINDOWS_MAX * WINDOW} numbers of this sequence are all taken; retry the request, or send the number yourself`);
+  throw new DaftarError(
+    'DAFTAR_ERR_CONFLICT',
+    `The next ${WINDOWS_MAX * WINDOW} numbers of this sequence are all taken; retry the request, or send the number yourself`,
+  );
 }
 
 /** Whether `column = value` is used by another row of `table` in the site (optionally within a scope). */
 export async function valueTaken(
-  context: Context, table: string, column: string, value: string, exceptId: number | undefined, scope?: Record<string, unknown>,
+  context: Context,
+  table: string,
+  column: string,
+  value: string,
+  exceptId: number | undefined,
+  scope?: Record<string, unknown>,
 ): Promise<boolean> {
   return (await takenAmong(context, table, column, [value], exceptId, scope)).has(value);
 }
 
 /** Which of `values` of `column` are used by another row of `table` in the site (optionally within a scope). */
 export async function takenAmong(
-  context: Context, table: string, column: string, values: string[], exceptId: number | undefined, scope?: Record<string, unknown>,
+  context: Context,
+  table: string,
+  column: string,
+  values: string[],
+  exceptId: number | undefined,
+  scope?: Record<string, unknown>,
 ): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  let query = context.db.selectFrom(table).select(column).where('site_id', '=', context.siteId).where(column, 'in', values);
+  let query = context.db
+    .selectFrom(table)
+    .select(column)
+    .where('site_id', '=', context.siteId)
+    .where(column, 'in', values);
   for (const [key, scoped] of Object.entries(scope ?? {})) query = query.where(key, '=', scoped);
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
   const rows = await query.execute();
@@ -108,12 +130,19 @@ export function isBlankNumber(value: unknown): boolean {
  * @example settleNumber(context, clientNumbers, '  ', undefined) → '000042' (blank: the next client number)
  * @example settleNumber(context, clientNumbers, 'C-7', 5) → 'C-7', or a 400 on client_number when another client has it
  */
-export async function settleNumber(context: Context, rule: NumberRule, value: unknown, exceptId: number | undefined): Promise<string> {
+export async function settleNumber(
+  context: Context,
+  rule: NumberRule,
+  value: unknown,
+  exceptId: number | undefined,
+): Promise<string> {
   if (isBlankNumber(value)) {
-    return nextNumber(context, rule.sequence, (candidates) => takenAmong(context, rule.table, rule.column, candidates, exceptId, rule.scope));
+    return nextNumber(context, rule.sequence, (candidates) =>
+      takenAmong(context, rule.table, rule.column, candidates, exceptId, rule.scope),
+    );
   }
   const number = String(value);
-  if (rule.unique !== false && await valueTaken(context, rule.table, rule.column, number, exceptId, rule.scope)) {
+  if (rule.unique !== false && (await valueTaken(context, rule.table, rule.column, number, exceptId, rule.scope))) {
     throw fieldError(rule.column, rule.takenProblem(number));
   }
   return number;

@@ -43,31 +43,44 @@ export function unpaidOf(state: PaymentState): Dec {
 const REFUND_RECEIPT_TYPE = 6;
 /** The resource and event names of the sales documents that are not invoices, by type. */
 const OWNER_OF_TYPE: Record<number, { event: string; resource: string }> = {
-  3: { event: 'estimate', resource: 'estimates' }, 5: { event: 'credit_note', resource: 'credit_notes' }, 6: { event: 'refund_receipt', resource: 'refund_receipts' },
+  3: { event: 'estimate', resource: 'estimates' },
+  5: { event: 'credit_note', resource: 'credit_notes' },
+  6: { event: 'refund_receipt', resource: 'refund_receipts' },
 };
 
 /** Whether a sales document has payments of its own (not allocations of client payments). */
 export async function hasPaymentsOfItsOwn(context: Context, invoiceId: number): Promise<boolean> {
-  const row = await context.db.selectFrom('invoice_payments').select('id')
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('client_payment_id', 'is', null).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('invoice_payments')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId)
+    .where('client_payment_id', 'is', null)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Sum of an invoice's completed payments. */
 export async function completedPaymentsOf(context: Context, invoiceId: number): Promise<Dec> {
-  const row = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoice_payments')
-    .select((eb) => sums(eb.ref('amount'), 'paid'))
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId)
-    .where('status', '=', PAYMENT_RECORD_STATUS.completed)
-    .executeTakeFirst());
+  const row = await exactSums(context.dialect, (sums) =>
+    context.db
+      .selectFrom('invoice_payments')
+      .select((eb) => sums(eb.ref('amount'), 'paid'))
+      .where('site_id', '=', context.siteId)
+      .where('invoice_id', '=', invoiceId)
+      .where('status', '=', PAYMENT_RECORD_STATUS.completed)
+      .executeTakeFirst(),
+  );
   return readSum(row, 'paid');
 }
 
 /** Sum of the advance payments applied to an invoice (docs/accounting.md "Advance payments"): they pay it too. */
 export async function advancesAppliedTo(context: Context, invoiceId: number): Promise<Dec> {
-  const row = await context.db.selectFrom('advance_applications')
+  const row = await context.db
+    .selectFrom('advance_applications')
     .select((eb) => eb.fn.sum<string | number | null>('amount').as('applied'))
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId)
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
   return row?.applied === null || row?.applied === undefined ? ZERO : fromStored(row.applied);
 }
@@ -79,16 +92,29 @@ export async function advancesAppliedTo(context: Context, invoiceId: number): Pr
  * guards its 64-bit SUM).
  */
 async function readInvoiceAndSums(context: Context, invoiceId: number): Promise<Record<string, unknown> | undefined> {
-  const query = context.db.selectFrom('invoices')
+  const query = context.db
+    .selectFrom('invoices')
     .select(['type', 'draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
-    .where('site_id', '=', context.siteId).where('id', '=', invoiceId);
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', invoiceId);
   if (context.dialect !== 'postgres') return query.executeTakeFirst();
-  return query.select((eb) => [
-    eb.selectFrom('invoice_payments').select((inner) => inner.fn.sum('amount').as('s'))
-      .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('status', '=', PAYMENT_RECORD_STATUS.completed).as('paid'),
-    eb.selectFrom('advance_applications').select((inner) => inner.fn.sum('amount').as('s'))
-      .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).as('applied'),
-  ]).executeTakeFirst();
+  return query
+    .select((eb) => [
+      eb
+        .selectFrom('invoice_payments')
+        .select((inner) => inner.fn.sum('amount').as('s'))
+        .where('site_id', '=', context.siteId)
+        .where('invoice_id', '=', invoiceId)
+        .where('status', '=', PAYMENT_RECORD_STATUS.completed)
+        .as('paid'),
+      eb
+        .selectFrom('advance_applications')
+        .select((inner) => inner.fn.sum('amount').as('s'))
+        .where('site_id', '=', context.siteId)
+        .where('invoice_id', '=', invoiceId)
+        .as('applied'),
+    ])
+    .executeTakeFirst();
 }
 
 /** Recomputes and stores summary_paid, summary_unpaid and payment_status of one invoice. */
@@ -102,28 +128,43 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     draft: Number(invoice['draft']) === 1,
     total,
     // A refund receipt with no payments of its own was paid out of the primary treasury by its journal.
-    paid: Number(invoice['type']) === REFUND_RECEIPT_TYPE && !(await hasPaymentsOfItsOwn(context, invoiceId))
-      ? total
-      : context.dialect === 'postgres'
-      ? fromStored(invoice['paid'] ?? 0) + fromStored(invoice['applied'] ?? 0)
-      : await completedPaymentsOf(context, invoiceId) + await advancesAppliedTo(context, invoiceId),
+    paid:
+      Number(invoice['type']) === REFUND_RECEIPT_TYPE && !(await hasPaymentsOfItsOwn(context, invoiceId))
+        ? total
+        : context.dialect === 'postgres'
+          ? fromStored(invoice['paid'] ?? 0) + fromStored(invoice['applied'] ?? 0)
+          : (await completedPaymentsOf(context, invoiceId)) + (await advancesAppliedTo(context, invoiceId)),
     refunded: fromStored(invoice['summary_refund']),
   };
   const status = paymentStatusOf(state);
   const stored = (value: unknown) => (value === null || value === undefined ? null : fromStored(value));
   // Nothing to write when the stored sums are already these (a new invoice without payments).
-  const unchanged = stored(invoice['summary_paid']) === state.paid && stored(invoice['summary_unpaid']) === unpaidOf(state)
-    && invoice['payment_status'] !== null && Number(invoice['payment_status']) === status;
+  const unchanged =
+    stored(invoice['summary_paid']) === state.paid &&
+    stored(invoice['summary_unpaid']) === unpaidOf(state) &&
+    invoice['payment_status'] !== null &&
+    Number(invoice['payment_status']) === status;
   if (!unchanged) {
-    await context.db.updateTable('invoices').set({
-      summary_paid: toStored(state.paid),
-      summary_unpaid: toStored(unpaidOf(state)),
-      payment_status: status,
-    }).where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+    await context.db
+      .updateTable('invoices')
+      .set({
+        summary_paid: toStored(state.paid),
+        summary_unpaid: toStored(unpaidOf(state)),
+        payment_status: status,
+      })
+      .where('site_id', '=', context.siteId)
+      .where('id', '=', invoiceId)
+      .execute();
   }
   // Webhooks: a payment changes its document too (engine/changes.ts): an invoice, or an estimate's
   // deposits, or the money a credit note or refund receipt paid back.
   const owner = OWNER_OF_TYPE[Number(invoice['type'])] ?? { event: 'invoice', resource: 'invoices' };
-  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status) context.changes?.derived(`${owner.event}.updated`, owner.resource, invoiceId);
-  if (owner.resource === 'invoices' && status === PAYMENT_STATUS.paid && Number(invoice['payment_status']) !== PAYMENT_STATUS.paid) context.changes?.derived('invoice.paid', 'invoices', invoiceId);
+  if (fromStored(invoice['summary_paid'] ?? 0) !== state.paid || Number(invoice['payment_status']) !== status)
+    context.changes?.derived(`${owner.event}.updated`, owner.resource, invoiceId);
+  if (
+    owner.resource === 'invoices' &&
+    status === PAYMENT_STATUS.paid &&
+    Number(invoice['payment_status']) !== PAYMENT_STATUS.paid
+  )
+    context.changes?.derived('invoice.paid', 'invoices', invoiceId);
 }

@@ -87,7 +87,9 @@ function dayAfter(date: string): string {
 }
 
 function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 function idParam(params: Record<string, unknown>, name: string, required: boolean): number | null {
@@ -96,13 +98,17 @@ function idParam(params: Record<string, unknown>, name: string, required: boolea
     if (required) throw validationError({ [name]: 'is required' });
     return null;
   }
-  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw)) throw validationError({ [name]: 'must be an id (a positive whole number)' });
+  if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw))
+    throw validationError({ [name]: 'must be an id (a positive whole number)' });
   return Number(raw);
 }
 
 async function chart(context: Context): Promise<Map<number, Account>> {
-  const cats = await context.db.selectFrom('journal_cats').select(['id', 'system_key', 'type', 'journal_cat_id'])
-    .where('site_id', '=', context.siteId).execute();
+  const cats = await context.db
+    .selectFrom('journal_cats')
+    .select(['id', 'system_key', 'type', 'journal_cat_id'])
+    .where('site_id', '=', context.siteId)
+    .execute();
   const catById = new Map(cats.map((cat) => [Number(cat['id']), cat]));
   const classOfCat = (catId: number): AccountClass => {
     let cat = catById.get(catId);
@@ -115,37 +121,71 @@ async function chart(context: Context): Promise<Map<number, Account>> {
     if ((CLASSES as string[]).includes(key)) return key as AccountClass;
     return String(cat?.['type'] ?? '0') === '0' ? 'assets' : 'liabilities';
   };
-  const accounts = await context.db.selectFrom('journal_accounts')
+  const accounts = await context.db
+    .selectFrom('journal_accounts')
     .select(['id', 'code', 'name', 'journal_cat_id', 'entity_type', 'entity_id'])
-    .where('site_id', '=', context.siteId).execute();
-  return new Map(accounts.map((row) => [Number(row['id']), {
-    id: Number(row['id']), code: String(row['code'] ?? ''), name: String(row['name'] ?? ''),
-    class: classOfCat(Number(row['journal_cat_id'])),
-    entityType: row['entity_type'] === null ? null : String(row['entity_type']),
-    entityId: row['entity_id'] === null ? null : Number(row['entity_id']),
-  }]));
+    .where('site_id', '=', context.siteId)
+    .execute();
+  return new Map(
+    accounts.map((row) => [
+      Number(row['id']),
+      {
+        id: Number(row['id']),
+        code: String(row['code'] ?? ''),
+        name: String(row['name'] ?? ''),
+        class: classOfCat(Number(row['journal_cat_id'])),
+        entityType: row['entity_type'] === null ? null : String(row['entity_type']),
+        entityId: row['entity_id'] === null ? null : Number(row['entity_id']),
+      },
+    ]),
+  );
 }
 
 /** Σ debit and Σ credit per account over journals dated in [from, to] (either end open). */
-async function totalsByAccount(context: Context, from: string | null, to: string | null): Promise<Map<number, { debit: Dec; credit: Dec }>> {
+async function totalsByAccount(
+  context: Context,
+  from: string | null,
+  to: string | null,
+): Promise<Map<number, { debit: Dec; credit: Dec }>> {
   const rows = await exactSums(context.dialect, (sums) => {
-    let query = context.db.selectFrom('journal_transactions as t')
-      .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
-      .select((eb) => ['t.journal_account_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+    let query = context.db
+      .selectFrom('journal_transactions as t')
+      .innerJoin('journals as j', (join) =>
+        join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
+      )
+      .select((eb) => [
+        't.journal_account_id',
+        ...sums(eb.ref('t.debit'), 'debit'),
+        ...sums(eb.ref('t.credit'), 'credit'),
+      ])
       .where('t.site_id', '=', context.siteId);
     if (from) query = query.where('j.date', '>=', from);
     if (to) query = query.where('j.date', '<', dayAfter(to));
     return query.groupBy('t.journal_account_id').execute();
   });
-  return new Map(rows.map((row) => [Number(row['journal_account_id']), { debit: readSum(row, 'debit'), credit: readSum(row, 'credit') }]));
+  return new Map(
+    rows.map((row) => [
+      Number(row['journal_account_id']),
+      { debit: readSum(row, 'debit'), credit: readSum(row, 'credit') },
+    ]),
+  );
 }
 
 function base(context: Context, name: string, title: string, query: ReportQuery, columns: string[]): ReportHead {
-  return { name, title, currency_code: context.site.currency_code, date_from: query.date_from, date_to: query.date_to, columns };
+  return {
+    name,
+    title,
+    currency_code: context.site.currency_code,
+    date_from: query.date_from,
+    date_to: query.date_to,
+    columns,
+  };
 }
 
 function sortedAccounts(accounts: Map<number, Account>, ids: Iterable<number>): Account[] {
-  return [...new Set(ids)].map((id) => accounts.get(id)).filter((a): a is Account => a !== undefined)
+  return [...new Set(ids)]
+    .map((id) => accounts.get(id))
+    .filter((a): a is Account => a !== undefined)
     .sort((a, b) => (a.code === b.code ? a.id - b.id : a.code < b.code ? -1 : 1));
 }
 
@@ -154,9 +194,18 @@ const creditSide = (net: Dec) => (net < ZERO ? -net : ZERO);
 
 export async function trialBalance(context: Context, query: ReportQuery): Promise<Report> {
   const accounts = await chart(context);
-  const opening = query.date_from ? await totalsByAccount(context, null, dayBefore(query.date_from)) : new Map<number, { debit: Dec; credit: Dec }>();
+  const opening = query.date_from
+    ? await totalsByAccount(context, null, dayBefore(query.date_from))
+    : new Map<number, { debit: Dec; credit: Dec }>();
   const period = await totalsByAccount(context, query.date_from, query.date_to);
-  const totals = { opening_debit: ZERO, opening_credit: ZERO, debit: ZERO, credit: ZERO, closing_debit: ZERO, closing_credit: ZERO };
+  const totals = {
+    opening_debit: ZERO,
+    opening_credit: ZERO,
+    debit: ZERO,
+    credit: ZERO,
+    closing_debit: ZERO,
+    closing_credit: ZERO,
+  };
   const rows: Row[] = [];
   for (const account of sortedAccounts(accounts, [...opening.keys(), ...period.keys()])) {
     const open = opening.get(account.id) ?? { debit: ZERO, credit: ZERO };
@@ -164,18 +213,35 @@ export async function trialBalance(context: Context, query: ReportQuery): Promis
     const openNet = open.debit - open.credit;
     const closeNet = openNet + moved.debit - moved.credit;
     const row = {
-      opening_debit: debitSide(openNet), opening_credit: creditSide(openNet), debit: moved.debit, credit: moved.credit,
-      closing_debit: debitSide(closeNet), closing_credit: creditSide(closeNet),
+      opening_debit: debitSide(openNet),
+      opening_credit: creditSide(openNet),
+      debit: moved.debit,
+      credit: moved.credit,
+      closing_debit: debitSide(closeNet),
+      closing_credit: creditSide(closeNet),
     };
     for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += row[key];
     rows.push({
-      journal_account_id: String(account.id), code: account.code, name: account.name, class: account.class,
+      journal_account_id: String(account.id),
+      code: account.code,
+      name: account.name,
+      class: account.class,
       ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, money(v)])),
     });
   }
   return {
-    ...base(context, 'trial_balance', 'Trial balance', query,
-      ['journal_account_id', 'code', 'name', 'class', 'opening_debit', 'opening_credit', 'debit', 'credit', 'closing_debit', 'closing_credit']),
+    ...base(context, 'trial_balance', 'Trial balance', query, [
+      'journal_account_id',
+      'code',
+      'name',
+      'class',
+      'opening_debit',
+      'opening_credit',
+      'debit',
+      'credit',
+      'closing_debit',
+      'closing_credit',
+    ]),
     rows,
     totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
     balanced: totals.debit === totals.credit && totals.closing_debit === totals.closing_credit,
@@ -189,7 +255,11 @@ function dayBefore(date: string): string {
 }
 
 /** Revenue − expenses over a range, with the per-account lines. */
-async function profitLines(context: Context, from: string | null, to: string): Promise<{ rows: Row[]; revenue: Dec; expenses: Dec }> {
+async function profitLines(
+  context: Context,
+  from: string | null,
+  to: string,
+): Promise<{ rows: Row[]; revenue: Dec; expenses: Dec }> {
   const accounts = await chart(context);
   const period = await totalsByAccount(context, from, to);
   let revenue = ZERO;
@@ -201,7 +271,13 @@ async function profitLines(context: Context, from: string | null, to: string): P
     const amount = account.class === 'revenue' ? moved.credit - moved.debit : moved.debit - moved.credit;
     if (account.class === 'revenue') revenue += amount;
     else expenses += amount;
-    rows.push({ section: account.class, journal_account_id: String(account.id), code: account.code, name: account.name, amount: money(amount) });
+    rows.push({
+      section: account.class,
+      journal_account_id: String(account.id),
+      code: account.code,
+      name: account.name,
+      amount: money(amount),
+    });
   }
   return { rows, revenue, expenses };
 }
@@ -209,7 +285,13 @@ async function profitLines(context: Context, from: string | null, to: string): P
 export async function profitAndLoss(context: Context, query: ReportQuery): Promise<Report> {
   const { rows, revenue, expenses } = await profitLines(context, query.date_from, query.date_to);
   return {
-    ...base(context, 'profit_and_loss', 'Profit and loss', query, ['section', 'journal_account_id', 'code', 'name', 'amount']),
+    ...base(context, 'profit_and_loss', 'Profit and loss', query, [
+      'section',
+      'journal_account_id',
+      'code',
+      'name',
+      'amount',
+    ]),
     rows,
     totals: { revenue: money(revenue), expenses: money(expenses), net_profit: money(revenue - expenses) },
   };
@@ -222,41 +304,86 @@ export async function profitAndLoss(context: Context, query: ReportQuery): Promi
 export async function balanceSheet(context: Context, query: ReportQuery): Promise<Report> {
   const accounts = await chart(context);
   const cumulative = await totalsByAccount(context, null, query.date_to);
-  const sums: Record<AccountClass, Dec> = { assets: ZERO, liabilities: ZERO, equity: ZERO, revenue: ZERO, expenses: ZERO };
+  const sums: Record<AccountClass, Dec> = {
+    assets: ZERO,
+    liabilities: ZERO,
+    equity: ZERO,
+    revenue: ZERO,
+    expenses: ZERO,
+  };
   const rows: Row[] = [];
   for (const account of sortedAccounts(accounts, cumulative.keys())) {
     const moved = cumulative.get(account.id)!;
     const balance = DEBIT_NATURED.has(account.class) ? moved.debit - moved.credit : moved.credit - moved.debit;
     sums[account.class] += balance;
     if (account.class === 'revenue' || account.class === 'expenses' || balance === ZERO) continue;
-    rows.push({ section: account.class, journal_account_id: String(account.id), code: account.code, name: account.name, balance: money(balance) });
+    rows.push({
+      section: account.class,
+      journal_account_id: String(account.id),
+      code: account.code,
+      name: account.name,
+      balance: money(balance),
+    });
   }
   const earnings = sums.revenue - sums.expenses;
-  rows.push({ section: 'equity', journal_account_id: null, code: null, name: 'Profit and loss to date', balance: money(earnings) });
+  rows.push({
+    section: 'equity',
+    journal_account_id: null,
+    code: null,
+    name: 'Profit and loss to date',
+    balance: money(earnings),
+  });
   const equity = sums.equity + earnings;
   return {
-    ...base(context, 'balance_sheet', 'Balance sheet', { ...query, date_from: null }, ['section', 'journal_account_id', 'code', 'name', 'balance']),
+    ...base(context, 'balance_sheet', 'Balance sheet', { ...query, date_from: null }, [
+      'section',
+      'journal_account_id',
+      'code',
+      'name',
+      'balance',
+    ]),
     rows,
     totals: {
-      assets: money(sums.assets), liabilities: money(sums.liabilities), equity: money(equity),
-      liabilities_and_equity: money(sums.liabilities + equity), profit_to_date: money(earnings),
+      assets: money(sums.assets),
+      liabilities: money(sums.liabilities),
+      equity: money(equity),
+      liabilities_and_equity: money(sums.liabilities + equity),
+      profit_to_date: money(earnings),
     },
     balanced: sums.assets === sums.liabilities + equity,
   };
 }
 
 /** Lines posted to one account in the range, with the opening balance and a running balance. */
-async function ledgerOf(context: Context, accountId: number | null, query: ReportQuery): Promise<{ rows: Row[]; opening: Dec; debit: Dec; credit: Dec }> {
+async function ledgerOf(
+  context: Context,
+  accountId: number | null,
+  query: ReportQuery,
+): Promise<{ rows: Row[]; opening: Dec; debit: Dec; credit: Dec }> {
   if (accountId === null) return { rows: [], opening: ZERO, debit: ZERO, credit: ZERO };
   let opening = ZERO;
   if (query.date_from) {
     const before = (await totalsByAccount(context, null, dayBefore(query.date_from))).get(accountId);
     opening = before ? before.debit - before.credit : ZERO;
   }
-  let lines = context.db.selectFrom('journal_transactions as t')
+  let lines = context.db
+    .selectFrom('journal_transactions as t')
     .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
-    .select(['j.id as journal_id', 'j.date', 'j.number', 'j.entity_type', 'j.entity_id', 't.description', 't.debit', 't.credit', 't.currency_code', 't.currency_debit', 't.currency_credit'])
-    .where('t.site_id', '=', context.siteId).where('t.journal_account_id', '=', accountId)
+    .select([
+      'j.id as journal_id',
+      'j.date',
+      'j.number',
+      'j.entity_type',
+      'j.entity_id',
+      't.description',
+      't.debit',
+      't.credit',
+      't.currency_code',
+      't.currency_debit',
+      't.currency_credit',
+    ])
+    .where('t.site_id', '=', context.siteId)
+    .where('t.journal_account_id', '=', accountId)
     .where('j.date', '<', dayAfter(query.date_to));
   if (query.date_from) lines = lines.where('j.date', '>=', query.date_from);
   const found = await lines.orderBy('j.date').orderBy('j.id').orderBy('t.id').execute();
@@ -270,26 +397,52 @@ async function ledgerOf(context: Context, accountId: number | null, query: Repor
     debit += d;
     credit += c;
     return {
-      date: String(line['date']).slice(0, 10), journal_id: String(line['journal_id']), number: line['number'] === null ? null : String(line['number']),
-      entity_type: line['entity_type'] === null ? null : String(line['entity_type']), entity_id: line['entity_id'] === null ? null : String(line['entity_id']),
-      description: line['description'] === null ? null : String(line['description']), debit: money(d), credit: money(c), balance: money(balance),
+      date: String(line['date']).slice(0, 10),
+      journal_id: String(line['journal_id']),
+      number: line['number'] === null ? null : String(line['number']),
+      entity_type: line['entity_type'] === null ? null : String(line['entity_type']),
+      entity_id: line['entity_id'] === null ? null : String(line['entity_id']),
+      description: line['description'] === null ? null : String(line['description']),
+      debit: money(d),
+      credit: money(c),
+      balance: money(balance),
       currency_code: line['currency_code'] === null ? null : String(line['currency_code']),
-      currency_debit: money(fromStored(line['currency_debit'])), currency_credit: money(fromStored(line['currency_credit'])),
+      currency_debit: money(fromStored(line['currency_debit'])),
+      currency_credit: money(fromStored(line['currency_credit'])),
     };
   });
   return { rows, opening, debit, credit };
 }
 
 function ledgerTotals(ledger: { opening: Dec; debit: Dec; credit: Dec }): Row {
-  return { opening_balance: money(ledger.opening), debit: money(ledger.debit), credit: money(ledger.credit), closing_balance: money(ledger.opening + ledger.debit - ledger.credit) };
+  return {
+    opening_balance: money(ledger.opening),
+    debit: money(ledger.debit),
+    credit: money(ledger.credit),
+    closing_balance: money(ledger.opening + ledger.debit - ledger.credit),
+  };
 }
 
-const LEDGER_COLUMNS = ['date', 'journal_id', 'number', 'entity_type', 'entity_id', 'description', 'debit', 'credit', 'balance', 'currency_code', 'currency_debit', 'currency_credit'];
+const LEDGER_COLUMNS = [
+  'date',
+  'journal_id',
+  'number',
+  'entity_type',
+  'entity_id',
+  'description',
+  'debit',
+  'credit',
+  'balance',
+  'currency_code',
+  'currency_debit',
+  'currency_credit',
+];
 
 export async function generalLedger(context: Context, query: ReportQuery): Promise<Report> {
   const accountId = idParam(query.params, 'journal_account_id', true)!;
   const account = (await chart(context)).get(accountId);
-  if (!account) throw validationError({ journal_account_id: `does not exist (no journal account with id ${accountId})` });
+  if (!account)
+    throw validationError({ journal_account_id: `does not exist (no journal account with id ${accountId})` });
   const ledger = await ledgerOf(context, accountId, query);
   return {
     ...base(context, 'general_ledger', `General ledger: ${account.code} ${account.name}`, query, LEDGER_COLUMNS),
@@ -300,16 +453,25 @@ export async function generalLedger(context: Context, query: ReportQuery): Promi
 }
 
 async function partyAccountId(context: Context, entityType: 'client' | 'supplier', id: number): Promise<number | null> {
-  const row = await context.db.selectFrom('journal_accounts').select('id')
-    .where('site_id', '=', context.siteId).where('entity_type', '=', entityType).where('entity_id', '=', id).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('journal_accounts')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', id)
+    .executeTakeFirst();
   return row ? Number(row['id']) : null;
 }
 
 /** A client's account: what was invoiced, paid and credited, with the balance owed after each line. */
 export async function clientStatement(context: Context, query: ReportQuery): Promise<Report> {
   const clientId = idParam(query.params, 'client_id', true)!;
-  const client = await context.db.selectFrom('clients').select(['business_name', 'first_name', 'last_name'])
-    .where('site_id', '=', context.siteId).where('id', '=', clientId).executeTakeFirst();
+  const client = await context.db
+    .selectFrom('clients')
+    .select(['business_name', 'first_name', 'last_name'])
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', clientId)
+    .executeTakeFirst();
   if (!client) throw validationError({ client_id: `does not exist (no client with id ${clientId})` });
   const ledger = await ledgerOf(context, await partyAccountId(context, 'client', clientId), query);
   const name = String(client['business_name'] || [client['first_name'], client['last_name']].filter(Boolean).join(' '));
@@ -340,17 +502,33 @@ function bucketOf(daysOverdue: number): Bucket {
 async function aged(context: Context, query: ReportQuery, entityType: 'client' | 'supplier'): Promise<Report> {
   const accounts = [...(await chart(context)).values()].filter((account) => account.entityType === entityType);
   const ids = accounts.map((account) => account.id);
-  const lines = ids.length === 0 ? [] : await context.db.selectFrom('journal_transactions as t')
-    .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
-    .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit'])
-    .where('t.site_id', '=', context.siteId).where('t.journal_account_id', 'in', ids).where('j.date', '<', dayAfter(query.date_to))
-    .orderBy('j.date').orderBy('t.id').execute();
+  const lines =
+    ids.length === 0
+      ? []
+      : await context.db
+          .selectFrom('journal_transactions as t')
+          .innerJoin('journals as j', (join) =>
+            join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
+          )
+          .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit'])
+          .where('t.site_id', '=', context.siteId)
+          .where('t.journal_account_id', 'in', ids)
+          .where('j.date', '<', dayAfter(query.date_to))
+          .orderBy('j.date')
+          .orderBy('t.id')
+          .execute();
   const dueAfter = new Map<number, number>();
   if (entityType === 'client') {
-    const invoiceIds = [...new Set(lines.filter((l) => l['entity_type'] === 'invoice').map((l) => Number(l['entity_id'])))];
+    const invoiceIds = [
+      ...new Set(lines.filter((l) => l['entity_type'] === 'invoice').map((l) => Number(l['entity_id']))),
+    ];
     for (let start = 0; start < invoiceIds.length; start += 500) {
-      const rows = await context.db.selectFrom('invoices').select(['id', 'due_after'])
-        .where('site_id', '=', context.siteId).where('id', 'in', invoiceIds.slice(start, start + 500)).execute();
+      const rows = await context.db
+        .selectFrom('invoices')
+        .select(['id', 'due_after'])
+        .where('site_id', '=', context.siteId)
+        .where('id', 'in', invoiceIds.slice(start, start + 500))
+        .execute();
       for (const row of rows) dueAfter.set(Number(row['id']), Number(row['due_after'] ?? 0));
     }
   }
@@ -362,7 +540,7 @@ async function aged(context: Context, query: ReportQuery, entityType: 'client' |
     const raise = sign * (fromStored(line['debit']) - fromStored(line['credit']));
     if (raise > ZERO) {
       const date = String(line['date']).slice(0, 10);
-      const days = line['entity_type'] === 'invoice' ? dueAfter.get(Number(line['entity_id'])) ?? 0 : 0;
+      const days = line['entity_type'] === 'invoice' ? (dueAfter.get(Number(line['entity_id'])) ?? 0) : 0;
       const due = new Date(`${date}T00:00:00Z`);
       due.setUTCDate(due.getUTCDate() + days);
       const items = byAccount.get(accountId) ?? [];
@@ -370,10 +548,23 @@ async function aged(context: Context, query: ReportQuery, entityType: 'client' |
       byAccount.set(accountId, items);
     } else settled.set(accountId, (settled.get(accountId) ?? ZERO) - raise);
   }
-  const grand: Record<Bucket | 'total', Dec> = { current: ZERO, days_1_30: ZERO, days_31_60: ZERO, days_61_90: ZERO, days_over_90: ZERO, total: ZERO };
+  const grand: Record<Bucket | 'total', Dec> = {
+    current: ZERO,
+    days_1_30: ZERO,
+    days_31_60: ZERO,
+    days_61_90: ZERO,
+    days_over_90: ZERO,
+    total: ZERO,
+  };
   const rows: Row[] = [];
   for (const account of accounts.sort((a, b) => (a.entityId ?? 0) - (b.entityId ?? 0))) {
-    const buckets: Record<Bucket, Dec> = { current: ZERO, days_1_30: ZERO, days_31_60: ZERO, days_61_90: ZERO, days_over_90: ZERO };
+    const buckets: Record<Bucket, Dec> = {
+      current: ZERO,
+      days_1_30: ZERO,
+      days_31_60: ZERO,
+      days_61_90: ZERO,
+      days_over_90: ZERO,
+    };
     let credit = settled.get(account.id) ?? ZERO;
     for (const item of byAccount.get(account.id) ?? []) {
       const applied = credit >= item.amount ? item.amount : credit;
@@ -388,14 +579,21 @@ async function aged(context: Context, query: ReportQuery, entityType: 'client' |
     for (const bucket of AGE_BUCKETS) grand[bucket] += buckets[bucket];
     grand.total += total;
     rows.push({
-      [`${entityType}_id`]: String(account.entityId), name: account.name,
-      ...Object.fromEntries(AGE_BUCKETS.map((bucket) => [bucket, money(buckets[bucket])])), total: money(total),
+      [`${entityType}_id`]: String(account.entityId),
+      name: account.name,
+      ...Object.fromEntries(AGE_BUCKETS.map((bucket) => [bucket, money(buckets[bucket])])),
+      total: money(total),
     });
   }
   const name = entityType === 'client' ? 'aged_receivables' : 'aged_payables';
   return {
-    ...base(context, name, entityType === 'client' ? 'Aged receivables' : 'Aged payables', { ...query, date_from: null },
-      [`${entityType}_id`, 'name', ...AGE_BUCKETS, 'total']),
+    ...base(
+      context,
+      name,
+      entityType === 'client' ? 'Aged receivables' : 'Aged payables',
+      { ...query, date_from: null },
+      [`${entityType}_id`, 'name', ...AGE_BUCKETS, 'total'],
+    ),
     rows,
     totals: Object.fromEntries(Object.entries(grand).map(([k, v]) => [k, money(v)])),
   };
@@ -409,13 +607,16 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
   const storeId = idParam(query.params, 'store_id', false);
   const productId = idParam(query.params, 'product_id', false);
   const found = await exactSums(context.dialect, (sums) => {
-    let movements = context.db.selectFrom('stock_transactions')
+    let movements = context.db
+      .selectFrom('stock_transactions')
       .select((eb) => [
-        'product_id', 'store_id',
+        'product_id',
+        'store_id',
         ...sums(signedAmount(eb, 'quantity'), 'quantity'),
         ...sums(signedAmount(eb, 'cost_value'), 'value'),
       ])
-      .where('site_id', '=', context.siteId).where('date', '<', dayAfter(query.date_to));
+      .where('site_id', '=', context.siteId)
+      .where('date', '<', dayAfter(query.date_to));
     if (storeId !== null) movements = movements.where('store_id', '=', storeId);
     if (productId !== null) movements = movements.where('product_id', '=', productId);
     return movements.groupBy(['product_id', 'store_id']).execute();
@@ -423,34 +624,66 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
   const productIds = [...new Set(found.map((row) => Number(row['product_id'])))];
   const names = new Map<number, { name: string; code: string | null }>();
   for (let start = 0; start < productIds.length; start += 500) {
-    const rows = await context.db.selectFrom('products').select(['id', 'name', 'product_code'])
-      .where('site_id', '=', context.siteId).where('id', 'in', productIds.slice(start, start + 500)).execute();
-    for (const row of rows) names.set(Number(row['id']), { name: String(row['name'] ?? ''), code: row['product_code'] === null ? null : String(row['product_code']) });
+    const rows = await context.db
+      .selectFrom('products')
+      .select(['id', 'name', 'product_code'])
+      .where('site_id', '=', context.siteId)
+      .where('id', 'in', productIds.slice(start, start + 500))
+      .execute();
+    for (const row of rows)
+      names.set(Number(row['id']), {
+        name: String(row['name'] ?? ''),
+        code: row['product_code'] === null ? null : String(row['product_code']),
+      });
   }
-  const stores = new Map((await context.db.selectFrom('stores').select(['id', 'name']).where('site_id', '=', context.siteId).execute())
-    .map((row) => [Number(row['id']), String(row['name'] ?? '')]));
+  const stores = new Map(
+    (await context.db.selectFrom('stores').select(['id', 'name']).where('site_id', '=', context.siteId).execute()).map(
+      (row) => [Number(row['id']), String(row['name'] ?? '')],
+    ),
+  );
   const places = currencyDecimals(context.site.currency_code);
   const byStore = new Map<number, Dec>();
   let totalValue = ZERO;
   const rows: Row[] = found
-    .map((row) => ({ productId: Number(row['product_id']), storeId: Number(row['store_id']), quantity: readSum(row, 'quantity'), value: readSum(row, 'value') }))
+    .map((row) => ({
+      productId: Number(row['product_id']),
+      storeId: Number(row['store_id']),
+      quantity: readSum(row, 'quantity'),
+      value: readSum(row, 'value'),
+    }))
     .filter((row) => row.quantity !== ZERO || row.value !== ZERO)
     .sort((a, b) => a.storeId - b.storeId || a.productId - b.productId)
     .map((row) => {
       byStore.set(row.storeId, (byStore.get(row.storeId) ?? ZERO) + row.value);
       totalValue += row.value;
       return {
-        store_id: String(row.storeId), store_name: stores.get(row.storeId) ?? null, product_id: String(row.productId),
-        product_code: names.get(row.productId)?.code ?? null, product_name: names.get(row.productId)?.name ?? null,
-        quantity: money(row.quantity), average_cost: row.quantity > ZERO ? money(divTo(row.value, row.quantity, Math.max(places, 2))) : null,
+        store_id: String(row.storeId),
+        store_name: stores.get(row.storeId) ?? null,
+        product_id: String(row.productId),
+        product_code: names.get(row.productId)?.code ?? null,
+        product_name: names.get(row.productId)?.name ?? null,
+        quantity: money(row.quantity),
+        average_cost: row.quantity > ZERO ? money(divTo(row.value, row.quantity, Math.max(places, 2))) : null,
         value: money(row.value),
       };
     });
   return {
-    ...base(context, 'stock_valuation', 'Stock levels and valuation', { ...query, date_from: null },
-      ['store_id', 'store_name', 'product_id', 'product_code', 'product_name', 'quantity', 'average_cost', 'value']),
+    ...base(context, 'stock_valuation', 'Stock levels and valuation', { ...query, date_from: null }, [
+      'store_id',
+      'store_name',
+      'product_id',
+      'product_code',
+      'product_name',
+      'quantity',
+      'average_cost',
+      'value',
+    ]),
     rows,
-    stores: [...byStore].map(([id, value]) => ({ store_id: String(id), store_name: stores.get(id) ?? null, value: money(value) })),
+    stores: [...byStore].map(([id, value]) => ({
+      store_id: String(id),
+      store_name: stores.get(id) ?? null,
+      value: money(value),
+    })),
     totals: { value: money(totalValue) },
   };
 }
@@ -462,20 +695,39 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
  */
 export async function monthlySummary(context: Context, query: ReportQuery): Promise<Report> {
   const to = query.date_to;
-  const from = query.date_from ?? (() => {
-    const start = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
-    start.setUTCMonth(start.getUTCMonth() - 11);
-    return start.toISOString().slice(0, 10);
-  })();
+  const from =
+    query.date_from ??
+    (() => {
+      const start = new Date(`${to.slice(0, 7)}-01T00:00:00Z`);
+      start.setUTCMonth(start.getUTCMonth() - 11);
+      return start.toISOString().slice(0, 10);
+    })();
   const accounts = await chart(context);
   const month = sql<string>`substr(j.date, 1, 7)`;
-  const rows = await exactSums(context.dialect, (sums) => context.db.selectFrom('journal_transactions as t')
-    .innerJoin('journals as j', (join) => join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'))
-    .select((eb) => [month.as('month'), 't.journal_account_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
-    .where('t.site_id', '=', context.siteId).where('j.date', '>=', from).where('j.date', '<', dayAfter(to))
-    .groupBy([month, 't.journal_account_id']).execute());
+  const rows = await exactSums(context.dialect, (sums) =>
+    context.db
+      .selectFrom('journal_transactions as t')
+      .innerJoin('journals as j', (join) =>
+        join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
+      )
+      .select((eb) => [
+        month.as('month'),
+        't.journal_account_id',
+        ...sums(eb.ref('t.debit'), 'debit'),
+        ...sums(eb.ref('t.credit'), 'credit'),
+      ])
+      .where('t.site_id', '=', context.siteId)
+      .where('j.date', '>=', from)
+      .where('j.date', '<', dayAfter(to))
+      .groupBy([month, 't.journal_account_id'])
+      .execute(),
+  );
   const months = new Map<string, { revenue: Dec; expenses: Dec; cash_in: Dec; cash_out: Dec }>();
-  for (let at = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); at.toISOString().slice(0, 7) <= to.slice(0, 7); at.setUTCMonth(at.getUTCMonth() + 1)) {
+  for (
+    let at = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+    at.toISOString().slice(0, 7) <= to.slice(0, 7);
+    at.setUTCMonth(at.getUTCMonth() + 1)
+  ) {
     months.set(at.toISOString().slice(0, 7), { revenue: ZERO, expenses: ZERO, cash_in: ZERO, cash_out: ZERO });
   }
   for (const row of rows) {
@@ -486,44 +738,98 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
     const credit = readSum(row, 'credit');
     if (account.class === 'revenue') figures.revenue += credit - debit;
     if (account.class === 'expenses') figures.expenses += debit - credit;
-    if (account.entityType === 'treasury') { figures.cash_in += debit; figures.cash_out += credit; }
+    if (account.entityType === 'treasury') {
+      figures.cash_in += debit;
+      figures.cash_out += credit;
+    }
   }
   const totals = { revenue: ZERO, expenses: ZERO, net_profit: ZERO, cash_in: ZERO, cash_out: ZERO };
   const out: Row[] = [...months].map(([name, f]) => {
-    totals.revenue += f.revenue; totals.expenses += f.expenses; totals.net_profit += f.revenue - f.expenses;
-    totals.cash_in += f.cash_in; totals.cash_out += f.cash_out;
-    return { month: name, revenue: money(f.revenue), expenses: money(f.expenses), net_profit: money(f.revenue - f.expenses), cash_in: money(f.cash_in), cash_out: money(f.cash_out) };
+    totals.revenue += f.revenue;
+    totals.expenses += f.expenses;
+    totals.net_profit += f.revenue - f.expenses;
+    totals.cash_in += f.cash_in;
+    totals.cash_out += f.cash_out;
+    return {
+      month: name,
+      revenue: money(f.revenue),
+      expenses: money(f.expenses),
+      net_profit: money(f.revenue - f.expenses),
+      cash_in: money(f.cash_in),
+      cash_out: money(f.cash_out),
+    };
   });
   // What clients owe on invoices (and debit notes) not fully paid, and the part of it past due today:
   // one pass over the invoices' stored unpaid amounts, not a walk of every client's ledger.
   const today = context.now.slice(0, 10);
-  const due = context.dialect === 'postgres'
-    ? sql<string>`to_char(cast(date as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
-    : sql<string>`date(date, '+' || coalesce(due_after, 0) || ' days')`;
-  const owed = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoices')
-    .select(() => [...sums(sql`summary_unpaid`, 'unpaid'), ...sums(sql`case when ${due} < ${today} then summary_unpaid else 0 end`, 'overdue')])
-    .where('site_id', '=', context.siteId).where('type', 'in', [0, 16]).where('draft', '=', 0).where('payment_status', 'in', [0, 1]).execute());
+  const due =
+    context.dialect === 'postgres'
+      ? sql<string>`to_char(cast(date as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
+      : sql<string>`date(date, '+' || coalesce(due_after, 0) || ' days')`;
+  const owed = await exactSums(context.dialect, (sums) =>
+    context.db
+      .selectFrom('invoices')
+      .select(() => [
+        ...sums(sql`summary_unpaid`, 'unpaid'),
+        ...sums(sql`case when ${due} < ${today} then summary_unpaid else 0 end`, 'overdue'),
+      ])
+      .where('site_id', '=', context.siteId)
+      .where('type', 'in', [0, 16])
+      .where('draft', '=', 0)
+      .where('payment_status', 'in', [0, 1])
+      .execute(),
+  );
   const receivable = readSum(owed[0], 'unpaid');
   const overdue = readSum(owed[0], 'overdue');
   return {
-    receivable: money(receivable), overdue: money(overdue),
-    ...base(context, 'monthly_summary', 'Month by month', { ...query, date_from: from }, ['month', 'revenue', 'expenses', 'net_profit', 'cash_in', 'cash_out']),
+    receivable: money(receivable),
+    overdue: money(overdue),
+    ...base(context, 'monthly_summary', 'Month by month', { ...query, date_from: from }, [
+      'month',
+      'revenue',
+      'expenses',
+      'net_profit',
+      'cash_in',
+      'cash_out',
+    ]),
     rows: out,
     totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
   };
 }
 
-export const REPORTS: Record<string, { run: (context: Context, query: ReportQuery) => Promise<Report>; summary: string }> = {
-  trial_balance: { run: trialBalance, summary: 'Trial balance: opening, movements and closing per account (date_from, date_to)' },
-  profit_and_loss: { run: profitAndLoss, summary: 'Profit and loss: revenue and expenses per account (date_from, date_to)' },
+export const REPORTS: Record<
+  string,
+  { run: (context: Context, query: ReportQuery) => Promise<Report>; summary: string }
+> = {
+  trial_balance: {
+    run: trialBalance,
+    summary: 'Trial balance: opening, movements and closing per account (date_from, date_to)',
+  },
+  profit_and_loss: {
+    run: profitAndLoss,
+    summary: 'Profit and loss: revenue and expenses per account (date_from, date_to)',
+  },
   balance_sheet: { run: balanceSheet, summary: 'Balance sheet as of date_to, with the profit to date in equity' },
-  general_ledger: { run: generalLedger, summary: 'General ledger of one account (journal_account_id, date_from, date_to)' },
+  general_ledger: {
+    run: generalLedger,
+    summary: 'General ledger of one account (journal_account_id, date_from, date_to)',
+  },
   client_statement: { run: clientStatement, summary: 'Statement of a client account (client_id, date_from, date_to)' },
   aged_receivables: { run: agedReceivables, summary: 'What clients owe as of date_to, by days past due' },
   aged_payables: { run: agedPayables, summary: 'What is owed to suppliers as of date_to, by days past due' },
-  stock_valuation: { run: stockValuation, summary: 'Stock levels and value at cost per product and store as of date_to (store_id, product_id)' },
-  monthly_summary: { run: monthlySummary, summary: 'Month by month: revenue, expenses, net profit, money into and out of treasuries (date_from, date_to; default the 12 months to date_to); receivable and overdue: unpaid on invoices today' },
-  cost_centers: { run: costCenterReport, summary: 'Journal lines per cost center and account (cost_center_id with the centers under it, date_from, date_to)' },
+  stock_valuation: {
+    run: stockValuation,
+    summary: 'Stock levels and value at cost per product and store as of date_to (store_id, product_id)',
+  },
+  monthly_summary: {
+    run: monthlySummary,
+    summary:
+      'Month by month: revenue, expenses, net profit, money into and out of treasuries (date_from, date_to; default the 12 months to date_to); receivable and overdue: unpaid on invoices today',
+  },
+  cost_centers: {
+    run: costCenterReport,
+    summary: 'Journal lines per cost center and account (cost_center_id with the centers under it, date_from, date_to)',
+  },
 };
 
 /** A report as CSV: the header row, then its rows (cells that a spreadsheet would run as formulas are quoted safe). */

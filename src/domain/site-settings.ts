@@ -30,7 +30,12 @@ export const SELLER_TEXT_SETTINGS = {
 export type SellerTextSetting = keyof typeof SELLER_TEXT_SETTINGS;
 
 /** Every setting a caller may set: the texts, `logo` (image bytes), `document_language` and `document_layout`. */
-export const SELLER_SETTING_NAMES: readonly string[] = [...Object.keys(SELLER_TEXT_SETTINGS), 'logo', 'document_language', 'document_layout'];
+export const SELLER_SETTING_NAMES: readonly string[] = [
+  ...Object.keys(SELLER_TEXT_SETTINGS),
+  'logo',
+  'document_language',
+  'document_layout',
+];
 
 /** A layout is a folder name under templates/documents/ (or DAFTAR_TEMPLATES_DIR); an unknown one renders as standard. */
 export const LAYOUT_NAME = /^[a-z0-9][a-z0-9_-]{0,40}$/;
@@ -42,7 +47,8 @@ export type LogoMime = 'image/png' | 'image/jpeg' | 'image/svg+xml';
 
 /** The image type of logo bytes, from their first bytes (never from a name a client sends). */
 export function logoMime(bytes: Uint8Array): LogoMime | undefined {
-  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return 'image/png';
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
   const head = Buffer.from(bytes.subarray(0, 512)).toString('utf8').trimStart();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head)) return 'image/svg+xml';
@@ -53,23 +59,48 @@ export function logoMime(bytes: Uint8Array): LogoMime | undefined {
 export type SiteSettingValues = Record<string, string | null>;
 
 function checkSaudi(name: SellerTextSetting, value: string): string | undefined {
-  if (name === 'vat_number' && !/^3\d{13}3$/.test(value)) return 'must be the 15 digits of a Saudi VAT number, starting and ending with 3';
+  if (name === 'vat_number' && !/^3\d{13}3$/.test(value))
+    return 'must be the 15 digits of a Saudi VAT number, starting and ending with 3';
   if (name === 'building_number' && !/^\d{4}$/.test(value)) return 'must be 4 digits (Saudi national address)';
   if (name === 'postal_code' && !/^\d{5}$/.test(value)) return 'must be 5 digits (Saudi national address)';
-  if (name === 'cr_number' && !/^\d{10}$/.test(value)) return 'must be the 10 digits of a Saudi commercial registration';
+  if (name === 'cr_number' && !/^\d{10}$/.test(value))
+    return 'must be the 10 digits of a Saudi commercial registration';
   return undefined;
 }
 
-function textSetting(name: SellerTextSetting, raw: unknown, country: string, errors: FieldErrors): string | null | undefined {
+function textSetting(
+  name: SellerTextSetting,
+  raw: unknown,
+  country: string,
+  errors: FieldErrors,
+): string | null | undefined {
   if (raw === null) return null;
-  if (typeof raw !== 'string' && typeof raw !== 'number') { errors[name] = 'must be text'; return undefined; }
-  const numeric = name !== 'business_name' && name !== 'address1' && name !== 'address2' && name !== 'city' && name !== 'state' && name !== 'district';
+  if (typeof raw !== 'string' && typeof raw !== 'number') {
+    errors[name] = 'must be text';
+    return undefined;
+  }
+  const numeric =
+    name !== 'business_name' &&
+    name !== 'address1' &&
+    name !== 'address2' &&
+    name !== 'city' &&
+    name !== 'state' &&
+    name !== 'district';
   const value = (numeric ? normalizeDigits(String(raw)).replace(/[\s-]/g, '') : String(raw)).trim();
   if (value === '') return null;
-  if (value.length > SELLER_TEXT_SETTINGS[name]) { errors[name] = `must be at most ${SELLER_TEXT_SETTINGS[name]} characters`; return undefined; }
-  if (/[\u0000-\u001f\u007f]/.test(value)) { errors[name] = 'must not contain control characters'; return undefined; }
+  if (value.length > SELLER_TEXT_SETTINGS[name]) {
+    errors[name] = `must be at most ${SELLER_TEXT_SETTINGS[name]} characters`;
+    return undefined;
+  }
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    errors[name] = 'must not contain control characters';
+    return undefined;
+  }
   const saudi = country === 'SA' ? checkSaudi(name, value) : undefined;
-  if (saudi) { errors[name] = saudi; return undefined; }
+  if (saudi) {
+    errors[name] = saudi;
+    return undefined;
+  }
   return value;
 }
 
@@ -82,12 +113,25 @@ function logoBytes(raw: string): Buffer | undefined {
 }
 
 function logoSetting(raw: unknown, values: SiteSettingValues, errors: FieldErrors): void {
-  if (raw === null || raw === '') { values['logo'] = null; values['logo_mime'] = null; return; }
+  if (raw === null || raw === '') {
+    values['logo'] = null;
+    values['logo_mime'] = null;
+    return;
+  }
   const bytes = raw instanceof Uint8Array ? Buffer.from(raw) : typeof raw === 'string' ? logoBytes(raw) : undefined;
-  if (!bytes || bytes.length === 0) { errors['logo'] = 'must be a PNG, JPEG or SVG image as base64 (or a data: URL)'; return; }
-  if (bytes.length > LOGO_BYTES_MAX) { errors['logo'] = `must be at most ${LOGO_BYTES_MAX} bytes`; return; }
+  if (!bytes || bytes.length === 0) {
+    errors['logo'] = 'must be a PNG, JPEG or SVG image as base64 (or a data: URL)';
+    return;
+  }
+  if (bytes.length > LOGO_BYTES_MAX) {
+    errors['logo'] = `must be at most ${LOGO_BYTES_MAX} bytes`;
+    return;
+  }
   const mime = logoMime(bytes);
-  if (!mime) { errors['logo'] = 'must be a PNG, JPEG or SVG image'; return; }
+  if (!mime) {
+    errors['logo'] = 'must be a PNG, JPEG or SVG image';
+    return;
+  }
   values['logo'] = bytes.toString('base64');
   values['logo_mime'] = mime;
 }
@@ -98,11 +142,17 @@ function logoSetting(raw: unknown, values: SiteSettingValues, errors: FieldError
  *
  * @example checkSiteSettings({ vat_number: '٣٠٠٠٠٠٠٠٠٠٠٠٠٠٣' }, 'SA') → { values: { vat_number: '300000000000003' }, errors: {} }
  */
-export function checkSiteSettings(input: Record<string, unknown>, country: string): { values: SiteSettingValues; errors: FieldErrors } {
+export function checkSiteSettings(
+  input: Record<string, unknown>,
+  country: string,
+): { values: SiteSettingValues; errors: FieldErrors } {
   const values: SiteSettingValues = {};
   const errors: FieldErrors = {};
   for (const [name, raw] of Object.entries(input)) {
-    if (name === 'logo') { logoSetting(raw, values, errors); continue; }
+    if (name === 'logo') {
+      logoSetting(raw, values, errors);
+      continue;
+    }
     if (name === 'document_language') {
       if (raw === null || raw === '') values[name] = null;
       else if (typeof raw === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(raw)) values[name] = raw;
@@ -115,7 +165,10 @@ export function checkSiteSettings(input: Record<string, unknown>, country: strin
       else errors[name] = 'must be a layout name: lower-case letters, digits, - and _';
       continue;
     }
-    if (!(name in SELLER_TEXT_SETTINGS)) { errors[name] = `is not a site setting; settings: ${SELLER_SETTING_NAMES.join(', ')}`; continue; }
+    if (!(name in SELLER_TEXT_SETTINGS)) {
+      errors[name] = `is not a site setting; settings: ${SELLER_SETTING_NAMES.join(', ')}`;
+      continue;
+    }
     const value = textSetting(name as SellerTextSetting, raw, country, errors);
     if (value !== undefined) values[name] = value;
   }
@@ -129,6 +182,7 @@ export function checkSiteSettings(input: Record<string, unknown>, country: strin
  */
 export function documentLanguageOf(site: { country_code: string; [column: string]: unknown }): DocumentLanguage {
   const set = site['document_language'];
-  if (typeof set === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(set)) return set as DocumentLanguage;
+  if (typeof set === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(set))
+    return set as DocumentLanguage;
   return site.country_code === 'SA' ? 'bilingual' : 'en';
 }

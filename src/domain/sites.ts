@@ -35,9 +35,17 @@ export function nowText(date = new Date()): string {
 }
 
 export async function addApiKey(db: Db, siteId: number, key: string = newApiKey(), name = 'API key'): Promise<string> {
-  await db.insertInto('api_keys').values({
-    site_id: siteId, key_hash: digest(key), key_prefix: key.slice(0, 8), name, created: nowText(), revoked: 0,
-  }).execute();
+  await db
+    .insertInto('api_keys')
+    .values({
+      site_id: siteId,
+      key_hash: digest(key),
+      key_prefix: key.slice(0, 8),
+      name,
+      created: nowText(),
+      revoked: 0,
+    })
+    .execute();
   return key;
 }
 
@@ -48,17 +56,31 @@ export async function addApiKey(db: Db, siteId: number, key: string = newApiKey(
 export async function setOwnerPassword(db: Db, siteId: number, email: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ email: email.toLowerCase(), password_hash: passwordHash })
-      .where('site_id', '=', siteId).where('staff_id', '=', 0).execute();
-    const owners = await trx.selectFrom('users').select('id').where('site_id', '=', siteId).where('staff_id', '=', 0).execute();
+    await trx
+      .updateTable('users')
+      .set({ email: email.toLowerCase(), password_hash: passwordHash })
+      .where('site_id', '=', siteId)
+      .where('staff_id', '=', 0)
+      .execute();
+    const owners = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .where('staff_id', '=', 0)
+      .execute();
     for (const owner of owners) await revokeUserTokens(trx, siteId, Number(owner['id']));
   });
 }
 
 /** Revokes every access and refresh token of one user. Returns how many were still live. */
 export async function revokeUserTokens(db: Db, siteId: number, userId: number): Promise<number> {
-  const result = await db.updateTable('oauth_tokens').set({ revoked: 1 })
-    .where('site_id', '=', siteId).where('user_id', '=', userId).where('revoked', '=', 0).executeTakeFirst();
+  const result = await db
+    .updateTable('oauth_tokens')
+    .set({ revoked: 1 })
+    .where('site_id', '=', siteId)
+    .where('user_id', '=', userId)
+    .where('revoked', '=', 0)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -73,21 +95,32 @@ export interface ApiKeyInfo {
 
 function apiKeyInfo(row: Record<string, unknown>): ApiKeyInfo {
   return {
-    id: Number(row['id']), name: String(row['name'] ?? ''), key_prefix: String(row['key_prefix'] ?? ''),
-    created: String(row['created'] ?? ''), revoked: Number(row['revoked']) === 1,
+    id: Number(row['id']),
+    name: String(row['name'] ?? ''),
+    key_prefix: String(row['key_prefix'] ?? ''),
+    created: String(row['created'] ?? ''),
+    revoked: Number(row['revoked']) === 1,
   };
 }
 
 /** The site's API keys, live and revoked, oldest first. */
 export async function listApiKeys(db: Db, siteId: number): Promise<ApiKeyInfo[]> {
-  const rows = await db.selectFrom('api_keys').select(['id', 'name', 'key_prefix', 'created', 'revoked'])
-    .where('site_id', '=', siteId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'key_prefix', 'created', 'revoked'])
+    .where('site_id', '=', siteId)
+    .orderBy('id')
+    .execute();
   return rows.map(apiKeyInfo);
 }
 
 export async function apiKeyById(db: Db, siteId: number, id: number): Promise<ApiKeyInfo | undefined> {
-  const row = await db.selectFrom('api_keys').select(['id', 'name', 'key_prefix', 'created', 'revoked'])
-    .where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_keys')
+    .select(['id', 'name', 'key_prefix', 'created', 'revoked'])
+    .where('site_id', '=', siteId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? apiKeyInfo(row) : undefined;
 }
 
@@ -95,7 +128,12 @@ export async function apiKeyById(db: Db, siteId: number, id: number): Promise<Ap
 export async function createApiKey(db: Db, siteId: number, name: string): Promise<{ id: number; key: string }> {
   const key = newApiKey();
   await addApiKey(db, siteId, key, name);
-  const row = await db.selectFrom('api_keys').select('id').where('site_id', '=', siteId).where('key_hash', '=', digest(key)).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('key_hash', '=', digest(key))
+    .executeTakeFirstOrThrow();
   return { id: Number(row['id']), key };
 }
 
@@ -118,20 +156,61 @@ export async function createSite(db: Db, site: NewSite): Promise<CreatedSite> {
   return db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('sites').select('id').where('subdomain', '=', site.subdomain).executeTakeFirst();
     if (taken) throw new Error(`a site with subdomain "${site.subdomain}" already exists`);
-    const inserted = await trx.insertInto('sites').values({
-      subdomain: site.subdomain, business_name: site.businessName, currency_code: site.currency,
-      country_code: site.country, allow_negative_stock: 0, created: now, modified: now,
-      document_hash_secret: randomSecret(32),
-    }).returning('id').executeTakeFirstOrThrow();
+    const inserted = await trx
+      .insertInto('sites')
+      .values({
+        subdomain: site.subdomain,
+        business_name: site.businessName,
+        currency_code: site.currency,
+        country_code: site.country,
+        allow_negative_stock: 0,
+        created: now,
+        modified: now,
+        document_hash_secret: randomSecret(32),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const siteId = Number(inserted['id']);
-    await trx.insertInto('staff').values({
-      site_id: siteId, name: site.businessName, email_address: ownerEmail, role_id: 0, active: 1, created: now, modified: now,
-    }).execute();
-    await trx.insertInto('users').values({ site_id: siteId, email: ownerEmail, password_hash: passwordHash, staff_id: 0, name: 'Owner', created: now }).execute();
-    await trx.insertInto('stores').values({ site_id: siteId, name: 'Main Store', primary: 1, active: 1, created: now, modified: now }).execute();
-    await trx.insertInto('treasuries').values({
-      site_id: siteId, name: 'Main Treasury', type: 3, active: 1, is_primary: 1, staff_id: 0, created: now, modified: now,
-    }).execute();
+    await trx
+      .insertInto('staff')
+      .values({
+        site_id: siteId,
+        name: site.businessName,
+        email_address: ownerEmail,
+        role_id: 0,
+        active: 1,
+        created: now,
+        modified: now,
+      })
+      .execute();
+    await trx
+      .insertInto('users')
+      .values({
+        site_id: siteId,
+        email: ownerEmail,
+        password_hash: passwordHash,
+        staff_id: 0,
+        name: 'Owner',
+        created: now,
+      })
+      .execute();
+    await trx
+      .insertInto('stores')
+      .values({ site_id: siteId, name: 'Main Store', primary: 1, active: 1, created: now, modified: now })
+      .execute();
+    await trx
+      .insertInto('treasuries')
+      .values({
+        site_id: siteId,
+        name: 'Main Treasury',
+        type: 3,
+        active: 1,
+        is_primary: 1,
+        staff_id: 0,
+        created: now,
+        modified: now,
+      })
+      .execute();
     await seedChartOfAccounts(trx, siteId, now);
     await seedFollowUps(trx, siteId, now);
     await seedBranchAndGateways(trx, siteId, now);
@@ -164,8 +243,13 @@ export function normalizeSite(row: Record<string, unknown>): SiteRow {
 
 /** Whether an API key (in clear) already belongs to a site. */
 export async function siteHasKey(db: Db, siteId: number, key: string): Promise<boolean> {
-  const row = await db.selectFrom('api_keys').select('id')
-    .where('key_hash', '=', digest(key)).where('site_id', '=', siteId).where('revoked', '=', 0).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_keys')
+    .select('id')
+    .where('key_hash', '=', digest(key))
+    .where('site_id', '=', siteId)
+    .where('revoked', '=', 0)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -196,8 +280,13 @@ export async function ensureDefaultSite(db: Db, options: DefaultSiteOptions): Pr
   if (!first) {
     try {
       return await createSite(db, {
-        subdomain: options.subdomain, businessName: options.businessName, currency: options.currency, country: options.country,
-        ownerEmail: options.adminEmail, ownerPassword: options.adminPassword, apiKey: options.apiKey,
+        subdomain: options.subdomain,
+        businessName: options.businessName,
+        currency: options.currency,
+        country: options.country,
+        ownerEmail: options.adminEmail,
+        ownerPassword: options.adminPassword,
+        apiKey: options.apiKey,
       });
     } catch (error) {
       // Another process started at the same moment and created it: fall through to the checks below.
@@ -207,11 +296,20 @@ export async function ensureDefaultSite(db: Db, options: DefaultSiteOptions): Pr
     }
   }
   const siteId = Number((await db.selectFrom('sites').select('id').orderBy('id').executeTakeFirstOrThrow())['id']);
-  if (options.apiKey && !(await siteHasKey(db, siteId, options.apiKey))) await addApiKey(db, siteId, options.apiKey, 'DAFTAR_API_KEY');
+  if (options.apiKey && !(await siteHasKey(db, siteId, options.apiKey)))
+    await addApiKey(db, siteId, options.apiKey, 'DAFTAR_API_KEY');
   if (options.adminPassword) {
-    const owner = await db.selectFrom('users').select(['email', 'password_hash']).where('site_id', '=', siteId).where('staff_id', '=', 0).executeTakeFirst();
+    const owner = await db
+      .selectFrom('users')
+      .select(['email', 'password_hash'])
+      .where('site_id', '=', siteId)
+      .where('staff_id', '=', 0)
+      .executeTakeFirst();
     const email = options.adminEmail ?? String(owner?.['email'] ?? '');
-    const unchanged = owner && owner['email'] === email && (await verifyPassword(options.adminPassword, String(owner['password_hash'])));
+    const unchanged =
+      owner &&
+      owner['email'] === email &&
+      (await verifyPassword(options.adminPassword, String(owner['password_hash'])));
     if (!unchanged) await setOwnerPassword(db, siteId, email, options.adminPassword);
   }
   return undefined;

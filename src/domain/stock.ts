@@ -40,15 +40,22 @@ export interface Movement {
 
 /** A movement column with stock out counted negative, to be summed (db/exact-sum.ts): quantity on hand, or value at cost. */
 export function signedAmount(eb: ExpressionBuilder<any, 'stock_transactions'>, column: 'quantity' | 'cost_value') {
-  return eb.case().when('transaction_type', '=', STOCK_DIRECTION.out).then(eb.neg(eb.ref(column))).else(eb.ref(column)).end();
+  return eb
+    .case()
+    .when('transaction_type', '=', STOCK_DIRECTION.out)
+    .then(eb.neg(eb.ref(column)))
+    .else(eb.ref(column))
+    .end();
 }
 
 /** Σ signed movements of a product, optionally in one store. */
 export async function stockOf(context: Context, productId: number, storeId?: number): Promise<Dec> {
   const row = await exactSums(context.dialect, (sums) => {
-    let query = context.db.selectFrom('stock_transactions')
+    let query = context.db
+      .selectFrom('stock_transactions')
       .select((eb) => sums(signedAmount(eb, 'quantity'), 'balance'))
-      .where('site_id', '=', context.siteId).where('product_id', '=', productId);
+      .where('site_id', '=', context.siteId)
+      .where('product_id', '=', productId);
     if (storeId !== undefined) query = query.where('store_id', '=', storeId);
     return query.executeTakeFirst();
   });
@@ -56,11 +63,21 @@ export async function stockOf(context: Context, productId: number, storeId?: num
 }
 
 /** Quantity and value at cost of a product's movements (in one store, or in all). */
-export async function stockValueOf(context: Context, productId: number, storeId?: number, exceptId?: number): Promise<{ quantity: Dec; value: Dec }> {
+export async function stockValueOf(
+  context: Context,
+  productId: number,
+  storeId?: number,
+  exceptId?: number,
+): Promise<{ quantity: Dec; value: Dec }> {
   const row = await exactSums(context.dialect, (sums) => {
-    let query = context.db.selectFrom('stock_transactions')
-      .select((eb) => [...sums(signedAmount(eb, 'quantity'), 'quantity'), ...sums(signedAmount(eb, 'cost_value'), 'value')])
-      .where('site_id', '=', context.siteId).where('product_id', '=', productId);
+    let query = context.db
+      .selectFrom('stock_transactions')
+      .select((eb) => [
+        ...sums(signedAmount(eb, 'quantity'), 'quantity'),
+        ...sums(signedAmount(eb, 'cost_value'), 'value'),
+      ])
+      .where('site_id', '=', context.siteId)
+      .where('product_id', '=', productId);
     if (storeId !== undefined) query = query.where('store_id', '=', storeId);
     if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
     return query.executeTakeFirst();
@@ -72,7 +89,12 @@ export async function stockValueOf(context: Context, productId: number, storeId?
  * Moving-average unit cost of a product in a store: value ÷ quantity on hand. With nothing on hand
  * (or a negative stock the site allows) it is the last receipt's cost there, else the buy price.
  */
-export async function averageCost(context: Context, productId: number, storeId: number, exceptId?: number): Promise<Dec> {
+export async function averageCost(
+  context: Context,
+  productId: number,
+  storeId: number,
+  exceptId?: number,
+): Promise<Dec> {
   const { quantity, value } = await stockValueOf(context, productId, storeId, exceptId);
   if (quantity > ZERO && value >= ZERO) return div(value, quantity);
   return fallbackCost(context, productId, storeId, exceptId);
@@ -83,16 +105,37 @@ export async function averageCost(context: Context, productId: number, storeId: 
  * deleted), then its balance and average. Documents use the incremental path (applyMovements).
  */
 export async function refreshProductBalance(context: Context, productId: number): Promise<void> {
-  const rows = await exactSums(context.dialect, (sums) => context.db.selectFrom('stock_transactions')
-    .select((eb) => ['store_id', ...sums(signedAmount(eb, 'quantity'), 'quantity'), ...sums(signedAmount(eb, 'cost_value'), 'value')])
-    .where('site_id', '=', context.siteId).where('product_id', '=', productId).groupBy('store_id').execute());
+  const rows = await exactSums(context.dialect, (sums) =>
+    context.db
+      .selectFrom('stock_transactions')
+      .select((eb) => [
+        'store_id',
+        ...sums(signedAmount(eb, 'quantity'), 'quantity'),
+        ...sums(signedAmount(eb, 'cost_value'), 'value'),
+      ])
+      .where('site_id', '=', context.siteId)
+      .where('product_id', '=', productId)
+      .groupBy('store_id')
+      .execute(),
+  );
   const positions = new Map<string, Position>();
-  for (const row of rows) positions.set(positionKey(productId, Number(row['store_id'])), { quantity: readSum(row, 'quantity'), value: readSum(row, 'value') });
-  await context.db.deleteFrom('stock_positions').where('site_id', '=', context.siteId).where('product_id', '=', productId).execute();
+  for (const row of rows)
+    positions.set(positionKey(productId, Number(row['store_id'])), {
+      quantity: readSum(row, 'quantity'),
+      value: readSum(row, 'value'),
+    });
+  await context.db
+    .deleteFrom('stock_positions')
+    .where('site_id', '=', context.siteId)
+    .where('product_id', '=', productId)
+    .execute();
   await writePositions(context, positions, [productId]);
 }
 
-interface Position { quantity: Dec; value: Dec }
+interface Position {
+  quantity: Dec;
+  value: Dec;
+}
 
 const positionKey = (productId: number, storeId: number) => `${productId}:${storeId}`;
 
@@ -100,18 +143,29 @@ const positionKey = (productId: number, storeId: number) => `${productId}:${stor
 async function positionsOf(context: Context, productIds: number[]): Promise<Map<string, Position>> {
   const positions = new Map<string, Position>();
   if (productIds.length === 0) return positions;
-  const rows = await context.db.selectFrom('stock_positions').select(['product_id', 'store_id', 'quantity', 'value'])
-    .where('site_id', '=', context.siteId).where('product_id', 'in', productIds).execute();
+  const rows = await context.db
+    .selectFrom('stock_positions')
+    .select(['product_id', 'store_id', 'quantity', 'value'])
+    .where('site_id', '=', context.siteId)
+    .where('product_id', 'in', productIds)
+    .execute();
   for (const row of rows) {
-    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), { quantity: fromStored(row['quantity']), value: fromStored(row['value']) });
+    positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), {
+      quantity: fromStored(row['quantity']),
+      value: fromStored(row['value']),
+    });
   }
   return positions;
 }
 
 /** Reports a product whose balance falls below its low-stock threshold with this write (webhooks). */
 async function noteLowStock(context: Context, productId: number, balance: Dec): Promise<void> {
-  const row = await context.db.selectFrom('products').select(['stock_balance', 'low_stock_thershold'])
-    .where('site_id', '=', context.siteId).where('id', '=', productId).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('products')
+    .select(['stock_balance', 'low_stock_thershold'])
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', productId)
+    .executeTakeFirst();
   if (!row || row['low_stock_thershold'] === null || row['low_stock_thershold'] === undefined) return;
   const threshold = fromStored(row['low_stock_thershold']);
   const before = row['stock_balance'] === null ? ZERO : fromStored(row['stock_balance']);
@@ -121,11 +175,26 @@ async function noteLowStock(context: Context, productId: number, balance: Dec): 
 /** Stores the positions of the given products, and each product's balance and moving average. */
 async function writePositions(context: Context, positions: Map<string, Position>, productIds: number[]): Promise<void> {
   if (positions.size > 0) {
-    await context.db.insertInto('stock_positions').values([...positions].map(([key, position]) => {
-      const [productId, storeId] = key.split(':').map(Number);
-      return { site_id: context.siteId, product_id: productId, store_id: storeId, quantity: toStored(position.quantity, 'quantity'), value: toStored(position.value, 'quantity') };
-    })).onConflict((conflict) => conflict.columns(['site_id', 'product_id', 'store_id'])
-      .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') }))).execute();
+    await context.db
+      .insertInto('stock_positions')
+      .values(
+        [...positions].map(([key, position]) => {
+          const [productId, storeId] = key.split(':').map(Number);
+          return {
+            site_id: context.siteId,
+            product_id: productId,
+            store_id: storeId,
+            quantity: toStored(position.quantity, 'quantity'),
+            value: toStored(position.value, 'quantity'),
+          };
+        }),
+      )
+      .onConflict((conflict) =>
+        conflict
+          .columns(['site_id', 'product_id', 'store_id'])
+          .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') })),
+      )
+      .execute();
   }
   const balances: Array<[number, unknown, unknown]> = [];
   for (const productId of productIds) {
@@ -140,7 +209,11 @@ async function writePositions(context: Context, positions: Map<string, Position>
     // Webhooks: a movement changes the product's stock_balance (engine/changes.ts).
     context.changes?.derived('product.updated', 'products', productId);
     // The moving average moves only while there is stock of positive value; otherwise it stays.
-    balances.push([productId, toStored(quantity, 'stock_balance'), quantity > ZERO && value >= ZERO ? toStored(div(value, quantity), 'average_price') : null]);
+    balances.push([
+      productId,
+      toStored(quantity, 'stock_balance'),
+      quantity > ZERO && value >= ZERO ? toStored(div(value, quantity), 'average_price') : null,
+    ]);
   }
   await writeBalances(context, balances);
 }
@@ -156,10 +229,13 @@ async function writeBalances(context: Context, balances: Array<[number, unknown,
   const pg = context.dialect === 'postgres';
   let next = 0;
   const placeholder = () => (pg ? `cast($${(next += 1)} as bigint)` : 'cast(? as integer)');
-  const tuples = balances.map(() => `select ${placeholder()} as id, ${placeholder()} as balance, ${placeholder()} as average`);
+  const tuples = balances.map(
+    () => `select ${placeholder()} as id, ${placeholder()} as balance, ${placeholder()} as average`,
+  );
   const site = pg ? `$${(next += 1)}` : '?';
-  const text = `update "products" set "stock_balance" = "v"."balance", "average_price" = coalesce("v"."average", "products"."average_price") `
-    + `from (${tuples.join(' union all ')}) as "v" where "products"."site_id" = ${site} and "products"."id" = "v"."id"`;
+  const text =
+    `update "products" set "stock_balance" = "v"."balance", "average_price" = coalesce("v"."average", "products"."average_price") ` +
+    `from (${tuples.join(' union all ')}) as "v" where "products"."site_id" = ${site} and "products"."id" = "v"."id"`;
   await context.db.executeQuery(CompiledQuery.raw(text, [...balances.flat(), context.siteId]));
 }
 
@@ -186,20 +262,30 @@ async function lockAndReadPositions(context: Context, productIds: number[]): Pro
  * the negative-stock rule. Reads the positions once; returns the inserted ids in order.
  */
 async function applyMovements(
-  context: Context, sourceType: number, orderId: number | null, movements: Movement[], productIds: number[], removed: Record<string, unknown>[] = [], removedField = 'id',
+  context: Context,
+  sourceType: number,
+  orderId: number | null,
+  movements: Movement[],
+  productIds: number[],
+  removed: Record<string, unknown>[] = [],
+  removedField = 'id',
   read?: Map<string, Position>,
 ): Promise<number[]> {
-  const positions = read ?? await positionsOf(context, productIds);
+  const positions = read ?? (await positionsOf(context, productIds));
   const before = quantitiesOf(positions);
   const checks = new Map<string, string>();
   for (const row of removed) checks.set(positionKey(Number(row['product_id']), Number(row['store_id'])), removedField);
   // A key with a new movement names that movement's line; the first line of a key wins.
-  for (const movement of [...movements].reverse()) checks.set(positionKey(movement.productId, movement.storeId), movement.field);
+  for (const movement of [...movements].reverse())
+    checks.set(positionKey(movement.productId, movement.storeId), movement.field);
   for (const row of removed) {
     const key = positionKey(Number(row['product_id']), Number(row['store_id']));
     const position = positions.get(key) ?? { quantity: ZERO, value: ZERO };
     const sign = Number(row['transaction_type']) === STOCK_DIRECTION.out ? -1n : 1n;
-    positions.set(key, { quantity: position.quantity - sign * fromStored(row['quantity']), value: position.value - sign * fromStored(row['cost_value']) });
+    positions.set(key, {
+      quantity: position.quantity - sign * fromStored(row['quantity']),
+      value: position.value - sign * fromStored(row['cost_value']),
+    });
   }
   const places = currencyDecimals(context.site.currency_code);
   const rows: Record<string, unknown>[] = [];
@@ -211,24 +297,52 @@ async function applyMovements(
     const received = movement.quantity > ZERO && movement.costValue !== undefined;
     const unitCost = received
       ? div(movement.costValue!, quantity)
-      : position.quantity > ZERO && position.value >= ZERO ? div(position.value, position.quantity) : await fallbackCost(context, movement.productId, movement.storeId);
-    const costValue = checkRange(received ? movement.costValue! : mulTo(quantity, unitCost, places), movement.field, 'quantity × unit cost');
-    const next = movement.quantity > ZERO
-      ? { quantity: position.quantity + quantity, value: position.value + costValue }
-      : { quantity: position.quantity - quantity, value: position.value - costValue };
+      : position.quantity > ZERO && position.value >= ZERO
+        ? div(position.value, position.quantity)
+        : await fallbackCost(context, movement.productId, movement.storeId);
+    const costValue = checkRange(
+      received ? movement.costValue! : mulTo(quantity, unitCost, places),
+      movement.field,
+      'quantity × unit cost',
+    );
+    const next =
+      movement.quantity > ZERO
+        ? { quantity: position.quantity + quantity, value: position.value + costValue }
+        : { quantity: position.quantity - quantity, value: position.value - costValue };
     // Positions are running sums: each movement is in range, their sum must be too (money.ts).
-    checkRange(next.quantity, movement.field, `the stock of product ${movement.productId} in store ${movement.storeId} after this movement`);
-    checkRange(next.value, movement.field, `the value at cost of product ${movement.productId} in store ${movement.storeId} after this movement`);
+    checkRange(
+      next.quantity,
+      movement.field,
+      `the stock of product ${movement.productId} in store ${movement.storeId} after this movement`,
+    );
+    checkRange(
+      next.value,
+      movement.field,
+      `the value at cost of product ${movement.productId} in store ${movement.storeId} after this movement`,
+    );
     positions.set(key, next);
     rows.push({
-      site_id: context.siteId, product_id: movement.productId, store_id: movement.storeId,
+      site_id: context.siteId,
+      product_id: movement.productId,
+      store_id: movement.storeId,
       transaction_type: movement.quantity > ZERO ? STOCK_DIRECTION.in : STOCK_DIRECTION.out,
-      quantity: toStored(quantity), price: toStored(movement.price), purchase_price: toStored(unitCost), cost_value: toStored(costValue),
-      currency_code: context.site.currency_code, date: movement.date, status: STOCK_STATUS_PROCESSED, source_type: sourceType,
-      order_id: orderId, added_by: context.staffId, created: context.now, modified: context.now,
+      quantity: toStored(quantity),
+      price: toStored(movement.price),
+      purchase_price: toStored(unitCost),
+      cost_value: toStored(costValue),
+      currency_code: context.site.currency_code,
+      date: movement.date,
+      status: STOCK_STATUS_PROCESSED,
+      source_type: sourceType,
+      order_id: orderId,
+      added_by: context.staffId,
+      created: context.now,
+      modified: context.now,
     });
   }
-  const ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) => Number(row['id']));
+  const ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) =>
+    Number(row['id']),
+  );
   // replaceMovements deleted the source's movements before: these rows are now all of them.
   if (orderId !== null) rememberRows(context, movementsKey(sourceType, orderId), rows);
   await writePositions(context, positions, productIds);
@@ -242,12 +356,24 @@ function quantitiesOf(positions: Map<string, Position>): Map<string, Dec> {
 
 /** Cost of goods leaving a store with nothing (or less than nothing) on hand: the last receipt's, else the buy price. */
 async function fallbackCost(context: Context, productId: number, storeId: number, exceptId = 0): Promise<Dec> {
-  const last = await context.db.selectFrom('stock_transactions').select('purchase_price')
-    .where('site_id', '=', context.siteId).where('product_id', '=', productId).where('store_id', '=', storeId)
-    .where('transaction_type', '=', STOCK_DIRECTION.in).where('id', '<>', exceptId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await context.db
+    .selectFrom('stock_transactions')
+    .select('purchase_price')
+    .where('site_id', '=', context.siteId)
+    .where('product_id', '=', productId)
+    .where('store_id', '=', storeId)
+    .where('transaction_type', '=', STOCK_DIRECTION.in)
+    .where('id', '<>', exceptId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (last && last['purchase_price'] !== null) return fromStored(last['purchase_price']);
-  const product = await context.db.selectFrom('products').select('buy_price')
-    .where('site_id', '=', context.siteId).where('id', '=', productId).executeTakeFirst();
+  const product = await context.db
+    .selectFrom('products')
+    .select('buy_price')
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', productId)
+    .executeTakeFirst();
   return fromStored(product?.['buy_price'] ?? 0);
 }
 
@@ -258,17 +384,26 @@ async function fallbackCost(context: Context, productId: number, storeId: number
  * ends below zero and lower than it was (a position already below zero, from a time the site allowed
  * it, may still rise). `checks` names the field for each key; `movements` are the write's new ones.
  */
-function refuseNegative(context: Context, checks: Map<string, string>, before: Map<string, Dec>, after: Map<string, Dec>, movements: Movement[]): void {
+function refuseNegative(
+  context: Context,
+  checks: Map<string, string>,
+  before: Map<string, Dec>,
+  after: Map<string, Dec>,
+  movements: Movement[],
+): void {
   if (Number(context.site.allow_negative_stock) === 1) return;
   const errors: Record<string, string> = {};
   for (const [key, field] of checks) {
     const quantity = after.get(key) ?? ZERO;
     if (quantity >= ZERO || quantity >= (before.get(key) ?? ZERO) || errors[field]) continue;
     const [productId, storeId] = key.split(':');
-    const added = movements.filter((m) => positionKey(m.productId, m.storeId) === key).reduce((total, m) => total + m.quantity, ZERO);
-    errors[field] = added < ZERO
-      ? `not enough stock of product ${productId} in store ${storeId} (available ${formatDec(quantity - added)})`
-      : `not enough stock of product ${productId} in store ${storeId}: this would leave ${formatDec(quantity)} (its goods were already sold or moved)`;
+    const added = movements
+      .filter((m) => positionKey(m.productId, m.storeId) === key)
+      .reduce((total, m) => total + m.quantity, ZERO);
+    errors[field] =
+      added < ZERO
+        ? `not enough stock of product ${productId} in store ${storeId} (available ${formatDec(quantity - added)})`
+        : `not enough stock of product ${productId} in store ${storeId}: this would leave ${formatDec(quantity)} (its goods were already sold or moved)`;
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
@@ -285,7 +420,9 @@ export async function appendMovement(context: Context, movement: Movement, sourc
 
 /** The table of the documents whose movements carry `source_type` (and their id as order_id), where known. */
 const SOURCE_TABLE: Record<number, string> = {
-  [STOCK_SOURCE.invoice]: 'invoices', [STOCK_SOURCE.creditNote]: 'invoices', [STOCK_SOURCE.refundReceipt]: 'invoices',
+  [STOCK_SOURCE.invoice]: 'invoices',
+  [STOCK_SOURCE.creditNote]: 'invoices',
+  [STOCK_SOURCE.refundReceipt]: 'invoices',
 };
 
 export const movementsKey = (sourceType: number, orderId: number) => `movements:${sourceType}:${orderId}`;
@@ -294,12 +431,24 @@ export const movementsKey = (sourceType: number, orderId: number) => `movements:
  * Replaces every movement a source (document) made with `movements`, then refreshes balances and
  * enforces the site's negative-stock rule for the stores the new movements take from.
  */
-export async function replaceMovements(context: Context, sourceType: number, orderId: number, movements: Movement[], removedField = 'id'): Promise<void> {
+export async function replaceMovements(
+  context: Context,
+  sourceType: number,
+  orderId: number,
+  movements: Movement[],
+  removedField = 'id',
+): Promise<void> {
   const key = movementsKey(sourceType, orderId);
   // A document created by this write has no movements yet, unless this write made them (db/write-ledger.ts).
-  const previous = nothingStoredUnder(context, SOURCE_TABLE[sourceType], orderId, key) ? [] : await context.db.selectFrom('stock_transactions')
-    .select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
-    .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
+  const previous = nothingStoredUnder(context, SOURCE_TABLE[sourceType], orderId, key)
+    ? []
+    : await context.db
+        .selectFrom('stock_transactions')
+        .select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
+        .where('site_id', '=', context.siteId)
+        .where('source_type', '=', sourceType)
+        .where('order_id', '=', orderId)
+        .execute();
   markTouched(context, key);
   const products = new Set<number>(previous.map((row) => Number(row['product_id'])));
   for (const movement of movements) products.add(movement.productId);
@@ -309,8 +458,12 @@ export async function replaceMovements(context: Context, sourceType: number, ord
   // removed rows are taken out of them in memory (applyMovements).
   const positions = await lockAndReadPositions(context, productIds);
   if (previous.length > 0) {
-    await context.db.deleteFrom('stock_transactions')
-      .where('site_id', '=', context.siteId).where('source_type', '=', sourceType).where('order_id', '=', orderId).execute();
+    await context.db
+      .deleteFrom('stock_transactions')
+      .where('site_id', '=', context.siteId)
+      .where('source_type', '=', sourceType)
+      .where('order_id', '=', orderId)
+      .execute();
   }
   await applyMovements(context, sourceType, orderId, movements, productIds, previous, removedField, positions);
 }
@@ -320,7 +473,12 @@ export async function replaceMovements(context: Context, sourceType: number, ord
  * transactions), then applies the negative-stock rule to the (product, store) keys named in `checks`
  * (key → field), comparing each position with what it was before.
  */
-export async function refreshAndCheck(context: Context, productIds: number[], checks: Array<{ productId: number; storeId: number; field: string }>, movements: Movement[] = []): Promise<void> {
+export async function refreshAndCheck(
+  context: Context,
+  productIds: number[],
+  checks: Array<{ productId: number; storeId: number; field: string }>,
+  movements: Movement[] = [],
+): Promise<void> {
   const before = quantitiesOf(await positionsOf(context, productIds));
   for (const productId of productIds) await refreshProductBalance(context, productId);
   const after = quantitiesOf(await positionsOf(context, productIds));
@@ -331,7 +489,11 @@ export async function refreshAndCheck(context: Context, productIds: number[], ch
 
 /** Refuses to delete a product or store that has stock movements. */
 export async function hasMovements(context: Context, column: 'product_id' | 'store_id', id: number): Promise<boolean> {
-  const row = await context.db.selectFrom('stock_transactions').select('id')
-    .where('site_id', '=', context.siteId).where(column, '=', id).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('stock_transactions')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where(column, '=', id)
+    .executeTakeFirst();
   return row !== undefined;
 }

@@ -20,7 +20,21 @@
  *
  * @example 19.99 × 3 with a 15% exclusive tax: net 59.97, tax 8.9955 → 9.00, total 68.97.
  */
-import { type Dec, HUNDRED, OUT_OF_RANGE, ZERO, divRound, formatDec, inRange, min, mulDivTo, mulTo, percentOfTo, roundTo, sum } from './money.js';
+import {
+  type Dec,
+  HUNDRED,
+  OUT_OF_RANGE,
+  ZERO,
+  divRound,
+  formatDec,
+  inRange,
+  min,
+  mulDivTo,
+  mulTo,
+  percentOfTo,
+  roundTo,
+  sum,
+} from './money.js';
 import type { FieldErrors } from './errors.js';
 
 export interface TaxRate {
@@ -92,7 +106,9 @@ export function allocate(amount: Dec, weights: Dec[], places: number): Dec[] {
   const exact = weights.map((w) => (units * w * 1_000_000n) / totalWeight);
   const floors = exact.map((e) => e / 1_000_000n);
   let remaining = units - sum(floors);
-  const order = exact.map((e, i) => ({ i, fraction: e % 1_000_000n })).sort((a, b) => (a.fraction === b.fraction ? a.i - b.i : a.fraction > b.fraction ? -1 : 1));
+  const order = exact
+    .map((e, i) => ({ i, fraction: e % 1_000_000n }))
+    .sort((a, b) => (a.fraction === b.fraction ? a.i - b.i : a.fraction > b.fraction ? -1 : 1));
   const step = remaining >= 0n ? 1n : -1n;
   for (let k = 0; remaining !== 0n && order.length > 0; k = (k + 1) % order.length) {
     floors[order[k]!.i]! += step;
@@ -104,7 +120,9 @@ export function allocate(amount: Dec, weights: Dec[], places: number): Dec[] {
 function lineTaxes(base: Dec, line: LineInput, places: number): { tax1: Dec; tax2: Dec; added: Dec; inclusive: Dec } {
   const slots = [line.tax1, line.tax2];
   const inclusiveRate = sum(slots.filter((t): t is TaxRate => t !== null && t.included).map((t) => t.rate));
-  const amounts = slots.map((tax) => (tax && tax.included ? mulDivTo(base, tax.rate, HUNDRED + inclusiveRate, places) : ZERO));
+  const amounts = slots.map((tax) =>
+    tax && tax.included ? mulDivTo(base, tax.rate, HUNDRED + inclusiveRate, places) : ZERO,
+  );
   const inclusive = sum(amounts);
   const exclusiveBase = base - inclusive;
   slots.forEach((tax, index) => {
@@ -118,16 +136,26 @@ export function computeTotals(input: DocumentInput): DocumentTotals {
   const { places } = input;
   const partial = input.lines.map((line) => {
     const gross = mulTo(line.quantity, line.unitPrice, places);
-    const rawDiscount = line.discountType === 2 ? roundTo(line.discount, places) : percentOfTo(gross, line.discount, places);
+    const rawDiscount =
+      line.discountType === 2 ? roundTo(line.discount, places) : percentOfTo(gross, line.discount, places);
     const lineDiscount = min(rawDiscount, gross > ZERO ? gross : ZERO);
-    return { gross, lineDiscount: lineDiscount > ZERO ? lineDiscount : ZERO, net: gross - (lineDiscount > ZERO ? lineDiscount : ZERO) };
+    return {
+      gross,
+      lineDiscount: lineDiscount > ZERO ? lineDiscount : ZERO,
+      net: gross - (lineDiscount > ZERO ? lineDiscount : ZERO),
+    };
   });
   const netSubtotal = sum(partial.map((p) => p.net));
-  const wanted = input.discountAmount > ZERO
-    ? roundTo(input.discountAmount, places)
-    : percentOfTo(netSubtotal, input.discountPercent, places);
+  const wanted =
+    input.discountAmount > ZERO
+      ? roundTo(input.discountAmount, places)
+      : percentOfTo(netSubtotal, input.discountPercent, places);
   const headerDiscount = netSubtotal > ZERO ? min(wanted, netSubtotal) : ZERO;
-  const shares = allocate(headerDiscount, partial.map((p) => (p.net > ZERO ? p.net : ZERO)), places);
+  const shares = allocate(
+    headerDiscount,
+    partial.map((p) => (p.net > ZERO ? p.net : ZERO)),
+    places,
+  );
   const lines: LineTotals[] = partial.map((p, index) => {
     const share = shares[index]!;
     const base = p.net - share;
@@ -162,9 +190,11 @@ export function computeTotals(input: DocumentInput): DocumentTotals {
   };
 }
 
-
 const DOCUMENT_SUMS: Array<[keyof DocumentTotals, string]> = [
-  ['subtotal', 'summary_subtotal'], ['discount', 'summary_discount'], ['tax1', 'summary_tax1'], ['tax2', 'summary_tax2'],
+  ['subtotal', 'summary_subtotal'],
+  ['discount', 'summary_discount'],
+  ['tax1', 'summary_tax1'],
+  ['tax2', 'summary_tax2'],
   ['total', 'summary_total'],
 ];
 
@@ -179,7 +209,8 @@ export function rangeErrors(totals: DocumentTotals, lineKey: string): FieldError
   const errors: FieldErrors = {};
   totals.lines.forEach((line, index) => {
     const field = `${lineKey}.${index}.unit_price`;
-    if (!inRange(line.gross)) errors[field] = `quantity × unit_price is ${formatDec(line.gross)}, which ${OUT_OF_RANGE}`;
+    if (!inRange(line.gross))
+      errors[field] = `quantity × unit_price is ${formatDec(line.gross)}, which ${OUT_OF_RANGE}`;
     else if (!inRange(line.tax1) || !inRange(line.tax2) || !inRange(line.total)) {
       errors[field] = `the line with its taxes is ${formatDec(line.total)}, which ${OUT_OF_RANGE}`;
     }

@@ -11,14 +11,32 @@
  */
 import { type Dec, ONE, ZERO, mul } from './money.js';
 
-export interface StockProduct { id: number; tracked: boolean; isBundle: boolean }
-export interface BundleComponent { productId: number; quantity: Dec; tracked: boolean }
-export interface StockUnits { productId: number; quantity: Dec }
+export interface StockProduct {
+  id: number;
+  tracked: boolean;
+  isBundle: boolean;
+}
+export interface BundleComponent {
+  productId: number;
+  quantity: Dec;
+  tracked: boolean;
+}
+export interface StockUnits {
+  productId: number;
+  quantity: Dec;
+}
 
-export function stockUnitsOf(quantity: Dec, factor: Dec | null, product: StockProduct, components: readonly BundleComponent[]): StockUnits[] {
+export function stockUnitsOf(
+  quantity: Dec,
+  factor: Dec | null,
+  product: StockProduct,
+  components: readonly BundleComponent[],
+): StockUnits[] {
   const base = mul(quantity, factor && factor > ZERO ? factor : ONE);
   if (product.isBundle && components.length > 0) {
-    return components.filter((component) => component.tracked).map((component) => ({ productId: component.productId, quantity: mul(base, component.quantity) }));
+    return components
+      .filter((component) => component.tracked)
+      .map((component) => ({ productId: component.productId, quantity: mul(base, component.quantity) }));
   }
   return product.tracked ? [{ productId: product.id, quantity: base }] : [];
 }

@@ -22,7 +22,8 @@ export function encodeTlv(fields: Array<[number, string | Uint8Array]>): Buffer 
   for (const [tag, value] of fields) {
     if (!Number.isInteger(tag) || tag < 1 || tag > 255) throw new RangeError(`TLV tag ${tag} is not 1-255`);
     const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value);
-    if (bytes.length > TLV_VALUE_BYTES_MAX) throw new RangeError(`TLV tag ${tag}: value of ${bytes.length} bytes is over ${TLV_VALUE_BYTES_MAX}`);
+    if (bytes.length > TLV_VALUE_BYTES_MAX)
+      throw new RangeError(`TLV tag ${tag}: value of ${bytes.length} bytes is over ${TLV_VALUE_BYTES_MAX}`);
     parts.push(Buffer.from([tag, bytes.length]), bytes);
   }
   return Buffer.concat(parts);

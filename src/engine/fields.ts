@@ -56,21 +56,49 @@ export class Field<V = unknown, Req extends boolean = boolean> {
   private with<R extends boolean = Req>(extra: Partial<FieldOptions>): Field<V, R> {
     return new Field<V, R>({ ...this.options, ...extra });
   }
-  required(): Field<V, true> { return this.with<true>({ required: true }); }
-  readOnly(): Field<V, Req> { return this.with({ readOnly: true }); }
-  virtual(): Field<V, Req> { return this.with({ virtual: true, readOnly: true }); }
-  ref(resource: string): Field<V, Req> { return this.with({ ref: resource }); }
-  orphanInto(into: string, when: (row: Record<string, unknown>) => boolean): Field<V, Req> { return this.with({ orphan: { into, when } }); }
-  oneOf(values: readonly (number | string)[]): Field<V, Req> { return this.with({ values }); }
-  range(minimum: number, maximum: number): Field<V, Req> { return this.with({ minimum, maximum }); }
-  nonNegative(): Field<V, Req> { return this.with({ nonNegative: true }); }
-  default(value: NonNullable<FieldOptions['defaultValue']>): Field<V, Req> { return this.with({ defaultValue: value }); }
-  doc(description: string): Field<V, Req> { return this.with({ description }); }
-  alsoAccepts(...inputNames: string[]): Field<V, Req> { return this.with({ inputNames }); }
+  required(): Field<V, true> {
+    return this.with<true>({ required: true });
+  }
+  readOnly(): Field<V, Req> {
+    return this.with({ readOnly: true });
+  }
+  virtual(): Field<V, Req> {
+    return this.with({ virtual: true, readOnly: true });
+  }
+  ref(resource: string): Field<V, Req> {
+    return this.with({ ref: resource });
+  }
+  orphanInto(into: string, when: (row: Record<string, unknown>) => boolean): Field<V, Req> {
+    return this.with({ orphan: { into, when } });
+  }
+  oneOf(values: readonly (number | string)[]): Field<V, Req> {
+    return this.with({ values });
+  }
+  range(minimum: number, maximum: number): Field<V, Req> {
+    return this.with({ minimum, maximum });
+  }
+  nonNegative(): Field<V, Req> {
+    return this.with({ nonNegative: true });
+  }
+  default(value: NonNullable<FieldOptions['defaultValue']>): Field<V, Req> {
+    return this.with({ defaultValue: value });
+  }
+  doc(description: string): Field<V, Req> {
+    return this.with({ description });
+  }
+  alsoAccepts(...inputNames: string[]): Field<V, Req> {
+    return this.with({ inputNames });
+  }
 
-  get kind(): FieldKind { return this.options.kind; }
-  get isStored(): boolean { return !this.options.virtual; }
-  get isWritable(): boolean { return !this.options.readOnly; }
+  get kind(): FieldKind {
+    return this.options.kind;
+  }
+  get isStored(): boolean {
+    return !this.options.virtual;
+  }
+  get isWritable(): boolean {
+    return !this.options.readOnly;
+  }
 }
 
 export const text = (maxLength = 255) => new Field<string, false>({ kind: 'text', maxLength });
@@ -101,7 +129,9 @@ type RequiredNames<F extends Fields> = { [K in keyof F]: F[K] extends Field<unkn
  */
 export type RecordOf<F extends Fields> = string extends keyof F
   ? Record<string, unknown> & { id?: number }
-  : { id?: number } & { -readonly [K in RequiredNames<F>]: ValueOf<F[K]> } & { -readonly [K in Exclude<keyof F, RequiredNames<F>>]?: ValueOf<F[K]> };
+  : { id?: number } & { -readonly [K in RequiredNames<F>]: ValueOf<F[K]> } & {
+      -readonly [K in Exclude<keyof F, RequiredNames<F>>]?: ValueOf<F[K]>;
+    };
 
 // ---------------------------------------------------------------------------------------------------
 // Coercion: what a Daftra client may send, turned into the in-memory value, or a reason it is wrong.
@@ -239,13 +269,20 @@ export function coerceField(field: Field, raw: unknown): Coerced {
   if (raw === null || raw === undefined) return ok(null);
   const options = field.options;
   switch (options.kind) {
-    case 'text': return coerceText(options, raw);
-    case 'int': return coerceInt(options, raw);
-    case 'decimal': return coerceDecimal(options, raw);
-    case 'bool': return coerceBool(raw);
-    case 'date': return coerceDate(raw);
-    case 'datetime': return coerceDatetime(raw);
-    case 'json': return coerceJson(options, raw);
+    case 'text':
+      return coerceText(options, raw);
+    case 'int':
+      return coerceInt(options, raw);
+    case 'decimal':
+      return coerceDecimal(options, raw);
+    case 'bool':
+      return coerceBool(raw);
+    case 'date':
+      return coerceDate(raw);
+    case 'datetime':
+      return coerceDatetime(raw);
+    case 'json':
+      return coerceJson(options, raw);
   }
 }
 
@@ -260,9 +297,12 @@ export function isEmpty(value: unknown): boolean {
 export function toColumn(field: Field, value: unknown, name?: string): unknown {
   if (value === null || value === undefined) return null;
   switch (field.kind) {
-    case 'decimal': return toStored(value as Dec, name);
-    case 'json': return JSON.stringify(value);
-    default: return value;
+    case 'decimal':
+      return toStored(value as Dec, name);
+    case 'json':
+      return JSON.stringify(value);
+    default:
+      return value;
   }
 }
 
@@ -270,13 +310,20 @@ export function toColumn(field: Field, value: unknown, name?: string): unknown {
 export function fromColumn(field: Field, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (field.kind) {
-    case 'decimal': return fromStored(value);
+    case 'decimal':
+      return fromStored(value);
     case 'int':
-    case 'bool': return typeof value === 'number' ? value : Number(value);
+    case 'bool':
+      return typeof value === 'number' ? value : Number(value);
     case 'json':
       if (typeof value !== 'string') return value;
-      try { return JSON.parse(value); } catch { return null; }
-    default: return value;
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+    default:
+      return value;
   }
 }
 
@@ -284,9 +331,12 @@ export function fromColumn(field: Field, value: unknown): unknown {
 export function toWire(field: Field, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (field.kind) {
-    case 'decimal': return formatDec(value as Dec);
-    case 'json': return value;
-    default: return String(value);
+    case 'decimal':
+      return formatDec(value as Dec);
+    case 'json':
+      return value;
+    default:
+      return String(value);
   }
 }
 

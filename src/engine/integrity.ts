@@ -28,10 +28,22 @@ import type { Context, Rec, ResourceSpec } from './resource.js';
 // ---------------------------------------------------------------------------------------------------
 // Writes: an id a client sends must name a record of the same site and of the target's scope.
 
-export interface Reference { target: string; id: number; field: string; row: Rec; name: string; orphan?: FieldOptions['orphan'] }
+export interface Reference {
+  target: string;
+  id: number;
+  field: string;
+  row: Rec;
+  name: string;
+  orphan?: FieldOptions['orphan'];
+}
 
 /** The references of a set of values, to be checked together. */
-export function referencesOf(fields: ResourceSpec['fields'], values: Rec, errors: FieldErrors, prefix = ''): Reference[] {
+export function referencesOf(
+  fields: ResourceSpec['fields'],
+  values: Rec,
+  errors: FieldErrors,
+  prefix = '',
+): Reference[] {
   const found: Reference[] = [];
   for (const [name, field] of Object.entries(fields)) {
     const target = field.options.ref;
@@ -50,8 +62,9 @@ function article(title: string): string {
 
 /** What a row of a shared table is, by its scope value: "an estimate" for an invoices row of type 3. */
 function describeRow(table: string, column: string, value: unknown): string {
-  const owner = allResources().find((spec) => spec.table === table && spec.scope?.column === column
-    && spec.scope.values.includes(Number(value)));
+  const owner = allResources().find(
+    (spec) => spec.table === table && spec.scope?.column === column && spec.scope.values.includes(Number(value)),
+  );
   return owner ? article(owner.title.toLowerCase()) : `a record of ${column} ${String(value)}`;
 }
 
@@ -76,8 +89,12 @@ export async function checkReferences(context: Context, references: Reference[],
     const ids = [...new Set(wanted.map((reference) => reference.id))].sort((a, b) => a - b);
     // Whole rows: the write loads most of them next (an invoice's client and products), and gets them
     // from here instead of another query (db/write-ledger.ts). They hold the scope columns too.
-    let query = context.db.selectFrom(table).selectAll()
-      .where('site_id', '=', context.siteId).where('id', 'in', ids).orderBy('id');
+    let query = context.db
+      .selectFrom(table)
+      .selectAll()
+      .where('site_id', '=', context.siteId)
+      .where('id', 'in', ids)
+      .orderBy('id');
     if (context.dialect === 'postgres') query = query.forKeyShare();
     const rows = await query.execute();
     rememberReferenced(context, table, rows);
@@ -88,7 +105,8 @@ export async function checkReferences(context: Context, references: Reference[],
       if (row) {
         const scope = target.scope;
         if (scope && !scope.values.includes(Number(row[scope.column]))) {
-          errors[reference.field] = `must be ${article(target.title.toLowerCase())}: #${reference.id} is ${describeRow(table, scope.column, row[scope.column])}`;
+          errors[reference.field] =
+            `must be ${article(target.title.toLowerCase())}: #${reference.id} is ${describeRow(table, scope.column, row[scope.column])}`;
         }
         continue;
       }
@@ -144,10 +162,15 @@ export function referrersOf(spec: ResourceSpec): Referrer[] {
       // A column may mean a reference only in some rows of a shared table (subscription_id of a credit note).
       const key = `${table}.${column}.${scope?.values.join(',') ?? ''}`;
       if (found.has(key)) continue;
-      const own = (spec.children ?? []).find((child) => child.writable && child.table === table && child.foreignKey === column);
+      const own = (spec.children ?? []).find(
+        (child) => child.writable && child.table === table && child.foreignKey === column,
+      );
       if (own && !own.sharedWith) continue;
-      const owner = own?.sharedWith ? allResources().find((resource) => (resource.children ?? [])
-        .some((child) => child.table === table && child.foreignKey === own.sharedWith))?.title : undefined;
+      const owner = own?.sharedWith
+        ? allResources().find((resource) =>
+            (resource.children ?? []).some((child) => child.table === table && child.foreignKey === own.sharedWith),
+          )?.title
+        : undefined;
       found.set(key, { table, column, title, unless: own?.sharedWith, owner, scope });
     }
   };
@@ -163,15 +186,24 @@ export function referrersOf(spec: ResourceSpec): Referrer[] {
 /** Refuses (400 DAFTAR_ERR_HAS_TRANSACTIONS) the delete of a record any other record names. */
 export async function refuseIfReferenced(context: Context, spec: ResourceSpec, id: number): Promise<void> {
   for (const referrer of referrersOf(spec)) {
-    let query = context.db.selectFrom(referrer.table).select(referrer.unless ? ['id', referrer.unless] : ['id'])
-      .where('site_id', '=', context.siteId).where(referrer.column, '=', id);
+    let query = context.db
+      .selectFrom(referrer.table)
+      .select(referrer.unless ? ['id', referrer.unless] : ['id'])
+      .where('site_id', '=', context.siteId)
+      .where(referrer.column, '=', id);
     if (referrer.table === spec.table) query = query.where('id', '<>', id);
     if (referrer.unless) query = query.where(referrer.unless, 'is not', null);
     if (referrer.scope) query = query.where(referrer.scope.column, 'in', [...referrer.scope.values]);
     const row = await query.orderBy('id').limit(1).executeTakeFirst();
     if (!row) continue;
     // A row of a shared child is its other owner's: "Client payment #2 names it" (in its allocation).
-    const who = referrer.owner && referrer.unless ? `${referrer.owner} #${row[referrer.unless]}` : `${referrer.title} #${row['id']}`;
-    throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', `Can't delete item. ${who} names it in ${referrer.column}; change or delete that first.`);
+    const who =
+      referrer.owner && referrer.unless
+        ? `${referrer.owner} #${row[referrer.unless]}`
+        : `${referrer.title} #${row['id']}`;
+    throw new DaftarError(
+      'DAFTAR_ERR_HAS_TRANSACTIONS',
+      `Can't delete item. ${who} names it in ${referrer.column}; change or delete that first.`,
+    );
   }
 }

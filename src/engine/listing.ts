@@ -24,13 +24,35 @@ export const LIST_LIMIT_MAX = 5_000;
 const IN_VALUES_MAX = 500;
 
 const RESERVED = new Set([
-  'page', 'limit', 'sort', 'direction', 'order', 'recursive', 'request_branch_id', 'load_custom_data',
-  'Default', 'Value', 'format', 'keywords', 'filter',
+  'page',
+  'limit',
+  'sort',
+  'direction',
+  'order',
+  'recursive',
+  'request_branch_id',
+  'load_custom_data',
+  'Default',
+  'Value',
+  'format',
+  'keywords',
+  'filter',
 ]);
 
 const OPERATORS = {
-  equal: '=', eq: '=', ne: '<>', not_equal: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=', from: '>=', to: '<=',
-  like: 'like', in: 'in', is_null: 'is_null',
+  equal: '=',
+  eq: '=',
+  ne: '<>',
+  not_equal: '<>',
+  gt: '>',
+  gte: '>=',
+  lt: '<',
+  lte: '<=',
+  from: '>=',
+  to: '<=',
+  like: 'like',
+  in: 'in',
+  is_null: 'is_null',
 } as const;
 type OperatorName = keyof typeof OPERATORS;
 
@@ -86,13 +108,23 @@ function containsPattern(text: string): string {
  * (LIKE). The ESCAPE clause is what makes `_` and `%` in a search match themselves on SQLite, which
  * has no escape character by default (PostgreSQL's is the same backslash).
  */
-export function contains(expression: Expression<unknown>, text: string, dialect: Context['dialect']): Expression<SqlBool> {
+export function contains(
+  expression: Expression<unknown>,
+  text: string,
+  dialect: Context['dialect'],
+): Expression<SqlBool> {
   return sql<SqlBool>`${expression} ${sql.raw(dialect === 'postgres' ? 'ilike' : 'like')} ${containsPattern(text)} escape ${'\\'}`;
 }
 
 /** One `field op value` condition, with the value coerced like the field it filters. */
 function fieldCondition(
-  context: Context, column: string, field: Field, operator: OperatorName, raw: unknown, name: string, errors: FieldErrors,
+  context: Context,
+  column: string,
+  field: Field,
+  operator: OperatorName,
+  raw: unknown,
+  name: string,
+  errors: FieldErrors,
 ): Condition | null {
   const op = OPERATORS[operator];
   if (op === 'is_null') {
@@ -100,7 +132,9 @@ function fieldCondition(
     return (eb) => (wantNull ? eb(column, 'is', null) : eb(column, 'is not', null));
   }
   if (op === 'in') {
-    const list = (Array.isArray(raw) ? raw : String(firstText(raw) ?? '').split(',')).map(String).filter((v) => v !== '');
+    const list = (Array.isArray(raw) ? raw : String(firstText(raw) ?? '').split(','))
+      .map(String)
+      .filter((v) => v !== '');
     if (list.length === 0) return null;
     if (list.length > IN_VALUES_MAX) {
       errors[name] = `must list at most ${IN_VALUES_MAX} values`;
@@ -157,7 +191,13 @@ function arrayForms(query: Query): Array<[string, unknown]> {
 }
 
 /** Collects conditions from the query; a `filter` object (from a nested query parser) is flattened. */
-function buildConditions(context: Context, spec: ResourceSpec, query: Query, errors: FieldErrors, ignored: string[]): Condition[] {
+function buildConditions(
+  context: Context,
+  spec: ResourceSpec,
+  query: Query,
+  errors: FieldErrors,
+  ignored: string[],
+): Condition[] {
   const conditions: Condition[] = [];
   const entries: Array<[string, unknown]> = arrayForms(query);
   const nested = query['filter'];
@@ -187,7 +227,11 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       if (text && columns.length > 0) {
         // A number matches whether it was written with ASCII or Arabic-Indic digits.
         const variants = [...new Set([text, normalizeDigits(text), arabicIndicDigits(normalizeDigits(text))])];
-        conditions.push((eb) => eb.or(columns.flatMap((column) => variants.map((variant) => contains(eb.ref(column), variant, context.dialect)))));
+        conditions.push((eb) =>
+          eb.or(
+            columns.flatMap((column) => variants.map((variant) => contains(eb.ref(column), variant, context.dialect))),
+          ),
+        );
       }
       continue;
     }
@@ -208,7 +252,8 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
         // A named filter (`filter[item]=…`) written in the explicit form.
         const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
         if (operator !== 'equal') errors[key] = 'takes no operator';
-        else if (value !== undefined && value !== '') conditions.push((eb) => own(spec.filters, filterKey.field)!(eb, value, context, query) ?? always(eb));
+        else if (value !== undefined && value !== '')
+          conditions.push((eb) => own(spec.filters, filterKey.field)!(eb, value, context, query) ?? always(eb));
         continue;
       }
       const custom = own(spec.filters, filterKey.field);
@@ -220,7 +265,8 @@ function buildConditions(context: Context, spec: ResourceSpec, query: Query, err
       }
       if (custom && operator === 'equal') {
         const value = firstText(raw);
-        if (value !== undefined && value !== '') conditions.push((eb) => custom(eb, value, context, query) ?? always(eb));
+        if (value !== undefined && value !== '')
+          conditions.push((eb) => custom(eb, value, context, query) ?? always(eb));
         continue;
       }
       const condition = fieldCondition(context, filterKey.field, field, operator, raw, key, errors);
@@ -265,7 +311,12 @@ function orderOf(spec: ResourceSpec, query: Query): Array<readonly [string, 'asc
   const sort = firstText(query['sort']);
   const direction = firstText(query['direction'])?.toLowerCase() === 'desc' ? 'desc' : 'asc';
   if (sort && (sort === 'id' || own(spec.fields, sort)?.isStored)) {
-    return sort === 'id' ? [['id', direction]] : [[sort, direction], ['id', direction]];
+    return sort === 'id'
+      ? [['id', direction]]
+      : [
+          [sort, direction],
+          ['id', direction],
+        ];
   }
   return [...(spec.defaultOrder ?? [['id', 'asc']])];
 }
@@ -281,7 +332,12 @@ export const listTuning = { seekFromOffset: 1_000 };
  *   day come from the trigger-kept counts (db/list-counts.ts) instead of counting and skipping rows.
  */
 async function pageIds(
-  context: Context, spec: ResourceSpec, conditions: Condition[], order: Array<readonly [string, 'asc' | 'desc']>, limit: number, offset: number,
+  context: Context,
+  spec: ResourceSpec,
+  conditions: Condition[],
+  order: Array<readonly [string, 'asc' | 'desc']>,
+  limit: number,
+  offset: number,
 ): Promise<{ ids: number[]; total: number }> {
   let base = context.db.selectFrom(spec.table).where('site_id', '=', context.siteId);
   if (spec.scope) base = base.where(spec.scope.column, 'in', [...spec.scope.values]);
@@ -300,13 +356,18 @@ async function pageIds(
     const total = await countedTotal(context.db, context.siteId, spec.table, scopes);
     if (offset >= total) return { ids: [], total };
     const direction = order[0]![1];
-    const inDayOrder = order.length === 2 && order[0]![0] === counted.day && order[1]![0] === 'id' && order[1]![1] === direction;
+    const inDayOrder =
+      order.length === 2 && order[0]![0] === counted.day && order[1]![0] === 'id' && order[1]![1] === direction;
     if (offset >= listTuning.seekFromOffset && inDayOrder) {
       const start = await dayAtOffset(context.db, context.siteId, spec.table, scopes, offset, direction);
       if (start) {
         // Rows before the start day in this order are exactly `offset - within`: skip them by key.
         const bound = direction === 'desc' ? '<=' : '>=';
-        const ids = await readIds(ordered(base.where(counted.day, bound, start.day)).limit(limit).offset(start.within));
+        const ids = await readIds(
+          ordered(base.where(counted.day, bound, start.day))
+            .limit(limit)
+            .offset(start.within),
+        );
         return { ids, total };
       }
     }
@@ -319,14 +380,23 @@ async function pageIds(
 }
 
 /** `{Model: record}`, plus the alias keys the site answers with (the same object: no copy is made). */
-export function modelKeys(context: Context, spec: ResourceSpec, record: Record<string, unknown>): Record<string, unknown> {
+export function modelKeys(
+  context: Context,
+  spec: ResourceSpec,
+  record: Record<string, unknown>,
+): Record<string, unknown> {
   const wrapped: Record<string, unknown> = { [spec.model]: record };
   if (Number(context.site.model_key_aliases ?? 1) === 0) return wrapped;
   for (const alias of spec.aliasModels ?? []) wrapped[alias] = record;
   return wrapped;
 }
 
-export async function listRecords(context: Context, spec: ResourceSpec, query: Query, basePath: string): Promise<ListResult> {
+export async function listRecords(
+  context: Context,
+  spec: ResourceSpec,
+  query: Query,
+  basePath: string,
+): Promise<ListResult> {
   const errors: FieldErrors = {};
   const page = parseBoundedInt(query, 'page', 1, 1_000_000_000, errors);
   const limit = parseBoundedInt(query, 'limit', LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, errors);
@@ -345,8 +415,13 @@ export async function listRecords(context: Context, spec: ResourceSpec, query: Q
   const { ids, total } = await pageIds(context, spec, conditions, orderOf(spec, query), limit, (page - 1) * limit);
   const records: Array<Saved<Rec>> = [];
   if (ids.length > 0) {
-    const { rows } = await runShape(context.db, context.dialect, `rows:${spec.table}:${ids.length}`, [context.siteId, ...ids],
-      () => context.db.selectFrom(spec.table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', ids));
+    const { rows } = await runShape(
+      context.db,
+      context.dialect,
+      `rows:${spec.table}:${ids.length}`,
+      [context.siteId, ...ids],
+      () => context.db.selectFrom(spec.table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', ids),
+    );
     const byId = new Map(rows.map((row) => [Number(row['id']), row]));
     for (const id of ids) {
       const row = byId.get(id);

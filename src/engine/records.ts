@@ -3,7 +3,17 @@
  * row, and back out to the wire (strict: declared fields only, in declaration order).
  */
 import type { FieldErrors } from '../domain/errors.js';
-import { type Field, type Fields, type RecordOf, coerceField, defaultOf, fromColumn, isEmpty, toColumn, toWire } from './fields.js';
+import {
+  type Field,
+  type Fields,
+  type RecordOf,
+  coerceField,
+  defaultOf,
+  fromColumn,
+  isEmpty,
+  toColumn,
+  toWire,
+} from './fields.js';
 import { type Dec, formatDec, fromStored } from '../domain/money.js';
 import type { Rec, Saved } from './resource.js';
 
@@ -71,7 +81,8 @@ const plans = new WeakMap<Fields, FieldPlan>();
 
 const helpers = {
   /** fromColumn for int and bool. */
-  int: (value: unknown) => (value === null || value === undefined ? null : typeof value === 'number' ? value : Number(value)),
+  int: (value: unknown) =>
+    value === null || value === undefined ? null : typeof value === 'number' ? value : Number(value),
   /** fromColumn for decimals. */
   dec: (value: unknown) => (value === null || value === undefined ? null : fromStored(value)),
   /** toWire for decimals. */
@@ -84,20 +95,27 @@ const helpers = {
 function readExpression(name: string, field: Field, index: number): string {
   const value = `row[${JSON.stringify(name)}]`;
   switch (field.kind) {
-    case 'decimal': return `dec(${value})`;
+    case 'decimal':
+      return `dec(${value})`;
     case 'int':
-    case 'bool': return `int(${value})`;
-    case 'json': return `from(fields[${index}], ${value})`;
-    default: return `(${value} ?? null)`;
+    case 'bool':
+      return `int(${value})`;
+    case 'json':
+      return `from(fields[${index}], ${value})`;
+    default:
+      return `(${value} ?? null)`;
   }
 }
 
 function renderExpression(name: string, field: Field): string {
   const value = `record[${JSON.stringify(name)}]`;
   switch (field.kind) {
-    case 'decimal': return `fmt(${value})`;
-    case 'json': return `(${value} ?? null)`;
-    default: return `str(${value})`;
+    case 'decimal':
+      return `fmt(${value})`;
+    case 'json':
+      return `(${value} ?? null)`;
+    default:
+      return `str(${value})`;
   }
 }
 
@@ -122,10 +140,15 @@ function planOf(fields: Fields): FieldPlan {
     plan = { read: (row) => readRow(stored, row), render: (record) => writeWire(all, record) };
   } else {
     const storedFields = stored.map(([, field]) => field);
-    const read = new Function('h', 'fields', `const { int, dec, from } = h;
+    const read = new Function(
+      'h',
+      'fields',
+      `const { int, dec, from } = h;
       return (row) => ({ "id": Number(row["id"]), ${stored.map(([name, field], i) => `${JSON.stringify(name)}: ${readExpression(name, field, i)}`).join(', ')} });`,
     )(helpers, storedFields) as FieldPlan['read'];
-    const render = new Function('h', `const { fmt, str } = h;
+    const render = new Function(
+      'h',
+      `const { fmt, str } = h;
       return (record) => ({ "id": record.id === undefined ? null : String(record.id), ${all.map(([name, field]) => `${JSON.stringify(name)}: ${renderExpression(name, field)}`).join(', ')} });`,
     )(helpers) as FieldPlan['render'];
     plan = { read, render };

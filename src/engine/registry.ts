@@ -8,7 +8,8 @@ const byName = new Map<string, ResourceSpec>();
 
 export function registerResources(specs: readonly ResourceSpec[]): void {
   for (const spec of specs) {
-    if (byName.has(spec.name) && byName.get(spec.name) !== spec) throw new Error(`resource ${spec.name} declared twice`);
+    if (byName.has(spec.name) && byName.get(spec.name) !== spec)
+      throw new Error(`resource ${spec.name} declared twice`);
     byName.set(spec.name, spec);
   }
 }

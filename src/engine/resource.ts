@@ -99,8 +99,11 @@ export interface ResourceHooks<R = Rec, C = Record<string, Rec[] | undefined>, S
 }
 
 /** The hooks of a declaration with fields `F`, children `C` and shared state `S`. */
-export type HooksOf<F extends Fields, C extends readonly ChildSpec[] = [], S = unknown> =
-  ResourceHooks<RecordOf<F>, ChildrenOf<C>, S>;
+export type HooksOf<F extends Fields, C extends readonly ChildSpec[] = [], S = unknown> = ResourceHooks<
+  RecordOf<F>,
+  ChildrenOf<C>,
+  S
+>;
 
 export interface ViewMode {
   kind: 'one' | 'list';
@@ -108,7 +111,11 @@ export interface ViewMode {
   recursive: number;
 }
 
-export interface ResourceSpec<F extends Fields = Fields, C extends readonly ChildSpec[] = readonly ChildSpec[], S = unknown> {
+export interface ResourceSpec<
+  F extends Fields = Fields,
+  C extends readonly ChildSpec[] = readonly ChildSpec[],
+  S = unknown,
+> {
   /** Path segment under /api2, e.g. `invoices`. */
   name: string;
   /** Other path segments that serve the same resource (e.g. `purchase_orders`). */

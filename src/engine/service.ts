@@ -7,7 +7,13 @@ import { DaftarError, type FieldErrors, notFound, validationError } from '../dom
 import { coerceField } from './fields.js';
 import { checkReferences, referencesOf, refuseIfReferenced } from './integrity.js';
 import {
-  applyDefaults, checkRequired, coerceRecord, recordToRow, renderRecord, rowToRecord, sameStoredValues,
+  applyDefaults,
+  checkRequired,
+  coerceRecord,
+  recordToRow,
+  renderRecord,
+  rowToRecord,
+  sameStoredValues,
 } from './records.js';
 import { allResources, resourceNamed } from './registry.js';
 import { insertReturningId, insertReturningIds } from '../db/insert.js';
@@ -36,23 +42,41 @@ function notFoundFor(spec: ResourceSpec): DaftarError {
  */
 export type RowLock = 'update' | 'noKeyUpdate';
 
-export async function loadRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Saved<Rec> | null> {
+export async function loadRecord(
+  context: Context,
+  spec: ResourceSpec,
+  id: number,
+  lock?: RowLock,
+): Promise<Saved<Rec> | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const scope = spec.scope ? [...spec.scope.values] : [];
   const locking = context.dialect === 'postgres' ? lock : undefined;
-  const { rows } = await runShape(context.db, context.dialect, `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}:${locking ?? ''}`,
-    [context.siteId, id, ...scope], () => {
-      let query = context.db.selectFrom(spec.table).selectAll()
-        .where('site_id', '=', context.siteId).where('id', '=', id);
+  const { rows } = await runShape(
+    context.db,
+    context.dialect,
+    `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}:${locking ?? ''}`,
+    [context.siteId, id, ...scope],
+    () => {
+      let query = context.db
+        .selectFrom(spec.table)
+        .selectAll()
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', id);
       if (spec.scope) query = query.where(spec.scope.column, 'in', scope);
       if (locking === 'update') query = query.forUpdate();
       if (locking === 'noKeyUpdate') query = query.forNoKeyUpdate();
       return query;
-    });
+    },
+  );
   return rows[0] ? rowToRecord(spec.fields, rows[0]) : null;
 }
 
-export async function requireRecord(context: Context, spec: ResourceSpec, id: number, lock?: RowLock): Promise<Saved<Rec>> {
+export async function requireRecord(
+  context: Context,
+  spec: ResourceSpec,
+  id: number,
+  lock?: RowLock,
+): Promise<Saved<Rec>> {
   const record = await loadRecord(context, spec, id, lock);
   if (!record) throw notFoundFor(spec);
   return record;
@@ -63,28 +87,47 @@ export async function requireRecord(context: Context, spec: ResourceSpec, id: nu
  * `sharedWith`: an invoice's payments allocated from a client payment): those are shown with the
  * parent, never written or deleted through it.
  */
-export async function loadChildren(context: Context, child: ChildSpec, parentIds: number[], owned = false): Promise<Map<number, Array<Saved<Rec>>>> {
+export async function loadChildren(
+  context: Context,
+  child: ChildSpec,
+  parentIds: number[],
+  owned = false,
+): Promise<Map<number, Array<Saved<Rec>>>> {
   const byParent = new Map<number, Array<Saved<Rec>>>();
   if (parentIds.length === 0) return byParent;
   const shared = owned ? child.sharedWith : undefined;
-  const { rows } = await runShape(context.db, context.dialect, `children:${child.table}:${child.foreignKey}:${parentIds.length}:${shared ?? ''}`,
-    [context.siteId, ...parentIds], () => {
-      let query = context.db.selectFrom(child.table).selectAll()
-        .where('site_id', '=', context.siteId).where(child.foreignKey, 'in', parentIds);
+  const { rows } = await runShape(
+    context.db,
+    context.dialect,
+    `children:${child.table}:${child.foreignKey}:${parentIds.length}:${shared ?? ''}`,
+    [context.siteId, ...parentIds],
+    () => {
+      let query = context.db
+        .selectFrom(child.table)
+        .selectAll()
+        .where('site_id', '=', context.siteId)
+        .where(child.foreignKey, 'in', parentIds);
       if (shared) query = query.where(shared, 'is', null);
       return query.orderBy('id');
-    });
+    },
+  );
   for (const row of rows) {
     const record = rowToRecord(child.fields, row);
     const parent = Number(row[child.foreignKey]);
     const list = byParent.get(parent);
-    if (list) list.push(record); else byParent.set(parent, [record]);
+    if (list) list.push(record);
+    else byParent.set(parent, [record]);
   }
   return byParent;
 }
 
 /** Renders records with their children nested inside, then lets the resource add its relations. */
-export async function renderRecords(context: Context, spec: ResourceSpec, records: Array<Saved<Rec>>, mode: ViewMode): Promise<Json[]> {
+export async function renderRecords(
+  context: Context,
+  spec: ResourceSpec,
+  records: Array<Saved<Rec>>,
+  mode: ViewMode,
+): Promise<Json[]> {
   // An empty page has nothing to relate; hooks may then assume at least one id (`IN ()` is no SQL).
   if (records.length === 0) return [];
   const wire = records.map((record) => renderRecord(spec.fields, record));
@@ -131,7 +174,8 @@ export function unwrapBody(spec: ResourceSpec, body: unknown): Unwrapped {
   // No body (an empty one labelled JSON included) is an empty object: an edit changes nothing, a
   // create names its missing fields.
   if (body === undefined || body === null) body = {};
-  if (!isObject(body)) throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body must be a JSON object with a "${spec.model}" key`);
+  if (!isObject(body))
+    throw new DaftarError('DAFTAR_ERR_BAD_BODY', `Request body must be a JSON object with a "${spec.model}" key`);
   const modelKey = [spec.model, ...(spec.inputModels ?? [])].find((key) => Object.hasOwn(body, key));
   let header: unknown = modelKey ? body[modelKey] : body;
   if (Array.isArray(header) && header.length === 1) header = header[0];
@@ -216,10 +260,12 @@ function stamp(spec: ResourceSpec, values: Rec, context: Context, creating: bool
   if (creating && spec.fields['created']) values['created'] = context.now;
   // Daftra's staff_id: who made the record (0 is the owner) unless the client names someone.
   const staff = spec.fields['staff_id'];
-  if (creating && staff?.isWritable && (values['staff_id'] === undefined || values['staff_id'] === null)) values['staff_id'] = context.staffId;
+  if (creating && staff?.isWritable && (values['staff_id'] === undefined || values['staff_id'] === null))
+    values['staff_id'] = context.staffId;
   // A record made in a request's branch (request_branch_id, Site-Id) belongs to it unless it names one.
   const branch = spec.fields['branch_id'];
-  if (creating && context.branchId !== undefined && branch?.isWritable && branch.isStored && !values['branch_id']) values['branch_id'] = context.branchId;
+  if (creating && context.branchId !== undefined && branch?.isWritable && branch.isStored && !values['branch_id'])
+    values['branch_id'] = context.branchId;
 }
 
 async function insertRow(context: Context, table: string, row: Record<string, unknown>): Promise<number> {
@@ -235,18 +281,28 @@ async function insertChildren(context: Context, child: ChildSpec, parentId: numb
     return { ...recordToRow(child.fields, row), site_id: context.siteId };
   });
   const ids = await insertReturningIds(context.db, context.dialect, child.table, stored);
-  rows.forEach((row, index) => { row.id = ids[index]!; });
+  rows.forEach((row, index) => {
+    row.id = ids[index]!;
+  });
 }
 
 /** Deletes the children the parent owns (never rows that belong to another record, ChildSpec.sharedWith). */
 async function deleteChildren(context: Context, child: ChildSpec, parentId: number): Promise<void> {
-  let query = context.db.deleteFrom(child.table)
-    .where('site_id', '=', context.siteId).where(child.foreignKey, '=', parentId);
+  let query = context.db
+    .deleteFrom(child.table)
+    .where('site_id', '=', context.siteId)
+    .where(child.foreignKey, '=', parentId);
   if (child.sharedWith) query = query.where(child.sharedWith, 'is', null);
   await query.execute();
 }
 
-function checkScope(spec: ResourceSpec, values: Rec, errors: FieldErrors, creating: boolean, allowed?: readonly number[]): void {
+function checkScope(
+  spec: ResourceSpec,
+  values: Rec,
+  errors: FieldErrors,
+  creating: boolean,
+  allowed?: readonly number[],
+): void {
   if (!spec.scope) return;
   const column = spec.scope.column;
   if (values[column] === undefined || values[column] === null) {
@@ -262,7 +318,11 @@ function checkScope(spec: ResourceSpec, values: Rec, errors: FieldErrors, creati
 function takeWireObjects(spec: ResourceSpec, body: unknown, header: Json, values: Rec, errors: FieldErrors): void {
   for (const object of spec.wireObjects ?? []) {
     for (const key of object.keys) {
-      const raw = Object.hasOwn(header, key) ? header[key] : isObject(body) && Object.hasOwn(body, key) ? body[key] : undefined;
+      const raw = Object.hasOwn(header, key)
+        ? header[key]
+        : isObject(body) && Object.hasOwn(body, key)
+          ? body[key]
+          : undefined;
       if (raw === undefined) continue;
       const result = coerceField(spec.fields[object.field]!, object.normalize ? object.normalize(raw) : raw);
       if (result.ok) values[object.field] = result.value;
@@ -278,7 +338,8 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
   takeWireObjects(spec, body, input.header, values, errors);
   const draft: Draft = { header: values, children: {}, state: spec.state?.() ?? {} };
   for (const child of spec.children ?? []) {
-    if (input.children[child.key] !== undefined) draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
+    if (input.children[child.key] !== undefined)
+      draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
   }
   checkScope(spec, values, errors, true, spec.scope?.createValues);
   applyDefaults(spec.fields, values);
@@ -314,7 +375,10 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
       draft.children[child.key] = coerceChildren(child, input.children[child.key], errors);
     } else {
       const rows = (await loadChildren(context, child, [id], true)).get(id) ?? [];
-      kept.set(child.key, rows.map((row) => ({ ...row })));
+      kept.set(
+        child.key,
+        rows.map((row) => ({ ...row })),
+      );
       draft.children[child.key] = rows;
     }
   }
@@ -323,8 +387,12 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
   stamp(spec, header, context, false);
   const row = recordToRow(spec.fields, header);
   forgetReferenced(context, spec.table);
-  await context.db.updateTable(spec.table).set(row)
-    .where('site_id', '=', context.siteId).where('id', '=', id).execute();
+  await context.db
+    .updateTable(spec.table)
+    .set(row)
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', id)
+    .execute();
   for (const child of spec.children ?? []) {
     if (!child.writable) continue;
     const before = kept.get(child.key);
@@ -337,8 +405,12 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
     // Children the request did not carry stay; rewrite only rows whose derived values changed.
     for (const [index, rowAfter] of rows.entries()) {
       if (sameStoredValues(child.fields, before[index]!, rowAfter)) continue;
-      await context.db.updateTable(child.table).set(recordToRow(child.fields, rowAfter))
-        .where('site_id', '=', context.siteId).where('id', '=', rowAfter.id!).execute();
+      await context.db
+        .updateTable(child.table)
+        .set(recordToRow(child.fields, rowAfter))
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', rowAfter.id!)
+        .execute();
     }
   }
   await spec.hooks?.afterWrite?.(context, header, draft, existing);

@@ -17,18 +17,36 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps, today } from './common.js';
 
 async function invoiceRow(context: Context, invoiceId: number) {
-  return context.db.selectFrom('invoices').selectAll().where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
+  return context.db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', invoiceId)
+    .executeTakeFirst();
 }
 
-async function appliedSum(context: Context, column: 'advance_invoice_id' | 'invoice_id', invoiceId: number, except: number | undefined): Promise<Dec> {
-  let query = context.db.selectFrom('advance_applications').select('amount').where('site_id', '=', context.siteId).where(column, '=', invoiceId);
+async function appliedSum(
+  context: Context,
+  column: 'advance_invoice_id' | 'invoice_id',
+  invoiceId: number,
+  except: number | undefined,
+): Promise<Dec> {
+  let query = context.db
+    .selectFrom('advance_applications')
+    .select('amount')
+    .where('site_id', '=', context.siteId)
+    .where(column, '=', invoiceId);
   if (except !== undefined) query = query.where('id', '<>', except);
   return (await query.execute()).reduce((total, row) => total + fromStored(row.amount), ZERO);
 }
 
 async function advanceTaxes(context: Context, advanceId: number): Promise<TaxPart[]> {
-  const lines = await context.db.selectFrom('invoice_items').select(['tax1', 'tax2', 'summary_tax1', 'summary_tax2'])
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', advanceId).execute();
+  const lines = await context.db
+    .selectFrom('invoice_items')
+    .select(['tax1', 'tax2', 'summary_tax1', 'summary_tax2'])
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', advanceId)
+    .execute();
   const byTax = new Map<number, Dec>();
   for (const line of lines) {
     for (const slot of [1, 2] as const) {
@@ -53,17 +71,27 @@ async function post(context: Context, record: Application): Promise<void> {
   const advance = (await invoiceRow(context, record.advance_invoice_id))!;
   const applied = record.amount;
   const lines = advanceApplicationLines({
-    clientId: Number(advance['client_id']), applied, advanceTotal: fromStored(advance['summary_total']),
+    clientId: Number(advance['client_id']),
+    applied,
+    advanceTotal: fromStored(advance['summary_total']),
     advanceTaxes: await advanceTaxes(context, record.advance_invoice_id),
   });
   await postJournal(context, {
-    entityType: 'advance_payment_application', entityId: record.id, date: String(record.date), currencyCode: String(advance['currency_code'] ?? context.site.currency_code),
-    description: `advance payment #${advance['no']} applied to invoice #${record.invoice_id}`, lines,
+    entityType: 'advance_payment_application',
+    entityId: record.id,
+    date: String(record.date),
+    currencyCode: String(advance['currency_code'] ?? context.site.currency_code),
+    description: `advance payment #${advance['no']} applied to invoice #${record.invoice_id}`,
+    lines,
   });
 }
 
 export const advanceApplications = defineResource({
-  name: 'advance_applications', model: 'AdvanceApplication', title: 'Advance payment application', table: 'advance_applications', operations: ALL_OPERATIONS,
+  name: 'advance_applications',
+  model: 'AdvanceApplication',
+  title: 'Advance payment application',
+  table: 'advance_applications',
+  operations: ALL_OPERATIONS,
   fields: applicationFields,
   hooks: {
     async prepare(context, draft, existing) {
@@ -72,11 +100,17 @@ export const advanceApplications = defineResource({
       const advance = await invoiceRow(context, merged.advance_invoice_id);
       const invoice = await invoiceRow(context, merged.invoice_id);
       if (!advance || !invoice) return;
-      if (Number(advance['type']) !== ADVANCE_PAYMENT_TYPE || Number(advance['draft']) === 1) throw fieldError('advance_invoice_id', 'must be an issued advance payment invoice (type 19)');
-      if (Number(invoice['type']) !== 0 || Number(invoice['draft']) === 1) throw fieldError('invoice_id', 'must be an issued sales invoice (type 0)');
-      if (Number(invoice['client_id']) !== Number(advance['client_id'])) throw fieldError('invoice_id', "must be an invoice of the advance's client");
-      if (String(invoice['currency_code']) !== String(advance['currency_code'])) throw fieldError('invoice_id', "must be in the advance's currency");
-      const advanceLeft = fromStored(advance['summary_total']) - await appliedSum(context, 'advance_invoice_id', Number(advance['id']), existing?.id);
+      if (Number(advance['type']) !== ADVANCE_PAYMENT_TYPE || Number(advance['draft']) === 1)
+        throw fieldError('advance_invoice_id', 'must be an issued advance payment invoice (type 19)');
+      if (Number(invoice['type']) !== 0 || Number(invoice['draft']) === 1)
+        throw fieldError('invoice_id', 'must be an issued sales invoice (type 0)');
+      if (Number(invoice['client_id']) !== Number(advance['client_id']))
+        throw fieldError('invoice_id', "must be an invoice of the advance's client");
+      if (String(invoice['currency_code']) !== String(advance['currency_code']))
+        throw fieldError('invoice_id', "must be in the advance's currency");
+      const advanceLeft =
+        fromStored(advance['summary_total']) -
+        (await appliedSum(context, 'advance_invoice_id', Number(advance['id']), existing?.id));
       // The invoice's unpaid sum already counts the applications to it; on an edit, this one's own amount is free again.
       const own = existing && Number(existing.invoice_id) === Number(invoice['id']) ? existing.amount : ZERO;
       const invoiceLeft = fromStored(invoice['summary_unpaid']) + own;
@@ -87,7 +121,8 @@ export const advanceApplications = defineResource({
       await post(context, record);
       // An applied advance pays the invoice: its paid sum and payment status include it.
       await refreshInvoicePayments(context, record.invoice_id);
-      if (previous && previous.invoice_id !== record.invoice_id) await refreshInvoicePayments(context, previous.invoice_id);
+      if (previous && previous.invoice_id !== record.invoice_id)
+        await refreshInvoicePayments(context, previous.invoice_id);
     },
     async afterDelete(context, record) {
       await removeJournal(context, 'advance_payment_application', record.id);

@@ -37,16 +37,23 @@ function appointmentResource(name: string, model: string, title: string, kind: I
       recurring_appointment_id: id().readOnly().doc('The first appointment of a recurring series'),
       ...timestamps(),
     },
-    defaultOrder: [['date', 'desc'], ['id', 'desc']],
+    defaultOrder: [
+      ['date', 'desc'],
+      ['id', 'desc'],
+    ],
     keywordColumns: ['body'],
     hooks: {
       async prepare(context, draft) {
         const appointment = draft.header;
-        let query = context.db.selectFrom(kind.table!).select('id')
-          .where('site_id', '=', context.siteId).where('id', '=', appointment.item_id);
+        let query = context.db
+          .selectFrom(kind.table!)
+          .select('id')
+          .where('site_id', '=', context.siteId)
+          .where('id', '=', appointment.item_id);
         if (kind.types) query = query.where('type', 'in', kind.types);
-        if (!(await query.executeTakeFirst())) throw validationError({ item_id: `does not exist (no ${kind.label} with id ${appointment['item_id']})` });
-        if (appointment['end_date'] && (appointment.end_date) < (appointment.date)) {
+        if (!(await query.executeTakeFirst()))
+          throw validationError({ item_id: `does not exist (no ${kind.label} with id ${appointment['item_id']})` });
+        if (appointment['end_date'] && appointment.end_date < appointment.date) {
           throw validationError({ end_date: 'must not be before date' });
         }
         appointment['item_type'] = kind.code;
@@ -55,7 +62,27 @@ function appointmentResource(name: string, model: string, title: string, kind: I
   });
 }
 
-export const clientAppointments = appointmentResource('client_appointments', 'ClientAppointment', 'Client appointment', ITEM_TYPES['client']!);
-export const invoiceAppointments = appointmentResource('invoice_appointments', 'InvoiceAppointment', 'Invoice appointment', ITEM_TYPES['invoice']!);
-export const estimateAppointments = appointmentResource('estimate_appointments', 'EstimateAppointment', 'Estimate appointment', ITEM_TYPES['estimate']!);
-export const workOrderAppointments = appointmentResource('work_order_appointments', 'WorkOrderAppointment', 'Work order appointment', ITEM_TYPES['work_order']!);
+export const clientAppointments = appointmentResource(
+  'client_appointments',
+  'ClientAppointment',
+  'Client appointment',
+  ITEM_TYPES['client']!,
+);
+export const invoiceAppointments = appointmentResource(
+  'invoice_appointments',
+  'InvoiceAppointment',
+  'Invoice appointment',
+  ITEM_TYPES['invoice']!,
+);
+export const estimateAppointments = appointmentResource(
+  'estimate_appointments',
+  'EstimateAppointment',
+  'Estimate appointment',
+  ITEM_TYPES['estimate']!,
+);
+export const workOrderAppointments = appointmentResource(
+  'work_order_appointments',
+  'WorkOrderAppointment',
+  'Work order appointment',
+  ITEM_TYPES['work_order']!,
+);

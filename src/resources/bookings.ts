@@ -7,7 +7,13 @@
  * Rules: domain/bookings.ts.
  */
 import { DaftarError, fieldError, validationError } from '../domain/errors.js';
-import { BOOKING_STATUS, conversionProblem, invoiceOfBooking, minutesOf, statusChangeProblem } from '../domain/bookings.js';
+import {
+  BOOKING_STATUS,
+  conversionProblem,
+  invoiceOfBooking,
+  minutesOf,
+  statusChangeProblem,
+} from '../domain/bookings.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
@@ -19,7 +25,12 @@ import { invoices } from './sales-documents.js';
 export const BOOKING_LINES_MAX = 100;
 
 export const bookings = defineResource({
-  name: 'bookings', model: 'Booking', inputModels: ['Invoice'], title: 'Booking', table: 'bookings', operations: ALL_OPERATIONS,
+  name: 'bookings',
+  model: 'Booking',
+  inputModels: ['Invoice'],
+  title: 'Booking',
+  table: 'bookings',
+  operations: ALL_OPERATIONS,
   fields: {
     client_id: id().required().ref('clients'),
     staff_id: id().doc('Staff member booked'),
@@ -27,25 +38,39 @@ export const bookings = defineResource({
     start_time: text(8).doc('HH:MM'),
     end_time: text(8).doc('HH:MM, after start_time'),
     description: longText(),
-    status: int().oneOf(Object.values(BOOKING_STATUS)).default(BOOKING_STATUS.pending).doc('0 pending, 1 confirmed, 3 canceled, 4 done'),
+    status: int()
+      .oneOf(Object.values(BOOKING_STATUS))
+      .default(BOOKING_STATUS.pending)
+      .doc('0 pending, 1 confirmed, 3 canceled, 4 done'),
     converted: bool().default(0).doc('1 once converted to an invoice'),
     invoice_id: id().readOnly().doc('The invoice it was converted to'),
     branch_id: id(),
     ...timestamps(),
   },
-  children: [{
-    key: 'BookingItem', inputKeys: ['InvoiceItem'], table: 'booking_items', foreignKey: 'booking_id', writable: true, countMax: BOOKING_LINES_MAX, inLists: true,
-    fields: {
-      booking_id: id(),
-      product_id: id().required().ref('products').doc('The service booked'),
-      item: text(255),
-      description: longText(),
-      quantity: decimal().default(1_000_000n),
-      unit_price: decimal().nonNegative().doc("The product's price when left out"),
-      staff_id: id(),
+  children: [
+    {
+      key: 'BookingItem',
+      inputKeys: ['InvoiceItem'],
+      table: 'booking_items',
+      foreignKey: 'booking_id',
+      writable: true,
+      countMax: BOOKING_LINES_MAX,
+      inLists: true,
+      fields: {
+        booking_id: id(),
+        product_id: id().required().ref('products').doc('The service booked'),
+        item: text(255),
+        description: longText(),
+        quantity: decimal().default(1_000_000n),
+        unit_price: decimal().nonNegative().doc("The product's price when left out"),
+        staff_id: id(),
+      },
     },
-  }],
-  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  ],
+  defaultOrder: [
+    ['date', 'desc'],
+    ['id', 'desc'],
+  ],
   filters: { date_from: dayBound('date', '>='), date_to: dayBound('date', '<=') },
   keywordColumns: ['description'],
   hooks: {
@@ -57,18 +82,27 @@ export const bookings = defineResource({
       if (!header.date && !existing?.['date']) header.date = today(context);
       const start = String(header.start_time ?? existing?.['start_time'] ?? '');
       const end = String(header.end_time ?? existing?.['end_time'] ?? '');
-      for (const [name, value] of [['start_time', start], ['end_time', end]] as const) {
+      for (const [name, value] of [
+        ['start_time', start],
+        ['end_time', end],
+      ] as const) {
         if (value && minutesOf(value) === null) throw fieldError(name, 'must be a time of day, HH:MM');
       }
-      if (start && end && minutesOf(end)! <= minutesOf(start)!) throw fieldError('end_time', 'must be after start_time');
-      if (!existing && (draft.children['BookingItem'] ?? []).length === 0) throw validationError({ InvoiceItem: 'at least one service is required' });
+      if (start && end && minutesOf(end)! <= minutesOf(start)!)
+        throw fieldError('end_time', 'must be after start_time');
+      if (!existing && (draft.children['BookingItem'] ?? []).length === 0)
+        throw validationError({ InvoiceItem: 'at least one service is required' });
       if (existing && header.status !== undefined && header.status !== existing.status) {
         const problem = statusChangeProblem(existing.status, header.status, Number(existing.converted) === 1);
         if (problem) throw fieldError('status', problem);
       }
     },
     async beforeDelete(_context, record) {
-      if (record.invoice_id) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. The booking was converted to an invoice; delete the invoice first.");
+      if (record.invoice_id)
+        throw new DaftarError(
+          'DAFTAR_ERR_HAS_TRANSACTIONS',
+          "Can't delete item. The booking was converted to an invoice; delete the invoice first.",
+        );
     },
   },
 });
@@ -78,19 +112,53 @@ export async function changeBookingStatus(context: Context, bookingId: number, s
   const booking = await getOne(context, bookings, bookingId);
   const problem = statusChangeProblem(Number(booking['status']), status, Number(booking['converted']) === 1);
   if (problem) throw fieldError('status', problem);
-  await context.db.updateTable('bookings').set({ status, modified: context.now }).where('site_id', '=', context.siteId).where('id', '=', bookingId).execute();
+  await context.db
+    .updateTable('bookings')
+    .set({ status, modified: context.now })
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', bookingId)
+    .execute();
 }
 
 /** GET /api2/bookings/convert_to_invoice/{id}: the new invoice's id. */
 export async function convertBookingToInvoice(context: Context, bookingId: number): Promise<number> {
   const booking = await getOne(context, bookings, bookingId);
-  const problem = conversionProblem(Number(booking['status']), booking['invoice_id'] ? Number(booking['invoice_id']) : null);
+  const problem = conversionProblem(
+    Number(booking['status']),
+    booking['invoice_id'] ? Number(booking['invoice_id']) : null,
+  );
   if (problem) throw new DaftarError('DAFTAR_ERR_VALIDATION', problem, { id: problem });
-  const lines = await context.db.selectFrom('booking_items').selectAll().where('site_id', '=', context.siteId).where('booking_id', '=', bookingId).orderBy('id').execute();
+  const lines = await context.db
+    .selectFrom('booking_items')
+    .selectAll()
+    .where('site_id', '=', context.siteId)
+    .where('booking_id', '=', bookingId)
+    .orderBy('id')
+    .execute();
   const money = (value: unknown) => (value === null || value === undefined ? null : formatDec(fromStored(value)));
-  const body = invoiceOfBooking({ id: bookingId, client_id: booking['client_id'], date: booking['date'], branch_id: booking['branch_id'], staff_id: booking['staff_id'], description: booking['description'] }, lines.map((line) => ({ product_id: line.product_id, item: line.item, description: line.description, quantity: money(line.quantity), unit_price: money(line.unit_price) })));
+  const body = invoiceOfBooking(
+    {
+      id: bookingId,
+      client_id: booking['client_id'],
+      date: booking['date'],
+      branch_id: booking['branch_id'],
+      staff_id: booking['staff_id'],
+      description: booking['description'],
+    },
+    lines.map((line) => ({
+      product_id: line.product_id,
+      item: line.item,
+      description: line.description,
+      quantity: money(line.quantity),
+      unit_price: money(line.unit_price),
+    })),
+  );
   const invoiceId = await createRecord(context, invoices, body);
-  await context.db.updateTable('bookings').set({ invoice_id: invoiceId, converted: 1, status: BOOKING_STATUS.done, modified: context.now })
-    .where('site_id', '=', context.siteId).where('id', '=', bookingId).execute();
+  await context.db
+    .updateTable('bookings')
+    .set({ invoice_id: invoiceId, converted: 1, status: BOOKING_STATUS.done, modified: context.now })
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', bookingId)
+    .execute();
   return invoiceId;
 }

@@ -32,12 +32,24 @@ export const branches = defineResource({
   keywordColumns: ['name', 'code', 'city'],
   hooks: {
     async beforeDelete(context, record) {
-      if (record.id === await mainBranchId(context.db, context.siteId)) {
-        throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The main branch cannot be deleted', { id: 'the main branch cannot be deleted' });
+      if (record.id === (await mainBranchId(context.db, context.siteId))) {
+        throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The main branch cannot be deleted', {
+          id: 'the main branch cannot be deleted',
+        });
       }
       // Every declared table with a branch_id column: a branch still named by a record stays.
-      const tables = [...new Set(allResources().filter((spec) => spec.fields['branch_id']?.isStored).map((spec) => spec.table))];
-      await refuseIfUsed(context, tables.map((table) => [table, 'branch_id'] as const), record.id!);
+      const tables = [
+        ...new Set(
+          allResources()
+            .filter((spec) => spec.fields['branch_id']?.isStored)
+            .map((spec) => spec.table),
+        ),
+      ];
+      await refuseIfUsed(
+        context,
+        tables.map((table) => [table, 'branch_id'] as const),
+        record.id!,
+      );
     },
   },
 });

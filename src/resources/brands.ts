@@ -4,7 +4,11 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
 
 export const brands = defineResource({
-  name: 'brands', model: 'Brand', title: 'Brand', table: 'brands', operations: ALL_OPERATIONS,
+  name: 'brands',
+  model: 'Brand',
+  title: 'Brand',
+  table: 'brands',
+  operations: ALL_OPERATIONS,
   fields: { name: text(255).required(), branch_id: id(), ...timestamps() },
   keywordColumns: ['name'],
 });

@@ -7,7 +7,17 @@
 import { postJournal, removeJournal } from '../domain/books.js';
 import { allocationLines, paymentLines } from '../domain/posting/payments.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ONE, ZERO, currencyDecimals, formatDec, mulDivTo, mulTo, roundAmount, sum } from '../domain/money.js';
+import {
+  type Dec,
+  ONE,
+  ZERO,
+  currencyDecimals,
+  formatDec,
+  mulDivTo,
+  mulTo,
+  roundAmount,
+  sum,
+} from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
@@ -19,7 +29,10 @@ import { rateOf } from './sales-postings.js';
 
 const clientPaymentFields = {
   client_id: id().required().ref('clients'),
-  status: int().oneOf([0, 1, 2, 3]).default(PAYMENT_RECORD_STATUS.completed).doc('0 failed, 1 completed, 2 pending, 3 not completed'),
+  status: int()
+    .oneOf([0, 1, 2, 3])
+    .default(PAYMENT_RECORD_STATUS.completed)
+    .doc('0 failed, 1 completed, 2 pending, 3 not completed'),
   payment_method: text(100).required(),
   amount: decimal().required(),
   currency_code: text(3),
@@ -44,11 +57,20 @@ const allocationFields = () => ({ ...paymentFields(), payment_method: text(100) 
 type Allocation = RecordOf<ReturnType<typeof allocationFields>>;
 
 /** What one write's or delete's hooks share: the invoices whose allocations it removed, from before to after. */
-interface ClientPaymentState { touchedInvoices: number[] }
+interface ClientPaymentState {
+  touchedInvoices: number[];
+}
 
-async function allocationsOf(context: Context, clientPaymentId: number): Promise<Array<{ id: number; invoiceId: number }>> {
-  const rows = await context.db.selectFrom('invoice_payments').select(['id', 'invoice_id'])
-    .where('site_id', '=', context.siteId).where('client_payment_id', '=', clientPaymentId).execute();
+async function allocationsOf(
+  context: Context,
+  clientPaymentId: number,
+): Promise<Array<{ id: number; invoiceId: number }>> {
+  const rows = await context.db
+    .selectFrom('invoice_payments')
+    .select(['id', 'invoice_id'])
+    .where('site_id', '=', context.siteId)
+    .where('client_payment_id', '=', clientPaymentId)
+    .execute();
   return rows.map((row) => ({ id: Number(row.id), invoiceId: Number(row.invoice_id) }));
 }
 
@@ -65,7 +87,11 @@ async function forgetAllocations(context: Context, recordId: number, state: Clie
  * zero to the payment currency's minor unit.
  * @example 93.75 EUR at 4 from a USD payment at 3.75 → 375 SAR → 100 USD
  */
-function shareOf(context: Context, allocation: Allocation, payment: Pick<ClientPayment, 'currency_code' | 'currency_rate'>): Dec {
+function shareOf(
+  context: Context,
+  allocation: Allocation,
+  payment: Pick<ClientPayment, 'currency_code' | 'currency_rate'>,
+): Dec {
   const amount = allocation.amount ?? ZERO;
   const paymentCurrency = String(payment.currency_code ?? context.site.currency_code).toUpperCase();
   if (String(allocation.currency_code ?? context.site.currency_code).toUpperCase() === paymentCurrency) return amount;
@@ -83,11 +109,20 @@ async function postAllocation(context: Context, allocation: Allocation, payment:
     return;
   }
   await postJournal(context, {
-    entityType: 'invoice_payment', entityId: allocation.id!, date: String(allocation.date).slice(0, 10), rate: rateOf(allocation),
-    currencyCode: String(allocation.currency_code), description: `payment #${allocation.id} (${allocation.payment_method}) from client payment #${payment.id}`,
+    entityType: 'invoice_payment',
+    entityId: allocation.id!,
+    date: String(allocation.date).slice(0, 10),
+    rate: rateOf(allocation),
+    currencyCode: String(allocation.currency_code),
+    description: `payment #${allocation.id} (${allocation.payment_method}) from client payment #${payment.id}`,
     lines: allocationLines({
-      treasuryId: Number(payment.treasury_id), clientId: payment.client_id, share: shareOf(context, allocation, payment), paymentRate: rateOf(payment),
-      amount: allocation.amount ?? ZERO, invoiceRate: rateOf(allocation), sitePlaces: currencyDecimals(context.site.currency_code),
+      treasuryId: Number(payment.treasury_id),
+      clientId: payment.client_id,
+      share: shareOf(context, allocation, payment),
+      paymentRate: rateOf(payment),
+      amount: allocation.amount ?? ZERO,
+      invoiceRate: rateOf(allocation),
+      sitePlaces: currencyDecimals(context.site.currency_code),
     }),
   });
 }
@@ -99,8 +134,12 @@ async function postOnAccount(context: Context, payment: ClientPayment, allocated
     return;
   }
   await postJournal(context, {
-    entityType: 'client_payment', entityId: payment.id, date: String(payment.date).slice(0, 10), rate: rateOf(payment),
-    currencyCode: String(payment.currency_code), description: `client payment #${payment.id} on account`,
+    entityType: 'client_payment',
+    entityId: payment.id,
+    date: String(payment.date).slice(0, 10),
+    rate: rateOf(payment),
+    currencyCode: String(payment.currency_code),
+    description: `client payment #${payment.id} on account`,
     lines: paymentLines({ treasuryId: Number(payment.treasury_id), clientId: payment.client_id, amount: remainder }),
   });
 }
@@ -113,42 +152,61 @@ export const clientPayments = defineResource({
   operations: ALL_OPERATIONS,
   fields: clientPaymentFields,
   state: (): ClientPaymentState => ({ touchedInvoices: [] }),
-  children: [childOf({
-    key: 'InvoicePayment',
-    table: 'invoice_payments',
-    foreignKey: 'client_payment_id',
-    fields: allocationFields(),
-    writable: true,
-    countMax: 500,
-  })],
-  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  children: [
+    childOf({
+      key: 'InvoicePayment',
+      table: 'invoice_payments',
+      foreignKey: 'client_payment_id',
+      fields: allocationFields(),
+      writable: true,
+      countMax: 500,
+    }),
+  ],
+  defaultOrder: [
+    ['date', 'desc'],
+    ['id', 'desc'],
+  ],
   keywordColumns: ['transaction_id', 'payment_method', 'notes'],
   hooks: {
     async prepare(context, draft, existing) {
       const payment = draft.header;
       // Every invoice the payment is or was allocated to, by id, before anything else (locks.ts).
       const previous = existing ? (await allocationsOf(context, existing.id)).map((a) => a.invoiceId) : [];
-      await lockInvoices(context, [...(draft.children['InvoicePayment'] ?? []).map((a) => a['invoice_id']), ...previous]);
+      await lockInvoices(context, [
+        ...(draft.children['InvoicePayment'] ?? []).map((a) => a['invoice_id']),
+        ...previous,
+      ]);
       const errors: FieldErrors = {};
-      if ((payment.amount) < ZERO) errors['amount'] = 'must not be negative';
+      if (payment.amount < ZERO) errors['amount'] = 'must not be negative';
       if (!payment.treasury_id) payment.treasury_id = await primaryId(context, 'treasuries');
       if (!payment.currency_code) payment.currency_code = context.site.currency_code;
-      if (payment.amount !== null && payment.amount !== undefined) payment.amount = roundAmount(payment.amount, payment.currency_code);
+      if (payment.amount !== null && payment.amount !== undefined)
+        payment.amount = roundAmount(payment.amount, payment.currency_code);
       if (!payment.date) payment.date = context.now;
       await settleCurrencyRate(context, payment, errors);
       const allocations = draft.children['InvoicePayment'] ?? [];
       for (const [index, allocation] of allocations.entries()) {
-        const invoice = await context.db.selectFrom('invoices').select(['client_id', 'type', 'draft', 'currency_code', 'currency_rate'])
-          .where('site_id', '=', context.siteId).where('id', '=', allocation.invoice_id).executeTakeFirst();
+        const invoice = await context.db
+          .selectFrom('invoices')
+          .select(['client_id', 'type', 'draft', 'currency_code', 'currency_rate'])
+          .where('site_id', '=', context.siteId)
+          .where('id', '=', allocation.invoice_id)
+          .executeTakeFirst();
         const unpayable = invoice ? unpayableReason(invoice) : null;
-        if (!invoice || Number(invoice['client_id']) !== payment.client_id) errors[`InvoicePayment.${index}.invoice_id`] = "must be one of this client's invoices";
+        if (!invoice || Number(invoice['client_id']) !== payment.client_id)
+          errors[`InvoicePayment.${index}.invoice_id`] = "must be one of this client's invoices";
         else if (unpayable) errors[`InvoicePayment.${index}.invoice_id`] = unpayable;
         if ((allocation.amount ?? ZERO) < ZERO) errors[`InvoicePayment.${index}.amount`] = 'must not be negative';
-        if (allocation.amount !== null && allocation.amount !== undefined) allocation.amount = roundAmount(allocation.amount, payment.currency_code);
+        if (allocation.amount !== null && allocation.amount !== undefined)
+          allocation.amount = roundAmount(allocation.amount, payment.currency_code);
         Object.assign(allocation, {
-          payment_method: payment.payment_method, treasury_id: payment.treasury_id, date: payment.date,
-          status: payment.status, client_id: payment.client_id,
-          staff_id: payment.staff_id ?? context.staffId, transaction_id: allocation.transaction_id ?? payment.transaction_id,
+          payment_method: payment.payment_method,
+          treasury_id: payment.treasury_id,
+          date: payment.date,
+          status: payment.status,
+          client_id: payment.client_id,
+          staff_id: payment.staff_id ?? context.staffId,
+          transaction_id: allocation.transaction_id ?? payment.transaction_id,
           // The amount settles the invoice, so it is in the invoice's currency, at the invoice's rate.
           currency_code: invoice?.['currency_code'] ?? context.site.currency_code,
           currency_rate: invoice ? rateOf(invoice) : ONE,
@@ -157,12 +215,14 @@ export const clientPayments = defineResource({
       if (Object.keys(errors).length === 0) {
         const allocated = sum(allocations.map((allocation) => shareOf(context, allocation, payment)));
         if (allocated > payment.amount) {
-          errors['amount'] = `must cover the allocations (${formatDec(allocated)} ${payment.currency_code} at the invoices' rates)`;
+          errors['amount'] =
+            `must cover the allocations (${formatDec(allocated)} ${payment.currency_code} at the invoices' rates)`;
         }
       }
       if (Object.keys(errors).length > 0) throw validationError(errors);
       // Allocations sent with an edit (an empty list too) replace the stored ones; kept ones carry their ids.
-      if (existing && allocations.every((a) => a.id === undefined)) await forgetAllocations(context, existing.id, draft.state);
+      if (existing && allocations.every((a) => a.id === undefined))
+        await forgetAllocations(context, existing.id, draft.state);
     },
     async afterWrite(context, record, draft) {
       const allocations = draft.children['InvoicePayment'] ?? [];
@@ -172,7 +232,10 @@ export const clientPayments = defineResource({
       await postOnAccount(context, record, sum(allocations.map((allocation) => shareOf(context, allocation, record))));
     },
     async beforeDelete(context, record, state) {
-      await lockInvoices(context, (await allocationsOf(context, record.id)).map((a) => a.invoiceId));
+      await lockInvoices(
+        context,
+        (await allocationsOf(context, record.id)).map((a) => a.invoiceId),
+      );
       await forgetAllocations(context, record.id, state);
       await removeJournal(context, 'client_payment', record.id);
     },

@@ -35,9 +35,12 @@ export const partyFields = () => ({
 
 /** A party needs a business name, or first and last names (which then make its business name). */
 export function requireName(party: Rec): void {
-  const named = [party['business_name'], party['first_name'], party['last_name']].some((v) => typeof v === 'string' && v.trim() !== '');
+  const named = [party['business_name'], party['first_name'], party['last_name']].some(
+    (v) => typeof v === 'string' && v.trim() !== '',
+  );
   if (!named) throw fieldError('business_name', 'is required (or first_name and last_name)');
-  if (!party['business_name']) party['business_name'] = [party['first_name'], party['last_name']].filter(Boolean).join(' ');
+  if (!party['business_name'])
+    party['business_name'] = [party['first_name'], party['last_name']].filter(Boolean).join(' ');
 }
 
 export const clients = defineResource({
@@ -67,9 +70,17 @@ export const clients = defineResource({
     async prepare(context, draft, existing) {
       const client = draft.header;
       requireName(client);
-      client.client_number = await settleNumber(context, {
-        table: 'clients', column: 'client_number', sequence: 'client', takenProblem: () => 'is already used by another client',
-      }, client.client_number, existing?.id);
+      client.client_number = await settleNumber(
+        context,
+        {
+          table: 'clients',
+          column: 'client_number',
+          sequence: 'client',
+          takenProblem: () => 'is already used by another client',
+        },
+        client.client_number,
+        existing?.id,
+      );
     },
   },
 });

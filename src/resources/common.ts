@@ -32,8 +32,10 @@ export const timestamps = () => ({
 });
 
 /** Exchange rate of a document in another currency than the site's (an extension of Daftra's fields). */
-export const currencyRateField = () => decimal()
-  .doc("Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate.");
+export const currencyRateField = () =>
+  decimal().doc(
+    "Site-currency units per one unit of currency_code; 1 in the site currency; when left out, the site's rate for the currency on the document's date (GET /api2/currency_rates). The books post at this rate.",
+  );
 
 /**
  * Settles a document's exchange rate: 1 in the site currency; otherwise the rate sent, or the site's
@@ -58,14 +60,27 @@ export async function settleCurrencyRate(context: Context, record: Rec, errors: 
     record['currency_rate'] = known;
     return;
   }
-  errors['currency_rate'] = `is required when currency_code (${code}) is not the site currency (${site}) and the site has no ${code} rate: send how many ${site} one ${code} is worth, or add a rate (POST /api2/currency_rates, or daftar rate set)`;
+  errors['currency_rate'] =
+    `is required when currency_code (${code}) is not the site currency (${site}) and the site has no ${code} rate: send how many ${site} one ${code} is worth, or add a rate (POST /api2/currency_rates, or daftar rate set)`;
 }
 
 /** The site's rate of a currency for a day: the latest on or before it, else the earliest after it. */
 export async function siteRate(context: Context, code: string, day: string): Promise<Dec | null> {
-  const base = () => context.db.selectFrom('currency_rates').select('rate').where('site_id', '=', context.siteId).where('currency_code', '=', code);
-  const before = await base().where('date', '<=', day).orderBy('date', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const row = before ?? await base().where('date', '>', day).orderBy('date', 'asc').orderBy('id', 'asc').limit(1).executeTakeFirst();
+  const base = () =>
+    context.db
+      .selectFrom('currency_rates')
+      .select('rate')
+      .where('site_id', '=', context.siteId)
+      .where('currency_code', '=', code);
+  const before = await base()
+    .where('date', '<=', day)
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const row =
+    before ??
+    (await base().where('date', '>', day).orderBy('date', 'asc').orderBy('id', 'asc').limit(1).executeTakeFirst());
   return row ? fromStored(row['rate']) : null;
 }
 
@@ -106,10 +121,19 @@ export const CLIENT_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Refuses a delete while any row of `table` names the record in `column`. */
-export async function refuseIfUsed(context: Context, checks: ReadonlyArray<readonly [string, string]>, recordId: number, message?: string): Promise<void> {
+export async function refuseIfUsed(
+  context: Context,
+  checks: ReadonlyArray<readonly [string, string]>,
+  recordId: number,
+  message?: string,
+): Promise<void> {
   for (const [table, column] of checks) {
-    const row = await context.db.selectFrom(table).select('id')
-      .where('site_id', '=', context.siteId).where(column, '=', recordId).executeTakeFirst();
+    const row = await context.db
+      .selectFrom(table)
+      .select('id')
+      .where('site_id', '=', context.siteId)
+      .where(column, '=', recordId)
+      .executeTakeFirst();
     if (row) throw hasTransactions(message);
   }
 }
@@ -136,14 +160,27 @@ export function today(context: Context): string {
 /** The site's primary row of a table with a primary flag (stores.primary, treasuries.is_primary). */
 export async function primaryId(context: Context, table: 'stores' | 'treasuries'): Promise<number | null> {
   const flag = table === 'stores' ? 'primary' : 'is_primary';
-  const row = await context.db.selectFrom(table).select('id')
-    .where('site_id', '=', context.siteId).orderBy(flag, 'desc').orderBy('id').executeTakeFirst();
+  const row = await context.db
+    .selectFrom(table)
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .orderBy(flag, 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
   return row ? Number(row['id']) : null;
 }
 
 /** Keeps exactly one primary row: when `id` becomes primary, the others stop being so. */
-export async function makeSolePrimary(context: Context, table: 'stores' | 'treasuries', recordId: number): Promise<void> {
+export async function makeSolePrimary(
+  context: Context,
+  table: 'stores' | 'treasuries',
+  recordId: number,
+): Promise<void> {
   const flag = table === 'stores' ? 'primary' : 'is_primary';
-  await context.db.updateTable(table).set({ [flag]: 0 })
-    .where('site_id', '=', context.siteId).where('id', '<>', recordId).execute();
+  await context.db
+    .updateTable(table)
+    .set({ [flag]: 0 })
+    .where('site_id', '=', context.siteId)
+    .where('id', '<>', recordId)
+    .execute();
 }

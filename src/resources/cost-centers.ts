@@ -9,7 +9,11 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
 
 export const costCenters = defineResource({
-  name: 'cost_centers', model: 'CostCenter', title: 'Cost center', table: 'cost_centers', operations: ALL_OPERATIONS,
+  name: 'cost_centers',
+  model: 'CostCenter',
+  title: 'Cost center',
+  table: 'cost_centers',
+  operations: ALL_OPERATIONS,
   fields: {
     name: text(255).required(),
     code: text(50),
@@ -27,9 +31,14 @@ export const costCenters = defineResource({
       // Walk up from the new parent: reaching this center would make a cycle.
       let at: number | null = parent;
       for (let depth = 0; at && depth < 100; depth += 1) {
-        if (at === existing.id) throw fieldError('cost_center_id', 'cannot be the center itself or one of its descendants');
-        const row: Record<string, unknown> | undefined = await context.db.selectFrom('cost_centers').select('cost_center_id')
-          .where('site_id', '=', context.siteId).where('id', '=', at).executeTakeFirst();
+        if (at === existing.id)
+          throw fieldError('cost_center_id', 'cannot be the center itself or one of its descendants');
+        const row: Record<string, unknown> | undefined = await context.db
+          .selectFrom('cost_centers')
+          .select('cost_center_id')
+          .where('site_id', '=', context.siteId)
+          .where('id', '=', at)
+          .executeTakeFirst();
         at = row?.['cost_center_id'] ? Number(row['cost_center_id']) : null;
       }
     },

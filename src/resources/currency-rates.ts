@@ -23,21 +23,32 @@ export const currencyRates = defineResource({
     notes: longText(),
     ...timestamps(),
   },
-  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  defaultOrder: [
+    ['date', 'desc'],
+    ['id', 'desc'],
+  ],
   keywordColumns: ['currency_code', 'notes'],
   hooks: {
     async prepare(context, draft, existing) {
       const record = draft.header;
       const code = String(record.currency_code).trim().toUpperCase();
       if (!/^[A-Z]{3}$/.test(code)) throw fieldError('currency_code', 'must be a 3-letter ISO 4217 code');
-      if (code === context.site.currency_code.toUpperCase()) throw fieldError('currency_code', `is the site currency (${code}), whose rate is always 1`);
+      if (code === context.site.currency_code.toUpperCase())
+        throw fieldError('currency_code', `is the site currency (${code}), whose rate is always 1`);
       record.currency_code = code;
       if (!record.date) record.date = today(context);
-      if ((record.rate) <= ZERO) throw fieldError('rate', 'must be greater than 0');
-      const clash = await context.db.selectFrom('currency_rates').select('id').where('site_id', '=', context.siteId)
-        .where('currency_code', '=', code).where('date', '=', record.date).executeTakeFirst();
+      if (record.rate <= ZERO) throw fieldError('rate', 'must be greater than 0');
+      const clash = await context.db
+        .selectFrom('currency_rates')
+        .select('id')
+        .where('site_id', '=', context.siteId)
+        .where('currency_code', '=', code)
+        .where('date', '=', record.date)
+        .executeTakeFirst();
       if (clash && Number(clash['id']) !== existing?.id) {
-        throw validationError({ date: `${code} already has a rate on ${String(record.date)} (id ${String(clash['id'])}); edit that one` });
+        throw validationError({
+          date: `${code} already has a rate on ${String(record.date)} (id ${String(clash['id'])}); edit that one`,
+        });
       }
     },
   },

@@ -12,9 +12,13 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { FilterFn, WireObjectSpec } from '../engine/resource.js';
 
-export interface CustomFieldEntry { label: string; value: string | null }
+export interface CustomFieldEntry {
+  label: string;
+  value: string | null;
+}
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function scalar(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -54,20 +58,31 @@ function firstOf(value: unknown): string | undefined {
 }
 
 /** `custom_field`: a field with that value; with `custom_field_label`, that field. */
-export const customFieldFilter = (column: string): FilterFn => (eb: ExpressionBuilder<any, any>, value, _context, query) => {
-  const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
-  if (values.length === 0) return null;
-  const label = firstOf(query['custom_field_label'] ?? query['custom_field_label[]']);
-  return eb.or(values.map((wanted) => likeExact(column, `%${escapeLike(label === undefined ? valueText(wanted) : labelText(label) + valueText(wanted))}%`)));
-};
+export const customFieldFilter =
+  (column: string): FilterFn =>
+  (eb: ExpressionBuilder<any, any>, value, _context, query) => {
+    const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
+    if (values.length === 0) return null;
+    const label = firstOf(query['custom_field_label'] ?? query['custom_field_label[]']);
+    return eb.or(
+      values.map((wanted) =>
+        likeExact(
+          column,
+          `%${escapeLike(label === undefined ? valueText(wanted) : labelText(label) + valueText(wanted))}%`,
+        ),
+      ),
+    );
+  };
 
 /** `custom_field_label` alone: documents that have that field (with custom_field it narrows that filter). */
-export const customFieldLabelFilter = (column: string): FilterFn => (eb: ExpressionBuilder<any, any>, value, _context, query) => {
-  if (firstOf(query['custom_field'] ?? query['custom_field[]']) !== undefined) return null;
-  const labels = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
-  if (labels.length === 0) return null;
-  return eb.or(labels.map((label) => likeExact(column, `%${escapeLike(labelText(label))}%`)));
-};
+export const customFieldLabelFilter =
+  (column: string): FilterFn =>
+  (eb: ExpressionBuilder<any, any>, value, _context, query) => {
+    if (firstOf(query['custom_field'] ?? query['custom_field[]']) !== undefined) return null;
+    const labels = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
+    if (labels.length === 0) return null;
+    return eb.or(labels.map((label) => likeExact(column, `%${escapeLike(labelText(label))}%`)));
+  };
 
 /** InvoiceCustomField of sales documents; purchase documents add their own key. */
 export function customFieldObject(renderKeys: string[], keys: string[] = renderKeys): WireObjectSpec {

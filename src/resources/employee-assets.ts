@@ -20,7 +20,13 @@ const placeFields = () => ({
 /** `prefix`: Daftra's v2 records of locations and storages nest their branch and staff as `{prefix}_branch`, `{prefix}_staff`. */
 function place(name: string, model: string, title: string, prefix?: string): ResourceSpec {
   return defineResource({
-    name, model, title, table: name, operations: ALL_OPERATIONS, fields: placeFields(), keywordColumns: ['name'],
+    name,
+    model,
+    title,
+    table: name,
+    operations: ALL_OPERATIONS,
+    fields: placeFields(),
+    keywordColumns: ['name'],
     ...(prefix ? { v2Aliases: { branch_id: [`${prefix}_branch`], staff_id: [`${prefix}_staff`] } } : {}),
   });
 }
@@ -32,7 +38,11 @@ export const storages = place('storages', 'Storage', 'Storage', 'storage');
 export const USED_BY = ['not_assigned', 'employee', 'storage'] as const;
 
 export const employeeAssets = defineResource({
-  name: 'employee_assets', model: 'EmployeeAsset', title: 'Asset', table: 'employee_assets', operations: ALL_OPERATIONS,
+  name: 'employee_assets',
+  model: 'EmployeeAsset',
+  title: 'Asset',
+  table: 'employee_assets',
+  operations: ALL_OPERATIONS,
   fields: {
     name: text(255).required(),
     code: text(50),
@@ -59,8 +69,10 @@ export const employeeAssets = defineResource({
   hooks: {
     async prepare(_context, draft, existing) {
       const merged = { ...existing, ...draft.header };
-      if (merged['used_by'] === 'employee' && !merged['employee_id']) throw fieldError('employee_id', 'is required when used_by is employee');
-      if (merged['used_by'] === 'storage' && !merged['storage_id']) throw fieldError('storage_id', 'is required when used_by is storage');
+      if (merged['used_by'] === 'employee' && !merged['employee_id'])
+        throw fieldError('employee_id', 'is required when used_by is employee');
+      if (merged['used_by'] === 'storage' && !merged['storage_id'])
+        throw fieldError('storage_id', 'is required when used_by is storage');
     },
   },
 });

@@ -39,7 +39,8 @@ function amountOf(value: unknown, field: string, errors: FieldErrors): Dec | nul
  */
 export function applyExpenseTaxList(record: Rec, list: unknown): void {
   if (!Array.isArray(list)) throw validationError({ ExpenseTax: 'must be a list of {tax_id, amount}' });
-  if (list.length > EXPENSE_TAX_SLOTS_MAX) throw validationError({ ExpenseTax: `must hold at most ${EXPENSE_TAX_SLOTS_MAX} taxes (tax1 and tax2)` });
+  if (list.length > EXPENSE_TAX_SLOTS_MAX)
+    throw validationError({ ExpenseTax: `must hold at most ${EXPENSE_TAX_SLOTS_MAX} taxes (tax1 and tax2)` });
   const errors: FieldErrors = {};
   for (let slot = 1; slot <= EXPENSE_TAX_SLOTS_MAX; slot += 1) {
     const item: unknown = list[slot - 1];
@@ -69,8 +70,11 @@ export function expenseTaxListOf(record: Rec): Record<string, unknown>[] {
     const taxId = record[`tax${slot}_id`];
     if (typeof taxId !== 'number' || taxId <= 0) continue;
     list.push({
-      tax_id: taxId, name: record[`tax${slot}_name`] ?? null, value: decText(record[`tax${slot}_value`]),
-      included: record[`tax${slot}_included`] ?? null, amount: decText(record[`tax${slot}_amount`]),
+      tax_id: taxId,
+      name: record[`tax${slot}_name`] ?? null,
+      value: decText(record[`tax${slot}_value`]),
+      included: record[`tax${slot}_included`] ?? null,
+      amount: decText(record[`tax${slot}_amount`]),
     });
   }
   return list;

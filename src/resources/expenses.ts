@@ -7,7 +7,15 @@
 import { postJournal, removeJournal } from '../domain/books.js';
 import { type MoneyMovementFacts, expenseLines, incomeLines } from '../domain/posting/expenses.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, ZERO, currencyDecimals, fromStored, includedTaxOfTo, percentOfTo, roundTo } from '../domain/money.js';
+import {
+  type Dec,
+  ZERO,
+  currencyDecimals,
+  fromStored,
+  includedTaxOfTo,
+  percentOfTo,
+  roundTo,
+} from '../domain/money.js';
 import { bool, date, decimal, id, json, longText, text } from '../engine/fields.js';
 import type { Context, Rec, ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
@@ -24,10 +32,18 @@ async function post(context: Context, record: Rec): Promise<void> {
     if (typeof taxId !== 'number' || !taxId || typeof amount !== 'bigint' || amount === ZERO) continue;
     taxes.push({ taxId, amount, included: record[`tax${slot}_included`] === 1 });
   }
-  const facts: MoneyMovementFacts = { treasuryId: Number(record['treasury_id']), amount: typeof record['amount'] === 'bigint' ? record['amount'] : ZERO, taxes };
+  const facts: MoneyMovementFacts = {
+    treasuryId: Number(record['treasury_id']),
+    amount: typeof record['amount'] === 'bigint' ? record['amount'] : ZERO,
+    taxes,
+  };
   await postJournal(context, {
-    entityType: income ? 'income' : 'expense', entityId: record.id!, date: String(record['date']), rate: rateOf(record),
-    currencyCode: String(record['currency_code']), description: `${income ? 'income' : 'expense'} #${record.id}${record['category'] ? ` (${record['category']})` : ''}`,
+    entityType: income ? 'income' : 'expense',
+    entityId: record.id!,
+    date: String(record['date']),
+    rate: rateOf(record),
+    currencyCode: String(record['currency_code']),
+    description: `${income ? 'income' : 'expense'} #${record.id}${record['category'] ? ` (${record['category']})` : ''}`,
     lines: income ? incomeLines(facts) : expenseLines(facts),
   });
 }
@@ -36,7 +52,9 @@ const taxSlot = (slot: 1 | 2) => ({
   [`tax${slot}_id`]: id().ref('taxes'),
   [`tax${slot}_name`]: text(255).readOnly(),
   [`tax${slot}_value`]: decimal().readOnly().doc('Rate in percent'),
-  [`tax${slot}_amount`]: decimal().nonNegative().doc('The tax paid; computed from the tax record when left out (an importer may send the exact amount)'),
+  [`tax${slot}_amount`]: decimal()
+    .nonNegative()
+    .doc('The tax paid; computed from the tax record when left out (an importer may send the exact amount)'),
   [`tax${slot}_included`]: bool().readOnly(),
 });
 
@@ -47,9 +65,16 @@ async function fillTaxes(context: Context, record: Rec, existing: Rec | null, li
   record['amount'] = amount;
   for (const slot of [1, 2] as const) {
     const taxId = record[`tax${slot}_id`] as number | null;
-    const tax = taxId ? await context.db.selectFrom('taxes').select(['name', 'value', 'included'])
-      .where('site_id', '=', context.siteId).where('id', '=', taxId).executeTakeFirst() : undefined;
-    if (taxId && !tax && listField) throw validationError({ [`${listField}.${slot - 1}.tax_id`]: `does not exist (no tax with id ${taxId})` });
+    const tax = taxId
+      ? await context.db
+          .selectFrom('taxes')
+          .select(['name', 'value', 'included'])
+          .where('site_id', '=', context.siteId)
+          .where('id', '=', taxId)
+          .executeTakeFirst()
+      : undefined;
+    if (taxId && !tax && listField)
+      throw validationError({ [`${listField}.${slot - 1}.tax_id`]: `does not exist (no tax with id ${taxId})` });
     const rate = tax ? fromStored(tax['value']) : null;
     const included = tax ? Number(tax['included']) : null;
     record[`tax${slot}_name`] = tax ? tax['name'] : null;
@@ -58,16 +83,23 @@ async function fillTaxes(context: Context, record: Rec, existing: Rec | null, li
     const sentAmount = record[`tax${slot}_amount`] as Dec | null | undefined;
     // An amount the request sent (on an edit: one that differs from the stored one) is kept, as an
     // importer knows the tax actually paid; otherwise it is computed from the tax record.
-    const sent = sentAmount !== null && sentAmount !== undefined && (!existing || sentAmount !== existing[`tax${slot}_amount`]);
+    const sent =
+      sentAmount !== null && sentAmount !== undefined && (!existing || sentAmount !== existing[`tax${slot}_amount`]);
     if (sent && rate !== null) {
       if (sentAmount > amount) throw validationError({ [`tax${slot}_amount`]: 'must not be more than amount' });
       continue;
     }
-    record[`tax${slot}_amount`] = rate === null ? null : included === 1 ? includedTaxOfTo(amount, rate, places) : percentOfTo(amount, rate, places);
+    record[`tax${slot}_amount`] =
+      rate === null ? null : included === 1 ? includedTaxOfTo(amount, rate, places) : percentOfTo(amount, rate, places);
   }
 }
 
-function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income', title: string, isIncome: 0 | 1): ResourceSpec {
+function moneyMovement(
+  name: 'expenses' | 'incomes',
+  model: 'Expense' | 'Income',
+  title: string,
+  isIncome: 0 | 1,
+): ResourceSpec {
   return defineResource({
     name,
     model,
@@ -95,12 +127,17 @@ function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income'
       is_income: bool().readOnly(),
       staff_id: staffField(),
       branch_id: id(),
-      expense_taxes: json().doc('ExpenseTax: the taxes as a list [{tax_id, amount?}], read into the tax1/tax2 slots; answered as the slots that hold a tax'),
+      expense_taxes: json().doc(
+        'ExpenseTax: the taxes as a list [{tax_id, amount?}], read into the tax1/tax2 slots; answered as the slots that hold a tax',
+      ),
       ...timestamps(),
     },
     // A real bank-sync proxy sends ExpenseTax[] beside or inside the model (expense-taxes.ts).
     wireObjects: [{ field: 'expense_taxes', keys: ['ExpenseTax'], renderKeys: ['ExpenseTax'] }],
-    defaultOrder: [['date', 'desc'], ['id', 'desc']],
+    defaultOrder: [
+      ['date', 'desc'],
+      ['id', 'desc'],
+    ],
     keywordColumns: ['vendor', 'category', 'note', 'description'],
     hooks: {
       async prepare(context, draft, existing) {
@@ -113,13 +150,20 @@ function moneyMovement(name: 'expenses' | 'incomes', model: 'Expense' | 'Income'
         await settleCurrencyRate(context, record, errors);
         if (Object.keys(errors).length > 0) throw validationError(errors);
         const list = record['expense_taxes'];
-        const sentList = list !== null && list !== undefined && JSON.stringify(list) !== JSON.stringify(existing?.['expense_taxes'] ?? null);
+        const sentList =
+          list !== null &&
+          list !== undefined &&
+          JSON.stringify(list) !== JSON.stringify(existing?.['expense_taxes'] ?? null);
         if (sentList) applyExpenseTaxList(record, list);
         await fillTaxes(context, record, existing, sentList ? 'ExpenseTax' : null);
         record['expense_taxes'] = expenseTaxListOf(record);
       },
-      async afterWrite(context, record) { await post(context, record); },
-      async afterDelete(context, record) { await removeJournal(context, record['is_income'] === 1 ? 'income' : 'expense', record.id!); },
+      async afterWrite(context, record) {
+        await post(context, record);
+      },
+      async afterDelete(context, record) {
+        await removeJournal(context, record['is_income'] === 1 ? 'income' : 'expense', record.id!);
+      },
     },
   });
 }

@@ -10,7 +10,11 @@ import { ZERO } from '../domain/money.js';
 import { dayBound, timestamps } from './common.js';
 
 export const leaveApplications = defineResource({
-  name: 'leave_applications', model: 'LeaveApplication', title: 'Leave application', table: 'leave_applications', operations: ALL_OPERATIONS,
+  name: 'leave_applications',
+  model: 'LeaveApplication',
+  title: 'Leave application',
+  table: 'leave_applications',
+  operations: ALL_OPERATIONS,
   fields: {
     staff_id: id().required().doc('The staff member on leave'),
     days: decimal().required().doc('Working days of leave, e.g. 2 or 0.5'),
@@ -40,7 +44,11 @@ export const leaveApplications = defineResource({
 });
 
 export const attendanceLogs = defineResource({
-  name: 'attendance_logs', model: 'AttendanceLog', title: 'Attendance log', table: 'attendance_logs', operations: ALL_OPERATIONS,
+  name: 'attendance_logs',
+  model: 'AttendanceLog',
+  title: 'Attendance log',
+  table: 'attendance_logs',
+  operations: ALL_OPERATIONS,
   fields: {
     staff_id: id().required(),
     time: datetime().required().doc('When the staff member signed, YYYY-MM-DD HH:MM:SS'),
@@ -53,6 +61,9 @@ export const attendanceLogs = defineResource({
     branch_id: id(),
     ...timestamps(),
   },
-  defaultOrder: [['time', 'desc'], ['id', 'desc']],
+  defaultOrder: [
+    ['time', 'desc'],
+    ['id', 'desc'],
+  ],
   filters: { date_from: dayBound('time', '>='), date_to: dayBound('time', '<=') },
 });

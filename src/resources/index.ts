@@ -4,7 +4,12 @@
  */
 import { registerResources } from '../engine/registry.js';
 import type { ResourceSpec } from '../engine/resource.js';
-import { clientAppointments, estimateAppointments, invoiceAppointments, workOrderAppointments } from './appointments.js';
+import {
+  clientAppointments,
+  estimateAppointments,
+  invoiceAppointments,
+  workOrderAppointments,
+} from './appointments.js';
 import { auditLogs } from './audit-logs.js';
 import { branches } from './branches.js';
 import { clientAttendance } from './client-attendance.js';
@@ -44,17 +49,70 @@ import { productBundles } from './product-bundles.js';
 import { advanceApplications } from './advance-applications.js';
 
 export const RESOURCES: readonly ResourceSpec[] = [
-  invoices, estimates, creditNotes, refundReceipts, clients, suppliers, workOrders, clientAppointments,
-  invoiceAppointments, estimateAppointments, workOrderAppointments, invoicePayments, clientPayments, products, journals,
-  journalAccounts, journalCats, timeTracking, expenses, incomes, productCategories, taxes, stockTransactions, stores,
-  staff, treasuries, purchaseInvoices, purchaseRefunds, notes, followUpActions, followUpStatuses, clientAttendance,
-  auditLogs, currencyRates,
+  invoices,
+  estimates,
+  creditNotes,
+  refundReceipts,
+  clients,
+  suppliers,
+  workOrders,
+  clientAppointments,
+  invoiceAppointments,
+  estimateAppointments,
+  workOrderAppointments,
+  invoicePayments,
+  clientPayments,
+  products,
+  journals,
+  journalAccounts,
+  journalCats,
+  timeTracking,
+  expenses,
+  incomes,
+  productCategories,
+  taxes,
+  stockTransactions,
+  stores,
+  staff,
+  treasuries,
+  purchaseInvoices,
+  purchaseRefunds,
+  notes,
+  followUpActions,
+  followUpStatuses,
+  clientAttendance,
+  auditLogs,
+  currencyRates,
   // Served by Daftra's v2 API (api/v2.ts) and, as every resource, by api2.
-  branches, sitePaymentGateways, shippingOptions,
+  branches,
+  sitePaymentGateways,
+  shippingOptions,
   // The rest of Daftra's documented groups (docs/compatibility.md "The rest of the docs export").
-  leaveApplications, attendanceLogs, departments, designations, employmentTypes, assetTypes, assetLocations, storages,
-  employeeAssets, brands, unitTemplates, costCenters, creditTypes, packages, creditTypePackages, creditCharges, creditUsages,
-  chargeUsages, workflowTypes, workflowRecords, purchaseDebitNotes, requisitions, bookings, productBundles, advanceApplications,
+  leaveApplications,
+  attendanceLogs,
+  departments,
+  designations,
+  employmentTypes,
+  assetTypes,
+  assetLocations,
+  storages,
+  employeeAssets,
+  brands,
+  unitTemplates,
+  costCenters,
+  creditTypes,
+  packages,
+  creditTypePackages,
+  creditCharges,
+  creditUsages,
+  chargeUsages,
+  workflowTypes,
+  workflowRecords,
+  purchaseDebitNotes,
+  requisitions,
+  bookings,
+  productBundles,
+  advanceApplications,
 ];
 
 registerResources(RESOURCES);

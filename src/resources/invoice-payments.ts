@@ -22,16 +22,22 @@ export const paymentFields = () => ({
   transaction_id: text(100).doc('Visual identifier of the process'),
   // The docs' own examples send negative ids here (generated sample data): an id of 0 or less names
   // nothing and counts as left out.
-  treasury_id: int().ref('treasuries').doc('Treasury the money went into; the primary treasury when left out (or 0 or less)'),
+  treasury_id: int()
+    .ref('treasuries')
+    .doc('Treasury the money went into; the primary treasury when left out (or 0 or less)'),
   date: datetime().doc('Date of the payment; now when left out'),
   email: text(255),
-  status: int().oneOf([0, 1, 2, 3]).default(PAYMENT_RECORD_STATUS.completed)
+  status: int()
+    .oneOf([0, 1, 2, 3])
+    .default(PAYMENT_RECORD_STATUS.completed)
     .doc('0 failed, 1 completed, 2 pending, 3 not completed; only completed payments count as paid'),
   notes: longText(),
   response_code: text(255).doc('Response code of the payment gateway'),
   response_message: longText(),
   currency_code: text(3).doc('ISO 4217; the invoice currency when left out'),
-  currency_rate: decimal().readOnly().doc("The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency)"),
+  currency_rate: decimal()
+    .readOnly()
+    .doc("The invoice's exchange rate; the payment posts at it (amounts are in the invoice's currency)"),
   ...payerFields(10),
   attachment: text(255).doc('Link to an attachment'),
   staff_id: int().doc('Staff user who recorded it; 0 is the site owner; the caller when left out (or negative)'),
@@ -44,7 +50,9 @@ export const paymentFields = () => ({
   pos_shift_id: id().doc('The POS shift it was taken in'),
   branch_id: id(),
   client_id: id().readOnly().ref('clients').doc("The invoice's client"),
-  client_payment_id: id().readOnly().doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
+  client_payment_id: id()
+    .readOnly()
+    .doc('The client payment it is allocated from, if any: such a payment changes only through its client payment'),
   ...timestamps(),
 });
 
@@ -63,7 +71,8 @@ const MODEL_OF_RETURN: Record<number, string> = { 5: 'CreditNote', 6: 'RefundRec
  */
 export function unpayableReason(document: Record<string, unknown>): string | null {
   const type = Number(document['type']);
-  if (!PAYABLE_TYPES.has(type)) return `must be an invoice: ${documentKind('invoices', type)?.article ?? `a document of type ${type}`} takes no payments`;
+  if (!PAYABLE_TYPES.has(type))
+    return `must be an invoice: ${documentKind('invoices', type)?.article ?? `a document of type ${type}`} takes no payments`;
   return documentUnpayableReason(document);
 }
 
@@ -90,7 +99,11 @@ function refuseReturnPayment(document: Record<string, unknown>, field: string): 
   const model = MODEL_OF_RETURN[Number(document['type'])];
   if (!model) return;
   const message = `is ${articleOf(Number(document['type']))}: its payments are written with it (the ${model}'s InvoicePayment list), not here`;
-  if (field === '') throw new DaftarError('DAFTAR_ERR_FORBIDDEN', `This payment belongs to ${articleOf(Number(document['type']))}; change it through the ${model}'s InvoicePayment list`);
+  if (field === '')
+    throw new DaftarError(
+      'DAFTAR_ERR_FORBIDDEN',
+      `This payment belongs to ${articleOf(Number(document['type']))}; change it through the ${model}'s InvoicePayment list`,
+    );
   throw fieldError(field, message);
 }
 
@@ -104,24 +117,33 @@ export async function completePayment(context: Context, payment: Payment, invoic
   // its rate, whatever currency_code says (Daftra's own example sends "str"); money in another
   // currency is a client payment allocated to the invoice, converted at both rates.
   if (!payment.currency_code) payment.currency_code = textOf(invoice['currency_code']) ?? context.site.currency_code;
-  if (payment.amount !== null && payment.amount !== undefined) payment.amount = roundAmount(payment.amount, payment.currency_code);
+  if (payment.amount !== null && payment.amount !== undefined)
+    payment.amount = roundAmount(payment.amount, payment.currency_code);
   if (!payment.date) payment.date = context.now;
   payment.currency_rate = rateOf(invoice);
-  if (payment.staff_id === undefined || payment.staff_id === null || payment.staff_id < 0) payment.staff_id = context.staffId;
-  payment.client_id = invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
+  if (payment.staff_id === undefined || payment.staff_id === null || payment.staff_id < 0)
+    payment.staff_id = context.staffId;
+  payment.client_id =
+    invoice['client_id'] === null || invoice['client_id'] === undefined ? null : Number(invoice['client_id']);
 }
 
 /** An allocation of a client payment is the client payment's: it changes and goes only through it. */
 function refuseAllocation(record: Rec): void {
   if (record.client_payment_id) {
-    throw new DaftarError('DAFTAR_ERR_FORBIDDEN',
-      `This payment is allocated from client payment #${record.client_payment_id}; change its allocations through the client payment`);
+    throw new DaftarError(
+      'DAFTAR_ERR_FORBIDDEN',
+      `This payment is allocated from client payment #${record.client_payment_id}; change its allocations through the client payment`,
+    );
   }
 }
 
 async function invoiceOf(context: Context, invoiceId: number): Promise<Rec> {
-  const row = await context.db.selectFrom('invoices').selectAll()
-    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', invoiceId)
+    .executeTakeFirst();
   if (!row) throw fieldError('invoice_id', `does not exist (no invoice with id ${invoiceId})`);
   return row;
 }
@@ -134,7 +156,10 @@ export const invoicePayments = defineResource({
   table: 'invoice_payments',
   operations: ALL_OPERATIONS,
   fields: paymentFields(),
-  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  defaultOrder: [
+    ['date', 'desc'],
+    ['id', 'desc'],
+  ],
   keywordColumns: ['transaction_id', 'payment_method', 'notes', 'first_name', 'last_name', 'email'],
   hooks: {
     async prepare(context, draft, existing) {

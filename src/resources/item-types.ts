@@ -2,7 +2,12 @@
  * Daftra's item types, by name and code, for notes, follow-ups and appointments. Path segments accept
  * the name (client, work_order), its plural, a dashed form (work-order) or the numeric code.
  */
-export interface ItemType { code: number; table?: string; types?: number[]; label: string }
+export interface ItemType {
+  code: number;
+  table?: string;
+  types?: number[];
+  label: string;
+}
 
 export const ITEM_TYPES: Record<string, ItemType> = {
   client: { code: 1, table: 'clients', label: 'client' },
@@ -18,9 +23,16 @@ export const ITEM_TYPES: Record<string, ItemType> = {
 
 /** `clients`, `work-order`, `8` → the item type; unknown → undefined. */
 export function itemTypeOf(segment: string): ItemType | undefined {
-  const text = segment.replace(/\.json$/, '').toLowerCase().replace(/-/g, '_');
+  const text = segment
+    .replace(/\.json$/, '')
+    .toLowerCase()
+    .replace(/-/g, '_');
   if (/^\d+$/.test(text)) return Object.values(ITEM_TYPES).find((type) => type.code === Number(text));
   // Own keys only: `constructor` or `__proto__` must not find Object.prototype's members.
   const named = (key: string) => (Object.hasOwn(ITEM_TYPES, key) ? ITEM_TYPES[key] : undefined);
-  return named(text) ?? named(text.replace(/s$/, '')) ?? (text === 'purchase_invoice' ? ITEM_TYPES['purchase_order'] : undefined);
+  return (
+    named(text) ??
+    named(text.replace(/s$/, '')) ??
+    (text === 'purchase_invoice' ? ITEM_TYPES['purchase_order'] : undefined)
+  );
 }

@@ -13,21 +13,57 @@ import { staffField, timestamps, today } from './common.js';
 import { settleNumber } from '../domain/numbering.js';
 
 export const ACCOUNT_ENTITY_TYPES = [
-  'client', 'supplier', 'income_tax', 'outcome_tax', 'treasury', 'store', 'income_category', 'expense_category',
-  'asset', 'asset_deprecation', 'asset_deprecation_expense', 'staff_petty_cash',
+  'client',
+  'supplier',
+  'income_tax',
+  'outcome_tax',
+  'treasury',
+  'store',
+  'income_category',
+  'expense_category',
+  'asset',
+  'asset_deprecation',
+  'asset_deprecation_expense',
+  'staff_petty_cash',
 ] as const;
 
 export const JOURNAL_ENTITY_TYPES = [
-  'invoice', 'refund_receipt', 'credit_note', 'purchase_order', 'purchase_refund', 'invoice_sales_cost', 'credit_note_sales_cost', 'refund_receipt_sales_cost', 'expense', 'income',
-  'invoice_payment', 'purchase_order_payment', 'stock_transaction', 'stock_transfer', 'treasury_transfer',
-  'treasury_transfer_from', 'treasury_transfer_to', 'asset', 'asset_deprecation', 'asset_operation', 'requisition',
-  'client_payment', 'manual', 'purchase_debit_note', 'advance_payment', 'advance_payment_application', 'booking',
+  'invoice',
+  'refund_receipt',
+  'credit_note',
+  'purchase_order',
+  'purchase_refund',
+  'invoice_sales_cost',
+  'credit_note_sales_cost',
+  'refund_receipt_sales_cost',
+  'expense',
+  'income',
+  'invoice_payment',
+  'purchase_order_payment',
+  'stock_transaction',
+  'stock_transfer',
+  'treasury_transfer',
+  'treasury_transfer_from',
+  'treasury_transfer_to',
+  'asset',
+  'asset_deprecation',
+  'asset_operation',
+  'requisition',
+  'client_payment',
+  'manual',
+  'purchase_debit_note',
+  'advance_payment',
+  'advance_payment_application',
+  'booking',
 ] as const;
 
 const accountTreeFields = () => ({
   code: text(255),
   name: text(255).required(),
-  type: text(1).oneOf(['0', '1']).required().doc('0 debit-natured (assets, expenses), 1 credit-natured (liabilities, equity, revenue)'),
+  type: text(1)
+    .oneOf(['0', '1'])
+    .required()
+    .doc('0 debit-natured (assets, expenses), 1 credit-natured (liabilities, equity, revenue)'),
   staff_id: staffField(),
   entity_type: text(50).oneOf(ACCOUNT_ENTITY_TYPES),
   entity_id: id(),
@@ -37,8 +73,12 @@ const accountTreeFields = () => ({
   total_credit: decimal().virtual(),
   // Daftra recalculates balances in the background and flags accounts still waiting; here every total
   // is summed from the journals when it is read, so an account is always recalculated.
-  is_recalculated: bool().virtual().doc('Always 1: totals are summed from the journals when read, never left to recalculate'),
-  last_transaction_update: datetime().virtual().doc('When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none'),
+  is_recalculated: bool()
+    .virtual()
+    .doc('Always 1: totals are summed from the journals when read, never left to recalculate'),
+  last_transaction_update: datetime()
+    .virtual()
+    .doc('When a journal line posted to it (or, for a folder, to an account below it) last changed; empty when none'),
   ...timestamps(),
 });
 
@@ -48,10 +88,19 @@ const accountTreeFields = () => ({
  * (`entity_type`, `entity_id`). A rename or a move is fine. Without this, retyping "Cash and Banks" or
  * pointing it at clients sent every later posting to the wrong place or to a 500.
  */
-async function refuseRuleChanges(context: Context, table: 'journal_cats' | 'journal_accounts', record: Rec, existing: Rec | null): Promise<void> {
+async function refuseRuleChanges(
+  context: Context,
+  table: 'journal_cats' | 'journal_accounts',
+  record: Rec,
+  existing: Rec | null,
+): Promise<void> {
   if (!existing) return;
-  const stored = await context.db.selectFrom(table).select('system_key')
-    .where('site_id', '=', context.siteId).where('id', '=', existing.id).executeTakeFirst();
+  const stored = await context.db
+    .selectFrom(table)
+    .select('system_key')
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', existing.id)
+    .executeTakeFirst();
   const system = Boolean(stored?.['system_key']);
   const opened = table === 'journal_accounts' && Boolean(existing.entity_type);
   if (!system && !opened) return;
@@ -59,19 +108,31 @@ async function refuseRuleChanges(context: Context, table: 'journal_cats' | 'jour
   const errors: Record<string, string> = {};
   const guarded = opened ? ['type', 'entity_type', 'entity_id'] : ['type', 'entity_type'];
   for (const field of guarded) {
-    if ((record[field] ?? null) !== (existing[field] ?? null)) errors[field] = `cannot be changed: ${why} (${existing.name})`;
+    if ((record[field] ?? null) !== (existing[field] ?? null))
+      errors[field] = `cannot be changed: ${why} (${existing.name})`;
   }
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
 
 /** A folder the books open accounts under, or that holds their system accounts, stays. */
-async function refuseSystemDelete(context: Context, table: 'journal_cats' | 'journal_accounts', record: Rec): Promise<void> {
-  const stored = await context.db.selectFrom(table).select('system_key')
-    .where('site_id', '=', context.siteId).where('id', '=', record.id).executeTakeFirst();
+async function refuseSystemDelete(
+  context: Context,
+  table: 'journal_cats' | 'journal_accounts',
+  record: Rec,
+): Promise<void> {
+  const stored = await context.db
+    .selectFrom(table)
+    .select('system_key')
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', record.id)
+    .executeTakeFirst();
   if (!stored?.['system_key']) return;
-  throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', table === 'journal_cats'
-    ? `Can't delete item. The books open accounts under this folder (${record.name}); rename it instead.`
-    : "Can't delete item. The books post to this account.");
+  throw new DaftarError(
+    'DAFTAR_ERR_HAS_TRANSACTIONS',
+    table === 'journal_cats'
+      ? `Can't delete item. The books open accounts under this folder (${record.name}); rename it instead.`
+      : "Can't delete item. The books post to this account.",
+  );
 }
 
 async function setParentPath(context: Context, record: Rec): Promise<void> {
@@ -80,30 +141,48 @@ async function setParentPath(context: Context, record: Rec): Promise<void> {
     record.parent_cat_ids = '';
     return;
   }
-  const parent = await context.db.selectFrom('journal_cats').select(['id', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId).where('id', '=', parentId).executeTakeFirst();
+  const parent = await context.db
+    .selectFrom('journal_cats')
+    .select(['id', 'parent_cat_ids'])
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', parentId)
+    .executeTakeFirst();
   const path = parent ? [String(parent['parent_cat_ids'] ?? ''), String(parentId)].filter(Boolean).join(',') : '';
   record.parent_cat_ids = path;
 }
 
 /** Σ debit and credit posted to each account (and, for cats, to every account below them). */
-async function renderTotals(context: Context, records: Rec[], wire: Record<string, unknown>[], kind: 'account' | 'cat'): Promise<void> {
+async function renderTotals(
+  context: Context,
+  records: Rec[],
+  wire: Record<string, unknown>[],
+  kind: 'account' | 'cat',
+): Promise<void> {
   for (const [index, record] of records.entries()) {
     const row = await exactSums(context.dialect, (sums) => {
-      let query = context.db.selectFrom('journal_transactions as t')
-        .innerJoin('journal_accounts as a', (join) => join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'))
-        .select((eb) => [...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit'), eb.fn.max('t.modified').as('last_modified')])
+      let query = context.db
+        .selectFrom('journal_transactions as t')
+        .innerJoin('journal_accounts as a', (join) =>
+          join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'),
+        )
+        .select((eb) => [
+          ...sums(eb.ref('t.debit'), 'debit'),
+          ...sums(eb.ref('t.credit'), 'credit'),
+          eb.fn.max('t.modified').as('last_modified'),
+        ])
         .where('t.site_id', '=', context.siteId);
       if (kind === 'account') query = query.where('a.id', '=', record.id);
       else {
         const id = String(record.id);
-        query = query.where((eb) => eb.or([
-          eb('a.journal_cat_id', '=', record.id),
-          eb('a.parent_cat_ids', '=', id),
-          eb('a.parent_cat_ids', 'like', `${id},%`),
-          eb('a.parent_cat_ids', 'like', `%,${id}`),
-          eb('a.parent_cat_ids', 'like', `%,${id},%`),
-        ]));
+        query = query.where((eb) =>
+          eb.or([
+            eb('a.journal_cat_id', '=', record.id),
+            eb('a.parent_cat_ids', '=', id),
+            eb('a.parent_cat_ids', 'like', `${id},%`),
+            eb('a.parent_cat_ids', 'like', `%,${id}`),
+            eb('a.parent_cat_ids', 'like', `%,${id},%`),
+          ]),
+        );
       }
       return query.executeTakeFirst();
     });
@@ -138,7 +217,9 @@ export const journalCats = defineResource({
     async beforeDelete(context, record) {
       await refuseSystemDelete(context, 'journal_cats', record);
     },
-    async related(context, records, wire) { await renderTotals(context, records, wire, 'cat'); },
+    async related(context, records, wire) {
+      await renderTotals(context, records, wire, 'cat');
+    },
   },
 });
 
@@ -161,7 +242,9 @@ export const journalAccounts = defineResource({
     async beforeDelete(context, record) {
       await refuseSystemDelete(context, 'journal_accounts', record);
     },
-    async related(context, records, wire) { await renderTotals(context, records, wire, 'account'); },
+    async related(context, records, wire) {
+      await renderTotals(context, records, wire, 'account');
+    },
   },
 });
 
@@ -192,7 +275,9 @@ export const journals = defineResource({
     staff_id: staffField(),
     date: date().doc('Today when left out'),
     name: text(255),
-    entity_type: text(50).oneOf(JOURNAL_ENTITY_TYPES).doc('Set by the books on automatic journals; manual journals need none'),
+    entity_type: text(50)
+      .oneOf(JOURNAL_ENTITY_TYPES)
+      .doc('Set by the books on automatic journals; manual journals need none'),
     entity_id: id(),
     is_automatic: bool().readOnly(),
     description: longText().required(),
@@ -205,22 +290,30 @@ export const journals = defineResource({
     cost_center_id: id(),
     ...timestamps(),
   },
-  children: [{
-    key: 'JournalTransaction',
-    table: 'journal_transactions',
-    foreignKey: 'journal_id',
-    fields: journalTransactionFields(),
-    writable: true,
-    countMax: 1_000,
-    // The docs' list shows each journal with its transactions.
-    inLists: true,
-  }],
-  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  children: [
+    {
+      key: 'JournalTransaction',
+      table: 'journal_transactions',
+      foreignKey: 'journal_id',
+      fields: journalTransactionFields(),
+      writable: true,
+      countMax: 1_000,
+      // The docs' list shows each journal with its transactions.
+      inLists: true,
+    },
+  ],
+  defaultOrder: [
+    ['date', 'desc'],
+    ['id', 'desc'],
+  ],
   keywordColumns: ['description', 'number', 'name'],
   hooks: {
     async prepare(context, draft, existing) {
       if (existing && Number(existing.is_automatic) === 1) {
-        throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Automatic journals are posted by their documents and cannot be edited');
+        throw new DaftarError(
+          'DAFTAR_ERR_FORBIDDEN',
+          'Automatic journals are posted by their documents and cannot be edited',
+        );
       }
       const journal = draft.header;
       const lines = draft.children['JournalTransaction'] ?? [];
@@ -229,16 +322,19 @@ export const journals = defineResource({
       lines.forEach((line, index) => {
         const debit = line.debit ?? ZERO;
         const credit = line.credit ?? ZERO;
-        if ((debit > ZERO) === (credit > ZERO)) errors[`JournalTransaction.${index}.debit`] = 'exactly one of debit and credit must be greater than 0';
+        if (debit > ZERO === credit > ZERO)
+          errors[`JournalTransaction.${index}.debit`] = 'exactly one of debit and credit must be greater than 0';
         line.currency_code = line.currency_code || journal['currency_code'] || context.site.currency_code;
         // debit and credit are in the site currency: rounded to its minor unit before the balance check.
         for (const side of ['debit', 'credit'] as const) {
-          if (line[side] !== null && line[side] !== undefined) line[side] = roundAmount(line[side] as bigint, context.site.currency_code);
+          if (line[side] !== null && line[side] !== undefined)
+            line[side] = roundAmount(line[side] as bigint, context.site.currency_code);
         }
       });
       const debit = sum(lines.map((l) => l.debit ?? ZERO));
       const credit = sum(lines.map((l) => l.credit ?? ZERO));
-      if (debit !== credit) errors['total_debit'] = `debits (${formatDec(debit)}) must equal credits (${formatDec(credit)})`;
+      if (debit !== credit)
+        errors['total_debit'] = `debits (${formatDec(debit)}) must equal credits (${formatDec(credit)})`;
       if (Object.keys(errors).length > 0) throw validationError(errors);
       journal['total_debit'] = debit;
       journal['total_credit'] = credit;
@@ -249,9 +345,18 @@ export const journals = defineResource({
       if (!journal['date']) journal['date'] = today(context);
       if (!journal['currency_code']) journal['currency_code'] = context.site.currency_code;
       if (journal['staff_id'] === undefined || journal['staff_id'] === null) journal['staff_id'] = context.staffId;
-      journal.number = await settleNumber(context, {
-        table: 'journals', column: 'number', sequence: 'journal', unique: false, takenProblem: () => 'is already used by another journal',
-      }, journal.number, existing?.id);
+      journal.number = await settleNumber(
+        context,
+        {
+          table: 'journals',
+          column: 'number',
+          sequence: 'journal',
+          unique: false,
+          takenProblem: () => 'is already used by another journal',
+        },
+        journal.number,
+        existing?.id,
+      );
     },
     async beforeDelete(_context, record) {
       if (Number(record.is_automatic) === 1) {
@@ -260,4 +365,3 @@ export const journals = defineResource({
     },
   },
 });
-

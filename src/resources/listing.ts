@@ -6,7 +6,16 @@ import { notFound } from '../domain/errors.js';
 import type { Context } from '../engine/resource.js';
 
 const FIXED: Record<string, Record<string, string>> = {
-  timezone: { '1': 'Asia/Riyadh', '2': 'Africa/Cairo', '3': 'Asia/Dubai', '4': 'Asia/Kuwait', '5': 'Asia/Qatar', '6': 'Asia/Bahrain', '7': 'Asia/Muscat', '8': 'UTC' },
+  timezone: {
+    '1': 'Asia/Riyadh',
+    '2': 'Africa/Cairo',
+    '3': 'Asia/Dubai',
+    '4': 'Asia/Kuwait',
+    '5': 'Asia/Qatar',
+    '6': 'Asia/Bahrain',
+    '7': 'Asia/Muscat',
+    '8': 'UTC',
+  },
   dateformats: { '0': 'YYYY-MM-DD', '1': 'DD/MM/YYYY', '2': 'MM/DD/YYYY', '3': 'DD-MM-YYYY', '4': 'DD.MM.YYYY' },
   languagecodes: { '7': 'Arabic', '41': 'English', '9': 'French' },
   branch: { '1': 'Main Branch' },
@@ -32,7 +41,10 @@ const LISTING_MAX = 5_000;
 const known = (key: string) => Object.hasOwn(FIXED, key) || Object.hasOwn(FROM_TABLE, key);
 
 function keyOf(model: string): string {
-  const text = model.replace(/\.json$/, '').toLowerCase().replace(/[_-]/g, '');
+  const text = model
+    .replace(/\.json$/, '')
+    .toLowerCase()
+    .replace(/[_-]/g, '');
   if (known(text)) return text;
   const singular = text.replace(/(ies)$/, 'y').replace(/s$/, '');
   return singular === 'timezone' || known(singular) ? singular : text;
@@ -44,7 +56,12 @@ export async function generalListing(context: Context, model: string): Promise<R
   if (Object.hasOwn(FIXED, key)) return FIXED[key]!;
   const source = Object.hasOwn(FROM_TABLE, key) ? FROM_TABLE[key] : undefined;
   if (!source) throw notFound('Invalid Endpoint');
-  const rows = await context.db.selectFrom(source.table).select(['id', source.title])
-    .where('site_id', '=', context.siteId).orderBy('id').limit(LISTING_MAX).execute();
+  const rows = await context.db
+    .selectFrom(source.table)
+    .select(['id', source.title])
+    .where('site_id', '=', context.siteId)
+    .orderBy('id')
+    .limit(LISTING_MAX)
+    .execute();
   return Object.fromEntries(rows.map((row) => [String(row['id']), String(row[source.title] ?? '')]));
 }

@@ -17,19 +17,26 @@ export const notes = defineResource({
   table: 'notes',
   operations: ['list', 'get', 'edit', 'delete'],
   fields: {
-    item_type: int().readOnly().doc('1 client, 2 invoice, 3 estimate, 4 purchase order, 5 staff, 6 supplier, 7 product, 8 work order'),
+    item_type: int()
+      .readOnly()
+      .doc('1 client, 2 invoice, 3 estimate, 4 purchase order, 5 staff, 6 supplier, 7 product, 8 work order'),
     item_id: id().readOnly(),
     date: datetime().doc('Now when left out'),
     staff_id: staffField(),
     body: longText().doc('HTML allowed'),
     action_id: id(),
     status_id: id(),
-    follow_up_reminder: json().doc('FollowUpReminder: the follow-up the note schedules, as sent (the docs give it no fields)'),
+    follow_up_reminder: json().doc(
+      'FollowUpReminder: the follow-up the note schedules, as sent (the docs give it no fields)',
+    ),
     ...timestamps(),
   },
   // Documented as an object with no fields, beside or inside Note: kept and answered as sent.
   wireObjects: [{ field: 'follow_up_reminder', keys: ['FollowUpReminder'], renderKeys: ['FollowUpReminder'] }],
-  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  defaultOrder: [
+    ['date', 'desc'],
+    ['id', 'desc'],
+  ],
   keywordColumns: ['body'],
   hooks: {
     async prepare(context, draft) {
@@ -39,20 +46,36 @@ export const notes = defineResource({
 });
 
 /** POST /notes/{type}/{id}: the type by name or code; the item must exist in the site. */
-export async function createNote(context: Context, typeSegment: string, itemId: number, body: unknown): Promise<number> {
+export async function createNote(
+  context: Context,
+  typeSegment: string,
+  itemId: number,
+  body: unknown,
+): Promise<number> {
   const type = itemTypeOf(typeSegment);
   if (!type) throw notFound('Invalid Endpoint');
   if (type.table) {
-    let query = context.db.selectFrom(type.table).select('id').where('site_id', '=', context.siteId).where('id', '=', itemId);
+    let query = context.db
+      .selectFrom(type.table)
+      .select('id')
+      .where('site_id', '=', context.siteId)
+      .where('id', '=', itemId);
     if (type.types) query = query.where('type', 'in', type.types);
-    if (!(await query.executeTakeFirst())) throw validationError({ item_id: `does not exist (no ${type.label} with id ${itemId})` });
+    if (!(await query.executeTakeFirst()))
+      throw validationError({ item_id: `does not exist (no ${type.label} with id ${itemId})` });
   }
   const { header } = unwrapBody(notes, body ?? {});
   // FollowUpReminder may come beside Note, as on an edit.
-  const beside = body !== null && typeof body === 'object' && !Array.isArray(body) && 'FollowUpReminder' in body
-    ? { FollowUpReminder: body.FollowUpReminder } : {};
+  const beside =
+    body !== null && typeof body === 'object' && !Array.isArray(body) && 'FollowUpReminder' in body
+      ? { FollowUpReminder: body.FollowUpReminder }
+      : {};
   const noteId = await createRecord(context, notes, { ...beside, Note: header });
-  await context.db.updateTable('notes').set({ item_type: type.code, item_id: itemId })
-    .where('site_id', '=', context.siteId).where('id', '=', noteId).execute();
+  await context.db
+    .updateTable('notes')
+    .set({ item_type: type.code, item_id: itemId })
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', noteId)
+    .execute();
   return noteId;
 }

@@ -8,7 +8,11 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
 
 export const departments = defineResource({
-  name: 'departments', model: 'Department', title: 'Department', table: 'departments', operations: ALL_OPERATIONS,
+  name: 'departments',
+  model: 'Department',
+  title: 'Department',
+  table: 'departments',
+  operations: ALL_OPERATIONS,
   fields: {
     name: text(255).required(),
     abbr: text(50),
@@ -23,7 +27,11 @@ export const departments = defineResource({
 });
 
 export const employmentTypes = defineResource({
-  name: 'employment_types', model: 'EmploymentType', title: 'Employment type', table: 'employment_types', operations: ALL_OPERATIONS,
+  name: 'employment_types',
+  model: 'EmploymentType',
+  title: 'Employment type',
+  table: 'employment_types',
+  operations: ALL_OPERATIONS,
   fields: {
     name: text(255).required(),
     description: longText(),
@@ -34,7 +42,11 @@ export const employmentTypes = defineResource({
 });
 
 export const designations = defineResource({
-  name: 'designations', model: 'Designation', title: 'Designation', table: 'designations', operations: ALL_OPERATIONS,
+  name: 'designations',
+  model: 'Designation',
+  title: 'Designation',
+  table: 'designations',
+  operations: ALL_OPERATIONS,
   fields: {
     name: text(255).required(),
     description: longText(),

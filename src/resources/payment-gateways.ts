@@ -20,7 +20,9 @@ export const sitePaymentGateways = defineResource({
   table: 'site_payment_gateways',
   operations: ALL_OPERATIONS,
   fields: {
-    payment_gateway: text(100).required().doc('Slug payments carry as payment_method: cash, bank_transfer, ...; unique per site'),
+    payment_gateway: text(100)
+      .required()
+      .doc('Slug payments carry as payment_method: cash, bank_transfer, ...; unique per site'),
     label: text(255).required().doc('Name shown to people'),
     username: text(255),
     option1: text(255),
@@ -39,27 +41,47 @@ export const sitePaymentGateways = defineResource({
   defaultOrder: [['id', 'asc']],
   hooks: {
     async prepare(context, draft, existing) {
-      const slug = String(draft.header.payment_gateway ?? '').trim().toLowerCase();
-      if (!SLUG.test(slug)) throw fieldError('payment_gateway', 'must be a slug: lower-case letters, digits, _ and - (e.g. bank_transfer)');
+      const slug = String(draft.header.payment_gateway ?? '')
+        .trim()
+        .toLowerCase();
+      if (!SLUG.test(slug))
+        throw fieldError('payment_gateway', 'must be a slug: lower-case letters, digits, _ and - (e.g. bank_transfer)');
       draft.header.payment_gateway = slug;
-      let taken = context.db.selectFrom('site_payment_gateways').select('id')
-        .where('site_id', '=', context.siteId).where('payment_gateway', '=', slug);
+      let taken = context.db
+        .selectFrom('site_payment_gateways')
+        .select('id')
+        .where('site_id', '=', context.siteId)
+        .where('payment_gateway', '=', slug);
       if (existing) taken = taken.where('id', '<>', existing.id);
-      if (await taken.executeTakeFirst()) throw fieldError('payment_gateway', `is already used by another payment method (${slug})`);
+      if (await taken.executeTakeFirst())
+        throw fieldError('payment_gateway', `is already used by another payment method (${slug})`);
     },
     async afterWrite(context, record) {
       if (record.default !== 1) return;
-      await context.db.updateTable('site_payment_gateways').set({ default: 0 })
-        .where('site_id', '=', context.siteId).where('id', '<>', record.id).execute();
+      await context.db
+        .updateTable('site_payment_gateways')
+        .set({ default: 0 })
+        .where('site_id', '=', context.siteId)
+        .where('id', '<>', record.id)
+        .execute();
     },
     async beforeDelete(context, record) {
       // Payments name their method by slug, not by id: a method in use stays. Every declared table
       // with a payment_method column is checked (invoice and client payments today).
-      const tables = new Set(allResources().filter((spec) => spec.fields['payment_method']?.isStored).map((spec) => spec.table));
+      const tables = new Set(
+        allResources()
+          .filter((spec) => spec.fields['payment_method']?.isStored)
+          .map((spec) => spec.table),
+      );
       for (const table of tables) {
-        const used = await context.db.selectFrom(table).select('id')
-          .where('site_id', '=', context.siteId).where('payment_method', '=', record.payment_gateway).executeTakeFirst();
-        if (used) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Payments use this payment method.");
+        const used = await context.db
+          .selectFrom(table)
+          .select('id')
+          .where('site_id', '=', context.siteId)
+          .where('payment_method', '=', record.payment_gateway)
+          .executeTakeFirst();
+        if (used)
+          throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Payments use this payment method.");
       }
     },
   },

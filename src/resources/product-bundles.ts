@@ -19,7 +19,11 @@ import { timestamps } from './common.js';
 export const BUNDLE_TYPE = 3;
 
 export const productBundles = defineResource({
-  name: 'product_bundles', model: 'ProductBundle', title: 'Product bundle', table: 'product_bundles', operations: ALL_OPERATIONS,
+  name: 'product_bundles',
+  model: 'ProductBundle',
+  title: 'Product bundle',
+  table: 'product_bundles',
+  operations: ALL_OPERATIONS,
   fields: {
     bundle_product_id: id().required().ref('products').doc('The bundle (a product of type 3)'),
     product_id: id().required().ref('products').doc('A component of the bundle'),
@@ -33,12 +37,25 @@ export const productBundles = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const merged = { ...existing, ...draft.header };
-      if ((merged.quantity) <= ZERO) throw fieldError('quantity', 'must be greater than 0');
-      if (merged['product_id'] === merged['bundle_product_id']) throw fieldError('product_id', 'a bundle cannot contain itself');
-      const bundle = await context.db.selectFrom('products').select('type').where('site_id', '=', context.siteId).where('id', '=', merged.bundle_product_id).executeTakeFirst();
-      if (bundle && Number(bundle['type']) !== BUNDLE_TYPE) throw fieldError('bundle_product_id', 'must be a bundle product (type 3)');
-      const component = await context.db.selectFrom('products').select('type').where('site_id', '=', context.siteId).where('id', '=', merged.product_id).executeTakeFirst();
-      if (component && Number(component['type']) === BUNDLE_TYPE) throw fieldError('product_id', 'a bundle cannot be a component (one level of bundles)');
+      if (merged.quantity <= ZERO) throw fieldError('quantity', 'must be greater than 0');
+      if (merged['product_id'] === merged['bundle_product_id'])
+        throw fieldError('product_id', 'a bundle cannot contain itself');
+      const bundle = await context.db
+        .selectFrom('products')
+        .select('type')
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', merged.bundle_product_id)
+        .executeTakeFirst();
+      if (bundle && Number(bundle['type']) !== BUNDLE_TYPE)
+        throw fieldError('bundle_product_id', 'must be a bundle product (type 3)');
+      const component = await context.db
+        .selectFrom('products')
+        .select('type')
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', merged.product_id)
+        .executeTakeFirst();
+      if (component && Number(component['type']) === BUNDLE_TYPE)
+        throw fieldError('product_id', 'a bundle cannot be a component (one level of bundles)');
     },
   },
 });
@@ -51,11 +68,31 @@ async function factorsOf(context: Context, lines: UnitLine[], linesKey: string):
   const ids = [...new Set(lines.map((line) => line.unit_factor_id).filter(Boolean))];
   const byId = new Map<number, Dec>();
   if (ids.length === 0) return byId;
-  const rows = await context.db.selectFrom('unit_template_factors').select(['id', 'factor', 'unit_template_id']).where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  const rows = await context.db
+    .selectFrom('unit_template_factors')
+    .select(['id', 'factor', 'unit_template_id'])
+    .where('site_id', '=', context.siteId)
+    .where('id', 'in', ids)
+    .execute();
   const templateOf = new Map(rows.map((row) => [Number(row.id), Number(row.unit_template_id)]));
   for (const row of rows) byId.set(Number(row.id), fromStored(row.factor));
-  const productIds = [...new Set(lines.filter((line) => line.unit_factor_id).map((line) => line.product_id).filter(Boolean))];
-  const products = productIds.length === 0 ? [] : await context.db.selectFrom('products').select(['id', 'unit_template_id']).where('site_id', '=', context.siteId).where('id', 'in', productIds).execute();
+  const productIds = [
+    ...new Set(
+      lines
+        .filter((line) => line.unit_factor_id)
+        .map((line) => line.product_id)
+        .filter(Boolean),
+    ),
+  ];
+  const products =
+    productIds.length === 0
+      ? []
+      : await context.db
+          .selectFrom('products')
+          .select(['id', 'unit_template_id'])
+          .where('site_id', '=', context.siteId)
+          .where('id', 'in', productIds)
+          .execute();
   const productTemplate = new Map(products.map((row) => [Number(row.id), Number(row.unit_template_id ?? 0)]));
   const errors: FieldErrors = {};
   lines.forEach((line, index) => {
@@ -71,7 +108,11 @@ async function factorsOf(context: Context, lines: UnitLine[], linesKey: string):
 }
 
 /** Each line's quantity in base units: × its unit_factor_id's factor (or unit_factor), for purchases. */
-export async function baseQuantities(context: Context, lines: UnitLine[], linesKey = 'PurchaseOrderItem'): Promise<Dec[]> {
+export async function baseQuantities(
+  context: Context,
+  lines: UnitLine[],
+  linesKey = 'PurchaseOrderItem',
+): Promise<Dec[]> {
   const factors = await factorsOf(context, lines, linesKey);
   return lines.map((line) => {
     const factor = factors.get(line.unit_factor_id ?? 0) ?? line.unit_factor ?? null;
@@ -82,18 +123,33 @@ export async function baseQuantities(context: Context, lines: UnitLine[], linesK
 }
 
 /** For each line, what it moves in stock (see domain/units.ts): [{productId, quantity}] in base units. */
-export async function documentStockUnits(context: Context, lines: UnitLine[], products: Map<number, Record<string, unknown>>): Promise<StockUnits[][]> {
+export async function documentStockUnits(
+  context: Context,
+  lines: UnitLine[],
+  products: Map<number, Record<string, unknown>>,
+): Promise<StockUnits[][]> {
   const bundleIds = [...products.values()].filter((p) => Number(p['type']) === BUNDLE_TYPE).map((p) => Number(p['id']));
   const components = new Map<number, BundleComponent[]>();
   if (bundleIds.length > 0) {
-    const rows = await context.db.selectFrom('product_bundles as b').innerJoin('products as p', (join) => join.onRef('p.id', '=', 'b.product_id').onRef('p.site_id', '=', 'b.site_id'))
+    const rows = await context.db
+      .selectFrom('product_bundles as b')
+      .innerJoin('products as p', (join) =>
+        join.onRef('p.id', '=', 'b.product_id').onRef('p.site_id', '=', 'b.site_id'),
+      )
       .select(['b.bundle_product_id', 'b.product_id', 'b.quantity', 'b.unit_factor', 'p.track_stock'])
-      .where('b.site_id', '=', context.siteId).where('b.bundle_product_id', 'in', bundleIds).orderBy('b.id').execute();
+      .where('b.site_id', '=', context.siteId)
+      .where('b.bundle_product_id', 'in', bundleIds)
+      .orderBy('b.id')
+      .execute();
     for (const row of rows) {
       const list = components.get(Number(row.bundle_product_id)) ?? [];
       const factor = row.unit_factor === null ? null : fromStored(row.unit_factor);
       const perBundle = fromStored(row.quantity);
-      list.push({ productId: Number(row.product_id), quantity: factor && factor > ZERO ? mul(perBundle, factor) : perBundle, tracked: Number(row.track_stock) === 1 });
+      list.push({
+        productId: Number(row.product_id),
+        quantity: factor && factor > ZERO ? mul(perBundle, factor) : perBundle,
+        tracked: Number(row.track_stock) === 1,
+      });
       components.set(Number(row.bundle_product_id), list);
     }
   }
@@ -102,7 +158,15 @@ export async function documentStockUnits(context: Context, lines: UnitLine[], pr
     const product = products.get(line.product_id ?? 0);
     if (!product) return [];
     const factor = factors.get(line.unit_factor_id ?? 0) ?? line.unit_factor ?? null;
-    return stockUnitsOf(line.quantity!, factor, { id: Number(product['id']), tracked: Number(product['track_stock']) === 1, isBundle: Number(product['type']) === BUNDLE_TYPE },
-      components.get(Number(product['id'])) ?? []);
+    return stockUnitsOf(
+      line.quantity!,
+      factor,
+      {
+        id: Number(product['id']),
+        tracked: Number(product['track_stock']) === 1,
+        isBundle: Number(product['type']) === BUNDLE_TYPE,
+      },
+      components.get(Number(product['id'])) ?? [],
+    );
   });
 }

@@ -28,16 +28,30 @@ export const productCategories = defineResource({
 /** Names in a product's category text: "Pens, Office" → ["Pens", "Office"]. */
 export function categoryNames(text: unknown): string[] {
   if (typeof text !== 'string') return [];
-  return [...new Set(text.split(',').map((name) => name.trim()).filter((name) => name !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    ),
+  ];
 }
 
 /** Creates the category records a product's category text names and that do not exist yet. */
 export async function syncCategories(context: Context, text: unknown): Promise<void> {
   for (const name of categoryNames(text)) {
-    const found = await context.db.selectFrom('product_categories').select('id')
-      .where('site_id', '=', context.siteId).where('name', '=', name).executeTakeFirst();
+    const found = await context.db
+      .selectFrom('product_categories')
+      .select('id')
+      .where('site_id', '=', context.siteId)
+      .where('name', '=', name)
+      .executeTakeFirst();
     if (!found) {
-      await context.db.insertInto('product_categories').values({ site_id: context.siteId, name, created: context.now, modified: context.now }).execute();
+      await context.db
+        .insertInto('product_categories')
+        .values({ site_id: context.siteId, name, created: context.now, modified: context.now })
+        .execute();
     }
   }
 }

@@ -24,7 +24,9 @@ const imagesChild = (): ChildSpec => ({
     product_id: id(),
     default: bool().default(0).doc('1 for the image shown first'),
     file: text(255).required().doc('Image name, or its URL'),
-    file_full_path: text(1000).doc('Full URL of the image; the file itself when that is an http(s) URL and this is left out'),
+    file_full_path: text(1000).doc(
+      'Full URL of the image; the file itself when that is an http(s) URL and this is left out',
+    ),
     ...timestamps(),
   },
   writable: true,
@@ -48,13 +50,17 @@ export const products = defineResource({
     supplier_id: id(),
     brand: text(255),
     brand_id: id().ref('brands').doc('Brand id (v2 brand entity)'),
-    unit_template_id: id().ref('unit_templates').doc('Unit template the product is sold in; quantities are converted to its main unit'),
+    unit_template_id: id()
+      .ref('unit_templates')
+      .doc('Unit template the product is sold in; quantities are converted to its main unit'),
     category: text(255).doc('Category names, comma-separated'),
     tags: longText(),
     buy_price: decimal(),
     product_code: text(255).doc('SKU: the usual lookup key (filter[product_code]=...)'),
     track_stock: bool().default(0),
-    stock_balance: decimal().doc('On create: opening stock in the primary store; on edit: a new level, recorded as an adjustment'),
+    stock_balance: decimal().doc(
+      'On create: opening stock in the primary store; on edit: a new level, recorded as an adjustment',
+    ),
     low_stock_thershold: decimal().doc('Spelled as Daftra spells it'),
     barcode: text(255),
     notes: text(255),
@@ -80,7 +86,8 @@ export const products = defineResource({
     async prepare(_context, draft, existing) {
       for (const image of draft.children['ProductImage'] ?? []) {
         const file = image['file'];
-        if (!image['file_full_path'] && typeof file === 'string' && /^https?:\/\//i.test(file)) image['file_full_path'] = file;
+        if (!image['file_full_path'] && typeof file === 'string' && /^https?:\/\//i.test(file))
+          image['file_full_path'] = file;
       }
       const wanted = draft.header.stock_balance;
       const current = existing?.stock_balance ?? ZERO;
@@ -96,27 +103,47 @@ export const products = defineResource({
       if (storeId === null) return;
       const quantity = wanted - current;
       const buyPrice = record.buy_price ?? ZERO;
-      const movementId = await appendMovement(context, {
-        productId: record.id,
-        storeId,
-        quantity,
-        price: buyPrice,
-        // Stock set on a product comes in at its buy price; stock taken off leaves at moving average.
-        ...(quantity > ZERO && buyPrice > ZERO ? { costValue: mulTo(quantity, buyPrice, currencyDecimals(context.site.currency_code)) } : {}),
-        date: context.now.slice(0, 10),
-        field: 'stock_balance',
-      }, STOCK_SOURCE.manual);
+      const movementId = await appendMovement(
+        context,
+        {
+          productId: record.id,
+          storeId,
+          quantity,
+          price: buyPrice,
+          // Stock set on a product comes in at its buy price; stock taken off leaves at moving average.
+          ...(quantity > ZERO && buyPrice > ZERO
+            ? { costValue: mulTo(quantity, buyPrice, currencyDecimals(context.site.currency_code)) }
+            : {}),
+          date: context.now.slice(0, 10),
+          field: 'stock_balance',
+        },
+        STOCK_SOURCE.manual,
+      );
       // Opening stock of a new product is owner's equity; later changes are inventory adjustments.
-      if (movementId !== null) await postStockTransaction(context, movementId, context.now.slice(0, 10), previous ? 'stock_adjustments' : 'opening_balance');
+      if (movementId !== null)
+        await postStockTransaction(
+          context,
+          movementId,
+          context.now.slice(0, 10),
+          previous ? 'stock_adjustments' : 'opening_balance',
+        );
     },
     // ProductCategory[]: the category records the product's category text names, as the docs nest them.
     async related(context, records, wire) {
       const names = [...new Set(records.flatMap((record) => categoryNames(record.category)))];
       const byName = new Map<string, Record<string, unknown>>();
       if (names.length > 0) {
-        const rows = await context.db.selectFrom('product_categories').selectAll()
-          .where('site_id', '=', context.siteId).where('name', 'in', names).execute();
-        for (const row of rows) byName.set(String(row.name), renderRecord(productCategories.fields, rowToRecord(productCategories.fields, row)));
+        const rows = await context.db
+          .selectFrom('product_categories')
+          .selectAll()
+          .where('site_id', '=', context.siteId)
+          .where('name', 'in', names)
+          .execute();
+        for (const row of rows)
+          byName.set(
+            String(row.name),
+            renderRecord(productCategories.fields, rowToRecord(productCategories.fields, row)),
+          );
       }
       records.forEach((record, index) => {
         wire[index]!['ProductCategory'] = categoryNames(record.category).flatMap((name) => byName.get(name) ?? []);

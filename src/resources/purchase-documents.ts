@@ -21,7 +21,14 @@ import { DOCUMENT_LINES_MAX, invoiceItemFields, summaryFields } from './sales-do
 import { assignNumber, checkDiscounts, computeDocument } from './sales-rules.js';
 import { rateOf } from './sales-postings.js';
 import { baseQuantities } from './product-bundles.js';
-import { PURCHASE_PAYMENT_KEY, completePurchasePayments, postPurchasePayment, purchasePaymentsChild, refreshPurchasePayments, removePurchasePaymentJournals } from './purchase-payments.js';
+import {
+  PURCHASE_PAYMENT_KEY,
+  completePurchasePayments,
+  postPurchasePayment,
+  purchasePaymentsChild,
+  refreshPurchasePayments,
+  removePurchasePaymentJournals,
+} from './purchase-payments.js';
 import { staffOf } from './staff.js';
 
 const PURCHASE_TYPE = 0;
@@ -50,11 +57,22 @@ function purchaseItemFields() {
 }
 
 const SUPPLIER_SNAPSHOT: ReadonlyArray<readonly [string, string]> = [
-  ['supplier_business_name', 'business_name'], ['supplier_first_name', 'first_name'], ['supplier_last_name', 'last_name'],
-  ['supplier_email', 'email'], ['supplier_address1', 'address1'], ['supplier_address2', 'address2'], ['supplier_city', 'city'],
-  ['supplier_state', 'state'], ['supplier_postal_code', 'postal_code'], ['supplier_country_code', 'country_code'],
-  ['supplier_supplier_number', 'supplier_number'], ['supplier_phone1', 'phone1'], ['supplier_phone2', 'phone2'],
-  ['supplier_bn1_label', 'bn1_label'], ['supplier_bn2_label', 'bn2_label'], ['supplier_default_currency_code', 'default_currency_code'],
+  ['supplier_business_name', 'business_name'],
+  ['supplier_first_name', 'first_name'],
+  ['supplier_last_name', 'last_name'],
+  ['supplier_email', 'email'],
+  ['supplier_address1', 'address1'],
+  ['supplier_address2', 'address2'],
+  ['supplier_city', 'city'],
+  ['supplier_state', 'state'],
+  ['supplier_postal_code', 'postal_code'],
+  ['supplier_country_code', 'country_code'],
+  ['supplier_supplier_number', 'supplier_number'],
+  ['supplier_phone1', 'phone1'],
+  ['supplier_phone2', 'phone2'],
+  ['supplier_bn1_label', 'bn1_label'],
+  ['supplier_bn2_label', 'bn2_label'],
+  ['supplier_default_currency_code', 'default_currency_code'],
 ];
 
 const headerFields = () => ({
@@ -68,11 +86,22 @@ const headerFields = () => ({
   currency_code: text(10).doc('The site currency when left out'),
   currency_rate: currencyRateField(),
   // The supplier snapshot (SUPPLIER_SNAPSHOT), one field each.
-  supplier_business_name: text(255), supplier_first_name: text(255), supplier_last_name: text(255),
-  supplier_email: text(255), supplier_address1: text(255), supplier_address2: text(255), supplier_city: text(255),
-  supplier_state: text(255), supplier_postal_code: text(255), supplier_country_code: text(3),
-  supplier_supplier_number: text(255), supplier_phone1: text(255), supplier_phone2: text(255),
-  supplier_bn1_label: text(255), supplier_bn2_label: text(255), supplier_default_currency_code: text(255),
+  supplier_business_name: text(255),
+  supplier_first_name: text(255),
+  supplier_last_name: text(255),
+  supplier_email: text(255),
+  supplier_address1: text(255),
+  supplier_address2: text(255),
+  supplier_city: text(255),
+  supplier_state: text(255),
+  supplier_postal_code: text(255),
+  supplier_country_code: text(3),
+  supplier_supplier_number: text(255),
+  supplier_phone1: text(255),
+  supplier_phone2: text(255),
+  supplier_bn1_label: text(255),
+  supplier_bn2_label: text(255),
+  supplier_default_currency_code: text(255),
   date: date().doc('Today when left out'),
   draft: bool().default(0).doc('A draft moves no stock'),
   is_received: bool().default(1),
@@ -96,7 +125,7 @@ const headerFields = () => ({
   html_notes: longText(),
   invoice_layout_id: id().doc('The layout it prints with, kept as sent'),
   language_id: id(),
-  show_item_stores: bool().doc('1: the printed document shows each line\'s store'),
+  show_item_stores: bool().doc("1: the printed document shows each line's store"),
   payment_status: int().readOnly(),
   ...summaryFields(),
   work_order_id: id().ref('work_orders'),
@@ -109,21 +138,35 @@ type PurchaseDocument = RecordOf<ReturnType<typeof headerFields>>;
 type PurchaseLine = RecordOf<ReturnType<typeof purchaseItemFields>>;
 type PurchaseDraft = Draft<PurchaseDocument, { PurchaseOrderItem?: PurchaseLine[]; [PURCHASE_PAYMENT_KEY]?: Rec[] }>;
 
-async function fillSupplierSnapshot(context: Context, document: PurchaseDocument, existing: Saved<PurchaseDocument> | null): Promise<void> {
+async function fillSupplierSnapshot(
+  context: Context,
+  document: PurchaseDocument,
+  existing: Saved<PurchaseDocument> | null,
+): Promise<void> {
   if (existing && existing.supplier_id === document.supplier_id) return;
-  const supplier = await context.db.selectFrom('suppliers').selectAll()
-    .where('site_id', '=', context.siteId).where('id', '=', document.supplier_id).executeTakeFirst();
+  const supplier = await context.db
+    .selectFrom('suppliers')
+    .selectAll()
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', document.supplier_id)
+    .executeTakeFirst();
   if (!supplier) return;
   // The snapshot's columns are named by a table: read and written as plain records.
   const snapshot: Rec = document;
   const before: Rec | null = existing;
   for (const [target, source] of SUPPLIER_SNAPSHOT) {
-    const sent = before ? snapshot[target] !== before[target] : snapshot[target] !== undefined && snapshot[target] !== null && snapshot[target] !== '';
+    const sent = before
+      ? snapshot[target] !== before[target]
+      : snapshot[target] !== undefined && snapshot[target] !== null && snapshot[target] !== '';
     if (!sent) snapshot[target] = supplier[source] ?? null;
   }
 }
 
-async function prepare(context: Context, draft: PurchaseDraft, existing: Saved<PurchaseDocument> | null): Promise<void> {
+async function prepare(
+  context: Context,
+  draft: PurchaseDraft,
+  existing: Saved<PurchaseDocument> | null,
+): Promise<void> {
   const document = draft.header;
   const errors: FieldErrors = {};
   // The scope always sets it (one type per purchase resource).
@@ -136,9 +179,14 @@ async function prepare(context: Context, draft: PurchaseDraft, existing: Saved<P
   checkDiscounts(document, errors);
   if (reducesPayable(type) && document.subscription_id) {
     // The engine has checked that subscription_id names a purchase invoice (its ref() and scope).
-    const original = await context.db.selectFrom('purchase_orders').select('supplier_id')
-      .where('site_id', '=', context.siteId).where('id', '=', document.subscription_id).executeTakeFirst();
-    if (original && Number(original['supplier_id']) !== document.supplier_id) errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
+    const original = await context.db
+      .selectFrom('purchase_orders')
+      .select('supplier_id')
+      .where('site_id', '=', context.siteId)
+      .where('id', '=', document.subscription_id)
+      .executeTakeFirst();
+    if (original && Number(original['supplier_id']) !== document.supplier_id)
+      errors['supplier_id'] = 'must be the supplier of the purchase invoice refunded';
   }
   const lines = draft.children['PurchaseOrderItem'] ?? [];
   if (lines.length === 0) errors['PurchaseOrderItem'] = 'at least one item is required';
@@ -151,7 +199,8 @@ async function prepare(context: Context, draft: PurchaseDraft, existing: Saved<P
   const payments = draft.children[PURCHASE_PAYMENT_KEY];
   if (payments === undefined) return;
   // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
-  if (existing && payments.every((payment) => payment.id === undefined)) await removePurchasePaymentJournals(context, existing.id);
+  if (existing && payments.every((payment) => payment.id === undefined))
+    await removePurchasePaymentJournals(context, existing.id);
   await completePurchasePayments(context, document, payments);
 }
 
@@ -160,16 +209,44 @@ async function prepare(context: Context, draft: PurchaseDraft, existing: Saved<P
  * as the tax record says (derived from the lines' tax1 and tax2; there is no list of its own to keep).
  */
 async function taxesOfDocuments(context: Context, ids: number[]): Promise<Map<number, Record<string, unknown>[]>> {
-  const lines = await context.db.selectFrom('purchase_order_items').select(['purchase_order_id', 'tax1', 'tax2'])
-    .where('site_id', '=', context.siteId).where('purchase_order_id', 'in', ids).orderBy('id').execute();
-  const taxIds = [...new Set(lines.flatMap((line) => [Number(line['tax1']), Number(line['tax2'])]).filter((taxId) => taxId > 0))];
-  const taxRows = taxIds.length === 0 ? [] : await context.db.selectFrom('taxes').selectAll()
-    .where('site_id', '=', context.siteId).where('id', 'in', taxIds).execute();
+  const lines = await context.db
+    .selectFrom('purchase_order_items')
+    .select(['purchase_order_id', 'tax1', 'tax2'])
+    .where('site_id', '=', context.siteId)
+    .where('purchase_order_id', 'in', ids)
+    .orderBy('id')
+    .execute();
+  const taxIds = [
+    ...new Set(lines.flatMap((line) => [Number(line['tax1']), Number(line['tax2'])]).filter((taxId) => taxId > 0)),
+  ];
+  const taxRows =
+    taxIds.length === 0
+      ? []
+      : await context.db
+          .selectFrom('taxes')
+          .selectAll()
+          .where('site_id', '=', context.siteId)
+          .where('id', 'in', taxIds)
+          .execute();
   const taxSpec = resourceNamed('taxes');
-  const rendered = new Map(taxRows.map((row) => {
-    const tax = renderRecord(taxSpec.fields, rowToRecord(taxSpec.fields, row));
-    return [Number(row['id']), { id: tax['id'], tax_id: tax['id'], name: tax['name'], value: tax['value'], description: tax['description'], included: tax['included'], created: tax['created'], modified: tax['modified'] }];
-  }));
+  const rendered = new Map(
+    taxRows.map((row) => {
+      const tax = renderRecord(taxSpec.fields, rowToRecord(taxSpec.fields, row));
+      return [
+        Number(row['id']),
+        {
+          id: tax['id'],
+          tax_id: tax['id'],
+          name: tax['name'],
+          value: tax['value'],
+          description: tax['description'],
+          included: tax['included'],
+          created: tax['created'],
+          modified: tax['modified'],
+        },
+      ];
+    }),
+  );
   const byDocument = new Map<number, Record<string, unknown>[]>();
   const seen = new Set<string>();
   for (const line of lines) {
@@ -185,7 +262,10 @@ async function taxesOfDocuments(context: Context, ids: number[]): Promise<Map<nu
 }
 
 /** A line's amount before tax, after every discount, in the document's currency. */
-const netOf = (line: Rec): Dec => ((line['item_subtotal'] as Dec | null) ?? ZERO) - ((line['summary_tax1'] as Dec | null) ?? ZERO) - ((line['summary_tax2'] as Dec | null) ?? ZERO);
+const netOf = (line: Rec): Dec =>
+  ((line['item_subtotal'] as Dec | null) ?? ZERO) -
+  ((line['summary_tax1'] as Dec | null) ?? ZERO) -
+  ((line['summary_tax2'] as Dec | null) ?? ZERO);
 
 /** Indexes of the lines whose product's stock is tracked. */
 async function stockLines(context: Context, lines: PurchaseLine[], type: unknown): Promise<Set<number>> {
@@ -193,13 +273,22 @@ async function stockLines(context: Context, lines: PurchaseLine[], type: unknown
   if (!purchaseKind(type).stock) return new Set();
   const ids = [...new Set(lines.map((line) => line.product_id).filter(Boolean))];
   if (ids.length === 0) return new Set();
-  const rows = await context.db.selectFrom('products').select(['id', 'track_stock'])
-    .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  const rows = await context.db
+    .selectFrom('products')
+    .select(['id', 'track_stock'])
+    .where('site_id', '=', context.siteId)
+    .where('id', 'in', ids)
+    .execute();
   const tracked = new Set(rows.filter((row) => Number(row['track_stock']) === 1).map((row) => Number(row['id'])));
   return new Set(lines.flatMap((line, index) => (tracked.has(line.product_id ?? 0) ? [index] : [])));
 }
 
-async function moveStock(context: Context, document: Saved<PurchaseDocument>, lines: PurchaseLine[], stocked: Set<number>): Promise<void> {
+async function moveStock(
+  context: Context,
+  document: Saved<PurchaseDocument>,
+  lines: PurchaseLine[],
+  stocked: Set<number>,
+): Promise<void> {
   const stock = purchaseKind(document.type).stock;
   if (!stock) return;
   const refund = stock.direction === 'out';
@@ -238,22 +327,44 @@ async function postPurchase(context: Context, document: Rec, lines: Rec[], stock
     return;
   }
   const facts: PurchaseFacts = {
-    supplierId: Number(document['supplier_id']), total: decOf(document['summary_total']), rate: rateOf(document),
+    supplierId: Number(document['supplier_id']),
+    total: decOf(document['summary_total']),
+    rate: rateOf(document),
     sitePlaces: currencyDecimals(context.site.currency_code),
     lines: lines.map((line, index) => ({
-      net: netOf(line), stocked: stocked.has(index),
-      taxes: [1, 2].map((slot) => ({ taxId: Number(line[`tax${slot}`] ?? 0) || null, amount: decOf(line[`summary_tax${slot}`]) })),
+      net: netOf(line),
+      stocked: stocked.has(index),
+      taxes: [1, 2].map((slot) => ({
+        taxId: Number(line[`tax${slot}`] ?? 0) || null,
+        amount: decOf(line[`summary_tax${slot}`]),
+      })),
     })),
-    inventoryValues: kind.stock ? await movementValues(context, { sourceType: kind.stock.source, orderId: document.id! }) : new Map(),
+    inventoryValues: kind.stock
+      ? await movementValues(context, { sourceType: kind.stock.source, orderId: document.id! })
+      : new Map(),
   };
   await postJournal(context, {
-    entityType: kind.journal.entityType, entityId: document.id!, date: String(document['date']), rate: facts.rate,
-    currencyCode: String(document['currency_code'] ?? context.site.currency_code), description: `${kind.journal.label} #${document['no']}`,
+    entityType: kind.journal.entityType,
+    entityId: document.id!,
+    date: String(document['date']),
+    rate: facts.rate,
+    currencyCode: String(document['currency_code'] ?? context.site.currency_code),
+    description: `${kind.journal.label} #${document['no']}`,
     lines: kind.rule === 'purchase_refund' ? purchaseRefundLines(facts) : purchaseInvoiceLines(facts),
   });
 }
 
-function purchaseDocument(options: { name: string; aliases?: string[]; model: string; inputModels?: string[]; title: string; type: number; description: string; lineKeys?: string[]; payments?: boolean }): ResourceSpec {
+function purchaseDocument(options: {
+  name: string;
+  aliases?: string[];
+  model: string;
+  inputModels?: string[];
+  title: string;
+  type: number;
+  description: string;
+  lineKeys?: string[];
+  payments?: boolean;
+}): ResourceSpec {
   // A bank-sync proxy reads purchase documents as data.PurchaseInvoice.
   const aliasModels = options.model === 'PurchaseInvoice' ? [] : ['PurchaseInvoice'];
   return defineResource({
@@ -267,16 +378,36 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
     operations: ALL_OPERATIONS,
     scope: { column: 'type', values: [options.type], createDefault: options.type },
     fields: headerFields(),
-    children: [childOf({
-      key: 'PurchaseOrderItem', inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem', ...(options.lineKeys ?? [])], table: 'purchase_order_items',
-      foreignKey: 'purchase_order_id', fields: purchaseItemFields(), writable: true, countMax: DOCUMENT_LINES_MAX,
-    }), ...(options.payments ? [purchasePaymentsChild()] : [])],
-    defaultOrder: [['date', 'desc'], ['id', 'desc']],
+    children: [
+      childOf({
+        key: 'PurchaseOrderItem',
+        inputKeys: ['PurchaseInvoiceItem', 'PurchaseRefundItem', ...(options.lineKeys ?? [])],
+        table: 'purchase_order_items',
+        foreignKey: 'purchase_order_id',
+        fields: purchaseItemFields(),
+        writable: true,
+        countMax: DOCUMENT_LINES_MAX,
+      }),
+      ...(options.payments ? [purchasePaymentsChild()] : []),
+    ],
+    defaultOrder: [
+      ['date', 'desc'],
+      ['id', 'desc'],
+    ],
     keywordColumns: ['no', 'po_number', 'supplier_business_name', 'supplier_email', 'notes'],
-    wireObjects: [customFieldObject(['PurchaseOrderCustomField', 'InvoiceCustomField'], ['PurchaseOrderCustomField', 'PurchaseInvoiceCustomField', 'InvoiceCustomField'])],
+    wireObjects: [
+      customFieldObject(
+        ['PurchaseOrderCustomField', 'InvoiceCustomField'],
+        ['PurchaseOrderCustomField', 'PurchaseInvoiceCustomField', 'InvoiceCustomField'],
+      ),
+    ],
     filters: {
-      date_from: dayBound('date', '>='), date_to: dayBound('date', '<='), from_date: dayBound('date', '>='), to_date: dayBound('date', '<='),
-      custom_field: customFieldFilter('custom_fields'), custom_field_label: customFieldLabelFilter('custom_fields'),
+      date_from: dayBound('date', '>='),
+      date_to: dayBound('date', '<='),
+      from_date: dayBound('date', '>='),
+      to_date: dayBound('date', '<='),
+      custom_field: customFieldFilter('custom_fields'),
+      custom_field_label: customFieldLabelFilter('custom_fields'),
     },
     description: options.description,
     hooks: {
@@ -287,15 +418,29 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
         await moveStock(context, record, lines, stocked);
         await postPurchase(context, record, lines, stocked);
         if (!options.payments) return;
-        for (const payment of draft.children[PURCHASE_PAYMENT_KEY] ?? []) await postPurchasePayment(context, payment, Number(record['supplier_id']));
+        for (const payment of draft.children[PURCHASE_PAYMENT_KEY] ?? [])
+          await postPurchasePayment(context, payment, Number(record['supplier_id']));
         await refreshPurchasePayments(context, record);
       },
       async beforeDelete(context, record) {
         if (record.type !== PURCHASE_TYPE) return;
         await removePurchasePaymentJournals(context, record.id);
-        const refund = await context.db.selectFrom('purchase_orders').select('id')
-          .where('site_id', '=', context.siteId).where('subscription_id', '=', record.id).where('type', 'in', typesWhere('purchase_orders', (kind) => kind.reverses === 'purchase_invoice')).executeTakeFirst();
-        if (refund) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete item. Remove its purchase refunds and debit notes first.");
+        const refund = await context.db
+          .selectFrom('purchase_orders')
+          .select('id')
+          .where('site_id', '=', context.siteId)
+          .where('subscription_id', '=', record.id)
+          .where(
+            'type',
+            'in',
+            typesWhere('purchase_orders', (kind) => kind.reverses === 'purchase_invoice'),
+          )
+          .executeTakeFirst();
+        if (refund)
+          throw new DaftarError(
+            'DAFTAR_ERR_HAS_TRANSACTIONS',
+            "Can't delete item. Remove its purchase refunds and debit notes first.",
+          );
       },
       async afterDelete(context, record) {
         const kind = purchaseKind(record.type);
@@ -305,14 +450,28 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
       async related(context, records, wire) {
         const supplierSpec = resourceNamed('suppliers');
         const ids = [...new Set(records.map((record) => record.supplier_id))];
-        const rows = await context.db.selectFrom('suppliers').selectAll()
-          .where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+        const rows = await context.db
+          .selectFrom('suppliers')
+          .selectAll()
+          .where('site_id', '=', context.siteId)
+          .where('id', 'in', ids)
+          .execute();
         const byId = new Map(rows.map((row) => [Number(row['id']), row]));
-        const staff = await staffOf(context, records.map((record) => record['staff_id']));
-        const taxes = options.payments ? await taxesOfDocuments(context, records.map((record) => record.id!)) : null;
+        const staff = await staffOf(
+          context,
+          records.map((record) => record['staff_id']),
+        );
+        const taxes = options.payments
+          ? await taxesOfDocuments(
+              context,
+              records.map((record) => record.id!),
+            )
+          : null;
         records.forEach((record, index) => {
           const row = byId.get(record.supplier_id);
-          wire[index]!['Supplier'] = row ? renderRecord(supplierSpec.fields, rowToRecord(supplierSpec.fields, row)) : null;
+          wire[index]!['Supplier'] = row
+            ? renderRecord(supplierSpec.fields, rowToRecord(supplierSpec.fields, row))
+            : null;
           // The staff member who made it, nested as Daftra does (the site owner for staff_id 0).
           wire[index]!['staff'] = staff.get(Number(record['staff_id'] ?? 0)) ?? null;
           if (taxes) wire[index]!['PurchaseOrderTax'] = taxes.get(record.id!) ?? [];
@@ -323,18 +482,31 @@ function purchaseDocument(options: { name: string; aliases?: string[]; model: st
 }
 
 export const purchaseInvoices = purchaseDocument({
-  name: 'purchase_invoices', aliases: ['purchase_orders'], model: 'PurchaseOrder', inputModels: ['PurchaseInvoice'],
-  title: 'Purchase invoice', type: PURCHASE_TYPE, payments: true,
-  description: 'Purchase invoices from suppliers; non-draft ones bring stock in. PurchaseOrderPayment: payments to the supplier (Dr supplier, Cr treasury).',
+  name: 'purchase_invoices',
+  aliases: ['purchase_orders'],
+  model: 'PurchaseOrder',
+  inputModels: ['PurchaseInvoice'],
+  title: 'Purchase invoice',
+  type: PURCHASE_TYPE,
+  payments: true,
+  description:
+    'Purchase invoices from suppliers; non-draft ones bring stock in. PurchaseOrderPayment: payments to the supplier (Dr supplier, Cr treasury).',
 });
 
 export const purchaseRefunds = purchaseDocument({
-  name: 'purchase_refunds', model: 'PurchaseRefund', title: 'Purchase refund', type: REFUND_TYPE,
+  name: 'purchase_refunds',
+  model: 'PurchaseRefund',
+  title: 'Purchase refund',
+  type: REFUND_TYPE,
   description: 'Goods returned to a supplier (subscription_id: the purchase invoice); stock goes out.',
 });
 
 export const purchaseDebitNotes = purchaseDocument({
-  name: 'purchase_debit_notes', model: 'PurchaseDebitNote', title: 'Purchase debit note', type: DEBIT_NOTE_TYPE,
+  name: 'purchase_debit_notes',
+  model: 'PurchaseDebitNote',
+  title: 'Purchase debit note',
+  type: DEBIT_NOTE_TYPE,
   lineKeys: ['PurchaseDebitNoteItem', 'purchase_debit_notes_items'],
-  description: 'A correction of what is owed to a supplier (subscription_id: the purchase invoice); books as a purchase refund, moves no stock.',
+  description:
+    'A correction of what is owed to a supplier (subscription_id: the purchase invoice); books as a purchase refund, moves no stock.',
 });

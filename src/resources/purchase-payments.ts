@@ -41,13 +41,17 @@ export const purchasePaymentsChild = (): ChildSpec => ({
 /** Fills what a payment may leave out, from its purchase invoice and the site; a draft takes none. */
 export async function completePurchasePayments(context: Context, document: Rec, payments: Rec[]): Promise<void> {
   if (payments.length > 0 && document['draft'] === 1) {
-    throw validationError({ [PURCHASE_PAYMENT_KEY]: 'cannot be sent: the purchase invoice is a draft; issue it (draft 0) before paying it' });
+    throw validationError({
+      [PURCHASE_PAYMENT_KEY]: 'cannot be sent: the purchase invoice is a draft; issue it (draft 0) before paying it',
+    });
   }
   for (const [index, payment] of payments.entries()) {
     const amount = payment['amount'];
-    if (typeof amount === 'bigint' && amount < ZERO) throw fieldError(`${PURCHASE_PAYMENT_KEY}.${index}.amount`, 'must not be negative');
+    if (typeof amount === 'bigint' && amount < ZERO)
+      throw fieldError(`${PURCHASE_PAYMENT_KEY}.${index}.amount`, 'must not be negative');
     const treasuryId = payment['treasury_id'];
-    if (typeof treasuryId !== 'number' || treasuryId <= 0) payment['treasury_id'] = await primaryId(context, 'treasuries');
+    if (typeof treasuryId !== 'number' || treasuryId <= 0)
+      payment['treasury_id'] = await primaryId(context, 'treasuries');
     // In the purchase invoice's currency, posted at its rate (as an invoice payment).
     if (!payment['currency_code']) payment['currency_code'] = document['currency_code'] ?? context.site.currency_code;
     if (typeof amount === 'bigint') payment['amount'] = roundAmount(amount, String(payment['currency_code']));
@@ -60,8 +64,12 @@ export async function completePurchasePayments(context: Context, document: Rec, 
 
 /** Removes the journals of a purchase invoice's stored payments (before they are replaced or deleted). */
 export async function removePurchasePaymentJournals(context: Context, purchaseOrderId: number): Promise<void> {
-  const rows = await context.db.selectFrom('purchase_order_payments').select('id')
-    .where('site_id', '=', context.siteId).where('purchase_order_id', '=', purchaseOrderId).execute();
+  const rows = await context.db
+    .selectFrom('purchase_order_payments')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('purchase_order_id', '=', purchaseOrderId)
+    .execute();
   for (const row of rows) await removeJournal(context, 'purchase_order_payment', Number(row['id']));
 }
 
@@ -70,12 +78,20 @@ export async function postPurchasePayment(context: Context, payment: Rec, suppli
   const paymentId = payment.id!;
   const treasuryId = payment['treasury_id'];
   const amount = payment['amount'];
-  if (payment['status'] !== PAYMENT_RECORD_STATUS.completed || typeof treasuryId !== 'number' || treasuryId <= 0 || typeof amount !== 'bigint') {
+  if (
+    payment['status'] !== PAYMENT_RECORD_STATUS.completed ||
+    typeof treasuryId !== 'number' ||
+    treasuryId <= 0 ||
+    typeof amount !== 'bigint'
+  ) {
     await removeJournal(context, 'purchase_order_payment', paymentId);
     return;
   }
   await postJournal(context, {
-    entityType: 'purchase_order_payment', entityId: paymentId, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
+    entityType: 'purchase_order_payment',
+    entityId: paymentId,
+    date: String(payment['date']).slice(0, 10),
+    rate: rateOf(payment),
     currencyCode: String(payment['currency_code'] ?? context.site.currency_code),
     description: `supplier payment #${paymentId} (${payment['payment_method']})`,
     lines: supplierPaymentLines({ treasuryId, supplierId, amount }),
@@ -84,17 +100,34 @@ export async function postPurchasePayment(context: Context, payment: Rec, suppli
 
 /** Recomputes summary_paid, summary_unpaid and payment_status of a purchase invoice from its completed payments. */
 export async function refreshPurchasePayments(context: Context, document: Rec): Promise<void> {
-  const row = await exactSums(context.dialect, (sums) => context.db.selectFrom('purchase_order_payments')
-    .select((eb) => sums(eb.ref('amount'), 'paid'))
-    .where('site_id', '=', context.siteId).where('purchase_order_id', '=', document.id!)
-    .where('status', '=', PAYMENT_RECORD_STATUS.completed).executeTakeFirst());
+  const row = await exactSums(context.dialect, (sums) =>
+    context.db
+      .selectFrom('purchase_order_payments')
+      .select((eb) => sums(eb.ref('amount'), 'paid'))
+      .where('site_id', '=', context.siteId)
+      .where('purchase_order_id', '=', document.id!)
+      .where('status', '=', PAYMENT_RECORD_STATUS.completed)
+      .executeTakeFirst(),
+  );
   const total = document['summary_total'];
-  const state = { draft: document['draft'] === 1, total: typeof total === 'bigint' ? total : ZERO, paid: readSum(row, 'paid'), refunded: ZERO };
+  const state = {
+    draft: document['draft'] === 1,
+    total: typeof total === 'bigint' ? total : ZERO,
+    paid: readSum(row, 'paid'),
+    refunded: ZERO,
+  };
   const status = paymentStatusOf(state);
   document['summary_paid'] = state.paid;
   document['summary_unpaid'] = unpaidOf(state);
   document['payment_status'] = status;
-  await context.db.updateTable('purchase_orders').set({
-    summary_paid: toStored(state.paid), summary_unpaid: toStored(unpaidOf(state)), payment_status: status,
-  }).where('site_id', '=', context.siteId).where('id', '=', document.id!).execute();
+  await context.db
+    .updateTable('purchase_orders')
+    .set({
+      summary_paid: toStored(state.paid),
+      summary_unpaid: toStored(unpaidOf(state)),
+      payment_status: status,
+    })
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', document.id!)
+    .execute();
 }

@@ -25,8 +25,12 @@ export const invoiceItemFields = () => ({
   item: text(255).doc('Line label; the product name when left out'),
   description: longText(),
   unit_price: decimal().doc("Unit price; the product's unit_price when left out"),
-  quantity: decimal().default(1n * 1_000_000n).doc('Quantity, decimals allowed'),
-  unit_factor_id: id().doc("A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor"),
+  quantity: decimal()
+    .default(1n * 1_000_000n)
+    .doc('Quantity, decimals allowed'),
+  unit_factor_id: id().doc(
+    "A unit of the product's unit template (unit_templates_unit_factors id): stock moves quantity × its factor",
+  ),
   unit_factor: decimal().doc('Base units per unit sold, when unit_factor_id is not given (1 when neither is)'),
   unit_name: text(100),
   tax1: id().ref('taxes').doc('Tax id (from GET /taxes), not a percentage'),
@@ -36,8 +40,12 @@ export const invoiceItemFields = () => ({
   subtotal: decimal().readOnly().doc('quantity × unit_price, before discounts and taxes'),
   // The WooCommerce plugin sends the shop's own product id with the line's item and unit_price: such a
   // line, whose id names no product here, is kept as a free-text line (no stock moves).
-  product_id: id().ref('products').orphanInto('external_product_id', (line) => !isEmpty(line['item']) && !isEmpty(line['unit_price'])),
-  external_product_id: text(64).readOnly().doc('A product_id that named no product of the site, kept as sent (the line is free text)'),
+  product_id: id()
+    .ref('products')
+    .orphanInto('external_product_id', (line) => !isEmpty(line['item']) && !isEmpty(line['unit_price'])),
+  external_product_id: text(64)
+    .readOnly()
+    .doc('A product_id that named no product of the site, kept as sent (the line is free text)'),
   col_3: text(255),
   col_4: text(255),
   col_5: text(255),
@@ -132,7 +140,9 @@ const documentFields = () => ({
   branch_id: id(),
   adjustment_label: text(255),
   adjustment_value: decimal(),
-  custom_fields: json().doc('InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object)'),
+  custom_fields: json().doc(
+    'InvoiceCustomField: a list of {label, value} (also taken as one such object or a label → value object)',
+  ),
   client_currency_code: text(10).doc("The client's currency, as sent"),
   date_format: text(50).doc('Date format of the printed document, as sent'),
   deposit_details: json().doc('Deposit: as sent'),
@@ -140,9 +150,13 @@ const documentFields = () => ({
   documents: json().doc('Document: attachments, as sent'),
   document_titles: json().doc('DocumentTitle: as sent'),
   tags: text(1000).doc('Tags, comma-separated (ids or names); the `tags` list filter matches any of them'),
-  external_source: text(50).default('api').doc("Where the document was made: `api` unless the client names its source (e.g. `salla`)"),
+  external_source: text(50)
+    .default('api')
+    .doc('Where the document was made: `api` unless the client names its source (e.g. `salla`)'),
   shipping_option_id: id().doc('Shipping option (a carrier or method of the shop)'),
-  einvoice_status: text(20).readOnly().doc('ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none'),
+  einvoice_status: text(20)
+    .readOnly()
+    .doc('ZATCA e-invoice (docs/zatca.md): signed, pending, reported, cleared or rejected; empty when none'),
   ...timestamps(),
 });
 
@@ -152,26 +166,28 @@ export type SalesDocument = RecordOf<SalesDocumentFields>;
 export type SalesLine = RecordOf<ReturnType<typeof invoiceItemFields>>;
 export type SalesChildren = { InvoiceItem?: SalesLine[]; InvoicePayment?: Payment[] };
 
-const itemsChild = () => childOf({
-  key: 'InvoiceItem',
-  table: 'invoice_items',
-  foreignKey: 'invoice_id',
-  fields: invoiceItemFields(),
-  writable: true,
-  countMax: DOCUMENT_LINES_MAX,
-});
+const itemsChild = () =>
+  childOf({
+    key: 'InvoiceItem',
+    table: 'invoice_items',
+    foreignKey: 'invoice_id',
+    fields: invoiceItemFields(),
+    writable: true,
+    countMax: DOCUMENT_LINES_MAX,
+  });
 
-const paymentsChild = () => childOf({
-  key: 'InvoicePayment',
-  inputKeys: ['Payment'],
-  table: 'invoice_payments',
-  foreignKey: 'invoice_id',
-  fields: paymentFields(),
-  writable: true,
-  countMax: 100,
-  // Allocations of client payments are listed with the invoice but belong to their client payment.
-  sharedWith: 'client_payment_id',
-});
+const paymentsChild = () =>
+  childOf({
+    key: 'InvoicePayment',
+    inputKeys: ['Payment'],
+    table: 'invoice_payments',
+    foreignKey: 'invoice_id',
+    fields: paymentFields(),
+    writable: true,
+    countMax: 100,
+    // Allocations of client payments are listed with the invoice but belong to their client payment.
+    sharedWith: 'client_payment_id',
+  });
 
 function paymentStatusFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
   const text = Array.isArray(value) ? value[0]! : value;
@@ -196,27 +212,45 @@ function totalBound(op: '>=' | '<=') {
 }
 
 const likePattern = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-const listOf = (value: string | string[]) => (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== '');
+const listOf = (value: string | string[]) =>
+  (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== '');
 
 /** Documents with a line whose label contains the text, or (digits) whose product is that id. */
 function itemFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
   const wanted = listOf(value);
   if (wanted.length === 0) return null;
   const like = context.dialect === 'postgres' ? 'ilike' : 'like';
-  return eb.exists(eb.selectFrom('invoice_items as line').select('line.id')
-    .whereRef('line.invoice_id', '=', 'invoices.id').where('line.site_id', '=', context.siteId)
-    .where((inner) => inner.or(wanted.flatMap((text) => [
-      inner('line.item', like, likePattern(text)),
-      ...(/^\d{1,15}$/.test(text) ? [inner('line.product_id', '=', Number(text))] : []),
-    ]))));
+  return eb.exists(
+    eb
+      .selectFrom('invoice_items as line')
+      .select('line.id')
+      .whereRef('line.invoice_id', '=', 'invoices.id')
+      .where('line.site_id', '=', context.siteId)
+      .where((inner) =>
+        inner.or(
+          wanted.flatMap((text) => [
+            inner('line.item', like, likePattern(text)),
+            ...(/^\d{1,15}$/.test(text) ? [inner('line.product_id', '=', Number(text))] : []),
+          ]),
+        ),
+      ),
+  );
 }
 
 /** Documents whose client is of the type (2 individual, 3 business). */
 function clientTypeFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
-  const types = listOf(value).filter((v) => /^\d{1,3}$/.test(v)).map(Number);
+  const types = listOf(value)
+    .filter((v) => /^\d{1,3}$/.test(v))
+    .map(Number);
   if (types.length === 0) return null;
-  return eb.exists(eb.selectFrom('clients as owner').select('owner.id')
-    .whereRef('owner.id', '=', 'invoices.client_id').where('owner.site_id', '=', context.siteId).where('owner.type', 'in', types));
+  return eb.exists(
+    eb
+      .selectFrom('clients as owner')
+      .select('owner.id')
+      .whereRef('owner.id', '=', 'invoices.client_id')
+      .where('owner.site_id', '=', context.siteId)
+      .where('owner.type', 'in', types),
+  );
 }
 
 /** The due date is the date plus due_after days (the date itself when due_after is empty). */
@@ -224,16 +258,20 @@ function dueDateBound(op: '>=' | '<=') {
   return (eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) => {
     const day = listOf(value)[0];
     if (!day || !/^\d{4}-\d{2}-\d{2}/.test(day)) return null;
-    const due = context.dialect === 'postgres'
-      ? sql<string>`to_char(cast(substr("date", 1, 10) as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
-      : sql<string>`date(substr("date", 1, 10), '+' || coalesce(due_after, 0) || ' days')`;
+    const due =
+      context.dialect === 'postgres'
+        ? sql<string>`to_char(cast(substr("date", 1, 10) as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
+        : sql<string>`date(substr("date", 1, 10), '+' || coalesce(due_after, 0) || ' days')`;
     return eb(due, op, day.slice(0, 10));
   };
 }
 
 /** Any of the tags: the stored list is comma-separated. */
 function tagsFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
-  const wanted = listOf(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const wanted = listOf(value)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   if (wanted.length === 0) return null;
   const padded = sql<string>`',' || replace(coalesce(tags, ''), ', ', ',') || ','`;
   return eb.or(wanted.map((tag) => eb(padded, 'like', `%,${tag.replace(/[%_\\]/g, (c) => `\\${c}`)},%`)));
@@ -270,9 +308,17 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
     title: options.title,
     table: 'invoices',
     operations: ALL_OPERATIONS,
-    scope: { column: 'type', values: options.types, createDefault: options.createType, createValues: options.createTypes },
+    scope: {
+      column: 'type',
+      values: options.types,
+      createDefault: options.createType,
+      createValues: options.createTypes,
+    },
     fields: options.reverses
-      ? { ...documentFields(), subscription_id: id().ref('invoices').doc('The invoice this document returns (from GET /invoices)') }
+      ? {
+          ...documentFields(),
+          subscription_id: id().ref('invoices').doc('The invoice this document returns (from GET /invoices)'),
+        }
       : documentFields(),
     // Every sales document carries payments: an invoice's, an estimate's deposits, the money a credit note or refund receipt pays back.
     children: [itemsChild(), paymentsChild()],
@@ -284,8 +330,19 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       { field: 'documents', keys: ['Document'], renderKeys: ['Document'] },
       { field: 'document_titles', keys: ['DocumentTitle'], renderKeys: ['DocumentTitle'] },
     ],
-    defaultOrder: [['date', 'desc'], ['id', 'desc']],
-    keywordColumns: ['no', 'po_number', 'client_business_name', 'client_first_name', 'client_last_name', 'client_email', 'name'],
+    defaultOrder: [
+      ['date', 'desc'],
+      ['id', 'desc'],
+    ],
+    keywordColumns: [
+      'no',
+      'po_number',
+      'client_business_name',
+      'client_first_name',
+      'client_last_name',
+      'client_email',
+      'name',
+    ],
     filters: {
       payment_status: paymentStatusFilter,
       requisition_delivery_status: requisitionDeliveryFilter,
@@ -326,7 +383,8 @@ export const estimates = salesDocument({
   title: 'Estimate',
   types: [3],
   createType: 3,
-  description: 'Estimates (quotations): totals like invoices; no stock, no journal of their own; payments are deposits, carried to the invoice the estimate becomes (estimate_id).',
+  description:
+    'Estimates (quotations): totals like invoices; no stock, no journal of their own; payments are deposits, carried to the invoice the estimate becomes (estimate_id).',
 });
 
 export const creditNotes = salesDocument({
@@ -339,7 +397,8 @@ export const creditNotes = salesDocument({
   types: [5],
   createType: 5,
   reverses: true,
-  description: 'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock; payments are the credit paid back in money.',
+  description:
+    'Credit notes: reduce what the client owes on the invoice named by subscription_id and return stock; payments are the credit paid back in money.',
 });
 
 export const refundReceipts = salesDocument({
@@ -351,5 +410,6 @@ export const refundReceipts = salesDocument({
   types: [6],
   createType: 6,
   reverses: true,
-  description: 'Refund receipts: money paid back to the client for the invoice named by subscription_id (from the primary treasury, or as its payments say); stock returns.',
+  description:
+    'Refund receipts: money paid back to the client for the invoice named by subscription_id (from the primary treasury, or as its payments say); stock returns.',
 });

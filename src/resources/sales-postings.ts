@@ -11,7 +11,15 @@ import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
 import { PAYMENT_RECORD_STATUS, hasPaymentsOfItsOwn } from '../domain/payments.js';
 import { type PaymentDirection, paymentLines, paymentOutLines } from '../domain/posting/payments.js';
 import type { RuleLine } from '../domain/posting/roles.js';
-import { type SalesDocumentFacts, type SalesLineFacts, advanceInvoiceLines, creditNoteLines, invoiceLines, refundReceiptLines, salesCostLines } from '../domain/posting/sales.js';
+import {
+  type SalesDocumentFacts,
+  type SalesLineFacts,
+  advanceInvoiceLines,
+  creditNoteLines,
+  invoiceLines,
+  refundReceiptLines,
+  salesCostLines,
+} from '../domain/posting/sales.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { primaryId } from './common.js';
 
@@ -28,11 +36,17 @@ const idOf = (value: unknown): number | null => (typeof value === 'number' && va
 function salesFacts(document: Rec, lines: Rec[]): SalesDocumentFacts {
   const lineFacts: SalesLineFacts[] = lines.map((line) => ({
     subtotal: decOf(line['item_subtotal']),
-    taxes: [{ taxId: idOf(line['tax1']), amount: decOf(line['summary_tax1']) }, { taxId: idOf(line['tax2']), amount: decOf(line['summary_tax2']) }],
+    taxes: [
+      { taxId: idOf(line['tax1']), amount: decOf(line['summary_tax1']) },
+      { taxId: idOf(line['tax2']), amount: decOf(line['summary_tax2']) },
+    ],
   }));
   return {
-    clientId: Number(document['client_id']), total: decOf(document['summary_total']),
-    shipping: decOf(document['shipping_amount']), adjustment: decOf(document['adjustment_value']), lines: lineFacts,
+    clientId: Number(document['client_id']),
+    total: decOf(document['summary_total']),
+    shipping: decOf(document['shipping_amount']),
+    adjustment: decOf(document['adjustment_value']),
+    lines: lineFacts,
   };
 }
 
@@ -51,21 +65,33 @@ export async function postSalesDocument(context: Context, document: Rec, lines: 
   // A refund receipt with payments of its own pays the client through them (each Dr client, Cr its
   // treasury); without any, it is paid at once out of the primary treasury.
   if (kind.rule === 'refund_receipt') {
-    journalLines = refundReceiptLines(facts, (await hasPaymentsOfItsOwn(context, id)) ? null : (await primaryId(context, 'treasuries'))!);
-  }
-  else if (kind.rule === 'credit_note') journalLines = creditNoteLines(facts);
+    journalLines = refundReceiptLines(
+      facts,
+      (await hasPaymentsOfItsOwn(context, id)) ? null : (await primaryId(context, 'treasuries'))!,
+    );
+  } else if (kind.rule === 'credit_note') journalLines = creditNoteLines(facts);
   else if (kind.rule === 'advance_invoice') journalLines = advanceInvoiceLines(facts);
   else journalLines = invoiceLines(facts);
   const base: Omit<Posting, 'lines'> = {
-    entityType: kind.journal.entityType, entityId: id, date: String(document['date']), rate: rateOf(document),
-    currencyCode: String(document['currency_code'] ?? context.site.currency_code), description: `${kind.journal.label} #${document['no']}`,
+    entityType: kind.journal.entityType,
+    entityId: id,
+    date: String(document['date']),
+    rate: rateOf(document),
+    currencyCode: String(document['currency_code'] ?? context.site.currency_code),
+    description: `${kind.journal.label} #${document['no']}`,
   };
   await postJournal(context, { ...base, lines: journalLines });
   // Cost of the goods the document moved, at the values its stock movements carry (moving average).
-  const values = kind.stock ? await movementValues(context, { sourceType: kind.stock.source, orderId: id }) : new Map<number, Dec>();
+  const values = kind.stock
+    ? await movementValues(context, { sourceType: kind.stock.source, orderId: id })
+    : new Map<number, Dec>();
   await postJournal(context, {
-    entityType: kind.costJournal, entityId: id, date: String(document['date']), currencyCode: context.site.currency_code,
-    description: `cost of sales, ${kind.journal.label} #${document['no']}`, lines: salesCostLines(values),
+    entityType: kind.costJournal,
+    entityId: id,
+    date: String(document['date']),
+    currencyCode: context.site.currency_code,
+    description: `cost of sales, ${kind.journal.label} #${document['no']}`,
+    lines: salesCostLines(values),
   });
 }
 
@@ -91,8 +117,12 @@ export async function postPayment(context: Context, payment: Rec, direction: Pay
   }
   const facts = { treasuryId, clientId, amount: decOf(payment['amount']) };
   await postJournal(context, {
-    entityType: 'invoice_payment', entityId: id, date: String(payment['date']).slice(0, 10), rate: rateOf(payment),
-    currencyCode: String(payment['currency_code'] ?? context.site.currency_code), description: `payment #${id} (${payment['payment_method']})`,
+    entityType: 'invoice_payment',
+    entityId: id,
+    date: String(payment['date']).slice(0, 10),
+    rate: rateOf(payment),
+    currencyCode: String(payment['currency_code'] ?? context.site.currency_code),
+    description: `payment #${id} (${payment['payment_method']})`,
     lines: direction === 'in' ? paymentLines(facts) : paymentOutLines(facts),
   });
 }
@@ -102,7 +132,12 @@ export async function postPayment(context: Context, payment: Rec, direction: Pay
  * allocated from a client payment are that payment's and keep theirs.
  */
 export async function removePaymentJournalsOf(context: Context, invoiceId: number): Promise<void> {
-  const payments = await context.db.selectFrom('invoice_payments').select('id')
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).where('client_payment_id', 'is', null).execute();
+  const payments = await context.db
+    .selectFrom('invoice_payments')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId)
+    .where('client_payment_id', 'is', null)
+    .execute();
   for (const payment of payments) await removeJournal(context, 'invoice_payment', Number(payment['id']));
 }

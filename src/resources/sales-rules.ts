@@ -4,7 +4,17 @@
  * request's transaction.
  */
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import { type Dec, HUNDRED, ZERO, currencyDecimals, formatDec, fromStored, mulTo, roundTo, toStored } from '../domain/money.js';
+import {
+  type Dec,
+  HUNDRED,
+  ZERO,
+  currencyDecimals,
+  formatDec,
+  fromStored,
+  mulTo,
+  roundTo,
+  toStored,
+} from '../domain/money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { settleNumber } from '../domain/numbering.js';
 import { lockInvoices, lockRow } from '../domain/locks.js';
@@ -22,30 +32,53 @@ import { runShape } from '../db/shapes.js';
 import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, textOf, today } from './common.js';
 import { completePayment, documentUnpayableReason } from './invoice-payments.js';
 import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
-import { postPayment, postSalesDocument, rateOf, removePaymentJournalsOf, removeSalesJournals } from './sales-postings.js';
+import {
+  postPayment,
+  postSalesDocument,
+  rateOf,
+  removePaymentJournalsOf,
+  removeSalesJournals,
+} from './sales-postings.js';
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
 import { referencedRows } from '../db/write-ledger.js';
 
 /** Types whose documents reverse an invoice and take stock back in (domain/document-kinds.ts). */
 // Asked of any document's type, which the engine's scope always sets (a type out of scope is in neither).
-const REVERSING_TYPES: ReadonlySet<number | null | undefined> = new Set(typesWhere('invoices', (kind) => kind.reverses === 'invoice'));
+const REVERSING_TYPES: ReadonlySet<number | null | undefined> = new Set(
+  typesWhere('invoices', (kind) => kind.reverses === 'invoice'),
+);
 /** Types that post as an invoice: invoices, debit notes, advance payments. */
-const INVOICE_TYPES: ReadonlySet<number | null | undefined> = new Set(typesWhere('invoices', (kind) => kind.journal?.entityType === 'invoice'));
+const INVOICE_TYPES: ReadonlySet<number | null | undefined> = new Set(
+  typesWhere('invoices', (kind) => kind.journal?.entityType === 'invoice'),
+);
 
 /** Rows of `table` by id; ids that name nothing (null, 0, not whole) are left out. */
-async function loadById(context: Context, table: string, ids: ReadonlyArray<number | null | undefined>): Promise<Map<number, Record<string, unknown>>> {
+async function loadById(
+  context: Context,
+  table: string,
+  ids: ReadonlyArray<number | null | undefined>,
+): Promise<Map<number, Record<string, unknown>>> {
   const unique = [...new Set(ids.filter((value): value is number => Number.isInteger(value) && value! > 0))];
   if (unique.length === 0) return new Map();
   // Clients, products and taxes the write's reference check has just read whole (db/write-ledger.ts).
   // Not invoices: their sums are rewritten by the hooks of the write that names them.
   const checked = table === 'invoices' ? undefined : referencedRows(context, table, unique);
   if (checked) return checked;
-  const { rows } = await runShape(context.db, context.dialect, `by-id:${table}:${unique.length}`, [context.siteId, ...unique],
-    () => context.db.selectFrom(table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', unique));
+  const { rows } = await runShape(
+    context.db,
+    context.dialect,
+    `by-id:${table}:${unique.length}`,
+    [context.siteId, ...unique],
+    () => context.db.selectFrom(table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', unique),
+  );
   return new Map(rows.map((row) => [Number(row.id), row]));
 }
 
-async function fillClientSnapshot(context: Context, document: SalesDocument, existing: Saved<SalesDocument> | null): Promise<void> {
+async function fillClientSnapshot(
+  context: Context,
+  document: SalesDocument,
+  existing: Saved<SalesDocument> | null,
+): Promise<void> {
   const clientId = document.client_id;
   const changedClient = !existing || existing.client_id !== clientId;
   if (!changedClient) return;
@@ -56,48 +89,108 @@ async function fillClientSnapshot(context: Context, document: SalesDocument, exi
   const before: Rec | null = existing;
   for (const [target, source] of CLIENT_SNAPSHOT) {
     const current = snapshot[target];
-    const sentByClient = before ? current !== before[target] : current !== undefined && current !== null && current !== '';
+    const sentByClient = before
+      ? current !== before[target]
+      : current !== undefined && current !== null && current !== '';
     if (!sentByClient) snapshot[target] = client[source] === undefined ? null : client[source];
   }
   document.client_bn1 = document.client_bn1 || textOf(client['bn1']) || null;
   document.client_bn2 = document.client_bn2 || textOf(client['bn2']) || null;
-  if (!document.currency_code && client['default_currency_code']) document.currency_code = textOf(client['default_currency_code']);
+  if (!document.currency_code && client['default_currency_code'])
+    document.currency_code = textOf(client['default_currency_code']);
 }
 
-export function checkDiscounts(document: Pick<SalesDocument, 'discount' | 'discount_amount'>, errors: FieldErrors): void {
+export function checkDiscounts(
+  document: Pick<SalesDocument, 'discount' | 'discount_amount'>,
+  errors: FieldErrors,
+): void {
   const percent = document.discount ?? ZERO;
   const amount = document.discount_amount ?? ZERO;
   if (percent > HUNDRED) errors['discount'] = 'must be a percentage between 0 and 100';
-  if (percent > ZERO && amount > ZERO) errors['discount_amount'] = 'cannot be combined with discount (a percentage); send one of them';
+  if (percent > ZERO && amount > ZERO)
+    errors['discount_amount'] = 'cannot be combined with discount (a percentage); send one of them';
 }
 
 function taxRate(row: Record<string, unknown> | undefined): TaxRate | null {
   if (!row) return null;
-  return { id: Number(row.id), name: String(row.name ?? ''), rate: fromStored(row.value), included: Number(row.included) === 1 };
+  return {
+    id: Number(row.id),
+    name: String(row.name ?? ''),
+    rate: fromStored(row.value),
+    included: Number(row.included) === 1,
+  };
 }
 
 /** What computeDocument reads and writes of a document and of its lines (sales and purchase documents alike). */
-type TotalledDocument = Pick<SalesDocument, 'currency_code' | 'store_id' | 'discount' | 'discount_amount' | 'shipping_amount' | 'adjustment_value'
-  | 'summary_subtotal' | 'summary_discount' | 'item_discount_amount' | 'summary_tax1' | 'summary_tax2' | 'summary_total'>;
-type TotalledLine = Pick<SalesLine, 'product_id' | 'item' | 'description' | 'unit_price' | 'quantity' | 'discount' | 'discount_type' | 'tax1' | 'tax2'
-  | 'store_id' | 'subtotal' | 'calculated_discount' | 'summary_tax1' | 'summary_tax2' | 'item_subtotal' | 'tax1_percent' | 'tax2_percent'>;
+type TotalledDocument = Pick<
+  SalesDocument,
+  | 'currency_code'
+  | 'store_id'
+  | 'discount'
+  | 'discount_amount'
+  | 'shipping_amount'
+  | 'adjustment_value'
+  | 'summary_subtotal'
+  | 'summary_discount'
+  | 'item_discount_amount'
+  | 'summary_tax1'
+  | 'summary_tax2'
+  | 'summary_total'
+>;
+type TotalledLine = Pick<
+  SalesLine,
+  | 'product_id'
+  | 'item'
+  | 'description'
+  | 'unit_price'
+  | 'quantity'
+  | 'discount'
+  | 'discount_type'
+  | 'tax1'
+  | 'tax2'
+  | 'store_id'
+  | 'subtotal'
+  | 'calculated_discount'
+  | 'summary_tax1'
+  | 'summary_tax2'
+  | 'item_subtotal'
+  | 'tax1_percent'
+  | 'tax2_percent'
+>;
 
 /** Completes lines from their products and computes every line and document total. */
-export async function computeDocument(context: Context, document: TotalledDocument, lines: TotalledLine[], errors: FieldErrors, lineKey = 'InvoiceItem', priceColumn = 'unit_price'): Promise<void> {
-  const products = await loadById(context, 'products', lines.map((line) => line.product_id));
-  const taxes = await loadById(context, 'taxes', lines.flatMap((line) => [line.tax1, line.tax2]));
+export async function computeDocument(
+  context: Context,
+  document: TotalledDocument,
+  lines: TotalledLine[],
+  errors: FieldErrors,
+  lineKey = 'InvoiceItem',
+  priceColumn = 'unit_price',
+): Promise<void> {
+  const products = await loadById(
+    context,
+    'products',
+    lines.map((line) => line.product_id),
+  );
+  const taxes = await loadById(
+    context,
+    'taxes',
+    lines.flatMap((line) => [line.tax1, line.tax2]),
+  );
   lines.forEach((line, index) => {
     const product = products.get(line.product_id ?? 0);
     if (product) {
       if (!line.item) line.item = textOf(product['name']);
-      if ((line.unit_price === undefined || line.unit_price === null) && product[priceColumn] !== null) line.unit_price = fromStored(product[priceColumn]);
+      if ((line.unit_price === undefined || line.unit_price === null) && product[priceColumn] !== null)
+        line.unit_price = fromStored(product[priceColumn]);
     }
     // A line with neither item nor product takes its label from its description.
     if (!line.item && typeof line.description === 'string' && line.description.trim() !== '') {
       line.item = line.description.trim().split('\n')[0]!.slice(0, 255);
     }
     if (!line.item) errors[`${lineKey}.${index}.item`] = 'is required when the line names no product';
-    if (line.unit_price === undefined || line.unit_price === null) errors[`${lineKey}.${index}.unit_price`] = 'is required';
+    if (line.unit_price === undefined || line.unit_price === null)
+      errors[`${lineKey}.${index}.unit_price`] = 'is required';
     if (line.quantity === null || line.quantity === undefined) errors[`${lineKey}.${index}.quantity`] = 'is required';
   });
   if (Object.keys(errors).length > 0) throw validationError(errors);
@@ -122,12 +215,20 @@ export async function computeDocument(context: Context, document: TotalledDocume
   const beyond = rangeErrors(totals, lineKey);
   if (Object.keys(beyond).length > 0) throw validationError(beyond);
   // Amounts of the header are stored as the totals used them: at the currency's minor unit.
-  document.shipping_amount = document.shipping_amount === null || document.shipping_amount === undefined ? document.shipping_amount : totals.shipping;
-  document.adjustment_value = document.adjustment_value === null || document.adjustment_value === undefined ? document.adjustment_value : totals.adjustment;
-  if (typeof document.discount_amount === 'bigint') document.discount_amount = roundTo(document.discount_amount, places);
+  document.shipping_amount =
+    document.shipping_amount === null || document.shipping_amount === undefined
+      ? document.shipping_amount
+      : totals.shipping;
+  document.adjustment_value =
+    document.adjustment_value === null || document.adjustment_value === undefined
+      ? document.adjustment_value
+      : totals.adjustment;
+  if (typeof document.discount_amount === 'bigint')
+    document.discount_amount = roundTo(document.discount_amount, places);
   totals.lines.forEach((line, index) => {
     const target = lines[index]!;
-    if (target.discount_type === 2 && typeof target.discount === 'bigint') target.discount = roundTo(target.discount, places);
+    if (target.discount_type === 2 && typeof target.discount === 'bigint')
+      target.discount = roundTo(target.discount, places);
     target.subtotal = line.gross;
     target.calculated_discount = line.lineDiscount + line.headerDiscountShare;
     target.summary_tax1 = line.tax1;
@@ -148,11 +249,25 @@ export async function computeDocument(context: Context, document: TotalledDocume
 }
 
 /** Keeps a number set by hand (unique within its type) or draws the next one of the type's sequence (numbering.ts). */
-export async function assignNumber(context: Context, table: string, sequence: string, document: Pick<SalesDocument, 'type' | 'no'>, existing: { id: number } | null): Promise<void> {
-  document.no = await settleNumber(context, {
-    table, column: 'no', sequence, scope: { type: document.type },
-    takenProblem: (number) => `is already used by another document of this type (${number})`,
-  }, document.no, existing?.id);
+export async function assignNumber(
+  context: Context,
+  table: string,
+  sequence: string,
+  document: Pick<SalesDocument, 'type' | 'no'>,
+  existing: { id: number } | null,
+): Promise<void> {
+  document.no = await settleNumber(
+    context,
+    {
+      table,
+      column: 'no',
+      sequence,
+      scope: { type: document.type },
+      takenProblem: (number) => `is already used by another document of this type (${number})`,
+    },
+    document.no,
+    existing?.id,
+  );
 }
 
 /**
@@ -170,11 +285,22 @@ async function linesOfEstimate(context: Context, document: SalesDocument, errors
     errors['estimate_id'] = 'must be an estimate of the same client';
     return [];
   }
-  const rows = await context.db.selectFrom('invoice_items').selectAll()
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', estimateId).orderBy('id').execute();
+  const rows = await context.db
+    .selectFrom('invoice_items')
+    .selectAll()
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', estimateId)
+    .orderBy('id')
+    .execute();
   const itemFields = resourceNamed('estimates').children![0]!.fields;
   return rows.map((row) => {
-    const { id: _id, invoice_id: _invoice, created: _created, modified: _modified, ...line } = rowToRecord(itemFields, row);
+    const {
+      id: _id,
+      invoice_id: _invoice,
+      created: _created,
+      modified: _modified,
+      ...line
+    } = rowToRecord(itemFields, row);
     return line;
   });
 }
@@ -205,7 +331,8 @@ async function prepare(context: Context, draft: SalesDraft, existing: Saved<Sale
   if (REVERSING_TYPES.has(type) && document.subscription_id) {
     const invoice = (await loadById(context, 'invoices', [document.subscription_id])).get(document.subscription_id);
     // That it names an invoice (not an estimate or another credit note) is its ref() and scope (engine/integrity.ts).
-    if (invoice && Number(invoice['client_id']) !== document.client_id) errors['client_id'] = 'must be the client of the invoice named by subscription_id';
+    if (invoice && Number(invoice['client_id']) !== document.client_id)
+      errors['client_id'] = 'must be the client of the invoice named by subscription_id';
   }
   if (INVOICE_TYPES.has(type) && document.estimate_id && (draft.children['InvoiceItem'] ?? []).length === 0) {
     draft.children['InvoiceItem'] = await linesOfEstimate(context, document, errors);
@@ -214,8 +341,15 @@ async function prepare(context: Context, draft: SalesDraft, existing: Saved<Sale
   if (lines.length === 0 && !errors['estimate_id']) errors['InvoiceItem'] = 'at least one item is required';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   await computeDocument(context, document, lines, errors);
-  if (REVERSING_TYPES.has(type) && document.subscription_id && document.draft !== 1) await capReturn(context, document, document.subscription_id, existing);
-  await assignNumber(context, 'invoices', documentKind('invoices', type)?.numbering ?? `document_${type}`, document, existing);
+  if (REVERSING_TYPES.has(type) && document.subscription_id && document.draft !== 1)
+    await capReturn(context, document, document.subscription_id, existing);
+  await assignNumber(
+    context,
+    'invoices',
+    documentKind('invoices', type)?.numbering ?? `document_${type}`,
+    document,
+    existing,
+  );
   if (existing === null) {
     document.summary_paid = ZERO;
     document.summary_refund = ZERO;
@@ -225,7 +359,8 @@ async function prepare(context: Context, draft: SalesDraft, existing: Saved<Sale
   const payments = draft.children['InvoicePayment'] ?? [];
   // Payments sent with an edit (an empty list too) replace the stored ones: their journals go first.
   // Kept payments carry their ids; allocations of client payments are never among them.
-  if (existing && payments.every((payment) => payment.id === undefined)) await removePaymentJournalsOf(context, existing.id);
+  if (existing && payments.every((payment) => payment.id === undefined))
+    await removePaymentJournalsOf(context, existing.id);
   await refuseUnpayable(context, document, payments, existing);
   for (const [index, payment] of payments.entries()) {
     await completePayment(context, payment, document, `InvoicePayment.${index}.`);
@@ -242,10 +377,13 @@ function refusePaidOutBeyondTotal(document: Rec, payments: Rec[]): void {
   if (paymentDirectionOf(Number(document['type'])) !== 'out') return;
   const amountOf = (value: unknown): Dec => (typeof value === 'bigint' ? value : ZERO);
   const total = amountOf(document['summary_total']);
-  const paid = payments.filter((payment) => payment['status'] === PAYMENT_RECORD_STATUS.completed)
+  const paid = payments
+    .filter((payment) => payment['status'] === PAYMENT_RECORD_STATUS.completed)
     .reduce((acc, payment) => acc + amountOf(payment['amount']), ZERO);
   if (paid > total) {
-    throw validationError({ InvoicePayment: `must not pay out more than the document returns: the completed payments come to ${formatDec(paid)}, its total is ${formatDec(total)}` });
+    throw validationError({
+      InvoicePayment: `must not pay out more than the document returns: the completed payments come to ${formatDec(paid)}, its total is ${formatDec(total)}`,
+    });
   }
 }
 
@@ -254,14 +392,26 @@ function refusePaidOutBeyondTotal(document: Rec, payments: Rec[]): void {
  * with payments (its own or allocations) cannot become a draft. Issued invoices take payments, estimates
  * deposits, credit notes and refund receipts the money paid back (docs/accounting.md "Payment out").
  */
-async function refuseUnpayable(context: Context, document: SalesDocument, payments: Payment[], existing: Rec | null): Promise<void> {
+async function refuseUnpayable(
+  context: Context,
+  document: SalesDocument,
+  payments: Payment[],
+  existing: Rec | null,
+): Promise<void> {
   const reason = documentUnpayableReason(document);
   if (!reason) return;
-  if (payments.some((payment) => payment.id === undefined)) throw validationError({ InvoicePayment: `cannot be sent: the document ${reason.replace(/^must be/, 'is not')}` });
+  if (payments.some((payment) => payment.id === undefined))
+    throw validationError({ InvoicePayment: `cannot be sent: the document ${reason.replace(/^must be/, 'is not')}` });
   if (!existing) return;
-  const allocation = await context.db.selectFrom('invoice_payments').select('id')
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', existing.id).where('client_payment_id', 'is not', null).executeTakeFirst();
-  if (payments.length > 0 || allocation) throw validationError({ draft: 'cannot be 1 while the invoice has payments; delete its payments first' });
+  const allocation = await context.db
+    .selectFrom('invoice_payments')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', existing.id)
+    .where('client_payment_id', 'is not', null)
+    .executeTakeFirst();
+  if (payments.length > 0 || allocation)
+    throw validationError({ draft: 'cannot be 1 while the invoice has payments; delete its payments first' });
 }
 
 /**
@@ -270,16 +420,26 @@ async function refuseUnpayable(context: Context, document: SalesDocument, paymen
  * first, so two returns written at once cannot both take the last of it. Amounts compare in the
  * invoice's currency, or in the site currency at each document's rate when the currencies differ.
  */
-async function capReturn(context: Context, document: SalesDocument, invoiceId: number, existing: Saved<SalesDocument> | null): Promise<void> {
+async function capReturn(
+  context: Context,
+  document: SalesDocument,
+  invoiceId: number,
+  existing: Saved<SalesDocument> | null,
+): Promise<void> {
   await lockRow(context, 'invoices', invoiceId);
   const invoice = (await loadById(context, 'invoices', [invoiceId])).get(invoiceId);
   if (!invoice) return;
-  let others = context.db.selectFrom('invoices').select(['summary_total', 'currency_code', 'currency_rate'])
-    .where('site_id', '=', context.siteId).where('subscription_id', '=', invoiceId)
-    .where('type', 'in', [...REVERSING_TYPES]).where('draft', '=', 0);
+  let others = context.db
+    .selectFrom('invoices')
+    .select(['summary_total', 'currency_code', 'currency_rate'])
+    .where('site_id', '=', context.siteId)
+    .where('subscription_id', '=', invoiceId)
+    .where('type', 'in', [...REVERSING_TYPES])
+    .where('draft', '=', 0);
   if (existing) others = others.where('id', '<>', existing.id);
   const currency = String(invoice['currency_code'] ?? context.site.currency_code);
-  const sameCurrency = (row: Record<string, unknown>) => String(row.currency_code ?? context.site.currency_code) === currency;
+  const sameCurrency = (row: Record<string, unknown>) =>
+    String(row.currency_code ?? context.site.currency_code) === currency;
   const rows = await others.execute();
   const inSite = !sameCurrency(document) || rows.some((row) => !sameCurrency(row));
   const places = currencyDecimals(context.site.currency_code);
@@ -305,7 +465,11 @@ async function moveStock(context: Context, document: Saved<SalesDocument>, lines
   if (source === null) return;
   const movements: Movement[] = [];
   if (document.draft !== 1) {
-    const products = await loadById(context, 'products', lines.map((line) => line.product_id));
+    const products = await loadById(
+      context,
+      'products',
+      lines.map((line) => line.product_id),
+    );
     // Base units of the line's unit template, and a bundle's components instead of itself.
     const units = await documentStockUnits(context, lines, products);
     lines.forEach((line, index) => {
@@ -327,17 +491,32 @@ async function moveStock(context: Context, document: Saved<SalesDocument>, lines
 
 /** Σ totals of the credit notes and refund receipts issued against an invoice, kept on the invoice. */
 async function refreshRefunds(context: Context, invoiceId: number): Promise<void> {
-  const row = await exactSums(context.dialect, (sums) => context.db.selectFrom('invoices')
-    .select((eb) => sums(eb.ref('summary_total'), 'refunded'))
-    .where('site_id', '=', context.siteId).where('subscription_id', '=', invoiceId)
-    .where('type', 'in', [...REVERSING_TYPES]).where('draft', '=', 0).executeTakeFirst());
+  const row = await exactSums(context.dialect, (sums) =>
+    context.db
+      .selectFrom('invoices')
+      .select((eb) => sums(eb.ref('summary_total'), 'refunded'))
+      .where('site_id', '=', context.siteId)
+      .where('subscription_id', '=', invoiceId)
+      .where('type', 'in', [...REVERSING_TYPES])
+      .where('draft', '=', 0)
+      .executeTakeFirst(),
+  );
   const refunded = readSum(row, 'refunded');
-  await context.db.updateTable('invoices').set({ summary_refund: toStored(refunded) })
-    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  await context.db
+    .updateTable('invoices')
+    .set({ summary_refund: toStored(refunded) })
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', invoiceId)
+    .execute();
   await refreshInvoicePayments(context, invoiceId);
 }
 
-async function afterWrite(context: Context, record: Saved<SalesDocument>, draft: SalesDraft, previous: Saved<SalesDocument> | null): Promise<void> {
+async function afterWrite(
+  context: Context,
+  record: Saved<SalesDocument>,
+  draft: SalesDraft,
+  previous: Saved<SalesDocument> | null,
+): Promise<void> {
   const type = record.type;
   const lines = draft.children['InvoiceItem'] ?? [];
   await moveStock(context, record, lines);
@@ -347,7 +526,11 @@ async function afterWrite(context: Context, record: Saved<SalesDocument>, draft:
   if (INVOICE_TYPES.has(type)) await carryEstimateDeposits(context, record);
   await refreshInvoicePayments(context, record.id);
   if (REVERSING_TYPES.has(type)) {
-    const linked = new Set([record.subscription_id, previous?.['subscription_id']].filter((v): v is number => typeof v === 'number' && v > 0));
+    const linked = new Set(
+      [record.subscription_id, previous?.['subscription_id']].filter(
+        (v): v is number => typeof v === 'number' && v > 0,
+      ),
+    );
     for (const invoiceId of linked) await refreshRefunds(context, invoiceId);
   }
   // ZATCA phase 2 (src/zatca): sign and chain the e-invoice of a Saudi site's tax document, last, in this transaction.
@@ -373,8 +556,12 @@ async function carryEstimateDeposits(context: Context, invoice: Rec): Promise<vo
   if (typeof estimateId !== 'number' || estimateId <= 0 || invoice['draft'] === 1) return;
   const estimate = (await loadById(context, 'invoices', [estimateId])).get(estimateId);
   if (!estimate || Number(estimate['type']) !== 3 || Number(estimate['client_id']) !== invoice['client_id']) return;
-  const moved = await context.db.updateTable('invoice_payments').set({ invoice_id: invoice.id! })
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', estimateId).where('client_payment_id', 'is', null)
+  const moved = await context.db
+    .updateTable('invoice_payments')
+    .set({ invoice_id: invoice.id! })
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', estimateId)
+    .where('client_payment_id', 'is', null)
     .executeTakeFirst();
   if (Number(moved.numUpdatedRows) > 0) await refreshInvoicePayments(context, estimateId);
 }
@@ -383,13 +570,22 @@ async function afterDelete(context: Context, record: Saved<SalesDocument>): Prom
   const source = stockSourceOf(record.type);
   if (source !== null) await replaceMovements(context, source, record.id, []);
   const invoiceId = record.subscription_id;
-  if (REVERSING_TYPES.has(record.type) && typeof invoiceId === 'number' && invoiceId > 0) await refreshRefunds(context, invoiceId);
+  if (REVERSING_TYPES.has(record.type) && typeof invoiceId === 'number' && invoiceId > 0)
+    await refreshRefunds(context, invoiceId);
 }
 
 /** Nests the client inside each document, as Daftra's default `recursive=0` does. */
-async function related(context: Context, records: Array<Saved<SalesDocument>>, wire: Record<string, unknown>[]): Promise<void> {
+async function related(
+  context: Context,
+  records: Array<Saved<SalesDocument>>,
+  wire: Record<string, unknown>[],
+): Promise<void> {
   const clientSpec = resourceNamed('clients');
-  const clients = await loadById(context, 'clients', records.map((record) => record.client_id));
+  const clients = await loadById(
+    context,
+    'clients',
+    records.map((record) => record.client_id),
+  );
   records.forEach((record, index) => {
     const row = clients.get(record.client_id);
     wire[index]!['Client'] = row ? renderRecord(clientSpec.fields, rowToRecord(clientSpec.fields, row)) : null;

@@ -24,12 +24,25 @@ export const shippingOptions = defineResource({
     ...timestamps(),
   },
   keywordColumns: ['name'],
-  defaultOrder: [['display_order', 'asc'], ['id', 'asc']],
+  defaultOrder: [
+    ['display_order', 'asc'],
+    ['id', 'asc'],
+  ],
   hooks: {
     async beforeDelete(context, record) {
       // Every declared table with a shipping_option_id column (none of api2's documents declare one yet).
-      const tables = [...new Set(allResources().filter((spec) => spec.fields['shipping_option_id']?.isStored).map((spec) => spec.table))];
-      await refuseIfUsed(context, tables.map((table) => [table, 'shipping_option_id'] as const), record.id!);
+      const tables = [
+        ...new Set(
+          allResources()
+            .filter((spec) => spec.fields['shipping_option_id']?.isStored)
+            .map((spec) => spec.table),
+        ),
+      ];
+      await refuseIfUsed(
+        context,
+        tables.map((table) => [table, 'shipping_option_id'] as const),
+        record.id!,
+      );
     },
   },
 });

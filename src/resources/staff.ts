@@ -48,11 +48,18 @@ export const staff = defineResource({
  * site owner, the staff row of role 0.
  */
 export async function staffOf(context: Context, staffIds: unknown[]): Promise<Map<number, Record<string, unknown>>> {
-  const ids = [...new Set(staffIds.map((value) => Number(value ?? 0)).filter((value) => Number.isInteger(value) && value >= 0))];
+  const ids = [
+    ...new Set(staffIds.map((value) => Number(value ?? 0)).filter((value) => Number.isInteger(value) && value >= 0)),
+  ];
   const out = new Map<number, Record<string, unknown>>();
   if (ids.length === 0) return out;
-  const rows = await context.db.selectFrom('staff').selectAll().where('site_id', '=', context.siteId)
-    .where((eb) => eb.or([eb('id', 'in', ids), eb('role_id', '=', 0)])).orderBy('id').execute();
+  const rows = await context.db
+    .selectFrom('staff')
+    .selectAll()
+    .where('site_id', '=', context.siteId)
+    .where((eb) => eb.or([eb('id', 'in', ids), eb('role_id', '=', 0)]))
+    .orderBy('id')
+    .execute();
   for (const row of rows) {
     const rendered = renderRecord(staff.fields, rowToRecord(staff.fields, row));
     if (ids.includes(Number(row['id']))) out.set(Number(row['id']), rendered);

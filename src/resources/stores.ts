@@ -24,7 +24,10 @@ export const stores = defineResource({
       if (record['primary'] === 1) await makeSolePrimary(context, 'stores', record.id!);
     },
     async beforeDelete(context, record) {
-      if (record['primary'] === 1) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary store cannot be deleted', { primary: 'the primary store cannot be deleted; make another store primary first' });
+      if (record['primary'] === 1)
+        throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary store cannot be deleted', {
+          primary: 'the primary store cannot be deleted; make another store primary first',
+        });
       if (await hasMovements(context, 'store_id', record.id!)) throw hasTransactions();
     },
   },

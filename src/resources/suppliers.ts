@@ -21,9 +21,17 @@ export const suppliers = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       requireName(draft.header);
-      draft.header.supplier_number = await settleNumber(context, {
-        table: 'suppliers', column: 'supplier_number', sequence: 'supplier', takenProblem: () => 'is already used by another supplier',
-      }, draft.header.supplier_number, existing?.id);
+      draft.header.supplier_number = await settleNumber(
+        context,
+        {
+          table: 'suppliers',
+          column: 'supplier_number',
+          sequence: 'supplier',
+          takenProblem: () => 'is already used by another supplier',
+        },
+        draft.header.supplier_number,
+        existing?.id,
+      );
     },
   },
 });

@@ -27,7 +27,12 @@ export const taxes = defineResource({
     },
     async afterWrite(context, record) {
       // Daftra echoes the record id as tax_id.
-      await context.db.updateTable('taxes').set({ tax_id: record.id }).where('site_id', '=', context.siteId).where('id', '=', record.id).execute();
+      await context.db
+        .updateTable('taxes')
+        .set({ tax_id: record.id })
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', record.id)
+        .execute();
     },
   },
 });

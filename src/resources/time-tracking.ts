@@ -34,7 +34,10 @@ export const timeTracking = defineResource({
     currency: text(5).readOnly(),
     ...timestamps(),
   },
-  defaultOrder: [['date', 'desc'], ['id', 'desc']],
+  defaultOrder: [
+    ['date', 'desc'],
+    ['id', 'desc'],
+  ],
   keywordColumns: ['notes'],
   hooks: {
     async prepare(context, draft) {
@@ -42,20 +45,33 @@ export const timeTracking = defineResource({
       const minutes = minutesOf(String(entry['time']));
       if (minutes === null) throw validationError({ time: 'must be a duration as H:MM (e.g. 1:30)' });
       if (!entry['date']) entry['date'] = today(context);
-      const staff = await context.db.selectFrom('staff').select(['hourly_rate', 'hourly_rate_currency_code'])
-        .where('site_id', '=', context.siteId).where('id', '=', entry.staff_id).executeTakeFirst();
-      const rate = staff?.['hourly_rate'] === null || staff?.['hourly_rate'] === undefined ? null : fromStored(staff['hourly_rate']);
+      const staff = await context.db
+        .selectFrom('staff')
+        .select(['hourly_rate', 'hourly_rate_currency_code'])
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', entry.staff_id)
+        .executeTakeFirst();
+      const rate =
+        staff?.['hourly_rate'] === null || staff?.['hourly_rate'] === undefined
+          ? null
+          : fromStored(staff['hourly_rate']);
       const currency = String(staff?.['hourly_rate_currency_code'] || context.site.currency_code);
       entry['currency'] = currency;
       // cost = rate × minutes / 60, rounded to the currency at the end.
-      entry['cost'] = rate === null ? null : roundTo(divRound(rate * BigInt(minutes), 60n) as Dec, currencyDecimals(currency));
+      entry['cost'] =
+        rate === null ? null : roundTo(divRound(rate * BigInt(minutes), 60n) as Dec, currencyDecimals(currency));
     },
     async related(_context, records, wire) {
       records.forEach((record, index) => {
         const minutes = minutesOf(String(record.time ?? '')) ?? 0;
         const hours = Math.floor(minutes / 60);
         const rest = minutes % 60;
-        wire[index]!['time_formatted'] = { hours: String(hours), minutes: String(rest), seconds: '0', string: `${hours}:${String(rest).padStart(2, '0')}` };
+        wire[index]!['time_formatted'] = {
+          hours: String(hours),
+          minutes: String(rest),
+          seconds: '0',
+          string: `${hours}:${String(rest).padStart(2, '0')}`,
+        };
       });
     },
   },

@@ -22,7 +22,9 @@ export const treasuries = defineResource({
     description: longText(),
     currency_code: text(3),
     branch_id: id(),
-    balance: decimal().virtual().doc("Derived from the books: debits − credits posted to the treasury's account, in the site currency"),
+    balance: decimal()
+      .virtual()
+      .doc("Derived from the books: debits − credits posted to the treasury's account, in the site currency"),
     ...timestamps(),
   },
   keywordColumns: ['name', 'description'],
@@ -31,18 +33,33 @@ export const treasuries = defineResource({
       if (record['is_primary'] === 1) await makeSolePrimary(context, 'treasuries', record.id!);
     },
     async beforeDelete(context, record) {
-      if (record['is_primary'] === 1) throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary treasury cannot be deleted', { is_primary: 'the primary treasury cannot be deleted; make another treasury primary first' });
+      if (record['is_primary'] === 1)
+        throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary treasury cannot be deleted', {
+          is_primary: 'the primary treasury cannot be deleted; make another treasury primary first',
+        });
     },
     /** Balance: debits − credits posted to the treasury's account (payments in, expenses and refunds out). */
     async related(context, records, wire) {
       const ids = records.map((r) => r.id!);
-      const rows = await exactSums(context.dialect, (sums) => context.db.selectFrom('journal_accounts as a')
-        .innerJoin('journal_transactions as t', (join) => join.onRef('t.journal_account_id', '=', 'a.id').on('t.site_id', '=', context.siteId))
-        .select((eb) => ['a.entity_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
-        .where('a.site_id', '=', context.siteId).where('a.entity_type', '=', 'treasury').where('a.entity_id', 'in', ids)
-        .groupBy('a.entity_id').execute());
-      const byTreasury = new Map(rows.map((row) => [Number(row['entity_id']), readSum(row, 'debit') - readSum(row, 'credit')]));
-      records.forEach((record, index) => { wire[index]!['balance'] = formatDec(byTreasury.get(record.id!) ?? 0n); });
+      const rows = await exactSums(context.dialect, (sums) =>
+        context.db
+          .selectFrom('journal_accounts as a')
+          .innerJoin('journal_transactions as t', (join) =>
+            join.onRef('t.journal_account_id', '=', 'a.id').on('t.site_id', '=', context.siteId),
+          )
+          .select((eb) => ['a.entity_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
+          .where('a.site_id', '=', context.siteId)
+          .where('a.entity_type', '=', 'treasury')
+          .where('a.entity_id', 'in', ids)
+          .groupBy('a.entity_id')
+          .execute(),
+      );
+      const byTreasury = new Map(
+        rows.map((row) => [Number(row['entity_id']), readSum(row, 'debit') - readSum(row, 'credit')]),
+      );
+      records.forEach((record, index) => {
+        wire[index]!['balance'] = formatDec(byTreasury.get(record.id!) ?? 0n);
+      });
     },
   },
 });

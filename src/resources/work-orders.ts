@@ -29,12 +29,20 @@ export const workOrders = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const order = draft.header;
-      if (order['delivery_date'] && (order.delivery_date) < (order.start_date)) {
+      if (order['delivery_date'] && order.delivery_date < order.start_date) {
         throw fieldError('delivery_date', 'must not be before start_date');
       }
-      order.number = await settleNumber(context, {
-        table: 'work_orders', column: 'number', sequence: 'work_order', takenProblem: () => 'is already used by another work order',
-      }, order.number, existing?.id);
+      order.number = await settleNumber(
+        context,
+        {
+          table: 'work_orders',
+          column: 'number',
+          sequence: 'work_order',
+          takenProblem: () => 'is already used by another work order',
+        },
+        order.number,
+        existing?.id,
+      );
       if (!order['budget_currency']) order['budget_currency'] = context.site.currency_code;
     },
   },

@@ -13,7 +13,11 @@ import { parseDec, formatDec } from '../domain/money.js';
 import { timestamps } from './common.js';
 
 export const workflowTypes = defineResource({
-  name: 'workflow_types', model: 'WorkflowType', title: 'Workflow type', table: 'workflow_types', operations: ALL_OPERATIONS,
+  name: 'workflow_types',
+  model: 'WorkflowType',
+  title: 'Workflow type',
+  table: 'workflow_types',
+  operations: ALL_OPERATIONS,
   fields: {
     name: text(255).required(),
     singular_title: text(255),
@@ -25,8 +29,12 @@ export const workflowTypes = defineResource({
   keywordColumns: ['name'],
   hooks: {
     async afterWrite(context, record) {
-      await context.db.updateTable('workflow_types').set({ entity_key: `le_workflow-type-entity-${record.id}` })
-        .where('site_id', '=', context.siteId).where('id', '=', record.id!).execute();
+      await context.db
+        .updateTable('workflow_types')
+        .set({ entity_key: `le_workflow-type-entity-${record.id}` })
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', record.id!)
+        .execute();
     },
   },
 });
@@ -42,7 +50,11 @@ function numberText(value: unknown): string | null {
 }
 
 export const workflowRecords = defineResource({
-  name: 'workflow_records', model: 'WorkflowRecord', title: 'Record', table: 'workflow_records', operations: ALL_OPERATIONS,
+  name: 'workflow_records',
+  model: 'WorkflowRecord',
+  title: 'Record',
+  table: 'workflow_records',
+  operations: ALL_OPERATIONS,
   // Daftra's v2 records nest the client as `work_order_client` (workflows are its generalised work orders).
   v2Aliases: { client_id: ['work_order_client'] },
   fields: {
@@ -70,17 +82,20 @@ export const workflowRecords = defineResource({
   keywordColumns: ['title', 'description'],
   hooks: {
     async prepare(_context, draft, existing) {
-      if (!draft.header['workflow_type_id'] && !existing?.['workflow_type_id']) throw fieldError('workflow_type_id', 'is required');
+      if (!draft.header['workflow_type_id'] && !existing?.['workflow_type_id'])
+        throw fieldError('workflow_type_id', 'is required');
       if (draft.header['number'] !== undefined) {
         const code = numberText(draft.header['number']);
-        if (!code || code.length > 255) throw fieldError('number', 'must carry a code of at most 255 characters: {"code": "WF-0001"}');
+        if (!code || code.length > 255)
+          throw fieldError('number', 'must carry a code of at most 255 characters: {"code": "WF-0001"}');
         draft.header['number'] = code;
       }
       const budget = draft.header['budget'];
       if (budget !== undefined && budget !== null) {
         const raw = typeof budget === 'object' && !Array.isArray(budget) ? (budget as Rec)['number'] : budget;
         const amount = raw === null || raw === undefined || raw === '' ? null : parseDec(raw as string | number);
-        if (raw !== null && raw !== undefined && raw !== '' && amount === null) throw fieldError('budget', 'must be a number or {"number": 1500, "currency": "SAR"}');
+        if (raw !== null && raw !== undefined && raw !== '' && amount === null)
+          throw fieldError('budget', 'must be a number or {"number": 1500, "currency": "SAR"}');
         draft.header['budget'] = amount === null ? null : formatDec(amount);
         const currency = typeof budget === 'object' ? (budget as Rec)['currency'] : undefined;
         if (typeof currency === 'string' && currency) {

@@ -13,13 +13,33 @@ const LOOKUP_TIMEOUT_MS = 3_000;
 /** Loopback, private, link-local, shared, reserved, multicast and documentation ranges. */
 const BLOCKED = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  BLOCKED.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8], ['2001:db8::', 32], ['100::', 64],
-] as const) BLOCKED.addSubnet(network, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+  ['2001:db8::', 32],
+  ['100::', 64],
+] as const)
+  BLOCKED.addSubnet(network, prefix, 'ipv6');
 
 /** The IPv4 address inside an IPv4-mapped or NAT64 IPv6 address, if it is one. */
 function embeddedIpv4(address: string): string | null {
@@ -45,7 +65,11 @@ export function isPrivateAddress(address: string): boolean {
 export function urlProblem(raw: string): string | null {
   if (raw.length > URL_LENGTH_MAX) return `must be at most ${URL_LENGTH_MAX} characters`;
   let url: URL;
-  try { url = new URL(raw); } catch { return 'must be an absolute http:// or https:// URL'; }
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'must be an absolute http:// or https:// URL';
+  }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be an http:// or https:// URL';
   if (url.username || url.password) return 'must not carry a user name or password';
   if (!url.hostname) return 'must name a host';
@@ -63,7 +87,9 @@ export class AddressRefused extends Error {}
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => { timer = setTimeout(() => reject(new AddressRefused(`its host did not resolve within ${ms} ms`)), ms); });
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new AddressRefused(`its host did not resolve within ${ms} ms`)), ms);
+  });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -83,13 +109,18 @@ export async function resolveTarget(raw: string, allowPrivate: boolean): Promise
       answers = await withTimeout(lookup(host, { all: true, verbatim: true }), LOOKUP_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof AddressRefused) throw error;
-      throw new AddressRefused(`its host ${host} does not resolve (${(error as { code?: string }).code ?? 'lookup failed'})`);
+      throw new AddressRefused(
+        `its host ${host} does not resolve (${(error as { code?: string }).code ?? 'lookup failed'})`,
+      );
     }
   }
   if (answers.length === 0) throw new AddressRefused(`its host ${host} has no address`);
   if (!allowPrivate) {
     const blocked = answers.find((answer) => isPrivateAddress(answer.address));
-    if (blocked) throw new AddressRefused(`resolves to ${blocked.address}, a loopback, private or link-local address (allowed only with DAFTAR_WEBHOOK_ALLOW_PRIVATE=1)`);
+    if (blocked)
+      throw new AddressRefused(
+        `resolves to ${blocked.address}, a loopback, private or link-local address (allowed only with DAFTAR_WEBHOOK_ALLOW_PRIVATE=1)`,
+      );
   }
   const first = answers[0]!;
   return { url, address: first.address, family: first.family === 6 ? 6 : 4 };

@@ -23,12 +23,19 @@ export interface Attempt {
 function pinned(target: ResolvedTarget): LookupFunction {
   return (_hostname, options, callback) => {
     if ((options as { all?: boolean }).all) {
-      (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [{ address: target.address, family: target.family }]);
+      (callback as unknown as (error: null, addresses: Array<{ address: string; family: number }>) => void)(null, [
+        { address: target.address, family: target.family },
+      ]);
     } else callback(null, target.address, target.family);
   };
 }
 
-function post(target: ResolvedTarget, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Attempt> {
+function post(
+  target: ResolvedTarget,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Attempt> {
   const client = target.url.protocol === 'https:' ? https : http;
   return new Promise((resolve) => {
     let settled = false;
@@ -38,30 +45,46 @@ function post(target: ResolvedTarget, body: string, headers: Record<string, stri
       clearTimeout(timer);
       resolve(attempt);
     };
-    const request = client.request(target.url, {
-      method: 'POST',
-      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      lookup: pinned(target),
-      agent: false,
-    }, (response) => {
-      const chunks: Buffer[] = [];
-      let kept = 0;
-      response.on('data', (chunk: Buffer) => {
-        if (kept < RESPONSE_KEPT_BYTES) { chunks.push(chunk); kept += chunk.length; }
-      });
-      response.on('end', () => {
-        const status = response.statusCode ?? 0;
-        const text = Buffer.concat(chunks).subarray(0, RESPONSE_KEPT_BYTES).toString('utf8');
-        const ok = status >= 200 && status < 300;
-        finish({ ok, status, response: text, error: ok ? null : `answered HTTP ${status}` });
-      });
-      response.on('error', (error) => finish({ ok: false, status: response.statusCode ?? null, response: null, error: `answer broke off: ${error.message}` }));
-    });
+    const request = client.request(
+      target.url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        lookup: pinned(target),
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let kept = 0;
+        response.on('data', (chunk: Buffer) => {
+          if (kept < RESPONSE_KEPT_BYTES) {
+            chunks.push(chunk);
+            kept += chunk.length;
+          }
+        });
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          const text = Buffer.concat(chunks).subarray(0, RESPONSE_KEPT_BYTES).toString('utf8');
+          const ok = status >= 200 && status < 300;
+          finish({ ok, status, response: text, error: ok ? null : `answered HTTP ${status}` });
+        });
+        response.on('error', (error) =>
+          finish({
+            ok: false,
+            status: response.statusCode ?? null,
+            response: null,
+            error: `answer broke off: ${error.message}`,
+          }),
+        );
+      },
+    );
     const timer = setTimeout(() => {
       request.destroy();
       finish({ ok: false, status: null, response: null, error: `no answer within ${timeoutMs} ms` });
     }, timeoutMs);
-    request.on('error', (error: NodeJS.ErrnoException) => finish({ ok: false, status: null, response: null, error: `could not connect: ${error.code ?? error.message}` }));
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      finish({ ok: false, status: null, response: null, error: `could not connect: ${error.code ?? error.message}` }),
+    );
     request.end(body);
   });
 }
@@ -73,18 +96,28 @@ export interface DeliveryRequest {
   signature: string;
 }
 
-export async function attemptDelivery(delivery: DeliveryRequest, allowPrivate: boolean, timeoutMs: number): Promise<Attempt> {
+export async function attemptDelivery(
+  delivery: DeliveryRequest,
+  allowPrivate: boolean,
+  timeoutMs: number,
+): Promise<Attempt> {
   let target: ResolvedTarget;
   try {
     target = await resolveTarget(delivery.url, allowPrivate);
   } catch (error) {
-    if (error instanceof AddressRefused) return { ok: false, status: null, response: null, error: `refused: the URL ${error.message}` };
+    if (error instanceof AddressRefused)
+      return { ok: false, status: null, response: null, error: `refused: the URL ${error.message}` };
     throw error;
   }
-  return post(target, delivery.body, {
-    'content-type': 'application/json',
-    'user-agent': 'Daftar-Webhooks/1',
-    [SIGNATURE_HEADER.toLowerCase()]: delivery.signature,
-    [EVENT_ID_HEADER.toLowerCase()]: delivery.eventId,
-  }, timeoutMs);
+  return post(
+    target,
+    delivery.body,
+    {
+      'content-type': 'application/json',
+      'user-agent': 'Daftar-Webhooks/1',
+      [SIGNATURE_HEADER.toLowerCase()]: delivery.signature,
+      [EVENT_ID_HEADER.toLowerCase()]: delivery.eventId,
+    },
+    timeoutMs,
+  );
 }

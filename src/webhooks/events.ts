@@ -19,7 +19,10 @@ export interface EventType {
 const OBJECT_NAMES: Record<string, string> = { InvoicePayment: 'payment', PurchaseOrder: 'purchase_invoice' };
 
 /** Resources written by routes of their own rather than by their declared operations. */
-const WRITTEN_ELSEWHERE: Record<string, readonly Operation[]> = { notes: ['create'], client_attendance_log: ['create'] };
+const WRITTEN_ELSEWHERE: Record<string, readonly Operation[]> = {
+  notes: ['create'],
+  client_attendance_log: ['create'],
+};
 
 const KIND_OF: Partial<Record<Operation, ChangeKind>> = { create: 'created', edit: 'updated', delete: 'deleted' };
 
@@ -34,9 +37,21 @@ export function changeType(spec: ResourceSpec, kind: ChangeKind): string {
 
 /** Events that no single record operation names; the domain reports them (engine/changes.ts). */
 export const DERIVED_EVENTS: readonly EventType[] = [
-  { type: 'invoice.paid', resource: 'invoices', description: 'An invoice\'s payment_status reached 2 (paid), by a payment or an edit' },
-  { type: 'invoice.overdue', resource: 'invoices', description: 'An unpaid invoice passed date + due_after days (found by the daily sweep; once per invoice)' },
-  { type: 'product.stock_low', resource: 'products', description: 'A product\'s stock_balance fell below its low_stock_thershold' },
+  {
+    type: 'invoice.paid',
+    resource: 'invoices',
+    description: "An invoice's payment_status reached 2 (paid), by a payment or an edit",
+  },
+  {
+    type: 'invoice.overdue',
+    resource: 'invoices',
+    description: 'An unpaid invoice passed date + due_after days (found by the daily sweep; once per invoice)',
+  },
+  {
+    type: 'product.stock_low',
+    resource: 'products',
+    description: "A product's stock_balance fell below its low_stock_thershold",
+  },
 ];
 
 function derivedFromRegistry(): EventType[] {
@@ -46,7 +61,11 @@ function derivedFromRegistry(): EventType[] {
     for (const operation of ['create', 'edit', 'delete'] as const) {
       const kind = KIND_OF[operation]!;
       if (!operations.has(operation)) continue;
-      types.push({ type: changeType(spec, kind), resource: spec.name, description: `${/^[aeiou]/i.test(spec.title) ? 'An' : 'A'} ${spec.title.toLowerCase()} was ${kind}` });
+      types.push({
+        type: changeType(spec, kind),
+        resource: spec.name,
+        description: `${/^[aeiou]/i.test(spec.title) ? 'An' : 'A'} ${spec.title.toLowerCase()} was ${kind}`,
+      });
     }
   }
   return types;

@@ -20,7 +20,10 @@ import type { Context, ResourceSpec } from '../engine/resource.js';
 import { getOne } from '../engine/service.js';
 import { changeType, isEventType, subscribes } from './events.js';
 
-export interface Subscriber { id: number; events: readonly string[] }
+export interface Subscriber {
+  id: number;
+  events: readonly string[];
+}
 
 interface PendingEvent {
   type: string;
@@ -36,8 +39,13 @@ const EVENTS_PER_WRITE_MAX = 10_000;
 /** The active endpoints of a site and what they subscribe to. */
 export async function subscribersOf(db: Db, dialect: DialectName, siteId: number): Promise<Subscriber[]> {
   // Every write asks this: a compiled shape (db/shapes.ts), one indexed read.
-  const { rows } = await runShape(db, dialect, 'webhook:subscribers', [siteId], () => db.selectFrom('webhook_endpoints')
-    .select(['id', 'events']).where('site_id', '=', siteId).where('active', '=', sql<number>`1`));
+  const { rows } = await runShape(db, dialect, 'webhook:subscribers', [siteId], () =>
+    db
+      .selectFrom('webhook_endpoints')
+      .select(['id', 'events'])
+      .where('site_id', '=', siteId)
+      .where('active', '=', sql<number>`1`),
+  );
   return rows.map((row) => ({ id: Number(row['id']), events: parseEvents(row['events']) }));
 }
 
@@ -86,7 +94,7 @@ export class Outbox implements ChangeLog {
   async deleting(context: Context, spec: ResourceSpec, id: number): Promise<void> {
     const type = changeType(spec, 'deleted');
     if (!this.wants(type)) return;
-    this.add({ type, spec, id, data: await render(context, spec, id) ?? undefined });
+    this.add({ type, spec, id, data: (await render(context, spec, id)) ?? undefined });
   }
 
   derived(type: string, resource: string, id: number): void {
@@ -96,7 +104,8 @@ export class Outbox implements ChangeLog {
   private add(event: PendingEvent): void {
     const key = `${event.type}:${event.spec.table}:${event.id}`;
     if (!isEventType(event.type) || !this.wants(event.type) || this.seen.has(key)) return;
-    if (this.pending.length >= EVENTS_PER_WRITE_MAX) throw new Error(`a write produced more than ${EVENTS_PER_WRITE_MAX} webhook events`);
+    if (this.pending.length >= EVENTS_PER_WRITE_MAX)
+      throw new Error(`a write produced more than ${EVENTS_PER_WRITE_MAX} webhook events`);
     this.seen.add(key);
     this.pending.push(event);
   }
@@ -110,10 +119,21 @@ export class Outbox implements ChangeLog {
     for (const event of this.pending) {
       // A record created in this write is announced as created, whatever else touched it (an
       // invoice's payments are posted before the create reports it).
-      if (event.type.endsWith('.updated') && this.seen.has(`${event.type.replace(/updated$/, 'created')}:${event.spec.table}:${event.id}`)) continue;
-      const data = event.data ?? await render(context, event.spec, event.id);
+      if (
+        event.type.endsWith('.updated') &&
+        this.seen.has(`${event.type.replace(/updated$/, 'created')}:${event.spec.table}:${event.id}`)
+      )
+        continue;
+      const data = event.data ?? (await render(context, event.spec, event.id));
       if (!data) continue;
-      await writeEvent(context.db, context.dialect, context, event, data, this.subscribers.filter((s) => subscribes(s.events, event.type)));
+      await writeEvent(
+        context.db,
+        context.dialect,
+        context,
+        event,
+        data,
+        this.subscribers.filter((s) => subscribes(s.events, event.type)),
+      );
       written += 1;
     }
     this.pending.length = 0;
@@ -137,18 +157,46 @@ async function render(context: Context, spec: ResourceSpec, id: number): Promise
 }
 
 async function writeEvent(
-  db: Db, dialect: DialectName, context: Context, event: PendingEvent, data: Record<string, unknown>, to: readonly Subscriber[],
+  db: Db,
+  dialect: DialectName,
+  context: Context,
+  event: PendingEvent,
+  data: Record<string, unknown>,
+  to: readonly Subscriber[],
 ): Promise<void> {
   const nowMs = Date.now();
-  const body: EventBody = { id: newEventId(), type: event.type, created: Math.floor(nowMs / 1000), site_id: String(context.siteId), data };
+  const body: EventBody = {
+    id: newEventId(),
+    type: event.type,
+    created: Math.floor(nowMs / 1000),
+    site_id: String(context.siteId),
+    data,
+  };
   const eventRow = await insertReturningId(db, dialect, 'webhook_events', {
-    site_id: context.siteId, event_id: body.id, type: event.type, resource: event.spec.name, record_id: event.id,
-    payload: JSON.stringify(body), created: context.now, created_ms: nowMs,
+    site_id: context.siteId,
+    event_id: body.id,
+    type: event.type,
+    resource: event.spec.name,
+    record_id: event.id,
+    payload: JSON.stringify(body),
+    created: context.now,
+    created_ms: nowMs,
   });
-  await insertRows(db, dialect, 'webhook_deliveries', to.map((subscriber) => ({
-    site_id: context.siteId, webhook_event_id: eventRow, endpoint_id: subscriber.id, record_key: `${event.spec.table}:${event.id}`,
-    state: 'pending', attempts: 0, next_attempt_ms: nowMs, give_up_ms: 0,
-  })));
+  await insertRows(
+    db,
+    dialect,
+    'webhook_deliveries',
+    to.map((subscriber) => ({
+      site_id: context.siteId,
+      webhook_event_id: eventRow,
+      endpoint_id: subscriber.id,
+      record_key: `${event.spec.table}:${event.id}`,
+      state: 'pending',
+      attempts: 0,
+      next_attempt_ms: nowMs,
+      give_up_ms: 0,
+    })),
+  );
 }
 
 // One bell per process: a write that queued events rings it after its commit, so the in-process

@@ -20,10 +20,31 @@ import { subscribes } from './events.js';
 import { paramsOf } from '../api/request.js';
 
 export const WEBHOOK_ROUTES: ExtraRoute[] = [
-  { method: 'POST', path: '/api2/webhook_endpoints', summary: 'Add a webhook endpoint (url, events, description, active); the reply carries its signing secret, shown only this once', tag: 'Webhook endpoint' },
-  { method: 'PUT', path: '/api2/webhook_endpoints/{id}', summary: 'Edit a webhook endpoint (also POST); active=1 re-enables one Daftar disabled', tag: 'Webhook endpoint' },
-  { method: 'POST', path: '/api2/webhook_endpoints/{id}/roll_secret', summary: 'New signing secret (shown once); the old one keeps signing for the grace period', tag: 'Webhook endpoint' },
-  { method: 'POST', path: '/api2/webhook_events/{id}/retry', summary: 'Send an event again to its endpoints now', tag: 'Webhook event' },
+  {
+    method: 'POST',
+    path: '/api2/webhook_endpoints',
+    summary:
+      'Add a webhook endpoint (url, events, description, active); the reply carries its signing secret, shown only this once',
+    tag: 'Webhook endpoint',
+  },
+  {
+    method: 'PUT',
+    path: '/api2/webhook_endpoints/{id}',
+    summary: 'Edit a webhook endpoint (also POST); active=1 re-enables one Daftar disabled',
+    tag: 'Webhook endpoint',
+  },
+  {
+    method: 'POST',
+    path: '/api2/webhook_endpoints/{id}/roll_secret',
+    summary: 'New signing secret (shown once); the old one keeps signing for the grace period',
+    tag: 'Webhook endpoint',
+  },
+  {
+    method: 'POST',
+    path: '/api2/webhook_events/{id}/retry',
+    summary: 'Send an event again to its endpoints now',
+    tag: 'Webhook event',
+  },
 ];
 
 /** `whsec_` and 43 url-safe characters (256 bits). */
@@ -34,7 +55,11 @@ export function newSigningSecret(): string {
 /** Checks where a URL in the request resolves to, before any transaction (SSRF; address.ts). */
 async function checkUrl(body: unknown, config: WebhookConfig): Promise<void> {
   let url: unknown;
-  try { url = unwrapBody(webhookEndpoints, body).header['url']; } catch { return; /* the write reports the body */ }
+  try {
+    url = unwrapBody(webhookEndpoints, body).header['url'];
+  } catch {
+    return; /* the write reports the body */
+  }
   if (typeof url !== 'string' || url === '') return;
   try {
     await resolveTarget(url, config.allowPrivate);
@@ -57,7 +82,12 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
       const secret = newSigningSecret();
       const id = await writeWith(request, database, async (context) => {
         const created = await createRecord(context, webhookEndpoints, request.body);
-        await context.db.updateTable('webhook_endpoints').set({ secret }).where('site_id', '=', context.siteId).where('id', '=', created).execute();
+        await context.db
+          .updateTable('webhook_endpoints')
+          .set({ secret })
+          .where('site_id', '=', context.siteId)
+          .where('id', '=', created)
+          .execute();
         return created;
       });
       return reply.code(202).send({ code: 202, result: 'successful', id: String(id), secret });
@@ -70,10 +100,19 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
     await writeWith(request, database, async (context) => {
       await editRecord(context, webhookEndpoints, id, request.body);
       // Turned on again by its owner: the failure record starts afresh.
-      const row = await context.db.selectFrom('webhook_endpoints').select('active').where('site_id', '=', context.siteId).where('id', '=', id).executeTakeFirst();
+      const row = await context.db
+        .selectFrom('webhook_endpoints')
+        .select('active')
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (Number(row?.['active']) === 1) {
-        await context.db.updateTable('webhook_endpoints').set({ disabled_reason: null, failing_since_ms: null })
-          .where('site_id', '=', context.siteId).where('id', '=', id).execute();
+        await context.db
+          .updateTable('webhook_endpoints')
+          .set({ disabled_reason: null, failing_since_ms: null })
+          .where('site_id', '=', context.siteId)
+          .where('id', '=', id)
+          .execute();
       }
     });
     eventsQueued();
@@ -88,11 +127,25 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
     const expiresMs = secretExpiry(Date.now(), config);
     await writeWith(request, database, async (context) => {
       await requireRecord(context, webhookEndpoints, id);
-      await context.db.updateTable('webhook_endpoints')
-        .set((eb) => ({ previous_secret: eb.ref('secret'), previous_secret_expires_ms: expiresMs, secret, modified: context.now }))
-        .where('site_id', '=', context.siteId).where('id', '=', id).execute();
+      await context.db
+        .updateTable('webhook_endpoints')
+        .set((eb) => ({
+          previous_secret: eb.ref('secret'),
+          previous_secret_expires_ms: expiresMs,
+          secret,
+          modified: context.now,
+        }))
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', id)
+        .execute();
     });
-    return { code: 200, result: 'successful', id: String(id), secret, previous_secret_expires: new Date(expiresMs).toISOString() };
+    return {
+      code: 200,
+      result: 'successful',
+      id: String(id),
+      secret,
+      previous_secret_expires: new Date(expiresMs).toISOString(),
+    };
   });
 
   app.post('/api2/webhook_events/:id/retry', async (request) => {
@@ -101,20 +154,47 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
       const event = await requireRecord(context, webhookEvents, id);
       const nowMs = Date.now();
       // One more attempt now; one that had finished (delivered or failed) gets just that one.
-      await context.db.updateTable('webhook_deliveries').set({ state: 'pending', next_attempt_ms: nowMs, give_up_ms: nowMs })
-        .where('site_id', '=', context.siteId).where('webhook_event_id', '=', id).where('state', '!=', 'pending').execute();
-      await context.db.updateTable('webhook_deliveries').set({ next_attempt_ms: nowMs })
-        .where('site_id', '=', context.siteId).where('webhook_event_id', '=', id).where('state', '=', 'pending').execute();
+      await context.db
+        .updateTable('webhook_deliveries')
+        .set({ state: 'pending', next_attempt_ms: nowMs, give_up_ms: nowMs })
+        .where('site_id', '=', context.siteId)
+        .where('webhook_event_id', '=', id)
+        .where('state', '!=', 'pending')
+        .execute();
+      await context.db
+        .updateTable('webhook_deliveries')
+        .set({ next_attempt_ms: nowMs })
+        .where('site_id', '=', context.siteId)
+        .where('webhook_event_id', '=', id)
+        .where('state', '=', 'pending')
+        .execute();
       // Endpoints that subscribe now but had no delivery of it (added since) get one.
-      const existing = await context.db.selectFrom('webhook_deliveries').select('endpoint_id')
-        .where('site_id', '=', context.siteId).where('webhook_event_id', '=', id).execute();
+      const existing = await context.db
+        .selectFrom('webhook_deliveries')
+        .select('endpoint_id')
+        .where('site_id', '=', context.siteId)
+        .where('webhook_event_id', '=', id)
+        .execute();
       const had = new Set(existing.map((row) => Number(row['endpoint_id'])));
-      const fresh = (await subscribersOf(context.db, context.dialect, context.siteId)).filter((s) => !had.has(s.id) && subscribes(s.events, String(event['type'])));
+      const fresh = (await subscribersOf(context.db, context.dialect, context.siteId)).filter(
+        (s) => !had.has(s.id) && subscribes(s.events, String(event['type'])),
+      );
       const table = resourceNamed(String(event['resource'])).table;
-      await insertRows(context.db, context.dialect, 'webhook_deliveries', fresh.map((subscriber) => ({
-        site_id: context.siteId, webhook_event_id: id, endpoint_id: subscriber.id, record_key: `${table}:${event['record_id']}`,
-        state: 'pending', attempts: 0, next_attempt_ms: nowMs, give_up_ms: nowMs,
-      })));
+      await insertRows(
+        context.db,
+        context.dialect,
+        'webhook_deliveries',
+        fresh.map((subscriber) => ({
+          site_id: context.siteId,
+          webhook_event_id: id,
+          endpoint_id: subscriber.id,
+          record_key: `${table}:${event['record_id']}`,
+          state: 'pending',
+          attempts: 0,
+          next_attempt_ms: nowMs,
+          give_up_ms: nowMs,
+        })),
+      );
       return had.size + fresh.length;
     });
     eventsQueued();

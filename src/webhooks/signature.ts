@@ -30,7 +30,12 @@ export interface VerifyOptions {
  * What a receiver runs on a delivery: true when the raw body was signed with `secret` at a timestamp
  * within the tolerance. Pass the body exactly as received (before any JSON parsing).
  */
-export function verifySignature(body: string | Buffer, header: string | undefined | null, secret: string, options: VerifyOptions = {}): boolean {
+export function verifySignature(
+  body: string | Buffer,
+  header: string | undefined | null,
+  secret: string,
+  options: VerifyOptions = {},
+): boolean {
   if (!header) return false;
   let timestampS: number | undefined;
   const candidates: string[] = [];

@@ -47,7 +47,11 @@ const PRUNE_BATCH_MAX = 500;
 const UPKEEP_FIRST_MS = 60_000;
 
 /** @example retryDelayMs(1, {retryBaseMs: 15000, retryMaxMs: 21600000}, 0.5) → 15000 (jitter 0.5 is none) */
-export function retryDelayMs(attempts: number, config: Pick<WebhookConfig, 'retryBaseMs' | 'retryMaxMs'>, random = Math.random()): number {
+export function retryDelayMs(
+  attempts: number,
+  config: Pick<WebhookConfig, 'retryBaseMs' | 'retryMaxMs'>,
+  random = Math.random(),
+): number {
   const exponent = Math.min(Math.max(attempts - 1, 0), 40);
   const raw = Math.min(config.retryBaseMs * 2 ** exponent, config.retryMaxMs);
   return Math.max(1, Math.round(raw * (0.5 + random)));
@@ -71,7 +75,11 @@ export class DeliveryWorker {
   /** Attempts made by this worker, for tests and logs. */
   attempts = 0;
 
-  constructor(private readonly database: Database, private readonly config: WebhookConfig, private readonly log: WorkerLog = () => {}) {}
+  constructor(
+    private readonly database: Database,
+    private readonly config: WebhookConfig,
+    private readonly log: WorkerLog = () => {},
+  ) {}
 
   start(): void {
     if (!this.stopped) return;
@@ -102,16 +110,38 @@ export class DeliveryWorker {
     const cutoff = nowMs - this.config.keepMs;
     let deleted = 0;
     for (;;) {
-      const old = await this.database.db.selectFrom('webhook_events as v').select(['v.site_id', 'v.id'])
+      const old = await this.database.db
+        .selectFrom('webhook_events as v')
+        .select(['v.site_id', 'v.id'])
         .where('v.created_ms', '<', cutoff)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_deliveries as d').select('d.id')
-          .whereRef('d.site_id', '=', 'v.site_id').whereRef('d.webhook_event_id', '=', 'v.id').where('d.state', '=', 'pending'))))
-        .orderBy('v.created_ms').limit(PRUNE_BATCH_MAX).execute();
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('webhook_deliveries as d')
+                .select('d.id')
+                .whereRef('d.site_id', '=', 'v.site_id')
+                .whereRef('d.webhook_event_id', '=', 'v.id')
+                .where('d.state', '=', 'pending'),
+            ),
+          ),
+        )
+        .orderBy('v.created_ms')
+        .limit(PRUNE_BATCH_MAX)
+        .execute();
       if (old.length === 0) return deleted;
       await this.database.write(async (db) => {
         for (const row of old) {
-          await db.deleteFrom('webhook_deliveries').where('site_id', '=', row['site_id']).where('webhook_event_id', '=', row['id']).execute();
-          await db.deleteFrom('webhook_events').where('site_id', '=', row['site_id']).where('id', '=', row['id']).execute();
+          await db
+            .deleteFrom('webhook_deliveries')
+            .where('site_id', '=', row['site_id'])
+            .where('webhook_event_id', '=', row['id'])
+            .execute();
+          await db
+            .deleteFrom('webhook_events')
+            .where('site_id', '=', row['site_id'])
+            .where('id', '=', row['id'])
+            .execute();
         }
       });
       deleted += old.length;
@@ -138,9 +168,14 @@ export class DeliveryWorker {
     if (this.rung || this.stopped) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
-      function done() { clearTimeout(timer); resolve(); }
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
       this.wake = done;
-    }).then(() => { this.wake = null; });
+    }).then(() => {
+      this.wake = null;
+    });
   }
 
   private async loop(): Promise<void> {
@@ -162,8 +197,13 @@ export class DeliveryWorker {
   private launch(claimed: Claimed[]): number {
     for (const delivery of claimed) {
       const running: Promise<void> = this.send(delivery)
-        .catch((error: unknown) => this.log('error', 'webhook delivery failed to record', { err: String(error), delivery: delivery.id }))
-        .finally(() => { this.inFlight.delete(running); this.ring(); });
+        .catch((error: unknown) =>
+          this.log('error', 'webhook delivery failed to record', { err: String(error), delivery: delivery.id }),
+        )
+        .finally(() => {
+          this.inFlight.delete(running);
+          this.ring();
+        });
       this.inFlight.add(running);
     }
     return claimed.length;
@@ -178,56 +218,116 @@ export class DeliveryWorker {
 
   /** A read outside any transaction: an idle worker never takes the write lock (SQLite) to find nothing. */
   private async anythingDue(nowMs: number): Promise<boolean> {
-    const row = await this.database.db.selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_endpoints as e', (join) => join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'))
-      .select('d.id').where('d.state', '=', 'pending').where('d.next_attempt_ms', '<=', nowMs).where('e.active', '=', 1)
-      .limit(1).executeTakeFirst();
+    const row = await this.database.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_endpoints as e', (join) =>
+        join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'),
+      )
+      .select('d.id')
+      .where('d.state', '=', 'pending')
+      .where('d.next_attempt_ms', '<=', nowMs)
+      .where('e.active', '=', 1)
+      .limit(1)
+      .executeTakeFirst();
     return row !== undefined;
   }
 
   private async claim(limit: number): Promise<Claimed[]> {
-    if (!await this.anythingDue(Date.now())) return [];
+    if (!(await this.anythingDue(Date.now()))) return [];
     return this.database.write(async (db) => {
       const nowMs = Date.now();
-      let due = db.selectFrom('webhook_deliveries as d')
-        .innerJoin('webhook_endpoints as e', (join) => join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'))
+      let due = db
+        .selectFrom('webhook_deliveries as d')
+        .innerJoin('webhook_endpoints as e', (join) =>
+          join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'),
+        )
         .select(['d.id', 'd.site_id'])
-        .where('d.state', '=', 'pending').where('d.next_attempt_ms', '<=', nowMs).where('e.active', '=', 1)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_deliveries as p').select('p.id')
-          .whereRef('p.site_id', '=', 'd.site_id').whereRef('p.endpoint_id', '=', 'd.endpoint_id')
-          .whereRef('p.record_key', '=', 'd.record_key').where('p.state', '=', 'pending').whereRef('p.id', '<', 'd.id'))))
-        .orderBy('d.next_attempt_ms').orderBy('d.id').limit(limit);
+        .where('d.state', '=', 'pending')
+        .where('d.next_attempt_ms', '<=', nowMs)
+        .where('e.active', '=', 1)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('webhook_deliveries as p')
+                .select('p.id')
+                .whereRef('p.site_id', '=', 'd.site_id')
+                .whereRef('p.endpoint_id', '=', 'd.endpoint_id')
+                .whereRef('p.record_key', '=', 'd.record_key')
+                .where('p.state', '=', 'pending')
+                .whereRef('p.id', '<', 'd.id'),
+            ),
+          ),
+        )
+        .orderBy('d.next_attempt_ms')
+        .orderBy('d.id')
+        .limit(limit);
       if (this.database.dialect === 'postgres') due = due.forUpdate(['d']).skipLocked();
       const rows = await due.execute();
       if (rows.length === 0) return [];
       // By site, so PostgreSQL finds the rows by their primary key (site_id, id).
       const bySite = new Map<number, number[]>();
-      for (const row of rows) bySite.set(Number(row['site_id']), [...(bySite.get(Number(row['site_id'])) ?? []), Number(row['id'])]);
+      for (const row of rows)
+        bySite.set(Number(row['site_id']), [...(bySite.get(Number(row['site_id'])) ?? []), Number(row['id'])]);
       const claimed: Claimed[] = [];
       for (const [siteId, ids] of bySite) {
-        await db.updateTable('webhook_deliveries')
-          .set((eb) => ({ next_attempt_ms: nowMs + leaseMs(this.config), attempts: eb('attempts', '+', 1), last_attempt_ms: nowMs }))
-          .where('site_id', '=', siteId).where('id', 'in', ids).execute();
-        claimed.push(...await this.details(db, siteId, ids, nowMs));
+        await db
+          .updateTable('webhook_deliveries')
+          .set((eb) => ({
+            next_attempt_ms: nowMs + leaseMs(this.config),
+            attempts: eb('attempts', '+', 1),
+            last_attempt_ms: nowMs,
+          }))
+          .where('site_id', '=', siteId)
+          .where('id', 'in', ids)
+          .execute();
+        claimed.push(...(await this.details(db, siteId, ids, nowMs)));
       }
       return claimed;
     });
   }
 
   private async details(db: Db, siteId: number, ids: number[], nowMs: number): Promise<Claimed[]> {
-    const rows = await db.selectFrom('webhook_deliveries as d')
-      .innerJoin('webhook_events as v', (join) => join.onRef('v.site_id', '=', 'd.site_id').onRef('v.id', '=', 'd.webhook_event_id'))
-      .innerJoin('webhook_endpoints as e', (join) => join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'))
-      .select(['d.id', 'd.site_id', 'd.attempts', 'd.give_up_ms', 'v.event_id', 'v.payload', 'v.created_ms', 'e.id as endpoint_id', 'e.url',
-        'e.secret', 'e.previous_secret', 'e.previous_secret_expires_ms'])
-      .where('d.site_id', '=', siteId).where('d.id', 'in', ids).orderBy('d.id').execute();
+    const rows = await db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_events as v', (join) =>
+        join.onRef('v.site_id', '=', 'd.site_id').onRef('v.id', '=', 'd.webhook_event_id'),
+      )
+      .innerJoin('webhook_endpoints as e', (join) =>
+        join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'),
+      )
+      .select([
+        'd.id',
+        'd.site_id',
+        'd.attempts',
+        'd.give_up_ms',
+        'v.event_id',
+        'v.payload',
+        'v.created_ms',
+        'e.id as endpoint_id',
+        'e.url',
+        'e.secret',
+        'e.previous_secret',
+        'e.previous_secret_expires_ms',
+      ])
+      .where('d.site_id', '=', siteId)
+      .where('d.id', 'in', ids)
+      .orderBy('d.id')
+      .execute();
     return rows.map((row) => {
       const secrets = [String(row['secret'])];
-      if (row['previous_secret'] && Number(row['previous_secret_expires_ms'] ?? 0) > nowMs) secrets.push(String(row['previous_secret']));
+      if (row['previous_secret'] && Number(row['previous_secret_expires_ms'] ?? 0) > nowMs)
+        secrets.push(String(row['previous_secret']));
       const giveUp = Number(row['give_up_ms']);
       return {
-        id: Number(row['id']), siteId: Number(row['site_id']), attempt: Number(row['attempts']), endpointId: Number(row['endpoint_id']),
-        url: String(row['url']), secrets, eventId: String(row['event_id']), payload: String(row['payload']),
+        id: Number(row['id']),
+        siteId: Number(row['site_id']),
+        attempt: Number(row['attempts']),
+        endpointId: Number(row['endpoint_id']),
+        url: String(row['url']),
+        secrets,
+        eventId: String(row['event_id']),
+        payload: String(row['payload']),
         giveUpMs: giveUp > 0 ? giveUp : Number(row['created_ms']) + this.config.retryForMs,
       };
     });
@@ -236,46 +336,94 @@ export class DeliveryWorker {
   private async send(delivery: Claimed): Promise<void> {
     this.attempts += 1;
     const signature = signatureHeader(delivery.payload, delivery.secrets, Math.floor(Date.now() / 1000));
-    const attempt = await attemptDelivery({ url: delivery.url, body: delivery.payload, eventId: delivery.eventId, signature }, this.config.allowPrivate, this.config.timeoutMs);
+    const attempt = await attemptDelivery(
+      { url: delivery.url, body: delivery.payload, eventId: delivery.eventId, signature },
+      this.config.allowPrivate,
+      this.config.timeoutMs,
+    );
     await this.record(delivery, attempt);
   }
 
   /** Writes an attempt's outcome, unless another worker has taken the delivery since (lease ran out). */
   private async record(delivery: Claimed, attempt: Attempt): Promise<void> {
     const nowMs = Date.now();
-    const outcome = { last_status: attempt.status, last_response: attempt.response, last_error: attempt.error?.slice(0, ERROR_KEPT_CHARS) ?? null };
+    const outcome = {
+      last_status: attempt.status,
+      last_response: attempt.response,
+      last_error: attempt.error?.slice(0, ERROR_KEPT_CHARS) ?? null,
+    };
     await this.database.write(async (db) => {
       // Only while the row is still at this attempt: a worker whose lease ran out must not overwrite a later one.
-      const update = (values: Record<string, unknown>) => db.updateTable('webhook_deliveries').set(values)
-        .where('site_id', '=', delivery.siteId).where('id', '=', delivery.id).where('state', '=', 'pending').where('attempts', '=', delivery.attempt);
+      const update = (values: Record<string, unknown>) =>
+        db
+          .updateTable('webhook_deliveries')
+          .set(values)
+          .where('site_id', '=', delivery.siteId)
+          .where('id', '=', delivery.id)
+          .where('state', '=', 'pending')
+          .where('attempts', '=', delivery.attempt);
       if (attempt.ok) {
         await update({ ...outcome, state: 'delivered', delivered_ms: nowMs }).execute();
-        await db.updateTable('webhook_endpoints').set({ failing_since_ms: null })
-          .where('site_id', '=', delivery.siteId).where('id', '=', delivery.endpointId).where('failing_since_ms', 'is not', null).execute();
+        await db
+          .updateTable('webhook_endpoints')
+          .set({ failing_since_ms: null })
+          .where('site_id', '=', delivery.siteId)
+          .where('id', '=', delivery.endpointId)
+          .where('failing_since_ms', 'is not', null)
+          .execute();
         return;
       }
       const next = nowMs + retryDelayMs(delivery.attempt, this.config);
       const final = next > delivery.giveUpMs;
-      const { numUpdatedRows } = await update({ ...outcome, state: final ? 'failed' : 'pending', next_attempt_ms: final ? nowMs : next }).executeTakeFirst();
+      const { numUpdatedRows } = await update({
+        ...outcome,
+        state: final ? 'failed' : 'pending',
+        next_attempt_ms: final ? nowMs : next,
+      }).executeTakeFirst();
       if (BigInt(numUpdatedRows) > 0n) await this.noteFailure(db, delivery, nowMs, outcome.last_error ?? 'failed');
     });
-    if (!attempt.ok) this.log('warn', 'webhook delivery failed', { delivery: delivery.id, event: delivery.eventId, attempt: delivery.attempt, error: attempt.error });
+    if (!attempt.ok)
+      this.log('warn', 'webhook delivery failed', {
+        delivery: delivery.id,
+        event: delivery.eventId,
+        attempt: delivery.attempt,
+        error: attempt.error,
+      });
   }
 
   private async noteFailure(db: Db, delivery: Claimed, nowMs: number, error: string): Promise<void> {
-    const endpoint = await db.selectFrom('webhook_endpoints').select(['failing_since_ms', 'active'])
-      .where('site_id', '=', delivery.siteId).where('id', '=', delivery.endpointId).executeTakeFirst();
+    const endpoint = await db
+      .selectFrom('webhook_endpoints')
+      .select(['failing_since_ms', 'active'])
+      .where('site_id', '=', delivery.siteId)
+      .where('id', '=', delivery.endpointId)
+      .executeTakeFirst();
     if (!endpoint) return;
     const since = endpoint['failing_since_ms'] === null ? nowMs : Number(endpoint['failing_since_ms']);
     const disable = Number(endpoint['active']) === 1 && nowMs - since >= this.config.disableAfterMs;
-    await db.updateTable('webhook_endpoints').set({
-      failing_since_ms: since,
-      ...(disable ? {
-        active: 0,
-        disabled_reason: `Disabled ${new Date(nowMs).toISOString()}: every delivery failed since ${new Date(since).toISOString()}; last: ${error}`.slice(0, 500),
-      } : {}),
-    }).where('site_id', '=', delivery.siteId).where('id', '=', delivery.endpointId).execute();
-    if (disable) this.log('warn', 'webhook endpoint disabled after failing', { site: delivery.siteId, endpoint: delivery.endpointId });
+    await db
+      .updateTable('webhook_endpoints')
+      .set({
+        failing_since_ms: since,
+        ...(disable
+          ? {
+              active: 0,
+              disabled_reason:
+                `Disabled ${new Date(nowMs).toISOString()}: every delivery failed since ${new Date(since).toISOString()}; last: ${error}`.slice(
+                  0,
+                  500,
+                ),
+            }
+          : {}),
+      })
+      .where('site_id', '=', delivery.siteId)
+      .where('id', '=', delivery.endpointId)
+      .execute();
+    if (disable)
+      this.log('warn', 'webhook endpoint disabled after failing', {
+        site: delivery.siteId,
+        endpoint: delivery.endpointId,
+      });
   }
 
   /**
@@ -284,7 +432,11 @@ export class DeliveryWorker {
    * once, whichever worker or day finds it. Returns the events written.
    */
   async sweepOverdue(today = nowText().slice(0, 10)): Promise<number> {
-    const rows = await this.database.db.selectFrom('webhook_endpoints').select(['site_id', 'id', 'events']).where('active', '=', 1).execute();
+    const rows = await this.database.db
+      .selectFrom('webhook_endpoints')
+      .select(['site_id', 'id', 'events'])
+      .where('active', '=', 1)
+      .execute();
     const bySite = new Map<number, Subscriber[]>();
     for (const row of rows) {
       const events = JSON.parse(String(row['events'])) as string[];
@@ -295,7 +447,8 @@ export class DeliveryWorker {
     let written = 0;
     for (const [siteId, subscribers] of bySite) {
       if (!subscribers.some((subscriber) => subscribes(subscriber.events, 'invoice.overdue'))) continue;
-      for (const invoiceId of await this.overdueInvoices(siteId, today)) written += await this.markOverdue(siteId, subscribers, invoiceId);
+      for (const invoiceId of await this.overdueInvoices(siteId, today))
+        written += await this.markOverdue(siteId, subscribers, invoiceId);
     }
     if (written > 0) eventsQueued();
     return written;
@@ -303,9 +456,10 @@ export class DeliveryWorker {
 
   private async overdueInvoices(siteId: number, today: string): Promise<number[]> {
     const types = resourceNamed('invoices').scope!.values;
-    const dueDay = this.database.dialect === 'sqlite'
-      ? sql`date(i.date, '+' || coalesce(i.due_after, 0) || ' days')`
-      : sql`(cast(i.date as date) + cast(coalesce(i.due_after, 0) as integer))`;
+    const dueDay =
+      this.database.dialect === 'sqlite'
+        ? sql`date(i.date, '+' || coalesce(i.due_after, 0) || ' days')`
+        : sql`(cast(i.date as date) + cast(coalesce(i.due_after, 0) as integer))`;
     const todayValue = this.database.dialect === 'sqlite' ? sql`${today}` : sql`cast(${today} as date)`;
     const { rows } = await sql<{ id: number | string }>`
       select i.id from invoices i
@@ -318,12 +472,27 @@ export class DeliveryWorker {
 
   private async markOverdue(siteId: number, subscribers: Subscriber[], invoiceId: number): Promise<number> {
     return this.database.write(async (db) => {
-      const inserted = await db.insertInto('webhook_marks').values({ site_id: siteId, mark: `invoice.overdue:${invoiceId}`, created_ms: Date.now() })
-        .onConflict((conflict) => conflict.columns(['site_id', 'mark']).doNothing()).executeTakeFirst();
+      const inserted = await db
+        .insertInto('webhook_marks')
+        .values({ site_id: siteId, mark: `invoice.overdue:${invoiceId}`, created_ms: Date.now() })
+        .onConflict((conflict) => conflict.columns(['site_id', 'mark']).doNothing())
+        .executeTakeFirst();
       if (BigInt(inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) return 0;
-      const site = await db.selectFrom('sites').selectAll().where('id', '=', siteId).executeTakeFirstOrThrow() as SiteRow;
+      const site = (await db
+        .selectFrom('sites')
+        .selectAll()
+        .where('id', '=', siteId)
+        .executeTakeFirstOrThrow()) as SiteRow;
       const outbox = new Outbox(subscribers);
-      const context: Context = { db, dialect: this.database.dialect, site, siteId, staffId: 0, now: nowText(), changes: outbox };
+      const context: Context = {
+        db,
+        dialect: this.database.dialect,
+        site,
+        siteId,
+        staffId: 0,
+        now: nowText(),
+        changes: outbox,
+      };
       outbox.derived('invoice.overdue', 'invoices', invoiceId);
       return outbox.flush(context);
     });

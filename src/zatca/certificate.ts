@@ -11,20 +11,39 @@
  * (the VAT number), title (the invoice type flags, e.g. 1100), registeredAddress (the location) and
  * businessCategory (the industry) — the same names ZATCA's sample certificate carries.
  */
-import { X509Certificate, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import {
+  X509Certificate,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import * as asn1js from 'asn1js';
 
 export type ZatcaEnvironment = 'sandbox' | 'simulation' | 'production';
 
 const OID = {
-  commonName: '2.5.4.3', country: '2.5.4.6', organization: '2.5.4.10', organizationalUnit: '2.5.4.11',
-  surname: '2.5.4.4', title: '2.5.4.12', registeredAddress: '2.5.4.26', businessCategory: '2.5.4.15',
-  userId: '0.9.2342.19200300.100.1.1', extensionRequest: '1.2.840.113549.1.9.14', subjectAltName: '2.5.29.17',
-  templateName: '1.3.6.1.4.1.311.20.2', ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  commonName: '2.5.4.3',
+  country: '2.5.4.6',
+  organization: '2.5.4.10',
+  organizationalUnit: '2.5.4.11',
+  surname: '2.5.4.4',
+  title: '2.5.4.12',
+  registeredAddress: '2.5.4.26',
+  businessCategory: '2.5.4.15',
+  userId: '0.9.2342.19200300.100.1.1',
+  extensionRequest: '1.2.840.113549.1.9.14',
+  subjectAltName: '2.5.29.17',
+  templateName: '1.3.6.1.4.1.311.20.2',
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
 } as const;
 
 export const TEMPLATE_NAME: Record<ZatcaEnvironment, string> = {
-  sandbox: 'TSTZATCA-Code-Signing', simulation: 'PREZATCA-Code-Signing', production: 'ZATCA-Code-Signing',
+  sandbox: 'TSTZATCA-Code-Signing',
+  simulation: 'PREZATCA-Code-Signing',
+  production: 'ZATCA-Code-Signing',
 };
 
 export interface CsrSubject {
@@ -44,7 +63,10 @@ export interface CsrSubject {
   industry: string;
 }
 
-export interface KeyPair { privateKeyPem: string; publicKeyDer: Buffer }
+export interface KeyPair {
+  privateKeyPem: string;
+  publicKeyDer: Buffer;
+}
 
 export function generateEgsKeyPair(): KeyPair {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
@@ -55,7 +77,9 @@ export function generateEgsKeyPair(): KeyPair {
 }
 
 function attribute(oid: string, value: asn1js.BaseBlock): asn1js.Set {
-  return new asn1js.Set({ value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), value] })] });
+  return new asn1js.Set({
+    value: [new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid }), value] })],
+  });
 }
 
 function utf8(value: string): asn1js.Utf8String {
@@ -90,7 +114,9 @@ function zatcaExtensions(subject: CsrSubject, environment: ZatcaEnvironment): as
     ],
   });
   // GeneralName directoryName is [4], explicit (Name is a CHOICE).
-  const altNames = new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [directoryName] })] });
+  const altNames = new asn1js.Sequence({
+    value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [directoryName] })],
+  });
   return [
     extension(OID.templateName, new asn1js.PrintableString({ value: TEMPLATE_NAME[environment] })),
     extension(OID.subjectAltName, altNames),
@@ -103,12 +129,17 @@ function fromDer(der: Uint8Array): asn1js.AsnType {
   return parsed.result;
 }
 
-const signatureAlgorithm = () => new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.ecdsaWithSha256 })] });
+const signatureAlgorithm = () =>
+  new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.ecdsaWithSha256 })] });
 
 function signed(tbs: asn1js.Sequence, privateKey: KeyObject): Buffer {
   const tbsDer = Buffer.from(tbs.toBER(false));
   const signature = sign('sha256', tbsDer, privateKey);
-  return Buffer.from(new asn1js.Sequence({ value: [tbs, signatureAlgorithm(), new asn1js.BitString({ valueHex: signature })] }).toBER(false));
+  return Buffer.from(
+    new asn1js.Sequence({ value: [tbs, signatureAlgorithm(), new asn1js.BitString({ valueHex: signature })] }).toBER(
+      false,
+    ),
+  );
 }
 
 function pem(label: string, der: Buffer): string {
@@ -121,7 +152,10 @@ export function buildCsr(subject: CsrSubject, privateKeyPem: string, environment
   const privateKey = createPrivateKey(privateKeyPem);
   const spki = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
   const requestedExtensions = new asn1js.Sequence({
-    value: [new asn1js.ObjectIdentifier({ value: OID.extensionRequest }), new asn1js.Set({ value: [new asn1js.Sequence({ value: zatcaExtensions(subject, environment) })] })],
+    value: [
+      new asn1js.ObjectIdentifier({ value: OID.extensionRequest }),
+      new asn1js.Set({ value: [new asn1js.Sequence({ value: zatcaExtensions(subject, environment) })] }),
+    ],
   });
   const info = new asn1js.Sequence({
     value: [
@@ -141,9 +175,15 @@ const SELF_SIGNED_DAYS = 365 * 5;
  * An X.509 v3 certificate for `publicKeyDer` (SPKI) with the CSR's subject and extensions, signed by
  * `issuerKeyPem` under `issuer`'s name; base64 DER, no PEM armour. Self-signed: the same key and subject.
  */
-export function issueCertificate(subject: CsrSubject, publicKeyDer: Uint8Array, issuer: CsrSubject, issuerKeyPem: string, now = new Date()): string {
+export function issueCertificate(
+  subject: CsrSubject,
+  publicKeyDer: Uint8Array,
+  issuer: CsrSubject,
+  issuerKeyPem: string,
+  now = new Date(),
+): string {
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f | 0x01;
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
   const notAfter = new Date(now.getTime() + SELF_SIGNED_DAYS * 86_400_000);
   const tbs = new asn1js.Sequence({
     value: [
@@ -151,10 +191,15 @@ export function issueCertificate(subject: CsrSubject, publicKeyDer: Uint8Array, 
       new asn1js.Integer({ valueHex: serial }),
       signatureAlgorithm(),
       subjectName(issuer),
-      new asn1js.Sequence({ value: [new asn1js.UTCTime({ valueDate: now }), new asn1js.UTCTime({ valueDate: notAfter })] }),
+      new asn1js.Sequence({
+        value: [new asn1js.UTCTime({ valueDate: now }), new asn1js.UTCTime({ valueDate: notAfter })],
+      }),
       subjectName(subject),
       fromDer(publicKeyDer) as asn1js.Sequence,
-      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 3 }, value: [new asn1js.Sequence({ value: zatcaExtensions(subject, 'sandbox') })] }),
+      new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: 3 },
+        value: [new asn1js.Sequence({ value: zatcaExtensions(subject, 'sandbox') })],
+      }),
     ],
   });
   return signed(tbs, createPrivateKey(issuerKeyPem)).toString('base64');
@@ -168,7 +213,10 @@ export function selfSignedCertificate(subject: CsrSubject, privateKeyPem: string
 
 /** The public key (SPKI DER) a PEM CSR carries. */
 export function csrPublicKey(csrPem: string): Buffer {
-  const der = Buffer.from(csrPem.replace(/-----(BEGIN|END) CERTIFICATE REQUEST-----/g, '').replace(/\s+/g, ''), 'base64');
+  const der = Buffer.from(
+    csrPem.replace(/-----(BEGIN|END) CERTIFICATE REQUEST-----/g, '').replace(/\s+/g, ''),
+    'base64',
+  );
   const info = (fromDer(der) as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
   return Buffer.from(info.valueBlock.value[2]!.toBER(false));
 }

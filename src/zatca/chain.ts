@@ -46,22 +46,37 @@ export const EINVOICE_STATUS = {
  * serves the compliance checks) the site stays in phase 1: no e-invoice, nothing signed unsent.
  */
 export async function activeUnit(context: Pick<Context, 'db' | 'siteId'>): Promise<Row | undefined> {
-  return context.db.selectFrom('zatca_units').selectAll().where('site_id', '=', context.siteId).where('active', '=', 1)
-    .where('certificate_source', 'in', ['self-signed', 'production']).orderBy('id', 'desc').executeTakeFirst();
+  return context.db
+    .selectFrom('zatca_units')
+    .selectAll()
+    .where('site_id', '=', context.siteId)
+    .where('active', '=', 1)
+    .where('certificate_source', 'in', ['self-signed', 'production'])
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }
 
 async function loadSource(context: Context, invoiceId: number): Promise<SourceDocument> {
   const scoped = (table: string) => context.db.selectFrom(table).selectAll().where('site_id', '=', context.siteId);
-  const site = await context.db.selectFrom('sites').selectAll().where('id', '=', context.siteId).executeTakeFirstOrThrow();
+  const site = await context.db
+    .selectFrom('sites')
+    .selectAll()
+    .where('id', '=', context.siteId)
+    .executeTakeFirstOrThrow();
   const header = await scoped('invoices').where('id', '=', invoiceId).executeTakeFirstOrThrow();
   const lines = await scoped('invoice_items').where('invoice_id', '=', invoiceId).orderBy('id').execute();
   const taxIds = [...new Set(lines.map((line) => Number(line['tax1'])).filter((id) => id > 0))];
   const taxes = taxIds.length === 0 ? [] : await scoped('taxes').where('id', 'in', taxIds).execute();
   const client = await scoped('clients').where('id', '=', Number(header['client_id'])).executeTakeFirst();
   const originalId = Number(header['subscription_id']);
-  const original = originalId > 0 ? await scoped('invoices').select('no').where('id', '=', originalId).executeTakeFirst() : undefined;
+  const original =
+    originalId > 0 ? await scoped('invoices').select('no').where('id', '=', originalId).executeTakeFirst() : undefined;
   return {
-    site, header, lines, client, taxes: new Map(taxes.map((tax) => [Number(tax['id']), tax])),
+    site,
+    header,
+    lines,
+    client,
+    taxes: new Map(taxes.map((tax) => [Number(tax['id']), tax])),
     originalNumber: original ? String(original['no'] ?? '') : '',
   };
 }
@@ -71,8 +86,19 @@ async function loadSource(context: Context, invoiceId: number): Promise<SourceDo
  * elsewhere (the site's seller settings, the client's type): equal digests, an unchanged e-invoice.
  */
 function contentDigest(invoice: EInvoice, header: Row): string {
-  const content = { ...invoice, uuid: '', icv: 0, previousHash: '', issueTime: '', seller: null, standard: null, buyer: buyerOf(header) };
-  return createHash('sha256').update(JSON.stringify(content, (_key, value) => (typeof value === 'bigint' ? value.toString() : value))).digest('base64');
+  const content = {
+    ...invoice,
+    uuid: '',
+    icv: 0,
+    previousHash: '',
+    issueTime: '',
+    seller: null,
+    standard: null,
+    buyer: buyerOf(header),
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(content, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)))
+    .digest('base64');
 }
 
 /** Units whose parsed certificate and unsealed key stay in memory. */
@@ -113,11 +139,17 @@ export async function issueEInvoice(context: Context, record: Rec, _previous: Re
   const source = await loadSource(context, invoiceId);
   const provisional = toEInvoice(source, PROVISIONAL);
   const digest = contentDigest(provisional, source.header);
-  const issued = await context.db.selectFrom('zatca_documents').select(['content_digest']).where('site_id', '=', context.siteId)
-    .where('invoice_id', '=', invoiceId).executeTakeFirst();
+  const issued = await context.db
+    .selectFrom('zatca_documents')
+    .select(['content_digest'])
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
   if (issued) {
     if (issued['content_digest'] === digest) return;
-    throw validationError({ id: 'is a document with a signed e-invoice: its amounts, lines, client and dates are fixed; issue a credit or debit note to correct it' });
+    throw validationError({
+      id: 'is a document with a signed e-invoice: its amounts, lines, client and dates are fixed; issue a credit or debit note to correct it',
+    });
   }
   const errors = checkRules(provisional, source.header, source.lines);
   if (Object.keys(errors).length > 0) throw validationError(errors);
@@ -126,34 +158,76 @@ export async function issueEInvoice(context: Context, record: Rec, _previous: Re
     returning icv, last_hash`.execute(context.db);
   const head = rows[0]!;
   const einvoice = toEInvoice(source, {
-    icv: Number(head.icv), previousHash: head.last_hash, uuid: randomUUID(), issueTime: context.now.slice(11, 19),
+    icv: Number(head.icv),
+    previousHash: head.last_hash,
+    uuid: randomUUID(),
+    issueTime: context.now.slice(11, 19),
   });
   const certificate = certificateOf(unit);
   const signed = signInvoice(einvoice, buildUnsignedXml(einvoice), privateKeyOf(unit), certificate);
   // Only a production CSID reports and clears; a self-signed unit signs and never sends.
   const status = unit['certificate_source'] === 'production' ? EINVOICE_STATUS.pending : EINVOICE_STATUS.signed;
-  await context.db.updateTable('zatca_units').set({ last_hash: signed.hash, modified: context.now })
-    .where('site_id', '=', context.siteId).where('id', '=', Number(unit['id'])).execute();
-  await context.db.insertInto('zatca_documents').values({
-    site_id: context.siteId, invoice_id: invoiceId, unit_id: Number(unit['id']), icv: einvoice.icv, uuid: einvoice.uuid,
-    hash: signed.hash, previous_hash: einvoice.previousHash, xml: signed.xml, qr: signed.qr, standard: einvoice.standard ? 1 : 0,
-    content_digest: digest, status, attempts: 0, next_attempt_ms: 0, lease_until_ms: 0, created: context.now,
-  }).execute();
-  await context.db.updateTable('invoices').set({ einvoice_status: status })
-    .where('site_id', '=', context.siteId).where('id', '=', invoiceId).execute();
+  await context.db
+    .updateTable('zatca_units')
+    .set({ last_hash: signed.hash, modified: context.now })
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', Number(unit['id']))
+    .execute();
+  await context.db
+    .insertInto('zatca_documents')
+    .values({
+      site_id: context.siteId,
+      invoice_id: invoiceId,
+      unit_id: Number(unit['id']),
+      icv: einvoice.icv,
+      uuid: einvoice.uuid,
+      hash: signed.hash,
+      previous_hash: einvoice.previousHash,
+      xml: signed.xml,
+      qr: signed.qr,
+      standard: einvoice.standard ? 1 : 0,
+      content_digest: digest,
+      status,
+      attempts: 0,
+      next_attempt_ms: 0,
+      lease_until_ms: 0,
+      created: context.now,
+    })
+    .execute();
+  await context.db
+    .updateTable('invoices')
+    .set({ einvoice_status: status })
+    .where('site_id', '=', context.siteId)
+    .where('id', '=', invoiceId)
+    .execute();
 }
 
 /** A signed e-invoice is part of the chain ZATCA holds: its document stays. */
 export async function refuseDeleteOfEInvoiced(context: Context, record: Rec): Promise<void> {
-  const issued = await context.db.selectFrom('zatca_documents').select('id').where('site_id', '=', context.siteId)
-    .where('invoice_id', '=', record.id!).executeTakeFirst();
-  if (issued) throw new DaftarError('DAFTAR_ERR_HAS_TRANSACTIONS', "Can't delete a document with a signed e-invoice (ZATCA). Issue a credit note instead.");
+  const issued = await context.db
+    .selectFrom('zatca_documents')
+    .select('id')
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', record.id!)
+    .executeTakeFirst();
+  if (issued)
+    throw new DaftarError(
+      'DAFTAR_ERR_HAS_TRANSACTIONS',
+      "Can't delete a document with a signed e-invoice (ZATCA). Issue a credit note instead.",
+    );
 }
 
 /** The signed XML of a document, or undefined when it has none. */
-export async function signedXmlOf(context: Pick<Context, 'db' | 'siteId'>, invoiceId: number): Promise<Row | undefined> {
-  return context.db.selectFrom('zatca_documents').select(['xml', 'cleared_xml', 'status', 'uuid', 'hash', 'icv', 'qr'])
-    .where('site_id', '=', context.siteId).where('invoice_id', '=', invoiceId).executeTakeFirst();
+export async function signedXmlOf(
+  context: Pick<Context, 'db' | 'siteId'>,
+  invoiceId: number,
+): Promise<Row | undefined> {
+  return context.db
+    .selectFrom('zatca_documents')
+    .select(['xml', 'cleared_xml', 'status', 'uuid', 'hash', 'icv', 'qr'])
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
 }
 
 /**
@@ -163,8 +237,12 @@ export async function signedXmlOf(context: Pick<Context, 'db' | 'siteId'>, invoi
  * @example await phase2QrFor(context, 12) → 'AQ…' (decode with decodeTlv from domain/zatca-qr.ts)
  */
 export async function phase2QrFor(context: Pick<Context, 'db' | 'siteId'>, invoiceId: number): Promise<string | null> {
-  const row = await context.db.selectFrom('zatca_documents').select('qr').where('site_id', '=', context.siteId)
-    .where('invoice_id', '=', invoiceId).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('zatca_documents')
+    .select('qr')
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
   return row ? String(row['qr']) : null;
 }
 
@@ -173,16 +251,30 @@ export async function phase2QrFor(context: Pick<Context, 'db' | 'siteId'>, invoi
  * XML ZATCA returned once a standard invoice is cleared, the signed XML before) — the same XML
  * `einvoice.xml` serves. Null when the document has no e-invoice.
  */
-export async function phase2PrintOf(context: Pick<Context, 'db' | 'siteId'>, invoiceId: number): Promise<{ qr: string; xml: string } | null> {
-  const row = await context.db.selectFrom('zatca_documents').select(['qr', 'xml', 'cleared_xml']).where('site_id', '=', context.siteId)
-    .where('invoice_id', '=', invoiceId).executeTakeFirst();
+export async function phase2PrintOf(
+  context: Pick<Context, 'db' | 'siteId'>,
+  invoiceId: number,
+): Promise<{ qr: string; xml: string } | null> {
+  const row = await context.db
+    .selectFrom('zatca_documents')
+    .select(['qr', 'xml', 'cleared_xml'])
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', '=', invoiceId)
+    .executeTakeFirst();
   return row ? { qr: String(row['qr']), xml: String(row['cleared_xml'] || row['xml']) } : null;
 }
 
 /** phase2QrFor for many documents at once (lists): invoice id → QR, for those that have one. */
-export async function phase2QrsFor(context: Pick<Context, 'db' | 'siteId'>, invoiceIds: number[]): Promise<Map<number, string>> {
+export async function phase2QrsFor(
+  context: Pick<Context, 'db' | 'siteId'>,
+  invoiceIds: number[],
+): Promise<Map<number, string>> {
   if (invoiceIds.length === 0) return new Map();
-  const rows = await context.db.selectFrom('zatca_documents').select(['invoice_id', 'qr']).where('site_id', '=', context.siteId)
-    .where('invoice_id', 'in', invoiceIds).execute();
+  const rows = await context.db
+    .selectFrom('zatca_documents')
+    .select(['invoice_id', 'qr'])
+    .where('site_id', '=', context.siteId)
+    .where('invoice_id', 'in', invoiceIds)
+    .execute();
   return new Map(rows.map((row) => [Number(row['invoice_id']), String(row['qr'])]));
 }

@@ -50,35 +50,72 @@ export async function runZatcaCommand(args: string[], config: Config): Promise<n
     if (!subdomain) throw new Error('name the site: --site <subdomain>');
     const site = await siteBySubdomain(database.db, subdomain);
     if (!site) throw new Error(`no site with subdomain "${subdomain}"`);
-    if (site.country_code !== 'SA') throw new Error(`site "${subdomain}" is not a Saudi site (country ${site.country_code}); ZATCA e-invoicing applies to SA`);
+    if (site.country_code !== 'SA')
+      throw new Error(
+        `site "${subdomain}" is not a Saudi site (country ${site.country_code}); ZATCA e-invoicing applies to SA`,
+      );
     if (command === 'keygen') {
       const environment = (option(args, 'env') ?? 'sandbox') as ZatcaEnvironment;
       if (!ENVIRONMENTS.includes(environment)) throw new Error(`--env is one of ${ENVIRONMENTS.join(', ')}`);
-      const result = await keygen(database.db, site.id, {
-        environment, selfSigned: args.includes('--self-signed'), replace: args.includes('--replace'),
-        branch: option(args, 'branch'), industry: option(args, 'industry'), invoiceType: option(args, 'invoice-type'),
-      }, secretKey());
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, unit_id: result.unitId, self_signed: result.selfSigned, common_name: result.commonName, serial_number: result.serialNumber, csr: result.csr })}\n`);
+      const result = await keygen(
+        database.db,
+        site.id,
+        {
+          environment,
+          selfSigned: args.includes('--self-signed'),
+          replace: args.includes('--replace'),
+          branch: option(args, 'branch'),
+          industry: option(args, 'industry'),
+          invoiceType: option(args, 'invoice-type'),
+        },
+        secretKey(),
+      );
+      process.stdout.write(
+        `${JSON.stringify({ site_id: site.id, unit_id: result.unitId, self_signed: result.selfSigned, common_name: result.commonName, serial_number: result.serialNumber, csr: result.csr })}\n`,
+      );
       return 0;
     }
     if (command === 'onboard') {
       const otp = option(args, 'otp');
       if (!otp || !/^\d{4,10}$/.test(otp)) throw new Error('give the OTP from the Fatoora portal: --otp 123456');
-      const unit = await database.db.selectFrom('zatca_units').select('environment').where('site_id', '=', site.id).where('active', '=', 1).executeTakeFirst();
+      const unit = await database.db
+        .selectFrom('zatca_units')
+        .select('environment')
+        .where('site_id', '=', site.id)
+        .where('active', '=', 1)
+        .executeTakeFirst();
       if (!unit) throw new Error('the site has no e-invoicing unit: run daftar zatca keygen first');
       const baseUrl = baseUrlOverride() ?? FATOORA_BASE_URLS[String(unit['environment']) as ZatcaEnvironment];
-      const result = await onboard(database.db, site.id, { otp, baseUrl, invoiceType: option(args, 'invoice-type') ?? '1100' }, secretKey());
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, compliance_request_id: result.complianceRequestId, checks: result.checks, production_csid: result.production })}\n`);
+      const result = await onboard(
+        database.db,
+        site.id,
+        { otp, baseUrl, invoiceType: option(args, 'invoice-type') ?? '1100' },
+        secretKey(),
+      );
+      process.stdout.write(
+        `${JSON.stringify({ site_id: site.id, compliance_request_id: result.complianceRequestId, checks: result.checks, production_csid: result.production })}\n`,
+      );
       return 0;
     }
     if (command === 'install-csid') {
       const token = option(args, 'token');
       const secret = option(args, 'secret');
-      if (!token || !secret) throw new Error('give --token <binarySecurityToken or certificate file> and --secret <secret>');
-      const result = await installCsid(database.db, site.id, {
-        certificate: fileOrText(token), secret, kind: args.includes('--production') ? 'production' : 'compliance', requestId: option(args, 'request-id'),
-      }, secretKey());
-      process.stdout.write(`${JSON.stringify({ site_id: site.id, unit_id: result.unitId, certificate_valid_until: result.notAfter })}\n`);
+      if (!token || !secret)
+        throw new Error('give --token <binarySecurityToken or certificate file> and --secret <secret>');
+      const result = await installCsid(
+        database.db,
+        site.id,
+        {
+          certificate: fileOrText(token),
+          secret,
+          kind: args.includes('--production') ? 'production' : 'compliance',
+          requestId: option(args, 'request-id'),
+        },
+        secretKey(),
+      );
+      process.stdout.write(
+        `${JSON.stringify({ site_id: site.id, unit_id: result.unitId, certificate_valid_until: result.notAfter })}\n`,
+      );
       return 0;
     }
     if (command === 'status') {

@@ -13,9 +13,16 @@ export const EXEMPTION_REASONS: Record<string, { category: VatCategory; reason: 
   'VATEX-SA-33': { category: 'Z', reason: 'Export of services' },
   'VATEX-SA-34-1': { category: 'Z', reason: 'The international transport of Goods' },
   'VATEX-SA-34-2': { category: 'Z', reason: 'International transport of passengers' },
-  'VATEX-SA-34-3': { category: 'Z', reason: 'Services directly connected and incidental to a Supply of international passenger transport' },
+  'VATEX-SA-34-3': {
+    category: 'Z',
+    reason: 'Services directly connected and incidental to a Supply of international passenger transport',
+  },
   'VATEX-SA-34-4': { category: 'Z', reason: 'Supply of a qualifying means of transport' },
-  'VATEX-SA-34-5': { category: 'Z', reason: 'Any services relating to Goods or passenger transportation, as defined in article twenty five of these Regulations' },
+  'VATEX-SA-34-5': {
+    category: 'Z',
+    reason:
+      'Any services relating to Goods or passenger transportation, as defined in article twenty five of these Regulations',
+  },
   'VATEX-SA-35': { category: 'Z', reason: 'Medicines and medical equipment' },
   'VATEX-SA-36': { category: 'Z', reason: 'Qualifying metals' },
   'VATEX-SA-EDU': { category: 'Z', reason: 'Private education to citizen' },
@@ -24,7 +31,11 @@ export const EXEMPTION_REASONS: Record<string, { category: VatCategory; reason: 
   'VATEX-SA-OOS': { category: 'O', reason: 'Not subject to VAT' },
 };
 
-export const OUT_OF_SCOPE = { category: 'O' as VatCategory, code: 'VATEX-SA-OOS', reason: EXEMPTION_REASONS['VATEX-SA-OOS']!.reason };
+export const OUT_OF_SCOPE = {
+  category: 'O' as VatCategory,
+  code: 'VATEX-SA-OOS',
+  reason: EXEMPTION_REASONS['VATEX-SA-OOS']!.reason,
+};
 
 /** The VATEX code a tax's name carries, or null. */
 export function exemptionCodeIn(taxName: string): string | null {

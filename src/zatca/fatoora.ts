@@ -23,40 +23,81 @@ export const FATOORA_BASE_URLS: Record<ZatcaEnvironment, string> = {
 /** A request to Fatoora that takes longer is abandoned (and retried later). */
 export const FATOORA_TIMEOUT_MS = 30_000;
 
-export interface Credentials { token: string; secret: string }
+export interface Credentials {
+  token: string;
+  secret: string;
+}
 
 export interface FatooraReply {
   status: number;
   body: Record<string, any> | null;
 }
 
-export interface SubmittedInvoice { invoiceHash: string; uuid: string; xml: string }
+export interface SubmittedInvoice {
+  invoiceHash: string;
+  uuid: string;
+  xml: string;
+}
 
-async function call(baseUrl: string, path: string, body: unknown, credentials: Credentials | null, headers: Record<string, string> = {}): Promise<FatooraReply> {
+async function call(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  credentials: Credentials | null,
+  headers: Record<string, string> = {},
+): Promise<FatooraReply> {
   const all: Record<string, string> = {
-    accept: 'application/json', 'accept-version': 'V2', 'accept-language': 'en', 'content-type': 'application/json', ...headers,
+    accept: 'application/json',
+    'accept-version': 'V2',
+    'accept-language': 'en',
+    'content-type': 'application/json',
+    ...headers,
   };
-  if (credentials) all['authorization'] = `Basic ${Buffer.from(`${credentials.token}:${credentials.secret}`).toString('base64')}`;
+  if (credentials)
+    all['authorization'] = `Basic ${Buffer.from(`${credentials.token}:${credentials.secret}`).toString('base64')}`;
   const response = await fetch(`${baseUrl.replace(/\/+$/, '')}${path}`, {
-    method: 'POST', headers: all, body: JSON.stringify(body), signal: AbortSignal.timeout(FATOORA_TIMEOUT_MS),
+    method: 'POST',
+    headers: all,
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(FATOORA_TIMEOUT_MS),
   });
   const text = await response.text();
   let parsed: Record<string, any> | null = null;
-  try { parsed = text ? JSON.parse(text) : null; } catch { parsed = { raw: text.slice(0, 2000) }; }
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = { raw: text.slice(0, 2000) };
+  }
   return { status: response.status, body: parsed };
 }
 
-const invoiceBody = (invoice: SubmittedInvoice) => ({ invoiceHash: invoice.invoiceHash, uuid: invoice.uuid, invoice: Buffer.from(invoice.xml, 'utf8').toString('base64') });
+const invoiceBody = (invoice: SubmittedInvoice) => ({
+  invoiceHash: invoice.invoiceHash,
+  uuid: invoice.uuid,
+  invoice: Buffer.from(invoice.xml, 'utf8').toString('base64'),
+});
 
-export function reportInvoice(baseUrl: string, credentials: Credentials, invoice: SubmittedInvoice): Promise<FatooraReply> {
+export function reportInvoice(
+  baseUrl: string,
+  credentials: Credentials,
+  invoice: SubmittedInvoice,
+): Promise<FatooraReply> {
   return call(baseUrl, '/invoices/reporting/single', invoiceBody(invoice), credentials, { 'clearance-status': '0' });
 }
 
-export function clearInvoice(baseUrl: string, credentials: Credentials, invoice: SubmittedInvoice): Promise<FatooraReply> {
+export function clearInvoice(
+  baseUrl: string,
+  credentials: Credentials,
+  invoice: SubmittedInvoice,
+): Promise<FatooraReply> {
   return call(baseUrl, '/invoices/clearance/single', invoiceBody(invoice), credentials, { 'clearance-status': '1' });
 }
 
-export function checkCompliance(baseUrl: string, credentials: Credentials, invoice: SubmittedInvoice): Promise<FatooraReply> {
+export function checkCompliance(
+  baseUrl: string,
+  credentials: Credentials,
+  invoice: SubmittedInvoice,
+): Promise<FatooraReply> {
   return call(baseUrl, '/compliance/invoices', invoiceBody(invoice), credentials);
 }
 
@@ -64,7 +105,11 @@ export function requestComplianceCsid(baseUrl: string, otp: string, csrPem: stri
   return call(baseUrl, '/compliance', { csr: Buffer.from(csrPem, 'utf8').toString('base64') }, null, { otp });
 }
 
-export function requestProductionCsid(baseUrl: string, credentials: Credentials, complianceRequestId: string): Promise<FatooraReply> {
+export function requestProductionCsid(
+  baseUrl: string,
+  credentials: Credentials,
+  complianceRequestId: string,
+): Promise<FatooraReply> {
   return call(baseUrl, '/production/csids', { compliance_request_id: complianceRequestId }, credentials);
 }
 
@@ -81,7 +126,10 @@ export function outcomeOf(reply: FatooraReply, clearance: boolean): Outcome {
   if (reply.status === 200 || reply.status === 202) {
     const state = String(clearance ? body['clearanceStatus'] : body['reportingStatus']);
     if (state === 'CLEARED' || state === 'REPORTED') {
-      const cleared = typeof body['clearedInvoice'] === 'string' ? Buffer.from(body['clearedInvoice'], 'base64').toString('utf8') : null;
+      const cleared =
+        typeof body['clearedInvoice'] === 'string'
+          ? Buffer.from(body['clearedInvoice'], 'base64').toString('utf8')
+          : null;
       return { kind: 'accepted', status: clearance ? 'cleared' : 'reported', clearedXml: cleared };
     }
     return { kind: 'retry', reason: `answered ${reply.status} without a ${clearance ? 'CLEARED' : 'REPORTED'} status` };

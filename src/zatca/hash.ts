@@ -16,7 +16,8 @@ export const FIRST_PREVIOUS_HASH = Buffer.from(createHash('sha256').update('0').
 
 function childElements(node: Node): Element[] {
   const found: Element[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) found.push(child as Element);
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 1) found.push(child as Element);
   return found;
 }
 
@@ -32,7 +33,8 @@ export function canonicalInvoice(xml: string): string {
   const root = document.documentElement;
   if (!root || root.localName !== 'Invoice') throw new Error('not a UBL Invoice document');
   for (const element of childElements(root)) {
-    if (element.localName === 'UBLExtensions' || element.localName === 'Signature' || isQrReference(element)) root.removeChild(element);
+    if (element.localName === 'UBLExtensions' || element.localName === 'Signature' || isQrReference(element))
+      root.removeChild(element);
   }
   return new C14nCanonicalization().process(root as unknown as Node, {}) as string;
 }

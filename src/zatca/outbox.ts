@@ -34,7 +34,12 @@ export interface SendOptions {
   limit?: number;
 }
 
-export interface PassResult { sent: number; accepted: number; rejected: number; retried: number }
+export interface PassResult {
+  sent: number;
+  accepted: number;
+  rejected: number;
+  retried: number;
+}
 
 type Row = Record<string, unknown>;
 
@@ -44,24 +49,48 @@ export function backoffMs(attempts: number): number {
 
 async function claim(database: Database, row: Row, now: number): Promise<boolean> {
   return database.write(async (db) => {
-    const result = await db.updateTable('zatca_documents').set({ lease_until_ms: now + LEASE_MS })
-      .where('site_id', '=', Number(row['site_id'])).where('id', '=', Number(row['id']))
-      .where('status', '=', EINVOICE_STATUS.pending).where('lease_until_ms', '<=', now).executeTakeFirst();
+    const result = await db
+      .updateTable('zatca_documents')
+      .set({ lease_until_ms: now + LEASE_MS })
+      .where('site_id', '=', Number(row['site_id']))
+      .where('id', '=', Number(row['id']))
+      .where('status', '=', EINVOICE_STATUS.pending)
+      .where('lease_until_ms', '<=', now)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   });
 }
 
 async function record(database: Database, row: Row, outcome: Outcome, response: unknown, now: number): Promise<void> {
   const attempts = Number(row['attempts']) + 1;
-  const status = outcome.kind === 'accepted' ? outcome.status : outcome.kind === 'rejected' ? EINVOICE_STATUS.rejected : EINVOICE_STATUS.pending;
+  const status =
+    outcome.kind === 'accepted'
+      ? outcome.status
+      : outcome.kind === 'rejected'
+        ? EINVOICE_STATUS.rejected
+        : EINVOICE_STATUS.pending;
   const siteId = Number(row['site_id']);
   await database.write(async (db) => {
-    await db.updateTable('zatca_documents').set({
-      status, attempts, lease_until_ms: 0, next_attempt_ms: status === EINVOICE_STATUS.pending ? now + backoffMs(attempts) : 0,
-      response: JSON.stringify(response).slice(0, 65_536), sent: nowText(),
-      ...(outcome.kind === 'accepted' && outcome.clearedXml ? { cleared_xml: outcome.clearedXml } : {}),
-    }).where('site_id', '=', siteId).where('id', '=', Number(row['id'])).execute();
-    await db.updateTable('invoices').set({ einvoice_status: status }).where('site_id', '=', siteId).where('id', '=', Number(row['invoice_id'])).execute();
+    await db
+      .updateTable('zatca_documents')
+      .set({
+        status,
+        attempts,
+        lease_until_ms: 0,
+        next_attempt_ms: status === EINVOICE_STATUS.pending ? now + backoffMs(attempts) : 0,
+        response: JSON.stringify(response).slice(0, 65_536),
+        sent: nowText(),
+        ...(outcome.kind === 'accepted' && outcome.clearedXml ? { cleared_xml: outcome.clearedXml } : {}),
+      })
+      .where('site_id', '=', siteId)
+      .where('id', '=', Number(row['id']))
+      .execute();
+    await db
+      .updateTable('invoices')
+      .set({ einvoice_status: status })
+      .where('site_id', '=', siteId)
+      .where('id', '=', Number(row['invoice_id']))
+      .execute();
   });
 }
 
@@ -86,14 +115,26 @@ async function send(row: Row, unit: Row, baseUrl: string): Promise<{ outcome: Ou
 /** One pass over every site's due documents. */
 export async function sendDue(database: Database, options: SendOptions): Promise<PassResult> {
   const result: PassResult = { sent: 0, accepted: 0, rejected: 0, retried: 0 };
-  const due = await database.db.selectFrom('zatca_documents').selectAll()
-    .where('status', '=', EINVOICE_STATUS.pending).where('next_attempt_ms', '<=', options.now).where('lease_until_ms', '<=', options.now)
-    .orderBy('unit_id').orderBy('icv').limit(options.limit ?? PASS_DOCUMENTS_MAX).execute();
+  const due = await database.db
+    .selectFrom('zatca_documents')
+    .selectAll()
+    .where('status', '=', EINVOICE_STATUS.pending)
+    .where('next_attempt_ms', '<=', options.now)
+    .where('lease_until_ms', '<=', options.now)
+    .orderBy('unit_id')
+    .orderBy('icv')
+    .limit(options.limit ?? PASS_DOCUMENTS_MAX)
+    .execute();
   for (const row of due) {
     if (!(await claim(database, row, options.now))) continue;
-    const unit = await database.db.selectFrom('zatca_units').selectAll()
-      .where('site_id', '=', Number(row['site_id'])).where('id', '=', Number(row['unit_id'])).executeTakeFirstOrThrow();
-    const baseUrl = options.baseUrl ?? baseUrlOverride() ?? FATOORA_BASE_URLS[String(unit['environment']) as ZatcaEnvironment];
+    const unit = await database.db
+      .selectFrom('zatca_units')
+      .selectAll()
+      .where('site_id', '=', Number(row['site_id']))
+      .where('id', '=', Number(row['unit_id']))
+      .executeTakeFirstOrThrow();
+    const baseUrl =
+      options.baseUrl ?? baseUrlOverride() ?? FATOORA_BASE_URLS[String(unit['environment']) as ZatcaEnvironment];
     const { outcome, response } = await send(row, unit, baseUrl);
     await record(database, row, outcome, response, Date.now());
     result.sent += 1;
@@ -105,12 +146,18 @@ export async function sendDue(database: Database, options: SendOptions): Promise
 }
 
 /** The background sender of a server process; returns its stop function. */
-export function startSender(database: Database, intervalMs: number, log: (message: string) => void): () => Promise<void> {
+export function startSender(
+  database: Database,
+  intervalMs: number,
+  log: (message: string) => void,
+): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => sendDue(database, { now: Date.now() })).catch((error: unknown) => {
-      log(`zatca outbox: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    running = running
+      .then(() => sendDue(database, { now: Date.now() }))
+      .catch((error: unknown) => {
+        log(`zatca outbox: ${error instanceof Error ? error.message : String(error)}`);
+      });
   }, intervalMs);
   timer.unref();
   return async () => {

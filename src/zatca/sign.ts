@@ -45,8 +45,14 @@ export interface Phase2QrInput {
 /** The phase-2 QR payload (base64 TLV) of a signed document: what the PDF prints as the QR code. */
 export function phase2Qr(input: Phase2QrInput): string {
   const fields: Array<[number, string | Uint8Array]> = [
-    [1, input.sellerName], [2, input.vatNumber], [3, input.timestamp], [4, input.total], [5, input.vat],
-    [6, input.hash], [7, input.signature], [8, input.publicKeyDer],
+    [1, input.sellerName],
+    [2, input.vatNumber],
+    [3, input.timestamp],
+    [4, input.total],
+    [5, input.vat],
+    [6, input.hash],
+    [7, input.signature],
+    [8, input.publicKeyDer],
   ];
   if (input.certificateSignature) fields.push([9, input.certificateSignature]);
   return encodeTlv(fields).toString('base64');
@@ -59,7 +65,8 @@ const C14N11 = 'http://www.w3.org/2006/12/xml-c14n11';
 
 /** Lines at a nesting depth, written as ZATCA's samples are: four spaces a level, `\n` between lines. */
 type Lines = Array<[number, string]>;
-const render = (lines: Lines) => lines.map(([depth, text], index) => (index === 0 ? '' : `\n${' '.repeat(4 * depth)}`) + text).join('');
+const render = (lines: Lines) =>
+  lines.map(([depth, text], index) => (index === 0 ? '' : `\n${' '.repeat(4 * depth)}`) + text).join('');
 
 /**
  * The xades:SignedProperties element at its place in the document (depth 8, as in every ZATCA sample).
@@ -101,21 +108,35 @@ export function signedPropertiesDigest(signingTime: string, certificate: Certifi
   return hexDigestBase64(signedPropertiesXml(signingTime, certificate, true));
 }
 
-const XPATHS = ['not(//ancestor-or-self::ext:UBLExtensions)', 'not(//ancestor-or-self::cac:Signature)', "not(//ancestor-or-self::cac:AdditionalDocumentReference[cbc:ID='QR'])"];
+const XPATHS = [
+  'not(//ancestor-or-self::ext:UBLExtensions)',
+  'not(//ancestor-or-self::cac:Signature)',
+  "not(//ancestor-or-self::cac:AdditionalDocumentReference[cbc:ID='QR'])",
+];
 
 /** The ext:UBLExtensions block, laid out line for line as in ZATCA's signed samples. */
-export function signatureBlock(hash: string, signature: string, signingTime: string, certificate: CertificateFacts): string {
-  const transforms: Lines = XPATHS.flatMap((xpath): Lines => [
-    [9, '<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116">'],
-    [10, `<ds:XPath>${escapeXml(xpath)}</ds:XPath>`],
-    [9, '</ds:Transform>'],
-  ]);
+export function signatureBlock(
+  hash: string,
+  signature: string,
+  signingTime: string,
+  certificate: CertificateFacts,
+): string {
+  const transforms: Lines = XPATHS.flatMap(
+    (xpath): Lines => [
+      [9, '<ds:Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116">'],
+      [10, `<ds:XPath>${escapeXml(xpath)}</ds:XPath>`],
+      [9, '</ds:Transform>'],
+    ],
+  );
   return render([
     [0, '<ext:UBLExtensions>'],
     [1, '<ext:UBLExtension>'],
     [2, '<ext:ExtensionURI>urn:oasis:names:specification:ubl:dsig:enveloped:xades</ext:ExtensionURI>'],
     [2, '<ext:ExtensionContent>'],
-    [3, '<sig:UBLDocumentSignatures xmlns:sig="urn:oasis:names:specification:ubl:schema:xsd:CommonSignatureComponents-2" xmlns:sac="urn:oasis:names:specification:ubl:schema:xsd:SignatureAggregateComponents-2" xmlns:sbc="urn:oasis:names:specification:ubl:schema:xsd:SignatureBasicComponents-2">'],
+    [
+      3,
+      '<sig:UBLDocumentSignatures xmlns:sig="urn:oasis:names:specification:ubl:schema:xsd:CommonSignatureComponents-2" xmlns:sac="urn:oasis:names:specification:ubl:schema:xsd:SignatureAggregateComponents-2" xmlns:sbc="urn:oasis:names:specification:ubl:schema:xsd:SignatureBasicComponents-2">',
+    ],
     [4, '<sac:SignatureInformation>'],
     [5, '<cbc:ID>urn:oasis:names:specification:ubl:signature:1</cbc:ID>'],
     [5, '<sbc:ReferencedSignatureID>urn:oasis:names:specification:ubl:signature:Invoice</sbc:ReferencedSignatureID>'],
@@ -156,27 +177,50 @@ export function signatureBlock(hash: string, signature: string, signingTime: str
   ]);
 }
 
-const SIGNATURE_REFERENCE = '<cac:Signature><cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>'
-  + '<cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod></cac:Signature>';
+const SIGNATURE_REFERENCE =
+  '<cac:Signature><cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>' +
+  '<cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod></cac:Signature>';
 
 /** ECDSA (DER, base64) over SHA-256 of the invoice hash's bytes. */
 export function signHash(hash: string, privateKey: string | KeyObject): string {
-  return sign('sha256', Buffer.from(hash, 'base64'), typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey).toString('base64');
+  return sign(
+    'sha256',
+    Buffer.from(hash, 'base64'),
+    typeof privateKey === 'string' ? createPrivateKey(privateKey) : privateKey,
+  ).toString('base64');
 }
 
-export function signInvoice(invoice: EInvoice, unsignedXml: string, privateKeyPem: string | KeyObject, certificate: CertificateFacts): SignedInvoice {
+export function signInvoice(
+  invoice: EInvoice,
+  unsignedXml: string,
+  privateKeyPem: string | KeyObject,
+  certificate: CertificateFacts,
+): SignedInvoice {
   const hash = invoiceHash(unsignedXml);
   const signature = signHash(hash, privateKeyPem);
   const timestamp = `${invoice.issueDate}T${invoice.issueTime}`;
   const qr = phase2Qr({
-    sellerName: invoice.seller.name, vatNumber: invoice.seller.vatNumber, timestamp,
-    total: formatFixed(invoice.totals.taxInclusive, 2), vat: formatFixed(invoice.totals.vat, 2), hash, signature,
-    publicKeyDer: certificate.publicKeyDer, certificateSignature: invoice.standard ? undefined : certificate.signature,
+    sellerName: invoice.seller.name,
+    vatNumber: invoice.seller.vatNumber,
+    timestamp,
+    total: formatFixed(invoice.totals.taxInclusive, 2),
+    vat: formatFixed(invoice.totals.vat, 2),
+    hash,
+    signature,
+    publicKeyDer: certificate.publicKeyDer,
+    certificateSignature: invoice.standard ? undefined : certificate.signature,
   });
   const qrReference = `<cac:AdditionalDocumentReference><cbc:ID>QR</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="text/plain">${qr}</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>`;
   const rootEnd = unsignedXml.indexOf('>', unsignedXml.indexOf('<Invoice ')) + 1;
-  const pihEnd = unsignedXml.indexOf('</cac:AdditionalDocumentReference>', unsignedXml.indexOf('<cbc:ID>PIH</cbc:ID>')) + '</cac:AdditionalDocumentReference>'.length;
-  const xml = unsignedXml.slice(0, rootEnd) + signatureBlock(hash, signature, timestamp, certificate)
-    + unsignedXml.slice(rootEnd, pihEnd) + qrReference + SIGNATURE_REFERENCE + unsignedXml.slice(pihEnd);
+  const pihEnd =
+    unsignedXml.indexOf('</cac:AdditionalDocumentReference>', unsignedXml.indexOf('<cbc:ID>PIH</cbc:ID>')) +
+    '</cac:AdditionalDocumentReference>'.length;
+  const xml =
+    unsignedXml.slice(0, rootEnd) +
+    signatureBlock(hash, signature, timestamp, certificate) +
+    unsignedXml.slice(rootEnd, pihEnd) +
+    qrReference +
+    SIGNATURE_REFERENCE +
+    unsignedXml.slice(pihEnd);
   return { xml, hash, signature, qr };
 }

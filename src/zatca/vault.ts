@@ -20,7 +20,8 @@ export const SECRET_KEY_FILE = 'secret.key';
 export function parseSecretKey(text: string): Buffer {
   const trimmed = text.trim();
   const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
-  if (bytes.length !== KEY_BYTES) throw new Error('DAFTAR_SECRET_KEY must be 32 bytes: 64 hex digits or 44 base64 characters (openssl rand -hex 32)');
+  if (bytes.length !== KEY_BYTES)
+    throw new Error('DAFTAR_SECRET_KEY must be 32 bytes: 64 hex digits or 44 base64 characters (openssl rand -hex 32)');
   return bytes;
 }
 
@@ -53,7 +54,10 @@ export function unseal(stored: string, key: Buffer): string {
   const [version, id, payload] = stored.split(':');
   if (version !== 'v1' || !id || !payload) throw new Error('not a sealed secret');
   if (id !== keyId(key)) {
-    throw new DaftarError('DAFTAR_ERR_UNAVAILABLE', `The e-invoicing key was sealed with another DAFTAR_SECRET_KEY (key id ${id}); start the server with that key`);
+    throw new DaftarError(
+      'DAFTAR_ERR_UNAVAILABLE',
+      `The e-invoicing key was sealed with another DAFTAR_SECRET_KEY (key id ${id}); start the server with that key`,
+    );
   }
   const bytes = Buffer.from(payload, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));

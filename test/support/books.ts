@@ -19,9 +19,12 @@ export async function journalOf(s: TestServer, entityType: string, entityId: str
 
 /** Σ of a report's rows whose account is one of the site's accounts under `entityType` (inventory: store). */
 async function accountsTotal(s: TestServer, entityType: string, asOf: string): Promise<bigint> {
-  const accounts = (await s.get(`/api2/journal_accounts.json?limit=500&entity_type=${entityType}`)).body.data.map((r: any) => r.JournalAccount.id);
+  const accounts = (await s.get(`/api2/journal_accounts.json?limit=500&entity_type=${entityType}`)).body.data.map(
+    (r: any) => r.JournalAccount.id,
+  );
   const trial = await report(s, 'trial_balance', `date_to=${asOf}`);
-  return trial.rows.filter((row: any) => accounts.includes(row.journal_account_id))
+  return trial.rows
+    .filter((row: any) => accounts.includes(row.journal_account_id))
     .reduce((acc: bigint, row: any) => acc + dec(row.closing_debit) - dec(row.closing_credit), 0n);
 }
 
@@ -36,12 +39,20 @@ export async function checkJournalsReadBack(s: TestServer): Promise<void> {
   const list = await s.get(`/api2/journals.json?limit=${JOURNALS_READ_MAX}&sort=id&direction=desc`);
   assert.equal(list.status, 200, list.text);
   for (const { Journal: head } of list.body.data) {
-    assert.equal(dec(head.total_debit), dec(head.total_credit), `journal ${head.id} (${head.entity_type} ${head.entity_id}) read back: total debit = total credit`);
+    assert.equal(
+      dec(head.total_debit),
+      dec(head.total_credit),
+      `journal ${head.id} (${head.entity_type} ${head.entity_id}) read back: total debit = total credit`,
+    );
     const full = (await s.get(`/api2/journals/${head.id}`)).body.data.Journal;
     const lines: any[] = full.JournalTransaction;
     const debit = lines.reduce((acc: bigint, line: any) => acc + dec(line.debit), 0n);
     const credit = lines.reduce((acc: bigint, line: any) => acc + dec(line.credit), 0n);
-    assert.equal(debit, credit, `journal ${head.id} (${head.entity_type} ${head.entity_id}) read back: its lines balance`);
+    assert.equal(
+      debit,
+      credit,
+      `journal ${head.id} (${head.entity_type} ${head.entity_id}) read back: its lines balance`,
+    );
     assert.equal(debit, dec(head.total_debit), `journal ${head.id} read back: its lines make its total`);
   }
 }
@@ -61,14 +72,30 @@ export async function checkStockReadBack(s: TestServer): Promise<void> {
   const products = (await s.get('/api2/products.json?limit=1000')).body.data.map((row: any) => row.Product);
   for (const product of products) {
     if (Number(product.track_stock) !== 1) continue;
-    assert.equal(dec(product.stock_balance ?? '0'), perProduct.get(product.id) ?? 0n, `product ${product.id} read back: stock_balance = Σ its movements`);
+    assert.equal(
+      dec(product.stock_balance ?? '0'),
+      perProduct.get(product.id) ?? 0n,
+      `product ${product.id} read back: stock_balance = Σ its movements`,
+    );
   }
   const ids = products.map((product: any) => Number(product.id));
   if (ids.length === 0) return;
-  const stored = await s.database.db.selectFrom('stock_positions').select(['product_id', 'store_id', 'quantity', 'value']).where('product_id', 'in', ids).execute();
-  const positions = new Map(stored.map((row) => [`${row['product_id']}:${row['store_id']}`, { quantity: fromStored(row['quantity']), value: fromStored(row['value']) }]));
-  for (const [key, position] of ledger) assert.deepEqual(positions.get(key), position, `stock position ${key} read back = the ledger`);
-  for (const [key, position] of positions) if (!ledger.has(key)) assert.deepEqual(position, { quantity: 0n, value: 0n }, `stock position ${key} without movements is empty`);
+  const stored = await s.database.db
+    .selectFrom('stock_positions')
+    .select(['product_id', 'store_id', 'quantity', 'value'])
+    .where('product_id', 'in', ids)
+    .execute();
+  const positions = new Map(
+    stored.map((row) => [
+      `${row['product_id']}:${row['store_id']}`,
+      { quantity: fromStored(row['quantity']), value: fromStored(row['value']) },
+    ]),
+  );
+  for (const [key, position] of ledger)
+    assert.deepEqual(positions.get(key), position, `stock position ${key} read back = the ledger`);
+  for (const [key, position] of positions)
+    if (!ledger.has(key))
+      assert.deepEqual(position, { quantity: 0n, value: 0n }, `stock position ${key} without movements is empty`);
 }
 
 /** What every set of books must satisfy, read through the reports. */
@@ -86,8 +113,15 @@ export async function checkReportsAgree(s: TestServer, asOf: string): Promise<vo
   const stock = await report(s, 'stock_valuation', `date_to=${asOf}`);
   assert.equal(dec(stock.totals.value), await accountsTotal(s, 'store', asOf), 'inventory accounts = stock valuation');
   const receivables = await report(s, 'aged_receivables', `date_to=${asOf}`);
-  assert.equal(dec(receivables.totals.total), await accountsTotal(s, 'client', asOf), 'aged receivables = client accounts');
+  assert.equal(
+    dec(receivables.totals.total),
+    await accountsTotal(s, 'client', asOf),
+    'aged receivables = client accounts',
+  );
   const payables = await report(s, 'aged_payables', `date_to=${asOf}`);
-  assert.equal(-dec(payables.totals.total), await accountsTotal(s, 'supplier', asOf), 'aged payables = supplier accounts');
+  assert.equal(
+    -dec(payables.totals.total),
+    await accountsTotal(s, 'supplier', asOf),
+    'aged payables = supplier accounts',
+  );
 }
-

@@ -16,7 +16,14 @@ export type Json = Record<string, any>;
 export type Category = 'stored' | 'returned' | 'filtered' | 'validated';
 export const CATEGORIES: Category[] = ['stored', 'returned', 'filtered', 'validated'];
 
-export interface Outcome { group: string; operation: string; category: Category; field: string; ok: boolean; why: string }
+export interface Outcome {
+  group: string;
+  operation: string;
+  category: Category;
+  field: string;
+  ok: boolean;
+  why: string;
+}
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -32,13 +39,17 @@ export function setAt(body: Json, fieldPath: string, value: unknown): void {
   const parts = segments(fieldPath);
   parts.forEach((part, index) => {
     const last = index === parts.length - 1;
-    if (last) { node[part.key] = value; return; }
+    if (last) {
+      node[part.key] = value;
+      return;
+    }
     if (part.list) {
       if (!Array.isArray(node[part.key])) node[part.key] = [{}];
       if (node[part.key].length === 0) node[part.key].push({});
       node = node[part.key][0];
     } else {
-      if (typeof node[part.key] !== 'object' || node[part.key] === null || Array.isArray(node[part.key])) node[part.key] = {};
+      if (typeof node[part.key] !== 'object' || node[part.key] === null || Array.isArray(node[part.key]))
+        node[part.key] = {};
       node = node[part.key];
     }
   });
@@ -49,7 +60,10 @@ export function deleteAt(body: Json, fieldPath: string): void {
   const parts = segments(fieldPath);
   for (const [index, part] of parts.entries()) {
     if (node === undefined || node === null) return;
-    if (index === parts.length - 1) { delete node[part.key]; return; }
+    if (index === parts.length - 1) {
+      delete node[part.key];
+      return;
+    }
     node = part.list ? node[part.key]?.[0] : node[part.key];
   }
 }
@@ -86,7 +100,8 @@ export function normal(value: unknown): unknown {
     return value;
   }
   if (Array.isArray(value)) return value.map(normal);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normal(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normal(v)]));
   return value;
 }
 
@@ -106,18 +121,29 @@ export function generated(field: DocField, variant: 0 | 1): unknown {
   if (field.values && field.values.length > 0) return field.values[Math.min(variant, field.values.length - 1)];
   let type = field.type;
   if (type === undefined || type === 'null') {
-    type = /amount|price|value|balance|budget|debit|credit|total|discount|rate/.test(name) ? 'number'
-      : /_id$|status$|type$|^tax\d$|options$/.test(name) ? 'integer' : 'string';
+    type = /amount|price|value|balance|budget|debit|credit|total|discount|rate/.test(name)
+      ? 'number'
+      : /_id$|status$|type$|^tax\d$|options$/.test(name)
+        ? 'integer'
+        : 'string';
   }
   switch (type) {
-    case 'boolean': return variant === 0;
-    case 'integer': return variant + 1;
-    case 'number': case 'double': return variant ? '13.25' : '12.5';
-    case 'array': return variant ? [`b-${name}`] : [`a-${name}`];
-    case 'object': return { probe: variant ? `b-${name}` : `a-${name}` };
-    default: break;
+    case 'boolean':
+      return variant === 0;
+    case 'integer':
+      return variant + 1;
+    case 'number':
+    case 'double':
+      return variant ? '13.25' : '12.5';
+    case 'array':
+      return variant ? [`b-${name}`] : [`a-${name}`];
+    case 'object':
+      return { probe: variant ? `b-${name}` : `a-${name}` };
+    default:
+      break;
   }
-  if (field.format === 'date-time' || /_time$/.test(name)) return variant ? '2024-03-04 11:12:13' : '2024-02-03 10:11:12';
+  if (field.format === 'date-time' || /_time$/.test(name))
+    return variant ? '2024-03-04 11:12:13' : '2024-02-03 10:11:12';
   if (field.format === 'date' || /(^|_)date$/.test(name)) return variant ? '2024-03-04' : '2024-02-03';
   if (field.format === 'email' || /email$/.test(name)) return variant ? 'b@example.com' : 'a@example.com';
   if (/country_code$/.test(name)) return variant ? 'EG' : 'SA';
@@ -131,7 +157,12 @@ export function generated(field: DocField, variant: 0 | 1): unknown {
 // A field cell is one pattern or several backticked ones; `*` in a pattern matches any text, so `*`
 // covers every field of the group in that category and `InvoicePayment[]*` the fields it starts.
 
-export interface Exception { group: string; category: string; patterns: string[]; reason: string }
+export interface Exception {
+  group: string;
+  category: string;
+  patterns: string[];
+  reason: string;
+}
 
 export function readExceptions(heading: string): Exception[] {
   const text = fs.readFileSync(path.join(ROOT, 'docs', 'compatibility.md'), 'utf8');
@@ -145,13 +176,23 @@ export function readExceptions(heading: string): Exception[] {
     const cells = line.split('|').map((cell) => cell.trim());
     if (cells.length < 6 || cells[1] === 'group' || /^-+$/.test(cells[1]!)) continue;
     const quoted = [...cells[3]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
-    rows.push({ group: cells[1]!, category: cells[2]!, patterns: quoted.length > 0 ? quoted : [cells[3]!], reason: cells[4]! });
+    rows.push({
+      group: cells[1]!,
+      category: cells[2]!,
+      patterns: quoted.length > 0 ? quoted : [cells[3]!],
+      reason: cells[4]!,
+    });
   }
   return rows;
 }
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 function coversWith(row: Exception, pattern: string, outcome: Outcome): boolean {
@@ -169,7 +210,15 @@ export function figures(outcomes: Outcome[]): string[] {
     const honoured = of.filter((outcome) => outcome.ok).length;
     return `${label.padEnd(9)} ${honoured}/${of.length} (${of.length ? ((100 * honoured) / of.length).toFixed(1) : '100'}%)`;
   };
-  return [...CATEGORIES.map((category) => line(category, outcomes.filter((outcome) => outcome.category === category))), line('all', outcomes)];
+  return [
+    ...CATEGORIES.map((category) =>
+      line(
+        category,
+        outcomes.filter((outcome) => outcome.category === category),
+      ),
+    ),
+    line('all', outcomes),
+  ];
 }
 
 /**
@@ -177,18 +226,40 @@ export function figures(outcomes: Outcome[]): string[] {
  * the section, every pattern of every row covers a failing pair.
  */
 export function judge(outcomes: Outcome[], heading: string, label: string): void {
-  console.log(`${label}: ${outcomes.filter((outcome) => outcome.ok).length}/${outcomes.length} honoured\n  ${figures(outcomes).join('\n  ')}`);
+  console.log(
+    `${label}: ${outcomes.filter((outcome) => outcome.ok).length}/${outcomes.length} honoured\n  ${figures(outcomes).join('\n  ')}`,
+  );
   const exceptions = readExceptions(heading);
   const failing = outcomes.filter((outcome) => !outcome.ok);
   const unlisted = failing.filter((outcome) => !exceptions.some((row) => covers(row, outcome)));
-  const stale = exceptions.flatMap((row) => row.patterns.filter((pattern) => !failing.some((outcome) => coversWith(row, pattern, outcome))).map((pattern) => ({ row, pattern })));
+  const stale = exceptions.flatMap((row) =>
+    row.patterns
+      .filter((pattern) => !failing.some((outcome) => coversWith(row, pattern, outcome)))
+      .map((pattern) => ({ row, pattern })),
+  );
   if (process.env['CONFORMANCE_REPORT']) {
     const file = process.env['CONFORMANCE_REPORT'].replace('%e', label.replace(/[^\w-]+/g, '_'));
-    fs.writeFileSync(file, JSON.stringify({ figures: figures(outcomes), failing, stale: stale.map(({ row, pattern }) => ({ ...row, pattern })) }, null, 1));
+    fs.writeFileSync(
+      file,
+      JSON.stringify(
+        { figures: figures(outcomes), failing, stale: stale.map(({ row, pattern }) => ({ ...row, pattern })) },
+        null,
+        1,
+      ),
+    );
   }
-  const show = (outcome: Outcome) => `| ${outcome.group} | ${outcome.category} | \`${outcome.field}\` | ${outcome.operation}: ${outcome.why} |`;
-  assert.deepEqual(unlisted.map(show).slice(0, 60), [], `${unlisted.length} documented pairs fail and are not in docs/compatibility.md "${heading.replace(/^## /, '')}"`);
-  assert.deepEqual(stale.map(({ row, pattern }) => `| ${row.group} | ${row.category} | ${pattern} |`), [], `exceptions listed in docs/compatibility.md "${heading.replace(/^## /, '')}" that are honoured now: remove them`);
+  const show = (outcome: Outcome) =>
+    `| ${outcome.group} | ${outcome.category} | \`${outcome.field}\` | ${outcome.operation}: ${outcome.why} |`;
+  assert.deepEqual(
+    unlisted.map(show).slice(0, 60),
+    [],
+    `${unlisted.length} documented pairs fail and are not in docs/compatibility.md "${heading.replace(/^## /, '')}"`,
+  );
+  assert.deepEqual(
+    stale.map(({ row, pattern }) => `| ${row.group} | ${row.category} | ${pattern} |`),
+    [],
+    `exceptions listed in docs/compatibility.md "${heading.replace(/^## /, '')}" that are honoured now: remove them`,
+  );
 }
 
 /** As readAt, but a list step tries every element: a field documented on list rows is there when some row has it. */
@@ -222,10 +293,14 @@ export function readAny(root: unknown, fieldPath: string): unknown {
 export function validationRules(field: DocField): Array<[string, (body: Json) => void]> {
   const rules: Array<[string, (body: Json) => void]> = [];
   if (field.required) rules.push(['required', (body) => deleteAt(body, field.path)]);
-  if (field.maxLength && (field.type === 'string' || field.type === undefined)) rules.push([`maxLength ${field.maxLength}`, (body) => setAt(body, field.path, 'x'.repeat(field.maxLength! + 1))]);
+  if (field.maxLength && (field.type === 'string' || field.type === undefined))
+    rules.push([`maxLength ${field.maxLength}`, (body) => setAt(body, field.path, 'x'.repeat(field.maxLength! + 1))]);
   if (field.values) {
     const numeric = field.values.every((v) => typeof v === 'number');
-    rules.push([`enum ${field.values.join('/')}`, (body) => setAt(body, field.path, numeric ? 987_654 : 'not-a-documented-value')]);
+    rules.push([
+      `enum ${field.values.join('/')}`,
+      (body) => setAt(body, field.path, numeric ? 987_654 : 'not-a-documented-value'),
+    ]);
   }
   return rules;
 }

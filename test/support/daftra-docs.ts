@@ -58,7 +58,10 @@ function enumValues(raw: unknown): Array<string | number> | undefined {
   if (!Array.isArray(raw) || raw.length === 0) return undefined;
   const values: Array<string | number> = [];
   for (const item of raw) {
-    if (typeof item === 'number') { values.push(item); continue; }
+    if (typeof item === 'number') {
+      values.push(item);
+      continue;
+    }
     if (typeof item !== 'string') return undefined;
     const arrow = /^\s*'?([^'=]*?)'?\s*=>\s*'?([^']*)'?\s*$/.exec(item);
     // `'1 => Percentage'` is 1; `'CLIENT => 1'` (a name for a number) is 1.
@@ -136,7 +139,11 @@ function parseExample(body: Schema | undefined): unknown {
   for (const example of body?.['examples'] ?? []) {
     const text = example?.['value'];
     if (typeof text !== 'string') continue;
-    try { return JSON.parse(text); } catch { /* the next one */ }
+    try {
+      return JSON.parse(text);
+    } catch {
+      /* the next one */
+    }
   }
   return undefined;
 }
@@ -149,13 +156,37 @@ function exampleFields(example: unknown, prefix = '', out: DocField[] = []): Doc
   if (!example || typeof example !== 'object' || Array.isArray(example)) return out;
   for (const [name, value] of Object.entries(example as Schema)) {
     const fieldPath = prefix ? `${prefix}.${name}` : name;
-    if (Array.isArray(value) && value.length > 0 && value.every((item) => item && typeof item === 'object' && !Array.isArray(item))) {
+    if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((item) => item && typeof item === 'object' && !Array.isArray(item))
+    ) {
       exampleFields(value[0], `${fieldPath}[]`, out);
       continue;
     }
-    if (value && typeof value === 'object' && !Array.isArray(value)) { exampleFields(value, fieldPath, out); continue; }
-    const type = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
-    out.push({ path: fieldPath, type, format: undefined, required: false, maxLength: undefined, values: undefined, readOnly: false, writeOnly: false });
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      exampleFields(value, fieldPath, out);
+      continue;
+    }
+    const type = Array.isArray(value)
+      ? 'array'
+      : value === null
+        ? 'null'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'integer'
+            : 'number'
+          : typeof value;
+    out.push({
+      path: fieldPath,
+      type,
+      format: undefined,
+      required: false,
+      maxLength: undefined,
+      values: undefined,
+      readOnly: false,
+      writeOnly: false,
+    });
   }
   return out;
 }
@@ -181,7 +212,13 @@ function readExport(): { exported: Schema; flattener: Flattener } | null {
 }
 
 /** Every operation under a folder, filed under the group's name. */
-function operationsOf(flattener: Flattener, group: string, folder: Node, serverId = '', withForm = false): Array<DocOperation & { serverId: string }> {
+function operationsOf(
+  flattener: Flattener,
+  group: string,
+  folder: Node,
+  serverId = '',
+  withForm = false,
+): Array<DocOperation & { serverId: string }> {
   const operations: Array<DocOperation & { serverId: string }> = [];
   const visit = (node: Node, inherited: string) => {
     const server = node['api']?.['serverId'] || node['serverId'] || inherited;
@@ -190,17 +227,32 @@ function operationsOf(flattener: Flattener, group: string, folder: Node, serverI
       const request: DocField[] = [];
       if (api['requestBody']?.['jsonSchema']) flattener.flatten(api['requestBody']['jsonSchema'], '', request);
       // A form body (the token endpoint's multipart/form-data) documents its fields as parameters.
-      for (const parameter of withForm ? api['requestBody']?.['parameters'] ?? [] : []) {
-        request.push({ path: String(parameter['name']), type: parameter['type'], format: undefined, required: parameter['required'] === true, maxLength: undefined, values: undefined, readOnly: false, writeOnly: false });
+      for (const parameter of withForm ? (api['requestBody']?.['parameters'] ?? []) : []) {
+        request.push({
+          path: String(parameter['name']),
+          type: parameter['type'],
+          format: undefined,
+          required: parameter['required'] === true,
+          maxLength: undefined,
+          values: undefined,
+          readOnly: false,
+          writeOnly: false,
+        });
       }
       const response: DocField[] = [];
       for (const reply of api['responses'] ?? []) {
         if (reply['code'] >= 200 && reply['code'] < 300) flattener.flatten(reply['jsonSchema'], '', response);
       }
       operations.push({
-        group, method: api['method'], path: api['path'], name: node['name'] ?? api['name'] ?? '',
-        request, response, query: (api['parameters']?.['query'] ?? []).map((p: Schema) => String(p['name'])),
-        example: parseExample(api['requestBody']), serverId: server,
+        group,
+        method: api['method'],
+        path: api['path'],
+        name: node['name'] ?? api['name'] ?? '',
+        request,
+        response,
+        query: (api['parameters']?.['query'] ?? []).map((p: Schema) => String(p['name'])),
+        example: parseExample(api['requestBody']),
+        serverId: server,
       });
     }
     for (const child of node['items'] ?? []) visit(child, server);
@@ -230,7 +282,9 @@ export interface RestOperation extends DocOperation {
 }
 
 const SERVER_IDS: Record<string, RestOperation['server']> = {
-  '553070': 'api2', '4688b0dd-ebcc-4329-962c-577e72ecc1cb': 'v2', '5ae490ea-b08b-48ca-ae98-648b351e55a0': 'root',
+  '553070': 'api2',
+  '4688b0dd-ebcc-4329-962c-577e72ecc1cb': 'v2',
+  '5ae490ea-b08b-48ca-ae98-648b351e55a0': 'root',
 };
 
 /**
@@ -258,7 +312,8 @@ export function loadRestDocs(): { groups: string[]; operations: RestOperation[] 
     }
   };
   const v1 = roots.find((node) => node['name'] === 'Endpoints v1');
-  for (const group of (v1?.['items'] ?? []) as Schema[]) if (REST_V1_GROUPS.includes(group['name'])) add(group['name'], group, 'api2');
+  for (const group of (v1?.['items'] ?? []) as Schema[])
+    if (REST_V1_GROUPS.includes(group['name'])) add(group['name'], group, 'api2');
   const walk = (folder: Node, prefix: string, inherited: string) => {
     const server = folder['serverId'] || inherited;
     const subfolders = ((folder['items'] ?? []) as Schema[]).filter((node) => !node['api']);
@@ -269,7 +324,8 @@ export function loadRestDocs(): { groups: string[]; operations: RestOperation[] 
     for (const sub of subfolders) walk(sub, `${prefix} / ${String(sub['name']).trim()}`, server);
   };
   const v2 = roots.find((node) => node['name'] === 'Endpoints v2');
-  for (const group of (v2?.['items'] ?? []) as Schema[]) walk(group, String(group['name']).trim(), v2?.['serverId'] ?? '');
+  for (const group of (v2?.['items'] ?? []) as Schema[])
+    walk(group, String(group['name']).trim(), v2?.['serverId'] ?? '');
   for (const name of ['Authorization', 'Developers Portal']) {
     const folder = roots.find((node) => node['name'] === name);
     if (folder) add(name, folder, 'root');

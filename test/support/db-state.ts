@@ -9,7 +9,11 @@ import type { Database } from '../../src/db/connection.js';
 /** Every table of the database (tenant tables, sites, counters, migrations). */
 export async function tableNames(database: Database): Promise<string[]> {
   if (database.dialect === 'sqlite') {
-    const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(database.db);
+    const { rows } = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(
+      database.db,
+    );
     return rows.map((row) => row.name);
   }
   const { rows } = await sql<{ name: string }>`
@@ -20,17 +24,24 @@ export async function tableNames(database: Database): Promise<string[]> {
 
 /** table → "rows:hash of every row": equal fingerprints mean no row was added, removed or changed. */
 export async function fingerprint(database: Database, tables?: string[]): Promise<Map<string, string>> {
-  const names = tables ?? await tableNames(database);
+  const names = tables ?? (await tableNames(database));
   const result = new Map<string, string>();
   if (database.dialect === 'sqlite') {
     for (const name of names) {
-      const { rows } = await sql.raw<Record<string, unknown>>(`select * from "${name}" order by rowid`).execute(database.db);
-      const hash = createHash('sha1').update(JSON.stringify(rows, (_key, value) => (typeof value === 'bigint' ? String(value) : value))).digest('hex');
+      const { rows } = await sql
+        .raw<Record<string, unknown>>(`select * from "${name}" order by rowid`)
+        .execute(database.db);
+      const hash = createHash('sha1')
+        .update(JSON.stringify(rows, (_key, value) => (typeof value === 'bigint' ? String(value) : value)))
+        .digest('hex');
       result.set(name, `${rows.length}:${hash}`);
     }
     return result;
   }
-  const parts = names.map((name) => `select '${name}' as t, count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`);
+  const parts = names.map(
+    (name) =>
+      `select '${name}' as t, count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`,
+  );
   const { rows } = await sql.raw<{ t: string; n: number; h: string }>(parts.join(' union all ')).execute(database.db);
   for (const row of rows) result.set(row.t, `${row.n}:${row.h}`);
   return result;
@@ -64,7 +75,8 @@ export async function bookProblems(database: Database): Promise<string[]> {
   for (const j of journals.rows) {
     if (Number(j.n) < 2) problems.push(`journal ${j.id} has ${j.n} transactions`);
     if (String(j.d) !== String(j.c)) problems.push(`journal ${j.id} does not balance: debit ${j.d} credit ${j.c}`);
-    if (String(j.d) !== String(j.td) || String(j.c) !== String(j.tc)) problems.push(`journal ${j.id} totals ${j.td}/${j.tc} differ from its lines ${j.d}/${j.c}`);
+    if (String(j.d) !== String(j.td) || String(j.c) !== String(j.tc))
+      problems.push(`journal ${j.id} totals ${j.td}/${j.tc} differ from its lines ${j.d}/${j.c}`);
   }
   const bare = await sql<{ id: number }>`
     select i.id from invoices i
@@ -72,7 +84,9 @@ export async function bookProblems(database: Database): Promise<string[]> {
   for (const row of bare.rows) problems.push(`invoice ${row.id} has no lines`);
   const barePurchases = await sql<{ id: number }>`
     select p.id from purchase_orders p
-    where not exists (select 1 from purchase_order_items t where t.purchase_order_id = p.id and t.site_id = p.site_id)`.execute(db);
+    where not exists (select 1 from purchase_order_items t where t.purchase_order_id = p.id and t.site_id = p.site_id)`.execute(
+    db,
+  );
   for (const row of barePurchases.rows) problems.push(`purchase order ${row.id} has no lines`);
   const orphanLines = await sql<{ id: number }>`
     select t.id from invoice_items t
@@ -84,7 +98,8 @@ export async function bookProblems(database: Database): Promise<string[]> {
                 from stock_transactions s where s.product_id = p.id and s.site_id = p.site_id), 0) as moved
     from products p`.execute(db);
   for (const row of stock.rows) {
-    if (String(row.balance) !== String(row.moved)) problems.push(`product ${row.id} stock_balance ${row.balance} ≠ Σ movements ${row.moved}`);
+    if (String(row.balance) !== String(row.moved))
+      problems.push(`product ${row.id} stock_balance ${row.balance} ≠ Σ movements ${row.moved}`);
   }
   const paid = await sql<{ id: number; paid: string; sum: string }>`
     select i.id, coalesce(i.summary_paid, 0) as paid,
@@ -94,7 +109,10 @@ export async function bookProblems(database: Database): Promise<string[]> {
                 where a.invoice_id = i.id and a.site_id = i.site_id), 0) as sum
     from invoices i where i.type in (0, 16, 19)`.execute(db);
   for (const row of paid.rows) {
-    if (String(row.paid) !== String(row.sum)) problems.push(`invoice ${row.id} summary_paid ${row.paid} ≠ Σ completed payments and applied advances ${row.sum}`);
+    if (String(row.paid) !== String(row.sum))
+      problems.push(
+        `invoice ${row.id} summary_paid ${row.paid} ≠ Σ completed payments and applied advances ${row.sum}`,
+      );
   }
   return problems;
 }
@@ -108,29 +126,65 @@ export async function orphanProblems(database: Database): Promise<string[]> {
   const db = database.db;
   const problems: string[] = [];
   const checks: Array<[string, string]> = [
-    ['payment of no invoice', `select p.id from invoice_payments p where not exists (select 1 from invoices i where i.id = p.invoice_id and i.site_id = p.site_id)`],
-    ['allocation of no client payment', `select p.id from invoice_payments p where p.client_payment_id is not null
-      and not exists (select 1 from client_payments c where c.id = p.client_payment_id and c.site_id = p.site_id)`],
-    ['return of no invoice', `select r.id from invoices r where r.type in (5, 6) and r.subscription_id is not null and r.subscription_id <> 0
-      and not exists (select 1 from invoices i where i.id = r.subscription_id and i.site_id = r.site_id)`],
-    ['line of no product', `select t.id from invoice_items t where t.product_id is not null and t.product_id <> 0
-      and not exists (select 1 from products p where p.id = t.product_id and p.site_id = t.site_id)`],
-    ['line of no invoice', `select t.id from invoice_items t where not exists (select 1 from invoices i where i.id = t.invoice_id and i.site_id = t.site_id)`],
-    ['movement of no sales document', `select s.id from stock_transactions s where s.source_type in (2, 4, 6)
-      and not exists (select 1 from invoices i where i.id = s.order_id and i.site_id = s.site_id)`],
-    ['movement of no purchase document', `select s.id from stock_transactions s where s.source_type in (3, 7)
-      and not exists (select 1 from purchase_orders o where o.id = s.order_id and o.site_id = s.site_id)`],
-    ['journal of no sales document', `select j.id from journals j where j.is_automatic = 1
+    [
+      'payment of no invoice',
+      `select p.id from invoice_payments p where not exists (select 1 from invoices i where i.id = p.invoice_id and i.site_id = p.site_id)`,
+    ],
+    [
+      'allocation of no client payment',
+      `select p.id from invoice_payments p where p.client_payment_id is not null
+      and not exists (select 1 from client_payments c where c.id = p.client_payment_id and c.site_id = p.site_id)`,
+    ],
+    [
+      'return of no invoice',
+      `select r.id from invoices r where r.type in (5, 6) and r.subscription_id is not null and r.subscription_id <> 0
+      and not exists (select 1 from invoices i where i.id = r.subscription_id and i.site_id = r.site_id)`,
+    ],
+    [
+      'line of no product',
+      `select t.id from invoice_items t where t.product_id is not null and t.product_id <> 0
+      and not exists (select 1 from products p where p.id = t.product_id and p.site_id = t.site_id)`,
+    ],
+    [
+      'line of no invoice',
+      `select t.id from invoice_items t where not exists (select 1 from invoices i where i.id = t.invoice_id and i.site_id = t.site_id)`,
+    ],
+    [
+      'movement of no sales document',
+      `select s.id from stock_transactions s where s.source_type in (2, 4, 6)
+      and not exists (select 1 from invoices i where i.id = s.order_id and i.site_id = s.site_id)`,
+    ],
+    [
+      'movement of no purchase document',
+      `select s.id from stock_transactions s where s.source_type in (3, 7)
+      and not exists (select 1 from purchase_orders o where o.id = s.order_id and o.site_id = s.site_id)`,
+    ],
+    [
+      'journal of no sales document',
+      `select j.id from journals j where j.is_automatic = 1
       and j.entity_type in ('invoice', 'credit_note', 'refund_receipt', 'invoice_sales_cost', 'credit_note_sales_cost', 'refund_receipt_sales_cost')
-      and not exists (select 1 from invoices i where i.id = j.entity_id and i.site_id = j.site_id)`],
-    ['journal of no payment', `select j.id from journals j where j.is_automatic = 1 and j.entity_type = 'invoice_payment'
-      and not exists (select 1 from invoice_payments p where p.id = j.entity_id and p.site_id = j.site_id)`],
-    ['journal of no client payment', `select j.id from journals j where j.is_automatic = 1 and j.entity_type = 'client_payment'
-      and not exists (select 1 from client_payments c where c.id = j.entity_id and c.site_id = j.site_id)`],
+      and not exists (select 1 from invoices i where i.id = j.entity_id and i.site_id = j.site_id)`,
+    ],
+    [
+      'journal of no payment',
+      `select j.id from journals j where j.is_automatic = 1 and j.entity_type = 'invoice_payment'
+      and not exists (select 1 from invoice_payments p where p.id = j.entity_id and p.site_id = j.site_id)`,
+    ],
+    [
+      'journal of no client payment',
+      `select j.id from journals j where j.is_automatic = 1 and j.entity_type = 'client_payment'
+      and not exists (select 1 from client_payments c where c.id = j.entity_id and c.site_id = j.site_id)`,
+    ],
   ];
   for (const [what, query] of checks) {
     const { rows } = await sql.raw<{ id: number }>(query).execute(db);
-    if (rows.length > 0) problems.push(`${what}: ${rows.slice(0, 5).map((row) => row.id).join(', ')}${rows.length > 5 ? ` (${rows.length})` : ''}`);
+    if (rows.length > 0)
+      problems.push(
+        `${what}: ${rows
+          .slice(0, 5)
+          .map((row) => row.id)
+          .join(', ')}${rows.length > 5 ? ` (${rows.length})` : ''}`,
+      );
   }
   return problems;
 }

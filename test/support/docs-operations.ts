@@ -38,10 +38,18 @@ export function docsPresent(): boolean {
 }
 
 function normalize(raw: string): string {
-  return raw.replace(/^https?:\/\/[^/]+/, '').replace(/^\//, '').toLowerCase().replace(/\{\{[^}]*\}\}|\{[^}]*\}/g, '{}');
+  return raw
+    .replace(/^https?:\/\/[^/]+/, '')
+    .replace(/^\//, '')
+    .toLowerCase()
+    .replace(/\{\{[^}]*\}\}|\{[^}]*\}/g, '{}');
 }
 
-interface ApidogItem { api?: { method: string; path: string; serverId?: string }; items?: ApidogItem[]; serverId?: string }
+interface ApidogItem {
+  api?: { method: string; path: string; serverId?: string };
+  items?: ApidogItem[];
+  serverId?: string;
+}
 
 function apidogServers(): Map<string, string> {
   const doc = JSON.parse(fs.readFileSync(APIDOG, 'utf8')) as { apiCollection: ApidogItem[] };
@@ -59,7 +67,11 @@ function apidogServers(): Map<string, string> {
 
 /** Placeholder values: an id that names no record (a 404 "not found" still proves the route). */
 const PLACEHOLDERS: Record<string, string> = {
-  format: '.json', entity: 'client', model: 'Product', type: 'client', bookingStatus: '1',
+  format: '.json',
+  entity: 'client',
+  model: 'Product',
+  type: 'client',
+  bookingStatus: '1',
 };
 
 function concrete(documented: string): string {
@@ -71,7 +83,9 @@ function concrete(documented: string): string {
 }
 
 export function documentedOperations(): DocumentedOperation[] {
-  const doc = JSON.parse(fs.readFileSync(OPENAPI, 'utf8')) as { paths: Record<string, Record<string, { tags?: string[] }>> };
+  const doc = JSON.parse(fs.readFileSync(OPENAPI, 'utf8')) as {
+    paths: Record<string, Record<string, { tags?: string[] }>>;
+  };
   const servers = apidogServers();
   const out: DocumentedOperation[] = [];
   for (const [documented, item] of Object.entries(doc.paths)) {
@@ -84,7 +98,12 @@ export function documentedOperations(): DocumentedOperation[] {
       else if (documented.includes('{format}')) base = '/api2';
       else {
         const server = servers.get(`${upper} ${normalize(documented)}`);
-        base = server !== undefined && server !== '' ? SERVERS[server] ?? '/api2' : group.startsWith('Endpoints v2') ? '/v2/api/entity' : '/api2';
+        base =
+          server !== undefined && server !== ''
+            ? (SERVERS[server] ?? '/api2')
+            : group.startsWith('Endpoints v2')
+              ? '/v2/api/entity'
+              : '/api2';
       }
       out.push({ method: upper, documented, group, url: base + concrete(documented.replace(/^https?:\/\/[^/]+/, '')) });
     }

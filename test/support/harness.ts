@@ -12,7 +12,8 @@ import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { type Server, loggerOptions, startServer } from '../../src/server.js';
 
-export const POSTGRES_ADMIN_URL = process.env['DAFTAR_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env['DAFTAR_TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_KEY = 'test-key-0123456789abcdef';
 export const TEST_EMAIL = 'owner@example.com';
 export const TEST_PASSWORD = 'correct horse battery';
@@ -44,7 +45,10 @@ export interface Reply {
 
 /** Calls a Daftar server over HTTP with an API key. */
 export class ApiClient {
-  constructor(readonly url: string, readonly apiKey: string) {}
+  constructor(
+    readonly url: string,
+    readonly apiKey: string,
+  ) {}
 
   async request(method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const merged: Record<string, string> = { apikey: this.apiKey };
@@ -60,13 +64,19 @@ export class ApiClient {
     const response = await fetch(this.url + urlPath, init);
     const text = await response.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: response.status, body: parsed, headers: response.headers, text };
   }
 
   get = (urlPath: string, headers?: Record<string, string>) => this.request('GET', urlPath, undefined, headers);
-  post = (urlPath: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', urlPath, body, headers);
-  put = (urlPath: string, body?: unknown, headers?: Record<string, string>) => this.request('PUT', urlPath, body, headers);
+  post = (urlPath: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', urlPath, body, headers);
+  put = (urlPath: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('PUT', urlPath, body, headers);
   del = (urlPath: string, headers?: Record<string, string>) => this.request('DELETE', urlPath, undefined, headers);
 
   /** Creates a record and returns its id, failing loudly when the create did not answer 202. */
@@ -93,10 +103,19 @@ export class ErrorLines {
 
   write(line: string): void {
     let entry: { level?: number; msg?: string; err?: { type?: string; message?: string; stack?: string } };
-    try { entry = JSON.parse(line); } catch { return; }
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return;
+    }
     if ((entry.level ?? 0) < 50) return;
-    const frame = entry.err?.stack?.split('\n').find((text) => text.trim().startsWith('at '))?.trim();
-    const cause = entry.err ? `${entry.err.type ?? 'Error'}: ${entry.err.message ?? ''}${frame ? ` (${frame})` : ''}` : '';
+    const frame = entry.err?.stack
+      ?.split('\n')
+      .find((text) => text.trim().startsWith('at '))
+      ?.trim();
+    const cause = entry.err
+      ? `${entry.err.type ?? 'Error'}: ${entry.err.message ?? ''}${frame ? ` (${frame})` : ''}`
+      : '';
     this.count += 1;
     this.kept.push([entry.msg, cause].filter(Boolean).join(': ').slice(0, ERROR_LINE_LENGTH_MAX));
     if (this.kept.length > ERROR_LINES_MAX) this.kept.shift();
@@ -104,7 +123,7 @@ export class ErrorLines {
 
   /** The last error line written after the first `count` ones, if any. */
   lastSince(count: number): string | null {
-    return this.count > count ? this.kept.at(-1) ?? null : null;
+    return this.count > count ? (this.kept.at(-1) ?? null) : null;
   }
 }
 
@@ -116,22 +135,33 @@ export class TestServer extends ApiClient {
   /** The environment the server was configured from (DATABASE_URL, DAFTAR_DATA_DIR, ...), for the CLI. */
   env: Record<string, string> = {};
   /** `errors`: the server's error log lines (always collected, whatever else the test logs). */
-  constructor(readonly server: Server, url: string, apiKey: string, private readonly cleanup: () => Promise<void>,
-    readonly errors = new ErrorLines()) {
+  constructor(
+    readonly server: Server,
+    url: string,
+    apiKey: string,
+    private readonly cleanup: () => Promise<void>,
+    readonly errors = new ErrorLines(),
+  ) {
     super(url, apiKey);
   }
 
-  get database() { return this.server.database; }
+  get database() {
+    return this.server.database;
+  }
 
   /** The server's last error line, to append to a failure's message. */
-  get lastError(): string | null { return this.errors.lastSince(0); }
+  get lastError(): string | null {
+    return this.errors.lastSince(0);
+  }
 
   override async create(resource: string, body: unknown): Promise<string> {
     const before = this.errors.count;
     const reply = await this.post(`/api2/${resource}.json`, body);
     if (reply.status !== 202) {
       const line = this.errors.lastSince(before);
-      throw new Error(`create ${resource} answered ${reply.status}: ${reply.text}${line ? `\n    server's last error: ${line}` : ''}`);
+      throw new Error(
+        `create ${resource} answered ${reply.status}: ${reply.text}${line ? `\n    server's last error: ${line}` : ''}`,
+      );
     }
     return reply.body.id as string;
   }
@@ -152,7 +182,9 @@ export function withServerErrors(fn: TestFn): TestFn {
     try {
       await fn(context);
     } catch (error) {
-      const lines = [...liveServers].map((server) => server.errors.lastSince(marks.get(server) ?? 0)).filter((line) => line !== null);
+      const lines = [...liveServers]
+        .map((server) => server.errors.lastSince(marks.get(server) ?? 0))
+        .filter((line) => line !== null);
       if (lines.length > 0 && error instanceof Error) {
         error.message += `\n    server's last error: ${lines.at(-1)}`;
       }
@@ -210,16 +242,30 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   };
 }
 
-export async function startTestServer(engine: Engine, env: Record<string, string> = {}, logStream?: { write(line: string): void }): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  env: Record<string, string> = {},
+  logStream?: { write(line: string): void },
+): Promise<TestServer> {
   const { url: databaseUrl, dataDir, drop } = await freshDatabase(engine);
   const settings = {
-    DATABASE_URL: databaseUrl, DAFTAR_DATA_DIR: dataDir, DAFTAR_API_KEY: TEST_KEY,
-    DAFTAR_ADMIN_EMAIL: TEST_EMAIL, DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD, DAFTAR_DB_POOL_SIZE: '5', ...env,
+    DATABASE_URL: databaseUrl,
+    DAFTAR_DATA_DIR: dataDir,
+    DAFTAR_API_KEY: TEST_KEY,
+    DAFTAR_ADMIN_EMAIL: TEST_EMAIL,
+    DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD,
+    DAFTAR_DB_POOL_SIZE: '5',
+    ...env,
   };
   const config = loadConfig(settings);
   const errors = new ErrorLines();
   // Error lines are always collected; the test's own stream, when given, gets every line from info up.
-  const stream = { write(line: string) { errors.write(line); logStream?.write(line); } };
+  const stream = {
+    write(line: string) {
+      errors.write(line);
+      logStream?.write(line);
+    },
+  };
   const server = await startServer(config, loggerOptions(logStream ? 'info' : 'error', stream));
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
@@ -231,13 +277,21 @@ export async function startTestServer(engine: Engine, env: Record<string, string
 }
 
 /** Declares `suite` once per engine; `server()` is the running server of that engine. */
-export function eachDatabase(title: string, suite: (server: () => TestServer, engine: Engine) => void, env: Record<string, string> = {}): void {
+export function eachDatabase(
+  title: string,
+  suite: (server: () => TestServer, engine: Engine) => void,
+  env: Record<string, string> = {},
+): void {
   for (const engine of ['sqlite', 'postgres'] as const) {
     const skip = engine === 'postgres' && postgresProblem ? postgresProblem : false;
     describe(`${title} [${engine}]`, { skip }, () => {
       let running: TestServer | undefined;
-      before(async () => { running = await startTestServer(engine, env); });
-      after(async () => { await running?.close(); });
+      before(async () => {
+        running = await startTestServer(engine, env);
+      });
+      after(async () => {
+        await running?.close();
+      });
       suite(() => {
         if (!running) throw new Error('test server did not start');
         return running;

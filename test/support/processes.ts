@@ -17,10 +17,15 @@ export class ServerProcess extends ApiClient {
   private exited: Promise<number | null>;
   private output = '';
 
-  private constructor(readonly child: ChildProcess, url: string) {
+  private constructor(
+    readonly child: ChildProcess,
+    url: string,
+  ) {
     super(url, TEST_KEY);
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-    const keep = (chunk: Buffer) => { this.output = (this.output + chunk.toString()).slice(-8_000); };
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-8_000);
+    };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
   }
@@ -31,9 +36,17 @@ export class ServerProcess extends ApiClient {
       const port = await freePort();
       const child = spawn(process.execPath, [MAIN], {
         env: {
-          PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, DAFTAR_DATA_DIR: database.dataDir,
-          DAFTAR_API_KEY: TEST_KEY, DAFTAR_ADMIN_EMAIL: TEST_EMAIL, DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD, DAFTAR_DB_POOL_SIZE: '5',
-          LOG_LEVEL: 'error', ...env,
+          PATH: process.env['PATH'] ?? '',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: database.url,
+          DAFTAR_DATA_DIR: database.dataDir,
+          DAFTAR_API_KEY: TEST_KEY,
+          DAFTAR_ADMIN_EMAIL: TEST_EMAIL,
+          DAFTAR_ADMIN_PASSWORD: TEST_PASSWORD,
+          DAFTAR_DB_POOL_SIZE: '5',
+          LOG_LEVEL: 'error',
+          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -54,20 +67,26 @@ export class ServerProcess extends ApiClient {
   private async waitReady(): Promise<void> {
     const deadline = Date.now() + 30_000;
     let exitCode: number | null | undefined;
-    void this.exited.then((code) => { exitCode = code; });
+    void this.exited.then((code) => {
+      exitCode = code;
+    });
     while (Date.now() < deadline) {
       if (exitCode !== undefined) throw new Error(`server exited (${exitCode}) before it was ready:\n${this.output}`);
       try {
         const reply = await fetch(`${this.url}/ready`, { signal: AbortSignal.timeout(1_000) });
         if (reply.status === 200) return;
-      } catch { /* not listening yet */ }
+      } catch {
+        /* not listening yet */
+      }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`server not ready after 30 s:\n${this.output}`);
   }
 
   /** What the process printed last (for failure messages). */
-  get log(): string { return this.output; }
+  get log(): string {
+    return this.output;
+  }
 
   /** Kills the process with no chance to clean up, as a power cut or OOM killer would. */
   async crash(): Promise<void> {

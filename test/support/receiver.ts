@@ -22,7 +22,9 @@ export class Receiver {
   private server: http.Server;
   private waiters: Array<() => void> = [];
 
-  private constructor(server: http.Server) { this.server = server; }
+  private constructor(server: http.Server) {
+    this.server = server;
+  }
 
   static async start(): Promise<Receiver> {
     const server = http.createServer();
@@ -35,12 +37,19 @@ export class Receiver {
         const status = receiver.answer({ body, count: receiver.received.length });
         const reply = () => {
           let event: Received['event'];
-          try { event = JSON.parse(body); } catch { event = { id: '', type: '', created: 0, site_id: '', data: {} }; }
+          try {
+            event = JSON.parse(body);
+          } catch {
+            event = { id: '', type: '', created: 0, site_id: '', data: {} };
+          }
           receiver.received.push({ body, headers: request.headers, event, status, atMs: Date.now() });
-          response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `failing with ${status}`);
+          response
+            .writeHead(status, { 'content-type': 'text/plain' })
+            .end(status < 300 ? 'ok' : `failing with ${status}`);
           for (const wake of receiver.waiters.splice(0)) wake();
         };
-        if (receiver.delayMs > 0) setTimeout(reply, receiver.delayMs); else reply();
+        if (receiver.delayMs > 0) setTimeout(reply, receiver.delayMs);
+        else reply();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -61,10 +70,16 @@ export class Receiver {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${what}; got ${this.received.length}: ${this.received.map((r) => `${r.event.type}/${r.status}`).join(', ')}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for ${what}; got ${this.received.length}: ${this.received.map((r) => `${r.event.type}/${r.status}`).join(', ')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }

@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import type { TestServer } from './harness.js';
 
 /** An invoice of a new client, with one 100 line unless `items` says otherwise. */
-export async function makeInvoice(s: TestServer, extra: Record<string, unknown> = {}, items?: unknown[]): Promise<string> {
+export async function makeInvoice(
+  s: TestServer,
+  extra: Record<string, unknown> = {},
+  items?: unknown[],
+): Promise<string> {
   const client = await s.create('clients', { Client: { business_name: `Client ${Math.random()}` } });
   return s.create('invoices', {
     Invoice: { client_id: client, ...extra },

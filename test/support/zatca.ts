@@ -19,31 +19,62 @@ export const SECRET_HEX = 'a3'.repeat(32);
 export const ZATCA_ENV = { DAFTAR_SECRET_KEY: SECRET_HEX, DAFTAR_ZATCA_SEND_INTERVAL_MS: '0' };
 export const SHARED_ZATCA = path.resolve('../shared/spec/zatca');
 export const SELLER = {
-  business_name: 'شركة دفتر للتجارة | Daftar Trading', vat_number: '399999999900003', cr_number: '1010010000',
-  address1: 'Prince Sultan', address2: '', building_number: '2322', district: 'Al-Murabba', city: 'Riyadh',
-  postal_code: '23333', state: 'Riyadh Region',
+  business_name: 'شركة دفتر للتجارة | Daftar Trading',
+  vat_number: '399999999900003',
+  cr_number: '1010010000',
+  address1: 'Prince Sultan',
+  address2: '',
+  building_number: '2322',
+  district: 'Al-Murabba',
+  city: 'Riyadh',
+  postal_code: '23333',
+  state: 'Riyadh Region',
 };
 export const BUYER_VAT = '399999999800003';
 
-export interface SaudiSite { siteId: number; vat: string; zero: string; business: string; person: string }
+export interface SaudiSite {
+  siteId: number;
+  vat: string;
+  zero: string;
+  business: string;
+  person: string;
+}
 
-export async function setupSaudiSite(api: ApiClient, db: Db, options: { selfSigned?: boolean } = {}): Promise<SaudiSite> {
+export async function setupSaudiSite(
+  api: ApiClient,
+  db: Db,
+  options: { selfSigned?: boolean } = {},
+): Promise<SaudiSite> {
   const site = await db.selectFrom('sites').select('id').orderBy('id').executeTakeFirstOrThrow();
   const siteId = Number(site['id']);
   await db.updateTable('sites').set(SELLER).where('id', '=', siteId).execute();
-  await keygen(db, siteId, { environment: 'sandbox', selfSigned: options.selfSigned ?? true, replace: true }, parseSecretKey(SECRET_HEX));
+  await keygen(
+    db,
+    siteId,
+    { environment: 'sandbox', selfSigned: options.selfSigned ?? true, replace: true },
+    parseSecretKey(SECRET_HEX),
+  );
   const vat = await api.create('taxes', { Tax: { name: 'VAT 15%', value: 15, included: 0 } });
   const zero = await api.create('taxes', { Tax: { name: 'Zero rated VATEX-SA-32', value: 0, included: 0 } });
-  const business = await api.create('clients', { Client: {
-    business_name: 'Fatoora Samples LTD', type: 3, bn1: BUYER_VAT, address1: 'Salah Al-Din', city: 'Riyadh', postal_code: '12222', country_code: 'SA',
-  } });
+  const business = await api.create('clients', {
+    Client: {
+      business_name: 'Fatoora Samples LTD',
+      type: 3,
+      bn1: BUYER_VAT,
+      address1: 'Salah Al-Din',
+      city: 'Riyadh',
+      postal_code: '12222',
+      country_code: 'SA',
+    },
+  });
   const person = await api.create('clients', { Client: { first_name: 'Sara', last_name: 'Ali', type: 2 } });
   return { siteId, vat, zero, business, person };
 }
 
 function children(node: Node): Element[] {
   const found: Element[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) found.push(child as Element);
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    if (child.nodeType === 1) found.push(child as Element);
   return found;
 }
 
@@ -51,7 +82,9 @@ function children(node: Node): Element[] {
 function strippedRoot(xml: string): Element {
   const root = new DOMParser().parseFromString(xml, 'text/xml').documentElement!;
   for (const element of children(root)) {
-    const qr = element.localName === 'AdditionalDocumentReference' && children(element).some((c) => c.localName === 'ID' && c.textContent === 'QR');
+    const qr =
+      element.localName === 'AdditionalDocumentReference' &&
+      children(element).some((c) => c.localName === 'ID' && c.textContent === 'QR');
     if (element.localName === 'UBLExtensions' || element.localName === 'Signature' || qr) root.removeChild(element);
   }
   return root;
@@ -63,9 +96,12 @@ export function independentHash(xml: string): string {
   return createHash('sha256').update(canonical, 'utf8').digest('base64');
 }
 
-export const digestOfProperties = (xml: string) => /URI="#xadesSignedProperties">[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1]!;
-export const signedPropertiesElement = (xml: string) => /<xades:SignedProperties[\s\S]*?<\/xades:SignedProperties>/.exec(xml)![0];
-export const hexSha256Base64 = (text: string) => Buffer.from(createHash('sha256').update(text, 'utf8').digest('hex')).toString('base64');
+export const digestOfProperties = (xml: string) =>
+  /URI="#xadesSignedProperties">[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)![1]!;
+export const signedPropertiesElement = (xml: string) =>
+  /<xades:SignedProperties[\s\S]*?<\/xades:SignedProperties>/.exec(xml)![0];
+export const hexSha256Base64 = (text: string) =>
+  Buffer.from(createHash('sha256').update(text, 'utf8').digest('hex')).toString('base64');
 
 /**
  * ZATCA's rule for the `#xadesSignedProperties` digest, found on its 26 signed samples and written here
@@ -75,10 +111,14 @@ export const hexSha256Base64 = (text: string) => Buffer.from(createHash('sha256'
  */
 export function standaloneSignedProperties(element: string): string {
   return element
-    .replace(/^<xades:SignedProperties(?![^>]*xmlns:xades=)/, '<xades:SignedProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#"')
+    .replace(
+      /^<xades:SignedProperties(?![^>]*xmlns:xades=)/,
+      '<xades:SignedProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#"',
+    )
     .replace(/<ds:(\w+)(?![^>]*xmlns:ds=)/g, '<ds:$1 xmlns:ds="http://www.w3.org/2000/09/xmldsig#"');
 }
-export const independentSignedPropertiesDigest = (xml: string) => hexSha256Base64(standaloneSignedProperties(signedPropertiesElement(xml)));
+export const independentSignedPropertiesDigest = (xml: string) =>
+  hexSha256Base64(standaloneSignedProperties(signedPropertiesElement(xml)));
 
 /**
  * What ZATCA checks of a document's signature, recomputed by the rules its 26 signed samples follow
@@ -87,12 +127,22 @@ export const independentSignedPropertiesDigest = (xml: string) => hexSha256Base6
 export function signatureProblems(xml: string): string[] {
   const problems: string[] = [];
   const hash = independentHash(xml);
-  if (/Id="invoiceSignedData"[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)?.[1] !== hash) problems.push('invalid-invoice-hash');
+  if (/Id="invoiceSignedData"[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)?.[1] !== hash)
+    problems.push('invalid-invoice-hash');
   if (independentSignedPropertiesDigest(xml) !== digestOfProperties(xml)) problems.push('signed-properties-hashing');
   const certificateText = textOf(xml, 'ds:X509Certificate');
-  if (/<xades:CertDigest>[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)?.[1] !== hexSha256Base64(certificateText)) problems.push('certificate-hashing');
+  if (/<xades:CertDigest>[\s\S]*?<ds:DigestValue>([^<]+)</.exec(xml)?.[1] !== hexSha256Base64(certificateText))
+    problems.push('certificate-hashing');
   const certificate = new X509Certificate(Buffer.from(certificateText, 'base64'));
-  if (!verify('sha256', Buffer.from(hash, 'base64'), certificate.publicKey, Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64'))) problems.push('invalid-signature');
+  if (
+    !verify(
+      'sha256',
+      Buffer.from(hash, 'base64'),
+      certificate.publicKey,
+      Buffer.from(textOf(xml, 'ds:SignatureValue'), 'base64'),
+    )
+  )
+    problems.push('invalid-signature');
   return problems;
 }
 
@@ -102,7 +152,9 @@ export function textOf(xml: string, qualifiedName: string): string {
   return match ? match[1]! : '';
 }
 
-export const xmllintMissing = spawnSync('xmllint', ['--version']).error ? 'xmllint is not installed (apt-get install -y libxml2-utils)' : false;
+export const xmllintMissing = spawnSync('xmllint', ['--version']).error
+  ? 'xmllint is not installed (apt-get install -y libxml2-utils)'
+  : false;
 
 /** xmllint's verdict on the document without its signature, against ZATCA's UBL 2.1 XSDs. */
 export function validateWithXsd(xml: string): { ok: boolean; output: string } {

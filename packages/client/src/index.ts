@@ -60,7 +60,11 @@ export class DaftarServerError extends DaftarError {}
 export class DaftarConnectionError extends DaftarError {}
 
 function errorFor(status: number, body: unknown): DaftarError {
-  const failed = (body && typeof body === 'object' ? body : {}) as { message?: string; validation_errors?: Record<string, string>; error_code?: string };
+  const failed = (body && typeof body === 'object' ? body : {}) as {
+    message?: string;
+    validation_errors?: Record<string, string>;
+    error_code?: string;
+  };
   const message = failed.message ?? `HTTP ${status}`;
   const args = [message, status, failed.validation_errors ?? {}, failed.error_code, body] as const;
   if (status === 400 || status === 422) return new DaftarValidationError(...args);
@@ -72,25 +76,40 @@ function errorFor(status: number, body: unknown): DaftarError {
   return new DaftarError(...args);
 }
 
-export interface Pagination { page: number; page_count: number; total_results: number; prev: string | null; next: string | null }
-export interface Page<T> { data: T[]; pagination: Pagination }
+export interface Pagination {
+  page: number;
+  page_count: number;
+  total_results: number;
+  prev: string | null;
+  next: string | null;
+}
+export interface Page<T> {
+  data: T[];
+  pagination: Pagination;
+}
 export type Query = Record<string, string | number | boolean | Array<string | number> | undefined>;
 
 /** An edit sends only the fields it changes. */
-export type EditBody<B> = { [K in keyof B]?: B[K] extends Array<infer I> | undefined ? Array<Partial<I>> : Partial<B[K]> };
+export type EditBody<B> = {
+  [K in keyof B]?: B[K] extends Array<infer I> | undefined ? Array<Partial<I>> : Partial<B[K]>;
+};
 
 /** The calls of one resource; only the operations the resource has are typed. */
 export interface ResourceClient<R, B, F> {
   /** One record, its envelope removed (children such as `InvoiceItem` included). */
   get(id: number | string): Promise<R>;
   /** Every record matching `filters`, page after page, as an async iterator. */
-  list(filters?: F & { limit?: number; sort?: string; direction?: 'asc' | 'desc'; keywords?: string }): AsyncIterable<R> & { page(page?: number): Promise<Page<R>> };
+  list(
+    filters?: F & { limit?: number; sort?: string; direction?: 'asc' | 'desc'; keywords?: string },
+  ): AsyncIterable<R> & { page(page?: number): Promise<Page<R>> };
   create(body: B, options?: { idempotencyKey?: string }): Promise<{ id: string }>;
   update(id: number | string, body: EditBody<B>, options?: { idempotencyKey?: string }): Promise<void>;
   delete(id: number | string, options?: { idempotencyKey?: string }): Promise<void>;
 }
 
-export type Client = { [K in keyof Resources]: ResourceClient<Resources[K]['record'], Resources[K]['body'], Resources[K]['filters']> };
+export type Client = {
+  [K in keyof Resources]: ResourceClient<Resources[K]['record'], Resources[K]['body'], Resources[K]['filters']>;
+};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -115,14 +134,24 @@ export class DaftarClientBase {
 
   constructor(options: DaftarOptions) {
     if (!options.baseUrl) throw new TypeError('baseUrl is required');
-    this.options = { retries: 2, retryDelayMs: 250, timeoutMs: 30_000, ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
+    this.options = {
+      retries: 2,
+      retryDelayMs: 250,
+      timeoutMs: 30_000,
+      ...options,
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    };
   }
 
   /**
    * One call of the API, with retries: network errors, 429 and 5xx are tried again (after Retry-After
    * when the server sends it). A write is retried only with its idempotency key, so it is never doubled.
    */
-  async request<T = unknown>(method: string, path: string, options: { query?: Query; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    options: { query?: Query; body?: unknown; idempotencyKey?: string } = {},
+  ): Promise<T> {
     const write = method !== 'GET' && method !== 'HEAD';
     const headers: Record<string, string> = { accept: 'application/json', ...this.options.headers };
     if (this.options.apiKey) headers['apikey'] = this.options.apiKey;
@@ -135,7 +164,9 @@ export class DaftarClientBase {
       let response: Response;
       try {
         response = await doFetch(url, {
-          method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          method,
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
       } catch (error) {
@@ -143,16 +174,25 @@ export class DaftarClientBase {
           await sleep(this.options.retryDelayMs * 2 ** attempt);
           continue;
         }
-        throw new DaftarConnectionError(`no reply from ${url}: ${error instanceof Error ? error.message : String(error)}`, 0);
+        throw new DaftarConnectionError(
+          `no reply from ${url}: ${error instanceof Error ? error.message : String(error)}`,
+          0,
+        );
       }
       const text = await response.text();
       let body: unknown = text;
-      try { body = text ? JSON.parse(text) : undefined; } catch { /* not JSON */ }
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON */
+      }
       if (response.ok) return body as T;
       const retryable = response.status === 429 || response.status >= 500;
       if (retryable && attempt < this.options.retries) {
         const after = Number(response.headers.get('retry-after'));
-        await sleep(Number.isFinite(after) && after > 0 ? Math.min(after, 60) * 1000 : this.options.retryDelayMs * 2 ** attempt);
+        await sleep(
+          Number.isFinite(after) && after > 0 ? Math.min(after, 60) * 1000 : this.options.retryDelayMs * 2 ** attempt,
+        );
         continue;
       }
       throw errorFor(response.status, body);
@@ -160,7 +200,10 @@ export class DaftarClientBase {
   }
 
   /** The calls of one resource by its path under /api2 (for resources this client version does not list). */
-  resource<R = Record<string, unknown>, B = Record<string, unknown>, F = Query>(path: string, model: string): ResourceClient<R, B, F> {
+  resource<R = Record<string, unknown>, B = Record<string, unknown>, F = Query>(
+    path: string,
+    model: string,
+  ): ResourceClient<R, B, F> {
     const collection = `/api2/${path}.json`;
     const one = (id: number | string) => `/api2/${path}/${encodeURIComponent(String(id))}.json`;
     const unwrap = (row: Record<string, unknown>): R => {
@@ -168,7 +211,11 @@ export class DaftarClientBase {
       return { ...(record ?? {}), ...children } as R;
     };
     const page = async (filters: Query, number: number): Promise<Page<R>> => {
-      const reply = await this.request<{ data: Array<Record<string, unknown>>; pagination: Pagination }>('GET', collection, { query: { ...filters, page: number } });
+      const reply = await this.request<{ data: Array<Record<string, unknown>>; pagination: Pagination }>(
+        'GET',
+        collection,
+        { query: { ...filters, page: number } },
+      );
       return { data: reply.data.map(unwrap), pagination: reply.pagination };
     };
     return {
@@ -187,11 +234,18 @@ export class DaftarClientBase {
         };
       },
       create: async (body, options = {}) => {
-        const reply = await this.request<{ id: string | number }>('POST', collection, { body, idempotencyKey: options.idempotencyKey });
+        const reply = await this.request<{ id: string | number }>('POST', collection, {
+          body,
+          idempotencyKey: options.idempotencyKey,
+        });
         return { id: String(reply.id) };
       },
-      update: async (id, body, options = {}) => { await this.request('PUT', one(id), { body, idempotencyKey: options.idempotencyKey }); },
-      delete: async (id, options = {}) => { await this.request('DELETE', one(id), { idempotencyKey: options.idempotencyKey }); },
+      update: async (id, body, options = {}) => {
+        await this.request('PUT', one(id), { body, idempotencyKey: options.idempotencyKey });
+      },
+      delete: async (id, options = {}) => {
+        await this.request('DELETE', one(id), { idempotencyKey: options.idempotencyKey });
+      },
     };
   }
 
@@ -203,7 +257,11 @@ export class DaftarClientBase {
 
   /** A report (`trial_balance`, `profit_and_loss`, ...) as JSON. */
   async report(name: string, query: Query = {}): Promise<Record<string, unknown>> {
-    const reply = await this.request<{ data: { Report: Record<string, unknown> } }>('GET', `/api2/reports/${name}.json`, { query });
+    const reply = await this.request<{ data: { Report: Record<string, unknown> } }>(
+      'GET',
+      `/api2/reports/${name}.json`,
+      { query },
+    );
     return reply.data.Report;
   }
 }

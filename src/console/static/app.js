@@ -23,7 +23,11 @@
     clearTimeout(pending);
     pending = setTimeout(async () => {
       const data = new URLSearchParams(new FormData(form));
-      const reply = await fetch(form.dataset.preview, { method: 'POST', body: data, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const reply = await fetch(form.dataset.preview, {
+        method: 'POST',
+        body: data,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       if (!reply.ok) return;
       const totals = await reply.json();
       for (const [name, value] of Object.entries(totals)) {
@@ -65,9 +69,14 @@
   file.addEventListener('change', () => {
     const target = file.parentElement.querySelector('input[name="logo"]');
     const chosen = file.files && file.files[0];
-    if (!chosen) { target.value = ''; return; }
+    if (!chosen) {
+      target.value = '';
+      return;
+    }
     const reader = new FileReader();
-    reader.onload = () => { target.value = String(reader.result); };
+    reader.onload = () => {
+      target.value = String(reader.result);
+    };
     reader.readAsDataURL(chosen);
   });
 })();

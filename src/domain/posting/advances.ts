@@ -18,7 +18,12 @@ import { type RuleLine, client, credit, debit, outputTax } from './roles.js';
  *
  * Example: advance 115 (100 + VAT 15), 115 applied → Dr customer_advances 100, Dr output_tax 15, Cr client 115.
  */
-export function advanceApplicationLines(facts: { clientId: number; applied: Dec; advanceTotal: Dec; advanceTaxes: readonly TaxPart[] }): RuleLine[] {
+export function advanceApplicationLines(facts: {
+  clientId: number;
+  applied: Dec;
+  advanceTotal: Dec;
+  advanceTaxes: readonly TaxPart[];
+}): RuleLine[] {
   const split = splitApplied(facts.applied, facts.advanceTotal, facts.advanceTaxes);
   return [
     debit('customer_advances', split.net),

@@ -33,7 +33,11 @@ function split(facts: MoneyMovementFacts): { net: Dec; total: Dec } {
  */
 export function expenseLines(facts: MoneyMovementFacts): RuleLine[] {
   const { net, total } = split(facts);
-  return [debit('general_expenses', net), ...facts.taxes.map((tax) => debit(inputTax(tax.taxId), tax.amount)), credit(treasury(facts.treasuryId), total)];
+  return [
+    debit('general_expenses', net),
+    ...facts.taxes.map((tax) => debit(inputTax(tax.taxId), tax.amount)),
+    credit(treasury(facts.treasuryId), total),
+  ];
 }
 
 /**
@@ -49,6 +53,9 @@ export function expenseLines(facts: MoneyMovementFacts): RuleLine[] {
  */
 export function incomeLines(facts: MoneyMovementFacts): RuleLine[] {
   const { net, total } = split(facts);
-  return [debit('other_income', net), ...facts.taxes.map((tax) => debit(outputTax(tax.taxId), tax.amount)), credit(treasury(facts.treasuryId), total)].map(flip);
+  return [
+    debit('other_income', net),
+    ...facts.taxes.map((tax) => debit(outputTax(tax.taxId), tax.amount)),
+    credit(treasury(facts.treasuryId), total),
+  ].map(flip);
 }
-

@@ -65,6 +65,11 @@ export function allocationLines(facts: AllocationFacts): RuleLine[] {
   return [
     debit(treasury(facts.treasuryId), received, true),
     credit(client(facts.clientId), settled, true),
-    { role: 'currency_differences', debit: difference < ZERO ? -difference : ZERO, credit: difference > ZERO ? difference : ZERO, site: true },
+    {
+      role: 'currency_differences',
+      debit: difference < ZERO ? -difference : ZERO,
+      credit: difference > ZERO ? difference : ZERO,
+      site: true,
+    },
   ];
 }

@@ -81,7 +81,11 @@ export function purchaseRefundLines(facts: PurchaseFacts): RuleLine[] {
   // Inventory lines are signed already: stock out credits inventory.
   const inventory = inventoryAgainst(facts.inventoryValues, null);
   const inventoryValue = abs(inventory.reduce((acc, line) => acc + line.debit, ZERO));
-  return [...purchaseDebits(facts, inventoryValue).map(flip), debit(supplier(facts.supplierId), facts.total), ...inventory];
+  return [
+    ...purchaseDebits(facts, inventoryValue).map(flip),
+    debit(supplier(facts.supplierId), facts.total),
+    ...inventory,
+  ];
 }
 
 /**

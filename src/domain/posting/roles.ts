@@ -10,15 +10,28 @@ import type { Dec } from '../money.js';
 
 /** Accounts of the default chart the rules post to, by `system_key` (chart.ts). */
 export const SYSTEM_ROLES = [
-  'sales', 'sales_returns', 'customer_advances', 'cost_of_sales', 'purchases', 'general_expenses', 'other_income',
-  'stock_adjustments', 'opening_balance', 'currency_differences',
+  'sales',
+  'sales_returns',
+  'customer_advances',
+  'cost_of_sales',
+  'purchases',
+  'general_expenses',
+  'other_income',
+  'stock_adjustments',
+  'opening_balance',
+  'currency_differences',
 ] as const;
 export type SystemRole = (typeof SYSTEM_ROLES)[number];
 
 /** Accounts opened per record (Daftra's `entity_type`/`entity_id` on the account), and an account named by id. */
 export type EntityRole =
-  | `client:${number}` | `supplier:${number}` | `treasury:${number}`
-  | `output_tax:${number}` | `input_tax:${number}` | `inventory:${number}` | `account:${number}`;
+  | `client:${number}`
+  | `supplier:${number}`
+  | `treasury:${number}`
+  | `output_tax:${number}`
+  | `input_tax:${number}`
+  | `inventory:${number}`
+  | `account:${number}`;
 
 export type Role = SystemRole | EntityRole;
 
@@ -43,10 +56,23 @@ export interface RuleLine {
   description?: string;
 }
 
-export const debit = (role: Role, amount: Dec, site?: boolean): RuleLine => ({ role, debit: amount, credit: 0n, ...(site ? { site } : {}) });
-export const credit = (role: Role, amount: Dec, site?: boolean): RuleLine => ({ role, debit: 0n, credit: amount, ...(site ? { site } : {}) });
+export const debit = (role: Role, amount: Dec, site?: boolean): RuleLine => ({
+  role,
+  debit: amount,
+  credit: 0n,
+  ...(site ? { site } : {}),
+});
+export const credit = (role: Role, amount: Dec, site?: boolean): RuleLine => ({
+  role,
+  debit: 0n,
+  credit: amount,
+  ...(site ? { site } : {}),
+});
 /** The same line on the other side: how a reversing document (credit note, refund) mirrors its original. */
 export const flip = (line: RuleLine): RuleLine => ({ ...line, debit: line.credit, credit: line.debit });
 
 /** One tax of a line or record: which tax and how much. */
-export interface TaxAmount { taxId: number; amount: Dec }
+export interface TaxAmount {
+  taxId: number;
+  amount: Dec;
+}

@@ -6,7 +6,17 @@
  * A line's revenue is its `item_subtotal` less its taxes: net of every discount and of inclusive tax.
  */
 import { type Dec, ZERO } from '../money.js';
-import { type Role, type RuleLine, type SystemRole, client, credit, debit, flip, outputTax, treasury } from './roles.js';
+import {
+  type Role,
+  type RuleLine,
+  type SystemRole,
+  client,
+  credit,
+  debit,
+  flip,
+  outputTax,
+  treasury,
+} from './roles.js';
 import { inventoryAgainst } from './stock.js';
 
 export interface SalesLineFacts {
@@ -31,7 +41,8 @@ function revenueCredits(facts: SalesDocumentFacts, revenue: SystemRole): RuleLin
   for (const line of facts.lines) {
     const taxes = line.taxes.reduce((acc, tax) => acc + tax.amount, ZERO);
     lines.push(credit(revenue, line.subtotal - taxes));
-    for (const tax of line.taxes) if (tax.taxId && tax.amount !== ZERO) lines.push(credit(outputTax(tax.taxId), tax.amount));
+    for (const tax of line.taxes)
+      if (tax.taxId && tax.amount !== ZERO) lines.push(credit(outputTax(tax.taxId), tax.amount));
   }
   lines.push(credit(revenue, facts.shipping + facts.adjustment));
   return lines;
