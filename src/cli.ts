@@ -2,19 +2,11 @@
  * `daftar` command line: serve, migrate, create sites and API keys. Output meant for scripts is JSON
  * on stdout; messages for people go to stderr.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import type { Database, Db } from './db/connection.js';
 import { fromStored, formatDec } from './domain/money.js';
-import {
-  addApiKey,
-  createApiKey,
-  createSite,
-  listApiKeys,
-  nowText,
-  revokeApiKey,
-  siteBySubdomain,
-} from './domain/sites.js';
+import { createApiKey, createSite, listApiKeys, nowText, revokeApiKey, siteBySubdomain } from './domain/sites.js';
 import type { Context, SiteRow } from './engine/resource.js';
 import { createRecord, editRecord, getOne } from './engine/service.js';
 import { currencyRates } from './resources/currency-rates.js';

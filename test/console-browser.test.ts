@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before } from 'node:test';
 import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, type TestServer, it } from './support/harness.js';
-import { ARTIFACTS, CHROMIUM, type Page, accessible } from './support/browser.js';
+import { ARTIFACTS, CHROMIUM, accessible } from './support/browser.js';
 
 if (!CHROMIUM) {
   it('the console in a browser', { skip: 'no Chromium found (apt-get install chromium)' }, () => {});

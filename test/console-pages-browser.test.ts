@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
 import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, type TestServer } from './support/harness.js';
-import { ARTIFACTS, CHROMIUM, type Page, accessible } from './support/browser.js';
+import { ARTIFACTS, CHROMIUM, accessible } from './support/browser.js';
 
 const STAFF_EMAIL = 'cashier@example.com';
 const STAFF_PASSWORD = 'a cashier password';

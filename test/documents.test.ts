@@ -299,7 +299,7 @@ async function makeBooks(s: TestServer): Promise<Books> {
 /** "1234.5" → "1,234.50": how a document prints an amount of the API. */
 const printed = (amount: string): string => {
   const [whole, fraction = ''] = amount.split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(fraction + '00').slice(0, 2)}`;
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(`${fraction}00`).slice(0, 2)}`;
 };
 
 eachDatabase('Documents', (server) => {

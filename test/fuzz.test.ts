@@ -577,7 +577,7 @@ function requestFor(op: Operation, ids: Ids): fc.Arbitrary<HostileRequest> {
         { apikey: '' },
         { apikey: 'x'.repeat(600) },
         { apikey: 'dft_\u00ff\u00fe' },
-        { apikey: '', authorization: 'Bearer ' + 'a'.repeat(600) },
+        { apikey: '', authorization: `Bearer ${'a'.repeat(600)}` },
         { apikey: '', authorization: 'Bearer' },
         { apikey: '', authorization: 'Basic Zm9vOmJhcg==' },
       ),

@@ -9,7 +9,7 @@ import { createSite } from '../src/domain/sites.js';
 import { pageWindow } from '../src/api/v2-paginator.js';
 import { v2Entities } from '../src/api/v2-entities.js';
 import { RESOURCES, declaredTables } from '../src/resources/index.js';
-import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, it } from './support/harness.js';
+import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, it } from './support/harness.js';
 import { withKey } from './support/records.js';
 
 const V2 = '/v2/api/entity';

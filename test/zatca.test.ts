@@ -189,7 +189,7 @@ describe('ZATCA invoice hash, signature and certificates', { skip: samplesMissin
     assert.ok(!sealed.includes('PRIVATE'));
     assert.equal(unseal(sealed, key), '-----BEGIN PRIVATE KEY-----');
     assert.throws(() => unseal(sealed, parseSecretKey('22'.repeat(32))), /another DAFTAR_SECRET_KEY/);
-    assert.throws(() => unseal(sealed.slice(0, -4) + 'AAAA', key));
+    assert.throws(() => unseal(`${sealed.slice(0, -4)}AAAA`, key));
     assert.throws(() => parseSecretKey('short'), /32 bytes/);
   });
 });

@@ -105,7 +105,7 @@ export async function updateSite(db: Db, caller: Caller, body: unknown): Promise
     throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Only the site owner may change site settings');
   const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
   const inner =
-    object && object['Site'] && typeof object['Site'] === 'object' && !Array.isArray(object['Site'])
+    object?.['Site'] && typeof object['Site'] === 'object' && !Array.isArray(object['Site'])
       ? (object['Site'] as Record<string, unknown>)
       : object;
   if (!inner || Object.keys(inner).length === 0)

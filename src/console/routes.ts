@@ -204,7 +204,7 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
       const months = (summary['rows'] as Row[] | undefined) ?? [];
       const now = months[months.length - 1] ?? {};
       const before = months[months.length - 2] ?? {};
-      const totals = (report: Row) => report['totals'] as Row;
+      const _totals = (report: Row) => report['totals'] as Row;
       const chart = chartSvg(
         view,
         months.map((m) => ({

@@ -73,7 +73,7 @@ function parse(template: string): Node[] {
       top.target.push(node);
       stack.push({ node, target: node.body! });
     } else if (tag === 'else') {
-      if (!top.node || top.node.kind !== 'if') throw new Error('template: {{else}} outside {{#if}}');
+      if (top.node?.kind !== 'if') throw new Error('template: {{else}} outside {{#if}}');
       top.target = top.node.otherwise!;
     } else if (tag === '/each' || tag === '/if') {
       if (!top.node || top.node.kind !== tag.slice(1)) throw new Error(`template: unexpected {{${tag}}}`);

@@ -119,9 +119,9 @@ export function allocate(amount: Dec, weights: Dec[], places: number): Dec[] {
 
 function lineTaxes(base: Dec, line: LineInput, places: number): { tax1: Dec; tax2: Dec; added: Dec; inclusive: Dec } {
   const slots = [line.tax1, line.tax2];
-  const inclusiveRate = sum(slots.filter((t): t is TaxRate => t !== null && t.included).map((t) => t.rate));
+  const inclusiveRate = sum(slots.filter((t): t is TaxRate => t?.included === true).map((t) => t.rate));
   const amounts = slots.map((tax) =>
-    tax && tax.included ? mulDivTo(base, tax.rate, HUNDRED + inclusiveRate, places) : ZERO,
+    tax?.included ? mulDivTo(base, tax.rate, HUNDRED + inclusiveRate, places) : ZERO,
   );
   const inclusive = sum(amounts);
   const exclusiveBase = base - inclusive;

@@ -239,7 +239,7 @@ function buildConditions(
     if (filterKey) {
       const field = filterKey.field === 'id' ? ID_FIELD : own(spec.fields, filterKey.field);
       const operator = (filterKey.operator ?? 'equal') as OperatorName;
-      if (!field || !field.isStored || field.kind === 'json') {
+      if (!field?.isStored || field.kind === 'json') {
         if (!own(spec.filters, filterKey.field)) {
           errors[key] = `names no filterable field of ${spec.title.toLowerCase()}s`;
           continue;
@@ -248,7 +248,7 @@ function buildConditions(
         errors[key] = `has an unknown operator: use one of ${Object.keys(OPERATORS).join(', ')}`;
         continue;
       }
-      if (!field || !field.isStored || field.kind === 'json') {
+      if (!field?.isStored || field.kind === 'json') {
         // A named filter (`filter[item]=…`) written in the explicit form.
         const value = Array.isArray(raw) ? raw.map(String) : firstText(raw);
         if (operator !== 'equal') errors[key] = 'takes no operator';
@@ -283,7 +283,7 @@ function buildConditions(
       continue;
     }
     const field = key === 'id' ? ID_FIELD : own(spec.fields, key);
-    if (!field || !field.isStored || field.kind === 'json') {
+    if (!field?.isStored || field.kind === 'json') {
       if (key !== 'filter') ignored.push(key);
       continue;
     }

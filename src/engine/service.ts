@@ -15,10 +15,9 @@ import {
   rowToRecord,
   sameStoredValues,
 } from './records.js';
-import { allResources, resourceNamed } from './registry.js';
 import { insertReturningId, insertReturningIds } from '../db/insert.js';
 import { runShape } from '../db/shapes.js';
-import { forgetReferenced, markCreated, rememberReferenced } from '../db/write-ledger.js';
+import { forgetReferenced, markCreated } from '../db/write-ledger.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, Saved, ViewMode } from './resource.js';
 
 type Json = Record<string, unknown>;

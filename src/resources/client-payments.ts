@@ -7,20 +7,10 @@
 import { postJournal, removeJournal } from '../domain/books.js';
 import { allocationLines, paymentLines } from '../domain/posting/payments.js';
 import { type FieldErrors, validationError } from '../domain/errors.js';
-import {
-  type Dec,
-  ONE,
-  ZERO,
-  currencyDecimals,
-  formatDec,
-  mulDivTo,
-  mulTo,
-  roundAmount,
-  sum,
-} from '../domain/money.js';
+import { type Dec, ONE, ZERO, currencyDecimals, formatDec, mulDivTo, roundAmount, sum } from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
-import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
+import { type RecordOf, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context, Saved } from '../engine/resource.js';
 import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { currencyRateField, payerFields, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';

@@ -4,7 +4,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import { type FieldErrors, hasTransactions } from '../domain/errors.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
-import { type Fields, bool, datetime, decimal, id, text } from '../engine/fields.js';
+import { bool, datetime, decimal, id, text } from '../engine/fields.js';
 import type { Context, FilterFn, Rec } from '../engine/resource.js';
 
 /**

@@ -10,7 +10,7 @@ import { DaftarError, fieldError } from '../domain/errors.js';
 import { type Charge, allocateUsage } from '../domain/credits.js';
 import { type Dec, ZERO, formatDec, fromStored, toStored } from '../domain/money.js';
 import { bool, date, decimal, id, int, longText, text } from '../engine/fields.js';
-import type { Context, Rec } from '../engine/resource.js';
+import type { Context } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps, today } from './common.js';
 import { insertRows } from '../db/insert.js';

@@ -3,7 +3,7 @@
  * length limit; only completed payments (status 1) count toward the invoice's paid sum.
  */
 import { DaftarError, fieldError } from '../domain/errors.js';
-import { type Dec, ZERO, roundAmount } from '../domain/money.js';
+import { ZERO, roundAmount } from '../domain/money.js';
 import { lockInvoices } from '../domain/locks.js';
 import { PAYMENT_RECORD_STATUS, refreshInvoicePayments } from '../domain/payments.js';
 import { type RecordOf, bool, datetime, decimal, id, int, longText, text } from '../engine/fields.js';

@@ -204,7 +204,7 @@ function totalBound(op: '>=' | '<=') {
     const text = Array.isArray(value) ? value[0]! : value;
     if (!/^\d+(\.\d+)?$/.test(text)) return null;
     const [whole, fraction = ''] = text.split('.');
-    const scaled = BigInt(whole!) * 1_000_000n + BigInt((fraction + '000000').slice(0, 6));
+    const scaled = BigInt(whole!) * 1_000_000n + BigInt(`${fraction}000000`.slice(0, 6));
     // Beyond any stored total a bound means "all" (to) or "none" (from); PostgreSQL cannot even read
     // a number past bigint (summary_total_to=99…9 was a 500).
     return eb('summary_total', op, Number(scaled > TOTAL_BOUND_MAX ? TOTAL_BOUND_MAX : scaled));

@@ -17,7 +17,7 @@ import { lockRow, lockRows } from '../domain/locks.js';
 import { bool, date, datetime, decimal, id, int, longText, text } from '../engine/fields.js';
 import type { Context } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
-import { primaryId, timestamps, today } from './common.js';
+import { primaryId, timestamps } from './common.js';
 
 /**
  * Values a manual movement at cost (stock in at its price when it names one, else at moving average;

@@ -1,4 +1,3 @@
-import { fieldError } from '../domain/errors.js';
 import { settleNumber } from '../domain/numbering.js';
 import { text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';

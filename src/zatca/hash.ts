@@ -31,7 +31,7 @@ function isQrReference(element: Element): boolean {
 export function canonicalInvoice(xml: string): string {
   const document = new DOMParser().parseFromString(xml, 'text/xml');
   const root = document.documentElement;
-  if (!root || root.localName !== 'Invoice') throw new Error('not a UBL Invoice document');
+  if (root?.localName !== 'Invoice') throw new Error('not a UBL Invoice document');
   for (const element of childElements(root)) {
     if (element.localName === 'UBLExtensions' || element.localName === 'Signature' || isQrReference(element))
       root.removeChild(element);

@@ -68,7 +68,7 @@
   if (!file) return;
   file.addEventListener('change', () => {
     const target = file.parentElement.querySelector('input[name="logo"]');
-    const chosen = file.files && file.files[0];
+    const chosen = file.files?.[0];
     if (!chosen) {
       target.value = '';
       return;
