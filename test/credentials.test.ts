@@ -3,6 +3,7 @@
 // lifetime), and the password grant's timing and lock-out.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { hit, hitsSoFar, previousShare } from '../src/api/limits.js';
 import { digest, hashPassword } from '../src/domain/secrets.js';
 import { createSite, setOwnerPassword } from '../src/domain/sites.js';
 import { TEST_EMAIL, TEST_KEY, TEST_PASSWORD, type TestServer, eachDatabase, it } from './support/harness.js';
@@ -279,6 +280,25 @@ eachDatabase(
       // Failures per account and address: the owner's own successes do not count against them.
       for (let n = 0; n < 3; n += 1)
         assert.equal((await signIn(s, TEST_EMAIL, TEST_PASSWORD, '203.0.113.68')).status, 200);
+    });
+
+    it('counts hits over a sliding minute, so a burst across a window edge is still one burst', async () => {
+      const s = server();
+      const edge = Math.ceil(Date.now() / 60_000) * 60_000 + 600_000; // a minute boundary of its own
+      const bucket = `test:edge:${edge}`;
+      for (const at of [edge - 900, edge - 600, edge - 300])
+        assert.equal((await hit(s.database, bucket, 3, at)).allowed, true);
+      const across = await hit(s.database, bucket, 3, edge + 200);
+      assert.equal(across.allowed, false, 'the fourth hit, just past the edge, is over a limit of 3');
+      assert.ok(across.retryAfterSeconds >= 1);
+      assert.equal((await hitsSoFar(s.database, bucket, edge + 200)).hits, 4);
+      // The previous window's hits leave the count evenly: a third of them after 40 of 60 seconds.
+      assert.equal((await hitsSoFar(s.database, bucket, edge + 40_000)).hits, 1 + 1);
+      assert.equal((await hitsSoFar(s.database, bucket, edge + 60_000)).hits, 1, 'the hit 59.8 s ago still counts');
+      assert.equal((await hitsSoFar(s.database, bucket, edge + 120_000)).hits, 0, 'both windows have passed');
+      assert.equal(previousShare(3, 0), 3);
+      assert.equal(previousShare(3, 59_999), 1, 'rounded up while any of the window remains');
+      assert.equal(previousShare(3, 60_000), 0);
     });
 
     it('revokes every token of the owner when the password changes', async () => {

@@ -1,6 +1,9 @@
 /**
- * Rate limits kept in the database (fixed one-minute windows per bucket), so several server processes
- * share one count. Used by the token endpoint (per account and per address, always on) and by the
+ * Rate limits kept in the database, so several server processes share one count. Each bucket counts
+ * hits per one-minute window, and a limit applies to a sliding minute: this window's hits plus the
+ * previous window's hits still inside the last 60 seconds, taking them as spread evenly over that
+ * window and rounding up. So a burst across a window's edge counts as one burst (fixed windows let
+ * twice the limit through there), and the count does not fall to zero on the minute. Used by the token endpoint (per account and per address, always on) and by the
  * optional global limit (DAFTAR_RATE_LIMIT requests a minute per credential and per address).
  */
 import { sql } from 'kysely';
@@ -26,34 +29,55 @@ export async function hit(database: Database, bucket: string, limit: number, now
     )
     .returning('hits')
     .executeTakeFirstOrThrow();
-  const hits = Number(row['hits']);
+  const current = Number(row['hits']);
   // The first hit of a window clears windows that can no longer count.
-  if (hits === 1)
+  if (current === 1)
     await database.db
       .deleteFrom('rate_limits')
       .where('window_start', '<', windowStart - WINDOW_MS)
       .execute();
-  return {
-    allowed: hits <= limit,
-    retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - nowMs) / 1000)),
-  };
+  // Over the limit on this window alone needs no look at the one before.
+  const hits = current > limit ? current : current + (await stillCounted(database, bucket, windowStart, nowMs));
+  return { allowed: hits <= limit, retryAfterSeconds: retryAfter(windowStart, nowMs) };
 }
 
-/** The hits counted on `bucket` in this window, without counting one (for limits on failures only). */
+function retryAfter(windowStart: number, nowMs: number): number {
+  return Math.max(1, Math.ceil((windowStart + WINDOW_MS - nowMs) / 1000));
+}
+
+/** The previous window's hits still inside the sliding minute ending now, spread evenly, rounded up. */
+async function stillCounted(database: Database, bucket: string, windowStart: number, nowMs: number): Promise<number> {
+  const row = await database.db
+    .selectFrom('rate_limits')
+    .select('hits')
+    .where('bucket', '=', bucket.slice(0, 300))
+    .where('window_start', '=', windowStart - WINDOW_MS)
+    .executeTakeFirst();
+  return previousShare(row ? Number(row['hits']) : 0, nowMs - windowStart);
+}
+
+/** `previous` hits of the last window, weighted by the part of it still inside the sliding minute. */
+export function previousShare(previous: number, elapsedMs: number): number {
+  const remaining = Math.max(0, WINDOW_MS - elapsedMs);
+  return Math.ceil((previous * remaining) / WINDOW_MS);
+}
+
+/** The hits counted on `bucket` in the sliding minute, without counting one (for limits on failures only). */
 export async function hitsSoFar(
   database: Database,
   bucket: string,
   nowMs = Date.now(),
 ): Promise<LimitResult & { hits: number }> {
   const windowStart = Math.floor(nowMs / WINDOW_MS) * WINDOW_MS;
-  const row = await database.db
+  const rows = await database.db
     .selectFrom('rate_limits')
-    .select('hits')
+    .select(['window_start', 'hits'])
     .where('bucket', '=', bucket.slice(0, 300))
-    .where('window_start', '=', windowStart)
-    .executeTakeFirst();
-  const hits = row ? Number(row['hits']) : 0;
-  return { hits, allowed: true, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - nowMs) / 1000)) };
+    .where('window_start', 'in', [windowStart - WINDOW_MS, windowStart])
+    .execute();
+  const hitsOf = (start: number) => Number(rows.find((row) => Number(row['window_start']) === start)?.['hits'] ?? 0);
+  const hits = hitsOf(windowStart) + previousShare(hitsOf(windowStart - WINDOW_MS), nowMs - windowStart);
+  return { hits, allowed: true, retryAfterSeconds: retryAfter(windowStart, nowMs) };
 }
 
 /** Checks every bucket (all are counted); the first one over its limit answers 429 with Retry-After. */
