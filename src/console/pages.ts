@@ -367,7 +367,8 @@ ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" val
     const resource = kind === 'expenses' ? daftar.expenses : daftar.incomes;
     const [result, treasuries, taxes, currency] = await Promise.all([
       resource.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)),
-      daftar.treasuries.list({ limit: 50 }).page(1),
+      // Names only (rows and the form): recursive -1 leaves out the balances, a sum over the books.
+      daftar.treasuries.list({ limit: 50, recursive: -1 }).page(1),
       daftar.taxes.list({ limit: 100 }).page(1),
       currencyOf(page),
     ]);

@@ -396,10 +396,11 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     signedIn(async ({ view, daftar }, request, reply) => {
       const { id } = request.params as { id: string };
       const query = request.query as Form;
+      // The payment form names the treasuries; recursive -1 leaves out their balances (a sum over the books).
       const [invoice, site, treasuries] = await Promise.all([
         daftar.invoices.get(id),
         daftar.siteInfo(),
-        daftar.treasuries.list({ limit: 50 }).page(1),
+        daftar.treasuries.list({ limit: 50, recursive: -1 }).page(1),
       ]);
       return send(
         reply,
@@ -440,7 +441,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
         const [invoice, site, treasuries] = await Promise.all([
           daftar.invoices.get(id),
           daftar.siteInfo(),
-          daftar.treasuries.list({ limit: 50 }).page(1),
+          daftar.treasuries.list({ limit: 50, recursive: -1 }).page(1),
         ]);
         return send(
           reply,
