@@ -69,15 +69,22 @@ export function picker(view: View, choices: Choices, field: PickerField): Html {
   return html`<span class="pick"><input id="${field.id}" type="search" list="${field.id}-choices" data-pick="/app/pick/${choices.kind}" value="${chosen ? labelOf(chosen) : ''}" placeholder="${t(view, field.empty)}" autocomplete="off"${required}><datalist id="${field.id}-choices">${choices.rows.map((row) => html`<option value="${labelOf(row)}" data-id="${row['id']}"></option>`)}</datalist><input type="hidden" name="${field.name}" value="${chosen ? field.selected : ''}"></span>`;
 }
 
+/** A text parameter of a request's params or query ('' when absent or not text). */
+function textOf(values: unknown, key: string): string {
+  if (typeof values !== 'object' || values === null) return '';
+  const value: unknown = Reflect.get(values, key);
+  return typeof value === 'string' ? value : '';
+}
+
 export function registerPick(app: FastifyInstance, { signedIn }: Kit): void {
   app.get(
     '/app/pick/:kind',
     PUBLIC_ROUTE,
     signedIn(async ({ daftar }, request, reply) => {
-      const { kind } = request.params as { kind: string };
+      const kind = textOf(request.params, 'kind');
       if (kind !== 'clients' && kind !== 'suppliers' && kind !== 'products')
         return reply.code(404).type('application/json').send([]);
-      const q = String((request.query as Record<string, unknown>)['q'] ?? '').trim();
+      const q = textOf(request.query, 'q').trim();
       const found = await resourceOf(daftar, kind)
         .list({ limit: SUGGESTIONS, recursive: -1, ...(q ? { keywords: q } : {}) })
         .page(1);
