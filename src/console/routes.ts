@@ -661,7 +661,7 @@ const SEARCH_CLIENTS = 100;
 
 /**
  * The invoice list's search box, as filters the database answers from an index (issue 21): the API's
- * `keywords` looks for the text inside seven columns of every invoice, a scan of the whole table (5 s
+ * `keywords` looks for the text inside seven columns of every invoice, a scan of the whole table (1–3 s
  * at a million invoices). Text with a digit is a document number, matched from its start (`12` and
  * other numbers without a leading zero are padded to the generated width: 000012); other text is a
  * client's name (or email, or number), matched in the clients (few), whose invoices are then listed.
