@@ -9,6 +9,7 @@ import { DaftarError, DaftarNotFoundError } from '../../packages/client/src/inde
 import { PUBLIC_ROUTE } from '../api/auth.js';
 import { type Html, type View, amount, errors, field, html, layout, ltr, t, table } from './html.js';
 import type { MessageKey } from './i18n.js';
+import { choicesOf, picker } from './pick.js';
 import { languageOf } from './session.js';
 import {
   type Form,
@@ -283,14 +284,14 @@ ${field(view, 'city', input('city', one(form['city'])), 'city')}
     const { view, daftar } = page;
     const [result, suppliers, stores, products, currency] = await Promise.all([
       daftar.purchaseInvoices.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)),
-      daftar.suppliers.list({ limit: 200 }).page(1),
+      choicesOf(daftar, 'suppliers', [one(form['supplier_id'])]),
       daftar.stores.list({ limit: 50 }).page(1),
-      daftar.products.list({ limit: 500 }).page(1),
+      choicesOf(daftar, 'products', list(form['product_id'])),
       currencyOf(page),
     ]);
     const lines = list(form['product_id']);
     const line = (index: number) => html`<tr>
-<td><label class="sr" for="purchase_product_${index}">${t(view, 'product')}</label><select id="purchase_product_${index}" name="product_id[]"><option value="">${t(view, 'choose_product_short')}</option>${options(products.data, lines[index] ?? '')}</select></td>
+<td><label class="sr" for="purchase_product_${index}">${t(view, 'product')}</label>${picker(view, products, { id: `purchase_product_${index}`, name: 'product_id[]', selected: lines[index] ?? '', empty: 'choose_product_short' })}</td>
 <td><label class="sr" for="purchase_quantity_${index}">${t(view, 'quantity')}</label><input id="purchase_quantity_${index}" name="quantity[]" inputmode="decimal" value="${list(form['quantity'])[index] ?? ''}"></td>
 <td><label class="sr" for="purchase_cost_${index}">${t(view, 'unit_cost')}</label><input id="purchase_cost_${index}" name="unit_price[]" inputmode="decimal" value="${list(form['unit_price'])[index] ?? ''}"></td></tr>`;
     return layout(
@@ -309,7 +310,7 @@ ${table(
   ]),
 )}
 <form method="post" action="/app/purchases" class="card"><h2>${t(view, 'new_purchase')}</h2>${errors(view, problems)}${hidden(view)}
-${field(view, 'supplier', html`<select id="supplier_id" name="supplier_id" required><option value="">${t(view, 'choose_supplier')}</option>${options(suppliers.data, one(form['supplier_id']))}</select>`, 'supplier_id')}
+${field(view, 'supplier', picker(view, suppliers, { id: 'supplier_id', name: 'supplier_id', selected: one(form['supplier_id']), empty: 'choose_supplier', required: true }), 'supplier_id')}
 ${field(view, 'store', html`<select id="store_id" name="store_id">${options(stores.data, one(form['store_id']))}</select>`, 'store_id')}
 ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" value="${one(form['date'])}">`, 'purchase_date')}
 <table class="lines"><caption>${t(view, 'lines')}</caption><thead><tr><th scope="col">${t(view, 'product')}</th><th scope="col">${t(view, 'quantity')}</th><th scope="col">${t(view, 'unit_cost')}</th></tr></thead>
@@ -367,7 +368,8 @@ ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" val
     const resource = kind === 'expenses' ? daftar.expenses : daftar.incomes;
     const [result, treasuries, taxes, currency] = await Promise.all([
       resource.list({ limit: 25, ...keywords(query) } as never).page(pageNo(query)),
-      daftar.treasuries.list({ limit: 50 }).page(1),
+      // Names only (rows and the form): recursive -1 leaves out the balances, a sum over the books.
+      daftar.treasuries.list({ limit: 50, recursive: -1 }).page(1),
       daftar.taxes.list({ limit: 100 }).page(1),
       currencyOf(page),
     ]);

@@ -15,11 +15,13 @@ import {
 import { PUBLIC_ROUTE } from '../api/auth.js';
 import { injectFetch } from '../api/inject-fetch.js';
 import { REVOKE_PATHS, TOKEN_PATHS } from '../api/oauth.js';
+import { NUMBER_WIDTH } from '../domain/numbering.js';
 import { computeTotals } from '../domain/totals.js';
 import { ZERO, currencyDecimals, formatDec, formatFixed, parseDec } from '../domain/money.js';
 import { type Html, type View, amount, errors, field, html, layout, ltr, t, table } from './html.js';
 import { type MessageKey, arabicDigits } from './i18n.js';
 import { registerPages } from './pages.js';
+import { choicesOf, picker, registerPick } from './pick.js';
 import {
   csrfFor,
   csrfValid,
@@ -254,9 +256,12 @@ ${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(bef
     signedIn(async ({ view, daftar }, request, reply) => {
       const query = request.query as Form;
       const page = Math.max(1, Number(one(query['page'])) || 1);
-      const filters: Record<string, string | number> = { limit: 25 };
-      for (const key of ['keywords', 'payment_status', 'client_id', 'date_from', 'date_to'] as const)
+      const filters: Record<string, string | number | number[]> = { limit: 25 };
+      for (const key of ['payment_status', 'client_id', 'date_from', 'date_to'] as const)
         if (one(query[key])) filters[key] = one(query[key]);
+      const search = one(query['keywords']).trim();
+      const narrowed = search ? await invoiceSearch(daftar, search, one(query['client_id'])) : null;
+      if (narrowed) Object.assign(filters, narrowed.filters);
       if (one(query['overdue'])) {
         filters['payment_status'] = filters['payment_status'] ?? '0';
         filters['due_date_to'] = new Date().toISOString().slice(0, 10);
@@ -264,7 +269,7 @@ ${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(bef
       const [site, result, clients] = await Promise.all([
         daftar.siteInfo(),
         daftar.invoices.list(filters as never).page(page),
-        daftar.clients.list({ limit: 200 }).page(1),
+        choicesOf(daftar, 'clients', [one(query['client_id'])]),
       ]);
       const keep = new URLSearchParams(
         Object.entries(query).filter(([k, v]) => k !== 'page' && typeof v === 'string' && v !== '') as Array<
@@ -298,12 +303,13 @@ ${(
 )}</select>`,
   'payment_status',
 )}
-${field(view, 'client', clientSelect(view, clients.data, one(query['client_id']), 'any_client'), 'client_id')}
+${field(view, 'client', picker(view, clients, { id: 'client_id', name: 'client_id', selected: one(query['client_id']), empty: 'any_client' }), 'client_id')}
 ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="date" value="${one(query['date_from'])}">`, 'date_from')}
 ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" value="${one(query['date_to'])}">`, 'date_to')}
 <div class="field check"><input id="overdue" name="overdue" type="checkbox" value="1"${one(query['overdue']) ? html` checked` : ''}><label for="overdue">${t(view, 'only_overdue')}</label></div>
 <button type="submit">${t(view, 'filter')}</button>
 </form>
+${narrowed?.capped ? html`<p class="flash" role="status">${t(view, 'search_capped', { count: digits(view, SEARCH_CLIENTS) })}</p>` : ''}
 ${invoiceTable(view, result.data, String(site['currency_code'] ?? ''))}
 <nav class="pages" aria-label="${t(view, 'page_of', { page: pagination.page, pages: pagination.page_count })}">
 ${pagination.page > 1 ? html`<a href="${link(pagination.page - 1)}" rel="prev">${t(view, 'previous')}</a>` : ''}
@@ -396,10 +402,11 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     signedIn(async ({ view, daftar }, request, reply) => {
       const { id } = request.params as { id: string };
       const query = request.query as Form;
+      // The payment form names the treasuries; recursive -1 leaves out their balances (a sum over the books).
       const [invoice, site, treasuries] = await Promise.all([
         daftar.invoices.get(id),
         daftar.siteInfo(),
-        daftar.treasuries.list({ limit: 50 }).page(1),
+        daftar.treasuries.list({ limit: 50, recursive: -1 }).page(1),
       ]);
       return send(
         reply,
@@ -440,7 +447,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
         const [invoice, site, treasuries] = await Promise.all([
           daftar.invoices.get(id),
           daftar.siteInfo(),
-          daftar.treasuries.list({ limit: 50 }).page(1),
+          daftar.treasuries.list({ limit: 50, recursive: -1 }).page(1),
         ]);
         return send(
           reply,
@@ -646,6 +653,33 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
     }),
   );
   registerPages(app, { signedIn, send });
+  registerPick(app, { signedIn, send });
+}
+
+/** Clients whose invoices a name search shows at most (each client is a ~1 kB record to list). */
+const SEARCH_CLIENTS = 100;
+
+/**
+ * The invoice list's search box, as filters the database answers from an index (issue 21): the API's
+ * `keywords` looks for the text inside seven columns of every invoice, a scan of the whole table (1–3 s
+ * at a million invoices). Text with a digit is a document number, matched from its start (`12` and
+ * other numbers without a leading zero are padded to the generated width: 000012); other text is a
+ * client's name (or email, or number), matched in the clients (few), whose invoices are then listed.
+ */
+async function invoiceSearch(
+  daftar: Daftar,
+  text: string,
+  clientId: string,
+): Promise<{ filters: Record<string, string | number | number[]>; capped: boolean }> {
+  if (/\d/.test(text)) {
+    const start = /^[1-9]\d*$/.test(text) && text.length < NUMBER_WIDTH ? text.padStart(NUMBER_WIDTH, '0') : text;
+    return { filters: { 'filter[no][gte]': start, 'filter[no][lt]': `${start}\u{10FFFF}` }, capped: false };
+  }
+  const found = await daftar.clients.list({ keywords: text, limit: SEARCH_CLIENTS, recursive: -1 }).page(1);
+  let ids = found.data.map((row: Row) => Number(row['id']));
+  if (clientId) ids = ids.filter((id) => String(id) === clientId);
+  // No client matches: client 0, which no invoice has, lists none.
+  return { filters: { client_id: ids.length > 0 ? ids : 0 }, capped: found.pagination.total_results > SEARCH_CLIENTS };
 }
 
 const REPORTS = [
@@ -723,27 +757,27 @@ function invoiceTable(view: View, rows: Row[], currency: string): Html {
   );
 }
 
-export function clientSelect(view: View, clients: Row[], selected: string, empty: MessageKey): Html {
-  return html`<select id="client_id" name="client_id"><option value="">${t(view, empty)}</option>${clients.map((c) => html`<option value="${c['id']}"${String(c['id']) === selected ? html` selected` : ''}>${c['business_name']}</option>`)}</select>`;
-}
-
 export async function invoiceForm(
   { view, daftar }: Page,
   form: Form,
   problems: Record<string, string>,
   kind: 'invoice' | 'estimate' = 'invoice',
 ): Promise<string> {
+  const lines = linesOf(form);
   const [clients, products, taxes] = await Promise.all([
-    daftar.clients.list({ limit: 500 }).page(1),
-    daftar.products.list({ limit: 500 }).page(1),
+    choicesOf(daftar, 'clients', [one(form['client_id'])]),
+    choicesOf(
+      daftar,
+      'products',
+      lines.map((line) => line.product_id),
+    ),
     daftar.taxes.list({ limit: 100 }).page(1),
   ]);
-  const lines = linesOf(form);
   const rows = lines.length > 0 ? lines : [{ product_id: '', item: '', quantity: '1', unit_price: '', tax1: '' }];
   const taxOptions = (selected: string) =>
     html`<option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}"${String(tax['id']) === selected ? html` selected` : ''}>${tax['name']} (${ltr(view, tax['value'])}%)</option>`)}`;
   const line = (value: LineForm, index: number) => html`<tr class="line">
-<td><label class="sr" for="product_${index}">${t(view, 'product')}</label><input id="product_${index}" name="product_search" list="product-list" placeholder="${t(view, 'choose_product')}" value="${products.data.find((p: Row) => String(p['id']) === value.product_id)?.['name'] ?? ''}" autocomplete="off" data-products><input type="hidden" name="product_id[]" value="${value.product_id}"></td>
+<td><label class="sr" for="product_${index}">${t(view, 'product')}</label><input id="product_${index}" name="product_search" list="product-list" placeholder="${t(view, 'choose_product')}" value="${products.rows.find((p: Row) => String(p['id']) === value.product_id)?.['name'] ?? ''}" autocomplete="off" data-products><input type="hidden" name="product_id[]" value="${value.product_id}"></td>
 <td><label class="sr" for="item_${index}">${t(view, 'description')}</label><input id="item_${index}" name="item[]" value="${value.item}" placeholder="${t(view, 'free_text_line')}"></td>
 <td><label class="sr" for="quantity_${index}">${t(view, 'quantity')}</label><input id="quantity_${index}" name="quantity[]" inputmode="decimal" value="${value.quantity}" required></td>
 <td><label class="sr" for="unit_price_${index}">${t(view, 'unit_price')}</label><input id="unit_price_${index}" name="unit_price[]" inputmode="decimal" value="${value.unit_price}"></td>
@@ -756,9 +790,9 @@ export async function invoiceForm(
 ${errors(view, problems)}
 <form method="post" action="/app/${kind === 'estimate' ? 'estimates' : 'invoices'}" id="invoice-form" data-preview="/app/invoices/preview">
 <input type="hidden" name="_csrf" value="${view.csrf}">
-${field(view, 'client', clientSelect(view, clients.data, one(form['client_id']), 'choose_client'), 'client_id')}
+${field(view, 'client', picker(view, clients, { id: 'client_id', name: 'client_id', selected: one(form['client_id']), empty: 'choose_client' }), 'client_id')}
 ${field(view, 'date', html`<input id="date" name="date" type="date" value="${one(form['date'])}">`, 'date')}
-<datalist id="product-list">${products.data.map((p: Row) => html`<option value="${p['name']}" data-id="${p['id']}" data-price="${p['unit_price'] ?? ''}" data-tax="${p['tax1'] ?? ''}">${p['product_code'] ?? ''} ${p['barcode'] ?? ''}</option>`)}</datalist>
+<datalist id="product-list"${products.all ? '' : html` data-pick="/app/pick/products"`}>${products.rows.map((p: Row) => html`<option value="${p['name']}" data-id="${p['id']}" data-price="${p['unit_price'] ?? ''}" data-tax="${p['tax1'] ?? ''}">${p['product_code'] ?? ''} ${p['barcode'] ?? ''}</option>`)}</datalist>
 <table class="lines"><caption>${t(view, 'lines')}</caption><thead><tr><th scope="col">${t(view, 'product')}</th><th scope="col">${t(view, 'description')}</th><th scope="col">${t(view, 'quantity')}</th><th scope="col">${t(view, 'unit_price')}</th><th scope="col">${t(view, 'tax')}</th><th scope="col">${t(view, 'actions')}</th></tr></thead>
 <tbody>${rows.map(line)}</tbody></table>
 <p><button type="button" data-add-line>${t(view, 'add_line')}</button></p>

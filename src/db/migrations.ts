@@ -617,6 +617,22 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         for (const table of CONFORM_TABLES) await createTable(db, dialect, table);
       },
     },
+    // Issue 21 (console pages): the unpaid and overdue lists count their invoices from an index alone
+    // (payment status, then the scope and the due date's parts), not by reading every invoice. The
+    // columns are declared by the sales-document resources; a new database does not have them yet.
+    '0021_console_indexes': {
+      async up(db) {
+        const columns = await existingColumns(db, dialect, 'invoices');
+        if (!columns.has('payment_status')) await addColumn(db, dialect, 'invoices', 'payment_status', 'int');
+        if (!columns.has('draft')) await addColumn(db, dialect, 'invoices', 'draft', 'bool');
+        if (!columns.has('due_after')) await addColumn(db, dialect, 'invoices', 'due_after', 'int');
+        await sql
+          .raw(
+            'create index if not exists "invoices_site_id_payment_status_draft_type_date_due_after" on "invoices" ("site_id", "payment_status", "draft", "type", "date", "due_after")',
+          )
+          .execute(db);
+      },
+    },
   };
 }
 

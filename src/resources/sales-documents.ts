@@ -262,7 +262,14 @@ function dueDateBound(op: '>=' | '<=') {
       context.dialect === 'postgres'
         ? sql<string>`to_char(cast(substr("date", 1, 10) as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
         : sql<string>`date(substr("date", 1, 10), '+' || coalesce(due_after, 0) || ' days')`;
-    return eb(due, op, day.slice(0, 10));
+    // Most documents have no due_after: their due date is their (valid, stored) date, compared as text.
+    // The date arithmetic only for the others keeps the unpaid list's count to reading an index
+    // (migration 0021), not a date function per invoice.
+    const days = sql<number>`coalesce(due_after, 0)`;
+    return eb.or([
+      eb.and([eb(days, '=', 0), eb(sql<string>`substr("date", 1, 10)`, op, day.slice(0, 10))]),
+      eb.and([eb(days, '<>', 0), eb(due, op, day.slice(0, 10))]),
+    ]);
   };
 }
 

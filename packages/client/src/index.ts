@@ -100,7 +100,14 @@ export interface ResourceClient<R, B, F> {
   get(id: number | string): Promise<R>;
   /** Every record matching `filters`, page after page, as an async iterator. */
   list(
-    filters?: F & { limit?: number; sort?: string; direction?: 'asc' | 'desc'; keywords?: string },
+    filters?: F & {
+      limit?: number;
+      sort?: string;
+      direction?: 'asc' | 'desc';
+      keywords?: string;
+      /** Daftra's `recursive`: -1 the records alone (no relations or derived figures such as a treasury's balance), 1 everything. */
+      recursive?: -1 | 0 | 1;
+    },
   ): AsyncIterable<R> & { page(page?: number): Promise<Page<R>> };
   create(body: B, options?: { idempotencyKey?: string }): Promise<{ id: string }>;
   update(id: number | string, body: EditBody<B>, options?: { idempotencyKey?: string }): Promise<void>;

@@ -3,12 +3,13 @@
 (() => {
   const form = document.getElementById('invoice-form');
   if (!form) return;
-  const options = [...document.querySelectorAll('#product-list option')];
+  const products = document.getElementById('product-list');
   const body = form.querySelector('table.lines tbody');
   let pending;
+  let searching;
 
   const pickProduct = (input) => {
-    const option = options.find((o) => o.value === input.value);
+    const option = [...products.querySelectorAll('option')].find((o) => o.value === input.value);
     const row = input.closest('tr');
     row.querySelector('input[name="product_id[]"]').value = option ? option.dataset.id : '';
     if (option) {
@@ -37,8 +38,33 @@
     }, 150);
   };
 
+  // Many products: the list offers those matching what is typed (GET /app/pick/products), not them all.
+  const suggestProducts = (input) => {
+    if (!products.dataset.pick) return;
+    clearTimeout(searching);
+    searching = setTimeout(async () => {
+      const reply = await fetch(`${products.dataset.pick}?q=${encodeURIComponent(input.value)}`);
+      if (!reply.ok) return;
+      products.replaceChildren(
+        ...(await reply.json()).map((found) => {
+          const option = document.createElement('option');
+          option.value = found.label;
+          option.textContent = found.detail;
+          option.dataset.id = found.id;
+          option.dataset.price = found.price;
+          option.dataset.tax = found.tax;
+          return option;
+        }),
+      );
+      pickProduct(input);
+    }, 150);
+  };
+
   form.addEventListener('input', (event) => {
-    if (event.target.matches('[data-products]')) pickProduct(event.target);
+    if (event.target.matches('[data-products]')) {
+      pickProduct(event.target);
+      suggestProducts(event.target);
+    }
     refresh();
   });
   form.addEventListener('change', refresh);
@@ -62,6 +88,37 @@
   });
   refresh();
 })();
+// A search box for a client, supplier or product (src/console/pick.ts): suggestions from the server as
+// one types; the chosen record's id goes in the hidden input beside the box.
+document.querySelectorAll('[data-pick]').forEach((input) => {
+  if (!(input instanceof HTMLInputElement)) return;
+  const choices = input.list;
+  const target = input.closest('.pick')?.querySelector('input[type="hidden"]');
+  if (!choices || !target) return;
+  let searching;
+  const choose = () => {
+    const option = [...choices.querySelectorAll('option')].find((o) => o.value === input.value);
+    target.value = option ? option.dataset.id : '';
+  };
+  input.addEventListener('input', () => {
+    choose();
+    clearTimeout(searching);
+    searching = setTimeout(async () => {
+      const reply = await fetch(`${input.dataset.pick}?q=${encodeURIComponent(input.value)}`);
+      if (!reply.ok) return;
+      choices.replaceChildren(
+        ...(await reply.json()).map((found) => {
+          const option = document.createElement('option');
+          option.value = found.label;
+          option.textContent = found.detail;
+          option.dataset.id = found.id;
+          return option;
+        }),
+      );
+      choose();
+    }, 150);
+  });
+});
 // Settings: the logo file is read here and sent as a data URL in the form (the API takes the bytes).
 (() => {
   const file = document.querySelector('[data-logo]');
