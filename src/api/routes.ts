@@ -11,7 +11,7 @@ import type { Context, ResourceSpec } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
 import { createdReply, doneReply, listReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
-import { insertRows } from '../db/insert.js';
+import { insertRowsLater } from '../db/insert.js';
 import { Outbox, eventsQueued } from '../webhooks/outbox.js';
 import { paramsOf, queryOf } from './request.js';
 
@@ -85,7 +85,8 @@ async function audit(context: Context, request: FastifyRequest, result: unknown)
   const idInPath = /\/(\d{1,15})(?:\.json)?$/.exec(path)?.[1];
   const recordId = typeof result === 'number' ? result : idInPath ? Number(idInPath) : null;
   const changes = JSON.stringify(redacted(request.body ?? null)) ?? 'null';
-  await insertRows(context.db, context.dialect, 'audit_logs', [
+  // Nothing waits for it: on PostgreSQL it travels with the COMMIT (db/trips.ts).
+  await insertRowsLater(context.db, context.dialect, 'audit_logs', [
     {
       site_id: context.siteId,
       created: context.now,

@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { DatabaseUnavailable, RetriesExhausted } from './faults.js';
 import { GroupCommit, type WriteWork } from './group-commit.js';
 import { registerDirectReader } from './shapes.js';
+import { batchingClient } from './trips.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -224,7 +225,8 @@ const ACQUIRE_TIMEOUT_MS = 30_000;
  */
 function resilientPool(url: string, poolSize: number): pg.Pool {
   // The pool's connectionTimeoutMillis bounds the wait for a slot; each client's bounds its own connect.
-  class BoundedClient extends pg.Client {
+  // BEGIN and deferred writes travel with the next statement (trips.ts).
+  class BoundedClient extends batchingClient(pg.Client) {
     constructor(config: pg.ClientConfig) {
       super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     }
@@ -239,6 +241,10 @@ function resilientPool(url: string, poolSize: number): pg.Pool {
   pool.on('error', () => {});
   pool.on('connect', (client) => {
     client.on('error', () => {});
+  });
+  // A client goes back to the pool with nothing held back for the next request.
+  pool.on('release', (_error: unknown, client: pg.PoolClient) => {
+    (client as unknown as { resetBatch?: () => void }).resetBatch?.();
   });
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   Object.assign(pool, {

@@ -11,6 +11,7 @@
  */
 import { CompiledQuery } from 'kysely';
 import type { Db, DialectName } from './connection.js';
+import { defer, deferCompiled } from './trips.js';
 
 const TEXTS_MAX = 2_000;
 const texts = new Map<string, string>();
@@ -94,6 +95,22 @@ export async function insertRows(
   }
   const result = await db.executeQuery<Record<string, unknown>>(compiled);
   return returning ? result.rows : [];
+}
+
+/**
+ * Inserts `rows` into `table` when nothing waits for the answer: on PostgreSQL the INSERT travels with
+ * the transaction's next statement or its COMMIT (db/trips.ts), on SQLite it runs now.
+ */
+export async function insertRowsLater(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const compiled = compileInsert(dialect, table, rows);
+  if (!compiled) await defer(db, dialect, db.insertInto(table).values(rows as Array<Record<string, unknown>>));
+  else await deferCompiled(db, dialect, compiled);
 }
 
 /** Inserts one row and gives back its id. */
@@ -223,15 +240,8 @@ export async function insertWithChildren(
   foreignKey: string,
   children: ReadonlyArray<Record<string, unknown>>,
 ): Promise<number> {
-  const parent = dialect === 'postgres' && children.length > 0 ? compileInsert(dialect, table, [row], 'id') : null;
-  const values = parent ? plain(children) : null;
-  if (
-    !parent ||
-    !values ||
-    values.columns.includes('id') ||
-    values.columns.includes(foreignKey) ||
-    !values.parameters.every(isJsonScalar)
-  ) {
+  const together = withChildrenStatement(dialect, table, row, childTable, foreignKey, children);
+  if (!together) {
     const id = await insertReturningId(db, dialect, table, row);
     await insertRows(
       db,
@@ -241,9 +251,75 @@ export async function insertWithChildren(
     );
     return id;
   }
+  const result = await db.executeQuery<{ id: unknown }>(together);
+  return Number(result.rows[0]!.id);
+}
+
+/**
+ * `insertWithChildren` when nothing waits for the parent's id: on PostgreSQL the one statement travels
+ * with the transaction's next statement or its COMMIT (db/trips.ts); on SQLite the two INSERTs run now.
+ */
+export async function insertWithChildrenLater(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  row: Record<string, unknown>,
+  childTable: string,
+  foreignKey: string,
+  children: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
+  const together = withChildrenStatement(dialect, table, row, childTable, foreignKey, children);
+  if (together) await deferCompiled(db, dialect, together);
+  else await insertWithChildren(db, dialect, table, row, childTable, foreignKey, children);
+}
+
+/**
+ * PostgreSQL: a parent and its children in one statement, as `insertWithChildren`, giving back the
+ * parent's id and the children's ids in the order of `children` (drawn and paired as
+ * `insertReturningIds` does). Null when that cannot be done in one statement (SQLite, one child or
+ * none, rows of differing columns or non-scalar values): the caller then inserts as before.
+ */
+export async function insertWithChildIds(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  row: Record<string, unknown>,
+  childTable: string,
+  foreignKey: string,
+  children: ReadonlyArray<Record<string, unknown>>,
+): Promise<{ id: number; childIds: number[] } | null> {
+  if (dialect !== 'postgres' || children.length < 2) return null;
+  const together = withChildrenStatement(dialect, table, row, childTable, foreignKey, children, true);
+  if (!together) return null;
+  const result = await db.executeQuery<{ parent_id: unknown; id: unknown }>(together);
+  const first = result.rows[0];
+  if (!first || result.rows.length !== children.length) throw new Error(`insert into ${table} returned no ids`);
+  return { id: Number(first.parent_id), childIds: result.rows.map((r) => Number(r.id)) };
+}
+
+/** PostgreSQL's one statement for a parent and its children, or null when they need two. */
+function withChildrenStatement(
+  dialect: DialectName,
+  table: string,
+  row: Record<string, unknown>,
+  childTable: string,
+  foreignKey: string,
+  children: ReadonlyArray<Record<string, unknown>>,
+  childIds = false,
+): CompiledQuery | null {
+  const parent = dialect === 'postgres' && children.length > 0 ? compileInsert(dialect, table, [row], 'id') : null;
+  const values = parent ? plain(children) : null;
+  if (
+    !parent ||
+    !values ||
+    values.columns.includes('id') ||
+    values.columns.includes(foreignKey) ||
+    !values.parameters.every(isJsonScalar)
+  )
+    return null;
   const n = parent.parameters.length;
   const list = values.columns.map(quote).join(', ');
-  const key = `with|${table}|${parent.sql}|${childTable}|${foreignKey}|${values.columns.join(',')}`;
+  const key = `with|${childIds}|${table}|${parent.sql}|${childTable}|${foreignKey}|${values.columns.join(',')}`;
   let text = manyTexts.get(key);
   if (text === undefined) {
     text =
@@ -252,12 +328,11 @@ export async function insertWithChildren(
         .split(', ')
         .map((c) => `src.${c}`)
         .join(', ')} from src, parent) ` +
-      'select "id" from parent';
+      (childIds
+        ? 'select (select "id" from parent) as parent_id, numbered.id from numbered order by numbered.ord'
+        : 'select "id" from parent');
     if (manyTexts.size >= SEQUENCE_TEXTS_MAX) manyTexts.clear();
     manyTexts.set(key, text);
   }
-  const result = await db.executeQuery<{ id: unknown }>(
-    CompiledQuery.raw(text, [...parent.parameters, rowsJson(children, values.columns), children.length]),
-  );
-  return Number(result.rows[0]!.id);
+  return CompiledQuery.raw(text, [...parent.parameters, rowsJson(children, values.columns), children.length]);
 }

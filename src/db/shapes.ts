@@ -40,29 +40,84 @@ function run<R>(db: Db, query: CompiledQuery, parameters: readonly unknown[]): P
 const SHAPES_MAX = 1_000;
 const compiled = new Map<string, CompiledQuery>();
 
+/** A read the way runShape takes it, for sending it ahead of the code that asks for it (prefetchShapes). */
+export interface ShapeRead {
+  shape: string;
+  values: readonly unknown[];
+  build: () => Compilable;
+}
+
+/**
+ * Reads sent ahead, by their owner (a request's context), shape and values: each is answered once,
+ * to the runShape of the same owner, shape and values that follows, then forgotten.
+ */
+const prefetched = new WeakMap<object, Map<string, Array<Record<string, unknown>>>>();
+
+const prefetchKey = (shape: string, values: readonly unknown[]) => `${shape}\u0000${values.join('\u0001')}`;
+
+/** The compiled query of a shape with `values`, checking the builder's order the first time (see above). */
+function compiledShape(dialect: DialectName, shape: string, values: readonly unknown[], build: () => Compilable) {
+  const key = `${dialect}:${shape}`;
+  const query = compiled.get(key);
+  if (query) return { ...query, parameters: values } as CompiledQuery;
+  const built = build().compile();
+  const parameters = built.parameters;
+  if (parameters.length !== values.length || parameters.some((value, index) => value !== values[index])) {
+    throw new Error(
+      `query shape ${key}: values ${JSON.stringify(values)} are not in the builder's order ${JSON.stringify(parameters)}`,
+    );
+  }
+  // Values that repeat (site 1, record 1) cannot prove the order: run this one, keep a later one.
+  if (new Set(values).size === values.length) {
+    if (compiled.size >= SHAPES_MAX) compiled.clear();
+    compiled.set(key, built);
+  }
+  return built;
+}
+
+/**
+ * Sends `reads` together (one round trip on PostgreSQL, db/trips.ts) and keeps their rows for the
+ * runShape calls of `owner` that ask for them next. Only values that print as themselves (numbers,
+ * strings) key a prefetch; other reads are left to run when asked.
+ */
+export async function prefetchShapes(
+  owner: object,
+  dialect: DialectName,
+  reads: readonly ShapeRead[],
+  together: (queries: readonly CompiledQuery[]) => Promise<Array<Array<Record<string, unknown>>>>,
+): Promise<void> {
+  const wanted = reads.filter((read) =>
+    read.values.every((value) => typeof value === 'number' || typeof value === 'string'),
+  );
+  if (wanted.length < 2) return;
+  const results = await together(wanted.map((read) => compiledShape(dialect, read.shape, read.values, read.build)));
+  const store = prefetched.get(owner) ?? new Map<string, Array<Record<string, unknown>>>();
+  prefetched.set(owner, store);
+  for (const [index, read] of wanted.entries()) store.set(prefetchKey(read.shape, read.values), results[index]!);
+}
+
+/** Drops what was sent ahead for `owner` and not asked for. */
+export function forgetPrefetched(owner: object): void {
+  prefetched.delete(owner);
+}
+
 export async function runShape<R = Record<string, unknown>>(
   db: Db,
   dialect: DialectName,
   shape: string,
   values: readonly unknown[],
   build: () => Compilable,
+  owner?: object,
 ): Promise<QueryResult<R>> {
-  const key = `${dialect}:${shape}`;
-  let query = compiled.get(key);
-  if (!query) {
-    query = build().compile();
-    const built = query.parameters;
-    if (built.length !== values.length || built.some((value, index) => value !== values[index])) {
-      throw new Error(
-        `query shape ${key}: values ${JSON.stringify(values)} are not in the builder's order ${JSON.stringify(built)}`,
-      );
+  if (owner !== undefined) {
+    const store = prefetched.get(owner);
+    const key = store && prefetchKey(shape, values);
+    const rows = key !== undefined ? store!.get(key) : undefined;
+    if (rows) {
+      store!.delete(key!);
+      return { rows: rows as R[] };
     }
-    // Values that repeat (site 1, record 1) cannot prove the order: run this one, keep a later one.
-    if (new Set(values).size === values.length) {
-      if (compiled.size >= SHAPES_MAX) compiled.clear();
-      compiled.set(key, query);
-    }
-    return run<R>(db, query, query.parameters);
   }
-  return run<R>(db, query, values);
+  const query = compiledShape(dialect, shape, values, build);
+  return run<R>(db, query, query.parameters);
 }

@@ -15,10 +15,10 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/connection.js';
-import { runShape } from '../db/shapes.js';
+import { type ShapeRead, runShape } from '../db/shapes.js';
 import { type DocumentKind, kindOf, qrTextOf } from '../domain/documents.js';
 import type { Context, Rec } from '../engine/resource.js';
-import { phase2QrsFor } from '../zatca/chain.js';
+import { phase2QrsFor, phase2QrsRead } from '../zatca/chain.js';
 
 const DOCUMENT_TABLE = 'invoices';
 const HASH_HEX_DIGITS = 32;
@@ -57,19 +57,35 @@ export async function rotationsOf(
   dialect: Context['dialect'],
   siteId: number,
   ids: number[],
+  owner?: object,
 ): Promise<Map<number, number>> {
   const rotations = new Map<number, number>();
   if (ids.length === 0) return rotations;
-  const { rows } = await runShape(db, dialect, `document-links:${ids.length}`, [siteId, DOCUMENT_TABLE, ...ids], () =>
-    db
-      .selectFrom('document_links')
-      .select(['document_id', 'rotation'])
-      .where('site_id', '=', siteId)
-      .where('doc_table', '=', DOCUMENT_TABLE)
-      .where('document_id', 'in', ids),
-  );
+  const read = rotationsRead(db, siteId, ids);
+  const { rows } = await runShape(db, dialect, read.shape, read.values, read.build, owner);
   for (const row of rows) rotations.set(Number(row['document_id']), Number(row['rotation']));
   return rotations;
+}
+
+function rotationsRead(db: Db, siteId: number, ids: number[]): ShapeRead {
+  return {
+    shape: `document-links:${ids.length}`,
+    values: [siteId, DOCUMENT_TABLE, ...ids],
+    build: () =>
+      db
+        .selectFrom('document_links')
+        .select(['document_id', 'rotation'])
+        .where('site_id', '=', siteId)
+        .where('doc_table', '=', DOCUMENT_TABLE)
+        .where('document_id', 'in', ids),
+  };
+}
+
+/** What addDocumentLinks reads for one document, to be sent with the document's own read (GET). */
+export function documentLinkReads(context: Context, id: number): ShapeRead[] {
+  const reads = [rotationsRead(context.db, context.siteId, [id])];
+  if (context.site.country_code === 'SA') reads.push(phase2QrsRead(context, [id]));
+  return reads;
 }
 
 /** Moves a document's link on: the old hash stops working. Returns the new rotation. */
@@ -130,6 +146,7 @@ export async function addDocumentLinks(
     context.dialect,
     context.siteId,
     records.map((record) => record.id!),
+    context,
   );
   const phase2 =
     context.site.country_code === 'SA'

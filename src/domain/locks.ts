@@ -28,19 +28,23 @@ import type { Context } from './context.js';
 
 /** Locks rows of `table` in id order, in one statement; ids that are not numbers are skipped. */
 export async function lockRows(context: Context, table: string, ids: Iterable<unknown>): Promise<void> {
-  if (context.dialect !== 'postgres') return;
+  await lockRowsQuery(context, table, ids)?.execute();
+}
+
+/** The statement `lockRows` sends (PostgreSQL, some ids), for a caller that sends it with others; else undefined. */
+export function lockRowsQuery(context: Context, table: string, ids: Iterable<unknown>) {
+  if (context.dialect !== 'postgres') return undefined;
   const wanted = [
     ...new Set([...ids].filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id > 0)),
   ].sort((a, b) => a - b);
-  if (wanted.length === 0) return;
-  await context.db
+  if (wanted.length === 0) return undefined;
+  return context.db
     .selectFrom(table)
     .select('id')
     .where('site_id', '=', context.siteId)
     .where('id', 'in', wanted)
     .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
+    .forNoKeyUpdate();
 }
 
 /** Step 1 of the order: the invoices a write will recompute, by id. */

@@ -3,6 +3,7 @@
  * invoice's payments, an estimate's deposits, the money a credit note or refund receipt paid back). Called in the
  * same transaction as every write that can change them (payment create/edit/delete, invoice edit).
  */
+import { defer } from '../db/trips.js';
 import { type Dec, ZERO, fromStored, toStored } from './money.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRow } from './locks.js';
@@ -145,16 +146,20 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     invoice['payment_status'] !== null &&
     Number(invoice['payment_status']) === status;
   if (!unchanged) {
-    await context.db
-      .updateTable('invoices')
-      .set({
-        summary_paid: toStored(state.paid),
-        summary_unpaid: toStored(unpaidOf(state)),
-        payment_status: status,
-      })
-      .where('site_id', '=', context.siteId)
-      .where('id', '=', invoiceId)
-      .execute();
+    // Nothing waits for it: on PostgreSQL it travels with the next statement (db/trips.ts).
+    await defer(
+      context.db,
+      context.dialect,
+      context.db
+        .updateTable('invoices')
+        .set({
+          summary_paid: toStored(state.paid),
+          summary_unpaid: toStored(unpaidOf(state)),
+          payment_status: status,
+        })
+        .where('site_id', '=', context.siteId)
+        .where('id', '=', invoiceId),
+    );
   }
   // Webhooks: a payment changes its document too (engine/changes.ts): an invoice, or an estimate's
   // deposits, or the money a credit note or refund receipt paid back.

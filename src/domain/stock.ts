@@ -15,9 +15,10 @@ import { type Dec, ZERO, checkRange, currencyDecimals, div, formatDec, fromStore
 import { validationError } from './errors.js';
 import { CompiledQuery, type ExpressionBuilder } from 'kysely';
 import type { Context } from './context.js';
-import { insertRows } from '../db/insert.js';
+import { insertRows, insertRowsLater } from '../db/insert.js';
+import { defer, deferCompiled, readTogether } from '../db/trips.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
-import { lockRows } from './locks.js';
+import { lockRows, lockRowsQuery } from './locks.js';
 import { forgetReferenced, markTouched, nothingStoredUnder, rememberRows } from '../db/write-ledger.js';
 
 import { STOCK_DIRECTION, STOCK_SOURCE } from './stock-sources.js';
@@ -141,14 +142,20 @@ const positionKey = (productId: number, storeId: number) => `${productId}:${stor
 
 /** The stored positions (quantity and value per store) of the given products: one indexed read. */
 async function positionsOf(context: Context, productIds: number[]): Promise<Map<string, Position>> {
-  const positions = new Map<string, Position>();
-  if (productIds.length === 0) return positions;
-  const rows = await context.db
+  if (productIds.length === 0) return new Map();
+  return positionsFrom(await positionsQuery(context, productIds).execute());
+}
+
+function positionsQuery(context: Context, productIds: number[]) {
+  return context.db
     .selectFrom('stock_positions')
     .select(['product_id', 'store_id', 'quantity', 'value'])
     .where('site_id', '=', context.siteId)
-    .where('product_id', 'in', productIds)
-    .execute();
+    .where('product_id', 'in', productIds);
+}
+
+function positionsFrom(rows: ReadonlyArray<Record<string, unknown>>): Map<string, Position> {
+  const positions = new Map<string, Position>();
   for (const row of rows) {
     positions.set(positionKey(Number(row['product_id']), Number(row['store_id'])), {
       quantity: fromStored(row['quantity']),
@@ -175,26 +182,30 @@ async function noteLowStock(context: Context, productId: number, balance: Dec): 
 /** Stores the positions of the given products, and each product's balance and moving average. */
 async function writePositions(context: Context, positions: Map<string, Position>, productIds: number[]): Promise<void> {
   if (positions.size > 0) {
-    await context.db
-      .insertInto('stock_positions')
-      .values(
-        [...positions].map(([key, position]) => {
-          const [productId, storeId] = key.split(':').map(Number);
-          return {
-            site_id: context.siteId,
-            product_id: productId,
-            store_id: storeId,
-            quantity: toStored(position.quantity, 'quantity'),
-            value: toStored(position.value, 'quantity'),
-          };
-        }),
-      )
-      .onConflict((conflict) =>
-        conflict
-          .columns(['site_id', 'product_id', 'store_id'])
-          .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') })),
-      )
-      .execute();
+    // Nothing waits for these writes: on PostgreSQL they travel with the next statement (db/trips.ts).
+    await defer(
+      context.db,
+      context.dialect,
+      context.db
+        .insertInto('stock_positions')
+        .values(
+          [...positions].map(([key, position]) => {
+            const [productId, storeId] = key.split(':').map(Number);
+            return {
+              site_id: context.siteId,
+              product_id: productId,
+              store_id: storeId,
+              quantity: toStored(position.quantity, 'quantity'),
+              value: toStored(position.value, 'quantity'),
+            };
+          }),
+        )
+        .onConflict((conflict) =>
+          conflict
+            .columns(['site_id', 'product_id', 'store_id'])
+            .doUpdateSet((eb) => ({ quantity: eb.ref('excluded.quantity'), value: eb.ref('excluded.value') })),
+        ),
+    );
   }
   const balances: Array<[number, unknown, unknown]> = [];
   for (const productId of productIds) {
@@ -236,7 +247,7 @@ async function writeBalances(context: Context, balances: Array<[number, unknown,
   const text =
     `update "products" set "stock_balance" = "v"."balance", "average_price" = coalesce("v"."average", "products"."average_price") ` +
     `from (${tuples.join(' union all ')}) as "v" where "products"."site_id" = ${site} and "products"."id" = "v"."id"`;
-  await context.db.executeQuery(CompiledQuery.raw(text, [...balances.flat(), context.siteId]));
+  await deferCompiled(context.db, context.dialect, CompiledQuery.raw(text, [...balances.flat(), context.siteId]));
 }
 
 /** Locks the products a write moves (PostgreSQL), in id order, last in the global order (locks.ts). */
@@ -252,14 +263,20 @@ async function lockProducts(context: Context, productIds: number[]): Promise<voi
  * the fault-injection test found exactly that. The read after the lock sees every committed write.
  */
 async function lockAndReadPositions(context: Context, productIds: number[]): Promise<Map<string, Position>> {
-  if (context.dialect === 'postgres' && productIds.length > 0) await lockProducts(context, productIds);
-  return positionsOf(context, productIds);
+  const lock = lockRowsQuery(context, 'products', productIds);
+  if (!lock) return positionsOf(context, productIds);
+  // Still two statements, sent in one message (db/trips.ts): PostgreSQL runs them one after the other
+  // and, under READ COMMITTED, the read takes its snapshot when it starts, after the lock was granted —
+  // exactly as when they were two round trips.
+  const [, rows] = await readTogether(context.db, context.dialect, [lock, positionsQuery(context, productIds)]);
+  return positionsFrom(rows!);
 }
 
 /**
  * Inserts movements in order, each valued at cost against the running positions (so two lines of one
  * product in one document see each other), then writes each product's balance and average and applies
- * the negative-stock rule. Reads the positions once; returns the inserted ids in order.
+ * the negative-stock rule. Reads the positions once; returns the inserted ids in order (none for a
+ * document's movements, `orderId` set: nobody reads them, and their INSERT is not waited for).
  */
 async function applyMovements(
   context: Context,
@@ -340,9 +357,13 @@ async function applyMovements(
       modified: context.now,
     });
   }
-  const ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) =>
-    Number(row['id']),
-  );
+  // A document's movements: nothing waits for their ids, so the INSERT travels with the next statement.
+  let ids: number[] = [];
+  if (orderId !== null) await insertRowsLater(context.db, context.dialect, 'stock_transactions', rows);
+  else
+    ids = (await insertRows(context.db, context.dialect, 'stock_transactions', rows, 'id')).map((row) =>
+      Number(row['id']),
+    );
   // replaceMovements deleted the source's movements before: these rows are now all of them.
   if (orderId !== null) rememberRows(context, movementsKey(sourceType, orderId), rows);
   await writePositions(context, positions, productIds);

@@ -23,6 +23,7 @@ import { DaftarError, type FieldErrors } from '../domain/errors.js';
 import { type FieldOptions, isEmpty } from './fields.js';
 import { allResources, resourceNamed } from './registry.js';
 import { rememberReferenced } from '../db/write-ledger.js';
+import { readTogether } from '../db/trips.js';
 import type { Context, Rec, ResourceSpec } from './resource.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -84,9 +85,9 @@ export async function checkReferences(context: Context, references: Reference[],
     byTable.set(table, [...(byTable.get(table) ?? []), reference]);
   }
   // Tables and ids in one order, so two writes lock what they share in the same sequence.
-  for (const table of [...byTable.keys()].sort()) {
-    const wanted = byTable.get(table)!;
-    const ids = [...new Set(wanted.map((reference) => reference.id))].sort((a, b) => a - b);
+  const tables = [...byTable.keys()].sort();
+  const queries = tables.map((table) => {
+    const ids = [...new Set(byTable.get(table)!.map((reference) => reference.id))].sort((a, b) => a - b);
     // Whole rows: the write loads most of them next (an invoice's client and products), and gets them
     // from here instead of another query (db/write-ledger.ts). They hold the scope columns too.
     let query = context.db
@@ -96,7 +97,13 @@ export async function checkReferences(context: Context, references: Reference[],
       .where('id', 'in', ids)
       .orderBy('id');
     if (context.dialect === 'postgres') query = query.forKeyShare();
-    const rows = await query.execute();
+    return query;
+  });
+  // One statement per table, all in one round trip on PostgreSQL, run in this order (db/trips.ts).
+  const results = await readTogether(context.db, context.dialect, queries);
+  for (const [index, table] of tables.entries()) {
+    const wanted = byTable.get(table)!;
+    const rows = results[index]!;
     rememberReferenced(context, table, rows);
     const existing = new Map(rows.map((row) => [Number(row['id']), row as Record<string, unknown>]));
     for (const reference of wanted) {

@@ -3,6 +3,7 @@
  * views and the OpenAPI description from this; a resource file holds only its declaration and the
  * domain hooks where its behaviour differs from plain storage.
  */
+import type { ShapeRead } from '../db/shapes.js';
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Context } from '../domain/context.js';
 import type { Fields, RecordOf } from './fields.js';
@@ -94,6 +95,11 @@ export interface ResourceHooks<R = Rec, C = Record<string, Rec[] | undefined>, S
   afterDelete?(context: Context, record: Saved<R>, state: S): Promise<void>;
   /** Nest related records inside each rendered record (they are wire objects by then). */
   related?(context: Context, records: Array<Saved<R>>, wire: Record<string, unknown>[], mode: ViewMode): Promise<void>;
+  /**
+   * Reads that rendering one record (GET) makes and that depend on its id alone, as shapes
+   * (db/shapes.ts): on PostgreSQL they are sent with the record's own read, in one round trip.
+   */
+  prefetchOne?(context: Context, id: number): ShapeRead[];
   /** Add computed output fields to each rendered record, in every view whatever `recursive` says. */
   computed?(context: Context, records: Array<Saved<R>>, wire: Record<string, unknown>[]): Promise<void>;
 }

@@ -15,8 +15,9 @@ import {
   rowToRecord,
   sameStoredValues,
 } from './records.js';
-import { insertReturningId, insertReturningIds } from '../db/insert.js';
-import { runShape } from '../db/shapes.js';
+import { insertReturningId, insertReturningIds, insertWithChildIds } from '../db/insert.js';
+import { type ShapeRead, forgetPrefetched, prefetchShapes, runShape } from '../db/shapes.js';
+import { readTogether } from '../db/trips.js';
 import { forgetReferenced, markCreated } from '../db/write-ledger.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, Saved, ViewMode } from './resource.js';
 
@@ -48,14 +49,19 @@ export async function loadRecord(
   lock?: RowLock,
 ): Promise<Saved<Rec> | null> {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const scope = spec.scope ? [...spec.scope.values] : [];
   const locking = context.dialect === 'postgres' ? lock : undefined;
-  const { rows } = await runShape(
-    context.db,
-    context.dialect,
-    `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}:${locking ?? ''}`,
-    [context.siteId, id, ...scope],
-    () => {
+  const read = recordRead(context, spec, id, locking);
+  const { rows } = await runShape(context.db, context.dialect, read.shape, read.values, read.build, context);
+  return rows[0] ? rowToRecord(spec.fields, rows[0]) : null;
+}
+
+/** The read of one record (loadRecord), as a shape (db/shapes.ts). */
+function recordRead(context: Context, spec: ResourceSpec, id: number, locking?: RowLock): ShapeRead {
+  const scope = spec.scope ? [...spec.scope.values] : [];
+  return {
+    shape: `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}:${locking ?? ''}`,
+    values: [context.siteId, id, ...scope],
+    build: () => {
       let query = context.db
         .selectFrom(spec.table)
         .selectAll()
@@ -66,8 +72,24 @@ export async function loadRecord(
       if (locking === 'noKeyUpdate') query = query.forNoKeyUpdate();
       return query;
     },
-  );
-  return rows[0] ? rowToRecord(spec.fields, rows[0]) : null;
+  };
+}
+
+/** The read of the children of some parents (loadChildren), as a shape. */
+function childrenRead(context: Context, child: ChildSpec, parentIds: number[], shared: string | undefined): ShapeRead {
+  return {
+    shape: `children:${child.table}:${child.foreignKey}:${parentIds.length}:${shared ?? ''}`,
+    values: [context.siteId, ...parentIds],
+    build: () => {
+      let query = context.db
+        .selectFrom(child.table)
+        .selectAll()
+        .where('site_id', '=', context.siteId)
+        .where(child.foreignKey, 'in', parentIds);
+      if (shared) query = query.where(shared, 'is', null);
+      return query.orderBy('id');
+    },
+  };
 }
 
 export async function requireRecord(
@@ -95,21 +117,8 @@ export async function loadChildren(
   const byParent = new Map<number, Array<Saved<Rec>>>();
   if (parentIds.length === 0) return byParent;
   const shared = owned ? child.sharedWith : undefined;
-  const { rows } = await runShape(
-    context.db,
-    context.dialect,
-    `children:${child.table}:${child.foreignKey}:${parentIds.length}:${shared ?? ''}`,
-    [context.siteId, ...parentIds],
-    () => {
-      let query = context.db
-        .selectFrom(child.table)
-        .selectAll()
-        .where('site_id', '=', context.siteId)
-        .where(child.foreignKey, 'in', parentIds);
-      if (shared) query = query.where(shared, 'is', null);
-      return query.orderBy('id');
-    },
-  );
+  const read = childrenRead(context, child, parentIds, shared);
+  const { rows } = await runShape(context.db, context.dialect, read.shape, read.values, read.build, context);
   for (const row of rows) {
     const record = rowToRecord(child.fields, row);
     const parent = Number(row[child.foreignKey]);
@@ -151,6 +160,28 @@ export async function renderRecords(
 }
 
 export async function getOne(context: Context, spec: ResourceSpec, id: number): Promise<Json> {
+  if (context.dialect === 'postgres' && Number.isSafeInteger(id) && id > 0) {
+    // The record, its children and what the resource renders with it that depends on the id alone,
+    // in one round trip (db/trips.ts); each read below is then answered from it (db/shapes.ts).
+    const reads = [
+      recordRead(context, spec, id),
+      ...(spec.children ?? []).map((child) => childrenRead(context, child, [id], undefined)),
+      ...(spec.hooks?.prefetchOne?.(context, id) ?? []),
+    ];
+    await prefetchShapes(context, context.dialect, reads, (queries) =>
+      readTogether(context.db, context.dialect, queries),
+    );
+    try {
+      return await renderOne(context, spec, id);
+    } finally {
+      // What was not asked for (a record not found) must not answer a later read of this context.
+      forgetPrefetched(context);
+    }
+  }
+  return renderOne(context, spec, id);
+}
+
+async function renderOne(context: Context, spec: ResourceSpec, id: number): Promise<Json> {
   const record = await requireRecord(context, spec, id);
   const [wire] = await renderRecords(context, spec, [record], { kind: 'one', recursive: 1 });
   return wire!;
@@ -271,6 +302,20 @@ async function insertRow(context: Context, table: string, row: Record<string, un
   return insertReturningId(context.db, context.dialect, table, { ...row, site_id: context.siteId });
 }
 
+/**
+ * The stored rows of children about to be inserted with their parent in one statement: as
+ * insertChildren stores them, without the parent's id (the statement takes it from the parent's INSERT).
+ */
+function childRows(context: Context, child: ChildSpec, rows: Rec[]): Array<Record<string, unknown>> {
+  return rows.map((row) => {
+    if (child.fields['created'] && !row['created']) row['created'] = context.now;
+    if (child.fields['modified']) row['modified'] = context.now;
+    const stored: Record<string, unknown> = { ...recordToRow(child.fields, row), site_id: context.siteId };
+    delete stored[child.foreignKey];
+    return stored;
+  });
+}
+
 /** A record's children in one INSERT (db/insert.ts `insertReturningIds`: ids matched to rows by position). */
 async function insertChildren(context: Context, child: ChildSpec, parentId: number, rows: Rec[]): Promise<void> {
   const stored = rows.map((row) => {
@@ -279,6 +324,7 @@ async function insertChildren(context: Context, child: ChildSpec, parentId: numb
     if (child.fields['modified']) row['modified'] = context.now;
     return { ...recordToRow(child.fields, row), site_id: context.siteId };
   });
+
   const ids = await insertReturningIds(context.db, context.dialect, child.table, stored);
   rows.forEach((row, index) => {
     row.id = ids[index]!;
@@ -346,13 +392,32 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
   await spec.hooks?.prepare?.(context, draft, null);
   stamp(spec, values, context, true);
   forgetReferenced(context, spec.table);
-  const id = await insertRow(context, spec.table, recordToRow(spec.fields, values));
+  const writable = (spec.children ?? []).filter((child) => child.writable && draft.children[child.key]);
+  // PostgreSQL: the record and its first children (an invoice's lines) in one statement (db/insert.ts).
+  const first = writable[0];
+  const together = first
+    ? await insertWithChildIds(
+        context.db,
+        context.dialect,
+        spec.table,
+        { ...recordToRow(spec.fields, values), site_id: context.siteId },
+        first.table,
+        first.foreignKey,
+        childRows(context, first, draft.children[first.key]!),
+      )
+    : null;
+  const id = together ? together.id : await insertRow(context, spec.table, recordToRow(spec.fields, values));
   const record = Object.assign(values, { id });
   // Nothing stored can name a row made just now: its hooks may skip looking for journals and movements.
   markCreated(context, spec.table, id);
-  for (const child of spec.children ?? []) {
-    const rows = draft.children[child.key];
-    if (rows && child.writable) await insertChildren(context, child, id, rows);
+  for (const child of writable) {
+    const rows = draft.children[child.key]!;
+    if (together && child === first) {
+      rows.forEach((row, index) => {
+        row[child.foreignKey] = id;
+        row.id = together.childIds[index]!;
+      });
+    } else await insertChildren(context, child, id, rows);
   }
   await spec.hooks?.afterWrite?.(context, record, draft, null);
   context.changes?.changed(spec, 'created', id);

@@ -11,7 +11,7 @@ import { type Payment, paymentFields } from './invoice-payments.js';
 import { contains } from '../engine/listing.js';
 import { salesHooks } from './sales-rules.js';
 // Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
-import { addDocumentLinks } from '../documents/links.js';
+import { addDocumentLinks, documentLinkReads } from '../documents/links.js';
 import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Context } from '../engine/resource.js';
@@ -366,7 +366,7 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       tags: tagsFilter,
       no: (eb, value, context) => contains(eb.ref('no'), Array.isArray(value) ? value[0]! : value, context.dialect),
     },
-    hooks: { ...salesHooks(), computed: addDocumentLinks },
+    hooks: { ...salesHooks(), computed: addDocumentLinks, prefetchOne: documentLinkReads },
     description: options.description,
   });
 }

@@ -13,6 +13,7 @@
  *  5. build the XML with ICV and PIH, sign it, store it (unique per unit and ICV, and per document),
  *     move the unit's head to its hash, and set the document's einvoice_status.
  */
+import { type ShapeRead, runShape } from '../db/shapes.js';
 import { type KeyObject, createHash, createPrivateKey, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { DaftarError, validationError } from '../domain/errors.js';
@@ -266,15 +267,26 @@ export async function phase2PrintOf(
 
 /** phase2QrFor for many documents at once (lists): invoice id → QR, for those that have one. */
 export async function phase2QrsFor(
-  context: Pick<Context, 'db' | 'siteId'>,
+  context: Pick<Context, 'db' | 'siteId' | 'dialect'>,
   invoiceIds: number[],
 ): Promise<Map<number, string>> {
   if (invoiceIds.length === 0) return new Map();
-  const rows = await context.db
-    .selectFrom('zatca_documents')
-    .select(['invoice_id', 'qr'])
-    .where('site_id', '=', context.siteId)
-    .where('invoice_id', 'in', invoiceIds)
-    .execute();
+  const read = phase2QrsRead(context, invoiceIds);
+  // The context owns what a GET sent ahead of this read (db/shapes.ts).
+  const { rows } = await runShape(context.db, context.dialect, read.shape, read.values, read.build, context);
   return new Map(rows.map((row) => [Number(row['invoice_id']), String(row['qr'])]));
+}
+
+/** The read of phase2QrsFor, as a shape (db/shapes.ts). */
+export function phase2QrsRead(context: Pick<Context, 'db' | 'siteId'>, invoiceIds: number[]): ShapeRead {
+  return {
+    shape: `phase2-qrs:${invoiceIds.length}`,
+    values: [context.siteId, ...invoiceIds],
+    build: () =>
+      context.db
+        .selectFrom('zatca_documents')
+        .select(['invoice_id', 'qr'])
+        .where('site_id', '=', context.siteId)
+        .where('invoice_id', 'in', invoiceIds),
+  };
 }
