@@ -15,6 +15,9 @@
  *   truncate toward zero, so the parts carry the sign and high × 10^9 + low is the amount exactly);
  *   each part stays inside 64 bits for a billion lines. The same split as db/exact-sum.ts.
  *
+ * `account_totals` holds the same over all time, one row per account (every month, 'none' included):
+ * a balance as of a recent date is that row minus the few months after the date.
+ *
  * Why triggers: they run inside the statement that writes the lines, so the totals move in the same
  * transaction by construction (a rollback or a fault takes both back), every writer (automatic journals
  * of every document kind, manual journals, edits, deletes, the engine's child rows, bulk SQL) goes
@@ -35,7 +38,22 @@ export const ACCOUNT_TOTALS_TABLE: TableSpec = {
     'credit_high money not null',
     'credit_low money not null',
   ],
+  indexes: [['month']],
   unique: [['journal_account_id', 'month']],
+};
+
+/** The same over all time, one row per account: what a balance as of today starts from. */
+export const ACCOUNT_ALL_TIME_TABLE: TableSpec = {
+  name: 'account_totals',
+  columns: [
+    'journal_account_id int not null',
+    'n int not null',
+    'debit_high money not null',
+    'debit_low money not null',
+    'credit_high money not null',
+    'credit_low money not null',
+  ],
+  unique: [['journal_account_id']],
 };
 
 /** The month key of a journal row (`j` a table alias or `new`/`old`). */
@@ -47,37 +65,47 @@ const parts = (value: string) => [`${value} / ${SPLIT}`, `${value} % ${SPLIT}`];
  * `insert … select` of signed deltas from `source` (which selects site_id, journal_account_id, month,
  * n, dh, dl, ch, cl), added to the existing rows.
  */
-function upsert(source: string): string {
-  return `insert into account_month_totals
-      (site_id, journal_account_id, month, n, debit_high, debit_low, credit_high, credit_low)
+function upsert(table: 'account_month_totals' | 'account_totals', source: string): string {
+  const key = table === 'account_month_totals' ? 'site_id, journal_account_id, month' : 'site_id, journal_account_id';
+  return `insert into ${table}
+      (${key}, n, debit_high, debit_low, credit_high, credit_low)
     ${source}
-    on conflict (site_id, journal_account_id, month) do update set
-      n = account_month_totals.n + excluded.n,
-      debit_high = account_month_totals.debit_high + excluded.debit_high,
-      debit_low = account_month_totals.debit_low + excluded.debit_low,
-      credit_high = account_month_totals.credit_high + excluded.credit_high,
-      credit_low = account_month_totals.credit_low + excluded.credit_low`;
+    on conflict (${key}) do update set
+      n = ${table}.n + excluded.n,
+      debit_high = ${table}.debit_high + excluded.debit_high,
+      debit_low = ${table}.debit_low + excluded.debit_low,
+      credit_high = ${table}.credit_high + excluded.credit_high,
+      credit_low = ${table}.credit_low + excluded.credit_low`;
 }
 
-/** One line (`new` or `old`) added (+1) or taken away (−1), at its journal's month. */
+/** One line (`new` or `old`) added (+1) or taken away (−1), at its journal's month and over all time. */
 function lineDelta(row: 'new' | 'old', sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
   const [dh, dl] = parts(`coalesce(${row}.debit, 0)`);
   const [ch, cl] = parts(`coalesce(${row}.credit, 0)`);
-  return upsert(`select ${row}.site_id, ${row}.journal_account_id, ${monthOf('j')}, ${s}1,
-      ${s}(${dh}), ${s}(${dl}), ${s}(${ch}), ${s}(${cl})
-    from journals j where j.site_id = ${row}.site_id and j.id = ${row}.journal_id`);
+  const sums = `${s}1, ${s}(${dh}), ${s}(${dl}), ${s}(${ch}), ${s}(${cl})`;
+  const journal = `from journals j where j.site_id = ${row}.site_id and j.id = ${row}.journal_id`;
+  return [
+    upsert(
+      'account_month_totals',
+      `select ${row}.site_id, ${row}.journal_account_id, ${monthOf('j')}, ${sums} ${journal}`,
+    ),
+    upsert('account_totals', `select ${row}.site_id, ${row}.journal_account_id, ${sums} ${journal}`),
+  ].join('; ');
 }
 
-/** Every line of journal `row` (`new` or `old`) added or taken away, at `row`'s month. */
+/** Every line of journal `row` (`new` or `old`) added or taken away, at `row`'s month and over all time. */
 function journalDelta(row: 'new' | 'old', sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
   const [dh, dl] = parts('coalesce(t.debit, 0)');
   const [ch, cl] = parts('coalesce(t.credit, 0)');
-  return upsert(`select t.site_id, t.journal_account_id, ${monthOf(row)}, ${s}count(*),
-      ${s}sum(${dh}), ${s}sum(${dl}), ${s}sum(${ch}), ${s}sum(${cl})
-    from journal_transactions t where t.site_id = ${row}.site_id and t.journal_id = ${row}.id
-    group by t.site_id, t.journal_account_id`);
+  const sums = `${s}count(*), ${s}sum(${dh}), ${s}sum(${dl}), ${s}sum(${ch}), ${s}sum(${cl})`;
+  const lines = `from journal_transactions t where t.site_id = ${row}.site_id and t.journal_id = ${row}.id
+    group by t.site_id, t.journal_account_id`;
+  return [
+    upsert('account_month_totals', `select t.site_id, t.journal_account_id, ${monthOf(row)}, ${sums} ${lines}`),
+    upsert('account_totals', `select t.site_id, t.journal_account_id, ${sums} ${lines}`),
+  ].join('; ');
 }
 
 const LINE_COLUMNS = ['site_id', 'journal_id', 'journal_account_id', 'debit', 'credit'];
@@ -88,6 +116,7 @@ export function rebuildAccountTotalsSql(): string[] {
   const [ch, cl] = parts('coalesce(t.credit, 0)');
   return [
     'delete from account_month_totals',
+    'delete from account_totals',
     `insert into account_month_totals
         (site_id, journal_account_id, month, n, debit_high, debit_low, credit_high, credit_low)
       select t.site_id, t.journal_account_id, ${monthOf('j')}, count(*),
@@ -95,6 +124,9 @@ export function rebuildAccountTotalsSql(): string[] {
       from journal_transactions t
       inner join journals j on j.site_id = t.site_id and j.id = t.journal_id
       group by t.site_id, t.journal_account_id, ${monthOf('j')}`,
+    `insert into account_totals (site_id, journal_account_id, n, debit_high, debit_low, credit_high, credit_low)
+      select site_id, journal_account_id, sum(n), sum(debit_high), sum(debit_low), sum(credit_high), sum(credit_low)
+      from account_month_totals group by site_id, journal_account_id`,
   ];
 }
 

@@ -19,7 +19,12 @@ import {
   rebuildWithAutoincrement,
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
-import { ACCOUNT_TOTALS_TABLE, createAccountTotalTriggers, rebuildAccountTotals } from './account-totals.js';
+import {
+  ACCOUNT_ALL_TIME_TABLE,
+  ACCOUNT_TOTALS_TABLE,
+  createAccountTotalTriggers,
+  rebuildAccountTotals,
+} from './account-totals.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 import { seedBranchAndGateways } from '../domain/branch-defaults.js';
 import { nowText } from '../domain/sites.js';
@@ -627,6 +632,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         for (const column of ['debit', 'credit'])
           if (!lineColumns.has(column)) await addColumn(db, dialect, 'journal_transactions', column, 'money');
         await createTable(db, dialect, ACCOUNT_TOTALS_TABLE);
+        await createTable(db, dialect, ACCOUNT_ALL_TIME_TABLE);
         await createAccountTotalTriggers(db, dialect);
         // Existing books: counted once from their lines.
         await rebuildAccountTotals(db);

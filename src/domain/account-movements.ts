@@ -54,6 +54,9 @@ const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.par
 export const movementSource = { fromLines: false };
 
 type Keyed = Map<string, Movement>;
+/** The accounts a report needs (null: every account); a long list is read as every account. */
+type Accounts = readonly number[] | null;
+const scope = (accounts: Accounts): Accounts => (accounts && accounts.length <= 500 ? accounts : null);
 
 function add(into: Keyed, key: string, moved: Movement, sign: 1n | -1n = 1n): void {
   const at = into.get(key) ?? { n: 0, debit: ZERO, credit: ZERO };
@@ -66,6 +69,7 @@ function add(into: Keyed, key: string, moved: Movement, sign: 1n | -1n = 1n): vo
 /** Lines of journals dated in [from, to) (either end open), grouped per account; `outside` excludes [a, b). */
 async function lineSums(
   context: Context,
+  accounts: Accounts,
   from: string | null,
   before: string | null,
   outside?: [string, string],
@@ -85,6 +89,7 @@ async function lineSums(
       .where('t.site_id', '=', context.siteId);
     if (from) query = query.where('j.date', '>=', from);
     if (before) query = query.where('j.date', '<', before);
+    if (accounts) query = query.where('t.journal_account_id', 'in', accounts);
     if (outside) {
       const [a, b] = outside;
       query = query.where((eb) => eb.or([eb('j.date', '<', a), eb('j.date', '>=', b)]));
@@ -104,50 +109,117 @@ export function linesByAccount(
   context: Context,
   from: string | null,
   to: string | null,
+  accounts: Accounts = null,
 ): Promise<Map<number, Movement>> {
-  return lineSums(context, from, to ? dayAfter(to) : null);
+  return lineSums(context, scope(accounts), from, to ? dayAfter(to) : null);
 }
 
-/** Month totals in [lo, hi] (lo open when null), per month and account or per account alone. */
+const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
+const SUMS = [
+  sql<string | number>`sum(n)`.as('n'),
+  sql<string | number>`sum(debit_high)`.as('dh'),
+  sql<string | number>`sum(debit_low)`.as('dl'),
+  sql<string | number>`sum(credit_high)`.as('ch'),
+  sql<string | number>`sum(credit_low)`.as('cl'),
+];
+const movementOf = (row: Record<string, unknown>): Movement => ({
+  n: Number(row['n']),
+  debit: joined(row['dh'], row['dl']),
+  credit: joined(row['ch'], row['cl']),
+});
+
+/** Month totals in [lo, hi] (either end open when null), per month and account or per account alone. */
 async function monthTotals(
   context: Context,
+  accounts: Accounts,
   lo: string | null,
-  hi: string,
+  hi: string | null,
   perMonth: boolean,
 ): Promise<Array<{ month: string; accountId: number; moved: Movement }>> {
   let query = context.db
     .selectFrom('account_month_totals')
-    .select([
-      'journal_account_id',
-      sql<string | number>`sum(n)`.as('n'),
-      sql<string | number>`sum(debit_high)`.as('dh'),
-      sql<string | number>`sum(debit_low)`.as('dl'),
-      sql<string | number>`sum(credit_high)`.as('ch'),
-      sql<string | number>`sum(credit_low)`.as('cl'),
-    ])
-    .where('site_id', '=', context.siteId)
-    .where('month', '<=', hi);
+    .select(['journal_account_id', ...SUMS])
+    .where('site_id', '=', context.siteId);
+  if (hi !== null) query = query.where('month', '<=', hi);
   if (lo !== null) query = query.where('month', '>=', lo);
+  if (accounts) query = query.where('journal_account_id', 'in', accounts);
   const rows = perMonth
     ? await query.select('month').groupBy(['journal_account_id', 'month']).execute()
     : await query.groupBy('journal_account_id').execute();
-  const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
   return rows.map((row) => ({
     month: perMonth ? String((row as Record<string, unknown>)['month']) : '',
     accountId: Number(row['journal_account_id']),
-    moved: { n: Number(row['n']), debit: joined(row['dh'], row['dl']), credit: joined(row['ch'], row['cl']) },
+    moved: movementOf(row),
   }));
 }
 
+/** The all-time totals of the accounts (db/account-totals.ts `account_totals`). */
+async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<number, Movement>> {
+  const out = new Map<number, Movement>();
+  const read = async (ids: Accounts) => {
+    let query = context.db
+      .selectFrom('account_totals')
+      .select(['journal_account_id', ...SUMS])
+      .where('site_id', '=', context.siteId);
+    if (ids) query = query.where('journal_account_id', 'in', ids);
+    for (const row of await query.groupBy('journal_account_id').execute())
+      out.set(Number(row['journal_account_id']), movementOf(row));
+  };
+  await read(accounts);
+  return out;
+}
+
+/** The first and last dated month with totals (null when there are none). */
+async function monthSpan(context: Context): Promise<{ first: string; last: string } | null> {
+  const row = await context.db
+    .selectFrom('account_month_totals')
+    .select([sql<string | null>`min(month)`.as('first'), sql<string | null>`max(month)`.as('last')])
+    .where('site_id', '=', context.siteId)
+    .where('month', '>=', '0000-00')
+    .where('month', '<=', '9999-99')
+    .executeTakeFirst();
+  return row?.first && row.last ? { first: String(row.first), last: String(row.last) } : null;
+}
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+
+/**
+ * Σ per account of every month up to `hi`: the months themselves, or, when fewer months follow `hi`
+ * than precede it, the all-time totals minus the months after `hi` (journals without a date too).
+ */
+async function upTo(context: Context, accounts: Accounts, hi: string): Promise<Map<number, Movement>> {
+  const span = await monthSpan(context);
+  const out = new Map<number, Movement>();
+  if (span && monthIndex(span.last) - monthIndex(hi) < monthIndex(hi) - monthIndex(span.first)) {
+    for (const [accountId, moved] of await allTimeTotals(context, accounts)) out.set(accountId, moved);
+    for (const row of await monthTotals(context, accounts, shiftMonth(hi, 1), null, false)) {
+      const at = out.get(row.accountId) ?? { n: 0, debit: ZERO, credit: ZERO };
+      at.n -= row.moved.n;
+      at.debit -= row.moved.debit;
+      at.credit -= row.moved.credit;
+      out.set(row.accountId, at);
+    }
+    return out;
+  }
+  for (const row of await monthTotals(context, accounts, null, hi, false)) out.set(row.accountId, row.moved);
+  return out;
+}
+
 /** The lines of month `month` dated in [a, b], the cheaper way (see the file's comment). */
-async function partMonth(context: Context, month: string, a: string, b: string): Promise<Map<number, Movement>> {
+async function partMonth(
+  context: Context,
+  accounts: Accounts,
+  month: string,
+  a: string,
+  b: string,
+): Promise<Map<number, Movement>> {
   const start = firstDay(month);
   const end = lastDay(month);
-  if (days(a, b) * 2 <= days(start, end)) return lineSums(context, a, dayAfter(b));
-  const whole = await monthTotals(context, month, month, false);
+  if (days(a, b) * 2 <= days(start, end)) return lineSums(context, accounts, a, dayAfter(b));
+  const whole = await monthTotals(context, accounts, month, month, false);
   const out = new Map<number, Movement>();
   for (const row of whole) out.set(row.accountId, { ...row.moved });
-  const rest = await lineSums(context, start, dayAfter(end), [a, dayAfter(b)]);
+  const rest = await lineSums(context, accounts, start, dayAfter(end), [a, dayAfter(b)]);
   for (const [accountId, moved] of rest) {
     const at = out.get(accountId) ?? { n: 0, debit: ZERO, credit: ZERO };
     out.set(accountId, { n: at.n - moved.n, debit: at.debit - moved.debit, credit: at.credit - moved.credit });
@@ -160,11 +232,18 @@ async function partMonth(context: Context, month: string, a: string, b: string):
  * `${month}|${accountId}`, or just the account id when `perMonth` is false. Entries with no lines are
  * left out.
  */
-async function movements(context: Context, from: string | null, to: string, perMonth: boolean): Promise<Keyed> {
+async function movements(
+  context: Context,
+  accounts: Accounts,
+  from: string | null,
+  to: string,
+  perMonth: boolean,
+): Promise<Keyed> {
   const out: Keyed = new Map();
   const key = (month: string, accountId: number) => (perMonth ? `${month}|${accountId}` : String(accountId));
   const addPart = async (month: string, a: string, b: string) => {
-    for (const [accountId, moved] of await partMonth(context, month, a, b)) add(out, key(month, accountId), moved);
+    for (const [accountId, moved] of await partMonth(context, accounts, month, a, b))
+      add(out, key(month, accountId), moved);
   };
   const toMonth = to.slice(0, 7);
   const toWhole = to === lastDay(toMonth);
@@ -175,9 +254,12 @@ async function movements(context: Context, from: string | null, to: string, perM
   } else {
     const lo = from === null ? null : fromWhole ? fromMonth : shiftMonth(fromMonth!, 1);
     const hi = toWhole ? toMonth : shiftMonth(toMonth, -1);
-    if (lo === null || lo <= hi)
-      for (const row of await monthTotals(context, lo, hi, perMonth))
+    if (lo === null && !perMonth) {
+      for (const [accountId, moved] of await upTo(context, accounts, hi)) add(out, key('', accountId), moved);
+    } else if (lo === null || lo <= hi) {
+      for (const row of await monthTotals(context, accounts, lo, hi, perMonth))
         add(out, key(row.month, row.accountId), row.moved);
+    }
     if (!fromWhole) await addPart(fromMonth!, from!, lastDay(fromMonth!));
     if (!toWhole) await addPart(toMonth, firstDay(toMonth), to);
   }
@@ -190,9 +272,11 @@ export async function movementsByAccount(
   context: Context,
   from: string | null,
   to: string,
+  accounts: readonly number[] | null = null,
 ): Promise<Map<number, Movement>> {
-  if (movementSource.fromLines) return linesByAccount(context, from, to);
-  const keyed = await movements(context, from, to, false);
+  if (accounts?.length === 0) return new Map();
+  if (movementSource.fromLines) return linesByAccount(context, from, to, accounts);
+  const keyed = await movements(context, scope(accounts), from, to, false);
   return new Map([...keyed].map(([k, moved]) => [Number(k), moved]));
 }
 
@@ -201,7 +285,9 @@ export async function movementsByMonth(
   context: Context,
   from: string,
   to: string,
+  accounts: readonly number[] | null = null,
 ): Promise<Array<{ month: string; accountId: number; moved: Movement }>> {
+  if (accounts?.length === 0) return [];
   if (movementSource.fromLines) {
     // The old computation: one grouped query over the lines of the range.
     const month = sql<string>`substr(j.date, 1, 7)`;
@@ -221,6 +307,7 @@ export async function movementsByMonth(
         .where('t.site_id', '=', context.siteId)
         .where('j.date', '>=', from)
         .where('j.date', '<', dayAfter(to))
+        .$if(scope(accounts) !== null, (q) => q.where('t.journal_account_id', 'in', scope(accounts)!))
         .groupBy([month, 't.journal_account_id'])
         .execute(),
     );
@@ -230,7 +317,7 @@ export async function movementsByMonth(
       moved: { n: Number(row['n']), debit: readSum(row, 'debit'), credit: readSum(row, 'credit') },
     }));
   }
-  const keyed = await movements(context, from, to, true);
+  const keyed = await movements(context, scope(accounts), from, to, true);
   return [...keyed].map(([k, moved]) => {
     const [month, accountId] = k.split('|');
     return { month: month!, accountId: Number(accountId), moved };
@@ -239,24 +326,13 @@ export async function movementsByMonth(
 
 /**
  * Σ debit − Σ credit of every line ever posted to each of `accountIds` (all months, and journals
- * without a date), from the month totals.
+ * without a date), from the all-time totals: one row per account.
  */
 export async function balancesOf(context: Context, accountIds: readonly number[]): Promise<Map<number, Dec>> {
   const out = new Map<number, Dec>();
   for (let start = 0; start < accountIds.length; start += 500) {
-    const rows = await context.db
-      .selectFrom('account_month_totals')
-      .select([
-        'journal_account_id',
-        sql<string | number>`sum(debit_high - credit_high)`.as('high'),
-        sql<string | number>`sum(debit_low - credit_low)`.as('low'),
-      ])
-      .where('site_id', '=', context.siteId)
-      .where('journal_account_id', 'in', accountIds.slice(start, start + 500))
-      .groupBy('journal_account_id')
-      .execute();
-    for (const row of rows)
-      out.set(Number(row['journal_account_id']), fromStored(row['high'] ?? 0) * SPLIT + fromStored(row['low'] ?? 0));
+    const found = await allTimeTotals(context, accountIds.slice(start, start + 500));
+    for (const [accountId, moved] of found) out.set(accountId, moved.debit - moved.credit);
   }
   return out;
 }

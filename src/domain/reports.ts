@@ -238,7 +238,10 @@ async function profitLines(
   to: string,
 ): Promise<{ rows: Row[]; revenue: Dec; expenses: Dec }> {
   const accounts = await chart(context);
-  const period = await totalsByAccount(context, from, to);
+  const profitAccounts = [...accounts.values()]
+    .filter((account) => account.class === 'revenue' || account.class === 'expenses')
+    .map((account) => account.id);
+  const period = await totalsByAccount(context, from, to, profitAccounts);
   let revenue = ZERO;
   let expenses = ZERO;
   const rows: Row[] = [];
@@ -681,7 +684,11 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
       return start.toISOString().slice(0, 10);
     })();
   const accounts = await chart(context);
-  const rows = await movementsByMonth(context, from, to);
+  // Only the accounts the summary adds up: revenue, expenses and treasuries (not every client's).
+  const counted = [...accounts.values()]
+    .filter((a) => a.class === 'revenue' || a.class === 'expenses' || a.entityType === 'treasury')
+    .map((a) => a.id);
+  const rows = await movementsByMonth(context, from, to, counted);
   const months = new Map<string, { revenue: Dec; expenses: Dec; cash_in: Dec; cash_out: Dec }>();
   for (
     let at = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);

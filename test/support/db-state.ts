@@ -227,5 +227,25 @@ export async function accountTotalProblems(database: Database): Promise<string[]
   }
   for (const [key, want] of expected)
     if (!seen.has(key)) problems.push(`account totals ${key}: no row kept, lines say ${want}`);
+  // The all-time rows: Σ of every month's.
+  const allTime = new Map<string, { n: bigint; d: bigint; c: bigint }>();
+  for (const r of scratch.rows) {
+    const key = `${r.site_id}|${r.a}`;
+    const at = allTime.get(key) ?? { n: 0n, d: 0n, c: 0n };
+    allTime.set(key, { n: at.n + BigInt(String(r.n)), d: at.d + BigInt(String(r.d)), c: at.c + BigInt(String(r.c)) });
+  }
+  const keptAll = await sql<{ site_id: number; a: number; n: string; dh: string; dl: string; ch: string; cl: string }>`
+    select site_id, journal_account_id as a, n, debit_high as dh, debit_low as dl, credit_high as ch, credit_low as cl
+    from account_totals`.execute(db);
+  const seenAll = new Set<string>();
+  for (const row of keptAll.rows) {
+    const key = `${row.site_id}|${row.a}`;
+    seenAll.add(key);
+    const want = allTime.get(key) ?? { n: 0n, d: 0n, c: 0n };
+    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
+    if (got !== text(want.n, want.d, want.c))
+      problems.push(`all-time totals ${key}: kept ${got}, lines say ${text(want.n, want.d, want.c)}`);
+  }
+  for (const key of allTime.keys()) if (!seenAll.has(key)) problems.push(`all-time totals ${key}: no row kept`);
   return problems;
 }
