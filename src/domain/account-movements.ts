@@ -157,13 +157,20 @@ async function monthTotals(
 async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<number, Movement>> {
   const out = new Map<number, Movement>();
   const read = async (ids: Accounts) => {
+    // One row per account: read as it is, no grouping.
     let query = context.db
       .selectFrom('account_totals')
-      .select(['journal_account_id', ...SUMS])
+      .select([
+        'journal_account_id',
+        'n',
+        'debit_high as dh',
+        'debit_low as dl',
+        'credit_high as ch',
+        'credit_low as cl',
+      ])
       .where('site_id', '=', context.siteId);
     if (ids) query = query.where('journal_account_id', 'in', ids);
-    for (const row of await query.groupBy('journal_account_id').execute())
-      out.set(Number(row['journal_account_id']), movementOf(row));
+    for (const row of await query.execute()) out.set(Number(row['journal_account_id']), movementOf(row));
   };
   await read(accounts);
   return out;
