@@ -3,7 +3,9 @@
  * node dist/bench/console-pages.js [invoices]` (default 100,000; the file is cached under bench/.data/).
  * Each page is asked 3 times to warm up, then RUNS times through Fastify's inject with a signed-in
  * session (no network, no browser): the figure is the server's whole work for the page, including its
- * calls of the API. Also times what the dashboard used to do (12 P&L reports and 2 trial balances).
+ * calls of the API. Then the report endpoints themselves, and what the dashboard used to do (12 P&L
+ * reports and 2 trial balances). `PAGES=a,b` times only the URLs containing one of them, `SKIP=c,d` leaves those out; `WARMUPS=n` (default 3);
+ * `FROM_LINES=1` makes the reports sum every journal line, as before the account totals.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +13,19 @@ import SqliteDatabase from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
 import { ensureSqliteDataset } from './generate.js';
+import { movementSource } from '../src/domain/account-movements.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Number(process.env['RUNS'] ?? 15);
+const WARMUPS = Number(process.env['WARMUPS'] ?? 3);
+/** PAGES=a,b: only the URLs containing one of them; SKIP=c,d: not those containing one of these. */
+const listed = (name: string) => (process.env[name] ?? '').split(',').filter(Boolean);
+const wanted = (url: string) =>
+  (listed('PAGES').length === 0 || listed('PAGES').some((p) => url.includes(p))) &&
+  !listed('SKIP').some((p) => url.includes(p));
+// FROM_LINES=1: reports sum every journal line, as before the maintained account totals (for a before/after).
+if (process.env['FROM_LINES']) movementSource.fromLines = true;
 const invoices = Number(process.argv[2] ?? 100_000);
-/** PAGES=/app/invoices,/app/expenses: only the rows whose label contains one of these (`before`: the old dashboard's reports). */
-const PAGES = process.env['PAGES']?.split(',').filter(Boolean);
 
 const dataset = await ensureSqliteDataset(path.join(ROOT, 'bench', '.data'), invoices, (line) =>
   process.stderr.write(`${line}\n`),
@@ -43,8 +52,8 @@ if (!token.access_token) throw new Error('could not sign in as the bench owner')
 const cookie = `daftar_session=${token.access_token}`;
 
 async function time(label: string, run: () => Promise<number>): Promise<void> {
-  if (PAGES && !PAGES.some((wanted) => label.includes(wanted))) return;
-  for (let i = 0; i < 3; i += 1) await run();
+  if (!wanted(label)) return;
+  for (let i = 0; i < WARMUPS; i += 1) await run();
   const times: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const start = process.hrtime.bigint();
@@ -60,7 +69,7 @@ async function time(label: string, run: () => Promise<number>): Promise<void> {
 const page = (url: string) =>
   time(url, async () => (await app.inject({ method: 'GET', url, headers: { cookie } })).statusCode);
 process.stdout.write(
-  `${invoices} invoices, SQLite, ${RUNS} runs after 3 warm-ups; milliseconds\n\n| page | median | p90 | max |\n|---|---|---|---|\n`,
+  `${invoices} invoices, SQLite, ${RUNS} runs after ${WARMUPS} warm-ups${movementSource.fromLines ? ', reports summed from the lines (FROM_LINES)' : ''}; milliseconds\n\n| page | median | p90 | max |\n|---|---|---|---|\n`,
 );
 for (const url of [
   '/app',
@@ -89,8 +98,25 @@ for (const url of [
   '/app/reports/aged_receivables',
   '/app/reports/aged_payables',
   '/app/reports/stock_valuation',
-])
+].filter(wanted))
   await page(url);
+// The report endpoints themselves, over all time to today (the API's default range).
+const api = (url: string) =>
+  time(
+    url,
+    async () =>
+      (await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token.access_token}` } })).statusCode,
+  );
+for (const url of [
+  '/api2/reports/profit_and_loss.json',
+  '/api2/reports/balance_sheet.json',
+  '/api2/reports/trial_balance.json',
+  '/api2/reports/trial_balance.json?date_from=2024-03-17&date_to=2025-08-11',
+  '/api2/reports/monthly_summary.json',
+  '/api2/reports/monthly_summary.json?date_from=2023-01-01&date_to=2025-12-31',
+  '/api2/treasuries.json',
+].filter(wanted))
+  await api(url);
 // What the dashboard did before: one P&L a month for 12 months and two trial balances.
 await time('(before) 12 P&L + 2 trial balances', async () => {
   const now = new Date();

@@ -20,9 +20,10 @@ import { ensureDefaultSite } from '../src/domain/sites.js';
 import { toStored } from '../src/domain/money.js';
 import { rebuildListCountsSql } from '../src/db/ddl.js';
 import { COUNTED_TABLES } from '../src/db/list-counts.js';
+import { rebuildAccountTotalsSql } from '../src/db/account-totals.js';
 
 /** Bump when the generated rows change, so cached files are rebuilt. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const BENCH_KEY = 'bench-key-0123456789abcdef';
 export const CLIENT_COUNT = 10_000;
 export const PRODUCT_COUNT = 1_000;
@@ -779,7 +780,7 @@ export async function ensureSqliteDataset(
     )
     .all(...BULK_TABLES) as Array<{ name: string; sql: string }>;
   for (const index of indexes) db.exec(`drop index "${index.name}"`);
-  // So are the row counts that triggers keep (migration 0005): recounted once after the load.
+  // So are the row counts and account totals that triggers keep (migrations 0005, 0020): counted once after the load.
   const triggers = db
     .prepare(
       `select name, sql from sqlite_master where type = 'trigger' and tbl_name in (${BULK_TABLES.map(() => '?').join(',')})`,
@@ -796,6 +797,11 @@ export async function ensureSqliteDataset(
     db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'list_counts'`).get() !== undefined;
   if (counts)
     for (const counted of COUNTED_TABLES) for (const statement of rebuildListCountsSql(counted)) db.exec(statement);
+  // And the account month totals (migration 0020), summed once from the journal lines.
+  const totals =
+    db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'account_month_totals'`).get() !==
+    undefined;
+  if (totals) for (const statement of rebuildAccountTotalsSql()) db.exec(statement);
   const check = db.prepare('select sum(debit) as d, sum(credit) as c from journal_transactions').get() as {
     d: number;
     c: number;

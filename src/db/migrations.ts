@@ -19,6 +19,12 @@ import {
   rebuildWithAutoincrement,
 } from './ddl.js';
 import { COUNTED_TABLES } from './list-counts.js';
+import {
+  ACCOUNT_ALL_TIME_TABLE,
+  ACCOUNT_TOTALS_TABLE,
+  createAccountTotalTriggers,
+  rebuildAccountTotals,
+} from './account-totals.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 import { seedBranchAndGateways } from '../domain/branch-defaults.js';
 import { nowText } from '../domain/sites.js';
@@ -615,6 +621,21 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0019_conform': {
       async up(db) {
         for (const table of CONFORM_TABLES) await createTable(db, dialect, table);
+      },
+    },
+    // Issue 21: Σ debit and credit per account and month, kept by triggers (db/account-totals.ts), so
+    // reports over long periods read a row per account and month instead of every journal line.
+    '0020_account_month_totals': {
+      async up(db) {
+        // The amounts are declared columns (added after migrations): a new database lacks them yet.
+        const lineColumns = await existingColumns(db, dialect, 'journal_transactions');
+        for (const column of ['debit', 'credit'])
+          if (!lineColumns.has(column)) await addColumn(db, dialect, 'journal_transactions', column, 'money');
+        await createTable(db, dialect, ACCOUNT_TOTALS_TABLE);
+        await createTable(db, dialect, ACCOUNT_ALL_TIME_TABLE);
+        await createAccountTotalTriggers(db, dialect);
+        // Existing books: counted once from their lines.
+        await rebuildAccountTotals(db);
       },
     },
     // Issue 21 (console pages): the unpaid and overdue lists count their invoices from an index alone

@@ -13,6 +13,7 @@ import { exactSums, readSum } from '../db/exact-sum.js';
 import { sql } from 'kysely';
 import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
+import { movementsByAccount, movementsByMonth } from './account-movements.js';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -141,35 +142,11 @@ async function chart(context: Context): Promise<Map<number, Account>> {
   );
 }
 
-/** Σ debit and Σ credit per account over journals dated in [from, to] (either end open). */
-async function totalsByAccount(
-  context: Context,
-  from: string | null,
-  to: string | null,
-): Promise<Map<number, { debit: Dec; credit: Dec }>> {
-  const rows = await exactSums(context.dialect, (sums) => {
-    let query = context.db
-      .selectFrom('journal_transactions as t')
-      .innerJoin('journals as j', (join) =>
-        join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
-      )
-      .select((eb) => [
-        't.journal_account_id',
-        ...sums(eb.ref('t.debit'), 'debit'),
-        ...sums(eb.ref('t.credit'), 'credit'),
-      ])
-      .where('t.site_id', '=', context.siteId);
-    if (from) query = query.where('j.date', '>=', from);
-    if (to) query = query.where('j.date', '<', dayAfter(to));
-    return query.groupBy('t.journal_account_id').execute();
-  });
-  return new Map(
-    rows.map((row) => [
-      Number(row['journal_account_id']),
-      { debit: readSum(row, 'debit'), credit: readSum(row, 'credit') },
-    ]),
-  );
-}
+/**
+ * Σ debit and Σ credit per account over journals dated in [from, to] (from open when null): whole
+ * months from the maintained totals, part-months from the lines (domain/account-movements.ts).
+ */
+const totalsByAccount = movementsByAccount;
 
 function base(context: Context, name: string, title: string, query: ReportQuery, columns: string[]): ReportHead {
   return {
@@ -261,7 +238,10 @@ async function profitLines(
   to: string,
 ): Promise<{ rows: Row[]; revenue: Dec; expenses: Dec }> {
   const accounts = await chart(context);
-  const period = await totalsByAccount(context, from, to);
+  const profitAccounts = [...accounts.values()]
+    .filter((account) => account.class === 'revenue' || account.class === 'expenses')
+    .map((account) => account.id);
+  const period = await totalsByAccount(context, from, to, profitAccounts);
   let revenue = ZERO;
   let expenses = ZERO;
   const rows: Row[] = [];
@@ -691,7 +671,8 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
 /**
  * Month by month over [date_from, date_to] (default: the 12 months to date_to): revenue, expenses and
  * net profit as the P&L counts them, and money into and out of the treasuries (debits and credits to
- * their accounts). One grouped query over the journals, so a dashboard needs one report, not one a month.
+ * their accounts). Whole months come from the maintained month totals and only the part-months at the
+ * edges from journal lines (domain/account-movements.ts), so a dashboard reads a few hundred rows.
  */
 export async function monthlySummary(context: Context, query: ReportQuery): Promise<Report> {
   const to = query.date_to;
@@ -703,25 +684,11 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
       return start.toISOString().slice(0, 10);
     })();
   const accounts = await chart(context);
-  const month = sql<string>`substr(j.date, 1, 7)`;
-  const rows = await exactSums(context.dialect, (sums) =>
-    context.db
-      .selectFrom('journal_transactions as t')
-      .innerJoin('journals as j', (join) =>
-        join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
-      )
-      .select((eb) => [
-        month.as('month'),
-        't.journal_account_id',
-        ...sums(eb.ref('t.debit'), 'debit'),
-        ...sums(eb.ref('t.credit'), 'credit'),
-      ])
-      .where('t.site_id', '=', context.siteId)
-      .where('j.date', '>=', from)
-      .where('j.date', '<', dayAfter(to))
-      .groupBy([month, 't.journal_account_id'])
-      .execute(),
-  );
+  // Only the accounts the summary adds up: revenue, expenses and treasuries (not every client's).
+  const counted = [...accounts.values()]
+    .filter((a) => a.class === 'revenue' || a.class === 'expenses' || a.entityType === 'treasury')
+    .map((a) => a.id);
+  const rows = await movementsByMonth(context, from, to, counted);
   const months = new Map<string, { revenue: Dec; expenses: Dec; cash_in: Dec; cash_out: Dec }>();
   for (
     let at = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
@@ -731,11 +698,10 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
     months.set(at.toISOString().slice(0, 7), { revenue: ZERO, expenses: ZERO, cash_in: ZERO, cash_out: ZERO });
   }
   for (const row of rows) {
-    const account = accounts.get(Number(row['journal_account_id']));
-    const figures = months.get(String(row['month']));
+    const account = accounts.get(row.accountId);
+    const figures = months.get(row.month);
     if (!account || !figures) continue;
-    const debit = readSum(row, 'debit');
-    const credit = readSum(row, 'credit');
+    const { debit, credit } = row.moved;
     if (account.class === 'revenue') figures.revenue += credit - debit;
     if (account.class === 'expenses') figures.expenses += debit - credit;
     if (account.entityType === 'treasury') {

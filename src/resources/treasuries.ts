@@ -1,6 +1,6 @@
 import { DaftarError } from '../domain/errors.js';
 import { formatDec } from '../domain/money.js';
-import { exactSums, readSum } from '../db/exact-sum.js';
+import { balancesOf } from '../domain/account-movements.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { makeSolePrimary, staffField, timestamps } from './common.js';
@@ -41,22 +41,23 @@ export const treasuries = defineResource({
     /** Balance: debits − credits posted to the treasury's account (payments in, expenses and refunds out). */
     async related(context, records, wire) {
       const ids = records.map((r) => r.id!);
-      const rows = await exactSums(context.dialect, (sums) =>
-        context.db
-          .selectFrom('journal_accounts as a')
-          .innerJoin('journal_transactions as t', (join) =>
-            join.onRef('t.journal_account_id', '=', 'a.id').on('t.site_id', '=', context.siteId),
-          )
-          .select((eb) => ['a.entity_id', ...sums(eb.ref('t.debit'), 'debit'), ...sums(eb.ref('t.credit'), 'credit')])
-          .where('a.site_id', '=', context.siteId)
-          .where('a.entity_type', '=', 'treasury')
-          .where('a.entity_id', 'in', ids)
-          .groupBy('a.entity_id')
-          .execute(),
+      // From the maintained month totals (db/account-totals.ts): a row per account and month, not every line.
+      const accounts = await context.db
+        .selectFrom('journal_accounts')
+        .select(['id', 'entity_id'])
+        .where('site_id', '=', context.siteId)
+        .where('entity_type', '=', 'treasury')
+        .where('entity_id', 'in', ids)
+        .execute();
+      const balances = await balancesOf(
+        context,
+        accounts.map((a) => Number(a['id'])),
       );
-      const byTreasury = new Map(
-        rows.map((row) => [Number(row['entity_id']), readSum(row, 'debit') - readSum(row, 'credit')]),
-      );
+      const byTreasury = new Map<number, bigint>();
+      for (const account of accounts) {
+        const treasury = Number(account['entity_id']);
+        byTreasury.set(treasury, (byTreasury.get(treasury) ?? 0n) + (balances.get(Number(account['id'])) ?? 0n));
+      }
       records.forEach((record, index) => {
         wire[index]!['balance'] = formatDec(byTreasury.get(record.id!) ?? 0n);
       });

@@ -114,6 +114,7 @@ export async function bookProblems(database: Database): Promise<string[]> {
         `invoice ${row.id} summary_paid ${row.paid} ≠ Σ completed payments and applied advances ${row.sum}`,
       );
   }
+  problems.push(...(await accountTotalProblems(database)));
   return problems;
 }
 
@@ -186,5 +187,65 @@ export async function orphanProblems(database: Database): Promise<string[]> {
           .join(', ')}${rows.length > 5 ? ` (${rows.length})` : ''}`,
       );
   }
+  return problems;
+}
+
+/**
+ * The maintained month totals (db/account-totals.ts) against the same sums computed from scratch from
+ * the journal lines, per site, account and month. Returns the differences.
+ */
+export async function accountTotalProblems(database: Database): Promise<string[]> {
+  const db = database.db;
+  const problems: string[] = [];
+  const scratch = await sql<{ site_id: number; a: number; m: string; n: string; d: string; c: string }>`
+    select t.site_id, t.journal_account_id as a, coalesce(substr(j.date, 1, 7), 'none') as m, count(*) as n,
+      coalesce(sum(t.debit), 0) as d, coalesce(sum(t.credit), 0) as c
+    from journal_transactions t inner join journals j on j.site_id = t.site_id and j.id = t.journal_id
+    group by t.site_id, t.journal_account_id, coalesce(substr(j.date, 1, 7), 'none')`.execute(db);
+  const kept = await sql<{
+    site_id: number;
+    a: number;
+    m: string;
+    n: string;
+    dh: string;
+    dl: string;
+    ch: string;
+    cl: string;
+  }>`
+    select site_id, journal_account_id as a, month as m, n, debit_high as dh, debit_low as dl,
+      credit_high as ch, credit_low as cl from account_month_totals`.execute(db);
+  const text = (n: unknown, d: unknown, c: unknown) => `${String(n)} lines, debit ${String(d)}, credit ${String(c)}`;
+  const expected = new Map(scratch.rows.map((r) => [`${r.site_id}|${r.a}|${r.m}`, text(r.n, r.d, r.c)]));
+  const joined = (high: unknown, low: unknown) => BigInt(String(high)) * 1_000_000_000n + BigInt(String(low));
+  const seen = new Set<string>();
+  for (const row of kept.rows) {
+    const key = `${row.site_id}|${row.a}|${row.m}`;
+    seen.add(key);
+    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
+    const want = expected.get(key) ?? text(0, 0, 0);
+    if (got !== want) problems.push(`account totals ${key}: kept ${got}, lines say ${want}`);
+  }
+  for (const [key, want] of expected)
+    if (!seen.has(key)) problems.push(`account totals ${key}: no row kept, lines say ${want}`);
+  // The all-time rows: Σ of every month's.
+  const allTime = new Map<string, { n: bigint; d: bigint; c: bigint }>();
+  for (const r of scratch.rows) {
+    const key = `${r.site_id}|${r.a}`;
+    const at = allTime.get(key) ?? { n: 0n, d: 0n, c: 0n };
+    allTime.set(key, { n: at.n + BigInt(String(r.n)), d: at.d + BigInt(String(r.d)), c: at.c + BigInt(String(r.c)) });
+  }
+  const keptAll = await sql<{ site_id: number; a: number; n: string; dh: string; dl: string; ch: string; cl: string }>`
+    select site_id, journal_account_id as a, n, debit_high as dh, debit_low as dl, credit_high as ch, credit_low as cl
+    from account_totals`.execute(db);
+  const seenAll = new Set<string>();
+  for (const row of keptAll.rows) {
+    const key = `${row.site_id}|${row.a}`;
+    seenAll.add(key);
+    const want = allTime.get(key) ?? { n: 0n, d: 0n, c: 0n };
+    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
+    if (got !== text(want.n, want.d, want.c))
+      problems.push(`all-time totals ${key}: kept ${got}, lines say ${text(want.n, want.d, want.c)}`);
+  }
+  for (const key of allTime.keys()) if (!seenAll.has(key)) problems.push(`all-time totals ${key}: no row kept`);
   return problems;
 }

@@ -1,0 +1,194 @@
+/**
+ * Maintained account totals: Σ debit, Σ credit and the number of lines posted to each account in each
+ * month, kept by database triggers on `journal_transactions` and `journals` (docs/accounting.md,
+ * "Account totals"). Reports that need period sums read these rows for the whole months of their range
+ * and journal lines only for the part-months at its edges (domain/account-movements.ts).
+ *
+ * What a row holds: for (site_id, journal_account_id, month), over the lines of that account whose
+ * journal exists and is dated in that month (`month` is the first seven characters of the journal's
+ * date, YYYY-MM; 'none' for a journal without a date, which no dated range includes):
+ * - `n`: how many such lines (an account "has lines in a range" when the sum of n is above zero);
+ * - `debit_high` × 10^9 + `debit_low` = Σ debit, and the same for credit, in millionths. A plain running
+ *   total would not do: a stored amount is below 9 × 10^18 millionths, but a total of many is not,
+ *   and SQLite's `+` turns an integer overflow into a floating-point value without a word. Each line
+ *   adds debit / 10^9 (truncated) to the high part and debit % 10^9 to the low part (both engines
+ *   truncate toward zero, so the parts carry the sign and high × 10^9 + low is the amount exactly);
+ *   each part stays inside 64 bits for a billion lines. The same split as db/exact-sum.ts.
+ *
+ * `account_totals` holds the same over all time, one row per account (every month, 'none' included):
+ * a balance as of a recent date is that row minus the few months after the date.
+ *
+ * Why triggers: they run inside the statement that writes the lines, so the totals move in the same
+ * transaction by construction (a rollback or a fault takes both back), every writer (automatic journals
+ * of every document kind, manual journals, edits, deletes, the engine's child rows, bulk SQL) goes
+ * through them with no code of its own, and on PostgreSQL they cost no round trip.
+ */
+import { sql } from 'kysely';
+import type { Db, DialectName } from './connection.js';
+import type { TableSpec } from './ddl.js';
+
+export const ACCOUNT_TOTALS_TABLE: TableSpec = {
+  name: 'account_month_totals',
+  columns: [
+    'journal_account_id int not null',
+    'month text not null',
+    'n int not null',
+    'debit_high money not null',
+    'debit_low money not null',
+    'credit_high money not null',
+    'credit_low money not null',
+  ],
+  indexes: [['month']],
+  unique: [['journal_account_id', 'month']],
+};
+
+/** The same over all time, one row per account: what a balance as of today starts from. */
+export const ACCOUNT_ALL_TIME_TABLE: TableSpec = {
+  name: 'account_totals',
+  columns: [
+    'journal_account_id int not null',
+    'n int not null',
+    'debit_high money not null',
+    'debit_low money not null',
+    'credit_high money not null',
+    'credit_low money not null',
+  ],
+  unique: [['journal_account_id']],
+};
+
+/** The month key of a journal row (`j` a table alias or `new`/`old`). */
+const monthOf = (row: string) => `coalesce(substr(${row}.date, 1, 7), 'none')`;
+const SPLIT = '1000000000';
+const parts = (value: string) => [`${value} / ${SPLIT}`, `${value} % ${SPLIT}`];
+
+/**
+ * `insert … select` of signed deltas from `source` (which selects site_id, journal_account_id, month,
+ * n, dh, dl, ch, cl), added to the existing rows.
+ */
+function upsert(table: 'account_month_totals' | 'account_totals', source: string): string {
+  const key = table === 'account_month_totals' ? 'site_id, journal_account_id, month' : 'site_id, journal_account_id';
+  return `insert into ${table}
+      (${key}, n, debit_high, debit_low, credit_high, credit_low)
+    ${source}
+    on conflict (${key}) do update set
+      n = ${table}.n + excluded.n,
+      debit_high = ${table}.debit_high + excluded.debit_high,
+      debit_low = ${table}.debit_low + excluded.debit_low,
+      credit_high = ${table}.credit_high + excluded.credit_high,
+      credit_low = ${table}.credit_low + excluded.credit_low`;
+}
+
+/** One line (`new` or `old`) added (+1) or taken away (−1), at its journal's month and over all time. */
+function lineDelta(row: 'new' | 'old', sign: 1 | -1): string {
+  const s = sign === 1 ? '' : '-';
+  const [dh, dl] = parts(`coalesce(${row}.debit, 0)`);
+  const [ch, cl] = parts(`coalesce(${row}.credit, 0)`);
+  const sums = `${s}1, ${s}(${dh}), ${s}(${dl}), ${s}(${ch}), ${s}(${cl})`;
+  const journal = `from journals j where j.site_id = ${row}.site_id and j.id = ${row}.journal_id`;
+  return [
+    upsert(
+      'account_month_totals',
+      `select ${row}.site_id, ${row}.journal_account_id, ${monthOf('j')}, ${sums} ${journal}`,
+    ),
+    upsert('account_totals', `select ${row}.site_id, ${row}.journal_account_id, ${sums} ${journal}`),
+  ].join('; ');
+}
+
+/** Every line of journal `row` (`new` or `old`) added or taken away, at `row`'s month and over all time. */
+function journalDelta(row: 'new' | 'old', sign: 1 | -1): string {
+  const s = sign === 1 ? '' : '-';
+  const [dh, dl] = parts('coalesce(t.debit, 0)');
+  const [ch, cl] = parts('coalesce(t.credit, 0)');
+  const sums = `${s}count(*), ${s}sum(${dh}), ${s}sum(${dl}), ${s}sum(${ch}), ${s}sum(${cl})`;
+  const lines = `from journal_transactions t where t.site_id = ${row}.site_id and t.journal_id = ${row}.id
+    group by t.site_id, t.journal_account_id`;
+  return [
+    upsert('account_month_totals', `select t.site_id, t.journal_account_id, ${monthOf(row)}, ${sums} ${lines}`),
+    upsert('account_totals', `select t.site_id, t.journal_account_id, ${sums} ${lines}`),
+  ].join('; ');
+}
+
+const LINE_COLUMNS = ['site_id', 'journal_id', 'journal_account_id', 'debit', 'credit'];
+
+/** Statements that recount the totals from the journal lines (a migration, or a bulk load made with the triggers off). */
+export function rebuildAccountTotalsSql(): string[] {
+  const [dh, dl] = parts('coalesce(t.debit, 0)');
+  const [ch, cl] = parts('coalesce(t.credit, 0)');
+  return [
+    'delete from account_month_totals',
+    'delete from account_totals',
+    `insert into account_month_totals
+        (site_id, journal_account_id, month, n, debit_high, debit_low, credit_high, credit_low)
+      select t.site_id, t.journal_account_id, ${monthOf('j')}, count(*),
+        sum(${dh}), sum(${dl}), sum(${ch}), sum(${cl})
+      from journal_transactions t
+      inner join journals j on j.site_id = t.site_id and j.id = t.journal_id
+      group by t.site_id, t.journal_account_id, ${monthOf('j')}`,
+    `insert into account_totals (site_id, journal_account_id, n, debit_high, debit_low, credit_high, credit_low)
+      select site_id, journal_account_id, sum(n), sum(debit_high), sum(debit_low), sum(credit_high), sum(credit_low)
+      from account_month_totals group by site_id, journal_account_id`,
+  ];
+}
+
+/**
+ * Creates the triggers that keep `account_month_totals` in step:
+ * - a line inserted, deleted, or updated in an amount, account or journal: its delta at its journal's month;
+ * - a journal deleted: what its remaining lines had added (the engine may delete a journal before its
+ *   lines; the lines' own delete then finds no journal and adds nothing);
+ * - a journal's date moved to another month (or its site changed): its lines moved with it.
+ * A line written before its journal exists is not counted (no writer does that: a journal's lines are
+ * written with it or after it, and reports join lines to journals just the same).
+ */
+export async function createAccountTotalTriggers(db: Db, dialect: DialectName): Promise<void> {
+  const differ = dialect === 'sqlite' ? 'is not' : 'is distinct from';
+  const lineChanged = LINE_COLUMNS.map((c) => `old.${c} ${differ} new.${c}`).join(' or ');
+  const journalChanged = `old.site_id ${differ} new.site_id or old.id ${differ} new.id or ${monthOf('old')} ${differ} ${monthOf('new')}`;
+  const watchedLines = LINE_COLUMNS.map((c) => `"${c}"`).join(', ');
+  if (dialect === 'sqlite') {
+    const statements = [
+      `create trigger "journal_transactions_totals_insert" after insert on "journal_transactions"
+        begin ${lineDelta('new', 1)}; end`,
+      `create trigger "journal_transactions_totals_delete" after delete on "journal_transactions"
+        begin ${lineDelta('old', -1)}; end`,
+      `create trigger "journal_transactions_totals_update" after update of ${watchedLines} on "journal_transactions"
+        when ${lineChanged} begin ${lineDelta('old', -1)}; ${lineDelta('new', 1)}; end`,
+      // BEFORE delete: the lines are still there to be summed, the journal row too.
+      `create trigger "journals_totals_delete" before delete on "journals"
+        begin ${journalDelta('old', -1)}; end`,
+      `create trigger "journals_totals_update" after update of "site_id", "id", "date" on "journals"
+        when ${journalChanged} begin ${journalDelta('old', -1)}; ${journalDelta('new', 1)}; end`,
+    ];
+    for (const statement of statements) await sql.raw(statement).execute(db);
+    return;
+  }
+  const statements = [
+    `create or replace function "daftar_totals_line"() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') then ${lineDelta('old', -1)}; end if;
+        if tg_op in ('UPDATE', 'INSERT') then ${lineDelta('new', 1)}; end if;
+        return null;
+      end $$`,
+    `create or replace function "daftar_totals_journal"() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') then ${journalDelta('old', -1)}; end if;
+        if tg_op = 'UPDATE' then ${journalDelta('new', 1)}; end if;
+        if tg_op = 'DELETE' then return old; end if;
+        return null;
+      end $$`,
+    `create trigger "journal_transactions_totals_insert" after insert on "journal_transactions"
+      for each row execute function "daftar_totals_line"()`,
+    `create trigger "journal_transactions_totals_delete" after delete on "journal_transactions"
+      for each row execute function "daftar_totals_line"()`,
+    `create trigger "journal_transactions_totals_update" after update of ${watchedLines} on "journal_transactions"
+      for each row when (${lineChanged}) execute function "daftar_totals_line"()`,
+    `create trigger "journals_totals_delete" before delete on "journals"
+      for each row execute function "daftar_totals_journal"()`,
+    `create trigger "journals_totals_update" after update of "site_id", "id", "date" on "journals"
+      for each row when (${journalChanged}) execute function "daftar_totals_journal"()`,
+  ];
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+export async function rebuildAccountTotals(db: Db): Promise<void> {
+  for (const statement of rebuildAccountTotalsSql()) await sql.raw(statement).execute(db);
+}

@@ -1,0 +1,347 @@
+/**
+ * Σ debit and Σ credit per account over journals dated in a range, read from the maintained month
+ * totals (db/account-totals.ts) for the whole months of the range and from the journal lines only for
+ * the part-months at its edges, so any range is exact and costs at most two part-months of lines.
+ *
+ * A part-month is summed the cheaper way: its lines directly when it covers at most half the month,
+ * else the month's total minus the lines of the days outside it. Both equal the lines of the range
+ * for journal dates written YYYY-MM-DD (with or without a time after it), which is what every writer
+ * stores (the `date` field accepts nothing else).
+ *
+ * `linesByAccount` is the old computation (one grouped query over every line in the range), kept for
+ * the part-months and as the oracle the tests compare against.
+ */
+import { sql } from 'kysely';
+import { exactSums, readSum } from '../db/exact-sum.js';
+import { type Dec, ZERO, fromStored } from './money.js';
+import type { Context } from './context.js';
+
+export interface Movement {
+  /** Lines counted; an account with none in the range is left out, as a GROUP BY over lines would. */
+  n: number;
+  debit: Dec;
+  credit: Dec;
+}
+
+const SPLIT = 1_000_000_000n;
+
+export function dayAfter(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+function dayBefore(date: string): string {
+  const previous = new Date(`${date}T00:00:00Z`);
+  previous.setUTCDate(previous.getUTCDate() - 1);
+  return previous.toISOString().slice(0, 10);
+}
+
+const firstDay = (month: string) => `${month}-01`;
+function lastDay(month: string): string {
+  const end = new Date(`${month}-01T00:00:00Z`);
+  end.setUTCMonth(end.getUTCMonth() + 1, 0);
+  return end.toISOString().slice(0, 10);
+}
+function shiftMonth(month: string, by: number): string {
+  const at = new Date(`${month}-01T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() + by);
+  return at.toISOString().slice(0, 7);
+}
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+
+/** Test switch: read every report's sums from the lines (the computation before the totals). */
+export const movementSource = { fromLines: false };
+
+type Keyed = Map<string, Movement>;
+/** The accounts a report needs (null: every account); a long list is read as every account. */
+type Accounts = readonly number[] | null;
+const scope = (accounts: Accounts): Accounts => (accounts && accounts.length <= 500 ? accounts : null);
+
+function add(into: Keyed, key: string, moved: Movement, sign: 1n | -1n = 1n): void {
+  const at = into.get(key) ?? { n: 0, debit: ZERO, credit: ZERO };
+  at.n += sign === 1n ? moved.n : -moved.n;
+  at.debit += sign * moved.debit;
+  at.credit += sign * moved.credit;
+  into.set(key, at);
+}
+
+/** Lines of journals dated in [from, to) (either end open), grouped per account; `outside` excludes [a, b). */
+async function lineSums(
+  context: Context,
+  accounts: Accounts,
+  from: string | null,
+  before: string | null,
+  outside?: [string, string],
+): Promise<Map<number, Movement>> {
+  const rows = await exactSums(context.dialect, (sums) => {
+    let query = context.db
+      .selectFrom('journal_transactions as t')
+      .innerJoin('journals as j', (join) =>
+        join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
+      )
+      .select((eb) => [
+        't.journal_account_id',
+        eb.fn.countAll().as('n'),
+        ...sums(eb.ref('t.debit'), 'debit'),
+        ...sums(eb.ref('t.credit'), 'credit'),
+      ])
+      .where('t.site_id', '=', context.siteId);
+    if (from) query = query.where('j.date', '>=', from);
+    if (before) query = query.where('j.date', '<', before);
+    if (accounts) query = query.where('t.journal_account_id', 'in', accounts);
+    if (outside) {
+      const [a, b] = outside;
+      query = query.where((eb) => eb.or([eb('j.date', '<', a), eb('j.date', '>=', b)]));
+    }
+    return query.groupBy('t.journal_account_id').execute();
+  });
+  return new Map(
+    rows.map((row) => [
+      Number(row['journal_account_id']),
+      { n: Number(row['n']), debit: readSum(row, 'debit'), credit: readSum(row, 'credit') },
+    ]),
+  );
+}
+
+/** The old computation: Σ per account over every line dated in [from, to] (either end open). */
+export function linesByAccount(
+  context: Context,
+  from: string | null,
+  to: string | null,
+  accounts: Accounts = null,
+): Promise<Map<number, Movement>> {
+  return lineSums(context, scope(accounts), from, to ? dayAfter(to) : null);
+}
+
+const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
+const SUMS = [
+  sql<string | number>`sum(n)`.as('n'),
+  sql<string | number>`sum(debit_high)`.as('dh'),
+  sql<string | number>`sum(debit_low)`.as('dl'),
+  sql<string | number>`sum(credit_high)`.as('ch'),
+  sql<string | number>`sum(credit_low)`.as('cl'),
+];
+const movementOf = (row: Record<string, unknown>): Movement => ({
+  n: Number(row['n']),
+  debit: joined(row['dh'], row['dl']),
+  credit: joined(row['ch'], row['cl']),
+});
+
+/** Month totals in [lo, hi] (either end open when null), per month and account or per account alone. */
+async function monthTotals(
+  context: Context,
+  accounts: Accounts,
+  lo: string | null,
+  hi: string | null,
+  perMonth: boolean,
+): Promise<Array<{ month: string; accountId: number; moved: Movement }>> {
+  let query = context.db
+    .selectFrom('account_month_totals')
+    .select(['journal_account_id', ...SUMS])
+    .where('site_id', '=', context.siteId);
+  if (hi !== null) query = query.where('month', '<=', hi);
+  if (lo !== null) query = query.where('month', '>=', lo);
+  if (accounts) query = query.where('journal_account_id', 'in', accounts);
+  const rows = perMonth
+    ? await query.select('month').groupBy(['journal_account_id', 'month']).execute()
+    : await query.groupBy('journal_account_id').execute();
+  return rows.map((row) => ({
+    month: perMonth ? String((row as Record<string, unknown>)['month']) : '',
+    accountId: Number(row['journal_account_id']),
+    moved: movementOf(row),
+  }));
+}
+
+/** The all-time totals of the accounts (db/account-totals.ts `account_totals`). */
+async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<number, Movement>> {
+  const out = new Map<number, Movement>();
+  const read = async (ids: Accounts) => {
+    // One row per account: read as it is, no grouping.
+    let query = context.db
+      .selectFrom('account_totals')
+      .select([
+        'journal_account_id',
+        'n',
+        'debit_high as dh',
+        'debit_low as dl',
+        'credit_high as ch',
+        'credit_low as cl',
+      ])
+      .where('site_id', '=', context.siteId);
+    if (ids) query = query.where('journal_account_id', 'in', ids);
+    for (const row of await query.execute()) out.set(Number(row['journal_account_id']), movementOf(row));
+  };
+  await read(accounts);
+  return out;
+}
+
+/** The first and last dated month with totals (null when there are none). */
+async function monthSpan(context: Context): Promise<{ first: string; last: string } | null> {
+  const row = await context.db
+    .selectFrom('account_month_totals')
+    .select([sql<string | null>`min(month)`.as('first'), sql<string | null>`max(month)`.as('last')])
+    .where('site_id', '=', context.siteId)
+    .where('month', '>=', '0000-00')
+    .where('month', '<=', '9999-99')
+    .executeTakeFirst();
+  return row?.first && row.last ? { first: String(row.first), last: String(row.last) } : null;
+}
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+
+/**
+ * Σ per account of every month up to `hi`: the months themselves, or, when fewer months follow `hi`
+ * than precede it, the all-time totals minus the months after `hi` (journals without a date too).
+ */
+async function upTo(context: Context, accounts: Accounts, hi: string): Promise<Map<number, Movement>> {
+  const span = await monthSpan(context);
+  const out = new Map<number, Movement>();
+  if (span && monthIndex(span.last) - monthIndex(hi) < monthIndex(hi) - monthIndex(span.first)) {
+    for (const [accountId, moved] of await allTimeTotals(context, accounts)) out.set(accountId, moved);
+    for (const row of await monthTotals(context, accounts, shiftMonth(hi, 1), null, false)) {
+      const at = out.get(row.accountId) ?? { n: 0, debit: ZERO, credit: ZERO };
+      at.n -= row.moved.n;
+      at.debit -= row.moved.debit;
+      at.credit -= row.moved.credit;
+      out.set(row.accountId, at);
+    }
+    return out;
+  }
+  for (const row of await monthTotals(context, accounts, null, hi, false)) out.set(row.accountId, row.moved);
+  return out;
+}
+
+/** The lines of month `month` dated in [a, b], the cheaper way (see the file's comment). */
+async function partMonth(
+  context: Context,
+  accounts: Accounts,
+  month: string,
+  a: string,
+  b: string,
+): Promise<Map<number, Movement>> {
+  const start = firstDay(month);
+  const end = lastDay(month);
+  if (days(a, b) * 2 <= days(start, end)) return lineSums(context, accounts, a, dayAfter(b));
+  const whole = await monthTotals(context, accounts, month, month, false);
+  const out = new Map<number, Movement>();
+  for (const row of whole) out.set(row.accountId, { ...row.moved });
+  const rest = await lineSums(context, accounts, start, dayAfter(end), [a, dayAfter(b)]);
+  for (const [accountId, moved] of rest) {
+    const at = out.get(accountId) ?? { n: 0, debit: ZERO, credit: ZERO };
+    out.set(accountId, { n: at.n - moved.n, debit: at.debit - moved.debit, credit: at.credit - moved.credit });
+  }
+  return out;
+}
+
+/**
+ * Σ per account and month over journals dated in [from, to] (from open when null): the key is
+ * `${month}|${accountId}`, or just the account id when `perMonth` is false. Entries with no lines are
+ * left out.
+ */
+async function movements(
+  context: Context,
+  accounts: Accounts,
+  from: string | null,
+  to: string,
+  perMonth: boolean,
+): Promise<Keyed> {
+  const out: Keyed = new Map();
+  const key = (month: string, accountId: number) => (perMonth ? `${month}|${accountId}` : String(accountId));
+  const addPart = async (month: string, a: string, b: string) => {
+    for (const [accountId, moved] of await partMonth(context, accounts, month, a, b))
+      add(out, key(month, accountId), moved);
+  };
+  const toMonth = to.slice(0, 7);
+  const toWhole = to === lastDay(toMonth);
+  const fromMonth = from?.slice(0, 7) ?? null;
+  const fromWhole = from === null || from === firstDay(fromMonth!);
+  if (from !== null && fromMonth === toMonth && !(fromWhole && toWhole)) {
+    await addPart(toMonth, from, to);
+  } else {
+    const lo = from === null ? null : fromWhole ? fromMonth : shiftMonth(fromMonth!, 1);
+    const hi = toWhole ? toMonth : shiftMonth(toMonth, -1);
+    if (lo === null && !perMonth) {
+      for (const [accountId, moved] of await upTo(context, accounts, hi)) add(out, key('', accountId), moved);
+    } else if (lo === null || lo <= hi) {
+      for (const row of await monthTotals(context, accounts, lo, hi, perMonth))
+        add(out, key(row.month, row.accountId), row.moved);
+    }
+    if (!fromWhole) await addPart(fromMonth!, from!, lastDay(fromMonth!));
+    if (!toWhole) await addPart(toMonth, firstDay(toMonth), to);
+  }
+  for (const [k, moved] of out) if (moved.n <= 0) out.delete(k);
+  return out;
+}
+
+/** Σ debit and Σ credit per account over journals dated in [from, to] (from open when null). */
+export async function movementsByAccount(
+  context: Context,
+  from: string | null,
+  to: string,
+  accounts: readonly number[] | null = null,
+): Promise<Map<number, Movement>> {
+  if (accounts?.length === 0) return new Map();
+  if (movementSource.fromLines) return linesByAccount(context, from, to, accounts);
+  const keyed = await movements(context, scope(accounts), from, to, false);
+  return new Map([...keyed].map(([k, moved]) => [Number(k), moved]));
+}
+
+/** The same per month (YYYY-MM) and account, for reports month by month. */
+export async function movementsByMonth(
+  context: Context,
+  from: string,
+  to: string,
+  accounts: readonly number[] | null = null,
+): Promise<Array<{ month: string; accountId: number; moved: Movement }>> {
+  if (accounts?.length === 0) return [];
+  if (movementSource.fromLines) {
+    // The old computation: one grouped query over the lines of the range.
+    const month = sql<string>`substr(j.date, 1, 7)`;
+    const rows = await exactSums(context.dialect, (sums) =>
+      context.db
+        .selectFrom('journal_transactions as t')
+        .innerJoin('journals as j', (join) =>
+          join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
+        )
+        .select((eb) => [
+          month.as('month'),
+          't.journal_account_id',
+          eb.fn.countAll().as('n'),
+          ...sums(eb.ref('t.debit'), 'debit'),
+          ...sums(eb.ref('t.credit'), 'credit'),
+        ])
+        .where('t.site_id', '=', context.siteId)
+        .where('j.date', '>=', from)
+        .where('j.date', '<', dayAfter(to))
+        .$if(scope(accounts) !== null, (q) => q.where('t.journal_account_id', 'in', scope(accounts)!))
+        .groupBy([month, 't.journal_account_id'])
+        .execute(),
+    );
+    return rows.map((row) => ({
+      month: String(row['month']),
+      accountId: Number(row['journal_account_id']),
+      moved: { n: Number(row['n']), debit: readSum(row, 'debit'), credit: readSum(row, 'credit') },
+    }));
+  }
+  const keyed = await movements(context, scope(accounts), from, to, true);
+  return [...keyed].map(([k, moved]) => {
+    const [month, accountId] = k.split('|');
+    return { month: month!, accountId: Number(accountId), moved };
+  });
+}
+
+/**
+ * Σ debit − Σ credit of every line ever posted to each of `accountIds` (all months, and journals
+ * without a date), from the all-time totals: one row per account.
+ */
+export async function balancesOf(context: Context, accountIds: readonly number[]): Promise<Map<number, Dec>> {
+  const out = new Map<number, Dec>();
+  for (let start = 0; start < accountIds.length; start += 500) {
+    const found = await allTimeTotals(context, accountIds.slice(start, start + 500));
+    for (const [accountId, moved] of found) out.set(accountId, moved.debit - moved.credit);
+  }
+  return out;
+}
+
+export { dayBefore };
