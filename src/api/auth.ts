@@ -49,7 +49,7 @@ class CallerCache {
   }
 
   current(): string {
-    return this.version.get() as string;
+    return String(this.version.get());
   }
 
   /** The cached caller of `key`, if nothing changed since it was read. */
@@ -131,7 +131,7 @@ export function requiresCredential(request: FastifyRequest, publicRoutes: Readon
   const route = request.routeOptions.url;
   // A route that answers without an API credential says so where it is registered (`PUBLIC_ROUTE`):
   // public document links check their own hash, the console its own session.
-  if ((request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return false;
+  if (request.routeOptions.config?.public === true) return false;
   return route !== undefined && !publicRoutes.has(route);
 }
 

@@ -16,6 +16,7 @@ import { digest, hashPassword, randomSecret, verifyPassword } from '../domain/se
 import { nowText } from '../domain/sites.js';
 import { failedReply } from './envelope.js';
 import { hit, hitsSoFar, limited } from './limits.js';
+import { isRecord } from '../guards.js';
 
 export const TOKEN_PATHS = ['/v2/oauth/token', '/api2/oauth/token', '/oauth/token', '/api2/v2/oauth/token'];
 export const REVOKE_PATHS = ['/v2/oauth/revoke', '/api2/oauth/revoke', '/oauth/revoke'];
@@ -195,7 +196,7 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
   };
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const body = isRecord(request.body) ? request.body : {};
     const grant = text(body, 'grant_type');
     if (grant === 'password') return passwordGrant(request, reply, body);
     if (grant === 'refresh_token') return refreshGrant(reply, body);
@@ -212,7 +213,7 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
   for (const path of TOKEN_PATHS) app.post(path, handler);
   // RFC 7009: whoever holds a token may revoke it (and its pair); unknown tokens are not an error.
   const revoke = async (request: FastifyRequest, reply: FastifyReply) => {
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const body = isRecord(request.body) ? request.body : {};
     const token = text(body, 'token');
     if (!token) return oauthError(reply, 400, 'invalid_request', 'token is required', { token: 'is required' });
     const hash = digest(token);

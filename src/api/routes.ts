@@ -194,7 +194,7 @@ export function registerResourceRoutes(
         app.get(one, async (request, reply) => {
           const raw = paramsOf(request).id;
           const form = renders ? /^(\d{1,15})\.(pdf|html)$/.exec(raw) : null;
-          if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] as 'pdf' | 'html');
+          if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] === 'pdf' ? 'pdf' : 'html');
           const id = parseId(raw, spec);
           const data = await readWith(request, database, async (context) =>
             modelKeys(context, spec, await getOne(context, spec, id)),

@@ -9,6 +9,7 @@ import type { SiteRow } from './context.js';
 import { seedChartOfAccounts } from './chart.js';
 import { seedFollowUps } from './follow-up-defaults.js';
 import { seedBranchAndGateways } from './branch-defaults.js';
+import { errorCode } from '../guards.js';
 
 export interface NewSite {
   subdomain: string;
@@ -291,7 +292,7 @@ export async function ensureDefaultSite(db: Db, options: DefaultSiteOptions): Pr
     } catch (error) {
       // Another process started at the same moment and created it: fall through to the checks below.
       // On SQLite its transaction may still hold the lock (SQLITE_BUSY here): wait for its commit.
-      const polls = (error as { code?: string }).code === 'SQLITE_BUSY' ? 50 : 1;
+      const polls = errorCode(error) === 'SQLITE_BUSY' ? 50 : 1;
       if (!(await siteAppears(db, polls))) throw error;
     }
   }

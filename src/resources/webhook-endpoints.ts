@@ -35,7 +35,7 @@ function settleEvents(record: Rec): void {
     if (typeof item !== 'string' || !isEventPattern(item))
       throw fieldError(`events.${index}`, `is not an event type (${JSON.stringify(item)}); see docs/webhooks.md`);
   }
-  record['events'] = [...new Set(list as string[])];
+  record['events'] = [...new Set(list.filter((item) => typeof item === 'string'))];
 }
 
 export const webhookEndpoints = defineResource({

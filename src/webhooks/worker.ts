@@ -26,6 +26,7 @@ import { type Attempt, attemptDelivery } from './deliver.js';
 import { subscribes } from './events.js';
 import { Outbox, type Subscriber, eventsQueued, onEventsQueued } from './outbox.js';
 import { signatureHeader } from './signature.js';
+import { isStringList } from '../guards.js';
 
 interface Claimed {
   id: number;
@@ -439,7 +440,8 @@ export class DeliveryWorker {
       .execute();
     const bySite = new Map<number, Subscriber[]>();
     for (const row of rows) {
-      const events = JSON.parse(String(row['events'])) as string[];
+      const parsed: unknown = JSON.parse(String(row['events']));
+      const events = isStringList(parsed) ? parsed : [];
       const list = bySite.get(Number(row['site_id'])) ?? [];
       list.push({ id: Number(row['id']), events });
       bySite.set(Number(row['site_id']), list);

@@ -14,6 +14,14 @@
  */
 import type { ZatcaEnvironment } from './certificate.js';
 
+/** The FATOORA address for a unit's stored environment; an unknown one is an error, not a request to nowhere. */
+export function fatooraBaseUrl(environment: unknown): string {
+  const name = String(environment);
+  const known = name === 'sandbox' || name === 'simulation' || name === 'production' ? name : undefined;
+  if (!known) throw new Error(`unknown ZATCA environment "${name}"`);
+  return FATOORA_BASE_URLS[known];
+}
+
 export const FATOORA_BASE_URLS: Record<ZatcaEnvironment, string> = {
   sandbox: 'https://gw-fatoora.zatca.gov.sa/e-invoicing/developer-portal',
   simulation: 'https://gw-fatoora.zatca.gov.sa/e-invoicing/simulation',
