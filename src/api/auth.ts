@@ -76,7 +76,10 @@ const callerCaches = new WeakMap<Database, CallerCache>();
 function cacheOf(database: Database): CallerCache | undefined {
   if (!database.sqlite) return undefined;
   let cache = callerCaches.get(database);
-  if (!cache) callerCaches.set(database, (cache = new CallerCache(database.sqlite)));
+  if (!cache) {
+    cache = new CallerCache(database.sqlite);
+    callerCaches.set(database, cache);
+  }
   return cache;
 }
 

@@ -61,7 +61,7 @@ export function expandFormFields(fields: Record<string, unknown>): unknown {
     if (!path) continue;
     const values = Array.isArray(raw) ? raw : [raw];
     if (path[path.length - 1] === '') {
-      values.forEach((value, index) => setPath(tree, [...path.slice(0, -1), String(index)], value));
+      for (const [index, value] of values.entries()) setPath(tree, [...path.slice(0, -1), String(index)], value);
     } else {
       setPath(tree, path, values[values.length - 1]);
     }

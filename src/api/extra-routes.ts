@@ -20,8 +20,6 @@ import { parseId, readWith, writeWith } from './routes.js';
 import { paramsOf, queryOf } from './request.js';
 import { isRecord } from '../guards.js';
 
-type Params = Record<string, string>;
-
 /** Invoices one Bulk Add may carry. */
 export const BULK_INVOICES_MAX = 200;
 

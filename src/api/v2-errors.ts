@@ -2,7 +2,6 @@
  * Errors in Daftra's v2 shapes, for the v2 routes (api/v2.ts): the one place they are written.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldErrors } from '../domain/errors.js';
 import { toDaftarError } from './errors.js';
 import { sendV2 as send, v2Json } from './v2-records.js';
 import { isRecord, recordAt } from '../guards.js';

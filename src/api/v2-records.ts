@@ -15,6 +15,7 @@ import { resourceNamed } from '../engine/registry.js';
 import type { Context, ResourceSpec } from '../engine/resource.js';
 import { childKey } from './v2-entities.js';
 import { isRecord } from '../guards.js';
+import { scoped } from '../db/scoped.js';
 
 type Json = Record<string, unknown>;
 
@@ -96,12 +97,7 @@ async function nestReferences(context: Context, spec: ResourceSpec, records: Jso
     const rows =
       ids.length === 0
         ? []
-        : await context.db
-            .selectFrom(target.table)
-            .selectAll()
-            .where('site_id', '=', context.siteId)
-            .where('id', 'in', ids)
-            .execute();
+        : await scoped(context, target.table).selectFrom().selectAll().where('id', 'in', ids).execute();
     const byId = new Map(
       rows.map((row) => [
         Number(row['id']),

@@ -707,7 +707,11 @@ ${flat.length > 0 ? html`<dl class="facts">${flat.map(([k, v]) => html`<dt>${k.r
   );
   const setting = (
     section: string,
-    write: (page: Page, form: Form, request: FastifyRequest) => Promise<void | { key?: string; secret?: string }>,
+    write: (
+      page: Page,
+      form: Form,
+      request: FastifyRequest,
+    ) => Promise<{ key?: string; secret?: string } | undefined> | Promise<void>,
   ) =>
     app.post(
       `/app/settings/${section}`,

@@ -35,6 +35,8 @@ import {
 } from './session.js';
 
 export type { Form };
+// An API reply's record as the pages render it: each value goes through html`` (escaped) or String().
+// biome-ignore lint/suspicious/noExplicitAny: the typed client's records (interfaces) must fit without a copy
 export type Row = Record<string, any>;
 
 const STATIC_DIR = new URL('../../../src/console/static/', import.meta.url);

@@ -14,9 +14,10 @@ import { errorCode } from '../guards.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-// The engine is dynamic by design: ~40 tables are declared by resources, not by a static interface.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Db = Kysely<any>;
+import type { Db } from './schema.js';
+
+// The engine's untyped view of the database (why: src/db/schema.ts).
+export type { Db };
 
 export interface Database {
   readonly db: Db;

@@ -4,7 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
-import { DOCUMENT_LANGUAGES, type DocumentLanguage, documentLanguageOf } from '../domain/site-settings.js';
+import { DOCUMENT_LANGUAGES, documentLanguageOf } from '../domain/site-settings.js';
 import { nowText, siteBySubdomain } from '../domain/sites.js';
 import type { Context } from '../engine/resource.js';
 import { SALES_DOCUMENTS, renderDocument } from '../api/documents.js';

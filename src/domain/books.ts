@@ -57,7 +57,10 @@ const accountCache = new WeakMap<Context, Map<string, number>>();
 
 async function cachedAccount(context: Context, key: string, find: () => Promise<number>): Promise<number> {
   let cache = accountCache.get(context);
-  if (!cache) accountCache.set(context, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    accountCache.set(context, cache);
+  }
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const id = await find();
@@ -71,7 +74,10 @@ async function cachedAccount(context: Context, key: string, find: () => Promise<
  */
 async function preloadSystemAccounts(context: Context): Promise<Map<string, number>> {
   let cache = accountCache.get(context);
-  if (!cache) accountCache.set(context, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    accountCache.set(context, cache);
+  }
   if (!cache.has('system:*')) {
     cache.set('system:*', 0);
     const rows = await context.db

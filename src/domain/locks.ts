@@ -25,6 +25,7 @@
  * which waits for both.
  */
 import type { Context } from './context.js';
+import { scoped } from '../db/scoped.js';
 
 /** Locks rows of `table` in id order, in one statement; ids that are not numbers are skipped. */
 export async function lockRows(context: Context, table: string, ids: Iterable<unknown>): Promise<void> {
@@ -33,10 +34,9 @@ export async function lockRows(context: Context, table: string, ids: Iterable<un
     ...new Set([...ids].filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id > 0)),
   ].sort((a, b) => a - b);
   if (wanted.length === 0) return;
-  await context.db
-    .selectFrom(table)
+  await scoped(context, table)
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('id', 'in', wanted)
     .orderBy('id')
     .forNoKeyUpdate()

@@ -94,6 +94,7 @@ function textSetting(
     errors[name] = `must be at most ${SELLER_TEXT_SETTINGS[name]} characters`;
     return undefined;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this check's purpose
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     errors[name] = 'must not contain control characters';
     return undefined;

@@ -3,9 +3,10 @@
  * views and the OpenAPI description from this; a resource file holds only its declaration and the
  * domain hooks where its behaviour differs from plain storage.
  */
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { Context } from '../domain/context.js';
 import type { Fields, RecordOf } from './fields.js';
+import type { Expressions } from '../db/schema.js';
 
 export type Operation = 'list' | 'get' | 'create' | 'edit' | 'delete';
 export const ALL_OPERATIONS: readonly Operation[] = ['list', 'get', 'create', 'edit', 'delete'];
@@ -42,7 +43,7 @@ export interface ChildSpec<K extends string = string, F extends Fields = Fields>
 }
 
 export type FilterFn = (
-  eb: ExpressionBuilder<any, any>,
+  eb: Expressions,
   value: string | string[],
   context: Context,
   /** The whole query, for filters that combine parameters (custom_field with custom_field_label). */

@@ -443,10 +443,11 @@ async function capReturn(
   const rows = await others.execute();
   const inSite = !sameCurrency(document) || rows.some((row) => !sameCurrency(row));
   const places = currencyDecimals(context.site.currency_code);
-  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? mulTo(total, rateOf(row), places) : total);
-  const total = valueOf(invoice, fromStored(invoice['summary_total']));
-  const returned = rows.reduce((acc, row) => acc + valueOf(row, fromStored(row.summary_total)), ZERO);
-  const asked = valueOf(document, document.summary_total!);
+  const inSiteCurrency = (row: Record<string, unknown>, total: Dec) =>
+    inSite ? mulTo(total, rateOf(row), places) : total;
+  const total = inSiteCurrency(invoice, fromStored(invoice['summary_total']));
+  const returned = rows.reduce((acc, row) => acc + inSiteCurrency(row, fromStored(row.summary_total)), ZERO);
+  const asked = inSiteCurrency(document, document.summary_total!);
   if (asked > total - returned) {
     const unit = inSite ? context.site.currency_code : currency;
     throw validationError({

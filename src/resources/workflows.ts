@@ -7,11 +7,12 @@
  */
 import { fieldError } from '../domain/errors.js';
 import { date, id, int, json, longText, text } from '../engine/fields.js';
-import type { Rec, ResourceSpec } from '../engine/resource.js';
+import type { ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { parseDec, formatDec } from '../domain/money.js';
 import { timestamps } from './common.js';
 import { isRecord } from '../guards.js';
+import { scoped } from '../db/scoped.js';
 
 export const workflowTypes = defineResource({
   name: 'workflow_types',
@@ -30,10 +31,9 @@ export const workflowTypes = defineResource({
   keywordColumns: ['name'],
   hooks: {
     async afterWrite(context, record) {
-      await context.db
-        .updateTable('workflow_types')
+      await scoped(context, 'workflow_types')
+        .updateTable()
         .set({ entity_key: `le_workflow-type-entity-${record.id}` })
-        .where('site_id', '=', context.siteId)
         .where('id', '=', record.id!)
         .execute();
     },

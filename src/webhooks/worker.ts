@@ -18,9 +18,9 @@
  */
 import { sql } from 'kysely';
 import type { Database, Db } from '../db/connection.js';
-import { nowText } from '../domain/sites.js';
+import { normalizeSite, nowText } from '../domain/sites.js';
 import { resourceNamed } from '../engine/registry.js';
-import type { Context, SiteRow } from '../engine/resource.js';
+import type { Context } from '../engine/resource.js';
 import type { WebhookConfig } from './config.js';
 import { type Attempt, attemptDelivery } from './deliver.js';
 import { subscribes } from './events.js';
@@ -480,11 +480,9 @@ export class DeliveryWorker {
         .onConflict((conflict) => conflict.columns(['site_id', 'mark']).doNothing())
         .executeTakeFirst();
       if (BigInt(inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) return 0;
-      const site = (await db
-        .selectFrom('sites')
-        .selectAll()
-        .where('id', '=', siteId)
-        .executeTakeFirstOrThrow()) as SiteRow;
+      const site = normalizeSite(
+        await db.selectFrom('sites').selectAll().where('id', '=', siteId).executeTakeFirstOrThrow(),
+      );
       const outbox = new Outbox(subscribers);
       const context: Context = {
         db,

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import type { Config } from '../config.js';
 import { siteBySubdomain } from '../domain/sites.js';
 import { openMigrated } from '../server.js';
-import type { ZatcaEnvironment } from './certificate.js';
 import { ENVIRONMENTS, installCsid, keygen, unitStatus } from './onboarding.js';
 import { sendDue } from './outbox.js';
 import { baseUrlOverride, secretKey } from './settings.js';

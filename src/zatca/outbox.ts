@@ -14,7 +14,6 @@
  */
 import type { Database } from '../db/connection.js';
 import { nowText } from '../domain/sites.js';
-import type { ZatcaEnvironment } from './certificate.js';
 import { EINVOICE_STATUS } from './chain.js';
 import { type Outcome, fatooraBaseUrl, clearInvoice, outcomeOf, reportInvoice } from './fatoora.js';
 import { baseUrlOverride, secretKey } from './settings.js';
