@@ -26,11 +26,12 @@ export type Expressions = ExpressionBuilder<AnyTables, AnyTables>;
 
 /**
  * An integer column as read back: a number on SQLite, its text on PostgreSQL (whose `bigint` columns
- * node-postgres returns as strings). Written as a number.
+ * node-postgres returns as strings). Inserted as a number; an update may also set what was read (or
+ * an expression over it, `attempts + 1`).
  */
-export type StoredInt = ColumnType<number | string, number, number>;
+export type StoredInt = ColumnType<number | string, number, number | string>;
 /** An integer column that may be null. */
-export type StoredIntOrNull = ColumnType<number | string | null, number | null | undefined, number | null>;
+export type StoredIntOrNull = ColumnType<number | string | null, number | null | undefined, number | string | null>;
 /** A flag (`bool` in ddl.ts): 0 or 1, a smallint on PostgreSQL, which node-postgres reads as a number. */
 export type StoredFlag = ColumnType<number, number, number>;
 /** The row id, made by the database. */
@@ -74,10 +75,89 @@ export interface OauthTokensTable {
   family_expires_ms: StoredIntOrNull;
 }
 
+/** `api_keys`: a site's API keys, kept as hashes; found by hash before the site is known. */
+export interface ApiKeysTable {
+  id: RowId;
+  site_id: StoredInt;
+  key_hash: string;
+  key_prefix: string;
+  name: string | null;
+  created: string | null;
+  revoked: StoredFlag;
+}
+
+/** `counters`: the last number drawn per sequence key (domain/numbering.ts). */
+export interface CountersTable {
+  id: RowId;
+  site_id: StoredInt;
+  key: string;
+  value: StoredInt;
+}
+
+/** The webhook tables (migrations.ts WEBHOOK_TABLES, every column created there; docs/webhooks.md). */
+export interface WebhookEndpointsTable {
+  id: RowId;
+  site_id: StoredInt;
+  url: string;
+  /** JSON text: the list of event patterns. */
+  events: string;
+  description: string | null;
+  active: StoredFlag;
+  secret: string | null;
+  previous_secret: string | null;
+  previous_secret_expires_ms: StoredIntOrNull;
+  disabled_reason: string | null;
+  failing_since_ms: StoredIntOrNull;
+  created: string | null;
+  modified: string | null;
+}
+
+export interface WebhookEventsTable {
+  id: RowId;
+  site_id: StoredInt;
+  event_id: string;
+  type: string;
+  resource: string | null;
+  record_id: StoredIntOrNull;
+  payload: string;
+  created: string | null;
+  created_ms: StoredInt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: RowId;
+  site_id: StoredInt;
+  webhook_event_id: StoredInt;
+  endpoint_id: StoredInt;
+  record_key: string;
+  state: string;
+  attempts: StoredInt;
+  next_attempt_ms: StoredInt;
+  give_up_ms: StoredInt;
+  last_attempt_ms: StoredIntOrNull;
+  last_status: StoredIntOrNull;
+  last_response: string | null;
+  last_error: string | null;
+  delivered_ms: StoredIntOrNull;
+}
+
+export interface WebhookMarksTable {
+  id: RowId;
+  site_id: StoredInt;
+  mark: string;
+  created_ms: StoredInt;
+}
+
 export interface Schema {
   sites: SitesTable;
   users: UsersTable;
   oauth_tokens: OauthTokensTable;
+  api_keys: ApiKeysTable;
+  counters: CountersTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_marks: WebhookMarksTable;
 }
 
 /** The typed view of a database or transaction (the same object: only the compiler's view changes). */
