@@ -26,6 +26,7 @@ import type { Role, RuleLine } from './posting/roles.js';
 import type { Context } from './context.js';
 import { insertReturningId, insertWithChildren } from '../db/insert.js';
 import { markTouched, nothingStoredUnder } from '../db/write-ledger.js';
+import { scoped } from '../db/scoped.js';
 
 export interface PostingLine {
   accountId: number;
@@ -401,7 +402,7 @@ export async function removeJournal(context: Context, entityType: string, entity
     .where('site_id', '=', context.siteId)
     .where('journal_id', 'in', ids)
     .execute();
-  await context.db.deleteFrom('journals').where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  await scoped(context, 'journals').deleteFrom().where('id', 'in', ids).execute();
 }
 
 interface ConvertedLine extends PostingLine {

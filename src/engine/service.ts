@@ -19,6 +19,7 @@ import { insertReturningId, insertReturningIds } from '../db/insert.js';
 import { runShape } from '../db/shapes.js';
 import { forgetReferenced, markCreated } from '../db/write-ledger.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, Saved, ViewMode } from './resource.js';
+import { scoped } from '../db/scoped.js';
 
 type Json = Record<string, unknown>;
 
@@ -426,7 +427,7 @@ export async function deleteRecord(context: Context, spec: ResourceSpec, id: num
   for (const child of spec.children ?? []) {
     if (child.writable) await deleteChildren(context, child, id);
   }
-  await context.db.deleteFrom(spec.table).where('site_id', '=', context.siteId).where('id', '=', id).execute();
+  await scoped(context, spec.table).deleteFrom().where('id', '=', id).execute();
   await spec.hooks?.afterDelete?.(context, existing, state);
   return existing;
 }
