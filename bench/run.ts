@@ -297,12 +297,10 @@ async function checkDataset(url: string, invoiceId: number): Promise<string[]> {
     }
   };
   compare('', original, copy);
-  original.InvoiceItem.forEach((line: any, index: number) =>
-    compare(`InvoiceItem.${index}.`, line, copy.InvoiceItem[index] ?? {}),
-  );
-  original.InvoicePayment.forEach((line: any, index: number) =>
-    compare(`InvoicePayment.${index}.`, line, copy.InvoicePayment[index] ?? {}),
-  );
+  for (const [index, line] of original.InvoiceItem.entries())
+    compare(`InvoiceItem.${index}.`, line, copy.InvoiceItem[index] ?? {});
+  for (const [index, line] of original.InvoicePayment.entries())
+    compare(`InvoicePayment.${index}.`, line, copy.InvoicePayment[index] ?? {});
   const journal = async (id: string) => {
     const found = (await api(url, 'GET', `/api2/journals.json?entity_type=invoice&entity_id=${id}`)).body.data[0]
       ?.Journal;

@@ -12,6 +12,7 @@ import {
   parseDatabaseUrl,
 } from './db/connection.js';
 import { type Env, integer } from './env.js';
+import { oneOf } from './guards.js';
 
 export interface Config {
   /** DAFTAR_DEMO=1: months of demo data for a "demo" site made on first start (0: none). */
@@ -79,12 +80,13 @@ function optional(env: Env, name: string): string | undefined {
 
 function sqliteSynchronous(env: Env): SqliteSynchronous {
   const value = text(env, 'DAFTAR_SQLITE_SYNCHRONOUS', 'FULL').toUpperCase();
-  if (!(SQLITE_SYNCHRONOUS_LEVELS as readonly string[]).includes(value)) {
+  const level = oneOf(SQLITE_SYNCHRONOUS_LEVELS, value);
+  if (!level) {
     throw new Error(
       `DAFTAR_SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_LEVELS.join(', ')} (got "${value}")`,
     );
   }
-  return value as SqliteSynchronous;
+  return level;
 }
 
 function trustProxy(raw: string): boolean | string[] {

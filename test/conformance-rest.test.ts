@@ -23,8 +23,8 @@ import {
   readAny,
   readAt,
   same,
-  setAt,
   validationRules,
+  writeAll,
 } from './support/conformance.js';
 import { type DocField, type RestOperation, loadRestDocs } from './support/daftra-docs.js';
 import { type Reply, type TestServer, TEST_EMAIL, TEST_PASSWORD, eachDatabase } from './support/harness.js';
@@ -300,7 +300,7 @@ const FIXTURES: Record<string, Fixture> = {
   site_payment_gateways: {
     v2: 'site_payment_gateway',
     model: 'SitePaymentGateway',
-    base: () => ({ payment_gateway: `conformance-${(slugs += 1)}`, label: 'Conformance pay' }),
+    base: () => ({ payment_gateway: `conformance-${++slugs}`, label: 'Conformance pay' }),
     values: {
       ...BRANCH,
       payment_gateway: pick('conformance-pay-a', 'conformance-pay-b'),
@@ -512,7 +512,7 @@ function routeOf(operation: RestOperation): Route {
 
 const SKIP = Symbol('skip');
 
-function valueOf(fixture: Fixture, field: DocField, c: Context, variant: 0 | 1): unknown {
+function fixtureValue(fixture: Fixture, field: DocField, c: Context, variant: 0 | 1): unknown {
   // Ids are the server's: the docs' creates send `"id": ""`, their edits name the record in the path
   // (or, for POST edits, in the body: set by the caller).
   if (field.path === 'id' || (field.path.endsWith('.id') && !field.path.includes('[]'))) return SKIP;
@@ -572,57 +572,6 @@ function written(reply: Reply, surface: Route['surface'], editing?: string): str
   return null;
 }
 
-interface Write {
-  id: string | null;
-  reply: Reply | null;
-  sent: Map<string, unknown>;
-  refused: Map<string, string>;
-  failure: string | null;
-}
-
-/** Sends every documented field at once; fields the server refuses by name are dropped and retried. */
-async function writeAll(
-  c: Context,
-  method: string,
-  url: string,
-  surface: Route['surface'],
-  body: Json,
-  fields: DocField[],
-  fixture: Fixture,
-  variant: 0 | 1,
-  editing?: string,
-): Promise<Write> {
-  const sent = new Map<string, unknown>();
-  for (const field of fields) {
-    const value = valueOf(fixture, field, c, variant);
-    if (value === SKIP) continue;
-    setAt(body, field.path, value);
-    sent.set(field.path, value);
-  }
-  const refused = new Map<string, string>();
-  let reply: Reply | null = null;
-  for (let attempt = 0; attempt < 12; attempt += 1) {
-    reply = await c.s.request(method, url, body);
-    const id = written(reply, surface, editing);
-    if (id) return { id, reply, sent, refused, failure: null };
-    const named = errorsOf(reply);
-    const culprits = [...sent.keys()].filter((fieldPath) =>
-      named.some((key) => names(key, fields.find((f) => f.path === fieldPath)!, fixture)),
-    );
-    if (culprits.length === 0)
-      return { id: null, reply, sent, refused, failure: `${reply.status} ${reply.text.slice(0, 200)}` };
-    for (const culprit of culprits) {
-      refused.set(
-        culprit,
-        `refused: ${JSON.stringify(reply.body.errors ?? reply.body.validation_errors)}`.slice(0, 200),
-      );
-      sent.delete(culprit);
-      deleteAt(body, culprit);
-    }
-  }
-  return { id: null, reply, sent, refused, failure: 'still refused after retries' };
-}
-
 /** The record at a GET one route, as that surface shapes it. */
 async function readRecord(c: Context, route: Route, fixture: Fixture, id: string): Promise<unknown> {
   const reply = await c.s.get(route.url(c, id));
@@ -667,17 +616,21 @@ async function checkStored(
     const body = route.kind === 'create' ? fixture.base(c) : {};
     if (route.kind === 'edit' && operation.method === 'post') body['id'] = Number(editing);
     const url = route.url(c, editing);
-    const write = await writeAll(
-      c,
-      operation.method.toUpperCase(),
-      url,
-      route.surface,
+    const variant = route.kind === 'create' ? 0 : 1;
+    const write = await writeAll({
       body,
       fields,
-      fixture,
-      route.kind === 'create' ? 0 : 1,
-      editing,
-    );
+      valueOf: (field) => fixtureValue(fixture, field, c, variant),
+      skip: SKIP,
+      send: (sending) => c.s.request(operation.method.toUpperCase(), url, sending),
+      accepted: (reply) => {
+        const id = written(reply, route.surface, editing);
+        return id ? { id } : undefined;
+      },
+      errorsOf,
+      names: (key, field) => names(key, field, fixture),
+      refusalOf: (reply) => reply.body.errors ?? reply.body.validation_errors,
+    });
     if (write.reply) state.replies.set(operation, write.reply);
     if (route.kind === 'create' && write.id && !state.ids.has(route.resource)) state.ids.set(route.resource, write.id);
     const target = route.kind === 'create' ? write.id : editing!;

@@ -13,7 +13,6 @@ import {
   type Json,
   type Outcome,
   MISSING,
-  deleteAt,
   generated,
   judge,
   lastName,
@@ -21,6 +20,7 @@ import {
   same,
   setAt,
   validationRules,
+  writeAll,
 } from './support/conformance.js';
 import { type DocField, type DocOperation, REST_V1_GROUPS, loadDaftraDocs } from './support/daftra-docs.js';
 import { type TestServer, eachDatabase, it } from './support/harness.js';
@@ -408,7 +408,7 @@ const SKIP = Symbol('skip');
 /** A child's link to its parent (`InvoiceItem[].invoice_id`) is the parent's id, set by the server. */
 const PARENT_LINKS = /\[\]\.(invoice_id|purchase_order_id|journal_id)$/;
 
-function valueOf(fixture: Fixture, field: DocField, c: Context, variant: 0 | 1): unknown {
+function fixtureValue(fixture: Fixture, field: DocField, c: Context, variant: 0 | 1): unknown {
   // The docs give some model keys as an object without fields (`Estimate: {}`): nothing to send.
   if (field.type === 'object' && field.path === fixture.model) return SKIP;
   if (PARENT_LINKS.test(field.path) && fixture.model !== 'InvoicePayment') return SKIP;
@@ -482,52 +482,6 @@ function requestModels(operation: DocOperation, fixture: Fixture): Set<string> {
   return models;
 }
 
-interface Written {
-  id: string | null;
-  sent: Map<string, unknown>;
-  refused: Map<string, string>;
-  failure: string | null;
-}
-
-/** Sends every documented field at once; fields the server refuses by name are dropped and retried. */
-async function writeAll(
-  s: TestServer,
-  method: 'POST' | 'PUT',
-  url: string,
-  body: Json,
-  fields: DocField[],
-  fixture: Fixture,
-  c: Context,
-  variant: 0 | 1,
-  models: Set<string>,
-): Promise<Written> {
-  const sent = new Map<string, unknown>();
-  for (const field of fields) {
-    const value = valueOf(fixture, field, c, variant);
-    if (value === SKIP) continue;
-    setAt(body, field.path, value);
-    sent.set(field.path, value);
-  }
-  const refused = new Map<string, string>();
-  for (let attempt = 0; attempt < 12; attempt += 1) {
-    const reply = await s.request(method, url, body);
-    if (reply.status === 202 || reply.status === 200)
-      return { id: method === 'POST' ? String(reply.body.id) : null, sent, refused, failure: null };
-    const named = errorNames(reply);
-    const culprits = [...sent.keys()].filter((fieldPath) =>
-      named.some((key) => names(key, fields.find((f) => f.path === fieldPath)!, models, fixture.children)),
-    );
-    if (culprits.length === 0)
-      return { id: null, sent, refused, failure: `${reply.status} ${reply.text.slice(0, 200)}` };
-    for (const culprit of culprits) {
-      refused.set(culprit, `refused: ${JSON.stringify(reply.body.validation_errors)}`.slice(0, 200));
-      sent.delete(culprit);
-      deleteAt(body, culprit);
-    }
-  }
-  return { id: null, sent, refused, failure: 'still refused after retries' };
-}
-
 async function checkStored(
   s: TestServer,
   c: Context,
@@ -564,17 +518,22 @@ async function checkStored(
     }
     const models = requestModels(operation, fixture);
     const body = fixture.base(c);
-    const written = await writeAll(
-      s,
-      operation.method === 'post' ? 'POST' : 'PUT',
-      url,
+    const method = operation.method === 'post' ? 'POST' : 'PUT';
+    const variant = operation.method === 'post' ? 0 : 1;
+    const written = await writeAll({
       body,
       fields,
-      fixture,
-      c,
-      operation.method === 'post' ? 0 : 1,
-      models,
-    );
+      valueOf: (field) => fixtureValue(fixture, field, c, variant),
+      skip: SKIP,
+      send: (sending) => s.request(method, url, sending),
+      accepted: (reply) =>
+        reply.status === 202 || reply.status === 200
+          ? { id: method === 'POST' ? String(reply.body.id) : null }
+          : undefined,
+      errorsOf: errorNames,
+      names: (key, field) => names(key, field, models, fixture.children),
+      refusalOf: (reply) => reply.body.validation_errors,
+    });
     if (operation.method === 'post') id = written.id;
     const targetId = operation.method === 'post' ? written.id : id;
     const got = targetId ? await s.get(`/api2/${fixture.resource}/${targetId}.json`) : null;
@@ -611,7 +570,7 @@ async function checkBulkStored(s: TestServer, c: Context, group: string, operati
   const element = fixture.base!(c);
   const sent = new Map<string, unknown>();
   for (const field of inner) {
-    const value = valueOf(fixture, field, c, 0);
+    const value = fixtureValue(fixture, field, c, 0);
     if (value === SKIP) continue;
     setAt(element, field.path, value);
     sent.set(field.path, value);

@@ -180,7 +180,7 @@ let fileCount = 0;
 
 /** The text pdftotext reads from PDF bytes, without the bidi marks poppler puts around runs. */
 function pdfText(pdf: Buffer, layout = false): string {
-  const file = path.join(scratch, `doc-${(fileCount += 1)}.pdf`);
+  const file = path.join(scratch, `doc-${++fileCount}.pdf`);
   fs.writeFileSync(file, pdf);
   const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], {
     encoding: 'utf8',
@@ -190,7 +190,7 @@ function pdfText(pdf: Buffer, layout = false): string {
 }
 
 function pdfPages(pdf: Buffer): number {
-  const file = path.join(scratch, `doc-${(fileCount += 1)}.pdf`);
+  const file = path.join(scratch, `doc-${++fileCount}.pdf`);
   fs.writeFileSync(file, pdf);
   return Number(
     /Pages:\s+(\d+)/.exec(
@@ -201,7 +201,7 @@ function pdfPages(pdf: Buffer): number {
 
 /** Page 1 of a PDF as PNG bytes (pdftoppm). */
 function pageOnePng(pdf: Buffer, dpi = 150): Buffer {
-  const file = path.join(scratch, `doc-${(fileCount += 1)}.pdf`);
+  const file = path.join(scratch, `doc-${++fileCount}.pdf`);
   fs.writeFileSync(file, pdf);
   execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', file, file], {
     stdio: 'ignore',

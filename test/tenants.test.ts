@@ -4,6 +4,7 @@
 // inside a document, the extra routes, site_info and api_key_info.
 import assert from 'node:assert/strict';
 import { before } from 'node:test';
+import { scoped } from '../src/db/scoped.js';
 import { createSite } from '../src/domain/sites.js';
 import type { ResourceSpec } from '../src/engine/resource.js';
 import { RESOURCES } from '../src/resources/index.js';
@@ -569,6 +570,42 @@ eachDatabase('tenant isolation', (server) => {
     const keyOne = (await s.get('/api2/api_key_info.json')).body.data;
     assert.equal(keyOne.site_id, String(siteOne));
     assert.notEqual(key.key, keyOne.key);
+  });
+
+  it('scoped(context, table) selects, updates and deletes only the rows of its own site, on every table', async () => {
+    const s = server();
+    const db = s.database.db;
+    const tables = [...new Set(RESOURCES.map((spec) => spec.table))];
+    let seen = 0;
+    for (const table of tables) {
+      const own = await idsOf(s, { table }, siteOne);
+      const theirs = await idsOf(s, { table }, siteTwo);
+      const listed = (await scoped({ db, siteId: siteOne }, table).selectFrom().select('id').execute()).map((row) =>
+        String(row['id']),
+      );
+      assert.deepEqual(new Set(listed), own, `${table}: scoped select sees exactly site 1's rows`);
+      const listedTwo = await scoped({ db, siteId: siteTwo }, table).selectFrom().select('id').execute();
+      assert.deepEqual(new Set(listedTwo.map((row) => String(row['id']))), theirs, `${table}: and site 2's its own`);
+      seen += listed.length;
+      if (own.size === 0) continue;
+      const ids = [...own].map(Number);
+      // From the other site, the same ids name nothing: no row is changed or deleted.
+      const updated = await scoped({ db, siteId: siteTwo }, table)
+        .updateTable()
+        .set({ site_id: siteTwo })
+        .where('id', 'in', ids)
+        .where('site_id', '=', siteOne)
+        .executeTakeFirst();
+      assert.equal(Number(updated.numUpdatedRows), 0, `${table}: scoped update of site 2 changed a row of site 1`);
+      const deleted = await scoped({ db, siteId: siteTwo }, table)
+        .deleteFrom()
+        .where('id', 'in', ids)
+        .where('site_id', '=', siteOne)
+        .executeTakeFirst();
+      assert.equal(Number(deleted.numDeletedRows), 0, `${table}: scoped delete of site 2 removed a row of site 1`);
+      assert.deepEqual(await idsOf(s, { table }, siteOne), own, `${table}: site 1's rows are all still there`);
+    }
+    assert.ok(seen > tables.length, `scoped selects saw ${seen} rows of site 1`);
   });
 
   it('shows only its own site in reports', async (t) => {

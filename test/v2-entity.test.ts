@@ -356,9 +356,8 @@ eachDatabase('v2 entity API', (server) => {
       const v2 = v2Reply.body;
       assertSameRecord(api2, v2, `invoice ${id}`);
       assert.equal(v2.invoice_item.length, api2.InvoiceItem.length);
-      api2.InvoiceItem.forEach((line: any, index: number) =>
-        assertSameRecord(line, v2.invoice_item[index], `invoice ${id} line ${index}`),
-      );
+      for (const [index, line] of api2.InvoiceItem.entries())
+        assertSameRecord(line, v2.invoice_item[index], `invoice ${id} line ${index}`);
       assert.equal((v2.invoice_payment ?? []).length, api2.InvoicePayment.length);
       // Amounts are written exactly: the JSON text carries the digits, not a float's rounding.
       for (const line of api2.InvoiceItem)

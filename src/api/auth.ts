@@ -49,7 +49,7 @@ class CallerCache {
   }
 
   current(): string {
-    return this.version.get() as string;
+    return String(this.version.get());
   }
 
   /** The cached caller of `key`, if nothing changed since it was read. */
@@ -76,7 +76,10 @@ const callerCaches = new WeakMap<Database, CallerCache>();
 function cacheOf(database: Database): CallerCache | undefined {
   if (!database.sqlite) return undefined;
   let cache = callerCaches.get(database);
-  if (!cache) callerCaches.set(database, (cache = new CallerCache(database.sqlite)));
+  if (!cache) {
+    cache = new CallerCache(database.sqlite);
+    callerCaches.set(database, cache);
+  }
   return cache;
 }
 
@@ -131,7 +134,7 @@ export function requiresCredential(request: FastifyRequest, publicRoutes: Readon
   const route = request.routeOptions.url;
   // A route that answers without an API credential says so where it is registered (`PUBLIC_ROUTE`):
   // public document links check their own hash, the console its own session.
-  if ((request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return false;
+  if (request.routeOptions.config?.public === true) return false;
   return route !== undefined && !publicRoutes.has(route);
 }
 

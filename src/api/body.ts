@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { DaftarError } from '../domain/errors.js';
+import { isRecord } from '../guards.js';
 
 /** Nesting depth a bracketed form key may reach. */
 const FORM_DEPTH_MAX = 6;
@@ -21,8 +22,12 @@ function setPath(target: Tree, path: string[], value: unknown): void {
   for (let index = 0; index < path.length - 1; index += 1) {
     const key = path[index]!;
     const next = node[key];
-    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = Object.create(null) as Tree;
-    node = node[key] as Tree;
+    if (isRecord(next)) node = next;
+    else {
+      const fresh: Tree = Object.create(null);
+      node[key] = fresh;
+      node = fresh;
+    }
   }
   const last = path[path.length - 1]!;
   node[last] = value;
@@ -39,28 +44,29 @@ function splitKey(key: string): string[] | null {
 
 /** Turns bracket arrays (`{"0":..,"1":..}`) into lists, recursively, into plain objects. */
 function normalize(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (!isRecord(value)) return value;
   const keys = Object.keys(value);
   const plain: Tree = {};
-  for (const key of keys) plain[key] = normalize((value as Tree)[key]);
+  for (const key of keys) plain[key] = normalize(value[key]);
   if (keys.length > 0 && keys.every((key) => /^\d+$/.test(key)))
     return keys.sort((a, b) => Number(a) - Number(b)).map((key) => plain[key]);
   return plain;
 }
 
-export function expandFormFields(fields: Record<string, unknown>): Tree {
-  const tree: Tree = Object.create(null) as Tree;
+/** The nested body of a form's fields: an object, or a list when every top-level key is an index. */
+export function expandFormFields(fields: Record<string, unknown>): unknown {
+  const tree: Tree = Object.create(null);
   for (const [key, raw] of Object.entries(fields)) {
     const path = splitKey(key);
     if (!path) continue;
     const values = Array.isArray(raw) ? raw : [raw];
     if (path[path.length - 1] === '') {
-      values.forEach((value, index) => setPath(tree, [...path.slice(0, -1), String(index)], value));
+      for (const [index, value] of values.entries()) setPath(tree, [...path.slice(0, -1), String(index)], value);
     } else {
       setPath(tree, path, values[values.length - 1]);
     }
   }
-  return normalize(tree) as Tree;
+  return normalize(tree);
 }
 
 /**
@@ -90,7 +96,7 @@ export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: 
     try {
       checkMultipartHeaders(request.method, request.headers, bodyLimitBytes);
     } catch (error) {
-      return done(error as Error);
+      return done(error instanceof Error ? error : new Error(String(error)));
     }
     done();
   });
@@ -134,9 +140,9 @@ export async function registerBodyParsers(app: FastifyInstance, bodyLimitBytes: 
     const type = String(request.headers['content-type'] ?? '');
     if (
       (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) &&
-      typeof request.body === 'object'
+      isRecord(request.body)
     ) {
-      request.body = expandFormFields(request.body as Record<string, unknown>);
+      request.body = expandFormFields(request.body);
     }
     if (nestedDeeperThan(request.body, BODY_DEPTH_MAX)) {
       return done(

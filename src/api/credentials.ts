@@ -12,6 +12,7 @@ import { doneReply, listReply, oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { parseId, writeWith } from './routes.js';
 import { paramsOf } from './request.js';
+import { isRecord } from '../guards.js';
 
 export const CREDENTIAL_ROUTES: ExtraRoute[] = [
   {
@@ -56,8 +57,9 @@ function render(key: ApiKeyInfo): Record<string, unknown> {
 }
 
 function nameOf(body: unknown): string {
-  const outer = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const inner = outer[MODEL] && typeof outer[MODEL] === 'object' ? (outer[MODEL] as Record<string, unknown>) : outer;
+  const outer = isRecord(body) ? body : {};
+  const nested = outer[MODEL];
+  const inner = isRecord(nested) ? nested : Array.isArray(nested) ? {} : outer;
   const name = inner['name'];
   if (name === undefined || name === null || name === '') return 'API key';
   if (typeof name !== 'string') throw fieldError('name', 'must be text');

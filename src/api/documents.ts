@@ -25,6 +25,7 @@ import type { ExtraRoute } from './openapi.js';
 import { baseUrlOf } from './site.js';
 import { contextOf, parseId, writeWith } from './routes.js';
 import { paramsOf, queryOf } from './request.js';
+import { oneOf } from '../guards.js';
 
 export const SALES_DOCUMENTS: readonly ResourceSpec[] = [invoices, estimates, creditNotes, refundReceipts];
 export const RENDERED_DOCUMENTS: readonly ResourceSpec[] = [...SALES_DOCUMENTS, purchaseInvoices, purchaseRefunds];
@@ -52,8 +53,8 @@ export const DOCUMENT_ROUTES: ExtraRoute[] = [
 function languageOf(request: FastifyRequest, site: Context['site']): DocumentLanguage {
   const raw = queryOf(request)['lang'];
   if (raw === undefined || raw === '') return documentLanguageOf(site);
-  if (typeof raw === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(raw))
-    return raw as DocumentLanguage;
+  const language = oneOf(DOCUMENT_LANGUAGES, raw);
+  if (language) return language;
   throw fieldError('lang', `must be one of ${DOCUMENT_LANGUAGES.join(', ')}`);
 }
 

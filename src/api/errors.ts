@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { DaftarError, ERROR_CODES, type ErrorCode } from '../domain/errors.js';
 import { isDatabaseFault } from '../db/faults.js';
 import { failedReply } from './envelope.js';
+import { errorCode } from '../guards.js';
 
 /** Seconds a client is asked to wait before retrying after a fault of the database. */
 export const RETRY_AFTER_SECONDS = 1;
@@ -38,7 +39,7 @@ const FRAMEWORK_CODES: Record<string, ErrorCode> = {
 
 /** A unique-constraint violation from either engine (a race the domain checks did not see). */
 function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
+  const code = errorCode(error);
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 

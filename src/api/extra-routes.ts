@@ -18,8 +18,7 @@ import { createdReply, listReply, oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { parseId, readWith, writeWith } from './routes.js';
 import { paramsOf, queryOf } from './request.js';
-
-type Params = Record<string, string>;
+import { isRecord } from '../guards.js';
 
 /** Invoices one Bulk Add may carry. */
 export const BULK_INVOICES_MAX = 200;
@@ -93,12 +92,11 @@ async function addBulk(request: FastifyRequest, database: Database): Promise<Bul
 
 /** The element with the query's defaults in its Invoice header, where it leaves them out. */
 function withHeaderDefaults(element: unknown, defaults: Record<string, unknown>): unknown {
-  if (Object.keys(defaults).length === 0 || !element || typeof element !== 'object' || Array.isArray(element))
-    return element;
-  const source = element as Record<string, unknown>;
+  if (Object.keys(defaults).length === 0 || !isRecord(element)) return element;
+  const source = element;
   const header = source['Invoice'];
-  if (!header || typeof header !== 'object' || Array.isArray(header)) return element;
-  const merged = { ...(header as Record<string, unknown>) };
+  if (!isRecord(header)) return element;
+  const merged = { ...header };
   for (const [name, value] of Object.entries(defaults))
     if (merged[name] === undefined || merged[name] === null || merged[name] === '') merged[name] = value;
   return { ...source, Invoice: merged };

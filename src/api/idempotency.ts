@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Database } from '../db/connection.js';
 import { failedReply } from './envelope.js';
+import { isRecord } from '../guards.js';
 
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -34,15 +35,19 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency?: Claim;
   }
+  interface FastifyContextConfig {
+    /** false: the route's reply holds a secret, so it is never kept for a replay. */
+    idempotency?: boolean;
+  }
 }
 
 /** JSON with object keys sorted, so the same body always has the same fingerprint. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
+  if (isRecord(value)) {
     return `{${Object.keys(value)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
       .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -203,7 +208,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database, re
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((method) => METHODS.has(method))) return;
     // A route whose reply holds a secret (a new API key) opts out: the reply would be kept in clear.
-    if ((route.config as { idempotency?: boolean } | undefined)?.idempotency === false) return;
+    if (route.config?.idempotency === false) return;
     route.preHandler = [...asList(route.preHandler), claim];
     route.onSend = [...asList(route.onSend), settle];
   });

@@ -5,11 +5,20 @@
  */
 import type { FastifyInstance } from 'fastify';
 
+/** Node's reply headers as fetch's: a list joined with commas, a number as its text (as `Response` reads a record). */
+function headerText(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) text[name] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return text;
+}
+
 export function injectFetch(app: FastifyInstance, remoteAddress?: string): typeof fetch {
   return async (input, init) => {
     const target = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     const reply = await app.inject({
-      method: (init?.method ?? 'GET') as 'GET',
+      method: init?.method ?? 'GET',
       url: target.pathname + target.search,
       headers: Object.fromEntries(new Headers(init?.headers).entries()),
       payload: typeof init?.body === 'string' ? init.body : undefined,
@@ -17,7 +26,7 @@ export function injectFetch(app: FastifyInstance, remoteAddress?: string): typeo
     });
     return new Response(reply.statusCode === 204 ? null : new Uint8Array(reply.rawPayload), {
       status: reply.statusCode,
-      headers: reply.headers as Record<string, string>,
+      headers: headerText(reply.headers),
     });
   };
 }

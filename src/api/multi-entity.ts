@@ -15,6 +15,7 @@ import { RESOURCES } from '../resources/index.js';
 import { writeWith } from './routes.js';
 import { type V2Entity, childKey, v2Entities } from './v2-entities.js';
 import { renderV2 } from './v2-records.js';
+import { isRecord, recordAt } from '../guards.js';
 
 export const MULTI_ENTITY_OPERATIONS_MAX = 50;
 
@@ -47,15 +48,15 @@ function entityNamed(name: unknown, operation: Operation, index: number): V2Enti
 }
 
 function idOf(raw: unknown, index: number): number {
-  const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Json)['id'] : raw;
+  const value = isRecord(raw) ? raw['id'] : raw;
   if (!/^\d{1,15}$/.test(String(value ?? '')) || Number(value) === 0)
     throw validationError({ [`${index}.options`]: 'must be the record id (or {"id": N})' });
   return Number(value);
 }
 
 function v2Body(entity: V2Entity, data: unknown): unknown {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
-  const out: Json = { ...(data as Json) };
+  if (!isRecord(data)) return data;
+  const out: Json = { ...data };
   for (const child of entity.spec.children ?? []) {
     const key = childKey(child);
     if (Object.hasOwn(out, key) && !Object.hasOwn(out, child.key)) {
@@ -93,7 +94,7 @@ async function runOne(context: Context, item: Json, index: number): Promise<unkn
       return (await renderV2(context, entity.spec, [wire], { kind: 'one', level }))[0];
     }
     case 'list': {
-      const filters = options && typeof options === 'object' && !Array.isArray(options) ? (options as Json) : {};
+      const filters = isRecord(options) ? options : {};
       const limit = Math.min(Number(item['per_page'] ?? LIST_LIMIT_DEFAULT) || LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX);
       const query: Json = { limit: String(limit), page: '1', recursive: level >= 2 ? '1' : '0' };
       for (const [key, value] of Object.entries(filters))
@@ -102,7 +103,7 @@ async function runOne(context: Context, item: Json, index: number): Promise<unkn
       return renderV2(
         context,
         entity.spec,
-        result.data.map((row) => row[entity.spec.model] as Json),
+        result.data.map((row) => recordAt(row, entity.spec.model) ?? {}),
         { kind: 'list', level },
       );
     }
@@ -112,7 +113,7 @@ async function runOne(context: Context, item: Json, index: number): Promise<unkn
         id: await createRecord(context, entity.spec, v2Body(entity, item['data'] ?? options)),
       };
     case 'edit': {
-      const id = idOf(options ?? (item['data'] as Json | undefined)?.['id'], index);
+      const id = idOf(options ?? recordAt(item, 'data')?.['id'], index);
       await editRecord(context, entity.spec, id, v2Body(entity, item['data']));
       return { message: `${entity.spec.title} updated successfully`, id };
     }
@@ -133,9 +134,8 @@ export async function runMultiEntity(request: FastifyRequest, database: Database
   return writeWith(request, database, async (context) => {
     const out: Json = {};
     for (const [index, raw] of items.entries()) {
-      if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-        throw validationError({ [String(index)]: 'must be an object {"key", "action", "options"}' });
-      const item = raw as Json;
+      if (!isRecord(raw)) throw validationError({ [String(index)]: 'must be an object {"key", "action", "options"}' });
+      const item = raw;
       const base = typeof item['alias'] === 'string' && item['alias'] ? item['alias'] : String(item['key']);
       const name = Object.hasOwn(out, base) ? `${base}_${index}` : base;
       out[name] = await numbered(index, () => runOne(context, item, index));

@@ -11,11 +11,14 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import type { Database, Db } from '../db/connection.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/connection.js';
+import { type Schema, typed } from '../db/schema.js';
 import { digest, hashPassword, randomSecret, verifyPassword } from '../domain/secrets.js';
 import { nowText } from '../domain/sites.js';
 import { failedReply } from './envelope.js';
 import { hit, hitsSoFar, limited } from './limits.js';
+import { isRecord } from '../guards.js';
 
 export const TOKEN_PATHS = ['/v2/oauth/token', '/api2/oauth/token', '/oauth/token', '/api2/v2/oauth/token'];
 export const REVOKE_PATHS = ['/v2/oauth/revoke', '/api2/oauth/revoke', '/oauth/revoke'];
@@ -43,7 +46,7 @@ interface Family {
   expiresMs: number;
 }
 
-async function issueTokens(db: Db, config: Config, siteId: number, userId: number, family: Family) {
+async function issueTokens(db: Kysely<Schema>, config: Config, siteId: number, userId: number, family: Family) {
   const access = randomSecret(32);
   const refresh = randomSecret(32);
   const now = Date.now();
@@ -75,7 +78,7 @@ async function issueTokens(db: Db, config: Config, siteId: number, userId: numbe
 }
 
 /** Revokes every token of a sign-in (a replayed refresh token, or a refresh token revoked by its holder). */
-async function revokeFamily(db: Db, siteId: number, family: string): Promise<void> {
+async function revokeFamily(db: Kysely<Schema>, siteId: number, family: string): Promise<void> {
   await db
     .updateTable('oauth_tokens')
     .set({ revoked: 1 })
@@ -122,7 +125,7 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
           ),
         );
     }
-    const users = await database.db
+    const users = await typed(database.db)
       .selectFrom('users as u')
       .innerJoin('sites as s', 's.id', 'u.site_id')
       .select(['u.id', 'u.site_id', 'u.password_hash', 's.subdomain'])
@@ -158,7 +161,8 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
     if (!refresh)
       return oauthError(reply, 400, 'invalid_request', 'refresh_token is required', { refresh_token: 'is required' });
     if (refresh.length > 512) return oauthError(reply, 400, 'invalid_grant', 'The refresh token is invalid.');
-    const issued = await database.write(async (db) => {
+    const issued = await database.write(async (trx) => {
+      const db = typed(trx);
       const token = await db
         .selectFrom('oauth_tokens')
         .selectAll()
@@ -195,7 +199,7 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
   };
 
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const body = isRecord(request.body) ? request.body : {};
     const grant = text(body, 'grant_type');
     if (grant === 'password') return passwordGrant(request, reply, body);
     if (grant === 'refresh_token') return refreshGrant(reply, body);
@@ -212,11 +216,12 @@ export function registerTokenRoutes(app: FastifyInstance, database: Database, co
   for (const path of TOKEN_PATHS) app.post(path, handler);
   // RFC 7009: whoever holds a token may revoke it (and its pair); unknown tokens are not an error.
   const revoke = async (request: FastifyRequest, reply: FastifyReply) => {
-    const body = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, unknown>;
+    const body = isRecord(request.body) ? request.body : {};
     const token = text(body, 'token');
     if (!token) return oauthError(reply, 400, 'invalid_request', 'token is required', { token: 'is required' });
     const hash = digest(token);
-    await database.write(async (db) => {
+    await database.write(async (trx) => {
+      const db = typed(trx);
       const rows = await db
         .selectFrom('oauth_tokens')
         .select(['id', 'site_id', 'family', 'refresh_hash'])

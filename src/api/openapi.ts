@@ -10,6 +10,7 @@ import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '../engine/listing.js';
 import type { ChildSpec, ResourceSpec } from '../engine/resource.js';
 import { GUIDE } from './guide.js';
 import { TOKEN_PATHS } from './oauth.js';
+import { isRecord, recordAt } from '../guards.js';
 
 const AMOUNT_LIMIT = Number((AMOUNT_ABS_MAX + 1n) / SCALE);
 
@@ -396,26 +397,41 @@ interface Example {
 /** The examples recorded from a real run (`npm run docs:examples`), keyed by `METHOD /path`. */
 function recordedExamples(): Record<string, Example> {
   try {
-    return JSON.parse(
+    const parsed: unknown = JSON.parse(
       readFileSync(new URL('../../../src/api/openapi-examples.json', import.meta.url), 'utf8'),
-    ) as Record<string, Example>;
+    );
+    const examples: Record<string, Example> = {};
+    if (!isRecord(parsed)) return examples;
+    for (const [key, example] of Object.entries(parsed)) {
+      if (isRecord(example) && typeof example['status'] === 'number')
+        examples[key] = { status: example['status'], request: example['request'], reply: example['reply'] };
+    }
+    return examples;
   } catch {
     return {};
   }
 }
 
+/** The object under `key`, made by `make` when there is none. */
+function objectAt(parent: Record<string, unknown>, key: string, make: () => Record<string, unknown>) {
+  const found = parent[key];
+  if (isRecord(found)) return found;
+  const made = make();
+  parent[key] = made;
+  return made;
+}
+
 /** Puts each recorded request into its operation's JSON body and each reply under its status. */
 function embedExamples(paths: Record<string, Record<string, unknown>>, examples: Record<string, Example>): void {
   for (const [key, example] of Object.entries(examples)) {
-    const [method, path] = key.split(' ') as [string, string];
-    const operation = paths[path]?.[method.toLowerCase()] as Record<string, any> | undefined;
+    const [method = '', path = ''] = key.split(' ');
+    const operation = recordAt(paths[path], method.toLowerCase());
     if (!operation) continue;
-    const body = operation['requestBody']?.content?.['application/json'];
-    if (body && example.request !== undefined) body.example = example.request;
-    const responses = (operation['responses'] ??= {}) as Record<string, any>;
-    const status = String(example.status);
-    const response = (responses[status] ??= { description: 'OK' });
-    response.content ??= { 'application/json': {} };
-    (response.content['application/json'] ??= {}).example = example.reply;
+    const body = recordAt(recordAt(operation['requestBody'], 'content'), 'application/json');
+    if (body && example.request !== undefined) body['example'] = example.request;
+    const responses = objectAt(operation, 'responses', () => ({}));
+    const response = objectAt(responses, String(example.status), () => ({ description: 'OK' }));
+    const content = objectAt(response, 'content', () => ({ 'application/json': {} }));
+    objectAt(content, 'application/json', () => ({}))['example'] = example.reply;
   }
 }

@@ -17,8 +17,6 @@ import { renderV2Error } from './v2-errors.js';
 import { sendV2 } from './v2-records.js';
 import { paramsOf } from './request.js';
 
-type Params = Record<string, string>;
-
 export const REST_ROUTES: ExtraRoute[] = [
   {
     method: 'POST',

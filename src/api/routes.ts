@@ -14,6 +14,7 @@ import { markCommitted } from './idempotency.js';
 import { insertRowsLater } from '../db/insert.js';
 import { Outbox, eventsQueued } from '../webhooks/outbox.js';
 import { paramsOf, queryOf } from './request.js';
+import { scoped } from '../db/scoped.js';
 
 export function contextOf(request: FastifyRequest, database: Database, db = database.db): Context {
   const caller = request.caller!;
@@ -44,10 +45,9 @@ function requestBranch(request: FastifyRequest): number | undefined {
 /** A branch the request names must be one of the site's branches. */
 async function checkBranch(context: Context): Promise<void> {
   if (context.branchId === undefined) return;
-  const row = await context.db
-    .selectFrom('branches')
+  const row = await scoped(context, 'branches')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('id', '=', context.branchId)
     .executeTakeFirst();
   if (!row) throw validationError({ request_branch_id: `names no branch of this site (${context.branchId})` });
@@ -195,7 +195,7 @@ export function registerResourceRoutes(
         app.get(one, async (request, reply) => {
           const raw = paramsOf(request).id;
           const form = renders ? /^(\d{1,15})\.(pdf|html)$/.exec(raw) : null;
-          if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] as 'pdf' | 'html');
+          if (form) return rendered!.serve(request, reply, spec, Number(form[1]), form[2] === 'pdf' ? 'pdf' : 'html');
           const id = parseId(raw, spec);
           const data = await readWith(request, database, async (context) =>
             modelKeys(context, spec, await getOne(context, spec, id)),

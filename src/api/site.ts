@@ -10,6 +10,7 @@ import { currencyDecimals } from '../domain/money.js';
 import { checkSiteSettings, documentLanguageOf } from '../domain/site-settings.js';
 import { nowText } from '../domain/sites.js';
 import type { Caller } from './auth.js';
+import { isRecord, recordAt } from '../guards.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,11 +104,8 @@ export async function updateSite(db: Db, caller: Caller, body: unknown): Promise
   // Only the owner (an API key, or the owner's login) changes how the business presents itself.
   if (caller.staffId !== 0)
     throw new DaftarError('DAFTAR_ERR_FORBIDDEN', 'Only the site owner may change site settings');
-  const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
-  const inner =
-    object?.['Site'] && typeof object['Site'] === 'object' && !Array.isArray(object['Site'])
-      ? (object['Site'] as Record<string, unknown>)
-      : object;
+  const object = isRecord(body) ? body : null;
+  const inner = recordAt(object, 'Site') ?? object;
   if (!inner || Object.keys(inner).length === 0)
     throw validationError({ Site: 'send the settings to change, e.g. {"Site":{"bn1":"300000000000003"}}' });
   const input: Record<string, unknown> = {};

@@ -14,6 +14,8 @@ import { nowText } from '../domain/sites.js';
 import { doneReply, listReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { parseId, writeWith } from './routes.js';
+import { isRecord } from '../guards.js';
+import { paramsOf } from './request.js';
 
 export const USER_ROUTES: ExtraRoute[] = [
   {
@@ -48,8 +50,9 @@ function requireOwner(request: FastifyRequest): number {
 }
 
 function inputOf(body: unknown): Record<string, unknown> {
-  const outer = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  return outer[MODEL] && typeof outer[MODEL] === 'object' ? (outer[MODEL] as Record<string, unknown>) : outer;
+  const outer = isRecord(body) ? body : {};
+  const nested = outer[MODEL];
+  return isRecord(nested) ? nested : Array.isArray(nested) ? {} : outer;
 }
 
 export function registerUserRoutes(app: FastifyInstance, database: Database): void {
@@ -135,7 +138,7 @@ export function registerUserRoutes(app: FastifyInstance, database: Database): vo
   }
   app.delete('/api2/users/:id', async (request) => {
     const siteId = requireOwner(request);
-    const id = parseId((request.params as { id: string }).id, { title: 'User' });
+    const id = parseId(paramsOf(request)['id'] ?? '', { title: 'User' });
     await writeWith(request, database, async (context) => {
       const user = await context.db
         .selectFrom('users')

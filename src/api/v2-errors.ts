@@ -2,15 +2,15 @@
  * Errors in Daftra's v2 shapes, for the v2 routes (api/v2.ts): the one place they are written.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldErrors } from '../domain/errors.js';
 import { toDaftarError } from './errors.js';
 import { sendV2 as send, v2Json } from './v2-records.js';
+import { isRecord, recordAt } from '../guards.js';
 
 /** Thrown for an entity name no declaration serves; rendered as Daftra does. */
 export class UnknownEntity extends Error {}
 
 /** Laravel's `errors`: each field to a list of messages. */
-function fieldLists(fields: FieldErrors | undefined): Record<string, string[]> {
+function fieldLists(fields: Record<string, unknown> | undefined): Record<string, string[]> {
   return Object.fromEntries(Object.entries(fields ?? {}).map(([field, problem]) => [field, [`${field} ${problem}`]]));
 }
 
@@ -52,10 +52,8 @@ export function renderV2Error(error: unknown, request: FastifyRequest, reply: Fa
  */
 export function inV2Shape(payload: unknown): unknown {
   if (typeof payload !== 'string' || !payload.startsWith('{"result":"failed"')) return payload;
-  const failed = JSON.parse(payload) as { message: string; validation_errors?: FieldErrors };
-  return v2Json(
-    failed.validation_errors
-      ? { message: failed.message, errors: fieldLists(failed.validation_errors) }
-      : { message: failed.message },
-  );
+  const failed: unknown = JSON.parse(payload);
+  const message = isRecord(failed) ? failed['message'] : undefined;
+  const problems = recordAt(failed, 'validation_errors');
+  return v2Json(problems ? { message, errors: fieldLists(problems) } : { message });
 }

@@ -14,6 +14,8 @@ import { rowToRecord, renderRecord } from '../engine/records.js';
 import { resourceNamed } from '../engine/registry.js';
 import type { Context, ResourceSpec } from '../engine/resource.js';
 import { childKey } from './v2-entities.js';
+import { isRecord } from '../guards.js';
+import { scoped } from '../db/scoped.js';
 
 type Json = Record<string, unknown>;
 
@@ -95,12 +97,7 @@ async function nestReferences(context: Context, spec: ResourceSpec, records: Jso
     const rows =
       ids.length === 0
         ? []
-        : await context.db
-            .selectFrom(target.table)
-            .selectAll()
-            .where('site_id', '=', context.siteId)
-            .where('id', 'in', ids)
-            .execute();
+        : await scoped(context, target.table).selectFrom().selectAll().where('id', 'in', ids).execute();
     const byId = new Map(
       rows.map((row) => [
         Number(row['id']),
@@ -109,7 +106,8 @@ async function nestReferences(context: Context, spec: ResourceSpec, records: Jso
     );
     for (const record of records) {
       for (const [name, key] of pairs) {
-        record[key] = typeof record[name] === 'number' ? (byId.get(record[name] as number) ?? null) : null;
+        const ref = record[name];
+        record[key] = typeof ref === 'number' ? (byId.get(ref) ?? null) : null;
         for (const alias of spec.v2Aliases?.[name] ?? []) record[alias] = record[key];
       }
     }
@@ -130,7 +128,7 @@ export async function renderV2(context: Context, spec: ResourceSpec, wire: Json[
       for (const child of spec.children ?? []) {
         const lines = record[child.key];
         if (!Array.isArray(lines)) continue;
-        v2[childKey(child)] = lines.map((line) => toV2(child.fields, line as Json));
+        v2[childKey(child)] = lines.filter(isRecord).map((line) => toV2(child.fields, line));
         for (const alias of spec.v2Aliases?.[child.key] ?? []) v2[alias] = v2[childKey(child)];
       }
     }
@@ -150,7 +148,7 @@ export function v2Json(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : v2Json(item))).join(',')}]`;
   if (typeof value === 'object') {
     const parts: string[] = [];
-    for (const [key, item] of Object.entries(value as Json)) {
+    for (const [key, item] of Object.entries(value)) {
       if (item !== undefined) parts.push(`${JSON.stringify(key)}:${v2Json(item)}`);
     }
     return `{${parts.join(',')}}`;

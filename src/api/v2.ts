@@ -26,6 +26,7 @@ import { paginate } from './v2-paginator.js';
 import { UnknownEntity, inV2Shape, renderV2Error } from './v2-errors.js';
 import { renderV2, sendV2 as send } from './v2-records.js';
 import { paramsOf, queryOf } from './request.js';
+import { isRecord, recordAt } from '../guards.js';
 
 export const V2_PREFIX = '/v2/api/entity';
 
@@ -66,7 +67,8 @@ function absolutePath(request: FastifyRequest): string {
 
 /** A positive whole number from the query, or a field error. */
 function pageNumber(query: Json, name: string, fallback: number, max: number, errors: FieldErrors): number {
-  const raw = Array.isArray(query[name]) ? (query[name] as unknown[])[0] : query[name];
+  const value = query[name];
+  const raw: unknown = Array.isArray(value) ? value[0] : value;
   if (raw === undefined || raw === '') return fallback;
   const text = String(raw).trim();
   if (!/^\d{1,9}$/.test(text) || Number(text) < 1) {
@@ -112,8 +114,8 @@ function asList(value: unknown): unknown[] {
 
 /** A v2 body: a flat object of fields, lines under their snake-case key (`invoice_item`) or api2's. */
 function engineBody(spec: ResourceSpec, body: unknown): unknown {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
-  const out: Json = { ...(body as Json) };
+  if (!isRecord(body)) return body;
+  const out: Json = { ...body };
   for (const child of spec.children ?? []) {
     const key = childKey(child);
     if (Object.hasOwn(out, key) && !Object.hasOwn(out, child.key)) {
@@ -128,8 +130,8 @@ const title = (entity: V2Entity) => entity.spec.title;
 
 /** The record a POST to the collection edits: its body's `id`, when not empty (else it creates). */
 function editedId(body: unknown): number | null {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-  const raw = (body as Json)['id'];
+  if (!isRecord(body)) return null;
+  const raw = body['id'];
   if (raw === undefined || raw === null || raw === '' || raw === 0 || raw === '0') return null;
   return /^\d{1,15}$/.test(String(raw)) ? Number(raw) : null;
 }
@@ -151,7 +153,7 @@ async function list(entities: Map<string, V2Entity>, database: Database, request
   const { query, page, perPage } = listQuery(queryOf(request), level);
   const data = await readWith(request, database, async (context) => {
     const result = await listRecords(context, entity.spec, query, `${V2_PREFIX}/${entity.name}`);
-    const wire = result.data.map((row) => row[entity.spec.model] as Json);
+    const wire = result.data.map((row) => recordAt(row, entity.spec.model) ?? {});
     return {
       rows: await renderV2(context, entity.spec, wire, { kind: 'list', level }),
       total: result.pagination.total_results,
@@ -201,7 +203,7 @@ async function suggest(
     reply,
     200,
     rows.map((row) => {
-      const record = row[entity.spec.model] as Json;
+      const record = recordAt(row, entity.spec.model) ?? {};
       const photo = entity.spec.fields['photo'] ? (record['photo'] ?? null) : null;
       return { id: Number(record['id']), name: nameField ? (record[nameField] ?? null) : null, avatar: photo };
     }),

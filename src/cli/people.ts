@@ -17,6 +17,7 @@ import type { Operation, ResourceSpec } from '../engine/resource.js';
 import { RESOURCES } from '../resources/index.js';
 import { type Connection, UsageError, connect } from './connect.js';
 import { details, table } from './table.js';
+import { isStringList, recordAt, recordsOf } from '../guards.js';
 
 export const EXIT = {
   ok: 0,
@@ -246,10 +247,11 @@ function reportsCommand(): Command {
               return;
             }
             const report = await daftar.report(name, query);
-            const rows = (report['rows'] as Array<Record<string, unknown>> | undefined) ?? [];
-            const columns = (report['columns'] as string[] | undefined) ?? Object.keys(rows[0] ?? {});
+            const rows = recordsOf(report['rows']);
+            const listed = report['columns'];
+            const columns = isStringList(listed) ? listed : Object.keys(rows[0] ?? {});
             print(report, options, () => {
-              const totals = report['totals'] as Record<string, unknown> | undefined;
+              const totals = recordAt(report, 'totals');
               const heading = `${String(report['title'] ?? name)} — ${report['date_from'] ?? 'start'} to ${report['date_to'] ?? 'today'} (${report['currency_code'] ?? ''})`;
               return [heading, '', table(rows, columns), ...(totals ? ['', details(totals)] : [])].join('\n');
             });

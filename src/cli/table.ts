@@ -33,10 +33,10 @@ export function details(record: Record<string, unknown>): string {
   );
   for (const [key, value] of Object.entries(record)) {
     if (!Array.isArray(value) || value.length === 0) continue;
-    const columns = Object.keys(value[0] as Record<string, unknown>)
+    const columns = Object.keys(value[0])
       .filter((c) => !['created', 'modified'].includes(c))
       .slice(0, 8);
-    lines.push('', `${key} (${value.length})`, table(value as Array<Record<string, unknown>>, columns));
+    lines.push('', `${key} (${value.length})`, table(value, columns));
   }
   return lines.join('\n');
 }

@@ -20,8 +20,10 @@ import { computeTotals } from '../domain/totals.js';
 import { ZERO, currencyDecimals, formatDec, formatFixed, parseDec } from '../domain/money.js';
 import { type Html, type View, amount, errors, field, html, layout, ltr, t, table } from './html.js';
 import { type MessageKey, arabicDigits } from './i18n.js';
+import { type Form, bodyOf, paramOf, queryOf, rowOf, rowsOf, stringsOf } from './input.js';
 import { registerPages } from './pages.js';
 import { choicesOf, picker, registerPick } from './pick.js';
+import { oneOf } from '../guards.js';
 import {
   csrfFor,
   csrfValid,
@@ -34,7 +36,9 @@ import {
   startSession,
 } from './session.js';
 
-export type Form = Record<string, string | string[] | undefined>;
+export type { Form };
+// An API reply's record as the pages render it: each value goes through html`` (escaped) or String().
+// biome-ignore lint/suspicious/noExplicitAny: the typed client's records (interfaces) must fit without a copy
 export type Row = Record<string, any>;
 
 const STATIC_DIR = new URL('../../../src/console/static/', import.meta.url);
@@ -91,7 +95,7 @@ export function registerConsole(app: FastifyInstance): void {
       const session = sessionOf(request);
       if (!session) return reply.redirect('/app/login');
       const view = viewOf(request, session);
-      if (request.method === 'POST' && !csrfValid(session, (request.body as Form | undefined)?.['_csrf'])) {
+      if (request.method === 'POST' && !csrfValid(session, bodyOf(request)['_csrf'])) {
         return send(reply, layout(view, t(view, 'error_title'), html`<p>CSRF</p>`), 403);
       }
       try {
@@ -145,11 +149,11 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     );
   };
   app.get('/app/login', PUBLIC_ROUTE, async (request, reply) => {
-    const query = request.query as Form;
+    const query = queryOf(request);
     return loginPage(request, reply, query['expired'] ? 'session_expired' : query['out'] ? 'signed_out' : undefined);
   });
   app.post('/app/login', PUBLIC_ROUTE, async (request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = bodyOf(request);
     if (!loginCsrfValid(request, form['_csrf'])) return loginPage(request, reply, 'sign_in_failed', 403);
     const tokens = await app.inject({
       method: 'POST',
@@ -165,8 +169,8 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     });
     if (tokens.statusCode === 429) return loginPage(request, reply, 'too_many_attempts', 429);
     if (tokens.statusCode !== 200) return loginPage(request, reply, 'sign_in_failed', 401);
-    const body = tokens.json() as { access_token: string; expires_in: number };
-    startSession(request, reply, body.access_token, body.expires_in);
+    const body = rowOf(tokens.json()) ?? {};
+    startSession(request, reply, String(body['access_token']), Number(body['expires_in']));
     return reply.redirect('/app', 303);
   });
   app.post(
@@ -179,7 +183,7 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     }),
   );
   app.post('/app/lang', PUBLIC_ROUTE, async (request, reply) => {
-    const form = (request.body ?? {}) as Form;
+    const form = bodyOf(request);
     const session = sessionOf(request);
     // Signed in, the switch needs the session's CSRF token; on the sign-in page there is no session to abuse.
     if (session && !csrfValid(session, form['_csrf'])) return reply.code(403).send();
@@ -203,10 +207,9 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
         daftar.products.list({ track_stock: 1, sort: 'stock_balance', direction: 'asc', limit: 5 }).page(1),
         daftar.invoices.list({ limit: 5 }).page(1),
       ]);
-      const months = (summary['rows'] as Row[] | undefined) ?? [];
+      const months = rowsOf(summary['rows']);
       const now = months[months.length - 1] ?? {};
       const before = months[months.length - 2] ?? {};
-      const _totals = (report: Row) => report['totals'] as Row;
       const chart = chartSvg(
         view,
         months.map((m) => ({
@@ -254,7 +257,7 @@ ${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(bef
     '/app/invoices',
     PUBLIC_ROUTE,
     signedIn(async ({ view, daftar }, request, reply) => {
-      const query = request.query as Form;
+      const query = queryOf(request);
       const page = Math.max(1, Number(one(query['page'])) || 1);
       const filters: Record<string, string | number | number[]> = { limit: 25 };
       for (const key of ['payment_status', 'client_id', 'date_from', 'date_to'] as const)
@@ -268,13 +271,13 @@ ${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(bef
       }
       const [site, result, clients] = await Promise.all([
         daftar.siteInfo(),
-        daftar.invoices.list(filters as never).page(page),
+        daftar.invoices.list(filters).page(page),
         choicesOf(daftar, 'clients', [one(query['client_id'])]),
       ]);
       const keep = new URLSearchParams(
-        Object.entries(query).filter(([k, v]) => k !== 'page' && typeof v === 'string' && v !== '') as Array<
-          [string, string]
-        >,
+        Object.entries(query).filter(
+          (entry): entry is [string, string] => entry[0] !== 'page' && typeof entry[1] === 'string' && entry[1] !== '',
+        ),
       );
       const link = (n: number) => `/app/invoices?${new URLSearchParams([...keep, ['page', String(n)]]).toString()}`;
       const { pagination } = result;
@@ -296,7 +299,7 @@ ${(
     ['0', 'status_unpaid'],
     ['1', 'status_partial'],
     ['2', 'status_paid'],
-  ] as Array<[string, MessageKey]>
+  ] satisfies Array<[string, MessageKey]>
 ).map(
   ([v, k]) =>
     html`<option value="${v}"${one(query['payment_status']) === v ? html` selected` : ''}>${t(view, k)}</option>`,
@@ -331,7 +334,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     '/app/invoices/preview',
     PUBLIC_ROUTE,
     signedIn(async ({ daftar }, request, reply) => {
-      const form = (request.body ?? {}) as Form;
+      const form = bodyOf(request);
       const taxes = (await daftar.taxes.list({ limit: 100 }).page(1)).data;
       const site = await daftar.siteInfo();
       const places = currencyDecimals(String(site['currency_code'] ?? ''));
@@ -375,7 +378,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     '/app/invoices',
     PUBLIC_ROUTE,
     signedIn(async (page, request, reply) => {
-      const form = (request.body ?? {}) as Form;
+      const form = bodyOf(request);
       const lines = linesOf(form).filter((line) => line.product_id || line.item);
       try {
         const { id } = await page.daftar.invoices.create({
@@ -386,7 +389,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
             ...(line.unit_price ? { unit_price: line.unit_price } : {}),
             ...(line.tax1 ? { tax1: line.tax1 } : {}),
           })),
-        } as never);
+        });
         return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
       } catch (error) {
         if (error instanceof DaftarError && error.status === 400)
@@ -400,8 +403,8 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     '/app/invoices/:id',
     PUBLIC_ROUTE,
     signedIn(async ({ view, daftar }, request, reply) => {
-      const { id } = request.params as { id: string };
-      const query = request.query as Form;
+      const id = paramOf(request, 'id');
+      const query = queryOf(request);
       // The payment form names the treasuries; recursive -1 leaves out their balances (a sum over the books).
       const [invoice, site, treasuries] = await Promise.all([
         daftar.invoices.get(id),
@@ -430,8 +433,8 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     '/app/invoices/:id/payments',
     PUBLIC_ROUTE,
     signedIn(async ({ view, daftar }, request, reply) => {
-      const { id } = request.params as { id: string };
-      const form = (request.body ?? {}) as Form;
+      const id = paramOf(request, 'id');
+      const form = bodyOf(request);
       try {
         await daftar.invoicePayments.create({
           InvoicePayment: {
@@ -440,7 +443,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
             payment_method: one(form['payment_method']) || 'cash',
             treasury_id: one(form['treasury_id']) || undefined,
           },
-        } as never);
+        });
         return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
       } catch (error) {
         if (!(error instanceof DaftarError) || error.status !== 400) throw error;
@@ -462,18 +465,18 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     '/app/invoices/:id/credit-note',
     PUBLIC_ROUTE,
     signedIn(async ({ daftar }, request, reply) => {
-      const { id } = request.params as { id: string };
+      const id = paramOf(request, 'id');
       const invoice = await daftar.invoices.get(id);
-      const items = ((invoice['InvoiceItem'] as Row[] | undefined) ?? []).map((line) => ({
-        ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] }),
-        quantity: line['quantity'],
-        unit_price: line['unit_price'],
+      const items = (invoice['InvoiceItem'] ?? []).map((line) => ({
+        ...(line['product_id'] ? { product_id: line['product_id'] } : { item: line['item'] ?? undefined }),
+        quantity: line['quantity'] ?? undefined,
+        unit_price: line['unit_price'] ?? undefined,
         ...(line['tax1'] ? { tax1: line['tax1'] } : {}),
       }));
       const { id: creditId } = await daftar.creditNotes.create({
-        CreditNote: { client_id: invoice['client_id'], subscription_id: id },
+        CreditNote: { client_id: invoice['client_id'] ?? '', subscription_id: id },
         InvoiceItem: items,
-      } as never);
+      });
       const credit = await daftar.creditNotes.get(creditId);
       return reply.redirect(`/app/invoices/${id}?credit=${encodeURIComponent(String(credit['no'] ?? creditId))}`, 303);
     }),
@@ -483,7 +486,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     '/app/invoices/:id/pdf',
     PUBLIC_ROUTE,
     signedIn(async ({ session }, request, reply) => {
-      const { id } = request.params as { id: string };
+      const id = paramOf(request, 'id');
       const { lang } = languageOf(request);
       const pdf = await app.inject({
         method: 'GET',
@@ -506,13 +509,13 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   app.get(
     '/app/clients',
     PUBLIC_ROUTE,
-    signedIn(async (page, request, reply) => send(reply, await clientsPage(page, request.query as Form, {}))),
+    signedIn(async (page, request, reply) => send(reply, await clientsPage(page, queryOf(request), {}))),
   );
   app.post(
     '/app/clients',
     PUBLIC_ROUTE,
     signedIn(async (page, request, reply) => {
-      const form = (request.body ?? {}) as Form;
+      const form = bodyOf(request);
       try {
         await page.daftar.clients.create({
           Client: {
@@ -522,7 +525,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
             bn1: one(form['bn1']) || undefined,
             city: one(form['city']) || undefined,
           },
-        } as never);
+        });
         return reply.redirect('/app/clients?saved=1', 303);
       } catch (error) {
         if (error instanceof DaftarError && error.status === 400)
@@ -534,13 +537,13 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
   app.get(
     '/app/products',
     PUBLIC_ROUTE,
-    signedIn(async (page, request, reply) => send(reply, await productsPage(page, request.query as Form, {}))),
+    signedIn(async (page, request, reply) => send(reply, await productsPage(page, queryOf(request), {}))),
   );
   app.post(
     '/app/products',
     PUBLIC_ROUTE,
     signedIn(async (page, request, reply) => {
-      const form = (request.body ?? {}) as Form;
+      const form = bodyOf(request);
       try {
         await page.daftar.products.create({
           Product: {
@@ -553,7 +556,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
             stock_balance: one(form['stock_balance']) || undefined,
             tax1: one(form['tax1']) || undefined,
           },
-        } as never);
+        });
         return reply.redirect('/app/products?saved=1', 303);
       } catch (error) {
         if (error instanceof DaftarError && error.status === 400)
@@ -568,9 +571,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     '/app/reports/:name',
     PUBLIC_ROUTE,
     signedIn(async ({ view, daftar }, request, reply) => {
-      const { name } = request.params as { name: string };
-      if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-      const query = request.query as Form;
+      const name = oneOf(REPORTS, paramOf(request, 'name'));
+      if (!name) throw new DaftarNotFoundError('no such report', 404);
+      const query = queryOf(request);
       // Reports over a period open on this year (the API's default is all time, which costs a scan of every journal).
       const yearStart = `${new Date().toISOString().slice(0, 4)}-01-01`;
       const defaultFrom =
@@ -579,9 +582,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
           : undefined;
       const params = { date_from: one(query['date_from']) || defaultFrom, date_to: one(query['date_to']) || undefined };
       const report = await daftar.report(name, params);
-      const columns = (report['columns'] as string[] | undefined) ?? [];
-      const rows = (report['rows'] as Row[] | undefined) ?? [];
-      const totals = report['totals'] as Row | undefined;
+      const columns = stringsOf(report['columns']);
+      const rows = rowsOf(report['rows']);
+      const totals = rowOf(report['totals']);
       const numeric = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
       const cellOf = (column: string, value: unknown) =>
         numeric(value) && !/_id$|^code$/.test(column) ? amount(view, value) : html`${value}`;
@@ -589,15 +592,15 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
         reply,
         layout(
           view,
-          t(view, `report_${name}` as MessageKey),
+          t(view, `report_${name}`),
           html`
-<nav class="tabs" aria-label="${t(view, 'reports')}">${REPORTS.map((r) => html`<a href="/app/reports/${r}"${r === name ? html` aria-current="page"` : ''}>${t(view, `report_${r}` as MessageKey)}</a>`)}</nav>
+<nav class="tabs" aria-label="${t(view, 'reports')}">${REPORTS.map((r) => html`<a href="/app/reports/${r}"${r === name ? html` aria-current="page"` : ''}>${t(view, `report_${r}`)}</a>`)}</nav>
 <form method="get" class="filters">
 ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="date" value="${params.date_from ?? ''}">`, 'date_from')}
 ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" value="${params.date_to ?? ''}">`, 'date_to')}
 <button type="submit">${t(view, 'show')}</button>
-<a class="button" href="/app/reports/${name}/csv?${new URLSearchParams(Object.entries(params).filter(([, v]) => v) as Array<[string, string]>).toString()}" download>${t(view, 'download_csv')}</a>
-<a class="button" href="/app/reports/${name}/pdf?${new URLSearchParams(Object.entries(params).filter(([, v]) => v) as Array<[string, string]>).toString()}" download>${t(view, 'download_pdf')}</a>
+<a class="button" href="/app/reports/${name}/csv?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}" download>${t(view, 'download_csv')}</a>
+<a class="button" href="/app/reports/${name}/pdf?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}" download>${t(view, 'download_pdf')}</a>
 </form>
 <table><thead><tr>${columns.map((c) => html`<th scope="col">${c.replace(/_/g, ' ')}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${cellOf(c, row[c])}</td>`)}</tr>`)}</tbody>
@@ -611,9 +614,9 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
     '/app/reports/:name/csv',
     PUBLIC_ROUTE,
     signedIn(async ({ daftar }, request, reply) => {
-      const { name } = request.params as { name: string };
-      if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-      const query = request.query as Form;
+      const name = oneOf(REPORTS, paramOf(request, 'name'));
+      if (!name) throw new DaftarNotFoundError('no such report', 404);
+      const query = queryOf(request);
       const text = await daftar.request<string>('GET', `/api2/reports/${name}.csv`, {
         query: { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined },
       });
@@ -627,9 +630,9 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
     '/app/reports/:name/pdf',
     PUBLIC_ROUTE,
     signedIn(async ({ session }, request, reply) => {
-      const { name } = request.params as { name: string };
-      if (!REPORTS.includes(name)) throw new DaftarNotFoundError('no such report', 404);
-      const query = request.query as Form;
+      const name = oneOf(REPORTS, paramOf(request, 'name'));
+      if (!name) throw new DaftarNotFoundError('no such report', 404);
+      const query = queryOf(request);
       const params = new URLSearchParams({ lang: languageOf(request).lang });
       for (const key of ['date_from', 'date_to']) if (one(query[key])) params.set(key, one(query[key]));
       const pdf = await app.inject({
@@ -641,11 +644,7 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
         return reply
           .code(pdf.statusCode === 400 ? 400 : 503)
           .type('text/plain')
-          .send(
-            pdf.statusCode === 400
-              ? String((pdf.json() as { message?: string }).message ?? 'bad request')
-              : 'PDF not available',
-          );
+          .send(pdf.statusCode === 400 ? String(rowOf(pdf.json())?.['message'] ?? 'bad request') : 'PDF not available');
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${name}.pdf"`)
@@ -690,7 +689,7 @@ const REPORTS = [
   'aged_receivables',
   'aged_payables',
   'stock_valuation',
-];
+] as const;
 
 /** Exact sum of amounts as the API renders them. */
 export const sumOf = (...amounts: unknown[]) =>
@@ -814,8 +813,8 @@ function invoicePage(
   problems: Record<string, string>,
   flash?: string,
 ): string {
-  const lines = (invoice['InvoiceItem'] as Row[] | undefined) ?? [];
-  const payments = (invoice['InvoicePayment'] as Row[] | undefined) ?? [];
+  const lines = rowsOf(invoice['InvoiceItem']);
+  const payments = rowsOf(invoice['InvoicePayment']);
   const unpaid = String(invoice['summary_unpaid'] ?? '0');
   return layout(
     view,
@@ -867,7 +866,7 @@ ${field(
       ['cash', 'method_cash'],
       ['bank_transfer', 'method_bank_transfer'],
       ['credit_card', 'method_card'],
-    ] as Array<[string, MessageKey]>
+    ] satisfies Array<[string, MessageKey]>
   ).map(([v, k]) => html`<option value="${v}">${t(view, k)}</option>`)}</select>`,
   'payment_method',
 )}
@@ -887,7 +886,7 @@ async function clientsPage(
   form: Form = {},
 ): Promise<string> {
   const result = await daftar.clients
-    .list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) } as never)
+    .list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) })
     .page(Math.max(1, Number(one(query['page'])) || 1));
   return layout(
     view,
@@ -924,7 +923,7 @@ async function productsPage(
 ): Promise<string> {
   const [result, taxes, site] = await Promise.all([
     daftar.products
-      .list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) } as never)
+      .list({ limit: 50, ...(one(query['keywords']) ? { keywords: one(query['keywords']) } : {}) })
       .page(Math.max(1, Number(one(query['page'])) || 1)),
     daftar.taxes.list({ limit: 100 }).page(1),
     daftar.siteInfo(),

@@ -92,12 +92,8 @@ export function loginCsrfValid(request: FastifyRequest, sent: unknown): boolean 
 export function languageOf(request: FastifyRequest): { lang: Lang; arabicDigits: boolean } {
   const all = cookies(request);
   const accept = String(request.headers['accept-language'] ?? '');
-  const lang: Lang =
-    all[LANG_COOKIE] === 'ar' || all[LANG_COOKIE] === 'en'
-      ? (all[LANG_COOKIE] as Lang)
-      : /^ar\b/i.test(accept)
-        ? 'ar'
-        : 'en';
+  const chosen = all[LANG_COOKIE];
+  const lang: Lang = chosen === 'ar' || chosen === 'en' ? chosen : /^ar\b/i.test(accept) ? 'ar' : 'en';
   return { lang, arabicDigits: all[DIGITS_COOKIE] === 'arabic' };
 }
 

@@ -11,12 +11,14 @@ import { DatabaseUnavailable, RetriesExhausted } from './faults.js';
 import { GroupCommit, type WriteWork } from './group-commit.js';
 import { registerDirectReader } from './shapes.js';
 import { batchingClient } from './trips.js';
+import { errorCode } from '../guards.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-// The engine is dynamic by design: ~40 tables are declared by resources, not by a static interface.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Db = Kysely<any>;
+import type { Db } from './schema.js';
+
+// The engine's untyped view of the database (why: src/db/schema.ts).
+export type { Db };
 
 export interface Database {
   readonly db: Db;
@@ -70,7 +72,7 @@ const STATEMENT_CACHE_MAX = 2_000;
 /** What Kysely's SQLite driver needs of a statement. */
 interface KyselyStatement {
   readonly reader: boolean;
-  all(parameters: ReadonlyArray<unknown>): unknown[];
+  all(parameters: ReadonlyArray<unknown>): Array<Record<string, unknown>>;
   run(parameters: ReadonlyArray<unknown>): { changes: number | bigint; lastInsertRowid: number | bigint };
   iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown>;
 }
@@ -117,11 +119,15 @@ function narrowIntegers(row: unknown[]): unknown[] {
 }
 
 function kyselyStatement(raw: SqliteDatabase.Database, source: string): KyselyStatement {
-  const statement = raw.prepare(source);
+  // Read raw (below), a row is the list of its columns' values.
+  const statement = raw.prepare<unknown[], unknown[]>(source);
   if (!statement.reader) {
     return {
       reader: false,
-      all: (parameters) => statement.all(parameters),
+      // Kysely asks a statement that writes for run() only; better-sqlite3's all() refuses one the same way.
+      all: () => {
+        throw new TypeError('This statement does not return data. Use run() instead');
+      },
       run: (parameters) => statement.run(parameters),
       iterate: (parameters) => statement.iterate(parameters),
     };
@@ -132,25 +138,25 @@ function kyselyStatement(raw: SqliteDatabase.Database, source: string): KyselySt
     statement.safeIntegers(true);
     return {
       reader: true,
-      all: (parameters) => (statement.all(parameters) as unknown[][]).map((row) => make(narrowIntegers(row))),
+      all: (parameters) => statement.all(parameters).map((row) => make(narrowIntegers(row))),
       run: (parameters) => statement.run(parameters),
       *iterate(parameters) {
-        for (const row of statement.iterate(parameters) as IterableIterator<unknown[]>) yield make(narrowIntegers(row));
+        for (const row of statement.iterate(parameters)) yield make(narrowIntegers(row));
       },
     };
   }
-  let exactTwin: SqliteDatabase.Statement | undefined;
-  const exact = () => (exactTwin ??= raw.prepare(source).raw(true).safeIntegers(true));
+  let exactTwin: SqliteDatabase.Statement<unknown[], unknown[]> | undefined;
+  const exact = () => (exactTwin ??= raw.prepare<unknown[], unknown[]>(source).raw(true).safeIntegers(true));
   return {
     reader: true,
     all: (parameters) => {
-      let rows = statement.all(parameters) as unknown[][];
-      if (holdsInexactInteger(rows)) rows = (exact().all(parameters) as unknown[][]).map(narrowIntegers);
+      let rows = statement.all(parameters);
+      if (holdsInexactInteger(rows)) rows = exact().all(parameters).map(narrowIntegers);
       return rows.map(make);
     },
     run: (parameters) => statement.run(parameters),
     *iterate(parameters) {
-      for (const row of exact().iterate(parameters) as IterableIterator<unknown[]>) yield make(narrowIntegers(row));
+      for (const row of exact().iterate(parameters)) yield make(narrowIntegers(row));
     },
   };
 }
@@ -183,7 +189,7 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
   registerDirectReader(db, (sqlText, parameters) => {
     if (raw.inTransaction) return undefined;
     const statement = database.prepare(sqlText);
-    return statement.reader ? (statement.all(parameters) as Array<Record<string, unknown>>) : undefined;
+    return statement.reader ? statement.all(parameters) : undefined;
   });
   return {
     db,
@@ -273,7 +279,7 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
         try {
           return await db.transaction().execute(work);
         } catch (error) {
-          const code = (error as { code?: string }).code;
+          const code = errorCode(error);
           if (!code || !RETRYABLE.has(code)) throw error;
           // A budget spent is the database's fault, not the client's: 503 with Retry-After.
           if (attempt >= WRITE_ATTEMPTS_MAX) throw new RetriesExhausted(attempt, error);

@@ -64,12 +64,12 @@ const TRANSIENT_MESSAGES =
 export function isDatabaseFault(error: unknown): boolean {
   if (error instanceof DatabaseUnavailable || error instanceof RetriesExhausted) return true;
   if (!error || typeof error !== 'object') return false;
-  const code = (error as { code?: unknown }).code;
+  const code = 'code' in error ? error.code : undefined;
   if (typeof code === 'string') {
     if (TRANSIENT_CODES.has(code)) return true;
     if (/^[0-9A-Z]{5}$/.test(code) && transientSqlState(code)) return true;
     if (code.startsWith('SQLITE_IOERR')) return true;
   }
-  const message = (error as { message?: unknown }).message;
+  const message = 'message' in error ? error.message : undefined;
   return typeof message === 'string' && TRANSIENT_MESSAGES.test(message);
 }

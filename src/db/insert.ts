@@ -58,7 +58,7 @@ function insertText(
   let text = texts.get(key);
   if (text === undefined) {
     let next = 0;
-    const placeholder = dialect === 'postgres' ? () => `$${(next += 1)}` : () => '?';
+    const placeholder = dialect === 'postgres' ? () => `$${++next}` : () => '?';
     const tuples = Array.from({ length: rowCount }, () => `(${columns.map(placeholder).join(', ')})`);
     text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${tuples.join(', ')}${returning ? ` returning ${quote(returning)}` : ''}`;
     if (texts.size >= TEXTS_MAX) texts.clear();
@@ -91,7 +91,9 @@ export async function insertRows(
   const compiled = compileInsert(dialect, table, rows, returning);
   if (!compiled) {
     const query = db.insertInto(table).values(rows as Array<Record<string, unknown>>);
-    return returning ? query.returning(returning).execute() : (await query.execute(), []);
+    if (returning) return query.returning(returning).execute();
+    await query.execute();
+    return [];
   }
   const result = await db.executeQuery<Record<string, unknown>>(compiled);
   return returning ? result.rows : [];

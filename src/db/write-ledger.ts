@@ -31,8 +31,10 @@ const ledgers = new WeakMap<Context, Ledger>();
 
 function ledgerOf(context: Context): Ledger {
   let ledger = ledgers.get(context);
-  if (!ledger)
-    ledgers.set(context, (ledger = { created: new Set(), touched: new Set(), rows: new Map(), referenced: new Map() }));
+  if (!ledger) {
+    ledger = { created: new Set(), touched: new Set(), rows: new Map(), referenced: new Map() };
+    ledgers.set(context, ledger);
+  }
   return ledger;
 }
 
@@ -53,7 +55,7 @@ export function markTouched(context: Context, key: string): void {
 export function nothingStoredUnder(context: Context, table: string | undefined, id: number, key: string): boolean {
   if (table === undefined) return false;
   const ledger = ledgers.get(context);
-  return ledger !== undefined && ledger.created.has(`${table}:${id}`) && !ledger.touched.has(key);
+  return ledger?.created.has(`${table}:${id}`) === true && !ledger.touched.has(key);
 }
 
 /** True when this write inserted row `id` of `table` (its row lock is already held: nobody else sees it). */
@@ -80,7 +82,10 @@ export function rememberReferenced(
 ): void {
   const ledger = ledgerOf(context);
   let byId = ledger.referenced.get(table);
-  if (!byId) ledger.referenced.set(table, (byId = new Map()));
+  if (!byId) {
+    byId = new Map();
+    ledger.referenced.set(table, byId);
+  }
   for (const row of rows) byId.set(Number(row['id']), row);
 }
 

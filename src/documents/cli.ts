@@ -4,12 +4,13 @@
  */
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
-import { DOCUMENT_LANGUAGES, type DocumentLanguage, documentLanguageOf } from '../domain/site-settings.js';
+import { DOCUMENT_LANGUAGES, documentLanguageOf } from '../domain/site-settings.js';
 import { nowText, siteBySubdomain } from '../domain/sites.js';
 import type { Context } from '../engine/resource.js';
 import { SALES_DOCUMENTS, renderDocument } from '../api/documents.js';
 import { linksOf, rotateLink } from './links.js';
 import { loadRecord } from '../engine/service.js';
+import { oneOf } from '../guards.js';
 
 export interface DocumentCommandOptions {
   site: string;
@@ -51,10 +52,11 @@ export async function documentCommand(
     process.stdout.write(`${JSON.stringify({ id: String(id), rotation, ...linksOf(context, record!, rotation) })}\n`);
     return 0;
   }
-  if (options.lang !== undefined && !(DOCUMENT_LANGUAGES as readonly string[]).includes(options.lang)) {
+  const chosen = oneOf(DOCUMENT_LANGUAGES, options.lang);
+  if (options.lang !== undefined && !chosen) {
     throw new Error(`--lang is one of ${DOCUMENT_LANGUAGES.join(', ')}`);
   }
-  const lang = (options.lang as DocumentLanguage | undefined) ?? documentLanguageOf(site);
+  const lang = chosen ?? documentLanguageOf(site);
   // The command renders one document: on its own thread, with no worker to start.
   const rendered = await renderDocument(
     context,

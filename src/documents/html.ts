@@ -117,7 +117,10 @@ export interface HtmlAssets {
 export function renderHtml(view: DocumentView, assets: HtmlAssets, layout = 'standard', templatesDir?: string): string {
   const file = templateFile(layout, 'document.html', templatesDir);
   let nodes = parsed.get(file);
-  if (!nodes) parsed.set(file, (nodes = parse(readFileSync(file, 'utf8'))));
+  if (!nodes) {
+    nodes = parse(readFileSync(file, 'utf8'));
+    parsed.set(file, nodes);
+  }
   const root = {
     ...view,
     logo_data_url: assets.logoDataUrl,

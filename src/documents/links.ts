@@ -155,7 +155,6 @@ export async function addDocumentLinks(
           records.map((record) => record.id!),
         )
       : new Map<number, string>();
-  records.forEach((record, index) =>
-    Object.assign(wire[index]!, linksOf(context, record, rotations.get(record.id!) ?? 0, phase2.get(record.id!))),
-  );
+  for (const [index, record] of records.entries())
+    Object.assign(wire[index]!, linksOf(context, record, rotations.get(record.id!) ?? 0, phase2.get(record.id!)));
 }

@@ -7,6 +7,7 @@ import type { DocumentLanguage } from '../domain/site-settings.js';
 import { fromStored } from '../domain/money.js';
 import { loadChildren, loadRecord } from '../engine/service.js';
 import type { Context, Rec, ResourceSpec } from '../engine/resource.js';
+import { scoped } from '../db/scoped.js';
 
 /** Kinds that name the document they correct in `subscription_id`. */
 const CORRECTING = new Set<DocumentKind>(['credit_note', 'debit_note', 'refund_receipt', 'purchase_refund']);
@@ -20,10 +21,9 @@ async function taxesOf(context: Context, lines: Rec[]): Promise<Map<number, TaxI
     ),
   ];
   if (ids.length === 0) return new Map();
-  const rows = await context.db
-    .selectFrom('taxes')
+  const rows = await scoped(context, 'taxes')
+    .selectFrom()
     .select(['id', 'name', 'value', 'included'])
-    .where('site_id', '=', context.siteId)
     .where('id', 'in', ids)
     .execute();
   return new Map(
@@ -60,20 +60,18 @@ export async function loadDocument(
   const partyId = record[purchase ? 'supplier_id' : 'client_id'];
   const party =
     typeof partyId === 'number'
-      ? await context.db
-          .selectFrom(purchase ? 'suppliers' : 'clients')
+      ? await scoped(context, purchase ? 'suppliers' : 'clients')
+          .selectFrom()
           .selectAll()
-          .where('site_id', '=', context.siteId)
           .where('id', '=', partyId)
           .executeTakeFirst()
       : undefined;
   let originalNumber: string | null = null;
   const originalId = record['subscription_id'];
   if (CORRECTING.has(kind) && typeof originalId === 'number' && originalId > 0) {
-    const original = await context.db
-      .selectFrom(spec.table)
+    const original = await scoped(context, spec.table)
+      .selectFrom()
       .select(['no'])
-      .where('site_id', '=', context.siteId)
       .where('id', '=', originalId)
       .executeTakeFirst();
     originalNumber = original?.['no'] ? String(original['no']) : null;

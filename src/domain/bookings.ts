@@ -13,13 +13,14 @@ export const INVOICE_SOURCE_BOOKING = 22;
 export type BookingProblem = string | null;
 
 /** Why `to` cannot follow `from`, or null. A converted booking is done; a canceled one stays so. */
+const STATUSES: readonly number[] = Object.values(BOOKING_STATUS);
+
 export function statusChangeProblem(
   from: number | null | undefined,
   to: number | null,
   converted: boolean,
 ): BookingProblem {
-  if (to === null || !(Object.values(BOOKING_STATUS) as number[]).includes(to))
-    return 'must be 1 (confirmed), 3 (canceled) or 4 (done)';
+  if (to === null || !STATUSES.includes(to)) return 'must be 1 (confirmed), 3 (canceled) or 4 (done)';
   if (converted && to !== BOOKING_STATUS.done) return 'the booking was converted to an invoice; it can only be done';
   if (from === BOOKING_STATUS.canceled && to !== BOOKING_STATUS.canceled)
     return 'a canceled booking cannot be reopened';

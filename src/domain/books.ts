@@ -27,6 +27,7 @@ import type { Context } from './context.js';
 import { insertReturningId, insertWithChildrenLater } from '../db/insert.js';
 import { readTogether } from '../db/trips.js';
 import { markTouched, nothingStoredUnder } from '../db/write-ledger.js';
+import { scoped } from '../db/scoped.js';
 
 export interface PostingLine {
   accountId: number;
@@ -58,7 +59,10 @@ const accountCache = new WeakMap<Context, Map<string, number>>();
 
 async function cachedAccount(context: Context, key: string, find: () => Promise<number>): Promise<number> {
   let cache = accountCache.get(context);
-  if (!cache) accountCache.set(context, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    accountCache.set(context, cache);
+  }
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const id = await find();
@@ -72,7 +76,10 @@ async function cachedAccount(context: Context, key: string, find: () => Promise<
  */
 async function preloadSystemAccounts(context: Context): Promise<Map<string, number>> {
   let cache = accountCache.get(context);
-  if (!cache) accountCache.set(context, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    accountCache.set(context, cache);
+  }
   if (!cache.has('system:*')) fillSystemAccounts(cache, await systemAccountsQuery(context).execute());
   return cache;
 }
@@ -460,7 +467,7 @@ export async function removeJournal(context: Context, entityType: string, entity
     .where('site_id', '=', context.siteId)
     .where('journal_id', 'in', ids)
     .execute();
-  await context.db.deleteFrom('journals').where('site_id', '=', context.siteId).where('id', 'in', ids).execute();
+  await scoped(context, 'journals').deleteFrom().where('id', 'in', ids).execute();
 }
 
 interface ConvertedLine extends PostingLine {

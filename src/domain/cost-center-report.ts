@@ -11,6 +11,7 @@ import type { Context } from './context.js';
 import { validationError } from './errors.js';
 import { type Dec, ZERO, formatDec, fromStored } from './money.js';
 import type { Report, ReportQuery, Row } from './reports.js';
+import { scoped } from '../db/scoped.js';
 
 function dayAfter(date: string): string {
   const next = new Date(`${date}T00:00:00Z`);
@@ -20,11 +21,7 @@ function dayAfter(date: string): string {
 
 /** A center and every center under it. */
 async function centerTree(context: Context, root: number): Promise<number[]> {
-  const rows = await context.db
-    .selectFrom('cost_centers')
-    .select(['id', 'cost_center_id'])
-    .where('site_id', '=', context.siteId)
-    .execute();
+  const rows = await scoped(context, 'cost_centers').selectFrom().select(['id', 'cost_center_id']).execute();
   const children = new Map<number, number[]>();
   for (const row of rows) {
     const parent = Number(row['cost_center_id'] ?? 0);

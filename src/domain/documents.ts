@@ -265,13 +265,14 @@ function linesOf(
       ['tax2', tax2],
     ] as const) {
       const id = line[slot];
-      const info = typeof id === 'number' ? source.taxes.get(id) : undefined;
+      if (typeof id !== 'number') continue;
+      const info = source.taxes.get(id);
       if (!info) continue;
       rates.push(`${formatDec(info.rate)}%`);
-      const row = byTax.get(id as number) ?? { info, taxable: ZERO, tax: ZERO };
+      const row = byTax.get(id) ?? { info, taxable: ZERO, tax: ZERO };
       row.taxable += taxable;
       row.tax += amount;
-      byTax.set(id as number, row);
+      byTax.set(id, row);
     }
     return {
       index: index + 1,

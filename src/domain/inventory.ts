@@ -10,16 +10,14 @@ import { type Dec, ZERO, fromStored } from './money.js';
 import { STOCK_DIRECTION, movementsKey } from './stock.js';
 import { rememberedRows } from '../db/write-ledger.js';
 import type { Context } from './context.js';
+import { scoped } from '../db/scoped.js';
 
 /** Signed value at cost per store (+ into stock, − out of it) of a document's or one row's movements. */
 export async function movementValues(
   context: Context,
   where: { sourceType: number; orderId: number } | { id: number },
 ): Promise<Map<number, Dec>> {
-  let query = context.db
-    .selectFrom('stock_transactions')
-    .select(['store_id', 'transaction_type', 'cost_value'])
-    .where('site_id', '=', context.siteId);
+  let query = scoped(context, 'stock_transactions').selectFrom().select(['store_id', 'transaction_type', 'cost_value']);
   query =
     'id' in where
       ? query.where('id', '=', where.id)

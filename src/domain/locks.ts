@@ -38,13 +38,7 @@ export function lockRowsQuery(context: Context, table: string, ids: Iterable<unk
     ...new Set([...ids].filter((id): id is number => typeof id === 'number' && Number.isSafeInteger(id) && id > 0)),
   ].sort((a, b) => a - b);
   if (wanted.length === 0) return undefined;
-  return context.db
-    .selectFrom(table)
-    .select('id')
-    .where('site_id', '=', context.siteId)
-    .where('id', 'in', wanted)
-    .orderBy('id')
-    .forNoKeyUpdate();
+  return context.db.selectFrom(table).select('id').where('id', 'in', wanted).orderBy('id').forNoKeyUpdate();
 }
 
 /** Step 1 of the order: the invoices a write will recompute, by id. */

@@ -15,6 +15,7 @@
 import { sql } from 'kysely';
 import { DaftarError, fieldError } from './errors.js';
 import type { Context } from './context.js';
+import { scoped } from '../db/scoped.js';
 
 /** Digits of a generated number: 000001. */
 export const NUMBER_WIDTH = 6;
@@ -38,10 +39,9 @@ async function bump(context: Context, key: string): Promise<number> {
 
 /** Moves the counter to `value` (never back), inside the same transaction that holds its row lock. */
 async function advance(context: Context, key: string, value: number): Promise<void> {
-  await context.db
-    .updateTable('counters')
+  await scoped(context, 'counters')
+    .updateTable()
     .set({ value })
-    .where('site_id', '=', context.siteId)
     .where('key', '=', key)
     .where('value', '<', value)
     .execute();
@@ -93,11 +93,7 @@ export async function takenAmong(
   scope?: Record<string, unknown>,
 ): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  let query = context.db
-    .selectFrom(table)
-    .select(column)
-    .where('site_id', '=', context.siteId)
-    .where(column, 'in', values);
+  let query = scoped(context, table).selectFrom().select(column).where(column, 'in', values);
   for (const [key, scoped] of Object.entries(scope ?? {})) query = query.where(key, '=', scoped);
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
   const rows = await query.execute();

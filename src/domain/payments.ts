@@ -9,6 +9,7 @@ import { exactSums, readSum } from '../db/exact-sum.js';
 import { lockRow } from './locks.js';
 import { createdHere } from '../db/write-ledger.js';
 import type { Context } from './context.js';
+import { scoped } from '../db/scoped.js';
 
 export const PAYMENT_STATUS = { draft: -1, unpaid: 0, partial: 1, paid: 2, refunded: 3, overpaid: 4 } as const;
 
@@ -51,10 +52,9 @@ const OWNER_OF_TYPE: Record<number, { event: string; resource: string }> = {
 
 /** Whether a sales document has payments of its own (not allocations of client payments). */
 export async function hasPaymentsOfItsOwn(context: Context, invoiceId: number): Promise<boolean> {
-  const row = await context.db
-    .selectFrom('invoice_payments')
+  const row = await scoped(context, 'invoice_payments')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId)
     .where('client_payment_id', 'is', null)
     .executeTakeFirst();
@@ -64,10 +64,9 @@ export async function hasPaymentsOfItsOwn(context: Context, invoiceId: number): 
 /** Sum of an invoice's completed payments. */
 export async function completedPaymentsOf(context: Context, invoiceId: number): Promise<Dec> {
   const row = await exactSums(context.dialect, (sums) =>
-    context.db
-      .selectFrom('invoice_payments')
+    scoped(context, 'invoice_payments')
+      .selectFrom()
       .select((eb) => sums(eb.ref('amount'), 'paid'))
-      .where('site_id', '=', context.siteId)
       .where('invoice_id', '=', invoiceId)
       .where('status', '=', PAYMENT_RECORD_STATUS.completed)
       .executeTakeFirst(),
@@ -77,10 +76,9 @@ export async function completedPaymentsOf(context: Context, invoiceId: number): 
 
 /** Sum of the advance payments applied to an invoice (docs/accounting.md "Advance payments"): they pay it too. */
 export async function advancesAppliedTo(context: Context, invoiceId: number): Promise<Dec> {
-  const row = await context.db
-    .selectFrom('advance_applications')
+  const row = await scoped(context, 'advance_applications')
+    .selectFrom()
     .select((eb) => eb.fn.sum<string | number | null>('amount').as('applied'))
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
   return row?.applied === null || row?.applied === undefined ? ZERO : fromStored(row.applied);
@@ -93,10 +91,9 @@ export async function advancesAppliedTo(context: Context, invoiceId: number): Pr
  * guards its 64-bit SUM).
  */
 async function readInvoiceAndSums(context: Context, invoiceId: number): Promise<Record<string, unknown> | undefined> {
-  const query = context.db
-    .selectFrom('invoices')
+  const query = scoped(context, 'invoices')
+    .selectFrom()
     .select(['type', 'draft', 'summary_total', 'summary_refund', 'summary_paid', 'summary_unpaid', 'payment_status'])
-    .where('site_id', '=', context.siteId)
     .where('id', '=', invoiceId);
   if (context.dialect !== 'postgres') return query.executeTakeFirst();
   return query

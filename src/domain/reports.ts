@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
 import { movementsByAccount, movementsByMonth } from './account-movements.js';
+import { scoped } from '../db/scoped.js';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -617,9 +618,10 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
       });
   }
   const stores = new Map(
-    (await context.db.selectFrom('stores').select(['id', 'name']).where('site_id', '=', context.siteId).execute()).map(
-      (row) => [Number(row['id']), String(row['name'] ?? '')],
-    ),
+    (await scoped(context, 'stores').selectFrom().select(['id', 'name']).execute()).map((row) => [
+      Number(row['id']),
+      String(row['name'] ?? ''),
+    ]),
   );
   const places = currencyDecimals(context.site.currency_code);
   const byStore = new Map<number, Dec>();

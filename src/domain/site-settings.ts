@@ -9,6 +9,7 @@
  */
 import type { FieldErrors } from './errors.js';
 import { normalizeDigits } from './money.js';
+import { oneOf } from '../guards.js';
 
 export type DocumentLanguage = 'ar' | 'en' | 'bilingual';
 export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['ar', 'en', 'bilingual'];
@@ -28,6 +29,7 @@ export const SELLER_TEXT_SETTINGS = {
 } as const;
 
 export type SellerTextSetting = keyof typeof SELLER_TEXT_SETTINGS;
+const isSellerTextSetting = (name: string): name is SellerTextSetting => name in SELLER_TEXT_SETTINGS;
 
 /** Every setting a caller may set: the texts, `logo` (image bytes), `document_language` and `document_layout`. */
 export const SELLER_SETTING_NAMES: readonly string[] = [
@@ -92,6 +94,7 @@ function textSetting(
     errors[name] = `must be at most ${SELLER_TEXT_SETTINGS[name]} characters`;
     return undefined;
   }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this check's purpose
   if (/[\u0000-\u001f\u007f]/.test(value)) {
     errors[name] = 'must not contain control characters';
     return undefined;
@@ -154,8 +157,9 @@ export function checkSiteSettings(
       continue;
     }
     if (name === 'document_language') {
+      const language = oneOf(DOCUMENT_LANGUAGES, raw);
       if (raw === null || raw === '') values[name] = null;
-      else if (typeof raw === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(raw)) values[name] = raw;
+      else if (language) values[name] = language;
       else errors[name] = `must be one of ${DOCUMENT_LANGUAGES.join(', ')}`;
       continue;
     }
@@ -165,11 +169,11 @@ export function checkSiteSettings(
       else errors[name] = 'must be a layout name: lower-case letters, digits, - and _';
       continue;
     }
-    if (!(name in SELLER_TEXT_SETTINGS)) {
+    if (!isSellerTextSetting(name)) {
       errors[name] = `is not a site setting; settings: ${SELLER_SETTING_NAMES.join(', ')}`;
       continue;
     }
-    const value = textSetting(name as SellerTextSetting, raw, country, errors);
+    const value = textSetting(name, raw, country, errors);
     if (value !== undefined) values[name] = value;
   }
   if (values['business_name'] === null) errors['business_name'] = 'must not be empty';
@@ -182,7 +186,7 @@ export function checkSiteSettings(
  */
 export function documentLanguageOf(site: { country_code: string; [column: string]: unknown }): DocumentLanguage {
   const set = site['document_language'];
-  if (typeof set === 'string' && (DOCUMENT_LANGUAGES as readonly string[]).includes(set))
-    return set as DocumentLanguage;
+  const language = oneOf(DOCUMENT_LANGUAGES, set);
+  if (language) return language;
   return site.country_code === 'SA' ? 'bilingual' : 'en';
 }

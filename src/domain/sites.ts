@@ -9,6 +9,9 @@ import type { SiteRow } from './context.js';
 import { seedChartOfAccounts } from './chart.js';
 import { seedFollowUps } from './follow-up-defaults.js';
 import { seedBranchAndGateways } from './branch-defaults.js';
+import { errorCode } from '../guards.js';
+import type { Kysely } from 'kysely';
+import { type Schema, typed } from '../db/schema.js';
 
 export interface NewSite {
   subdomain: string;
@@ -68,12 +71,12 @@ export async function setOwnerPassword(db: Db, siteId: number, email: string, pa
       .where('site_id', '=', siteId)
       .where('staff_id', '=', 0)
       .execute();
-    for (const owner of owners) await revokeUserTokens(trx, siteId, Number(owner['id']));
+    for (const owner of owners) await revokeUserTokens(typed(trx), siteId, Number(owner['id']));
   });
 }
 
 /** Revokes every access and refresh token of one user. Returns how many were still live. */
-export async function revokeUserTokens(db: Db, siteId: number, userId: number): Promise<number> {
+export async function revokeUserTokens(db: Kysely<Schema>, siteId: number, userId: number): Promise<number> {
   const result = await db
     .updateTable('oauth_tokens')
     .set({ revoked: 1 })
@@ -104,7 +107,7 @@ function apiKeyInfo(row: Record<string, unknown>): ApiKeyInfo {
 }
 
 /** The site's API keys, live and revoked, oldest first. */
-export async function listApiKeys(db: Db, siteId: number): Promise<ApiKeyInfo[]> {
+export async function listApiKeys(db: Kysely<Schema>, siteId: number): Promise<ApiKeyInfo[]> {
   const rows = await db
     .selectFrom('api_keys')
     .select(['id', 'name', 'key_prefix', 'created', 'revoked'])
@@ -114,7 +117,7 @@ export async function listApiKeys(db: Db, siteId: number): Promise<ApiKeyInfo[]>
   return rows.map(apiKeyInfo);
 }
 
-export async function apiKeyById(db: Db, siteId: number, id: number): Promise<ApiKeyInfo | undefined> {
+export async function apiKeyById(db: Kysely<Schema>, siteId: number, id: number): Promise<ApiKeyInfo | undefined> {
   const row = await db
     .selectFrom('api_keys')
     .select(['id', 'name', 'key_prefix', 'created', 'revoked'])
@@ -125,7 +128,11 @@ export async function apiKeyById(db: Db, siteId: number, id: number): Promise<Ap
 }
 
 /** Creates a key and returns it with its id: the only time the key itself is seen. */
-export async function createApiKey(db: Db, siteId: number, name: string): Promise<{ id: number; key: string }> {
+export async function createApiKey(
+  db: Kysely<Schema>,
+  siteId: number,
+  name: string,
+): Promise<{ id: number; key: string }> {
   const key = newApiKey();
   await addApiKey(db, siteId, key, name);
   const row = await db
@@ -138,7 +145,11 @@ export async function createApiKey(db: Db, siteId: number, name: string): Promis
 }
 
 /** Revokes one key of the site: `missing` when the site has no such key (another site's id is missing too). */
-export async function revokeApiKey(db: Db, siteId: number, id: number): Promise<'revoked' | 'already' | 'missing'> {
+export async function revokeApiKey(
+  db: Kysely<Schema>,
+  siteId: number,
+  id: number,
+): Promise<'revoked' | 'already' | 'missing'> {
   const key = await apiKeyById(db, siteId, id);
   if (!key) return 'missing';
   if (key.revoked) return 'already';
@@ -291,7 +302,7 @@ export async function ensureDefaultSite(db: Db, options: DefaultSiteOptions): Pr
     } catch (error) {
       // Another process started at the same moment and created it: fall through to the checks below.
       // On SQLite its transaction may still hold the lock (SQLITE_BUSY here): wait for its commit.
-      const polls = (error as { code?: string }).code === 'SQLITE_BUSY' ? 50 : 1;
+      const polls = errorCode(error) === 'SQLITE_BUSY' ? 50 : 1;
       if (!(await siteAppears(db, polls))) throw error;
     }
   }

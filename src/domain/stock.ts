@@ -22,6 +22,7 @@ import { lockRows, lockRowsQuery } from './locks.js';
 import { forgetReferenced, markTouched, nothingStoredUnder, rememberRows } from '../db/write-ledger.js';
 
 import { STOCK_DIRECTION, STOCK_SOURCE } from './stock-sources.js';
+import type { AnyTables } from '../db/schema.js';
 export { STOCK_DIRECTION, STOCK_SOURCE };
 export const STOCK_STATUS_PROCESSED = 4;
 
@@ -40,7 +41,10 @@ export interface Movement {
 }
 
 /** A movement column with stock out counted negative, to be summed (db/exact-sum.ts): quantity on hand, or value at cost. */
-export function signedAmount(eb: ExpressionBuilder<any, 'stock_transactions'>, column: 'quantity' | 'cost_value') {
+export function signedAmount(
+  eb: ExpressionBuilder<AnyTables, 'stock_transactions'>,
+  column: 'quantity' | 'cost_value',
+) {
   return eb
     .case()
     .when('transaction_type', '=', STOCK_DIRECTION.out)
@@ -239,11 +243,11 @@ async function writeBalances(context: Context, balances: Array<[number, unknown,
   forgetReferenced(context, 'products');
   const pg = context.dialect === 'postgres';
   let next = 0;
-  const placeholder = () => (pg ? `cast($${(next += 1)} as bigint)` : 'cast(? as integer)');
+  const placeholder = () => (pg ? `cast($${++next} as bigint)` : 'cast(? as integer)');
   const tuples = balances.map(
     () => `select ${placeholder()} as id, ${placeholder()} as balance, ${placeholder()} as average`,
   );
-  const site = pg ? `$${(next += 1)}` : '?';
+  const site = pg ? `$${++next}` : '?';
   const text =
     `update "products" set "stock_balance" = "v"."balance", "average_price" = coalesce("v"."average", "products"."average_price") ` +
     `from (${tuples.join(' union all ')}) as "v" where "products"."site_id" = ${site} and "products"."id" = "v"."id"`;

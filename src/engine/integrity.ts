@@ -25,6 +25,7 @@ import { allResources, resourceNamed } from './registry.js';
 import { rememberReferenced } from '../db/write-ledger.js';
 import { readTogether } from '../db/trips.js';
 import type { Context, Rec, ResourceSpec } from './resource.js';
+import { scoped } from '../db/scoped.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Writes: an id a client sends must name a record of the same site and of the target's scope.
@@ -90,12 +91,7 @@ export async function checkReferences(context: Context, references: Reference[],
     const ids = [...new Set(byTable.get(table)!.map((reference) => reference.id))].sort((a, b) => a - b);
     // Whole rows: the write loads most of them next (an invoice's client and products), and gets them
     // from here instead of another query (db/write-ledger.ts). They hold the scope columns too.
-    let query = context.db
-      .selectFrom(table)
-      .selectAll()
-      .where('site_id', '=', context.siteId)
-      .where('id', 'in', ids)
-      .orderBy('id');
+    let query = scoped(context, table).selectFrom().selectAll().where('id', 'in', ids).orderBy('id');
     if (context.dialect === 'postgres') query = query.forKeyShare();
     return query;
   });
@@ -193,10 +189,9 @@ export function referrersOf(spec: ResourceSpec): Referrer[] {
 /** Refuses (400 DAFTAR_ERR_HAS_TRANSACTIONS) the delete of a record any other record names. */
 export async function refuseIfReferenced(context: Context, spec: ResourceSpec, id: number): Promise<void> {
   for (const referrer of referrersOf(spec)) {
-    let query = context.db
-      .selectFrom(referrer.table)
+    let query = scoped(context, referrer.table)
+      .selectFrom()
       .select(referrer.unless ? ['id', referrer.unless] : ['id'])
-      .where('site_id', '=', context.siteId)
       .where(referrer.column, '=', id);
     if (referrer.table === spec.table) query = query.where('id', '<>', id);
     if (referrer.unless) query = query.where(referrer.unless, 'is not', null);

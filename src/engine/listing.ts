@@ -7,7 +7,7 @@
  * unknown operator, is a 400 (a filter that cannot be applied must not return everything); a known
  * filter with a malformed value is a 400.
  */
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { type FieldErrors, validationError } from '../domain/errors.js';
 import { type Field, coerceField, id, toColumn } from './fields.js';
 import { arabicIndicDigits, normalizeDigits } from '../domain/money.js';
@@ -16,6 +16,8 @@ import { runShape } from '../db/shapes.js';
 import { rowToRecord } from './records.js';
 import type { Context, Rec, ResourceSpec, Saved } from './resource.js';
 import { renderRecords } from './service.js';
+import type { Expressions } from '../db/schema.js';
+import { scoped } from '../db/scoped.js';
 
 export const LIST_LIMIT_DEFAULT = 20;
 /** Clients ask for 50, 100, 1000 and 2000 rows a page; beyond this a page is refused, not cut short. */
@@ -62,7 +64,7 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
 }
 
 export type Query = Record<string, unknown>;
-type Condition = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+type Condition = (eb: Expressions) => Expression<SqlBool>;
 
 export interface ListResult {
   data: Record<string, unknown>[];
@@ -167,7 +169,7 @@ function hasNul(raw: unknown): boolean {
 }
 
 /** A condition that holds for every row: what a filter whose value it cannot use stands for. */
-const always = (eb: ExpressionBuilder<any, any>) => eb.lit(true).$castTo<SqlBool>();
+const always = (eb: Expressions) => eb.lit(true).$castTo<SqlBool>();
 
 function parseFilterKey(key: string): { field: string; operator?: string } | null {
   const match = /^filter\[([^\]]+)\](?:\[([^\]]+)\])?$/.exec(key);
@@ -339,7 +341,7 @@ async function pageIds(
   limit: number,
   offset: number,
 ): Promise<{ ids: number[]; total: number }> {
-  let base = context.db.selectFrom(spec.table).where('site_id', '=', context.siteId);
+  let base = scoped(context, spec.table).selectFrom();
   if (spec.scope) base = base.where(spec.scope.column, 'in', [...spec.scope.values]);
   for (const condition of conditions) base = base.where(condition);
   const ordered = (query: typeof base) => {
@@ -420,7 +422,7 @@ export async function listRecords(
       context.dialect,
       `rows:${spec.table}:${ids.length}`,
       [context.siteId, ...ids],
-      () => context.db.selectFrom(spec.table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', ids),
+      () => scoped(context, spec.table).selectFrom().selectAll().where('id', 'in', ids),
     );
     const byId = new Map(rows.map((row) => [Number(row['id']), row]));
     for (const id of ids) {

@@ -4,9 +4,10 @@
  * domain hooks where its behaviour differs from plain storage.
  */
 import type { ShapeRead } from '../db/shapes.js';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type { Context } from '../domain/context.js';
 import type { Fields, RecordOf } from './fields.js';
+import type { Expressions } from '../db/schema.js';
 
 export type Operation = 'list' | 'get' | 'create' | 'edit' | 'delete';
 export const ALL_OPERATIONS: readonly Operation[] = ['list', 'get', 'create', 'edit', 'delete'];
@@ -43,7 +44,7 @@ export interface ChildSpec<K extends string = string, F extends Fields = Fields>
 }
 
 export type FilterFn = (
-  eb: ExpressionBuilder<any, any>,
+  eb: Expressions,
   value: string | string[],
   context: Context,
   /** The whole query, for filters that combine parameters (custom_field with custom_field_label). */

@@ -20,6 +20,7 @@ import { type ShapeRead, forgetPrefetched, prefetchShapes, runShape } from '../d
 import { readTogether } from '../db/trips.js';
 import { forgetReferenced, markCreated } from '../db/write-ledger.js';
 import type { ChildSpec, Context, Draft, Rec, ResourceSpec, Saved, ViewMode } from './resource.js';
+import { scoped } from '../db/scoped.js';
 
 type Json = Record<string, unknown>;
 
@@ -491,7 +492,7 @@ export async function deleteRecord(context: Context, spec: ResourceSpec, id: num
   for (const child of spec.children ?? []) {
     if (child.writable) await deleteChildren(context, child, id);
   }
-  await context.db.deleteFrom(spec.table).where('site_id', '=', context.siteId).where('id', '=', id).execute();
+  await scoped(context, spec.table).deleteFrom().where('id', '=', id).execute();
   await spec.hooks?.afterDelete?.(context, existing, state);
   return existing;
 }

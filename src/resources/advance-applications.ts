@@ -15,14 +15,10 @@ import { type RecordOf, date, decimal, id, longText } from '../engine/fields.js'
 import type { Context, Saved } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps, today } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 async function invoiceRow(context: Context, invoiceId: number) {
-  return context.db
-    .selectFrom('invoices')
-    .selectAll()
-    .where('site_id', '=', context.siteId)
-    .where('id', '=', invoiceId)
-    .executeTakeFirst();
+  return scoped(context, 'invoices').selectFrom().selectAll().where('id', '=', invoiceId).executeTakeFirst();
 }
 
 async function appliedSum(
@@ -31,20 +27,15 @@ async function appliedSum(
   invoiceId: number,
   except: number | undefined,
 ): Promise<Dec> {
-  let query = context.db
-    .selectFrom('advance_applications')
-    .select('amount')
-    .where('site_id', '=', context.siteId)
-    .where(column, '=', invoiceId);
+  let query = scoped(context, 'advance_applications').selectFrom().select('amount').where(column, '=', invoiceId);
   if (except !== undefined) query = query.where('id', '<>', except);
   return (await query.execute()).reduce((total, row) => total + fromStored(row.amount), ZERO);
 }
 
 async function advanceTaxes(context: Context, advanceId: number): Promise<TaxPart[]> {
-  const lines = await context.db
-    .selectFrom('invoice_items')
+  const lines = await scoped(context, 'invoice_items')
+    .selectFrom()
     .select(['tax1', 'tax2', 'summary_tax1', 'summary_tax2'])
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', advanceId)
     .execute();
   const byTax = new Map<number, Dec>();

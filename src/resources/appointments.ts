@@ -8,6 +8,7 @@ import type { ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { staffField, timestamps } from './common.js';
 import { ITEM_TYPES, type ItemType } from './item-types.js';
+import { scoped } from '../db/scoped.js';
 
 function appointmentResource(name: string, model: string, title: string, kind: ItemType): ResourceSpec {
   return defineResource({
@@ -45,11 +46,7 @@ function appointmentResource(name: string, model: string, title: string, kind: I
     hooks: {
       async prepare(context, draft) {
         const appointment = draft.header;
-        let query = context.db
-          .selectFrom(kind.table!)
-          .select('id')
-          .where('site_id', '=', context.siteId)
-          .where('id', '=', appointment.item_id);
+        let query = scoped(context, kind.table!).selectFrom().select('id').where('id', '=', appointment.item_id);
         if (kind.types) query = query.where('type', 'in', kind.types);
         if (!(await query.executeTakeFirst()))
           throw validationError({ item_id: `does not exist (no ${kind.label} with id ${appointment['item_id']})` });

@@ -21,6 +21,7 @@ import { createRecord, getOne } from '../engine/service.js';
 import { formatDec, fromStored } from '../domain/money.js';
 import { dayBound, timestamps, today } from './common.js';
 import { invoices } from './sales-documents.js';
+import { scoped } from '../db/scoped.js';
 
 export const BOOKING_LINES_MAX = 100;
 
@@ -112,10 +113,9 @@ export async function changeBookingStatus(context: Context, bookingId: number, s
   const booking = await getOne(context, bookings, bookingId);
   const problem = statusChangeProblem(Number(booking['status']), status, Number(booking['converted']) === 1);
   if (problem) throw fieldError('status', problem);
-  await context.db
-    .updateTable('bookings')
+  await scoped(context, 'bookings')
+    .updateTable()
     .set({ status, modified: context.now })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', bookingId)
     .execute();
 }
@@ -128,10 +128,9 @@ export async function convertBookingToInvoice(context: Context, bookingId: numbe
     booking['invoice_id'] ? Number(booking['invoice_id']) : null,
   );
   if (problem) throw new DaftarError('DAFTAR_ERR_VALIDATION', problem, { id: problem });
-  const lines = await context.db
-    .selectFrom('booking_items')
+  const lines = await scoped(context, 'booking_items')
+    .selectFrom()
     .selectAll()
-    .where('site_id', '=', context.siteId)
     .where('booking_id', '=', bookingId)
     .orderBy('id')
     .execute();
@@ -154,10 +153,9 @@ export async function convertBookingToInvoice(context: Context, bookingId: numbe
     })),
   );
   const invoiceId = await createRecord(context, invoices, body);
-  await context.db
-    .updateTable('bookings')
+  await scoped(context, 'bookings')
+    .updateTable()
     .set({ invoice_id: invoiceId, converted: 1, status: BOOKING_STATUS.done, modified: context.now })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', bookingId)
     .execute();
   return invoiceId;

@@ -16,6 +16,7 @@ import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { currencyRateField, payerFields, primaryId, settleCurrencyRate, staffField, timestamps } from './common.js';
 import { paymentFields, unpayableReason } from './invoice-payments.js';
 import { rateOf } from './sales-postings.js';
+import { scoped } from '../db/scoped.js';
 
 const clientPaymentFields = {
   client_id: id().required().ref('clients'),
@@ -55,10 +56,9 @@ async function allocationsOf(
   context: Context,
   clientPaymentId: number,
 ): Promise<Array<{ id: number; invoiceId: number }>> {
-  const rows = await context.db
-    .selectFrom('invoice_payments')
+  const rows = await scoped(context, 'invoice_payments')
+    .selectFrom()
     .select(['id', 'invoice_id'])
-    .where('site_id', '=', context.siteId)
     .where('client_payment_id', '=', clientPaymentId)
     .execute();
   return rows.map((row) => ({ id: Number(row.id), invoiceId: Number(row.invoice_id) }));
@@ -176,10 +176,9 @@ export const clientPayments = defineResource({
       await settleCurrencyRate(context, payment, errors);
       const allocations = draft.children['InvoicePayment'] ?? [];
       for (const [index, allocation] of allocations.entries()) {
-        const invoice = await context.db
-          .selectFrom('invoices')
+        const invoice = await scoped(context, 'invoices')
+          .selectFrom()
           .select(['client_id', 'type', 'draft', 'currency_code', 'currency_rate'])
-          .where('site_id', '=', context.siteId)
           .where('id', '=', allocation.invoice_id)
           .executeTakeFirst();
         const unpayable = invoice ? unpayableReason(invoice) : null;

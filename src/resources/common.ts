@@ -1,11 +1,12 @@
 /**
  * Field groups several Daftra models share, and small helpers resources use in their hooks.
  */
-import type { ExpressionBuilder } from 'kysely';
 import { type FieldErrors, hasTransactions } from '../domain/errors.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
 import { bool, datetime, decimal, id, text } from '../engine/fields.js';
 import type { Context, FilterFn, Rec } from '../engine/resource.js';
+import type { Expressions } from '../db/schema.js';
+import { scoped } from '../db/scoped.js';
 
 /**
  * The payer's name, address and phone on a payment, as Daftra's payment records carry them. The docs
@@ -66,12 +67,7 @@ export async function settleCurrencyRate(context: Context, record: Rec, errors: 
 
 /** The site's rate of a currency for a day: the latest on or before it, else the earliest after it. */
 export async function siteRate(context: Context, code: string, day: string): Promise<Dec | null> {
-  const base = () =>
-    context.db
-      .selectFrom('currency_rates')
-      .select('rate')
-      .where('site_id', '=', context.siteId)
-      .where('currency_code', '=', code);
+  const base = () => scoped(context, 'currency_rates').selectFrom().select('rate').where('currency_code', '=', code);
   const before = await base()
     .where('date', '<=', day)
     .orderBy('date', 'desc')
@@ -128,19 +124,14 @@ export async function refuseIfUsed(
   message?: string,
 ): Promise<void> {
   for (const [table, column] of checks) {
-    const row = await context.db
-      .selectFrom(table)
-      .select('id')
-      .where('site_id', '=', context.siteId)
-      .where(column, '=', recordId)
-      .executeTakeFirst();
+    const row = await scoped(context, table).selectFrom().select('id').where(column, '=', recordId).executeTakeFirst();
     if (row) throw hasTransactions(message);
   }
 }
 
 /** A list filter comparing a column to a day bound: `date_from` → date >= value. */
 export function dayBound(column: string, op: '>=' | '<='): FilterFn {
-  return (eb: ExpressionBuilder<any, any>, value) => {
+  return (eb: Expressions, value) => {
     const text = Array.isArray(value) ? value[0] : value;
     if (!text || !/^\d{4}-\d{2}-\d{2}/.test(text)) return null;
     return eb(column, op, text.slice(0, 10));
@@ -160,10 +151,9 @@ export function today(context: Context): string {
 /** The site's primary row of a table with a primary flag (stores.primary, treasuries.is_primary). */
 export async function primaryId(context: Context, table: 'stores' | 'treasuries'): Promise<number | null> {
   const flag = table === 'stores' ? 'primary' : 'is_primary';
-  const row = await context.db
-    .selectFrom(table)
+  const row = await scoped(context, table)
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .orderBy(flag, 'desc')
     .orderBy('id')
     .executeTakeFirst();
@@ -177,10 +167,9 @@ export async function makeSolePrimary(
   recordId: number,
 ): Promise<void> {
   const flag = table === 'stores' ? 'primary' : 'is_primary';
-  await context.db
-    .updateTable(table)
+  await scoped(context, table)
+    .updateTable()
     .set({ [flag]: 0 })
-    .where('site_id', '=', context.siteId)
     .where('id', '<>', recordId)
     .execute();
 }

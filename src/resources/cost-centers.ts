@@ -7,6 +7,7 @@ import { fieldError } from '../domain/errors.js';
 import { bool, id, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 export const costCenters = defineResource({
   name: 'cost_centers',
@@ -33,10 +34,9 @@ export const costCenters = defineResource({
       for (let depth = 0; at && depth < 100; depth += 1) {
         if (at === existing.id)
           throw fieldError('cost_center_id', 'cannot be the center itself or one of its descendants');
-        const row: Record<string, unknown> | undefined = await context.db
-          .selectFrom('cost_centers')
+        const row: Record<string, unknown> | undefined = await scoped(context, 'cost_centers')
+          .selectFrom()
           .select('cost_center_id')
-          .where('site_id', '=', context.siteId)
           .where('id', '=', at)
           .executeTakeFirst();
         at = row?.['cost_center_id'] ? Number(row['cost_center_id']) : null;

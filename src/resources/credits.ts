@@ -14,6 +14,7 @@ import type { Context } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps, today } from './common.js';
 import { insertRows } from '../db/insert.js';
+import { scoped } from '../db/scoped.js';
 
 const softDeleted = () => ({ deleted_at: text(20).readOnly() });
 
@@ -63,10 +64,9 @@ export const packages = defineResource({
 /** Whole amounts only, for a type with allow_decimal 0. */
 async function checkWhole(context: Context, typeId: unknown, amount: unknown, field: string): Promise<void> {
   if (typeof typeId !== 'number' || typeof amount !== 'bigint') return;
-  const type = await context.db
-    .selectFrom('credit_types')
+  const type = await scoped(context, 'credit_types')
+    .selectFrom()
     .select('allow_decimal')
-    .where('site_id', '=', context.siteId)
     .where('id', '=', typeId)
     .executeTakeFirst();
   if (type && Number(type['allow_decimal']) === 0 && amount % 1_000_000n !== ZERO)
@@ -101,10 +101,9 @@ export const CHARGE_STATUSES = ['active', 'suspended', 'expired'] as const;
 async function usedOfCharges(context: Context, chargeIds: number[]): Promise<Map<number, Dec>> {
   const used = new Map<number, Dec>();
   if (chargeIds.length === 0) return used;
-  const rows = await context.db
-    .selectFrom('charge_usages')
+  const rows = await scoped(context, 'charge_usages')
+    .selectFrom()
     .select(['credit_charge_id', 'amount'])
-    .where('site_id', '=', context.siteId)
     .where('credit_charge_id', 'in', chargeIds)
     .execute();
   for (const row of rows) {
@@ -182,20 +181,18 @@ async function chargesOf(
   typeId: number,
   excludeUsage: number | null,
 ): Promise<Charge[]> {
-  const rows = await context.db
-    .selectFrom('credit_charges')
+  const rows = await scoped(context, 'credit_charges')
+    .selectFrom()
     .selectAll()
-    .where('site_id', '=', context.siteId)
     .where('client_id', '=', clientId)
     .where('credit_type_id', '=', typeId)
     .execute();
   const ids = rows.map((row) => Number(row.id));
   const used = new Map<number, Dec>();
   if (ids.length > 0) {
-    let query = context.db
-      .selectFrom('charge_usages')
+    let query = scoped(context, 'charge_usages')
+      .selectFrom()
       .select(['credit_charge_id', 'amount'])
-      .where('site_id', '=', context.siteId)
       .where('credit_charge_id', 'in', ids);
     if (excludeUsage !== null) query = query.where('credit_usage_id', '<>', excludeUsage);
     for (const row of await query.execute()) {
@@ -224,11 +221,7 @@ interface Usage {
 }
 
 async function allocate(context: Context, usage: Usage): Promise<void> {
-  await context.db
-    .deleteFrom('charge_usages')
-    .where('site_id', '=', context.siteId)
-    .where('credit_usage_id', '=', usage.id)
-    .execute();
+  await scoped(context, 'charge_usages').deleteFrom().where('credit_usage_id', '=', usage.id).execute();
   const amount = usage.amount ?? ZERO;
   const day = String(usage.usage_date ?? today(context)).slice(0, 10);
   const charges = await chargesOf(context, usage.client_id, usage.credit_type_id, usage.id);
@@ -288,11 +281,7 @@ export const creditUsages = defineResource({
     // The usage's allocation to charges is derived by it (not a record someone else made), so it goes
     // before the delete guard looks for records that name the usage.
     async beforeDelete(context, record) {
-      await context.db
-        .deleteFrom('charge_usages')
-        .where('site_id', '=', context.siteId)
-        .where('credit_usage_id', '=', record.id)
-        .execute();
+      await scoped(context, 'charge_usages').deleteFrom().where('credit_usage_id', '=', record.id).execute();
     },
   },
 });
@@ -316,16 +305,14 @@ export const chargeUsages = defineResource({
   hooks: {
     async prepare(context, draft, existing) {
       const merged = { ...existing, ...draft.header };
-      const charge = await context.db
-        .selectFrom('credit_charges')
+      const charge = await scoped(context, 'credit_charges')
+        .selectFrom()
         .selectAll()
-        .where('site_id', '=', context.siteId)
         .where('id', '=', merged.credit_charge_id)
         .executeTakeFirst();
-      const usage = await context.db
-        .selectFrom('credit_usages')
+      const usage = await scoped(context, 'credit_usages')
+        .selectFrom()
         .selectAll()
-        .where('site_id', '=', context.siteId)
         .where('id', '=', merged.credit_usage_id)
         .executeTakeFirst();
       if (!charge || !usage) return;
@@ -335,10 +322,9 @@ export const chargeUsages = defineResource({
       ) {
         throw fieldError('credit_charge_id', "must be a charge of the usage's client and credit type");
       }
-      let others = context.db
-        .selectFrom('charge_usages')
+      let others = scoped(context, 'charge_usages')
+        .selectFrom()
         .select('amount')
-        .where('site_id', '=', context.siteId)
         .where('credit_charge_id', '=', Number(charge['id']));
       if (existing) others = others.where('id', '<>', existing.id);
       const used = (await others.execute()).reduce((total, row) => total + fromStored(row.amount), ZERO);

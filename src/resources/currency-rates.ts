@@ -9,6 +9,7 @@ import { ZERO } from '../domain/money.js';
 import { date, decimal, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps, today } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 export const currencyRates = defineResource({
   name: 'currency_rates',
@@ -38,10 +39,9 @@ export const currencyRates = defineResource({
       record.currency_code = code;
       if (!record.date) record.date = today(context);
       if (record.rate <= ZERO) throw fieldError('rate', 'must be greater than 0');
-      const clash = await context.db
-        .selectFrom('currency_rates')
+      const clash = await scoped(context, 'currency_rates')
+        .selectFrom()
         .select('id')
-        .where('site_id', '=', context.siteId)
         .where('currency_code', '=', code)
         .where('date', '=', record.date)
         .executeTakeFirst();

@@ -9,8 +9,9 @@
  *
  * and are found again with `custom_field=1001` (any label) or `custom_field=1001&custom_field_label=order_id`.
  */
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { FilterFn, WireObjectSpec } from '../engine/resource.js';
+import type { Expressions } from '../db/schema.js';
 
 export interface CustomFieldEntry {
   label: string;
@@ -60,7 +61,7 @@ function firstOf(value: unknown): string | undefined {
 /** `custom_field`: a field with that value; with `custom_field_label`, that field. */
 export const customFieldFilter =
   (column: string): FilterFn =>
-  (eb: ExpressionBuilder<any, any>, value, _context, query) => {
+  (eb: Expressions, value, _context, query) => {
     const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
     if (values.length === 0) return null;
     const label = firstOf(query['custom_field_label'] ?? query['custom_field_label[]']);
@@ -77,7 +78,7 @@ export const customFieldFilter =
 /** `custom_field_label` alone: documents that have that field (with custom_field it narrows that filter). */
 export const customFieldLabelFilter =
   (column: string): FilterFn =>
-  (eb: ExpressionBuilder<any, any>, value, _context, query) => {
+  (eb: Expressions, value, _context, query) => {
     if (firstOf(query['custom_field'] ?? query['custom_field[]']) !== undefined) return null;
     const labels = (Array.isArray(value) ? value : [value]).filter((v) => v !== '');
     if (labels.length === 0) return null;

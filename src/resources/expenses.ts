@@ -22,6 +22,7 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { currencyRateField, primaryId, settleCurrencyRate, staffField, timestamps, today } from './common.js';
 import { applyExpenseTaxList, expenseTaxListOf } from './expense-taxes.js';
 import { rateOf } from './sales-postings.js';
+import { scoped } from '../db/scoped.js';
 
 async function post(context: Context, record: Rec): Promise<void> {
   const income = record['is_income'] === 1;
@@ -66,10 +67,9 @@ async function fillTaxes(context: Context, record: Rec, existing: Rec | null, li
   for (const slot of [1, 2] as const) {
     const taxId = record[`tax${slot}_id`] as number | null;
     const tax = taxId
-      ? await context.db
-          .selectFrom('taxes')
+      ? await scoped(context, 'taxes')
+          .selectFrom()
           .select(['name', 'value', 'included'])
-          .where('site_id', '=', context.siteId)
           .where('id', '=', taxId)
           .executeTakeFirst()
       : undefined;

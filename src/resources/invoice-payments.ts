@@ -13,6 +13,7 @@ import { payerFields, primaryId, textOf, timestamps } from './common.js';
 import { removeJournal } from '../domain/books.js';
 import { postPayment, rateOf } from './sales-postings.js';
 import { documentKind, typesWhere } from '../domain/document-kinds.js';
+import { scoped } from '../db/scoped.js';
 
 /** Fields of a payment, as a standalone InvoicePayment and as an invoice's embedded Payment. */
 export const paymentFields = () => ({
@@ -138,12 +139,7 @@ function refuseAllocation(record: Rec): void {
 }
 
 async function invoiceOf(context: Context, invoiceId: number): Promise<Rec> {
-  const row = await context.db
-    .selectFrom('invoices')
-    .selectAll()
-    .where('site_id', '=', context.siteId)
-    .where('id', '=', invoiceId)
-    .executeTakeFirst();
+  const row = await scoped(context, 'invoices').selectFrom().selectAll().where('id', '=', invoiceId).executeTakeFirst();
   if (!row) throw fieldError('invoice_id', `does not exist (no invoice with id ${invoiceId})`);
   return row;
 }

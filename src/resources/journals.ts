@@ -11,6 +11,7 @@ import type { Context, Rec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { staffField, timestamps, today } from './common.js';
 import { settleNumber } from '../domain/numbering.js';
+import { scoped } from '../db/scoped.js';
 
 export const ACCOUNT_ENTITY_TYPES = [
   'client',
@@ -95,10 +96,9 @@ async function refuseRuleChanges(
   existing: Rec | null,
 ): Promise<void> {
   if (!existing) return;
-  const stored = await context.db
-    .selectFrom(table)
+  const stored = await scoped(context, table)
+    .selectFrom()
     .select('system_key')
-    .where('site_id', '=', context.siteId)
     .where('id', '=', existing.id)
     .executeTakeFirst();
   const system = Boolean(stored?.['system_key']);
@@ -120,10 +120,9 @@ async function refuseSystemDelete(
   table: 'journal_cats' | 'journal_accounts',
   record: Rec,
 ): Promise<void> {
-  const stored = await context.db
-    .selectFrom(table)
+  const stored = await scoped(context, table)
+    .selectFrom()
     .select('system_key')
-    .where('site_id', '=', context.siteId)
     .where('id', '=', record.id)
     .executeTakeFirst();
   if (!stored?.['system_key']) return;
@@ -141,10 +140,9 @@ async function setParentPath(context: Context, record: Rec): Promise<void> {
     record.parent_cat_ids = '';
     return;
   }
-  const parent = await context.db
-    .selectFrom('journal_cats')
+  const parent = await scoped(context, 'journal_cats')
+    .selectFrom()
     .select(['id', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId)
     .where('id', '=', parentId)
     .executeTakeFirst();
   const path = parent ? [String(parent['parent_cat_ids'] ?? ''), String(parentId)].filter(Boolean).join(',') : '';

@@ -4,6 +4,7 @@
  */
 import { notFound } from '../domain/errors.js';
 import type { Context } from '../engine/resource.js';
+import { scoped } from '../db/scoped.js';
 
 const FIXED: Record<string, Record<string, string>> = {
   timezone: {
@@ -56,10 +57,9 @@ export async function generalListing(context: Context, model: string): Promise<R
   if (Object.hasOwn(FIXED, key)) return FIXED[key]!;
   const source = Object.hasOwn(FROM_TABLE, key) ? FROM_TABLE[key] : undefined;
   if (!source) throw notFound('Invalid Endpoint');
-  const rows = await context.db
-    .selectFrom(source.table)
+  const rows = await scoped(context, source.table)
+    .selectFrom()
     .select(['id', source.title])
-    .where('site_id', '=', context.siteId)
     .orderBy('id')
     .limit(LISTING_MAX)
     .execute();

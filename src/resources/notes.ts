@@ -9,6 +9,7 @@ import { defineResource } from '../engine/resource.js';
 import { createRecord, unwrapBody } from '../engine/service.js';
 import { staffField, timestamps } from './common.js';
 import { itemTypeOf } from './item-types.js';
+import { scoped } from '../db/scoped.js';
 
 export const notes = defineResource({
   name: 'notes',
@@ -55,11 +56,7 @@ export async function createNote(
   const type = itemTypeOf(typeSegment);
   if (!type) throw notFound('Invalid Endpoint');
   if (type.table) {
-    let query = context.db
-      .selectFrom(type.table)
-      .select('id')
-      .where('site_id', '=', context.siteId)
-      .where('id', '=', itemId);
+    let query = scoped(context, type.table).selectFrom().select('id').where('id', '=', itemId);
     if (type.types) query = query.where('type', 'in', type.types);
     if (!(await query.executeTakeFirst()))
       throw validationError({ item_id: `does not exist (no ${type.label} with id ${itemId})` });
@@ -71,10 +68,9 @@ export async function createNote(
       ? { FollowUpReminder: body.FollowUpReminder }
       : {};
   const noteId = await createRecord(context, notes, { ...beside, Note: header });
-  await context.db
-    .updateTable('notes')
+  await scoped(context, 'notes')
+    .updateTable()
     .set({ item_type: type.code, item_id: itemId })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', noteId)
     .execute();
   return noteId;

@@ -9,6 +9,7 @@ import { bool, id, longText, text } from '../engine/fields.js';
 import { allResources } from '../engine/registry.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 /** Slugs: lower-case letters, digits, `_` and `-`, as Daftra's built-in ones are written. */
 const SLUG = /^[a-z0-9][a-z0-9_-]*$/;
@@ -47,10 +48,9 @@ export const sitePaymentGateways = defineResource({
       if (!SLUG.test(slug))
         throw fieldError('payment_gateway', 'must be a slug: lower-case letters, digits, _ and - (e.g. bank_transfer)');
       draft.header.payment_gateway = slug;
-      let taken = context.db
-        .selectFrom('site_payment_gateways')
+      let taken = scoped(context, 'site_payment_gateways')
+        .selectFrom()
         .select('id')
-        .where('site_id', '=', context.siteId)
         .where('payment_gateway', '=', slug);
       if (existing) taken = taken.where('id', '<>', existing.id);
       if (await taken.executeTakeFirst())
@@ -58,10 +58,9 @@ export const sitePaymentGateways = defineResource({
     },
     async afterWrite(context, record) {
       if (record.default !== 1) return;
-      await context.db
-        .updateTable('site_payment_gateways')
+      await scoped(context, 'site_payment_gateways')
+        .updateTable()
         .set({ default: 0 })
-        .where('site_id', '=', context.siteId)
         .where('id', '<>', record.id)
         .execute();
     },
@@ -74,10 +73,9 @@ export const sitePaymentGateways = defineResource({
           .map((spec) => spec.table),
       );
       for (const table of tables) {
-        const used = await context.db
-          .selectFrom(table)
+        const used = await scoped(context, table)
+          .selectFrom()
           .select('id')
-          .where('site_id', '=', context.siteId)
           .where('payment_method', '=', record.payment_gateway)
           .executeTakeFirst();
         if (used)

@@ -15,6 +15,7 @@ import type { SalesLine } from './sales-documents.js';
 type UnitLine = Pick<SalesLine, 'product_id' | 'unit_factor_id' | 'unit_factor' | 'quantity'>;
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 export const BUNDLE_TYPE = 3;
 
@@ -40,18 +41,16 @@ export const productBundles = defineResource({
       if (merged.quantity <= ZERO) throw fieldError('quantity', 'must be greater than 0');
       if (merged['product_id'] === merged['bundle_product_id'])
         throw fieldError('product_id', 'a bundle cannot contain itself');
-      const bundle = await context.db
-        .selectFrom('products')
+      const bundle = await scoped(context, 'products')
+        .selectFrom()
         .select('type')
-        .where('site_id', '=', context.siteId)
         .where('id', '=', merged.bundle_product_id)
         .executeTakeFirst();
       if (bundle && Number(bundle['type']) !== BUNDLE_TYPE)
         throw fieldError('bundle_product_id', 'must be a bundle product (type 3)');
-      const component = await context.db
-        .selectFrom('products')
+      const component = await scoped(context, 'products')
+        .selectFrom()
         .select('type')
-        .where('site_id', '=', context.siteId)
         .where('id', '=', merged.product_id)
         .executeTakeFirst();
       if (component && Number(component['type']) === BUNDLE_TYPE)
@@ -68,10 +67,9 @@ async function factorsOf(context: Context, lines: UnitLine[], linesKey: string):
   const ids = [...new Set(lines.map((line) => line.unit_factor_id).filter(Boolean))];
   const byId = new Map<number, Dec>();
   if (ids.length === 0) return byId;
-  const rows = await context.db
-    .selectFrom('unit_template_factors')
+  const rows = await scoped(context, 'unit_template_factors')
+    .selectFrom()
     .select(['id', 'factor', 'unit_template_id'])
-    .where('site_id', '=', context.siteId)
     .where('id', 'in', ids)
     .execute();
   const templateOf = new Map(rows.map((row) => [Number(row.id), Number(row.unit_template_id)]));
@@ -87,10 +85,9 @@ async function factorsOf(context: Context, lines: UnitLine[], linesKey: string):
   const products =
     productIds.length === 0
       ? []
-      : await context.db
-          .selectFrom('products')
+      : await scoped(context, 'products')
+          .selectFrom()
           .select(['id', 'unit_template_id'])
-          .where('site_id', '=', context.siteId)
           .where('id', 'in', productIds)
           .execute();
   const productTemplate = new Map(products.map((row) => [Number(row.id), Number(row.unit_template_id ?? 0)]));

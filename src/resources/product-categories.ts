@@ -6,6 +6,7 @@ import { id, int, longText, text } from '../engine/fields.js';
 import type { Context } from '../engine/resource.js';
 import { defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 export const productCategories = defineResource({
   name: 'product_categories',
@@ -41,10 +42,9 @@ export function categoryNames(text: unknown): string[] {
 /** Creates the category records a product's category text names and that do not exist yet. */
 export async function syncCategories(context: Context, text: unknown): Promise<void> {
   for (const name of categoryNames(text)) {
-    const found = await context.db
-      .selectFrom('product_categories')
+    const found = await scoped(context, 'product_categories')
+      .selectFrom()
       .select('id')
-      .where('site_id', '=', context.siteId)
       .where('name', '=', name)
       .executeTakeFirst();
     if (!found) {

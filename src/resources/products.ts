@@ -8,6 +8,7 @@ import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, staffField, timestamps } from './common.js';
 import { categoryNames, productCategories, syncCategories } from './product-categories.js';
 import { renderRecord, rowToRecord } from '../engine/records.js';
+import { scoped } from '../db/scoped.js';
 
 /** What a write's hooks share: the stock level it asked for, carried from prepare to afterWrite. */
 type ProductState = { requestedStock?: Dec };
@@ -133,10 +134,9 @@ export const products = defineResource({
       const names = [...new Set(records.flatMap((record) => categoryNames(record.category)))];
       const byName = new Map<string, Record<string, unknown>>();
       if (names.length > 0) {
-        const rows = await context.db
-          .selectFrom('product_categories')
+        const rows = await scoped(context, 'product_categories')
+          .selectFrom()
           .selectAll()
-          .where('site_id', '=', context.siteId)
           .where('name', 'in', names)
           .execute();
         for (const row of rows)

@@ -30,6 +30,7 @@ import {
   removePurchasePaymentJournals,
 } from './purchase-payments.js';
 import { staffOf } from './staff.js';
+import { scoped } from '../db/scoped.js';
 
 const PURCHASE_TYPE = 0;
 const REFUND_TYPE = 1;
@@ -144,10 +145,9 @@ async function fillSupplierSnapshot(
   existing: Saved<PurchaseDocument> | null,
 ): Promise<void> {
   if (existing && existing.supplier_id === document.supplier_id) return;
-  const supplier = await context.db
-    .selectFrom('suppliers')
+  const supplier = await scoped(context, 'suppliers')
+    .selectFrom()
     .selectAll()
-    .where('site_id', '=', context.siteId)
     .where('id', '=', document.supplier_id)
     .executeTakeFirst();
   if (!supplier) return;
@@ -179,10 +179,9 @@ async function prepare(
   checkDiscounts(document, errors);
   if (reducesPayable(type) && document.subscription_id) {
     // The engine has checked that subscription_id names a purchase invoice (its ref() and scope).
-    const original = await context.db
-      .selectFrom('purchase_orders')
+    const original = await scoped(context, 'purchase_orders')
+      .selectFrom()
       .select('supplier_id')
-      .where('site_id', '=', context.siteId)
       .where('id', '=', document.subscription_id)
       .executeTakeFirst();
     if (original && Number(original['supplier_id']) !== document.supplier_id)
@@ -209,10 +208,9 @@ async function prepare(
  * as the tax record says (derived from the lines' tax1 and tax2; there is no list of its own to keep).
  */
 async function taxesOfDocuments(context: Context, ids: number[]): Promise<Map<number, Record<string, unknown>[]>> {
-  const lines = await context.db
-    .selectFrom('purchase_order_items')
+  const lines = await scoped(context, 'purchase_order_items')
+    .selectFrom()
     .select(['purchase_order_id', 'tax1', 'tax2'])
-    .where('site_id', '=', context.siteId)
     .where('purchase_order_id', 'in', ids)
     .orderBy('id')
     .execute();
@@ -222,12 +220,7 @@ async function taxesOfDocuments(context: Context, ids: number[]): Promise<Map<nu
   const taxRows =
     taxIds.length === 0
       ? []
-      : await context.db
-          .selectFrom('taxes')
-          .selectAll()
-          .where('site_id', '=', context.siteId)
-          .where('id', 'in', taxIds)
-          .execute();
+      : await scoped(context, 'taxes').selectFrom().selectAll().where('id', 'in', taxIds).execute();
   const taxSpec = resourceNamed('taxes');
   const rendered = new Map(
     taxRows.map((row) => {
@@ -273,10 +266,9 @@ async function stockLines(context: Context, lines: PurchaseLine[], type: unknown
   if (!purchaseKind(type).stock) return new Set();
   const ids = [...new Set(lines.map((line) => line.product_id).filter(Boolean))];
   if (ids.length === 0) return new Set();
-  const rows = await context.db
-    .selectFrom('products')
+  const rows = await scoped(context, 'products')
+    .selectFrom()
     .select(['id', 'track_stock'])
-    .where('site_id', '=', context.siteId)
     .where('id', 'in', ids)
     .execute();
   const tracked = new Set(rows.filter((row) => Number(row['track_stock']) === 1).map((row) => Number(row['id'])));
@@ -425,10 +417,9 @@ function purchaseDocument(options: {
       async beforeDelete(context, record) {
         if (record.type !== PURCHASE_TYPE) return;
         await removePurchasePaymentJournals(context, record.id);
-        const refund = await context.db
-          .selectFrom('purchase_orders')
+        const refund = await scoped(context, 'purchase_orders')
+          .selectFrom()
           .select('id')
-          .where('site_id', '=', context.siteId)
           .where('subscription_id', '=', record.id)
           .where(
             'type',
@@ -450,12 +441,7 @@ function purchaseDocument(options: {
       async related(context, records, wire) {
         const supplierSpec = resourceNamed('suppliers');
         const ids = [...new Set(records.map((record) => record.supplier_id))];
-        const rows = await context.db
-          .selectFrom('suppliers')
-          .selectAll()
-          .where('site_id', '=', context.siteId)
-          .where('id', 'in', ids)
-          .execute();
+        const rows = await scoped(context, 'suppliers').selectFrom().selectAll().where('id', 'in', ids).execute();
         const byId = new Map(rows.map((row) => [Number(row['id']), row]));
         const staff = await staffOf(
           context,

@@ -16,6 +16,7 @@ import type { ChildSpec, Context, Rec } from '../engine/resource.js';
 import { primaryId } from './common.js';
 import { paymentFields } from './invoice-payments.js';
 import { rateOf } from './sales-postings.js';
+import { scoped } from '../db/scoped.js';
 
 export const PURCHASE_PAYMENT_KEY = 'PurchaseOrderPayment';
 const PAYMENTS_MAX = 100;
@@ -64,10 +65,9 @@ export async function completePurchasePayments(context: Context, document: Rec, 
 
 /** Removes the journals of a purchase invoice's stored payments (before they are replaced or deleted). */
 export async function removePurchasePaymentJournals(context: Context, purchaseOrderId: number): Promise<void> {
-  const rows = await context.db
-    .selectFrom('purchase_order_payments')
+  const rows = await scoped(context, 'purchase_order_payments')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('purchase_order_id', '=', purchaseOrderId)
     .execute();
   for (const row of rows) await removeJournal(context, 'purchase_order_payment', Number(row['id']));
@@ -101,10 +101,9 @@ export async function postPurchasePayment(context: Context, payment: Rec, suppli
 /** Recomputes summary_paid, summary_unpaid and payment_status of a purchase invoice from its completed payments. */
 export async function refreshPurchasePayments(context: Context, document: Rec): Promise<void> {
   const row = await exactSums(context.dialect, (sums) =>
-    context.db
-      .selectFrom('purchase_order_payments')
+    scoped(context, 'purchase_order_payments')
+      .selectFrom()
       .select((eb) => sums(eb.ref('amount'), 'paid'))
-      .where('site_id', '=', context.siteId)
       .where('purchase_order_id', '=', document.id!)
       .where('status', '=', PAYMENT_RECORD_STATUS.completed)
       .executeTakeFirst(),
@@ -120,14 +119,13 @@ export async function refreshPurchasePayments(context: Context, document: Rec): 
   document['summary_paid'] = state.paid;
   document['summary_unpaid'] = unpaidOf(state);
   document['payment_status'] = status;
-  await context.db
-    .updateTable('purchase_orders')
+  await scoped(context, 'purchase_orders')
+    .updateTable()
     .set({
       summary_paid: toStored(state.paid),
       summary_unpaid: toStored(unpaidOf(state)),
       payment_status: status,
     })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', document.id!)
     .execute();
 }

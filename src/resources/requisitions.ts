@@ -20,6 +20,7 @@ import type { Context, FilterFn, Saved } from '../engine/resource.js';
 import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { dayBound, primaryId, timestamps } from './common.js';
 import { rowToRecord } from '../engine/records.js';
+import { scoped } from '../db/scoped.js';
 
 export const REQUISITION_LINES_MAX = 500;
 
@@ -106,10 +107,9 @@ type RequisitionLine = RecordOf<typeof requisitionItemFields>;
 async function trackedProducts(context: Context, lines: RequisitionLine[]): Promise<Set<number>> {
   const ids = [...new Set(lines.map((line) => line.product_id).filter(Boolean))];
   if (ids.length === 0) return new Set();
-  const rows = await context.db
-    .selectFrom('products')
+  const rows = await scoped(context, 'products')
+    .selectFrom()
     .select(['id', 'track_stock'])
-    .where('site_id', '=', context.siteId)
     .where('id', 'in', ids)
     .execute();
   return new Set(rows.filter((row) => Number(row.track_stock) === 1).map((row) => Number(row.id)));
@@ -117,10 +117,9 @@ async function trackedProducts(context: Context, lines: RequisitionLine[]): Prom
 
 /** Values taken out by the first movements, in line order (a transfer's receipts come in at them). */
 async function outValues(context: Context, requisitionId: number): Promise<Dec[]> {
-  const rows = await context.db
-    .selectFrom('stock_transactions')
+  const rows = await scoped(context, 'stock_transactions')
+    .selectFrom()
     .select(['cost_value'])
-    .where('site_id', '=', context.siteId)
     .where('source_type', '=', STOCK_SOURCE.requisition)
     .where('order_id', '=', requisitionId)
     .where('transaction_type', '=', STOCK_DIRECTION.out)
@@ -262,10 +261,9 @@ export const requisitions = defineResource({
       const lines =
         draft.children['RequisitionItem'] ??
         (
-          await context.db
-            .selectFrom('requisition_items')
+          await scoped(context, 'requisition_items')
+            .selectFrom()
             .selectAll()
-            .where('site_id', '=', context.siteId)
             .where('requisition_id', '=', record.id)
             .orderBy('id')
             .execute()

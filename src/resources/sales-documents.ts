@@ -13,9 +13,10 @@ import { salesHooks } from './sales-rules.js';
 // Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
 import { addDocumentLinks, documentLinkReads } from '../documents/links.js';
 import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Context } from '../engine/resource.js';
 import { requisitionDeliveryFilter } from './requisitions.js';
+import type { Expressions } from '../db/schema.js';
 
 /** Lines one document may carry. */
 export const DOCUMENT_LINES_MAX = 1_000;
@@ -189,7 +190,7 @@ const paymentsChild = () =>
     sharedWith: 'client_payment_id',
   });
 
-function paymentStatusFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
+function paymentStatusFilter(eb: Expressions, value: string | string[]) {
   const text = Array.isArray(value) ? value[0]! : value;
   if (!/^-?\d$/.test(text)) return null;
   const code = Number(text);
@@ -200,7 +201,7 @@ function paymentStatusFilter(eb: ExpressionBuilder<any, any>, value: string | st
 }
 
 function totalBound(op: '>=' | '<=') {
-  return (eb: ExpressionBuilder<any, any>, value: string | string[]) => {
+  return (eb: Expressions, value: string | string[]) => {
     const text = Array.isArray(value) ? value[0]! : value;
     if (!/^\d+(\.\d+)?$/.test(text)) return null;
     const [whole, fraction = ''] = text.split('.');
@@ -216,7 +217,7 @@ const listOf = (value: string | string[]) =>
   (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter((v) => v !== '');
 
 /** Documents with a line whose label contains the text, or (digits) whose product is that id. */
-function itemFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
+function itemFilter(eb: Expressions, value: string | string[], context: Context) {
   const wanted = listOf(value);
   if (wanted.length === 0) return null;
   const like = context.dialect === 'postgres' ? 'ilike' : 'like';
@@ -238,7 +239,7 @@ function itemFilter(eb: ExpressionBuilder<any, any>, value: string | string[], c
 }
 
 /** Documents whose client is of the type (2 individual, 3 business). */
-function clientTypeFilter(eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) {
+function clientTypeFilter(eb: Expressions, value: string | string[], context: Context) {
   const types = listOf(value)
     .filter((v) => /^\d{1,3}$/.test(v))
     .map(Number);
@@ -255,7 +256,7 @@ function clientTypeFilter(eb: ExpressionBuilder<any, any>, value: string | strin
 
 /** The due date is the date plus due_after days (the date itself when due_after is empty). */
 function dueDateBound(op: '>=' | '<=') {
-  return (eb: ExpressionBuilder<any, any>, value: string | string[], context: Context) => {
+  return (eb: Expressions, value: string | string[], context: Context) => {
     const day = listOf(value)[0];
     if (!day || !/^\d{4}-\d{2}-\d{2}/.test(day)) return null;
     const due =
@@ -274,7 +275,7 @@ function dueDateBound(op: '>=' | '<=') {
 }
 
 /** Any of the tags: the stored list is comma-separated. */
-function tagsFilter(eb: ExpressionBuilder<any, any>, value: string | string[]) {
+function tagsFilter(eb: Expressions, value: string | string[]) {
   const wanted = listOf(value)
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())

@@ -41,6 +41,7 @@ import {
 } from './sales-postings.js';
 import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
 import { referencedRows } from '../db/write-ledger.js';
+import { scoped } from '../db/scoped.js';
 
 /** Types whose documents reverse an invoice and take stock back in (domain/document-kinds.ts). */
 // Asked of any document's type, which the engine's scope always sets (a type out of scope is in neither).
@@ -69,7 +70,7 @@ async function loadById(
     context.dialect,
     `by-id:${table}:${unique.length}`,
     [context.siteId, ...unique],
-    () => context.db.selectFrom(table).selectAll().where('site_id', '=', context.siteId).where('id', 'in', unique),
+    () => scoped(context, table).selectFrom().selectAll().where('id', 'in', unique),
   );
   return new Map(rows.map((row) => [Number(row.id), row]));
 }
@@ -443,10 +444,11 @@ async function capReturn(
   const rows = await others.execute();
   const inSite = !sameCurrency(document) || rows.some((row) => !sameCurrency(row));
   const places = currencyDecimals(context.site.currency_code);
-  const valueOf = (row: Record<string, unknown>, total: Dec) => (inSite ? mulTo(total, rateOf(row), places) : total);
-  const total = valueOf(invoice, fromStored(invoice['summary_total']));
-  const returned = rows.reduce((acc, row) => acc + valueOf(row, fromStored(row.summary_total)), ZERO);
-  const asked = valueOf(document, document.summary_total!);
+  const inSiteCurrency = (row: Record<string, unknown>, total: Dec) =>
+    inSite ? mulTo(total, rateOf(row), places) : total;
+  const total = inSiteCurrency(invoice, fromStored(invoice['summary_total']));
+  const returned = rows.reduce((acc, row) => acc + inSiteCurrency(row, fromStored(row.summary_total)), ZERO);
+  const asked = inSiteCurrency(document, document.summary_total!);
   if (asked > total - returned) {
     const unit = inSite ? context.site.currency_code : currency;
     throw validationError({

@@ -3,6 +3,7 @@ import { renderRecord, rowToRecord } from '../engine/records.js';
 import type { Context } from '../engine/resource.js';
 import { defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 /** Read-only over the API: the owner and staff created with the CLI. */
 export const staff = defineResource({
@@ -53,10 +54,9 @@ export async function staffOf(context: Context, staffIds: unknown[]): Promise<Ma
   ];
   const out = new Map<number, Record<string, unknown>>();
   if (ids.length === 0) return out;
-  const rows = await context.db
-    .selectFrom('staff')
+  const rows = await scoped(context, 'staff')
+    .selectFrom()
     .selectAll()
-    .where('site_id', '=', context.siteId)
     .where((eb) => eb.or([eb('id', 'in', ids), eb('role_id', '=', 0)]))
     .orderBy('id')
     .execute();

@@ -18,6 +18,7 @@ import { bool, date, datetime, decimal, id, int, longText, text } from '../engin
 import type { Context } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { primaryId, timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 /**
  * Values a manual movement at cost (stock in at its price when it names one, else at moving average;
@@ -43,8 +44,8 @@ async function settle(context: Context, record: ManualMovement, previous: Manual
   const price = record.price ?? ZERO;
   const unitCost =
     !out && price > ZERO ? price : await averageCost(context, record.product_id, record.store_id!, record.id);
-  await context.db
-    .updateTable('stock_transactions')
+  await scoped(context, 'stock_transactions')
+    .updateTable()
     .set({
       purchase_price: toStored(unitCost),
       cost_value: toStored(
@@ -55,7 +56,6 @@ async function settle(context: Context, record: ManualMovement, previous: Manual
         ),
       ),
     })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', record.id)
     .execute();
   // The new position, and the one the movement left (an edit may move it to another product or store).

@@ -3,6 +3,7 @@ import { HUNDRED, ZERO } from '../domain/money.js';
 import { bool, decimal, id, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 export const taxes = defineResource({
   name: 'taxes',
@@ -27,12 +28,7 @@ export const taxes = defineResource({
     },
     async afterWrite(context, record) {
       // Daftra echoes the record id as tax_id.
-      await context.db
-        .updateTable('taxes')
-        .set({ tax_id: record.id })
-        .where('site_id', '=', context.siteId)
-        .where('id', '=', record.id)
-        .execute();
+      await scoped(context, 'taxes').updateTable().set({ tax_id: record.id }).where('id', '=', record.id).execute();
     },
   },
 });

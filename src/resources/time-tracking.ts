@@ -7,6 +7,7 @@ import { type Dec, currencyDecimals, divRound, fromStored, roundTo } from '../do
 import { date, decimal, id, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { staffField, timestamps, today } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 const TIME_TEXT = /^(\d{1,3}):([0-5]\d)$/;
 
@@ -45,10 +46,9 @@ export const timeTracking = defineResource({
       const minutes = minutesOf(String(entry['time']));
       if (minutes === null) throw validationError({ time: 'must be a duration as H:MM (e.g. 1:30)' });
       if (!entry['date']) entry['date'] = today(context);
-      const staff = await context.db
-        .selectFrom('staff')
+      const staff = await scoped(context, 'staff')
+        .selectFrom()
         .select(['hourly_rate', 'hourly_rate_currency_code'])
-        .where('site_id', '=', context.siteId)
         .where('id', '=', entry.staff_id)
         .executeTakeFirst();
       const rate =

@@ -32,7 +32,7 @@ export const treasuries = defineResource({
     async afterWrite(context, record) {
       if (record['is_primary'] === 1) await makeSolePrimary(context, 'treasuries', record.id!);
     },
-    async beforeDelete(context, record) {
+    async beforeDelete(_context, record) {
       if (record['is_primary'] === 1)
         throw new DaftarError('DAFTAR_ERR_VALIDATION', 'The primary treasury cannot be deleted', {
           is_primary: 'the primary treasury cannot be deleted; make another treasury primary first',

@@ -11,6 +11,7 @@ import type { Rec } from '../engine/resource.js';
 import { urlProblem } from '../webhooks/address.js';
 import { isEventPattern } from '../webhooks/events.js';
 import { timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 /** The most event types one endpoint may list. */
 export const ENDPOINT_EVENTS_MAX = 200;
@@ -35,7 +36,7 @@ function settleEvents(record: Rec): void {
     if (typeof item !== 'string' || !isEventPattern(item))
       throw fieldError(`events.${index}`, `is not an event type (${JSON.stringify(item)}); see docs/webhooks.md`);
   }
-  record['events'] = [...new Set(list as string[])];
+  record['events'] = [...new Set(list.filter((item) => typeof item === 'string'))];
 }
 
 export const webhookEndpoints = defineResource({
@@ -68,18 +69,16 @@ export const webhookEndpoints = defineResource({
       if (problem) throw fieldError('url', problem);
       settleEvents(draft.header);
       if (existing) return;
-      const row = await context.db
-        .selectFrom('webhook_endpoints')
+      const row = await scoped(context, 'webhook_endpoints')
+        .selectFrom()
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('site_id', '=', context.siteId)
         .executeTakeFirstOrThrow();
       if (Number(row.n) >= ENDPOINTS_PER_SITE_MAX)
         throw fieldError('url', `cannot be added: a site has at most ${ENDPOINTS_PER_SITE_MAX} webhook endpoints`);
     },
     async afterDelete(context, record) {
-      await context.db
-        .deleteFrom('webhook_deliveries')
-        .where('site_id', '=', context.siteId)
+      await scoped(context, 'webhook_deliveries')
+        .deleteFrom()
         .where('endpoint_id', '=', record.id!)
         .where('state', '=', 'pending')
         .execute();
@@ -127,10 +126,9 @@ export const webhookEvents = defineResource({
   hooks: {
     async related(context, records, wire, mode) {
       if (mode.kind !== 'one') return;
-      const row = await context.db
-        .selectFrom('webhook_events')
+      const row = await scoped(context, 'webhook_events')
+        .selectFrom()
         .select('payload')
-        .where('site_id', '=', context.siteId)
         .where('id', '=', records[0]!.id!)
         .executeTakeFirst();
       wire[0]!['payload'] = row ? JSON.parse(String(row['payload'])) : null;

@@ -7,10 +7,12 @@
  */
 import { fieldError } from '../domain/errors.js';
 import { date, id, int, json, longText, text } from '../engine/fields.js';
-import type { Rec, ResourceSpec } from '../engine/resource.js';
+import type { ResourceSpec } from '../engine/resource.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { parseDec, formatDec } from '../domain/money.js';
 import { timestamps } from './common.js';
+import { isRecord } from '../guards.js';
+import { scoped } from '../db/scoped.js';
 
 export const workflowTypes = defineResource({
   name: 'workflow_types',
@@ -29,10 +31,9 @@ export const workflowTypes = defineResource({
   keywordColumns: ['name'],
   hooks: {
     async afterWrite(context, record) {
-      await context.db
-        .updateTable('workflow_types')
+      await scoped(context, 'workflow_types')
+        .updateTable()
         .set({ entity_key: `le_workflow-type-entity-${record.id}` })
-        .where('site_id', '=', context.siteId)
         .where('id', '=', record.id!)
         .execute();
     },
@@ -42,8 +43,8 @@ export const workflowTypes = defineResource({
 /** `{"code": "WF-1", "generated": null}` or a plain string → the number's text. */
 function numberText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'object' && !Array.isArray(value)) {
-    const code = (value as Rec)['code'];
+  if (isRecord(value)) {
+    const code = value['code'];
     return code === null || code === undefined ? null : String(code);
   }
   return String(value);
@@ -92,12 +93,15 @@ export const workflowRecords = defineResource({
       }
       const budget = draft.header['budget'];
       if (budget !== undefined && budget !== null) {
-        const raw = typeof budget === 'object' && !Array.isArray(budget) ? (budget as Rec)['number'] : budget;
-        const amount = raw === null || raw === undefined || raw === '' ? null : parseDec(raw as string | number);
+        const raw = isRecord(budget) ? budget['number'] : budget;
+        const amount =
+          raw === null || raw === undefined || raw === ''
+            ? null
+            : parseDec(typeof raw === 'number' || typeof raw === 'bigint' ? raw : String(raw));
         if (raw !== null && raw !== undefined && raw !== '' && amount === null)
           throw fieldError('budget', 'must be a number or {"number": 1500, "currency": "SAR"}');
         draft.header['budget'] = amount === null ? null : formatDec(amount);
-        const currency = typeof budget === 'object' ? (budget as Rec)['currency'] : undefined;
+        const currency = typeof budget === 'object' && 'currency' in budget ? budget.currency : undefined;
         if (typeof currency === 'string' && currency) {
           if (!/^[A-Za-z]{3}$/.test(currency)) throw fieldError('budget', 'currency must be a 3-letter ISO code');
           draft.header['budget_currency'] = currency.toUpperCase();

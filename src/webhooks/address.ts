@@ -6,6 +6,7 @@
  */
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { errorCode } from '../guards.js';
 
 export const URL_LENGTH_MAX = 2_048;
 const LOOKUP_TIMEOUT_MS = 3_000;
@@ -109,9 +110,7 @@ export async function resolveTarget(raw: string, allowPrivate: boolean): Promise
       answers = await withTimeout(lookup(host, { all: true, verbatim: true }), LOOKUP_TIMEOUT_MS);
     } catch (error) {
       if (error instanceof AddressRefused) throw error;
-      throw new AddressRefused(
-        `its host ${host} does not resolve (${(error as { code?: string }).code ?? 'lookup failed'})`,
-      );
+      throw new AddressRefused(`its host ${host} does not resolve (${errorCode(error) ?? 'lookup failed'})`);
     }
   }
   if (answers.length === 0) throw new AddressRefused(`its host ${host} has no address`);

@@ -18,6 +18,7 @@ import type { WebhookConfig } from './config.js';
 import { eventsQueued, subscribersOf } from './outbox.js';
 import { subscribes } from './events.js';
 import { paramsOf } from '../api/request.js';
+import { scoped } from '../db/scoped.js';
 
 export const WEBHOOK_ROUTES: ExtraRoute[] = [
   {
@@ -82,12 +83,7 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
       const secret = newSigningSecret();
       const id = await writeWith(request, database, async (context) => {
         const created = await createRecord(context, webhookEndpoints, request.body);
-        await context.db
-          .updateTable('webhook_endpoints')
-          .set({ secret })
-          .where('site_id', '=', context.siteId)
-          .where('id', '=', created)
-          .execute();
+        await scoped(context, 'webhook_endpoints').updateTable().set({ secret }).where('id', '=', created).execute();
         return created;
       });
       return reply.code(202).send({ code: 202, result: 'successful', id: String(id), secret });
@@ -100,17 +96,15 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
     await writeWith(request, database, async (context) => {
       await editRecord(context, webhookEndpoints, id, request.body);
       // Turned on again by its owner: the failure record starts afresh.
-      const row = await context.db
-        .selectFrom('webhook_endpoints')
+      const row = await scoped(context, 'webhook_endpoints')
+        .selectFrom()
         .select('active')
-        .where('site_id', '=', context.siteId)
         .where('id', '=', id)
         .executeTakeFirst();
       if (Number(row?.['active']) === 1) {
-        await context.db
-          .updateTable('webhook_endpoints')
+        await scoped(context, 'webhook_endpoints')
+          .updateTable()
           .set({ disabled_reason: null, failing_since_ms: null })
-          .where('site_id', '=', context.siteId)
           .where('id', '=', id)
           .execute();
       }
@@ -127,15 +121,14 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
     const expiresMs = secretExpiry(Date.now(), config);
     await writeWith(request, database, async (context) => {
       await requireRecord(context, webhookEndpoints, id);
-      await context.db
-        .updateTable('webhook_endpoints')
+      await scoped(context, 'webhook_endpoints')
+        .updateTable()
         .set((eb) => ({
           previous_secret: eb.ref('secret'),
           previous_secret_expires_ms: expiresMs,
           secret,
           modified: context.now,
         }))
-        .where('site_id', '=', context.siteId)
         .where('id', '=', id)
         .execute();
     });
@@ -154,25 +147,22 @@ export function registerWebhookRoutes(app: FastifyInstance, database: Database, 
       const event = await requireRecord(context, webhookEvents, id);
       const nowMs = Date.now();
       // One more attempt now; one that had finished (delivered or failed) gets just that one.
-      await context.db
-        .updateTable('webhook_deliveries')
+      await scoped(context, 'webhook_deliveries')
+        .updateTable()
         .set({ state: 'pending', next_attempt_ms: nowMs, give_up_ms: nowMs })
-        .where('site_id', '=', context.siteId)
         .where('webhook_event_id', '=', id)
         .where('state', '!=', 'pending')
         .execute();
-      await context.db
-        .updateTable('webhook_deliveries')
+      await scoped(context, 'webhook_deliveries')
+        .updateTable()
         .set({ next_attempt_ms: nowMs })
-        .where('site_id', '=', context.siteId)
         .where('webhook_event_id', '=', id)
         .where('state', '=', 'pending')
         .execute();
       // Endpoints that subscribe now but had no delivery of it (added since) get one.
-      const existing = await context.db
-        .selectFrom('webhook_deliveries')
+      const existing = await scoped(context, 'webhook_deliveries')
+        .selectFrom()
         .select('endpoint_id')
-        .where('site_id', '=', context.siteId)
         .where('webhook_event_id', '=', id)
         .execute();
       const had = new Set(existing.map((row) => Number(row['endpoint_id'])));

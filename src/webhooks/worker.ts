@@ -16,16 +16,18 @@
  *   `retryForMs` after the event the delivery is failed. An endpoint whose deliveries have all failed
  *   for `disableAfterMs` is disabled, with the reason on the endpoint.
  */
-import { sql } from 'kysely';
-import type { Database, Db } from '../db/connection.js';
-import { nowText } from '../domain/sites.js';
+import { type Kysely, sql } from 'kysely';
+import { type Schema, typed } from '../db/schema.js';
+import type { Database } from '../db/connection.js';
+import { normalizeSite, nowText } from '../domain/sites.js';
 import { resourceNamed } from '../engine/registry.js';
-import type { Context, SiteRow } from '../engine/resource.js';
+import type { Context } from '../engine/resource.js';
 import type { WebhookConfig } from './config.js';
 import { type Attempt, attemptDelivery } from './deliver.js';
 import { subscribes } from './events.js';
 import { Outbox, type Subscriber, eventsQueued, onEventsQueued } from './outbox.js';
 import { signatureHeader } from './signature.js';
+import { isStringList } from '../guards.js';
 
 interface Claimed {
   id: number;
@@ -110,7 +112,7 @@ export class DeliveryWorker {
     const cutoff = nowMs - this.config.keepMs;
     let deleted = 0;
     for (;;) {
-      const old = await this.database.db
+      const old = await typed(this.database.db)
         .selectFrom('webhook_events as v')
         .select(['v.site_id', 'v.id'])
         .where('v.created_ms', '<', cutoff)
@@ -130,7 +132,8 @@ export class DeliveryWorker {
         .limit(PRUNE_BATCH_MAX)
         .execute();
       if (old.length === 0) return deleted;
-      await this.database.write(async (db) => {
+      await this.database.write(async (trx) => {
+        const db = typed(trx);
         for (const row of old) {
           await db
             .deleteFrom('webhook_deliveries')
@@ -218,7 +221,7 @@ export class DeliveryWorker {
 
   /** A read outside any transaction: an idle worker never takes the write lock (SQLite) to find nothing. */
   private async anythingDue(nowMs: number): Promise<boolean> {
-    const row = await this.database.db
+    const row = await typed(this.database.db)
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_endpoints as e', (join) =>
         join.onRef('e.site_id', '=', 'd.site_id').onRef('e.id', '=', 'd.endpoint_id'),
@@ -234,7 +237,8 @@ export class DeliveryWorker {
 
   private async claim(limit: number): Promise<Claimed[]> {
     if (!(await this.anythingDue(Date.now()))) return [];
-    return this.database.write(async (db) => {
+    return this.database.write(async (trx) => {
+      const db = typed(trx);
       const nowMs = Date.now();
       let due = db
         .selectFrom('webhook_deliveries as d')
@@ -287,7 +291,7 @@ export class DeliveryWorker {
     });
   }
 
-  private async details(db: Db, siteId: number, ids: number[], nowMs: number): Promise<Claimed[]> {
+  private async details(db: Kysely<Schema>, siteId: number, ids: number[], nowMs: number): Promise<Claimed[]> {
     const rows = await db
       .selectFrom('webhook_deliveries as d')
       .innerJoin('webhook_events as v', (join) =>
@@ -352,7 +356,8 @@ export class DeliveryWorker {
       last_response: attempt.response,
       last_error: attempt.error?.slice(0, ERROR_KEPT_CHARS) ?? null,
     };
-    await this.database.write(async (db) => {
+    await this.database.write(async (trx) => {
+      const db = typed(trx);
       // Only while the row is still at this attempt: a worker whose lease ran out must not overwrite a later one.
       const update = (values: Record<string, unknown>) =>
         db
@@ -391,7 +396,7 @@ export class DeliveryWorker {
       });
   }
 
-  private async noteFailure(db: Db, delivery: Claimed, nowMs: number, error: string): Promise<void> {
+  private async noteFailure(db: Kysely<Schema>, delivery: Claimed, nowMs: number, error: string): Promise<void> {
     const endpoint = await db
       .selectFrom('webhook_endpoints')
       .select(['failing_since_ms', 'active'])
@@ -432,14 +437,15 @@ export class DeliveryWorker {
    * once, whichever worker or day finds it. Returns the events written.
    */
   async sweepOverdue(today = nowText().slice(0, 10)): Promise<number> {
-    const rows = await this.database.db
+    const rows = await typed(this.database.db)
       .selectFrom('webhook_endpoints')
       .select(['site_id', 'id', 'events'])
       .where('active', '=', 1)
       .execute();
     const bySite = new Map<number, Subscriber[]>();
     for (const row of rows) {
-      const events = JSON.parse(String(row['events'])) as string[];
+      const parsed: unknown = JSON.parse(String(row['events']));
+      const events = isStringList(parsed) ? parsed : [];
       const list = bySite.get(Number(row['site_id'])) ?? [];
       list.push({ id: Number(row['id']), events });
       bySite.set(Number(row['site_id']), list);
@@ -471,18 +477,17 @@ export class DeliveryWorker {
   }
 
   private async markOverdue(siteId: number, subscribers: Subscriber[], invoiceId: number): Promise<number> {
-    return this.database.write(async (db) => {
+    return this.database.write(async (trx) => {
+      const db = typed(trx);
       const inserted = await db
         .insertInto('webhook_marks')
         .values({ site_id: siteId, mark: `invoice.overdue:${invoiceId}`, created_ms: Date.now() })
         .onConflict((conflict) => conflict.columns(['site_id', 'mark']).doNothing())
         .executeTakeFirst();
       if (BigInt(inserted.numInsertedOrUpdatedRows ?? 0n) === 0n) return 0;
-      const site = (await db
-        .selectFrom('sites')
-        .selectAll()
-        .where('id', '=', siteId)
-        .executeTakeFirstOrThrow()) as SiteRow;
+      const site = normalizeSite(
+        await db.selectFrom('sites').selectAll().where('id', '=', siteId).executeTakeFirstOrThrow(),
+      );
       const outbox = new Outbox(subscribers);
       const context: Context = {
         db,

@@ -129,6 +129,12 @@ function fromDer(der: Uint8Array): asn1js.AsnType {
   return parsed.result;
 }
 
+/** `value` when it is a `kind` (asn1js builds a Sequence, a BitString... per universal tag), else an error. */
+function expected<T>(value: unknown, kind: abstract new (...args: never[]) => T): T {
+  if (value instanceof kind) return value;
+  throw new Error(`not DER: expected ${kind.name}`);
+}
+
 const signatureAlgorithm = () =>
   new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.ecdsaWithSha256 })] });
 
@@ -161,7 +167,7 @@ export function buildCsr(subject: CsrSubject, privateKeyPem: string, environment
     value: [
       new asn1js.Integer({ value: 0 }),
       subjectName(subject),
-      fromDer(spki) as asn1js.Sequence,
+      expected(fromDer(spki), asn1js.Sequence),
       new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [requestedExtensions] }),
     ],
   });
@@ -195,7 +201,7 @@ export function issueCertificate(
         value: [new asn1js.UTCTime({ valueDate: now }), new asn1js.UTCTime({ valueDate: notAfter })],
       }),
       subjectName(subject),
-      fromDer(publicKeyDer) as asn1js.Sequence,
+      expected(fromDer(publicKeyDer), asn1js.Sequence),
       new asn1js.Constructed({
         idBlock: { tagClass: 3, tagNumber: 3 },
         value: [new asn1js.Sequence({ value: zatcaExtensions(subject, 'sandbox') })],
@@ -217,7 +223,7 @@ export function csrPublicKey(csrPem: string): Buffer {
     csrPem.replace(/-----(BEGIN|END) CERTIFICATE REQUEST-----/g, '').replace(/\s+/g, ''),
     'base64',
   );
-  const info = (fromDer(der) as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
+  const info = expected(expected(fromDer(der), asn1js.Sequence).valueBlock.value[0], asn1js.Sequence);
   return Buffer.from(info.valueBlock.value[2]!.toBER(false));
 }
 
@@ -247,8 +253,8 @@ export function normalizeCertificate(text: string): string {
 export function certificateFacts(base64: string): CertificateFacts {
   const der = Buffer.from(base64, 'base64');
   const certificate = new X509Certificate(der);
-  const parsed = fromDer(der) as asn1js.Sequence;
-  const signature = (parsed.valueBlock.value[2] as asn1js.BitString).valueBlock.valueHexView;
+  const parsed = expected(fromDer(der), asn1js.Sequence);
+  const signature = expected(parsed.valueBlock.value[2], asn1js.BitString).valueBlock.valueHexView;
   return {
     base64,
     issuerName: certificate.issuer.split('\n').reverse().join(', '),

@@ -26,6 +26,7 @@ import { signInvoice } from './sign.js';
 import { buildUnsignedXml } from './ubl.js';
 import { unseal } from './vault.js';
 import { secretKey } from './settings.js';
+import { scoped } from '../db/scoped.js';
 
 type Row = Record<string, unknown>;
 
@@ -47,10 +48,9 @@ export const EINVOICE_STATUS = {
  * serves the compliance checks) the site stays in phase 1: no e-invoice, nothing signed unsent.
  */
 export async function activeUnit(context: Pick<Context, 'db' | 'siteId'>): Promise<Row | undefined> {
-  return context.db
-    .selectFrom('zatca_units')
+  return scoped(context, 'zatca_units')
+    .selectFrom()
     .selectAll()
-    .where('site_id', '=', context.siteId)
     .where('active', '=', 1)
     .where('certificate_source', 'in', ['self-signed', 'production'])
     .orderBy('id', 'desc')
@@ -58,20 +58,20 @@ export async function activeUnit(context: Pick<Context, 'db' | 'siteId'>): Promi
 }
 
 async function loadSource(context: Context, invoiceId: number): Promise<SourceDocument> {
-  const scoped = (table: string) => context.db.selectFrom(table).selectAll().where('site_id', '=', context.siteId);
+  const rowsOf = (table: string) => scoped(context, table).selectFrom().selectAll();
   const site = await context.db
     .selectFrom('sites')
     .selectAll()
     .where('id', '=', context.siteId)
     .executeTakeFirstOrThrow();
-  const header = await scoped('invoices').where('id', '=', invoiceId).executeTakeFirstOrThrow();
-  const lines = await scoped('invoice_items').where('invoice_id', '=', invoiceId).orderBy('id').execute();
+  const header = await rowsOf('invoices').where('id', '=', invoiceId).executeTakeFirstOrThrow();
+  const lines = await rowsOf('invoice_items').where('invoice_id', '=', invoiceId).orderBy('id').execute();
   const taxIds = [...new Set(lines.map((line) => Number(line['tax1'])).filter((id) => id > 0))];
-  const taxes = taxIds.length === 0 ? [] : await scoped('taxes').where('id', 'in', taxIds).execute();
-  const client = await scoped('clients').where('id', '=', Number(header['client_id'])).executeTakeFirst();
+  const taxes = taxIds.length === 0 ? [] : await rowsOf('taxes').where('id', 'in', taxIds).execute();
+  const client = await rowsOf('clients').where('id', '=', Number(header['client_id'])).executeTakeFirst();
   const originalId = Number(header['subscription_id']);
   const original =
-    originalId > 0 ? await scoped('invoices').select('no').where('id', '=', originalId).executeTakeFirst() : undefined;
+    originalId > 0 ? await rowsOf('invoices').select('no').where('id', '=', originalId).executeTakeFirst() : undefined;
   return {
     site,
     header,
@@ -140,10 +140,9 @@ export async function issueEInvoice(context: Context, record: Rec, _previous: Re
   const source = await loadSource(context, invoiceId);
   const provisional = toEInvoice(source, PROVISIONAL);
   const digest = contentDigest(provisional, source.header);
-  const issued = await context.db
-    .selectFrom('zatca_documents')
+  const issued = await scoped(context, 'zatca_documents')
+    .selectFrom()
     .select(['content_digest'])
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
   if (issued) {
@@ -168,10 +167,9 @@ export async function issueEInvoice(context: Context, record: Rec, _previous: Re
   const signed = signInvoice(einvoice, buildUnsignedXml(einvoice), privateKeyOf(unit), certificate);
   // Only a production CSID reports and clears; a self-signed unit signs and never sends.
   const status = unit['certificate_source'] === 'production' ? EINVOICE_STATUS.pending : EINVOICE_STATUS.signed;
-  await context.db
-    .updateTable('zatca_units')
+  await scoped(context, 'zatca_units')
+    .updateTable()
     .set({ last_hash: signed.hash, modified: context.now })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', Number(unit['id']))
     .execute();
   await context.db
@@ -195,20 +193,18 @@ export async function issueEInvoice(context: Context, record: Rec, _previous: Re
       created: context.now,
     })
     .execute();
-  await context.db
-    .updateTable('invoices')
+  await scoped(context, 'invoices')
+    .updateTable()
     .set({ einvoice_status: status })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', invoiceId)
     .execute();
 }
 
 /** A signed e-invoice is part of the chain ZATCA holds: its document stays. */
 export async function refuseDeleteOfEInvoiced(context: Context, record: Rec): Promise<void> {
-  const issued = await context.db
-    .selectFrom('zatca_documents')
+  const issued = await scoped(context, 'zatca_documents')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', record.id!)
     .executeTakeFirst();
   if (issued)
@@ -223,10 +219,9 @@ export async function signedXmlOf(
   context: Pick<Context, 'db' | 'siteId'>,
   invoiceId: number,
 ): Promise<Row | undefined> {
-  return context.db
-    .selectFrom('zatca_documents')
+  return scoped(context, 'zatca_documents')
+    .selectFrom()
     .select(['xml', 'cleared_xml', 'status', 'uuid', 'hash', 'icv', 'qr'])
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
 }
@@ -238,10 +233,9 @@ export async function signedXmlOf(
  * @example await phase2QrFor(context, 12) → 'AQ…' (decode with decodeTlv from domain/zatca-qr.ts)
  */
 export async function phase2QrFor(context: Pick<Context, 'db' | 'siteId'>, invoiceId: number): Promise<string | null> {
-  const row = await context.db
-    .selectFrom('zatca_documents')
+  const row = await scoped(context, 'zatca_documents')
+    .selectFrom()
     .select('qr')
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
   return row ? String(row['qr']) : null;
@@ -256,10 +250,9 @@ export async function phase2PrintOf(
   context: Pick<Context, 'db' | 'siteId'>,
   invoiceId: number,
 ): Promise<{ qr: string; xml: string } | null> {
-  const row = await context.db
-    .selectFrom('zatca_documents')
+  const row = await scoped(context, 'zatca_documents')
+    .selectFrom()
     .select(['qr', 'xml', 'cleared_xml'])
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId)
     .executeTakeFirst();
   return row ? { qr: String(row['qr']), xml: String(row['cleared_xml'] || row['xml']) } : null;

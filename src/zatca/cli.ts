@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import type { Config } from '../config.js';
 import { siteBySubdomain } from '../domain/sites.js';
 import { openMigrated } from '../server.js';
-import type { ZatcaEnvironment } from './certificate.js';
 import { ENVIRONMENTS, installCsid, keygen, unitStatus } from './onboarding.js';
 import { sendDue } from './outbox.js';
 import { baseUrlOverride, secretKey } from './settings.js';
 import { onboard } from './compliance.js';
-import { FATOORA_BASE_URLS } from './fatoora.js';
+import { fatooraBaseUrl } from './fatoora.js';
+import { oneOf } from '../guards.js';
 
 export const ZATCA_USAGE = `  daftar zatca keygen --site <subdomain> [--self-signed] [--env sandbox|simulation|production] [--replace]
                       [--branch name] [--industry name] [--invoice-type 1100]
@@ -55,8 +55,8 @@ export async function runZatcaCommand(args: string[], config: Config): Promise<n
         `site "${subdomain}" is not a Saudi site (country ${site.country_code}); ZATCA e-invoicing applies to SA`,
       );
     if (command === 'keygen') {
-      const environment = (option(args, 'env') ?? 'sandbox') as ZatcaEnvironment;
-      if (!ENVIRONMENTS.includes(environment)) throw new Error(`--env is one of ${ENVIRONMENTS.join(', ')}`);
+      const environment = oneOf(ENVIRONMENTS, option(args, 'env') ?? 'sandbox');
+      if (!environment) throw new Error(`--env is one of ${ENVIRONMENTS.join(', ')}`);
       const result = await keygen(
         database.db,
         site.id,
@@ -85,7 +85,7 @@ export async function runZatcaCommand(args: string[], config: Config): Promise<n
         .where('active', '=', 1)
         .executeTakeFirst();
       if (!unit) throw new Error('the site has no e-invoicing unit: run daftar zatca keygen first');
-      const baseUrl = baseUrlOverride() ?? FATOORA_BASE_URLS[String(unit['environment']) as ZatcaEnvironment];
+      const baseUrl = baseUrlOverride() ?? fatooraBaseUrl(unit['environment']);
       const result = await onboard(
         database.db,
         site.id,

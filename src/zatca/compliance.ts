@@ -126,7 +126,7 @@ function sample(
   };
 }
 
-function tokenAndSecret(body: Record<string, any> | null, what: string): Credentials {
+function tokenAndSecret(body: Record<string, unknown> | null, what: string): Credentials {
   const token = body?.['binarySecurityToken'];
   const secret = body?.['secret'];
   if (typeof token !== 'string' || typeof secret !== 'string')

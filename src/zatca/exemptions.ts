@@ -31,8 +31,8 @@ export const EXEMPTION_REASONS: Record<string, { category: VatCategory; reason: 
   'VATEX-SA-OOS': { category: 'O', reason: 'Not subject to VAT' },
 };
 
-export const OUT_OF_SCOPE = {
-  category: 'O' as VatCategory,
+export const OUT_OF_SCOPE: { category: VatCategory; code: string; reason: string } = {
+  category: 'O',
   code: 'VATEX-SA-OOS',
   reason: EXEMPTION_REASONS['VATEX-SA-OOS']!.reason,
 };

@@ -13,6 +13,15 @@
  *  - POST /invoices/clearance/single {invoiceHash, uuid, invoice}, Clearance-Status: 1 → {validationResults, clearanceStatus, clearedInvoice}
  */
 import type { ZatcaEnvironment } from './certificate.js';
+import { isRecord } from '../guards.js';
+
+/** The FATOORA address for a unit's stored environment; an unknown one is an error, not a request to nowhere. */
+export function fatooraBaseUrl(environment: unknown): string {
+  const name = String(environment);
+  const known = name === 'sandbox' || name === 'simulation' || name === 'production' ? name : undefined;
+  if (!known) throw new Error(`unknown ZATCA environment "${name}"`);
+  return FATOORA_BASE_URLS[known];
+}
 
 export const FATOORA_BASE_URLS: Record<ZatcaEnvironment, string> = {
   sandbox: 'https://gw-fatoora.zatca.gov.sa/e-invoicing/developer-portal',
@@ -30,7 +39,7 @@ export interface Credentials {
 
 export interface FatooraReply {
   status: number;
-  body: Record<string, any> | null;
+  body: Record<string, unknown> | null;
 }
 
 export interface SubmittedInvoice {
@@ -62,9 +71,11 @@ async function call(
     signal: AbortSignal.timeout(FATOORA_TIMEOUT_MS),
   });
   const text = await response.text();
-  let parsed: Record<string, any> | null = null;
+  let parsed: Record<string, unknown> | null = null;
   try {
-    parsed = text ? JSON.parse(text) : null;
+    const value: unknown = text ? JSON.parse(text) : null;
+    // A reply that is no JSON object is kept as text, like one that is no JSON at all.
+    parsed = value === null || isRecord(value) ? value : { raw: text.slice(0, 2000) };
   } catch {
     parsed = { raw: text.slice(0, 2000) };
   }

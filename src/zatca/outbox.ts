@@ -14,9 +14,8 @@
  */
 import type { Database } from '../db/connection.js';
 import { nowText } from '../domain/sites.js';
-import type { ZatcaEnvironment } from './certificate.js';
 import { EINVOICE_STATUS } from './chain.js';
-import { FATOORA_BASE_URLS, type Outcome, clearInvoice, outcomeOf, reportInvoice } from './fatoora.js';
+import { type Outcome, fatooraBaseUrl, clearInvoice, outcomeOf, reportInvoice } from './fatoora.js';
 import { baseUrlOverride, secretKey } from './settings.js';
 import { unseal } from './vault.js';
 
@@ -133,8 +132,7 @@ export async function sendDue(database: Database, options: SendOptions): Promise
       .where('site_id', '=', Number(row['site_id']))
       .where('id', '=', Number(row['unit_id']))
       .executeTakeFirstOrThrow();
-    const baseUrl =
-      options.baseUrl ?? baseUrlOverride() ?? FATOORA_BASE_URLS[String(unit['environment']) as ZatcaEnvironment];
+    const baseUrl = options.baseUrl ?? baseUrlOverride() ?? fatooraBaseUrl(unit['environment']);
     const { outcome, response } = await send(row, unit, baseUrl);
     await record(database, row, outcome, response, Date.now());
     result.sent += 1;

@@ -13,7 +13,7 @@
  */
 import { type KeyObject, createPrivateKey, sign } from 'node:crypto';
 import { formatFixed } from '../domain/money.js';
-import { type CertificateFacts } from './certificate.js';
+import type { CertificateFacts } from './certificate.js';
 import { hexDigestBase64, invoiceHash } from './hash.js';
 import type { EInvoice } from './model.js';
 import { encodeTlv } from '../domain/zatca-qr.js';

@@ -11,6 +11,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import fs from 'node:fs';
 import path from 'node:path';
 import { DaftarError } from '../domain/errors.js';
+import { errorCode } from '../guards.js';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -35,7 +36,7 @@ export function loadSecretKey(configured: string | undefined, dataDir: string): 
       fs.writeFileSync(file, `${randomBytes(KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
     } catch (error) {
       // Another process made it at the same moment: use theirs.
-      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+      if (errorCode(error) !== 'EEXIST') throw error;
     }
   }
   return parseSecretKey(fs.readFileSync(file, 'utf8'));

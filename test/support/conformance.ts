@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocField } from './daftra-docs.js';
+import type { Reply } from './harness.js';
 
 export type Json = Record<string, any>;
 
@@ -303,4 +304,64 @@ export function validationRules(field: DocField): Array<[string, (body: Json) =>
     ]);
   }
   return rules;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing every documented field at once.
+
+/** What `writeAll` sent, what the server refused by name, and the record it made (or why it made none). */
+export interface Written {
+  id: string | null;
+  reply: Reply | null;
+  sent: Map<string, unknown>;
+  refused: Map<string, string>;
+  failure: string | null;
+}
+
+export interface WriteAllOptions {
+  body: Json;
+  fields: DocField[];
+  /** A field's value for this write, or `skip` to leave it out. */
+  valueOf: (field: DocField) => unknown;
+  skip: symbol;
+  send: (body: Json) => Promise<Reply>;
+  /** Undefined while the write is refused; once accepted, the id it made (null for an edit). */
+  accepted: (reply: Reply) => { id: string | null } | undefined;
+  /** The field keys a refusal names. */
+  errorsOf: (reply: Reply) => string[];
+  /** Whether a refusal's key names this field. */
+  names: (key: string, field: DocField) => boolean;
+  /** What a refusal said, for the outcome's reason. */
+  refusalOf: (reply: Reply) => unknown;
+}
+
+/** Sends every documented field at once; fields the server refuses by name are dropped and retried. */
+export async function writeAll(options: WriteAllOptions): Promise<Written> {
+  const { body, fields } = options;
+  const sent = new Map<string, unknown>();
+  for (const field of fields) {
+    const value = options.valueOf(field);
+    if (value === options.skip) continue;
+    setAt(body, field.path, value);
+    sent.set(field.path, value);
+  }
+  const refused = new Map<string, string>();
+  let reply: Reply | null = null;
+  for (let attempt = 0; attempt < 12; attempt += 1) {
+    reply = await options.send(body);
+    const accepted = options.accepted(reply);
+    if (accepted) return { id: accepted.id, reply, sent, refused, failure: null };
+    const named = options.errorsOf(reply);
+    const culprits = [...sent.keys()].filter((fieldPath) =>
+      named.some((key) => options.names(key, fields.find((f) => f.path === fieldPath)!)),
+    );
+    if (culprits.length === 0)
+      return { id: null, reply, sent, refused, failure: `${reply.status} ${reply.text.slice(0, 200)}` };
+    for (const culprit of culprits) {
+      refused.set(culprit, `refused: ${JSON.stringify(options.refusalOf(reply))}`.slice(0, 200));
+      sent.delete(culprit);
+      deleteAt(body, culprit);
+    }
+  }
+  return { id: null, reply, sent, refused, failure: 'still refused after retries' };
 }
