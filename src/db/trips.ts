@@ -126,6 +126,16 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
     /** True while a BEGIN has been asked for and not sent: nothing of the transaction reached the server. */
     beginPending = false;
 
+    /** node-postgres's own query, unbatched, with whatever arguments it was given. */
+    private send(...args: unknown[]): Promise<unknown> {
+      return (super.query as QueryFn).apply(this, args);
+    }
+
+    /** node-postgres's own text query: one result, or one per statement of a message of several. */
+    private async sendText(text: string, values?: readonly unknown[]): Promise<PgResult | PgResult[]> {
+      return (await this.send(...(values === undefined ? [text] : [text, values]))) as PgResult | PgResult[];
+    }
+
     /** Forgets what was held back (the pool calls it on release: a transaction never outlives its client). */
     resetBatch(): void {
       this.pending = [];
@@ -137,7 +147,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
       const text = this.pending.join(';\n');
       this.pending = [];
       this.beginPending = false;
-      await (super.query as QueryFn).call(this, text);
+      await this.sendText(text);
     }
 
     /** `statements` sent after what is queued, in one message; the answers of `statements`, in order. */
@@ -146,7 +156,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
       const text = [...this.pending, ...statements].join(';\n');
       this.pending = [];
       this.beginPending = false;
-      const raw = (await (super.query as QueryFn).call(this, text)) as PgResult | PgResult[];
+      const raw = await this.sendText(text);
       const results = Array.isArray(raw) ? raw : [raw];
       return results.slice(before);
     }
@@ -155,14 +165,14 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
     override query(...args: unknown[]): any {
       const [text, values] = args;
       if (typeof text !== 'string' || args.length > 2 || (values !== undefined && !Array.isArray(values))) {
-        if (this.pending.length === 0) return (super.query as QueryFn).apply(this, args);
+        if (this.pending.length === 0) return this.send(...args);
         const queued = this.sendPending();
         // A callback-style call cannot wait; node-postgres keeps calls in order, so queue it behind.
         if (typeof args[args.length - 1] === 'function') {
           queued.catch(() => {});
-          return (super.query as QueryFn).apply(this, args);
+          return this.send(...args);
         }
-        return queued.then(() => (super.query as QueryFn).apply(this, args));
+        return queued.then(() => this.send(...args));
       }
       return this.batched(text, (values as unknown[] | undefined) ?? []);
     }
@@ -182,7 +192,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
         }
         if (text === 'rollback') {
           this.resetBatch();
-          return (super.query as QueryFn).call(this, text);
+          return this.sendText(text);
         }
         return lastOf(await this.sendWithPending([text]));
       }
@@ -193,7 +203,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
           return emptyResult('DEFERRED');
         }
         await this.sendPending();
-        return (super.query as QueryFn).call(this, text.slice(DEFER.length), values);
+        return this.sendText(text.slice(DEFER.length), values);
       }
       if (text === TOGETHER) {
         const parts = values as Array<{ sql: string; parameters: readonly unknown[] }>;
@@ -204,8 +214,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
         } else {
           await this.sendPending();
           results = [];
-          for (const part of parts)
-            results.push((await (super.query as QueryFn).call(this, part.sql, [...part.parameters])) as PgResult);
+          for (const part of parts) results.push(lastOf(await this.sendText(part.sql, [...part.parameters])));
         }
         return { command: 'SELECT', rowCount: results.length, rows: [{ results: results.map((r) => r.rows) }] };
       }
@@ -214,7 +223,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
         if (inlined !== undefined) return lastOf(await this.sendWithPending([inlined]));
         await this.sendPending();
       }
-      return (super.query as QueryFn).call(this, text, values);
+      return this.sendText(text, values);
     }
   };
 }
