@@ -148,7 +148,6 @@ function privateKeyOf(unit: Row): KeyObject {
 const PROVISIONAL = { icv: 0, previousHash: '', uuid: '', issueTime: '' };
 
 export async function issueEInvoice(context: Context, record: Rec, _previous: Rec | null): Promise<void> {
-  const type = Number(record['type']);
   if (!signsEInvoice(context, record)) return;
   const unit = await activeUnit(context);
   if (!unit) return;
