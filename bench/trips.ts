@@ -152,7 +152,14 @@ async function main(): Promise<void> {
             process.stdout.write(
               `\n-- one ${phase} (${per} statements of ${texts.length}):\n${texts
                 .slice(-per)
-                .map((t, i) => `${i + 1}. ${t.slice(0, 220)}`)
+                .map(
+                  (t, i) =>
+                    `${i + 1}. ${t
+                      .trim()
+                      .split(/;\n/)
+                      .map((statement) => statement.trim().replace(/\s+/g, ' ').slice(0, 200))
+                      .join('\n     + ')}`,
+                )
                 .join('\n')}\n`,
             );
           }

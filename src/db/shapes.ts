@@ -86,14 +86,31 @@ export async function prefetchShapes(
   reads: readonly ShapeRead[],
   together: (queries: readonly CompiledQuery[]) => Promise<Array<Array<Record<string, unknown>>>>,
 ): Promise<void> {
-  const wanted = reads.filter((read) =>
-    read.values.every((value) => typeof value === 'number' || typeof value === 'string'),
-  );
+  const wanted = prefetchable(reads);
   if (wanted.length < 2) return;
-  const results = await together(wanted.map((read) => compiledShape(dialect, read.shape, read.values, read.build)));
+  const results = await together(compiledReads(dialect, wanted));
+  keepPrefetched(owner, wanted, results);
+}
+
+/** The reads that may be sent ahead: those whose values print as themselves (see prefetchShapes). */
+export function prefetchable(reads: readonly ShapeRead[]): ShapeRead[] {
+  return reads.filter((read) => read.values.every((value) => typeof value === 'number' || typeof value === 'string'));
+}
+
+/** The compiled queries of `reads` (from `prefetchable`), to be sent with other statements. */
+export function compiledReads(dialect: DialectName, reads: readonly ShapeRead[]): CompiledQuery[] {
+  return reads.map((read) => compiledShape(dialect, read.shape, read.values, read.build));
+}
+
+/** Keeps the rows of reads sent ahead (`results[i]` answers `reads[i]`) for the runShape calls of `owner`. */
+export function keepPrefetched(
+  owner: object,
+  reads: readonly ShapeRead[],
+  results: ReadonlyArray<Array<Record<string, unknown>>>,
+): void {
   const store = prefetched.get(owner) ?? new Map<string, Array<Record<string, unknown>>>();
   prefetched.set(owner, store);
-  for (const [index, read] of wanted.entries()) store.set(prefetchKey(read.shape, read.values), results[index]!);
+  for (const [index, read] of reads.entries()) store.set(prefetchKey(read.shape, read.values), results[index]!);
 }
 
 /** Drops what was sent ahead for `owner` and not asked for. */

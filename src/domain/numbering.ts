@@ -13,6 +13,7 @@
  * exactly as sent and must not be another record's (in the same table and scope).
  */
 import { sql } from 'kysely';
+import { readTogether } from '../db/trips.js';
 import { DaftarError, fieldError } from './errors.js';
 import type { Context } from './context.js';
 import { scoped } from '../db/scoped.js';
@@ -29,12 +30,22 @@ export type TakenAmong = (candidates: string[]) => Promise<Set<string>>;
 
 const format = (value: number) => String(value).padStart(NUMBER_WIDTH, '0');
 
-async function bump(context: Context, key: string): Promise<number> {
-  const { rows } = await sql<{ value: number | string }>`
+function bumpQuery(context: Context, key: string) {
+  return sql<{ value: number | string }>`
     insert into counters (site_id, key, value) values (${context.siteId}, ${key}, 1)
     on conflict (site_id, key) do update set value = counters.value + 1
-    returning value`.execute(context.db);
+    returning value`;
+}
+
+async function bump(context: Context, key: string): Promise<number> {
+  const { rows } = await bumpQuery(context, key).execute(context.db);
   return Number(rows[0]!.value);
+}
+
+/** The counter's first window, drawn and checked: what `bump` and the first `takenAmong` answer. */
+interface Opening {
+  first: number;
+  taken: Set<string>;
 }
 
 /** Moves the counter to `value` (never back), inside the same transaction that holds its row lock. */
@@ -52,12 +63,18 @@ async function advance(context: Context, key: string, value: number): Promise<vo
  * after 10,000 taken numbers in a row the counter is left past them and the client is told to retry
  * (409), which then goes on from there.
  */
-export async function nextNumber(context: Context, key: string, takenAmong: TakenAmong): Promise<string> {
-  const first = await bump(context, key);
+export async function nextNumber(
+  context: Context,
+  key: string,
+  takenAmong: TakenAmong,
+  open?: () => Promise<Opening>,
+): Promise<string> {
+  const opening = open ? await open() : undefined;
+  const first = opening ? opening.first : await bump(context, key);
   for (let window = 0; window < WINDOWS_MAX; window += 1) {
     const start = first + window * WINDOW;
     const candidates = Array.from({ length: WINDOW }, (_, index) => format(start + index));
-    const taken = await takenAmong(candidates);
+    const taken = window === 0 && opening ? opening.taken : await takenAmong(candidates);
     const index = candidates.findIndex((candidate) => !taken.has(candidate));
     if (index >= 0) {
       if (start + index !== first) await advance(context, key, start + index);
@@ -93,11 +110,44 @@ export async function takenAmong(
   scope?: Record<string, unknown>,
 ): Promise<Set<string>> {
   if (values.length === 0) return new Set();
-  let query = scoped(context, table).selectFrom().select(column).where(column, 'in', values);
+  const rows = await usedQuery(context, table, column, exceptId, scope).where(column, 'in', values).execute();
+  return new Set(rows.map((row) => String(row[column])));
+}
+
+/** The values of `column` of the site's other rows of `table` (within `scope`), to be narrowed by the caller. */
+function usedQuery(
+  context: Context,
+  table: string,
+  column: string,
+  exceptId: number | undefined,
+  scope: Record<string, unknown> | undefined,
+) {
+  let query = context.db.selectFrom(table).select(column).where('site_id', '=', context.siteId);
   for (const [key, scoped] of Object.entries(scope ?? {})) query = query.where(key, '=', scoped);
   if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
-  const rows = await query.execute();
-  return new Set(rows.map((row) => String(row[column])));
+  return query;
+}
+
+/**
+ * PostgreSQL: the counter bumped and its first window checked in one message (one round trip, not
+ * two). Still two statements, run one after the other: the check takes its snapshot after the bump
+ * was granted the counter's row lock, as a second round trip's did, so it sees every number committed
+ * by whoever held the lock before. It reads its candidates from the counter row the bump just wrote
+ * (a transaction sees its own writes), formatted as `format` does (`lpad` only up to the width: a
+ * longer number is kept whole).
+ */
+async function openWindow(context: Context, rule: NumberRule, exceptId: number | undefined): Promise<Opening> {
+  const candidates = sql`(select lpad(n::text, greatest(${sql.lit(NUMBER_WIDTH)}, length(n::text)), '0')
+    from counters c cross join generate_series(c.value, c.value + ${sql.lit(WINDOW - 1)}) as n
+    where c.site_id = ${context.siteId} and c.key = ${rule.sequence})`;
+  const [bumped, used] = await readTogether(context.db, context.dialect, [
+    bumpQuery(context, rule.sequence).compile(context.db),
+    usedQuery(context, rule.table, rule.column, exceptId, rule.scope).where(rule.column, 'in', candidates),
+  ]);
+  return {
+    first: Number(bumped![0]!['value']),
+    taken: new Set(used!.map((row) => String(row[rule.column]))),
+  };
 }
 
 /** How one resource numbers its records. */
@@ -133,8 +183,11 @@ export async function settleNumber(
   exceptId: number | undefined,
 ): Promise<string> {
   if (isBlankNumber(value)) {
-    return nextNumber(context, rule.sequence, (candidates) =>
-      takenAmong(context, rule.table, rule.column, candidates, exceptId, rule.scope),
+    return nextNumber(
+      context,
+      rule.sequence,
+      (candidates) => takenAmong(context, rule.table, rule.column, candidates, exceptId, rule.scope),
+      context.dialect === 'postgres' ? () => openWindow(context, rule, exceptId) : undefined,
     );
   }
   const number = String(value);

@@ -23,6 +23,7 @@ import { DaftarError, type FieldErrors } from '../domain/errors.js';
 import { type FieldOptions, isEmpty } from './fields.js';
 import { allResources, resourceNamed } from './registry.js';
 import { rememberReferenced } from '../db/write-ledger.js';
+import { type ShapeRead, compiledReads, keepPrefetched, prefetchable } from '../db/shapes.js';
 import { readTogether } from '../db/trips.js';
 import type { Context, Rec, ResourceSpec } from './resource.js';
 import { scoped } from '../db/scoped.js';
@@ -79,7 +80,12 @@ function describeRow(table: string, column: string, value: unknown): string {
  * invoice or one product still run side by side. SQLite runs one write at a time: the check and the
  * write it guards are never interleaved with a delete.
  */
-export async function checkReferences(context: Context, references: Reference[], errors: FieldErrors): Promise<void> {
+export async function checkReferences(
+  context: Context,
+  references: Reference[],
+  errors: FieldErrors,
+  ahead: readonly ShapeRead[] = [],
+): Promise<void> {
   const byTable = new Map<string, Reference[]>();
   for (const reference of references) {
     const table = resourceNamed(reference.target).table;
@@ -96,7 +102,13 @@ export async function checkReferences(context: Context, references: Reference[],
     return query;
   });
   // One statement per table, all in one round trip on PostgreSQL, run in this order (db/trips.ts).
-  const results = await readTogether(context.db, context.dialect, queries);
+  // PostgreSQL: reads the write will ask for later (its hooks' prefetchWrite) travel with these and are
+  // answered from here when asked (db/shapes.ts); they are plain reads, not locks, so reading them a
+  // few statements earlier in the same transaction changes nothing they see that matters.
+  const early = context.dialect === 'postgres' && queries.length > 0 ? prefetchable(ahead) : [];
+  const all = await readTogether(context.db, context.dialect, [...queries, ...compiledReads(context.dialect, early)]);
+  const results = all.slice(0, queries.length);
+  keepPrefetched(context, early, all.slice(queries.length));
   for (const [index, table] of tables.entries()) {
     const wanted = byTable.get(table)!;
     const rows = results[index]!;

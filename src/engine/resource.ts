@@ -101,6 +101,12 @@ export interface ResourceHooks<R = Rec, C = Record<string, Rec[] | undefined>, S
    * (db/shapes.ts): on PostgreSQL they are sent with the record's own read, in one round trip.
    */
   prefetchOne?(context: Context, id: number): ShapeRead[];
+  /**
+   * Reads a create or update will make later that depend only on what was sent (the primary store, the
+   * signing unit): on PostgreSQL they travel with the reference checks (engine/integrity.ts) and are
+   * answered from there (db/shapes.ts), one round trip each the fewer.
+   */
+  prefetchWrite?(context: Context, draft: Draft<R, C, S>, existing: Saved<R> | null): ShapeRead[];
   /** Add computed output fields to each rendered record, in every view whatever `recursive` says. */
   computed?(context: Context, records: Array<Saved<R>>, wire: Record<string, unknown>[]): Promise<void>;
 }

@@ -265,7 +265,13 @@ function coerceChildren(child: ChildSpec, raw: unknown, errors: FieldErrors): Re
 // ---------------------------------------------------------------------------------------------------
 // Reference checks (integrity.ts): an id a client sends must name a record of the same site and scope.
 
-async function checkDraft(context: Context, spec: ResourceSpec, draft: Draft, errors: FieldErrors): Promise<void> {
+async function checkDraft(
+  context: Context,
+  spec: ResourceSpec,
+  draft: Draft,
+  errors: FieldErrors,
+  existing: Saved<Rec> | null,
+): Promise<void> {
   checkRequired(spec.fields, draft.header, errors);
   const references = referencesOf(spec.fields, draft.header, errors);
   for (const child of spec.children ?? []) {
@@ -279,7 +285,8 @@ async function checkDraft(context: Context, spec: ResourceSpec, draft: Draft, er
       references.push(...referencesOf(fields, row, errors, prefix));
     }
   }
-  await checkReferences(context, references, errors);
+  const ahead = context.dialect === 'postgres' ? (spec.hooks?.prefetchWrite?.(context, draft, existing) ?? []) : [];
+  await checkReferences(context, references, errors, ahead);
   if (Object.keys(errors).length > 0) throw validationError(errors);
 }
 
@@ -389,7 +396,7 @@ export async function createRecord(context: Context, spec: ResourceSpec, body: u
   }
   checkScope(spec, values, errors, true, spec.scope?.createValues);
   applyDefaults(spec.fields, values);
-  await checkDraft(context, spec, draft, errors);
+  await checkDraft(context, spec, draft, errors, null);
   await spec.hooks?.prepare?.(context, draft, null);
   stamp(spec, values, context, true);
   forgetReferenced(context, spec.table);
@@ -447,7 +454,7 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
       draft.children[child.key] = rows;
     }
   }
-  await checkDraft(context, spec, draft, errors);
+  await checkDraft(context, spec, draft, errors, existing);
   await spec.hooks?.prepare?.(context, draft, existing);
   stamp(spec, header, context, false);
   const row = recordToRow(spec.fields, header);

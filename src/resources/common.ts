@@ -1,6 +1,4 @@
-/**
- * Field groups several Daftra models share, and small helpers resources use in their hooks.
- */
+import { type ShapeRead, runShape } from '../db/shapes.js';
 import { type FieldErrors, hasTransactions } from '../domain/errors.js';
 import { type Dec, ONE, ZERO, fromStored } from '../domain/money.js';
 import { bool, datetime, decimal, id, text } from '../engine/fields.js';
@@ -150,14 +148,25 @@ export function today(context: Context): string {
 
 /** The site's primary row of a table with a primary flag (stores.primary, treasuries.is_primary). */
 export async function primaryId(context: Context, table: 'stores' | 'treasuries'): Promise<number | null> {
+  const read = primaryRead(context, table);
+  const { rows } = await runShape(context.db, context.dialect, read.shape, read.values, read.build, context);
+  return rows[0] ? Number(rows[0]['id']) : null;
+}
+
+/** The read of `primaryId`, to be sent ahead (prefetchWrite) and answered to it. */
+export function primaryRead(context: Context, table: 'stores' | 'treasuries'): ShapeRead {
   const flag = table === 'stores' ? 'primary' : 'is_primary';
-  const row = await scoped(context, table)
-    .selectFrom()
-    .select('id')
-    .orderBy(flag, 'desc')
-    .orderBy('id')
-    .executeTakeFirst();
-  return row ? Number(row['id']) : null;
+  return {
+    shape: `primary:${table}`,
+    values: [context.siteId],
+    build: () =>
+      context.db
+        .selectFrom(table)
+        .select('id')
+        .where('site_id', '=', context.siteId)
+        .orderBy(flag, 'desc')
+        .orderBy('id'),
+  };
 }
 
 /** Keeps exactly one primary row: when `id` becomes primary, the others stop being so. */

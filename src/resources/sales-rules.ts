@@ -28,8 +28,8 @@ import { resourceNamed } from '../engine/registry.js';
 import type { Context, Draft, Rec, ResourceHooks, Saved } from '../engine/resource.js';
 import type { SalesChildren, SalesDocument, SalesLine } from './sales-documents.js';
 import type { Payment } from './invoice-payments.js';
-import { runShape } from '../db/shapes.js';
-import { CLIENT_SNAPSHOT, primaryId, settleCurrencyRate, textOf, today } from './common.js';
+import { type ShapeRead, runShape } from '../db/shapes.js';
+import { CLIENT_SNAPSHOT, primaryId, primaryRead, settleCurrencyRate, textOf, today } from './common.js';
 import { completePayment, documentUnpayableReason } from './invoice-payments.js';
 import { PAYMENT_RECORD_STATUS } from '../domain/payments.js';
 import {
@@ -39,7 +39,7 @@ import {
   removePaymentJournalsOf,
   removeSalesJournals,
 } from './sales-postings.js';
-import { issueEInvoice, refuseDeleteOfEInvoiced } from '../zatca/chain.js';
+import { activeUnitRead, issueEInvoice, refuseDeleteOfEInvoiced, signsEInvoice } from '../zatca/chain.js';
 import { referencedRows } from '../db/write-ledger.js';
 import { scoped } from '../db/scoped.js';
 
@@ -596,6 +596,14 @@ async function related(
 
 type SalesDraft = Draft<SalesDocument, SalesChildren>;
 
+/** What `prepare` and the e-invoice will read that depends only on what was sent (ResourceHooks.prefetchWrite). */
+function prefetchWrite(context: Context, draft: SalesDraft): ShapeRead[] {
+  const reads: ShapeRead[] = [];
+  if (!draft.header.store_id) reads.push(primaryRead(context, 'stores'));
+  if (signsEInvoice(context, draft.header)) reads.push(activeUnitRead(context));
+  return reads;
+}
+
 export function salesHooks(): ResourceHooks<SalesDocument, SalesChildren> {
-  return { prepare, afterWrite, beforeDelete, afterDelete, related };
+  return { prepare, afterWrite, beforeDelete, afterDelete, related, prefetchWrite };
 }

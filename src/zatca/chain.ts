@@ -47,14 +47,31 @@ export const EINVOICE_STATUS = {
  * certificate or a production CSID. Between keygen and the production CSID (a compliance CSID only
  * serves the compliance checks) the site stays in phase 1: no e-invoice, nothing signed unsent.
  */
-export async function activeUnit(context: Pick<Context, 'db' | 'siteId'>): Promise<Row | undefined> {
-  return scoped(context, 'zatca_units')
-    .selectFrom()
-    .selectAll()
-    .where('active', '=', 1)
-    .where('certificate_source', 'in', ['self-signed', 'production'])
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+export async function activeUnit(context: Pick<Context, 'db' | 'siteId' | 'dialect'>): Promise<Row | undefined> {
+  const read = activeUnitRead(context);
+  const { rows } = await runShape<Row>(context.db, context.dialect, read.shape, read.values, read.build, context);
+  return rows[0];
+}
+
+/** The read of `activeUnit`, to be sent ahead (prefetchWrite) and answered to it. */
+export function activeUnitRead(context: Pick<Context, 'db' | 'siteId'>): ShapeRead {
+  return {
+    shape: 'zatca:active-unit',
+    values: [context.siteId, 1, 'self-signed', 'production'],
+    build: () =>
+      context.db
+        .selectFrom('zatca_units')
+        .selectAll()
+        .where('site_id', '=', context.siteId)
+        .where('active', '=', 1)
+        .where('certificate_source', 'in', ['self-signed', 'production'])
+        .orderBy('id', 'desc'),
+  };
+}
+
+/** Whether `issueEInvoice` will look for the signing unit for this record (and so may read it ahead). */
+export function signsEInvoice(context: Pick<Context, 'site'>, record: Rec): boolean {
+  return Number(record['type']) in TYPE_CODES && Number(record['draft']) !== 1 && context.site.country_code === 'SA';
 }
 
 async function loadSource(context: Context, invoiceId: number): Promise<SourceDocument> {
@@ -132,8 +149,7 @@ function privateKeyOf(unit: Row): KeyObject {
 const PROVISIONAL = { icv: 0, previousHash: '', uuid: '', issueTime: '' };
 
 export async function issueEInvoice(context: Context, record: Rec, _previous: Rec | null): Promise<void> {
-  const type = Number(record['type']);
-  if (!(type in TYPE_CODES) || Number(record['draft']) === 1 || context.site.country_code !== 'SA') return;
+  if (!signsEInvoice(context, record)) return;
   const unit = await activeUnit(context);
   if (!unit) return;
   const invoiceId = record.id!;
