@@ -21,6 +21,7 @@ import { toStored } from '../src/domain/money.js';
 import { rebuildListCountsSql } from '../src/db/ddl.js';
 import { COUNTED_TABLES } from '../src/db/list-counts.js';
 import { rebuildAccountTotalsSql } from '../src/db/account-totals.js';
+import { rebuildOpenAmountsSql } from '../src/db/open-amounts.js';
 
 /** Bump when the generated rows change, so cached files are rebuilt. */
 export const GENERATOR_VERSION = 5;
@@ -802,6 +803,11 @@ export async function ensureSqliteDataset(
     db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'account_month_totals'`).get() !==
     undefined;
   if (totals) for (const statement of rebuildAccountTotalsSql()) db.exec(statement);
+  // And the open amounts per due day (migration 0023), summed once from the invoices. A data set
+  // cached before that migration gets them from the migration itself when it is next opened.
+  const open =
+    db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'open_amounts'`).get() !== undefined;
+  if (open) for (const statement of rebuildOpenAmountsSql('sqlite')) db.exec(statement);
   const check = db.prepare('select sum(debit) as d, sum(credit) as c from journal_transactions').get() as {
     d: number;
     c: number;

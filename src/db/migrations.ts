@@ -25,6 +25,7 @@ import {
   createAccountTotalTriggers,
   rebuildAccountTotals,
 } from './account-totals.js';
+import { OPEN_AMOUNTS_TABLE, createOpenAmountTriggers, rebuildOpenAmounts } from './open-amounts.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 import { seedBranchAndGateways } from '../domain/branch-defaults.js';
 import { nowText } from '../domain/sites.js';
@@ -652,6 +653,28 @@ function migrations(dialect: DialectName): Record<string, Migration> {
             'create index if not exists "invoices_site_id_payment_status_draft_type_date_due_after" on "invoices" ("site_id", "payment_status", "draft", "type", "date", "due_after")',
           )
           .execute(db);
+      },
+    },
+    // Issue 21 (dashboard): Σ unpaid of the open invoices per due day, kept by triggers on invoices
+    // (db/open-amounts.ts), so "unpaid" and "overdue" read a row per day instead of every open invoice.
+    '0023_open_amounts': {
+      async up(db) {
+        // The columns the triggers read are declared by the sales-document resources: a new database lacks some yet.
+        const columns = await existingColumns(db, dialect, 'invoices');
+        const needed: Array<[string, ColumnType]> = [
+          ['type', 'int'],
+          ['draft', 'bool'],
+          ['payment_status', 'int'],
+          ['summary_unpaid', 'money'],
+          ['date', 'text'],
+          ['due_after', 'int'],
+        ];
+        for (const [column, type] of needed)
+          if (!columns.has(column)) await addColumn(db, dialect, 'invoices', column, type);
+        await createTable(db, dialect, OPEN_AMOUNTS_TABLE);
+        await createOpenAmountTriggers(db, dialect);
+        // Existing invoices: counted once.
+        await rebuildOpenAmounts(db, dialect);
       },
     },
   };

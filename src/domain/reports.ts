@@ -6,7 +6,7 @@
  *
  * A report is a list of flat rows (what the CSV form prints) plus totals and, for some, extra figures.
  */
-import { type Dec, ZERO, currencyDecimals, divTo, formatDec, fromStored } from './money.js';
+import { type Dec, ZERO, currencyDecimals, dec, divTo, formatDec, fromStored } from './money.js';
 import { validationError } from './errors.js';
 import { signedAmount } from './stock.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
@@ -53,6 +53,8 @@ interface Account {
   class: AccountClass;
   entityType: string | null;
   entityId: number | null;
+  /** The folder (journal_cats.id) the account sits in. */
+  folder: number;
 }
 
 const money = (value: Dec): string => formatDec(value);
@@ -138,6 +140,7 @@ async function chart(context: Context): Promise<Map<number, Account>> {
         class: classOfCat(Number(row['journal_cat_id'])),
         entityType: row['entity_type'] === null ? null : String(row['entity_type']),
         entityId: row['entity_id'] === null ? null : Number(row['entity_id']),
+        folder: Number(row['journal_cat_id']),
       },
     ]),
   );
@@ -165,6 +168,70 @@ function sortedAccounts(accounts: Map<number, Account>, ids: Iterable<number>): 
     .map((id) => accounts.get(id))
     .filter((a): a is Account => a !== undefined)
     .sort((a, b) => (a.code === b.code ? a.id - b.id : a.code < b.code ? -1 : 1));
+}
+
+/** Party sub-accounts: the one account each client or supplier has, under its parent folder. */
+const PARTY_TYPES = new Set(['client', 'supplier']);
+
+/**
+ * `fold=parties` (the console's balance sheet and trial balance): the rows of party sub-accounts (one
+ * per client or supplier, ten thousand at the bench's data set) summed into one row per parent folder
+ * and class, with `journal_cat_id` and the number of `accounts` folded; each amount column of a folded
+ * row is the sum of its accounts' rows, so the report's totals stay what they are. The rows of other
+ * accounts are as without the parameter. `fold=parties&journal_cat_id=N` lists only the party
+ * accounts of folder N instead, unfolded (a folded row's detail), with the same totals.
+ */
+async function foldParties(
+  context: Context,
+  query: ReportQuery,
+  accounts: Map<number, Account>,
+  rows: Row[],
+  amounts: string[],
+): Promise<Row[]> {
+  if (query.params['fold'] !== 'parties') return rows;
+  const party = (row: Row) => {
+    const account = accounts.get(Number(row['journal_account_id']));
+    return account && account.entityType !== null && PARTY_TYPES.has(account.entityType) ? account : undefined;
+  };
+  const only = query.params['journal_cat_id'];
+  if (typeof only === 'string' && only !== '') return rows.filter((row) => String(party(row)?.folder ?? '') === only);
+  const folders = new Map(
+    (await scoped(context, 'journal_cats').selectFrom().select(['id', 'name', 'code']).execute()).map((cat) => [
+      Number(cat['id']),
+      cat,
+    ]),
+  );
+  const out: Row[] = [];
+  const folded = new Map<string, { row: Row; count: number; sums: Dec[] }>();
+  for (const row of rows) {
+    const account = party(row);
+    if (!account) {
+      out.push(row);
+      continue;
+    }
+    const key = `${String(row['section'] ?? row['class'])}|${account.folder}`;
+    let group = folded.get(key);
+    if (!group) {
+      const folder = folders.get(account.folder);
+      const head: Row = { ...row, journal_account_id: null, journal_cat_id: String(account.folder) };
+      head['code'] = folder?.['code'] === null || folder?.['code'] === undefined ? '' : String(folder['code']);
+      head['name'] = String(folder?.['name'] ?? '');
+      group = { row: head, count: 0, sums: amounts.map(() => ZERO) };
+      folded.set(key, group);
+      out.push(head);
+    }
+    group.count += 1;
+    amounts.forEach((column, i) => {
+      group.sums[i] = group.sums[i]! + dec(String(row[column] ?? '0'));
+    });
+  }
+  for (const { row, count, sums } of folded.values()) {
+    row['accounts'] = String(count);
+    amounts.forEach((column, i) => {
+      row[column] = money(sums[i]!);
+    });
+  }
+  return out;
 }
 
 const debitSide = (net: Dec) => (net > ZERO ? net : ZERO);
@@ -207,6 +274,14 @@ export async function trialBalance(context: Context, query: ReportQuery): Promis
       ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, money(v)])),
     });
   }
+  const shown = await foldParties(context, query, accounts, rows, [
+    'opening_debit',
+    'opening_credit',
+    'debit',
+    'credit',
+    'closing_debit',
+    'closing_credit',
+  ]);
   return {
     ...base(context, 'trial_balance', 'Trial balance', query, [
       'journal_account_id',
@@ -220,7 +295,7 @@ export async function trialBalance(context: Context, query: ReportQuery): Promis
       'closing_debit',
       'closing_credit',
     ]),
-    rows,
+    rows: shown,
     totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
     balanced: totals.debit === totals.credit && totals.closing_debit === totals.closing_credit,
   };
@@ -315,6 +390,7 @@ export async function balanceSheet(context: Context, query: ReportQuery): Promis
     balance: money(earnings),
   });
   const equity = sums.equity + earnings;
+  const shown = await foldParties(context, query, accounts, rows, ['balance']);
   return {
     ...base(context, 'balance_sheet', 'Balance sheet', { ...query, date_from: null }, [
       'section',
@@ -323,7 +399,7 @@ export async function balanceSheet(context: Context, query: ReportQuery): Promis
       'name',
       'balance',
     ]),
-    rows,
+    rows: shown,
     totals: {
       assets: money(sums.assets),
       liabilities: money(sums.liabilities),
@@ -671,6 +747,30 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
 }
 
 /**
+ * Σ summary_unpaid of the site's open invoices and debit notes (not drafts, unpaid or partly paid), and
+ * the part of it due before today (date + due_after days), from `open_amounts`. The sums of the split
+ * parts stay inside 64 bits (a row per due day), so no overflow fallback is needed.
+ */
+export async function openAmounts(
+  context: Pick<Context, 'db' | 'siteId' | 'now'>,
+): Promise<{ receivable: Dec; overdue: Dec }> {
+  const today = context.now.slice(0, 10);
+  const past = sql<boolean>`due_date < ${today} and due_date <> 'none'`;
+  const rows = await scoped(context, 'open_amounts')
+    .selectFrom()
+    .select([
+      sql<string | number | null>`sum(unpaid_high)`.as('high'),
+      sql<string | number | null>`sum(unpaid_low)`.as('low'),
+      sql<string | number | null>`sum(case when ${past} then unpaid_high else 0 end)`.as('past_high'),
+      sql<string | number | null>`sum(case when ${past} then unpaid_low else 0 end)`.as('past_low'),
+    ])
+    .execute();
+  const row = rows[0];
+  const join = (high: unknown, low: unknown) => fromStored(high) * 1_000_000_000n + fromStored(low);
+  return { receivable: join(row?.high, row?.low), overdue: join(row?.past_high, row?.past_low) };
+}
+
+/**
  * Month by month over [date_from, date_to] (default: the 12 months to date_to): revenue, expenses and
  * net profit as the P&L counts them, and money into and out of the treasuries (debits and credits to
  * their accounts). Whole months come from the maintained month totals and only the part-months at the
@@ -728,27 +828,9 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
     };
   });
   // What clients owe on invoices (and debit notes) not fully paid, and the part of it past due today:
-  // one pass over the invoices' stored unpaid amounts, not a walk of every client's ledger.
-  const today = context.now.slice(0, 10);
-  const due =
-    context.dialect === 'postgres'
-      ? sql<string>`to_char(cast(date as date) + cast(coalesce(due_after, 0) as integer), 'YYYY-MM-DD')`
-      : sql<string>`date(date, '+' || coalesce(due_after, 0) || ' days')`;
-  const owed = await exactSums(context.dialect, (sums) =>
-    context.db
-      .selectFrom('invoices')
-      .select(() => [
-        ...sums(sql`summary_unpaid`, 'unpaid'),
-        ...sums(sql`case when ${due} < ${today} then summary_unpaid else 0 end`, 'overdue'),
-      ])
-      .where('site_id', '=', context.siteId)
-      .where('type', 'in', [0, 16])
-      .where('draft', '=', 0)
-      .where('payment_status', 'in', [0, 1])
-      .execute(),
-  );
-  const receivable = readSum(owed[0], 'unpaid');
-  const overdue = readSum(owed[0], 'overdue');
+  // from the open amounts the invoice triggers keep per due day (db/open-amounts.ts), a row per day
+  // rather than every open invoice.
+  const { receivable, overdue } = await openAmounts(context);
   return {
     receivable: money(receivable),
     overdue: money(overdue),

@@ -115,6 +115,7 @@ export async function bookProblems(database: Database): Promise<string[]> {
       );
   }
   problems.push(...(await accountTotalProblems(database)));
+  problems.push(...(await openAmountProblems(database)));
   return problems;
 }
 
@@ -247,5 +248,48 @@ export async function accountTotalProblems(database: Database): Promise<string[]
       problems.push(`all-time totals ${key}: kept ${got}, lines say ${text(want.n, want.d, want.c)}`);
   }
   for (const key of allTime.keys()) if (!seenAll.has(key)) problems.push(`all-time totals ${key}: no row kept`);
+  return problems;
+}
+
+/** A date (YYYY-MM-DD) moved by `days`, computed here apart from the SQL the triggers use. */
+export function addDays(date: string, days: number): string {
+  const at = new Date(`${date}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+/** The open invoices' Σ unpaid per site and due day, from the invoices themselves. */
+export async function openAmountsFromInvoices(database: Database): Promise<Map<string, { n: bigint; unpaid: bigint }>> {
+  const { rows } = await sql<{ site_id: number; date: string | null; due_after: number | null; unpaid: unknown }>`
+    select site_id, date, due_after, summary_unpaid as unpaid from invoices
+    where type in (0, 16) and draft = 0 and payment_status in (0, 1)`.execute(database.db);
+  const out = new Map<string, { n: bigint; unpaid: bigint }>();
+  for (const row of rows) {
+    const due = row.date ? addDays(String(row.date).slice(0, 10), Number(row.due_after ?? 0)) : 'none';
+    const key = `${row.site_id}|${due}`;
+    const at = out.get(key) ?? { n: 0n, unpaid: 0n };
+    out.set(key, { n: at.n + 1n, unpaid: at.unpaid + BigInt(String(row.unpaid ?? 0)) });
+  }
+  return out;
+}
+
+/** The maintained open amounts (db/open-amounts.ts) against the invoices summed from scratch. */
+export async function openAmountProblems(database: Database): Promise<string[]> {
+  const problems: string[] = [];
+  const expected = await openAmountsFromInvoices(database);
+  const { rows } = await sql<{ site_id: number; due_date: string; n: unknown; h: unknown; l: unknown }>`
+    select site_id, due_date, n, unpaid_high as h, unpaid_low as l from open_amounts`.execute(database.db);
+  const text = (n: unknown, unpaid: unknown) => `${String(n)} invoices, unpaid ${String(unpaid)}`;
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const key = `${row.site_id}|${row.due_date}`;
+    seen.add(key);
+    const want = expected.get(key) ?? { n: 0n, unpaid: 0n };
+    const got = text(row.n, BigInt(String(row.h)) * 1_000_000_000n + BigInt(String(row.l)));
+    if (got !== text(want.n, want.unpaid))
+      problems.push(`open amounts ${key}: kept ${got}, invoices say ${text(want.n, want.unpaid)}`);
+  }
+  for (const [key, want] of expected)
+    if (!seen.has(key)) problems.push(`open amounts ${key}: no row kept, invoices say ${text(want.n, want.unpaid)}`);
   return problems;
 }
