@@ -85,6 +85,14 @@ eachDatabase('folded party accounts in reports', (server) => {
       const detail = await s.get(link[1]!.replace(/&#38;|&amp;/g, '&'), { cookie, apikey: '' });
       assert.equal(detail.status, 200, detail.text.slice(0, 300));
       assert.match(detail.text, /Fold /, `${name}: the folder page lists its accounts`);
+      for (const [bad, field] of [
+        ['fold=accounts', 'fold'],
+        ['fold=parties&journal_cat_id=x', 'journal_cat_id'],
+      ]) {
+        const refused = await s.get(`/api2/reports/${name}.json?${bad}`);
+        assert.equal(refused.status, 400, `${name}?${bad}: ${refused.text.slice(0, 200)}`);
+        assert.ok(refused.text.includes(field), `${name}?${bad} names ${field}: ${refused.text.slice(0, 200)}`);
+      }
     }
   });
 });

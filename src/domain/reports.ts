@@ -188,13 +188,16 @@ async function foldParties(
   rows: Row[],
   amounts: string[],
 ): Promise<Row[]> {
-  if (query.params['fold'] !== 'parties') return rows;
+  const fold = query.params['fold'];
+  if (fold === undefined || fold === '') return rows;
+  if (fold !== 'parties')
+    throw validationError({ fold: 'must be "parties" (party accounts summed into their folder) or left out' });
   const party = (row: Row) => {
     const account = accounts.get(Number(row['journal_account_id']));
     return account && account.entityType !== null && PARTY_TYPES.has(account.entityType) ? account : undefined;
   };
-  const only = query.params['journal_cat_id'];
-  if (typeof only === 'string' && only !== '') return rows.filter((row) => String(party(row)?.folder ?? '') === only);
+  const only = idParam(query.params, 'journal_cat_id', false);
+  if (only !== null) return rows.filter((row) => party(row)?.folder === only);
   const folders = new Map(
     (await scoped(context, 'journal_cats').selectFrom().select(['id', 'name', 'code']).execute()).map((cat) => [
       Number(cat['id']),
