@@ -85,10 +85,9 @@ async function preloadSystemAccounts(context: Context): Promise<Map<string, numb
 }
 
 function systemAccountsQuery(context: Context) {
-  return context.db
-    .selectFrom('journal_accounts')
+  return scoped(context, 'journal_accounts')
+    .selectFrom()
     .select(['id', 'system_key'])
-    .where('site_id', '=', context.siteId)
     .where('system_key', 'is not', null)
     .orderBy('id');
 }
@@ -105,10 +104,9 @@ function fillSystemAccounts(cache: Map<string, number>, rows: ReadonlyArray<Reco
 export async function systemAccount(context: Context, key: string): Promise<number> {
   await preloadSystemAccounts(context);
   return cachedAccount(context, `system:${key}`, async () => {
-    const row = await context.db
-      .selectFrom('journal_accounts')
+    const row = await scoped(context, 'journal_accounts')
+      .selectFrom()
       .select('id')
-      .where('site_id', '=', context.siteId)
       .where('system_key', '=', key)
       .executeTakeFirst();
     if (row) return Number(row['id']);
@@ -144,10 +142,9 @@ type CatRow = { id: unknown; type: unknown; code: unknown; parent_cat_ids: unkno
  * opened again, with its parents, as the default chart has it, so a posting never fails for it.
  */
 async function systemCat(context: Context, key: string): Promise<CatRow> {
-  const found = await context.db
-    .selectFrom('journal_cats')
+  const found = await scoped(context, 'journal_cats')
+    .selectFrom()
     .select(['id', 'type', 'code', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId)
     .where('system_key', '=', key)
     .orderBy('id')
     .executeTakeFirst();
@@ -175,12 +172,7 @@ async function systemCat(context: Context, key: string): Promise<CatRow> {
 
 /** A record's name for an account title: the named columns joined, or `#id`. */
 export async function recordName(context: Context, table: string, id: number, columns: string[]): Promise<string> {
-  const row = await context.db
-    .selectFrom(table)
-    .select(columns)
-    .where('site_id', '=', context.siteId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await scoped(context, table).selectFrom().select(columns).where('id', '=', id).executeTakeFirst();
   return (
     columns
       .map((c) => row?.[c])
@@ -210,18 +202,16 @@ async function openEntityAccount(
   entityId: number,
   name: () => Promise<string>,
 ): Promise<number> {
-  const existing = await context.db
-    .selectFrom('journal_accounts')
+  const existing = await scoped(context, 'journal_accounts')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
     .executeTakeFirst();
   if (existing) return Number(existing['id']);
-  let folder: CatRow | undefined = (await context.db
-    .selectFrom('journal_cats')
+  let folder: CatRow | undefined = (await scoped(context, 'journal_cats')
+    .selectFrom()
     .select(['id', 'type', 'code', 'parent_cat_ids'])
-    .where('site_id', '=', context.siteId)
     .where('entity_type', '=', entityType)
     .orderBy('id')
     .executeTakeFirst()) as CatRow | undefined;
@@ -360,10 +350,9 @@ async function preloadAccounts(context: Context, roles: readonly Role[]): Promis
     if (systemWanted) await preloadSystemAccounts(context);
     return;
   }
-  const entityQuery = context.db
-    .selectFrom('journal_accounts')
+  const entityQuery = scoped(context, 'journal_accounts')
+    .selectFrom()
     .select(['id', 'entity_type', 'entity_id'])
-    .where('site_id', '=', context.siteId)
     .where((eb) =>
       eb.or(entities.map(([type, id]) => eb.and([eb('entity_type', '=', type), eb('entity_id', '=', id)]))),
     );
@@ -452,21 +441,16 @@ const ENTITY_TABLE: Record<string, string> = {
 
 export async function removeJournal(context: Context, entityType: string, entityId: number): Promise<void> {
   if (nothingStoredUnder(context, ENTITY_TABLE[entityType], entityId, `journal:${entityType}:${entityId}`)) return;
-  const journals = await context.db
-    .selectFrom('journals')
+  const journals = await scoped(context, 'journals')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', entityId)
     .where('is_automatic', '=', 1)
     .execute();
   if (journals.length === 0) return;
   const ids = journals.map((row) => Number(row['id']));
-  await context.db
-    .deleteFrom('journal_transactions')
-    .where('site_id', '=', context.siteId)
-    .where('journal_id', 'in', ids)
-    .execute();
+  await scoped(context, 'journal_transactions').deleteFrom().where('journal_id', 'in', ids).execute();
   await scoped(context, 'journals').deleteFrom().where('id', 'in', ids).execute();
 }
 

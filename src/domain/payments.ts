@@ -147,14 +147,13 @@ export async function refreshInvoicePayments(context: Context, invoiceId: number
     await defer(
       context.db,
       context.dialect,
-      context.db
-        .updateTable('invoices')
+      scoped(context, 'invoices')
+        .updateTable()
         .set({
           summary_paid: toStored(state.paid),
           summary_unpaid: toStored(unpaidOf(state)),
           payment_status: status,
         })
-        .where('site_id', '=', context.siteId)
         .where('id', '=', invoiceId),
     );
   }

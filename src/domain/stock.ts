@@ -23,6 +23,7 @@ import { forgetReferenced, markTouched, nothingStoredUnder, rememberRows } from 
 
 import { STOCK_DIRECTION, STOCK_SOURCE } from './stock-sources.js';
 import type { AnyTables } from '../db/schema.js';
+import { scoped } from '../db/scoped.js';
 export { STOCK_DIRECTION, STOCK_SOURCE };
 export const STOCK_STATUS_PROCESSED = 4;
 
@@ -56,10 +57,9 @@ export function signedAmount(
 /** Σ signed movements of a product, optionally in one store. */
 export async function stockOf(context: Context, productId: number, storeId?: number): Promise<Dec> {
   const row = await exactSums(context.dialect, (sums) => {
-    let query = context.db
-      .selectFrom('stock_transactions')
+    let query = scoped(context, 'stock_transactions')
+      .selectFrom()
       .select((eb) => sums(signedAmount(eb, 'quantity'), 'balance'))
-      .where('site_id', '=', context.siteId)
       .where('product_id', '=', productId);
     if (storeId !== undefined) query = query.where('store_id', '=', storeId);
     return query.executeTakeFirst();
@@ -75,13 +75,12 @@ export async function stockValueOf(
   exceptId?: number,
 ): Promise<{ quantity: Dec; value: Dec }> {
   const row = await exactSums(context.dialect, (sums) => {
-    let query = context.db
-      .selectFrom('stock_transactions')
+    let query = scoped(context, 'stock_transactions')
+      .selectFrom()
       .select((eb) => [
         ...sums(signedAmount(eb, 'quantity'), 'quantity'),
         ...sums(signedAmount(eb, 'cost_value'), 'value'),
       ])
-      .where('site_id', '=', context.siteId)
       .where('product_id', '=', productId);
     if (storeId !== undefined) query = query.where('store_id', '=', storeId);
     if (exceptId !== undefined) query = query.where('id', '<>', exceptId);
@@ -111,14 +110,13 @@ export async function averageCost(
  */
 export async function refreshProductBalance(context: Context, productId: number): Promise<void> {
   const rows = await exactSums(context.dialect, (sums) =>
-    context.db
-      .selectFrom('stock_transactions')
+    scoped(context, 'stock_transactions')
+      .selectFrom()
       .select((eb) => [
         'store_id',
         ...sums(signedAmount(eb, 'quantity'), 'quantity'),
         ...sums(signedAmount(eb, 'cost_value'), 'value'),
       ])
-      .where('site_id', '=', context.siteId)
       .where('product_id', '=', productId)
       .groupBy('store_id')
       .execute(),
@@ -129,11 +127,7 @@ export async function refreshProductBalance(context: Context, productId: number)
       quantity: readSum(row, 'quantity'),
       value: readSum(row, 'value'),
     });
-  await context.db
-    .deleteFrom('stock_positions')
-    .where('site_id', '=', context.siteId)
-    .where('product_id', '=', productId)
-    .execute();
+  await scoped(context, 'stock_positions').deleteFrom().where('product_id', '=', productId).execute();
   await writePositions(context, positions, [productId]);
 }
 
@@ -151,10 +145,9 @@ async function positionsOf(context: Context, productIds: number[]): Promise<Map<
 }
 
 function positionsQuery(context: Context, productIds: number[]) {
-  return context.db
-    .selectFrom('stock_positions')
+  return scoped(context, 'stock_positions')
+    .selectFrom()
     .select(['product_id', 'store_id', 'quantity', 'value'])
-    .where('site_id', '=', context.siteId)
     .where('product_id', 'in', productIds);
 }
 
@@ -171,10 +164,9 @@ function positionsFrom(rows: ReadonlyArray<Record<string, unknown>>): Map<string
 
 /** Reports a product whose balance falls below its low-stock threshold with this write (webhooks). */
 async function noteLowStock(context: Context, productId: number, balance: Dec): Promise<void> {
-  const row = await context.db
-    .selectFrom('products')
+  const row = await scoped(context, 'products')
+    .selectFrom()
     .select(['stock_balance', 'low_stock_thershold'])
-    .where('site_id', '=', context.siteId)
     .where('id', '=', productId)
     .executeTakeFirst();
   if (!row || row['low_stock_thershold'] === null || row['low_stock_thershold'] === undefined) return;
@@ -381,10 +373,9 @@ function quantitiesOf(positions: Map<string, Position>): Map<string, Dec> {
 
 /** Cost of goods leaving a store with nothing (or less than nothing) on hand: the last receipt's, else the buy price. */
 async function fallbackCost(context: Context, productId: number, storeId: number, exceptId = 0): Promise<Dec> {
-  const last = await context.db
-    .selectFrom('stock_transactions')
+  const last = await scoped(context, 'stock_transactions')
+    .selectFrom()
     .select('purchase_price')
-    .where('site_id', '=', context.siteId)
     .where('product_id', '=', productId)
     .where('store_id', '=', storeId)
     .where('transaction_type', '=', STOCK_DIRECTION.in)
@@ -393,10 +384,9 @@ async function fallbackCost(context: Context, productId: number, storeId: number
     .limit(1)
     .executeTakeFirst();
   if (last && last['purchase_price'] !== null) return fromStored(last['purchase_price']);
-  const product = await context.db
-    .selectFrom('products')
+  const product = await scoped(context, 'products')
+    .selectFrom()
     .select('buy_price')
-    .where('site_id', '=', context.siteId)
     .where('id', '=', productId)
     .executeTakeFirst();
   return fromStored(product?.['buy_price'] ?? 0);
@@ -467,10 +457,9 @@ export async function replaceMovements(
   // A document created by this write has no movements yet, unless this write made them (db/write-ledger.ts).
   const previous = nothingStoredUnder(context, SOURCE_TABLE[sourceType], orderId, key)
     ? []
-    : await context.db
-        .selectFrom('stock_transactions')
+    : await scoped(context, 'stock_transactions')
+        .selectFrom()
         .select(['product_id', 'store_id', 'transaction_type', 'quantity', 'cost_value'])
-        .where('site_id', '=', context.siteId)
         .where('source_type', '=', sourceType)
         .where('order_id', '=', orderId)
         .execute();
@@ -483,9 +472,8 @@ export async function replaceMovements(
   // removed rows are taken out of them in memory (applyMovements).
   const positions = await lockAndReadPositions(context, productIds);
   if (previous.length > 0) {
-    await context.db
-      .deleteFrom('stock_transactions')
-      .where('site_id', '=', context.siteId)
+    await scoped(context, 'stock_transactions')
+      .deleteFrom()
       .where('source_type', '=', sourceType)
       .where('order_id', '=', orderId)
       .execute();
@@ -514,10 +502,9 @@ export async function refreshAndCheck(
 
 /** Refuses to delete a product or store that has stock movements. */
 export async function hasMovements(context: Context, column: 'product_id' | 'store_id', id: number): Promise<boolean> {
-  const row = await context.db
-    .selectFrom('stock_transactions')
+  const row = await scoped(context, 'stock_transactions')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where(column, '=', id)
     .executeTakeFirst();
   return row !== undefined;

@@ -63,11 +63,7 @@ function recordRead(context: Context, spec: ResourceSpec, id: number, locking?: 
     shape: `record:${spec.table}:${spec.scope?.column}:${scope.join(',')}:${locking ?? ''}`,
     values: [context.siteId, id, ...scope],
     build: () => {
-      let query = context.db
-        .selectFrom(spec.table)
-        .selectAll()
-        .where('site_id', '=', context.siteId)
-        .where('id', '=', id);
+      let query = scoped(context, spec.table).selectFrom().selectAll().where('id', '=', id);
       if (spec.scope) query = query.where(spec.scope.column, 'in', scope);
       if (locking === 'update') query = query.forUpdate();
       if (locking === 'noKeyUpdate') query = query.forNoKeyUpdate();
@@ -82,11 +78,7 @@ function childrenRead(context: Context, child: ChildSpec, parentIds: number[], s
     shape: `children:${child.table}:${child.foreignKey}:${parentIds.length}:${shared ?? ''}`,
     values: [context.siteId, ...parentIds],
     build: () => {
-      let query = context.db
-        .selectFrom(child.table)
-        .selectAll()
-        .where('site_id', '=', context.siteId)
-        .where(child.foreignKey, 'in', parentIds);
+      let query = scoped(context, child.table).selectFrom().selectAll().where(child.foreignKey, 'in', parentIds);
       if (shared) query = query.where(shared, 'is', null);
       return query.orderBy('id');
     },
@@ -341,10 +333,7 @@ async function insertChildren(context: Context, child: ChildSpec, parentId: numb
 
 /** Deletes the children the parent owns (never rows that belong to another record, ChildSpec.sharedWith). */
 async function deleteChildren(context: Context, child: ChildSpec, parentId: number): Promise<void> {
-  let query = context.db
-    .deleteFrom(child.table)
-    .where('site_id', '=', context.siteId)
-    .where(child.foreignKey, '=', parentId);
+  let query = scoped(context, child.table).deleteFrom().where(child.foreignKey, '=', parentId);
   if (child.sharedWith) query = query.where(child.sharedWith, 'is', null);
   await query.execute();
 }
@@ -459,12 +448,7 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
   stamp(spec, header, context, false);
   const row = recordToRow(spec.fields, header);
   forgetReferenced(context, spec.table);
-  await context.db
-    .updateTable(spec.table)
-    .set(row)
-    .where('site_id', '=', context.siteId)
-    .where('id', '=', id)
-    .execute();
+  await scoped(context, spec.table).updateTable().set(row).where('id', '=', id).execute();
   for (const child of spec.children ?? []) {
     if (!child.writable) continue;
     const before = kept.get(child.key);
@@ -477,10 +461,9 @@ export async function editRecord(context: Context, spec: ResourceSpec, id: numbe
     // Children the request did not carry stay; rewrite only rows whose derived values changed.
     for (const [index, rowAfter] of rows.entries()) {
       if (sameStoredValues(child.fields, before[index]!, rowAfter)) continue;
-      await context.db
-        .updateTable(child.table)
+      await scoped(context, child.table)
+        .updateTable()
         .set(recordToRow(child.fields, rowAfter))
-        .where('site_id', '=', context.siteId)
         .where('id', '=', rowAfter.id!)
         .execute();
     }

@@ -159,13 +159,7 @@ export function primaryRead(context: Context, table: 'stores' | 'treasuries'): S
   return {
     shape: `primary:${table}`,
     values: [context.siteId],
-    build: () =>
-      context.db
-        .selectFrom(table)
-        .select('id')
-        .where('site_id', '=', context.siteId)
-        .orderBy(flag, 'desc')
-        .orderBy('id'),
+    build: () => scoped(context, table).selectFrom().select('id').orderBy(flag, 'desc').orderBy('id'),
   };
 }
 

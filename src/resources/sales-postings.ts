@@ -22,6 +22,7 @@ import {
 } from '../domain/posting/sales.js';
 import type { Context, Rec } from '../engine/resource.js';
 import { primaryId } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 /** The exchange rate of a document (a record, or a row as stored): site currency per unit of its currency; 1 when none. */
 export function rateOf(document: Record<string, unknown>): Dec {
@@ -132,10 +133,9 @@ export async function postPayment(context: Context, payment: Rec, direction: Pay
  * allocated from a client payment are that payment's and keep theirs.
  */
 export async function removePaymentJournalsOf(context: Context, invoiceId: number): Promise<void> {
-  const payments = await context.db
-    .selectFrom('invoice_payments')
+  const payments = await scoped(context, 'invoice_payments')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', invoiceId)
     .where('client_payment_id', 'is', null)
     .execute();

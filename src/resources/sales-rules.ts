@@ -286,10 +286,9 @@ async function linesOfEstimate(context: Context, document: SalesDocument, errors
     errors['estimate_id'] = 'must be an estimate of the same client';
     return [];
   }
-  const rows = await context.db
-    .selectFrom('invoice_items')
+  const rows = await scoped(context, 'invoice_items')
+    .selectFrom()
     .selectAll()
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', estimateId)
     .orderBy('id')
     .execute();
@@ -404,10 +403,9 @@ async function refuseUnpayable(
   if (payments.some((payment) => payment.id === undefined))
     throw validationError({ InvoicePayment: `cannot be sent: the document ${reason.replace(/^must be/, 'is not')}` });
   if (!existing) return;
-  const allocation = await context.db
-    .selectFrom('invoice_payments')
+  const allocation = await scoped(context, 'invoice_payments')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', existing.id)
     .where('client_payment_id', 'is not', null)
     .executeTakeFirst();
@@ -430,10 +428,9 @@ async function capReturn(
   await lockRow(context, 'invoices', invoiceId);
   const invoice = (await loadById(context, 'invoices', [invoiceId])).get(invoiceId);
   if (!invoice) return;
-  let others = context.db
-    .selectFrom('invoices')
+  let others = scoped(context, 'invoices')
+    .selectFrom()
     .select(['summary_total', 'currency_code', 'currency_rate'])
-    .where('site_id', '=', context.siteId)
     .where('subscription_id', '=', invoiceId)
     .where('type', 'in', [...REVERSING_TYPES])
     .where('draft', '=', 0);
@@ -494,20 +491,18 @@ async function moveStock(context: Context, document: Saved<SalesDocument>, lines
 /** Σ totals of the credit notes and refund receipts issued against an invoice, kept on the invoice. */
 async function refreshRefunds(context: Context, invoiceId: number): Promise<void> {
   const row = await exactSums(context.dialect, (sums) =>
-    context.db
-      .selectFrom('invoices')
+    scoped(context, 'invoices')
+      .selectFrom()
       .select((eb) => sums(eb.ref('summary_total'), 'refunded'))
-      .where('site_id', '=', context.siteId)
       .where('subscription_id', '=', invoiceId)
       .where('type', 'in', [...REVERSING_TYPES])
       .where('draft', '=', 0)
       .executeTakeFirst(),
   );
   const refunded = readSum(row, 'refunded');
-  await context.db
-    .updateTable('invoices')
+  await scoped(context, 'invoices')
+    .updateTable()
     .set({ summary_refund: toStored(refunded) })
-    .where('site_id', '=', context.siteId)
     .where('id', '=', invoiceId)
     .execute();
   await refreshInvoicePayments(context, invoiceId);
@@ -558,10 +553,9 @@ async function carryEstimateDeposits(context: Context, invoice: Rec): Promise<vo
   if (typeof estimateId !== 'number' || estimateId <= 0 || invoice['draft'] === 1) return;
   const estimate = (await loadById(context, 'invoices', [estimateId])).get(estimateId);
   if (!estimate || Number(estimate['type']) !== 3 || Number(estimate['client_id']) !== invoice['client_id']) return;
-  const moved = await context.db
-    .updateTable('invoice_payments')
+  const moved = await scoped(context, 'invoice_payments')
+    .updateTable()
     .set({ invoice_id: invoice.id! })
-    .where('site_id', '=', context.siteId)
     .where('invoice_id', '=', estimateId)
     .where('client_payment_id', 'is', null)
     .executeTakeFirst();

@@ -4,6 +4,7 @@ import { balancesOf } from '../domain/account-movements.js';
 import { bool, decimal, id, int, longText, text } from '../engine/fields.js';
 import { ALL_OPERATIONS, defineResource } from '../engine/resource.js';
 import { makeSolePrimary, staffField, timestamps } from './common.js';
+import { scoped } from '../db/scoped.js';
 
 export const treasuries = defineResource({
   name: 'treasuries',
@@ -42,10 +43,9 @@ export const treasuries = defineResource({
     async related(context, records, wire) {
       const ids = records.map((r) => r.id!);
       // From the maintained month totals (db/account-totals.ts): a row per account and month, not every line.
-      const accounts = await context.db
-        .selectFrom('journal_accounts')
+      const accounts = await scoped(context, 'journal_accounts')
+        .selectFrom()
         .select(['id', 'entity_id'])
-        .where('site_id', '=', context.siteId)
         .where('entity_type', '=', 'treasury')
         .where('entity_id', 'in', ids)
         .execute();

@@ -59,10 +59,9 @@ export function activeUnitRead(context: Pick<Context, 'db' | 'siteId'>): ShapeRe
     shape: 'zatca:active-unit',
     values: [context.siteId, 1, 'self-signed', 'production'],
     build: () =>
-      context.db
-        .selectFrom('zatca_units')
+      scoped(context, 'zatca_units')
+        .selectFrom()
         .selectAll()
-        .where('site_id', '=', context.siteId)
         .where('active', '=', 1)
         .where('certificate_source', 'in', ['self-signed', 'production'])
         .orderBy('id', 'desc'),
@@ -292,10 +291,9 @@ export function phase2QrsRead(context: Pick<Context, 'db' | 'siteId'>, invoiceId
     shape: `phase2-qrs:${invoiceIds.length}`,
     values: [context.siteId, ...invoiceIds],
     build: () =>
-      context.db
-        .selectFrom('zatca_documents')
+      scoped(context, 'zatca_documents')
+        .selectFrom()
         .select(['invoice_id', 'qr'])
-        .where('site_id', '=', context.siteId)
         .where('invoice_id', 'in', invoiceIds),
   };
 }
