@@ -194,7 +194,14 @@ export async function openItems(
     .innerJoin('journal_accounts as a', (join) =>
       join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'),
     )
-    .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit'])
+    // A client's invoice raise is due `due_after` days after its date (a missing invoice: on the date).
+    .leftJoin('invoices as i', (join) =>
+      join
+        .onRef('i.id', '=', 'j.entity_id')
+        .onRef('i.site_id', '=', 'j.site_id')
+        .on('j.entity_type', '=', entityType === 'client' ? 'invoice' : ''),
+    )
+    .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit', 'i.due_after'])
     .where('j.site_id', '=', context.siteId)
     .where('j.date', '>=', from)
     .where('j.date', '<', dayAfter(to))
@@ -207,12 +214,10 @@ export async function openItems(
     const left = owed.get(Number(line['journal_account_id']));
     return left !== undefined && sign * (fromStored(line['debit']) - fromStored(line['credit'])) > ZERO;
   });
-  const dueAfter =
-    entityType === 'client'
-      ? await dueAfterOf(context, [
-          ...new Set(wanted.filter((l) => l['entity_type'] === 'invoice').map((l) => Number(l['entity_id']))),
-        ])
-      : new Map<number, number>();
+  const dueAfter = new Map<number, number>();
+  for (const line of wanted)
+    if (line['entity_type'] === 'invoice' && entityType === 'client')
+      dueAfter.set(Number(line['entity_id']), Number(line['due_after'] ?? 0));
   const items = new Map<number, OpenItem[]>();
   for (const line of wanted) {
     const accountId = Number(line['journal_account_id']);
@@ -245,7 +250,8 @@ interface StockFilter {
   productId: number | null;
 }
 
-type StockWhere = 'before' | 'after';
+/** Movements dated before a day, dated on or after it, or without a date. */
+type StockWhere = 'before' | 'after' | 'undated';
 
 /** Σ signed quantity and value per product and store of the movements dated before `before` or not. */
 async function movementSums(
@@ -255,11 +261,15 @@ async function movementSums(
   side: StockWhere,
 ): Promise<StockSum[]> {
   const found = await exactSums(context.dialect, (sums) => {
+    // The few movements after a date are found by the (site_id, date) index; grouped by the plain
+    // columns, SQLite would rather walk the (product, store) index in order over every movement.
+    const product = side === 'before' ? sql`product_id` : sql`+product_id`;
+    const store = side === 'before' ? sql`store_id` : sql`+store_id`;
     let movements = context.db
       .selectFrom('stock_transactions')
       .select((eb) => [
-        'product_id',
-        'store_id',
+        product.as('product_id'),
+        store.as('store_id'),
         ...sums(signedAmount(eb, 'quantity'), 'quantity'),
         ...sums(signedAmount(eb, 'cost_value'), 'value'),
       ])
@@ -267,10 +277,12 @@ async function movementSums(
     movements =
       side === 'before'
         ? movements.where('date', '<', before)
-        : movements.where((eb) => eb.or([eb('date', '>=', before), eb('date', 'is', null)]));
+        : side === 'after'
+          ? movements.where('date', '>=', before)
+          : movements.where('date', 'is', null);
     if (filter.storeId !== null) movements = movements.where('store_id', '=', filter.storeId);
     if (filter.productId !== null) movements = movements.where('product_id', '=', filter.productId);
-    return movements.groupBy(['product_id', 'store_id']).execute();
+    return movements.groupBy([product, store]).execute();
   });
   return found.map((row) => ({
     productId: Number(row['product_id']),
@@ -294,14 +306,20 @@ const dayNumber = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`)
 export async function stockSums(context: Context, filter: StockFilter, to: string): Promise<StockSum[]> {
   if (movementSource.fromLines) return stockSumsFromLines(context, filter, to);
   const before = dayAfter(to);
-  const span = await context.db
-    .selectFrom('stock_transactions')
-    .select([sql<string | null>`min(date)`.as('first'), sql<string | null>`max(date)`.as('last')])
-    .where('site_id', '=', context.siteId)
-    .where('date', 'is not', null)
-    .executeTakeFirst();
-  const first = span?.first ? String(span.first) : null;
-  const last = span?.last ? String(span.last) : null;
+  const end = async (direction: 'asc' | 'desc') => {
+    // One end of the (site_id, date) index each: a min and a max in one query would read all of it.
+    const row = await context.db
+      .selectFrom('stock_transactions')
+      .select('date')
+      .where('site_id', '=', context.siteId)
+      .where('date', 'is not', null)
+      .orderBy('date', direction)
+      .limit(1)
+      .executeTakeFirst();
+    return row?.date ? String(row.date) : null;
+  };
+  const first = await end('asc');
+  const last = await end('desc');
   // More of the history after the date than before it: sum the movements before it.
   if (first && last && last >= before && dayNumber(last) - dayNumber(to) > dayNumber(to) - dayNumber(first))
     return movementSums(context, filter, before, 'before');
@@ -322,10 +340,14 @@ export async function stockSums(context: Context, filter: StockFilter, to: strin
       value: fromStored(row['value']),
     });
   }
-  for (const later of await movementSums(context, filter, before, 'after')) {
-    const key = `${later.productId}:${later.storeId}`;
-    const at = out.get(key) ?? { productId: later.productId, storeId: later.storeId, quantity: ZERO, value: ZERO };
-    out.set(key, { ...at, quantity: at.quantity - later.quantity, value: at.value - later.value });
+  const later = [
+    ...(last && last >= before ? await movementSums(context, filter, before, 'after') : []),
+    ...(await movementSums(context, filter, before, 'undated')),
+  ];
+  for (const moved of later) {
+    const key = `${moved.productId}:${moved.storeId}`;
+    const at = out.get(key) ?? { productId: moved.productId, storeId: moved.storeId, quantity: ZERO, value: ZERO };
+    out.set(key, { ...at, quantity: at.quantity - moved.quantity, value: at.value - moved.value });
   }
   return [...out.values()];
 }
