@@ -162,6 +162,78 @@ async function longestTerms(context: Context): Promise<number> {
   return Number.isFinite(longest) && longest > 0 ? Math.ceil(longest) : 0;
 }
 
+const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+function nextMonth(month: string): string {
+  const at = new Date(`${month}-01T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() + 1);
+  return at.toISOString().slice(0, 7);
+}
+
+/**
+ * Σ debit and Σ credit per account of the lines dated up to `to`. For a date in the last year: the
+ * all-time totals minus the months after `to`'s month (and undated journals) minus the lines of its
+ * month dated after it, a few rows per account; further back, movementsByAccount (which picks the
+ * cheaper side by the span of months, at the cost of finding that span).
+ */
+async function balancesAsOf(
+  context: Context,
+  ids: number[],
+  to: string,
+): Promise<Map<number, { debit: Dec; credit: Dec }>> {
+  const month = to.slice(0, 7);
+  if (monthNumber(context.now.slice(0, 7)) - monthNumber(month) > 12) return movementsByAccount(context, null, to, ids);
+  const wanted = new Set(ids);
+  const out = new Map<number, { debit: Dec; credit: Dec }>();
+  const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * 1_000_000_000n + fromStored(low ?? 0);
+  const all = await context.db
+    .selectFrom('account_totals')
+    .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
+    .where('site_id', '=', context.siteId)
+    .execute();
+  for (const row of all) {
+    const id = Number(row['journal_account_id']);
+    if (!wanted.has(id)) continue;
+    out.set(id, {
+      debit: joined(row['debit_high'], row['debit_low']),
+      credit: joined(row['credit_high'], row['credit_low']),
+    });
+  }
+  const take = (id: number, debit: Dec, credit: Dec) => {
+    const at = out.get(id);
+    if (at) out.set(id, { debit: at.debit - debit, credit: at.credit - credit });
+  };
+  const later = await context.db
+    .selectFrom('account_month_totals')
+    .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
+    .where('site_id', '=', context.siteId)
+    // Every later month, and 'none' (undated journals), which sorts after any month.
+    .where('month', '>=', nextMonth(month))
+    .execute();
+  for (const row of later)
+    take(
+      Number(row['journal_account_id']),
+      joined(row['debit_high'], row['debit_low']),
+      joined(row['credit_high'], row['credit_low']),
+    );
+  const start = dayAfter(to);
+  const end = `${nextMonth(month)}-01`;
+  if (start < end) {
+    const lines = await context.db
+      .selectFrom('journals as j')
+      .innerJoin('journal_transactions as t', (join) =>
+        join.onRef('t.journal_id', '=', 'j.id').onRef('t.site_id', '=', 'j.site_id'),
+      )
+      .select(['t.journal_account_id', 't.debit', 't.credit'])
+      .where('j.site_id', '=', context.siteId)
+      .where('j.date', '>=', start)
+      .where('j.date', '<', end)
+      .execute();
+    for (const line of lines)
+      take(Number(line['journal_account_id']), fromStored(line['debit']), fromStored(line['credit']));
+  }
+  return out;
+}
+
 /** Open items per party account as of `to` (see the file's comment); the same as openItemsFromLines. */
 export async function openItems(
   context: Context,
@@ -173,7 +245,7 @@ export async function openItems(
   const out = new Map<number, PartyOpen>();
   if (ids.length === 0) return out;
   const sign = entityType === 'client' ? 1n : -1n;
-  const balances = await movementsByAccount(context, null, to, ids);
+  const balances = await balancesAsOf(context, ids, to);
   const owed = new Map<number, Dec>();
   for (const id of ids) {
     const moved = balances.get(id);
