@@ -115,6 +115,11 @@ for (const url of [
   '/api2/reports/monthly_summary.json',
   '/api2/reports/monthly_summary.json?date_from=2023-01-01&date_to=2025-12-31',
   '/api2/treasuries.json',
+  '/api2/reports/aged_receivables.json',
+  '/api2/reports/aged_receivables.json?date_to=2025-12-31',
+  '/api2/reports/aged_payables.json',
+  '/api2/reports/stock_valuation.json',
+  '/api2/reports/stock_valuation.json?date_to=2025-06-30',
 ].filter(wanted))
   await api(url);
 // What the dashboard did before: one P&L a month for 12 months and two trial balances.

@@ -655,6 +655,26 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           .execute(db);
       },
     },
+    // Issue 21 (report pages): the stock valuation as of a date reads the positions and only the
+    // movements dated after it (or its first and last date), and the aged receivables the longest
+    // payment terms, each from an index (domain/open-items.ts). The columns are declared by the
+    // stock and sales-document resources; a new database does not have them yet.
+    '0022_report_indexes': {
+      async up(db) {
+        const stock = await existingColumns(db, dialect, 'stock_transactions');
+        if (!stock.has('date')) await addColumn(db, dialect, 'stock_transactions', 'date', 'text');
+        const invoices = await existingColumns(db, dialect, 'invoices');
+        if (!invoices.has('due_after')) await addColumn(db, dialect, 'invoices', 'due_after', 'int');
+        await sql
+          .raw(
+            'create index if not exists "stock_transactions_site_id_date" on "stock_transactions" ("site_id", "date")',
+          )
+          .execute(db);
+        await sql
+          .raw('create index if not exists "invoices_site_id_due_after" on "invoices" ("site_id", "due_after")')
+          .execute(db);
+      },
+    },
     // Issue 21 (dashboard): Σ unpaid of the open invoices per due day, kept by triggers on invoices
     // (db/open-amounts.ts), so "unpaid" and "overdue" read a row per day instead of every open invoice.
     '0023_open_amounts': {

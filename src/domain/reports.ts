@@ -8,13 +8,13 @@
  */
 import { type Dec, ZERO, currencyDecimals, dec, divTo, formatDec, fromStored } from './money.js';
 import { validationError } from './errors.js';
-import { signedAmount } from './stock.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { sql } from 'kysely';
 import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
 import { movementsByAccount, movementsByMonth } from './account-movements.js';
 import { scoped } from '../db/scoped.js';
+import { openItems, partyAccounts, stockSums } from './open-items.js';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -560,54 +560,13 @@ function bucketOf(daysOverdue: number): Bucket {
  * what stays open is aged by days past its due date. Each party's total is its account balance.
  */
 async function aged(context: Context, query: ReportQuery, entityType: 'client' | 'supplier'): Promise<Report> {
-  const accounts = [...(await chart(context)).values()].filter((account) => account.entityType === entityType);
-  const ids = accounts.map((account) => account.id);
-  const lines =
-    ids.length === 0
-      ? []
-      : await context.db
-          .selectFrom('journal_transactions as t')
-          .innerJoin('journals as j', (join) =>
-            join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
-          )
-          .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit'])
-          .where('t.site_id', '=', context.siteId)
-          .where('t.journal_account_id', 'in', ids)
-          .where('j.date', '<', dayAfter(query.date_to))
-          .orderBy('j.date')
-          .orderBy('t.id')
-          .execute();
-  const dueAfter = new Map<number, number>();
-  if (entityType === 'client') {
-    const invoiceIds = [
-      ...new Set(lines.filter((l) => l['entity_type'] === 'invoice').map((l) => Number(l['entity_id']))),
-    ];
-    for (let start = 0; start < invoiceIds.length; start += 500) {
-      const rows = await context.db
-        .selectFrom('invoices')
-        .select(['id', 'due_after'])
-        .where('site_id', '=', context.siteId)
-        .where('id', 'in', invoiceIds.slice(start, start + 500))
-        .execute();
-      for (const row of rows) dueAfter.set(Number(row['id']), Number(row['due_after'] ?? 0));
-    }
-  }
-  const sign = entityType === 'client' ? 1n : -1n;
-  const byAccount = new Map<number, Array<{ date: string; due: string; amount: Dec }>>();
-  const settled = new Map<number, Dec>();
-  for (const line of lines) {
-    const accountId = Number(line['journal_account_id']);
-    const raise = sign * (fromStored(line['debit']) - fromStored(line['credit']));
-    if (raise > ZERO) {
-      const date = String(line['date']).slice(0, 10);
-      const days = line['entity_type'] === 'invoice' ? (dueAfter.get(Number(line['entity_id'])) ?? 0) : 0;
-      const due = new Date(`${date}T00:00:00Z`);
-      due.setUTCDate(due.getUTCDate() + days);
-      const items = byAccount.get(accountId) ?? [];
-      items.push({ date, due: due.toISOString().slice(0, 10), amount: raise });
-      byAccount.set(accountId, items);
-    } else settled.set(accountId, (settled.get(accountId) ?? ZERO) - raise);
-  }
+  const accounts = await partyAccounts(context, entityType);
+  const open = await openItems(
+    context,
+    accounts.map((account) => account.id),
+    query.date_to,
+    entityType,
+  );
   const grand: Record<Bucket | 'total', Dec> = {
     current: ZERO,
     days_1_30: ZERO,
@@ -625,15 +584,11 @@ async function aged(context: Context, query: ReportQuery, entityType: 'client' |
       days_61_90: ZERO,
       days_over_90: ZERO,
     };
-    let credit = settled.get(account.id) ?? ZERO;
-    for (const item of byAccount.get(account.id) ?? []) {
-      const applied = credit >= item.amount ? item.amount : credit;
-      credit -= applied;
-      const open = item.amount - applied;
-      if (open > ZERO) buckets[bucketOf(daysBetween(item.due, query.date_to))] += open;
-    }
+    const party = open.get(account.id);
+    for (const item of party?.items ?? [])
+      buckets[item.due === null ? 'days_over_90' : bucketOf(daysBetween(item.due, query.date_to))] += item.amount;
     // More paid than owed: a credit in the party's favour, shown as a negative current amount.
-    buckets.current -= credit;
+    buckets.current -= party?.credit ?? ZERO;
     const total = AGE_BUCKETS.reduce((acc, bucket) => acc + buckets[bucket], ZERO);
     if (total === ZERO && AGE_BUCKETS.every((bucket) => buckets[bucket] === ZERO)) continue;
     for (const bucket of AGE_BUCKETS) grand[bucket] += buckets[bucket];
@@ -666,22 +621,8 @@ export const agedPayables = (context: Context, query: ReportQuery) => aged(conte
 export async function stockValuation(context: Context, query: ReportQuery): Promise<Report> {
   const storeId = idParam(query.params, 'store_id', false);
   const productId = idParam(query.params, 'product_id', false);
-  const found = await exactSums(context.dialect, (sums) => {
-    let movements = context.db
-      .selectFrom('stock_transactions')
-      .select((eb) => [
-        'product_id',
-        'store_id',
-        ...sums(signedAmount(eb, 'quantity'), 'quantity'),
-        ...sums(signedAmount(eb, 'cost_value'), 'value'),
-      ])
-      .where('site_id', '=', context.siteId)
-      .where('date', '<', dayAfter(query.date_to));
-    if (storeId !== null) movements = movements.where('store_id', '=', storeId);
-    if (productId !== null) movements = movements.where('product_id', '=', productId);
-    return movements.groupBy(['product_id', 'store_id']).execute();
-  });
-  const productIds = [...new Set(found.map((row) => Number(row['product_id'])))];
+  const found = await stockSums(context, { storeId, productId }, query.date_to);
+  const productIds = [...new Set(found.map((row) => row.productId))];
   const names = new Map<number, { name: string; code: string | null }>();
   for (let start = 0; start < productIds.length; start += 500) {
     const rows = await context.db
@@ -706,12 +647,6 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
   const byStore = new Map<number, Dec>();
   let totalValue = ZERO;
   const rows: Row[] = found
-    .map((row) => ({
-      productId: Number(row['product_id']),
-      storeId: Number(row['store_id']),
-      quantity: readSum(row, 'quantity'),
-      value: readSum(row, 'value'),
-    }))
     .filter((row) => row.quantity !== ZERO || row.value !== ZERO)
     .sort((a, b) => a.storeId - b.storeId || a.productId - b.productId)
     .map((row) => {

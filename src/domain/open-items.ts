@@ -1,0 +1,425 @@
+/**
+ * The sums behind the aged reports and the stock valuation, read without walking the whole history.
+ *
+ * Aged receivables and payables: a party's raises (invoices for a client, purchase invoices for a
+ * supplier) are settled oldest first — by journal date, then line id — by everything that lowers its
+ * balance, and what stays open is aged by days past its due date. Settled oldest first, what stays
+ * open is exactly the newest raises that add up to the party's balance B (the newest in full, the
+ * oldest of them in part), when B is above zero; at or below zero nothing is open and −B is a credit.
+ * So `openItems` takes each party's balance as of the date from the maintained account totals
+ * (domain/account-movements.ts) and reads raise lines only from a recent window: every open item
+ * dated before `date_to − 90 − (the longest due_after of any invoice)` is more than 90 days past due
+ * whatever its own terms, so the part of B the window's raises do not cover is all "over 90 days",
+ * without reading the lines it is made of.
+ *
+ * Stock valuation: `stock_positions` holds Σ signed quantity and Σ signed value at cost of every
+ * movement per product and store, written in the transaction of every movement (domain/stock.ts), so
+ * the stock as of a date is the positions minus the movements dated after it (and those without a
+ * date, which no "as of" includes), or, when most movements are after the date, the movements before
+ * it summed directly — the cheaper side, by where the date falls between the first and last movement.
+ *
+ * `openItemsFromLines` and `stockSumsFromLines` are the computations before this file (every line up
+ * to the date), used when `movementSource.fromLines` is set and as the oracle the tests compare with.
+ */
+import { sql } from 'kysely';
+import { type Dec, ZERO, fromStored } from './money.js';
+import type { Context } from './context.js';
+import { dayAfter, movementSource, movementsByAccount } from './account-movements.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
+import { signedAmount } from './stock.js';
+
+/** An amount still open: its due date (YYYY-MM-DD), or null for "more than 90 days past due". */
+export interface OpenItem {
+  due: string | null;
+  amount: Dec;
+}
+
+export interface PartyOpen {
+  /** Open raises, newest first (the old computation lists them oldest first; the buckets are the same). */
+  items: OpenItem[];
+  /** What was paid beyond every raise (shown as a negative current amount). */
+  credit: Dec;
+}
+
+export interface PartyAccount {
+  id: number;
+  name: string;
+  entityId: number | null;
+}
+
+/** The accounts of clients or suppliers, in id order. */
+export async function partyAccounts(context: Context, entityType: 'client' | 'supplier'): Promise<PartyAccount[]> {
+  const rows = await context.db
+    .selectFrom('journal_accounts')
+    .select(['id', 'name', 'entity_id'])
+    .where('site_id', '=', context.siteId)
+    .where('entity_type', '=', entityType)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row['id']),
+    name: String(row['name'] ?? ''),
+    entityId: row['entity_id'] === null ? null : Number(row['entity_id']),
+  }));
+}
+
+function dueDate(date: string, days: number): string {
+  const due = new Date(`${date}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + days);
+  return due.toISOString().slice(0, 10);
+}
+
+function daysBefore(date: string, days: number): string {
+  return dueDate(date, -days);
+}
+
+/** `due_after` of the given invoices (clients' raises only; a missing one is 0). */
+async function dueAfterOf(context: Context, invoiceIds: number[]): Promise<Map<number, number>> {
+  const dueAfter = new Map<number, number>();
+  for (let start = 0; start < invoiceIds.length; start += 500) {
+    const rows = await context.db
+      .selectFrom('invoices')
+      .select(['id', 'due_after'])
+      .where('site_id', '=', context.siteId)
+      .where('id', 'in', invoiceIds.slice(start, start + 500))
+      .execute();
+    for (const row of rows) dueAfter.set(Number(row['id']), Number(row['due_after'] ?? 0));
+  }
+  return dueAfter;
+}
+
+type Line = Record<string, unknown>;
+
+function raiseItem(line: Line, sign: 1n | -1n, dueAfter: Map<number, number>): { due: string; amount: Dec } {
+  const date = String(line['date']).slice(0, 10);
+  const days = line['entity_type'] === 'invoice' ? (dueAfter.get(Number(line['entity_id'])) ?? 0) : 0;
+  return { due: dueDate(date, days), amount: sign * (fromStored(line['debit']) - fromStored(line['credit'])) };
+}
+
+/** The old computation: every line of the parties up to `to`, settled oldest first. */
+export async function openItemsFromLines(
+  context: Context,
+  ids: number[],
+  to: string,
+  entityType: 'client' | 'supplier',
+): Promise<Map<number, PartyOpen>> {
+  const lines =
+    ids.length === 0
+      ? []
+      : await context.db
+          .selectFrom('journal_transactions as t')
+          .innerJoin('journals as j', (join) =>
+            join.onRef('j.id', '=', 't.journal_id').onRef('j.site_id', '=', 't.site_id'),
+          )
+          .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit'])
+          .where('t.site_id', '=', context.siteId)
+          .where('t.journal_account_id', 'in', ids)
+          .where('j.date', '<', dayAfter(to))
+          .orderBy('j.date')
+          .orderBy('t.id')
+          .execute();
+  const dueAfter =
+    entityType === 'client'
+      ? await dueAfterOf(context, [
+          ...new Set(lines.filter((l) => l['entity_type'] === 'invoice').map((l) => Number(l['entity_id']))),
+        ])
+      : new Map<number, number>();
+  const sign = entityType === 'client' ? 1n : -1n;
+  const raises = new Map<number, Array<{ due: string; amount: Dec }>>();
+  const settled = new Map<number, Dec>();
+  for (const line of lines) {
+    const accountId = Number(line['journal_account_id']);
+    const item = raiseItem(line, sign, dueAfter);
+    if (item.amount > ZERO) {
+      const items = raises.get(accountId) ?? [];
+      items.push(item);
+      raises.set(accountId, items);
+    } else settled.set(accountId, (settled.get(accountId) ?? ZERO) - item.amount);
+  }
+  const out = new Map<number, PartyOpen>();
+  for (const accountId of new Set([...raises.keys(), ...settled.keys()])) {
+    let credit = settled.get(accountId) ?? ZERO;
+    const items: OpenItem[] = [];
+    for (const item of raises.get(accountId) ?? []) {
+      const applied = credit >= item.amount ? item.amount : credit;
+      credit -= applied;
+      const open = item.amount - applied;
+      if (open > ZERO) items.push({ due: item.due, amount: open });
+    }
+    out.set(accountId, { items, credit });
+  }
+  return out;
+}
+
+/** The longest `due_after` of the site's invoices, in whole days, at least 0 (an index's last entry). */
+async function longestTerms(context: Context): Promise<number> {
+  const row = await context.db
+    .selectFrom('invoices')
+    .select(sql<number | string | null>`max(due_after)`.as('longest'))
+    .where('site_id', '=', context.siteId)
+    .executeTakeFirst();
+  const longest = Number(row?.longest ?? 0);
+  return Number.isFinite(longest) && longest > 0 ? Math.ceil(longest) : 0;
+}
+
+const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+function nextMonth(month: string): string {
+  const at = new Date(`${month}-01T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() + 1);
+  return at.toISOString().slice(0, 7);
+}
+
+/**
+ * Σ debit and Σ credit per account of the lines dated up to `to`. For a date in the last year: the
+ * all-time totals minus the months after `to`'s month (and undated journals) minus the lines of its
+ * month dated after it, a few rows per account; further back, movementsByAccount (which picks the
+ * cheaper side by the span of months, at the cost of finding that span).
+ */
+async function balancesAsOf(
+  context: Context,
+  ids: number[],
+  to: string,
+): Promise<Map<number, { debit: Dec; credit: Dec }>> {
+  const month = to.slice(0, 7);
+  if (monthNumber(context.now.slice(0, 7)) - monthNumber(month) > 12) return movementsByAccount(context, null, to, ids);
+  const wanted = new Set(ids);
+  const out = new Map<number, { debit: Dec; credit: Dec }>();
+  const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * 1_000_000_000n + fromStored(low ?? 0);
+  const all = await context.db
+    .selectFrom('account_totals')
+    .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
+    .where('site_id', '=', context.siteId)
+    .execute();
+  for (const row of all) {
+    const id = Number(row['journal_account_id']);
+    if (!wanted.has(id)) continue;
+    out.set(id, {
+      debit: joined(row['debit_high'], row['debit_low']),
+      credit: joined(row['credit_high'], row['credit_low']),
+    });
+  }
+  const take = (id: number, debit: Dec, credit: Dec) => {
+    const at = out.get(id);
+    if (at) out.set(id, { debit: at.debit - debit, credit: at.credit - credit });
+  };
+  const later = await context.db
+    .selectFrom('account_month_totals')
+    .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
+    .where('site_id', '=', context.siteId)
+    // Every later month, and 'none' (undated journals), which sorts after any month.
+    .where('month', '>=', nextMonth(month))
+    .execute();
+  for (const row of later)
+    take(
+      Number(row['journal_account_id']),
+      joined(row['debit_high'], row['debit_low']),
+      joined(row['credit_high'], row['credit_low']),
+    );
+  const start = dayAfter(to);
+  const end = `${nextMonth(month)}-01`;
+  if (start < end) {
+    const lines = await context.db
+      .selectFrom('journals as j')
+      .innerJoin('journal_transactions as t', (join) =>
+        join.onRef('t.journal_id', '=', 'j.id').onRef('t.site_id', '=', 'j.site_id'),
+      )
+      .select(['t.journal_account_id', 't.debit', 't.credit'])
+      .where('j.site_id', '=', context.siteId)
+      .where('j.date', '>=', start)
+      .where('j.date', '<', end)
+      .execute();
+    for (const line of lines)
+      take(Number(line['journal_account_id']), fromStored(line['debit']), fromStored(line['credit']));
+  }
+  return out;
+}
+
+/** Open items per party account as of `to` (see the file's comment); the same as openItemsFromLines. */
+export async function openItems(
+  context: Context,
+  ids: number[],
+  to: string,
+  entityType: 'client' | 'supplier',
+): Promise<Map<number, PartyOpen>> {
+  if (movementSource.fromLines) return openItemsFromLines(context, ids, to, entityType);
+  const out = new Map<number, PartyOpen>();
+  if (ids.length === 0) return out;
+  const sign = entityType === 'client' ? 1n : -1n;
+  const balances = await balancesAsOf(context, ids, to);
+  const owed = new Map<number, Dec>();
+  for (const id of ids) {
+    const moved = balances.get(id);
+    if (!moved) continue;
+    const balance = sign * (moved.debit - moved.credit);
+    if (balance > ZERO) owed.set(id, balance);
+    else out.set(id, { items: [], credit: -balance });
+  }
+  if (owed.size === 0) return out;
+  // Every open item dated before `from` is more than 90 days past due, whatever its terms.
+  const terms = entityType === 'client' ? await longestTerms(context) : 0;
+  const from = daysBefore(to, 90 + terms);
+  const lines = await context.db
+    .selectFrom('journals as j')
+    .innerJoin('journal_transactions as t', (join) =>
+      join.onRef('t.journal_id', '=', 'j.id').onRef('t.site_id', '=', 'j.site_id'),
+    )
+    .innerJoin('journal_accounts as a', (join) =>
+      join.onRef('a.id', '=', 't.journal_account_id').onRef('a.site_id', '=', 't.site_id'),
+    )
+    // A client's invoice raise is due `due_after` days after its date (a missing invoice: on the date).
+    .leftJoin('invoices as i', (join) =>
+      join
+        .onRef('i.id', '=', 'j.entity_id')
+        .onRef('i.site_id', '=', 'j.site_id')
+        .on('j.entity_type', '=', entityType === 'client' ? 'invoice' : ''),
+    )
+    .select(['t.journal_account_id', 'j.date', 'j.entity_type', 'j.entity_id', 't.debit', 't.credit', 'i.due_after'])
+    .where('j.site_id', '=', context.siteId)
+    .where('j.date', '>=', from)
+    .where('j.date', '<', dayAfter(to))
+    .where('a.entity_type', '=', entityType)
+    // Newest first: the exact reverse of the settling order (date, then line id).
+    .orderBy('j.date', 'desc')
+    .orderBy('t.id', 'desc')
+    .execute();
+  const wanted = lines.filter((line) => {
+    const left = owed.get(Number(line['journal_account_id']));
+    return left !== undefined && sign * (fromStored(line['debit']) - fromStored(line['credit'])) > ZERO;
+  });
+  const dueAfter = new Map<number, number>();
+  for (const line of wanted)
+    if (line['entity_type'] === 'invoice' && entityType === 'client')
+      dueAfter.set(Number(line['entity_id']), Number(line['due_after'] ?? 0));
+  const items = new Map<number, OpenItem[]>();
+  for (const line of wanted) {
+    const accountId = Number(line['journal_account_id']);
+    const left = owed.get(accountId)!;
+    if (left === ZERO) continue;
+    const item = raiseItem(line, sign, dueAfter);
+    const open = item.amount < left ? item.amount : left;
+    owed.set(accountId, left - open);
+    const list = items.get(accountId) ?? [];
+    list.push({ due: item.due, amount: open });
+    items.set(accountId, list);
+  }
+  for (const [accountId, left] of owed) {
+    const list = items.get(accountId) ?? [];
+    if (left > ZERO) list.push({ due: null, amount: left });
+    out.set(accountId, { items: list, credit: ZERO });
+  }
+  return out;
+}
+
+export interface StockSum {
+  productId: number;
+  storeId: number;
+  quantity: Dec;
+  value: Dec;
+}
+
+interface StockFilter {
+  storeId: number | null;
+  productId: number | null;
+}
+
+/** Movements dated before a day, dated on or after it, or without a date. */
+type StockWhere = 'before' | 'after' | 'undated';
+
+/** Σ signed quantity and value per product and store of the movements dated before `before` or not. */
+async function movementSums(
+  context: Context,
+  filter: StockFilter,
+  before: string,
+  side: StockWhere,
+): Promise<StockSum[]> {
+  const found = await exactSums(context.dialect, (sums) => {
+    // The few movements after a date are found by the (site_id, date) index; grouped by the plain
+    // columns, SQLite would rather walk the (product, store) index in order over every movement.
+    const product = side === 'before' ? sql`product_id` : sql`+product_id`;
+    const store = side === 'before' ? sql`store_id` : sql`+store_id`;
+    let movements = context.db
+      .selectFrom('stock_transactions')
+      .select((eb) => [
+        product.as('product_id'),
+        store.as('store_id'),
+        ...sums(signedAmount(eb, 'quantity'), 'quantity'),
+        ...sums(signedAmount(eb, 'cost_value'), 'value'),
+      ])
+      .where('site_id', '=', context.siteId);
+    movements =
+      side === 'before'
+        ? movements.where('date', '<', before)
+        : side === 'after'
+          ? movements.where('date', '>=', before)
+          : movements.where('date', 'is', null);
+    if (filter.storeId !== null) movements = movements.where('store_id', '=', filter.storeId);
+    if (filter.productId !== null) movements = movements.where('product_id', '=', filter.productId);
+    return movements.groupBy([product, store]).execute();
+  });
+  return found.map((row) => ({
+    productId: Number(row['product_id']),
+    storeId: Number(row['store_id']),
+    quantity: readSum(row, 'quantity'),
+    value: readSum(row, 'value'),
+  }));
+}
+
+/** The old computation: every movement dated up to `to`, summed. */
+export function stockSumsFromLines(context: Context, filter: StockFilter, to: string): Promise<StockSum[]> {
+  return movementSums(context, filter, dayAfter(to), 'before');
+}
+
+const dayNumber = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Quantity and value per product and store as of `to` (products and stores with movements dated up
+ * to it, or with positions; rows of zero included, as a GROUP BY over the movements would give some).
+ */
+export async function stockSums(context: Context, filter: StockFilter, to: string): Promise<StockSum[]> {
+  if (movementSource.fromLines) return stockSumsFromLines(context, filter, to);
+  const before = dayAfter(to);
+  const end = async (direction: 'asc' | 'desc') => {
+    // One end of the (site_id, date) index each: a min and a max in one query would read all of it.
+    const row = await context.db
+      .selectFrom('stock_transactions')
+      .select('date')
+      .where('site_id', '=', context.siteId)
+      .where('date', 'is not', null)
+      .orderBy('date', direction)
+      .limit(1)
+      .executeTakeFirst();
+    return row?.date ? String(row.date) : null;
+  };
+  const first = await end('asc');
+  const last = await end('desc');
+  // More of the history after the date than before it: sum the movements before it.
+  if (first && last && last >= before && dayNumber(last) - dayNumber(to) > dayNumber(to) - dayNumber(first))
+    return movementSums(context, filter, before, 'before');
+  let positions = context.db
+    .selectFrom('stock_positions')
+    .select(['product_id', 'store_id', 'quantity', 'value'])
+    .where('site_id', '=', context.siteId);
+  if (filter.storeId !== null) positions = positions.where('store_id', '=', filter.storeId);
+  if (filter.productId !== null) positions = positions.where('product_id', '=', filter.productId);
+  const out = new Map<string, StockSum>();
+  for (const row of await positions.execute()) {
+    const productId = Number(row['product_id']);
+    const storeId = Number(row['store_id']);
+    out.set(`${productId}:${storeId}`, {
+      productId,
+      storeId,
+      quantity: fromStored(row['quantity']),
+      value: fromStored(row['value']),
+    });
+  }
+  const later = [
+    ...(last && last >= before ? await movementSums(context, filter, before, 'after') : []),
+    ...(await movementSums(context, filter, before, 'undated')),
+  ];
+  for (const moved of later) {
+    const key = `${moved.productId}:${moved.storeId}`;
+    const at = out.get(key) ?? { productId: moved.productId, storeId: moved.storeId, quantity: ZERO, value: ZERO };
+    out.set(key, { ...at, quantity: at.quantity - moved.quantity, value: at.value - moved.value });
+  }
+  return [...out.values()];
+}
