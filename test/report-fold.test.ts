@@ -96,3 +96,34 @@ eachDatabase('folded party accounts in reports', (server) => {
     }
   });
 });
+
+eachDatabase('long reports in the console', (server) => {
+  it('shows a report longer than a page 100 rows at a time, with the whole totals', async () => {
+    const s = server();
+    for (let i = 0; i < 101; i += 1) {
+      const client = await s.create('clients', { Client: { business_name: `Owing ${String(i).padStart(3, '0')}` } });
+      await s.create('invoices', {
+        Invoice: { client_id: client, date: '2026-01-10' },
+        InvoiceItem: [{ item: 'Thing', quantity: 1, unit_price: '1.00' }],
+      });
+    }
+    const full = await report(s, 'aged_receivables', 'date_to=2026-12-31');
+    assert.equal(full.rows.length, 101);
+    const token = await s.post('/api2/oauth/token', {
+      grant_type: 'password',
+      username: TEST_EMAIL,
+      password: TEST_PASSWORD,
+    });
+    const cookie = `daftar_session=${token.body.access_token}`;
+    const rowsOn = (text: string) => (text.match(/Owing \d{3}/g) ?? []).length;
+    const first = await s.get('/app/reports/aged_receivables?date_to=2026-12-31', { cookie, apikey: '' });
+    assert.equal(first.status, 200, first.text.slice(0, 300));
+    assert.equal(rowsOn(first.text), 100, 'the first page holds 100 rows');
+    assert.equal(dec(full.totals.total), dec('101'));
+    assert.match(first.text, /<tfoot>[\s\S]*>101(\.00)?<[\s\S]*<\/tfoot>/, 'the whole report\'s total, not the page\'s');
+    const next = /href="([^"]*page=2[^"]*)" rel="next"/.exec(first.text);
+    assert.ok(next, 'a link to the second page');
+    const second = await s.get(next[1]!.replace(/&#38;|&amp;/g, '&'), { cookie, apikey: '' });
+    assert.equal(rowsOn(second.text), 1, 'the second page holds the last row');
+  });
+});

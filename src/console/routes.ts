@@ -595,7 +595,11 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
       const allRows = rowsOf(report['rows']);
       const pages = Math.max(1, Math.ceil(allRows.length / FOLDER_PAGE));
       const pageNo = Math.min(pages, Math.max(1, Number(one(query['page'])) || 1));
-      const rows = folder ? allRows.slice((pageNo - 1) * FOLDER_PAGE, pageNo * FOLDER_PAGE) : allRows;
+      // A folder's accounts, and any report longer than a page (aged receivables lists every client owing
+      // something: ten thousand rows at the bench's data set), are shown FOLDER_PAGE rows at a time; the
+      // totals stay the whole report's, and CSV and PDF carry every row.
+      const paged = folder !== '' || allRows.length > FOLDER_PAGE;
+      const rows = paged ? allRows.slice((pageNo - 1) * FOLDER_PAGE, pageNo * FOLDER_PAGE) : allRows;
       const totals = rowOf(report['totals']);
       const numeric = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
       const here = (extra: Record<string, string>) =>
@@ -608,9 +612,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
           : numeric(value) && !/_id$|^code$/.test(column)
             ? amount(view, value)
             : html`${value}`;
-      const folderNav = folder
-        ? html`<p><a href="${here({})}">${t(view, 'all_accounts')}</a></p>
-<nav class="pages" aria-label="${t(view, 'folder_accounts')}">
+      const folderNav = paged
+        ? html`${folder ? html`<p><a href="${here({})}">${t(view, 'all_accounts')}</a></p>` : ''}
+<nav class="pages" aria-label="${t(view, folder ? 'folder_accounts' : 'report_pages')}">
 ${pageNo > 1 ? html`<a href="${here({ journal_cat_id: folder, page: String(pageNo - 1) })}" rel="prev">${t(view, 'previous')}</a>` : ''}
 <span>${t(view, 'page_of', { page: digits(view, pageNo), pages: digits(view, pages) })}</span>
 ${pageNo < pages ? html`<a href="${here({ journal_cat_id: folder, page: String(pageNo + 1) })}" rel="next">${t(view, 'next')}</a>` : ''}
