@@ -120,7 +120,7 @@ eachDatabase('long reports in the console', (server) => {
     assert.equal(first.status, 200, first.text.slice(0, 300));
     assert.equal(rowsOn(first.text), 100, 'the first page holds 100 rows');
     assert.equal(dec(full.totals.total), dec('101'));
-    assert.match(first.text, /<tfoot>[\s\S]*>101(\.00)?<[\s\S]*<\/tfoot>/, 'the whole report\'s total, not the page\'s');
+    assert.match(first.text, /<tfoot>[\s\S]*>101(\.00)?<[\s\S]*<\/tfoot>/, "the whole report's total, not the page's");
     const next = /href="([^"]*page=2[^"]*)" rel="next"/.exec(first.text);
     assert.ok(next, 'a link to the second page');
     const second = await s.get(next[1]!.replace(/&#38;|&amp;/g, '&'), { cookie, apikey: '' });

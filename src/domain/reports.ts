@@ -8,7 +8,6 @@
  */
 import { type Dec, ZERO, currencyDecimals, dec, divTo, formatDec, fromStored } from './money.js';
 import { validationError } from './errors.js';
-import { exactSums, readSum } from '../db/exact-sum.js';
 import { sql } from 'kysely';
 import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
