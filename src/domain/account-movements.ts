@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { type Dec, ZERO, fromStored } from './money.js';
 import type { Context } from './context.js';
+import { scoped } from '../db/scoped.js';
 
 export interface Movement {
   /** Lines counted; an account with none in the range is left out, as a GROUP BY over lines would. */
@@ -136,10 +137,9 @@ async function monthTotals(
   hi: string | null,
   perMonth: boolean,
 ): Promise<Array<{ month: string; accountId: number; moved: Movement }>> {
-  let query = context.db
-    .selectFrom('account_month_totals')
-    .select(['journal_account_id', ...SUMS])
-    .where('site_id', '=', context.siteId);
+  let query = scoped(context, 'account_month_totals')
+    .selectFrom()
+    .select(['journal_account_id', ...SUMS]);
   if (hi !== null) query = query.where('month', '<=', hi);
   if (lo !== null) query = query.where('month', '>=', lo);
   if (accounts) query = query.where('journal_account_id', 'in', accounts);
@@ -158,8 +158,8 @@ async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<
   const out = new Map<number, Movement>();
   const read = async (ids: Accounts) => {
     // One row per account: read as it is, no grouping.
-    let query = context.db
-      .selectFrom('account_totals')
+    let query = scoped(context, 'account_totals')
+      .selectFrom()
       .select([
         'journal_account_id',
         'n',
@@ -167,8 +167,7 @@ async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<
         'debit_low as dl',
         'credit_high as ch',
         'credit_low as cl',
-      ])
-      .where('site_id', '=', context.siteId);
+      ]);
     if (ids) query = query.where('journal_account_id', 'in', ids);
     for (const row of await query.execute()) out.set(Number(row['journal_account_id']), movementOf(row));
   };
@@ -178,10 +177,9 @@ async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<
 
 /** The first and last dated month with totals (null when there are none). */
 async function monthSpan(context: Context): Promise<{ first: string; last: string } | null> {
-  const row = await context.db
-    .selectFrom('account_month_totals')
+  const row = await scoped(context, 'account_month_totals')
+    .selectFrom()
     .select([sql<string | null>`min(month)`.as('first'), sql<string | null>`max(month)`.as('last')])
-    .where('site_id', '=', context.siteId)
     .where('month', '>=', '0000-00')
     .where('month', '<=', '9999-99')
     .executeTakeFirst();

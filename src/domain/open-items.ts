@@ -27,6 +27,7 @@ import type { Context } from './context.js';
 import { dayAfter, movementSource, movementsByAccount } from './account-movements.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { signedAmount } from './stock.js';
+import { scoped } from '../db/scoped.js';
 
 /** An amount still open: its due date (YYYY-MM-DD), or null for "more than 90 days past due". */
 export interface OpenItem {
@@ -49,10 +50,9 @@ export interface PartyAccount {
 
 /** The accounts of clients or suppliers, in id order. */
 export async function partyAccounts(context: Context, entityType: 'client' | 'supplier'): Promise<PartyAccount[]> {
-  const rows = await context.db
-    .selectFrom('journal_accounts')
+  const rows = await scoped(context, 'journal_accounts')
+    .selectFrom()
     .select(['id', 'name', 'entity_id'])
-    .where('site_id', '=', context.siteId)
     .where('entity_type', '=', entityType)
     .orderBy('id')
     .execute();
@@ -77,10 +77,9 @@ function daysBefore(date: string, days: number): string {
 async function dueAfterOf(context: Context, invoiceIds: number[]): Promise<Map<number, number>> {
   const dueAfter = new Map<number, number>();
   for (let start = 0; start < invoiceIds.length; start += 500) {
-    const rows = await context.db
-      .selectFrom('invoices')
+    const rows = await scoped(context, 'invoices')
+      .selectFrom()
       .select(['id', 'due_after'])
-      .where('site_id', '=', context.siteId)
       .where('id', 'in', invoiceIds.slice(start, start + 500))
       .execute();
     for (const row of rows) dueAfter.set(Number(row['id']), Number(row['due_after'] ?? 0));
@@ -153,10 +152,9 @@ export async function openItemsFromLines(
 
 /** The longest `due_after` of the site's invoices, in whole days, at least 0 (an index's last entry). */
 async function longestTerms(context: Context): Promise<number> {
-  const row = await context.db
-    .selectFrom('invoices')
+  const row = await scoped(context, 'invoices')
+    .selectFrom()
     .select(sql<number | string | null>`max(due_after)`.as('longest'))
-    .where('site_id', '=', context.siteId)
     .executeTakeFirst();
   const longest = Number(row?.longest ?? 0);
   return Number.isFinite(longest) && longest > 0 ? Math.ceil(longest) : 0;
@@ -185,10 +183,9 @@ async function balancesAsOf(
   const wanted = new Set(ids);
   const out = new Map<number, { debit: Dec; credit: Dec }>();
   const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * 1_000_000_000n + fromStored(low ?? 0);
-  const all = await context.db
-    .selectFrom('account_totals')
+  const all = await scoped(context, 'account_totals')
+    .selectFrom()
     .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
-    .where('site_id', '=', context.siteId)
     .execute();
   for (const row of all) {
     const id = Number(row['journal_account_id']);
@@ -202,10 +199,9 @@ async function balancesAsOf(
     const at = out.get(id);
     if (at) out.set(id, { debit: at.debit - debit, credit: at.credit - credit });
   };
-  const later = await context.db
-    .selectFrom('account_month_totals')
+  const later = await scoped(context, 'account_month_totals')
+    .selectFrom()
     .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
-    .where('site_id', '=', context.siteId)
     // Every later month, and 'none' (undated journals), which sorts after any month.
     .where('month', '>=', nextMonth(month))
     .execute();
@@ -337,15 +333,14 @@ async function movementSums(
     // columns, SQLite would rather walk the (product, store) index in order over every movement.
     const product = side === 'before' ? sql`product_id` : sql`+product_id`;
     const store = side === 'before' ? sql`store_id` : sql`+store_id`;
-    let movements = context.db
-      .selectFrom('stock_transactions')
+    let movements = scoped(context, 'stock_transactions')
+      .selectFrom()
       .select((eb) => [
         product.as('product_id'),
         store.as('store_id'),
         ...sums(signedAmount(eb, 'quantity'), 'quantity'),
         ...sums(signedAmount(eb, 'cost_value'), 'value'),
-      ])
-      .where('site_id', '=', context.siteId);
+      ]);
     movements =
       side === 'before'
         ? movements.where('date', '<', before)
@@ -380,10 +375,9 @@ export async function stockSums(context: Context, filter: StockFilter, to: strin
   const before = dayAfter(to);
   const end = async (direction: 'asc' | 'desc') => {
     // One end of the (site_id, date) index each: a min and a max in one query would read all of it.
-    const row = await context.db
-      .selectFrom('stock_transactions')
+    const row = await scoped(context, 'stock_transactions')
+      .selectFrom()
       .select('date')
-      .where('site_id', '=', context.siteId)
       .where('date', 'is not', null)
       .orderBy('date', direction)
       .limit(1)
@@ -395,10 +389,9 @@ export async function stockSums(context: Context, filter: StockFilter, to: strin
   // More of the history after the date than before it: sum the movements before it.
   if (first && last && last >= before && dayNumber(last) - dayNumber(to) > dayNumber(to) - dayNumber(first))
     return movementSums(context, filter, before, 'before');
-  let positions = context.db
-    .selectFrom('stock_positions')
-    .select(['product_id', 'store_id', 'quantity', 'value'])
-    .where('site_id', '=', context.siteId);
+  let positions = scoped(context, 'stock_positions')
+    .selectFrom()
+    .select(['product_id', 'store_id', 'quantity', 'value']);
   if (filter.storeId !== null) positions = positions.where('store_id', '=', filter.storeId);
   if (filter.productId !== null) positions = positions.where('product_id', '=', filter.productId);
   const out = new Map<string, StockSum>();

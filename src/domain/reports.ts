@@ -107,10 +107,9 @@ function idParam(params: Record<string, unknown>, name: string, required: boolea
 }
 
 async function chart(context: Context): Promise<Map<number, Account>> {
-  const cats = await context.db
-    .selectFrom('journal_cats')
+  const cats = await scoped(context, 'journal_cats')
+    .selectFrom()
     .select(['id', 'system_key', 'type', 'journal_cat_id'])
-    .where('site_id', '=', context.siteId)
     .execute();
   const catById = new Map(cats.map((cat) => [Number(cat['id']), cat]));
   const classOfCat = (catId: number): AccountClass => {
@@ -124,10 +123,9 @@ async function chart(context: Context): Promise<Map<number, Account>> {
     if ((CLASSES as string[]).includes(key)) return key as AccountClass;
     return String(cat?.['type'] ?? '0') === '0' ? 'assets' : 'liabilities';
   };
-  const accounts = await context.db
-    .selectFrom('journal_accounts')
+  const accounts = await scoped(context, 'journal_accounts')
+    .selectFrom()
     .select(['id', 'code', 'name', 'journal_cat_id', 'entity_type', 'entity_id'])
-    .where('site_id', '=', context.siteId)
     .execute();
   return new Map(
     accounts.map((row) => [
@@ -512,10 +510,9 @@ export async function generalLedger(context: Context, query: ReportQuery): Promi
 }
 
 async function partyAccountId(context: Context, entityType: 'client' | 'supplier', id: number): Promise<number | null> {
-  const row = await context.db
-    .selectFrom('journal_accounts')
+  const row = await scoped(context, 'journal_accounts')
+    .selectFrom()
     .select('id')
-    .where('site_id', '=', context.siteId)
     .where('entity_type', '=', entityType)
     .where('entity_id', '=', id)
     .executeTakeFirst();
@@ -525,10 +522,9 @@ async function partyAccountId(context: Context, entityType: 'client' | 'supplier
 /** A client's account: what was invoiced, paid and credited, with the balance owed after each line. */
 export async function clientStatement(context: Context, query: ReportQuery): Promise<Report> {
   const clientId = idParam(query.params, 'client_id', true)!;
-  const client = await context.db
-    .selectFrom('clients')
+  const client = await scoped(context, 'clients')
+    .selectFrom()
     .select(['business_name', 'first_name', 'last_name'])
-    .where('site_id', '=', context.siteId)
     .where('id', '=', clientId)
     .executeTakeFirst();
   if (!client) throw validationError({ client_id: `does not exist (no client with id ${clientId})` });
@@ -624,10 +620,9 @@ export async function stockValuation(context: Context, query: ReportQuery): Prom
   const productIds = [...new Set(found.map((row) => row.productId))];
   const names = new Map<number, { name: string; code: string | null }>();
   for (let start = 0; start < productIds.length; start += 500) {
-    const rows = await context.db
-      .selectFrom('products')
+    const rows = await scoped(context, 'products')
+      .selectFrom()
       .select(['id', 'name', 'product_code'])
-      .where('site_id', '=', context.siteId)
       .where('id', 'in', productIds.slice(start, start + 500))
       .execute();
     for (const row of rows)
