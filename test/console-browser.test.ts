@@ -7,27 +7,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before } from 'node:test';
 import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, type TestServer, it } from './support/harness.js';
-import { ARTIFACTS, CHROMIUM, accessible } from './support/browser.js';
+import { ARTIFACTS, CHROMIUM, accessible, suiteBrowser } from './support/browser.js';
 
 if (!CHROMIUM) {
   it('the console in a browser', { skip: 'no Chromium found (apt-get install chromium)' }, () => {});
 } else {
   eachDatabase('the console in a browser', (server, engine) => {
-    let browser: import('playwright-core').Browser;
-    before(async () => {
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    });
-    after(async () => {
-      await browser?.close();
-    });
+    const browser = suiteBrowser();
 
     it('signs in, invoices, collects, returns, reports, speaks Arabic and signs out', async () => {
       const s: TestServer = server();
       // bypassCSP only so the test can inject axe-core; the pages themselves run under their CSP.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
       const page = await context.newPage();
       const outside: string[] = [];
       await page.route('**/*', (route) => {

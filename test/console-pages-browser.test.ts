@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, type TestServer } from './support/harness.js';
-import { ARTIFACTS, CHROMIUM, accessible } from './support/browser.js';
+import { ARTIFACTS, CHROMIUM, accessible, suiteBrowser } from './support/browser.js';
 
 const STAFF_EMAIL = 'cashier@example.com';
 const STAFF_PASSWORD = 'a cashier password';
@@ -20,18 +20,11 @@ if (!CHROMIUM) {
   it('the console pages in a browser', { skip: 'no Chromium found (apt-get install chromium)' }, () => {});
 } else {
   eachDatabase('the console pages in a browser', (server, engine) => {
-    let browser: import('playwright-core').Browser;
-    before(async () => {
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    });
-    after(async () => {
-      await browser?.close();
-    });
+    const browser = suiteBrowser();
 
     it('settings, keys, purchases, stock, expenses, treasuries, estimates, report PDF and staff sign-in', async () => {
       const s: TestServer = server();
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
       const page = await context.newPage();
       const shot = async (name: string) => {
         fs.mkdirSync(ARTIFACTS, { recursive: true });

@@ -3,23 +3,16 @@
 // found by typing (suggestions from /app/pick/{kind}); the chosen ids are what the invoice is saved
 // with, and the product's price fills in. axe-core checks the page for serious violations.
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { TEST_EMAIL, TEST_PASSWORD, eachDatabase } from './support/harness.js';
-import { CHROMIUM, accessible } from './support/browser.js';
+import { CHROMIUM, accessible, suiteBrowser } from './support/browser.js';
 import { PICK_ALL } from '../src/console/pick.js';
 
 if (!CHROMIUM) {
   it('the console pickers in a browser', { skip: 'no Chromium found (apt-get install chromium)' }, () => {});
 } else {
   eachDatabase('the console pickers in a browser', (server) => {
-    let browser: import('playwright-core').Browser;
-    before(async () => {
-      const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    });
-    after(async () => {
-      await browser?.close();
-    });
+    const browser = suiteBrowser();
 
     it('finds a client and a product by typing when there are many', async () => {
       const s = server();
@@ -35,7 +28,7 @@ if (!CHROMIUM) {
         username: TEST_EMAIL,
         password: TEST_PASSWORD,
       });
-      const context = await browser.newContext({ bypassCSP: true });
+      const context = await browser().newContext({ bypassCSP: true });
       await context.addCookies([{ name: 'daftar_session', value: token.body.access_token, url: s.url }]);
       const page = await context.newPage();
       await page.goto(`${s.url}/app/invoices/new`);

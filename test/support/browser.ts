@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 
 export const CHROMIUM = [process.env['DAFTAR_CHROMIUM'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p) => p && fs.existsSync(p),
@@ -12,6 +13,26 @@ export const ARTIFACTS = path.resolve('test-artifacts');
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export type Page = import('playwright-core').Page;
+export type Browser = import('playwright-core').Browser;
+
+/**
+ * Chromium for the enclosing suite: launched before its tests, closed after them. Call it inside the
+ * suite; it answers the running browser.
+ */
+export function suiteBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start');
+    return browser;
+  };
+}
 
 /** Runs axe-core in the page (the browser context must bypass CSP to inject it) and fails on serious violations. */
 export async function accessible(page: Page, label: string): Promise<void> {
