@@ -211,7 +211,10 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
 
 /** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
-const WRITE_ATTEMPTS_MAX = 3;
+// Six attempts: the account totals and open amounts kept by triggers (db/account-totals.ts,
+// db/open-amounts.ts) make a site's writes meet on the same rows, so deadlocks between an invoice and a
+// payment of one client are no longer rare under load; each retry waits longer (up to 10·2^n ms).
+const WRITE_ATTEMPTS_MAX = 6;
 /** How long opening one connection to PostgreSQL may take before the request gets its 503. */
 const CONNECT_TIMEOUT_MS = 5_000;
 /**
@@ -284,7 +287,7 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
           // A budget spent is the database's fault, not the client's: 503 with Retry-After.
           if (attempt >= WRITE_ATTEMPTS_MAX) throw new RetriesExhausted(attempt, error);
           // A short random pause, so the transactions that collided do not collide again at once.
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
         }
       }
     },
