@@ -2,6 +2,7 @@
 // numbering next to numbers set by hand, lock order under concurrent edits and credit notes, and what
 // the logs and the audit trail keep of a request.
 import assert from 'node:assert/strict';
+import { WRITE_ATTEMPTS_MAX } from '../src/db/connection.js';
 import { sql } from 'kysely';
 import { type TestServer, eachDatabase, postgresProblem, startTestServer, it } from './support/harness.js';
 
@@ -275,7 +276,12 @@ eachDatabase('a spent retry budget', (server, engine) => {
       (caught: unknown) => caught,
     );
     assert.ok(error, 'the write failed');
-    if (engine === 'postgres') assert.equal(attempts, 3, 'a deadlock is retried twice before giving up');
+    if (engine === 'postgres')
+      assert.equal(
+        attempts,
+        WRITE_ATTEMPTS_MAX,
+        `a deadlock is retried ${WRITE_ATTEMPTS_MAX - 1} times before giving up`,
+      );
     const { toDaftarError } = await import('../src/api/errors.js');
     const mapped = toDaftarError(error);
     assert.equal(mapped?.status, 503, `mapped to ${mapped?.status}: ${String(error)}`);

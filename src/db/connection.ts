@@ -214,7 +214,7 @@ const RETRYABLE = new Set(['40001', '40P01']);
 // Six attempts: the account totals and open amounts kept by triggers (db/account-totals.ts,
 // db/open-amounts.ts) make a site's writes meet on the same rows, so deadlocks between an invoice and a
 // payment of one client are no longer rare under load; each retry waits longer (up to 10·2^n ms).
-const WRITE_ATTEMPTS_MAX = 6;
+export const WRITE_ATTEMPTS_MAX = 6;
 /** How long opening one connection to PostgreSQL may take before the request gets its 503. */
 const CONNECT_TIMEOUT_MS = 5_000;
 /**
