@@ -243,18 +243,29 @@ export async function insertWithChildren(
   children: ReadonlyArray<Record<string, unknown>>,
 ): Promise<number> {
   const together = withChildrenStatement(dialect, table, row, childTable, foreignKey, children);
-  if (!together) {
-    const id = await insertReturningId(db, dialect, table, row);
-    await insertRows(
-      db,
-      dialect,
-      childTable,
-      children.map((child) => ({ ...child, [foreignKey]: id })),
-    );
-    return id;
-  }
+  if (!together) return parentThenChildren(db, dialect, table, row, childTable, foreignKey, children);
   const result = await db.executeQuery<{ id: unknown }>(together);
   return Number(result.rows[0]!.id);
+}
+
+/** The two INSERTs, parent first (SQLite, or rows one statement cannot carry). */
+async function parentThenChildren(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  row: Record<string, unknown>,
+  childTable: string,
+  foreignKey: string,
+  children: ReadonlyArray<Record<string, unknown>>,
+): Promise<number> {
+  const id = await insertReturningId(db, dialect, table, row);
+  await insertRows(
+    db,
+    dialect,
+    childTable,
+    children.map((child) => ({ ...child, [foreignKey]: id })),
+  );
+  return id;
 }
 
 /**
@@ -272,7 +283,7 @@ export async function insertWithChildrenLater(
 ): Promise<void> {
   const together = withChildrenStatement(dialect, table, row, childTable, foreignKey, children);
   if (together) await deferCompiled(db, dialect, together);
-  else await insertWithChildren(db, dialect, table, row, childTable, foreignKey, children);
+  else await parentThenChildren(db, dialect, table, row, childTable, foreignKey, children);
 }
 
 /**
