@@ -7,6 +7,9 @@
   const body = form.querySelector('table.lines tbody');
   let pending;
   let searching;
+  // Replies can come back out of order under load; only the newest request's reply is shown.
+  let previewAsked = 0;
+  let suggestAsked = 0;
 
   const pickProduct = (input) => {
     const option = [...products.querySelectorAll('option')].find((o) => o.value === input.value);
@@ -23,14 +26,16 @@
   const refresh = () => {
     clearTimeout(pending);
     pending = setTimeout(async () => {
+      const asked = ++previewAsked;
       const data = new URLSearchParams(new FormData(form));
       const reply = await fetch(form.dataset.preview, {
         method: 'POST',
         body: data,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
-      if (!reply.ok) return;
+      if (!reply.ok || asked !== previewAsked) return;
       const totals = await reply.json();
+      if (asked !== previewAsked) return;
       for (const [name, value] of Object.entries(totals)) {
         const cell = form.querySelector(`[data-total="${name}"] bdi`);
         if (cell) cell.textContent = value;
@@ -43,10 +48,13 @@
     if (!products.dataset.pick) return;
     clearTimeout(searching);
     searching = setTimeout(async () => {
+      const asked = ++suggestAsked;
       const reply = await fetch(`${products.dataset.pick}?q=${encodeURIComponent(input.value)}`);
-      if (!reply.ok) return;
+      if (!reply.ok || asked !== suggestAsked) return;
+      const rows = await reply.json();
+      if (asked !== suggestAsked) return;
       products.replaceChildren(
-        ...(await reply.json()).map((found) => {
+        ...rows.map((found) => {
           const option = document.createElement('option');
           option.value = found.label;
           option.textContent = found.detail;
@@ -96,6 +104,7 @@ document.querySelectorAll('[data-pick]').forEach((input) => {
   const target = input.closest('.pick')?.querySelector('input[type="hidden"]');
   if (!choices || !target) return;
   let searching;
+  let asked = 0;
   const choose = () => {
     const option = [...choices.querySelectorAll('option')].find((o) => o.value === input.value);
     target.value = option ? option.dataset.id : '';
@@ -104,10 +113,13 @@ document.querySelectorAll('[data-pick]').forEach((input) => {
     choose();
     clearTimeout(searching);
     searching = setTimeout(async () => {
+      const mine = ++asked;
       const reply = await fetch(`${input.dataset.pick}?q=${encodeURIComponent(input.value)}`);
-      if (!reply.ok) return;
+      if (!reply.ok || mine !== asked) return;
+      const rows = await reply.json();
+      if (mine !== asked) return;
       choices.replaceChildren(
-        ...(await reply.json()).map((found) => {
+        ...rows.map((found) => {
           const option = document.createElement('option');
           option.value = found.label;
           option.textContent = found.detail;
