@@ -175,15 +175,23 @@ async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<
   return out;
 }
 
-/** The first and last dated month with totals (null when there are none). */
+/**
+ * The first and last dated month with totals (null when there are none): two reads at the ends of the
+ * (site_id, month) index, not min() and max() in one query, which SQLite answers by scanning the range.
+ */
 async function monthSpan(context: Context): Promise<{ first: string; last: string } | null> {
-  const row = await scoped(context, 'account_month_totals')
-    .selectFrom()
-    .select([sql<string | null>`min(month)`.as('first'), sql<string | null>`max(month)`.as('last')])
-    .where('month', '>=', '0000-00')
-    .where('month', '<=', '9999-99')
-    .executeTakeFirst();
-  return row?.first && row.last ? { first: String(row.first), last: String(row.last) } : null;
+  const end = (direction: 'asc' | 'desc') =>
+    scoped(context, 'account_month_totals')
+      .selectFrom()
+      .select('month')
+      .where('month', '>=', '0000-00')
+      .where('month', '<=', '9999-99')
+      .orderBy('month', direction)
+      .limit(1)
+      .executeTakeFirst();
+  const first = await end('asc');
+  const last = first ? await end('desc') : undefined;
+  return first && last ? { first: String(first['month']), last: String(last['month']) } : null;
 }
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));

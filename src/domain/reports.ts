@@ -6,7 +6,7 @@
  *
  * A report is a list of flat rows (what the CSV form prints) plus totals and, for some, extra figures.
  */
-import { type Dec, ZERO, currencyDecimals, dec, divTo, formatDec, fromStored } from './money.js';
+import { type Dec, ZERO, currencyDecimals, divTo, formatDec, fromStored } from './money.js';
 import { validationError } from './errors.js';
 import { sql } from 'kysely';
 import type { Context } from './context.js';
@@ -170,72 +170,101 @@ function sortedAccounts(accounts: Map<number, Account>, ids: Iterable<number>): 
 /** Party sub-accounts: the one account each client or supplier has, under its parent folder. */
 const PARTY_TYPES = new Set(['client', 'supplier']);
 
+/** A report row before its amounts are printed: the account it is of (null for a computed row). */
+interface Line {
+  account: Account | null;
+  row: Row;
+  amounts: Dec[];
+}
+
+/** The rows of `lines`, their amounts printed into the columns `amounts` names, in that order. */
+function printed(lines: Line[], amounts: string[]): Row[] {
+  return lines.map(({ row, amounts: values }) => {
+    const out: Row = { ...row };
+    amounts.forEach((column, i) => {
+      out[column] = money(values[i]!);
+    });
+    return out;
+  });
+}
+
 /**
  * `fold=parties` (the console's balance sheet and trial balance): the rows of party sub-accounts (one
  * per client or supplier, ten thousand at the bench's data set) summed into one row per parent folder
  * and class, with `journal_cat_id` and the number of `accounts` folded; each amount column of a folded
  * row is the sum of its accounts' rows, so the report's totals stay what they are. The rows of other
  * accounts are as without the parameter. `fold=parties&journal_cat_id=N` lists only the party
- * accounts of folder N instead, unfolded (a folded row's detail), with the same totals.
+ * accounts of folder N instead, unfolded (a folded row's detail), with the same totals. Folding is
+ * done on the amounts before they are printed: ten thousand rows are never formatted to be summed.
  */
-async function foldParties(
-  context: Context,
-  query: ReportQuery,
-  accounts: Map<number, Account>,
-  rows: Row[],
-  amounts: string[],
-): Promise<Row[]> {
+async function foldParties(context: Context, query: ReportQuery, lines: Line[], amounts: string[]): Promise<Row[]> {
   const fold = query.params['fold'];
-  if (fold === undefined || fold === '') return rows;
+  if (fold === undefined || fold === '') return printed(lines, amounts);
   if (fold !== 'parties')
     throw validationError({ fold: 'must be "parties" (party accounts summed into their folder) or left out' });
-  const party = (row: Row) => {
-    const account = accounts.get(Number(row['journal_account_id']));
-    return account && account.entityType !== null && PARTY_TYPES.has(account.entityType) ? account : undefined;
-  };
+  const party = (line: Line) =>
+    line.account && line.account.entityType !== null && PARTY_TYPES.has(line.account.entityType)
+      ? line.account
+      : undefined;
   const only = idParam(query.params, 'journal_cat_id', false);
-  if (only !== null) return rows.filter((row) => party(row)?.folder === only);
+  if (only !== null)
+    return printed(
+      lines.filter((line) => party(line)?.folder === only),
+      amounts,
+    );
   const folders = new Map(
     (await scoped(context, 'journal_cats').selectFrom().select(['id', 'name', 'code']).execute()).map((cat) => [
       Number(cat['id']),
       cat,
     ]),
   );
-  const out: Row[] = [];
-  const folded = new Map<string, { row: Row; count: number; sums: Dec[] }>();
-  for (const row of rows) {
-    const account = party(row);
+  const out: Line[] = [];
+  const folded = new Map<string, { line: Line; count: number }>();
+  for (const line of lines) {
+    const account = party(line);
     if (!account) {
-      out.push(row);
+      out.push(line);
       continue;
     }
-    const key = `${String(row['section'] ?? row['class'])}|${account.folder}`;
+    const key = `${String(line.row['section'] ?? line.row['class'])}|${account.folder}`;
     let group = folded.get(key);
     if (!group) {
       const folder = folders.get(account.folder);
-      const head: Row = { ...row, journal_account_id: null, journal_cat_id: String(account.folder) };
+      // The amount columns first (printed later, in place), so the keys come in the order they always did.
+      const head: Row = {
+        ...line.row,
+        ...Object.fromEntries(amounts.map((column) => [column, null])),
+        journal_account_id: null,
+        journal_cat_id: String(account.folder),
+      };
       head['code'] = folder?.['code'] === null || folder?.['code'] === undefined ? '' : String(folder['code']);
       head['name'] = String(folder?.['name'] ?? '');
-      group = { row: head, count: 0, sums: amounts.map(() => ZERO) };
+      group = { line: { account: null, row: head, amounts: amounts.map(() => ZERO) }, count: 0 };
       folded.set(key, group);
-      out.push(head);
+      out.push(group.line);
     }
     group.count += 1;
-    amounts.forEach((column, i) => {
-      group.sums[i] = group.sums[i]! + dec(String(row[column] ?? '0'));
+    const sums = group.line.amounts;
+    line.amounts.forEach((value, i) => {
+      sums[i] = sums[i]! + value;
     });
   }
-  for (const { row, count, sums } of folded.values()) {
-    row['accounts'] = String(count);
-    amounts.forEach((column, i) => {
-      row[column] = money(sums[i]!);
-    });
-  }
-  return out;
+  for (const { line, count } of folded.values()) line.row['accounts'] = String(count);
+  return printed(out, amounts);
 }
 
 const debitSide = (net: Dec) => (net > ZERO ? net : ZERO);
 const creditSide = (net: Dec) => (net < ZERO ? -net : ZERO);
+
+/** The trial balance's amount columns, in the order each line's amounts are kept. */
+const TRIAL_AMOUNTS = [
+  'opening_debit',
+  'opening_credit',
+  'debit',
+  'credit',
+  'closing_debit',
+  'closing_credit',
+] as const;
 
 export async function trialBalance(context: Context, query: ReportQuery): Promise<Report> {
   const accounts = await chart(context);
@@ -251,13 +280,13 @@ export async function trialBalance(context: Context, query: ReportQuery): Promis
     closing_debit: ZERO,
     closing_credit: ZERO,
   };
-  const rows: Row[] = [];
+  const lines: Line[] = [];
   for (const account of sortedAccounts(accounts, [...opening.keys(), ...period.keys()])) {
     const open = opening.get(account.id) ?? { debit: ZERO, credit: ZERO };
     const moved = period.get(account.id) ?? { debit: ZERO, credit: ZERO };
     const openNet = open.debit - open.credit;
     const closeNet = openNet + moved.debit - moved.credit;
-    const row = {
+    const values = {
       opening_debit: debitSide(openNet),
       opening_credit: creditSide(openNet),
       debit: moved.debit,
@@ -265,23 +294,14 @@ export async function trialBalance(context: Context, query: ReportQuery): Promis
       closing_debit: debitSide(closeNet),
       closing_credit: creditSide(closeNet),
     };
-    for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += row[key];
-    rows.push({
-      journal_account_id: String(account.id),
-      code: account.code,
-      name: account.name,
-      class: account.class,
-      ...Object.fromEntries(Object.entries(row).map(([k, v]) => [k, money(v)])),
+    for (const key of TRIAL_AMOUNTS) totals[key] += values[key];
+    lines.push({
+      account,
+      row: { journal_account_id: String(account.id), code: account.code, name: account.name, class: account.class },
+      amounts: TRIAL_AMOUNTS.map((key) => values[key]),
     });
   }
-  const shown = await foldParties(context, query, accounts, rows, [
-    'opening_debit',
-    'opening_credit',
-    'debit',
-    'credit',
-    'closing_debit',
-    'closing_credit',
-  ]);
+  const shown = await foldParties(context, query, lines, [...TRIAL_AMOUNTS]);
   return {
     ...base(context, 'trial_balance', 'Trial balance', query, [
       'journal_account_id',
@@ -367,30 +387,26 @@ export async function balanceSheet(context: Context, query: ReportQuery): Promis
     revenue: ZERO,
     expenses: ZERO,
   };
-  const rows: Row[] = [];
+  const lines: Line[] = [];
   for (const account of sortedAccounts(accounts, cumulative.keys())) {
     const moved = cumulative.get(account.id)!;
     const balance = DEBIT_NATURED.has(account.class) ? moved.debit - moved.credit : moved.credit - moved.debit;
     sums[account.class] += balance;
     if (account.class === 'revenue' || account.class === 'expenses' || balance === ZERO) continue;
-    rows.push({
-      section: account.class,
-      journal_account_id: String(account.id),
-      code: account.code,
-      name: account.name,
-      balance: money(balance),
+    lines.push({
+      account,
+      row: { section: account.class, journal_account_id: String(account.id), code: account.code, name: account.name },
+      amounts: [balance],
     });
   }
   const earnings = sums.revenue - sums.expenses;
-  rows.push({
-    section: 'equity',
-    journal_account_id: null,
-    code: null,
-    name: 'Profit and loss to date',
-    balance: money(earnings),
+  lines.push({
+    account: null,
+    row: { section: 'equity', journal_account_id: null, code: null, name: 'Profit and loss to date' },
+    amounts: [earnings],
   });
   const equity = sums.equity + earnings;
-  const shown = await foldParties(context, query, accounts, rows, ['balance']);
+  const shown = await foldParties(context, query, lines, ['balance']);
   return {
     ...base(context, 'balance_sheet', 'Balance sheet', { ...query, date_from: null }, [
       'section',
@@ -570,6 +586,17 @@ async function aged(context: Context, query: ReportQuery, entityType: 'client' |
     days_over_90: ZERO,
     total: ZERO,
   };
+  // An open item's bucket by its due day: a few hundred distinct days among a hundred thousand items.
+  const bucketByDue = new Map<string, Bucket>();
+  const bucketOfDue = (due: string | null): Bucket => {
+    if (due === null) return 'days_over_90';
+    let bucket = bucketByDue.get(due);
+    if (bucket === undefined) {
+      bucket = bucketOf(daysBetween(due, query.date_to));
+      bucketByDue.set(due, bucket);
+    }
+    return bucket;
+  };
   const rows: Row[] = [];
   for (const account of accounts.sort((a, b) => (a.entityId ?? 0) - (b.entityId ?? 0))) {
     const buckets: Record<Bucket, Dec> = {
@@ -580,8 +607,7 @@ async function aged(context: Context, query: ReportQuery, entityType: 'client' |
       days_over_90: ZERO,
     };
     const party = open.get(account.id);
-    for (const item of party?.items ?? [])
-      buckets[item.due === null ? 'days_over_90' : bucketOf(daysBetween(item.due, query.date_to))] += item.amount;
+    for (const item of party?.items ?? []) buckets[bucketOfDue(item.due)] += item.amount;
     // More paid than owed: a credit in the party's favour, shown as a negative current amount.
     buckets.current -= party?.credit ?? ZERO;
     const total = AGE_BUCKETS.reduce((acc, bucket) => acc + buckets[bucket], ZERO);
