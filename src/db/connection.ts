@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { DatabaseUnavailable, RetriesExhausted } from './faults.js';
 import { GroupCommit, type WriteWork } from './group-commit.js';
@@ -233,14 +234,17 @@ const ACQUIRE_TIMEOUT_MS = 30_000;
  * one for the next request. A failure to connect at all is a DatabaseUnavailable.
  */
 function resilientPool(url: string, poolSize: number): pg.Pool {
+  // Loaded here, not at import: a server on SQLite never pays for node-postgres at startup.
+  const driver: typeof pg = createRequire(import.meta.url)('pg');
+  const { Client, Pool } = driver;
   // The pool's connectionTimeoutMillis bounds the wait for a slot; each client's bounds its own connect.
   // BEGIN and deferred writes travel with the next statement (trips.ts).
-  class BoundedClient extends batchingClient(pg.Client) {
+  class BoundedClient extends batchingClient(Client) {
     constructor(config: pg.ClientConfig) {
       super({ ...config, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     }
   }
-  const pool = new pg.Pool({
+  const pool = new Pool({
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: ACQUIRE_TIMEOUT_MS,

@@ -3,13 +3,24 @@
  * the documents) and PNG (the package's own encoder, for GET /qr/). Error correction M, as ZATCA's
  * samples use; a quiet zone of 2 modules.
  */
-import QRCode from 'qrcode';
+import { createRequire } from 'node:module';
+import type QRCodeModule from 'qrcode';
+
+/** The qrcode package, loaded on the first QR drawn rather than at the server's start. */
+let loaded: typeof QRCodeModule | undefined;
+const qrcode = () => {
+  if (!loaded) {
+    const module: typeof QRCodeModule = createRequire(import.meta.url)('qrcode');
+    loaded = module;
+  }
+  return loaded;
+};
 
 const QUIET_MODULES = 2;
 
 /** The QR code of `text` as an SVG document, one path of unit squares. */
 export function qrSvg(text: string): string {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const { modules } = qrcode().create(text, { errorCorrectionLevel: 'M' });
   const size = modules.size;
   const full = size + QUIET_MODULES * 2;
   let path = '';
@@ -26,5 +37,5 @@ export function qrSvg(text: string): string {
 
 /** The QR code of `text` as a PNG, `scale` pixels per module. */
 export function qrPng(text: string, scale = 6): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: QUIET_MODULES, scale });
+  return qrcode().toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: QUIET_MODULES, scale });
 }
