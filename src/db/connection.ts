@@ -7,6 +7,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
+import { reuseRowShapes } from './pg-rows.js';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { DatabaseUnavailable, RetriesExhausted } from './faults.js';
 import { GroupCommit, type WriteWork } from './group-commit.js';
@@ -237,6 +238,7 @@ function resilientPool(url: string, poolSize: number): pg.Pool {
   // Loaded here, not at import: a server on SQLite never pays for node-postgres at startup.
   const driver: typeof pg = createRequire(import.meta.url)('pg');
   const { Client, Pool } = driver;
+  reuseRowShapes(driver.Result);
   // The pool's connectionTimeoutMillis bounds the wait for a slot; each client's bounds its own connect.
   // BEGIN and deferred writes travel with the next statement (trips.ts).
   class BoundedClient extends batchingClient(Client) {
