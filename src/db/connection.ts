@@ -5,14 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { reuseRowShapes } from './pg-rows.js';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { DatabaseUnavailable, RetriesExhausted } from './faults.js';
 import { GroupCommit, type WriteWork } from './group-commit.js';
 import { registerDirectReader } from './shapes.js';
-import { batchingClient } from './trips.js';
+import { batchingClient, pgDriver } from './trips.js';
 import { errorCode } from '../guards.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -235,8 +234,7 @@ const ACQUIRE_TIMEOUT_MS = 30_000;
  * one for the next request. A failure to connect at all is a DatabaseUnavailable.
  */
 function resilientPool(url: string, poolSize: number): pg.Pool {
-  // Loaded here, not at import: a server on SQLite never pays for node-postgres at startup.
-  const driver: typeof pg = createRequire(import.meta.url)('pg');
+  const driver = pgDriver();
   const { Client, Pool } = driver;
   reuseRowShapes(driver.Result);
   // The pool's connectionTimeoutMillis bounds the wait for a slot; each client's bounds its own connect.

@@ -29,31 +29,22 @@
  * after whatever was queued. SQLite has no round trips: there `defer` runs the write at once and
  * `readTogether` runs the reads one after another.
  */
-import { createRequire } from 'node:module';
 import { CompiledQuery, type Compilable } from 'kysely';
 import type pg from 'pg';
 import type { Db, DialectName } from './connection.js';
+import { lazyModule } from '../lazy-module.js';
 
-const require = createRequire(import.meta.url);
-/** node-postgres' own value rendering and quoting, loaded on first use (a SQLite server never needs them). */
-let pgText: { prepareValue(value: unknown): unknown; escapeLiteral(text: string): string } | undefined;
-function pgTextOf(): NonNullable<typeof pgText> {
-  if (!pgText) {
-    const utils: { prepareValue(value: unknown): unknown } = require('pg/lib/utils');
-    const driver: typeof pg = require('pg');
-    pgText = { prepareValue: utils.prepareValue, escapeLiteral: driver.escapeLiteral };
-  }
-  return pgText;
-}
+/** node-postgres, and its own value rendering, loaded on first use: a SQLite server never needs them. */
+export const pgDriver = lazyModule<typeof pg>('pg');
+const pgUtils = lazyModule<{ prepareValue(value: unknown): unknown }>('pg/lib/utils');
 
 /** A value as an SQL literal with the meaning it has as an untyped parameter, or undefined if that cannot be exact. */
 export function sqlLiteral(value: unknown): string | undefined {
-  const { prepareValue, escapeLiteral } = pgTextOf();
-  const prepared = prepareValue(value);
+  const prepared = pgUtils().prepareValue(value);
   if (prepared === null || prepared === undefined) return 'NULL';
   if (typeof prepared !== 'string') return undefined; // a Buffer: node-postgres sends it in binary
   if (prepared.includes('\0')) return undefined;
-  return escapeLiteral(prepared);
+  return pgDriver().escapeLiteral(prepared);
 }
 
 /**

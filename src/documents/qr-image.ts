@@ -3,18 +3,11 @@
  * the documents) and PNG (the package's own encoder, for GET /qr/). Error correction M, as ZATCA's
  * samples use; a quiet zone of 2 modules.
  */
-import { createRequire } from 'node:module';
 import type QRCodeModule from 'qrcode';
+import { lazyModule } from '../lazy-module.js';
 
 /** The qrcode package, loaded on the first QR drawn rather than at the server's start. */
-let loaded: typeof QRCodeModule | undefined;
-const qrcode = () => {
-  if (!loaded) {
-    const module: typeof QRCodeModule = createRequire(import.meta.url)('qrcode');
-    loaded = module;
-  }
-  return loaded;
-};
+const qrcode = lazyModule<typeof QRCodeModule>('qrcode');
 
 const QUIET_MODULES = 2;
 

@@ -8,23 +8,13 @@
  *          → 'Hss2gNFjBY5OJn/5CEVZSSNUMrSf4QlCMxwsioPN6fA=' (the DigestValue inside the file).
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type * as Xmldom from '@xmldom/xmldom';
 import type * as XmlCrypto from 'xml-crypto';
+import { lazyModule } from '../lazy-module.js';
 
 /** The XML parser and canonicaliser, loaded on the first e-invoice hashed rather than at the server's start. */
-let xmlLibs:
-  | { DOMParser: typeof Xmldom.DOMParser; C14nCanonicalization: typeof XmlCrypto.C14nCanonicalization }
-  | undefined;
-function xmlTools(): NonNullable<typeof xmlLibs> {
-  if (!xmlLibs) {
-    const require = createRequire(import.meta.url);
-    const dom: typeof Xmldom = require('@xmldom/xmldom');
-    const crypto: typeof XmlCrypto = require('xml-crypto');
-    xmlLibs = { DOMParser: dom.DOMParser, C14nCanonicalization: crypto.C14nCanonicalization };
-  }
-  return xmlLibs;
-}
+const xmldom = lazyModule<typeof Xmldom>('@xmldom/xmldom');
+const xmlCrypto = lazyModule<typeof XmlCrypto>('xml-crypto');
 
 /** base64(hex(SHA-256("0"))): the PIH of the first document of a chain (ZATCA's PIH/pih.txt). */
 export const FIRST_PREVIOUS_HASH = Buffer.from(createHash('sha256').update('0').digest('hex')).toString('base64');
@@ -44,15 +34,14 @@ function isQrReference(element: Element): boolean {
 
 /** The canonical form that is hashed (C14N of the document element after the three exclusions). */
 export function canonicalInvoice(xml: string): string {
-  const { DOMParser, C14nCanonicalization } = xmlTools();
-  const document = new DOMParser().parseFromString(xml, 'text/xml');
+  const document = new (xmldom().DOMParser)().parseFromString(xml, 'text/xml');
   const root = document.documentElement;
   if (root?.localName !== 'Invoice') throw new Error('not a UBL Invoice document');
   for (const element of childElements(root)) {
     if (element.localName === 'UBLExtensions' || element.localName === 'Signature' || isQrReference(element))
       root.removeChild(element);
   }
-  return new C14nCanonicalization().process(root as unknown as Node, {}) as string;
+  return new (xmlCrypto().C14nCanonicalization)().process(root as unknown as Node, {}) as string;
 }
 
 export function sha256(data: string | Uint8Array): Buffer {
