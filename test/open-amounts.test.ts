@@ -149,7 +149,36 @@ eachDatabase('open amounts', (server) => {
           assert.deepEqual(got, { receivable, overdue }, `as of ${today}`);
         }
       }),
-      { numRuns: 6, ...(process.env['OPEN_SEED'] ? { seed: Number(process.env['OPEN_SEED']) } : {}) },
+      {
+        numRuns: 6,
+        // One run known to leave invoices open (two unpaid invoices, one partly paid), so the
+        // comparisons below never pass only on empty data; the random runs follow it.
+        examples: [
+          [
+            [
+              {
+                kind: 'invoice',
+                type: 0,
+                date: DAYS[0]!,
+                due: DUE[0]!,
+                draft: false,
+                lines: [{ quantity: 2, unit_price: '10.00' }],
+              },
+              {
+                kind: 'invoice',
+                type: 16,
+                date: DAYS[1]!,
+                due: DUE[1]!,
+                draft: false,
+                lines: [{ quantity: 1, unit_price: '7.50' }],
+              },
+              { kind: 'pay', pick: 0, date: DAYS[1]!, amount: '5.00', whole: false },
+              { kind: 'credit_note', date: DAYS[0]!, amount: '1.00' },
+            ],
+          ],
+        ],
+        ...(process.env['OPEN_SEED'] ? { seed: Number(process.env['OPEN_SEED']) } : {}),
+      },
     );
     // And the report says the same as its definition, as of the real today.
     const summary = await report(s, 'monthly_summary');
