@@ -12,6 +12,7 @@ import { createRecord, deleteRecord, editRecord, getOne } from '../engine/servic
 import { createdReply, doneReply, listReply } from './envelope.js';
 import { markCommitted } from './idempotency.js';
 import { insertRowsLater } from '../db/insert.js';
+import { lockSiteWrites } from '../db/trips.js';
 import { Outbox, eventsQueued } from '../webhooks/outbox.js';
 import { paramsOf, queryOf } from './request.js';
 import { scoped } from '../db/scoped.js';
@@ -114,6 +115,8 @@ export async function writeWith<T>(
 ): Promise<T> {
   let events = 0;
   const all = async (trx: Db) => {
+    // One writer per site at a time on PostgreSQL (db/trips.ts says why); sent with the first statement.
+    await lockSiteWrites(trx, database.dialect, request.caller!.site.id);
     // Webhooks: the outbox collects what the write changes and writes its events in this transaction.
     const outbox = await Outbox.open(trx, database.dialect, request.caller!.site.id);
     const context: Context = { ...contextOf(request, database, trx), changes: outbox };

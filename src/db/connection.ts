@@ -36,6 +36,8 @@ export interface Database {
   write<T>(work: WriteWork<T>): Promise<T>;
   /** SQLite only: how the writes were grouped into commits. */
   readonly groupCommit?: GroupCommit;
+  /** PostgreSQL only: how many write transactions were run again after a deadlock or serialization failure. */
+  readonly conflicts?: { retried: number };
   close(): Promise<void>;
 }
 
@@ -212,9 +214,9 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
 
 /** PostgreSQL errors worth one more try of the whole transaction: serialization failure, deadlock. */
 const RETRYABLE = new Set(['40001', '40P01']);
-// Six attempts: the account totals and open amounts kept by triggers (db/account-totals.ts,
-// db/open-amounts.ts) make a site's writes meet on the same rows, so deadlocks between an invoice and a
-// payment of one client are no longer rare under load; each retry waits longer (up to 10·2^n ms).
+// Six attempts, each retry waiting longer (up to 10·2^n ms). The API's writes of one site queue on the
+// site's write lock (lockSiteWrites in trips.ts), so they no longer deadlock on the running totals they
+// share; what is left to retry is a conflict with a write outside the API (a worker, the CLI).
 export const WRITE_ATTEMPTS_MAX = 6;
 /** How long opening one connection to PostgreSQL may take before the request gets its 503. */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -277,10 +279,12 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(target.url);
   safe.password = '';
+  const conflicts = { retried: 0 };
   return {
     db,
     dialect: 'postgres',
     description: safe.toString(),
+    conflicts,
     write: async (work) => {
       for (let attempt = 1; ; attempt += 1) {
         try {
@@ -290,6 +294,7 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
           if (!code || !RETRYABLE.has(code)) throw error;
           // A budget spent is the database's fault, not the client's: 503 with Retry-After.
           if (attempt >= WRITE_ATTEMPTS_MAX) throw new RetriesExhausted(attempt, error);
+          conflicts.retried += 1;
           // A short random pause, so the transactions that collided do not collide again at once.
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
         }

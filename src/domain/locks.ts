@@ -19,6 +19,11 @@
  * A lock taken again later in the same transaction (refreshInvoicePayments re-locks its invoice) is
  * already held and waits for nothing.
  *
+ * The running totals the triggers keep (account totals, open amounts) are outside this order — a
+ * payment reaches them through its journal before its invoice — so API writes of one site first queue
+ * on the site's advisory lock (db/trips.ts lockSiteWrites); this order still keeps writes outside the
+ * API (workers, the CLI) from deadlocking with them on the rows above.
+ *
  * The lock is `FOR NO KEY UPDATE`: writers of a row's sums queue on it, while writes that only name the
  * row (`FOR KEY SHARE`, engine/integrity.ts checkReferences) do not, so a write that names an invoice and
  * then updates its paid sum cannot deadlock with another doing the same. Deletes take `FOR UPDATE`,
