@@ -975,6 +975,11 @@ async function runSitesParallel(databaseUrl: string): Promise<void> {
 
 async function dropPostgres(): Promise<void> {
   if (!postgresDatabase) return;
+  // BENCH_KEEP_POSTGRES=1 leaves the loaded database for a look at its plans (its name is printed).
+  if (process.env['BENCH_KEEP_POSTGRES'] === '1') {
+    say(`kept the PostgreSQL database ${postgresDatabase} (BENCH_KEEP_POSTGRES=1)`);
+    return;
+  }
   const name = postgresDatabase;
   postgresDatabase = null;
   await admin(`drop database if exists "${name}" with (force)`).catch((error: unknown) =>

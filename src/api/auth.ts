@@ -2,7 +2,6 @@
  * Who is calling: an `apikey` header (any capitalisation; Node lower-cases names) or an
  * `Authorization: Bearer` access token. Both resolve to a site; every query after this is scoped to it.
  */
-import type SqliteDatabase from 'better-sqlite3';
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.js';
 import { DaftarError } from '../domain/errors.js';
@@ -33,29 +32,28 @@ function headerValue(request: FastifyRequest, name: string): string | undefined 
 const CACHED_CALLERS_MAX = 10_000;
 
 /**
- * SQLite: the callers of API keys kept in memory for as long as the database has not changed at all.
- * `data_version` moves when another connection commits (the CLI revoking a key or changing a site
- * setting, another server process) and `total_changes()` when this connection writes anything; either
+ * The callers of API keys kept in memory for as long as the database says no key or site may have
+ * changed (`Database.callerStamp`). SQLite: `data_version` moves when another connection commits (the
+ * CLI revoking a key or changing a site setting, another server process) and `total_changes()` when
+ * this connection writes anything. PostgreSQL: LISTEN/NOTIFY from triggers on the key and site tables,
+ * and this process's own writes (db/caller-watch.ts); while not listening nothing is cached. Either
  * empties the cache, so the next request reads its key again. A key check was a tenth of a GET of an
- * invoice. (PostgreSQL has no cheap "has anything changed" to ask, so it reads the key every time.)
+ * invoice on SQLite, and one of its three round trips on PostgreSQL.
  */
 class CallerCache {
-  private stamp = '';
+  private stamp: string | undefined = '';
   private readonly callers = new Map<string, Caller>();
-  private readonly version: SqliteDatabase.Statement;
 
-  constructor(raw: SqliteDatabase.Database) {
-    this.version = raw.prepare(`select data_version || ':' || total_changes() from pragma_data_version`).pluck();
-  }
+  constructor(private readonly database: Database) {}
 
-  current(): string {
-    return String(this.version.get());
+  current(): string | undefined {
+    return this.database.callerStamp();
   }
 
   /** The cached caller of `key`, if nothing changed since it was read. */
   get(key: string): Caller | undefined {
     const stamp = this.current();
-    if (stamp !== this.stamp) {
+    if (stamp !== this.stamp || stamp === undefined) {
       this.callers.clear();
       this.stamp = stamp;
       return undefined;
@@ -64,8 +62,8 @@ class CallerCache {
   }
 
   /** Keeps `caller` if nothing changed while it was being read (since `stamp`). */
-  set(key: string, caller: Caller, stamp: string): void {
-    if (stamp !== this.stamp || this.current() !== stamp) return;
+  set(key: string, caller: Caller, stamp: string | undefined): void {
+    if (stamp === undefined || stamp !== this.stamp || this.current() !== stamp) return;
     if (this.callers.size >= CACHED_CALLERS_MAX) this.callers.clear();
     this.callers.set(key, caller);
   }
@@ -73,11 +71,10 @@ class CallerCache {
 
 const callerCaches = new WeakMap<Database, CallerCache>();
 
-function cacheOf(database: Database): CallerCache | undefined {
-  if (!database.sqlite) return undefined;
+function cacheOf(database: Database): CallerCache {
   let cache = callerCaches.get(database);
   if (!cache) {
-    cache = new CallerCache(database.sqlite);
+    cache = new CallerCache(database);
     callerCaches.set(database, cache);
   }
   return cache;
@@ -85,11 +82,11 @@ function cacheOf(database: Database): CallerCache | undefined {
 
 async function byApiKey(database: Database, key: string): Promise<Caller | null> {
   const cache = cacheOf(database);
-  const cached = cache?.get(key);
+  const cached = cache.get(key);
   if (cached) return cached;
-  const stamp = cache?.current();
+  const stamp = cache.current();
   const caller = await readApiKey(database, key);
-  if (caller && cache && stamp !== undefined) cache.set(key, caller, stamp);
+  if (caller) cache.set(key, caller, stamp);
   return caller;
 }
 

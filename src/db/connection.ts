@@ -12,6 +12,7 @@ import { DatabaseUnavailable, RetriesExhausted } from './faults.js';
 import { GroupCommit, type WriteWork } from './group-commit.js';
 import { registerDirectReader } from './shapes.js';
 import { batchingClient, pgDriver } from './trips.js';
+import { CallerWatch } from './caller-watch.js';
 import { errorCode } from '../guards.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -36,6 +37,12 @@ export interface Database {
   write<T>(work: WriteWork<T>): Promise<T>;
   /** SQLite only: how the writes were grouped into commits. */
   readonly groupCommit?: GroupCommit;
+  /**
+   * A value that moves whenever an API key or a site may have changed, for caching callers (api/auth.ts);
+   * undefined while nothing may be cached. SQLite: `data_version` and this connection's total changes.
+   * PostgreSQL: a generation moved by LISTEN/NOTIFY and by this process's own writes (caller-watch.ts).
+   */
+  callerStamp(): string | undefined;
   /** PostgreSQL only: how many write transactions were run again after a deadlock or serialization failure. */
   readonly conflicts?: { retried: number };
   close(): Promise<void>;
@@ -194,10 +201,12 @@ function openSqlite(target: SqliteTarget, synchronous: SqliteSynchronous, writeB
     const statement = database.prepare(sqlText);
     return statement.reader ? statement.all(parameters) : undefined;
   });
+  const version = raw.prepare(`select data_version || ':' || total_changes() from pragma_data_version`).pluck();
   return {
     db,
     sqlite: raw,
     dialect: 'sqlite',
+    callerStamp: () => String(version.get()),
     description: `sqlite:${target.file}`,
     write: (work) => groupCommit.run(work),
     groupCommit,
@@ -235,7 +244,7 @@ const ACQUIRE_TIMEOUT_MS = 30_000;
  * (→ 503, errors.ts), and the pool discards the dead client when it is released and opens a fresh
  * one for the next request. A failure to connect at all is a DatabaseUnavailable.
  */
-function resilientPool(url: string, poolSize: number): pg.Pool {
+function resilientPool(url: string, poolSize: number, watch: CallerWatch): pg.Pool {
   const driver = pgDriver();
   const { Client, Pool } = driver;
   reuseRowShapes(driver.Result);
@@ -257,9 +266,12 @@ function resilientPool(url: string, poolSize: number): pg.Pool {
   pool.on('connect', (client) => {
     client.on('error', () => {});
   });
-  // A client goes back to the pool with nothing held back for the next request.
+  // A client goes back to the pool with nothing held back for the next request. One that wrote
+  // anything (now committed or rolled back) may have changed a key or a site: cached callers go.
   pool.on('release', (_error: unknown, client: pg.PoolClient) => {
-    (client as unknown as { resetBatch?: () => void }).resetBatch?.();
+    const batching = client as unknown as { resetBatch?: () => void; wrote?: boolean };
+    if (batching.wrote) watch.bump();
+    batching.resetBatch?.();
   });
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   Object.assign(pool, {
@@ -275,7 +287,8 @@ function resilientPool(url: string, poolSize: number): pg.Pool {
 }
 
 function openPostgres(target: PostgresTarget, poolSize: number): Database {
-  const pool = resilientPool(target.url, poolSize);
+  const watch = new CallerWatch(target.url, pgDriver().Client);
+  const pool = resilientPool(target.url, poolSize, watch);
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const safe = new URL(target.url);
   safe.password = '';
@@ -285,6 +298,7 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
     dialect: 'postgres',
     description: safe.toString(),
     conflicts,
+    callerStamp: () => watch.stamp(),
     write: async (work) => {
       for (let attempt = 1; ; attempt += 1) {
         try {
@@ -301,6 +315,7 @@ function openPostgres(target: PostgresTarget, poolSize: number): Database {
       }
     },
     close: async () => {
+      await watch.close();
       await db.destroy();
     },
   };

@@ -5,6 +5,7 @@
  * the plain data columns a resource declares are then added by `syncDeclaredColumns`, additively, so a
  * declaration and its table cannot drift. Changing a column's type or meaning still needs a migration.
  */
+import { callerNotifySql } from './caller-watch.js';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database, DialectName } from './connection.js';
 import { sql } from 'kysely';
@@ -695,6 +696,14 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await createOpenAmountTriggers(db, dialect);
         // Existing invoices: counted once.
         await rebuildOpenAmounts(db, dialect);
+      },
+    },
+    // Issue 15: PostgreSQL servers cache callers and hear of key and site changes by NOTIFY
+    // (db/caller-watch.ts). SQLite asks data_version instead: nothing to add there.
+    '0024_caller_notify': {
+      async up(db) {
+        if (dialect !== 'postgres') return;
+        for (const statement of callerNotifySql()) await sql.raw(statement).execute(db);
       },
     },
   };

@@ -45,6 +45,12 @@ export interface ShapeRead {
   shape: string;
   values: readonly unknown[];
   build: () => Compilable;
+  /**
+   * A read sent ahead in place of another whose values are not known yet (the client of an invoice
+   * before the invoice is read): its rows answer `shape` with the values `values(rows)` gives, or
+   * nothing when that is undefined. The rows must be what `shape` itself would read with those values.
+   */
+  answers?: { shape: string; values: (rows: ReadonlyArray<Record<string, unknown>>) => readonly unknown[] | undefined };
 }
 
 /**
@@ -110,7 +116,15 @@ export function keepPrefetched(
 ): void {
   const store = prefetched.get(owner) ?? new Map<string, Array<Record<string, unknown>>>();
   prefetched.set(owner, store);
-  for (const [index, read] of reads.entries()) store.set(prefetchKey(read.shape, read.values), results[index]!);
+  for (const [index, read] of reads.entries()) {
+    const rows = results[index]!;
+    if (!read.answers) {
+      store.set(prefetchKey(read.shape, read.values), rows);
+      continue;
+    }
+    const values = read.answers.values(rows);
+    if (values) store.set(prefetchKey(read.answers.shape, values), rows);
+  }
 }
 
 /** Drops what was sent ahead for `owner` and not asked for. */

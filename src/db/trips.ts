@@ -94,6 +94,8 @@ export function inlineSql(text: string, parameters: readonly unknown[]): string 
 }
 
 const DEFER = '/*daftar:defer*/';
+/** A statement that only reads (anything else, `with …` included, counts as a write). */
+const READ = /^\s*select\s/i;
 const TOGETHER = '/*daftar:together*/';
 
 interface PgResult {
@@ -126,6 +128,8 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
     pending: string[] = [];
     /** True while a BEGIN has been asked for and not sent: nothing of the transaction reached the server. */
     beginPending = false;
+    /** Whether anything but a read was sent since the pool handed the client out (caller-watch.ts). */
+    wrote = false;
 
     /** node-postgres's own query, unbatched, with whatever arguments it was given. */
     private send(...args: unknown[]): Promise<unknown> {
@@ -141,6 +145,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
     resetBatch(): void {
       this.pending = [];
       this.beginPending = false;
+      this.wrote = false;
     }
 
     private async sendPending(): Promise<void> {
@@ -166,6 +171,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
     override query(...args: unknown[]): any {
       const [text, values] = args;
       if (typeof text !== 'string' || args.length > 2 || (values !== undefined && !Array.isArray(values))) {
+        this.wrote = true; // not ours to read: counted as a write
         if (this.pending.length === 0) return this.send(...args);
         const queued = this.sendPending();
         // A callback-style call cannot wait; node-postgres keeps calls in order, so queue it behind.
@@ -198,6 +204,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
         return lastOf(await this.sendWithPending([text]));
       }
       if (text.startsWith(DEFER)) {
+        this.wrote = true;
         const inlined = inlineSql(text.slice(DEFER.length), values);
         if (inlined !== undefined) {
           this.pending.push(inlined);
@@ -219,6 +226,7 @@ export function batchingClient<T extends new (...args: any[]) => pg.Client>(Base
         }
         return { command: 'SELECT', rowCount: results.length, rows: [{ results: results.map((r) => r.rows) }] };
       }
+      if (!READ.test(text)) this.wrote = true;
       if (this.pending.length > 0) {
         const inlined = inlineSql(text, values);
         if (inlined !== undefined) return lastOf(await this.sendWithPending([inlined]));

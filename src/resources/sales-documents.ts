@@ -9,7 +9,7 @@ import { ALL_OPERATIONS, childOf, defineResource } from '../engine/resource.js';
 import { currencyRateField, dayBound, staffField, timestamps } from './common.js';
 import { type Payment, paymentFields } from './invoice-payments.js';
 import { contains } from '../engine/listing.js';
-import { salesHooks } from './sales-rules.js';
+import { documentClientRead, salesHooks } from './sales-rules.js';
 // Daftra's qr_code_url, invoice_html_url and invoice_pdf_url, computed on output (documents/links.ts).
 import { addDocumentLinks, documentLinkReads } from '../documents/links.js';
 import { customFieldFilter, customFieldLabelFilter, customFieldObject } from './custom-fields.js';
@@ -367,7 +367,11 @@ export function salesDocument(options: SalesDocumentOptions): ResourceSpec {
       tags: tagsFilter,
       no: (eb, value, context) => contains(eb.ref('no'), Array.isArray(value) ? value[0]! : value, context.dialect),
     },
-    hooks: { ...salesHooks(), computed: addDocumentLinks, prefetchOne: documentLinkReads },
+    hooks: {
+      ...salesHooks(),
+      computed: addDocumentLinks,
+      prefetchOne: (context, id) => [...documentLinkReads(context, id), documentClientRead(context, 'invoices', id)],
+    },
     description: options.description,
   });
 }

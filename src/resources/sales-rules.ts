@@ -68,11 +68,42 @@ async function loadById(
   const { rows } = await runShape(
     context.db,
     context.dialect,
-    `by-id:${table}:${unique.length}`,
+    byIdShape(table, unique.length),
     [context.siteId, ...unique],
     () => scoped(context, table).selectFrom().selectAll().where('id', 'in', unique),
+    context,
   );
   return new Map(rows.map((row) => [Number(row.id), row]));
+}
+
+const byIdShape = (table: string, count: number) => `by-id:${table}:${count}`;
+
+/**
+ * The client of document `id`, read with the document in one round trip on PostgreSQL (getOne's
+ * prefetch): it answers the `related` hook's read of that client, whose id is not known until the
+ * document is. If the document names no client (or another by the time it is read) nothing is answered.
+ */
+export function documentClientRead(context: Context, table: string, id: number): ShapeRead {
+  const siteId = context.siteId;
+  return {
+    shape: `client-of:${table}`,
+    values: [siteId, id],
+    // A join from the document's key, so both rows are found by their primary keys (site_id, id);
+    // `id in (select client_id …)` correlated on the site was planned as a scan of the site's clients.
+    build: () =>
+      context.db
+        .selectFrom(`${table} as document`)
+        .innerJoin('clients', (join) =>
+          join.onRef('clients.site_id', '=', 'document.site_id').onRef('clients.id', '=', 'document.client_id'),
+        )
+        .selectAll('clients')
+        .where('document.site_id', '=', siteId)
+        .where('document.id', '=', id),
+    answers: {
+      shape: byIdShape('clients', 1),
+      values: (rows) => (rows.length === 1 ? [siteId, Number(rows[0]!['id'])] : undefined),
+    },
+  };
 }
 
 async function fillClientSnapshot(
