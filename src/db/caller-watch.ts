@@ -53,11 +53,6 @@ export class CallerWatch {
     this.generation += 1;
   }
 
-  /** Whether LISTEN is in place (for tests and /ready's neighbours). */
-  get isListening(): boolean {
-    return this.listening;
-  }
-
   private listen(): void {
     if (this.client || this.timer || this.closed) return;
     const client = new this.Client({ connectionString: this.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
