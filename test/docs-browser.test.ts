@@ -61,7 +61,10 @@ describe('the reference in a browser', {
     await page.getByRole('button', { name: /^Send/ }).first().click();
     // Wait for the reply's status line: the operation's example response already shows "successful"
     // before the request is sent, so waiting for that text could read the page too early.
-    await page.getByText(/200 OK/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/200 OK/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.getByText('"subdomain": "default"').first().waitFor({ timeout: 5_000 });
     const reply = await page.locator('body').innerText();
     assert.match(reply, /200 OK/);
