@@ -194,13 +194,21 @@ describe('auth: cached API keys on PostgreSQL', { skip: postgresProblem ?? false
     await s?.close();
   });
 
-  /** Until the server's LISTEN is in place (it starts with the first request). */
-  async function listening(): Promise<void> {
+  /** Until the server's LISTEN is in place (it starts with the first request), or gone when `wanted` is false. */
+  async function listening(wanted = true): Promise<void> {
     const deadline = Date.now() + 10_000;
-    while (s.database.callerStamp() === undefined) {
-      if (Date.now() > deadline) assert.fail('the server did not start listening for key changes');
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    while ((s.database.callerStamp() !== undefined) !== wanted) {
+      if (Date.now() > deadline) assert.fail(`the server's LISTEN for key changes is not ${wanted ? 'up' : 'down'}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /** Revokes `key` from `other` with triggers silenced: no notification is sent. */
+  async function revokeSilently(other: pg.Client, key: string): Promise<void> {
+    await other.query('begin');
+    await other.query('set local session_replication_role = replica');
+    await other.query('update api_keys set revoked = 1 where key_hash = $1', [digest(key)]);
+    await other.query('commit');
   }
 
   it('answers from the cache, and a change by another process empties it by NOTIFY', async () => {
@@ -213,10 +221,7 @@ describe('auth: cached API keys on PostgreSQL', { skip: postgresProblem ?? false
     await other.connect();
     try {
       // With triggers silenced no notification is sent: the revoked key still passing shows the cache is used.
-      await other.query('begin');
-      await other.query(`set local session_replication_role = replica`);
-      await other.query('update api_keys set revoked = 1 where key_hash = $1', [digest(key)]);
-      await other.query('commit');
+      await revokeSilently(other, key);
       assert.equal((await s.get('/api2/clients.json', as)).status, 200, 'answered from the cache');
       // The same change made normally notifies: refused on the next request.
       await other.query('update api_keys set revoked = 1 where key_hash = $1', [digest(key)]);
@@ -228,13 +233,8 @@ describe('auth: cached API keys on PostgreSQL', { skip: postgresProblem ?? false
         `select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and query = 'listen daftar_callers'`,
       );
       assert.equal(Number(rows[0].n), 1, 'the server had one listening connection');
-      const deadline = Date.now() + 5_000;
-      while (s.database.callerStamp() !== undefined && Date.now() < deadline)
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      await other.query('begin');
-      await other.query(`set local session_replication_role = replica`);
-      await other.query('update api_keys set revoked = 1 where key_hash = $1', [digest(key)]);
-      await other.query('commit');
+      await listening(false);
+      await revokeSilently(other, key);
       assert.equal((await s.get('/api2/clients.json', as)).status, 401, 'not cached while not listening');
       await listening();
       assert.equal((await s.get('/api2/clients.json')).status, 200, 'listening again');

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { sql } from 'kysely';
 import { paymentStatusOf } from '../src/domain/payments.js';
-import { type Engine, type Reply, type TestDatabase, freshDatabase, postgresProblem, it } from './support/harness.js';
+import {
+  type Engine,
+  type Reply,
+  type TestDatabase,
+  freshDatabase,
+  inParallel,
+  postgresProblem,
+  it,
+} from './support/harness.js';
 import { bookProblems } from './support/db-state.js';
 import { ServerProcess, openDirect } from './support/processes.js';
 
@@ -14,22 +22,6 @@ const INVOICES = 200;
 const PAYMENTS = 40;
 const SALES = 30;
 const STOCK = 10;
-
-/** Runs tasks with at most `width` in flight. */
-async function inParallel<T>(count: number, width: number, task: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < count) {
-        const index = next;
-        next += 1;
-        results[index] = await task(index);
-      }
-    }),
-  );
-  return results;
-}
 
 function no5xx(replies: Reply[], what: string): void {
   const failed = replies.filter((reply) => reply.status >= 500);

@@ -7,7 +7,15 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { createSite } from '../src/domain/sites.js';
 import { bookProblems } from './support/db-state.js';
-import { TEST_EMAIL, TEST_PASSWORD, type TestServer, eachDatabase, startTestServer, it } from './support/harness.js';
+import {
+  TEST_EMAIL,
+  TEST_PASSWORD,
+  type TestServer,
+  eachDatabase,
+  inParallel,
+  startTestServer,
+  it,
+} from './support/harness.js';
 
 const invoiceBody = (client: string, price = 10) => ({
   Invoice: { client_id: client },
@@ -261,20 +269,14 @@ eachDatabase('concurrent writes of one site', (server, engine) => {
         Payment: [{ payment_method: 'cash', amount: '1.00' }],
       });
     });
-    let next = 0;
-    const statuses: number[] = [];
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < operations.length) {
-          const operation = operations[next]!;
-          next += 1;
-          const reply = await operation();
-          statuses.push(reply.status);
-          if (reply.status !== 202) assert.fail(`${reply.status}: ${reply.text.slice(0, 300)}`);
-        }
-      }),
+    const replies = await inParallel(operations.length, 8, (index) => operations[index]!());
+    const failed = replies.filter((reply) => reply.status !== 202);
+    assert.deepEqual(
+      failed.map((reply) => `${reply.status}: ${reply.text.slice(0, 300)}`),
+      [],
+      'every write is accepted',
     );
-    assert.equal(statuses.length, 48);
+    assert.equal(replies.length, 48);
     if (engine === 'postgres')
       assert.equal(
         (s.database.conflicts?.retried ?? 0) - retriedBefore,

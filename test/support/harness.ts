@@ -299,3 +299,19 @@ export function eachDatabase(
     });
   }
 }
+
+/** Runs tasks with at most `width` in flight. */
+export async function inParallel<T>(count: number, width: number, task: (index: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const index = next;
+        next += 1;
+        results[index] = await task(index);
+      }
+    }),
+  );
+  return results;
+}
