@@ -120,6 +120,7 @@ for (const url of [
   '/api2/reports/aged_payables.json',
   '/api2/reports/stock_valuation.json',
   '/api2/reports/stock_valuation.json?date_to=2025-06-30',
+  '/api2/reports/stock_valuation.json?date_to=2024-02-14',
 ].filter(wanted))
   await api(url);
 // What the dashboard did before: one P&L a month for 12 months and two trial balances.

@@ -22,6 +22,7 @@ import { rebuildListCountsSql } from '../src/db/ddl.js';
 import { COUNTED_TABLES } from '../src/db/list-counts.js';
 import { rebuildAccountTotalsSql } from '../src/db/account-totals.js';
 import { rebuildOpenAmountsSql } from '../src/db/open-amounts.js';
+import { rebuildStockTotalsSql } from '../src/db/stock-totals.js';
 
 /** Bump when the generated rows change, so cached files are rebuilt. */
 export const GENERATOR_VERSION = 5;
@@ -808,6 +809,10 @@ export async function ensureSqliteDataset(
   const open =
     db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'open_amounts'`).get() !== undefined;
   if (open) for (const statement of rebuildOpenAmountsSql('sqlite')) db.exec(statement);
+  // And the stock totals per month and day (migration 0025), likewise.
+  const stock =
+    db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'stock_month_totals'`).get() !== undefined;
+  if (stock) for (const statement of rebuildStockTotalsSql()) db.exec(statement);
   const check = db.prepare('select sum(debit) as d, sum(credit) as c from journal_transactions').get() as {
     d: number;
     c: number;

@@ -3,7 +3,7 @@
 // dated across month ends, the month totals equal the journal lines summed from scratch, and every
 // report that reads them equals the same report computed from the lines alone (the computation before
 // the totals, kept as `movementSource.fromLines`), for ranges that start and end inside months, on month
-// edges, and open. A write that fails after its journal lines went in leaves the totals as they were.
+// edges, across years, and open. A write that fails after its journal lines went in leaves the totals as they were.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { sql } from 'kysely';
@@ -14,6 +14,11 @@ import { report } from './support/books.js';
 import { type TestServer, eachDatabase, it } from './support/harness.js';
 
 const DAYS = [
+  '2023-12-31',
+  '2024-01-01',
+  '2024-06-15',
+  '2024-12-31',
+  '2025-02-14',
   '2025-11-30',
   '2025-12-01',
   '2025-12-15',
@@ -44,6 +49,14 @@ const RANGES: Array<[string | null, string]> = [
   ['2026-01-17', '2026-01-17'],
   ['2025-11-01', '2026-03-31'],
   ['2026-02-01', '2026-03-09'],
+  // Across years: whole years, a year less its edge months, and the long ranges read as two cuts.
+  [null, '2024-12-31'],
+  [null, '2024-06-14'],
+  ['2024-01-01', '2025-12-31'],
+  ['2023-12-31', '2026-01-01'],
+  ['2024-03-17', '2025-08-11'],
+  ['2024-02-01', '2024-11-30'],
+  ['2024-06-15', '2026-02-27'],
 ];
 
 async function reportsBothWays(s: TestServer): Promise<void> {

@@ -23,10 +23,21 @@ import { COUNTED_TABLES } from './list-counts.js';
 import {
   ACCOUNT_ALL_TIME_TABLE,
   ACCOUNT_TOTALS_TABLE,
+  ACCOUNT_DAY_TOTALS_TABLE,
+  ACCOUNT_YEAR_TOTALS_TABLE,
   createAccountTotalTriggers,
+  dropAccountTotalTriggers,
+  rebuildAccountDayTotalsSql,
   rebuildAccountTotals,
+  rebuildAccountYearTotalsSql,
 } from './account-totals.js';
 import { OPEN_AMOUNTS_TABLE, createOpenAmountTriggers, rebuildOpenAmounts } from './open-amounts.js';
+import {
+  STOCK_DAY_TOTALS_TABLE,
+  STOCK_MONTH_TOTALS_TABLE,
+  createStockTotalTriggers,
+  rebuildStockTotals,
+} from './stock-totals.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
 import { seedBranchAndGateways } from '../domain/branch-defaults.js';
 import { nowText } from '../domain/sites.js';
@@ -635,6 +646,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           if (!lineColumns.has(column)) await addColumn(db, dialect, 'journal_transactions', column, 'money');
         await createTable(db, dialect, ACCOUNT_TOTALS_TABLE);
         await createTable(db, dialect, ACCOUNT_ALL_TIME_TABLE);
+        // The triggers made here keep the day and year totals too (migration 0026): a new database gets
+        // their tables now.
+        await createTable(db, dialect, ACCOUNT_DAY_TOTALS_TABLE);
+        await createTable(db, dialect, ACCOUNT_YEAR_TOTALS_TABLE);
         await createAccountTotalTriggers(db, dialect);
         // Existing books: counted once from their lines.
         await rebuildAccountTotals(db);
@@ -704,6 +719,43 @@ function migrations(dialect: DialectName): Record<string, Migration> {
       async up(db) {
         if (dialect !== 'postgres') return;
         for (const statement of callerNotifySql()) await sql.raw(statement).execute(db);
+      },
+    },
+    // Issue 21 (stock valuation as of a past date): Σ quantity and value per product, store and month
+    // and per day, kept by triggers on the movements (db/stock-totals.ts), so a date half a year back
+    // reads a few thousand rows instead of every movement since.
+    '0025_stock_totals': {
+      async up(db) {
+        // The columns the triggers read are declared by the stock resource: a new database lacks some yet.
+        const columns = await existingColumns(db, dialect, 'stock_transactions');
+        const needed: Array<[string, ColumnType]> = [
+          ['date', 'text'],
+          ['transaction_type', 'int'],
+          ['quantity', 'money'],
+          ['cost_value', 'money'],
+        ];
+        for (const [column, type] of needed)
+          if (!columns.has(column)) await addColumn(db, dialect, 'stock_transactions', column, type);
+        await createTable(db, dialect, STOCK_MONTH_TOTALS_TABLE);
+        await createTable(db, dialect, STOCK_DAY_TOTALS_TABLE);
+        await createStockTotalTriggers(db, dialect);
+        // Existing movements: counted once.
+        await rebuildStockTotals(db);
+      },
+    },
+    // Issue 21 (reports over a range): Σ debit and credit per account and day, and per year, beside the
+    // months, kept by the same triggers (db/account-totals.ts), so the part-months at a range's edges
+    // read a row per account and day instead of every journal line of those days, and whole years a
+    // row per account and year.
+    '0026_account_period_totals': {
+      async up(db) {
+        // A database made since has the tables from migration 0020; one made before gets them here.
+        for (const table of [ACCOUNT_DAY_TOTALS_TABLE, ACCOUNT_YEAR_TOTALS_TABLE])
+          if ((await existingColumns(db, dialect, table.name)).size === 0) await createTable(db, dialect, table);
+        await dropAccountTotalTriggers(db, dialect);
+        await createAccountTotalTriggers(db, dialect);
+        for (const statement of [...rebuildAccountDayTotalsSql(), ...rebuildAccountYearTotalsSql()])
+          await sql.raw(statement).execute(db);
       },
     },
   };

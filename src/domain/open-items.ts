@@ -13,10 +13,12 @@
  * without reading the lines it is made of.
  *
  * Stock valuation: `stock_positions` holds Σ signed quantity and Σ signed value at cost of every
- * movement per product and store, written in the transaction of every movement (domain/stock.ts), so
- * the stock as of a date is the positions minus the movements dated after it (and those without a
- * date, which no "as of" includes), or, when most movements are after the date, the movements before
- * it summed directly — the cheaper side, by where the date falls between the first and last movement.
+ * movement per product and store, written in the transaction of every movement (domain/stock.ts), and
+ * `stock_month_totals` / `stock_day_totals` the same per month and per day (db/stock-totals.ts), so
+ * the stock as of a date is the positions minus the months after it (and the movements without a
+ * date, which no "as of" includes) minus the days after it in its month, or, when the date is nearer
+ * the first movement than the last, the months before it plus the days of its month up to it: a few
+ * rows per product and store, whatever the number of movements.
  *
  * `openItemsFromLines` and `stockSumsFromLines` are the computations before this file (every line up
  * to the date), used when `movementSource.fromLines` is set and as the oracle the tests compare with.
@@ -24,7 +26,7 @@
 import { sql } from 'kysely';
 import { type Dec, ZERO, fromStored } from './money.js';
 import type { Context } from './context.js';
-import { dayAfter, movementSource, movementsByAccount } from './account-movements.js';
+import { dayAfter, dayBefore, movementSource, movementsByAccount } from './account-movements.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { signedAmount } from './stock.js';
 import { scoped } from '../db/scoped.js';
@@ -169,8 +171,8 @@ function nextMonth(month: string): string {
 
 /**
  * Σ debit and Σ credit per account of the lines dated up to `to`. For a date in the last year: the
- * all-time totals minus the months after `to`'s month (and undated journals) minus the lines of its
- * month dated after it, a few rows per account; further back, movementsByAccount (which picks the
+ * all-time totals minus the months after `to`'s month (and undated journals) minus the days of its
+ * month after it, a few rows per account; further back, movementsByAccount (which picks the
  * cheaper side by the span of months, at the cost of finding that span).
  */
 async function balancesAsOf(
@@ -214,18 +216,19 @@ async function balancesAsOf(
   const start = dayAfter(to);
   const end = `${nextMonth(month)}-01`;
   if (start < end) {
-    const lines = await context.db
-      .selectFrom('journals as j')
-      .innerJoin('journal_transactions as t', (join) =>
-        join.onRef('t.journal_id', '=', 'j.id').onRef('t.site_id', '=', 'j.site_id'),
-      )
-      .select(['t.journal_account_id', 't.debit', 't.credit'])
-      .where('j.site_id', '=', context.siteId)
-      .where('j.date', '>=', start)
-      .where('j.date', '<', end)
+    // The days of the month after `to`, from the day totals.
+    const days = await scoped(context, 'account_day_totals')
+      .selectFrom()
+      .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
+      .where('day', '>=', start)
+      .where('day', '<', end)
       .execute();
-    for (const line of lines)
-      take(Number(line['journal_account_id']), fromStored(line['debit']), fromStored(line['credit']));
+    for (const row of days)
+      take(
+        Number(row['journal_account_id']),
+        joined(row['debit_high'], row['debit_low']),
+        joined(row['credit_high'], row['credit_low']),
+      );
   }
   return out;
 }
@@ -318,38 +321,21 @@ interface StockFilter {
   productId: number | null;
 }
 
-/** Movements dated before a day, dated on or after it, or without a date. */
-type StockWhere = 'before' | 'after' | 'undated';
-
-/** Σ signed quantity and value per product and store of the movements dated before `before` or not. */
-async function movementSums(
-  context: Context,
-  filter: StockFilter,
-  before: string,
-  side: StockWhere,
-): Promise<StockSum[]> {
+/** Σ signed quantity and value per product and store of the movements dated before `before` (the old computation). */
+async function movementsBefore(context: Context, filter: StockFilter, before: string): Promise<StockSum[]> {
   const found = await exactSums(context.dialect, (sums) => {
-    // The few movements after a date are found by the (site_id, date) index; grouped by the plain
-    // columns, SQLite would rather walk the (product, store) index in order over every movement.
-    const product = side === 'before' ? sql`product_id` : sql`+product_id`;
-    const store = side === 'before' ? sql`store_id` : sql`+store_id`;
     let movements = scoped(context, 'stock_transactions')
       .selectFrom()
       .select((eb) => [
-        product.as('product_id'),
-        store.as('store_id'),
+        'product_id',
+        'store_id',
         ...sums(signedAmount(eb, 'quantity'), 'quantity'),
         ...sums(signedAmount(eb, 'cost_value'), 'value'),
-      ]);
-    movements =
-      side === 'before'
-        ? movements.where('date', '<', before)
-        : side === 'after'
-          ? movements.where('date', '>=', before)
-          : movements.where('date', 'is', null);
+      ])
+      .where('date', '<', before);
     if (filter.storeId !== null) movements = movements.where('store_id', '=', filter.storeId);
     if (filter.productId !== null) movements = movements.where('product_id', '=', filter.productId);
-    return movements.groupBy([product, store]).execute();
+    return movements.groupBy(['product_id', 'store_id']).execute();
   });
   return found.map((row) => ({
     productId: Number(row['product_id']),
@@ -361,58 +347,125 @@ async function movementSums(
 
 /** The old computation: every movement dated up to `to`, summed. */
 export function stockSumsFromLines(context: Context, filter: StockFilter, to: string): Promise<StockSum[]> {
-  return movementSums(context, filter, dayAfter(to), 'before');
+  return movementsBefore(context, filter, dayAfter(to));
 }
 
-const dayNumber = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+const SPLIT = 1_000_000_000n;
+const joinedParts = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
+
+/** Σ per product and store of the stock totals (db/stock-totals.ts) with `period` in [lo, hi] (text order). */
+async function stockTotals(
+  context: Context,
+  filter: StockFilter,
+  period: 'month' | 'day',
+  lo: string,
+  hi: string,
+): Promise<StockSum[]> {
+  let query = scoped(context, period === 'month' ? 'stock_month_totals' : 'stock_day_totals')
+    .selectFrom()
+    .select([
+      'product_id',
+      'store_id',
+      sql<string | number>`sum(quantity_high)`.as('qh'),
+      sql<string | number>`sum(quantity_low)`.as('ql'),
+      sql<string | number>`sum(value_high)`.as('vh'),
+      sql<string | number>`sum(value_low)`.as('vl'),
+    ])
+    .where(period, '>=', lo)
+    .where(period, '<=', hi);
+  if (filter.storeId !== null) query = query.where('store_id', '=', filter.storeId);
+  if (filter.productId !== null) query = query.where('product_id', '=', filter.productId);
+  const rows = await query.groupBy(['product_id', 'store_id']).execute();
+  return rows.map((row) => ({
+    productId: Number(row['product_id']),
+    storeId: Number(row['store_id']),
+    quantity: joinedParts(row['qh'], row['ql']),
+    value: joinedParts(row['vh'], row['vl']),
+  }));
+}
+
+/** Sums per product and store, added to or taken from. */
+class StockTally {
+  readonly sums = new Map<string, StockSum>();
+  add(rows: StockSum[], sign: 1n | -1n = 1n): void {
+    for (const row of rows) {
+      const key = `${row.productId}:${row.storeId}`;
+      const at = this.sums.get(key) ?? { productId: row.productId, storeId: row.storeId, quantity: ZERO, value: ZERO };
+      this.sums.set(key, { ...at, quantity: at.quantity + sign * row.quantity, value: at.value + sign * row.value });
+    }
+  }
+}
+
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+function shiftedMonth(month: string, by: number): string {
+  const at = new Date(`${month}-01T00:00:00Z`);
+  at.setUTCMonth(at.getUTCMonth() + by);
+  return at.toISOString().slice(0, 7);
+}
 
 /**
- * Quantity and value per product and store as of `to` (products and stores with movements dated up
- * to it, or with positions; rows of zero included, as a GROUP BY over the movements would give some).
+ * Quantity and value per product and store as of `to`, from the stock totals: today's positions minus
+ * the months after `to`'s month (undated movements too, whose month 'none' sorts after every month),
+ * or the months before it, whichever side has fewer months; then the part of `to`'s own month on the
+ * same side, as its days or as the month's total minus the days of the other part, whichever is
+ * fewer days. Rows of zero may be included (the report leaves them out).
  */
 export async function stockSums(context: Context, filter: StockFilter, to: string): Promise<StockSum[]> {
   if (movementSource.fromLines) return stockSumsFromLines(context, filter, to);
-  const before = dayAfter(to);
   const end = async (direction: 'asc' | 'desc') => {
-    // One end of the (site_id, date) index each: a min and a max in one query would read all of it.
-    const row = await scoped(context, 'stock_transactions')
+    // One end of the (site_id, month) index each: a min and a max in one query would read all of it.
+    const row = await scoped(context, 'stock_month_totals')
       .selectFrom()
-      .select('date')
-      .where('date', 'is not', null)
-      .orderBy('date', direction)
+      .select('month')
+      .where('month', '>=', '0000-00')
+      .where('month', '<=', '9999-99')
+      .orderBy('month', direction)
       .limit(1)
       .executeTakeFirst();
-    return row?.date ? String(row.date) : null;
+    return row ? String(row.month) : null;
   };
   const first = await end('asc');
-  const last = await end('desc');
-  // More of the history after the date than before it: sum the movements before it.
-  if (first && last && last >= before && dayNumber(last) - dayNumber(to) > dayNumber(to) - dayNumber(first))
-    return movementSums(context, filter, before, 'before');
-  let positions = scoped(context, 'stock_positions')
-    .selectFrom()
-    .select(['product_id', 'store_id', 'quantity', 'value']);
-  if (filter.storeId !== null) positions = positions.where('store_id', '=', filter.storeId);
-  if (filter.productId !== null) positions = positions.where('product_id', '=', filter.productId);
-  const out = new Map<string, StockSum>();
-  for (const row of await positions.execute()) {
-    const productId = Number(row['product_id']);
-    const storeId = Number(row['store_id']);
-    out.set(`${productId}:${storeId}`, {
-      productId,
-      storeId,
-      quantity: fromStored(row['quantity']),
-      value: fromStored(row['value']),
-    });
+  const last = first ? await end('desc') : null;
+  const month = to.slice(0, 7);
+  const finish = dayBefore(`${shiftedMonth(month, 1)}-01`);
+  const tally = new StockTally();
+  const laterDays = Number(finish.slice(8)) - Number(to.slice(8, 10));
+  const earlierDays = Number(to.slice(8, 10));
+  // The days of `to`'s month after `to` (`after`) or up to it, added with `sign`: as those days' rows,
+  // or as the month's row minus the other days' rows, whichever reads fewer days.
+  const partOfMonth = async (after: boolean, sign: 1n | -1n) => {
+    const [wanted, other] = after ? [laterDays, earlierDays] : [earlierDays, laterDays];
+    if (wanted === 0) return;
+    const later: [string, string] = [dayAfter(to), finish];
+    const earlier: [string, string] = [`${month}-01`, to];
+    if (wanted <= other) {
+      tally.add(await stockTotals(context, filter, 'day', ...(after ? later : earlier)), sign);
+      return;
+    }
+    tally.add(await stockTotals(context, filter, 'month', month, month), sign);
+    if (other > 0)
+      tally.add(await stockTotals(context, filter, 'day', ...(after ? earlier : later)), sign === 1n ? -1n : 1n);
+  };
+  if (last === null || monthIndex(last) - monthIndex(month) <= monthIndex(month) - monthIndex(first!)) {
+    let positions = scoped(context, 'stock_positions')
+      .selectFrom()
+      .select(['product_id', 'store_id', 'quantity', 'value']);
+    if (filter.storeId !== null) positions = positions.where('store_id', '=', filter.storeId);
+    if (filter.productId !== null) positions = positions.where('product_id', '=', filter.productId);
+    tally.add(
+      (await positions.execute()).map((row) => ({
+        productId: Number(row['product_id']),
+        storeId: Number(row['store_id']),
+        quantity: fromStored(row['quantity']),
+        value: fromStored(row['value']),
+      })),
+    );
+    // Every later month, and 'none' (undated movements), which sorts after any month.
+    tally.add(await stockTotals(context, filter, 'month', shiftedMonth(month, 1), 'none'), -1n);
+    await partOfMonth(true, -1n);
+  } else {
+    tally.add(await stockTotals(context, filter, 'month', '0000-00', shiftedMonth(month, -1)));
+    await partOfMonth(false, 1n);
   }
-  const later = [
-    ...(last && last >= before ? await movementSums(context, filter, before, 'after') : []),
-    ...(await movementSums(context, filter, before, 'undated')),
-  ];
-  for (const moved of later) {
-    const key = `${moved.productId}:${moved.storeId}`;
-    const at = out.get(key) ?? { productId: moved.productId, storeId: moved.storeId, quantity: ZERO, value: ZERO };
-    out.set(key, { ...at, quantity: at.quantity - moved.quantity, value: at.value - moved.value });
-  }
-  return [...out.values()];
+  return [...tally.sums.values()];
 }

@@ -116,6 +116,7 @@ export async function bookProblems(database: Database): Promise<string[]> {
   }
   problems.push(...(await accountTotalProblems(database)));
   problems.push(...(await openAmountProblems(database)));
+  problems.push(...(await stockTotalProblems(database)));
   return problems;
 }
 
@@ -192,8 +193,8 @@ export async function orphanProblems(database: Database): Promise<string[]> {
 }
 
 /**
- * The maintained month totals (db/account-totals.ts) against the same sums computed from scratch from
- * the journal lines, per site, account and month. Returns the differences.
+ * The maintained month, day and all-time totals (db/account-totals.ts) against the same sums computed
+ * from scratch from the journal lines, per site, account and month or day. Returns the differences.
  */
 export async function accountTotalProblems(database: Database): Promise<string[]> {
   const db = database.db;
@@ -228,6 +229,69 @@ export async function accountTotalProblems(database: Database): Promise<string[]
   }
   for (const [key, want] of expected)
     if (!seen.has(key)) problems.push(`account totals ${key}: no row kept, lines say ${want}`);
+  // The day rows, the same way.
+  const daily = await sql<{ site_id: number; a: number; day: string; n: string; d: string; c: string }>`
+    select t.site_id, t.journal_account_id as a, coalesce(substr(j.date, 1, 10), 'none') as day, count(*) as n,
+      coalesce(sum(t.debit), 0) as d, coalesce(sum(t.credit), 0) as c
+    from journal_transactions t inner join journals j on j.site_id = t.site_id and j.id = t.journal_id
+    group by t.site_id, t.journal_account_id, coalesce(substr(j.date, 1, 10), 'none')`.execute(db);
+  const keptDays = await sql<{
+    site_id: number;
+    a: number;
+    day: string;
+    n: string;
+    dh: string;
+    dl: string;
+    ch: string;
+    cl: string;
+  }>`
+    select site_id, journal_account_id as a, day, n, debit_high as dh, debit_low as dl,
+      credit_high as ch, credit_low as cl from account_day_totals`.execute(db);
+  const expectedDays = new Map(daily.rows.map((r) => [`${r.site_id}|${r.a}|${r.day}`, text(r.n, r.d, r.c)]));
+  const seenDays = new Set<string>();
+  for (const row of keptDays.rows) {
+    const key = `${row.site_id}|${row.a}|${row.day}`;
+    seenDays.add(key);
+    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
+    const want = expectedDays.get(key) ?? text(0, 0, 0);
+    if (got !== want) problems.push(`account day totals ${key}: kept ${got}, lines say ${want}`);
+  }
+  for (const [key, want] of expectedDays)
+    if (!seenDays.has(key)) problems.push(`account day totals ${key}: no row kept, lines say ${want}`);
+  // The year rows: Σ of the days of each year ('none' stays 'none').
+  const expectedYears = new Map<string, { n: bigint; d: bigint; c: bigint }>();
+  for (const r of daily.rows) {
+    const key = `${r.site_id}|${r.a}|${String(r.day).slice(0, 4)}`;
+    const at = expectedYears.get(key) ?? { n: 0n, d: 0n, c: 0n };
+    expectedYears.set(key, {
+      n: at.n + BigInt(String(r.n)),
+      d: at.d + BigInt(String(r.d)),
+      c: at.c + BigInt(String(r.c)),
+    });
+  }
+  const keptYears = await sql<{
+    site_id: number;
+    a: number;
+    year: string;
+    n: string;
+    dh: string;
+    dl: string;
+    ch: string;
+    cl: string;
+  }>`
+    select site_id, journal_account_id as a, year, n, debit_high as dh, debit_low as dl,
+      credit_high as ch, credit_low as cl from account_year_totals`.execute(db);
+  const seenYears = new Set<string>();
+  for (const row of keptYears.rows) {
+    const key = `${row.site_id}|${row.a}|${row.year}`;
+    seenYears.add(key);
+    const want = expectedYears.get(key) ?? { n: 0n, d: 0n, c: 0n };
+    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
+    if (got !== text(want.n, want.d, want.c))
+      problems.push(`account year totals ${key}: kept ${got}, lines say ${text(want.n, want.d, want.c)}`);
+  }
+  for (const key of expectedYears.keys())
+    if (!seenYears.has(key)) problems.push(`account year totals ${key}: no row kept`);
   // The all-time rows: Σ of every month's.
   const allTime = new Map<string, { n: bigint; d: bigint; c: bigint }>();
   for (const r of scratch.rows) {
@@ -291,5 +355,63 @@ export async function openAmountProblems(database: Database): Promise<string[]> 
   }
   for (const [key, want] of expected)
     if (!seen.has(key)) problems.push(`open amounts ${key}: no row kept, invoices say ${text(want.n, want.unpaid)}`);
+  return problems;
+}
+
+/**
+ * The maintained stock totals per month and day (db/stock-totals.ts) against the movements summed here
+ * from scratch (an outgoing movement, transaction_type 2, counted negative).
+ */
+export async function stockTotalProblems(database: Database): Promise<string[]> {
+  const problems: string[] = [];
+  const { rows: movements } = await sql<{
+    site_id: number;
+    product_id: number;
+    store_id: number;
+    date: string | null;
+    transaction_type: number | null;
+    quantity: unknown;
+    cost_value: unknown;
+  }>`select site_id, product_id, store_id, date, transaction_type, quantity, cost_value from stock_transactions`.execute(
+    database.db,
+  );
+  for (const [period, length] of [
+    ['month', 7],
+    ['day', 10],
+  ] as const) {
+    const expected = new Map<string, { n: bigint; quantity: bigint; value: bigint }>();
+    for (const m of movements) {
+      const key = `${m.site_id}|${m.product_id}|${m.store_id}|${m.date === null ? 'none' : String(m.date).slice(0, length)}`;
+      const sign = Number(m.transaction_type) === 2 ? -1n : 1n;
+      const at = expected.get(key) ?? { n: 0n, quantity: 0n, value: 0n };
+      expected.set(key, {
+        n: at.n + 1n,
+        quantity: at.quantity + sign * BigInt(String(m.quantity ?? 0)),
+        value: at.value + sign * BigInt(String(m.cost_value ?? 0)),
+      });
+    }
+    const { rows } = await sql<Record<string, unknown>>`
+      select site_id, product_id, store_id, ${sql.ref(period)} as period, n, quantity_high as qh, quantity_low as ql,
+        value_high as vh, value_low as vl from ${sql.table(`stock_${period}_totals`)}`.execute(database.db);
+    const text = (n: unknown, quantity: unknown, value: unknown) =>
+      `${String(n)} movements, quantity ${String(quantity)}, value ${String(value)}`;
+    const joined = (high: unknown, low: unknown) => BigInt(String(high)) * 1_000_000_000n + BigInt(String(low));
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const key = `${String(row['site_id'])}|${String(row['product_id'])}|${String(row['store_id'])}|${String(row['period'])}`;
+      seen.add(key);
+      const want = expected.get(key) ?? { n: 0n, quantity: 0n, value: 0n };
+      const got = text(row['n'], joined(row['qh'], row['ql']), joined(row['vh'], row['vl']));
+      if (got !== text(want.n, want.quantity, want.value))
+        problems.push(
+          `stock ${period} totals ${key}: kept ${got}, movements say ${text(want.n, want.quantity, want.value)}`,
+        );
+    }
+    for (const [key, want] of expected)
+      if (!seen.has(key))
+        problems.push(
+          `stock ${period} totals ${key}: no row kept, movements say ${text(want.n, want.quantity, want.value)}`,
+        );
+  }
   return problems;
 }

@@ -1,0 +1,140 @@
+/**
+ * Maintained stock totals: Σ signed quantity and Σ signed value at cost of the movements of each
+ * product and store per month and per day, kept by database triggers on `stock_transactions`
+ * (docs/accounting.md, "Stock totals"). The stock valuation as of a past date reads these rows (the
+ * months after the date, then the days after it in its own month) instead of every movement between
+ * the date and today (domain/open-items.ts `stockSums`): half a year back at a million invoices, that
+ * was 800,000 movements and more than a second.
+ *
+ * What a row holds: for (site_id, product_id, store_id, period), over the movements of that product
+ * and store whose `date` falls in the period (`month` is the date's first seven characters, YYYY-MM;
+ * `day` its first ten, YYYY-MM-DD; 'none' for a movement without a date, which no "as of" includes):
+ * - `n`: how many movements;
+ * - `quantity_high` × 10^9 + `quantity_low` = Σ quantity, an outgoing movement (transaction_type 2)
+ *   counted negative, in millionths; the same for `value_*` over cost_value. Split as in
+ *   db/account-totals.ts, so that no running total can overflow SQLite's 64-bit integers.
+ *
+ * Why triggers, as for the account totals: they move in the statement that writes the movement, so
+ * every writer (documents, manual movements, transfers, requisitions, edits, deletes, bulk SQL) keeps
+ * them right with no code of its own, a rollback takes both back, and on PostgreSQL they cost no
+ * round trip.
+ */
+import { sql } from 'kysely';
+import type { Db, DialectName } from './connection.js';
+import type { TableSpec } from './ddl.js';
+import { STOCK_DIRECTION } from '../domain/stock-sources.js';
+
+type Period = 'month' | 'day';
+
+const periodTable = (period: Period): TableSpec => ({
+  name: `stock_${period}_totals`,
+  columns: [
+    'product_id int not null',
+    'store_id int not null',
+    `${period} text not null`,
+    'n int not null',
+    'quantity_high money not null',
+    'quantity_low money not null',
+    'value_high money not null',
+    'value_low money not null',
+  ],
+  indexes: [[period]],
+  unique: [['product_id', 'store_id', period]],
+});
+
+export const STOCK_MONTH_TOTALS_TABLE = periodTable('month');
+export const STOCK_DAY_TOTALS_TABLE = periodTable('day');
+
+/** The movement columns the totals depend on (an update of any other fires nothing). */
+const WATCHED = ['site_id', 'product_id', 'store_id', 'date', 'transaction_type', 'quantity', 'cost_value'];
+
+const SPLIT = '1000000000';
+const LENGTH: Record<Period, number> = { month: 7, day: 10 };
+const periodOf = (row: string, period: Period) => `coalesce(substr(${row}.date, 1, ${LENGTH[period]}), 'none')`;
+/** A movement's signed amount: an outgoing one counts negative, as in domain/stock.ts `signedAmount`. */
+const signed = (row: string, column: string) =>
+  `(case when ${row}.transaction_type = ${STOCK_DIRECTION.out} then -coalesce(${row}.${column}, 0) else coalesce(${row}.${column}, 0) end)`;
+const parts = (value: string) => [`${value} / ${SPLIT}`, `${value} % ${SPLIT}`];
+
+function upsert(period: Period, source: string): string {
+  const table = `stock_${period}_totals`;
+  const key = `site_id, product_id, store_id, ${period}`;
+  return `insert into ${table} (${key}, n, quantity_high, quantity_low, value_high, value_low)
+    ${source}
+    on conflict (${key}) do update set
+      n = ${table}.n + excluded.n,
+      quantity_high = ${table}.quantity_high + excluded.quantity_high,
+      quantity_low = ${table}.quantity_low + excluded.quantity_low,
+      value_high = ${table}.value_high + excluded.value_high,
+      value_low = ${table}.value_low + excluded.value_low`;
+}
+
+/** One movement (`new` or `old`) added (+1) or taken away (−1), at its month and its day. */
+function movementDelta(row: 'new' | 'old', sign: 1 | -1): string {
+  const s = sign === 1 ? '' : '-';
+  const [qh, ql] = parts(signed(row, 'quantity'));
+  const [vh, vl] = parts(signed(row, 'cost_value'));
+  const sums = `${s}1, ${s}(${qh}), ${s}(${ql}), ${s}(${vh}), ${s}(${vl})`;
+  return (['month', 'day'] as const)
+    .map((period) =>
+      upsert(
+        period,
+        `select ${row}.site_id, ${row}.product_id, ${row}.store_id, ${periodOf(row, period)}, ${sums}
+         where true`,
+      ),
+    )
+    .join('; ');
+}
+
+/** Statements that recount the totals from the movements (a migration, or a bulk load made with the triggers off). */
+export function rebuildStockTotalsSql(): string[] {
+  const [qh, ql] = parts(signed('m', 'quantity'));
+  const [vh, vl] = parts(signed('m', 'cost_value'));
+  return (['month', 'day'] as const).flatMap((period) => [
+    `delete from stock_${period}_totals`,
+    `insert into stock_${period}_totals
+        (site_id, product_id, store_id, ${period}, n, quantity_high, quantity_low, value_high, value_low)
+      select m.site_id, m.product_id, m.store_id, ${periodOf('m', period)}, count(*),
+        sum(${qh}), sum(${ql}), sum(${vh}), sum(${vl})
+      from stock_transactions m
+      group by m.site_id, m.product_id, m.store_id, ${periodOf('m', period)}`,
+  ]);
+}
+
+export async function rebuildStockTotals(db: Db): Promise<void> {
+  for (const statement of rebuildStockTotalsSql()) await sql.raw(statement).execute(db);
+}
+
+/** Creates the triggers that keep `stock_month_totals` and `stock_day_totals` in step with the movements. */
+export async function createStockTotalTriggers(db: Db, dialect: DialectName): Promise<void> {
+  const differ = dialect === 'sqlite' ? 'is not' : 'is distinct from';
+  const changed = WATCHED.map((c) => `old.${c} ${differ} new.${c}`).join(' or ');
+  const watched = WATCHED.map((c) => `"${c}"`).join(', ');
+  if (dialect === 'sqlite') {
+    const statements = [
+      `create trigger "stock_transactions_totals_insert" after insert on "stock_transactions"
+        begin ${movementDelta('new', 1)}; end`,
+      `create trigger "stock_transactions_totals_delete" after delete on "stock_transactions"
+        begin ${movementDelta('old', -1)}; end`,
+      `create trigger "stock_transactions_totals_update" after update of ${watched} on "stock_transactions"
+        when ${changed} begin ${movementDelta('old', -1)}; ${movementDelta('new', 1)}; end`,
+    ];
+    for (const statement of statements) await sql.raw(statement).execute(db);
+    return;
+  }
+  const statements = [
+    `create or replace function "daftar_stock_totals"() returns trigger language plpgsql as $$
+      begin
+        if tg_op in ('UPDATE', 'DELETE') then ${movementDelta('old', -1)}; end if;
+        if tg_op in ('UPDATE', 'INSERT') then ${movementDelta('new', 1)}; end if;
+        return null;
+      end $$`,
+    `create trigger "stock_transactions_totals_insert" after insert on "stock_transactions"
+      for each row execute function "daftar_stock_totals"()`,
+    `create trigger "stock_transactions_totals_delete" after delete on "stock_transactions"
+      for each row execute function "daftar_stock_totals"()`,
+    `create trigger "stock_transactions_totals_update" after update of ${watched} on "stock_transactions"
+      for each row when (${changed}) execute function "daftar_stock_totals"()`,
+  ];
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
