@@ -1,7 +1,8 @@
 // The console's other pages in a real browser (Debian's Chromium through playwright-core), on both
 // engines, by role and label: the owner fills the business details, adds a tax, a store and a staff
 // sign-in, creates and revokes an API key (and sees the API refuse it); adds a supplier and a product,
-// records a purchase and sees the stock per store and the moving-average cost; records an expense and
+// records a purchase and sees the stock per store and the moving-average cost; pays the supplier in two
+// payments from the purchase invoice's page; records an expense and
 // an income and sees the treasury's balance; makes an estimate and converts it to an invoice; exports
 // a report as PDF; then the staff member signs in with their own email and password. axe-core checks
 // every page for serious violations; screenshots go to test-artifacts/. (The first pages are in
@@ -116,6 +117,28 @@ if (!CHROMIUM) {
       await page.getByRole('cell', { name: 'Paper Supplier Ltd' }).waitFor();
       await accessible(page, 'purchases');
 
+      // ---- Paying the supplier from the purchase invoice's page: a part, then the rest (5 × 12 = 60).
+      await page
+        .getByRole('row', { name: /Paper Supplier Ltd/ })
+        .getByRole('link')
+        .click();
+      await page.getByRole('heading', { name: /^Purchase invoice / }).waitFor();
+      assert.equal(await page.locator('[data-status]').getAttribute('data-status'), '0', 'unpaid');
+      assert.match(await page.locator('[data-total="unpaid"]').innerText(), /60\.00/);
+      await accessible(page, 'purchase');
+      await page.getByLabel('Amount').fill('20');
+      await page.getByLabel('Treasury').selectOption({ label: 'Main Treasury' });
+      await page.getByRole('button', { name: 'Record payment' }).click();
+      await saved();
+      assert.equal(await page.locator('[data-status]').getAttribute('data-status'), '1', 'partly paid');
+      assert.match(await page.locator('[data-total="unpaid"]').innerText(), /40\.00/);
+      // The form offers what is left; the first payment stays beside the second.
+      assert.match(await page.getByLabel('Amount').inputValue(), /^40(\.0+)?$/);
+      await page.getByRole('button', { name: 'Record payment' }).click();
+      await saved();
+      assert.equal(await page.locator('[data-status]').getAttribute('data-status'), '2', 'paid in full');
+      assert.equal(await page.getByRole('table').nth(1).getByRole('row').count(), 3, 'two payments and the heading');
+
       await nav().getByRole('link', { name: 'Products' }).click();
       await page.getByRole('link', { name: 'Notebook' }).click();
       await page.getByRole('heading', { name: 'Notebook' }).waitFor();
@@ -148,7 +171,11 @@ if (!CHROMIUM) {
       await saved();
       await page.getByRole('cell', { name: 'Consulting' }).waitFor();
       await nav().getByRole('link', { name: 'Treasuries' }).click();
-      assert.match(await page.locator('[data-balance="Main Treasury"]').innerText(), /150\.00/, '250 in − 100 out');
+      assert.match(
+        await page.locator('[data-balance="Main Treasury"]').innerText(),
+        /90\.00/,
+        '250 in − 100 out − 60 to the supplier',
+      );
       await accessible(page, 'treasuries');
 
       // ---- An estimate, converted to an invoice.

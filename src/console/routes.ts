@@ -840,26 +840,39 @@ ${field(view, 'date', html`<input id="date" name="date" type="date" value="${one
   );
 }
 
-function invoicePage(
+/** What a sales or purchase document's page shows beside its lines, totals and payments. */
+export interface DocumentPage {
+  title: string;
+  party: { label: MessageKey; name: unknown };
+  lines: Row[];
+  payments: Row[];
+  /** Where the payment form posts (shown while something is unpaid). */
+  payAction: string;
+  /** Its PDF, print and share links, and anything after the payment form. */
+  links: Html;
+  after?: Html;
+}
+
+/** A document with its lines, totals, payments and a form to record a payment (invoices, purchase invoices). */
+export function documentPage(
   view: View,
-  invoice: Row,
+  document: Row,
   currency: string,
   treasuries: Row[],
   problems: Record<string, string>,
+  shown: DocumentPage,
   flash?: string,
 ): string {
-  const lines = rowsOf(invoice['InvoiceItem']);
-  const payments = rowsOf(invoice['InvoicePayment']);
-  const unpaid = String(invoice['summary_unpaid'] ?? '0');
+  const unpaid = String(document['summary_unpaid'] ?? '0');
   return layout(
     view,
-    `${t(view, 'invoice')} ${String(invoice['no'] ?? invoice['id'])}`,
+    shown.title,
     html`
-<p class="meta">${t(view, 'client')}: <strong>${invoice['client_business_name'] ?? ''}</strong> · ${t(view, 'date')}: ${ltr(view, invoice['date'])} · ${t(view, 'status')}: <span class="status s${invoice['payment_status']}" data-status="${invoice['payment_status']}">${statusOf(view, invoice['payment_status'])}</span></p>
+<p class="meta">${t(view, shown.party.label)}: <strong>${shown.party.name ?? ''}</strong> · ${t(view, 'date')}: ${ltr(view, document['date'])} · ${t(view, 'status')}: <span class="status s${document['payment_status']}" data-status="${document['payment_status']}">${statusOf(view, document['payment_status'])}</span></p>
 ${table(
   view,
   ['description', 'quantity', 'unit_price', 'tax', 'total'],
-  lines.map((line) => [
+  shown.lines.map((line) => [
     html`${line['item'] ?? ''}`,
     ltr(view, line['quantity']),
     amount(view, line['unit_price'], currency),
@@ -868,28 +881,30 @@ ${table(
   ]),
 )}
 <dl class="totals">
-<dt>${t(view, 'subtotal')}</dt><dd>${amount(view, invoice['summary_subtotal'], currency)}</dd>
-<dt>${t(view, 'discount')}</dt><dd>${amount(view, invoice['summary_discount'], currency)}</dd>
-<dt>${t(view, 'taxes')}</dt><dd>${amount(view, sumOf(invoice['summary_tax1'], invoice['summary_tax2']), currency)}</dd>
-<dt>${t(view, 'total')}</dt><dd data-total="total">${amount(view, invoice['summary_total'], currency)}</dd>
-<dt>${t(view, 'paid_amount')}</dt><dd>${amount(view, invoice['summary_paid'], currency)}</dd>
+<dt>${t(view, 'subtotal')}</dt><dd>${amount(view, document['summary_subtotal'], currency)}</dd>
+<dt>${t(view, 'discount')}</dt><dd>${amount(view, document['summary_discount'], currency)}</dd>
+<dt>${t(view, 'taxes')}</dt><dd>${amount(view, sumOf(document['summary_tax1'], document['summary_tax2']), currency)}</dd>
+<dt>${t(view, 'total')}</dt><dd data-total="total">${amount(view, document['summary_total'], currency)}</dd>
+<dt>${t(view, 'paid_amount')}</dt><dd>${amount(view, document['summary_paid'], currency)}</dd>
 <dt>${t(view, 'unpaid_amount')}</dt><dd data-total="unpaid">${amount(view, unpaid, currency)}</dd>
 </dl>
-<p class="actions"><a class="button" href="/app/invoices/${invoice['id']}/pdf">${t(view, 'download_pdf')}</a>
-<a class="button" href="/app/documents/invoices/${invoice['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a>
-${invoice['invoice_pdf_url'] ? html`<a class="button" href="${invoice['invoice_pdf_url']}">${t(view, 'share_link')}</a>` : ''}</p>
+<p class="actions">${shown.links}</p>
 ${
-  payments.length > 0
+  shown.payments.length > 0
     ? html`<h2>${t(view, 'payments')}</h2>${table(
         view,
         ['date', 'payment_method', 'amount'],
-        payments.map((p) => [ltr(view, p['date']), html`${p['payment_method']}`, amount(view, p['amount'], currency)]),
+        shown.payments.map((p) => [
+          ltr(view, p['date']),
+          html`${p['payment_method']}`,
+          amount(view, p['amount'], currency),
+        ]),
       )}`
     : ''
 }
 ${
   dec(unpaid) > ZERO
-    ? html`<form method="post" action="/app/invoices/${invoice['id']}/payments" class="card">
+    ? html`<form method="post" action="${shown.payAction}" class="card">
 <h2>${t(view, 'record_payment')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'amount', html`<input id="amount" name="amount" inputmode="decimal" value="${unpaid}" required>`, 'amount')}
@@ -909,7 +924,36 @@ ${field(view, 'treasury', html`<select id="treasury_id" name="treasury_id">${tre
 <button type="submit">${t(view, 'pay')}</button></form>`
     : ''
 }
-<form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`,
+${shown.after ?? ''}`,
+    flash,
+  );
+}
+
+function invoicePage(
+  view: View,
+  invoice: Row,
+  currency: string,
+  treasuries: Row[],
+  problems: Record<string, string>,
+  flash?: string,
+): string {
+  return documentPage(
+    view,
+    invoice,
+    currency,
+    treasuries,
+    problems,
+    {
+      title: `${t(view, 'invoice')} ${String(invoice['no'] ?? invoice['id'])}`,
+      party: { label: 'client', name: invoice['client_business_name'] },
+      lines: rowsOf(invoice['InvoiceItem']),
+      payments: rowsOf(invoice['InvoicePayment']),
+      payAction: `/app/invoices/${invoice['id']}/payments`,
+      links: html`<a class="button" href="/app/invoices/${invoice['id']}/pdf">${t(view, 'download_pdf')}</a>
+<a class="button" href="/app/documents/invoices/${invoice['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a>
+${invoice['invoice_pdf_url'] ? html`<a class="button" href="${invoice['invoice_pdf_url']}">${t(view, 'share_link')}</a>` : ''}`,
+      after: html`<form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`,
+    },
     flash,
   );
 }
