@@ -118,6 +118,15 @@ const SUMS = [
   sql<string | number>`sum(credit_high)`.as('ch'),
   sql<string | number>`sum(credit_low)`.as('cl'),
 ];
+/** A totals row read as it is (one per account): the columns movementOf takes. */
+const ONE_ROW = [
+  'journal_account_id',
+  'n',
+  'debit_high as dh',
+  'debit_low as dl',
+  'credit_high as ch',
+  'credit_low as cl',
+] as const;
 const movementOf = (row: Record<string, unknown>): Movement => ({
   n: Number(row['n']),
   debit: joined(row['dh'], row['dl']),
@@ -145,17 +154,7 @@ async function periodSums(
   const [table, column] = PERIOD_TABLES[period];
   let rows: Array<Record<string, unknown>>;
   if (lo === hi) {
-    let query = scoped(context, table)
-      .selectFrom()
-      .select([
-        'journal_account_id',
-        'n',
-        'debit_high as dh',
-        'debit_low as dl',
-        'credit_high as ch',
-        'credit_low as cl',
-      ])
-      .where(column, '=', lo);
+    let query = scoped(context, table).selectFrom().select(ONE_ROW).where(column, '=', lo);
     if (accounts) query = query.where('journal_account_id', 'in', accounts);
     rows = await query.execute();
   } else {
@@ -170,25 +169,21 @@ async function periodSums(
   return new Map(rows.map((row) => [Number(row['journal_account_id']), movementOf(row)]));
 }
 
-/** Month totals in [lo, hi] (either end open when null), per month and account or per account alone. */
-async function monthTotals(
+/** The month totals in [lo, hi] (lo open when null), per month and account: the rows as they are. */
+async function monthRows(
   context: Context,
   accounts: Accounts,
   lo: string | null,
-  hi: string | null,
-  perMonth: boolean,
+  hi: string,
 ): Promise<Array<{ month: string; accountId: number; moved: Movement }>> {
   let query = scoped(context, 'account_month_totals')
     .selectFrom()
-    .select(['journal_account_id', ...SUMS]);
-  if (hi !== null) query = query.where('month', '<=', hi);
+    .select([...ONE_ROW, 'month'])
+    .where('month', '<=', hi);
   if (lo !== null) query = query.where('month', '>=', lo);
   if (accounts) query = query.where('journal_account_id', 'in', accounts);
-  const rows = perMonth
-    ? await query.select('month').groupBy(['journal_account_id', 'month']).execute()
-    : await query.groupBy('journal_account_id').execute();
-  return rows.map((row) => ({
-    month: perMonth ? String((row as Record<string, unknown>)['month']) : '',
+  return (await query.execute()).map((row) => ({
+    month: String(row['month']),
     accountId: Number(row['journal_account_id']),
     moved: movementOf(row),
   }));
@@ -199,16 +194,7 @@ async function allTimeTotals(context: Context, accounts: Accounts): Promise<Map<
   const out = new Map<number, Movement>();
   const read = async (ids: Accounts) => {
     // One row per account: read as it is, no grouping.
-    let query = scoped(context, 'account_totals')
-      .selectFrom()
-      .select([
-        'journal_account_id',
-        'n',
-        'debit_high as dh',
-        'debit_low as dl',
-        'credit_high as ch',
-        'credit_low as cl',
-      ]);
+    let query = scoped(context, 'account_totals').selectFrom().select(ONE_ROW);
     if (ids) query = query.where('journal_account_id', 'in', ids);
     for (const row of await query.execute()) out.set(Number(row['journal_account_id']), movementOf(row));
   };
@@ -420,8 +406,7 @@ async function movements(
         for (const [accountId, moved] of await wholeMonths(context, accounts, lo, hi))
           add(out, key('', accountId), moved);
     } else if (lo === null || lo <= hi) {
-      for (const row of await monthTotals(context, accounts, lo, hi, perMonth))
-        add(out, key(row.month, row.accountId), row.moved);
+      for (const row of await monthRows(context, accounts, lo, hi)) add(out, key(row.month, row.accountId), row.moved);
     }
     if (!fromWhole) await addPart(fromMonth!, from!, lastDay(fromMonth!));
     if (!toWhole) await addPart(toMonth, firstDay(toMonth), to);

@@ -193,125 +193,63 @@ export async function orphanProblems(database: Database): Promise<string[]> {
 }
 
 /**
- * The maintained month, day and all-time totals (db/account-totals.ts) against the same sums computed
- * from scratch from the journal lines, per site, account and month or day. Returns the differences.
+ * The maintained month, day, year and all-time totals (db/account-totals.ts) against the same sums
+ * computed from scratch from the journal lines, per site, account and period. Returns the differences.
  */
 export async function accountTotalProblems(database: Database): Promise<string[]> {
-  const db = database.db;
   const problems: string[] = [];
-  const scratch = await sql<{ site_id: number; a: number; m: string; n: string; d: string; c: string }>`
-    select t.site_id, t.journal_account_id as a, coalesce(substr(j.date, 1, 7), 'none') as m, count(*) as n,
+  const tables: Array<[string, string | null, number]> = [
+    ['account_month_totals', 'month', 7],
+    ['account_day_totals', 'day', 10],
+    ['account_year_totals', 'year', 4],
+    ['account_totals', null, 0],
+  ];
+  for (const [table, column, length] of tables)
+    problems.push(...(await totalsAgainstLines(database, table, column, length)));
+  return problems;
+}
+
+/** One totals table against the lines grouped by the first `length` characters of their journal's date. */
+async function totalsAgainstLines(
+  database: Database,
+  table: string,
+  column: string | null,
+  length: number,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const period = column ? sql`coalesce(substr(j.date, 1, ${sql.raw(String(length))}), 'none')` : sql`'all'`;
+  const scratch = await sql<{ site_id: number; a: number; p: string; n: string; d: string; c: string }>`
+    select t.site_id, t.journal_account_id as a, ${period} as p, count(*) as n,
       coalesce(sum(t.debit), 0) as d, coalesce(sum(t.credit), 0) as c
     from journal_transactions t inner join journals j on j.site_id = t.site_id and j.id = t.journal_id
-    group by t.site_id, t.journal_account_id, coalesce(substr(j.date, 1, 7), 'none')`.execute(db);
+    group by t.site_id, t.journal_account_id${column ? sql`, ${period}` : sql``}`.execute(database.db);
   const kept = await sql<{
     site_id: number;
     a: number;
-    m: string;
+    p: string;
     n: string;
     dh: string;
     dl: string;
     ch: string;
     cl: string;
   }>`
-    select site_id, journal_account_id as a, month as m, n, debit_high as dh, debit_low as dl,
-      credit_high as ch, credit_low as cl from account_month_totals`.execute(db);
+    select site_id, journal_account_id as a, ${column ? sql.ref(column) : sql`'all'`} as p, n,
+      debit_high as dh, debit_low as dl, credit_high as ch, credit_low as cl from ${sql.table(table)}`.execute(
+    database.db,
+  );
   const text = (n: unknown, d: unknown, c: unknown) => `${String(n)} lines, debit ${String(d)}, credit ${String(c)}`;
-  const expected = new Map(scratch.rows.map((r) => [`${r.site_id}|${r.a}|${r.m}`, text(r.n, r.d, r.c)]));
+  const expected = new Map(scratch.rows.map((r) => [`${r.site_id}|${r.a}|${r.p}`, text(r.n, r.d, r.c)]));
   const joined = (high: unknown, low: unknown) => BigInt(String(high)) * 1_000_000_000n + BigInt(String(low));
   const seen = new Set<string>();
   for (const row of kept.rows) {
-    const key = `${row.site_id}|${row.a}|${row.m}`;
+    const key = `${row.site_id}|${row.a}|${row.p}`;
     seen.add(key);
     const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
     const want = expected.get(key) ?? text(0, 0, 0);
-    if (got !== want) problems.push(`account totals ${key}: kept ${got}, lines say ${want}`);
+    if (got !== want) problems.push(`${table} ${key}: kept ${got}, lines say ${want}`);
   }
   for (const [key, want] of expected)
-    if (!seen.has(key)) problems.push(`account totals ${key}: no row kept, lines say ${want}`);
-  // The day rows, the same way.
-  const daily = await sql<{ site_id: number; a: number; day: string; n: string; d: string; c: string }>`
-    select t.site_id, t.journal_account_id as a, coalesce(substr(j.date, 1, 10), 'none') as day, count(*) as n,
-      coalesce(sum(t.debit), 0) as d, coalesce(sum(t.credit), 0) as c
-    from journal_transactions t inner join journals j on j.site_id = t.site_id and j.id = t.journal_id
-    group by t.site_id, t.journal_account_id, coalesce(substr(j.date, 1, 10), 'none')`.execute(db);
-  const keptDays = await sql<{
-    site_id: number;
-    a: number;
-    day: string;
-    n: string;
-    dh: string;
-    dl: string;
-    ch: string;
-    cl: string;
-  }>`
-    select site_id, journal_account_id as a, day, n, debit_high as dh, debit_low as dl,
-      credit_high as ch, credit_low as cl from account_day_totals`.execute(db);
-  const expectedDays = new Map(daily.rows.map((r) => [`${r.site_id}|${r.a}|${r.day}`, text(r.n, r.d, r.c)]));
-  const seenDays = new Set<string>();
-  for (const row of keptDays.rows) {
-    const key = `${row.site_id}|${row.a}|${row.day}`;
-    seenDays.add(key);
-    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
-    const want = expectedDays.get(key) ?? text(0, 0, 0);
-    if (got !== want) problems.push(`account day totals ${key}: kept ${got}, lines say ${want}`);
-  }
-  for (const [key, want] of expectedDays)
-    if (!seenDays.has(key)) problems.push(`account day totals ${key}: no row kept, lines say ${want}`);
-  // The year rows: Σ of the days of each year ('none' stays 'none').
-  const expectedYears = new Map<string, { n: bigint; d: bigint; c: bigint }>();
-  for (const r of daily.rows) {
-    const key = `${r.site_id}|${r.a}|${String(r.day).slice(0, 4)}`;
-    const at = expectedYears.get(key) ?? { n: 0n, d: 0n, c: 0n };
-    expectedYears.set(key, {
-      n: at.n + BigInt(String(r.n)),
-      d: at.d + BigInt(String(r.d)),
-      c: at.c + BigInt(String(r.c)),
-    });
-  }
-  const keptYears = await sql<{
-    site_id: number;
-    a: number;
-    year: string;
-    n: string;
-    dh: string;
-    dl: string;
-    ch: string;
-    cl: string;
-  }>`
-    select site_id, journal_account_id as a, year, n, debit_high as dh, debit_low as dl,
-      credit_high as ch, credit_low as cl from account_year_totals`.execute(db);
-  const seenYears = new Set<string>();
-  for (const row of keptYears.rows) {
-    const key = `${row.site_id}|${row.a}|${row.year}`;
-    seenYears.add(key);
-    const want = expectedYears.get(key) ?? { n: 0n, d: 0n, c: 0n };
-    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
-    if (got !== text(want.n, want.d, want.c))
-      problems.push(`account year totals ${key}: kept ${got}, lines say ${text(want.n, want.d, want.c)}`);
-  }
-  for (const key of expectedYears.keys())
-    if (!seenYears.has(key)) problems.push(`account year totals ${key}: no row kept`);
-  // The all-time rows: Σ of every month's.
-  const allTime = new Map<string, { n: bigint; d: bigint; c: bigint }>();
-  for (const r of scratch.rows) {
-    const key = `${r.site_id}|${r.a}`;
-    const at = allTime.get(key) ?? { n: 0n, d: 0n, c: 0n };
-    allTime.set(key, { n: at.n + BigInt(String(r.n)), d: at.d + BigInt(String(r.d)), c: at.c + BigInt(String(r.c)) });
-  }
-  const keptAll = await sql<{ site_id: number; a: number; n: string; dh: string; dl: string; ch: string; cl: string }>`
-    select site_id, journal_account_id as a, n, debit_high as dh, debit_low as dl, credit_high as ch, credit_low as cl
-    from account_totals`.execute(db);
-  const seenAll = new Set<string>();
-  for (const row of keptAll.rows) {
-    const key = `${row.site_id}|${row.a}`;
-    seenAll.add(key);
-    const want = allTime.get(key) ?? { n: 0n, d: 0n, c: 0n };
-    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
-    if (got !== text(want.n, want.d, want.c))
-      problems.push(`all-time totals ${key}: kept ${got}, lines say ${text(want.n, want.d, want.c)}`);
-  }
-  for (const key of allTime.keys()) if (!seenAll.has(key)) problems.push(`all-time totals ${key}: no row kept`);
+    if (!seen.has(key)) problems.push(`${table} ${key}: no row kept, lines say ${want}`);
   return problems;
 }
 
