@@ -95,6 +95,8 @@ for (const url of [
   '/app/reports/profit_and_loss',
   '/app/reports/balance_sheet',
   '/app/reports/trial_balance',
+  '/app/reports/trial_balance?date_from=2024-03-17&date_to=2025-08-11',
+  '/app/reports/balance_sheet?date_to=2024-06-30',
   '/app/reports/aged_receivables',
   '/app/reports/aged_payables',
   '/app/reports/stock_valuation',

@@ -111,13 +111,6 @@ export function linesByAccount(
 }
 
 const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
-const SUMS = [
-  sql<string | number>`sum(n)`.as('n'),
-  sql<string | number>`sum(debit_high)`.as('dh'),
-  sql<string | number>`sum(debit_low)`.as('dl'),
-  sql<string | number>`sum(credit_high)`.as('ch'),
-  sql<string | number>`sum(credit_low)`.as('cl'),
-];
 /** A totals row read as it is (one per account): the columns movementOf takes. */
 const ONE_ROW = [
   'journal_account_id',
@@ -132,42 +125,6 @@ const movementOf = (row: Record<string, unknown>): Movement => ({
   debit: joined(row['dh'], row['dl']),
   credit: joined(row['ch'], row['cl']),
 });
-
-const PERIOD_TABLES = {
-  month: ['account_month_totals', 'month'],
-  year: ['account_year_totals', 'year'],
-  day: ['account_day_totals', 'day'],
-} as const;
-type Period = keyof typeof PERIOD_TABLES;
-
-/**
- * Σ per account of the rows of the month, year or day totals (db/account-totals.ts) with keys in
- * [lo, hi] (text order). One key is read as its rows, one per account, with no grouping to do.
- */
-async function periodSums(
-  context: Context,
-  accounts: Accounts,
-  period: Period,
-  lo: string,
-  hi: string,
-): Promise<Map<number, Movement>> {
-  const [table, column] = PERIOD_TABLES[period];
-  let rows: Array<Record<string, unknown>>;
-  if (lo === hi) {
-    let query = scoped(context, table).selectFrom().select(ONE_ROW).where(column, '=', lo);
-    if (accounts) query = query.where('journal_account_id', 'in', accounts);
-    rows = await query.execute();
-  } else {
-    let query = scoped(context, table)
-      .selectFrom()
-      .select(['journal_account_id', ...SUMS])
-      .where(column, '>=', lo)
-      .where(column, '<=', hi);
-    if (accounts) query = query.where('journal_account_id', 'in', accounts);
-    rows = await query.groupBy('journal_account_id').execute();
-  }
-  return new Map(rows.map((row) => [Number(row['journal_account_id']), movementOf(row)]));
-}
 
 /** The month totals in [lo, hi] (lo open when null), per month and account: the rows as they are. */
 async function monthRows(
@@ -226,7 +183,7 @@ async function yearSpan(context: Context): Promise<{ first: number; last: number
  * all-time table has no key), summed per account and added with `sign`.
  */
 interface TotalsRead {
-  table: 'month' | 'year' | 'all';
+  table: 'month' | 'year' | 'day' | 'all';
   lo: string;
   hi: string;
   sign: 1n | -1n;
@@ -244,6 +201,7 @@ function planCost(plan: TotalsRead[], span: { first: number; last: number }): nu
   for (const read of plan) {
     cost += 1;
     if (read.table === 'all') cost += 1;
+    else if (read.table === 'day') cost += days(read.lo, read.hi);
     else if (read.table === 'month') cost += Math.max(0, monthIndex(read.hi) - monthIndex(read.lo) + 1);
     else {
       const hi = read.hi === 'none' ? span.last + 1 : Number(read.hi);
@@ -308,70 +266,61 @@ function rangePlan(lo: string, hi: string, span: { first: number; last: number }
   return planCost(direct, span) <= planCost(cuts, span) ? direct : cuts;
 }
 
-/** Runs a plan: Σ per account of its reads, each with its sign. */
+const TOTALS_TABLES = {
+  month: ['account_month_totals', 'month'],
+  year: ['account_year_totals', 'year'],
+  day: ['account_day_totals', 'day'],
+} as const;
+
+/**
+ * Runs a plan as one statement: its reads as the branches of a UNION ALL, each row's parts times its
+ * read's sign, summed per account by the database. One result row per account, however many reads
+ * (each part of a sum of a few signed rows stays far inside 64 bits).
+ */
 async function runPlan(context: Context, accounts: Accounts, plan: TotalsRead[]): Promise<Map<number, Movement>> {
-  const out = new Map<number, Movement>();
-  for (const read of plan) {
-    if (read.table !== 'all' && read.lo > read.hi) continue;
-    const rows =
-      read.table === 'all'
-        ? await allTimeTotals(context, accounts)
-        : await periodSums(context, accounts, read.table, read.lo, read.hi);
-    for (const [accountId, moved] of rows) {
-      const at = out.get(accountId) ?? { n: 0, debit: ZERO, credit: ZERO };
-      const sign = read.sign;
-      out.set(accountId, {
-        n: at.n + (sign === 1n ? moved.n : -moved.n),
-        debit: at.debit + sign * moved.debit,
-        credit: at.credit + sign * moved.credit,
-      });
+  const reads = plan.filter((read) => read.table === 'all' || read.lo <= read.hi);
+  if (reads.length === 0) return new Map();
+  const branches = reads.map((read) => {
+    const sign = sql.raw(read.sign === 1n ? '1' : '-1');
+    const where = [sql`site_id = ${context.siteId}`];
+    if (read.table !== 'all') {
+      const column = sql.ref(TOTALS_TABLES[read.table][1]);
+      where.push(
+        read.lo === read.hi ? sql`${column} = ${read.lo}` : sql`${column} >= ${read.lo} and ${column} <= ${read.hi}`,
+      );
     }
-  }
-  return out;
+    if (accounts) where.push(sql`journal_account_id in (${sql.join(accounts)})`);
+    const table = sql.table(read.table === 'all' ? 'account_totals' : TOTALS_TABLES[read.table][0]);
+    return sql`select journal_account_id, ${sign} * n as n, ${sign} * debit_high as dh, ${sign} * debit_low as dl,
+      ${sign} * credit_high as ch, ${sign} * credit_low as cl from ${table} where ${sql.join(where, sql` and `)}`;
+  });
+  const { rows } = await sql<Record<string, unknown>>`
+    select journal_account_id, sum(n) as n, sum(dh) as dh, sum(dl) as dl, sum(ch) as ch, sum(cl) as cl
+    from (${sql.join(branches, sql` union all `)}) as reads group by journal_account_id`.execute(context.db);
+  return new Map(rows.map((row) => [Number(row['journal_account_id']), movementOf(row)]));
 }
 
 const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 
-/** Σ per account and whole months [lo, hi] (lo null: every month up to hi), by the cheapest plan. */
-async function wholeMonths(
-  context: Context,
-  accounts: Accounts,
-  lo: string | null,
-  hi: string,
-): Promise<Map<number, Movement>> {
-  const span = await yearSpan(context);
-  if (!span) return new Map();
-  return runPlan(context, accounts, lo === null ? upToPlan(hi, span) : rangePlan(lo, hi, span));
+/** The reads of whole months [lo, hi] (lo null: every month up to hi), by the cheapest plan. */
+function wholeMonthsPlan(lo: string | null, hi: string, span: { first: number; last: number } | null): TotalsRead[] {
+  if (!span) return [];
+  return lo === null ? upToPlan(hi, span) : rangePlan(lo, hi, span);
 }
 
 /**
- * The lines of month `month` dated in [a, b], the cheaper way (see the file's comment), from the day
- * totals. The days outside [a, b] are read as the one or two plain date ranges they are (before a,
- * after b), never as one scan of the whole month with the range excluded.
+ * The reads of the lines of month `month` dated in [a, b], the cheaper way (see the file's comment),
+ * from the day totals. The days outside [a, b] are read as the one or two plain date ranges they are
+ * (before a, after b), never as one scan of the whole month with the range excluded.
  */
-async function partMonth(
-  context: Context,
-  accounts: Accounts,
-  month: string,
-  a: string,
-  b: string,
-): Promise<Map<number, Movement>> {
+function partMonthPlan(month: string, a: string, b: string): TotalsRead[] {
   const start = firstDay(month);
   const end = lastDay(month);
-  if (days(a, b) * 2 <= days(start, end)) return periodSums(context, accounts, 'day', a, b);
-  const out = new Map<number, Movement>();
-  for (const [accountId, moved] of await periodSums(context, accounts, 'month', month, month))
-    out.set(accountId, { ...moved });
-  const outside: Array<[string, string]> = [];
-  if (a > start) outside.push([start, dayBefore(a)]);
-  if (b < end) outside.push([dayAfter(b), end]);
-  for (const [lo, hi] of outside) {
-    for (const [accountId, moved] of await periodSums(context, accounts, 'day', lo, hi)) {
-      const at = out.get(accountId) ?? { n: 0, debit: ZERO, credit: ZERO };
-      out.set(accountId, { n: at.n - moved.n, debit: at.debit - moved.debit, credit: at.credit - moved.credit });
-    }
-  }
-  return out;
+  if (days(a, b) * 2 <= days(start, end)) return [{ table: 'day', lo: a, hi: b, sign: 1n }];
+  const plan: TotalsRead[] = [{ table: 'month', lo: month, hi: month, sign: 1n }];
+  if (a > start) plan.push({ table: 'day', lo: start, hi: dayBefore(a), sign: -1n });
+  if (b < end) plan.push({ table: 'day', lo: dayAfter(b), hi: end, sign: -1n });
+  return plan;
 }
 
 /**
@@ -388,8 +337,14 @@ async function movements(
 ): Promise<Keyed> {
   const out: Keyed = new Map();
   const key = (month: string, accountId: number) => (perMonth ? `${month}|${accountId}` : String(accountId));
+  // Per account: every read in one statement. Per month: each part-month in its own (its month is its key).
+  const plan: TotalsRead[] = [];
   const addPart = async (month: string, a: string, b: string) => {
-    for (const [accountId, moved] of await partMonth(context, accounts, month, a, b))
+    if (!perMonth) {
+      plan.push(...partMonthPlan(month, a, b));
+      return;
+    }
+    for (const [accountId, moved] of await runPlan(context, accounts, partMonthPlan(month, a, b)))
       add(out, key(month, accountId), moved);
   };
   const toMonth = to.slice(0, 7);
@@ -402,15 +357,15 @@ async function movements(
     const lo = from === null ? null : fromWhole ? fromMonth : shiftMonth(fromMonth!, 1);
     const hi = toWhole ? toMonth : shiftMonth(toMonth, -1);
     if (!perMonth) {
-      if (lo === null || lo <= hi)
-        for (const [accountId, moved] of await wholeMonths(context, accounts, lo, hi))
-          add(out, key('', accountId), moved);
+      if (lo === null || lo <= hi) plan.push(...wholeMonthsPlan(lo, hi, await yearSpan(context)));
     } else if (lo === null || lo <= hi) {
       for (const row of await monthRows(context, accounts, lo, hi)) add(out, key(row.month, row.accountId), row.moved);
     }
     if (!fromWhole) await addPart(fromMonth!, from!, lastDay(fromMonth!));
     if (!toWhole) await addPart(toMonth, firstDay(toMonth), to);
   }
+  if (!perMonth)
+    for (const [accountId, moved] of await runPlan(context, accounts, plan)) add(out, key('', accountId), moved);
   for (const [k, moved] of out) if (moved.n <= 0) out.delete(k);
   return out;
 }
