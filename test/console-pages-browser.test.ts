@@ -3,7 +3,7 @@
 // sign-in, creates and revokes an API key (and sees the API refuse it); adds a supplier and a product,
 // records a purchase and sees the stock per store and the moving-average cost; pays the supplier in two
 // payments from the purchase invoice's page; records an expense and
-// an income and sees the treasury's balance; makes an estimate and converts it to an invoice; exports
+// an income and sees the treasury's balance; adds a bank treasury and moves money into it; makes an estimate and converts it to an invoice; exports
 // a report as PDF; then the staff member signs in with their own email and password. axe-core checks
 // every page for serious violations; screenshots go to test-artifacts/. (The first pages are in
 // console-browser.test.ts; the files run in parallel.)
@@ -176,6 +176,19 @@ if (!CHROMIUM) {
         /90\.00/,
         '250 in − 100 out − 60 to the supplier',
       );
+      // ---- A second treasury, and 40 moved into it from the main one.
+      await page.getByLabel('Name').fill('Bank Account');
+      await page.getByLabel('Kind').selectOption({ label: 'Bank account' });
+      await page.getByRole('button', { name: 'Save treasury' }).click();
+      await saved();
+      await page.getByLabel('From treasury').selectOption({ label: 'Main Treasury' });
+      await page.getByLabel('To treasury').selectOption({ label: 'Bank Account' });
+      await page.locator('#transfer_amount').fill('40');
+      await page.getByRole('button', { name: 'Save transfer' }).click();
+      await saved();
+      assert.match(await page.locator('[data-balance="Main Treasury"]').innerText(), /50\.00/, '90 − 40');
+      assert.match(await page.locator('[data-balance="Bank Account"]').innerText(), /40\.00/);
+      await page.getByRole('cell', { name: 'Bank Account' }).nth(1).waitFor();
       await accessible(page, 'treasuries');
 
       // ---- An estimate, converted to an invoice.

@@ -71,6 +71,25 @@ const DOCUMENT_KINDS = new Set(['invoices', 'estimates', 'credit_notes', 'purcha
 export function registerPages(app: FastifyInstance, kit: Kit): void {
   const { signedIn, send } = kit;
   const body = (request: FastifyRequest) => bodyOf(request);
+  /** A form's POST route: `write` makes the API calls and names the page to go to; a 400 redraws the form. */
+  const formPost = (
+    path: string,
+    write: (page: Page, form: Form, request: FastifyRequest) => Promise<string>,
+    redraw: (page: Page, form: Form, problems: Problems, request: FastifyRequest) => Promise<string>,
+  ) =>
+    app.post(
+      path,
+      PUBLIC_ROUTE,
+      signedIn(async (page, request, reply) => {
+        const form = body(request);
+        return saving(
+          reply,
+          kit,
+          () => write(page, form, request),
+          (problems) => redraw(page, form, problems, request),
+        );
+      }),
+    );
 
   // ---- A document's PDF (download) and HTML (print), as the API renders them -------------------
   app.get(
@@ -137,30 +156,22 @@ ${table(
     PUBLIC_ROUTE,
     signedIn(async (page, _request, reply) => send(reply, await invoiceForm(page, {}, {}, 'estimate'))),
   );
-  app.post(
+  formPost(
     '/app/estimates',
-    PUBLIC_ROUTE,
-    signedIn(async (page, request, reply) => {
-      const form = body(request);
-      return saving(
-        reply,
-        kit,
-        async () => {
-          const lines = linesOf(form).filter((line) => line.product_id || line.item);
-          const { id } = await page.daftar.estimates.create({
-            Estimate: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
-            InvoiceItem: lines.map((line) => ({
-              ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
-              quantity: line.quantity,
-              ...(line.unit_price ? { unit_price: line.unit_price } : {}),
-              ...(line.tax1 ? { tax1: line.tax1 } : {}),
-            })),
-          });
-          return `/app/estimates/${id}?saved=1`;
-        },
-        (problems) => invoiceForm(page, form, problems, 'estimate'),
-      );
-    }),
+    async (page, form) => {
+      const lines = linesOf(form).filter((line) => line.product_id || line.item);
+      const { id } = await page.daftar.estimates.create({
+        Estimate: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
+        InvoiceItem: lines.map((line) => ({
+          ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
+          quantity: line.quantity,
+          ...(line.unit_price ? { unit_price: line.unit_price } : {}),
+          ...(line.tax1 ? { tax1: line.tax1 } : {}),
+        })),
+      });
+      return `/app/estimates/${id}?saved=1`;
+    },
+    (page, form, problems) => invoiceForm(page, form, problems, 'estimate'),
   );
   app.get(
     '/app/estimates/:id',
@@ -258,28 +269,20 @@ ${field(view, 'city', input('city', one(form['city'])), 'city')}
     PUBLIC_ROUTE,
     signedIn(async (page, request, reply) => send(reply, await suppliersPage(page, queryOf(request), {}))),
   );
-  app.post(
+  formPost(
     '/app/suppliers',
-    PUBLIC_ROUTE,
-    signedIn(async (page, request, reply) => {
-      const form = body(request);
-      return saving(
-        reply,
-        kit,
-        async () => {
-          await page.daftar.suppliers.create({
-            Supplier: {
-              business_name: one(form['business_name']),
-              email: one(form['email']) || undefined,
-              bn1: one(form['bn1']) || undefined,
-              city: one(form['city']) || undefined,
-            },
-          });
-          return '/app/suppliers?saved=1';
+    async (page, form) => {
+      await page.daftar.suppliers.create({
+        Supplier: {
+          business_name: one(form['business_name']),
+          email: one(form['email']) || undefined,
+          bn1: one(form['bn1']) || undefined,
+          city: one(form['city']) || undefined,
         },
-        (problems) => suppliersPage(page, {}, problems, form),
-      );
-    }),
+      });
+      return '/app/suppliers?saved=1';
+    },
+    (page, form, problems) => suppliersPage(page, {}, problems, form),
   );
 
   // ---- Purchases ------------------------------------------------------------------------------
@@ -327,36 +330,28 @@ ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" val
     PUBLIC_ROUTE,
     signedIn(async (page, request, reply) => send(reply, await purchasesPage(page, queryOf(request), {}))),
   );
-  app.post(
+  formPost(
     '/app/purchases',
-    PUBLIC_ROUTE,
-    signedIn(async (page, request, reply) => {
-      const form = body(request);
-      return saving(
-        reply,
-        kit,
-        async () => {
-          const products = list(form['product_id']);
-          const items = products
-            .map((product, i) => ({
-              product_id: product,
-              quantity: list(form['quantity'])[i] ?? '',
-              unit_price: list(form['unit_price'])[i] || undefined,
-            }))
-            .filter((item) => item.product_id);
-          await page.daftar.purchaseInvoices.create({
-            PurchaseOrder: {
-              supplier_id: one(form['supplier_id']),
-              store_id: one(form['store_id']) || undefined,
-              date: one(form['date']) || undefined,
-            },
-            PurchaseOrderItem: items,
-          });
-          return '/app/purchases?saved=1';
+    async (page, form) => {
+      const products = list(form['product_id']);
+      const items = products
+        .map((product, i) => ({
+          product_id: product,
+          quantity: list(form['quantity'])[i] ?? '',
+          unit_price: list(form['unit_price'])[i] || undefined,
+        }))
+        .filter((item) => item.product_id);
+      await page.daftar.purchaseInvoices.create({
+        PurchaseOrder: {
+          supplier_id: one(form['supplier_id']),
+          store_id: one(form['store_id']) || undefined,
+          date: one(form['date']) || undefined,
         },
-        (problems) => purchasesPage(page, {}, problems, form),
-      );
-    }),
+        PurchaseOrderItem: items,
+      });
+      return '/app/purchases?saved=1';
+    },
+    (page, form, problems) => purchasesPage(page, {}, problems, form),
   );
 
   // A purchase invoice: its lines, totals and payments to the supplier, and a form to pay it. A supplier
@@ -398,39 +393,31 @@ ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" val
       );
     }),
   );
-  app.post(
+  formPost(
     '/app/purchases/:id/payments',
-    PUBLIC_ROUTE,
-    signedIn(async (page, request, reply) => {
+    async (page, form, request) => {
       const id = paramOf(request, 'id');
-      const form = body(request);
-      return saving(
-        reply,
-        kit,
-        async () => {
-          const purchase = await page.daftar.purchaseInvoices.get(id);
-          // The payments it has, as they are (an edit with the list replaces them), then the new one.
-          const kept = rowsOf(purchase['PurchaseOrderPayment']).map((payment) => {
-            const copy: Record<string, string> = {};
-            for (const key of ['payment_method', 'amount', 'transaction_id', 'treasury_id', 'date', 'status', 'notes'])
-              if (payment[key] !== null && payment[key] !== undefined) copy[key] = String(payment[key]);
-            return copy;
-          });
-          await page.daftar.purchaseInvoices.update(id, {
-            PurchaseOrderPayment: [
-              ...kept,
-              {
-                amount: one(form['amount']),
-                payment_method: one(form['payment_method']) || 'cash',
-                treasury_id: one(form['treasury_id']) || undefined,
-              },
-            ],
-          });
-          return `/app/purchases/${id}?saved=1`;
-        },
-        (problems) => purchasePage(page, id, problems),
-      );
-    }),
+      const purchase = await page.daftar.purchaseInvoices.get(id);
+      // The payments it has, as they are (an edit with the list replaces them), then the new one.
+      const kept = rowsOf(purchase['PurchaseOrderPayment']).map((payment) => {
+        const copy: Record<string, string> = {};
+        for (const key of ['payment_method', 'amount', 'transaction_id', 'treasury_id', 'date', 'status', 'notes'])
+          if (payment[key] !== null && payment[key] !== undefined) copy[key] = String(payment[key]);
+        return copy;
+      });
+      await page.daftar.purchaseInvoices.update(id, {
+        PurchaseOrderPayment: [
+          ...kept,
+          {
+            amount: one(form['amount']),
+            payment_method: one(form['payment_method']) || 'cash',
+            treasury_id: one(form['treasury_id']) || undefined,
+          },
+        ],
+      });
+      return `/app/purchases/${id}?saved=1`;
+    },
+    (page, _form, problems, request) => purchasePage(page, paramOf(request, 'id'), problems),
   );
 
   // ---- Expenses and incomes -------------------------------------------------------------------
@@ -485,37 +472,66 @@ ${field(view, 'tax', html`<select id="money_tax" name="tax1_id"><option value=""
       PUBLIC_ROUTE,
       signedIn(async (page, request, reply) => send(reply, await moneyPage(page, kind, queryOf(request), {}))),
     );
-    app.post(
+    formPost(
       `/app/${kind}`,
-      PUBLIC_ROUTE,
-      signedIn(async (page, request, reply) => {
-        const form = body(request);
-        return saving(
-          reply,
-          kit,
-          async () => {
-            const values = {
-              amount: one(form['amount']),
-              date: one(form['date']) || undefined,
-              category: one(form['category']) || undefined,
-              description: one(form['description']) || undefined,
-              treasury_id: one(form['treasury_id']) || undefined,
-              tax1_id: one(form['tax1_id']) || undefined,
-            };
-            if (kind === 'expenses') await page.daftar.expenses.create({ Expense: values });
-            else await page.daftar.incomes.create({ Income: values });
-            return `/app/${kind}?saved=1`;
-          },
-          (problems) => moneyPage(page, kind, {}, problems, form),
-        );
-      }),
+      async (page, form) => {
+        const values = {
+          amount: one(form['amount']),
+          date: one(form['date']) || undefined,
+          category: one(form['category']) || undefined,
+          description: one(form['description']) || undefined,
+          treasury_id: one(form['treasury_id']) || undefined,
+          tax1_id: one(form['tax1_id']) || undefined,
+        };
+        if (kind === 'expenses') await page.daftar.expenses.create({ Expense: values });
+        else await page.daftar.incomes.create({ Income: values });
+        return `/app/${kind}?saved=1`;
+      },
+      (page, form, problems) => moneyPage(page, kind, {}, problems, form),
     );
   }
 
   // ---- Treasuries -----------------------------------------------------------------------------
-  const treasuriesPage = async (page: Page, query: Form, problems: Problems, form: Form = {}) => {
+  const treasuriesPage = async (
+    page: Page,
+    query: Form,
+    problems: Problems,
+    form: Form = {},
+    failed: 'treasury' | 'transfer' = 'treasury',
+  ) => {
     const { view, daftar } = page;
-    const [result, currency] = await Promise.all([daftar.treasuries.list({ limit: 100 }).page(1), currencyOf(page)]);
+    const [result, transfers, currency] = await Promise.all([
+      daftar.treasuries.list({ limit: 100 }).page(1),
+      daftar.treasuryTransfers.list({ limit: 10 }).page(1),
+      currencyOf(page),
+    ]);
+    const nameOf = (treasuryId: unknown) =>
+      result.data.find((tr: Row) => String(tr['id']) === String(treasuryId))?.['name'] ?? '';
+    // Money moved between two treasuries (Daftar's own treasury_transfers): a form once there are two.
+    const transferForm =
+      result.data.length < 2
+        ? html``
+        : html`<form method="post" action="/app/treasuries/transfers" class="card"><h2>${t(view, 'transfer_between_treasuries')}</h2>${failed === 'transfer' ? errors(view, problems) : ''}${hidden(view)}
+${field(view, 'from_treasury', html`<select id="transfer_from" name="from_treasury_id">${options(result.data, one(form['from_treasury_id']))}</select>`, 'transfer_from')}
+${field(view, 'to_treasury', html`<select id="transfer_to" name="to_treasury_id">${options(result.data, one(form['to_treasury_id']) || String(result.data[1]?.['id'] ?? ''))}</select>`, 'transfer_to')}
+${field(view, 'amount', input('transfer_amount', one(form['amount']), html` inputmode="decimal" required`, 'amount'), 'transfer_amount')}
+${field(view, 'date', html`<input id="transfer_date" name="date" type="date" value="${one(form['date'])}">`, 'transfer_date')}
+${field(view, 'description', input('transfer_notes', one(form['notes']), html``, 'notes'), 'transfer_notes')}
+<button type="submit">${t(view, 'save_transfer')}</button></form>
+${
+  transfers.data.length > 0
+    ? html`<h2>${t(view, 'transfers')}</h2>${table(
+        view,
+        ['date', 'from_treasury', 'to_treasury', 'amount'],
+        transfers.data.map((row: Row) => [
+          ltr(view, row['date']),
+          html`${nameOf(row['from_treasury_id'])}`,
+          html`${nameOf(row['to_treasury_id'])}`,
+          amount(view, row['amount'], currency),
+        ]),
+      )}`
+    : ''
+}`;
     return layout(
       view,
       t(view, 'treasuries'),
@@ -530,7 +546,8 @@ ${table(
     html`<span data-balance="${row['name']}">${amount(view, row['balance'] ?? '0', currency)}</span>`,
   ]),
 )}
-<form method="post" action="/app/treasuries" class="card"><h2>${t(view, 'new_treasury')}</h2>${errors(view, problems)}${hidden(view)}
+${transferForm}
+<form method="post" action="/app/treasuries" class="card"><h2>${t(view, 'new_treasury')}</h2>${failed === 'treasury' ? errors(view, problems) : ''}${hidden(view)}
 ${field(view, 'name', input('treasury_name', one(form['name']), html` required`, 'name'), 'treasury_name')}
 ${field(view, 'kind', html`<select id="treasury_type" name="type"><option value="3">${t(view, 'treasury_cash')}</option><option value="1"${one(form['type']) === '1' ? html` selected` : ''}>${t(view, 'treasury_bank')}</option></select>`, 'treasury_type')}
 <button type="submit">${t(view, 'save_treasury')}</button></form>`,
@@ -542,24 +559,32 @@ ${field(view, 'kind', html`<select id="treasury_type" name="type"><option value=
     PUBLIC_ROUTE,
     signedIn(async (page, request, reply) => send(reply, await treasuriesPage(page, queryOf(request), {}))),
   );
-  app.post(
+  formPost(
     '/app/treasuries',
-    PUBLIC_ROUTE,
-    signedIn(async (page, request, reply) => {
-      const form = body(request);
-      return saving(
-        reply,
-        kit,
-        async () => {
-          await page.daftar.treasuries.create({
-            // The form offers 1 and 3; anything else goes to the API as sent, for its 400.
-            Treasury: { name: one(form['name']), type: (one(form['type']) || '3') as '1' | '3' },
-          });
-          return '/app/treasuries?saved=1';
+    async (page, form) => {
+      await page.daftar.treasuries.create({
+        // The form offers 1 and 3; anything else goes to the API as sent, for its 400.
+        Treasury: { name: one(form['name']), type: (one(form['type']) || '3') as '1' | '3' },
+      });
+      return '/app/treasuries?saved=1';
+    },
+    (page, form, problems) => treasuriesPage(page, {}, problems, form),
+  );
+  formPost(
+    '/app/treasuries/transfers',
+    async (page, form) => {
+      await page.daftar.treasuryTransfers.create({
+        TreasuryTransfer: {
+          from_treasury_id: one(form['from_treasury_id']),
+          to_treasury_id: one(form['to_treasury_id']),
+          amount: one(form['amount']),
+          date: one(form['date']) || undefined,
+          notes: one(form['notes']) || undefined,
         },
-        (problems) => treasuriesPage(page, {}, problems, form),
-      );
-    }),
+      });
+      return '/app/treasuries?saved=1';
+    },
+    (page, form, problems) => treasuriesPage(page, {}, problems, form, 'transfer'),
   );
 
   // ---- One product: stock per store, movements, moving-average cost ----------------------------

@@ -758,6 +758,17 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           await sql.raw(statement).execute(db);
       },
     },
+    // Issue 21 (the console's treasuries): money moved between two treasuries, Daftar's own resource
+    // (resources/treasury-transfers.ts); its other columns are declared by the resource.
+    '0027_treasury_transfers': {
+      async up(db) {
+        await createTable(db, dialect, {
+          name: 'treasury_transfers',
+          columns: ['from_treasury_id int', 'to_treasury_id int', 'date text'],
+          indexes: [['date'], ['from_treasury_id'], ['to_treasury_id']],
+        });
+      },
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
 import { type Movement, movementSource, movementsByAccount, movementsByMonth } from './account-movements.js';
 import { scoped } from '../db/scoped.js';
+import { exactSums, readSum } from '../db/exact-sum.js';
 import { openItems, partyAccounts, stockSums } from './open-items.js';
 
 export type Cell = string | number | null;
@@ -743,7 +744,7 @@ export async function openAmounts(
 /**
  * Month by month over [date_from, date_to] (default: the 12 months to date_to): revenue, expenses and
  * net profit as the P&L counts them, and money into and out of the treasuries (debits and credits to
- * their accounts). Whole months come from the maintained month totals and only the part-months at the
+ * their accounts, less the transfers between them). Whole months come from the maintained month totals and only the part-months at the
  * edges from journal lines (domain/account-movements.ts), so a dashboard reads a few hundred rows.
  */
 export async function monthlySummary(context: Context, query: ReportQuery): Promise<Report> {
@@ -780,6 +781,23 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
       figures.cash_in += debit;
       figures.cash_out += credit;
     }
+  }
+  // Money moved between the site's own treasuries came in to one and went out of another: neither.
+  const moved = await exactSums(context.dialect, (sums) =>
+    scoped(context, 'treasury_transfers')
+      .selectFrom()
+      .select((eb) => [sql<string>`substr(date, 1, 7)`.as('month'), ...sums(eb.ref('amount'), 'amount')])
+      .where('date', '>=', from)
+      .where('date', '<', dayAfter(to))
+      .groupBy(sql`substr(date, 1, 7)`)
+      .execute(),
+  );
+  for (const row of moved) {
+    const figures = months.get(String(row['month']));
+    if (!figures) continue;
+    const amount = readSum(row, 'amount');
+    figures.cash_in -= amount;
+    figures.cash_out -= amount;
   }
   const totals = { revenue: ZERO, expenses: ZERO, net_profit: ZERO, cash_in: ZERO, cash_out: ZERO };
   const out: Row[] = [...months].map(([name, f]) => {

@@ -17,6 +17,7 @@ import { clientPayments } from './client-payments.js';
 import { clients } from './clients.js';
 import { currencyRates } from './currency-rates.js';
 import { expenses, incomes } from './expenses.js';
+import { treasuryTransfers } from './treasury-transfers.js';
 import { followUpActions, followUpStatuses } from './follow-ups.js';
 import { invoicePayments } from './invoice-payments.js';
 import { journalAccounts, journalCats, journals } from './journals.js';
@@ -75,6 +76,7 @@ export const RESOURCES: readonly ResourceSpec[] = [
   stores,
   staff,
   treasuries,
+  treasuryTransfers,
   purchaseInvoices,
   purchaseRefunds,
   notes,

@@ -204,6 +204,20 @@ export const SEEDS: Array<[string, Seed]> = [
       }),
   ],
   [
+    'treasury_transfers',
+    async (s, ids) => {
+      // From the site's other treasury (its primary one) into the seeded bank.
+      const all = (await s.get('/api2/treasuries.json?limit=100')).body.data.map((r: any) => String(r.Treasury.id));
+      return s.create('treasury_transfers', {
+        TreasuryTransfer: {
+          from_treasury_id: all.find((id: string) => id !== ids['treasuries']),
+          to_treasury_id: ids['treasuries'],
+          amount: '7',
+        },
+      });
+    },
+  ],
+  [
     'stock_transactions',
     (s, ids) =>
       s.create('stock_transactions', {

@@ -4100,6 +4100,47 @@ export interface TreasuryBody {
 
 export type TreasuryFilters = Partial<Record<"staff_id" | "name" | "type" | "type_name" | "type_account_number" | "active" | "is_primary" | "description" | "currency_code" | "branch_id" | "balance" | "created" | "modified", string | number | Array<string | number>>>;
 
+export interface TreasuryTransfer {
+  id: string;
+  /** The treasury the money leaves; an id of treasuries */
+  from_treasury_id: string | null;
+  /** The treasury the money goes into; an id of treasuries */
+  to_treasury_id: string | null;
+  /** In the site currency, rounded to its minor unit */
+  amount: string | null;
+  /** Today when left out */
+  date: string | null;
+  /** at most 80000 characters */
+  notes: string | null;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id: string | null;
+  /** Time of creation */
+  created: string | null;
+  /** Last time this record was updated */
+  modified: string | null;
+}
+
+export interface TreasuryTransferInput {
+  /** The treasury the money leaves; an id of treasuries */
+  from_treasury_id: number | string;
+  /** The treasury the money goes into; an id of treasuries */
+  to_treasury_id: number | string;
+  /** In the site currency, rounded to its minor unit */
+  amount: string | number;
+  /** Today when left out */
+  date?: string;
+  /** at most 80000 characters */
+  notes?: string;
+  /** Staff user who created it; 0 is the site owner */
+  staff_id?: number | string;
+}
+
+export interface TreasuryTransferBody {
+  TreasuryTransfer: TreasuryTransferInput;
+}
+
+export type TreasuryTransferFilters = Partial<Record<"from_treasury_id" | "to_treasury_id" | "amount" | "date" | "notes" | "staff_id" | "created" | "modified", string | number | Array<string | number>>>;
+
 export interface PurchaseOrderPurchaseOrderItem {
   id: string;
   purchase_order_id: string | null;
@@ -6684,6 +6725,7 @@ export interface Resources {
   stores: { path: "stores"; model: "Store"; record: Store; body: StoreBody; filters: StoreFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   staff: { path: "staff"; model: "Staff"; record: Staff; body: StaffBody; filters: StaffFilters; operations: "list" | "get" };
   treasuries: { path: "treasuries"; model: "Treasury"; record: Treasury; body: TreasuryBody; filters: TreasuryFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
+  treasuryTransfers: { path: "treasury_transfers"; model: "TreasuryTransfer"; record: TreasuryTransfer; body: TreasuryTransferBody; filters: TreasuryTransferFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   purchaseInvoices: { path: "purchase_invoices"; model: "PurchaseOrder"; record: PurchaseOrder; body: PurchaseOrderBody; filters: PurchaseOrderFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   purchaseRefunds: { path: "purchase_refunds"; model: "PurchaseRefund"; record: PurchaseRefund; body: PurchaseRefundBody; filters: PurchaseRefundFilters; operations: "list" | "get" | "create" | "edit" | "delete" };
   notes: { path: "notes"; model: "Note"; record: Note; body: NoteBody; filters: NoteFilters; operations: "list" | "get" | "edit" | "delete" };
@@ -6749,6 +6791,7 @@ export const RESOURCES = {
   stores: { path: "stores", model: "Store", operations: ["list", "get", "create", "edit", "delete"] },
   staff: { path: "staff", model: "Staff", operations: ["list", "get"] },
   treasuries: { path: "treasuries", model: "Treasury", operations: ["list", "get", "create", "edit", "delete"] },
+  treasuryTransfers: { path: "treasury_transfers", model: "TreasuryTransfer", operations: ["list", "get", "create", "edit", "delete"] },
   purchaseInvoices: { path: "purchase_invoices", model: "PurchaseOrder", operations: ["list", "get", "create", "edit", "delete"] },
   purchaseRefunds: { path: "purchase_refunds", model: "PurchaseRefund", operations: ["list", "get", "create", "edit", "delete"] },
   notes: { path: "notes", model: "Note", operations: ["list", "get", "edit", "delete"] },

@@ -59,3 +59,16 @@ export function incomeLines(facts: MoneyMovementFacts): RuleLine[] {
     credit(treasury(facts.treasuryId), total),
   ].map(flip);
 }
+
+/**
+ * Treasury transfer (`treasury_transfer`, resources/treasury-transfers.ts): money from one treasury to
+ * another.
+ *
+ * | account               | debit  | credit |
+ * |-----------------------|--------|--------|
+ * | treasury(to)          | amount |        |
+ * | treasury(from)        |        | amount |
+ */
+export function treasuryTransferLines(fromTreasuryId: number, toTreasuryId: number, amount: Dec): RuleLine[] {
+  return [debit(treasury(toTreasuryId), amount), credit(treasury(fromTreasuryId), amount)];
+}
