@@ -39,16 +39,18 @@ function dayBefore(date: string): string {
 }
 
 const firstDay = (month: string) => `${month}-01`;
-function lastDay(month: string): string {
+export function lastDay(month: string): string {
   const end = new Date(`${month}-01T00:00:00Z`);
   end.setUTCMonth(end.getUTCMonth() + 1, 0);
   return end.toISOString().slice(0, 10);
 }
-function shiftMonth(month: string, by: number): string {
+export function shiftMonth(month: string, by: number): string {
   const at = new Date(`${month}-01T00:00:00Z`);
   at.setUTCMonth(at.getUTCMonth() + by);
   return at.toISOString().slice(0, 7);
 }
+/** A month (YYYY-MM) as a count of months, so two can be subtracted. */
+export const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
 
 /** Test switch: read every report's sums from the lines (the computation before the totals). */
@@ -110,7 +112,8 @@ export function linesByAccount(
   return lineSums(context, scope(accounts), from, to ? dayAfter(to) : null);
 }
 
-const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
+/** A sum kept in two parts by the totals tables (db/account-totals.ts): high × 10^9 + low. */
+export const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
 /** A totals row read as it is (one per account): the columns movementOf takes. */
 const ONE_ROW = [
   'journal_account_id',
@@ -299,8 +302,6 @@ async function runPlan(context: Context, accounts: Accounts, plan: TotalsRead[])
     from (${sql.join(branches, sql` union all `)}) as reads group by journal_account_id`.execute(context.db);
   return new Map(rows.map((row) => [Number(row['journal_account_id']), movementOf(row)]));
 }
-
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
 
 /** The reads of whole months [lo, hi] (lo null: every month up to hi), by the cheapest plan. */
 function wholeMonthsPlan(lo: string | null, hi: string, span: { first: number; last: number } | null): TotalsRead[] {

@@ -26,7 +26,15 @@
 import { sql } from 'kysely';
 import { type Dec, ZERO, fromStored } from './money.js';
 import type { Context } from './context.js';
-import { dayAfter, dayBefore, movementSource, movementsByAccount } from './account-movements.js';
+import {
+  dayAfter,
+  joined,
+  lastDay,
+  monthIndex,
+  movementSource,
+  movementsByAccount,
+  shiftMonth,
+} from './account-movements.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { signedAmount } from './stock.js';
 import { scoped } from '../db/scoped.js';
@@ -162,13 +170,6 @@ async function longestTerms(context: Context): Promise<number> {
   return Number.isFinite(longest) && longest > 0 ? Math.ceil(longest) : 0;
 }
 
-const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-function nextMonth(month: string): string {
-  const at = new Date(`${month}-01T00:00:00Z`);
-  at.setUTCMonth(at.getUTCMonth() + 1);
-  return at.toISOString().slice(0, 7);
-}
-
 /**
  * Σ debit and Σ credit per account of the lines dated up to `to`. For a date in the last year: the
  * all-time totals minus the months after `to`'s month (and undated journals) minus the days of its
@@ -181,10 +182,9 @@ async function balancesAsOf(
   to: string,
 ): Promise<Map<number, { debit: Dec; credit: Dec }>> {
   const month = to.slice(0, 7);
-  if (monthNumber(context.now.slice(0, 7)) - monthNumber(month) > 12) return movementsByAccount(context, null, to, ids);
+  if (monthIndex(context.now.slice(0, 7)) - monthIndex(month) > 12) return movementsByAccount(context, null, to, ids);
   const wanted = new Set(ids);
   const out = new Map<number, { debit: Dec; credit: Dec }>();
-  const joined = (high: unknown, low: unknown) => fromStored(high ?? 0) * 1_000_000_000n + fromStored(low ?? 0);
   const all = await scoped(context, 'account_totals')
     .selectFrom()
     .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
@@ -205,7 +205,7 @@ async function balancesAsOf(
     .selectFrom()
     .select(['journal_account_id', 'debit_high', 'debit_low', 'credit_high', 'credit_low'])
     // Every later month, and 'none' (undated journals), which sorts after any month.
-    .where('month', '>=', nextMonth(month))
+    .where('month', '>=', shiftMonth(month, 1))
     .execute();
   for (const row of later)
     take(
@@ -214,7 +214,7 @@ async function balancesAsOf(
       joined(row['credit_high'], row['credit_low']),
     );
   const start = dayAfter(to);
-  const end = `${nextMonth(month)}-01`;
+  const end = `${shiftMonth(month, 1)}-01`;
   if (start < end) {
     // The days of the month after `to`, from the day totals.
     const days = await scoped(context, 'account_day_totals')
@@ -350,9 +350,6 @@ export function stockSumsFromLines(context: Context, filter: StockFilter, to: st
   return movementsBefore(context, filter, dayAfter(to));
 }
 
-const SPLIT = 1_000_000_000n;
-const joinedParts = (high: unknown, low: unknown) => fromStored(high ?? 0) * SPLIT + fromStored(low ?? 0);
-
 /** Σ per product and store of the stock totals (db/stock-totals.ts) with `period` in [lo, hi] (text order). */
 async function stockTotals(
   context: Context,
@@ -379,8 +376,8 @@ async function stockTotals(
   return rows.map((row) => ({
     productId: Number(row['product_id']),
     storeId: Number(row['store_id']),
-    quantity: joinedParts(row['qh'], row['ql']),
-    value: joinedParts(row['vh'], row['vl']),
+    quantity: joined(row['qh'], row['ql']),
+    value: joined(row['vh'], row['vl']),
   }));
 }
 
@@ -394,13 +391,6 @@ class StockTally {
       this.sums.set(key, { ...at, quantity: at.quantity + sign * row.quantity, value: at.value + sign * row.value });
     }
   }
-}
-
-const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
-function shiftedMonth(month: string, by: number): string {
-  const at = new Date(`${month}-01T00:00:00Z`);
-  at.setUTCMonth(at.getUTCMonth() + by);
-  return at.toISOString().slice(0, 7);
 }
 
 /**
@@ -427,7 +417,7 @@ export async function stockSums(context: Context, filter: StockFilter, to: strin
   const first = await end('asc');
   const last = first ? await end('desc') : null;
   const month = to.slice(0, 7);
-  const finish = dayBefore(`${shiftedMonth(month, 1)}-01`);
+  const finish = lastDay(month);
   const tally = new StockTally();
   const laterDays = Number(finish.slice(8)) - Number(to.slice(8, 10));
   const earlierDays = Number(to.slice(8, 10));
@@ -461,10 +451,10 @@ export async function stockSums(context: Context, filter: StockFilter, to: strin
       })),
     );
     // Every later month, and 'none' (undated movements), which sorts after any month.
-    tally.add(await stockTotals(context, filter, 'month', shiftedMonth(month, 1), 'none'), -1n);
+    tally.add(await stockTotals(context, filter, 'month', shiftMonth(month, 1), 'none'), -1n);
     await partOfMonth(true, -1n);
   } else {
-    tally.add(await stockTotals(context, filter, 'month', '0000-00', shiftedMonth(month, -1)));
+    tally.add(await stockTotals(context, filter, 'month', '0000-00', shiftMonth(month, -1)));
     await partOfMonth(false, 1n);
   }
   return [...tally.sums.values()];

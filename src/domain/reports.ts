@@ -744,8 +744,9 @@ export async function openAmounts(
 /**
  * Month by month over [date_from, date_to] (default: the 12 months to date_to): revenue, expenses and
  * net profit as the P&L counts them, and money into and out of the treasuries (debits and credits to
- * their accounts, less the transfers between them). Whole months come from the maintained month totals and only the part-months at the
- * edges from journal lines (domain/account-movements.ts), so a dashboard reads a few hundred rows.
+ * their accounts, less the transfers between them). Whole months come from the maintained month
+ * totals and the part-months at the edges from the day totals (domain/account-movements.ts), so a
+ * dashboard reads a few hundred rows.
  */
 export async function monthlySummary(context: Context, query: ReportQuery): Promise<Report> {
   const to = query.date_to;
