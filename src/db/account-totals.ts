@@ -29,70 +29,35 @@
 import { sql } from 'kysely';
 import type { Db, DialectName } from './connection.js';
 import type { TableSpec } from './ddl.js';
+import { addingUpsert, createDeltaTriggers, splitParts } from './running-totals.js';
 
-export const ACCOUNT_TOTALS_TABLE: TableSpec = {
-  name: 'account_month_totals',
-  columns: [
-    'journal_account_id int not null',
-    'month text not null',
-    'n int not null',
-    'debit_high money not null',
-    'debit_low money not null',
-    'credit_high money not null',
-    'credit_low money not null',
-  ],
-  indexes: [['month']],
-  unique: [['journal_account_id', 'month']],
-};
+const SUMMED = ['n', 'debit_high', 'debit_low', 'credit_high', 'credit_low'];
 
+/** A totals table: per site, account and `period` (a text key), or over all time when there is none. */
+function totalsTable(name: string, period: 'month' | 'day' | 'year' | null): TableSpec {
+  const key = period ? [period] : [];
+  return {
+    name,
+    columns: [
+      'journal_account_id int not null',
+      ...key.map((column) => `${column} text not null`),
+      ...SUMMED.map((column) => `${column} ${column === 'n' ? 'int' : 'money'} not null`),
+    ],
+    ...(period ? { indexes: [[period]] } : {}),
+    unique: [['journal_account_id', ...key]],
+  };
+}
+
+export const ACCOUNT_TOTALS_TABLE = totalsTable('account_month_totals', 'month');
 /**
  * The same per day (`day` the journal date's first ten characters, YYYY-MM-DD, or 'none'): the part of
  * a month at a range's edge is read as its days' rows, never as its journal lines.
  */
-export const ACCOUNT_DAY_TOTALS_TABLE: TableSpec = {
-  name: 'account_day_totals',
-  columns: [
-    'journal_account_id int not null',
-    'day text not null',
-    'n int not null',
-    'debit_high money not null',
-    'debit_low money not null',
-    'credit_high money not null',
-    'credit_low money not null',
-  ],
-  indexes: [['day']],
-  unique: [['journal_account_id', 'day']],
-};
-
+export const ACCOUNT_DAY_TOTALS_TABLE = totalsTable('account_day_totals', 'day');
 /** The same per year (`year` the journal date's first four characters, YYYY, or 'none'). */
-export const ACCOUNT_YEAR_TOTALS_TABLE: TableSpec = {
-  name: 'account_year_totals',
-  columns: [
-    'journal_account_id int not null',
-    'year text not null',
-    'n int not null',
-    'debit_high money not null',
-    'debit_low money not null',
-    'credit_high money not null',
-    'credit_low money not null',
-  ],
-  indexes: [['year']],
-  unique: [['journal_account_id', 'year']],
-};
-
+export const ACCOUNT_YEAR_TOTALS_TABLE = totalsTable('account_year_totals', 'year');
 /** The same over all time, one row per account: what a balance as of today starts from. */
-export const ACCOUNT_ALL_TIME_TABLE: TableSpec = {
-  name: 'account_totals',
-  columns: [
-    'journal_account_id int not null',
-    'n int not null',
-    'debit_high money not null',
-    'debit_low money not null',
-    'credit_high money not null',
-    'credit_low money not null',
-  ],
-  unique: [['journal_account_id']],
-};
+export const ACCOUNT_ALL_TIME_TABLE = totalsTable('account_totals', null);
 
 /** The month key of a journal row (`j` a table alias or `new`/`old`). */
 const monthOf = (row: string) => `coalesce(substr(${row}.date, 1, 7), 'none')`;
@@ -109,31 +74,15 @@ const PERIODS: ReadonlyArray<[TotalsTable, string, ((row: string) => string) | n
   ['account_year_totals', 'year', yearOf],
   ['account_totals', '', null],
 ];
-const SPLIT = '1000000000';
-const parts = (value: string) => [`${value} / ${SPLIT}`, `${value} % ${SPLIT}`];
-
-/**
- * `insert … select` of signed deltas from `source` (which selects site_id, journal_account_id, month,
- * n, dh, dl, ch, cl), added to the existing rows.
- */
-function upsert(table: TotalsTable, period: string, source: string): string {
-  const key = `site_id, journal_account_id${period ? `, ${period}` : ''}`;
-  return `insert into ${table}
-      (${key}, n, debit_high, debit_low, credit_high, credit_low)
-    ${source}
-    on conflict (${key}) do update set
-      n = ${table}.n + excluded.n,
-      debit_high = ${table}.debit_high + excluded.debit_high,
-      debit_low = ${table}.debit_low + excluded.debit_low,
-      credit_high = ${table}.credit_high + excluded.credit_high,
-      credit_low = ${table}.credit_low + excluded.credit_low`;
-}
+/** The upsert of deltas from `source` (site_id, journal_account_id, the period's key, then the sums). */
+const upsert = (table: TotalsTable, period: string, source: string) =>
+  addingUpsert(table, ['site_id', 'journal_account_id', ...(period ? [period] : [])], SUMMED, source);
 
 /** One line (`new` or `old`) added (+1) or taken away (−1), at its journal's month and over all time. */
 function lineDelta(row: 'new' | 'old', sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
-  const [dh, dl] = parts(`coalesce(${row}.debit, 0)`);
-  const [ch, cl] = parts(`coalesce(${row}.credit, 0)`);
+  const [dh, dl] = splitParts(`coalesce(${row}.debit, 0)`);
+  const [ch, cl] = splitParts(`coalesce(${row}.credit, 0)`);
   const sums = `${s}1, ${s}(${dh}), ${s}(${dl}), ${s}(${ch}), ${s}(${cl})`;
   const journal = `from journals j where j.site_id = ${row}.site_id and j.id = ${row}.journal_id`;
   return PERIODS.map(([table, period, keyOf]) =>
@@ -148,8 +97,8 @@ function lineDelta(row: 'new' | 'old', sign: 1 | -1): string {
 /** Every line of journal `row` (`new` or `old`) added or taken away, at `row`'s month and over all time. */
 function journalDelta(row: 'new' | 'old', sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
-  const [dh, dl] = parts('coalesce(t.debit, 0)');
-  const [ch, cl] = parts('coalesce(t.credit, 0)');
+  const [dh, dl] = splitParts('coalesce(t.debit, 0)');
+  const [ch, cl] = splitParts('coalesce(t.credit, 0)');
   const sums = `${s}count(*), ${s}sum(${dh}), ${s}sum(${dl}), ${s}sum(${ch}), ${s}sum(${cl})`;
   const lines = `from journal_transactions t where t.site_id = ${row}.site_id and t.journal_id = ${row}.id
     group by t.site_id, t.journal_account_id`;
@@ -175,8 +124,8 @@ export function rebuildAccountYearTotalsSql(): string[] {
 
 /** Statements that recount the day totals from the journal lines. */
 export function rebuildAccountDayTotalsSql(): string[] {
-  const [dh, dl] = parts('coalesce(t.debit, 0)');
-  const [ch, cl] = parts('coalesce(t.credit, 0)');
+  const [dh, dl] = splitParts('coalesce(t.debit, 0)');
+  const [ch, cl] = splitParts('coalesce(t.credit, 0)');
   return [
     'delete from account_day_totals',
     `insert into account_day_totals
@@ -219,52 +168,37 @@ export function rebuildAccountTotalsSql(): string[] {
  * written with it or after it, and reports join lines to journals just the same).
  */
 export async function createAccountTotalTriggers(db: Db, dialect: DialectName): Promise<void> {
+  await createDeltaTriggers(db, dialect, {
+    table: 'journal_transactions',
+    name: 'journal_transactions_totals',
+    fn: 'daftar_totals_line',
+    watched: LINE_COLUMNS,
+    delta: lineDelta,
+  });
   const differ = dialect === 'sqlite' ? 'is not' : 'is distinct from';
-  const lineChanged = LINE_COLUMNS.map((c) => `old.${c} ${differ} new.${c}`).join(' or ');
   const journalChanged = `old.site_id ${differ} new.site_id or old.id ${differ} new.id or ${dayOf('old')} ${differ} ${dayOf('new')}`;
-  const watchedLines = LINE_COLUMNS.map((c) => `"${c}"`).join(', ');
-  if (dialect === 'sqlite') {
-    const statements = [
-      `create trigger "journal_transactions_totals_insert" after insert on "journal_transactions"
-        begin ${lineDelta('new', 1)}; end`,
-      `create trigger "journal_transactions_totals_delete" after delete on "journal_transactions"
-        begin ${lineDelta('old', -1)}; end`,
-      `create trigger "journal_transactions_totals_update" after update of ${watchedLines} on "journal_transactions"
-        when ${lineChanged} begin ${lineDelta('old', -1)}; ${lineDelta('new', 1)}; end`,
-      // BEFORE delete: the lines are still there to be summed, the journal row too.
-      `create trigger "journals_totals_delete" before delete on "journals"
+  const statements =
+    dialect === 'sqlite'
+      ? [
+          // BEFORE delete: the lines are still there to be summed, the journal row too.
+          `create trigger "journals_totals_delete" before delete on "journals"
         begin ${journalDelta('old', -1)}; end`,
-      `create trigger "journals_totals_update" after update of "site_id", "id", "date" on "journals"
+          `create trigger "journals_totals_update" after update of "site_id", "id", "date" on "journals"
         when ${journalChanged} begin ${journalDelta('old', -1)}; ${journalDelta('new', 1)}; end`,
-    ];
-    for (const statement of statements) await sql.raw(statement).execute(db);
-    return;
-  }
-  const statements = [
-    `create or replace function "daftar_totals_line"() returns trigger language plpgsql as $$
-      begin
-        if tg_op in ('UPDATE', 'DELETE') then ${lineDelta('old', -1)}; end if;
-        if tg_op in ('UPDATE', 'INSERT') then ${lineDelta('new', 1)}; end if;
-        return null;
-      end $$`,
-    `create or replace function "daftar_totals_journal"() returns trigger language plpgsql as $$
+        ]
+      : [
+          `create or replace function "daftar_totals_journal"() returns trigger language plpgsql as $$
       begin
         if tg_op in ('UPDATE', 'DELETE') then ${journalDelta('old', -1)}; end if;
         if tg_op = 'UPDATE' then ${journalDelta('new', 1)}; end if;
         if tg_op = 'DELETE' then return old; end if;
         return null;
       end $$`,
-    `create trigger "journal_transactions_totals_insert" after insert on "journal_transactions"
-      for each row execute function "daftar_totals_line"()`,
-    `create trigger "journal_transactions_totals_delete" after delete on "journal_transactions"
-      for each row execute function "daftar_totals_line"()`,
-    `create trigger "journal_transactions_totals_update" after update of ${watchedLines} on "journal_transactions"
-      for each row when (${lineChanged}) execute function "daftar_totals_line"()`,
-    `create trigger "journals_totals_delete" before delete on "journals"
+          `create trigger "journals_totals_delete" before delete on "journals"
       for each row execute function "daftar_totals_journal"()`,
-    `create trigger "journals_totals_update" after update of "site_id", "id", "date" on "journals"
+          `create trigger "journals_totals_update" after update of "site_id", "id", "date" on "journals"
       for each row when (${journalChanged}) execute function "daftar_totals_journal"()`,
-  ];
+        ];
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 

@@ -23,6 +23,7 @@
 import { sql } from 'kysely';
 import type { Db, DialectName } from './connection.js';
 import type { TableSpec } from './ddl.js';
+import { addingUpsert, createDeltaTriggers, splitParts } from './running-totals.js';
 
 export const OPEN_AMOUNTS_TABLE: TableSpec = {
   name: 'open_amounts',
@@ -41,8 +42,6 @@ export const OPEN_AMOUNT_COLUMNS = [
   'due_after',
 ];
 
-const SPLIT = '1000000000';
-
 /** The due day of invoice row `row` (`new`, `old` or a table alias), as the monthly summary computes it. */
 export function dueDateSql(dialect: DialectName, row: string): string {
   const due =
@@ -60,24 +59,24 @@ function openSql(row: string): string {
 /** One invoice (`new` or `old`) added (+1) or taken away (−1), when it counts as open. */
 function invoiceDelta(dialect: DialectName, row: 'new' | 'old', sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
-  const unpaid = `coalesce(${row}.summary_unpaid, 0)`;
-  return `insert into open_amounts (site_id, due_date, n, unpaid_high, unpaid_low)
-    select ${row}.site_id, ${dueDateSql(dialect, row)}, ${s}1, ${s}(${unpaid} / ${SPLIT}), ${s}(${unpaid} % ${SPLIT})
-    where ${openSql(row)}
-    on conflict (site_id, due_date) do update set
-      n = open_amounts.n + excluded.n,
-      unpaid_high = open_amounts.unpaid_high + excluded.unpaid_high,
-      unpaid_low = open_amounts.unpaid_low + excluded.unpaid_low`;
+  const [high, low] = splitParts(`coalesce(${row}.summary_unpaid, 0)`);
+  return addingUpsert(
+    'open_amounts',
+    ['site_id', 'due_date'],
+    ['n', 'unpaid_high', 'unpaid_low'],
+    `select ${row}.site_id, ${dueDateSql(dialect, row)}, ${s}1, ${s}(${high}), ${s}(${low})
+    where ${openSql(row)}`,
+  );
 }
 
 /** Statements that recount the open amounts from the invoices (a migration, or a bulk load made with the triggers off). */
 export function rebuildOpenAmountsSql(dialect: DialectName): string[] {
-  const unpaid = 'coalesce(i.summary_unpaid, 0)';
+  const [high, low] = splitParts('coalesce(i.summary_unpaid, 0)');
   const due = dueDateSql(dialect, 'i');
   return [
     'delete from open_amounts',
     `insert into open_amounts (site_id, due_date, n, unpaid_high, unpaid_low)
-      select i.site_id, ${due}, count(*), sum(${unpaid} / ${SPLIT}), sum(${unpaid} % ${SPLIT})
+      select i.site_id, ${due}, count(*), sum(${high}), sum(${low})
       from invoices i where ${openSql('i')}
       group by i.site_id, ${due}`,
   ];
@@ -88,35 +87,12 @@ export async function rebuildOpenAmounts(db: Db, dialect: DialectName): Promise<
 }
 
 /** Creates the triggers that keep `open_amounts` in step with `invoices`. */
-export async function createOpenAmountTriggers(db: Db, dialect: DialectName): Promise<void> {
-  const differ = dialect === 'sqlite' ? 'is not' : 'is distinct from';
-  const changed = OPEN_AMOUNT_COLUMNS.map((c) => `old.${c} ${differ} new.${c}`).join(' or ');
-  const watched = OPEN_AMOUNT_COLUMNS.map((c) => `"${c}"`).join(', ');
-  if (dialect === 'sqlite') {
-    const statements = [
-      `create trigger "invoices_open_insert" after insert on "invoices"
-        begin ${invoiceDelta(dialect, 'new', 1)}; end`,
-      `create trigger "invoices_open_delete" after delete on "invoices"
-        begin ${invoiceDelta(dialect, 'old', -1)}; end`,
-      `create trigger "invoices_open_update" after update of ${watched} on "invoices"
-        when ${changed} begin ${invoiceDelta(dialect, 'old', -1)}; ${invoiceDelta(dialect, 'new', 1)}; end`,
-    ];
-    for (const statement of statements) await sql.raw(statement).execute(db);
-    return;
-  }
-  const statements = [
-    `create or replace function "daftar_open_amounts"() returns trigger language plpgsql as $$
-      begin
-        if tg_op in ('UPDATE', 'DELETE') then ${invoiceDelta(dialect, 'old', -1)}; end if;
-        if tg_op in ('UPDATE', 'INSERT') then ${invoiceDelta(dialect, 'new', 1)}; end if;
-        return null;
-      end $$`,
-    `create trigger "invoices_open_insert" after insert on "invoices"
-      for each row execute function "daftar_open_amounts"()`,
-    `create trigger "invoices_open_delete" after delete on "invoices"
-      for each row execute function "daftar_open_amounts"()`,
-    `create trigger "invoices_open_update" after update of ${watched} on "invoices"
-      for each row when (${changed}) execute function "daftar_open_amounts"()`,
-  ];
-  for (const statement of statements) await sql.raw(statement).execute(db);
+export function createOpenAmountTriggers(db: Db, dialect: DialectName): Promise<void> {
+  return createDeltaTriggers(db, dialect, {
+    table: 'invoices',
+    name: 'invoices_open',
+    fn: 'daftar_open_amounts',
+    watched: OPEN_AMOUNT_COLUMNS,
+    delta: (row, sign) => invoiceDelta(dialect, row, sign),
+  });
 }

@@ -22,6 +22,7 @@
 import { sql } from 'kysely';
 import type { Db, DialectName } from './connection.js';
 import type { TableSpec } from './ddl.js';
+import { addingUpsert, createDeltaTriggers, splitParts } from './running-totals.js';
 import { STOCK_DIRECTION } from '../domain/stock-sources.js';
 
 type Period = 'month' | 'day';
@@ -48,37 +49,26 @@ export const STOCK_DAY_TOTALS_TABLE = periodTable('day');
 /** The movement columns the totals depend on (an update of any other fires nothing). */
 const WATCHED = ['site_id', 'product_id', 'store_id', 'date', 'transaction_type', 'quantity', 'cost_value'];
 
-const SPLIT = '1000000000';
 const LENGTH: Record<Period, number> = { month: 7, day: 10 };
 const periodOf = (row: string, period: Period) => `coalesce(substr(${row}.date, 1, ${LENGTH[period]}), 'none')`;
 /** A movement's signed amount: an outgoing one counts negative, as in domain/stock.ts `signedAmount`. */
 const signed = (row: string, column: string) =>
   `(case when ${row}.transaction_type = ${STOCK_DIRECTION.out} then -coalesce(${row}.${column}, 0) else coalesce(${row}.${column}, 0) end)`;
-const parts = (value: string) => [`${value} / ${SPLIT}`, `${value} % ${SPLIT}`];
-
-function upsert(period: Period, source: string): string {
-  const table = `stock_${period}_totals`;
-  const key = `site_id, product_id, store_id, ${period}`;
-  return `insert into ${table} (${key}, n, quantity_high, quantity_low, value_high, value_low)
-    ${source}
-    on conflict (${key}) do update set
-      n = ${table}.n + excluded.n,
-      quantity_high = ${table}.quantity_high + excluded.quantity_high,
-      quantity_low = ${table}.quantity_low + excluded.quantity_low,
-      value_high = ${table}.value_high + excluded.value_high,
-      value_low = ${table}.value_low + excluded.value_low`;
-}
+const SUMMED = ['n', 'quantity_high', 'quantity_low', 'value_high', 'value_low'];
+const keyOf = (period: Period) => ['site_id', 'product_id', 'store_id', period];
 
 /** One movement (`new` or `old`) added (+1) or taken away (−1), at its month and its day. */
 function movementDelta(row: 'new' | 'old', sign: 1 | -1): string {
   const s = sign === 1 ? '' : '-';
-  const [qh, ql] = parts(signed(row, 'quantity'));
-  const [vh, vl] = parts(signed(row, 'cost_value'));
+  const [qh, ql] = splitParts(signed(row, 'quantity'));
+  const [vh, vl] = splitParts(signed(row, 'cost_value'));
   const sums = `${s}1, ${s}(${qh}), ${s}(${ql}), ${s}(${vh}), ${s}(${vl})`;
   return (['month', 'day'] as const)
     .map((period) =>
-      upsert(
-        period,
+      addingUpsert(
+        `stock_${period}_totals`,
+        keyOf(period),
+        SUMMED,
         `select ${row}.site_id, ${row}.product_id, ${row}.store_id, ${periodOf(row, period)}, ${sums}
          where true`,
       ),
@@ -88,8 +78,8 @@ function movementDelta(row: 'new' | 'old', sign: 1 | -1): string {
 
 /** Statements that recount the totals from the movements (a migration, or a bulk load made with the triggers off). */
 export function rebuildStockTotalsSql(): string[] {
-  const [qh, ql] = parts(signed('m', 'quantity'));
-  const [vh, vl] = parts(signed('m', 'cost_value'));
+  const [qh, ql] = splitParts(signed('m', 'quantity'));
+  const [vh, vl] = splitParts(signed('m', 'cost_value'));
   return (['month', 'day'] as const).flatMap((period) => [
     `delete from stock_${period}_totals`,
     `insert into stock_${period}_totals
@@ -106,35 +96,12 @@ export async function rebuildStockTotals(db: Db): Promise<void> {
 }
 
 /** Creates the triggers that keep `stock_month_totals` and `stock_day_totals` in step with the movements. */
-export async function createStockTotalTriggers(db: Db, dialect: DialectName): Promise<void> {
-  const differ = dialect === 'sqlite' ? 'is not' : 'is distinct from';
-  const changed = WATCHED.map((c) => `old.${c} ${differ} new.${c}`).join(' or ');
-  const watched = WATCHED.map((c) => `"${c}"`).join(', ');
-  if (dialect === 'sqlite') {
-    const statements = [
-      `create trigger "stock_transactions_totals_insert" after insert on "stock_transactions"
-        begin ${movementDelta('new', 1)}; end`,
-      `create trigger "stock_transactions_totals_delete" after delete on "stock_transactions"
-        begin ${movementDelta('old', -1)}; end`,
-      `create trigger "stock_transactions_totals_update" after update of ${watched} on "stock_transactions"
-        when ${changed} begin ${movementDelta('old', -1)}; ${movementDelta('new', 1)}; end`,
-    ];
-    for (const statement of statements) await sql.raw(statement).execute(db);
-    return;
-  }
-  const statements = [
-    `create or replace function "daftar_stock_totals"() returns trigger language plpgsql as $$
-      begin
-        if tg_op in ('UPDATE', 'DELETE') then ${movementDelta('old', -1)}; end if;
-        if tg_op in ('UPDATE', 'INSERT') then ${movementDelta('new', 1)}; end if;
-        return null;
-      end $$`,
-    `create trigger "stock_transactions_totals_insert" after insert on "stock_transactions"
-      for each row execute function "daftar_stock_totals"()`,
-    `create trigger "stock_transactions_totals_delete" after delete on "stock_transactions"
-      for each row execute function "daftar_stock_totals"()`,
-    `create trigger "stock_transactions_totals_update" after update of ${watched} on "stock_transactions"
-      for each row when (${changed}) execute function "daftar_stock_totals"()`,
-  ];
-  for (const statement of statements) await sql.raw(statement).execute(db);
+export function createStockTotalTriggers(db: Db, dialect: DialectName): Promise<void> {
+  return createDeltaTriggers(db, dialect, {
+    table: 'stock_transactions',
+    name: 'stock_transactions_totals',
+    fn: 'daftar_stock_totals',
+    watched: WATCHED,
+    delta: movementDelta,
+  });
 }
