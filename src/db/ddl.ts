@@ -104,6 +104,20 @@ export async function addColumn(
 }
 
 /**
+ * Adds whichever of `needed` the table lacks: the columns a migration's index or trigger reads that are
+ * otherwise declared by a resource, which a new database does not have yet when the migration runs.
+ */
+export async function ensureColumns(
+  db: Db,
+  dialect: DialectName,
+  table: string,
+  needed: ReadonlyArray<readonly [string, ColumnType]>,
+): Promise<void> {
+  const columns = await existingColumns(db, dialect, table);
+  for (const [column, type] of needed) if (!columns.has(column)) await addColumn(db, dialect, table, column, type);
+}
+
+/**
  * A table whose rows are counted per site and scope value, in total and per day, by triggers: what
  * lists use for `total_results` and to find a deep page without stepping over every row before it
  * (db/list-counts.ts). The scope column must be NOT NULL; `day` is the first 10 characters of a date

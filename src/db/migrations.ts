@@ -16,6 +16,7 @@ import {
   addColumn,
   createListCounts,
   createTable,
+  ensureColumns,
   existingColumns,
   rebuildWithAutoincrement,
 } from './ddl.js';
@@ -521,10 +522,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         // A product's stock is Σ of its movements (domain/stock.ts): sum them from the index alone. The
         // two columns are declared by the stock-transactions resource; on a new database they do not
         // exist yet when migrations run, so they are added here with the declared types.
-        const stockColumns = await existingColumns(db, dialect, 'stock_transactions');
-        if (!stockColumns.has('transaction_type'))
-          await addColumn(db, dialect, 'stock_transactions', 'transaction_type', 'int');
-        if (!stockColumns.has('quantity')) await addColumn(db, dialect, 'stock_transactions', 'quantity', 'money');
+        await ensureColumns(db, dialect, 'stock_transactions', [
+          ['transaction_type', 'int'],
+          ['quantity', 'money'],
+        ]);
         await sql
           .raw(`create index "stock_transactions_site_id_product_id_store_id_quantity"
           on "stock_transactions" ("site_id", "product_id", "store_id", "transaction_type", "quantity")`)
@@ -590,9 +591,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     },
     '0010_documents': {
       async up(db) {
-        const columns = await existingColumns(db, dialect, 'sites');
-        for (const [column, type] of SITE_DOCUMENT_COLUMNS)
-          if (!columns.has(column)) await addColumn(db, dialect, 'sites', column, type);
+        await ensureColumns(db, dialect, 'sites', SITE_DOCUMENT_COLUMNS);
         await createTable(db, dialect, DOCUMENT_LINKS);
         // Each existing site gets its own secret (new sites get one in createSite).
         const sites = await db.selectFrom('sites').select('id').execute();
@@ -641,9 +640,10 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0020_account_month_totals': {
       async up(db) {
         // The amounts are declared columns (added after migrations): a new database lacks them yet.
-        const lineColumns = await existingColumns(db, dialect, 'journal_transactions');
-        for (const column of ['debit', 'credit'])
-          if (!lineColumns.has(column)) await addColumn(db, dialect, 'journal_transactions', column, 'money');
+        await ensureColumns(db, dialect, 'journal_transactions', [
+          ['debit', 'money'],
+          ['credit', 'money'],
+        ]);
         await createTable(db, dialect, ACCOUNT_TOTALS_TABLE);
         await createTable(db, dialect, ACCOUNT_ALL_TIME_TABLE);
         // The triggers made here keep the day and year totals too (migration 0026): a new database gets
@@ -660,10 +660,11 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     // columns are declared by the sales-document resources; a new database does not have them yet.
     '0021_console_indexes': {
       async up(db) {
-        const columns = await existingColumns(db, dialect, 'invoices');
-        if (!columns.has('payment_status')) await addColumn(db, dialect, 'invoices', 'payment_status', 'int');
-        if (!columns.has('draft')) await addColumn(db, dialect, 'invoices', 'draft', 'bool');
-        if (!columns.has('due_after')) await addColumn(db, dialect, 'invoices', 'due_after', 'int');
+        await ensureColumns(db, dialect, 'invoices', [
+          ['payment_status', 'int'],
+          ['draft', 'bool'],
+          ['due_after', 'int'],
+        ]);
         await sql
           .raw(
             'create index if not exists "invoices_site_id_payment_status_draft_type_date_due_after" on "invoices" ("site_id", "payment_status", "draft", "type", "date", "due_after")',
@@ -677,10 +678,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     // stock and sales-document resources; a new database does not have them yet.
     '0022_report_indexes': {
       async up(db) {
-        const stock = await existingColumns(db, dialect, 'stock_transactions');
-        if (!stock.has('date')) await addColumn(db, dialect, 'stock_transactions', 'date', 'text');
-        const invoices = await existingColumns(db, dialect, 'invoices');
-        if (!invoices.has('due_after')) await addColumn(db, dialect, 'invoices', 'due_after', 'int');
+        await ensureColumns(db, dialect, 'stock_transactions', [['date', 'text']]);
+        await ensureColumns(db, dialect, 'invoices', [['due_after', 'int']]);
         await sql
           .raw(
             'create index if not exists "stock_transactions_site_id_date" on "stock_transactions" ("site_id", "date")',
@@ -696,17 +695,14 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0023_open_amounts': {
       async up(db) {
         // The columns the triggers read are declared by the sales-document resources: a new database lacks some yet.
-        const columns = await existingColumns(db, dialect, 'invoices');
-        const needed: Array<[string, ColumnType]> = [
+        await ensureColumns(db, dialect, 'invoices', [
           ['type', 'int'],
           ['draft', 'bool'],
           ['payment_status', 'int'],
           ['summary_unpaid', 'money'],
           ['date', 'text'],
           ['due_after', 'int'],
-        ];
-        for (const [column, type] of needed)
-          if (!columns.has(column)) await addColumn(db, dialect, 'invoices', column, type);
+        ]);
         await createTable(db, dialect, OPEN_AMOUNTS_TABLE);
         await createOpenAmountTriggers(db, dialect);
         // Existing invoices: counted once.
@@ -727,15 +723,12 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '0025_stock_totals': {
       async up(db) {
         // The columns the triggers read are declared by the stock resource: a new database lacks some yet.
-        const columns = await existingColumns(db, dialect, 'stock_transactions');
-        const needed: Array<[string, ColumnType]> = [
+        await ensureColumns(db, dialect, 'stock_transactions', [
           ['date', 'text'],
           ['transaction_type', 'int'],
           ['quantity', 'money'],
           ['cost_value', 'money'],
-        ];
-        for (const [column, type] of needed)
-          if (!columns.has(column)) await addColumn(db, dialect, 'stock_transactions', column, type);
+        ]);
         await createTable(db, dialect, STOCK_MONTH_TOTALS_TABLE);
         await createTable(db, dialect, STOCK_DAY_TOTALS_TABLE);
         await createStockTotalTriggers(db, dialect);
