@@ -192,6 +192,30 @@ export async function orphanProblems(database: Database): Promise<string[]> {
   return problems;
 }
 
+/** A sum kept in two parts by the totals tables: high × 10^9 + low. */
+const twoParts = (high: unknown, low: unknown) => BigInt(String(high)) * 1_000_000_000n + BigInt(String(low));
+
+/**
+ * Rows a totals table keeps against the same figures computed from scratch, both as key → text: a
+ * kept row the source has nothing for must read as `zero`, and every figure of the source must be kept.
+ */
+function keptAgainst(
+  label: string,
+  source: string,
+  kept: Map<string, string>,
+  expected: Map<string, string>,
+  zero: string,
+): string[] {
+  const problems: string[] = [];
+  for (const [key, got] of kept) {
+    const want = expected.get(key) ?? zero;
+    if (got !== want) problems.push(`${label} ${key}: kept ${got}, ${source} say ${want}`);
+  }
+  for (const [key, want] of expected)
+    if (!kept.has(key)) problems.push(`${label} ${key}: no row kept, ${source} say ${want}`);
+  return problems;
+}
+
 /**
  * The maintained month, day, year and all-time totals (db/account-totals.ts) against the same sums
  * computed from scratch from the journal lines, per site, account and period. Returns the differences.
@@ -216,7 +240,6 @@ async function totalsAgainstLines(
   column: string | null,
   length: number,
 ): Promise<string[]> {
-  const problems: string[] = [];
   const period = column ? sql`coalesce(substr(j.date, 1, ${sql.raw(String(length))}), 'none')` : sql`'all'`;
   const scratch = await sql<{ site_id: number; a: number; p: string; n: string; d: string; c: string }>`
     select t.site_id, t.journal_account_id as a, ${period} as p, count(*) as n,
@@ -238,19 +261,15 @@ async function totalsAgainstLines(
     database.db,
   );
   const text = (n: unknown, d: unknown, c: unknown) => `${String(n)} lines, debit ${String(d)}, credit ${String(c)}`;
-  const expected = new Map(scratch.rows.map((r) => [`${r.site_id}|${r.a}|${r.p}`, text(r.n, r.d, r.c)]));
-  const joined = (high: unknown, low: unknown) => BigInt(String(high)) * 1_000_000_000n + BigInt(String(low));
-  const seen = new Set<string>();
-  for (const row of kept.rows) {
-    const key = `${row.site_id}|${row.a}|${row.p}`;
-    seen.add(key);
-    const got = text(row.n, joined(row.dh, row.dl), joined(row.ch, row.cl));
-    const want = expected.get(key) ?? text(0, 0, 0);
-    if (got !== want) problems.push(`${table} ${key}: kept ${got}, lines say ${want}`);
-  }
-  for (const [key, want] of expected)
-    if (!seen.has(key)) problems.push(`${table} ${key}: no row kept, lines say ${want}`);
-  return problems;
+  return keptAgainst(
+    table,
+    'lines',
+    new Map(
+      kept.rows.map((r) => [`${r.site_id}|${r.a}|${r.p}`, text(r.n, twoParts(r.dh, r.dl), twoParts(r.ch, r.cl))]),
+    ),
+    new Map(scratch.rows.map((r) => [`${r.site_id}|${r.a}|${r.p}`, text(r.n, r.d, r.c)])),
+    text(0, 0, 0),
+  );
 }
 
 /** A date (YYYY-MM-DD) moved by `days`, computed here apart from the SQL the triggers use. */
@@ -277,23 +296,17 @@ export async function openAmountsFromInvoices(database: Database): Promise<Map<s
 
 /** The maintained open amounts (db/open-amounts.ts) against the invoices summed from scratch. */
 export async function openAmountProblems(database: Database): Promise<string[]> {
-  const problems: string[] = [];
   const expected = await openAmountsFromInvoices(database);
   const { rows } = await sql<{ site_id: number; due_date: string; n: unknown; h: unknown; l: unknown }>`
     select site_id, due_date, n, unpaid_high as h, unpaid_low as l from open_amounts`.execute(database.db);
   const text = (n: unknown, unpaid: unknown) => `${String(n)} invoices, unpaid ${String(unpaid)}`;
-  const seen = new Set<string>();
-  for (const row of rows) {
-    const key = `${row.site_id}|${row.due_date}`;
-    seen.add(key);
-    const want = expected.get(key) ?? { n: 0n, unpaid: 0n };
-    const got = text(row.n, BigInt(String(row.h)) * 1_000_000_000n + BigInt(String(row.l)));
-    if (got !== text(want.n, want.unpaid))
-      problems.push(`open amounts ${key}: kept ${got}, invoices say ${text(want.n, want.unpaid)}`);
-  }
-  for (const [key, want] of expected)
-    if (!seen.has(key)) problems.push(`open amounts ${key}: no row kept, invoices say ${text(want.n, want.unpaid)}`);
-  return problems;
+  return keptAgainst(
+    'open amounts',
+    'invoices',
+    new Map(rows.map((row) => [`${row.site_id}|${row.due_date}`, text(row.n, twoParts(row.h, row.l))])),
+    new Map([...expected].map(([key, want]) => [key, text(want.n, want.unpaid)])),
+    text(0n, 0n),
+  );
 }
 
 /**
@@ -333,23 +346,20 @@ export async function stockTotalProblems(database: Database): Promise<string[]> 
         value_high as vh, value_low as vl from ${sql.table(`stock_${period}_totals`)}`.execute(database.db);
     const text = (n: unknown, quantity: unknown, value: unknown) =>
       `${String(n)} movements, quantity ${String(quantity)}, value ${String(value)}`;
-    const joined = (high: unknown, low: unknown) => BigInt(String(high)) * 1_000_000_000n + BigInt(String(low));
-    const seen = new Set<string>();
-    for (const row of rows) {
-      const key = `${String(row['site_id'])}|${String(row['product_id'])}|${String(row['store_id'])}|${String(row['period'])}`;
-      seen.add(key);
-      const want = expected.get(key) ?? { n: 0n, quantity: 0n, value: 0n };
-      const got = text(row['n'], joined(row['qh'], row['ql']), joined(row['vh'], row['vl']));
-      if (got !== text(want.n, want.quantity, want.value))
-        problems.push(
-          `stock ${period} totals ${key}: kept ${got}, movements say ${text(want.n, want.quantity, want.value)}`,
-        );
-    }
-    for (const [key, want] of expected)
-      if (!seen.has(key))
-        problems.push(
-          `stock ${period} totals ${key}: no row kept, movements say ${text(want.n, want.quantity, want.value)}`,
-        );
+    problems.push(
+      ...keptAgainst(
+        `stock ${period} totals`,
+        'movements',
+        new Map(
+          rows.map((row) => [
+            `${String(row['site_id'])}|${String(row['product_id'])}|${String(row['store_id'])}|${String(row['period'])}`,
+            text(row['n'], twoParts(row['qh'], row['ql']), twoParts(row['vh'], row['vl'])),
+          ]),
+        ),
+        new Map([...expected].map(([key, want]) => [key, text(want.n, want.quantity, want.value)])),
+        text(0n, 0n, 0n),
+      ),
+    );
   }
   return problems;
 }
