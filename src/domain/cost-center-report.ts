@@ -7,17 +7,12 @@
  * Example: two lines on center 3, account 521 (debit 40) and account 521 (credit 10) give one row
  * {cost_center_id: 3, journal_account_id: 521, debit: 40, credit: 10, net: 30}.
  */
+import { dayAfter } from './account-movements.js';
 import type { Context } from './context.js';
 import { validationError } from './errors.js';
 import { type Dec, ZERO, formatDec, fromStored } from './money.js';
 import type { Report, ReportQuery, Row } from './reports.js';
 import { scoped } from '../db/scoped.js';
-
-function dayAfter(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
-}
 
 /** A center and every center under it. */
 async function centerTree(context: Context, root: number): Promise<number[]> {

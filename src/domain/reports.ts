@@ -11,7 +11,14 @@ import { validationError } from './errors.js';
 import { sql } from 'kysely';
 import type { Context } from './context.js';
 import { costCenterReport } from './cost-center-report.js';
-import { type Movement, movementSource, movementsByAccount, movementsByMonth } from './account-movements.js';
+import {
+  type Movement,
+  dayAfter,
+  dayBefore,
+  movementSource,
+  movementsByAccount,
+  movementsByMonth,
+} from './account-movements.js';
 import { scoped } from '../db/scoped.js';
 import { exactSums, readSum } from '../db/exact-sum.js';
 import { openItems, partyAccounts, stockSums } from './open-items.js';
@@ -82,12 +89,6 @@ export function reportQuery(context: Context, params: Record<string, unknown>): 
   if (from && to && from > to) errors['date_from'] = 'must not be after date_to';
   if (Object.keys(errors).length > 0) throw validationError(errors);
   return { date_from: from, date_to: to, params };
-}
-
-function dayAfter(date: string): string {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }
 
 function daysBetween(from: string, to: string): number {
@@ -332,12 +333,6 @@ export async function trialBalance(context: Context, query: ReportQuery): Promis
     totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, money(v)])),
     balanced: totals.debit === totals.credit && totals.closing_debit === totals.closing_credit,
   };
-}
-
-function dayBefore(date: string): string {
-  const previous = new Date(`${date}T00:00:00Z`);
-  previous.setUTCDate(previous.getUTCDate() - 1);
-  return previous.toISOString().slice(0, 10);
 }
 
 /** Revenue − expenses over a range, with the per-account lines. */
