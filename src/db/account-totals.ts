@@ -109,16 +109,22 @@ function journalDelta(row: 'new' | 'old', sign: 1 | -1): string {
 
 const LINE_COLUMNS = ['site_id', 'journal_id', 'journal_account_id', 'debit', 'credit'];
 
+/**
+ * Fills `into` from the finer table `from`, summing its rows per account and `key` (an expression of
+ * `from`'s own key, e.g. the month of a day; null for the all-time rows).
+ */
+function rollUp(into: TotalsTable, period: string, from: TotalsTable, key: string | null): string {
+  const keyed = key ? `, ${key}` : '';
+  return `insert into ${into} (site_id, journal_account_id${period ? `, ${period}` : ''}, ${SUMMED.join(', ')})
+      select site_id, journal_account_id${keyed}, ${SUMMED.map((column) => `sum(${column})`).join(', ')}
+      from ${from} group by site_id, journal_account_id${keyed}`;
+}
+
 /** Statements that recount the year totals from the month totals. */
 export function rebuildAccountYearTotalsSql(): string[] {
   return [
     'delete from account_year_totals',
-    `insert into account_year_totals
-        (site_id, journal_account_id, year, n, debit_high, debit_low, credit_high, credit_low)
-      select site_id, journal_account_id, substr(month, 1, 4), sum(n),
-        sum(debit_high), sum(debit_low), sum(credit_high), sum(credit_low)
-      from account_month_totals
-      group by site_id, journal_account_id, substr(month, 1, 4)`,
+    rollUp('account_year_totals', 'year', 'account_month_totals', 'substr(month, 1, 4)'),
   ];
 }
 
@@ -145,15 +151,8 @@ export function rebuildAccountTotalsSql(): string[] {
     'delete from account_month_totals',
     'delete from account_totals',
     // The months from the days: the same sums, a fraction of the rows to read.
-    `insert into account_month_totals
-        (site_id, journal_account_id, month, n, debit_high, debit_low, credit_high, credit_low)
-      select site_id, journal_account_id, substr(day, 1, 7), sum(n),
-        sum(debit_high), sum(debit_low), sum(credit_high), sum(credit_low)
-      from account_day_totals
-      group by site_id, journal_account_id, substr(day, 1, 7)`,
-    `insert into account_totals (site_id, journal_account_id, n, debit_high, debit_low, credit_high, credit_low)
-      select site_id, journal_account_id, sum(n), sum(debit_high), sum(debit_low), sum(credit_high), sum(credit_low)
-      from account_month_totals group by site_id, journal_account_id`,
+    rollUp('account_month_totals', 'month', 'account_day_totals', 'substr(day, 1, 7)'),
+    rollUp('account_totals', '', 'account_month_totals', null),
     ...rebuildAccountYearTotalsSql(),
   ];
 }
