@@ -33,6 +33,7 @@ import { baseUrlOf, renderSite, updateSite } from './api/site.js';
 import { V2_ROUTES, registerV2Routes } from './api/v2.js';
 import { registerConsole } from './console/routes.js';
 import { RESOURCES } from './resources/index.js';
+import { checkRole } from './api/role-check.js';
 import { VERSION } from './version.js';
 import { WEBHOOK_RESOURCES } from './resources/webhook-endpoints.js';
 import { WEBHOOK_ROUTES, registerWebhookRoutes } from './webhooks/routes.js';
@@ -154,6 +155,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     }
     if (!requiresCredential(request, PUBLIC_PATHS)) return;
     request.caller = await authenticate(database, request);
+    checkRole(request);
     request.baseUrl = baseUrlOf(request, config.publicUrl);
     if (config.rateLimitPerMinute > 0) {
       const limit = config.rateLimitPerMinute;
@@ -194,7 +196,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
           {
             method: 'GET',
             path: '/api2/api_key_info.json',
-            summary: 'Which key is calling (connection test)',
+            summary:
+              'Which credential is calling (connection test): the site, the staff id (0 is the owner) and its role',
             tag: 'Site',
           },
           { method: 'GET', path: '/api2/openapi.json', summary: 'This document', tag: 'Meta' },
@@ -256,7 +259,12 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.get('/api2/api_key_info.json', async (request) => ({
     result: 'successful',
     code: 200,
-    data: { key: request.caller!.credential, site_id: String(request.caller!.site.id) },
+    data: {
+      key: request.caller!.credential,
+      site_id: String(request.caller!.site.id),
+      staff_id: String(request.caller!.staffId),
+      role: request.caller!.role,
+    },
   }));
   registerTokenRoutes(app, database, config);
   registerExtraRoutes(app, database);

@@ -16,6 +16,7 @@ import { ARTIFACTS, CHROMIUM, accessible, suiteBrowser } from './support/browser
 
 const STAFF_EMAIL = 'cashier@example.com';
 const STAFF_PASSWORD = 'a cashier password';
+const SELLER_EMAIL = 'seller@example.com';
 
 if (!CHROMIUM) {
   it('the console pages in a browser', { skip: 'no Chromium found (apt-get install chromium)' }, () => {});
@@ -38,12 +39,12 @@ if (!CHROMIUM) {
         await Promise.race([page.getByRole('status').filter({ hasText: 'Saved' }).waitFor(), alert.waitFor()]);
         if ((await alert.count()) > 0) assert.fail(`not saved: ${await alert.first().innerText()}`);
       };
-      const signIn = async (email: string, password: string) => {
+      const signIn = async (email: string, password: string, landing = 'Dashboard') => {
         await page.goto(`${s.url}/app/login`);
         await page.getByLabel('Email').fill(email);
         await page.getByLabel('Password').fill(password);
         await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+        await page.getByRole('heading', { name: landing, level: 1 }).waitFor();
       };
       await signIn(TEST_EMAIL, TEST_PASSWORD);
 
@@ -77,6 +78,19 @@ if (!CHROMIUM) {
       await page.getByRole('button', { name: 'Add user' }).click();
       await saved();
       await page.locator('#users').getByRole('cell', { name: STAFF_EMAIL, exact: true }).waitFor();
+      // A second one with the Sales role: it sells, and the books stay closed to it.
+      await page.locator('#users').getByLabel('Name').fill('Seller');
+      await page.locator('#users').getByLabel('Email').fill(SELLER_EMAIL);
+      await page.locator('#users').getByLabel('Password').fill(STAFF_PASSWORD);
+      await page.locator('#users').getByLabel('Role').selectOption({ label: 'Sales' });
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await saved();
+      await page
+        .locator('#users')
+        .getByRole('row')
+        .filter({ hasText: SELLER_EMAIL })
+        .getByRole('cell', { name: 'Sales', exact: true })
+        .waitFor();
 
       await page.locator('#api-keys').getByLabel('Key name').fill('Shop');
       await page.getByRole('button', { name: 'Create key' }).click();
@@ -279,6 +293,23 @@ if (!CHROMIUM) {
       await page.locator('#api-keys').getByLabel('Key name').fill('Staff key');
       await page.getByRole('button', { name: 'Create key' }).click();
       await page.getByRole('alert').filter({ hasText: 'owner' }).waitFor();
+      await page.getByRole('button', { name: 'Sign out' }).click();
+
+      // ---- The Sales sign-in lands on the invoices, sees only the sales pages and is refused the rest.
+      await signIn(SELLER_EMAIL, STAFF_PASSWORD, 'Invoices');
+      const links = await nav().getByRole('link').allInnerTexts();
+      assert.deepEqual(
+        links,
+        ['Invoices', 'Estimates', 'Clients', 'Products'],
+        'the navigation shows what Sales opens',
+      );
+      const refused = await page.goto(`${s.url}/app/purchases`);
+      assert.equal(refused?.status(), 403);
+      await page.getByRole('heading', { name: 'Not allowed', level: 1 }).waitFor();
+      assert.match(await page.locator('main').innerText(), /Your role \(Sales\) does not allow this/);
+      await accessible(page, 'not allowed');
+      await page.goto(`${s.url}/app/invoices`);
+      await page.getByRole('heading', { name: 'Invoices', level: 1 }).waitFor();
       await context.close();
     });
   });

@@ -9,6 +9,7 @@ import { digest } from '../domain/secrets.js';
 import { runShape } from '../db/shapes.js';
 import { normalizeSite } from '../domain/sites.js';
 import type { SiteRow } from '../engine/resource.js';
+import { type RoleKey, roleOf } from '../domain/staff-roles.js';
 
 export interface Caller {
   site: SiteRow;
@@ -16,6 +17,8 @@ export interface Caller {
   staffId: number;
   /** How the caller proved itself, for logs and the audit trail: `key:<id>` or `token:<id>`. */
   credential: string;
+  /** What the caller may do (domain/staff-roles.ts): an API key is the owner's. */
+  role: RoleKey;
 }
 
 declare module 'fastify' {
@@ -104,7 +107,12 @@ async function readApiKey(database: Database, key: string): Promise<Caller | nul
       .where('k.revoked', '=', 0),
   );
   if (!row) return null;
-  return Object.freeze({ site: Object.freeze(normalizeSite(row)), staffId: 0, credential: `key:${row['key_id']}` });
+  return Object.freeze({
+    site: Object.freeze(normalizeSite(row)),
+    staffId: 0,
+    credential: `key:${row['key_id']}`,
+    role: 'owner' as const,
+  });
 }
 
 async function byAccessToken(database: Database, token: string, nowMs: number): Promise<Caller | null> {
@@ -112,13 +120,20 @@ async function byAccessToken(database: Database, token: string, nowMs: number): 
     .selectFrom('oauth_tokens as t')
     .innerJoin('sites as s', 's.id', 't.site_id')
     .innerJoin('users as u', (join) => join.onRef('u.id', '=', 't.user_id').onRef('u.site_id', '=', 't.site_id'))
+    .leftJoin('staff as m', (join) => join.onRef('m.id', '=', 'u.staff_id').onRef('m.site_id', '=', 'u.site_id'))
     .selectAll('s')
-    .select(['t.id as token_id', 't.access_expires_ms', 'u.staff_id as user_staff_id'])
+    .select(['t.id as token_id', 't.access_expires_ms', 'u.staff_id as user_staff_id', 'm.role_id as staff_role_id'])
     .where('t.access_hash', '=', digest(token))
     .where('t.revoked', '=', 0)
     .executeTakeFirst();
   if (!row || Number(row['access_expires_ms']) <= nowMs) return null;
-  return { site: normalizeSite(row), staffId: Number(row['user_staff_id']), credential: `token:${row['token_id']}` };
+  const staffId = Number(row['user_staff_id']);
+  return {
+    site: normalizeSite(row),
+    staffId,
+    credential: `token:${row['token_id']}`,
+    role: roleOf(staffId, row['staff_role_id']),
+  };
 }
 
 /**

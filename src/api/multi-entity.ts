@@ -12,6 +12,8 @@ import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, listRecords } from '../engine/listi
 import type { Context, Operation } from '../engine/resource.js';
 import { createRecord, deleteRecord, editRecord, getOne } from '../engine/service.js';
 import { RESOURCES } from '../resources/index.js';
+import { areaOfSpec, requireRole } from './role-check.js';
+import type { RoleKey } from '../domain/staff-roles.js';
 import { writeWith } from './routes.js';
 import { type V2Entity, childKey, v2Entities } from './v2-entities.js';
 import { renderV2 } from './v2-records.js';
@@ -82,10 +84,11 @@ async function numbered<T>(index: number, work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function runOne(context: Context, item: Json, index: number): Promise<unknown> {
+async function runOne(context: Context, item: Json, index: number, role: RoleKey): Promise<unknown> {
   const operation = ACTIONS[String(item['action'] ?? '').toLowerCase()];
   if (!operation) throw validationError({ [`${index}.action`]: `must be one of: ${Object.keys(ACTIONS).join(', ')}` });
   const entity = entityNamed(item['key'], operation, index);
+  requireRole(role, areaOfSpec(entity.spec), operation !== 'get' && operation !== 'list');
   const level = Number.isInteger(Number(item['data_level'])) ? Number(item['data_level']) : 1;
   const options = item['options'];
   switch (operation) {
@@ -138,7 +141,7 @@ export async function runMultiEntity(request: FastifyRequest, database: Database
       const item = raw;
       const base = typeof item['alias'] === 'string' && item['alias'] ? item['alias'] : String(item['key']);
       const name = Object.hasOwn(out, base) ? `${base}_${index}` : base;
-      out[name] = await numbered(index, () => runOne(context, item, index));
+      out[name] = await numbered(index, () => runOne(context, item, index, request.caller!.role));
     }
     return out;
   });

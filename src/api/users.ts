@@ -16,6 +16,7 @@ import type { ExtraRoute } from './openapi.js';
 import { parseId, writeWith } from './routes.js';
 import { isRecord } from '../guards.js';
 import { paramsOf } from './request.js';
+import { STAFF_ROLES } from '../domain/staff-roles.js';
 
 export const USER_ROUTES: ExtraRoute[] = [
   {
@@ -28,7 +29,7 @@ export const USER_ROUTES: ExtraRoute[] = [
     method: 'POST',
     path: '/api2/users',
     summary:
-      'Add a staff member who signs in: {"User":{"name","email","password","role_id"}} (owner only; password of 10 characters or more)',
+      'Add a staff member who signs in: {"User":{"name","email","password","role_id"}} (owner only; password of 10 characters or more; role_id 1 Full access, 2 Sales, 3 Read only)',
     tag: 'User',
   },
   {
@@ -92,8 +93,8 @@ export function registerUserRoutes(app: FastifyInstance, database: Database): vo
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 255) errors['email'] = 'must be an email address';
       if (password.length < PASSWORD_MIN || password.length > 200)
         errors['password'] = `must be ${PASSWORD_MIN} to 200 characters`;
-      if (!/^\d{1,9}$/.test(roleText) || roleText === '0')
-        errors['role_id'] = 'must be a role id (1 or more; 0 is the owner)';
+      if (!STAFF_ROLES.some((role) => String(role.id) === roleText))
+        errors['role_id'] = `must be one of ${STAFF_ROLES.map((role) => `${role.id} (${role.name})`).join(', ')}`;
       if (Object.keys(errors).length > 0) throw validationError(errors);
       const passwordHash = await hashPassword(password);
       const id = await writeWith(request, database, async (context) => {

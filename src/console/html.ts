@@ -4,6 +4,7 @@
  * inside Arabic text.
  */
 import { type Lang, type MessageKey, arabicDigits, translate } from './i18n.js';
+import type { RoleKey } from '../domain/staff-roles.js';
 
 export interface View {
   lang: Lang;
@@ -13,6 +14,8 @@ export interface View {
   /** The page's path, for the navigation's current entry. */
   path: string;
   signedIn: boolean;
+  /** The sign-in's role, as the API says it (domain/staff-roles.ts): the navigation shows what it may open. */
+  role?: RoleKey;
 }
 
 export const escapeHtml = (value: unknown): string =>
@@ -59,6 +62,25 @@ export function amount(view: View, value: unknown, currency?: string): Html {
   return html`<span class="amount">${ltr(view, shown)}${currency ? html` <span class="currency">${currency}</span>` : ''}</span>`;
 }
 
+/** The label of a role. */
+export function roleMessage(role: RoleKey | undefined): MessageKey {
+  return role === 'owner'
+    ? 'role_owner'
+    : role === 'sales'
+      ? 'role_sales'
+      : role === 'read_only'
+        ? 'role_read_only'
+        : 'role_full';
+}
+
+/** The pages the Sales role opens (the API refuses it the others' calls). */
+const SALES_PAGES = new Set(['/app/invoices', '/app/estimates', '/app/clients', '/app/products']);
+
+/** Whether the navigation shows `href` to `role`. */
+export function pageShown(role: RoleKey | undefined, href: string): boolean {
+  return role !== 'sales' || SALES_PAGES.has(href);
+}
+
 const NAV: Array<[string, MessageKey]> = [
   ['/app', 'nav_dashboard'],
   ['/app/invoices', 'nav_invoices'],
@@ -83,7 +105,7 @@ export function layout(view: View, title: string, body: Html, flash?: string): s
   const nav = view.signedIn
     ? html`
 <nav aria-label="${t(view, 'main_navigation')}"><ul>
-${NAV.map(([href, key]) => html`<li><a href="${href}"${current(href) ? html` aria-current="page"` : ''}>${t(view, key)}</a></li>`)}
+${NAV.filter(([href]) => pageShown(view.role, href)).map(([href, key]) => html`<li><a href="${href}"${current(href) ? html` aria-current="page"` : ''}>${t(view, key)}</a></li>`)}
 </ul>
 <form method="post" action="/app/logout" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'sign_out')}</button></form>
 </nav>`

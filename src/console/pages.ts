@@ -7,7 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DaftarError, DaftarNotFoundError } from '../../packages/client/src/index.js';
 import { PUBLIC_ROUTE } from '../api/auth.js';
-import { type Html, type View, amount, errors, field, html, layout, ltr, t, table } from './html.js';
+import { type Html, type View, amount, errors, field, html, layout, ltr, roleMessage, t, table } from './html.js';
+import { STAFF_ROLES, roleOf } from '../domain/staff-roles.js';
 import type { MessageKey } from './i18n.js';
 import { choicesOf, picker } from './pick.js';
 import { recordAt } from '../guards.js';
@@ -728,7 +729,7 @@ ${table(
     return [
       html`${user['name'] ?? ''}`,
       html`${user['email']}`,
-      html`${user['owner'] === '1' ? t(view, 'role_owner') : html`${t(view, 'role_staff')} ${ltr(view, user['role_id'])}`}`,
+      html`${t(view, roleMessage(user['owner'] === '1' ? 'owner' : roleOf(1, user['role_id'])))}`,
       user['owner'] === '1'
         ? html``
         : html`<form method="post" action="/app/settings/users/${user['id']}/remove" class="inline">${hidden(view)}<button type="submit" aria-label="${t(view, 'remove_user')} ${user['email']}">${t(view, 'remove')}</button></form>`,
@@ -739,7 +740,7 @@ ${table(
 ${field(view, 'name', html`<input id="user_name" name="name" required>`, 'user_name')}
 ${field(view, 'email', html`<input id="user_email" name="email" type="email" required>`, 'user_email')}
 ${field(view, 'password', html`<input id="user_password" name="password" type="password" autocomplete="new-password" minlength="10" required>`, 'user_password')}
-${field(view, 'role', html`<input id="user_role" name="role_id" inputmode="numeric" value="1">`, 'user_role')}
+${field(view, 'role', html`<select id="user_role" name="role_id">${STAFF_ROLES.map((role) => html`<option value="${role.id}">${t(view, roleMessage(role.key))}</option>`)}</select>`, 'user_role')}
 <button type="submit">${t(view, 'add_user')}</button></form></section>
 
 <section class="card" id="api-keys"><h2>${t(view, 'api_keys')}</h2>

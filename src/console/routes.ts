@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   Daftar,
   DaftarAuthenticationError,
+  DaftarPermissionError,
   DaftarError,
   DaftarNotFoundError,
 } from '../../packages/client/src/index.js';
@@ -18,7 +19,21 @@ import { REVOKE_PATHS, TOKEN_PATHS } from '../api/oauth.js';
 import { NUMBER_WIDTH } from '../domain/numbering.js';
 import { computeTotals } from '../domain/totals.js';
 import { ZERO, currencyDecimals, formatDec, formatFixed, parseDec } from '../domain/money.js';
-import { type Html, type View, amount, errors, field, html, layout, ltr, t, table } from './html.js';
+import {
+  type Html,
+  type View,
+  amount,
+  errors,
+  field,
+  html,
+  layout,
+  ltr,
+  pageShown,
+  roleMessage,
+  t,
+  table,
+} from './html.js';
+import type { RoleKey } from '../domain/staff-roles.js';
 import { type MessageKey, arabicDigits } from './i18n.js';
 import { type Form, bodyOf, paramOf, queryOf, rowOf, rowsOf, stringsOf } from './input.js';
 import { registerPages } from './pages.js';
@@ -99,9 +114,13 @@ export function registerConsole(app: FastifyInstance): void {
         return send(reply, layout(view, t(view, 'error_title'), html`<p>CSRF</p>`), 403);
       }
       try {
-        return await handler({ view, daftar: client(request, session), session }, request, reply);
+        const daftar = client(request, session);
+        // The API says what this sign-in is: the navigation shows only the pages its role may open.
+        const who = await daftar.request<{ data: { role?: RoleKey } }>('GET', '/api2/api_key_info.json');
+        view.role = who.data.role;
+        return await handler({ view, daftar, session }, request, reply);
       } catch (error) {
-        if (error instanceof DaftarAuthenticationError) {
+        if (error instanceof DaftarAuthenticationError && !(error instanceof DaftarPermissionError)) {
           endSession(request, reply);
           return reply.redirect('/app/login?expired=1');
         }
@@ -110,6 +129,16 @@ export function registerConsole(app: FastifyInstance): void {
             reply,
             layout(view, t(view, 'not_found'), html`<p><a href="/app">${t(view, 'back')}</a></p>`),
             404,
+          );
+        if (error instanceof DaftarPermissionError)
+          return send(
+            reply,
+            layout(
+              view,
+              t(view, 'not_allowed'),
+              html`<p>${t(view, 'not_allowed_text', { role: t(view, roleMessage(view.role)) })}</p><p><a href="${pageShown(view.role, '/app') ? '/app' : '/app/invoices'}">${t(view, 'back')}</a></p>`,
+            ),
+            403,
           );
         if (error instanceof DaftarError && error.status >= 500)
           return send(reply, layout(view, t(view, 'error_title'), html`<p>${t(view, 'unavailable')}</p>`), 503);
@@ -197,6 +226,8 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
     '/app',
     PUBLIC_ROUTE,
     signedIn(async ({ view, daftar }, _request, reply) => {
+      // The dashboard is made of reports and treasuries, which the Sales role does not read.
+      if (!pageShown(view.role, '/app')) return reply.redirect('/app/invoices');
       const site = await daftar.siteInfo();
       const currency = String(site['currency_code'] ?? '');
       // One report for the 12 months (revenue, expenses, money into treasuries: one grouped query) and

@@ -5,6 +5,7 @@
 import { notFound } from '../domain/errors.js';
 import type { Context } from '../engine/resource.js';
 import { scoped } from '../db/scoped.js';
+import { STAFF_ROLES } from '../domain/staff-roles.js';
 
 const FIXED: Record<string, Record<string, string>> = {
   timezone: {
@@ -20,7 +21,8 @@ const FIXED: Record<string, Record<string, string>> = {
   dateformats: { '0': 'YYYY-MM-DD', '1': 'DD/MM/YYYY', '2': 'MM/DD/YYYY', '3': 'DD-MM-YYYY', '4': 'DD.MM.YYYY' },
   languagecodes: { '7': 'Arabic', '41': 'English', '9': 'French' },
   branch: { '1': 'Main Branch' },
-  role: { '0': 'Owner' },
+  // The owner and the built-in staff roles (domain/staff-roles.ts).
+  role: Object.fromEntries([['0', 'Owner'], ...STAFF_ROLES.map((role) => [String(role.id), role.name])]),
   invoicelayout: { '1': 'Default layout' },
 };
 

@@ -52,6 +52,8 @@ export class DaftarError extends Error {
 }
 export class DaftarValidationError extends DaftarError {}
 export class DaftarAuthenticationError extends DaftarError {}
+/** 403: the credential is good but may not make this call (owner-only calls, a staff role's limits). */
+export class DaftarPermissionError extends DaftarAuthenticationError {}
 export class DaftarNotFoundError extends DaftarError {}
 export class DaftarConflictError extends DaftarError {}
 export class DaftarRateLimitError extends DaftarError {}
@@ -68,7 +70,8 @@ function errorFor(status: number, body: unknown): DaftarError {
   const message = failed.message ?? `HTTP ${status}`;
   const args = [message, status, failed.validation_errors ?? {}, failed.error_code, body] as const;
   if (status === 400 || status === 422) return new DaftarValidationError(...args);
-  if (status === 401 || status === 403) return new DaftarAuthenticationError(...args);
+  if (status === 403) return new DaftarPermissionError(...args);
+  if (status === 401) return new DaftarAuthenticationError(...args);
   if (status === 404) return new DaftarNotFoundError(...args);
   if (status === 409) return new DaftarConflictError(...args);
   if (status === 429) return new DaftarRateLimitError(...args);
