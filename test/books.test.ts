@@ -184,6 +184,17 @@ eachDatabase('books', (server) => {
     });
     assert.equal(unbalanced.status, 400);
     assert.ok(unbalanced.body.validation_errors.total_debit);
+    // A negative side beside a positive one balances on paper but is refused: every line is one-sided,
+    // which the aged reports' sums rely on (domain/open-items.ts).
+    const negative = await s.post('/api2/journals.json', {
+      Journal: { description: 'negative' },
+      JournalTransaction: [
+        { journal_account_id: sales.id, debit: 10, credit: -5 },
+        { journal_account_id: capital.id, credit: 15 },
+      ],
+    });
+    assert.equal(negative.status, 400, negative.text);
+    assert.deepEqual(negative.body.validation_errors, { 'JournalTransaction.0.credit': 'must not be negative' });
     const manual = await s.create('journals', {
       Journal: { description: 'owner funds' },
       JournalTransaction: [

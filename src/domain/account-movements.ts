@@ -297,9 +297,13 @@ async function runPlan(context: Context, accounts: Accounts, plan: TotalsRead[])
     return sql`select journal_account_id, ${sign} * n as n, ${sign} * debit_high as dh, ${sign} * debit_low as dl,
       ${sign} * credit_high as ch, ${sign} * credit_low as cl from ${table} where ${sql.join(where, sql` and `)}`;
   });
+  // SQLite flattens a lone branch into the grouping and then reads it through the unique index (site,
+  // account, period), every row of the site, to be spared the sort: 75 ms for one day's 885 rows at
+  // 1M invoices, against 2 ms through the period's index. Grouping by an expression keeps the index.
+  const group = context.dialect === 'sqlite' ? sql`journal_account_id + 0` : sql`journal_account_id`;
   const { rows } = await sql<Record<string, unknown>>`
     select journal_account_id, sum(n) as n, sum(dh) as dh, sum(dl) as dl, sum(ch) as ch, sum(cl) as cl
-    from (${sql.join(branches, sql` union all `)}) as reads group by journal_account_id`.execute(context.db);
+    from (${sql.join(branches, sql` union all `)}) as reads group by ${group}`.execute(context.db);
   return new Map(rows.map((row) => [Number(row['journal_account_id']), movementOf(row)]));
 }
 

@@ -10,7 +10,9 @@
  * (domain/account-movements.ts) and reads raise lines only from a recent window: every open item
  * dated before `date_to − 90 − (the longest due_after of any invoice)` is more than 90 days past due
  * whatever its own terms, so the part of B the window's raises do not cover is all "over 90 days",
- * without reading the lines it is made of.
+ * without reading the lines it is made of. When no raise has payment terms (a site whose invoices
+ * all have `due_after` 0, and every supplier), each raise is due on its date and the buckets are
+ * ranges of dates, so `openByAge` reads four range sums of the account totals instead of the lines.
  *
  * Stock valuation: `stock_positions` holds Σ signed quantity and Σ signed value at cost of every
  * movement per product and store, written in the transaction of every movement (domain/stock.ts), and
@@ -46,7 +48,10 @@ export interface OpenItem {
 }
 
 export interface PartyOpen {
-  /** Open raises, newest first (the old computation lists them oldest first; the buckets are the same). */
+  /**
+   * Open raises, newest first (the old computation lists them oldest first), or the open amounts per
+   * age bucket, each dated on its bucket's newest due day; the buckets are the same.
+   */
   items: OpenItem[];
   /** What was paid beyond every raise (shown as a negative current amount). */
   credit: Dec;
@@ -254,8 +259,12 @@ export async function openItems(
     else out.set(id, { items: [], credit: -balance });
   }
   if (owed.size === 0) return out;
-  // Every open item dated before `from` is more than 90 days past due, whatever its terms.
   const terms = entityType === 'client' ? await longestTerms(context) : 0;
+  if (terms === 0) {
+    for (const [accountId, open] of await openByAge(context, owed, to, sign)) out.set(accountId, open);
+    return out;
+  }
+  // Every open item dated before `from` is more than 90 days past due, whatever its terms.
   const from = daysBefore(to, 90 + terms);
   const lines = await context.db
     .selectFrom('journals as j')
@@ -305,6 +314,54 @@ export async function openItems(
     const list = items.get(accountId) ?? [];
     if (left > ZERO) list.push({ due: null, amount: left });
     out.set(accountId, { items: list, credit: ZERO });
+  }
+  return out;
+}
+
+/** The age buckets as days before the date: [newest, oldest] of each, newest first (over 90 is the rest). */
+const AGES: ReadonlyArray<[number, number]> = [
+  [0, 0],
+  [1, 30],
+  [31, 60],
+  [61, 90],
+];
+
+/**
+ * Open amounts per age bucket when every raise is due on its own date: no invoice of the site has
+ * payment terms (and a supplier's raises never have). Settled oldest first, the open part of the raises
+ * dated from x up to `to` is min(B, R(x)), B the balance and R(x) the sum of those raises, so each
+ * bucket is the difference of two of them and the rest of B is over 90 days. R comes from the account
+ * totals of each bucket's days (domain/account-movements.ts), four range sums read once each, instead
+ * of the window's lines. A client's raises are its account's debits and a supplier's its credits,
+ * because every line is one-sided and not negative (every posting is, domain/books.ts `compact`, and a
+ * manual journal must be, resources/journals.ts; test/support/db-state.ts checks it).
+ */
+async function openByAge(
+  context: Context,
+  owed: Map<number, Dec>,
+  to: string,
+  sign: 1n | -1n,
+): Promise<Map<number, PartyOpen>> {
+  const ids = [...owed.keys()];
+  const raised: Array<Map<number, Dec>> = [];
+  for (const [newest, oldest] of AGES) {
+    const moved = await movementsByAccount(context, daysBefore(to, oldest), daysBefore(to, newest), ids);
+    raised.push(new Map([...moved].map(([id, m]) => [id, sign === 1n ? m.debit : m.credit])));
+  }
+  const out = new Map<number, PartyOpen>();
+  for (const [accountId, balance] of owed) {
+    // Each bucket's item is dated on the bucket's newest due day (the report only buckets them).
+    const items: OpenItem[] = [];
+    let since = ZERO;
+    let newer = ZERO;
+    AGES.forEach(([newest], k) => {
+      since += raised[k]!.get(accountId) ?? ZERO;
+      const open = since < balance ? since : balance;
+      if (open > newer) items.push({ due: daysBefore(to, newest), amount: open - newer });
+      newer = open;
+    });
+    if (balance > newer) items.push({ due: null, amount: balance - newer });
+    out.set(accountId, { items, credit: ZERO });
   }
   return out;
 }

@@ -78,6 +78,14 @@ export async function bookProblems(database: Database): Promise<string[]> {
     if (String(j.d) !== String(j.td) || String(j.c) !== String(j.tc))
       problems.push(`journal ${j.id} totals ${j.td}/${j.tc} differ from its lines ${j.d}/${j.c}`);
   }
+  // Every line has one side, above zero: what the aged reports' sums of debits (or credits) rely on.
+  const sided = await sql<{ id: number; d: string; c: string }>`
+    select id, coalesce(debit, 0) as d, coalesce(credit, 0) as c from journal_transactions
+    where coalesce(debit, 0) < 0 or coalesce(credit, 0) < 0 or (coalesce(debit, 0) > 0) = (coalesce(credit, 0) > 0)`.execute(
+    db,
+  );
+  for (const row of sided.rows)
+    problems.push(`journal line ${row.id} is not one-sided: debit ${row.d} credit ${row.c}`);
   const bare = await sql<{ id: number }>`
     select i.id from invoices i
     where not exists (select 1 from invoice_items t where t.invoice_id = i.id and t.site_id = i.site_id)`.execute(db);
