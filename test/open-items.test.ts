@@ -9,8 +9,7 @@ import fc from 'fast-check';
 import { movementSource } from '../src/domain/account-movements.js';
 import { report } from './support/books.js';
 import { type TestServer, eachDatabase, it } from './support/harness.js';
-import { withKey } from './support/records.js';
-import { createSite } from '../src/domain/sites.js';
+import { anotherSite } from './support/records.js';
 
 const DAYS = [
   '2025-06-02',
@@ -295,13 +294,6 @@ eachDatabase('open items', (server) => {
     await randomBooks(server(), [0, 10, 45, 120]);
   });
   it('and the same on a site whose invoices have no payment terms, aged by sums per bucket (property)', async () => {
-    const s = server();
-    const created = await createSite(s.database.db, {
-      subdomain: 'no-terms',
-      businessName: 'Cash Sales Co',
-      currency: 'SAR',
-      country: 'SA',
-    });
-    await randomBooks(withKey(s, created.apiKey), [0]);
+    await randomBooks(await anotherSite(server(), 'no-terms', 'Cash Sales Co', 'SAR', 'SA'), [0]);
   });
 });

@@ -10,7 +10,7 @@ import { pageWindow } from '../src/api/v2-paginator.js';
 import { v2Entities } from '../src/api/v2-entities.js';
 import { RESOURCES, declaredTables } from '../src/resources/index.js';
 import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, it } from './support/harness.js';
-import { withKey } from './support/records.js';
+import { anotherSite, withKey } from './support/records.js';
 
 const V2 = '/v2/api/entity';
 
@@ -561,13 +561,7 @@ eachDatabase('v2 entity API', (server) => {
 
   it("keeps sites apart: another site's ids are not records, and its lists hold only its own", async () => {
     const s = server();
-    const created = await createSite(s.database.db, {
-      subdomain: 'v2-other',
-      businessName: 'Other Co',
-      currency: 'EGP',
-      country: 'EG',
-    });
-    const other = withKey(s, created.apiKey);
+    const other = await anotherSite(s, 'v2-other', 'Other Co', 'EGP', 'EG');
     const theirs = await other.post(`${V2}/client`, { business_name: 'Other Client' });
     assert.equal(theirs.status, 200, theirs.text);
     for (const id of [clientId, productIds[0]]) {

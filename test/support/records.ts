@@ -5,12 +5,25 @@
  */
 import { RESOURCES } from '../../src/resources/index.js';
 import { TestServer } from './harness.js';
+import { createSite } from '../../src/domain/sites.js';
 
 export type Ids = Record<string, string>;
 
 /** The same server, called with another API key (another site). */
 export function withKey(s: TestServer, apiKey: string): TestServer {
   return new TestServer(s.server, s.url, apiKey, async () => {}, s.errors);
+}
+
+/** A new site of its own on the same server (subdomain, name, currency, country), called with its key. */
+export async function anotherSite(
+  s: TestServer,
+  subdomain: string,
+  businessName: string,
+  currency: string,
+  country: string,
+): Promise<TestServer> {
+  const created = await createSite(s.database.db, { subdomain, businessName, currency, country });
+  return withKey(s, created.apiKey);
 }
 
 async function firstId(s: TestServer, path: string, model: string): Promise<string> {
