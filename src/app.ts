@@ -155,7 +155,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     }
     if (!requiresCredential(request, PUBLIC_PATHS)) return;
     request.caller = await authenticate(database, request);
-    checkRole(request);
     request.baseUrl = baseUrlOf(request, config.publicUrl);
     if (config.rateLimitPerMinute > 0) {
       const limit = config.rateLimitPerMinute;
@@ -172,6 +171,8 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       )
         return reply;
     }
+    // After the rate limit, so refused calls count against it like any other.
+    checkRole(request);
   });
   registerIdempotency(app, database, config.requestTimeoutMs);
 
