@@ -69,11 +69,25 @@ if (!CHROMIUM) {
       await page.getByRole('link', { name: 'New invoice' }).click();
       await page.getByLabel('Client').selectOption({ label: 'Console Client Co.' });
       await page.getByLabel('Product').fill('Console Pen');
+      await page.getByLabel('Quantity').fill('2');
+      // The totals while typing are the server's: 2 × 19.99 = 39.98, VAT 6.00 (5.997 rounded), 45.98.
+      await page.locator('[data-total="total"]').filter({ hasText: '45.98' }).waitFor({ timeout: 10_000 });
+      await accessible(page, 'new invoice');
+      await page.getByRole('button', { name: 'Save invoice' }).click();
+      await page.getByRole('heading', { name: /^Invoice / }).waitFor();
+      assert.match(await page.locator('[data-total="total"]').innerText(), /45\.98/);
+
+      // Edit it: the form comes filled in, and the new quantity's totals are the server's again:
+      // 3 × 19.99 = 59.97, VAT 9.00 (8.9955 rounded), 68.97.
+      await page.getByRole('link', { name: 'Edit invoice' }).click();
+      await page.getByRole('heading', { name: 'Edit invoice', level: 1 }).waitFor();
+      assert.equal(await page.getByLabel('Quantity').inputValue(), '2');
+      assert.equal(await page.getByLabel('Product').inputValue(), 'Console Pen');
+      await page.locator('[data-total="total"]').filter({ hasText: '45.98' }).waitFor({ timeout: 10_000 });
       await page.getByLabel('Quantity').fill('3');
-      // The totals while typing are the server's: 3 × 19.99 = 59.97, VAT 9.00 (8.9955 rounded), 68.97.
       await page.locator('[data-total="total"]').filter({ hasText: '68.97' }).waitFor({ timeout: 10_000 });
       assert.equal((await page.locator('[data-total="taxes"]').innerText()).trim(), '9.00');
-      await accessible(page, 'new invoice');
+      await accessible(page, 'edit invoice');
       await page.getByRole('button', { name: 'Save invoice' }).click();
       await page.getByRole('heading', { name: /^Invoice / }).waitFor();
       assert.match(await page.locator('[data-total="total"]').innerText(), /68\.97/);

@@ -18,6 +18,7 @@ import { injectFetch } from '../api/inject-fetch.js';
 import { REVOKE_PATHS, TOKEN_PATHS } from '../api/oauth.js';
 import { NUMBER_WIDTH } from '../domain/numbering.js';
 import { computeTotals } from '../domain/totals.js';
+import { invoiceItemFields } from '../resources/sales-documents.js';
 import { ZERO, currencyDecimals, formatDec, formatFixed, parseDec } from '../domain/money.js';
 import {
   type Html,
@@ -405,30 +406,49 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
     }),
   );
 
-  app.post(
-    '/app/invoices',
-    PUBLIC_ROUTE,
+  /** Saves the invoice form (a new invoice, or the edit of `id`); a 400 redraws it with the API's field errors. */
+  const saveInvoice = (edit: boolean) =>
     signedIn(async (page, request, reply) => {
       const form = bodyOf(request);
-      const lines = linesOf(form).filter((line) => line.product_id || line.item);
+      const editing = edit ? paramOf(request, 'id') : undefined;
+      const current = editing ? rowsOf((await page.daftar.invoices.get(editing))['InvoiceItem']) : [];
+      const body = invoiceBody(form, current);
       try {
-        const { id } = await page.daftar.invoices.create({
-          Invoice: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
-          InvoiceItem: lines.map((line) => ({
-            ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
-            quantity: line.quantity,
-            ...(line.unit_price ? { unit_price: line.unit_price } : {}),
-            ...(line.tax1 ? { tax1: line.tax1 } : {}),
-          })),
-        });
+        const id = editing ?? (await page.daftar.invoices.create(body)).id;
+        if (editing) await page.daftar.invoices.update(editing, body);
         return reply.redirect(`/app/invoices/${id}?saved=1`, 303);
       } catch (error) {
         if (error instanceof DaftarError && error.status === 400)
-          return send(reply, await invoiceForm(page, form, error.validationErrors), 400);
+          return send(reply, await invoiceForm(page, form, error.validationErrors, 'invoice', editing), 400);
         throw error;
       }
+    });
+  app.post('/app/invoices', PUBLIC_ROUTE, saveInvoice(false));
+
+  // Editing an invoice: the same form, filled from the invoice; the API replaces its lines and reposts
+  // its books (a total below what is paid is its 400, shown on the form).
+  app.get(
+    '/app/invoices/:id/edit',
+    PUBLIC_ROUTE,
+    signedIn(async (page, request, reply) => {
+      const id = paramOf(request, 'id');
+      const invoice = await page.daftar.invoices.get(id);
+      const lines = rowsOf(invoice['InvoiceItem']);
+      const column = (name: string) => lines.map((line) => (line[name] === null ? '' : String(line[name] ?? '')));
+      const form: Form = {
+        client_id: String(invoice['client_id'] ?? ''),
+        date: String(invoice['date'] ?? '').slice(0, 10),
+        product_id: column('product_id').map((value) => (value === '0' ? '' : value)),
+        item: column('item'),
+        quantity: column('quantity'),
+        unit_price: column('unit_price'),
+        tax1: column('tax1').map((value) => (value === '0' ? '' : value)),
+        line_id: column('id'),
+      };
+      return send(reply, await invoiceForm(page, form, {}, 'invoice', id));
     }),
   );
+  app.post('/app/invoices/:id/edit', PUBLIC_ROUTE, saveInvoice(true));
 
   app.get(
     '/app/invoices/:id',
@@ -779,6 +799,8 @@ export interface LineForm {
   quantity: string;
   unit_price: string;
   tax1: string;
+  /** The line of the edited invoice this row shows ('' for a new line). */
+  line_id?: string;
 }
 
 export function linesOf(form: Form): LineForm[] {
@@ -790,6 +812,7 @@ export function linesOf(form: Form): LineForm[] {
     quantity: list(form['quantity'])[i] ?? '',
     unit_price: list(form['unit_price'])[i] ?? '',
     tax1: list(form['tax1'])[i] ?? '',
+    line_id: list(form['line_id'])[i] ?? '',
   }));
 }
 
@@ -822,11 +845,48 @@ function invoiceTable(view: View, rows: Row[], currency: string): Html {
   );
 }
 
+/** What the form shows of a line; the rest of an edited line's writable fields travel as they are. */
+const SHOWN_LINE_FIELDS = new Set(['invoice_id', 'product_id', 'item', 'quantity', 'unit_price', 'tax1']);
+const KEPT_LINE_FIELDS = Object.entries(invoiceItemFields())
+  .filter(([name, field]) => field.isWritable && !SHOWN_LINE_FIELDS.has(name))
+  .map(([name]) => name);
+
+/** An edited line's fields the form does not show (a description, a second tax, a discount, a store, …). */
+function keptOf(line: Row | undefined): Row {
+  const kept: Row = {};
+  if (!line) return kept;
+  for (const name of KEPT_LINE_FIELDS) if (line[name] !== null && line[name] !== undefined) kept[name] = line[name];
+  // The factor follows from the unit when there is one.
+  if (kept['unit_factor_id']) delete kept['unit_factor'];
+  return kept;
+}
+
+/**
+ * The API body of the invoice form: the client, the date and the lines that name a product or an
+ * item; a line of the edited invoice (`current`) keeps what the form does not show, so an edit in the
+ * console loses nothing an API client wrote.
+ */
+function invoiceBody(form: Form, current: Row[] = []) {
+  const lines = linesOf(form).filter((line) => line.product_id || line.item);
+  return {
+    Invoice: { client_id: one(form['client_id']), date: one(form['date']) || undefined },
+    InvoiceItem: lines.map((line) => ({
+      ...keptOf(current.find((row) => line.line_id && String(row['id']) === line.line_id)),
+      ...(line.product_id ? { product_id: line.product_id } : { item: line.item }),
+      quantity: line.quantity,
+      ...(line.unit_price ? { unit_price: line.unit_price } : {}),
+      ...(line.tax1 ? { tax1: line.tax1 } : {}),
+    })),
+  };
+}
+
+/** The invoice (or estimate) form: new, or the edit of invoice `editing`. */
 export async function invoiceForm(
   { view, daftar }: Page,
   form: Form,
   problems: Record<string, string>,
   kind: 'invoice' | 'estimate' = 'invoice',
+  editing?: string,
 ): Promise<string> {
   const lines = linesOf(form);
   const [clients, products, taxes] = await Promise.all([
@@ -842,7 +902,7 @@ export async function invoiceForm(
   const taxOptions = (selected: string) =>
     html`<option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}"${String(tax['id']) === selected ? html` selected` : ''}>${tax['name']} (${ltr(view, tax['value'])}%)</option>`)}`;
   const line = (value: LineForm, index: number) => html`<tr class="line">
-<td><label class="sr" for="product_${index}">${t(view, 'product')}</label><input id="product_${index}" name="product_search" list="product-list" placeholder="${t(view, 'choose_product')}" value="${products.rows.find((p: Row) => String(p['id']) === value.product_id)?.['name'] ?? ''}" autocomplete="off" data-products><input type="hidden" name="product_id[]" value="${value.product_id}"></td>
+<td><label class="sr" for="product_${index}">${t(view, 'product')}</label><input id="product_${index}" name="product_search" list="product-list" placeholder="${t(view, 'choose_product')}" value="${products.rows.find((p: Row) => String(p['id']) === value.product_id)?.['name'] ?? ''}" autocomplete="off" data-products><input type="hidden" name="product_id[]" value="${value.product_id}"><input type="hidden" name="line_id[]" value="${value.line_id ?? ''}"></td>
 <td><label class="sr" for="item_${index}">${t(view, 'description')}</label><input id="item_${index}" name="item[]" value="${value.item}" placeholder="${t(view, 'free_text_line')}"></td>
 <td><label class="sr" for="quantity_${index}">${t(view, 'quantity')}</label><input id="quantity_${index}" name="quantity[]" inputmode="decimal" value="${value.quantity}" required></td>
 <td><label class="sr" for="unit_price_${index}">${t(view, 'unit_price')}</label><input id="unit_price_${index}" name="unit_price[]" inputmode="decimal" value="${value.unit_price}"></td>
@@ -850,10 +910,10 @@ export async function invoiceForm(
 <td><button type="button" data-remove-line aria-label="${t(view, 'remove_line')}">×</button></td></tr>`;
   return layout(
     view,
-    t(view, kind === 'estimate' ? 'new_estimate' : 'new_invoice'),
+    editing ? t(view, 'edit_invoice') : t(view, kind === 'estimate' ? 'new_estimate' : 'new_invoice'),
     html`
 ${errors(view, problems)}
-<form method="post" action="/app/${kind === 'estimate' ? 'estimates' : 'invoices'}" id="invoice-form" data-preview="/app/invoices/preview">
+<form method="post" action="${editing ? `/app/invoices/${editing}/edit` : `/app/${kind === 'estimate' ? 'estimates' : 'invoices'}`}" id="invoice-form" data-preview="/app/invoices/preview">
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'client', picker(view, clients, { id: 'client_id', name: 'client_id', selected: one(form['client_id']), empty: 'choose_client' }), 'client_id')}
 ${field(view, 'date', html`<input id="date" name="date" type="date" value="${one(form['date'])}">`, 'date')}
@@ -980,7 +1040,8 @@ function invoicePage(
       lines: rowsOf(invoice['InvoiceItem']),
       payments: rowsOf(invoice['InvoicePayment']),
       payAction: `/app/invoices/${invoice['id']}/payments`,
-      links: html`<a class="button" href="/app/invoices/${invoice['id']}/pdf">${t(view, 'download_pdf')}</a>
+      links: html`<a class="button" href="/app/invoices/${invoice['id']}/edit">${t(view, 'edit_invoice')}</a>
+<a class="button" href="/app/invoices/${invoice['id']}/pdf">${t(view, 'download_pdf')}</a>
 <a class="button" href="/app/documents/invoices/${invoice['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a>
 ${invoice['invoice_pdf_url'] ? html`<a class="button" href="${invoice['invoice_pdf_url']}">${t(view, 'share_link')}</a>` : ''}`,
       after: html`<form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`,
