@@ -77,6 +77,32 @@ eachDatabase('daftar CLI for people', (server, engine) => {
     assert.match(csv.stdout.split('\n')[0]!, /journal_account_id/);
   });
 
+  it("writes the first start's year of demo business whole, warehouse purchases too", async () => {
+    // `DAFTAR_DEMO=1 npm start` runs seed 42 over 12 months; its purchases into the warehouse once
+    // counted as stock the shop's invoices (sold from the main store) could take, and a refused invoice
+    // stopped the demo half-written.
+    const other = await freshDatabase(engine);
+    try {
+      const env = { ...server().env, DATABASE_URL: other.url, DAFTAR_DATA_DIR: other.dataDir };
+      const year = json(await daftar(['demo', '--months', '12', '--seed', '42', '--json'], env));
+      assert.ok(year.invoices > 500 && year.purchases >= 20, JSON.stringify(year));
+      const warehouse = json(
+        await daftar(['stock_transactions', 'list', '--all', '--json', '--site', 'demo', '--limit', '1000'], env),
+      ) as Array<{ store_id: string }>;
+      const stores = json(await daftar(['stores', 'list', '--all', '--json', '--site', 'demo'], env)) as Array<{
+        id: string;
+        name: string;
+      }>;
+      const jeddah = stores.find((store) => store.name.startsWith('Warehouse'))!;
+      assert.ok(
+        warehouse.some((movement) => movement.store_id === jeddah.id),
+        'some purchases went into the warehouse',
+      );
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('runs every verb against a running server, with tables, --json and meaningful exit codes', async () => {
     const remote = { DAFTAR_URL: server().url, DAFTAR_API_KEY: TEST_KEY };
     const created = json(

@@ -177,6 +177,7 @@ export async function runDemo(daftar: Daftar, options: DemoOptions): Promise<Dem
     summary.suppliers += 1;
   }
   progress();
+  // `stock`: what the main store holds, from which the invoices sell.
   const products: Array<{ id: string; price: string; cost: string; stock: number }> = [];
   for (const [name, code, price, cost] of PRODUCTS) {
     const id = (
@@ -199,22 +200,23 @@ export async function runDemo(daftar: Daftar, options: DemoOptions): Promise<Dem
   for (const step of plan) {
     const date = dayOf(step.month, step.day);
     if (step.kind === 'purchase') {
-      const lines = products
-        .filter(() => next() < 0.5)
-        .map((product) => {
-          const quantity = between(20, 60);
-          product.stock += quantity;
-          return { product_id: product.id, quantity, unit_price: product.cost, tax1: vat };
-        });
+      const bought = products.filter(() => next() < 0.5).map((product) => ({ product, quantity: between(20, 60) }));
+      const lines = bought.map(({ product, quantity }) => ({
+        product_id: product.id,
+        quantity,
+        unit_price: product.cost,
+        tax1: vat,
+      }));
       if (lines.length > 0) {
+        const supplier = pick(suppliers);
+        // Some mid-month purchases go to the warehouse, whose stock the shop's invoices (sold from the
+        // main store) cannot take: only what comes into the main store can be sold.
+        const intoWarehouse = step.day === 15 && next() < 0.2;
         await daftar.purchaseInvoices.create({
-          PurchaseOrder: {
-            supplier_id: pick(suppliers),
-            date,
-            store_id: step.day === 15 && next() < 0.2 ? warehouse : undefined,
-          },
+          PurchaseOrder: { supplier_id: supplier, date, store_id: intoWarehouse ? warehouse : undefined },
           PurchaseOrderItem: lines,
         } as never);
+        if (!intoWarehouse) for (const { product, quantity } of bought) product.stock += quantity;
         summary.purchases += 1;
       }
     } else if (step.kind === 'invoice') {
