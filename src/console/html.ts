@@ -3,7 +3,7 @@
  * dates, invoice numbers and VAT numbers are wrapped in <bdi dir="ltr"> so they stay left-to-right
  * inside Arabic text.
  */
-import { type Lang, type MessageKey, arabicDigits, translate } from './i18n.js';
+import { CATALOGUE, type Lang, type MessageKey, arabicDigits, translate } from './i18n.js';
 import type { RoleKey } from '../domain/staff-roles.js';
 
 export interface View {
@@ -47,6 +47,15 @@ function render(value: unknown): string {
 
 export const t = (view: View, key: MessageKey, vars?: Record<string, string | number>) =>
   translate(view.lang, key, vars);
+
+/**
+ * The label of a key the API sends (a report's column or total, `col_`; an account's section or
+ * class, `section_`) in the page's language; a key the catalogue does not know stays as its words.
+ */
+export function labelOf(view: View, prefix: 'col_' | 'section_', key: string): string {
+  const full = `${prefix}${key}`;
+  return full in CATALOGUE.en ? t(view, full as MessageKey) : key.replace(/_/g, ' ');
+}
 
 /** A number, an amount, a date or an id: left-to-right inside any text, in the chosen digits. */
 export function ltr(view: View, value: unknown): Html {

@@ -9,9 +9,9 @@ import { DaftarError, DaftarNotFoundError } from '../../packages/client/src/inde
 import { PUBLIC_ROUTE } from '../api/auth.js';
 import { type Html, type View, amount, errors, field, html, layout, ltr, roleMessage, t, table } from './html.js';
 import { STAFF_ROLES, roleOf } from '../domain/staff-roles.js';
-import type { MessageKey } from './i18n.js';
+import { CATALOGUE, type MessageKey } from './i18n.js';
 import { choicesOf, picker } from './pick.js';
-import { recordAt } from '../guards.js';
+import { isRecord, recordAt } from '../guards.js';
 import { bodyOf, paramOf, queryOf, rowOf, rowsOf } from './input.js';
 import { languageOf } from './session.js';
 import {
@@ -48,6 +48,46 @@ const options = (
     (row) =>
       html`<option value="${row['id']}"${String(row['id']) === selected ? html` selected` : ''}>${label(row)}</option>`,
   );
+
+/** Which of `value`'s known words a key names (`self-signed` → `zatca_cert_self_signed`), if any. */
+function knownKey(prefix: string, value: unknown): MessageKey | undefined {
+  const key = `${prefix}${String(value ?? '').replace(/-/g, '_')}`;
+  return key in CATALOGUE.en ? (key as MessageKey) : undefined;
+}
+
+/** The e-invoicing status of `GET /api2/einvoicing` as labelled facts, in the page's language. */
+function einvoicingFacts(view: View, unit: Row): Array<[MessageKey, Html]> {
+  if (Object.keys(unit).length === 0) return [];
+  const word = (prefix: string, value: unknown) => {
+    const key = knownKey(prefix, value);
+    return key ? html`${t(view, key)}` : ltr(view, value ?? '—');
+  };
+  const yes = (value: unknown) => html`${t(view, value === true || value === '1' ? 'yes' : 'no')}`;
+  const facts: Array<[MessageKey, Html]> = [['zatca_onboarded', yes(unit['onboarded'])]];
+  if (unit['onboarded'] !== true) return facts;
+  const documents = isRecord(unit['documents']) ? Object.values(unit['documents']) : [];
+  facts.push(
+    ['zatca_unit', ltr(view, unit['unit_id'])],
+    ['zatca_environment', word('zatca_env_', unit['environment'])],
+    [
+      'zatca_certificate',
+      unit['certificate'] === 'self-signed'
+        ? html`${word('zatca_cert_', unit['certificate'])}. ${t(view, 'zatca_self_signed_note')}`
+        : word('zatca_cert_', unit['certificate']),
+    ],
+    ['zatca_issued', yes(unit['zatca_issued'])],
+    ['zatca_icv', ltr(view, unit['icv'])],
+    ['zatca_last_hash', ltr(view, unit['last_hash'] ?? '—')],
+    [
+      'zatca_documents',
+      ltr(
+        view,
+        documents.reduce((sum: number, n) => sum + Number(n ?? 0), 0),
+      ),
+    ],
+  );
+  return facts;
+}
 
 /** A write whose 400 redraws the form with the API's field errors; anything else goes up. */
 async function saving(
@@ -671,7 +711,7 @@ ${table(
     const text = (key: MessageKey, name: string, value: unknown, extra: Html = html``) =>
       field(view, key, html`<input id="site_${name}" name="${name}" value="${value ?? ''}"${extra}>`, `site_${name}`);
     const unit: Row = rowOf(einvoicing.data['EInvoicing']) ?? einvoicing.data;
-    const flat = Object.entries(unit).filter(([, v]) => v === null || typeof v !== 'object');
+    const facts = einvoicingFacts(view, unit);
     return layout(
       view,
       t(view, 'settings'),
@@ -785,7 +825,7 @@ ${field(view, 'events', html`<input id="hook_events" name="events" dir="ltr" val
 <button type="submit">${t(view, 'add_webhook')}</button></form></section>
 
 <section class="card" id="einvoicing"><h2>${t(view, 'einvoicing')}</h2>
-${flat.length > 0 ? html`<dl class="facts">${flat.map(([k, v]) => html`<dt>${k.replace(/_/g, ' ')}</dt><dd>${ltr(view, v ?? '—')}</dd>`)}</dl>` : html`<p>${t(view, 'nothing_yet')}</p>`}
+${facts.length > 0 ? html`<dl class="facts">${facts.map(([k, v]) => html`<dt>${t(view, k)}</dt><dd>${v}</dd>`)}</dl>` : html`<p>${t(view, 'nothing_yet')}</p>`}
 </section>`,
       flashOf(view, query),
     );

@@ -28,6 +28,7 @@ import {
   field,
   html,
   layout,
+  labelOf,
   ltr,
   pageShown,
   roleMessage,
@@ -662,7 +663,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
           ? html`${value} <a href="${here({ journal_cat_id: String(row['journal_cat_id'] ?? '') })}">${t(view, 'folded_accounts', { count: digits(view, Number(row['accounts'])) })}</a>`
           : numeric(value) && !/_id$|^code$/.test(column)
             ? amount(view, value)
-            : html`${value}`;
+            : column === 'section' || column === 'class'
+              ? html`${labelOf(view, 'section_', String(value ?? ''))}`
+              : html`${value}`;
       const folderNav = paged
         ? html`${folder ? html`<p><a href="${here({})}">${t(view, 'all_accounts')}</a></p>` : ''}
 <nav class="pages" aria-label="${t(view, folder ? 'folder_accounts' : 'report_pages')}">
@@ -685,9 +688,9 @@ ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" val
 <a class="button" href="/app/reports/${name}/csv?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}" download>${t(view, 'download_csv')}</a>
 <a class="button" href="/app/reports/${name}/pdf?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}" download>${t(view, 'download_pdf')}</a>
 </form>
-<table><thead><tr>${columns.map((c) => html`<th scope="col">${c.replace(/_/g, ' ')}</th>`)}</tr></thead>
+<table><thead><tr>${columns.map((c) => html`<th scope="col">${labelOf(view, 'col_', c)}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${cellOf(c, row[c], row)}</td>`)}</tr>`)}</tbody>
-${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th scope="row">${k.replace(/_/g, ' ')}</th><td colspan="${Math.max(1, columns.length - 1)}">${cellOf(k, v, {})}</td></tr>`)}</tfoot>` : ''}
+${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th scope="row">${labelOf(view, 'col_', k)}</th><td colspan="${Math.max(1, columns.length - 1)}">${cellOf(k, v, {})}</td></tr>`)}</tfoot>` : ''}
 </table>${folderNav}`,
         ),
       );

@@ -1,0 +1,114 @@
+// What the console shows of the API's own keys is in the page's language (issue 21: no English left in
+// the Arabic console), on both engines, through HTTP with a signed-in session: every column and total
+// of every report has a label in both catalogues, the Arabic report pages' headings and account sections
+// carry no English, and the settings' e-invoicing status is labelled before and after onboarding.
+import assert from 'node:assert/strict';
+import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, it } from './support/harness.js';
+import { populate } from './support/records.js';
+import { SECRET_HEX, SELLER, ZATCA_ENV } from './support/zatca.js';
+import { CATALOGUE } from '../src/console/i18n.js';
+import { keygen } from '../src/zatca/onboarding.js';
+import { parseSecretKey } from '../src/zatca/vault.js';
+
+const PAGES = [
+  'monthly_summary',
+  'profit_and_loss',
+  'balance_sheet',
+  'trial_balance',
+  'aged_receivables',
+  'aged_payables',
+  'stock_valuation',
+];
+
+/** The text of every `<th>` of a page, and of the cells of its section and class columns. */
+function headings(page: string): string[] {
+  return [...page.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+}
+
+/** Words of three Latin letters or more, but for amounts' currency codes and the brand. */
+const english = (text: string) => (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^(SAR|PDF|CSV)$/.test(w));
+
+eachDatabase(
+  "the console's labels of the API's keys",
+  (server) => {
+    let cookie = '';
+    const get = async (url: string, lang: 'ar' | 'en') => {
+      const s = server();
+      if (!cookie) {
+        const token = await s.post('/api2/oauth/token', {
+          grant_type: 'password',
+          username: TEST_EMAIL,
+          password: TEST_PASSWORD,
+        });
+        cookie = `daftar_session=${token.body.access_token}`;
+      }
+      const reply = await s.get(url, { cookie: `${cookie}; daftar_lang=${lang}`, apikey: '' });
+      assert.equal(reply.status, 200, `${url}: ${reply.text.slice(0, 300)}`);
+      return reply.text;
+    };
+
+    it('labels every column and total of every report, and leaves no English in the Arabic headings', async () => {
+      const s = server();
+      const ids = await populate(s, 'labels');
+      const keys = new Set<string>();
+      for (const name of [
+        ...PAGES,
+        `general_ledger.json?journal_account_id=${ids['journal_accounts']}`,
+        `client_statement.json?client_id=${ids['clients']}`,
+        'cost_centers',
+      ]) {
+        const reply = await s.get(`/api2/reports/${name.includes('.json') ? name : `${name}.json`}`);
+        assert.equal(reply.status, 200, `${name}: ${reply.text}`);
+        const report = reply.body.data.Report;
+        for (const column of report.columns) keys.add(String(column));
+        for (const total of Object.keys(report.totals ?? {})) keys.add(total);
+      }
+      assert.ok(keys.size > 40, `${keys.size} keys`);
+      const missing = [...keys].filter((key) => !(`col_${key}` in CATALOGUE.en) || !(`col_${key}` in CATALOGUE.ar));
+      assert.deepEqual(missing, [], 'report keys without a label');
+
+      for (const name of PAGES) {
+        const arabic = headings(await get(`/app/reports/${name}`, 'ar'));
+        assert.ok(arabic.length > 0, `${name} has headings`);
+        assert.deepEqual(
+          arabic.flatMap(english),
+          [],
+          `no English in the Arabic headings of ${name}: ${arabic.join(' | ')}`,
+        );
+        const inEnglish = headings(await get(`/app/reports/${name}`, 'en'));
+        assert.ok(
+          inEnglish.every((text) => !/_/.test(text)),
+          `English headings are words: ${inEnglish.join(' | ')}`,
+        );
+      }
+      const sheet = await get('/app/reports/balance_sheet', 'ar');
+      assert.ok(sheet.includes('<td>الأصول</td>'), 'the sections are named in Arabic');
+      assert.ok(!/<td>assets<\/td>/.test(sheet));
+    });
+
+    it("labels the e-invoicing status in the page's language, before and after onboarding", async () => {
+      const s = server();
+      const before = await get('/app/settings', 'ar');
+      const section = (page: string) => page.slice(page.indexOf('id="einvoicing"'));
+      assert.match(section(before), /<dt>مسجّل لدى الهيئة<\/dt><dd>لا<\/dd>/);
+      const site = await s.database.db.selectFrom('sites').select('id').orderBy('id').executeTakeFirstOrThrow();
+      await s.database.db.updateTable('sites').set(SELLER).where('id', '=', Number(site['id'])).execute();
+      await keygen(
+        s.database.db,
+        Number(site['id']),
+        { environment: 'sandbox', selfSigned: true, replace: true },
+        parseSecretKey(SECRET_HEX),
+      );
+      const after = section(await get('/app/settings', 'ar'));
+      assert.match(after, /<dt>مسجّل لدى الهيئة<\/dt><dd>نعم<\/dd>/);
+      assert.match(after, /<dt>البيئة<\/dt><dd>بيئة التجربة<\/dd>/);
+      assert.match(after, /موقّعة ذاتيًا \(للتطوير\)/);
+      const facts = after
+        .slice(after.indexOf('>') + 1, after.indexOf('</dl>'))
+        .replace(/<bdi[^>]*>[\s\S]*?<\/bdi>/g, '');
+      assert.deepEqual(english(facts.replace(/<[^>]+>/g, ' ')), [], `no English in ${facts}`);
+      assert.match(section(await get('/app/settings', 'en')), /<dt>Certificate<\/dt><dd>Self-signed \(development\)/);
+    });
+  },
+  ZATCA_ENV,
+);
