@@ -100,6 +100,12 @@ for (const url of [
   '/app/reports/aged_receivables',
   '/app/reports/aged_payables',
   '/app/reports/stock_valuation',
+  '/app/reports/general_ledger',
+  // A client's statement over its whole history, and the ledger of the Sales account (id 5 in the
+  // bench's chart, a line per invoice) over a month and over the data set's last year.
+  '/app/reports/client_statement?client_id=1&date_from=2023-01-01',
+  '/app/reports/general_ledger?journal_account_id=5&date_from=2025-12-01&date_to=2025-12-31',
+  '/app/reports/general_ledger?journal_account_id=5&date_from=2025-01-01&date_to=2025-12-31',
 ].filter(wanted))
   await page(url);
 // The report endpoints themselves, over all time to today (the API's default range).

@@ -19,6 +19,7 @@ const PAGES = [
   'aged_payables',
   'stock_valuation',
 ];
+// The ledger and the statement are of a record chosen on the page (below).
 
 /** The text of every `<th>` of a page, and of the cells of its section and class columns. */
 function headings(page: string): string[] {
@@ -80,6 +81,30 @@ eachDatabase(
           inEnglish.every((text) => !/_/.test(text)),
           `English headings are words: ${inEnglish.join(' | ')}`,
         );
+      }
+      // The ledger of an account and the statement of a client: chosen on the page, then the report.
+      const sales = (await s.get('/api2/journal_accounts.json?filter[name]=Sales&limit=1')).body.data[0].JournalAccount;
+      const empty = await get('/app/reports/general_ledger', 'en');
+      assert.match(empty, /Choose an account to see its ledger/);
+      assert.match(empty, new RegExp(`<option value="${sales.id}">${sales.code} Sales</option>`));
+      assert.doesNotMatch(empty, /<table>/);
+      const picker = empty.slice(empty.indexOf('id="journal_account_id"'), empty.indexOf('</select>'));
+      assert.match(picker, /Bank labels<\/option>/, "a treasury's account is offered");
+      assert.doesNotMatch(picker, /Client labels/, "a client's account is not: its ledger is its statement");
+      for (const [name, subject] of [
+        ['general_ledger', `journal_account_id=${sales.id}`],
+        ['client_statement', `client_id=${ids['clients']}`],
+      ] as const) {
+        const arabic = await get(`/app/reports/${name}?${subject}&date_from=2000-01-01`, 'ar');
+        assert.deepEqual(headings(arabic).flatMap(english), [], `no English in the headings of ${name}`);
+        assert.match(arabic, /<td>فاتورة<\/td>/, `${name} names its documents in Arabic`);
+        const english_ = await get(`/app/reports/${name}?${subject}&date_from=2000-01-01`, 'en');
+        assert.match(english_, /<td>Invoice<\/td>/);
+        assert.match(english_, new RegExp(`href="/app/reports/${name}/csv\\?date_from=2000-01-01&#38;${subject}"`));
+        const csv = await s.get(`/app/reports/${name}/csv?date_from=2000-01-01&${subject}`, { cookie, apikey: '' });
+        assert.equal(csv.status, 200, csv.text);
+        assert.match(csv.text.split('\n')[0]!, /^date,journal_id,number,entity_type/);
+        assert.ok(csv.text.split('\n').length > 2, `${name} CSV has rows`);
       }
       const sheet = await get('/app/reports/balance_sheet', 'ar');
       assert.ok(sheet.includes('<td>الأصول</td>'), 'the sections are named in Arabic');

@@ -50,9 +50,9 @@ export const t = (view: View, key: MessageKey, vars?: Record<string, string | nu
 
 /**
  * The label of a key the API sends (a report's column or total, `col_`; an account's section or
- * class, `section_`) in the page's language; a key the catalogue does not know stays as its words.
+ * class, `section_`; a journal's document type, `doc_`) in the page's language; a key the catalogue does not know stays as its words.
  */
-export function labelOf(view: View, prefix: 'col_' | 'section_', key: string): string {
+export function labelOf(view: View, prefix: 'col_' | 'section_' | 'doc_', key: string): string {
   const full = `${prefix}${key}`;
   return full in CATALOGUE.en ? t(view, full as MessageKey) : key.replace(/_/g, ' ');
 }

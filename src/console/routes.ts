@@ -19,6 +19,7 @@ import { REVOKE_PATHS, TOKEN_PATHS } from '../api/oauth.js';
 import { NUMBER_WIDTH } from '../domain/numbering.js';
 import { computeTotals } from '../domain/totals.js';
 import { invoiceItemFields } from '../resources/sales-documents.js';
+import { DEFAULT_CATS } from '../domain/chart.js';
 import { ZERO, currencyDecimals, formatDec, formatFixed, parseDec } from '../domain/money.js';
 import {
   type Html,
@@ -626,23 +627,40 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
       const name = oneOf(REPORTS, paramOf(request, 'name'));
       if (!name) throw new DaftarNotFoundError('no such report', 404);
       const query = queryOf(request);
-      // Reports over a period open on this year (the API's default is all time, which costs a scan of every journal).
-      const yearStart = `${new Date().toISOString().slice(0, 4)}-01-01`;
+      // Reports over a period open on this year (the API's default is all time, which costs a scan of
+      // every journal), the general ledger on this month (a busy account has a line per invoice).
+      const today = new Date().toISOString();
       const defaultFrom =
-        query['date_from'] === undefined && (name === 'profit_and_loss' || name === 'trial_balance')
-          ? yearStart
-          : undefined;
-      const params = { date_from: one(query['date_from']) || defaultFrom, date_to: one(query['date_to']) || undefined };
+        query['date_from'] !== undefined
+          ? undefined
+          : name === 'general_ledger'
+            ? `${today.slice(0, 7)}-01`
+            : name === 'profit_and_loss' || name === 'trial_balance' || name === 'client_statement'
+              ? `${today.slice(0, 4)}-01-01`
+              : undefined;
+      // The general ledger is of one account, the statement of one client: chosen on the page.
+      const subject = SUBJECT_OF[name];
+      const chosen = subject && /^\d{1,15}$/.test(one(query[subject])) ? one(query[subject]) : '';
+      const params = {
+        date_from: one(query['date_from']) || defaultFrom,
+        date_to: one(query['date_to']) || undefined,
+        ...(subject && chosen ? { [subject]: chosen } : {}),
+      };
       // The balance sheet and trial balance fold the one account per client and per supplier into a row
       // per folder (the API's fold=parties; ten thousand rows at the bench's data set took 300–500 ms to
       // render); a folded row links to its folder's accounts, shown FOLDER_PAGE at a time.
       const folds = name === 'balance_sheet' || name === 'trial_balance';
       const folder = folds && /^\d{1,15}$/.test(one(query['journal_cat_id'])) ? one(query['journal_cat_id']) : '';
-      const report = await daftar.report(name, {
-        ...params,
-        ...(folds ? { fold: 'parties' } : {}),
-        ...(folder ? { journal_cat_id: folder } : {}),
-      });
+      const [report, choice] = await Promise.all([
+        subject && !chosen
+          ? Promise.resolve<Row>({ columns: [], rows: [] })
+          : daftar.report(name, {
+              ...params,
+              ...(folds ? { fold: 'parties' } : {}),
+              ...(folder ? { journal_cat_id: folder } : {}),
+            }),
+        subjectPicker(view, daftar, subject, chosen),
+      ]);
       const columns = stringsOf(report['columns']);
       const allRows = rowsOf(report['rows']);
       const pages = Math.max(1, Math.ceil(allRows.length / FOLDER_PAGE));
@@ -665,7 +683,9 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
             ? amount(view, value)
             : column === 'section' || column === 'class'
               ? html`${labelOf(view, 'section_', String(value ?? ''))}`
-              : html`${value}`;
+              : column === 'entity_type'
+                ? html`${labelOf(view, 'doc_', String(value ?? ''))}`
+                : html`${value}`;
       const folderNav = paged
         ? html`${folder ? html`<p><a href="${here({})}">${t(view, 'all_accounts')}</a></p>` : ''}
 <nav class="pages" aria-label="${t(view, folder ? 'folder_accounts' : 'report_pages')}">
@@ -682,16 +702,21 @@ ${pageNo < pages ? html`<a href="${here({ journal_cat_id: folder, page: String(p
           html`
 <nav class="tabs" aria-label="${t(view, 'reports')}">${REPORTS.map((r) => html`<a href="/app/reports/${r}"${r === name ? html` aria-current="page"` : ''}>${t(view, `report_${r}`)}</a>`)}</nav>
 <form method="get" class="filters">
+${choice}
 ${field(view, 'date_from', html`<input id="date_from" name="date_from" type="date" value="${params.date_from ?? ''}">`, 'date_from')}
 ${field(view, 'date_to', html`<input id="date_to" name="date_to" type="date" value="${params.date_to ?? ''}">`, 'date_to')}
 <button type="submit">${t(view, 'show')}</button>
 <a class="button" href="/app/reports/${name}/csv?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}" download>${t(view, 'download_csv')}</a>
 <a class="button" href="/app/reports/${name}/pdf?${new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => Boolean(entry[1]))).toString()}" download>${t(view, 'download_pdf')}</a>
 </form>
-<table><thead><tr>${columns.map((c) => html`<th scope="col">${labelOf(view, 'col_', c)}</th>`)}</tr></thead>
+${
+  subject && !chosen
+    ? html`<p>${t(view, subject === 'client_id' ? 'choose_client_for_statement' : 'choose_account_for_ledger')}</p>`
+    : html`<table><thead><tr>${columns.map((c) => html`<th scope="col">${labelOf(view, 'col_', c)}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${cellOf(c, row[c], row)}</td>`)}</tr>`)}</tbody>
 ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th scope="row">${labelOf(view, 'col_', k)}</th><td colspan="${Math.max(1, columns.length - 1)}">${cellOf(k, v, {})}</td></tr>`)}</tfoot>` : ''}
-</table>${folderNav}`,
+</table>`
+}${folderNav}`,
         ),
       );
     }),
@@ -704,7 +729,7 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
       if (!name) throw new DaftarNotFoundError('no such report', 404);
       const query = queryOf(request);
       const text = await daftar.request<string>('GET', `/api2/reports/${name}.csv`, {
-        query: { date_from: one(query['date_from']) || undefined, date_to: one(query['date_to']) || undefined },
+        query: Object.fromEntries(REPORT_PARAMS.map((key) => [key, one(query[key]) || undefined])),
       });
       return reply
         .type('text/csv; charset=utf-8')
@@ -720,7 +745,7 @@ ${totals ? html`<tfoot>${Object.entries(totals).map(([k, v]) => html`<tr><th sco
       if (!name) throw new DaftarNotFoundError('no such report', 404);
       const query = queryOf(request);
       const params = new URLSearchParams({ lang: languageOf(request).lang });
-      for (const key of ['date_from', 'date_to']) if (one(query[key])) params.set(key, one(query[key]));
+      for (const key of REPORT_PARAMS) if (one(query[key])) params.set(key, one(query[key]));
       const pdf = await app.inject({
         method: 'GET',
         url: `/api2/reports/${name}.pdf?${params.toString()}`,
@@ -775,10 +800,71 @@ const REPORTS = [
   'profit_and_loss',
   'balance_sheet',
   'trial_balance',
+  'general_ledger',
+  'client_statement',
   'aged_receivables',
   'aged_payables',
   'stock_valuation',
 ] as const;
+
+/** The record a report is of, named by its parameter. */
+const SUBJECT_OF: Partial<Record<(typeof REPORTS)[number], 'journal_account_id' | 'client_id'>> = {
+  general_ledger: 'journal_account_id',
+  client_statement: 'client_id',
+};
+
+/** The kinds of account the general ledger's picker offers beside the chart's own: all but the parties'. */
+const LEDGER_ENTITY_TYPES = DEFAULT_CATS.flatMap((cat) =>
+  cat.entityType && cat.entityType !== 'client' && cat.entityType !== 'supplier' ? [cat.entityType] : [],
+);
+
+/** The parameters the CSV and PDF downloads pass on to the API. */
+const REPORT_PARAMS = ['date_from', 'date_to', 'journal_account_id', 'client_id'] as const;
+
+/**
+ * The choice of the report's record: a client (a picker, a search box beyond PICK_ALL clients), or an
+ * account of the chart (the accounts of no client or supplier, whose ledgers are their statements).
+ */
+async function subjectPicker(
+  view: View,
+  daftar: Daftar,
+  subject: 'journal_account_id' | 'client_id' | undefined,
+  chosen: string,
+): Promise<Html> {
+  if (subject === 'client_id')
+    return field(
+      view,
+      'client',
+      picker(view, await choicesOf(daftar, 'clients', [chosen]), {
+        id: 'client_id',
+        name: 'client_id',
+        selected: chosen,
+        empty: 'choose_client',
+        required: true,
+      }),
+      'client_id',
+    );
+  if (subject !== 'journal_account_id') return html``;
+  // The chart's own accounts and those of treasuries, stores, taxes and categories: never the one per
+  // client or supplier (ten thousand at the bench's data set), whose ledger is the party's statement.
+  const accounts = await Promise.all(
+    [{ 'filter[entity_type][is_null]': '1' }, { 'filter[entity_type][in]': LEDGER_ENTITY_TYPES.join(',') }].map(
+      (filter) =>
+        daftar.request<{ data: Row[] }>('GET', '/api2/journal_accounts.json', {
+          query: { ...filter, limit: 500, recursive: -1 },
+        }),
+    ),
+  );
+  const rows = accounts
+    .flatMap((reply) => reply.data.map((row) => rowOf(row['JournalAccount']) ?? row))
+    .sort((a, b) => String(a['code'] ?? '').localeCompare(String(b['code'] ?? '')));
+  return field(
+    view,
+    'account',
+    html`<select id="journal_account_id" name="journal_account_id" required><option value="">${t(view, 'choose_account')}</option>${rows.map((row) => html`<option value="${row['id']}"${String(row['id']) === chosen ? html` selected` : ''}>${row['code'] ?? ''} ${row['name'] ?? ''}</option>`)}</select>`,
+    'journal_account_id',
+  );
+}
 
 /** Exact sum of amounts as the API renders them. */
 export const sumOf = (...amounts: unknown[]) =>
