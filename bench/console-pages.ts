@@ -129,6 +129,9 @@ for (const url of [
   '/api2/reports/stock_valuation.json',
   '/api2/reports/stock_valuation.json?date_to=2025-06-30',
   '/api2/reports/stock_valuation.json?date_to=2024-02-14',
+  // The dashboard's top lists for the data set's last month (the dashboard asks for this month).
+  '/api2/reports/top_clients.json?date_from=2025-12-01&date_to=2025-12-31&limit=5',
+  '/api2/reports/top_products.json?date_from=2025-12-01&date_to=2025-12-31&limit=5',
 ].filter(wanted))
   await api(url);
 // What the dashboard did before: one P&L a month for 12 months and two trial balances.

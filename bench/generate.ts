@@ -22,7 +22,7 @@ import { rebuildListCountsSql } from '../src/db/ddl.js';
 import { COUNTED_TABLES } from '../src/db/list-counts.js';
 import { rebuildAccountTotalsSql } from '../src/db/account-totals.js';
 import { rebuildOpenAmountsSql } from '../src/db/open-amounts.js';
-import { rebuildStockTotalsSql } from '../src/db/stock-totals.js';
+import { rebuildStockSalesTotalsSql, rebuildStockTotalsSql } from '../src/db/stock-totals.js';
 
 /** Bump when the generated rows change, so cached files are rebuilt. */
 export const GENERATOR_VERSION = 5;
@@ -813,6 +813,11 @@ export async function ensureSqliteDataset(
   const stock =
     db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'stock_month_totals'`).get() !== undefined;
   if (stock) for (const statement of rebuildStockTotalsSql()) db.exec(statement);
+  // And the sales per product and month (migration 0028).
+  const sales =
+    db.prepare(`select 1 from sqlite_master where type = 'table' and name = 'stock_sales_month_totals'`).get() !==
+    undefined;
+  if (sales) for (const statement of rebuildStockSalesTotalsSql()) db.exec(statement);
   const check = db.prepare('select sum(debit) as d, sum(credit) as c from journal_transactions').get() as {
     d: number;
     c: number;

@@ -101,6 +101,20 @@ if (!CHROMIUM) {
       assert.equal(await page.locator('[data-status]').getAttribute('data-status'), '2', 'paid in full');
       const invoiceUrl = page.url().split('?')[0]!;
 
+      // The dashboard's top lists of this month show the sale (invoiced with VAT, 3 pens sold).
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('heading', { name: 'Top clients this month' }).waitFor();
+      const clientsText = await page
+        .locator('section', { has: page.getByRole('heading', { name: 'Top clients this month' }) })
+        .innerText();
+      assert.match(clientsText, /Console Client Co\.[\s\S]*68\.97/);
+      const productsText = await page
+        .locator('section', { has: page.getByRole('heading', { name: 'Top products this month' }) })
+        .innerText();
+      assert.match(productsText, /Console Pen\s+3\b/);
+      await accessible(page, 'dashboard with top lists');
+      await page.goto(invoiceUrl);
+
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('link', { name: 'Download PDF' }).click(),

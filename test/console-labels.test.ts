@@ -57,6 +57,8 @@ eachDatabase(
         `general_ledger.json?journal_account_id=${ids['journal_accounts']}`,
         `client_statement.json?client_id=${ids['clients']}`,
         'cost_centers',
+        'top_clients',
+        'top_products',
       ]) {
         const reply = await s.get(`/api2/reports/${name.includes('.json') ? name : `${name}.json`}`);
         assert.equal(reply.status, 200, `${name}: ${reply.text}`);

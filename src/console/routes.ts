@@ -235,11 +235,17 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
       const currency = String(site['currency_code'] ?? '');
       // One report for the 12 months (revenue, expenses, money into treasuries: one grouped query) and
       // what clients owe (one pass over the invoices' unpaid amounts), not 14 reports.
-      const [summary, treasuries, lowStock, recent] = await Promise.all([
+      // This month's best clients and products: two more reports, each a row per client or product
+      // read from the maintained totals.
+      const today = new Date().toISOString().slice(0, 10);
+      const thisMonth = { date_from: `${today.slice(0, 7)}-01`, date_to: lastDayOf(today), limit: 5 };
+      const [summary, treasuries, lowStock, recent, topClients, topProducts] = await Promise.all([
         daftar.report('monthly_summary'),
         daftar.treasuries.list({ limit: 20 }).page(1),
         daftar.products.list({ track_stock: 1, sort: 'stock_balance', direction: 'asc', limit: 5 }).page(1),
         daftar.invoices.list({ limit: 5 }).page(1),
+        daftar.report('top_clients', thisMonth),
+        daftar.report('top_products', thisMonth),
       ]);
       const months = rowsOf(summary['rows']);
       const now = months[months.length - 1] ?? {};
@@ -277,6 +283,24 @@ ${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(bef
             lowStock.data.map((row: Row) => [
               html`<a href="/app/products">${row['name']}</a>`,
               ltr(view, row['stock_balance'] ?? '0'),
+            ]),
+          )}</section>
+</div>
+<div class="columns">
+<section><h2>${t(view, 'top_clients')}</h2>${table(
+            view,
+            ['client', 'invoiced'],
+            rowsOf(topClients['rows']).map((row) => [
+              html`<a href="/app/reports/client_statement?client_id=${row['client_id']}">${row['name']}</a>`,
+              amount(view, row['invoiced'], currency),
+            ]),
+          )}</section>
+<section><h2>${t(view, 'top_products')}</h2>${table(
+            view,
+            ['product', 'quantity_sold'],
+            rowsOf(topProducts['rows']).map((row) => [
+              html`<a href="/app/products/${row['product_id']}">${row['product_name']}</a>`,
+              ltr(view, row['quantity']),
             ]),
           )}</section>
 </div>
@@ -864,6 +888,12 @@ async function subjectPicker(
     html`<select id="journal_account_id" name="journal_account_id" required><option value="">${t(view, 'choose_account')}</option>${rows.map((row) => html`<option value="${row['id']}"${String(row['id']) === chosen ? html` selected` : ''}>${row['code'] ?? ''} ${row['name'] ?? ''}</option>`)}</select>`,
     'journal_account_id',
   );
+}
+
+/** The last day of the month of a YYYY-MM-DD date. */
+function lastDayOf(date: string): string {
+  const next = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0));
+  return next.toISOString().slice(0, 10);
 }
 
 /** Exact sum of amounts as the API renders them. */

@@ -36,7 +36,10 @@ import { OPEN_AMOUNTS_TABLE, createOpenAmountTriggers, rebuildOpenAmounts } from
 import {
   STOCK_DAY_TOTALS_TABLE,
   STOCK_MONTH_TOTALS_TABLE,
+  STOCK_SALES_TOTALS_TABLE,
+  createStockSalesTriggers,
   createStockTotalTriggers,
+  rebuildStockSalesTotals,
   rebuildStockTotals,
 } from './stock-totals.js';
 import type { Fields, FieldKind } from '../engine/fields.js';
@@ -760,6 +763,16 @@ function migrations(dialect: DialectName): Record<string, Migration> {
           columns: ['from_treasury_id int', 'to_treasury_id int', 'date text'],
           indexes: [['date'], ['from_treasury_id'], ['to_treasury_id']],
         });
+      },
+    },
+    // Issue 21 (the dashboard's top products): net quantity sold per product and month, kept by
+    // triggers on the movements (db/stock-totals.ts); existing movements counted once.
+    '0028_stock_sales_totals': {
+      async up(db) {
+        await ensureColumns(db, dialect, 'stock_transactions', [['source_type', 'int']]);
+        await createTable(db, dialect, STOCK_SALES_TOTALS_TABLE);
+        await createStockSalesTriggers(db, dialect);
+        await rebuildStockSalesTotals(db);
       },
     },
   };

@@ -23,7 +23,7 @@ import { sql } from 'kysely';
 import type { Db, DialectName } from './connection.js';
 import type { TableSpec } from './ddl.js';
 import { addingUpsert, createDeltaTriggers, splitParts } from './running-totals.js';
-import { STOCK_DIRECTION } from '../domain/stock-sources.js';
+import { STOCK_DIRECTION, STOCK_SOURCE } from '../domain/stock-sources.js';
 
 type Period = 'month' | 'day';
 
@@ -103,5 +103,77 @@ export function createStockTotalTriggers(db: Db, dialect: DialectName): Promise<
     fn: 'daftar_stock_totals',
     watched: WATCHED,
     delta: movementDelta,
+  });
+}
+
+/**
+ * Sales per product and month (`stock_sales_month_totals`): the movements of invoices, credit notes and
+ * refund receipts only, over all stores, with what left counted as sold (an invoice's movement out adds,
+ * a return's movement in takes away): `quantity_*` is the net quantity sold, `value_*` its cost. Kept by
+ * triggers on `stock_transactions` like the totals above (migration `0028_stock_sales_totals`), so
+ * the month's best sellers (`top_products`, domain/reports.ts) read a row per product, not the month's
+ * invoice lines.
+ */
+export const STOCK_SALES_TOTALS_TABLE: TableSpec = {
+  name: 'stock_sales_month_totals',
+  columns: [
+    'product_id int not null',
+    'month text not null',
+    'n int not null',
+    'quantity_high money not null',
+    'quantity_low money not null',
+    'value_high money not null',
+    'value_low money not null',
+  ],
+  indexes: [['month']],
+  unique: [['product_id', 'month']],
+};
+
+/** The `source_type`s of sales: invoices, credit notes and refund receipts. */
+export const SALES_SOURCES = [STOCK_SOURCE.invoice, STOCK_SOURCE.creditNote, STOCK_SOURCE.refundReceipt] as const;
+const salesOnly = (row: string) => `${row}.source_type in (${SALES_SOURCES.join(', ')})`;
+
+/** A sales movement (`new` or `old`) added (+1) or taken away (−1) at its product and month. */
+function salesDelta(row: 'new' | 'old', sign: 1 | -1): string {
+  const s = sign === 1 ? '' : '-';
+  const [qh, ql] = splitParts(`(-${signed(row, 'quantity')})`);
+  const [vh, vl] = splitParts(`(-${signed(row, 'cost_value')})`);
+  return addingUpsert(
+    'stock_sales_month_totals',
+    ['site_id', 'product_id', 'month'],
+    SUMMED,
+    `select ${row}.site_id, ${row}.product_id, ${periodOf(row, 'month')},
+       ${s}1, ${s}(${qh}), ${s}(${ql}), ${s}(${vh}), ${s}(${vl})
+     where ${salesOnly(row)}`,
+  );
+}
+
+/** Statements that recount the sales totals from the movements. */
+export function rebuildStockSalesTotalsSql(): string[] {
+  const [qh, ql] = splitParts(`(-${signed('m', 'quantity')})`);
+  const [vh, vl] = splitParts(`(-${signed('m', 'cost_value')})`);
+  return [
+    'delete from stock_sales_month_totals',
+    `insert into stock_sales_month_totals
+        (site_id, product_id, month, n, quantity_high, quantity_low, value_high, value_low)
+      select m.site_id, m.product_id, ${periodOf('m', 'month')}, count(*), sum(${qh}), sum(${ql}), sum(${vh}), sum(${vl})
+      from stock_transactions m
+      where ${salesOnly('m')}
+      group by m.site_id, m.product_id, ${periodOf('m', 'month')}`,
+  ];
+}
+
+export async function rebuildStockSalesTotals(db: Db): Promise<void> {
+  for (const statement of rebuildStockSalesTotalsSql()) await sql.raw(statement).execute(db);
+}
+
+/** Creates the triggers that keep `stock_sales_month_totals` in step with the movements. */
+export function createStockSalesTriggers(db: Db, dialect: DialectName): Promise<void> {
+  return createDeltaTriggers(db, dialect, {
+    table: 'stock_transactions',
+    name: 'stock_transactions_sales',
+    fn: 'daftar_stock_sales',
+    watched: [...WATCHED, 'source_type'],
+    delta: salesDelta,
   });
 }

@@ -15,6 +15,8 @@ import {
   type Movement,
   dayAfter,
   dayBefore,
+  joined,
+  lastDay,
   movementSource,
   movementsByAccount,
   movementsByMonth,
@@ -857,6 +859,132 @@ export async function monthlySummary(context: Context, query: ReportQuery): Prom
   };
 }
 
+/** Clients a top list shows at most, unless `limit` says fewer (or more, up to TOP_MAX). */
+const TOP_DEFAULT = 10;
+const TOP_MAX = 100;
+
+/**
+ * The clients invoiced the most in the range (Daftar's own report; the dashboard's top clients): per
+ * client, Σ debit of its account (its invoices with their taxes, and any manual debit) as `invoiced`
+ * and Σ credit (payments, credit notes) as `received`, from the account totals, so a month costs a row
+ * per client, not the month's invoices. Ordered by `invoiced`, largest first (ties by client id);
+ * `limit` 1 to 100 (10). The totals are every client's, not only the listed ones'.
+ */
+async function topClients(context: Context, query: ReportQuery): Promise<Report> {
+  const limit = topLimit(query.params);
+  const accounts = await partyAccounts(context, 'client');
+  const moved = await totalsByAccount(
+    context,
+    query.date_from,
+    query.date_to,
+    accounts.map((account) => account.id),
+  );
+  let invoiced = ZERO;
+  let received = ZERO;
+  const ranked: Array<{ account: (typeof accounts)[number]; debit: Dec; credit: Dec }> = [];
+  for (const account of accounts) {
+    const sums = moved.get(account.id);
+    if (!sums) continue;
+    invoiced += sums.debit;
+    received += sums.credit;
+    if (sums.debit > ZERO) ranked.push({ account, debit: sums.debit, credit: sums.credit });
+  }
+  ranked.sort((a, b) =>
+    a.debit === b.debit ? (a.account.entityId ?? 0) - (b.account.entityId ?? 0) : a.debit > b.debit ? -1 : 1,
+  );
+  return {
+    ...base(context, 'top_clients', 'Top clients', query, ['client_id', 'name', 'invoiced', 'received']),
+    rows: ranked.slice(0, limit).map(({ account, debit, credit }) => ({
+      client_id: String(account.entityId),
+      name: account.name,
+      invoiced: money(debit),
+      received: money(credit),
+    })),
+    totals: { invoiced: money(invoiced), received: money(received) },
+  };
+}
+
+/** The `limit` of a top list: 1 to TOP_MAX, TOP_DEFAULT when left out. */
+function topLimit(params: Record<string, unknown>): number {
+  const raw = params['limit'];
+  if (raw === undefined || raw === '') return TOP_DEFAULT;
+  if (typeof raw !== 'string' || !/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > TOP_MAX)
+    throw validationError({ limit: `must be a whole number from 1 to ${TOP_MAX}` });
+  return Number(raw);
+}
+
+/**
+ * The products sold the most in whole months (Daftar's own report; the dashboard's top products): the
+ * net quantity sold per product (what invoices took out of stock, less what credit notes and refund
+ * receipts brought back) and its cost, from the sales totals per product and month (db/stock-totals.ts),
+ * a row per product and month. `date_from` is a month's first day (all time when left out), `date_to`
+ * a month's last day (the end of this month when left out); `limit` as for `top_clients`. The totals
+ * are every product's.
+ */
+async function topProducts(context: Context, query: ReportQuery): Promise<Report> {
+  const limit = topLimit(query.params);
+  if (query.date_from !== null && query.date_from.slice(8, 10) !== '01')
+    throw validationError({ date_from: "must be a month's first day (the report counts whole months)" });
+  const explicitTo = query.params['date_to'] !== undefined && query.params['date_to'] !== '';
+  const dateTo = explicitTo ? query.date_to : lastDay(context.now.slice(0, 7));
+  if (dateTo !== lastDay(dateTo.slice(0, 7)))
+    throw validationError({ date_to: "must be a month's last day (the report counts whole months)" });
+  let read = scoped(context, 'stock_sales_month_totals')
+    .selectFrom()
+    .select([
+      'product_id',
+      sql<string>`sum(quantity_high)`.as('qh'),
+      sql<string>`sum(quantity_low)`.as('ql'),
+      sql<string>`sum(value_high)`.as('vh'),
+      sql<string>`sum(value_low)`.as('vl'),
+    ])
+    .where('month', '<=', dateTo.slice(0, 7));
+  if (query.date_from !== null) read = read.where('month', '>=', query.date_from.slice(0, 7));
+  const sums = await read.groupBy('product_id').execute();
+  let quantity = ZERO;
+  let cost = ZERO;
+  const ranked = sums.map((row) => {
+    const sold = {
+      id: Number(row['product_id']),
+      quantity: joined(row['qh'], row['ql']),
+      cost: joined(row['vh'], row['vl']),
+    };
+    quantity += sold.quantity;
+    cost += sold.cost;
+    return sold;
+  });
+  const top = ranked
+    .filter((sold) => sold.quantity > ZERO)
+    .sort((a, b) => (a.quantity === b.quantity ? a.id - b.id : a.quantity > b.quantity ? -1 : 1))
+    .slice(0, limit);
+  const products = new Map(
+    (
+      await scoped(context, 'products')
+        .selectFrom()
+        .select(['id', 'name', 'product_code'])
+        .where('id', 'in', top.length > 0 ? top.map((sold) => sold.id) : [0])
+        .execute()
+    ).map((row) => [Number(row['id']), row]),
+  );
+  return {
+    ...base(context, 'top_products', 'Top products', { ...query, date_to: dateTo }, [
+      'product_id',
+      'product_code',
+      'product_name',
+      'quantity',
+      'cost',
+    ]),
+    rows: top.map((sold) => ({
+      product_id: String(sold.id),
+      product_code: (products.get(sold.id)?.['product_code'] as string | null | undefined) ?? null,
+      product_name: String(products.get(sold.id)?.['name'] ?? ''),
+      quantity: money(sold.quantity),
+      cost: money(sold.cost),
+    })),
+    totals: { quantity: money(quantity), cost: money(cost) },
+  };
+}
+
 export const REPORTS: Record<
   string,
   { run: (context: Context, query: ReportQuery) => Promise<Report>; summary: string }
@@ -885,6 +1013,16 @@ export const REPORTS: Record<
     run: monthlySummary,
     summary:
       'Month by month: revenue, expenses, net profit, money into and out of treasuries (date_from, date_to; default the 12 months to date_to); receivable and overdue: unpaid on invoices today',
+  },
+  top_products: {
+    run: topProducts,
+    summary:
+      'Daftar: the products sold the most in whole months (date_from a first day, date_to a last day; limit 1-100, 10): net quantity sold and its cost',
+  },
+  top_clients: {
+    run: topClients,
+    summary:
+      'Daftar: the clients invoiced the most in the range (date_from, date_to; limit 1-100, 10): invoiced and received per client',
   },
   cost_centers: {
     run: costCenterReport,

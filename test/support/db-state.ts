@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { SALES_SOURCES } from '../../src/db/stock-totals.js';
 import type { Database } from '../../src/db/connection.js';
 
 /** Every table of the database (tenant tables, sites, counters, migrations). */
@@ -329,19 +330,35 @@ export async function stockTotalProblems(database: Database): Promise<string[]> 
     store_id: number;
     date: string | null;
     transaction_type: number | null;
+    source_type: number | null;
     quantity: unknown;
     cost_value: unknown;
-  }>`select site_id, product_id, store_id, date, transaction_type, quantity, cost_value from stock_transactions`.execute(
+  }>`select site_id, product_id, store_id, date, transaction_type, source_type, quantity, cost_value from stock_transactions`.execute(
     database.db,
   );
-  for (const [period, length] of [
-    ['month', 7],
-    ['day', 10],
-  ] as const) {
+  // Per product and store by month and by day; and the sales (invoices, credit notes, refund receipts)
+  // per product by month, counted as sold: what left adds, what came back takes away.
+  const sales = new Set<number>(SALES_SOURCES);
+  const kinds = [
+    { table: 'stock_month_totals', length: 7, store: true, sold: false },
+    { table: 'stock_day_totals', length: 10, store: true, sold: false },
+    { table: 'stock_sales_month_totals', length: 7, store: false, sold: true },
+  ] as const;
+  for (const kind of kinds) {
+    const period = kind.length === 7 ? 'month' : 'day';
+    const keyOf = (site: unknown, product: unknown, store: unknown, at: unknown) =>
+      [site, product, ...(kind.store ? [store] : []), at].map(String).join('|');
     const expected = new Map<string, { n: bigint; quantity: bigint; value: bigint }>();
     for (const m of movements) {
-      const key = `${m.site_id}|${m.product_id}|${m.store_id}|${m.date === null ? 'none' : String(m.date).slice(0, length)}`;
-      const sign = Number(m.transaction_type) === 2 ? -1n : 1n;
+      if (kind.sold && !sales.has(Number(m.source_type))) continue;
+      const key = keyOf(
+        m.site_id,
+        m.product_id,
+        m.store_id,
+        m.date === null ? 'none' : String(m.date).slice(0, kind.length),
+      );
+      const out = Number(m.transaction_type) === 2;
+      const sign = out === kind.sold ? 1n : -1n;
       const at = expected.get(key) ?? { n: 0n, quantity: 0n, value: 0n };
       expected.set(key, {
         n: at.n + 1n,
@@ -350,17 +367,19 @@ export async function stockTotalProblems(database: Database): Promise<string[]> 
       });
     }
     const { rows } = await sql<Record<string, unknown>>`
-      select site_id, product_id, store_id, ${sql.ref(period)} as period, n, quantity_high as qh, quantity_low as ql,
-        value_high as vh, value_low as vl from ${sql.table(`stock_${period}_totals`)}`.execute(database.db);
+      select site_id, product_id, ${sql.raw(kind.store ? 'store_id' : 'null')} as store_id, ${sql.ref(period)} as period, n,
+        quantity_high as qh, quantity_low as ql, value_high as vh, value_low as vl from ${sql.table(kind.table)}`.execute(
+      database.db,
+    );
     const text = (n: unknown, quantity: unknown, value: unknown) =>
       `${String(n)} movements, quantity ${String(quantity)}, value ${String(value)}`;
     problems.push(
       ...keptAgainst(
-        `stock ${period} totals`,
+        kind.table.replace(/_/g, ' '),
         'movements',
         new Map(
           rows.map((row) => [
-            `${String(row['site_id'])}|${String(row['product_id'])}|${String(row['store_id'])}|${String(row['period'])}`,
+            keyOf(row['site_id'], row['product_id'], row['store_id'], row['period']),
             text(row['n'], twoParts(row['qh'], row['ql']), twoParts(row['vh'], row['vl'])),
           ]),
         ),
