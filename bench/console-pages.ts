@@ -106,6 +106,8 @@ for (const url of [
   '/app/reports/client_statement?client_id=1&date_from=2023-01-01',
   '/app/reports/general_ledger?journal_account_id=5&date_from=2025-12-01&date_to=2025-12-31',
   '/app/reports/general_ledger?journal_account_id=5&date_from=2025-01-01&date_to=2025-12-31',
+  // A page far into it: the lines before it are summed by the database.
+  '/app/reports/general_ledger?journal_account_id=5&date_from=2025-01-01&date_to=2025-12-31&page=2000',
 ].filter(wanted))
   await page(url);
 // The report endpoints themselves, over all time to today (the API's default range).

@@ -675,6 +675,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
       // render); a folded row links to its folder's accounts, shown FOLDER_PAGE at a time.
       const folds = name === 'balance_sheet' || name === 'trial_balance';
       const folder = folds && /^\d{1,15}$/.test(one(query['journal_cat_id'])) ? one(query['journal_cat_id']) : '';
+      const asked = Math.max(1, Number(one(query['page'])) || 1);
       const [report, choice] = await Promise.all([
         subject && !chosen
           ? Promise.resolve<Row>({ columns: [], rows: [] })
@@ -682,18 +683,23 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
               ...params,
               ...(folds ? { fold: 'parties' } : {}),
               ...(folder ? { journal_cat_id: folder } : {}),
+              // A ledger is asked for a page at a time: a busy account has a line per invoice.
+              ...(subject ? { page: String(asked), limit: String(FOLDER_PAGE) } : {}),
             }),
         subjectPicker(view, daftar, subject, chosen),
       ]);
       const columns = stringsOf(report['columns']);
       const allRows = rowsOf(report['rows']);
-      const pages = Math.max(1, Math.ceil(allRows.length / FOLDER_PAGE));
-      const pageNo = Math.min(pages, Math.max(1, Number(one(query['page'])) || 1));
+      const pagination = rowOf(report['pagination']);
+      const pages = pagination
+        ? Math.max(1, Number(pagination['page_count']) || 1)
+        : Math.max(1, Math.ceil(allRows.length / FOLDER_PAGE));
+      const pageNo = Math.min(pages, asked);
       // A folder's accounts, and any report longer than a page (aged receivables lists every client owing
       // something: ten thousand rows at the bench's data set), are shown FOLDER_PAGE rows at a time; the
       // totals stay the whole report's, and CSV and PDF carry every row.
-      const paged = folder !== '' || allRows.length > FOLDER_PAGE;
-      const rows = paged ? allRows.slice((pageNo - 1) * FOLDER_PAGE, pageNo * FOLDER_PAGE) : allRows;
+      const paged = folder !== '' || pages > 1;
+      const rows = pagination || !paged ? allRows : allRows.slice((pageNo - 1) * FOLDER_PAGE, pageNo * FOLDER_PAGE);
       const totals = rowOf(report['totals']);
       const numeric = (value: unknown) => typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
       const here = (extra: Record<string, string>) =>

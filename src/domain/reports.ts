@@ -451,12 +451,16 @@ async function linesOf(context: Context, accountId: number): Promise<number> {
   return Number(row?.['n'] ?? 0);
 }
 
-async function ledgerOf(
-  context: Context,
-  accountId: number | null,
-  query: ReportQuery,
-): Promise<{ rows: Row[]; opening: Dec; debit: Dec; credit: Dec }> {
-  if (accountId === null) return { rows: [], opening: ZERO, debit: ZERO, credit: ZERO };
+async function ledgerOf(context: Context, accountId: number | null, query: ReportQuery): Promise<Ledger> {
+  const paging = ledgerPaging(query.params);
+  if (accountId === null)
+    return {
+      rows: [],
+      opening: ZERO,
+      debit: ZERO,
+      credit: ZERO,
+      ...(paging ? { pagination: pagesOf(paging, 0) } : {}),
+    };
   let opening = ZERO;
   if (query.date_from) {
     // Only this account's totals, not every account's.
@@ -495,10 +499,29 @@ async function ledgerOf(
     .where('t.journal_account_id', '=', accountId)
     .where('j.date', '<', dayAfter(query.date_to));
   if (query.date_from) lines = lines.where('j.date', '>=', query.date_from);
-  const found = await lines.orderBy('j.date').orderBy('j.id').orderBy('t.id').execute();
+  const ordered = lines.orderBy('j.date').orderBy('j.id').orderBy('t.id');
   let balance = opening;
   let debit = ZERO;
   let credit = ZERO;
+  let found: Array<Record<string, unknown>>;
+  let pagination: Ledger['pagination'];
+  if (paging) {
+    // One page: the range's totals from the account totals, the lines before the page summed by the
+    // database (their running balance is where the page starts), and only the page's lines read.
+    const moved = (await totalsByAccount(context, query.date_from, query.date_to, [accountId])).get(accountId);
+    pagination = pagesOf(paging, moved?.n ?? 0);
+    const skipped = (paging.page - 1) * paging.limit;
+    if (skipped > 0) {
+      const before = await exactSums(context.dialect, (sums) =>
+        context.db
+          .selectFrom(ordered.clearSelect().select(['t.debit', 't.credit']).limit(skipped).as('before'))
+          .select((eb) => [...sums(eb.ref('before.debit'), 'debit'), ...sums(eb.ref('before.credit'), 'credit')])
+          .executeTakeFirst(),
+      );
+      balance += readSum(before, 'debit') - readSum(before, 'credit');
+    }
+    found = await ordered.limit(paging.limit).offset(skipped).execute();
+  } else found = await ordered.execute();
   const rows = found.map((line) => {
     const d = fromStored(line['debit']);
     const c = fromStored(line['credit']);
@@ -520,7 +543,41 @@ async function ledgerOf(
       currency_credit: money(fromStored(line['currency_credit'])),
     };
   });
-  return { rows, opening, debit, credit };
+  if (!paging) return { rows, opening, debit, credit };
+  // The totals are the whole range's, whichever page is read.
+  const moved = (await totalsByAccount(context, query.date_from, query.date_to, [accountId])).get(accountId);
+  return { rows, opening, debit: moved?.debit ?? ZERO, credit: moved?.credit ?? ZERO, pagination };
+}
+
+interface Ledger {
+  rows: Row[];
+  opening: Dec;
+  debit: Dec;
+  credit: Dec;
+  pagination?: { page: number; limit: number; page_count: number; total_results: number };
+}
+
+/** Lines a ledger page holds at most. */
+const LEDGER_PAGE_MAX = 5_000;
+
+/** `page` and `limit` of a ledger: none (every line of the range), or a page of `limit` lines. */
+function ledgerPaging(params: Record<string, unknown>): { page: number; limit: number } | null {
+  const text = (name: string) => (params[name] === undefined || params[name] === '' ? null : params[name]);
+  const limit = text('limit');
+  const page = text('page');
+  if (limit === null && page === null) return null;
+  const errors: Record<string, string> = {};
+  const whole = (value: unknown, max: number) =>
+    typeof value === 'string' && /^\d{1,9}$/.test(value) && Number(value) >= 1 && Number(value) <= max;
+  if (limit !== null && !whole(limit, LEDGER_PAGE_MAX))
+    errors['limit'] = `must be a whole number from 1 to ${LEDGER_PAGE_MAX}`;
+  if (page !== null && !whole(page, 1_000_000_000)) errors['page'] = 'must be a whole number from 1';
+  if (Object.keys(errors).length > 0) throw validationError(errors);
+  return { page: page === null ? 1 : Number(page), limit: limit === null ? 100 : Number(limit) };
+}
+
+function pagesOf(paging: { page: number; limit: number }, lines: number): NonNullable<Ledger['pagination']> {
+  return { ...paging, page_count: Math.max(1, Math.ceil(lines / paging.limit)), total_results: lines };
 }
 
 function ledgerTotals(ledger: { opening: Dec; debit: Dec; credit: Dec }): Row {
@@ -558,6 +615,7 @@ export async function generalLedger(context: Context, query: ReportQuery): Promi
     journal_account_id: String(accountId),
     rows: ledger.rows,
     totals: ledgerTotals(ledger),
+    ...(ledger.pagination ? { pagination: ledger.pagination } : {}),
   };
 }
 
@@ -587,6 +645,7 @@ export async function clientStatement(context: Context, query: ReportQuery): Pro
     client_id: String(clientId),
     rows: ledger.rows,
     totals: ledgerTotals(ledger),
+    ...(ledger.pagination ? { pagination: ledger.pagination } : {}),
   };
 }
 
