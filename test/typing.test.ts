@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
  * The most type assertions (`as T`, `<T>x`; `as const` not counted) src/ may hold. It was 414 before
  * records were typed from their declarations; lower it when you remove casts, never raise it.
  */
-const CAST_CEILING = 78;
+const CAST_CEILING = 77;
 
 interface CastCount {
   casts: number;

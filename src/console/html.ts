@@ -3,7 +3,7 @@
  * dates, invoice numbers and VAT numbers are wrapped in <bdi dir="ltr"> so they stay left-to-right
  * inside Arabic text.
  */
-import { CATALOGUE, type Lang, type MessageKey, arabicDigits, translate } from './i18n.js';
+import { type Lang, type MessageKey, arabicDigits, isMessageKey, translate } from './i18n.js';
 import type { RoleKey } from '../domain/staff-roles.js';
 
 export interface View {
@@ -54,7 +54,7 @@ export const t = (view: View, key: MessageKey, vars?: Record<string, string | nu
  */
 export function labelOf(view: View, prefix: 'col_' | 'section_' | 'doc_', key: string): string {
   const full = `${prefix}${key}`;
-  return full in CATALOGUE.en ? t(view, full as MessageKey) : key.replace(/_/g, ' ');
+  return isMessageKey(full) ? t(view, full) : key.replace(/_/g, ' ');
 }
 
 /** A number, an amount, a date or an id: left-to-right inside any text, in the chosen digits. */

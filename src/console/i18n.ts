@@ -690,6 +690,11 @@ export const CATALOGUE = {
 
 export type MessageKey = keyof typeof CATALOGUE.en;
 
+/** Whether `key` is in the catalogue (a key made from what the API sends, such as `col_debit`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUE.en, key);
+}
+
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text: string = CATALOGUE[lang][key] ?? CATALOGUE.en[key];
   return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));

@@ -9,7 +9,7 @@ import { DaftarError, DaftarNotFoundError } from '../../packages/client/src/inde
 import { PUBLIC_ROUTE } from '../api/auth.js';
 import { type Html, type View, amount, errors, field, html, layout, ltr, roleMessage, t, table } from './html.js';
 import { STAFF_ROLES, roleOf } from '../domain/staff-roles.js';
-import { CATALOGUE, type MessageKey } from './i18n.js';
+import { type MessageKey, isMessageKey } from './i18n.js';
 import { choicesOf, picker } from './pick.js';
 import { isRecord, recordAt } from '../guards.js';
 import { bodyOf, paramOf, queryOf, rowOf, rowsOf } from './input.js';
@@ -52,7 +52,7 @@ const options = (
 /** Which of `value`'s known words a key names (`self-signed` → `zatca_cert_self_signed`), if any. */
 function knownKey(prefix: string, value: unknown): MessageKey | undefined {
   const key = `${prefix}${String(value ?? '').replace(/-/g, '_')}`;
-  return key in CATALOGUE.en ? (key as MessageKey) : undefined;
+  return isMessageKey(key) ? key : undefined;
 }
 
 /** The e-invoicing status of `GET /api2/einvoicing` as labelled facts, in the page's language. */

@@ -963,6 +963,8 @@ async function topClients(context: Context, query: ReportQuery): Promise<Report>
   };
 }
 
+const textOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
 /** The `limit` of a top list: 1 to TOP_MAX, TOP_DEFAULT when left out. */
 function topLimit(params: Record<string, unknown>): number {
   const raw = params['limit'];
@@ -1035,7 +1037,7 @@ async function topProducts(context: Context, query: ReportQuery): Promise<Report
     ]),
     rows: top.map((sold) => ({
       product_id: String(sold.id),
-      product_code: (products.get(sold.id)?.['product_code'] as string | null | undefined) ?? null,
+      product_code: textOrNull(products.get(sold.id)?.['product_code']),
       product_name: String(products.get(sold.id)?.['name'] ?? ''),
       quantity: money(sold.quantity),
       cost: money(sold.cost),
