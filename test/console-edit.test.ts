@@ -3,7 +3,7 @@
 // form does not show (a line's description, discount, second tax, custom columns), and a bad edit is a
 // 400 on the form that leaves the invoice as it was.
 import assert from 'node:assert/strict';
-import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, it } from './support/harness.js';
+import { eachDatabase, it, ownerSession } from './support/harness.js';
 import { csrfFor } from '../src/console/session.js';
 
 eachDatabase('editing an invoice in the console', (server) => {
@@ -15,12 +15,13 @@ eachDatabase('editing an invoice in the console', (server) => {
     const product = await s.create('products', {
       Product: { name: 'Edited Pen', unit_price: '19.99', track_stock: 1, stock_balance: 50 },
     });
-    const id = await s.create('invoices', {
+    // A pen line with what the console's form does not show, and a free-text line.
+    const invoiceOf = (pens: number) => ({
       Invoice: { client_id: client, date: '2026-11-20' },
       InvoiceItem: [
         {
           product_id: product,
-          quantity: 2,
+          quantity: pens,
           tax1: tax,
           tax2: other,
           description: 'Gift wrapped',
@@ -30,10 +31,9 @@ eachDatabase('editing an invoice in the console', (server) => {
         { item: 'Delivery', unit_price: '5', quantity: 1 },
       ],
     });
+    const id = await s.create('invoices', invoiceOf(2));
     const before = (await s.get(`/api2/invoices/${id}`)).body.data.Invoice;
-    const token = (
-      await s.post('/api2/oauth/token', { grant_type: 'password', username: TEST_EMAIL, password: TEST_PASSWORD })
-    ).body.access_token as string;
+    const token = await ownerSession(s);
     const cookie = `daftar_session=${token}`;
 
     const page = await s.get(`/app/invoices/${id}/edit`, { cookie, apikey: '' });
@@ -88,21 +88,7 @@ eachDatabase('editing an invoice in the console', (server) => {
     assert.equal(delivery.item, 'Delivery');
     assert.notEqual(after.summary_total, before.summary_total);
     // The same edit through the API gives the same total: the console adds no rule of its own.
-    const twin = await s.create('invoices', {
-      Invoice: { client_id: client, date: '2026-11-20' },
-      InvoiceItem: [
-        {
-          product_id: product,
-          quantity: 3,
-          tax1: tax,
-          tax2: other,
-          description: 'Gift wrapped',
-          discount: 10,
-          col_3: 'engraved',
-        },
-        { item: 'Delivery', unit_price: '5', quantity: 1 },
-      ],
-    });
+    const twin = await s.create('invoices', invoiceOf(3));
     assert.equal((await s.get(`/api2/invoices/${twin}`)).body.data.Invoice.summary_total, after.summary_total);
     const stock = (await s.get(`/api2/products/${product}`)).body.data.Product.stock_balance;
     assert.equal(stock, '44', 'the stock follows the edit: 50 − 3 − 3');

@@ -3,7 +3,7 @@
 // of every report has a label in both catalogues, the Arabic report pages' headings and account sections
 // carry no English, and the settings' e-invoicing status is labelled before and after onboarding.
 import assert from 'node:assert/strict';
-import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, it } from './support/harness.js';
+import { eachDatabase, it, ownerSession } from './support/harness.js';
 import { populate } from './support/records.js';
 import { SECRET_HEX, SELLER, ZATCA_ENV } from './support/zatca.js';
 import { CATALOGUE } from '../src/console/i18n.js';
@@ -35,14 +35,7 @@ eachDatabase(
     let cookie = '';
     const get = async (url: string, lang: 'ar' | 'en') => {
       const s = server();
-      if (!cookie) {
-        const token = await s.post('/api2/oauth/token', {
-          grant_type: 'password',
-          username: TEST_EMAIL,
-          password: TEST_PASSWORD,
-        });
-        cookie = `daftar_session=${token.body.access_token}`;
-      }
+      if (!cookie) cookie = `daftar_session=${await ownerSession(s)}`;
       const reply = await s.get(url, { cookie: `${cookie}; daftar_lang=${lang}`, apikey: '' });
       assert.equal(reply.status, 200, `${url}: ${reply.text.slice(0, 300)}`);
       return reply.text;

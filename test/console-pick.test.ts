@@ -3,21 +3,14 @@
 // /app/pick/{kind}; the invoice list's search finds a number from its start (padded: 1 is 000001) and
 // a client by name; the overdue filter (due date = date + due_after) keeps its meaning in the API.
 import assert from 'node:assert/strict';
-import { TEST_EMAIL, TEST_PASSWORD, eachDatabase, it } from './support/harness.js';
+import { eachDatabase, it, ownerSession } from './support/harness.js';
 import { PICK_ALL } from '../src/console/pick.js';
 
 eachDatabase('the console with many clients', (server) => {
   let cookie = '';
   const page = async (url: string) => {
     const s = server();
-    if (!cookie) {
-      const token = await s.post('/api2/oauth/token', {
-        grant_type: 'password',
-        username: TEST_EMAIL,
-        password: TEST_PASSWORD,
-      });
-      cookie = `daftar_session=${token.body.access_token}`;
-    }
+    if (!cookie) cookie = `daftar_session=${await ownerSession(s)}`;
     const reply = await s.get(url, { cookie, apikey: '' });
     assert.equal(reply.status, 200, `${url}: ${reply.text.slice(0, 300)}`);
     return reply;

@@ -277,6 +277,17 @@ export async function startTestServer(
 }
 
 /** Declares `suite` once per engine; `server()` is the running server of that engine. */
+/** The owner's access token from the password grant: the console's session (its cookie's value). */
+export async function ownerSession(s: TestServer): Promise<string> {
+  const token = await s.post('/api2/oauth/token', {
+    grant_type: 'password',
+    username: TEST_EMAIL,
+    password: TEST_PASSWORD,
+  });
+  if (token.status !== 200) throw new Error(`the owner could not sign in: ${token.text}`);
+  return String(token.body.access_token);
+}
+
 export function eachDatabase(
   title: string,
   suite: (server: () => TestServer, engine: Engine) => void,
