@@ -3,7 +3,11 @@
 // of every report has a label in both catalogues, the Arabic report pages' headings and account sections
 // carry no English, and the settings' e-invoicing status is labelled before and after onboarding.
 import assert from 'node:assert/strict';
-import { eachDatabase, it, ownerSession } from './support/harness.js';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TEST_KEY, eachDatabase, it, ownerSession } from './support/harness.js';
 import { populate } from './support/records.js';
 import { SECRET_HEX, SELLER, ZATCA_ENV } from './support/zatca.js';
 import { CATALOGUE } from '../src/console/i18n.js';
@@ -101,6 +105,25 @@ eachDatabase(
         assert.match(csv.text.split('\n')[0]!, /^date,journal_id,number,entity_type/);
         assert.ok(csv.text.split('\n').length > 2, `${name} CSV has rows`);
       }
+      // The API's report PDFs say what the pages say, in the PDF's language.
+      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'labels-'));
+      for (const [name, heading, title] of [
+        ['trial_balance', 'مدين ختامي', 'ميزان المراجعة'],
+        ['aged_receivables', 'الحالي', 'أعمار الذمم المدينة'],
+      ] as const) {
+        const pdf = await fetch(`${s.url}/api2/reports/${name}.pdf?lang=ar`, { headers: { apikey: TEST_KEY } });
+        assert.equal(pdf.status, 200, name);
+        const file = path.join(scratch, `${name}.pdf`);
+        fs.writeFileSync(file, Buffer.from(await pdf.arrayBuffer()));
+        const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(
+          /[\u202a-\u202e\u2066-\u2069]/g,
+          '',
+        );
+        assert.ok(text.includes(heading), `${name}.pdf has the Arabic heading ${heading}: ${text.slice(0, 300)}`);
+        assert.ok(text.includes(title), `${name}.pdf has the Arabic title`);
+        assert.doesNotMatch(text, /closing debit|days over 90|Trial balance|Aged receivables/i);
+      }
+      fs.rmSync(scratch, { recursive: true, force: true });
       const sheet = await get('/app/reports/balance_sheet', 'ar');
       assert.ok(sheet.includes('<td>الأصول</td>'), 'the sections are named in Arabic');
       assert.ok(!/<td>assets<\/td>/.test(sheet));

@@ -14,6 +14,7 @@ import { oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { readWith } from './routes.js';
 import { paramsOf, queryOf } from './request.js';
+import { isMessageKey, labelIn, translate } from '../console/i18n.js';
 
 /** Other names a report answers to. */
 const ALIASES: Record<string, string> = {
@@ -63,13 +64,28 @@ export function registerReportRoutes(app: FastifyInstance, database: Database): 
 
 export const PDF_ROWS_MAX = 5_000;
 
+// The labels are the console's catalogue (src/console/i18n.ts), so a PDF says what the page says.
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** What templates/reports/report.typ prints: every cell as finished text. */
+/** The words a cell of `column` holds, in `lang`: an account's section or a document's type is labelled. */
+function cellText(lang: 'ar' | 'en', column: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (column === 'section' || column === 'class') return labelIn(lang, 'section_', String(value));
+  if (column === 'entity_type') return labelIn(lang, 'doc_', String(value));
+  return String(value);
+}
+
+/** The report's title in `lang`: its name's label, and what follows the English title's colon (an account, a client). */
+function titleIn(lang: 'ar' | 'en', report: Report): string {
+  const key = `report_${report.name}`;
+  if (!isMessageKey(key)) return report.title;
+  const at = report.title.indexOf(': ');
+  return at < 0 ? translate(lang, key) : `${translate(lang, key)}: ${report.title.slice(at + 2)}`;
+}
+
+/** What templates/reports/report.typ prints: every cell as finished text, the labels in the PDF's language. */
 function pdfData(report: Report, businessName: string, lang: 'ar' | 'en'): Record<string, unknown> {
-  const rows = report.rows.map((row) =>
-    report.columns.map((column) => (row[column] === null || row[column] === undefined ? '' : String(row[column]))),
-  );
+  const rows = report.rows.map((row) => report.columns.map((column) => cellText(lang, column, row[column])));
   const numeric = report.columns.map(
     (column, index) =>
       !/_id$|^code$/.test(column) &&
@@ -77,15 +93,15 @@ function pdfData(report: Report, businessName: string, lang: 'ar' | 'en'): Recor
       rows.every((row) => row[index] === '' || NUMBER.test(row[index]!)),
   );
   const totals = Object.entries(report.totals ?? {}).map(([key, value]) => [
-    key.replace(/_/g, ' '),
+    labelIn(lang, 'col_', key),
     String(value ?? ''),
   ]);
   return {
     business_name: businessName,
-    title: report.title,
+    title: titleIn(lang, report),
     lang,
     period: `${report.date_from ?? '…'} – ${report.date_to} · ${report.currency_code}`,
-    columns: report.columns.map((column) => column.replace(/_/g, ' ')),
+    columns: report.columns.map((column) => labelIn(lang, 'col_', column)),
     rows,
     numeric,
     totals,

@@ -3,7 +3,7 @@
  * dates, invoice numbers and VAT numbers are wrapped in <bdi dir="ltr"> so they stay left-to-right
  * inside Arabic text.
  */
-import { type Lang, type MessageKey, arabicDigits, isMessageKey, translate } from './i18n.js';
+import { type Lang, type MessageKey, arabicDigits, labelIn, translate } from './i18n.js';
 import type { RoleKey } from '../domain/staff-roles.js';
 
 export interface View {
@@ -48,13 +48,9 @@ function render(value: unknown): string {
 export const t = (view: View, key: MessageKey, vars?: Record<string, string | number>) =>
   translate(view.lang, key, vars);
 
-/**
- * The label of a key the API sends (a report's column or total, `col_`; an account's section or
- * class, `section_`; a journal's document type, `doc_`) in the page's language; a key the catalogue does not know stays as its words.
- */
+/** The label of a key the API sends, in the page's language (i18n.ts `labelIn`). */
 export function labelOf(view: View, prefix: 'col_' | 'section_' | 'doc_', key: string): string {
-  const full = `${prefix}${key}`;
-  return isMessageKey(full) ? t(view, full) : key.replace(/_/g, ' ');
+  return labelIn(view.lang, prefix, key);
 }
 
 /** A number, an amount, a date or an id: left-to-right inside any text, in the chosen digits. */

@@ -199,6 +199,9 @@ export const CATALOGUE = {
     report_aged_payables: 'Aged payables',
     report_stock_valuation: 'Stock valuation',
     report_general_ledger: 'General ledger',
+    report_top_clients: 'Top clients',
+    report_top_products: 'Top products',
+    report_cost_centers: 'Cost centers',
     report_client_statement: 'Client statement',
     account: 'Account',
     choose_account: 'Choose an account',
@@ -539,6 +542,9 @@ export const CATALOGUE = {
     report_aged_payables: 'أعمار الذمم الدائنة',
     report_stock_valuation: 'تقييم المخزون',
     report_general_ledger: 'دفتر الأستاذ العام',
+    report_top_clients: 'أفضل العملاء',
+    report_top_products: 'أكثر المنتجات مبيعًا',
+    report_cost_centers: 'مراكز التكلفة',
     report_client_statement: 'كشف حساب عميل',
     account: 'الحساب',
     choose_account: 'اختر حسابًا',
@@ -693,6 +699,16 @@ export type MessageKey = keyof typeof CATALOGUE.en;
 /** Whether `key` is in the catalogue (a key made from what the API sends, such as `col_debit`). */
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(CATALOGUE.en, key);
+}
+
+/**
+ * The label in `lang` of a key the API sends (a report's column or total, `col_`; an account's
+ * section or class, `section_`; a journal's document type, `doc_`); a key the catalogue does not know
+ * stays as its words. The console's pages and the API's report PDFs both print these.
+ */
+export function labelIn(lang: Lang, prefix: 'col_' | 'section_' | 'doc_', key: string): string {
+  const full = `${prefix}${key}`;
+  return isMessageKey(full) ? translate(lang, full) : key.replace(/_/g, ' ');
 }
 
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
