@@ -152,6 +152,34 @@ eachDatabase('staff roles', (server) => {
     assert.equal((await s.get(`/api2/invoices/${ids['invoices']}.json`)).status, 200, 'the invoice is still there');
   });
 
+  it("leaves out of the console's pages the forms the role may not send", async () => {
+    const s = server();
+    const page = async (who: Headers, url: string) => {
+      const reply = await s.get(url, { cookie: `daftar_session=${who['authorization']!.slice(7)}`, apikey: '' });
+      assert.equal(reply.status, 200, `${url}: ${reply.text.slice(0, 200)}`);
+      return reply.text;
+    };
+    const invoice = `/app/invoices/${ids['invoices']}`;
+    // Read only: every page, no form that writes.
+    assert.doesNotMatch(await page(readOnly, '/app/products'), /action="\/app\/products"/);
+    assert.doesNotMatch(await page(readOnly, '/app/clients'), /action="\/app\/clients"/);
+    assert.doesNotMatch(await page(readOnly, '/app/invoices'), /href="\/app\/invoices\/new"/);
+    const read = await page(readOnly, invoice);
+    assert.doesNotMatch(read, /\/payments"|\/credit-note"|\/edit"/, 'no payment, credit note or edit on an invoice');
+    assert.doesNotMatch(await page(readOnly, '/app/treasuries'), /action="\/app\/treasuries/);
+    assert.doesNotMatch(await page(readOnly, '/app/expenses'), /action="\/app\/expenses"/);
+    // Sales: sells to clients, but the products are not its to change.
+    assert.match(await page(sales, '/app/clients'), /action="\/app\/clients"/);
+    assert.doesNotMatch(await page(sales, '/app/products'), /action="\/app\/products"/);
+    assert.match(await page(sales, '/app/invoices'), /href="\/app\/invoices\/new"/);
+    const sold = await page(sales, invoice);
+    assert.match(sold, /\/credit-note"/);
+    assert.match(sold, /\/edit"/);
+    // Full access: the forms are there.
+    assert.match(await page(full, '/app/products'), /action="\/app\/products"/);
+    assert.match(await page(full, '/app/treasuries'), /action="\/app\/treasuries"/);
+  });
+
   it('lets Full access write the books but not manage the site', async () => {
     const s = server();
     const expense = await s.post(

@@ -4,7 +4,7 @@
  * inside Arabic text.
  */
 import { type Lang, type MessageKey, arabicDigits, labelIn, translate } from './i18n.js';
-import type { RoleKey } from '../domain/staff-roles.js';
+import { type RoleKey, mayCall } from '../domain/staff-roles.js';
 
 export interface View {
   lang: Lang;
@@ -65,6 +65,14 @@ export function amount(view: View, value: unknown, currency?: string): Html {
   const [whole = '0', fraction = ''] = text.split('.');
   const shown = `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction.padEnd(2, '0')}`;
   return html`<span class="amount">${ltr(view, shown)}${currency ? html` <span class="currency">${currency}</span>` : ''}</span>`;
+}
+
+/**
+ * Whether the sign-in's role may change `area` (a resource's name): a page leaves out the forms the API
+ * would refuse (domain/staff-roles.ts, the API's own rule; the API still decides every call).
+ */
+export function canChange(view: View, area: string): boolean {
+  return view.role === undefined || mayCall(view.role, area, true);
 }
 
 /** The label of a role. */

@@ -7,7 +7,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DaftarError, DaftarNotFoundError } from '../../packages/client/src/index.js';
 import { PUBLIC_ROUTE } from '../api/auth.js';
-import { type Html, type View, amount, errors, field, html, layout, ltr, roleMessage, t, table } from './html.js';
+import {
+  type Html,
+  type View,
+  amount,
+  canChange,
+  errors,
+  field,
+  html,
+  layout,
+  ltr,
+  roleMessage,
+  t,
+  table,
+} from './html.js';
 import { STAFF_ROLES, roleOf } from '../domain/staff-roles.js';
 import { type MessageKey, isMessageKey } from './i18n.js';
 import { choicesOf, picker } from './pick.js';
@@ -177,7 +190,7 @@ export function registerPages(app: FastifyInstance, kit: Kit): void {
           view,
           t(view, 'estimates'),
           html`
-<p><a class="button" href="/app/estimates/new">${t(view, 'new_estimate')}</a></p>${search(view, query)}
+${canChange(view, 'estimates') ? html`<p><a class="button" href="/app/estimates/new">${t(view, 'new_estimate')}</a></p>` : ''}${search(view, query)}
 ${table(
   view,
   ['number', 'client', 'date', 'total'],
@@ -251,7 +264,9 @@ ${table(
 ${
   invoice
     ? html`<p role="status" class="flash">${t(view, 'converted_to')} <a href="/app/invoices/${invoice['id']}">${t(view, 'invoice')} ${ltr(view, invoice['no'] ?? invoice['id'])}</a></p>`
-    : html`<form method="post" action="/app/estimates/${estimate['id']}/convert" class="inline">${hidden(view)}<button type="submit">${t(view, 'convert_to_invoice')}</button></form>`
+    : !canChange(view, 'invoices')
+      ? ''
+      : html`<form method="post" action="/app/estimates/${estimate['id']}/convert" class="inline">${hidden(view)}<button type="submit">${t(view, 'convert_to_invoice')}</button></form>`
 }`,
           flashOf(view, queryOf(request)),
         ),
@@ -296,12 +311,16 @@ ${table(
     html`${c['city'] ?? ''}`,
   ]),
 )}
-<form method="post" action="/app/suppliers" class="card"><h2>${t(view, 'new_supplier')}</h2>${errors(view, problems)}${hidden(view)}
+${
+  canChange(view, 'suppliers')
+    ? html`<form method="post" action="/app/suppliers" class="card"><h2>${t(view, 'new_supplier')}</h2>${errors(view, problems)}${hidden(view)}
 ${field(view, 'business_name', input('business_name', one(form['business_name']), html` required`), 'business_name')}
 ${field(view, 'email', html`<input id="supplier_email" name="email" type="email" value="${one(form['email'])}">`, 'supplier_email')}
 ${field(view, 'vat_number', input('bn1', one(form['bn1']), html` dir="ltr"`), 'bn1')}
 ${field(view, 'city', input('city', one(form['city'])), 'city')}
-<button type="submit">${t(view, 'save_supplier')}</button></form>`,
+<button type="submit">${t(view, 'save_supplier')}</button></form>`
+    : ''
+}`,
       flashOf(view, query),
     );
   };
@@ -356,13 +375,17 @@ ${table(
     html`<span class="status s${row['payment_status']}">${statusOf(view, row['payment_status'])}</span>`,
   ]),
 )}
-<form method="post" action="/app/purchases" class="card"><h2>${t(view, 'new_purchase')}</h2>${errors(view, problems)}${hidden(view)}
+${
+  canChange(view, 'purchase_invoices')
+    ? html`<form method="post" action="/app/purchases" class="card"><h2>${t(view, 'new_purchase')}</h2>${errors(view, problems)}${hidden(view)}
 ${field(view, 'supplier', picker(view, suppliers, { id: 'supplier_id', name: 'supplier_id', selected: one(form['supplier_id']), empty: 'choose_supplier', required: true }), 'supplier_id')}
 ${field(view, 'store', html`<select id="store_id" name="store_id">${options(stores.data, one(form['store_id']))}</select>`, 'store_id')}
 ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" value="${one(form['date'])}">`, 'purchase_date')}
 <table class="lines"><caption>${t(view, 'lines')}</caption><thead><tr><th scope="col">${t(view, 'product')}</th><th scope="col">${t(view, 'quantity')}</th><th scope="col">${t(view, 'unit_cost')}</th></tr></thead>
 <tbody>${[0, 1, 2].map(line)}</tbody></table>
-<button type="submit">${t(view, 'save_purchase')}</button></form>`,
+<button type="submit">${t(view, 'save_purchase')}</button></form>`
+    : ''
+}`,
       flashOf(view, query),
     );
   };
@@ -417,6 +440,7 @@ ${field(view, 'date', html`<input id="purchase_date" name="date" type="date" val
         lines: rowsOf(purchase['PurchaseOrderItem']),
         payments: rowsOf(purchase['PurchaseOrderPayment']),
         payAction: `/app/purchases/${purchase['id']}/payments`,
+        payArea: 'purchase_invoices',
         links: html`<a class="button" href="/app/documents/purchase_invoices/${purchase['id']}/pdf">${t(view, 'download_pdf')}</a>
 <a class="button" href="/app/documents/purchase_invoices/${purchase['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a>`,
       },
@@ -496,14 +520,18 @@ ${table(
     amount(view, row['amount'], currency),
   ]),
 )}
-<form method="post" action="/app/${kind}" class="card"><h2>${t(view, kind === 'expenses' ? 'new_expense' : 'new_income')}</h2>${errors(view, problems)}${hidden(view)}
+${
+  canChange(view, kind)
+    ? html`<form method="post" action="/app/${kind}" class="card"><h2>${t(view, kind === 'expenses' ? 'new_expense' : 'new_income')}</h2>${errors(view, problems)}${hidden(view)}
 ${field(view, 'amount', input('money_amount', one(form['amount']), html` inputmode="decimal" required`, 'amount'), 'money_amount')}
 ${field(view, 'date', html`<input id="money_date" name="date" type="date" value="${one(form['date'])}">`, 'money_date')}
 ${field(view, 'category', input('category', one(form['category'])), 'category')}
 ${field(view, 'description', input('money_description', one(form['description']), html``, 'description'), 'money_description')}
 ${field(view, 'treasury', html`<select id="money_treasury" name="treasury_id">${options(treasuries.data, one(form['treasury_id']))}</select>`, 'money_treasury')}
 ${field(view, 'tax', html`<select id="money_tax" name="tax1_id"><option value="">${t(view, 'no_tax')}</option>${options(taxes.data, one(form['tax1_id']))}</select>`, 'money_tax')}
-<button type="submit">${t(view, kind === 'expenses' ? 'save_expense' : 'save_income')}</button></form>`,
+<button type="submit">${t(view, kind === 'expenses' ? 'save_expense' : 'save_income')}</button></form>`
+    : ''
+}`,
       flashOf(view, query),
     );
   };
@@ -552,7 +580,9 @@ ${field(view, 'tax', html`<select id="money_tax" name="tax1_id"><option value=""
     const transferForm =
       result.data.length < 2
         ? html``
-        : html`<form method="post" action="/app/treasuries/transfers" class="card"><h2>${t(view, 'transfer_between_treasuries')}</h2>${failed === 'transfer' ? errors(view, problems) : ''}${hidden(view)}
+        : !canChange(view, 'treasury_transfers')
+          ? ''
+          : html`<form method="post" action="/app/treasuries/transfers" class="card"><h2>${t(view, 'transfer_between_treasuries')}</h2>${failed === 'transfer' ? errors(view, problems) : ''}${hidden(view)}
 ${field(view, 'from_treasury', html`<select id="transfer_from" name="from_treasury_id">${options(result.data, one(form['from_treasury_id']))}</select>`, 'transfer_from')}
 ${field(view, 'to_treasury', html`<select id="transfer_to" name="to_treasury_id">${options(result.data, one(form['to_treasury_id']) || String(result.data[1]?.['id'] ?? ''))}</select>`, 'transfer_to')}
 ${field(view, 'amount', input('transfer_amount', one(form['amount']), html` inputmode="decimal" required`, 'amount'), 'transfer_amount')}
@@ -588,10 +618,14 @@ ${table(
   ]),
 )}
 ${transferForm}
-<form method="post" action="/app/treasuries" class="card"><h2>${t(view, 'new_treasury')}</h2>${failed === 'treasury' ? errors(view, problems) : ''}${hidden(view)}
+${
+  canChange(view, 'treasuries')
+    ? html`<form method="post" action="/app/treasuries" class="card"><h2>${t(view, 'new_treasury')}</h2>${failed === 'treasury' ? errors(view, problems) : ''}${hidden(view)}
 ${field(view, 'name', input('treasury_name', one(form['name']), html` required`, 'name'), 'treasury_name')}
 ${field(view, 'kind', html`<select id="treasury_type" name="type"><option value="3">${t(view, 'treasury_cash')}</option><option value="1"${one(form['type']) === '1' ? html` selected` : ''}>${t(view, 'treasury_bank')}</option></select>`, 'treasury_type')}
-<button type="submit">${t(view, 'save_treasury')}</button></form>`,
+<button type="submit">${t(view, 'save_treasury')}</button></form>`
+    : ''
+}`,
       flashOf(view, query),
     );
   };
@@ -741,11 +775,15 @@ ${table(
     html`${t(view, String(row['included']) === '1' ? 'yes' : 'no')}`,
   ]),
 )}
-<form method="post" action="/app/settings/taxes">${errors(view, problems['taxes'] ?? {})}${hidden(view)}
+${
+  canChange(view, 'taxes')
+    ? html`<form method="post" action="/app/settings/taxes">${errors(view, problems['taxes'] ?? {})}${hidden(view)}
 ${field(view, 'name', html`<input id="tax_name" name="name" required>`, 'tax_name')}
 ${field(view, 'rate', html`<input id="tax_value" name="value" inputmode="decimal" required>`, 'tax_value')}
 <div class="field check"><input id="tax_included" name="included" type="checkbox" value="1"><label for="tax_included">${t(view, 'price_includes_tax')}</label></div>
-<button type="submit">${t(view, 'add_tax')}</button></form></section>
+<button type="submit">${t(view, 'add_tax')}</button></form>`
+    : ''
+}</section>
 
 <section class="card" id="stores"><h2>${t(view, 'stores')}</h2>
 ${table(
@@ -756,9 +794,13 @@ ${table(
     html`${t(view, String(row['primary']) === '1' ? 'yes' : 'no')}`,
   ]),
 )}
-<form method="post" action="/app/settings/stores">${errors(view, problems['stores'] ?? {})}${hidden(view)}
+${
+  canChange(view, 'stores')
+    ? html`<form method="post" action="/app/settings/stores">${errors(view, problems['stores'] ?? {})}${hidden(view)}
 ${field(view, 'name', html`<input id="store_name" name="name" required>`, 'store_name')}
-<button type="submit">${t(view, 'add_store')}</button></form></section>
+<button type="submit">${t(view, 'add_store')}</button></form>`
+    : ''
+}</section>
 
 <section class="card" id="users"><h2>${t(view, 'users_and_roles')}</h2>
 ${table(

@@ -25,6 +25,7 @@ import {
   type Html,
   type View,
   amount,
+  canChange,
   errors,
   field,
   html,
@@ -345,7 +346,7 @@ ${stat('sales', String(before['revenue'] ?? '0'))}${stat('collected', String(bef
           view,
           t(view, 'invoices'),
           html`
-<p><a class="button" href="/app/invoices/new">${t(view, 'new_invoice')}</a></p>
+${canChange(view, 'invoices') ? html`<p><a class="button" href="/app/invoices/new">${t(view, 'new_invoice')}</a></p>` : ''}
 <form method="get" action="/app/invoices" class="filters" role="search">
 ${field(view, 'search', html`<input id="keywords" name="keywords" type="search" value="${one(query['keywords'])}">`, 'keywords')}
 ${field(
@@ -1062,8 +1063,10 @@ export interface DocumentPage {
   party: { label: MessageKey; name: unknown };
   lines: Row[];
   payments: Row[];
-  /** Where the payment form posts (shown while something is unpaid). */
+  /** Where the payment form posts (shown while something is unpaid, to a role that may pay). */
   payAction: string;
+  /** What recording the payment changes, for the role check (`invoice_payments`, `purchase_invoices`). */
+  payArea: string;
   /** Its PDF, print and share links, and anything after the payment form. */
   links: Html;
   after?: Html;
@@ -1119,7 +1122,7 @@ ${
     : ''
 }
 ${
-  dec(unpaid) > ZERO
+  dec(unpaid) > ZERO && canChange(view, shown.payArea)
     ? html`<form method="post" action="${shown.payAction}" class="card">
 <h2>${t(view, 'record_payment')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
@@ -1165,11 +1168,14 @@ function invoicePage(
       lines: rowsOf(invoice['InvoiceItem']),
       payments: rowsOf(invoice['InvoicePayment']),
       payAction: `/app/invoices/${invoice['id']}/payments`,
-      links: html`<a class="button" href="/app/invoices/${invoice['id']}/edit">${t(view, 'edit_invoice')}</a>
+      payArea: 'invoice_payments',
+      links: html`${canChange(view, 'invoices') ? html`<a class="button" href="/app/invoices/${invoice['id']}/edit">${t(view, 'edit_invoice')}</a>` : ''}
 <a class="button" href="/app/invoices/${invoice['id']}/pdf">${t(view, 'download_pdf')}</a>
 <a class="button" href="/app/documents/invoices/${invoice['id']}/print" target="_blank" rel="noopener">${t(view, 'print')}</a>
 ${invoice['invoice_pdf_url'] ? html`<a class="button" href="${invoice['invoice_pdf_url']}">${t(view, 'share_link')}</a>` : ''}`,
-      after: html`<form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`,
+      after: !canChange(view, 'credit_notes')
+        ? html``
+        : html`<form method="post" action="/app/invoices/${invoice['id']}/credit-note" class="inline"><input type="hidden" name="_csrf" value="${view.csrf}"><button type="submit">${t(view, 'make_credit_note')}</button></form>`,
     },
     flash,
   );
@@ -1199,14 +1205,18 @@ ${table(
     html`${c['city'] ?? ''}`,
   ]),
 )}
-<form method="post" action="/app/clients" class="card"><h2>${t(view, 'new_client')}</h2>${errors(view, problems)}
+${
+  canChange(view, 'clients')
+    ? html`<form method="post" action="/app/clients" class="card"><h2>${t(view, 'new_client')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'business_name', html`<input id="business_name" name="business_name" required value="${one(form['business_name'])}">`, 'business_name')}
 ${field(view, 'email', html`<input id="client_email" name="email" type="email" value="${one(form['email'])}">`, 'client_email')}
 ${field(view, 'phone', html`<input id="phone1" name="phone1" value="${one(form['phone1'])}">`, 'phone1')}
 ${field(view, 'vat_number', html`<input id="bn1" name="bn1" dir="ltr" value="${one(form['bn1'])}">`, 'bn1')}
 ${field(view, 'city', html`<input id="city" name="city" value="${one(form['city'])}">`, 'city')}
-<button type="submit">${t(view, 'save_client')}</button></form>`,
+<button type="submit">${t(view, 'save_client')}</button></form>`
+    : ''
+}`,
     one(query['saved']) ? t(view, 'saved') : undefined,
   );
 }
@@ -1241,7 +1251,9 @@ ${table(
     amount(view, p['average_price'] ?? '0', currency),
   ]),
 )}
-<form method="post" action="/app/products" class="card"><h2>${t(view, 'new_product')}</h2>${errors(view, problems)}
+${
+  canChange(view, 'products')
+    ? html`<form method="post" action="/app/products" class="card"><h2>${t(view, 'new_product')}</h2>${errors(view, problems)}
 <input type="hidden" name="_csrf" value="${view.csrf}">
 ${field(view, 'name', html`<input id="name" name="name" required value="${one(form['name'])}">`, 'name')}
 ${field(view, 'code', html`<input id="product_code" name="product_code" dir="ltr" value="${one(form['product_code'])}">`, 'product_code')}
@@ -1251,7 +1263,9 @@ ${field(view, 'cost', html`<input id="buy_price" name="buy_price" inputmode="dec
 ${field(view, 'tax', html`<select id="product_tax1" name="tax1"><option value="">${t(view, 'no_tax')}</option>${taxes.data.map((tax: Row) => html`<option value="${tax['id']}">${tax['name']}</option>`)}</select>`, 'product_tax1')}
 <div class="field check"><input id="track_stock" name="track_stock" type="checkbox" value="1" checked><label for="track_stock">${t(view, 'track_stock')}</label></div>
 ${field(view, 'opening_stock', html`<input id="stock_balance" name="stock_balance" inputmode="decimal" value="${one(form['stock_balance'])}">`, 'stock_balance')}
-<button type="submit">${t(view, 'save_product')}</button></form>`,
+<button type="submit">${t(view, 'save_product')}</button></form>`
+    : ''
+}`,
     one(query['saved']) ? t(view, 'saved') : undefined,
   );
 }
