@@ -504,12 +504,13 @@ async function ledgerOf(context: Context, accountId: number | null, query: Repor
   let debit = ZERO;
   let credit = ZERO;
   let found: Array<Record<string, unknown>>;
-  let pagination: Ledger['pagination'];
+  // One page: the range's totals from the account totals (its line count and, below, its sums), the
+  // lines before the page summed by the database (their running balance is where the page starts),
+  // and only the page's lines read.
+  const range = paging
+    ? (await totalsByAccount(context, query.date_from, query.date_to, [accountId])).get(accountId)
+    : undefined;
   if (paging) {
-    // One page: the range's totals from the account totals, the lines before the page summed by the
-    // database (their running balance is where the page starts), and only the page's lines read.
-    const moved = (await totalsByAccount(context, query.date_from, query.date_to, [accountId])).get(accountId);
-    pagination = pagesOf(paging, moved?.n ?? 0);
     const skipped = (paging.page - 1) * paging.limit;
     if (skipped > 0) {
       const before = await exactSums(context.dialect, (sums) =>
@@ -545,8 +546,13 @@ async function ledgerOf(context: Context, accountId: number | null, query: Repor
   });
   if (!paging) return { rows, opening, debit, credit };
   // The totals are the whole range's, whichever page is read.
-  const moved = (await totalsByAccount(context, query.date_from, query.date_to, [accountId])).get(accountId);
-  return { rows, opening, debit: moved?.debit ?? ZERO, credit: moved?.credit ?? ZERO, pagination };
+  return {
+    rows,
+    opening,
+    debit: range?.debit ?? ZERO,
+    credit: range?.credit ?? ZERO,
+    pagination: pagesOf(paging, range?.n ?? 0),
+  };
 }
 
 interface Ledger {
