@@ -14,7 +14,7 @@ import { oneReply } from './envelope.js';
 import type { ExtraRoute } from './openapi.js';
 import { readWith } from './routes.js';
 import { paramsOf, queryOf } from './request.js';
-import { isMessageKey, labelIn, translate } from '../console/i18n.js';
+import { cellLabel, isMessageKey, labelIn, translate } from '../console/i18n.js';
 
 /** Other names a report answers to. */
 const ALIASES: Record<string, string> = {
@@ -70,9 +70,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /** The words a cell of `column` holds, in `lang`: an account's section or a document's type is labelled. */
 function cellText(lang: 'ar' | 'en', column: string, value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (column === 'section' || column === 'class') return labelIn(lang, 'section_', String(value));
-  if (column === 'entity_type') return labelIn(lang, 'doc_', String(value));
-  return String(value);
+  return cellLabel(lang, column, value) ?? String(value);
 }
 
 /** The report's title in `lang`: its name's label, and what follows the English title's colon (an account, a client). */

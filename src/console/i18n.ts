@@ -711,6 +711,16 @@ export function labelIn(lang: Lang, prefix: 'col_' | 'section_' | 'doc_', key: s
   return isMessageKey(full) ? translate(lang, full) : key.replace(/_/g, ' ');
 }
 
+/**
+ * The label of a report cell whose value is a word of the API: an account's section or class, a
+ * journal's document type; undefined for any other column (its value is shown as it is).
+ */
+export function cellLabel(lang: Lang, column: string, value: unknown): string | undefined {
+  if (column === 'section' || column === 'class') return labelIn(lang, 'section_', String(value ?? ''));
+  if (column === 'entity_type') return labelIn(lang, 'doc_', String(value ?? ''));
+  return undefined;
+}
+
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const text: string = CATALOGUE[lang][key] ?? CATALOGUE.en[key];
   return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(vars[name] ?? ''));

@@ -20,6 +20,7 @@ import { NUMBER_WIDTH } from '../domain/numbering.js';
 import { computeTotals } from '../domain/totals.js';
 import { invoiceItemFields } from '../resources/sales-documents.js';
 import { DEFAULT_CATS } from '../domain/chart.js';
+import { lastDay } from '../domain/account-movements.js';
 import { ZERO, currencyDecimals, formatDec, formatFixed, parseDec } from '../domain/money.js';
 import {
   type Html,
@@ -38,7 +39,7 @@ import {
   table,
 } from './html.js';
 import type { RoleKey } from '../domain/staff-roles.js';
-import { type MessageKey, arabicDigits } from './i18n.js';
+import { type MessageKey, arabicDigits, cellLabel } from './i18n.js';
 import { type Form, bodyOf, paramOf, queryOf, rowOf, rowsOf, stringsOf } from './input.js';
 import { registerPages } from './pages.js';
 import { choicesOf, picker, registerPick } from './pick.js';
@@ -239,7 +240,7 @@ ${field(view, 'password', html`<input id="password" name="password" type="passwo
       // This month's best clients and products: two more reports, each a row per client or product
       // read from the maintained totals.
       const today = new Date().toISOString().slice(0, 10);
-      const thisMonth = { date_from: `${today.slice(0, 7)}-01`, date_to: lastDayOf(today), limit: 5 };
+      const thisMonth = { date_from: `${today.slice(0, 7)}-01`, date_to: lastDay(today.slice(0, 7)), limit: 5 };
       const [summary, treasuries, lowStock, recent, topClients, topProducts] = await Promise.all([
         daftar.report('monthly_summary'),
         daftar.treasuries.list({ limit: 20 }).page(1),
@@ -712,11 +713,7 @@ ${pagination.page < pagination.page_count ? html`<a href="${link(pagination.page
           ? html`${value} <a href="${here({ journal_cat_id: String(row['journal_cat_id'] ?? '') })}">${t(view, 'folded_accounts', { count: digits(view, Number(row['accounts'])) })}</a>`
           : numeric(value) && !/_id$|^code$/.test(column)
             ? amount(view, value)
-            : column === 'section' || column === 'class'
-              ? html`${labelOf(view, 'section_', String(value ?? ''))}`
-              : column === 'entity_type'
-                ? html`${labelOf(view, 'doc_', String(value ?? ''))}`
-                : html`${value}`;
+            : html`${cellLabel(view.lang, column, value) ?? value}`;
       const folderNav = paged
         ? html`${folder ? html`<p><a href="${here({})}">${t(view, 'all_accounts')}</a></p>` : ''}
 <nav class="pages" aria-label="${t(view, folder ? 'folder_accounts' : 'report_pages')}">
@@ -895,12 +892,6 @@ async function subjectPicker(
     html`<select id="journal_account_id" name="journal_account_id" required><option value="">${t(view, 'choose_account')}</option>${rows.map((row) => html`<option value="${row['id']}"${String(row['id']) === chosen ? html` selected` : ''}>${row['code'] ?? ''} ${row['name'] ?? ''}</option>`)}</select>`,
     'journal_account_id',
   );
-}
-
-/** The last day of the month of a YYYY-MM-DD date. */
-function lastDayOf(date: string): string {
-  const next = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0));
-  return next.toISOString().slice(0, 10);
 }
 
 /** Exact sum of amounts as the API renders them. */
